@@ -1,0 +1,213 @@
+"""The `studybot` command: one entry point for indexing, asking, evaluating and running the bot."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bot import render
+from bot.settings import Settings
+from retrieval.library import Library, ReloadReport
+from retrieval.store import Store
+
+Command = Callable[[argparse.Namespace, Settings], Awaitable[int]]
+
+
+async def open_library(args: argparse.Namespace, settings: Settings) -> Library:
+    """The store and an index current with the corpus folder (indexing what changed)."""
+    corpus = Path(getattr(args, "corpus", None) or settings.corpus_dir)
+    store = await Store.open(settings.db)
+    library = Library(store, corpus)
+    try:
+        report = await library.reload()
+    except BaseException:
+        await store.close()
+        raise
+    if report.modified or report.failed:
+        print(describe_reload(report), file=sys.stderr)
+    return library
+
+
+def describe_reload(report: ReloadReport) -> str:
+    lines = [
+        f"indexed: {len(report.added)} added, {len(report.changed)} changed, "
+        f"{len(report.removed)} removed, {len(report.failed)} failed, "
+        f"{report.unchanged} unchanged; "
+        f"{report.documents} documents, {report.passages} passages in service; "
+        f"{report.seconds:.2f} s"
+        + (
+            f", {report.chars / report.seconds:,.0f} chars/s"
+            if report.chars and report.seconds
+            else ""
+        )
+    ]
+    lines += [
+        f"failed: {reason}" if reason.startswith(doc) else f"failed: {doc}：{reason}"
+        for doc, reason in report.failed
+    ]
+    return "\n".join(lines)
+
+
+async def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    library = await open_library(args, settings)
+    await library.store.close()
+    index = library.index
+    print(f"{len(index.documents)} documents, {len(index.passages)} passages in {settings.db}")
+    return 0
+
+
+async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    library = await open_library(args, settings)
+    try:
+        answer = library.answer(args.question, args.top_k)
+        print(render.terminal(answer, color=sys.stdout.isatty()))
+        return 0
+    finally:
+        await library.store.close()
+
+
+async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    library = await open_library(args, settings)
+    try:
+        questions = sys.stdin if args.question == "-" else [args.question]
+        for line in questions:
+            question = line.rstrip("\n")
+            answer = library.answer(question, args.top_k)
+            if args.json:
+                sys.stdout.write(json.dumps(render.answer_json(answer), ensure_ascii=False) + "\n")
+            else:
+                print(render.terminal(answer, color=sys.stdout.isatty()) + "\n")
+        sys.stdout.flush()
+        return 0
+    finally:
+        await library.store.close()
+
+
+async def cmd_reload(args: argparse.Namespace, settings: Settings) -> int:
+    started = time.perf_counter()
+    library = await open_library(args, settings)
+    await library.store.close()
+    if not sys.stderr.isatty():
+        pass
+    print(
+        f"{len(library.index.documents)} documents, {len(library.index.passages)} passages "
+        f"({time.perf_counter() - started:.2f} s)"
+    )
+    return 0
+
+
+async def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    library = await open_library(args, settings)
+    try:
+        for s in await library.store.summaries():
+            updated = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.updated_at))
+            print(f"{s.doc}\t{s.passages} passages\tupdated {updated}\t{s.title}")
+        return 0
+    finally:
+        await library.store.close()
+
+
+async def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from retrieval.evaluate import baseline, evaluate, load_questions
+
+    library = await open_library(args, settings)
+    await library.store.close()
+    path = Path(args.questions) if args.questions else library.corpus_dir / "questions.jsonl"
+    questions = load_questions(path)
+    passages = library.index.passages
+    paragraphs = [p.text for p in passages]
+    ours = evaluate(questions, lambda q: [h.passage for h in library.answer(q, 5).hits], paragraphs)
+    base = evaluate(questions, baseline(passages), paragraphs)
+    print(f"{path}: {ours.answerable} answerable, {ours.out_of_scope} out of scope")
+    print(f"{'':12}{'Hit@1':>8}{'Hit@3':>8}{'MRR@5':>8}{'abstain':>10}{'refused':>9}")
+    for name, m in (("studybot", ours), ("plain BM25", base)):
+        abstain = f"{m.abstained}/{m.out_of_scope}"
+        print(
+            f"{name:12}{m.hit1:8.3f}{m.hit3:8.3f}{m.mrr5:8.3f}{abstain:>10}{m.wrongly_refused:>9}"
+        )
+    if args.verbose:
+        for q in ours.misses:
+            print(f"miss: {q}")
+    return 0
+
+
+async def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from retrieval import bench
+
+    results = await asyncio.to_thread(bench.run, args.passages, args.queries)
+    print(bench.format_table(results))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="studybot", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: Command, help: str) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=help, description=help)
+        cmd.set_defaults(func=func)
+        return cmd
+
+    def corpus_option(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument(
+            "--corpus", help="corpus folder (default: $STUDYBOT_CORPUS_DIR or the bundled corpus/)"
+        )
+
+    cmd = add("ask", cmd_ask, "answer a question in the terminal")
+    cmd.add_argument("question")
+    cmd.add_argument("--top-k", type=int, default=3)
+    corpus_option(cmd)
+
+    cmd = add(
+        "search",
+        cmd_search,
+        "ranked passages for a question ('-': one question per line from stdin)",
+    )
+    cmd.add_argument("question")
+    cmd.add_argument("--top-k", type=int, default=5)
+    cmd.add_argument("--json", action="store_true", help="one JSON object per question")
+    corpus_option(cmd)
+
+    for name, func, help in (
+        ("index", cmd_index, "ingest and index the corpus folder"),
+        ("reload", cmd_reload, "bring the index in line with the corpus folder and report"),
+        ("docs", cmd_docs, "list documents with passage counts and dates"),
+    ):
+        corpus_option(add(name, func, help))
+
+    cmd = add("eval", cmd_eval, "Hit@1/Hit@3/MRR@5 and abstention beside plain BM25")
+    cmd.add_argument(
+        "--questions", help="question file (default: questions.jsonl in the corpus folder)"
+    )
+    cmd.add_argument("-v", "--verbose", action="store_true", help="list questions missed at rank 1")
+    corpus_option(cmd)
+
+    cmd = add("bench", cmd_bench, "speed and memory of the BM25 engine beside rank-bm25")
+    cmd.add_argument("--passages", type=int, nargs="+", default=[10_000, 100_000])
+    cmd.add_argument("--queries", type=int, default=200)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic's ValidationError: a settings mistake, not a crash
+        print(f"studybot: invalid settings: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return int(asyncio.run(args.func(args, settings)))
+    except FileNotFoundError as exc:
+        print(f"studybot: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Turning an Answer into what people read: terminal text, JSON, and Telegram HTML."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from retrieval.model import Answer, Hit, Passage
+
+SECTION_SEP = " › "
+ELLIPSIS = "…"
+
+NOT_FOUND = "没有在资料中找到能回答这个问题的段落。"
+NOT_FOUND_HINT = "可以换一种说法，或用更具体的词语提问；发送 /toc 查看资料目录。"
+EMPTY_QUESTION = "请直接输入要查询的问题，例如：家属应该做什么？"
+NO_TERMS = "这个问题里没有可以检索的词语，请用中文描述想了解的内容。"
+
+
+def place(passage: Passage) -> str:
+    """Where a passage sits: section path and paragraph number (title shown separately)."""
+    where = SECTION_SEP.join(passage.section)
+    number = f"第 {passage.paragraph} 段" + (f"（{passage.part}）" if passage.part > 1 else "")
+    return f"{where} · {number}" if where else number
+
+
+def refusal(answer: Answer) -> str:
+    """The reply when there are no hits, by reason."""
+    if answer.reason == "empty":
+        return EMPTY_QUESTION
+    if answer.reason == "no_terms":
+        return NO_TERMS
+    return f"{NOT_FOUND}{NOT_FOUND_HINT}"
+
+
+def marked(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    window: tuple[int, int],
+    mark: Callable[[str], str],
+    escape: Callable[[str], str],
+) -> str:
+    """Text of `window`, matched spans passed through `mark`, the rest through `escape`."""
+    start, end = window
+    out = [ELLIPSIS] if start > 0 else []
+    pos = start
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s >= e:
+            continue
+        out += [escape(text[pos:s]), mark(escape(text[s:e]))]
+        pos = e
+    out.append(escape(text[pos:end]))
+    if end < len(text):
+        out.append(ELLIPSIS)
+    return "".join(out)
+
+
+# --- terminal ---------------------------------------------------------------------------
+
+_BOLD, _HIGHLIGHT, _DIM, _RESET = "\x1b[1m", "\x1b[1;33m", "\x1b[2m", "\x1b[0m"
+
+
+def terminal(answer: Answer, color: bool = False) -> str:
+    if not answer.hits:
+        return refusal(answer)
+    blocks = []
+    for hit in answer.hits:
+        p = hit.passage
+        if color:
+            head = f"{_BOLD}{hit.rank}. {p.title}{_RESET}\n   {_DIM}{place(p)}{_RESET}"
+            body = marked(
+                p.text, hit.spans, (0, len(p.text)), lambda s: f"{_HIGHLIGHT}{s}{_RESET}", str
+            )
+        else:
+            head = f"{hit.rank}. {p.title}\n   {place(p)}"
+            body = marked(p.text, hit.spans, (0, len(p.text)), lambda s: f"【{s}】", str)
+        blocks.append(f"{head}\n   {body}")
+    return "\n\n".join(blocks)
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    p = hit.passage
+    return {
+        "rank": hit.rank,
+        "score": round(hit.score, 6),
+        "doc": p.doc,
+        "title": p.title,
+        "section": list(p.section),
+        "paragraph": p.paragraph,
+        "text": p.text,
+    }
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    return {"query": answer.question, "results": [hit_json(h) for h in answer.hits]}
+
+
+# --- Telegram HTML ----------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)

@@ -1,0 +1,37 @@
+"""Settings from the environment or `.env`; every one is documented in `.env.example`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+TOKEN_FORM = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,50}$")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(), alias="STUDYBOT_ADMIN_IDS"
+    )
+    db: Path = Field(default=Path("data/studybot.db"), alias="STUDYBOT_DB")
+    corpus_dir: Path = Field(default=BUNDLED_CORPUS, alias="STUDYBOT_CORPUS_DIR")
+    api_base_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_BASE_URL")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_ids(cls, value: object) -> object:
+        """Comma-separated numeric user ids; usernames are refused: they can change hands."""
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            bad = [p for p in parts if not p.lstrip("-").isdigit()]
+            if bad:
+                raise ValueError(f"STUDYBOT_ADMIN_IDS must be numeric user ids, got {bad}")
+            return frozenset(int(p) for p in parts)
+        return value

@@ -1,0 +1,1 @@
+"""StudyBot's retrieval library: documents in, ranked passages out. Knows nothing about Telegram."""

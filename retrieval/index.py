@@ -1,0 +1,60 @@
+"""The search index: passages, the terms each is found by, and their BM25 postings.
+
+A passage is found by the terms of its own text and of the headings above it, so a question
+about 家风 reaches the four sub-points under 三要树立良好家风 even where the word itself is
+only in the heading (BM25F's idea of counting a field's terms with the body, simplified).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from retrieval import bm25
+from retrieval.model import Document, Passage
+from retrieval.segment import Segmenter
+
+HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
+
+
+def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
+    """Terms a passage is indexed under: its text's words, its headings' words, and the
+    character bigrams of its text."""
+    terms = segmenter.terms(passage.text)
+    for heading in passage.section:
+        terms.extend(segmenter.terms(heading) * HEADING_REPEAT)
+    terms.extend(segmenter.bigrams("\n".join((*passage.section, passage.text))))
+    return terms
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    documents: tuple[Document, ...]
+    postings: bm25.Postings
+    passages: tuple[Passage, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "passages", tuple(p for d in self.documents for p in d.passages))
+        if len(self.passages) != self.postings.n_docs:
+            raise ValueError("postings do not match the passages")
+
+    @cached_property
+    def by_key(self) -> dict[tuple[str, int, int], int]:
+        return {p.key: i for i, p in enumerate(self.passages)}
+
+    def document(self, doc: str) -> Document | None:
+        return next((d for d in self.documents if d.doc == doc), None)
+
+
+def build_index(
+    documents: Sequence[Document],
+    terms: Sequence[Sequence[str]] | None = None,
+    segmenter: Segmenter | None = None,
+) -> SearchIndex:
+    """Index documents; `terms` (one list per passage, in order) skips segmenting again."""
+    if terms is None:
+        if segmenter is None:
+            raise ValueError("either terms or a segmenter is needed")
+        terms = [passage_terms(p, segmenter) for d in documents for p in d.passages]
+    return SearchIndex(tuple(documents), bm25.build(terms))

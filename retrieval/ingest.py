@@ -1,0 +1,144 @@
+"""Reading documents from disk into clean lines of text.
+
+Accepts .txt, .md and .docx. Text files may be UTF-8 (with or without BOM), UTF-16 (with a
+BOM, or without one when the NUL pattern shows it) or GB18030/GBK; anything else is refused
+with a DocumentError that names the file and the reason, in Chinese, because admins read it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from retrieval.boilerplate import strip_boilerplate
+
+SUFFIXES = (".txt", ".md", ".docx")
+MAX_BYTES = 20 * 1024 * 1024  # a speech is kilobytes; this is generous and bounds memory
+MAX_DOCX_UNZIPPED = 100 * 1024 * 1024  # zip-bomb guard for .docx
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_SPACES = re.compile(r"[\u3000\u00a0\t ]+")
+
+
+class DocumentError(ValueError):
+    """A document that cannot be ingested. str() is a complete message for an admin."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}：{reason}")
+        self.name = name
+        self.reason = reason
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode a text file's bytes, detecting the encodings Chinese documents arrive in."""
+    if not data.strip():
+        raise DocumentError(name, "文件是空的")
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _strict(data, encoding, name)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16, name)
+    if b"\x00" in data:
+        raise DocumentError(name, "这是二进制文件，不是文本文档")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(name, "无法识别文件编码（支持 UTF-8、GBK/GB18030、UTF-16）")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM has NULs in every other byte for ASCII (and many CJK) chars."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even == 0:
+        return "utf-16-le"
+    if even > half * 0.3 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            name, f"文件编码损坏（{encoding}）：第 {exc.start} 字节无法解码"
+        ) from exc
+
+
+def docx_lines(data: bytes, name: str) -> list[str]:
+    """Paragraph texts of a .docx; Word headings become Markdown headings so structure survives."""
+    import docx  # python-docx is imported lazily: most documents are plain text
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(info.file_size for info in zf.infolist()) > MAX_DOCX_UNZIPPED:
+                raise DocumentError(name, "文档解压后过大，已拒绝")
+        document = docx.Document(io.BytesIO(data))
+    except DocumentError:
+        raise
+    except Exception as exc:  # python-docx raises many types for broken files
+        raise DocumentError(name, "不是有效的 Word（.docx）文档") from exc
+    lines = []
+    for para in document.paragraphs:
+        style = (para.style.name if para.style is not None else "") or ""
+        level = _heading_level(style)
+        lines.append("#" * level + " " + para.text if level and para.text.strip() else para.text)
+    return lines
+
+
+def _heading_level(style: str) -> int:
+    if style == "Title":
+        return 1
+    match = re.fullmatch(r"Heading (\d)", style)
+    return int(match.group(1)) + 1 if match else 0
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Normalise whitespace and invisible characters, and drop platform boilerplate."""
+    cleaned = [_SPACES.sub(" ", line.translate(_INVISIBLE)).strip() for line in lines]
+    return strip_boilerplate(cleaned)
+
+
+def split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def read_lines(name: str, data: bytes) -> list[str]:
+    """Clean lines of a document given its file name (for the type) and its bytes."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise DocumentError(
+            name, f"不支持的文件类型 {suffix or '（无扩展名）'}，只接受 .txt、.md、.docx"
+        )
+    if len(data) > MAX_BYTES:
+        raise DocumentError(
+            name, f"文件过大（{len(data) // 1024} KB），上限 {MAX_BYTES // 1024 // 1024} MB"
+        )
+    raw = docx_lines(data, name) if suffix == ".docx" else split_lines(decode(data, name))
+    lines = clean_lines(raw)
+    if not any(lines):
+        raise DocumentError(name, "文档中没有正文")
+    return lines
+
+
+def read_file(path: Path, name: str | None = None) -> list[str]:
+    label = name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(label, f"无法读取文件（{exc.strerror or exc}）") from exc
+    return read_lines(label, data)

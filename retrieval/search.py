@@ -1,0 +1,167 @@
+"""The answer pipeline: a question in, ranked passages with matches and snippets out.
+
+Every front end (the CLI, private chats, groups, inline mode) calls `answer`. Ranking is
+BM25 over passage and heading terms, with the question's words expanded by the synonym
+table at a lower weight. A passage is returned only when the words it matches carry enough
+of the question's weight: a question whose distinctive words are not in the corpus
+("今天股市行情如何" shares only 今天 with a speech) gets no passage rather than noise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval import bm25, highlight
+from retrieval.index import SearchIndex
+from retrieval.model import Answer, Hit, Passage
+from retrieval.normalize import fold
+from retrieval.segment import Segmenter, stopwords
+from retrieval.synonyms import synonyms
+
+MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Tuning of the pipeline, measured on the evaluation sets (see README)."""
+
+    synonym_weight: float = 0.5
+    bigram_weight: float = 0.3
+    min_coverage: float = 0.15  # share of the question's information a passage must match
+    relative_floor: float = 0.0  # drop hits scoring below this share of the best one
+    common_information: float = 6.0  # -ln share of words as common as 里 or 做: say nothing
+    min_weight: float = 0.2  # every word still counts a little
+    part_match: float = 0.5  # credit for matching only the words inside a longer word
+
+
+DEFAULT_RANKING = Ranking()
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the question and every index term that counts as finding it."""
+
+    text: str
+    terms: frozenset[str]  # the word and the dictionary words inside it
+    expansions: frozenset[str]  # synonyms: found at a lower weight
+
+
+@dataclass(frozen=True)
+class Query:
+    words: tuple[Word, ...]
+    bigrams: tuple[str, ...]
+
+    def weights(self, ranking: Ranking) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for bigram in self.bigrams:
+            weights[bigram] = weights.get(bigram, 0.0) + ranking.bigram_weight
+        for word in self.words:
+            for term in word.terms:
+                weights[term] = weights.get(term, 0.0) + 1.0
+            for term in word.expansions - word.terms:
+                weights[term] = max(weights.get(term, 0.0), ranking.synonym_weight)
+        return weights
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(
+            dict.fromkeys(t for w in self.words for t in sorted(w.terms, key=len, reverse=True))
+        )
+
+
+def parse_question(question: str, segmenter: Segmenter) -> Query:
+    folded = fold(question[:MAX_QUESTION_CHARS])
+    stop = stopwords()
+    words = []
+    for text, _ in segmenter.words(folded):
+        if text in stop or not re.search(r"\w", text):
+            continue
+        terms = frozenset(segmenter.expand([text]))
+        if not terms:
+            continue
+        expansions = frozenset(s for t in terms for s in synonyms(t))
+        words.append(Word(text, terms, expansions))
+    return Query(tuple(words), tuple(segmenter.bigrams(folded)))
+
+
+def searchable_text(passage: Passage) -> str:
+    """The folded text a question's words are looked for in: headings and body."""
+    return fold("\n".join((*passage.section, passage.text)))
+
+
+def _covered_by_parts(word: Word, text: str) -> bool:
+    """Whether the words inside `word` that occur in `text` cover all of its characters."""
+    seen = [False] * len(word.text)
+    for term in word.terms - {word.text}:
+        if term in text:
+            start = word.text.find(term)
+            while start != -1:
+                seen[start : start + len(term)] = [True] * len(term)
+                start = word.text.find(term, start + 1)
+    return all(seen)
+
+
+def coverage(query: Query, passage: Passage, segmenter: Segmenter, ranking: Ranking) -> float:
+    """The share of the question's information that a passage matches.
+
+    A word weighs what it says in general Chinese (jieba's dictionary frequency), less a
+    baseline that common words do not exceed, so a question is judged on its telling words:
+    "今天股市行情如何" matches 今天 in a speech but not 股市行情, and gets no passage. A word
+    counts fully when it or a synonym occurs in the passage or its headings, partly when the
+    words inside it that occur there cover it. Occurrence is tested on the text, not the
+    passage's terms, so a word
+    that jieba cuts differently in the passage still counts.
+    """
+    text = searchable_text(passage)
+    total = covered = 0.0
+    for word in query.words:
+        weight = max(
+            segmenter.information(word.text) - ranking.common_information, ranking.min_weight
+        )
+        total += weight
+        if any(term in text for term in {word.text} | word.expansions):
+            covered += weight
+        elif _covered_by_parts(word, text):
+            covered += weight * ranking.part_match
+    return covered / total if total else 0.0
+
+
+def answer(
+    index: SearchIndex,
+    question: str,
+    segmenter: Segmenter,
+    top_k: int = 5,
+    ranking: Ranking = DEFAULT_RANKING,
+) -> Answer:
+    if not question.strip():
+        return Answer(question, (), (), reason="empty")
+    query = parse_question(question, segmenter)
+    if not query.words:
+        return Answer(question, (), (), reason="no_terms")
+    ids, scores = bm25.top_k(index.postings, query.weights(ranking), max(top_k, 1))
+    share = np.array([coverage(query, index.passages[int(i)], segmenter, ranking) for i in ids])
+    keep = (share >= ranking.min_coverage) & (scores > 0)
+    if keep.any():
+        keep &= scores >= ranking.relative_floor * scores[keep].max()
+    if not keep.any():
+        return Answer(question, query.terms, (), reason="weak")
+    words = {t for w in query.words for t in w.terms | w.expansions}
+    hits: list[Hit] = []
+    for i, score in zip(ids[keep][:top_k], scores[keep][:top_k], strict=False):
+        passage = index.passages[int(i)]
+        found = highlight.spans(passage.text, words)
+        matched = tuple(dict.fromkeys(fold(passage.text[s:e]) for s, e in found))
+        hits.append(
+            Hit(
+                len(hits) + 1,
+                float(score),
+                passage,
+                matched,
+                found,
+                highlight.snippet(passage.text, found),
+            )
+        )
+    return Answer(question, query.terms, tuple(hits))
