@@ -43,11 +43,11 @@ def decode(data: bytes, name: str) -> str:
     ):
         if data.startswith(bom):
             return _strict(data, encoding, name)
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _strict(data, utf16, name)
     if b"\x00" in data:
-        raise DocumentError(name, "这是二进制文件，不是文本文档")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise DocumentError(name, "这是二进制文件，不是文本文档")
+        return _strict(data, utf16, name)
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
@@ -57,17 +57,33 @@ def decode(data: bytes, name: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM has NULs in every other byte for ASCII (and many CJK) chars."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    """The UTF-16 byte order under which `data` reads as plausible text, if any.
+
+    Line breaks and ASCII in UTF-16 put NUL bytes in the file; binary files have NULs too,
+    but decode to code points scattered over all of Unicode rather than Chinese text.
+    """
+    if len(data) % 2:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > half * 0.3 and even == 0:
-        return "utf-16-le"
-    if even > half * 0.3 and odd == 0:
-        return "utf-16-be"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[:8192].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if sample and sum(map(_is_texty, sample)) / len(sample) > 0.95:
+            return encoding
     return None
+
+
+def _is_texty(ch: str) -> bool:
+    """ASCII, Han characters, and the punctuation and spaces Chinese text uses."""
+    code = ord(ch)
+    return (
+        (ch.isascii() and (ch.isprintable() or ch.isspace()))
+        or 0x3400 <= code <= 0x9FFF
+        or 0x2000 <= code <= 0x206F
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+    )
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

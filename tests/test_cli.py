@@ -1,0 +1,127 @@
+"""The `studybot` command, run as a user runs it: a subprocess with its own database."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FAMILY = ["四、以警惕之心对待诱惑", "三要树立良好家风"]
+
+
+def studybot(
+    *args: str, db: Path, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
+    environ.update({"STUDYBOT_DB": str(db), **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=db.parent,
+        timeout=120,
+    )
+
+
+def test_search_json_reads_questions_from_stdin_in_order(tmp_path: Path) -> None:
+    questions = [
+        "家属应该做什么？",
+        "今天股市行情如何",
+        "",
+        "家屬應該做什麼？",
+        "<b>配偶</b>'; DROP TABLE x;--",
+    ]
+    run = studybot(
+        "search",
+        "--json",
+        "--top-k",
+        "5",
+        "-",
+        db=tmp_path / "s.db",
+        stdin="\n".join(questions) + "\n",
+    )
+    assert run.returncode == 0, run.stderr
+    objects = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [o["query"] for o in objects] == questions
+    family, stocks, empty, traditional, hostile = objects
+    assert 1 <= len(family["results"]) <= 5
+    top = family["results"][0]
+    assert set(top) == {"rank", "score", "doc", "title", "section", "paragraph", "text"}
+    assert top["rank"] == 1 and top["section"][:2] == FAMILY
+    assert top["title"] == "在全市新任科级领导干部廉政谈话暨家庭助廉活动上的讲话"
+    assert top["text"] in (CORPUS / top["doc"]).read_text(encoding="utf-8")
+    assert [r["rank"] for r in family["results"]] == list(range(1, len(family["results"]) + 1))
+    assert stocks["results"] == [] and empty["results"] == []
+    assert [r["text"] for r in traditional["results"]] == [r["text"] for r in family["results"]]
+    assert hostile["results"] and hostile["results"][0]["section"][:2] == FAMILY
+
+
+def test_ask_prints_place_and_marks_matches(tmp_path: Path) -> None:
+    run = studybot("ask", "干部家属如何提醒配偶", db=tmp_path / "a.db")
+    assert run.returncode == 0, run.stderr
+    first = run.stdout.split("\n\n")[0]
+    assert "在全市新任科级领导干部廉政谈话暨家庭助廉活动上的讲话" in first
+    assert "四、以警惕之心对待诱惑 › 三要树立良好家风 › 要提醒好配偶 · 第 22 段" in first
+    assert "【配偶】" in first
+
+
+def test_ask_says_not_found_with_a_hint(tmp_path: Path) -> None:
+    run = studybot("ask", "帮我写一首诗", db=tmp_path / "a.db")
+    assert run.returncode == 0
+    assert "没有在资料中找到" in run.stdout and "/toc" in run.stdout
+
+
+def test_index_custom_corpus_then_search_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "lianzheng-tanhua-jiating-zhulian.txt", corpus)
+    (corpus / "党课.md").write_text(
+        "# 关于学习贯彻的党课\n## 一、深刻领会精神实质\n"
+        "要把学习成果转化为推动乡村振兴的实际行动。\n",
+        encoding="utf-8",
+    )
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    db = tmp_path / "c.db"
+    run = studybot("index", "--corpus", str(corpus), db=db)
+    assert run.returncode == 0, run.stderr
+    assert "2 documents" in run.stdout
+    assert "broken.txt" in run.stderr and "二进制" in run.stderr
+    run = studybot(
+        "search", "--json", "乡村振兴怎么落实", db=db, env={"STUDYBOT_CORPUS_DIR": str(corpus)}
+    )
+    result = json.loads(run.stdout)["results"][0]
+    assert result["doc"] == "党课.md" and result["title"] == "关于学习贯彻的党课"
+    assert result["section"] == ["一、深刻领会精神实质"] and result["paragraph"] == 1
+    docs = studybot("docs", "--corpus", str(corpus), db=db)
+    assert "党课.md\t1 passages" in docs.stdout
+
+
+def test_missing_corpus_is_a_one_line_error(tmp_path: Path) -> None:
+    run = studybot("ask", "家属", "--corpus", str(tmp_path / "nope"), db=tmp_path / "m.db")
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_eval_reports_both_systems(tmp_path: Path) -> None:
+    run = studybot("eval", db=tmp_path / "e.db")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    ours = next(ln for ln in lines if ln.startswith("studybot")).split()
+    base = next(ln for ln in lines if ln.startswith("plain BM25")).split()
+    assert float(ours[1]) > float(base[2])  # Hit@1 beats the baseline ("plain BM25" is two words)
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_ask_with_empty_question(tmp_path: Path, question: str) -> None:
+    run = studybot("ask", question, db=tmp_path / "q.db")
+    assert run.returncode == 0 and "请直接输入" in run.stdout

@@ -1,0 +1,133 @@
+"""Reading documents: encodings, file types, refusals and boilerplate removal."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from retrieval.boilerplate import is_boilerplate
+from retrieval.ingest import DocumentError, read_file, read_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_c0d82546797d9c92.txt"
+CORPUS_FILE = ROOT / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
+TEXT = "一、总体要求\r\n\u3000\u3000要守得住清廉。领导干部能不能经受住考验。\r\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("gb18030"),
+        TEXT.encode("gbk"),
+        TEXT.encode("utf-16"),  # with BOM
+        TEXT.encode("utf-16-le"),  # without BOM
+        TEXT.encode("utf-16-be"),
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16-bom", "utf16le", "utf16be"],
+)
+def test_encodings_decode_to_the_same_clean_lines(data: bytes) -> None:
+    lines = read_lines("doc.txt", data)
+    assert [line for line in lines if line] == [
+        "一、总体要求",
+        "要守得住清廉。领导干部能不能经受住考验。",
+    ]
+
+
+def test_full_width_spaces_inside_a_line_become_one_space() -> None:
+    assert read_lines("a.md", "甲\u3000\u3000乙\u00a0丙".encode()) == ["甲 乙 丙"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "空"),
+        ("blank.txt", b"  \n\r\n ", "空"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "二进制"),
+        ("broken-utf16.txt", b"\xff\xfe\x00\xd8", "编码损坏"),  # BOM, then a lone surrogate
+        ("unknown.txt", b"\xff\xff\xfe\xff" * 8, "无法识别文件编码"),
+        ("notes.pdf", b"%PDF-1.4", "不支持"),
+        ("noext", b"text", "不支持"),
+        ("ads.txt", "仅供学习 禁止外传\n酷乐文行\n".encode(), "没有正文"),
+        ("bad.docx", b"PK\x03\x04 not really a zip", "docx"),
+    ],
+)
+def test_refusals_name_the_file_and_the_reason(name: str, data: bytes, reason: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_lines(name, data)
+    assert caught.value.name == name
+    assert str(caught.value).startswith(name)
+    assert reason in str(caught.value)
+
+
+def test_unreadable_path_is_a_document_error(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="无法读取"):
+        read_file(tmp_path / "missing.txt")
+
+
+def test_docx_paragraphs_and_headings() -> None:
+    document = docx.Document()
+    document.add_heading("关于加强家风建设的讲话", level=0)
+    document.add_heading("一、总体要求", level=1)
+    document.add_paragraph("要守得住清廉。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = [line for line in read_lines("speech.docx", buffer.getvalue()) if line]
+    assert lines == ["# 关于加强家风建设的讲话", "## 一、总体要求", "要守得住清廉。"]
+
+
+def test_seed_is_cleaned_to_the_bundled_corpus_file() -> None:
+    lines = [line for line in read_file(SEED) if line]
+    assert lines == CORPUS_FILE.read_text(encoding="utf-8").splitlines()
+
+
+def test_bundled_corpus_has_no_platform_lines() -> None:
+    text = CORPUS_FILE.read_text(encoding="utf-8")
+    for fragment in (
+        "仅供学习",
+        "禁止外传",
+        "酷乐文行",
+        "自建平台",
+        "订阅",
+        "倒卖",
+        "会员",
+        "QQ",
+        "咨询",
+    ):
+        assert fragment not in text
+    lines = text.splitlines()
+    assert lines[0] == "在全市新任科级领导干部廉政谈话暨家庭助廉活动上的讲话"
+    for heading in (
+        "一、以赤诚之心对待组织",
+        "二、以责任之心对待工作",
+        "三、以敬畏之心对待权力",
+        "四、以警惕之心对待诱惑",
+    ):
+        assert heading in lines
+    # every paragraph of the seed that is not advertising is kept verbatim
+    seed_lines = [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    body = [ln for ln in seed_lines if not is_boilerplate(ln)]
+    assert body == lines
+    assert len(lines) == 30
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "会员群：      免费QQ群：",
+        "酷乐文行整理，咨询QQ206157060",
+        "【打击倒卖活动】",
+        "仅供学习 禁止外传",
+    ],
+)
+def test_boilerplate_patterns(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_long_paragraphs_mentioning_platform_words_are_kept() -> None:
+    paragraph = "同志们要积极订阅党报党刊，" * 10
+    assert not is_boilerplate(paragraph)

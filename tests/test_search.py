@@ -1,0 +1,131 @@
+"""The answer pipeline on the bundled speech: right passages, honest refusals, any input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.index import SearchIndex, build_index
+from retrieval.ingest import read_file
+from retrieval.normalize import fold
+from retrieval.search import answer, parse_question
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+
+CORPUS_FILE = (
+    Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
+)
+P4 = "四、以警惕之心对待诱惑"
+FAMILY = (P4, "三要树立良好家风")
+SEGMENTER = default_segmenter()
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    doc = parse(CORPUS_FILE.name, read_file(CORPUS_FILE))
+    return build_index([doc], segmenter=SEGMENTER)
+
+
+def sections(index: SearchIndex, question: str) -> list[tuple[str, ...]]:
+    return [h.passage.section for h in answer(index, question, SEGMENTER).hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("家属应该做什么？", FAMILY),
+        ("干部家属如何提醒配偶", (*FAMILY, "要提醒好配偶")),
+        ("老婆怎么吹枕边风才对", FAMILY),
+        ("孩子的教育怎么抓", (*FAMILY, "要教育好子女")),
+        ("亲戚找上门办事怎么办", (*FAMILY, "要引导好亲朋")),
+        ("为什么要坚定理想信念", ("一、以赤诚之心对待组织", "一要坚定理想信念")),
+        ("会后为什么检查笔记本", ("二、以责任之心对待工作", "二要作风过硬肯做事")),
+        ("90后干部贪污丧葬费", ("三、以敬畏之心对待权力", "二要正确看待权力")),
+        ("杨溥的故事", (P4, "二要珍视个人声誉")),
+    ],
+)
+def test_top_passage_sits_in_the_right_section(
+    index: SearchIndex, question: str, section: tuple[str, ...]
+) -> None:
+    top = sections(index, question)[0]
+    assert top[: len(section)] == section
+
+
+def test_the_four_duties_come_back_for_the_family_question(index: SearchIndex) -> None:
+    got = answer(index, "家属应该做什么？", SEGMENTER, top_k=5)
+    assert all(h.passage.section[:2] == FAMILY for h in got.hits[:3])
+    assert got.hits[0].passage.title == "在全市新任科级领导干部廉政谈话暨家庭助廉活动上的讲话"
+
+
+def test_traditional_characters_find_what_simplified_find(index: SearchIndex) -> None:
+    simplified = answer(index, "家属应该做什么？", SEGMENTER)
+    traditional = answer(index, "家屬應該做什麼？", SEGMENTER)
+    assert [h.passage.key for h in traditional.hits] == [h.passage.key for h in simplified.hits]
+    assert traditional.terms == simplified.terms
+
+
+def test_full_width_and_case_are_folded() -> None:
+    assert fold("ＡＢＣ１２３") == "abc123"
+    assert fold("幹部") == "干部"
+    assert len(fold("家屬應該做什麼？")) == len("家屬應該做什麼？")
+
+
+@pytest.mark.parametrize(
+    "question", ["今天股市行情如何", "帮我写一首诗", "weather tomorrow", "明天北京会下雨吗"]
+)
+def test_out_of_scope_questions_get_no_passage(index: SearchIndex, question: str) -> None:
+    got = answer(index, question, SEGMENTER)
+    assert got.hits == ()
+    assert got.reason in ("weak", "no_terms")
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [("", "empty"), ("   \n\t", "empty"), ("😀😀😀", "no_terms"), ("？！。", "no_terms")],
+)
+def test_questions_without_search_terms(index: SearchIndex, question: str, reason: str) -> None:
+    got = answer(index, question, SEGMENTER)
+    assert got.hits == () and got.reason == reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "<b>家属</b>应该做什么？<script>alert(1)</script>",
+        "家属'; DROP TABLE passages; --",
+        "家属应该做什么？" * 1250,  # 10,000 characters
+    ],
+)
+def test_hostile_or_huge_questions_are_answered_normally(index: SearchIndex, question: str) -> None:
+    got = answer(index, question, SEGMENTER)
+    assert got.hits and got.hits[0].passage.section[:2] == FAMILY
+
+
+def test_matched_words_are_located_in_the_passage(index: SearchIndex) -> None:
+    hit = answer(index, "如何防止子女成为衙内", SEGMENTER).hits[0]
+    marked = {fold(hit.passage.text[s:e]) for s, e in hit.spans}
+    assert {"子女", "衙内"} <= marked
+    assert set(hit.matched) == marked
+    start, end = hit.snippet
+    assert 0 <= start < end <= len(hit.passage.text)
+    assert any(start <= s < end for s, _ in hit.spans)
+
+
+def test_question_words_and_expansions() -> None:
+    query = parse_question("老婆应该怎么做", SEGMENTER)
+    words = {w.text: w for w in query.words}
+    assert "应该" not in words and "怎么" not in words
+    assert "配偶" in words["老婆"].expansions
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=300))
+def test_any_text_gets_an_answer_object(index: SearchIndex, text: str) -> None:
+    got = answer(index, text, SEGMENTER)
+    assert len(got.hits) <= 5
+    for hit in got.hits:
+        assert hit.score > 0
+        assert all(0 <= s < e <= len(hit.passage.text) for s, e in hit.spans)
