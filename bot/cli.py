@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -145,6 +146,42 @@ async def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """The bot's replies in a terminal conversation, for trying the product without a token."""
+    library = await open_library(args, settings)
+    print("StudyBot 终端问答：输入问题后回车；输入 /toc 查看目录，/quit 退出。")
+    try:
+        while True:
+            try:
+                question = await asyncio.to_thread(input, "问> ")
+            except EOFError:
+                break
+            if question.strip() in ("/quit", "/exit"):
+                break
+            if question.strip() == "/toc":
+                print(render.toc_text(library.index.documents))
+                continue
+            answer = library.answer(question, 3)
+            print(render.terminal(answer, color=sys.stdout.isatty()) + "\n")
+        return 0
+    finally:
+        await library.store.close()
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    problem = settings.token_problem()
+    if problem:
+        print(
+            f"studybot: {problem}. Try `studybot chat` to use the bot in the terminal.",
+            file=sys.stderr,
+        )
+        return 2
+    from bot.app import run
+
+    run(settings)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="studybot", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -188,6 +225,9 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("-v", "--verbose", action="store_true", help="list questions missed at rank 1")
     corpus_option(cmd)
 
+    corpus_option(add("chat", cmd_chat, "talk to the bot in the terminal (no token needed)"))
+    sub.add_parser("run", help="run the Telegram bot").set_defaults(func=None)
+
     cmd = add("bench", cmd_bench, "speed and memory of the BM25 engine beside rank-bm25")
     cmd.add_argument("--passages", type=int, nargs="+", default=[10_000, 100_000])
     cmd.add_argument("--queries", type=int, default=200)
@@ -207,6 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"studybot: invalid settings: {exc}", file=sys.stderr)
         return 2
     try:
+        if args.command == "run":
+            logging.basicConfig(
+                format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+            )
+            logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the token
+            return cmd_run(args, settings)
         return int(asyncio.run(args.func(args, settings)))
     except FileNotFoundError as exc:
         print(f"studybot: {exc}", file=sys.stderr)

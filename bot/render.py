@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from retrieval.model import Answer, Hit, Passage
+from retrieval.model import Answer, Document, Hit, Passage
 
 SECTION_SEP = " › "
 ELLIPSIS = "…"
@@ -104,3 +105,74 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 def escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+MAX_MESSAGE_UNITS = 4096  # Telegram counts message length in UTF-16 code units
+HITS_PER_MESSAGE = 3
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def bold(text: str) -> str:
+    return f"<b>{text}</b>"
+
+
+def hit_html(hit: Hit, full: bool = False) -> str:
+    """One passage: title and place on top, then the snippet (or all of it), matches in bold."""
+    p = hit.passage
+    window = (0, len(p.text)) if full else hit.snippet
+    body = marked(p.text, hit.spans, window, bold, escape)
+    return f"<b>{hit.rank}. {escape(p.title)}</b>\n<i>{escape(place(p))}</i>\n{body}"
+
+
+def passage_html(passage: Passage, spans: Iterable[tuple[int, int]] = ()) -> str:
+    """A whole passage under its title and place (for 全文 and 上下文)."""
+    body = marked(passage.text, tuple(spans), (0, len(passage.text)), bold, escape)
+    return f"<b>{escape(passage.title)}</b>\n<i>{escape(place(passage))}</i>\n{body}"
+
+
+def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
+    """Join blocks into as few messages as fit `limit`, splitting only between blocks.
+
+    Blocks are complete HTML, so a tag is never cut. A single block over the limit (which
+    passage sizes prevent) is cut as plain text and escaped again, so it stays valid HTML.
+    """
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        if utf16_len(block) > limit:
+            block = escape(html.unescape(_strip_tags(block)))[: limit // 2]
+        joined = f"{current}\n\n{block}" if current else block
+        if utf16_len(joined) <= limit:
+            current = joined
+        else:
+            messages.append(current)
+            current = block
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def answer_html(answer: Answer, offset: int = 0, count: int = HITS_PER_MESSAGE) -> list[str]:
+    """The reply to a question: hits[offset:offset + count], or the refusal."""
+    if not answer.hits:
+        return [escape(refusal(answer))]
+    return pack(hit_html(h) for h in answer.hits[offset : offset + count])
+
+
+def toc_text(documents: Iterable[Document]) -> str:
+    """A plain-text table of contents: each document's title and its heading tree."""
+    lines = []
+    for document in documents:
+        lines.append(f"《{document.title}》（{document.doc}，{len(document.passages)} 段）")
+        lines += [
+            f"{'  ' * len(h.path)}{h.path[-1]} · 第 {h.first_paragraph} 段"
+            for h in document.headings
+        ]
+    return "\n".join(lines) or "资料库还是空的。"

@@ -23,6 +23,22 @@ class Settings(BaseSettings):
     db: Path = Field(default=Path("data/studybot.db"), alias="STUDYBOT_DB")
     corpus_dir: Path = Field(default=BUNDLED_CORPUS, alias="STUDYBOT_CORPUS_DIR")
     api_base_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_BASE_URL")
+    user_rate_limit: int = Field(default=20, ge=1, alias="STUDYBOT_USER_RATE_LIMIT")
+    webhook_url: str | None = Field(default=None, alias="STUDYBOT_WEBHOOK_URL")
+    webhook_secret: SecretStr | None = Field(default=None, alias="STUDYBOT_WEBHOOK_SECRET")
+    webhook_listen: str = Field(default="127.0.0.1", alias="STUDYBOT_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8443, alias="STUDYBOT_WEBHOOK_PORT")
+    webhook_path: str = Field(default="telegram", alias="STUDYBOT_WEBHOOK_PATH")
+
+    def token_problem(self) -> str | None:
+        """Why the token cannot work, in one line, or None. The token itself is never shown."""
+        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+            return "TELEGRAM_BOT_TOKEN is not set (get one from @BotFather; see .env.example)"
+        if not TOKEN_FORM.match(self.telegram_bot_token.get_secret_value().strip()):
+            return (
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters from @BotFather)"
+            )
+        return None
 
     @field_validator("admin_ids", mode="before")
     @classmethod

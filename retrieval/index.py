@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from retrieval import bm25
-from retrieval.model import Document, Passage
+from retrieval.model import Document, Passage, passage_uid
 from retrieval.segment import Segmenter
 
 HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
@@ -43,8 +43,34 @@ class SearchIndex:
     def by_key(self) -> dict[tuple[str, int, int], int]:
         return {p.key: i for i, p in enumerate(self.passages)}
 
+    @cached_property
+    def by_uid(self) -> dict[str, int]:
+        return {passage_uid(p): i for i, p in enumerate(self.passages)}
+
+    def find(self, uid: str) -> Passage | None:
+        i = self.by_uid.get(uid)
+        return None if i is None else self.passages[i]
+
     def document(self, doc: str) -> Document | None:
         return next((d for d in self.documents if d.doc == doc), None)
+
+    def neighbours(self, passage: Passage, before: int = 1, after: int = 1) -> list[Passage]:
+        """The passages of the paragraphs around `passage` (and it), in reading order."""
+        i = self.by_key[passage.key]
+        lo, hi = passage.paragraph - before, passage.paragraph + after
+        start = i
+        while start > 0 and _same_doc_within(self.passages[start - 1], passage.doc, lo, hi):
+            start -= 1
+        end = i
+        while end + 1 < len(self.passages) and _same_doc_within(
+            self.passages[end + 1], passage.doc, lo, hi
+        ):
+            end += 1
+        return list(self.passages[start : end + 1])
+
+
+def _same_doc_within(p: Passage, doc: str, lo: int, hi: int) -> bool:
+    return p.doc == doc and lo <= p.paragraph <= hi
 
 
 def build_index(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 
@@ -55,3 +56,11 @@ class Answer:
     terms: tuple[str, ...]  # the question's search terms after normalisation and stopwords
     hits: tuple[Hit, ...]  # empty exactly when the corpus does not answer
     reason: str = ""  # why there are no hits: "empty", "no_terms", "weak"
+
+
+def passage_uid(passage: Passage) -> str:
+    """A short id that stays the same across reloads while the passage keeps its place."""
+    digest = hashlib.blake2b(
+        f"{passage.doc}\x1f{passage.paragraph}\x1f{passage.part}".encode(), digest_size=5
+    )
+    return digest.hexdigest()

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
 from retrieval.model import Answer, Hit, Passage
@@ -31,7 +29,6 @@ class Ranking:
     synonym_weight: float = 0.5
     bigram_weight: float = 0.3
     min_coverage: float = 0.15  # share of the question's information a passage must match
-    relative_floor: float = 0.0  # drop hits scoring below this share of the best one
     common_information: float = 6.0  # -ln share of words as common as 里 or 做: say nothing
     min_weight: float = 0.2  # every word still counts a little
     part_match: float = 0.5  # credit for matching only the words inside a longer word
@@ -66,6 +63,11 @@ class Query:
         return weights
 
     @property
+    def all_terms(self) -> set[str]:
+        """Every word, word part and synonym the question is searched with (not bigrams)."""
+        return {t for w in self.words for t in w.terms | w.expansions}
+
+    @property
     def terms(self) -> tuple[str, ...]:
         return tuple(
             dict.fromkeys(t for w in self.words for t in sorted(w.terms, key=len, reverse=True))
@@ -90,6 +92,11 @@ def parse_question(question: str, segmenter: Segmenter) -> Query:
 def searchable_text(passage: Passage) -> str:
     """The folded text a question's words are looked for in: headings and body."""
     return fold("\n".join((*passage.section, passage.text)))
+
+
+def word_weight(word: Word, segmenter: Segmenter, ranking: Ranking) -> float:
+    """What a question word counts for in coverage: its information above the common level."""
+    return max(segmenter.information(word.text) - ranking.common_information, ranking.min_weight)
 
 
 def _covered_by_parts(word: Word, text: str) -> bool:
@@ -129,6 +136,28 @@ def coverage(query: Query, passage: Passage, segmenter: Segmenter, ranking: Rank
     return covered / total if total else 0.0
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A passage BM25 ranked for a question, with the share of the question it covers."""
+
+    passage: Passage
+    score: float
+    coverage: float
+    kept: bool  # passes the threshold: shown to the user
+
+
+def candidates(
+    index: SearchIndex, query: Query, top_k: int, segmenter: Segmenter, ranking: Ranking
+) -> list[Candidate]:
+    ids, scores = bm25.top_k(index.postings, query.weights(ranking), max(top_k, 1))
+    result = []
+    for i, score in zip(ids.tolist(), scores.tolist(), strict=True):
+        passage = index.passages[i]
+        share = coverage(query, passage, segmenter, ranking)
+        result.append(Candidate(passage, score, share, share >= ranking.min_coverage and score > 0))
+    return result
+
+
 def answer(
     index: SearchIndex,
     question: str,
@@ -141,27 +170,55 @@ def answer(
     query = parse_question(question, segmenter)
     if not query.words:
         return Answer(question, (), (), reason="no_terms")
-    ids, scores = bm25.top_k(index.postings, query.weights(ranking), max(top_k, 1))
-    share = np.array([coverage(query, index.passages[int(i)], segmenter, ranking) for i in ids])
-    keep = (share >= ranking.min_coverage) & (scores > 0)
-    if keep.any():
-        keep &= scores >= ranking.relative_floor * scores[keep].max()
-    if not keep.any():
+    kept = [c for c in candidates(index, query, top_k, segmenter, ranking) if c.kept]
+    if not kept:
         return Answer(question, query.terms, (), reason="weak")
-    words = {t for w in query.words for t in w.terms | w.expansions}
-    hits: list[Hit] = []
-    for i, score in zip(ids[keep][:top_k], scores[keep][:top_k], strict=False):
-        passage = index.passages[int(i)]
-        found = highlight.spans(passage.text, words)
-        matched = tuple(dict.fromkeys(fold(passage.text[s:e]) for s, e in found))
-        hits.append(
-            Hit(
-                len(hits) + 1,
-                float(score),
-                passage,
-                matched,
-                found,
-                highlight.snippet(passage.text, found),
-            )
-        )
+    words = query.all_terms
+    hits = []
+    for rank, c in enumerate(kept, start=1):
+        found = highlight.spans(c.passage.text, words)
+        matched = tuple(dict.fromkeys(fold(c.passage.text[s:e]) for s, e in found))
+        snippet = highlight.snippet(c.passage.text, found)
+        hits.append(Hit(rank, c.score, c.passage, matched, found, snippet))
     return Answer(question, query.terms, tuple(hits))
+
+
+@dataclass(frozen=True)
+class ExplainedRow:
+    passage: Passage
+    score: float
+    coverage: float
+    kept: bool
+    matched: tuple[str, ...]  # question terms (and synonyms) found in the passage or headings
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The hit test admins run: how a question was read and why passages were kept."""
+
+    words: tuple[tuple[str, float], ...]  # question words and their coverage weights
+    terms: tuple[tuple[str, float], ...]  # BM25 query terms and their weights
+    threshold: float
+    rows: tuple[ExplainedRow, ...]
+
+
+def explain(
+    index: SearchIndex,
+    question: str,
+    segmenter: Segmenter,
+    ranking: Ranking = DEFAULT_RANKING,
+    top_k: int = 5,
+) -> Explanation:
+    query = parse_question(question, segmenter) if question.strip() else Query((), ())
+    rows = []
+    if query.words:
+        for c in candidates(index, query, top_k, segmenter, ranking):
+            text = searchable_text(c.passage)
+            matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
+            rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched))
+    return Explanation(
+        words=tuple((w.text, word_weight(w, segmenter, ranking)) for w in query.words),
+        terms=tuple(query.weights(ranking).items()),
+        threshold=ranking.min_coverage,
+        rows=tuple(rows),
+    )

@@ -1,0 +1,287 @@
+"""Admin tools, granted by numeric Telegram user id (never by username, which can change hands).
+
+Every admin action, allowed or refused, goes to the audit log. Uploaded documents are
+checked (type, size, a name that cannot leave the corpus folder, parseable text) before they
+are written, atomically, into the corpus folder; then the corpus is reloaded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Coroutine
+from functools import wraps
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot import render
+from bot.services import Services, services
+from retrieval.ingest import MAX_BYTES, SUFFIXES, DocumentError, read_lines
+from retrieval.library import ReloadReport
+from retrieval.search import explain
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+REFUSED = "抱歉，这个操作仅限管理员使用。"
+PROGRESS_EVERY = 2.0  # seconds between edits of the reload progress message
+MAX_UPLOAD_BYTES = min(MAX_BYTES, 20 * 1024 * 1024)  # bots can download at most 20 MB
+
+
+def admin_only(action: str) -> Callable[[Handler], Handler]:
+    """Run the handler for admins; refuse politely and audit everyone else."""
+
+    def decorate(handler: Handler) -> Handler:
+        @wraps(handler)
+        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            svc = services(context)
+            user = update.effective_user
+            user_id = user.id if user else None
+            allowed = svc.is_admin(user_id)
+            detail = (update.effective_message.text or "")[:200] if update.effective_message else ""
+            await svc.store.audit(user_id=user_id, action=action, allowed=allowed, detail=detail)
+            if not allowed:
+                if update.effective_message is not None:
+                    await update.effective_message.reply_text(REFUSED)
+                return
+            await handler(update, context)
+
+        return wrapper
+
+    return decorate
+
+
+def reload_summary(report: ReloadReport) -> str:
+    lines = [
+        "✅ 语料已更新" if not report.failed else "⚠️ 语料已更新，部分文件未能导入",
+        f"新增 {len(report.added)}，更新 {len(report.changed)}，删除 {len(report.removed)}，"
+        f"失败 {len(report.failed)}，未变 {report.unchanged}",
+        f"现有 {report.documents} 份资料、{report.passages} 个段落，用时 {report.seconds:.1f} 秒",
+    ]
+    lines += [f"• {doc}：{reason}" for doc, reason in report.failed]
+    return html.escape("\n".join(lines), quote=False)
+
+
+async def run_reload(
+    message: Message, svc: Services, title: str = "正在重新加载语料"
+) -> ReloadReport | None:
+    """Reload with a progress message that is edited while it runs, then with the summary."""
+    progress = await message.reply_text(f"⏳ {title}…")
+    task = asyncio.create_task(svc.library.reload())
+    started = time.monotonic()
+    while not task.done():
+        await asyncio.wait({task}, timeout=PROGRESS_EVERY)
+        if not task.done():
+            with contextlib.suppress(TelegramError):
+                await progress.edit_text(f"⏳ {title}…已用 {time.monotonic() - started:.0f} 秒")
+    try:
+        report = task.result()
+    except Exception as exc:  # the index in service stays as it was
+        await progress.edit_text(f"❌ 重新加载失败，仍在使用原有资料。原因：{exc}")
+        return None
+    await progress.edit_text(reload_summary(report), parse_mode=ParseMode.HTML)
+    return report
+
+
+@admin_only("reload")
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is not None:
+        await run_reload(update.effective_message, services(context))
+
+
+@admin_only("docs")
+async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    summaries = await services(context).store.summaries()
+    if not summaries:
+        await message.reply_text("资料库还是空的。发送 .txt、.md 或 .docx 文件即可添加。")
+        return
+    lines = ["<b>资料列表</b>"]
+    for s in summaries:
+        updated = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.updated_at))
+        lines.append(
+            f"• <code>{html.escape(s.doc)}</code>\n"
+            f"  {html.escape(s.title)}（{s.passages} 段，更新于 {updated}）"
+        )
+    for text in render.pack(lines):
+        await message.reply_html(text)
+
+
+@admin_only("remove")
+async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    svc = services(context)
+    name = " ".join(context.args or []).strip()
+    known = {s.doc for s in await svc.store.summaries()}
+    if name not in known:
+        await message.reply_text(
+            "用法：/remove 文件名（用 /docs 查看文件名）。" + (f"\n找不到：{name}" if name else "")
+        )
+        return
+    path = corpus_path(svc.library.corpus_dir, name)
+    if path is None:
+        await message.reply_text("文件名不合法。")
+        return
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    await run_reload(message, svc, f"正在删除 {name} 并重新加载")
+
+
+@admin_only("upload")
+async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A document sent by an admin joins the corpus, after checks, and the corpus reloads."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    svc = services(context)
+    document = message.document
+    name = safe_name(document.file_name or "")
+    if name is None:
+        await message.reply_text(
+            f"不支持这个文件。请发送 {'、'.join(SUFFIXES)} 文件，文件名不能为空。"
+        )
+        return
+    if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
+        await message.reply_text(f"文件太大（上限 {MAX_UPLOAD_BYTES // 1024 // 1024} MB）。")
+        return
+    telegram_file = await document.get_file()
+    data = bytes(await telegram_file.download_as_bytearray())
+    if len(data) > MAX_UPLOAD_BYTES:
+        await message.reply_text(f"文件太大（上限 {MAX_UPLOAD_BYTES // 1024 // 1024} MB）。")
+        return
+    try:
+        lines = await asyncio.to_thread(read_lines, name, data)
+    except DocumentError as exc:
+        await message.reply_text(f"无法导入：{exc}")
+        return
+    if not any(lines):
+        await message.reply_text(f"无法导入：{name} 中没有正文。")
+        return
+    path = corpus_path(svc.library.corpus_dir, name)
+    if path is None:
+        await message.reply_text("文件名不合法。")
+        return
+    replaced = path.exists()
+    await asyncio.to_thread(write_atomically, path, data)
+    await run_reload(message, svc, f"已{'替换' if replaced else '收到'} {name}，正在重新加载")
+
+
+@admin_only("upload")
+async def upload_refused(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Only reached by admins: documents sent in groups are not taken."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text("请在与我的私聊中发送文件。")
+
+
+@admin_only("stats")
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    store = services(context).store
+    now = time.time()
+    day, week = now - 86400, now - 7 * 86400
+
+    async def scalar(sql: str, *params: object) -> int:
+        rows = await store.query(sql, params)
+        return int(rows[0][0] or 0)
+
+    today = await scalar("SELECT count(*) FROM query_log WHERE at >= ?", day)
+    this_week = await scalar("SELECT count(*) FROM query_log WHERE at >= ?", week)
+    unanswered = await scalar("SELECT count(*) FROM query_log WHERE at >= ? AND answered = 0", week)
+    up = await scalar("SELECT count(*) FROM feedback WHERE helpful = 1")
+    down = await scalar("SELECT count(*) FROM feedback WHERE helpful = 0")
+    top = await store.query(
+        "SELECT question, count(*) AS n FROM query_log WHERE at >= ?"
+        " GROUP BY question ORDER BY n DESC LIMIT 5",
+        (week,),
+    )
+    missed = await store.query(
+        "SELECT question, count(*) AS n FROM query_log WHERE at >= ? AND answered = 0"
+        " GROUP BY question ORDER BY n DESC LIMIT 5",
+        (week,),
+    )
+    lines = [
+        "<b>使用统计</b>",
+        f"今日提问 {today}，本周提问 {this_week}，本周未找到答案 {unanswered}",
+        f"反馈：👍 {up}  👎 {down}",
+        "<b>本周热门问题</b>",
+        *[f"• {html.escape(q[:60])}（{n}）" for q, n in top],
+        "<b>本周未回答的问题</b>",
+        *[f"• {html.escape(q[:60])}（{n}）" for q, n in missed],
+    ]
+    await message.reply_html("\n".join(lines))
+
+
+@admin_only("explain")
+async def explain_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The hit test: question terms, matched terms and scores, and the threshold."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await message.reply_text("用法：/explain 问题")
+        return
+    svc = services(context)
+    report = explain(svc.library.index, question, svc.library.segmenter, svc.library.ranking)
+    lines = [
+        f"<b>命中测试</b>：{html.escape(question[:200])}",
+        "检索词："
+        + html.escape("、".join(f"{w}({weight:.1f})" for w, weight in report.words) or "（无）"),
+        f"阈值：覆盖率 ≥ {report.threshold:.2f}",
+    ]
+    for row in report.rows:
+        p = row.passage
+        status = "✅" if row.kept else "✖"
+        lines.append(
+            f"{status} {row.score:.3f} 覆盖 {row.coverage:.2f} · {html.escape(p.title[:30])} · "
+            f"{html.escape(render.place(p))}\n"
+            f"   命中：{html.escape('、'.join(row.matched) or '（无）')}"
+        )
+    for text in render.pack(lines):
+        await message.reply_html(text)
+
+
+# --- file names -----------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+
+
+def safe_name(name: str) -> str | None:
+    """A plain file name for an upload, or None: no folders, no hidden files, a known type."""
+    name = unicodedata.normalize("NFKC", name)
+    name = PureWindowsPath(PurePosixPath(name).name).name  # drop any folder part, either style
+    name = _UNSAFE.sub("_", name).strip().lstrip(".")
+    stem, suffix = os.path.splitext(name)
+    if not stem.strip(" ._") or suffix.lower() not in SUFFIXES:
+        return None
+    return stem[:100] + suffix.lower()
+
+
+def corpus_path(corpus_dir: Path, name: str) -> Path | None:
+    """`name` inside the corpus folder, or None if it would resolve anywhere else."""
+    root = corpus_dir.resolve()
+    path = (root / name).resolve()
+    return path if path.parent == root or root in path.parents else None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write then rename, so a reload never reads a half-written document."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

@@ -1,0 +1,190 @@
+"""Building and running the Telegram Application: handlers, rate limits, retries, start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    Update,
+)
+from telegram.error import NetworkError, RetryAfter
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import admin, handlers
+from bot.services import Services, UserRateLimit
+from bot.settings import Settings
+from retrieval.library import Library
+from retrieval.store import Store
+
+log = logging.getLogger(__name__)
+
+PRIVATE_COMMANDS = [
+    BotCommand("start", "开始使用"),
+    BotCommand("help", "使用说明和示例问题"),
+    BotCommand("toc", "资料目录"),
+]
+GROUP_COMMANDS = [
+    BotCommand("ask", "提问，例如 /ask 家属应该做什么"),
+    BotCommand("toc", "资料目录"),
+    BotCommand("mode", "设置回答方式（群管理员）"),
+    BotCommand("help", "使用说明"),
+]
+ADMIN_COMMANDS = [
+    *PRIVATE_COMMANDS,
+    BotCommand("reload", "重新加载语料"),
+    BotCommand("docs", "资料列表"),
+    BotCommand("remove", "删除资料"),
+    BotCommand("stats", "使用统计"),
+    BotCommand("explain", "命中测试"),
+]
+NETWORK_RETRIES = 3
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """Telegram's flood limits, with 429s waited out and failed requests retried.
+
+    AIORateLimiter throttles and retries RetryAfter. On top, a request that failed before
+    Telegram could act on it (a 5xx answer or a refused connection) is retried with backoff;
+    one that may have gone through (a timeout, a dropped connection) is retried only when
+    repeating it is harmless, so no message is ever sent twice.
+    """
+
+    async def process_request(
+        self,
+        callback: Any,
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        for attempt in range(NETWORK_RETRIES + 1):
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except RetryAfter:
+                raise
+            except NetworkError as exc:
+                if attempt == NETWORK_RETRIES or not _safe_to_retry(exc, endpoint):
+                    raise
+                log.warning("%s failed (%s), retrying", endpoint, exc)
+                await asyncio.sleep(0.5 * 2**attempt)
+        raise AssertionError("unreachable")
+
+
+_IDEMPOTENT = ("get", "answer", "edit", "set", "delete")
+
+
+def _safe_to_retry(exc: NetworkError, endpoint: str) -> bool:
+    never_arrived = "(5" in str(exc) or "ConnectError" in str(exc)
+    return never_arrived or endpoint.startswith(_IDEMPOTENT)
+
+
+def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any, Any]:
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    root = settings.api_base_url.rstrip("/")
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .rate_limiter(RetryingRateLimiter(max_retries=5))
+        .concurrent_updates(True)
+        .post_init(_open)
+        .post_shutdown(_close)
+        .build()
+    )
+    application.bot_data["settings"] = settings
+    add_handlers(application)
+    return application
+
+
+def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    app.add_handler(CommandHandler(["start", "help"], handlers.start))
+    app.add_handler(CommandHandler("ask", handlers.ask_command))
+    app.add_handler(CommandHandler("toc", handlers.toc))
+    app.add_handler(CommandHandler("mode", handlers.mode))
+    app.add_handler(CommandHandler("reload", admin.reload_command))
+    app.add_handler(CommandHandler("docs", admin.docs_command))
+    app.add_handler(CommandHandler("remove", admin.remove_command))
+    app.add_handler(CommandHandler("stats", admin.stats_command))
+    app.add_handler(CommandHandler("explain", admin.explain_command))
+    app.add_handler(MessageHandler(private & filters.Document.ALL, admin.upload))
+    app.add_handler(
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.private_text)
+    )
+    app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
+    app.add_handler(InlineQueryHandler(handlers.inline_query))
+    app.add_handler(CallbackQueryHandler(handlers.button))
+    app.add_error_handler(handlers.error_handler)
+
+
+async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Open the store, serve its index at once, then catch up with the corpus folder."""
+    settings: Settings = app.bot_data["settings"]
+    store = await Store.open(settings.db)
+    library = Library(store, settings.corpus_dir)
+    await library.load()
+    report = await library.reload()
+    log.info(
+        "corpus: %d documents, %d passages; %d added, %d changed, %d removed, %d failed",
+        report.documents,
+        report.passages,
+        len(report.added),
+        len(report.changed),
+        len(report.removed),
+        len(report.failed),
+    )
+    app.bot_data["services"] = Services(
+        settings, store, library, UserRateLimit(settings.user_rate_limit)
+    )
+    await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
+    await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    for admin_id in settings.admin_ids:
+        try:
+            await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
+        except Exception:  # an admin who never opened a chat with the bot: not fatal
+            log.warning("could not set admin commands for %s", admin_id)
+
+
+async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    svc = app.bot_data.get("services")
+    if isinstance(svc, Services):
+        await svc.store.close()
+
+
+def run(settings: Settings) -> None:
+    """Long polling, or a webhook when STUDYBOT_WEBHOOK_URL is set."""
+    application = build_application(settings)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=settings.webhook_path,
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value()
+            if settings.webhook_secret
+            else None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,458 @@
+"""Telegram updates in, calls of the one answer pipeline out, replies formatted by render.
+
+Private chats: any text is a question. Groups: /ask, @mentions and replies to the bot (so
+privacy mode can stay on), or every message when a group admin chose that. Inline mode
+offers passages to send into any chat. Buttons are routed by their callback data prefix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import logging
+import time
+
+from telegram import (
+    ForceReply,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot import keyboards, render
+from bot.services import services
+from retrieval.model import Answer, passage_uid
+
+log = logging.getLogger(__name__)
+
+RESULTS = 9  # hits fetched per question: three pages of three
+MAX_INLINE_RESULTS = 10
+MODE_KEY = "mode"
+
+HELP = (
+    "我是学习资料问答助手：用中文提问，我会从讲话稿和学习材料中找出最相关的段落，"
+    "并标明所在的文件、章节和段落。\n\n"
+    "<b>示例问题</b>\n"
+    "• 家属应该做什么？\n"
+    "• 为什么要坚定理想信念？\n"
+    "• 对干部要严管还要厚爱\n\n"
+    "<b>命令</b>\n"
+    "/toc 查看资料目录\n"
+    "/ask 问题 在群里提问（也可以 @我 或回复我的消息）\n"
+    "/mode 群管理员设置回答方式\n\n"
+    "在任意聊天中输入 @{username} 加问题，可以直接发送找到的段落。"
+)
+RATE_LIMITED = "提问太频繁了，请稍等一会儿再试。"
+APOLOGY = "抱歉，处理这条消息时出错了，请稍后再试。"
+ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 家属应该做什么？"
+EXPIRED = "这条消息对应的内容已更新或过期，请重新提问。"
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None:
+        await message.reply_html(HELP.format(username=html.escape(context.bot.username)))
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    if await _is_reason_reply(message, context):
+        return
+    await answer_question(message, context, message.text, source="private")
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await message.reply_text(ASK_USAGE, reply_parameters=_reply_to(message))
+        return
+    await answer_question(message, context, question, source=_source(message))
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Group messages: answer mentions and replies to the bot; others only in 'all' mode."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    if await _is_reason_reply(message, context):
+        return
+    question = _strip_mentions(message, context.bot.username, context.bot.id)
+    addressed = question is not None or _replies_to_bot(message, context.bot.id)
+    if addressed:
+        await answer_question(message, context, question or message.text, source="group")
+        return
+    mode = await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention")
+    if mode == "all":
+        # chatter that the corpus does not answer is left alone rather than refused
+        await answer_question(message, context, message.text, source="group", quiet=True)
+
+
+async def answer_question(
+    message: Message,
+    context: ContextTypes.DEFAULT_TYPE,
+    question: str,
+    *,
+    source: str,
+    quiet: bool = False,
+) -> None:
+    svc = services(context)
+    user_id = message.from_user.id if message.from_user else None
+    if user_id is not None and not svc.rate.allow(user_id):
+        if not quiet:
+            await message.reply_text(RATE_LIMITED, reply_parameters=_reply_to(message))
+        return
+    started = time.perf_counter()
+    answer = svc.library.answer(question, RESULTS)
+    if quiet and not answer.hits:
+        return
+    qid = await svc.store.log_query(
+        source=source,
+        question=question,
+        results=[(h.passage.doc, h.passage.paragraph, h.score) for h in answer.hits],
+        latency_ms=(time.perf_counter() - started) * 1000,
+        chat_id=message.chat_id,
+        user_id=user_id,
+    )
+    await send_answer(message, answer, qid, 0)
+
+
+async def send_answer(message: Message, answer: Answer, qid: int, offset: int) -> None:
+    """Send hits[offset:offset + 3] (or the refusal), buttons under the last message."""
+    texts = render.answer_html(answer, offset)
+    markup = (
+        keyboards.answer_keyboard(answer, qid, offset, render.HITS_PER_MESSAGE)
+        if answer.hits
+        else keyboards.not_found_keyboard()
+        if answer.reason == "weak"
+        else None
+    )
+    for i, text in enumerate(texts):
+        await message.reply_html(
+            text,
+            reply_markup=markup if i == len(texts) - 1 else None,
+            reply_parameters=_reply_to(message),
+            disable_web_page_preview=True,
+        )
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    svc = services(context)
+    answer = svc.library.answer(query.query, MAX_INLINE_RESULTS) if query.query.strip() else None
+    results = [
+        InlineQueryResultArticle(
+            id=passage_uid(hit.passage),
+            title=(render.SECTION_SEP.join(hit.passage.section) or hit.passage.title)[:200],
+            description=render.marked(hit.passage.text, (), hit.snippet, lambda s: s, lambda s: s)[
+                :200
+            ],
+            input_message_content=InputTextMessageContent(
+                render.passage_html(hit.passage, hit.spans), parse_mode=ParseMode.HTML
+            ),
+        )
+        for hit in (answer.hits if answer else ())
+    ]
+    await query.answer(results, cache_time=30, is_personal=False)
+
+
+# --- buttons ------------------------------------------------------------------------------
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    kind, _, rest = query.data.partition(":")
+    handler = _BUTTONS.get(kind)
+    if handler is None:
+        await query.answer(EXPIRED)
+        return
+    await handler(update, context, rest)
+
+
+async def _passage_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    uid, _, what = rest.partition(":")
+    index = services(context).library.index
+    passage = index.find(uid)
+    if passage is None or not isinstance(query.message, Message):
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    if what == "c":
+        blocks = [
+            ("▶ " if p.key == passage.key else "") + render.passage_html(p)
+            for p in index.neighbours(passage)
+        ]
+    else:
+        blocks = [render.passage_html(passage)]
+    for text in render.pack(blocks):
+        await query.message.reply_html(text, do_quote=True)
+
+
+async def _more_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    qid_text, _, offset_text = rest.partition(":")
+    svc = services(context)
+    rows = await svc.store.query("SELECT question FROM query_log WHERE id = ?", (int(qid_text),))
+    if not rows or not isinstance(query.message, Message):
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    answer = svc.library.answer(rows[0][0], RESULTS)
+    offset = int(offset_text)
+    if offset >= len(answer.hits):
+        await query.message.reply_text("没有更多结果了。")
+        return
+    await send_answer(query.message, answer, int(qid_text), offset)
+
+
+async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    qid_text, _, vote = rest.partition(":")
+    svc = services(context)
+    rows = await svc.store.query("SELECT results FROM query_log WHERE id = ?", (int(qid_text),))
+    if not rows:
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    results = json.loads(rows[0][0])
+    doc, paragraph = (results[0][0], results[0][1]) if results else ("", 0)
+    chat_id = query.message.chat.id if query.message else None
+    feedback_id = await svc.store.add_feedback(
+        doc=doc,
+        paragraph=paragraph,
+        helpful=vote == "1",
+        query_id=int(qid_text),
+        chat_id=chat_id,
+        user_id=query.from_user.id,
+    )
+    if vote == "1":
+        await query.answer("感谢反馈！")
+        return
+    await query.answer("已记录，感谢反馈。")
+    if isinstance(query.message, Message):
+        prompt = await query.message.reply_text(
+            "很抱歉没有帮上忙。可以回复这条消息说说原因（可选）。",
+            reply_markup=ForceReply(selective=True, input_field_placeholder="哪里不对？"),
+            do_quote=True,
+        )
+        svc.reason_prompts[(prompt.chat_id, prompt.message_id)] = feedback_id
+
+
+async def _is_reason_reply(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A reply to a 👎 prompt is the reason, not a question."""
+    replied = message.reply_to_message
+    if replied is None:
+        return False
+    svc = services(context)
+    feedback_id = svc.reason_prompts.pop((message.chat_id, replied.message_id), None)
+    if feedback_id is None:
+        return False
+    await svc.store.set_feedback_reason(feedback_id, (message.text or "")[:1000])
+    await message.reply_text("已记录您的意见，谢谢！", reply_parameters=_reply_to(message))
+    return True
+
+
+# --- table of contents --------------------------------------------------------------------
+
+
+async def toc(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    documents = services(context).library.index.documents
+    if not documents:
+        await message.reply_text("资料库还是空的。", reply_parameters=_reply_to(message))
+        return
+    await message.reply_html(
+        "<b>资料目录</b>\n选择一份资料查看章节：",
+        reply_markup=keyboards.documents_keyboard(documents),
+        reply_parameters=_reply_to(message),
+    )
+
+
+async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    documents = services(context).library.index.documents
+    if not rest:
+        await query.answer()
+        await _edit(
+            query.message,
+            "<b>资料目录</b>\n选择一份资料查看章节：",
+            keyboards.documents_keyboard(documents),
+        )
+        return
+    document = next((d for d in documents if keyboards.doc_uid(d.doc) == rest), None)
+    if document is None:
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    top = [i for i, h in enumerate(document.headings) if len(h.path) == 1]
+    text = f"<b>{html.escape(document.title)}</b>\n共 {len(document.passages)} 段。选择章节："
+    await _edit(query.message, text, keyboards.sections_keyboard(document, top))
+
+
+async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    uid, _, number = rest.partition(":")
+    documents = services(context).library.index.documents
+    document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
+    n = int(number) if number.isdigit() else -1
+    if (
+        document is None
+        or not 0 <= n < len(document.headings)
+        or not isinstance(query.message, Message)
+    ):
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    heading = document.headings[n]
+    depth = len(heading.path)
+    children = [
+        i
+        for i, h in enumerate(document.headings)
+        if len(h.path) == depth + 1 and h.path[:depth] == heading.path
+    ]
+    own = [p for p in document.passages if p.section[:depth] == heading.path]
+    intro = [p for p in own if len(p.section) == depth] or own[:1]
+    blocks = [f"<b>{html.escape(render.SECTION_SEP.join(heading.path))}</b>"]
+    blocks += [render.passage_html(p) for p in intro[:3]]
+    text = render.pack(blocks)[0]
+    await query.message.reply_html(
+        text, reply_markup=keyboards.sections_keyboard(document, children)
+    )
+
+
+# --- group settings -----------------------------------------------------------------------
+
+
+async def mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    if message.chat.type == ChatType.PRIVATE:
+        await message.reply_text("这个设置只用于群聊。")
+        return
+    current = (
+        await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention") or "mention"
+    )
+    await message.reply_text(
+        "选择我在本群的回答方式（仅群管理员可更改）。\n"
+        "“回答所有问题”需要在 @BotFather 关闭隐私模式后才收得到普通消息。",
+        reply_markup=keyboards.mode_keyboard(current),
+        reply_parameters=_reply_to(message),
+    )
+
+
+async def _mode_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    if rest not in ("all", "mention") or query.message is None:
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    chat_id = query.message.chat.id
+    member = await context.bot.get_chat_member(chat_id, query.from_user.id)
+    if member.status not in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
+        await query.answer("只有群管理员可以更改回答方式。", show_alert=True)
+        return
+    svc = services(context)
+    await svc.store.set_setting(chat_id, MODE_KEY, rest)
+    await svc.store.audit(
+        user_id=query.from_user.id, action="mode", allowed=True, detail=f"{chat_id}:{rest}"
+    )
+    await query.answer("已更新。")
+    await _edit(query.message, "回答方式已更新。", keyboards.mode_keyboard(rest))
+
+
+_BUTTONS = {
+    "p": _passage_button,
+    "m": _more_button,
+    "v": _vote_button,
+    "t": _toc_button,
+    "s": _section_button,
+    "g": _mode_button,
+}
+
+
+# --- errors and helpers -------------------------------------------------------------------
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure and apologise to the user; one bad update never stops the bot."""
+    log.error("update failed: %s", context.error, exc_info=context.error)
+    if isinstance(update, Update):
+        if update.callback_query is not None:
+            with contextlib.suppress(TelegramError):
+                await update.callback_query.answer(APOLOGY)
+            return
+        if update.effective_chat is not None and update.inline_query is None:
+            try:
+                await context.bot.send_message(update.effective_chat.id, APOLOGY)
+            except TelegramError:
+                log.warning("could not send the apology", exc_info=True)
+
+
+async def _edit(message: object, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    if not isinstance(message, Message):
+        return
+    try:
+        await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc):
+            raise
+
+
+def _reply_to(message: Message) -> ReplyParameters | None:
+    """Replies thread to the asker's message in groups; private chats need no quote."""
+    if message.chat.type == ChatType.PRIVATE:
+        return None
+    return ReplyParameters(message.message_id, allow_sending_without_reply=True)
+
+
+def _source(message: Message) -> str:
+    return "private" if message.chat.type == ChatType.PRIVATE else "group"
+
+
+def _replies_to_bot(message: Message, bot_id: int) -> bool:
+    replied = message.reply_to_message
+    return bool(replied and replied.from_user and replied.from_user.id == bot_id)
+
+
+def _strip_mentions(message: Message, username: str, bot_id: int) -> str | None:
+    """The text without mentions of this bot, or None when the bot is not mentioned."""
+    text = message.text or ""
+    entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+    ours = [
+        e
+        for e, value in entities.items()
+        if (e.type == MessageEntity.MENTION and value.lower() == f"@{username.lower()}")
+        or (e.type == MessageEntity.TEXT_MENTION and e.user is not None and e.user.id == bot_id)
+    ]
+    if not ours:
+        return None
+    for entity in sorted(ours, key=lambda e: e.offset, reverse=True):
+        value = entities[entity]
+        start = text.find(value)
+        if start != -1:
+            text = text[:start] + text[start + len(value) :]
+    return text.strip()

@@ -1,0 +1,50 @@
+"""What the bot's handlers share: settings, the store and the library. State lives here only."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import cast
+
+from telegram.ext import ContextTypes
+
+from bot.settings import Settings
+from retrieval.library import Library
+from retrieval.store import Store
+
+
+@dataclass
+class UserRateLimit:
+    """A sliding window per user: one member cannot flood the bot for everyone."""
+
+    limit: int
+    window: float = 60.0
+    _seen: dict[int, deque[float]] = field(default_factory=dict)
+
+    def allow(self, user_id: int, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        times = self._seen.setdefault(user_id, deque())
+        while times and now - times[0] > self.window:
+            times.popleft()
+        if len(times) >= self.limit:
+            return False
+        times.append(now)
+        return True
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    library: Library
+    rate: UserRateLimit
+    # 👎 prompts awaiting an optional reason: (chat id, prompt message id) -> feedback id
+    reason_prompts: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.settings.admin_ids
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return cast(Services, context.application.bot_data["services"])

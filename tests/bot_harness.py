@@ -1,0 +1,87 @@
+"""Running the real python-telegram-bot Application against the Bot API stand-in."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.settings import Settings
+from tests.botapi import BotApiServer
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
+USERNAME = "studybot_test_bot"
+USER = 1001
+OTHER = 1002
+ADMIN = 4242
+GROUP = -100500
+ROOT = Path(__file__).resolve().parent.parent
+SPEECH = ROOT / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
+
+
+@dataclass
+class Harness:
+    api: BotApiServer
+    app: Application[Any, Any, Any, Any, Any, Any]
+    settings: Settings
+    corpus: Path
+
+
+def make_settings(tmp_path: Path, api_root: str, **extra: Any) -> Settings:
+    corpus = tmp_path / "corpus"
+    if not corpus.exists():
+        corpus.mkdir()
+        shutil.copy(SPEECH, corpus)
+    values: dict[str, Any] = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "STUDYBOT_DB": tmp_path / "bot.db",
+        "STUDYBOT_CORPUS_DIR": corpus,
+        "TELEGRAM_API_BASE_URL": api_root,
+        "STUDYBOT_ADMIN_IDS": str(ADMIN),
+        **extra,
+    }
+    return Settings(_env_file=None, **values)
+
+
+@asynccontextmanager
+async def running_bot(
+    api: BotApiServer, settings: Settings
+) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
+    """Start the Application as `studybot run` would (post_init included), polling the stand-in."""
+    app = build_application(settings)
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+        await app.shutdown()
+
+
+def populate(api: BotApiServer) -> None:
+    api.add_user(USER, "张三", "zhangsan")
+    api.add_user(OTHER, "李四", "lisi")
+    api.add_user(ADMIN, "管理员", "admin")
+    api.add_chat(GROUP, "supergroup", "学习小组", admins=[ADMIN], members=[USER, OTHER])
+
+
+@asynccontextmanager
+async def harness(tmp_path: Path, **server_options: Any) -> AsyncIterator[Harness]:
+    async with BotApiServer(token=TOKEN, username=USERNAME, **server_options) as api:
+        populate(api)
+        settings = make_settings(tmp_path, api.root)
+        async with running_bot(api, settings) as app:
+            yield Harness(api, app, settings, settings.corpus_dir)
