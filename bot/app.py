@@ -13,7 +13,7 @@ from telegram import (
     BotCommandScopeChat,
     Update,
 )
-from telegram.error import NetworkError, RetryAfter
+from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -92,7 +92,15 @@ _IDEMPOTENT = ("get", "answer", "edit", "set", "delete")
 
 
 def _safe_to_retry(exc: NetworkError, endpoint: str) -> bool:
-    never_arrived = "(5" in str(exc) or "ConnectError" in str(exc)
+    """Whether repeating the request cannot duplicate its effect.
+
+    python-telegram-bot reports transport failures as "httpx.<Error>: …" and an error status
+    from the server (5xx) with the server's description: the server answered, so it did not
+    act. A refused connection never reached it. A timeout or a dropped connection might have.
+    """
+    message = str(exc)
+    answered = not isinstance(exc, TimedOut) and not message.startswith("httpx.")
+    never_arrived = answered or message.startswith("httpx.ConnectError")
     return never_arrived or endpoint.startswith(_IDEMPOTENT)
 
 

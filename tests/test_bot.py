@@ -9,7 +9,9 @@ from tests.bot_harness import ADMIN, GROUP, OTHER, USER, USERNAME, harness
 FAMILY = "四、以警惕之心对待诱惑 › 三要树立良好家风"
 
 
-async def test_private_question_gets_passages_with_title_section_and_bold_matches(tmp_path: Path) -> None:
+async def test_private_question_gets_passages_with_title_section_and_bold_matches(
+    tmp_path: Path,
+) -> None:
     async with harness(tmp_path) as h:
         await h.api.send_text(USER, USER, "干部家属如何提醒配偶")
         reply = await h.api.wait_for_reply(USER)
@@ -31,6 +33,144 @@ async def test_group_chatter_ignored_ask_and_mention_answered(tmp_path: Path) ->
         reply = await h.api.wait_for_reply(GROUP)
         assert reply.reply_to_message_id == mention.message_id
         assert "三、以敬畏之心对待权力 › 二要正确看待权力" in reply.plain
-        replies_to_chatter = [m for m in h.api.messages(GROUP) if m.reply_to_message_id == chatter.message_id]
+        replies_to_chatter = [
+            m for m in h.api.messages(GROUP) if m.reply_to_message_id == chatter.message_id
+        ]
         assert replies_to_chatter == []
         h.api.assert_nothing_rejected()
+
+
+async def test_every_button_on_an_answer_works(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        await h.api.send_text(USER, USER, "家属应该做什么？")
+        answer = await h.api.wait_for_reply(USER)
+        data = answer.callback_data
+        full = next(d for d in data if d.endswith(":f"))
+        await h.api.press_button(USER, USER, answer.message_id, full)
+        shown = await h.api.wait_for_reply(USER)
+        assert FAMILY in shown.plain and "…" not in shown.plain
+        context = next(d for d in data if d.endswith(":c"))
+        await h.api.press_button(USER, USER, answer.message_id, context)
+        around = await h.api.wait_for_reply(USER)
+        assert around.plain.count("第 ") >= 2 and "▶" in around.plain
+        more = next(d for d in data if d.startswith("m:"))
+        await h.api.press_button(USER, USER, answer.message_id, more)
+        page2 = await h.api.wait_for_reply(USER)
+        assert page2.plain.startswith("4. ")
+        await h.api.press_button(
+            USER, USER, answer.message_id, next(d for d in data if d.endswith(":1"))
+        )
+        await h.api.press_button(
+            USER, USER, answer.message_id, next(d for d in data if d.endswith(":0"))
+        )
+        prompt = await h.api.wait_for_reply(USER)
+        assert "原因" in prompt.plain
+        await h.api.send_text(USER, USER, "没有讲到具体的做法", reply_to=prompt.message_id)
+        thanks = await h.api.wait_for_reply(USER)
+        assert "已记录" in thanks.plain
+        rows = await _services(h).store.query("SELECT helpful, reason FROM feedback ORDER BY id")
+        assert [tuple(r) for r in rows] == [(1, None), (0, "没有讲到具体的做法")]
+        for query_id in [
+            r.params.get("callback_query_id") for r in h.api.calls("answerCallbackQuery")
+        ]:
+            assert query_id
+        assert len(h.api.calls("answerCallbackQuery", ok_only=True)) == 5
+        h.api.assert_nothing_rejected()
+
+
+async def test_hostile_long_and_emoji_messages(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        await h.api.send_text(USER, USER, "<b>家属</b> & <script>alert('x')</script> 应该做什么？")
+        reply = await h.api.wait_for_reply(USER)
+        assert FAMILY in reply.plain
+        await h.api.send_text(USER, USER, "家属应该做什么" * 570)  # 3,990 characters
+        reply = await h.api.wait_for_reply(USER)
+        assert FAMILY in reply.plain
+        await h.api.send_text(USER, USER, "😀🎉👍")
+        reply = await h.api.wait_for_reply(USER)
+        assert "没有可以检索的词语" in reply.plain
+        await h.api.send_text(USER, USER, "今天股市行情如何")
+        reply = await h.api.wait_for_reply(USER)
+        assert "没有在资料中找到" in reply.plain and "/toc" in reply.plain
+        h.api.assert_nothing_rejected()
+
+
+async def test_inline_mode_offers_passages_titled_by_section(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        query_id = await h.api.inline_query(USER, "如何防止子女成为衙内")
+        answer = await h.api.wait_for_answer(query_id)
+        results = answer["results"]
+        assert 1 <= len(results) <= 10
+        assert results[0]["title"] == f"{FAMILY} › 要教育好子女"
+        assert "衙内" in results[0]["input_message_content"]["message_text"]
+        empty_id = await h.api.inline_query(USER, "")
+        assert (await h.api.wait_for_answer(empty_id))["results"] == []
+        h.api.assert_nothing_rejected()
+
+
+async def test_table_of_contents_opens_sections(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        await h.api.send_text(USER, USER, "/toc")
+        toc = await h.api.wait_for_reply(USER)
+        await h.api.press_button(USER, USER, toc.message_id, toc.callback_data[0])
+        parts = await h.api.wait_for_edit(USER, toc.message_id)
+        labels = [b["text"] for b in parts.inline_buttons]
+        assert "四、以警惕之心对待诱惑" in labels
+        await h.api.press_button(USER, USER, toc.message_id, text="四、以警惕之心对待诱惑")
+        section = await h.api.wait_for_reply(USER)
+        assert section.plain.startswith("四、以警惕之心对待诱惑")
+        assert "三要树立良好家风" in [b["text"] for b in section.inline_buttons]
+        await h.api.press_button(USER, USER, section.message_id, text="三要树立良好家风")
+        sub = await h.api.wait_for_reply(USER)
+        assert "要提醒好配偶" in [b["text"] for b in sub.inline_buttons]
+        h.api.assert_nothing_rejected()
+
+
+async def test_group_admin_switches_to_answer_everything(tmp_path: Path) -> None:
+    async with harness(tmp_path, privacy_mode=False) as h:
+        await h.api.send_text(GROUP, USER, "/mode")
+        menu = await h.api.wait_for_reply(GROUP)
+        pressed = await h.api.press_button(GROUP, USER, menu.message_id, "g:all")
+        refusal = await h.api.wait_for_answer(pressed)
+        assert "管理员" in refusal.get("text", "")
+        await h.api.send_text(GROUP, OTHER, "政治定力有什么作用")
+        await h.api.send_text(GROUP, USER, "/help")
+        help_reply = await h.api.wait_for_reply(GROUP)
+        assert "示例问题" in help_reply.plain  # the question before it got no answer
+        await h.api.press_button(GROUP, ADMIN, menu.message_id, "g:all")
+        await h.api.wait_for_edit(GROUP, menu.message_id)
+        question = await h.api.send_text(GROUP, OTHER, "政治定力有什么作用")
+        reply = await h.api.wait_for_reply(GROUP)
+        assert reply.reply_to_message_id == question.message_id
+        assert "三要保持政治定力" in reply.plain
+        await h.api.send_text(GROUP, USER, "好的，明天见")  # chatter without an answer: silence
+        await h.api.send_text(GROUP, USER, "/help")
+        assert "示例问题" in (await h.api.wait_for_reply(GROUP)).plain
+        h.api.assert_nothing_rejected()
+
+
+async def test_rate_limited_429_is_waited_out_and_answer_delivered(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        h.api.fail_next("sendMessage", status=429, retry_after=1)
+        await h.api.send_text(USER, USER, "杨溥有哪些故事")
+        reply = await h.api.wait_for_reply(USER, timeout=15)
+        assert "二要珍视个人声誉" in reply.plain
+        statuses = [r.status for r in h.api.calls("sendMessage")]
+        assert statuses == [429, 200]
+
+
+async def test_server_errors_are_retried(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        h.api.fail_next("sendMessage", status=500, count=2)
+        await h.api.send_text(USER, USER, "副局长收了多少礼金")
+        reply = await h.api.wait_for_reply(USER, timeout=15)
+        assert "三要带头遵纪守法" in reply.plain
+        assert [r.status for r in h.api.calls("sendMessage")] == [500, 500, 200]
+
+
+def _services(h: object) -> object:
+    from bot.services import Services
+
+    svc = h.app.bot_data["services"]  # type: ignore[attr-defined]
+    assert isinstance(svc, Services)
+    return svc
