@@ -9,7 +9,6 @@ postings instead of a Python loop over every passage.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -54,33 +53,36 @@ class Postings:
 def build(
     corpus: Sequence[Sequence[str]], k1: float = K1, b: float = B, epsilon: float = EPSILON
 ) -> Postings:
-    """Index tokenised passages."""
+    """Index tokenised passages.
+
+    Tokens become ids in one pass, then (term, passage) pairs are counted with one sort of
+    int64 keys: no per-token Python objects survive, which keeps the peak memory near the
+    size of the token array.
+    """
+    n_docs = len(corpus)
+    doc_len = np.fromiter(map(len, corpus), dtype=np.int64, count=n_docs)
     vocabulary: dict[str, int] = {}
-    term_ids: list[int] = []
-    doc_ids: list[int] = []
-    tfs: list[int] = []
-    doc_len = np.fromiter((len(doc) for doc in corpus), dtype=np.float64, count=len(corpus))
-    for d, doc in enumerate(corpus):
-        counts = Counter(doc)
-        term_ids.extend(vocabulary.setdefault(t, len(vocabulary)) for t in counts)
-        tfs.extend(counts.values())
-        doc_ids.extend([d] * len(counts))
-    terms = np.asarray(term_ids, dtype=np.int64)
-    docs = np.asarray(doc_ids, dtype=np.int32)
-    df = np.bincount(terms, minlength=len(vocabulary))
-    avgdl = float(doc_len.mean()) if len(corpus) and doc_len.sum() else 1.0
-    weights = term_weights(
-        np.asarray(tfs, dtype=np.float64),
-        doc_len[docs],
-        avgdl,
-        idf(df, len(corpus), epsilon)[terms],
-        k1,
-        b,
+    ids = np.fromiter(
+        (vocabulary.setdefault(t, len(vocabulary)) for doc in corpus for t in doc),
+        dtype=np.int64,
+        count=int(doc_len.sum()),
     )
-    order = np.argsort(terms, kind="stable")  # stable: passages stay in order within a term
+    # term-major keys: sorting them groups postings by term, passages ascending within a term
+    keys = ids * max(n_docs, 1) + np.repeat(np.arange(n_docs, dtype=np.int64), doc_len)
+    del ids
+    pairs, tf = np.unique(keys, return_counts=True)
+    del keys
+    terms = pairs // max(n_docs, 1)
+    docs = (pairs % max(n_docs, 1)).astype(np.int32)
+    df = np.bincount(terms, minlength=len(vocabulary))
+    lengths = doc_len.astype(np.float64)
+    avgdl = float(lengths.mean()) if n_docs and lengths.sum() else 1.0
+    weights = term_weights(
+        tf.astype(np.float64), lengths[docs], avgdl, idf(df, n_docs, epsilon)[terms], k1, b
+    )
     ptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
     np.cumsum(df, out=ptr[1:])
-    return Postings(vocabulary, ptr, docs[order], weights[order], len(corpus))
+    return Postings(vocabulary, ptr, docs, weights, n_docs)
 
 
 def get_scores(index: Postings, query: Sequence[str]) -> FloatArray:
