@@ -75,6 +75,8 @@ async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     library = await open_library(args, settings)
     try:
+        # undecodable input becomes U+FFFD rather than a crash halfway through a batch
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         questions = sys.stdin if args.question == "-" else [args.question]
         for line in questions:
             question = line.rstrip("\n")

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from retrieval.model import Answer, Document, Hit, Passage
+from retrieval.normalize import valid_text
 
 SECTION_SEP = " › "
 ELLIPSIS = "…"
@@ -104,7 +105,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 
 def escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    """Text made safe for Telegram HTML: entities escaped, lone surrogates replaced."""
+    return html.escape(valid_text(text), quote=False)
 
 
 MAX_MESSAGE_UNITS = 4096  # Telegram counts message length in UTF-16 code units
@@ -112,7 +114,7 @@ HITS_PER_MESSAGE = 3
 
 
 def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def bold(text: str) -> str:
@@ -143,7 +145,7 @@ def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
     current = ""
     for block in blocks:
         if utf16_len(block) > limit:
-            block = escape(html.unescape(_strip_tags(block)))[: limit // 2]
+            block = _fallback(block, limit)
         joined = f"{current}\n\n{block}" if current else block
         if utf16_len(joined) <= limit:
             current = joined
@@ -155,8 +157,17 @@ def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
     return messages
 
 
-def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text)
+def _fallback(block: str, limit: int) -> str:
+    """An over-long block as plain text, cut so that even escaped it fits (escaping at most
+    quintuples a character: & becomes &amp;)."""
+    plain = html.unescape(re.sub(r"<[^>]+>", "", block))
+    kept, units = [], 0
+    for ch in plain:
+        units += utf16_len(ch)
+        if units > limit // 5:
+            break
+        kept.append(ch)
+    return escape("".join(kept)) + ELLIPSIS
 
 
 def answer_html(answer: Answer, offset: int = 0, count: int = HITS_PER_MESSAGE) -> list[str]:

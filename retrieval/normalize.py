@@ -8,6 +8,7 @@ which is what highlighting needs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -40,9 +41,19 @@ def _t2s_convert(text: str) -> str:
     return str(_t2s().convert(text))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """`text` with lone surrogates (possible from JSON escapes or undecodable input) replaced
+    by U+FFFD, so it can be encoded as UTF-8 by OpenCC, SQLite and the terminal."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def fold(text: str) -> str:
     """Length-preserving matching form of `text` (see the module docstring)."""
     if not text.isascii():
+        text = valid_text(text)
         if not unicodedata.is_normalized("NFKC", text):
             text = _aligned(text, _nfkc)
         text = _aligned(text, _t2s_convert)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
 from retrieval.model import Answer, Hit, Passage
-from retrieval.normalize import fold
+from retrieval.normalize import fold, valid_text
 from retrieval.segment import Segmenter, stopwords
 from retrieval.synonyms import synonyms
 
@@ -165,6 +165,7 @@ def answer(
     top_k: int = 5,
     ranking: Ranking = DEFAULT_RANKING,
 ) -> Answer:
+    question = valid_text(question)
     if not question.strip():
         return Answer(question, (), (), reason="empty")
     query = parse_question(question, segmenter)
@@ -209,6 +210,7 @@ def explain(
     ranking: Ranking = DEFAULT_RANKING,
     top_k: int = 5,
 ) -> Explanation:
+    question = valid_text(question)
     query = parse_question(question, segmenter) if question.strip() else Query((), ())
     rows = []
     if query.words:
