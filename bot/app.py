@@ -53,6 +53,12 @@ ADMIN_COMMANDS = [
     BotCommand("explain", "命中测试"),
 ]
 NETWORK_RETRIES = 3
+# Telegram allows about 30 messages a second overall and 20 a minute per group. The limiter is
+# a leaky bucket: in any window it lets through its burst plus the window's refill, so burst
+# and rate are chosen to keep that sum under Telegram's limits (5 + 24/s ≤ 30 in any second,
+# 5 + 15/min ≤ 20 in any minute) rather than trusting the averages.
+OVERALL_BURST, OVERALL_RATE = 5, 24.0
+GROUP_BURST, GROUP_RATE = 5, 15 / 60
 
 
 class RetryingRateLimiter(AIORateLimiter):
@@ -113,7 +119,15 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
-        .rate_limiter(RetryingRateLimiter(max_retries=5))
+        .rate_limiter(
+            RetryingRateLimiter(
+                overall_max_rate=OVERALL_BURST,
+                overall_time_period=OVERALL_BURST / OVERALL_RATE,
+                group_max_rate=GROUP_BURST,
+                group_time_period=GROUP_BURST / GROUP_RATE,
+                max_retries=5,
+            )
+        )
         .concurrent_updates(True)
         .post_init(_open)
         .post_shutdown(_close)

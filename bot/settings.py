@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="127.0.0.1", alias="STUDYBOT_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, alias="STUDYBOT_WEBHOOK_PORT")
     webhook_path: str = Field(default="telegram", alias="STUDYBOT_WEBHOOK_PATH")
+    log_format: Literal["text", "json"] = Field(default="text", alias="STUDYBOT_LOG_FORMAT")
 
     def token_problem(self) -> str | None:
         """Why the token cannot work, in one line, or None. The token itself is never shown."""
