@@ -11,6 +11,7 @@ import contextlib
 import html
 import json
 import logging
+import sqlite3
 import time
 
 from telegram import (
@@ -24,7 +25,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import keyboards, render
@@ -118,18 +119,24 @@ async def answer_question(
     answer = svc.library.answer(question, RESULTS)
     if quiet and not answer.hits:
         return
-    qid = await svc.store.log_query(
-        source=source,
-        question=question,
-        results=[(h.passage.doc, h.passage.paragraph, h.score) for h in answer.hits],
-        latency_ms=(time.perf_counter() - started) * 1000,
-        chat_id=message.chat_id,
-        user_id=user_id,
-    )
+    try:
+        qid: int | None = await svc.store.log_query(
+            source=source,
+            question=question,
+            results=[(h.passage.doc, h.passage.paragraph, h.score) for h in answer.hits],
+            latency_ms=(time.perf_counter() - started) * 1000,
+            chat_id=message.chat_id,
+            user_id=user_id,
+        )
+    except (sqlite3.Error, OSError):
+        # a busy or full database must not cost the user the answer: it goes out without the
+        # buttons that need the logged query (more results, feedback)
+        log.exception("could not log the question; answering without feedback buttons")
+        qid = None
     await send_answer(message, answer, qid, 0)
 
 
-async def send_answer(message: Message, answer: Answer, qid: int, offset: int) -> None:
+async def send_answer(message: Message, answer: Answer, qid: int | None, offset: int) -> None:
     """Send hits[offset:offset + 3] (or the refusal), buttons under the last message."""
     texts = render.answer_html(answer, offset)
     markup = (
@@ -398,8 +405,14 @@ _BUTTONS = {
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure and apologise to the user; one bad update never stops the bot."""
+    """Log the failure and apologise to the user; one bad update never stops the bot.
+
+    No apology for a network failure talking to Telegram: the reply may have arrived (a
+    timeout), and a second message would then be a duplicate.
+    """
     log.error("update failed: %s", context.error, exc_info=context.error)
+    if isinstance(context.error, NetworkError):
+        return
     if isinstance(update, Update):
         if update.callback_query is not None:
             with contextlib.suppress(TelegramError):

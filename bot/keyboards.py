@@ -31,7 +31,10 @@ def button(text: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=data)
 
 
-def answer_keyboard(answer: Answer, qid: int, offset: int, per_page: int) -> InlineKeyboardMarkup:
+def answer_keyboard(
+    answer: Answer, qid: int | None, offset: int, per_page: int
+) -> InlineKeyboardMarkup:
+    """Passage buttons for the page; more/feedback buttons when the query was logged (qid)."""
     rows = [
         [
             button(f"📄 全文 {hit.rank}", f"p:{passage_uid(hit.passage)}:f"),
@@ -39,10 +42,11 @@ def answer_keyboard(answer: Answer, qid: int, offset: int, per_page: int) -> Inl
         ]
         for hit in answer.hits[offset : offset + per_page]
     ]
-    last = [button("👍", f"v:{qid}:1"), button("👎", f"v:{qid}:0")]
-    if len(answer.hits) > offset + per_page:
-        last.insert(0, button("更多结果 ›", f"m:{qid}:{offset + per_page}"))
-    rows.append(last)
+    if qid is not None:
+        last = [button("👍", f"v:{qid}:1"), button("👎", f"v:{qid}:0")]
+        if len(answer.hits) > offset + per_page:
+            last.insert(0, button("更多结果 ›", f"m:{qid}:{offset + per_page}"))
+        rows.append(last)
     return InlineKeyboardMarkup(rows)
 
 

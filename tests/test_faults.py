@@ -1,0 +1,80 @@
+"""Faults from the Bot API and the database: what the user sees and what is kept."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from bot.services import Services
+from tests.bot_harness import USER, harness
+
+
+def services(h: object) -> Services:
+    svc = h.app.bot_data["services"]  # type: ignore[attr-defined]
+    assert isinstance(svc, Services)
+    return svc
+
+
+async def test_a_reply_that_timed_out_is_not_sent_twice(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        # Telegram takes the message but answers after the client's 5 s read timeout
+        h.api.delay_next("sendMessage", 6, processed=True)
+        await h.api.send_text(USER, USER, "杨溥有哪些故事")
+        first = await h.api.wait_for_reply(USER, timeout=15)
+        assert "二要珍视个人声誉" in first.plain
+        await asyncio.sleep(7)  # room for a retry or an apology, neither of which may come
+        assert [m.message_id for m in h.api.messages(USER) if m.outgoing] == [first.message_id]
+        await h.api.send_text(USER, USER, "副局长收了多少礼金")
+        assert "三要带头遵纪守法" in (await h.api.wait_for_reply(USER)).plain
+
+
+async def test_dropped_connections_on_harmless_calls_are_retried(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        h.api.drop_next("getUpdates")
+        await h.api.send_text(USER, USER, "家属应该做什么？")
+        answer = await h.api.wait_for_reply(USER, timeout=20)
+        h.api.drop_next("answerCallbackQuery")
+        query_id = await h.api.press_button(USER, USER, answer.message_id, answer.callback_data[0])
+        await h.api.wait_for_answer(query_id, timeout=15)
+        assert "全文" not in (await h.api.wait_for_reply(USER)).plain  # the passage itself came
+        assert len(h.api.calls("answerCallbackQuery", ok_only=True)) == 1
+
+
+async def test_a_busy_database_delays_but_does_not_lose_the_answer(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        other = sqlite3.connect(h.settings.db, timeout=1)
+        other.execute("BEGIN EXCLUSIVE")
+        await h.api.send_text(USER, USER, "为什么要坚定理想信念")
+        await asyncio.sleep(1)
+        other.rollback()  # released within the store's busy timeout: the question is logged
+        reply = await h.api.wait_for_reply(USER)
+        assert "一要坚定理想信念" in reply.plain
+        assert any(d.startswith("v:") for d in reply.callback_data)
+        other.close()
+        rows = await services(h).store.query("SELECT question FROM query_log")
+        assert [r[0] for r in rows] == ["为什么要坚定理想信念"]
+
+
+async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        store = services(h).store
+        pages = (await store.query("PRAGMA page_count"))[0][0]
+        # SQLite's page cap gives exactly the error a full disk gives: SQLITE_FULL
+        await store._db.execute(f"PRAGMA max_page_count = {pages}")
+        for size in (2000, 100, 1):  # fill the query log's pages up to the cap
+            with contextlib.suppress(sqlite3.OperationalError):
+                for _ in range(1000):
+                    await store.log_query(
+                        source="fill", question="x" * size, results=[], latency_ms=0
+                    )
+        await h.api.send_text(USER, USER, "如何防止子女成为衙内")
+        reply = await h.api.wait_for_reply(USER)
+        assert "要教育好子女" in reply.plain
+        assert not any(d.startswith("v:") for d in reply.callback_data)  # nothing to attach it to
+        await h.api.send_text(USER, USER, "政治定力有什么作用")
+        assert "三要保持政治定力" in (await h.api.wait_for_reply(USER)).plain
+        docs = await store.summaries()
+        assert [d.passages for d in docs] == [25]
+        h.api.assert_nothing_rejected()
