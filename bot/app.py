@@ -25,7 +25,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, handlers
+from bot import admin, handlers, quiz, reading
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
 from retrieval.library import Library
@@ -42,6 +42,11 @@ GROUP_COMMANDS = [
     BotCommand("ask", "提问，例如 /ask 家属应该做什么"),
     BotCommand("toc", "资料目录"),
     BotCommand("mode", "设置回答方式（群管理员）"),
+    BotCommand("quiz", "测验，/quiz 5 连续出 5 题"),
+    BotCommand("rank", "测验排行榜"),
+    BotCommand("read", "导读：逐节阅读资料"),
+    BotCommand("daily", "每日一段，例如 /daily 08:00"),
+    BotCommand("adminonly", "仅管理员发起测验和订阅（群管理员）"),
     BotCommand("help", "使用说明"),
 ]
 ADMIN_COMMANDS = [
@@ -81,6 +86,10 @@ class RetryingRateLimiter(AIORateLimiter):
     ) -> Any:
         for attempt in range(NETWORK_RETRIES + 1):
             try:
+                if not endpoint.startswith(_SENDS):
+                    # flood limits are about messages: lookups such as getChatMember must not
+                    # queue behind a group's 20 messages a minute
+                    return await callback(*args, **kwargs)
                 return await super().process_request(
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
@@ -95,6 +104,7 @@ class RetryingRateLimiter(AIORateLimiter):
 
 
 _IDEMPOTENT = ("get", "answer", "edit", "set", "delete")
+_SENDS = ("send", "edit", "copy", "forward")
 
 
 def _safe_to_retry(exc: NetworkError, endpoint: str) -> bool:
@@ -156,6 +166,13 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
     app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
+    app.add_handler(CommandHandler("quiz", quiz.quiz_command))
+    app.add_handler(CommandHandler("rank", quiz.rank_command))
+    app.add_handler(CommandHandler("adminonly", quiz.admin_only_command))
+    app.add_handler(CommandHandler("daily", reading.daily_command))
+    app.add_handler(CommandHandler("read", reading.read_command))
+    app.add_handler(CallbackQueryHandler(quiz.button, pattern=r"^q[ae]:"))
+    app.add_handler(CallbackQueryHandler(reading.button, pattern=r"^rd:"))
     app.add_handler(CallbackQueryHandler(handlers.button))
     app.add_error_handler(handlers.error_handler)
 
@@ -186,6 +203,8 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
         except Exception:  # an admin who never opened a chat with the bot: not fatal
             log.warning("could not set admin commands for %s", admin_id)
+    await quiz.resume(app)  # rounds and subscriptions a stopped bot left open
+    await reading.restore(app)
 
 
 async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -194,19 +213,24 @@ async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         await svc.store.close()
 
 
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """How the webhook server listens; Telegram must send the secret with every update."""
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": settings.webhook_path,
+        "webhook_url": settings.webhook_url,
+        "secret_token": settings.webhook_secret.get_secret_value()
+        if settings.webhook_secret
+        else None,
+        "allowed_updates": Update.ALL_TYPES,
+    }
+
+
 def run(settings: Settings) -> None:
     """Long polling, or a webhook when STUDYBOT_WEBHOOK_URL is set."""
     application = build_application(settings)
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=settings.webhook_path,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value()
-            if settings.webhook_secret
-            else None,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(**webhook_options(settings))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -170,6 +170,45 @@ async def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         await library.store.close()
 
 
+async def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
+    """Generated quiz questions, for admins to review before a session."""
+    import random
+
+    from retrieval.quiz import QuizBank, generate
+
+    library = await open_library(args, settings)
+    await library.store.close()
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    bank = QuizBank(library.index, library.segmenter)
+    questions = await asyncio.to_thread(generate, bank, args.count, seed, repeat=True)
+    distinct = len({q.sentence for q in questions})
+    print(f"seed {seed}: {len(questions)} questions from {distinct} sentences", file=sys.stderr)
+    for number, q in enumerate(questions, start=1):
+        if args.json:
+            record = {
+                "kind": q.kind,
+                "prompt": q.prompt,
+                "options": list(q.options),
+                "answer_index": q.answer_index,
+                "answer": q.answer,
+                "sentence": q.sentence,
+                "passage": q.passage.text,
+                "doc": q.doc,
+                "title": q.passage.title,
+                "section": list(q.section),
+                "paragraph": q.paragraph,
+                "part": q.passage.part,
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        print(f"{number}. [{'填空' if q.kind == 'cloze' else '出处'}] {q.prompt}")
+        for i, option in enumerate(q.options):
+            print(f"   {'ABCD'[i]}. {option}{'  ✓' if i == q.answer_index else ''}")
+        print(f"   出处：{q.passage.title} · {render.place(q.passage)}\n")
+    sys.stdout.flush()
+    return 0 if questions or not library.index.passages else 1
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     problem = settings.token_problem()
     if problem:
@@ -228,6 +267,12 @@ def parser() -> argparse.ArgumentParser:
     corpus_option(cmd)
 
     corpus_option(add("chat", cmd_chat, "talk to the bot in the terminal (no token needed)"))
+
+    cmd = add("quiz", cmd_quiz, "generated quiz questions, to review before a study session")
+    cmd.add_argument("count", type=int, metavar="N", help="how many questions")
+    cmd.add_argument("--seed", type=int, help="the same seed gives the same questions")
+    cmd.add_argument("--json", action="store_true", help="one JSON object per question")
+    corpus_option(cmd)
     sub.add_parser("run", help="run the Telegram bot").set_defaults(func=None)
 
     cmd = add("bench", cmd_bench, "speed and memory of the BM25 engine beside rank-bm25")

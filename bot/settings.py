@@ -30,6 +30,20 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, alias="STUDYBOT_WEBHOOK_PORT")
     webhook_path: str = Field(default="telegram", alias="STUDYBOT_WEBHOOK_PATH")
     log_format: Literal["text", "json"] = Field(default="text", alias="STUDYBOT_LOG_FORMAT")
+    quiz_seconds: int = Field(default=30, ge=5, le=3600, alias="STUDYBOT_QUIZ_SECONDS")
+    timezone: str = Field(default="Asia/Shanghai", alias="STUDYBOT_TIMEZONE")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        """An IANA time zone name; a typo would otherwise surface at the first /daily."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"STUDYBOT_TIMEZONE is not a known time zone: {value!r}") from exc
+        return value
 
     def token_problem(self) -> str | None:
         """Why the token cannot work, in one line, or None. The token itself is never shown."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,8 +20,8 @@ from pathlib import Path
 from retrieval.index import passage_terms
 from retrieval.ingest import SUFFIXES, DocumentError, read_lines
 from retrieval.model import Document, Passage
-from retrieval.segment import data_lines, default_segmenter
-from retrieval.store import FileInfo, IndexedDocument
+from retrieval.segment import Segmenter, data_lines, default_segmenter
+from retrieval.store import FileInfo, IndexedDocument, pack_terms, unpack_terms
 from retrieval.structure import parse
 
 # Bump when structure parsing or term extraction changes: stored terms are then rebuilt.
@@ -47,19 +48,33 @@ class CorpusFile:
     mtime_ns: int
 
 
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
+
+
 def scan(root: Path) -> list[CorpusFile]:
-    """Documents in the corpus folder, skipping hidden files and editors' lock files."""
+    """Documents in the corpus folder, skipping hidden files and editors' lock files.
+
+    A file or folder removed while the scan runs is left out (a file is then treated as
+    removed), not an error: admins edit the folder while the bot is running.
+    """
     if not root.is_dir():
         raise FileNotFoundError(f"语料目录不存在：{root}")
     files = []
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith((".", "~$")) for part in rel.parts):
-            continue
-        if path.suffix.lower() in SUFFIXES and path.is_file():
-            stat = path.stat()
-            files.append(CorpusFile(rel.as_posix(), path, stat.st_size, stat.st_mtime_ns))
-    return files
+    for folder, dirs, names in os.walk(root):  # os.walk skips folders it cannot list
+        dirs[:] = [d for d in dirs if not _hidden(d)]
+        for name in names:
+            path = Path(folder, name)
+            if _hidden(name) or path.suffix.lower() not in SUFFIXES:
+                continue
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                rel = path.relative_to(root).as_posix()
+                files.append(CorpusFile(rel, path, st.st_size, st.st_mtime_ns))
+    return sorted(files, key=lambda f: f.doc)
 
 
 def sha256(data: bytes) -> str:
@@ -70,31 +85,52 @@ def parse_file(file: CorpusFile, data: bytes) -> Document:
     return parse(file.doc, read_lines(file.doc, data))
 
 
-def _terms_chunk(passages: Sequence[Passage]) -> list[tuple[str, ...]]:
-    segmenter = default_segmenter()
-    return [tuple(passage_terms(p, segmenter)) for p in passages]
+def _packed_chunk(passages: Sequence[Passage], segmenter: Segmenter | None = None) -> list[str]:
+    # Packed into one string per passage: pickling back a tuple of terms per passage from a
+    # worker costs ten times the memory and time.
+    segmenter = segmenter or default_segmenter()
+    return [pack_terms(passage_terms(p, segmenter)) for p in passages]
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _segment_packed(
+    passages: Sequence[Passage], workers: int | None, segmenter: Segmenter | None
+) -> list[str]:
+    chars = sum(len(p.text) for p in passages)
+    workers = workers if workers is not None else available_cores()
+    chunks = [passages[i : i + CHUNK_PASSAGES] for i in range(0, len(passages), CHUNK_PASSAGES)]
+    workers = min(workers, len(chunks))
+    # A segmenter other than the default cannot be rebuilt in a worker process: it runs here.
+    custom = segmenter is not None and segmenter is not default_segmenter()
+    if workers <= 1 or chars < PARALLEL_MIN_CHARS or custom:
+        return _packed_chunk(passages, segmenter)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return [terms for chunk in pool.map(_packed_chunk, chunks) for terms in chunk]
 
 
 def segment_passages(
-    passages: Sequence[Passage], workers: int | None = None
+    passages: Sequence[Passage], workers: int | None = None, segmenter: Segmenter | None = None
 ) -> list[tuple[str, ...]]:
     """Search terms of each passage; in worker processes when the batch is large."""
-    chars = sum(len(p.text) for p in passages)
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or chars < PARALLEL_MIN_CHARS:
-        return _terms_chunk(passages)
-    chunks = [passages[i : i + CHUNK_PASSAGES] for i in range(0, len(passages), CHUNK_PASSAGES)]
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [terms for chunk in pool.map(_terms_chunk, chunks) for terms in chunk]
+    return [tuple(unpack_terms(t)) for t in _segment_packed(passages, workers, segmenter)]
 
 
 def index_documents(
-    parsed: Sequence[tuple[Document, FileInfo]], workers: int | None = None
+    parsed: Sequence[tuple[Document, FileInfo]],
+    workers: int | None = None,
+    segmenter: Segmenter | None = None,
 ) -> list[IndexedDocument]:
     """Segment the passages of parsed documents, all documents' passages in one batch."""
     passages = [p for doc, _ in parsed for p in doc.passages]
-    terms = iter(segment_passages(passages, workers))
+    terms = iter(_segment_packed(passages, workers, segmenter))
     return [
         IndexedDocument(doc, tuple(next(terms) for _ in doc.passages), info) for doc, info in parsed
     ]
@@ -104,6 +140,7 @@ __all__ = [
     "CorpusFile",
     "DocumentError",
     "analyzer_fingerprint",
+    "available_cores",
     "index_documents",
     "parse_file",
     "scan",

@@ -2,15 +2,24 @@
 
 `Library` is the one place state lives. Questions read `library.index` once and keep using
 that object, so a reload that swaps the attribute mid-question never gives a mixed answer.
-Reloads run one at a time; if one fails, the index in service stays as it was.
+Reloads run one at a time, also across processes (the bot and `studybot reload` share the
+database); if one fails, the index in service stays as it was.
 """
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import logging
+import os
+import sqlite3
 import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from retrieval import bm25, corpus
 from retrieval.index import SearchIndex
@@ -18,7 +27,24 @@ from retrieval.ingest import DocumentError
 from retrieval.model import Answer, Document
 from retrieval.search import DEFAULT_RANKING, Ranking, answer
 from retrieval.segment import Segmenter, default_segmenter
-from retrieval.store import FileInfo, Store
+from retrieval.store import (
+    FileInfo,
+    IndexedDocument,
+    Snapshot,
+    Store,
+    TermCounts,
+    generation_of,
+    merge_counts,
+)
+
+log = logging.getLogger(__name__)
+
+LOCK_POLL_SECONDS = 0.05  # how often a reload waiting for another process's reload looks again
+
+
+class ReloadError(RuntimeError):
+    """A reload that could not be carried out. str() is a complete message for an admin,
+    in Chinese; the index in service is the one from before."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +62,16 @@ class ReloadReport:
     @property
     def modified(self) -> bool:
         return bool(self.added or self.changed or self.removed)
+
+    @property
+    def docs_per_second(self) -> float:
+        """Documents read and indexed per second of the whole reload."""
+        done = len(self.added) + len(self.changed)
+        return done / self.seconds if self.seconds else 0.0
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds else 0.0
 
 
 @dataclass
@@ -61,6 +97,7 @@ class Library:
         self.ranking = ranking
         self.workers = workers
         self._index = SearchIndex((), bm25.build([]))
+        self._generation: str | None = None  # of the store state the index was loaded from
         self._reload_lock = asyncio.Lock()
 
     @property
@@ -72,70 +109,194 @@ class Library:
 
     async def load(self) -> None:
         """Serve what the store holds, from its postings snapshot when that is current."""
-        generation = await self.store.generation()
-        documents = await self.store.documents()
-        postings = await self.store.load_snapshot(generation)
-        if postings is None:
-            postings = await asyncio.to_thread(bm25.build, await self.store.terms())
-            await self.store.save_snapshot(generation, postings)
-        self._index = SearchIndex(tuple(documents), postings)
+        async with self._reload_lock:
+            await self._load()
+
+    async def _load(self) -> None:
+        stored = await self.store.load_corpus()
+        index = await asyncio.to_thread(SearchIndex, stored.documents, stored.postings)
+        self._index = index  # one assignment: a question sees the old index or the new one
+        self._generation = stored.generation
+        if stored.counts is not None:
+            try:
+                await self.store.save_snapshot(stored.generation, stored.counts)
+            except sqlite3.Error as exc:  # only start-up speed is lost: rebuilt next time
+                log.warning("postings snapshot not saved: %s", exc)
 
     async def reload(self) -> ReloadReport:
-        """Bring the store and the index in line with the corpus folder."""
-        async with self._reload_lock:
-            started = time.perf_counter()
-            files = await asyncio.to_thread(corpus.scan, self.corpus_dir)
-            known = await self.store.file_infos()
-            plan = await asyncio.to_thread(self._plan, files, known)
-            present = {f.doc for f in files}
-            removed = sorted(doc for doc in known if doc not in present)
-            indexed = await asyncio.to_thread(corpus.index_documents, plan.parsed, self.workers)
-            if indexed or removed or plan.touched:
-                await self.store.apply(indexed, removed, plan.touched)
-            if indexed or removed or not self._index.passages:
-                await self.load()
-            docs = [d for d, _ in plan.parsed]
-            return ReloadReport(
-                added=tuple(d.doc for d in docs if d.doc not in known),
-                changed=tuple(d.doc for d in docs if d.doc in known),
-                removed=tuple(removed),
-                failed=tuple(plan.failed),
-                unchanged=plan.unchanged,
-                documents=len(self._index.documents),
-                passages=len(self._index.passages),
-                chars=sum(len(p.text) for d in docs for p in d.passages),
-                seconds=time.perf_counter() - started,
+        """Bring the store and the index in line with the corpus folder.
+
+        Raises ReloadError (or FileNotFoundError for a missing corpus folder) when nothing
+        could be done; the index in service then stays as it was.
+        """
+        async with self._reload_lock, self._exclusive():
+            try:
+                return await self._reload()
+            except sqlite3.OperationalError as exc:
+                raise ReloadError(self._database_problem(exc)) from exc
+
+    def _database_problem(self, exc: sqlite3.OperationalError) -> str:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return "数据库正被其他程序占用，等待后仍未释放；本次重新加载未完成，仍在使用原有资料"
+        return f"数据库出错（{exc}）；本次重新加载未完成，仍在使用原有资料"
+
+    @asynccontextmanager
+    async def _exclusive(self) -> AsyncIterator[None]:
+        """Hold the database's reload lock file, so reloads in other processes wait too.
+
+        flock is released by the kernel when the process dies, even by SIGKILL. The lock is
+        polled rather than waited for in a thread, so cancelling a waiting reload leaves no
+        thread behind that would take the lock later.
+        """
+        if self.store.path is None:
+            yield
+            return
+        lock_path = self.store.path.with_name(self.store.path.name + "-reload.lock")
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    await asyncio.sleep(LOCK_POLL_SECONDS)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    async def _reload(self) -> ReloadReport:
+        started = time.perf_counter()
+        files = await asyncio.to_thread(corpus.scan, self.corpus_dir)
+        known = await self.store.file_infos()
+        plan = await asyncio.to_thread(self._plan, files, known)
+        present = {f.doc for f in files}
+        removed = sorted(doc for doc in known if doc not in present)
+        indexed = await asyncio.to_thread(
+            corpus.index_documents, plan.parsed, self.workers, self.segmenter
+        )
+        if indexed or removed:
+            await self._update(indexed, removed, plan.touched, known)
+        else:
+            if plan.touched:
+                await self.store.apply([], [], plan.touched)
+            # The store may have changed under us: another process reloaded, or our last
+            # load failed after its changes were committed.
+            if self._generation != await self.store.generation():
+                await self._load()
+        docs = [d for d, _ in plan.parsed]
+        return ReloadReport(
+            added=tuple(d.doc for d in docs if d.doc not in known),
+            changed=tuple(d.doc for d in docs if d.doc in known),
+            removed=tuple(removed),
+            failed=tuple(plan.failed),
+            unchanged=plan.unchanged,
+            documents=len(self._index.documents),
+            passages=len(self._index.passages),
+            chars=sum(len(p.text) for d in docs for p in d.passages),
+            seconds=time.perf_counter() - started,
+        )
+
+    async def _update(
+        self,
+        indexed: list[IndexedDocument],
+        removed: list[str],
+        touched: list[FileInfo],
+        known: dict[str, FileInfo],
+    ) -> None:
+        """Store the changes and serve them.
+
+        When the index in service is the store's state, the new postings are its term counts
+        updated with the changed passages, saved with the changes in one transaction: seconds
+        at 100,000 passages. Otherwise (first start, another process changed the store) every
+        stored passage's terms are counted again.
+        """
+        base = self._generation
+        counts: TermCounts | None = None
+        if not known and not self._index.passages:  # nothing stored, nothing served
+            base, counts = generation_of(()), TermCounts.empty()
+        elif base is not None and base == generation_of(known.values()):
+            counts = await self.store.load_counts(base, self._index.postings)
+        update: tuple[SearchIndex, Snapshot] | None = None
+        if base is not None and counts is not None:
+            infos = {doc: info for doc, info in known.items() if doc not in removed}
+            infos.update((item.info.doc, item.info) for item in indexed)
+            index, new_counts = await asyncio.to_thread(
+                _updated, self._index, counts, indexed, removed
             )
+            generation = generation_of(infos.values())
+            update = index, Snapshot(base, generation, new_counts)
+        saved = await self.store.apply(indexed, removed, touched, update and update[1])
+        if update and saved:
+            self._index = update[0]  # one assignment: a question sees the old or the new index
+            self._generation = update[1].generation
+        else:
+            await self._load()
 
     def _plan(self, files: list[corpus.CorpusFile], known: dict[str, FileInfo]) -> _Plan:
-        """Read and parse the files that are new or changed (runs in a worker thread)."""
+        """Read every file and parse those whose content is new (runs in a worker thread).
+
+        Files are compared by content hash, not by size and time: a copy that keeps the old
+        time (cp -p, rsync -t) and size still counts as changed. Hashing is ~1 GB/s, cheap
+        beside segmenting.
+        """
         plan = _Plan()
         analyzer = corpus.analyzer_fingerprint()
         for file in files:
             stored = known.get(file.doc)
-            if (
-                stored
-                and stored.analyzer == analyzer
-                and (stored.size, stored.mtime_ns)
-                == (
-                    file.size,
-                    file.mtime_ns,
-                )
-            ):
-                plan.unchanged += 1
-                continue
             try:
                 data = file.path.read_bytes()
+            except FileNotFoundError:
+                plan.failed.append((file.doc, "文件在重新加载过程中被删除或移走，本次跳过"))
+                continue
             except OSError as exc:
                 plan.failed.append((file.doc, f"无法读取文件（{exc.strerror or exc}）"))
                 continue
             info = FileInfo(file.doc, corpus.sha256(data), len(data), file.mtime_ns, analyzer)
             if stored and (stored.sha256, stored.analyzer) == (info.sha256, analyzer):
-                plan.touched.append(info)
                 plan.unchanged += 1
+                if (stored.size, stored.mtime_ns) != (info.size, info.mtime_ns):
+                    plan.touched.append(info)
                 continue
             try:
                 plan.parsed.append((corpus.parse_file(file, data), info))
             except DocumentError as exc:
                 plan.failed.append((file.doc, exc.reason))
+            except Exception as exc:  # a parser bug on one odd file must not stop the rest
+                log.exception("parsing %s failed", file.doc)
+                plan.failed.append((file.doc, f"无法解析文档（{type(exc).__name__}）"))
         return plan
+
+
+def _updated(
+    index: SearchIndex,
+    counts: TermCounts,
+    indexed: Sequence[IndexedDocument],
+    removed: Sequence[str],
+) -> tuple[SearchIndex, TermCounts]:
+    """The index after replacing, adding and removing documents, from the old one's counts
+    (runs in a worker thread)."""
+    gone = set(removed) | {item.document.doc for item in indexed}
+    documents = sorted(
+        [d for d in index.documents if d.doc not in gone] + [i.document for i in indexed],
+        key=lambda d: d.doc,  # the store's order
+    )
+    start: dict[str, int] = {}
+    total = 0
+    for d in documents:
+        start[d.doc] = total
+        total += len(d.passages)
+    renumber = np.full(len(index.passages), -1, dtype=np.int64)
+    old = 0
+    for d in index.documents:
+        if d.doc not in gone:
+            renumber[old : old + len(d.passages)] = np.arange(
+                start[d.doc], start[d.doc] + len(d.passages)
+            )
+        old += len(d.passages)
+    added = [
+        (start[item.document.doc] + i, packed)
+        for item in indexed
+        for i, packed in enumerate(item.packed_terms)
+    ]
+    new_counts = merge_counts(counts, renumber, added, total)
+    return SearchIndex(tuple(documents), new_counts.postings()), new_counts

@@ -7,27 +7,44 @@ in order at open, each in its own transaction, and later features append to the 
 
 Writes go through one lock: aiosqlite runs every statement of a connection on one thread,
 so two coroutines writing at once would otherwise share (and roll back) one transaction.
+Multi-statement reads that must agree with each other (the corpus at load) take the same
+lock and run in one read transaction, so another process's commit cannot fall between them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
+import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterable, Sequence
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import aiosqlite
 import numpy as np
+import numpy.typing as npt
 
 from retrieval import bm25
 from retrieval.model import Document, Heading, Passage
 
 BUSY_TIMEOUT_MS = 5000
-_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control character
+TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control character
+_SEP_BYTE = TERM_SEP.encode()
+_SLICE = 1 << 18  # postings per slice when computing weights
+SNAPSHOT_LAYOUT = 2  # sorted vocabulary, counts; bump when the encoding changes
+_T = TypeVar("_T")
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used as it is; str() is a complete message for an admin."""
+
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: corpus, logs, feedback, settings, audit
@@ -101,6 +118,104 @@ MIGRATIONS: tuple[str, ...] = (
         detail TEXT NOT NULL
     );
     """,
+    # 2: the postings snapshot holds term counts instead of weights (a reload updates them;
+    #    weights take a quarter of a second to compute at 100,000 passages and twice the space)
+    #    and records its layout and passage count, so a snapshot of another layout or of other
+    #    passages is never used; snapshots of layout 1 are dropped with it
+    """
+    DROP TABLE index_snapshot;
+    CREATE TABLE index_snapshot (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation TEXT NOT NULL,
+        layout INTEGER NOT NULL,
+        passages INTEGER NOT NULL,
+        vocabulary BLOB NOT NULL,
+        ptr BLOB NOT NULL,
+        doc_ids BLOB NOT NULL,
+        tf BLOB NOT NULL,
+        lengths BLOB NOT NULL,
+        created_at REAL NOT NULL
+    );
+    """,
+    # 3: group study: quiz rounds, their questions (with the message each was asked in),
+    #    answers (one per member and question), scores per member and chat, daily reading
+    #    subscriptions with their reading position, and each member's place in each document
+    """
+    CREATE TABLE quiz_rounds (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        starter_id INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        seconds INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL,
+        outcome TEXT
+    );
+    CREATE UNIQUE INDEX quiz_rounds_open ON quiz_rounds(chat_id) WHERE ended_at IS NULL;
+    CREATE TABLE quiz_questions (
+        id INTEGER PRIMARY KEY,
+        round_id INTEGER NOT NULL REFERENCES quiz_rounds(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        options TEXT NOT NULL,
+        answer_index INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        title TEXT NOT NULL,
+        section TEXT NOT NULL,
+        paragraph INTEGER NOT NULL,
+        part INTEGER NOT NULL,
+        passage TEXT NOT NULL,
+        message_id INTEGER,
+        asked_at REAL,
+        deadline REAL,
+        revealed_at REAL,
+        UNIQUE (round_id, number)
+    );
+    CREATE TABLE quiz_answers (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES quiz_questions(id) ON DELETE CASCADE,
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        choice INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        at REAL NOT NULL,
+        UNIQUE (question_id, user_id)
+    );
+    CREATE INDEX quiz_answers_chat_at ON quiz_answers(chat_id, at);
+    CREATE TABLE quiz_scores (
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        answered INTEGER NOT NULL,
+        updated_at REAL NOT NULL,
+        PRIMARY KEY (chat_id, user_id)
+    );
+    CREATE TABLE daily_subscriptions (
+        chat_id INTEGER PRIMARY KEY,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        next_due REAL NOT NULL,
+        doc TEXT,
+        paragraph INTEGER,
+        part INTEGER,
+        sent INTEGER NOT NULL DEFAULT 0,
+        created_by INTEGER,
+        created_at REAL NOT NULL
+    );
+    CREATE TABLE reading_positions (
+        user_id INTEGER NOT NULL,
+        doc TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        section TEXT NOT NULL,
+        updated_at REAL NOT NULL,
+        PRIMARY KEY (user_id, doc)
+    );
+    """,
 )
 
 
@@ -126,31 +241,418 @@ class DocumentSummary:
 
 @dataclass(frozen=True, slots=True)
 class IndexedDocument:
-    """A parsed document with one term list per passage, ready to store."""
+    """A parsed document with its passages' search terms, ready to store."""
 
     document: Document
-    terms: tuple[tuple[str, ...], ...]
+    # One string per passage: its terms joined by TERM_SEP (see pack_terms). Packed because
+    # at 100,000 passages tuples of terms cost ~2 GB, one string per passage ~150 MB.
+    packed_terms: tuple[str, ...]
     info: FileInfo
 
 
-class Store:
-    def __init__(self, db: aiosqlite.Connection) -> None:
-        self._db = db
-        self._write = asyncio.Lock()
+@dataclass(frozen=True, slots=True)
+class StoredCorpus:
+    """Everything the index is made of, as one consistent state of the store."""
+
+    generation: str
+    documents: tuple[Document, ...]
+    postings: bm25.Postings
+    counts: TermCounts | None  # set when rebuilt from the stored terms: worth saving
+
+
+def pack_terms(terms: Iterable[str]) -> str:
+    return TERM_SEP.join(terms)
+
+
+def unpack_terms(packed: str) -> list[str]:
+    return packed.split(TERM_SEP) if packed else []
+
+
+def generation_of(infos: Iterable[FileInfo]) -> str:
+    """Identifies a corpus state by its documents' contents and analyzer, like
+    `Store.generation` (which reads them from the store)."""
+    return _generation(sorted((i.doc, i.sha256, i.analyzer) for i in infos))
+
+
+def _generation(rows: Iterable[Sequence[Any]]) -> str:
+    return hashlib.sha256(json.dumps([list(r) for r in rows]).encode()).hexdigest()
+
+
+class Vocabulary(Mapping[str, int]):
+    """Terms in code point order packed as TERM_SEP-joined UTF-8; a term's id is its rank.
+
+    Made from the snapshot's bytes without an object per term: at 100,000 passages a dict of
+    the ~2 million terms takes about a second and 250 MB to build, this a few milliseconds
+    and the blob's size. A lookup is a binary search, a few microseconds.
+    """
+
+    __slots__ = ("_blob", "_offsets", "_size", "_starts")
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+        if blob:
+            seps = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == _SEP_BYTE[0])
+            # term i is blob[starts[i] : starts[i + 1] - 1]: the last one ends at the blob's end
+            starts = np.concatenate(([0], seps + 1, [len(blob) + 1])).astype(np.int64)
+        else:
+            starts = np.zeros(1, dtype=np.int64)
+        self._offsets = starts
+        self._starts = starts.data  # a memoryview: indexing it gives ints, fast
+        self._size = len(starts) - 1
 
     @classmethod
-    async def open(cls, path: Path | str) -> Store:
-        if str(path) != ":memory:":
+    def of(cls, terms: Iterable[str]) -> Vocabulary:
+        """The vocabulary of terms given in sorted order."""
+        return cls(pack_terms(terms).encode("utf-8", "surrogatepass"))
+
+    @property
+    def blob(self) -> bytes:
+        return self._blob
+
+    def _bisect(self, key: bytes) -> int:
+        """Index of the first term not below `key`: UTF-8 byte order is code point order."""
+        blob, starts = self._blob, self._starts
+        lo, hi = 0, self._size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if blob[starts[mid] : starts[mid + 1] - 1] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _find(self, term: str) -> int:
+        key = term.encode("utf-8", "surrogatepass")
+        i = self._bisect(key)
+        starts = self._starts
+        if i < self._size and self._blob[starts[i] : starts[i + 1] - 1] == key:
+            return i
+        return -1
+
+    def __getitem__(self, term: str) -> int:
+        found = self._find(term) if isinstance(term, str) else -1
+        if found < 0:
+            raise KeyError(term)
+        return found
+
+    @overload
+    def get(self, term: str, /) -> int | None: ...
+    @overload
+    def get(self, term: str, /, default: int | _T) -> int | _T: ...
+    def get(self, term: str, /, default: object = None) -> object:
+        found = self._find(term) if isinstance(term, str) else -1
+        return default if found < 0 else found
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self._find(term) >= 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[str]:
+        blob, starts = self._blob, self._starts
+        for i in range(self._size):
+            yield blob[starts[i] : starts[i + 1] - 1].decode("utf-8", "surrogatepass")
+
+    def _positions(self, keys: Sequence[bytes]) -> list[int]:
+        """Where each key is or would be inserted."""
+        if len(keys) * 64 < self._size:  # a few: binary searches over the blob
+            return [self._bisect(k) for k in keys]
+        terms = self._blob.split(_SEP_BYTE) if self._size else []  # many: C-level bisect
+        return [bisect_left(terms, k) for k in keys]
+
+    def merged(self, words: Sequence[str]) -> tuple[Vocabulary, bm25.IntArray, bm25.IntArray]:
+        """This vocabulary with distinct `words` added: (vocabulary, new id of each old term,
+        id of each word). Costs a search per word and one copy of the blob."""
+        keys = [w.encode("utf-8", "surrogatepass") for w in words]
+        at = self._positions(keys)
+        blob, starts = self._blob, self._starts
+        present = [
+            i < self._size and blob[starts[i] : starts[i + 1] - 1] == key
+            for i, key in zip(at, keys, strict=True)
+        ]
+        where = dict(zip(keys, at, strict=True))
+        fresh = sorted(key for key, p in zip(keys, present, strict=True) if not p)
+        fresh_at = np.array([where[key] for key in fresh], dtype=np.int64)
+        old_ids = np.arange(self._size, dtype=np.int64)
+        old_ids += np.searchsorted(fresh_at, old_ids, side="right")  # words inserted before
+        fresh_ids = {
+            key: int(a) + k for k, (key, a) in enumerate(zip(fresh, fresh_at, strict=True))
+        }
+        word_ids = np.array(
+            [
+                int(old_ids[i]) if p else fresh_ids[key]
+                for key, i, p in zip(keys, at, present, strict=True)
+            ],
+            dtype=np.int64,
+        )
+        padded = blob + _SEP_BYTE if self._size else b""  # every term then ends in SEP
+        pieces, done = [], 0
+        for key, a in zip(fresh, fresh_at.tolist(), strict=True):
+            cut = starts[a]
+            pieces += [padded[done:cut], key + _SEP_BYTE]
+            done = cut
+        pieces.append(padded[done:])
+        return Vocabulary(b"".join(pieces)[:-1]), old_ids, word_ids
+
+    def select(self, keep: npt.NDArray[np.bool_]) -> Vocabulary:
+        """The terms where `keep` is true, in the same order."""
+        if keep.all():
+            return self
+        padded = np.frombuffer(self._blob + _SEP_BYTE, dtype=np.uint8)
+        kept = padded[np.repeat(keep, np.diff(self._offsets))].tobytes()
+        return Vocabulary(kept[:-1])
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """How often each term occurs in each passage, term-major like the postings.
+
+    BM25 weights are computed from these; a reload updates them with the changed passages
+    instead of reading every stored passage's terms again.
+    """
+
+    vocabulary: Vocabulary
+    ptr: bm25.IntArray  # term t's passages are doc_ids[ptr[t]:ptr[t+1]], ascending
+    doc_ids: npt.NDArray[np.int32]
+    tf: npt.NDArray[np.int32]
+    lengths: npt.NDArray[np.int32]  # terms in each passage (its BM25 document length)
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.lengths)
+
+    @classmethod
+    def empty(cls) -> TermCounts:
+        none = np.zeros(0, dtype=np.int32)
+        return cls(Vocabulary(b""), np.zeros(1, dtype=np.int64), none, none, none)
+
+    def postings(
+        self, k1: float = bm25.K1, b: float = bm25.B, epsilon: float = bm25.EPSILON
+    ) -> bm25.Postings:
+        """rank-bm25's BM25Okapi weights, as `bm25.build` computes them."""
+        df = np.diff(self.ptr)
+        doc_len = self.lengths.astype(np.float64)
+        avgdl = float(doc_len.mean()) if self.n_docs and doc_len.sum() else 1.0
+        term_idf = bm25.idf(df, self.n_docs, epsilon)
+        weights = np.empty(len(self.doc_ids))
+        # In slices that stay in cache: whole-array temporaries would take five times the
+        # weights' memory, and are slower.
+        for lo in range(0, len(weights), _SLICE):
+            hi = min(lo + _SLICE, len(weights))
+            first = int(np.searchsorted(self.ptr, lo, side="right")) - 1
+            last = int(np.searchsorted(self.ptr, hi, side="left"))
+            spans = np.minimum(self.ptr[first + 1 : last + 1], hi)  # each term's postings here
+            spans -= np.maximum(self.ptr[first:last], lo)
+            weights[lo:hi] = bm25.term_weights(
+                self.tf[lo:hi].astype(np.float64),
+                doc_len[self.doc_ids[lo:hi]],
+                avgdl,
+                np.repeat(term_idf[first:last], spans),
+                k1,
+                b,
+            )
+        return bm25.Postings(self.vocabulary, self.ptr, self.doc_ids, weights, self.n_docs)
+
+
+def _ptr(terms: npt.NDArray[np.integer[Any]], size: int) -> bm25.IntArray:
+    ptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(terms, minlength=size), out=ptr[1:])
+    return ptr
+
+
+def build_counts(packed: Sequence[str]) -> TermCounts:
+    """Counts of passages' packed terms (one string per passage, in passage order).
+
+    One dict lookup per token and numpy for the rest: bm25.build's Counter per passage and an
+    object per term take ~26 s and 1.5 GB at 100,000 passages, this less time and a third of
+    the memory.
+    """
+    n = len(packed)
+    vocabulary: dict[str, int] = {}
+    ids = array("i")
+    lengths = np.zeros(n, dtype=np.int64)
+    for i, row in enumerate(packed):
+        if row:
+            terms = row.split(TERM_SEP)
+            lengths[i] = len(terms)
+            ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
+    words = list(vocabulary)
+    del vocabulary
+    order = sorted(range(len(words)), key=words.__getitem__)
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(len(words), dtype=np.int64)
+    keys = rank[np.frombuffer(ids, dtype=np.int32)] if ids else np.zeros(0, dtype=np.int64)
+    del ids
+    keys *= max(n, 1)
+    keys += np.repeat(np.arange(n, dtype=np.int64), lengths)
+    pairs, tf = np.unique(keys, return_counts=True)  # term-major, passages ascending
+    del keys
+    m = max(n, 1)
+    return TermCounts(
+        Vocabulary.of(words[t] for t in order),
+        _ptr(pairs // m, len(words)),
+        (pairs % m).astype(np.int32),
+        tf.astype(np.int32),
+        lengths.astype(np.int32),
+    )
+
+
+def merge_counts(
+    old: TermCounts,
+    renumber: bm25.IntArray,
+    added: Sequence[tuple[int, str]],
+    n_docs: int,
+) -> TermCounts:
+    """The counts after a reload, equal to `build_counts` of the resulting passages.
+
+    `renumber` gives each old passage its new number (-1: removed or replaced); `added` the
+    new passages as (number, packed terms). Only the added passages' terms are counted; the
+    old counts are renumbered, merged and sorted with numpy, in 32-bit arrays where possible.
+    """
+    lengths = np.zeros(n_docs, dtype=np.int32)
+    moved = renumber >= 0
+    lengths[renumber[moved]] = old.lengths[moved]
+    local: dict[str, int] = {}
+    new_terms, new_docs, new_tf = array("i"), array("i"), array("i")
+    for number, packed in added:
+        terms_of = unpack_terms(packed)
+        lengths[number] = len(terms_of)
+        for term, count in Counter(terms_of).items():
+            new_terms.append(local.setdefault(term, len(local)))
+            new_docs.append(number)
+            new_tf.append(count)
+    vocabulary, old_ids, local_ids = old.vocabulary.merged(list(local))
+    terms = np.repeat(old_ids.astype(np.int32), np.diff(old.ptr))  # new id of each posting's term
+    docs = renumber.astype(np.int32)[old.doc_ids]
+    tf = old.tf
+    kept = docs >= 0
+    if not kept.all():
+        terms, docs, tf = terms[kept], docs[kept], tf[kept]
+    del kept
+    terms = np.concatenate(
+        (terms, local_ids.astype(np.int32)[np.frombuffer(new_terms, dtype=np.int32)])
+    )
+    docs = np.concatenate((docs, np.frombuffer(new_docs, dtype=np.int32)))
+    tf = np.concatenate((tf, np.frombuffer(new_tf, dtype=np.int32)))
+    live = np.bincount(terms, minlength=len(vocabulary)) > 0
+    if not live.all():  # terms only removed passages had
+        terms = (np.cumsum(live, dtype=np.int32) - 1)[terms]
+        vocabulary = vocabulary.select(live)
+    key = terms.astype(np.int64)
+    key *= max(n_docs, 1)
+    key += docs
+    # Old postings are still in order, new ones follow: two runs, which a stable sort merges
+    # in about linear time.
+    order = np.argsort(key, kind="stable")
+    del key
+    return TermCounts(vocabulary, _ptr(terms, len(vocabulary)), docs[order], tf[order], lengths)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Counts to save with a change of the store: computed from the state `base` for the
+    state `generation`, and saved only if the store really goes from one to the other."""
+
+    base: str
+    generation: str
+    counts: TermCounts
+
+
+def _blob(values: npt.NDArray[Any], dtype: type[np.generic]) -> memoryview:
+    return np.ascontiguousarray(values, dtype=dtype).data
+
+
+def _statements(script: str) -> Iterator[str]:
+    """A migration's statements; complete_statement keeps a trigger body (with its own
+    semicolons) and semicolons inside literals or comments in one piece."""
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece
+        if sqlite3.complete_statement(statement + ";"):
+            if statement.strip():
+                yield statement.strip() + ";"
+            statement = ""
+        else:
+            statement += ";"
+    if statement.strip():
+        yield statement.strip()
+
+
+def _snapshot_counts(row: Sequence[Any], n_docs: int) -> TermCounts | None:
+    """Counts from a snapshot row, or None if its arrays do not fit together."""
+    vocabulary_blob, ptr_blob, doc_ids_blob, tf_blob, lengths_blob = row
+    vocabulary = Vocabulary(bytes(vocabulary_blob))
+    ptr: bm25.IntArray = np.frombuffer(ptr_blob, dtype=np.int64)
+    doc_ids: npt.NDArray[np.int32] = np.frombuffer(doc_ids_blob, dtype=np.int32)
+    tf: npt.NDArray[np.int32] = np.frombuffer(tf_blob, dtype=np.int32)
+    lengths: npt.NDArray[np.int32] = np.frombuffer(lengths_blob, dtype=np.int32)
+    if (
+        len(ptr) != len(vocabulary) + 1
+        or int(ptr[-1]) != len(doc_ids)
+        or len(tf) != len(doc_ids)
+        or len(lengths) != n_docs
+        or (len(doc_ids) and int(doc_ids.max()) >= n_docs)
+    ):
+        return None
+    return TermCounts(vocabulary, ptr, doc_ids, tf, lengths)
+
+
+def _assemble(
+    generation: str,
+    docs: Sequence[Sequence[Any]],
+    rows: Sequence[Sequence[Any]],
+    snapshot: TermCounts | None,
+) -> StoredCorpus:
+    """Documents from their rows; postings from the snapshot's counts, or else from counting
+    the terms (the rows' sixth column)."""
+    by_doc: dict[int, list[Passage]] = {}
+    sections: dict[str, tuple[str, ...]] = {}  # one shared tuple per distinct section
+    titles = {doc_id: (doc, title) for doc_id, doc, title, _ in docs}
+    for row in rows:
+        doc_id, paragraph, part, section, text = row[:5]
+        path = sections.get(section)
+        if path is None:
+            path = sections[section] = tuple(json.loads(section))
+        doc, title = titles[doc_id]
+        by_doc.setdefault(doc_id, []).append(Passage(doc, title, path, paragraph, part, text))
+    documents = tuple(
+        Document(
+            doc,
+            title,
+            tuple(Heading(tuple(path), first) for path, first in json.loads(headings)),
+            tuple(by_doc.get(doc_id, ())),
+        )
+        for doc_id, doc, title, headings in docs
+    )
+    if snapshot is not None:
+        return StoredCorpus(generation, documents, snapshot.postings(), None)
+    counts = build_counts([row[5] for row in rows])
+    return StoredCorpus(generation, documents, counts.postings(), counts)
+
+
+class Store:
+    def __init__(self, db: aiosqlite.Connection, path: Path | None = None) -> None:
+        self._db = db
+        self._write = asyncio.Lock()
+        self.path = path  # the database file; None for an in-memory database
+
+    @classmethod
+    async def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
+        """Open (creating if needed) and migrate; a statement waits up to `busy_timeout_ms`
+        for another connection's lock before failing with "database is locked"."""
+        memory = str(path) == ":memory:"
+        if not memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         db = await aiosqlite.connect(
-            str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            str(path), isolation_level=None, timeout=busy_timeout_ms / 1000
         )
         try:
-            await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             await db.execute("PRAGMA journal_mode = WAL")
             await db.execute("PRAGMA synchronous = NORMAL")
             await db.execute("PRAGMA foreign_keys = ON")
-            store = cls(db)
+            store = cls(db, None if memory else Path(path))
             await store._migrate()
         except BaseException:
             await db.close()
@@ -173,16 +675,37 @@ class Store:
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                await self._db.execute("COMMIT")
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                # A failed COMMIT leaves the transaction open, and SQLite may already have
+                # rolled back on some errors: roll back only what is still open.
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
                 raise
-            await self._db.execute("COMMIT")
+
+    @asynccontextmanager
+    async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One read transaction: every statement in it sees the same committed state."""
+        async with self._write:  # keeps other coroutines' statements out of it
+            await self._db.execute("BEGIN")
+            try:
+                yield self._db
+            finally:
+                if self._db.in_transaction:
+                    await self._db.execute("COMMIT")
 
     async def _migrate(self) -> None:
         version = await self.schema_version()
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"数据库结构版本为 {version}，高于本程序支持的 {len(MIGRATIONS)}，请升级 StudyBot"
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             async with self.transaction() as db:
-                for statement in filter(str.strip, script.split(";")):
+                # Another process may have migrated while this one waited for the lock.
+                if await self.schema_version() >= number:
+                    continue
+                for statement in _statements(script):
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {number}")
 
@@ -215,10 +738,18 @@ class Store:
         upserts: Iterable[IndexedDocument],
         removed: Iterable[str],
         touched: Iterable[FileInfo] = (),
-    ) -> None:
-        """Replace, add and remove documents in one transaction, dropping the stale snapshot."""
+        snapshot: Snapshot | None = None,
+    ) -> bool:
+        """Replace, add and remove documents in one transaction, with the postings snapshot.
+
+        The old snapshot is dropped; `snapshot` is saved in its place when the store was at
+        its base state before and is at its generation after (another process may have
+        changed the store meanwhile). Returns whether it was saved.
+        """
+        upserts, removed = list(upserts), list(removed)
         now = time.time()
         async with self.transaction() as db:
+            base = _generation(await self._generation_rows()) if snapshot else None
             for doc in removed:
                 await db.execute("DELETE FROM documents WHERE doc = ?", (doc,))
             for info in touched:  # content unchanged, file times changed
@@ -228,10 +759,19 @@ class Store:
                 )
             for item in upserts:
                 await self._upsert(db, item, now)
-            await db.execute("DELETE FROM index_snapshot")
+            if upserts or removed:  # touched files alone leave the postings as they are
+                await db.execute("DELETE FROM index_snapshot")
+            if snapshot is None or base != snapshot.base:
+                return False
+            if _generation(await self._generation_rows()) != snapshot.generation:
+                return False
+            await self._put_snapshot(db, snapshot.generation, snapshot.counts)
+            return True
 
     async def _upsert(self, db: aiosqlite.Connection, item: IndexedDocument, now: float) -> None:
         d, info = item.document, item.info
+        if len(item.packed_terms) != len(d.passages):
+            raise ValueError(f"{d.doc}: {len(item.packed_terms)} term lists for {len(d.passages)}")
         headings = json.dumps(
             [[list(h.path), h.first_paragraph] for h in d.headings], ensure_ascii=False
         )
@@ -240,8 +780,7 @@ class Store:
             await db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
         cursor = await db.execute(
             "INSERT INTO documents (doc, title, sha256, size, mtime_ns, analyzer, headings,"
-            " added_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 d.doc,
                 d.title,
@@ -265,39 +804,46 @@ class Store:
                     p.part,
                     json.dumps(p.section, ensure_ascii=False),
                     p.text,
-                    _SEP.join(terms),
+                    terms,
                 )
-                for p, terms in zip(d.passages, item.terms, strict=True)
+                for p, terms in zip(d.passages, item.packed_terms, strict=True)
             ),
         )
 
+    async def load_corpus(self) -> StoredCorpus:
+        """Documents and postings of one committed state of the store.
+
+        Read in one transaction, so another process's reload cannot give documents of one
+        state and postings of another. Decoding rows and any postings rebuild run in a worker
+        thread: at 100,000 passages they take from half a second to several seconds.
+        """
+        async with self._read() as db:
+            generation = _generation(await self._generation_rows())
+            count = int((await self._one("SELECT count(*) FROM passages"))[0])
+            row = await self._one(
+                "SELECT vocabulary, ptr, doc_ids, tf, lengths FROM index_snapshot"
+                " WHERE generation = ? AND layout = ? AND passages = ?",
+                (generation, SNAPSHOT_LAYOUT, count),
+            )
+            snapshot = None
+            if row is not None:
+                snapshot = await asyncio.to_thread(_snapshot_counts, row, count)
+            docs = await self._all("SELECT id, doc, title, headings FROM documents ORDER BY doc")
+            async with db.execute(
+                "SELECT p.document_id, p.paragraph, p.part, p.section, p.text"
+                + (", p.terms" if snapshot is None else "")
+                + " FROM passages p JOIN documents d ON d.id = p.document_id"
+                " ORDER BY d.doc, p.paragraph, p.part"
+            ) as cursor:
+                rows = list(await cursor.fetchall())
+        return await asyncio.to_thread(_assemble, generation, docs, rows, snapshot)
+
+    async def _generation_rows(self) -> list[Any]:
+        return await self._all("SELECT doc, sha256, analyzer FROM documents ORDER BY doc")
+
     async def documents(self) -> list[Document]:
         """Every stored document with its passages, in document order."""
-        docs = await self._all("SELECT id, doc, title, headings FROM documents ORDER BY doc")
-        rows = await self._all(
-            "SELECT document_id, paragraph, part, section, text FROM passages"
-            " ORDER BY document_id, paragraph, part"
-        )
-        by_doc: dict[int, list[tuple[Any, ...]]] = {}
-        for row in rows:
-            by_doc.setdefault(row[0], []).append(row)
-        sections: dict[str, tuple[str, ...]] = {}  # shared tuples: sections repeat a lot
-        result = []
-        for doc_id, doc, title, headings in docs:
-            passages = tuple(
-                Passage(
-                    doc,
-                    title,
-                    sections.get(s) or sections.setdefault(s, tuple(json.loads(s))),
-                    paragraph,
-                    part,
-                    text,
-                )
-                for _, paragraph, part, s, text in by_doc.get(doc_id, ())
-            )
-            heads = tuple(Heading(tuple(path), first) for path, first in json.loads(headings))
-            result.append(Document(doc, title, heads, passages))
-        return result
+        return list((await self.load_corpus()).documents)
 
     async def terms(self) -> list[list[str]]:
         """Search terms of every passage, in the order of `documents()`."""
@@ -305,48 +851,74 @@ class Store:
             "SELECT p.terms FROM passages p JOIN documents d ON d.id = p.document_id"
             " ORDER BY d.doc, p.paragraph, p.part"
         )
-        return [row[0].split(_SEP) if row[0] else [] for row in rows]
+        return [unpack_terms(row[0]) for row in rows]
 
     async def generation(self) -> str:
         """Identifies the stored corpus: changes whenever any document or the analyzer does."""
-        rows = await self._all("SELECT doc, sha256, analyzer FROM documents ORDER BY doc")
-        return json.dumps(rows)
+        return _generation(await self._generation_rows())
 
     async def load_snapshot(self, generation: str) -> bm25.Postings | None:
+        """The saved postings if they were saved for `generation`."""
+        async with self._read():
+            count = int((await self._one("SELECT count(*) FROM passages"))[0])
+            row = await self._one(
+                "SELECT vocabulary, ptr, doc_ids, tf, lengths FROM index_snapshot"
+                " WHERE generation = ? AND layout = ? AND passages = ?",
+                (generation, SNAPSHOT_LAYOUT, count),
+            )
+        counts = None if row is None else await asyncio.to_thread(_snapshot_counts, row, count)
+        return None if counts is None else await asyncio.to_thread(counts.postings)
+
+    async def save_snapshot(self, generation: str, counts: TermCounts) -> bool:
+        """Save counts for `generation`; False (nothing saved) if the store has moved on."""
+        async with self.transaction() as db:
+            if _generation(await self._generation_rows()) != generation:
+                return False
+            await self._put_snapshot(db, generation, counts)
+        return True
+
+    async def _put_snapshot(
+        self, db: aiosqlite.Connection, generation: str, counts: TermCounts
+    ) -> None:
+        await db.execute(
+            "INSERT OR REPLACE INTO index_snapshot (id, generation, layout, passages,"
+            " vocabulary, ptr, doc_ids, tf, lengths, created_at)"
+            " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                generation,
+                SNAPSHOT_LAYOUT,
+                counts.n_docs,
+                counts.vocabulary.blob,
+                _blob(counts.ptr, np.int64),  # SQLite copies from the arrays' own memory
+                _blob(counts.doc_ids, np.int32),
+                _blob(counts.tf, np.int32),
+                _blob(counts.lengths, np.int32),
+                time.time(),
+            ),
+        )
+
+    async def load_counts(self, generation: str, postings: bm25.Postings) -> TermCounts | None:
+        """The term counts `postings` were computed from, if the snapshot for `generation`
+        holds them: the in-memory arrays are reused, only the counts are read."""
+        vocabulary = postings.vocabulary
+        if not isinstance(vocabulary, Vocabulary):
+            return None
         row = await self._one(
-            "SELECT vocabulary, ptr, doc_ids, weights FROM index_snapshot WHERE generation = ?",
-            (generation,),
+            "SELECT tf, lengths, ptr FROM index_snapshot"
+            " WHERE generation = ? AND layout = ? AND passages = ?",
+            (generation, SNAPSHOT_LAYOUT, postings.n_docs),
         )
         if row is None:
             return None
-        vocabulary_blob, ptr, doc_ids, weights = row
-        terms = bytes(vocabulary_blob).decode("utf-8").split(_SEP) if vocabulary_blob else []
-        ptr_array = np.frombuffer(ptr, dtype=np.int64)
-        return bm25.Postings(
-            dict(zip(terms, range(len(terms)), strict=True)),
-            ptr_array,
-            np.frombuffer(doc_ids, dtype=np.int32),
-            np.frombuffer(weights, dtype=np.float64),
-            int(await self._passage_count()),
-        )
-
-    async def _passage_count(self) -> int:
-        return int((await self._one("SELECT count(*) FROM passages"))[0])
-
-    async def save_snapshot(self, generation: str, postings: bm25.Postings) -> None:
-        vocabulary = _SEP.join(postings.vocabulary).encode("utf-8")
-        async with self.transaction() as db:
-            await db.execute(
-                "INSERT OR REPLACE INTO index_snapshot VALUES (1, ?, ?, ?, ?, ?, ?)",
-                (
-                    generation,
-                    vocabulary,
-                    postings.ptr.tobytes(),
-                    postings.doc_ids.tobytes(),
-                    postings.weights.tobytes(),
-                    time.time(),
-                ),
-            )
+        tf: npt.NDArray[np.int32] = np.frombuffer(row[0], dtype=np.int32)
+        lengths: npt.NDArray[np.int32] = np.frombuffer(row[1], dtype=np.int32)
+        if (
+            len(tf) != len(postings.doc_ids)
+            or len(lengths) != postings.n_docs
+            or bytes(row[2]) != postings.ptr.tobytes()
+        ):
+            return None
+        return TermCounts(vocabulary, postings.ptr, postings.doc_ids, tf, lengths)
 
     # --- logs, feedback, settings, audit ---------------------------------------------------
 
@@ -426,5 +998,387 @@ class Store:
             )
 
     async def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        """Read-only access for reports (/stats); parameters are always bound, never formatted."""
-        return await self._all(sql, params)
+        """Read-only access for reports (/stats); parameters are always bound, never formatted.
+
+        query_only makes SQLite refuse a write, so a mistaken report cannot change the data.
+        """
+        async with self._write:  # query_only is per connection: no write may run meanwhile
+            await self._db.execute("PRAGMA query_only = ON")
+            try:
+                return await self._all(sql, params)
+            finally:
+                await self._db.execute("PRAGMA query_only = OFF")
+
+    # --- quizzes and reading --------------------------------------------------------------
+
+    async def start_quiz_round(
+        self,
+        *,
+        chat_id: int,
+        starter_id: int,
+        seconds: int,
+        seed: int,
+        at: float,
+        questions: Sequence[QuestionDraft],
+    ) -> int | None:
+        """A new round with all its questions, or None while the chat has a round open."""
+        async with self.transaction() as db:
+            if await self._one(
+                "SELECT 1 FROM quiz_rounds WHERE chat_id = ? AND ended_at IS NULL", (chat_id,)
+            ):
+                return None
+            cursor = await db.execute(
+                "INSERT INTO quiz_rounds (chat_id, starter_id, total, seconds, seed, started_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (chat_id, starter_id, len(questions), seconds, seed, at),
+            )
+            round_id = int(cursor.lastrowid or 0)
+            await db.executemany(
+                "INSERT INTO quiz_questions (round_id, number, kind, prompt, options,"
+                " answer_index, sentence, doc, title, section, paragraph, part, passage)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        round_id,
+                        number,
+                        q.kind,
+                        q.prompt,
+                        json.dumps(list(q.options), ensure_ascii=False),
+                        q.answer_index,
+                        q.sentence,
+                        q.passage.doc,
+                        q.passage.title,
+                        json.dumps(list(q.passage.section), ensure_ascii=False),
+                        q.passage.paragraph,
+                        q.passage.part,
+                        q.passage.text,
+                    )
+                    for number, q in enumerate(questions, start=1)
+                ],
+            )
+            return round_id
+
+    async def quiz_round(self, round_id: int) -> QuizRound | None:
+        row = await self._one(f"SELECT {_ROUND_COLUMNS} FROM quiz_rounds WHERE id = ?", (round_id,))
+        return QuizRound(*row) if row else None
+
+    async def open_quiz_round(self, chat_id: int) -> QuizRound | None:
+        row = await self._one(
+            f"SELECT {_ROUND_COLUMNS} FROM quiz_rounds WHERE chat_id = ? AND ended_at IS NULL",
+            (chat_id,),
+        )
+        return QuizRound(*row) if row else None
+
+    async def open_quiz_rounds(self) -> list[QuizRound]:
+        rows = await self._all(
+            f"SELECT {_ROUND_COLUMNS} FROM quiz_rounds WHERE ended_at IS NULL ORDER BY id"
+        )
+        return [QuizRound(*row) for row in rows]
+
+    async def end_quiz_round(self, round_id: int, *, at: float, outcome: str) -> bool:
+        """Close a round; False if it was closed already."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "UPDATE quiz_rounds SET ended_at = ?, outcome = ?"
+                " WHERE id = ? AND ended_at IS NULL",
+                (at, outcome, round_id),
+            )
+            return cursor.rowcount == 1
+
+    async def quiz_questions(self, round_id: int) -> list[StoredQuestion]:
+        rows = await self._all(
+            f"SELECT {_QUESTION_COLUMNS} FROM quiz_questions q JOIN quiz_rounds r"
+            " ON r.id = q.round_id WHERE q.round_id = ? ORDER BY q.number",
+            (round_id,),
+        )
+        return [_stored_question(row) for row in rows]
+
+    async def quiz_question(self, question_id: int) -> StoredQuestion | None:
+        row = await self._one(
+            f"SELECT {_QUESTION_COLUMNS} FROM quiz_questions q JOIN quiz_rounds r"
+            " ON r.id = q.round_id WHERE q.id = ?",
+            (question_id,),
+        )
+        return _stored_question(row) if row else None
+
+    async def mark_question_asked(
+        self, question_id: int, *, message_id: int, asked_at: float, deadline: float
+    ) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "UPDATE quiz_questions SET message_id = ?, asked_at = ?, deadline = ? WHERE id = ?",
+                (message_id, asked_at, deadline, question_id),
+            )
+
+    async def record_quiz_answer(
+        self, question_id: int, *, user_id: int, name: str, choice: int, at: float
+    ) -> str:
+        """Record a member's answer: "recorded", "repeat" (they had answered) or "closed"
+        (revealed, not asked or unknown). Committed before it returns, so an answer the bot
+        acknowledges is never lost."""
+        async with self.transaction() as db:
+            row = await self._one(
+                "SELECT q.answer_index, r.chat_id FROM quiz_questions q JOIN quiz_rounds r"
+                " ON r.id = q.round_id WHERE q.id = ? AND q.asked_at IS NOT NULL"
+                " AND q.revealed_at IS NULL",
+                (question_id,),
+            )
+            if row is None:
+                return "closed"
+            cursor = await db.execute(
+                "INSERT INTO quiz_answers (question_id, chat_id, user_id, name, choice, correct,"
+                " at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (question_id, user_id) DO NOTHING",
+                (question_id, row[1], user_id, name, choice, choice == row[0], at),
+            )
+            return "recorded" if cursor.rowcount == 1 else "repeat"
+
+    async def reveal_quiz_question(self, question_id: int, *, at: float) -> bool:
+        """Close a question to answers and add its answers to the scores, once: False if it
+        was revealed already (by the timer or by its starter, whichever came second)."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "UPDATE quiz_questions SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL",
+                (at, question_id),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await db.execute(
+                "INSERT INTO quiz_scores (chat_id, user_id, name, correct, answered, updated_at)"
+                " SELECT chat_id, user_id, name, correct, 1, ? FROM quiz_answers"
+                " WHERE question_id = ?"
+                " ON CONFLICT (chat_id, user_id) DO UPDATE SET"
+                " correct = correct + excluded.correct, answered = answered + 1,"
+                " name = excluded.name, updated_at = excluded.updated_at",
+                (at, question_id),
+            )
+            return True
+
+    async def quiz_answers(self, question_id: int) -> list[QuizAnswer]:
+        rows = await self._all(
+            "SELECT user_id, name, choice, correct, at FROM quiz_answers WHERE question_id = ?"
+            " ORDER BY at, id",
+            (question_id,),
+        )
+        return [QuizAnswer(u, n, c, bool(ok), a) for u, n, c, ok, a in rows]
+
+    async def round_scores(self, round_id: int) -> list[Score]:
+        """Members' results in a round's revealed questions, best first."""
+        rows = await self._all(
+            "SELECT a.user_id, max(a.name), sum(a.correct), count(*) FROM quiz_answers a"
+            " JOIN quiz_questions q ON q.id = a.question_id"
+            " WHERE q.round_id = ? AND q.revealed_at IS NOT NULL"
+            " GROUP BY a.user_id ORDER BY 3 DESC, 4, a.user_id",
+            (round_id,),
+        )
+        return [Score(*row) for row in rows]
+
+    async def leaderboard(
+        self, chat_id: int, *, since: float | None = None, limit: int = 10
+    ) -> list[Score]:
+        """A chat's best members: all time, or in answers given since `since`. Only revealed
+        questions count, so the board never tells whether an open answer was right."""
+        if since is None:
+            rows = await self._all(
+                "SELECT user_id, name, correct, answered FROM quiz_scores WHERE chat_id = ?"
+                " ORDER BY correct DESC, answered, user_id LIMIT ?",
+                (chat_id, limit),
+            )
+        else:
+            rows = await self._all(
+                "SELECT a.user_id, coalesce(s.name, max(a.name)), sum(a.correct), count(*)"
+                " FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id"
+                " LEFT JOIN quiz_scores s ON s.chat_id = a.chat_id AND s.user_id = a.user_id"
+                " WHERE a.chat_id = ? AND a.at >= ? AND q.revealed_at IS NOT NULL"
+                " GROUP BY a.user_id ORDER BY 3 DESC, 4, a.user_id LIMIT ?",
+                (chat_id, since, limit),
+            )
+        return [Score(*row) for row in rows]
+
+    async def recent_quiz_sentences(self, chat_id: int, limit: int = 200) -> list[str]:
+        """Source sentences of the chat's latest questions, to keep new rounds fresh."""
+        rows = await self._all(
+            "SELECT q.sentence FROM quiz_questions q JOIN quiz_rounds r ON r.id = q.round_id"
+            " WHERE r.chat_id = ? ORDER BY q.id DESC LIMIT ?",
+            (chat_id, limit),
+        )
+        return [row[0] for row in rows]
+
+    async def subscribe_daily(
+        self, chat_id: int, *, time: str, timezone: str, next_due: float, user_id: int, at: float
+    ) -> None:
+        """Subscribe a chat, or move its time; a chat keeps its reading position."""
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO daily_subscriptions (chat_id, time, timezone, next_due, created_by,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET"
+                " time = excluded.time, timezone = excluded.timezone,"
+                " next_due = excluded.next_due",
+                (chat_id, time, timezone, next_due, user_id, at),
+            )
+
+    async def unsubscribe_daily(self, chat_id: int) -> bool:
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "DELETE FROM daily_subscriptions WHERE chat_id = ?", (chat_id,)
+            )
+            return cursor.rowcount == 1
+
+    async def daily_subscription(self, chat_id: int) -> DailySubscription | None:
+        row = await self._one(
+            f"SELECT {_DAILY_COLUMNS} FROM daily_subscriptions WHERE chat_id = ?", (chat_id,)
+        )
+        return DailySubscription(*row) if row else None
+
+    async def daily_subscriptions(self) -> list[DailySubscription]:
+        rows = await self._all(f"SELECT {_DAILY_COLUMNS} FROM daily_subscriptions ORDER BY chat_id")
+        return [DailySubscription(*row) for row in rows]
+
+    async def advance_daily(
+        self, chat_id: int, *, due: float, doc: str, paragraph: int, part: int, next_due: float
+    ) -> bool:
+        """Move a subscription past the passage just sent, if it was still due at `due`
+        (False: another firing got there first, or it was cancelled meanwhile)."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "UPDATE daily_subscriptions SET doc = ?, paragraph = ?, part = ?,"
+                " sent = sent + 1, next_due = ? WHERE chat_id = ? AND next_due = ?",
+                (doc, paragraph, part, next_due, chat_id, due),
+            )
+            return cursor.rowcount == 1
+
+    async def reading_position(self, user_id: int, doc: str) -> ReadingPosition | None:
+        row = await self._one(
+            "SELECT user_id, doc, step, section FROM reading_positions"
+            " WHERE user_id = ? AND doc = ?",
+            (user_id, doc),
+        )
+        if row is None:
+            return None
+        return ReadingPosition(row[0], row[1], row[2], tuple(json.loads(row[3])))
+
+    async def set_reading_position(
+        self, user_id: int, doc: str, *, step: int, section: Sequence[str], at: float
+    ) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO reading_positions (user_id, doc, step, section, updated_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, doc) DO UPDATE SET"
+                " step = excluded.step, section = excluded.section,"
+                " updated_at = excluded.updated_at",
+                (user_id, doc, step, json.dumps(list(section), ensure_ascii=False), at),
+            )
+
+
+# --- quizzes and reading: records -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionDraft:
+    """A generated question as the store keeps it (retrieval.quiz.QuizQuestion has these)."""
+
+    kind: str
+    prompt: str
+    options: tuple[str, ...]
+    answer_index: int
+    sentence: str
+    passage: Passage
+
+
+@dataclass(frozen=True, slots=True)
+class QuizRound:
+    id: int
+    chat_id: int
+    starter_id: int
+    total: int
+    seconds: int
+    seed: int
+    started_at: float
+    ended_at: float | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuestion:
+    id: int
+    round_id: int
+    chat_id: int
+    starter_id: int
+    total: int  # questions in its round
+    number: int  # 1-based within its round
+    kind: str
+    prompt: str
+    options: tuple[str, ...]
+    answer_index: int
+    sentence: str
+    passage: Passage
+    message_id: int | None
+    asked_at: float | None
+    deadline: float | None
+    revealed_at: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuizAnswer:
+    user_id: int
+    name: str
+    choice: int
+    correct: bool
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    user_id: int
+    name: str
+    correct: int
+    answered: int
+
+
+@dataclass(frozen=True, slots=True)
+class DailySubscription:
+    chat_id: int
+    time: str  # HH:MM
+    timezone: str  # an IANA name, e.g. Asia/Shanghai
+    next_due: float  # epoch seconds of the next passage
+    doc: str | None  # the last passage sent, or None before the first
+    paragraph: int | None
+    part: int | None
+    sent: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingPosition:
+    user_id: int
+    doc: str
+    step: int
+    section: tuple[str, ...]
+
+
+_ROUND_COLUMNS = "id, chat_id, starter_id, total, seconds, seed, started_at, ended_at, outcome"
+_QUESTION_COLUMNS = (
+    "q.id, q.round_id, r.chat_id, r.starter_id, r.total, q.number, q.kind, q.prompt, q.options,"
+    " q.answer_index, q.sentence, q.doc, q.title, q.section, q.paragraph, q.part, q.passage,"
+    " q.message_id, q.asked_at, q.deadline, q.revealed_at"
+)
+_DAILY_COLUMNS = "chat_id, time, timezone, next_due, doc, paragraph, part, sent"
+
+
+def _stored_question(row: Sequence[Any]) -> StoredQuestion:
+    (qid, round_id, chat_id, starter_id, total, number, kind, prompt, options) = row[:9]
+    answer_index, sentence, doc, title, section, paragraph, part, text = row[9:17]
+    passage = Passage(doc, title, tuple(json.loads(section)), paragraph, part, text)
+    return StoredQuestion(
+        qid,
+        round_id,
+        chat_id,
+        starter_id,
+        total,
+        number,
+        kind,
+        prompt,
+        tuple(json.loads(options)),
+        answer_index,
+        sentence,
+        passage,
+        *row[17:21],
+    )

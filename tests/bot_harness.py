@@ -6,6 +6,7 @@ import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -51,16 +52,26 @@ def make_settings(tmp_path: Path, api_root: str, **extra: Any) -> Settings:
 
 @asynccontextmanager
 async def running_bot(
-    api: BotApiServer, settings: Settings
+    api: BotApiServer,
+    settings: Settings,
+    webhook: dict[str, Any] | None = None,
+    *,
+    bot_data: dict[str, Any] | None = None,
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
-    """Start the Application as `studybot run` would (post_init included), polling the stand-in."""
+    """Start the Application as `studybot run` would (post_init included): polling the
+    stand-in, or serving `webhook` (the options `studybot run` would use). `bot_data` is
+    put in place before post_init, e.g. a FakeClock under bot.quiz.CLOCK_KEY."""
     app = build_application(settings)
+    app.bot_data.update(bot_data or {})
     await app.initialize()
     assert app.post_init is not None
     await app.post_init(app)
     await app.start()
     assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
+    if webhook is None:
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+    else:
+        await app.updater.start_webhook(**webhook)
     try:
         yield app
     finally:
@@ -85,3 +96,16 @@ async def harness(tmp_path: Path, **server_options: Any) -> AsyncIterator[Harnes
         settings = make_settings(tmp_path, api.root)
         async with running_bot(api, settings) as app:
             yield Harness(api, app, settings, settings.corpus_dir)
+
+
+@dataclass
+class FakeClock:
+    """The bot's clock (bot.quiz.CLOCK_KEY in bot_data), moved by the test instead of sleeping."""
+
+    moment: datetime
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, delta: timedelta) -> None:
+        self.moment += delta

@@ -181,3 +181,48 @@ async def test_run_without_a_valid_token_is_a_one_line_error(tmp_path: Path) -> 
         assert process.returncode == 2
         lines = err.decode().strip().splitlines()
         assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0] and "Traceback" not in lines[0]
+
+
+async def test_webhook_mode_checks_the_secret_token(tmp_path: Path) -> None:
+    import socket
+
+    import httpx
+
+    from bot.app import webhook_options
+    from tests.bot_harness import running_bot
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    async with BotApiServer(token=TOKEN, username=USERNAME) as api:
+        populate(api)
+        settings = make_settings(
+            tmp_path,
+            api.root,
+            STUDYBOT_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+            STUDYBOT_WEBHOOK_SECRET="s3cret-token_42",
+            STUDYBOT_WEBHOOK_PORT=port,
+            STUDYBOT_WEBHOOK_PATH="hook",
+        )
+        async with running_bot(api, settings, webhook=webhook_options(settings)):
+            assert api.webhook.url == f"http://127.0.0.1:{port}/hook"
+            assert api.webhook.secret_token == "s3cret-token_42"
+            await api.send_text(
+                USER, USER, "家属应该做什么？"
+            )  # delivered by the stand-in's webhook
+            assert "三要树立良好家风" in (await api.wait_for_reply(USER)).plain
+            async with httpx.AsyncClient() as client:
+                forged = await client.post(
+                    f"http://127.0.0.1:{port}/hook",
+                    json={
+                        "update_id": 999,
+                        "message": {
+                            "message_id": 1,
+                            "date": 0,
+                            "chat": {"id": USER, "type": "private"},
+                            "text": "x",
+                        },
+                    },
+                )
+            assert forged.status_code == 403
+        api.assert_nothing_rejected()

@@ -1,0 +1,284 @@
+"""The SQLite store: schema migrations, durability across restarts, and the postings snapshot."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rank_bm25 import BM25Okapi
+
+from retrieval import bm25, store
+from retrieval.model import Document, Passage
+from retrieval.store import (
+    MIGRATIONS,
+    FileInfo,
+    IndexedDocument,
+    Store,
+    StoreError,
+    TermCounts,
+    Vocabulary,
+    build_counts,
+    merge_counts,
+    pack_terms,
+)
+
+# Han, Latin, a bigram-like term, a character outside the BMP and one from a private use area:
+# the vocabulary's byte order must agree with Python's string order for all of them.
+WORDS = ["家风", "廉洁", "家", "a", "zz", "~家风", "𠀀字", "\ue000", "人民", "中国"]
+corpora = st.lists(st.lists(st.sampled_from(WORDS), max_size=8), max_size=12)
+
+
+def schema(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def indexed(doc: str, texts: list[str], terms: list[list[str]], sha: str = "x") -> IndexedDocument:
+    passages = tuple(Passage(doc, doc, ("一、标题",), i + 1, 1, t) for i, t in enumerate(texts))
+    return IndexedDocument(
+        Document(doc, doc, (), passages),
+        tuple(pack_terms(t) for t in terms),
+        FileInfo(doc, sha, 1, 1, "analyzer"),
+    )
+
+
+async def test_fresh_database_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "a.db", busy_timeout_ms=1234) as s:
+        assert await s.schema_version() == len(MIGRATIONS)
+        assert await s.query("PRAGMA journal_mode") == [("wal",)]
+        assert await s.query("PRAGMA foreign_keys") == [(1,)]
+        assert await s.query("PRAGMA busy_timeout") == [(1234,)]
+
+
+async def test_opening_again_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    async with await Store.open(path) as s:
+        await s.set_setting(1, "mode", "all")
+    before = schema(path)
+    async with await Store.open(path) as s:
+        assert await s.schema_version() == len(MIGRATIONS)
+        assert await s.get_setting(1, "mode") == "all"
+    assert schema(path) == before
+
+
+async def test_a_version_1_database_is_migrated_and_its_old_snapshot_dropped(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:
+        db.executescript(MIGRATIONS[0])
+        db.execute("PRAGMA user_version = 1")
+        db.execute(
+            "INSERT INTO index_snapshot VALUES (1, 'g', x'', x'0000000000000000', x'', x'', 0)"
+        )
+        db.execute("INSERT INTO chat_settings VALUES (7, 'mode', 'all')")
+    async with await Store.open(path) as s:
+        assert await s.schema_version() == len(MIGRATIONS)
+        assert await s.query("SELECT count(*) FROM index_snapshot") == [(0,)]
+        columns = {row[1] for row in await s.query("PRAGMA table_info(index_snapshot)")}
+        assert {"layout", "tf", "lengths"} <= columns
+        assert await s.get_setting(7, "mode") == "all"
+
+
+async def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="升级"):
+        await Store.open(path)
+
+
+async def test_two_processes_opening_a_new_database_at_once_migrate_it_once(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.db"
+    stores = await asyncio.gather(*(Store.open(path) for _ in range(4)))
+    for s in stores:
+        assert await s.schema_version() == len(MIGRATIONS)
+        await s.close()
+
+
+def test_migration_statements_keep_trigger_bodies_and_literals_whole() -> None:
+    script = """
+    CREATE TABLE t (a TEXT);
+    CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN UPDATE t SET a = 'x;y' WHERE a = ''; END;
+    INSERT INTO t VALUES ('semi;colon');
+    """
+    statements = list(store._statements(script))
+    assert len(statements) == 3
+    db = sqlite3.connect(":memory:")
+    for statement in statements:
+        db.execute(statement)
+    assert db.execute("SELECT a FROM t").fetchall() == [("semi;colon",)]
+
+
+async def test_restart_keeps_logs_feedback_settings_and_audit(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    question = "家属应该做什么？'); DROP TABLE query_log; --"
+    async with await Store.open(path) as s:
+        qid = await s.log_query(
+            source="private",
+            question=question,
+            results=[("a.txt", 3, 1.5)],
+            latency_ms=2.0,
+            chat_id=10,
+            user_id=20,
+        )
+        fid = await s.add_feedback(doc="a.txt", paragraph=3, helpful=False, query_id=qid)
+        await s.set_feedback_reason(fid, "段落不对")
+        await s.set_setting(10, "mode", "all")
+        await s.set_setting(10, "mode", "mention")
+        await s.audit(user_id=20, action="reload", allowed=True, detail="ok")
+    async with await Store.open(path) as s:
+        assert await s.query(
+            "SELECT chat_id, user_id, question, answered, results FROM query_log"
+        ) == [(10, 20, question, 1, '[["a.txt", 3, 1.5]]')]
+        assert await s.query("SELECT query_id, helpful, reason FROM feedback") == [
+            (qid, 0, "段落不对")
+        ]
+        assert await s.get_setting(10, "mode") == "mention"
+        assert await s.get_setting(11, "mode", "x") == "x"
+        assert await s.query("SELECT user_id, action, allowed FROM audit_log") == [
+            (20, "reload", 1)
+        ]
+
+
+async def test_report_queries_cannot_write(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "a.db") as s:
+        await s.set_setting(1, "mode", "all")
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            await s.query("DELETE FROM chat_settings")
+        assert await s.get_setting(1, "mode") == "all"
+        await s.set_setting(1, "mode", "mention")  # writes still work afterwards
+        assert await s.get_setting(1, "mode") == "mention"
+
+
+async def test_a_failed_transaction_leaves_nothing_and_the_next_one_works(
+    tmp_path: Path,
+) -> None:
+    async with await Store.open(tmp_path / "a.db") as s:
+        with pytest.raises(RuntimeError):
+            async with s.transaction() as db:
+                await db.execute("INSERT INTO chat_settings VALUES (1, 'k', 'v')")
+                raise RuntimeError("midway")
+        assert await s.get_setting(1, "k") is None
+        await s.set_setting(1, "k", "w")
+        assert await s.get_setting(1, "k") == "w"
+
+
+async def test_removing_a_document_removes_its_passages(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "a.db") as s:
+        await s.apply([indexed("a.txt", ["甲", "乙"], [["甲"], ["乙"]])], [])
+        await s.apply([indexed("b.txt", ["丙"], [["丙"]])], [])
+        assert [d.passages for d in await s.summaries()] == [2, 1]
+        await s.apply([], ["a.txt"])
+        assert await s.query("SELECT count(*) FROM passages") == [(1,)]
+        assert await s.query("PRAGMA foreign_key_check") == []
+
+
+async def test_replacing_a_document_keeps_its_added_date(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "a.db") as s:
+        await s.apply([indexed("a.txt", ["甲"], [["甲"]], sha="1")], [])
+        (first,) = await s.summaries()
+        await asyncio.sleep(0.01)
+        await s.apply([indexed("a.txt", ["乙", "丙"], [["乙"], ["丙"]], sha="2")], [])
+        (second,) = await s.summaries()
+        assert second.added_at == first.added_at < second.updated_at
+        assert second.passages == 2
+
+
+async def test_touching_files_keeps_the_snapshot(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "a.db") as s:
+        await s.apply([indexed("a.txt", ["甲"], [["甲"]])], [])
+        generation = await s.generation()
+        assert await s.save_snapshot(generation, build_counts([pack_terms(["甲"])]))
+        await s.apply([], [], [FileInfo("a.txt", "x", 1, 99, "analyzer")])
+        assert await s.load_snapshot(generation) is not None
+        await s.apply([], ["a.txt"])
+        assert await s.load_snapshot(generation) is None
+
+
+async def test_a_snapshot_for_another_state_is_not_saved(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "a.db") as s:
+        await s.apply([indexed("a.txt", ["甲"], [["甲"]])], [])
+        assert not await s.save_snapshot("stale", build_counts([pack_terms(["甲"])]))
+        assert await s.query("SELECT count(*) FROM index_snapshot") == [(0,)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(corpus=corpora, query=st.lists(st.sampled_from([*WORDS, "absent"]), max_size=5))
+def test_counted_postings_score_like_rank_bm25(corpus: list[list[str]], query: list[str]) -> None:
+    postings = build_counts([pack_terms(p) for p in corpus]).postings()
+    reference = bm25.build(corpus)
+    assert sorted(postings.vocabulary) == list(postings.vocabulary) == sorted(reference.vocabulary)
+    np.testing.assert_allclose(
+        bm25.get_scores(postings, query), bm25.get_scores(reference, query), rtol=0, atol=1e-12
+    )
+    if any(corpus):  # rank-bm25 divides by the mean length
+        np.testing.assert_allclose(
+            bm25.get_scores(postings, query), BM25Okapi(corpus).get_scores(query), atol=1e-9
+        )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    corpus=corpora,
+    keep=st.lists(st.booleans(), min_size=12, max_size=12),
+    added=corpora,
+    order=st.randoms(use_true_random=False),
+)
+def test_merged_counts_equal_counting_from_scratch(
+    corpus: list[list[str]], keep: list[bool], added: list[list[str]], order: object
+) -> None:
+    """A reload's update (drop some passages, add others anywhere) gives exactly the arrays
+    that counting all resulting passages gives."""
+    old = build_counts([pack_terms(p) for p in corpus])
+    kept = [i for i in range(len(corpus)) if keep[i]]
+    slots = ["old"] * len(kept) + ["new"] * len(added)
+    order.shuffle(slots)  # type: ignore[attr-defined]
+    final: list[list[str]] = []
+    renumber = np.full(len(corpus), -1, dtype=np.int64)
+    new_passages = []
+    olds, news = iter(kept), iter(added)
+    for slot in slots:
+        if slot == "old":
+            i = next(olds)
+            renumber[i] = len(final)
+            final.append(corpus[i])
+        else:
+            terms = next(news)
+            new_passages.append((len(final), pack_terms(terms)))
+            final.append(terms)
+    merged = merge_counts(old, renumber, new_passages, len(final))
+    full = build_counts([pack_terms(p) for p in final])
+    assert merged.vocabulary.blob == full.vocabulary.blob
+    for name in ("ptr", "doc_ids", "tf", "lengths"):
+        np.testing.assert_array_equal(getattr(merged, name), getattr(full, name))
+    np.testing.assert_array_equal(merged.postings().weights, full.postings().weights)
+
+
+def test_weights_do_not_depend_on_the_slice_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = [[WORDS[(i * j) % len(WORDS)] for j in range(i % 7)] for i in range(50)]
+    counts = build_counts([pack_terms(p) for p in corpus])
+    whole = counts.postings().weights
+    monkeypatch.setattr(store, "_SLICE", 3)
+    np.testing.assert_array_equal(counts.postings().weights, whole)
+
+
+def test_vocabulary_finds_exactly_its_terms() -> None:
+    terms = sorted(set(WORDS))
+    vocabulary = Vocabulary.of(terms)
+    assert list(vocabulary) == terms and len(vocabulary) == len(terms)
+    for i, term in enumerate(terms):
+        assert vocabulary[term] == i and vocabulary.get(term) == i and term in vocabulary
+    for absent in ("", "家风建设", "b", "\uffff", "𠀁"):
+        assert vocabulary.get(absent) is None and absent not in vocabulary
+        with pytest.raises(KeyError):
+            vocabulary[absent]
+    assert Vocabulary(b"").get("家") is None and len(Vocabulary(b"")) == 0
+    assert TermCounts.empty().postings().n_docs == 0
