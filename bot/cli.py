@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from bot import render
+from pydantic import ValidationError
+
+from bot import logs, render
 from bot.settings import Settings
 from retrieval.library import Library, ReloadReport
 from retrieval.store import Store
@@ -274,6 +275,11 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--json", action="store_true", help="one JSON object per question")
     corpus_option(cmd)
     sub.add_parser("run", help="run the Telegram bot").set_defaults(func=None)
+    cmd = sub.add_parser(
+        "doctor", help="check settings, token form, database and corpus; say what to fix"
+    )
+    cmd.add_argument("--health", action="store_true", help="only the database and corpus, quietly")
+    cmd.set_defaults(func=None)
 
     cmd = add("bench", cmd_bench, "speed and memory of the BM25 engine beside rank-bm25")
     cmd.add_argument("--passages", type=int, nargs="+", default=[10_000, 100_000])
@@ -286,20 +292,38 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import doctor
+
+    findings = doctor.health(settings) if args.health else doctor.check(settings)
+    if not args.health or any(not f.ok for f in findings):
+        print("\n".join(f.line() for f in findings))
+    return 0 if all(f.ok for f in findings) else 1
+
+
+def settings_error(exc: ValidationError) -> str:
+    """Pydantic's report in one line: which variable, what is wrong."""
+    return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         settings = Settings()
-    except Exception as exc:  # pydantic's ValidationError: a settings mistake, not a crash
-        print(f"studybot: invalid settings: {exc}", file=sys.stderr)
+    except ValidationError as exc:  # a settings mistake, not a crash
+        print(f"studybot: invalid settings: {settings_error(exc)}", file=sys.stderr)
         return 2
     try:
         if args.command == "run":
-            logging.basicConfig(
-                format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+            token = (
+                settings.telegram_bot_token.get_secret_value()
+                if settings.telegram_bot_token
+                else ""
             )
-            logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the token
+            logs.configure(token, json_lines=settings.log_format == "json")
             return cmd_run(args, settings)
+        if args.command == "doctor":
+            return cmd_doctor(args, settings)
         return int(asyncio.run(args.func(args, settings)))
     except FileNotFoundError as exc:
         print(f"studybot: {exc}", file=sys.stderr)

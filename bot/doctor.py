@@ -37,6 +37,11 @@ def check(settings: Settings) -> list[Finding]:
     ]
 
 
+def health(settings: Settings) -> list[Finding]:
+    """What a running bot needs from its machine: a readable database and corpus."""
+    return [check_database(settings.db), *check_corpus(settings.corpus_dir)]
+
+
 def check_token(settings: Settings) -> Finding:
     problem = settings.token_problem()
     if problem:

@@ -6,22 +6,21 @@ import json
 import logging
 import time
 
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
-class RedactToken(logging.Filter):
-    """Replace the token in every record: URLs in library messages carry it (…/bot<token>/…)."""
 
-    def __init__(self, token: str) -> None:
+class Redacting(logging.Formatter):
+    """Formats with `inner`, then replaces the token: URLs in library messages and in
+    tracebacks carry it (…/bot<token>/…), and only the finished line has all of them."""
+
+    def __init__(self, inner: logging.Formatter, token: str) -> None:
         super().__init__()
+        self.inner = inner
         self.token = token
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.token:
-            message = record.getMessage()
-            if self.token in message:
-                record.msg, record.args = message.replace(self.token, "<token>"), None
-            if record.exc_text and self.token in record.exc_text:
-                record.exc_text = record.exc_text.replace(self.token, "<token>")
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        line = self.inner.format(record)
+        return line.replace(self.token, "<token>") if self.token else line
 
 
 class JsonFormatter(logging.Formatter):
@@ -41,12 +40,8 @@ class JsonFormatter(logging.Formatter):
 
 def configure(token: str, json_lines: bool, level: int = logging.INFO) -> None:
     handler = logging.StreamHandler()
-    handler.addFilter(RedactToken(token))
-    handler.setFormatter(
-        JsonFormatter()
-        if json_lines
-        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
+    inner = JsonFormatter() if json_lines else logging.Formatter(TEXT_FORMAT)
+    handler.setFormatter(Redacting(inner, token))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per request, token in the URL
     logging.getLogger("apscheduler").setLevel(logging.WARNING)

@@ -1,0 +1,108 @@
+"""Operating the bot: `studybot doctor`, `studybot chat`, and logs that never show the token."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot import logs
+from tests.bot_harness import SPEECH, TOKEN
+
+
+def run(
+    *args: str, tmp_path: Path, stdin: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=tmp_path,
+        timeout=120,
+    )
+
+
+def test_doctor_passes_a_good_setup_without_showing_the_token(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "speech.txt").write_bytes(SPEECH.read_bytes())
+    result = run(
+        "doctor",
+        tmp_path=tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        STUDYBOT_ADMIN_IDS="42",
+        STUDYBOT_DB=str(tmp_path / "bot.db"),
+        STUDYBOT_CORPUS_DIR=str(corpus),
+    )
+    assert result.returncode == 0, result.stdout
+    assert "FIX" not in result.stdout and "25 passage(s)" in result.stdout
+    assert TOKEN not in result.stdout + result.stderr
+
+
+def test_doctor_says_what_to_fix(tmp_path: Path) -> None:
+    (tmp_path / "bad.db").write_bytes(b"this is not a database" * 100)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
+    result = run(
+        "doctor",
+        tmp_path=tmp_path,
+        TELEGRAM_BOT_TOKEN="12345:short",
+        STUDYBOT_DB=str(tmp_path / "bad.db"),
+        STUDYBOT_CORPUS_DIR=str(corpus),
+        STUDYBOT_WEBHOOK_URL="http://example.org/hook",
+    )
+    assert result.returncode == 1
+    fixes = [line for line in result.stdout.splitlines() if line.startswith("FIX")]
+    assert any("does not look like a bot token" in f for f in fixes)
+    assert any("no admins" in f for f in fixes)
+    assert any("https" in f for f in fixes)
+    assert any("bad.db" in f for f in fixes)
+    assert any("broken.txt" in f for f in fixes)
+    health = run(
+        "doctor",
+        "--health",
+        tmp_path=tmp_path,
+        STUDYBOT_DB=str(tmp_path / "bad.db"),
+        STUDYBOT_CORPUS_DIR=str(corpus),
+    )
+    assert health.returncode == 1
+
+
+def test_chat_answers_in_the_terminal(tmp_path: Path) -> None:
+    result = run(
+        "chat",
+        tmp_path=tmp_path,
+        stdin="家属应该做什么？\n/toc\n今天股市行情如何\n/quit\n",
+        STUDYBOT_DB=str(tmp_path / "chat.db"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "四、以警惕之心对待诱惑 › 三要树立良好家风" in result.stdout
+    assert "《在全市新任科级领导干部廉政谈话暨家庭助廉活动上的讲话》" in result.stdout
+    assert "没有在资料中找到" in result.stdout
+
+
+def test_logs_redact_the_token_in_text_and_json() -> None:
+    for json_lines in (False, True):
+        logs.configure(TOKEN, json_lines=json_lines)
+        stream = io.StringIO()
+        handler = logging.getLogger().handlers[0]
+        assert isinstance(handler, logging.StreamHandler)
+        handler.setStream(stream)
+        logging.getLogger("telegram.ext").error(
+            "POST https://api.telegram.org/bot%s/sendMessage failed", TOKEN
+        )
+        try:
+            raise RuntimeError(f"url /bot{TOKEN}/getMe")
+        except RuntimeError:
+            logging.getLogger("x").exception("boom")
+        output = stream.getvalue()
+        assert TOKEN not in output and output.count("<token>") >= 2
+    logging.basicConfig(force=True)
