@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import sqlite3
 from typing import Any
 
 from telegram import (
@@ -20,10 +22,13 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    ExtBot,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot import admin, handlers, quiz, reading
 from bot.services import Services, UserRateLimit
@@ -58,6 +63,7 @@ ADMIN_COMMANDS = [
     BotCommand("explain", "命中测试"),
 ]
 NETWORK_RETRIES = 3
+CONNECTIONS = 256  # what python-telegram-bot's builder gives the bot for concurrent sends
 # Telegram allows about 30 messages a second overall and 20 a minute per group. The limiter is
 # a leaky bucket: in any window it lets through its burst plus the window's refill, so burst
 # and rate are chosen to keep that sum under Telegram's limits (5 + 24/s ≤ 30 in any second,
@@ -120,24 +126,53 @@ def _safe_to_retry(exc: NetworkError, endpoint: str) -> bool:
     return never_arrived or endpoint.startswith(_IDEMPOTENT)
 
 
+class InboxBot(ExtBot[Any]):
+    """Keeps every fetched update in the store's inbox before handing it on.
+
+    python-telegram-bot confirms updates to Telegram with the next fetch, before they are
+    handled; a crash in between would lose them. Stored first, they are replayed at the next
+    start (see `_open`) and dropped once handled (`handlers.skip_handled`).
+    """
+
+    _inbox: Store | None = None  # the store opens after the bot is built
+
+    def keep_updates_in(self, store: Store) -> None:
+        self._inbox = store
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        updates = await super().get_updates(*args, **kwargs)
+        store = self._inbox
+        if store is not None and updates:
+            try:
+                await store.receive_updates(
+                    [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates]
+                )
+            except (sqlite3.Error, OSError):  # keep answering; only crash safety is lost
+                log.warning("could not keep %d updates in the inbox", len(updates), exc_info=True)
+        return updates
+
+
 def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any, Any]:
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     root = settings.api_base_url.rstrip("/")
+    bot = InboxBot(
+        token=settings.telegram_bot_token.get_secret_value(),
+        base_url=f"{root}/bot",
+        base_file_url=f"{root}/file/bot",
+        request=HTTPXRequest(connection_pool_size=CONNECTIONS),
+        get_updates_request=HTTPXRequest(),
+        rate_limiter=RetryingRateLimiter(
+            overall_max_rate=OVERALL_BURST,
+            overall_time_period=OVERALL_BURST / OVERALL_RATE,
+            group_max_rate=GROUP_BURST,
+            group_time_period=GROUP_BURST / GROUP_RATE,
+            max_retries=5,
+        ),
+    )
     application = (
         ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(f"{root}/bot")
-        .base_file_url(f"{root}/file/bot")
-        .rate_limiter(
-            RetryingRateLimiter(
-                overall_max_rate=OVERALL_BURST,
-                overall_time_period=OVERALL_BURST / OVERALL_RATE,
-                group_max_rate=GROUP_BURST,
-                group_time_period=GROUP_BURST / GROUP_RATE,
-                max_retries=5,
-            )
-        )
+        .bot(bot)
         .concurrent_updates(True)
         .post_init(_open)
         .post_shutdown(_close)
@@ -174,6 +209,9 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CallbackQueryHandler(quiz.button, pattern=r"^q[ae]:"))
     app.add_handler(CallbackQueryHandler(reading.button, pattern=r"^rd:"))
     app.add_handler(CallbackQueryHandler(handlers.button))
+    # exactly-once across crashes: skip what was handled, record what is handled
+    app.add_handler(TypeHandler(Update, handlers.skip_handled), group=-1)
+    app.add_handler(TypeHandler(Update, handlers.mark_handled), group=1)
     app.add_error_handler(handlers.error_handler)
 
 
@@ -196,6 +234,10 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.bot_data["services"] = Services(
         settings, store, library, UserRateLimit(settings.user_rate_limit)
     )
+    if isinstance(app.bot, InboxBot):
+        app.bot.keep_updates_in(store)
+    for payload in await store.pending_updates():  # what a crash left unanswered
+        await app.update_queue.put(Update.de_json(json.loads(payload), app.bot))
     await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
     for admin_id in settings.admin_ids:

@@ -26,7 +26,7 @@ from telegram import (
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import keyboards, render
 from bot.services import services
@@ -399,6 +399,35 @@ _BUTTONS = {
     "s": _section_button,
     "g": _mode_button,
 }
+
+
+# --- delivery -------------------------------------------------------------------------------
+
+
+async def skip_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs first: an update already handled, or being handled (the inbox replays what a
+    crash left, and Telegram may send the same again), is dropped instead of answered twice."""
+    svc = services(context)
+    if update.update_id in svc.in_progress:
+        raise ApplicationHandlerStop
+    try:
+        handled = await svc.store.was_handled(update.update_id)
+    except (sqlite3.Error, OSError):
+        handled = False  # better a rare duplicate than a lost question
+    if handled:
+        raise ApplicationHandlerStop
+    svc.in_progress.add(update.update_id)
+
+
+async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs last, after the reply went out (or the handler failed and apologised)."""
+    svc = services(context)
+    try:
+        await svc.store.mark_handled(update.update_id)
+    except (sqlite3.Error, OSError):
+        log.warning("could not record update %s as handled", update.update_id, exc_info=True)
+    finally:
+        svc.in_progress.discard(update.update_id)
 
 
 # --- errors and helpers -------------------------------------------------------------------

@@ -41,6 +41,7 @@ class Services:
     rate: UserRateLimit
     # 👎 prompts awaiting an optional reason: (chat id, prompt message id) -> feedback id
     reason_prompts: dict[tuple[int, int], int] = field(default_factory=dict)
+    in_progress: set[int] = field(default_factory=set)  # update ids being handled now
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids

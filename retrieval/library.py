@@ -212,7 +212,7 @@ class Library:
         """
         base = self._generation
         counts: TermCounts | None = None
-        if not known and not self._index.passages:  # nothing stored, nothing served
+        if not known and not self._index.documents:  # nothing stored, nothing served
             base, counts = generation_of(()), TermCounts.empty()
         elif base is not None and base == generation_of(known.values()):
             counts = await self.store.load_counts(base, self._index.postings)

@@ -20,7 +20,6 @@ import sqlite3
 import time
 from array import array
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -216,7 +215,22 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (user_id, doc)
     );
     """,
+    # 4: the bot's inbox: every update fetched from Telegram is kept until it is handled, so
+    #    a crash loses none (Telegram forgets an update once the next fetch confirms it) and
+    #    answers none twice
+    """
+    CREATE TABLE updates (
+        update_id INTEGER PRIMARY KEY,
+        payload TEXT,
+        received_at REAL NOT NULL,
+        handled_at REAL
+    );
+    CREATE INDEX updates_pending ON updates(update_id) WHERE handled_at IS NULL;
+    CREATE INDEX updates_handled_at ON updates(handled_at);
+    """,
 )
+
+HANDLED_UPDATES_KEPT = 3 * 86400  # Telegram keeps unconfirmed updates for 24 hours
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,46 +368,50 @@ class Vocabulary(Mapping[str, int]):
         for i in range(self._size):
             yield blob[starts[i] : starts[i + 1] - 1].decode("utf-8", "surrogatepass")
 
-    def _positions(self, keys: Sequence[bytes]) -> list[int]:
-        """Where each key is or would be inserted."""
-        if len(keys) * 64 < self._size:  # a few: binary searches over the blob
-            return [self._bisect(k) for k in keys]
-        terms = self._blob.split(_SEP_BYTE) if self._size else []  # many: C-level bisect
-        return [bisect_left(terms, k) for k in keys]
+    def terms_bytes(self) -> list[bytes]:
+        return self._blob.split(_SEP_BYTE) if self._size else []
 
-    def merged(self, words: Sequence[str]) -> tuple[Vocabulary, bm25.IntArray, bm25.IntArray]:
-        """This vocabulary with distinct `words` added: (vocabulary, new id of each old term,
-        id of each word). Costs a search per word and one copy of the blob."""
-        keys = [w.encode("utf-8", "surrogatepass") for w in words]
-        at = self._positions(keys)
-        blob, starts = self._blob, self._starts
-        present = [
-            i < self._size and blob[starts[i] : starts[i + 1] - 1] == key
-            for i, key in zip(at, keys, strict=True)
-        ]
-        where = dict(zip(keys, at, strict=True))
-        fresh = sorted(key for key, p in zip(keys, present, strict=True) if not p)
-        fresh_at = np.array([where[key] for key in fresh], dtype=np.int64)
-        old_ids = np.arange(self._size, dtype=np.int64)
-        old_ids += np.searchsorted(fresh_at, old_ids, side="right")  # words inserted before
-        fresh_ids = {
-            key: int(a) + k for k, (key, a) in enumerate(zip(fresh, fresh_at, strict=True))
-        }
-        word_ids = np.array(
+    def merged(self, other: Vocabulary) -> tuple[Vocabulary, bm25.IntArray, bm25.IntArray]:
+        """Both vocabularies in one: (vocabulary, new id of each of this one's terms, new id
+        of each of the other's). A search per term of `other`, one copy of the blobs."""
+        if not self._size or not len(other):
+            ids = np.arange(self._size + len(other), dtype=np.int64)
+            merged = other if not self._size else self
+            return merged, ids[: self._size], ids[self._size :]
+        theirs = other.terms_bytes()
+        if len(theirs) * 64 < self._size:  # a few: binary searches over the blob
+            ours = None
+            at = [self._bisect(key) for key in theirs]
+        else:  # many: C-level bisect over this vocabulary's terms
+            ours = self.terms_bytes()
+            at = [bisect_left(ours, key) for key in theirs]
+        blob, starts, size = self._blob, self._starts, self._size
+        present = np.array(
             [
-                int(old_ids[i]) if p else fresh_ids[key]
-                for key, i, p in zip(keys, at, present, strict=True)
+                i < size and (ours[i] if ours else blob[starts[i] : starts[i + 1] - 1]) == key
+                for i, key in zip(at, theirs, strict=True)
             ],
-            dtype=np.int64,
+            dtype=bool,
         )
-        padded = blob + _SEP_BYTE if self._size else b""  # every term then ends in SEP
+        positions = np.array(at, dtype=np.int64)
+        fresh_at = positions[~present]  # non-decreasing: `other` is sorted
+        old_ids = np.arange(size, dtype=np.int64)
+        old_ids += np.searchsorted(fresh_at, old_ids, side="right")  # fresh terms before it
+        their_ids = np.empty(len(theirs), dtype=np.int64)
+        their_ids[~present] = fresh_at + np.arange(len(fresh_at))
+        their_ids[present] = old_ids[positions[present]]
+        padded = blob + _SEP_BYTE  # every term then ends in SEP
         pieces, done = [], 0
-        for key, a in zip(fresh, fresh_at.tolist(), strict=True):
-            cut = starts[a]
+        for key, cut_at in zip(
+            (k for k, p in zip(theirs, present.tolist(), strict=True) if not p),
+            fresh_at.tolist(),
+            strict=True,
+        ):
+            cut = starts[cut_at]
             pieces += [padded[done:cut], key + _SEP_BYTE]
             done = cut
         pieces.append(padded[done:])
-        return Vocabulary(b"".join(pieces)[:-1]), old_ids, word_ids
+        return Vocabulary(b"".join(pieces)[:-1]), old_ids, their_ids
 
     def select(self, keep: npt.NDArray[np.bool_]) -> Vocabulary:
         """The terms where `keep` is true, in the same order."""
@@ -510,19 +528,14 @@ def merge_counts(
     new passages as (number, packed terms). Only the added passages' terms are counted; the
     old counts are renumbered, merged and sorted with numpy, in 32-bit arrays where possible.
     """
+    added = sorted(added)
+    fresh = build_counts([packed for _, packed in added])
+    numbers = np.array([number for number, _ in added], dtype=np.int32)
+    vocabulary, old_ids, fresh_ids = old.vocabulary.merged(fresh.vocabulary)
     lengths = np.zeros(n_docs, dtype=np.int32)
     moved = renumber >= 0
     lengths[renumber[moved]] = old.lengths[moved]
-    local: dict[str, int] = {}
-    new_terms, new_docs, new_tf = array("i"), array("i"), array("i")
-    for number, packed in added:
-        terms_of = unpack_terms(packed)
-        lengths[number] = len(terms_of)
-        for term, count in Counter(terms_of).items():
-            new_terms.append(local.setdefault(term, len(local)))
-            new_docs.append(number)
-            new_tf.append(count)
-    vocabulary, old_ids, local_ids = old.vocabulary.merged(list(local))
+    lengths[numbers] = fresh.lengths
     terms = np.repeat(old_ids.astype(np.int32), np.diff(old.ptr))  # new id of each posting's term
     docs = renumber.astype(np.int32)[old.doc_ids]
     tf = old.tf
@@ -530,11 +543,9 @@ def merge_counts(
     if not kept.all():
         terms, docs, tf = terms[kept], docs[kept], tf[kept]
     del kept
-    terms = np.concatenate(
-        (terms, local_ids.astype(np.int32)[np.frombuffer(new_terms, dtype=np.int32)])
-    )
-    docs = np.concatenate((docs, np.frombuffer(new_docs, dtype=np.int32)))
-    tf = np.concatenate((tf, np.frombuffer(new_tf, dtype=np.int32)))
+    terms = np.concatenate((terms, np.repeat(fresh_ids.astype(np.int32), np.diff(fresh.ptr))))
+    docs = np.concatenate((docs, numbers[fresh.doc_ids]))
+    tf = np.concatenate((tf, fresh.tf))
     live = np.bincount(terms, minlength=len(vocabulary)) > 0
     if not live.all():  # terms only removed passages had
         terms = (np.cumsum(live, dtype=np.int32) - 1)[terms]
@@ -542,8 +553,8 @@ def merge_counts(
     key = terms.astype(np.int64)
     key *= max(n_docs, 1)
     key += docs
-    # Old postings are still in order, new ones follow: two runs, which a stable sort merges
-    # in about linear time.
+    # Old postings are still in order, new ones follow in order: two runs, which a stable
+    # sort merges in about linear time.
     order = np.argsort(key, kind="stable")
     del key
     return TermCounts(vocabulary, _ptr(terms, len(vocabulary)), docs[order], tf[order], lengths)
@@ -598,14 +609,8 @@ def _snapshot_counts(row: Sequence[Any], n_docs: int) -> TermCounts | None:
     return TermCounts(vocabulary, ptr, doc_ids, tf, lengths)
 
 
-def _assemble(
-    generation: str,
-    docs: Sequence[Sequence[Any]],
-    rows: Sequence[Sequence[Any]],
-    snapshot: TermCounts | None,
-) -> StoredCorpus:
-    """Documents from their rows; postings from the snapshot's counts, or else from counting
-    the terms (the rows' sixth column)."""
+def _documents(docs: Sequence[Sequence[Any]], rows: Iterable[Sequence[Any]]) -> list[Document]:
+    """Documents from their rows and their passages' rows (in document order)."""
     by_doc: dict[int, list[Passage]] = {}
     sections: dict[str, tuple[str, ...]] = {}  # one shared tuple per distinct section
     titles = {doc_id: (doc, title) for doc_id, doc, title, _ in docs}
@@ -616,7 +621,7 @@ def _assemble(
             path = sections[section] = tuple(json.loads(section))
         doc, title = titles[doc_id]
         by_doc.setdefault(doc_id, []).append(Passage(doc, title, path, paragraph, part, text))
-    documents = tuple(
+    return [
         Document(
             doc,
             title,
@@ -624,7 +629,18 @@ def _assemble(
             tuple(by_doc.get(doc_id, ())),
         )
         for doc_id, doc, title, headings in docs
-    )
+    ]
+
+
+def _assemble(
+    generation: str,
+    docs: Sequence[Sequence[Any]],
+    rows: Sequence[Sequence[Any]],
+    snapshot: TermCounts | None,
+) -> StoredCorpus:
+    """Documents from their rows; postings from the snapshot's counts, or else from counting
+    the terms (the rows' sixth column)."""
+    documents = tuple(_documents(docs, rows))
     if snapshot is not None:
         return StoredCorpus(generation, documents, snapshot.postings(), None)
     counts = build_counts([row[5] for row in rows])
@@ -843,7 +859,13 @@ class Store:
 
     async def documents(self) -> list[Document]:
         """Every stored document with its passages, in document order."""
-        return list((await self.load_corpus()).documents)
+        async with self._read():
+            docs = await self._all("SELECT id, doc, title, headings FROM documents ORDER BY doc")
+            rows = await self._all(
+                "SELECT p.document_id, p.paragraph, p.part, p.section, p.text FROM passages p"
+                " JOIN documents d ON d.id = p.document_id ORDER BY d.doc, p.paragraph, p.part"
+            )
+        return await asyncio.to_thread(_documents, docs, rows)
 
     async def terms(self) -> list[list[str]]:
         """Search terms of every passage, in the order of `documents()`."""
@@ -996,6 +1018,46 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?)",
                 (time.time(), user_id, action, allowed, detail),
             )
+
+    # --- the update inbox ------------------------------------------------------------------
+
+    async def receive_updates(self, updates: Sequence[tuple[int, str]]) -> None:
+        """Keep fetched updates (id, JSON) until handled; one already known is left as it is."""
+        now = time.time()
+        async with self.transaction() as db:
+            await db.executemany(
+                "INSERT OR IGNORE INTO updates (update_id, payload, received_at) VALUES (?, ?, ?)",
+                [(update_id, payload, now) for update_id, payload in updates],
+            )
+
+    async def pending_updates(self) -> list[str]:
+        """Updates fetched but not handled when the bot last stopped, oldest first."""
+        rows = await self._all(
+            "SELECT payload FROM updates WHERE handled_at IS NULL AND payload IS NOT NULL"
+            " ORDER BY update_id"
+        )
+        return [str(row[0]) for row in rows]
+
+    async def was_handled(self, update_id: int) -> bool:
+        row = await self._one(
+            "SELECT 1 FROM updates WHERE update_id = ? AND handled_at IS NOT NULL", (update_id,)
+        )
+        return row is not None
+
+    async def mark_handled(self, update_id: int) -> None:
+        """Record the update as handled (dropping its payload) and forget very old ones."""
+        now = time.time()
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO updates (update_id, payload, received_at, handled_at)"
+                " VALUES (?, NULL, ?, ?) ON CONFLICT (update_id)"
+                " DO UPDATE SET payload = NULL, handled_at = excluded.handled_at",
+                (update_id, now, now),
+            )
+            if update_id % 1000 == 0:  # now and then: Telegram never resends these
+                await db.execute(
+                    "DELETE FROM updates WHERE handled_at < ?", (now - HANDLED_UPDATES_KEPT,)
+                )
 
     async def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Read-only access for reports (/stats); parameters are always bound, never formatted.

@@ -78,3 +78,73 @@ async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) ->
         docs = await store.summaries()
         assert [d.passages for d in docs] == [25]
         h.api.assert_nothing_rejected()
+
+
+async def test_sigkill_mid_burst_then_restart_answers_every_question_once(tmp_path: Path) -> None:
+    import os
+    import signal
+    import sys
+    import time
+
+    from tests.bot_harness import TOKEN, USERNAME, make_settings
+    from tests.botapi import BotApiServer
+
+    users = list(range(20_000, 20_030))
+    async with BotApiServer(token=TOKEN, username=USERNAME, query_ttl=None) as api:
+        for user in users:
+            api.add_user(user, f"用户{user}")
+        settings = make_settings(tmp_path, api.root)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
+        env.update(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=api.root,
+            STUDYBOT_DB=str(settings.db),
+            STUDYBOT_CORPUS_DIR=str(settings.corpus_dir),
+        )
+
+        async def start() -> asyncio.subprocess.Process:
+            return await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "run",
+                env=env,
+                cwd=tmp_path,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.DEVNULL,
+            )
+
+        bot = await start()
+        questions = ["家属应该做什么？", "杨溥有哪些故事", "为什么要坚定理想信念"]
+        for question in questions:
+            for user in users:
+                await api.send_text(user, user, question)
+        total = len(users) * len(questions)
+        await api.wait_for(lambda: len(api.sent) >= 20, timeout=60, what="the first replies")
+        os.kill(bot.pid, signal.SIGKILL)
+        killed_at = time.monotonic()
+        await bot.wait()
+        before = len(api.sent)
+        assert before < total, "the kill must land in the middle of the burst"
+        bot = await start()
+        try:
+            await api.wait_for(lambda: len(api.sent) >= total, timeout=120, what="all replies")
+            await asyncio.sleep(2)  # a duplicate would arrive here
+        finally:
+            bot.terminate()
+            await bot.wait()
+        in_flight = {
+            int(r.params["chat_id"])
+            for r in api.calls("sendMessage", ok_only=True)
+            if killed_at - 0.05 <= r.at <= killed_at
+        }
+        for user in users:
+            replies = [m for m in api.messages(user) if m.outgoing]
+            if len(replies) != len(questions):
+                # the only possible duplicate: a reply Telegram accepted in the last instant
+                # before the kill, before the bot could record the update as handled
+                assert len(replies) == len(questions) + 1 and user in in_flight, (
+                    user,
+                    len(replies),
+                )
+        api.assert_nothing_rejected()
