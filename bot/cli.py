@@ -7,32 +7,38 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot import logs, render
 from bot.settings import Settings
-from retrieval.library import Library, ReloadReport
-from retrieval.store import Store
+from retrieval.library import Library, ReloadError, ReloadReport
+from retrieval.store import Store, StoreError
 
 Command = Callable[[argparse.Namespace, Settings], Awaitable[int]]
 
 
-async def open_library(args: argparse.Namespace, settings: Settings) -> Library:
-    """The store and an index current with the corpus folder (indexing what changed)."""
+@asynccontextmanager
+async def opened_library(
+    args: argparse.Namespace, settings: Settings, *, report: bool = False
+) -> AsyncIterator[Library]:
+    """The store and an index current with the corpus folder (indexing what changed).
+
+    What the reload did is printed to stderr when it changed or refused something, or to
+    stdout when `report` (the `reload` and `index` commands).
+    """
     corpus = Path(getattr(args, "corpus", None) or settings.corpus_dir)
-    store = await Store.open(settings.db)
-    library = Library(store, corpus)
-    try:
-        report = await library.reload()
-    except BaseException:
-        await store.close()
-        raise
-    if report.modified or report.failed:
-        print(describe_reload(report), file=sys.stderr)
-    return library
+    async with await Store.open(settings.db) as store:
+        library = Library(store, corpus)
+        done = await library.reload()
+        if report:
+            print(describe_reload(done))
+        elif done.modified or done.failed:
+            print(describe_reload(done), file=sys.stderr)
+        yield library
 
 
 def describe_reload(report: ReloadReport) -> str:
@@ -56,71 +62,48 @@ def describe_reload(report: ReloadReport) -> str:
 
 
 async def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    library = await open_library(args, settings)
-    await library.store.close()
-    index = library.index
+    async with opened_library(args, settings, report=True) as library:
+        index = library.index
     print(f"{len(index.documents)} documents, {len(index.passages)} passages in {settings.db}")
     return 0
 
 
 async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    library = await open_library(args, settings)
-    try:
+    async with opened_library(args, settings) as library:
         answer = library.answer(args.question, args.top_k)
-        print(render.terminal(answer, color=sys.stdout.isatty()))
-        return 0
-    finally:
-        await library.store.close()
+    print(render.terminal(answer, color=sys.stdout.isatty()))
+    return 0
 
 
 async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    library = await open_library(args, settings)
-    try:
+    async with opened_library(args, settings) as library:
         # undecodable input becomes U+FFFD rather than a crash halfway through a batch
         sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         questions = sys.stdin if args.question == "-" else [args.question]
         for line in questions:
-            question = line.rstrip("\n")
-            answer = library.answer(question, args.top_k)
+            answer = library.answer(line.rstrip("\n"), args.top_k)
             if args.json:
                 sys.stdout.write(json.dumps(render.answer_json(answer), ensure_ascii=False) + "\n")
             else:
                 print(render.terminal(answer, color=sys.stdout.isatty()) + "\n")
         sys.stdout.flush()
-        return 0
-    finally:
-        await library.store.close()
-
-
-async def cmd_reload(args: argparse.Namespace, settings: Settings) -> int:
-    started = time.perf_counter()
-    library = await open_library(args, settings)
-    await library.store.close()
-    if not sys.stderr.isatty():
-        pass
-    print(
-        f"{len(library.index.documents)} documents, {len(library.index.passages)} passages "
-        f"({time.perf_counter() - started:.2f} s)"
-    )
     return 0
 
 
 async def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
-    library = await open_library(args, settings)
-    try:
-        for s in await library.store.summaries():
-            updated = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.updated_at))
-            print(f"{s.doc}\t{s.passages} passages\tupdated {updated}\t{s.title}")
-        return 0
-    finally:
-        await library.store.close()
+    async with opened_library(args, settings) as library:
+        summaries = await library.store.summaries()
+    for s in summaries:
+        updated = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.updated_at))
+        print(f"{s.doc}\t{s.passages} passages\tupdated {updated}\t{s.title}")
+    return 0
 
 
 async def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from retrieval.evaluate import baseline, evaluate, load_questions
 
-    library = await open_library(args, settings)
-    await library.store.close()
+    async with opened_library(args, settings) as library:
+        pass  # the index stays usable once the store is closed
     path = Path(args.questions) if args.questions else library.corpus_dir / "questions.jsonl"
     questions = load_questions(path)
     passages = library.index.passages
@@ -151,24 +134,22 @@ async def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
 async def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """The bot's replies in a terminal conversation, for trying the product without a token."""
-    library = await open_library(args, settings)
+    async with opened_library(args, settings) as library:
+        pass  # the index stays usable once the store is closed
     print("StudyBot 终端问答：输入问题后回车；输入 /toc 查看目录，/quit 退出。")
-    try:
-        while True:
-            try:
-                question = await asyncio.to_thread(input, "问> ")
-            except EOFError:
-                break
-            if question.strip() in ("/quit", "/exit"):
-                break
-            if question.strip() == "/toc":
-                print(render.toc_text(library.index.documents))
-                continue
-            answer = library.answer(question, 3)
-            print(render.terminal(answer, color=sys.stdout.isatty()) + "\n")
-        return 0
-    finally:
-        await library.store.close()
+    while True:
+        try:
+            question = await asyncio.to_thread(input, "问> ")
+        except EOFError:
+            break
+        if question.strip() in ("/quit", "/exit"):
+            break
+        if question.strip() == "/toc":
+            print(render.toc_text(library.index.documents))
+            continue
+        answer = library.answer(question, 3)
+        print(render.terminal(answer, color=sys.stdout.isatty()) + "\n")
+    return 0
 
 
 async def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
@@ -177,8 +158,8 @@ async def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
 
     from retrieval.quiz import QuizBank, generate
 
-    library = await open_library(args, settings)
-    await library.store.close()
+    async with opened_library(args, settings) as library:
+        pass  # the index stays usable once the store is closed
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     bank = QuizBank(library.index, library.segmenter)
     questions = await asyncio.to_thread(generate, bank, args.count, seed, repeat=True)
@@ -255,7 +236,7 @@ def parser() -> argparse.ArgumentParser:
 
     for name, func, help in (
         ("index", cmd_index, "ingest and index the corpus folder"),
-        ("reload", cmd_reload, "bring the index in line with the corpus folder and report"),
+        ("reload", cmd_index, "bring the index in line with the corpus folder and report"),
         ("docs", cmd_docs, "list documents with passage counts and dates"),
     ):
         corpus_option(add(name, func, help))
@@ -325,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "doctor":
             return cmd_doctor(args, settings)
         return int(asyncio.run(args.func(args, settings)))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ReloadError, StoreError) as exc:  # said in one line, no traceback
         print(f"studybot: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

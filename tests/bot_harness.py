@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -109,3 +112,35 @@ class FakeClock:
 
     def advance(self, delta: timedelta) -> None:
         self.moment += delta
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without StudyBot's or Telegram's settings, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
+    env.update(extra)
+    return env
+
+
+async def start_bot_process(
+    api: BotApiServer,
+    settings: Settings,
+    cwd: Path,
+    output: int | None = asyncio.subprocess.DEVNULL,
+) -> asyncio.subprocess.Process:
+    """`studybot run` in its own process, configured like `settings`, polling the stand-in."""
+    env = clean_env(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=api.root,
+        STUDYBOT_DB=str(settings.db),
+        STUDYBOT_CORPUS_DIR=str(settings.corpus_dir),
+    )
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        env=env,
+        cwd=cwd,
+        stdout=output,
+        stderr=asyncio.subprocess.STDOUT if output == asyncio.subprocess.PIPE else output,
+    )

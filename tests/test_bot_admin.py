@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
 import sys
 from pathlib import Path
 
 import docx
 
-from tests.bot_harness import ADMIN, GROUP, TOKEN, USER, USERNAME, harness, make_settings, populate
+from tests.bot_harness import (
+    ADMIN,
+    GROUP,
+    TOKEN,
+    USER,
+    USERNAME,
+    clean_env,
+    harness,
+    make_settings,
+    populate,
+    start_bot_process,
+)
 from tests.botapi import BotApiServer
 
 NEW_DOC = (
@@ -135,23 +145,7 @@ async def test_studybot_run_process_answers_through_the_stand_in(tmp_path: Path)
     async with BotApiServer(token=TOKEN, username=USERNAME) as api:
         populate(api)
         settings = make_settings(tmp_path, api.root)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
-        env.update(
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_API_BASE_URL=api.root,
-            STUDYBOT_DB=str(settings.db),
-            STUDYBOT_CORPUS_DIR=str(settings.corpus_dir),
-        )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot.cli",
-            "run",
-            env=env,
-            cwd=tmp_path,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
+        process = await start_bot_process(api, settings, tmp_path, output=asyncio.subprocess.PIPE)
         try:
             await api.send_text(USER, USER, "家属应该做什么？")
             reply = await api.wait_for_reply(USER, timeout=60)
@@ -165,14 +159,12 @@ async def test_studybot_run_process_answers_through_the_stand_in(tmp_path: Path)
 
 async def test_run_without_a_valid_token_is_a_one_line_error(tmp_path: Path) -> None:
     for token in ("", "not-a-token"):
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
-        env["TELEGRAM_BOT_TOKEN"] = token
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
             "bot.cli",
             "run",
-            env=env,
+            env=clean_env(TELEGRAM_BOT_TOKEN=token),
             cwd=tmp_path,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,

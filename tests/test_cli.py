@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.bot_harness import clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -19,8 +20,7 @@ FAMILY = ["四、以警惕之心对待诱惑", "三要树立良好家风"]
 def studybot(
     *args: str, db: Path, stdin: str = "", env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
-    environ.update({"STUDYBOT_DB": str(db), **(env or {})})
+    environ = clean_env(STUDYBOT_DB=str(db), **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         input=stdin,
@@ -94,7 +94,7 @@ def test_index_custom_corpus_then_search_it(tmp_path: Path) -> None:
     run = studybot("index", "--corpus", str(corpus), db=db)
     assert run.returncode == 0, run.stderr
     assert "2 documents" in run.stdout
-    assert "broken.txt" in run.stderr and "二进制" in run.stderr
+    assert "broken.txt" in run.stdout and "二进制" in run.stdout  # the index report
     run = studybot(
         "search", "--json", "乡村振兴怎么落实", db=db, env={"STUDYBOT_CORPUS_DIR": str(corpus)}
     )

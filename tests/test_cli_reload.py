@@ -174,8 +174,8 @@ def test_two_reload_commands_at_once_both_finish_with_the_right_store(
     outputs = [p.communicate(timeout=120) for p in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
     # One of them indexed the new documents; the other, waiting its turn, found nothing to do.
-    summaries = sorted(err for _, err in outputs)
-    assert summaries[0] == "" and "10 added" in summaries[1]
+    summaries = sorted(out for out, _ in outputs)
+    assert "0 added" in summaries[0] and "10 added" in summaries[1]
     assert all("11 documents" in out for out, _ in outputs)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (11,)

@@ -83,10 +83,9 @@ async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) ->
 async def test_sigkill_mid_burst_then_restart_answers_every_question_once(tmp_path: Path) -> None:
     import os
     import signal
-    import sys
     import time
 
-    from tests.bot_harness import TOKEN, USERNAME, make_settings
+    from tests.bot_harness import TOKEN, USERNAME, make_settings, start_bot_process
     from tests.botapi import BotApiServer
 
     users = list(range(20_000, 20_030))
@@ -94,25 +93,9 @@ async def test_sigkill_mid_burst_then_restart_answers_every_question_once(tmp_pa
         for user in users:
             api.add_user(user, f"用户{user}")
         settings = make_settings(tmp_path, api.root)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
-        env.update(
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_API_BASE_URL=api.root,
-            STUDYBOT_DB=str(settings.db),
-            STUDYBOT_CORPUS_DIR=str(settings.corpus_dir),
-        )
 
         async def start() -> asyncio.subprocess.Process:
-            return await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot.cli",
-                "run",
-                env=env,
-                cwd=tmp_path,
-                stdout=asyncio.subprocess.DEVNULL,
-                stderr=asyncio.subprocess.DEVNULL,
-            )
+            return await start_bot_process(api, settings, tmp_path)
 
         bot = await start()
         questions = ["家属应该做什么？", "杨溥有哪些故事", "为什么要坚定理想信念"]

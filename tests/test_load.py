@@ -9,17 +9,15 @@ no request rejected; the run prints throughput, update-to-reply latency, CPU and
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import resource
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.bot_harness import TOKEN, USERNAME, make_settings
+from tests.bot_harness import TOKEN, USERNAME, make_settings, start_bot_process
 from tests.botapi import BotApiServer
 
 pytestmark = pytest.mark.load
@@ -54,23 +52,7 @@ async def test_burst_of_questions_is_answered_exactly_once(tmp_path: Path) -> No
         for group in groups:
             api.add_chat(group, "supergroup", f"学习小组{group}", members=users[:20])
         settings = make_settings(tmp_path, api.root)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
-        env.update(
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_API_BASE_URL=api.root,
-            STUDYBOT_DB=str(settings.db),
-            STUDYBOT_CORPUS_DIR=str(settings.corpus_dir),
-        )
-        bot = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot.cli",
-            "run",
-            env=env,
-            cwd=tmp_path,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
-        )
+        bot = await start_bot_process(api, settings, tmp_path)
         try:
             await api.wait_for(lambda: api.calls("getUpdates"), timeout=60, what="the bot polling")
             sent_at: dict[tuple[int, int], float] = {}

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from bot import logs
-from tests.bot_harness import SPEECH, TOKEN
+from tests.bot_harness import SPEECH, TOKEN, clean_env
 
 
 def run(
     *args: str, tmp_path: Path, stdin: str = "", **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "TELEGRAM_"))}
-    environ.update(env)
+    environ = clean_env(**env)
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         input=stdin,
