@@ -65,18 +65,19 @@ def reload_summary(report: ReloadReport) -> str:
         "✅ 语料已更新" if not report.failed else "⚠️ 语料已更新，部分文件未能导入",
         f"新增 {len(report.added)}，更新 {len(report.changed)}，删除 {len(report.removed)}，"
         f"失败 {len(report.failed)}，未变 {report.unchanged}",
-        f"现有 {report.documents} 份资料、{report.passages} 个段落，用时 {report.seconds:.1f} 秒",
+        f"现有 {report.documents} 份资料、{report.passages} 个段落，用时 {report.seconds:.1f} 秒"
+        + (f"（每秒 {report.chars_per_second:,.0f} 字）" if report.chars else ""),
     ]
     lines += [f"• {doc}：{reason}" for doc, reason in report.failed]
     return html.escape("\n".join(lines), quote=False)
 
 
 async def run_reload(
-    message: Message, svc: Services, title: str = "正在重新加载语料"
+    message: Message, svc: Services, title: str = "正在重新加载语料", allow_empty: bool = False
 ) -> ReloadReport | None:
     """Reload with a progress message that is edited while it runs, then with the summary."""
     progress = await message.reply_text(f"⏳ {title}…")
-    task = asyncio.create_task(svc.library.reload())
+    task = asyncio.create_task(svc.library.reload(allow_empty))
     started = time.monotonic()
     while not task.done():
         await asyncio.wait({task}, timeout=PROGRESS_EVERY)
@@ -137,7 +138,8 @@ async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
-    await run_reload(message, svc, f"正在删除 {name} 并重新加载")
+    # removing the last document empties the corpus on purpose
+    await run_reload(message, svc, f"正在删除 {name} 并重新加载", allow_empty=True)
 
 
 @admin_only("upload")

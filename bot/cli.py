@@ -49,8 +49,8 @@ def describe_reload(report: ReloadReport) -> str:
         f"{report.documents} documents, {report.passages} passages in service; "
         f"{report.seconds:.2f} s"
         + (
-            f", {report.chars / report.seconds:,.0f} chars/s"
-            if report.chars and report.seconds
+            f" ({report.docs_per_second:,.1f} documents/s, {report.chars_per_second:,.0f} chars/s)"
+            if report.chars
             else ""
         )
     ]

@@ -123,15 +123,17 @@ class Library:
             except sqlite3.Error as exc:  # only start-up speed is lost: rebuilt next time
                 log.warning("postings snapshot not saved: %s", exc)
 
-    async def reload(self) -> ReloadReport:
+    async def reload(self, allow_empty: bool = False) -> ReloadReport:
         """Bring the store and the index in line with the corpus folder.
 
         Raises ReloadError (or FileNotFoundError for a missing corpus folder) when nothing
-        could be done; the index in service then stays as it was.
+        could be done; the index in service then stays as it was. A folder with no documents
+        at all while the store has some is refused unless `allow_empty`: that is far more
+        often an unmounted volume than an admin's wish.
         """
         async with self._reload_lock, self._exclusive():
             try:
-                return await self._reload()
+                return await self._reload(allow_empty)
             except sqlite3.OperationalError as exc:
                 raise ReloadError(self._database_problem(exc)) from exc
 
@@ -164,10 +166,15 @@ class Library:
         finally:
             os.close(fd)  # releases the lock
 
-    async def _reload(self) -> ReloadReport:
+    async def _reload(self, allow_empty: bool) -> ReloadReport:
         started = time.perf_counter()
         files = await asyncio.to_thread(corpus.scan, self.corpus_dir)
         known = await self.store.file_infos()
+        if not files and known and not allow_empty:
+            raise ReloadError(
+                f"语料目录 {self.corpus_dir} 中没有任何文档（目录是否未挂载？）；"
+                "为防误删，本次未删除任何资料，仍在使用原有资料"
+            )
         plan = await asyncio.to_thread(self._plan, files, known)
         present = {f.doc for f in files}
         removed = sorted(doc for doc in known if doc not in present)

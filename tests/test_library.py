@@ -410,3 +410,18 @@ def test_a_custom_segmenter_is_used_for_passages(monkeypatch: pytest.MonkeyPatch
     passages = [Passage("a", "a", (), i, 1, "要守得住清廉。") for i in (1, 2)]
     with pytest.raises(AssertionError, match="passage segmented"):
         corpus.segment_passages(passages, workers=2, segmenter=NoPassageSegmenting())
+
+
+async def test_an_emptied_corpus_folder_is_refused_unless_allowed(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("标题\n要守得住清廉。领导干部要经受住考验。\n", encoding="utf-8")
+    async with await Store.open(tmp_path / "s.db") as store:
+        served = Library(store, folder)
+        await served.reload()
+        (folder / "a.txt").unlink()  # e.g. the volume was not mounted
+        with pytest.raises(ReloadError, match="没有任何文档"):
+            await served.reload()
+        assert len(served.index.passages) == 1 and len(await store.summaries()) == 1
+        report = await served.reload(allow_empty=True)
+        assert report.removed == ("a.txt",) and not served.index.passages
