@@ -12,6 +12,7 @@ import contextlib
 import html
 import os
 import re
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Coroutine
@@ -33,6 +34,8 @@ from retrieval.search import explain
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 REFUSED = "抱歉，这个操作仅限管理员使用。"
+MAX_FAILURES_SHOWN = 20
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes; a Chinese character takes 3
 PROGRESS_EVERY = 2.0  # seconds between edits of the reload progress message
 MAX_UPLOAD_BYTES = min(MAX_BYTES, 20 * 1024 * 1024)  # bots can download at most 20 MB
 
@@ -47,7 +50,12 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
             user = update.effective_user
             user_id = user.id if user else None
             allowed = svc.is_admin(user_id)
-            detail = (update.effective_message.text or "")[:200] if update.effective_message else ""
+            message = update.effective_message
+            document = message.document if message else None
+            detail = (
+                (document.file_name or "") if document else (message.text or "") if message else ""
+            )
+            detail = detail[:200]
             await svc.store.audit(user_id=user_id, action=action, allowed=allowed, detail=detail)
             if not allowed:
                 if update.effective_message is not None:
@@ -68,7 +76,9 @@ def reload_summary(report: ReloadReport) -> str:
         f"现有 {report.documents} 份资料、{report.passages} 个段落，用时 {report.seconds:.1f} 秒"
         + (f"（每秒 {report.chars_per_second:,.0f} 字）" if report.chars else ""),
     ]
-    lines += [f"• {doc}：{reason}" for doc, reason in report.failed]
+    lines += [f"• {doc}：{reason}" for doc, reason in report.failed[:MAX_FAILURES_SHOWN]]
+    if len(report.failed) > MAX_FAILURES_SHOWN:  # the summary must fit one message
+        lines.append(f"……另有 {len(report.failed) - MAX_FAILURES_SHOWN} 个文件未能导入")
     return html.escape("\n".join(lines), quote=False)
 
 
@@ -181,13 +191,6 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await run_reload(message, svc, f"已{'替换' if replaced else '收到'} {name}，正在重新加载")
 
 
-@admin_only("upload")
-async def upload_refused(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Only reached by admins: documents sent in groups are not taken."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text("请在与我的私聊中发送文件。")
-
-
 @admin_only("stats")
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
@@ -271,7 +274,8 @@ def safe_name(name: str) -> str | None:
     stem, suffix = os.path.splitext(name)
     if not stem.strip(" ._") or suffix.lower() not in SUFFIXES:
         return None
-    return stem[:100] + suffix.lower()
+    stem = stem.encode()[:MAX_NAME_BYTES].decode(errors="ignore")  # never half a character
+    return stem + suffix.lower()
 
 
 def corpus_path(corpus_dir: Path, name: str) -> Path | None:
@@ -282,8 +286,17 @@ def corpus_path(corpus_dir: Path, name: str) -> Path | None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write then rename, so a reload never reads a half-written document."""
+    """Write a hidden temporary file (skipped by reloads), flush it to disk, then rename, so a
+    reload never reads a half-written document, nor two uploads of one name each other's."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import sqlite3
@@ -15,7 +16,7 @@ from telegram import (
     BotCommandScopeChat,
     Update,
 )
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -33,7 +34,7 @@ from telegram.request import HTTPXRequest
 from bot import admin, handlers, quiz, reading
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
-from retrieval.library import Library
+from retrieval.library import Library, ReloadError
 from retrieval.store import Store
 
 log = logging.getLogger(__name__)
@@ -99,8 +100,8 @@ class RetryingRateLimiter(AIORateLimiter):
                 return await super().process_request(
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
-            except RetryAfter:
-                raise
+            except BadRequest:
+                raise  # Telegram refused the request itself: repeating it cannot help
             except NetworkError as exc:
                 if attempt == NETWORK_RETRIES or not _safe_to_retry(exc, endpoint):
                     raise
@@ -190,11 +191,12 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("ask", handlers.ask_command))
     app.add_handler(CommandHandler("toc", handlers.toc))
     app.add_handler(CommandHandler("mode", handlers.mode))
-    app.add_handler(CommandHandler("reload", admin.reload_command))
-    app.add_handler(CommandHandler("docs", admin.docs_command))
-    app.add_handler(CommandHandler("remove", admin.remove_command))
-    app.add_handler(CommandHandler("stats", admin.stats_command))
-    app.add_handler(CommandHandler("explain", admin.explain_command))
+    # admin tools only in private chats: /stats in a group would show others' questions
+    app.add_handler(CommandHandler("reload", admin.reload_command, filters=private))
+    app.add_handler(CommandHandler("docs", admin.docs_command, filters=private))
+    app.add_handler(CommandHandler("remove", admin.remove_command, filters=private))
+    app.add_handler(CommandHandler("stats", admin.stats_command, filters=private))
+    app.add_handler(CommandHandler("explain", admin.explain_command, filters=private))
     app.add_handler(MessageHandler(private & filters.Document.ALL, admin.upload))
     app.add_handler(
         MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.private_text)
@@ -216,21 +218,21 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 
 async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Open the store, serve its index at once, then catch up with the corpus folder."""
+    """Open the store and serve its index; catch up with the corpus folder meanwhile.
+
+    Only a store with no documents yet waits for that first reload: there is nothing to
+    serve before it. A reload that fails leaves the stored index in service.
+    """
     settings: Settings = app.bot_data["settings"]
     store = await Store.open(settings.db)
     library = Library(store, settings.corpus_dir)
     await library.load()
-    report = await library.reload()
-    log.info(
-        "corpus: %d documents, %d passages; %d added, %d changed, %d removed, %d failed",
-        report.documents,
-        report.passages,
-        len(report.added),
-        len(report.changed),
-        len(report.removed),
-        len(report.failed),
-    )
+    catch_up = asyncio.create_task(_catch_up(library))
+    if not library.index.passages:
+        await catch_up
+    app.bot_data["catch_up"] = catch_up
+    # jieba's dictionary loads on first use (~1 s): not on the event loop, in a question
+    await asyncio.to_thread(library.answer, "预热", 1)
     app.bot_data["services"] = Services(
         settings, store, library, UserRateLimit(settings.user_rate_limit)
     )
@@ -249,7 +251,29 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await reading.restore(app)
 
 
+async def _catch_up(library: Library) -> None:
+    try:
+        report = await library.reload()
+    except (ReloadError, FileNotFoundError) as exc:
+        log.error("corpus not reloaded, serving the stored index: %s", exc)
+        return
+    log.info(
+        "corpus: %d documents, %d passages; %d added, %d changed, %d removed, %d failed",
+        report.documents,
+        report.passages,
+        len(report.added),
+        len(report.changed),
+        len(report.removed),
+        len(report.failed),
+    )
+
+
 async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    catch_up = app.bot_data.get("catch_up")
+    if isinstance(catch_up, asyncio.Task) and not catch_up.done():
+        catch_up.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await catch_up
     svc = app.bot_data.get("services")
     if isinstance(svc, Services):
         await svc.store.close()

@@ -35,6 +35,7 @@ from retrieval.model import Answer, passage_uid
 log = logging.getLogger(__name__)
 
 RESULTS = 9  # hits fetched per question: three pages of three
+MAX_REASON_PROMPTS = 1000
 MAX_INLINE_RESULTS = 10
 MODE_KEY = "mode"
 
@@ -93,12 +94,20 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     if await _is_reason_reply(message, context):
         return
-    question = _strip_mentions(message, context.bot.username, context.bot.id)
-    addressed = question is not None or _replies_to_bot(message, context.bot.id)
-    if addressed:
-        await answer_question(message, context, question or message.text, source="group")
+    question = _strip_mentions(message, context.bot.username)
+    if question is not None:
+        if not question:  # only "@bot": nothing to look up
+            await message.reply_text(ASK_USAGE, reply_parameters=_reply_to(message))
+            return
+        await answer_question(message, context, question, source="group")
         return
-    mode = await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention")
+    if _replies_to_bot(message, context.bot.id):
+        await answer_question(message, context, message.text, source="group")
+        return
+    try:
+        mode = await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention")
+    except sqlite3.Error:  # a busy database must not make the bot talk over chatter
+        return
     if mode == "all":
         # chatter that the corpus does not answer is left alone rather than refused
         await answer_question(message, context, message.text, source="group", quiet=True)
@@ -163,7 +172,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if query is None:
         return
     svc = services(context)
-    answer = svc.library.answer(query.query, MAX_INLINE_RESULTS) if query.query.strip() else None
+    # inline queries arrive on every keystroke; they count against the same per-user budget
+    wanted = query.query.strip() and svc.rate.allow(query.from_user.id)
+    answer = svc.library.answer(query.query, MAX_INLINE_RESULTS) if wanted else None
     results = [
         InlineQueryResultArticle(
             id=passage_uid(hit.passage),
@@ -259,12 +270,17 @@ async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
         return
     await query.answer("已记录，感谢反馈。")
     if isinstance(query.message, Message):
-        prompt = await query.message.reply_text(
+        voter = query.from_user
+        # the mention makes the selective reply field open for the voter only, in groups too
+        prompt = await query.message.reply_html(
+            f'<a href="tg://user?id={voter.id}">{html.escape(voter.first_name)}</a>，'
             "很抱歉没有帮上忙。可以回复这条消息说说原因（可选）。",
             reply_markup=ForceReply(selective=True, input_field_placeholder="哪里不对？"),
             do_quote=True,
         )
-        svc.reason_prompts[(prompt.chat_id, prompt.message_id)] = feedback_id
+        svc.reason_prompts[(prompt.chat_id, prompt.message_id)] = (feedback_id, voter.id)
+        while len(svc.reason_prompts) > MAX_REASON_PROMPTS:  # the oldest prompts expire
+            svc.reason_prompts.pop(next(iter(svc.reason_prompts)))
 
 
 async def _is_reason_reply(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -273,9 +289,11 @@ async def _is_reason_reply(message: Message, context: ContextTypes.DEFAULT_TYPE)
     if replied is None:
         return False
     svc = services(context)
-    feedback_id = svc.reason_prompts.pop((message.chat_id, replied.message_id), None)
-    if feedback_id is None:
+    key = (message.chat_id, replied.message_id)
+    prompt = svc.reason_prompts.get(key)
+    if prompt is None or message.from_user is None or message.from_user.id != prompt[1]:
         return False
+    feedback_id = svc.reason_prompts.pop(key)[0]
     await svc.store.set_feedback_reason(feedback_id, (message.text or "")[:1000])
     await message.reply_text("已记录您的意见，谢谢！", reply_parameters=_reply_to(message))
     return True
@@ -413,13 +431,14 @@ async def skip_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     svc = services(context)
     if update.update_id in svc.in_progress:
         raise ApplicationHandlerStop
+    svc.in_progress.add(update.update_id)  # before any await: a second copy stops above
     try:
         handled = await svc.store.was_handled(update.update_id)
     except (sqlite3.Error, OSError):
         handled = False  # better a rare duplicate than a lost question
     if handled:
+        svc.in_progress.discard(update.update_id)
         raise ApplicationHandlerStop
-    svc.in_progress.add(update.update_id)
 
 
 async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -443,7 +462,7 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
     timeout), and a second message would then be a duplicate.
     """
     log.error("update failed: %s", context.error, exc_info=context.error)
-    if isinstance(context.error, NetworkError):
+    if isinstance(context.error, NetworkError) and not isinstance(context.error, BadRequest):
         return
     if isinstance(update, Update):
         if update.callback_query is not None:
@@ -483,21 +502,20 @@ def _replies_to_bot(message: Message, bot_id: int) -> bool:
     return bool(replied and replied.from_user and replied.from_user.id == bot_id)
 
 
-def _strip_mentions(message: Message, username: str, bot_id: int) -> str | None:
-    """The text without mentions of this bot, or None when the bot is not mentioned."""
-    text = message.text or ""
-    entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+def _strip_mentions(message: Message, username: str) -> str | None:
+    """The text without @mentions of this bot, or None when the bot is not mentioned.
+
+    Entity offsets count UTF-16 units, so the text is cut in that encoding.
+    """
+    mention = f"@{username.lower()}"
     ours = [
         e
-        for e, value in entities.items()
-        if (e.type == MessageEntity.MENTION and value.lower() == f"@{username.lower()}")
-        or (e.type == MessageEntity.TEXT_MENTION and e.user is not None and e.user.id == bot_id)
+        for e, value in message.parse_entities([MessageEntity.MENTION]).items()
+        if value.lower() == mention
     ]
     if not ours:
         return None
+    units = (message.text or "").encode("utf-16-le")
     for entity in sorted(ours, key=lambda e: e.offset, reverse=True):
-        value = entities[entity]
-        start = text.find(value)
-        if start != -1:
-            text = text[:start] + text[start + len(value) :]
-    return text.strip()
+        units = units[: 2 * entity.offset] + units[2 * (entity.offset + entity.length) :]
+    return units.decode("utf-16-le").strip()

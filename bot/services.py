@@ -13,6 +13,8 @@ from bot.settings import Settings
 from retrieval.library import Library
 from retrieval.store import Store
 
+MAX_TRACKED_USERS = 10_000
+
 
 @dataclass
 class UserRateLimit:
@@ -24,6 +26,8 @@ class UserRateLimit:
 
     def allow(self, user_id: int, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
+        if len(self._seen) > MAX_TRACKED_USERS:  # forget users quiet for a whole window
+            self._seen = {u: t for u, t in self._seen.items() if t and now - t[-1] <= self.window}
         times = self._seen.setdefault(user_id, deque())
         while times and now - times[0] > self.window:
             times.popleft()
@@ -39,8 +43,8 @@ class Services:
     store: Store
     library: Library
     rate: UserRateLimit
-    # 👎 prompts awaiting an optional reason: (chat id, prompt message id) -> feedback id
-    reason_prompts: dict[tuple[int, int], int] = field(default_factory=dict)
+    # (chat id, prompt message id) -> (feedback id, the voter, whose reply is the reason)
+    reason_prompts: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     in_progress: set[int] = field(default_factory=set)  # update ids being handled now
 
     def is_admin(self, user_id: int | None) -> bool:

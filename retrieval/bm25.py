@@ -120,8 +120,9 @@ def top_k(
     # best k distinct passages.
     limit = k * len(spans)
     if candidates.size > limit:
-        keep = np.argpartition(-scores[candidates], limit - 1)[:limit]
-        candidates = candidates[keep]
+        values = scores[candidates]
+        cut = values[np.argpartition(-values, limit - 1)[limit - 1]]
+        candidates = candidates[values >= cut]  # ties at the cut stay: they rank by position
     candidates = np.unique(candidates)
     order = np.lexsort((candidates, -scores[candidates]))[:k]
     best = candidates[order]

@@ -25,7 +25,7 @@ from retrieval.store import FileInfo, IndexedDocument, pack_terms, unpack_terms
 from retrieval.structure import parse
 
 # Bump when structure parsing or term extraction changes: stored terms are then rebuilt.
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 

@@ -144,10 +144,17 @@ def _run_members(lines: list[_Line]) -> set[int]:
 
 
 def split_passage(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
-    """Split a long paragraph at sentence ends into pieces of at most about `limit` chars."""
+    """Split a long paragraph into pieces of at most `limit` chars: at sentence ends, and a
+    sentence longer than that at commas or, failing those, anywhere."""
     if len(text) <= limit:
         return [text]
-    sentences = re.findall(r"[^。！？!?；;]*[。！？!?；;]+[”’」』）)]*|[^。！？!?；;]+$", text)
+    sentences = [
+        piece
+        for sentence in re.findall(
+            r"[^。！？!?；;]*[。！？!?；;]+[”’」』）)]*|[^。！？!?；;]+$", text
+        )
+        for piece in _cut(sentence, limit)
+    ]
     pieces: list[str] = []
     current = ""
     for sentence in sentences:
@@ -157,6 +164,21 @@ def split_passage(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
         current += sentence
     if current:
         pieces.append(current)
+    return pieces
+
+
+def _cut(sentence: str, limit: int) -> list[str]:
+    if len(sentence) <= limit:
+        return [sentence]
+    clauses = re.findall(r"[^，,、：:]*[，,、：:]+|[^，,、：:]+$", sentence)
+    pieces: list[str] = []
+    for clause in clauses:
+        for start in range(0, len(clause), limit):  # a clause with no comma at all
+            part = clause[start : start + limit]
+            if pieces and len(pieces[-1]) + len(part) <= limit:
+                pieces[-1] += part
+            else:
+                pieces.append(part)
     return pieces
 
 

@@ -76,3 +76,18 @@ def test_unknown_terms_and_empty_corpus() -> None:
     empty = bm25.build([])
     assert bm25.get_scores(empty, ["a"]).size == 0
     assert bm25.top_k(empty, {"a": 1.0}, 3)[0].size == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    corpus=st.lists(
+        st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3), min_size=1, max_size=60
+    ),
+    k=st.integers(1, 5),
+)
+def test_ties_are_broken_by_passage_order(corpus: list[list[str]], k: int) -> None:
+    index = bm25.build(corpus)
+    ids, _ = bm25.top_k(index, {"a": 1.0, "b": 1.0}, k)
+    expected = bm25.get_scores(index, ["a", "b"])
+    matching = [d for d, doc in enumerate(corpus) if {"a", "b"} & set(doc)]
+    assert ids.tolist() == sorted(matching, key=lambda d: (-expected[d], d))[:k]

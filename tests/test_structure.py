@@ -156,3 +156,10 @@ def test_long_paragraphs_are_split_at_sentence_ends() -> None:
     assert all(p.endswith("。") for p in pieces)
     doc = parse("long.txt", ["标题", paragraph, "短段落。"])
     assert [(p.paragraph, p.part) for p in doc.passages][-2:] == [(1, len(pieces)), (2, 1)]
+
+
+def test_paragraphs_without_sentence_ends_are_still_cut_to_size() -> None:
+    for paragraph in ("字" * 5000, ("一个没有句号的很长分句" * 30 + "，") * 8):
+        pieces = split_passage(paragraph)
+        assert "".join(pieces) == paragraph
+        assert all(len(p) <= MAX_PASSAGE_CHARS for p in pieces)
