@@ -1,0 +1,1 @@
+"""Word lists shipped with the retrieval library: user dictionary, stopwords, synonyms."""
