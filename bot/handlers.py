@@ -323,7 +323,7 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
     documents = services(context).library.index.documents
     if not rest:
         await query.answer()
-        await _edit(
+        await edit_message(
             query.message,
             "<b>资料目录</b>\n选择一份资料查看章节：",
             keyboards.documents_keyboard(documents),
@@ -336,7 +336,7 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
     await query.answer()
     top = [i for i, h in enumerate(document.headings) if len(h.path) == 1]
     text = f"<b>{html.escape(document.title)}</b>\n共 {len(document.passages)} 段。选择章节："
-    await _edit(query.message, text, keyboards.sections_keyboard(document, top))
+    await edit_message(query.message, text, keyboards.sections_keyboard(document, top))
 
 
 async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
@@ -409,7 +409,7 @@ async def _mode_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
         user_id=query.from_user.id, action="mode", allowed=True, detail=f"{chat_id}:{rest}"
     )
     await query.answer("已更新。")
-    await _edit(query.message, "回答方式已更新。", keyboards.mode_keyboard(rest))
+    await edit_message(query.message, "回答方式已更新。", keyboards.mode_keyboard(rest))
 
 
 _BUTTONS = {
@@ -476,7 +476,8 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
                 log.warning("could not send the apology", exc_info=True)
 
 
-async def _edit(message: object, text: str, markup: InlineKeyboardMarkup | None) -> None:
+async def edit_message(message: object, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Edit a bot message; an edit that changes nothing is not an error."""
     if not isinstance(message, Message):
         return
     try:

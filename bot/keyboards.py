@@ -13,6 +13,7 @@ long Chinese file names.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -54,9 +55,10 @@ def not_found_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[button("📚 查看目录", "t:")]])
 
 
-def documents_keyboard(documents: tuple[Document, ...]) -> InlineKeyboardMarkup:
+def documents_keyboard(documents: Sequence[Document], kind: str = "t") -> InlineKeyboardMarkup:
+    """A button per document; `kind` says what opening one does (t: sections, rd: reading)."""
     return InlineKeyboardMarkup(
-        [[button(f"📘 {d.title}"[:60], f"t:{doc_uid(d.doc)}")] for d in documents]
+        [[button(f"📘 {d.title}"[:60], f"{kind}:{doc_uid(d.doc)}")] for d in documents]
     )
 
 

@@ -24,10 +24,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import keyboards, render
+from bot import handlers, keyboards, render
 from bot.quiz import App, bank, fit, may_start, now, services_of
 from retrieval.model import Document, Passage
 from retrieval.quiz import discussion_question
@@ -320,15 +320,6 @@ def step_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-def documents_keyboard(documents: Sequence[Document]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [keyboards.button(f"📘 {d.title}"[:60], f"rd:{keyboards.doc_uid(d.doc)}")]
-            for d in documents
-        ]
-    )
-
-
 async def read_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -340,7 +331,7 @@ async def read_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if len(documents) > 1:
         await message.reply_html(
             "<b>导读</b>：选择要阅读的资料，我会记住你读到哪里。",
-            reply_markup=documents_keyboard(documents),
+            reply_markup=keyboards.documents_keyboard(documents, "rd"),
             do_quote=True,
         )
         return
@@ -378,7 +369,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     documents = services_of(context.application).library.index.documents
     if not uid:
         await query.answer()
-        await _edit(query.message, "<b>导读</b>：选择要阅读的资料。", documents_keyboard(documents))
+        await handlers.edit_message(
+            query.message,
+            "<b>导读</b>：选择要阅读的资料。",
+            keyboards.documents_keyboard(documents, "rd"),
+        )
         return
     document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
     if document is None or (number and not number.isdigit()):
@@ -392,12 +387,4 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         int(number) if number else None,
         many=len(documents) > 1,
     )
-    await _edit(query.message, text, markup)
-
-
-async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
-    try:
-        await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
-    except BadRequest as exc:
-        if "not modified" not in str(exc):
-            raise
+    await handlers.edit_message(query.message, text, markup)

@@ -121,11 +121,10 @@ def bold(text: str) -> str:
     return f"<b>{text}</b>"
 
 
-def hit_html(hit: Hit, full: bool = False) -> str:
-    """One passage: title and place on top, then the snippet (or all of it), matches in bold."""
+def hit_html(hit: Hit) -> str:
+    """One passage: title and place on top, then its snippet, matches in bold."""
     p = hit.passage
-    window = (0, len(p.text)) if full else hit.snippet
-    body = marked(p.text, hit.spans, window, bold, escape)
+    body = marked(p.text, hit.spans, hit.snippet, bold, escape)
     return f"<b>{hit.rank}. {escape(p.title)}</b>\n<i>{escape(place(p))}</i>\n{body}"
 
 

@@ -51,9 +51,6 @@ class SearchIndex:
         i = self.by_uid.get(uid)
         return None if i is None else self.passages[i]
 
-    def document(self, doc: str) -> Document | None:
-        return next((d for d in self.documents if d.doc == doc), None)
-
     def neighbours(self, passage: Passage, before: int = 1, after: int = 1) -> list[Passage]:
         """The passages of the paragraphs around `passage` (and it), in reading order."""
         i = self.by_key[passage.key]

@@ -45,7 +45,7 @@ class Hit:
     rank: int
     score: float
     passage: Passage
-    matched: tuple[str, ...]  # question terms found in the passage or its headings
+    matched: tuple[str, ...]  # question terms (and synonyms) found in the passage's text
     spans: tuple[tuple[int, int], ...]  # [start, end) of matched text in passage.text
     snippet: tuple[int, int]  # [start, end) of the part of passage.text worth showing
 
