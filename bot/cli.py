@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -81,7 +82,7 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         questions = sys.stdin if args.question == "-" else [args.question]
         for line in questions:
-            answer = library.answer(line.rstrip("\n"), args.top_k)
+            answer = library.answer(line.rstrip("\r\n"), args.top_k)
             if args.json:
                 sys.stdout.write(json.dumps(render.answer_json(answer), ensure_ascii=False) + "\n")
             else:
@@ -199,9 +200,23 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    from telegram.error import InvalidToken, NetworkError
+
     from bot.app import run
 
-    run(settings)
+    try:
+        run(settings)
+    except InvalidToken:  # its message quotes the token
+        print(
+            "studybot: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
+            file=sys.stderr,
+        )
+        return 2
+    except NetworkError as exc:
+        print(
+            f"studybot: cannot reach the Bot API at {settings.api_base_url}: {exc}", file=sys.stderr
+        )
+        return 2
     return 0
 
 
@@ -306,9 +321,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "doctor":
             return cmd_doctor(args, settings)
         return int(asyncio.run(args.func(args, settings)))
-    except (FileNotFoundError, ReloadError, StoreError) as exc:  # said in one line, no traceback
+    except (
+        FileNotFoundError,
+        ReloadError,
+        StoreError,
+        ValueError,
+    ) as exc:  # one line, no traceback
         print(f"studybot: {exc}", file=sys.stderr)
         return 2
+    except sqlite3.DatabaseError as exc:
+        print(
+            f"studybot: database {settings.db} cannot be used ({exc}); run `studybot doctor`",
+            file=sys.stderr,
+        )
+        return 2
+    except BrokenPipeError:  # e.g. `studybot quiz --json 50 | head`
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         return 130
 

@@ -59,7 +59,8 @@ def scan(root: Path) -> list[CorpusFile]:
     removed), not an error: admins edit the folder while the bot is running.
     """
     if not root.is_dir():
-        raise FileNotFoundError(f"语料目录不存在：{root}")
+        raise FileNotFoundError(f"语料目录不存在或不是目录：{root}")
+    real_root = root.resolve()
     files = []
     for folder, dirs, names in os.walk(root):  # os.walk skips folders it cannot list
         dirs[:] = [d for d in dirs if not _hidden(d)]
@@ -71,9 +72,14 @@ def scan(root: Path) -> list[CorpusFile]:
                 st = path.stat()
             except FileNotFoundError:
                 continue
-            if stat.S_ISREG(st.st_mode):
-                rel = path.relative_to(root).as_posix()
-                files.append(CorpusFile(rel, path, st.st_size, st.st_mtime_ns))
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            if path.is_symlink() and real_root not in path.resolve().parents:
+                continue  # a link out of the corpus folder must not publish other files
+            # a name that is not UTF-8 (GBK names from unzipped Windows archives) gets U+FFFD
+            # in its id, which the store can encode; the file itself is still read by its path
+            rel = os.fsencode(path.relative_to(root).as_posix()).decode("utf-8", "replace")
+            files.append(CorpusFile(rel, path, st.st_size, st.st_mtime_ns))
     return sorted(files, key=lambda f: f.doc)
 
 
