@@ -321,12 +321,13 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
     query = update.callback_query
     assert query is not None
     documents = services(context).library.index.documents
-    if not rest:
+    page = keyboards.page_of(rest)
+    if not rest or page is not None:
         await query.answer()
         await edit_message(
             query.message,
             "<b>资料目录</b>\n选择一份资料查看章节：",
-            keyboards.documents_keyboard(documents),
+            keyboards.documents_keyboard(documents, page=page or 0),
         )
         return
     document = next((d for d in documents if keyboards.doc_uid(d.doc) == rest), None)

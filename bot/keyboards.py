@@ -20,6 +20,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from retrieval.model import Answer, Document, passage_uid
 
 MAX_CALLBACK_BYTES = 64
+DOCUMENTS_PER_PAGE = 20
 
 
 def doc_uid(doc: str) -> str:
@@ -55,11 +56,27 @@ def not_found_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[button("📚 查看目录", "t:")]])
 
 
-def documents_keyboard(documents: Sequence[Document], kind: str = "t") -> InlineKeyboardMarkup:
-    """A button per document; `kind` says what opening one does (t: sections, rd: reading)."""
-    return InlineKeyboardMarkup(
-        [[button(f"📘 {d.title}"[:60], f"{kind}:{doc_uid(d.doc)}")] for d in documents]
-    )
+def documents_keyboard(
+    documents: Sequence[Document], kind: str = "t", page: int = 0
+) -> InlineKeyboardMarkup:
+    """A button per document, DOCUMENTS_PER_PAGE at a time (Telegram caps a keyboard's size);
+    `kind` says what opening one does (t: sections, rd: reading). Pages are `<kind>:@<n>`."""
+    first = page * DOCUMENTS_PER_PAGE
+    rows = [
+        [button(f"📘 {d.title}"[:60], f"{kind}:{doc_uid(d.doc)}")]
+        for d in documents[first : first + DOCUMENTS_PER_PAGE]
+    ]
+    turn = []
+    if page > 0:
+        turn.append(button("‹ 上一页", f"{kind}:@{page - 1}"))
+    if first + DOCUMENTS_PER_PAGE < len(documents):
+        turn.append(button("下一页 ›", f"{kind}:@{page + 1}"))
+    return InlineKeyboardMarkup([*rows, turn] if turn else rows)
+
+
+def page_of(rest: str) -> int | None:
+    """The page number in callback data `@<n>`, or None when `rest` names a document."""
+    return int(rest[1:]) if rest.startswith("@") and rest[1:].isdigit() else None
 
 
 def sections_keyboard(document: Document, children: list[int]) -> InlineKeyboardMarkup:

@@ -174,3 +174,22 @@ def _services(h: object) -> object:
     svc = h.app.bot_data["services"]  # type: ignore[attr-defined]
     assert isinstance(svc, Services)
     return svc
+
+
+async def test_table_of_contents_pages_through_many_documents(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(25):
+        (corpus / f"doc{n:02}.txt").write_text(
+            f"学习材料第{n}号\n要加强学习，提高本领。\n", encoding="utf-8"
+        )
+    async with harness(tmp_path) as h:
+        await h.api.send_text(USER, USER, "/toc")
+        toc = await h.api.wait_for_reply(USER)
+        labels = [b["text"] for b in toc.inline_buttons]
+        assert len(labels) == 21 and labels[-1] == "下一页 ›" and "📘 学习材料第0号" in labels
+        await h.api.press_button(USER, USER, toc.message_id, text="下一页 ›")
+        page2 = await h.api.wait_for_edit(USER, toc.message_id)
+        labels = [b["text"] for b in page2.inline_buttons]
+        assert len(labels) == 6 and labels[-1] == "‹ 上一页" and "📘 学习材料第24号" in labels
+        h.api.assert_nothing_rejected()
