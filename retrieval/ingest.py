@@ -13,6 +13,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from charset_normalizer import from_bytes
+
 from retrieval.boilerplate import strip_boilerplate
 
 SUFFIXES = (".txt", ".md", ".docx")
@@ -48,12 +50,28 @@ def decode(data: bytes, name: str) -> str:
         if utf16 is None:
             raise DocumentError(name, "这是二进制文件，不是文本文档")
         return _strict(data, utf16, name)
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for encoding in _legacy_chinese(data):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DocumentError(name, "无法识别文件编码（支持 UTF-8、GBK/GB18030、UTF-16）")
+    raise DocumentError(name, "无法识别文件编码（支持 UTF-8、GBK/GB18030、Big5、UTF-16）")
+
+
+def _legacy_chinese(data: bytes) -> tuple[str, ...]:
+    """GB18030 or Big5, most likely first. Big5 bytes mostly decode as GB18030 too, into
+    nonsense, so a strict decode cannot tell them apart; charset-normalizer's character
+    statistics on a sample can."""
+    guess = from_bytes(data[:65536], cp_isolation=["gb18030", "big5"]).best()
+    return (
+        ("big5", "gb18030")
+        if guess is not None and guess.encoding == "big5"
+        else ("gb18030", "big5")
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -41,6 +41,11 @@ def test_encodings_decode_to_the_same_clean_lines(data: bytes) -> None:
     ]
 
 
+def test_big5_traditional_text_is_not_read_as_gbk() -> None:
+    text = "一、總體要求\n要守得住清廉。領導幹部能不能經受住考驗，家屬的行為處事也有直接影響。\n"
+    assert read_lines("big5.txt", text.encode("big5")) == [*text.splitlines(), ""]
+
+
 def test_full_width_spaces_inside_a_line_become_one_space() -> None:
     assert read_lines("a.md", "甲\u3000\u3000乙\u00a0丙".encode()) == ["甲 乙 丙"]
 
