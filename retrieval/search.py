@@ -198,7 +198,6 @@ class Explanation:
     """The hit test admins run: how a question was read and why passages were kept."""
 
     words: tuple[tuple[str, float], ...]  # question words and their coverage weights
-    terms: tuple[tuple[str, float], ...]  # BM25 query terms and their weights
     threshold: float
     rows: tuple[ExplainedRow, ...]
 
@@ -220,7 +219,6 @@ def explain(
             rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched))
     return Explanation(
         words=tuple((w.text, word_weight(w, segmenter, ranking)) for w in query.words),
-        terms=tuple(query.weights(ranking).items()),
         threshold=ranking.min_coverage,
         rows=tuple(rows),
     )
