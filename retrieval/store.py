@@ -647,6 +647,20 @@ def _assemble(
     return StoredCorpus(generation, documents, counts.postings(), counts)
 
 
+async def _enable_wal(db: aiosqlite.Connection, deadline: float) -> None:
+    """Switch to write-ahead logging. The switch needs the database to itself, and SQLite
+    reports "locked" at once rather than calling the busy handler when another connection
+    is opening the same new file, so wait here ourselves."""
+    while True:
+        try:
+            await db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            await asyncio.sleep(0.02)
+
+
 class Store:
     def __init__(self, db: aiosqlite.Connection, path: Path | None = None) -> None:
         self._db = db
@@ -665,7 +679,7 @@ class Store:
         )
         try:
             await db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            await db.execute("PRAGMA journal_mode = WAL")
+            await _enable_wal(db, time.monotonic() + busy_timeout_ms / 1000)
             await db.execute("PRAGMA synchronous = NORMAL")
             await db.execute("PRAGMA foreign_keys = ON")
             store = cls(db, None if memory else Path(path))

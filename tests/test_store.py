@@ -93,7 +93,7 @@ async def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> Non
         await Store.open(path)
 
 
-async def test_two_processes_opening_a_new_database_at_once_migrate_it_once(
+async def test_connections_opening_a_new_database_at_once_migrate_it_once(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "a.db"
