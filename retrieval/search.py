@@ -29,6 +29,7 @@ class Ranking:
     synonym_weight: float = 0.5
     bigram_weight: float = 0.3
     min_coverage: float = 0.15  # share of the question's information a passage must match
+    weak_coverage: float = 0.3  # below this, the passage must also hold the most telling word
     common_information: float = 6.0  # -ln share of words as common as 里 or 做: say nothing
     min_weight: float = 0.2  # every word still counts a little
     part_match: float = 0.5  # credit for matching only the words inside a longer word
@@ -79,8 +80,8 @@ def parse_question(question: str, segmenter: Segmenter) -> Query:
     stop = stopwords()
     words = []
     for text, _ in segmenter.words(folded):
-        if text in stop or not re.search(r"\w", text):
-            continue
+        if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
+            continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
         terms = frozenset(segmenter.expand([text]))
         if not terms:
             continue
@@ -125,15 +126,49 @@ def coverage(query: Query, passage: Passage, segmenter: Segmenter, ranking: Rank
     text = searchable_text(passage)
     total = covered = 0.0
     for word in query.words:
-        weight = max(
-            segmenter.information(word.text) - ranking.common_information, ranking.min_weight
-        )
+        weight = word_weight(word, segmenter, ranking)
         total += weight
-        if any(term in text for term in {word.text} | word.expansions):
+        if _found(word, text):
             covered += weight
         elif _covered_by_parts(word, text):
             covered += weight * ranking.part_match
     return covered / total if total else 0.0
+
+
+def _found(word: Word, text: str) -> bool:
+    return any(term in text for term in {word.text} | word.expansions)
+
+
+def holds_telling_word(
+    query: Query, passage: Passage, segmenter: Segmenter, ranking: Ranking
+) -> bool:
+    """Whether the passage holds the question's most telling word (or one tied with it).
+
+    A passage matching only a small share of a question is kept only if that share includes
+    what the question is about: "八项规定具体有哪几条内容" matches 内容 in the speech, but not
+    八项规定, and gets no passage.
+    """
+    weights = [word_weight(w, segmenter, ranking) for w in query.words]
+    top = max(weights)
+    text = searchable_text(passage)
+    return any(
+        _found(w, text) for w, weight in zip(query.words, weights, strict=True) if weight == top
+    )
+
+
+def kept(
+    query: Query,
+    passage: Passage,
+    score: float,
+    share: float,
+    segmenter: Segmenter,
+    ranking: Ranking,
+) -> bool:
+    """Whether a ranked passage is shown: it matches enough of the question, and a weak match
+    holds the question's most telling word."""
+    if score <= 0 or share < ranking.min_coverage:
+        return False
+    return share >= ranking.weak_coverage or holds_telling_word(query, passage, segmenter, ranking)
 
 
 @dataclass(frozen=True)
@@ -154,7 +189,9 @@ def candidates(
     for i, score in zip(ids.tolist(), scores.tolist(), strict=True):
         passage = index.passages[i]
         share = coverage(query, passage, segmenter, ranking)
-        result.append(Candidate(passage, score, share, share >= ranking.min_coverage and score > 0))
+        result.append(
+            Candidate(passage, score, share, kept(query, passage, score, share, segmenter, ranking))
+        )
     return result
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from retrieval.index import SearchIndex, build_index
 from retrieval.ingest import read_file
 from retrieval.normalize import fold
-from retrieval.search import answer, parse_question
+from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 
@@ -80,6 +80,30 @@ def test_out_of_scope_questions_get_no_passage(index: SearchIndex, question: str
     got = answer(index, question, SEGMENTER)
     assert got.hits == ()
     assert got.reason in ("weak", "no_terms")
+
+
+@pytest.mark.parametrize(
+    "question",
+    # each shares a word or two with the speech (内容, 时候, 党员), never what it asks about
+    [
+        "八项规定具体有哪几条内容",
+        "主题教育什么时候开始，怎么安排",
+        "党员每月党费怎么交，按什么比例",
+    ],
+)
+def test_a_weak_match_without_the_telling_word_is_no_answer(
+    index: SearchIndex, question: str
+) -> None:
+    report = explain(index, question, SEGMENTER)
+    assert report.rows and any(row.matched for row in report.rows)
+    assert answer(index, question, SEGMENTER).hits == ()
+
+
+def test_a_weak_match_holding_the_telling_word_is_an_answer(index: SearchIndex) -> None:
+    question = "信念这东西光挂在嘴上喊口号行不行"
+    (top, *_) = explain(index, question, SEGMENTER).rows
+    assert top.coverage < DEFAULT_RANKING.weak_coverage and "信念" in top.matched
+    assert answer(index, question, SEGMENTER).hits[0].passage.section[-1] == "一要坚定理想信念"
 
 
 @pytest.mark.parametrize(
