@@ -24,8 +24,9 @@ from retrieval.segment import Segmenter, data_lines, default_segmenter
 from retrieval.store import FileInfo, IndexedDocument, pack_terms, unpack_terms
 from retrieval.structure import parse
 
-# Bump when structure parsing or term extraction changes: stored terms are then rebuilt.
-ANALYZER_VERSION = "2"
+# Bump when reading files, structure parsing or term extraction changes: every document is
+# then read and indexed again at the next reload.
+ANALYZER_VERSION = "3"  # 3: .docx tables are read
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
 from retrieval.boilerplate import strip_boilerplate
+
+if TYPE_CHECKING:
+    from docx.table import Table
 
 SUFFIXES = (".txt", ".md", ".docx")
 MAX_BYTES = 20 * 1024 * 1024  # a speech is kilobytes; this is generous and bounds memory
@@ -116,6 +121,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 def docx_lines(data: bytes, name: str) -> list[str]:
     """Paragraph texts of a .docx; Word headings become Markdown headings so structure survives."""
     import docx  # python-docx is imported lazily: most documents are plain text
+    from docx.table import Table
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -127,10 +133,26 @@ def docx_lines(data: bytes, name: str) -> list[str]:
     except Exception as exc:  # python-docx raises many types for broken files
         raise DocumentError(name, "不是有效的 Word（.docx）文档") from exc
     lines = []
-    for para in document.paragraphs:
-        style = (para.style.name if para.style is not None else "") or ""
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+            continue
+        style = (block.style.name if block.style is not None else "") or ""
         level = _heading_level(style)
-        lines.append("#" * level + " " + para.text if level and para.text.strip() else para.text)
+        lines.append("#" * level + " " + block.text if level and block.text.strip() else block.text)
+    return lines
+
+
+def _table_lines(table: Table) -> list[str]:
+    """One line per table row, its cells joined by " | ", so what study materials put in
+    tables (schedules, checklists) is searchable like any paragraph. A merged cell is
+    repeated by python-docx in each grid column it spans: consecutive repeats count once."""
+    lines = []
+    for row in table.rows:
+        texts = (" ".join(cell.text.split()) for cell in row.cells)
+        line = " | ".join(text for text, _ in itertools.groupby(texts) if text)
+        if line:
+            lines.append(line)
     return lines
 
 

@@ -88,6 +88,30 @@ def test_docx_paragraphs_and_headings() -> None:
     assert lines == ["# 关于加强家风建设的讲话", "## 一、总体要求", "要守得住清廉。"]
 
 
+def test_docx_tables_become_one_line_per_row_in_document_order() -> None:
+    document = docx.Document()
+    document.add_paragraph("学习安排如下。")
+    table = document.add_table(rows=3, cols=3)
+    for row, texts in zip(
+        table.rows, [("时间", "内容", "负责人"), ("周一", "学习党章", "张三")], strict=False
+    ):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    merged = table.cell(2, 0).merge(table.cell(2, 2))
+    merged.text = "全体党员参加"
+    document.add_paragraph("请按时参加。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = [line for line in read_lines("plan.docx", buffer.getvalue()) if line]
+    assert lines == [
+        "学习安排如下。",
+        "时间 | 内容 | 负责人",
+        "周一 | 学习党章 | 张三",
+        "全体党员参加",
+        "请按时参加。",
+    ]
+
+
 @needs_seed
 def test_seed_is_cleaned_to_the_bundled_corpus_file() -> None:
     lines = [line for line in read_file(SEED) if line]
