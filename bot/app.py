@@ -127,37 +127,34 @@ def _safe_to_retry(exc: NetworkError, endpoint: str) -> bool:
     return never_arrived or endpoint.startswith(_IDEMPOTENT)
 
 
-class InboxBot(ExtBot[Any]):
-    """Keeps every fetched update in the store's inbox before handing it on.
+class InboxQueue(asyncio.Queue[object]):
+    """The application's update queue, which keeps each update in the store's inbox first.
 
-    python-telegram-bot confirms updates to Telegram with the next fetch, before they are
-    handled; a crash in between would lose them. Stored first, they are replayed at the next
-    start (see `_open`) and dropped once handled (`handlers.skip_handled`).
+    Updates are confirmed to Telegram before they are handled: long polling confirms them
+    with the next fetch, the webhook server answers 200 as soon as `put` returns. A crash in
+    between would lose them; stored first, they are replayed at the next start (see `_open`)
+    and skipped once handled (`handlers.skip_handled`).
     """
 
-    _inbox: Store | None = None  # the store opens after the bot is built
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: Store | None = None  # the store opens after the application is built
 
-    def keep_updates_in(self, store: Store) -> None:
-        self._inbox = store
-
-    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
-        updates = await super().get_updates(*args, **kwargs)
-        store = self._inbox
-        if store is not None and updates:
+    async def put(self, item: object) -> None:
+        if self.store is not None and isinstance(item, Update):
+            payload = json.dumps(item.to_dict(), ensure_ascii=False)
             try:
-                await store.receive_updates(
-                    [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates]
-                )
+                await self.store.receive_updates([(item.update_id, payload)])
             except (sqlite3.Error, OSError):  # keep answering; only crash safety is lost
-                log.warning("could not keep %d updates in the inbox", len(updates), exc_info=True)
-        return updates
+                log.warning("could not keep update %d in the inbox", item.update_id, exc_info=True)
+        await super().put(item)
 
 
 def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any, Any]:
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     root = settings.api_base_url.rstrip("/")
-    bot = InboxBot(
+    bot: ExtBot[Any] = ExtBot(
         token=settings.telegram_bot_token.get_secret_value(),
         base_url=f"{root}/bot",
         base_file_url=f"{root}/file/bot",
@@ -174,6 +171,7 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
     application = (
         ApplicationBuilder()
         .bot(bot)
+        .update_queue(InboxQueue())
         .concurrent_updates(True)
         .post_init(_open)
         .post_shutdown(_close)
@@ -236,8 +234,8 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.bot_data["services"] = Services(
         settings, store, library, UserRateLimit(settings.user_rate_limit)
     )
-    if isinstance(app.bot, InboxBot):
-        app.bot.keep_updates_in(store)
+    if isinstance(app.update_queue, InboxQueue):
+        app.update_queue.store = store
     for payload in await store.pending_updates():  # what a crash left unanswered
         await app.update_queue.put(Update.de_json(json.loads(payload), app.bot))
     await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())

@@ -126,13 +126,16 @@ async def start_bot_process(
     settings: Settings,
     cwd: Path,
     output: int | None = asyncio.subprocess.DEVNULL,
+    **extra: str,
 ) -> asyncio.subprocess.Process:
-    """`studybot run` in its own process, configured like `settings`, polling the stand-in."""
+    """`studybot run` in its own process, configured like `settings` (and `extra` settings),
+    talking to the stand-in."""
     env = clean_env(
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_API_BASE_URL=api.root,
         STUDYBOT_DB=str(settings.db),
         STUDYBOT_CORPUS_DIR=str(settings.corpus_dir),
+        **extra,
     )
     return await asyncio.create_subprocess_exec(
         sys.executable,

@@ -7,6 +7,8 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from bot.services import Services
 from tests.bot_harness import USER, harness
 
@@ -80,7 +82,18 @@ async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) ->
         h.api.assert_nothing_rejected()
 
 
-async def test_sigkill_mid_burst_then_restart_answers_every_question_once(tmp_path: Path) -> None:
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_sigkill_mid_burst_then_restart_answers_every_question_once(
+    tmp_path: Path, mode: str
+) -> None:
     import os
     import signal
     import time
@@ -89,13 +102,21 @@ async def test_sigkill_mid_burst_then_restart_answers_every_question_once(tmp_pa
     from tests.botapi import BotApiServer
 
     users = list(range(20_000, 20_030))
+    port = free_port()
+    webhook = {
+        "STUDYBOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
+        "STUDYBOT_WEBHOOK_SECRET": "s3cret",
+        "STUDYBOT_WEBHOOK_PORT": str(port),
+        "STUDYBOT_WEBHOOK_PATH": "hook",
+    }
     async with BotApiServer(token=TOKEN, username=USERNAME, query_ttl=None) as api:
         for user in users:
             api.add_user(user, f"用户{user}")
         settings = make_settings(tmp_path, api.root)
 
         async def start() -> asyncio.subprocess.Process:
-            return await start_bot_process(api, settings, tmp_path)
+            extra = webhook if mode == "webhook" else {}
+            return await start_bot_process(api, settings, tmp_path, **extra)
 
         bot = await start()
         questions = ["家属应该做什么？", "杨溥有哪些故事", "为什么要坚定理想信念"]
