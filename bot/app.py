@@ -7,16 +7,18 @@ import contextlib
 import json
 import logging
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from telegram import (
     BotCommand,
+    BotCommandScope,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
     Update,
 )
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -238,15 +240,24 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.update_queue.store = store
     for payload in await store.pending_updates():  # what a crash left unanswered
         await app.update_queue.put(Update.de_json(json.loads(payload), app.bot))
-    await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
-    await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
-    for admin_id in settings.admin_ids:
-        try:
-            await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
-        except Exception:  # an admin who never opened a chat with the bot: not fatal
-            log.warning("could not set admin commands for %s", admin_id)
+    await _set_menus(app.bot, settings.admin_ids)
     await quiz.resume(app)  # rounds and subscriptions a stopped bot left open
     await reading.restore(app)
+
+
+async def _set_menus(bot: ExtBot[Any], admin_ids: Iterable[int]) -> None:
+    """Command menus in Chinese. A menu is a convenience: when Telegram (or a self-hosted Bot
+    API server) refuses one, or an admin never opened a chat with the bot, the bot still runs."""
+    menus: list[tuple[list[BotCommand], BotCommandScope]] = [
+        (PRIVATE_COMMANDS, BotCommandScopeAllPrivateChats()),
+        (GROUP_COMMANDS, BotCommandScopeAllGroupChats()),
+        *((ADMIN_COMMANDS, BotCommandScopeChat(admin_id)) for admin_id in admin_ids),
+    ]
+    for commands, scope in menus:
+        try:
+            await bot.set_my_commands(commands, scope=scope)
+        except TelegramError as exc:
+            log.warning("command menu for %s not set: %s", scope.type, exc)
 
 
 async def _catch_up(library: Library) -> None:

@@ -44,6 +44,21 @@ async def test_dropped_connections_on_harmless_calls_are_retried(tmp_path: Path)
         assert len(h.api.calls("answerCallbackQuery", ok_only=True)) == 1
 
 
+async def test_a_server_that_refuses_command_menus_still_gets_a_working_bot(
+    tmp_path: Path,
+) -> None:
+    from tests.bot_harness import TOKEN, USERNAME, make_settings, populate, running_bot
+    from tests.botapi import BotApiServer
+
+    async with BotApiServer(token=TOKEN, username=USERNAME) as api:
+        populate(api)
+        api.fail_next("setMyCommands", status=400, count=10)
+        async with running_bot(api, make_settings(tmp_path, api.root)):
+            await api.send_text(USER, USER, "家属应该做什么？")
+            assert "三要树立良好家风" in (await api.wait_for_reply(USER)).plain
+        assert api.calls("setMyCommands") and not api.calls("setMyCommands", ok_only=True)
+
+
 async def test_a_busy_database_delays_but_does_not_lose_the_answer(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
         other = sqlite3.connect(h.settings.db, timeout=1)
