@@ -247,7 +247,7 @@ async def explain_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         f"<b>命中测试</b>：{html.escape(question[:200])}",
         "检索词："
         + html.escape("、".join(f"{w}({weight:.1f})" for w, weight in report.words) or "（无）"),
-        f"阈值：覆盖率 ≥ {report.threshold:.2f}",
+        f"阈值：覆盖率 ≥ {report.threshold:.2f}；低于 {report.weak:.2f} 时须含问题中最关键的词",
     ]
     for row in report.rows:
         p = row.passage

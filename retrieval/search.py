@@ -235,7 +235,8 @@ class Explanation:
     """The hit test admins run: how a question was read and why passages were kept."""
 
     words: tuple[tuple[str, float], ...]  # question words and their coverage weights
-    threshold: float
+    threshold: float  # least coverage shown
+    weak: float  # below this coverage, the most telling word must be matched too
     rows: tuple[ExplainedRow, ...]
 
 
@@ -257,5 +258,6 @@ def explain(
     return Explanation(
         words=tuple((w.text, word_weight(w, segmenter, ranking)) for w in query.words),
         threshold=ranking.min_coverage,
+        weak=ranking.weak_coverage,
         rows=tuple(rows),
     )
