@@ -243,20 +243,7 @@ async def explain_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     svc = services(context)
     report = explain(svc.library.index, question, svc.library.segmenter, svc.library.ranking)
-    lines = [
-        f"<b>命中测试</b>：{html.escape(question[:200])}",
-        "检索词："
-        + html.escape("、".join(f"{w}({weight:.1f})" for w, weight in report.words) or "（无）"),
-        f"阈值：覆盖率 ≥ {report.threshold:.2f}；低于 {report.weak:.2f} 时须含问题中最关键的词",
-    ]
-    for row in report.rows:
-        p = row.passage
-        status = "✅" if row.kept else "✖"
-        lines.append(
-            f"{status} {row.score:.3f} 覆盖 {row.coverage:.2f} · {html.escape(p.title[:30])} · "
-            f"{html.escape(render.place(p))}\n"
-            f"   命中：{html.escape('、'.join(row.matched) or '（无）')}"
-        )
+    lines = render.explanation(question, report, html.escape, lambda s: f"<b>{s}</b>")
     for text in render.pack(lines):
         await message.reply_html(text)
 

@@ -91,6 +91,15 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
+    from retrieval.search import explain
+
+    async with opened_library(args, settings) as library:
+        report = explain(library.index, args.question, library.segmenter, library.ranking)
+    print("\n".join(render.explanation(args.question, report)))
+    return 0
+
+
 async def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     async with opened_library(args, settings) as library:
         summaries = await library.store.summaries()
@@ -247,6 +256,10 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("question")
     cmd.add_argument("--top-k", type=int, default=5)
     cmd.add_argument("--json", action="store_true", help="one JSON object per question")
+    corpus_option(cmd)
+
+    cmd = add("explain", cmd_explain, "the hit test: question words, scores, coverage, threshold")
+    cmd.add_argument("question")
     corpus_option(cmd)
 
     for name, func, help in (

@@ -9,6 +9,7 @@ from typing import Any
 
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import valid_text
+from retrieval.search import Explanation
 
 SECTION_SEP = " › "
 ELLIPSIS = "…"
@@ -186,3 +187,27 @@ def toc_text(documents: Iterable[Document]) -> str:
             for h in document.headings
         ]
     return "\n".join(lines) or "资料库还是空的。"
+
+
+def explanation(
+    question: str,
+    report: Explanation,
+    escape: Callable[[str], str] = str,
+    bold: Callable[[str], str] = str,
+) -> list[str]:
+    """The hit test as lines: how the question was read, each candidate's BM25 score,
+    coverage and matched words, and the rule that kept it or not (the terminal and /explain)."""
+    words = "、".join(f"{w}({weight:.1f})" for w, weight in report.words) or "（无）"
+    lines = [
+        f"{bold('命中测试')}：{escape(question[:200])}",
+        f"检索词：{escape(words)}",
+        f"阈值：覆盖率 ≥ {report.threshold:.2f}；低于 {report.weak:.2f} 时须含问题中最关键的词",
+    ]
+    for row in report.rows:
+        p = row.passage
+        lines.append(
+            f"{'✅' if row.kept else '✖'} {row.score:.3f} 覆盖 {row.coverage:.2f} · "
+            f"{escape(p.title[:30])} · {escape(place(p))}\n"
+            f"   命中：{escape('、'.join(row.matched) or '（无）')}"
+        )
+    return lines
