@@ -139,21 +139,14 @@ def _found(word: Word, text: str) -> bool:
     return any(term in text for term in {word.text} | word.expansions)
 
 
-def holds_telling_word(
-    query: Query, passage: Passage, segmenter: Segmenter, ranking: Ranking
-) -> bool:
-    """Whether the passage holds the question's most telling word (or one tied with it).
-
-    A passage matching only a small share of a question is kept only if that share includes
-    what the question is about: "八项规定具体有哪几条内容" matches 内容 in the speech, but not
-    八项规定, and gets no passage.
-    """
+def telling_words(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[Word, ...]:
+    """The question's most telling word (with any tied with it); none when every word is as
+    common as 今天 or 吃, so nothing in the question stands out."""
     weights = [word_weight(w, segmenter, ranking) for w in query.words]
-    top = max(weights)
-    text = searchable_text(passage)
-    return any(
-        _found(w, text) for w, weight in zip(query.words, weights, strict=True) if weight == top
-    )
+    top = max(weights, default=ranking.min_weight)
+    if top <= ranking.min_weight:
+        return ()
+    return tuple(w for w, weight in zip(query.words, weights, strict=True) if weight == top)
 
 
 def kept(
@@ -164,11 +157,22 @@ def kept(
     segmenter: Segmenter,
     ranking: Ranking,
 ) -> bool:
-    """Whether a ranked passage is shown: it matches enough of the question, and a weak match
-    holds the question's most telling word."""
+    """Whether a ranked passage is shown.
+
+    It must match enough of the question's information; a weak match must include what the
+    question is about ("八项规定具体有哪几条内容" matches 内容 in the speech, not 八项规定:
+    no passage); and a question of common words only must be matched whole ("工作" finds
+    passages, "今天中午吃什么" does not find one that says 今天).
+    """
     if score <= 0 or share < ranking.min_coverage:
         return False
-    return share >= ranking.weak_coverage or holds_telling_word(query, passage, segmenter, ranking)
+    telling = telling_words(query, segmenter, ranking)
+    if not telling:
+        return share >= 1.0
+    if share >= ranking.weak_coverage:
+        return True
+    text = searchable_text(passage)
+    return any(_found(w, text) for w in telling)
 
 
 @dataclass(frozen=True)

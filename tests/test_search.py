@@ -106,6 +106,14 @@ def test_a_weak_match_holding_the_telling_word_is_an_answer(index: SearchIndex) 
     assert answer(index, question, SEGMENTER).hits[0].passage.section[-1] == "一要坚定理想信念"
 
 
+def test_a_question_of_common_words_only_must_be_matched_whole(index: SearchIndex) -> None:
+    # 今天 opens two paragraphs, but nothing says 中午 or 吃
+    assert explain(index, "今天中午吃什么", SEGMENTER).rows
+    assert answer(index, "今天中午吃什么", SEGMENTER).hits == ()
+    hits = answer(index, "工作", SEGMENTER).hits  # one common word, and a whole part about it
+    assert hits and all("工作" in h.matched for h in hits)
+
+
 @pytest.mark.parametrize(
     ("question", "reason"),
     [("", "empty"), ("   \n\t", "empty"), ("😀😀😀", "no_terms"), ("？！。", "no_terms")],
