@@ -27,7 +27,8 @@ from telegram.ext import ContextTypes
 
 from bot import render
 from bot.services import Services, services
-from retrieval.ingest import MAX_BYTES, SUFFIXES, DocumentError, read_lines
+from retrieval.corpus import read_document
+from retrieval.ingest import MAX_BYTES, SUFFIXES, DocumentError
 from retrieval.library import ReloadReport
 from retrieval.search import explain
 
@@ -175,12 +176,9 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(f"文件太大（上限 {MAX_UPLOAD_BYTES // 1024 // 1024} MB）。")
         return
     try:
-        lines = await asyncio.to_thread(read_lines, name, data)
+        await asyncio.to_thread(read_document, name, data)
     except DocumentError as exc:
         await message.reply_text(f"无法导入：{exc}")
-        return
-    if not any(lines):
-        await message.reply_text(f"无法导入：{name} 中没有正文。")
         return
     path = corpus_path(svc.library.corpus_dir, name)
     if path is None:

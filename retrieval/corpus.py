@@ -26,7 +26,7 @@ from retrieval.structure import parse
 
 # Bump when reading files, structure parsing or term extraction changes: every document is
 # then read and indexed again at the next reload.
-ANALYZER_VERSION = "3"  # 3: .docx tables are read
+ANALYZER_VERSION = "3"  # 3: .docx tables; outlines; over-long headings are paragraphs
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 
@@ -88,8 +88,17 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def read_document(doc: str, data: bytes) -> Document:
+    """A file's bytes as a parsed document. DocumentError when it cannot be read, or when it
+    holds nothing to search (a title alone)."""
+    document = parse(doc, read_lines(doc, data))
+    if not document.passages:
+        raise DocumentError(doc, "只有标题，没有可检索的正文")
+    return document
+
+
 def parse_file(file: CorpusFile, data: bytes) -> Document:
-    return parse(file.doc, read_lines(file.doc, data))
+    return read_document(file.doc, data)
 
 
 def _packed_chunk(passages: Sequence[Passage], segmenter: Segmenter | None = None) -> list[str]:
@@ -150,6 +159,7 @@ __all__ = [
     "available_cores",
     "index_documents",
     "parse_file",
+    "read_document",
     "scan",
     "segment_passages",
     "sha256",

@@ -28,6 +28,7 @@ _CN_NUM = "一二三四五六七八九十百零〇两"
 MAX_PASSAGE_CHARS = 600  # longer paragraphs are split at sentence ends
 MAX_LABEL_CHARS = 30
 MAX_HEADING_LINE_CHARS = 40
+MAX_TITLE_CHARS = 80  # a longer "heading" is a paragraph styled as one (common in Word files)
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 
@@ -83,7 +84,9 @@ def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
 
 def _classify(text: str) -> _Line:
     md = _MARKDOWN.match(text)
-    if md:
+    if md and len(md.group(2)) > MAX_TITLE_CHARS:
+        text = md.group(2)  # too long for a heading: a paragraph styled as one
+    elif md:
         body = md.group(2)
         for kind, pattern in _MARKERS:
             if pattern.match(body):
@@ -107,7 +110,9 @@ def _is_heading_line(text: str) -> bool:
 
 def _is_title(line: _Line) -> bool:
     return (
-        line.kind is None and len(line.text) <= 80 and line.text[-1] not in _SENTENCE_END + "；;，,"
+        line.kind is None
+        and len(line.text) <= MAX_TITLE_CHARS
+        and line.text[-1] not in _SENTENCE_END + "；;，,"
     ) or line.kind == "md1"
 
 
@@ -190,6 +195,8 @@ def parse(doc: str, lines: list[str]) -> Document:
         title = classified[0].label or classified[0].text
         classified = classified[1:]
     runs = _run_members(classified)
+    # An outline (提纲) is all headings: then the headings are what there is to find.
+    outline = not any(not line.pure for line in classified)
     last_marker = max((i for i, ln in enumerate(classified) if ln.kind), default=-1)
 
     stack: list[tuple[str, str]] = []
@@ -205,7 +212,7 @@ def parse(doc: str, lines: list[str]) -> Document:
                 del stack[kinds.index(line.kind) :]
             stack.append((line.kind, line.label))
             headings.append(Heading(tuple(lbl for _, lbl in stack), paragraph + 1))
-            if line.pure:
+            if line.pure and not outline:
                 continue
             section = tuple(lbl for _, lbl in stack)
         elif i in runs:

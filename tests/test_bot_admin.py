@@ -91,6 +91,7 @@ async def test_admin_uploads_documents(tmp_path: Path) -> None:
             ("empty.txt", b"   ", "空"),
             ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)), "二进制"),
             ("bomb.docx", b"PK\x03\x04garbage", "docx"),
+            ("title-only.txt", "关于学习的通知\n".encode(), "没有可检索的正文"),
         ]:
             await h.api.upload_document(ADMIN, ADMIN, name, data)
             reply = await h.api.wait_for_reply(ADMIN)

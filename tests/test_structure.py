@@ -163,3 +163,29 @@ def test_paragraphs_without_sentence_ends_are_still_cut_to_size() -> None:
         pieces = split_passage(paragraph)
         assert "".join(pieces) == paragraph
         assert all(len(p) <= MAX_PASSAGE_CHARS for p in pieces)
+
+
+def test_an_outline_of_headings_only_is_searchable_by_its_headings() -> None:
+    doc = parse(
+        "outline.md",
+        ["# 学习提纲", "一、坚定理想信念", "（一）学习党章", "（二）学习讲话", "二、加强作风建设"],
+    )
+    assert doc.title == "学习提纲"
+    assert [(p.paragraph, p.section, p.text) for p in doc.passages] == [
+        (1, ("一、坚定理想信念",), "一、坚定理想信念"),
+        (2, ("一、坚定理想信念", "（一）学习党章"), "（一）学习党章"),
+        (3, ("一、坚定理想信念", "（二）学习讲话"), "（二）学习讲话"),
+        (4, ("二、加强作风建设",), "二、加强作风建设"),
+    ]
+
+
+def test_a_paragraph_styled_as_a_heading_stays_a_paragraph() -> None:
+    long_title = "长" * 200  # a Word paragraph in the Title style
+    long_heading = "节" * 100 + "。"
+    doc = parse("notes.md", [f"# {long_title}", f"## {long_heading}", "## 一、要求", "正文。"])
+    assert doc.title == "notes"
+    assert [(p.section, p.text) for p in doc.passages] == [
+        ((), long_title),
+        ((), long_heading),
+        (("一、要求",), "正文。"),
+    ]
