@@ -321,29 +321,31 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
     query = update.callback_query
     assert query is not None
     documents = services(context).library.index.documents
-    page = keyboards.page_of(rest)
-    if not rest or page is not None:
+    uid, page = keyboards.split_page(rest)
+    if not uid:
         await query.answer()
         await edit_message(
             query.message,
             "<b>资料目录</b>\n选择一份资料查看章节：",
-            keyboards.documents_keyboard(documents, page=page or 0),
+            keyboards.documents_keyboard(documents, page=page),
         )
         return
-    document = next((d for d in documents if keyboards.doc_uid(d.doc) == rest), None)
+    document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
     if document is None:
         await query.answer(EXPIRED, show_alert=True)
         return
     await query.answer()
     top = [i for i, h in enumerate(document.headings) if len(h.path) == 1]
     text = f"<b>{html.escape(document.title)}</b>\n共 {len(document.passages)} 段。选择章节："
-    await edit_message(query.message, text, keyboards.sections_keyboard(document, top))
+    markup = keyboards.sections_keyboard(document, top, f"t:{uid}", page)
+    await edit_message(query.message, text, markup)
 
 
 async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
     query = update.callback_query
     assert query is not None
-    uid, _, number = rest.partition(":")
+    target, page = keyboards.split_page(rest)
+    uid, _, number = target.partition(":")
     documents = services(context).library.index.documents
     document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
     n = int(number) if number.isdigit() else -1
@@ -362,14 +364,20 @@ async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, re
         for i, h in enumerate(document.headings)
         if len(h.path) == depth + 1 and h.path[:depth] == heading.path
     ]
+    markup = keyboards.sections_keyboard(document, children, f"s:{target}", page)
+    if page:  # turning the page of this section's list: the message stays, its buttons change
+        try:
+            await query.message.edit_reply_markup(markup)
+        except BadRequest as exc:
+            if "not modified" not in str(exc):  # a double tap changes nothing
+                raise
+        return
     own = [p for p in document.passages if p.section[:depth] == heading.path]
     intro = [p for p in own if len(p.section) == depth] or own[:1]
     blocks = [f"<b>{html.escape(render.SECTION_SEP.join(heading.path))}</b>"]
     blocks += [render.passage_html(p) for p in intro[:3]]
     text = render.pack(blocks)[0]
-    await query.message.reply_html(
-        text, reply_markup=keyboards.sections_keyboard(document, children)
-    )
+    await query.message.reply_html(text, reply_markup=markup)
 
 
 # --- group settings -----------------------------------------------------------------------

@@ -8,6 +8,8 @@ long Chinese file names.
     m:<qid>:<offset>   more results of a query   v:<qid>:1|0   👍 / 👎 on a query's answer
     t:                 the list of documents     t:<docuid>    a document's sections
     s:<docuid>:<n>     heading n of a document   g:all|mention a group's answer mode
+
+Lists longer than a page turn with `@<page>` appended (t:@1, t:<docuid>@1, s:<docuid>:<n>@1).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from retrieval.model import Answer, Document, passage_uid
 
 MAX_CALLBACK_BYTES = 64
-DOCUMENTS_PER_PAGE = 20
+PER_PAGE = 20  # buttons in a list; Telegram refuses keyboards over 100 buttons
 
 
 def doc_uid(doc: str) -> str:
@@ -59,32 +61,44 @@ def not_found_keyboard() -> InlineKeyboardMarkup:
 def documents_keyboard(
     documents: Sequence[Document], kind: str = "t", page: int = 0
 ) -> InlineKeyboardMarkup:
-    """A button per document, DOCUMENTS_PER_PAGE at a time (Telegram caps a keyboard's size);
-    `kind` says what opening one does (t: sections, rd: reading). Pages are `<kind>:@<n>`."""
-    first = page * DOCUMENTS_PER_PAGE
-    rows = [
-        [button(f"📘 {d.title}"[:60], f"{kind}:{doc_uid(d.doc)}")]
-        for d in documents[first : first + DOCUMENTS_PER_PAGE]
-    ]
-    turn = []
-    if page > 0:
-        turn.append(button("‹ 上一页", f"{kind}:@{page - 1}"))
-    if first + DOCUMENTS_PER_PAGE < len(documents):
-        turn.append(button("下一页 ›", f"{kind}:@{page + 1}"))
-    return InlineKeyboardMarkup([*rows, turn] if turn else rows)
+    """A button per document, a page at a time; `kind` says what opening one does (t:
+    sections, rd: reading). Pages are `<kind>:@<n>`."""
+    rows = [[button(f"📘 {d.title}"[:60], f"{kind}:{doc_uid(d.doc)}")] for d in documents]
+    return paged(rows, page, f"{kind}:")
 
 
-def page_of(rest: str) -> int | None:
-    """The page number in callback data `@<n>`, or None when `rest` names a document."""
-    return int(rest[1:]) if rest.startswith("@") and rest[1:].isdigit() else None
-
-
-def sections_keyboard(document: Document, children: list[int]) -> InlineKeyboardMarkup:
-    """Buttons for the headings at positions `children` of the document's heading list."""
+def sections_keyboard(
+    document: Document, children: list[int], base: str, page: int = 0
+) -> InlineKeyboardMarkup:
+    """Buttons for the headings at positions `children` of the document's heading list, a
+    page at a time; `base` is the callback data of the list's first page."""
     uid = doc_uid(document.doc)
     rows = [[button(document.headings[i].path[-1][:60], f"s:{uid}:{i}")] for i in children]
-    rows.append([button("« 全部资料", "t:")])
-    return InlineKeyboardMarkup(rows)
+    return paged(rows, page, base, [[button("« 全部资料", "t:")]])
+
+
+def paged(
+    rows: list[list[InlineKeyboardButton]],
+    page: int,
+    base: str,
+    tail: list[list[InlineKeyboardButton]] | None = None,
+) -> InlineKeyboardMarkup:
+    """Page `page` of `rows`, with buttons to the pages around it (`<base>@<n>`)."""
+    first = page * PER_PAGE
+    turn = []
+    if page > 0:
+        turn.append(button("‹ 上一页", f"{base}@{page - 1}"))
+    if first + PER_PAGE < len(rows):
+        turn.append(button("下一页 ›", f"{base}@{page + 1}"))
+    return InlineKeyboardMarkup(
+        [*rows[first : first + PER_PAGE], *([turn] if turn else []), *(tail or [])]
+    )
+
+
+def split_page(data: str) -> tuple[str, int]:
+    """Callback data without its `@<page>`, and the page (0 when there is none)."""
+    head, at, page = data.rpartition("@")
+    return (head, int(page)) if at and page.isdigit() else (data, 0)
 
 
 def mode_keyboard(mode: str) -> InlineKeyboardMarkup:

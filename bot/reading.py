@@ -367,13 +367,12 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _, _, rest = query.data.partition(":")
     uid, _, number = rest.partition(":")
     documents = services_of(context.application).library.index.documents
-    page = keyboards.page_of(uid)
-    if not uid or page is not None:
+    if not uid or uid.startswith("@"):
         await query.answer()
         await handlers.edit_message(
             query.message,
             "<b>导读</b>：选择要阅读的资料。",
-            keyboards.documents_keyboard(documents, "rd", page or 0),
+            keyboards.documents_keyboard(documents, "rd", keyboards.split_page(uid)[1]),
         )
         return
     document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)

@@ -193,3 +193,43 @@ async def test_table_of_contents_pages_through_many_documents(tmp_path: Path) ->
         labels = [b["text"] for b in page2.inline_buttons]
         assert len(labels) == 6 and labels[-1] == "‹ 上一页" and "📘 学习材料第24号" in labels
         h.api.assert_nothing_rejected()
+
+
+async def test_table_of_contents_pages_through_many_sections(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    parts = [f"第{n}章 学习专题{n}\n（一）要点{n}\n本章正文，讲学习专题{n}。" for n in range(1, 46)]
+    points = "\n".join(f"{n}.细则{n}\n细则{n}的正文。" for n in range(1, 31))
+    text = "学习汇编\n" + "\n".join(parts) + "\n第46章 细则汇总\n" + points + "\n"
+    (corpus / "big.txt").write_text(text, encoding="utf-8")
+    async with harness(tmp_path) as h:
+        await h.api.send_text(USER, USER, "/toc")
+        toc = await h.api.wait_for_reply(USER)
+        await h.api.press_button(USER, USER, toc.message_id, text="📘 学习汇编")
+        page1 = await h.api.wait_for_edit(USER, toc.message_id)
+        labels = [b["text"] for b in page1.inline_buttons]
+        assert labels[:2] == ["第1章 学习专题1", "第2章 学习专题2"] and len(labels) == 22
+        assert labels[-2:] == ["下一页 ›", "« 全部资料"]
+        await h.api.press_button(USER, USER, toc.message_id, text="下一页 ›")
+        page2 = await h.api.wait_for_edit(USER, toc.message_id)
+        await h.api.press_button(USER, USER, toc.message_id, text="下一页 ›")
+        page3 = await h.api.wait_for_edit(USER, toc.message_id)
+        labels = [b["text"] for b in page3.inline_buttons]
+        assert labels == [
+            "第41章 学习专题41",
+            *labels[1:5],
+            "第46章 细则汇总",
+            "‹ 上一页",
+            "« 全部资料",
+        ]
+        await h.api.press_button(USER, USER, toc.message_id, text="第46章 细则汇总")
+        section = await h.api.wait_for_reply(USER)
+        assert section.plain.startswith("第46章 细则汇总")
+        assert [b["text"] for b in section.inline_buttons][:2] == ["1.细则1", "2.细则2"]
+        await h.api.press_button(USER, USER, section.message_id, text="下一页 ›")
+        turned = await h.api.wait_for_edit(USER, section.message_id)
+        labels = [b["text"] for b in turned.inline_buttons]
+        assert labels[0] == "21.细则21" and labels[-3:] == ["30.细则30", "‹ 上一页", "« 全部资料"]
+        assert turned.plain == section.plain  # only the buttons turned
+        assert page2.plain == page1.plain
+        h.api.assert_nothing_rejected()
