@@ -123,13 +123,13 @@ async def answer_question(
 ) -> None:
     svc = services(context)
     user_id = message.from_user.id if message.from_user else None
-    if user_id is not None and not svc.rate.allow(user_id):
-        if not quiet:
-            await message.reply_text(RATE_LIMITED, reply_parameters=_reply_to(message))
-        return
     started = time.perf_counter()
     answer = svc.library.answer(question, RESULTS)
     if quiet and not answer.hits:
+        return  # group chatter the bot leaves alone costs nobody their question budget
+    if user_id is not None and not svc.rate.allow(user_id):
+        if not quiet:
+            await message.reply_text(RATE_LIMITED, reply_parameters=_reply_to(message))
         return
     try:
         qid: int | None = await svc.store.log_query(
@@ -188,7 +188,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         )
         for hit in (answer.hits if answer else ())
     ]
-    await query.answer(results, cache_time=30, is_personal=False)
+    # a refusal (over the user's budget) must not be cached for everyone typing the same text
+    await query.answer(results, cache_time=30 if wanted else 0, is_personal=not wanted)
 
 
 # --- buttons ------------------------------------------------------------------------------
@@ -257,7 +258,7 @@ async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
     results = json.loads(rows[0][0])
     doc, paragraph = (results[0][0], results[0][1]) if results else ("", 0)
     chat_id = query.message.chat.id if query.message else None
-    feedback_id = await svc.store.add_feedback(
+    feedback_id, changed = await svc.store.add_feedback(
         doc=doc,
         paragraph=paragraph,
         helpful=vote == "1",
@@ -265,6 +266,9 @@ async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
         chat_id=chat_id,
         user_id=query.from_user.id,
     )
+    if not changed:
+        await query.answer("已经记录过您的反馈了。")
+        return
     if vote == "1":
         await query.answer("感谢反馈！")
         return

@@ -228,6 +228,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX updates_pending ON updates(update_id) WHERE handled_at IS NULL;
     CREATE INDEX updates_handled_at ON updates(handled_at);
     """,
+    # 5: one vote per member per answer: pressing 👍/👎 again changes the vote, not the count
+    """
+    DELETE FROM feedback
+    WHERE query_id IS NOT NULL AND user_id IS NOT NULL AND id NOT IN (
+        SELECT MAX(id) FROM feedback
+        WHERE query_id IS NOT NULL AND user_id IS NOT NULL
+        GROUP BY query_id, user_id
+    );
+    CREATE UNIQUE INDEX feedback_one_vote ON feedback(query_id, user_id);
+    """,
 )
 
 HANDLED_UPDATES_KEPT = 3 * 86400  # Telegram keeps unconfirmed updates for 24 hours
@@ -995,15 +1005,31 @@ class Store:
         chat_id: int | None = None,
         user_id: int | None = None,
         reason: str | None = None,
-    ) -> int:
+    ) -> tuple[int, bool]:
+        """Record a vote: (its id, whether anything changed). A member has one vote per
+        answer: the same vote again changes nothing, the other vote replaces it."""
         async with self.transaction() as db:
+            if query_id is not None and user_id is not None:
+                cursor = await db.execute(
+                    "SELECT id, helpful FROM feedback WHERE query_id = ? AND user_id = ?",
+                    (query_id, user_id),
+                )
+                row = await cursor.fetchone()
+                if row is not None:
+                    if bool(row[1]) == helpful:
+                        return int(row[0]), False
+                    await db.execute(
+                        "UPDATE feedback SET at = ?, helpful = ?, reason = ? WHERE id = ?",
+                        (time.time(), helpful, reason, row[0]),
+                    )
+                    return int(row[0]), True
             cursor = await db.execute(
                 "INSERT INTO feedback (at, query_id, chat_id, user_id, doc, paragraph, helpful,"
                 " reason)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (time.time(), query_id, chat_id, user_id, doc, paragraph, helpful, reason),
             )
-            return int(cursor.lastrowid or 0)
+            return int(cursor.lastrowid or 0), True
 
     async def set_feedback_reason(self, feedback_id: int, reason: str) -> None:
         async with self.transaction() as db:

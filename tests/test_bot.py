@@ -69,12 +69,18 @@ async def test_every_button_on_an_answer_works(tmp_path: Path) -> None:
         thanks = await h.api.wait_for_reply(USER)
         assert "已记录" in thanks.plain
         rows = await _services(h).store.query("SELECT helpful, reason FROM feedback ORDER BY id")
-        assert [tuple(r) for r in rows] == [(1, None), (0, "没有讲到具体的做法")]
+        assert [tuple(r) for r in rows] == [(0, "没有讲到具体的做法")]  # 👎 replaced the 👍
+        again = await h.api.press_button(
+            USER, USER, answer.message_id, next(d for d in data if d.endswith(":0"))
+        )
+        assert "已经记录过" in (await h.api.wait_for_answer(again))["text"]
+        assert len(await _services(h).store.query("SELECT id FROM feedback")) == 1
+        assert sum("原因" in m.plain for m in h.api.messages(USER) if m.outgoing) == 1
         for query_id in [
             r.params.get("callback_query_id") for r in h.api.calls("answerCallbackQuery")
         ]:
             assert query_id
-        assert len(h.api.calls("answerCallbackQuery", ok_only=True)) == 5
+        assert len(h.api.calls("answerCallbackQuery", ok_only=True)) == 6
         h.api.assert_nothing_rejected()
 
 

@@ -129,7 +129,7 @@ async def test_restart_keeps_logs_feedback_settings_and_audit(tmp_path: Path) ->
             chat_id=10,
             user_id=20,
         )
-        fid = await s.add_feedback(doc="a.txt", paragraph=3, helpful=False, query_id=qid)
+        fid, _ = await s.add_feedback(doc="a.txt", paragraph=3, helpful=False, query_id=qid)
         await s.set_feedback_reason(fid, "段落不对")
         await s.set_setting(10, "mode", "all")
         await s.set_setting(10, "mode", "mention")
@@ -282,3 +282,27 @@ def test_vocabulary_finds_exactly_its_terms() -> None:
             vocabulary[absent]
     assert Vocabulary(b"").get("家") is None and len(Vocabulary(b"")) == 0
     assert TermCounts.empty().postings().n_docs == 0
+
+
+async def test_migration_keeps_each_members_last_vote(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:
+        for script in MIGRATIONS[:4]:
+            for statement in store._statements(script):
+                db.execute(statement)
+        db.execute("PRAGMA user_version = 4")
+        db.execute(
+            "INSERT INTO query_log (id, at, source, question, answered, results, latency_ms)"
+            " VALUES (1, 0, 'private', '问', 1, '[]', 1)"
+        )
+        votes = [(1, 7, 1), (1, 7, 0), (1, 8, 1), (None, 7, 1), (None, 7, 0)]
+        db.executemany(
+            "INSERT INTO feedback (at, query_id, user_id, doc, paragraph, helpful)"
+            " VALUES (0, ?, ?, 'a.txt', 1, ?)",
+            votes,
+        )
+    async with await Store.open(path) as s:
+        rows = await s.query("SELECT query_id, user_id, helpful FROM feedback ORDER BY id")
+        assert [tuple(r) for r in rows] == [(1, 7, 0), (1, 8, 1), (None, 7, 1), (None, 7, 0)]
+        vote = await s.add_feedback(doc="a.txt", paragraph=1, helpful=False, query_id=1, user_id=7)
+        assert vote == (2, False)  # the same vote again: the kept row, nothing changed
