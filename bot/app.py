@@ -120,13 +120,20 @@ def _safe_to_retry(exc: NetworkError, endpoint: str) -> bool:
     """Whether repeating the request cannot duplicate its effect.
 
     python-telegram-bot reports transport failures as "httpx.<Error>: …" and an error status
-    from the server (5xx) with the server's description: the server answered, so it did not
-    act. A refused connection never reached it. A timeout or a dropped connection might have.
+    from the server (5xx) with the server's description: the Bot API answered an error, so it
+    did not act. A refused connection never reached it. A timeout, a dropped connection, or a
+    gateway that lost its way to the Bot API (502, 504) may come after it acted.
     """
     message = str(exc)
-    answered = not isinstance(exc, TimedOut) and not message.startswith("httpx.")
-    never_arrived = answered or message.startswith("httpx.ConnectError")
-    return never_arrived or endpoint.startswith(_IDEMPOTENT)
+    uncertain = (
+        isinstance(exc, TimedOut)
+        or (message.startswith("httpx.") and not message.startswith("httpx.ConnectError"))
+        or message.startswith(_GATEWAY_ERRORS)
+    )
+    return not uncertain or endpoint.startswith(_IDEMPOTENT)
+
+
+_GATEWAY_ERRORS = ("Bad Gateway", "Gateway Timeout", "Gateway Time-out")
 
 
 class InboxQueue(asyncio.Queue[object]):

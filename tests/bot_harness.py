@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import shutil
+import socket
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -147,3 +149,18 @@ async def start_bot_process(
         stdout=output,
         stderr=asyncio.subprocess.STDOUT if output == asyncio.subprocess.PIPE else output,
     )
+
+
+def free_port() -> int:
+    """A free port on 127.0.0.1 for the bot's webhook server, below the kernel's ephemeral
+    range (32768 up on Linux): nothing that binds port 0 or connects out (the stand-in's
+    webhook deliveries, other tests) can take it before the bot listens on it, nor between a
+    SIGKILL and the restart."""
+    for port in random.sample(range(20_000, 32_000), 100):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port for the webhook")

@@ -177,16 +177,12 @@ async def test_run_without_a_valid_token_is_a_one_line_error(tmp_path: Path) -> 
 
 
 async def test_webhook_mode_checks_the_secret_token(tmp_path: Path) -> None:
-    import socket
-
     import httpx
 
     from bot.app import webhook_options
-    from tests.bot_harness import running_bot
+    from tests.bot_harness import free_port, running_bot
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     async with BotApiServer(token=TOKEN, username=USERNAME) as api:
         populate(api)
         settings = make_settings(

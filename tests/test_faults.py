@@ -32,6 +32,24 @@ async def test_a_reply_that_timed_out_is_not_sent_twice(tmp_path: Path) -> None:
         assert "三要带头遵纪守法" in (await h.api.wait_for_reply(USER)).plain
 
 
+async def test_a_gateway_error_on_a_send_is_not_retried_but_on_a_lookup_it_is(
+    tmp_path: Path,
+) -> None:
+    async with harness(tmp_path) as h:
+        # a 502 or 504 from a proxy may come after the Bot API delivered the message
+        h.api.fail_next("sendMessage", status=504)
+        await h.api.send_text(USER, USER, "杨溥有哪些故事")
+        await h.api.wait_for(lambda: h.api.calls("sendMessage"), what="the reply attempt")
+        await asyncio.sleep(3)  # room for a retry or an apology, neither of which may come
+        assert [r.status for r in h.api.calls("sendMessage")] == [504]
+        await h.api.send_text(USER, USER, "家属应该做什么？")
+        answer = await h.api.wait_for_reply(USER)
+        h.api.fail_next("answerCallbackQuery", status=502)
+        query_id = await h.api.press_button(USER, USER, answer.message_id, answer.callback_data[0])
+        await h.api.wait_for_answer(query_id, timeout=15)
+        assert [r.status for r in h.api.calls("answerCallbackQuery")] == [502, 200]
+
+
 async def test_dropped_connections_on_harmless_calls_are_retried(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
         h.api.drop_next("getUpdates")
@@ -97,14 +115,6 @@ async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) ->
         h.api.assert_nothing_rejected()
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.mark.parametrize("mode", ["polling", "webhook"])
 async def test_sigkill_mid_burst_then_restart_answers_every_question_once(
     tmp_path: Path, mode: str
@@ -113,7 +123,7 @@ async def test_sigkill_mid_burst_then_restart_answers_every_question_once(
     import signal
     import time
 
-    from tests.bot_harness import TOKEN, USERNAME, make_settings, start_bot_process
+    from tests.bot_harness import TOKEN, USERNAME, free_port, make_settings, start_bot_process
     from tests.botapi import BotApiServer
 
     users = list(range(20_000, 20_030))
