@@ -116,6 +116,16 @@ def _is_title(line: _Line) -> bool:
     ) or line.kind == "md1"
 
 
+def _is_leaf(lines: list[_Line], i: int, open_kinds: list[str]) -> bool:
+    """Whether heading line i has nothing under it: the next line is a sibling or a higher
+    heading (its kind is open, line i's included), or there is none. Such a line is content, not a heading (a rule list
+    一、…。二、…。, an outline's last level), and becomes a passage too."""
+    if i + 1 == len(lines):
+        return True
+    following = lines[i + 1].kind
+    return following is not None and following in open_kinds
+
+
 def _run_members(lines: list[_Line]) -> set[int]:
     """Indexes of unmarked paragraphs that form runs of parallel lead sentences."""
     members: set[int] = set()
@@ -195,8 +205,6 @@ def parse(doc: str, lines: list[str]) -> Document:
         title = classified[0].label or classified[0].text
         classified = classified[1:]
     runs = _run_members(classified)
-    # An outline (提纲) is all headings: then the headings are what there is to find.
-    outline = not any(not line.pure for line in classified)
     last_marker = max((i for i, ln in enumerate(classified) if ln.kind), default=-1)
 
     stack: list[tuple[str, str]] = []
@@ -212,7 +220,7 @@ def parse(doc: str, lines: list[str]) -> Document:
                 del stack[kinds.index(line.kind) :]
             stack.append((line.kind, line.label))
             headings.append(Heading(tuple(lbl for _, lbl in stack), paragraph + 1))
-            if line.pure and not outline:
+            if line.pure and not _is_leaf(classified, i, [kind for kind, _ in stack]):
                 continue
             section = tuple(lbl for _, lbl in stack)
         elif i in runs:

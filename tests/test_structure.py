@@ -165,17 +165,33 @@ def test_paragraphs_without_sentence_ends_are_still_cut_to_size() -> None:
         assert all(len(p) <= MAX_PASSAGE_CHARS for p in pieces)
 
 
-def test_an_outline_of_headings_only_is_searchable_by_its_headings() -> None:
+def test_headings_with_nothing_under_them_are_passages() -> None:
     doc = parse(
         "outline.md",
         ["# 学习提纲", "一、坚定理想信念", "（一）学习党章", "（二）学习讲话", "二、加强作风建设"],
     )
     assert doc.title == "学习提纲"
     assert [(p.paragraph, p.section, p.text) for p in doc.passages] == [
-        (1, ("一、坚定理想信念",), "一、坚定理想信念"),
-        (2, ("一、坚定理想信念", "（一）学习党章"), "（一）学习党章"),
-        (3, ("一、坚定理想信念", "（二）学习讲话"), "（二）学习讲话"),
-        (4, ("二、加强作风建设",), "二、加强作风建设"),
+        (1, ("一、坚定理想信念", "（一）学习党章"), "（一）学习党章"),
+        (2, ("一、坚定理想信念", "（二）学习讲话"), "（二）学习讲话"),
+        (3, ("二、加强作风建设",), "二、加强作风建设"),
+    ]
+
+
+def test_a_rule_list_inside_a_speech_keeps_every_rule() -> None:
+    lines = [
+        "关于会议的要求",
+        "一、会前准备",
+        "（1）会前要广泛征求意见。",
+        "（2）会上要开展批评和自我批评。",
+        "二、会后整改",
+        "整改要有台账，逐项销号。",
+    ]
+    doc = parse("rules.txt", lines)
+    assert [(p.section, p.text) for p in doc.passages] == [
+        (("一、会前准备", "（1）会前要广泛征求意见"), "（1）会前要广泛征求意见。"),
+        (("一、会前准备", "（2）会上要开展批评和自我批评"), "（2）会上要开展批评和自我批评。"),
+        (("二、会后整改",), "整改要有台账，逐项销号。"),
     ]
 
 
