@@ -118,8 +118,8 @@ def _is_title(line: _Line) -> bool:
 
 def _is_leaf(lines: list[_Line], i: int, open_kinds: list[str]) -> bool:
     """Whether heading line i has nothing under it: the next line is a sibling or a higher
-    heading (its kind is open, line i's included), or there is none. Such a line is content, not a heading (a rule list
-    一、…。二、…。, an outline's last level), and becomes a passage too."""
+    heading (its kind is open, line i's included), or there is none. Such a line is content
+    (a rule list 一、…。二、…。, an outline's last level) and becomes a passage too."""
     if i + 1 == len(lines):
         return True
     following = lines[i + 1].kind
