@@ -175,6 +175,12 @@ async def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
     questions = await asyncio.to_thread(generate, bank, args.count, seed, repeat=True)
     distinct = len({q.sentence for q in questions})
     print(f"seed {seed}: {len(questions)} questions from {distinct} sentences", file=sys.stderr)
+    if len(questions) < args.count:
+        print(
+            f"studybot: only {len(questions)} of {args.count}: the corpus gives no more questions"
+            " that differ from these",
+            file=sys.stderr,
+        )
     for number, q in enumerate(questions, start=1):
         if args.json:
             record = {
@@ -229,6 +235,17 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="studybot", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -245,7 +262,7 @@ def parser() -> argparse.ArgumentParser:
 
     cmd = add("ask", cmd_ask, "answer a question in the terminal")
     cmd.add_argument("question")
-    cmd.add_argument("--top-k", type=int, default=3)
+    cmd.add_argument("--top-k", type=positive, default=3)
     corpus_option(cmd)
 
     cmd = add(
@@ -254,7 +271,7 @@ def parser() -> argparse.ArgumentParser:
         "ranked passages for a question ('-': one question per line from stdin)",
     )
     cmd.add_argument("question")
-    cmd.add_argument("--top-k", type=int, default=5)
+    cmd.add_argument("--top-k", type=positive, default=5)
     cmd.add_argument("--json", action="store_true", help="one JSON object per question")
     corpus_option(cmd)
 
@@ -279,7 +296,7 @@ def parser() -> argparse.ArgumentParser:
     corpus_option(add("chat", cmd_chat, "talk to the bot in the terminal (no token needed)"))
 
     cmd = add("quiz", cmd_quiz, "generated quiz questions, to review before a study session")
-    cmd.add_argument("count", type=int, metavar="N", help="how many questions")
+    cmd.add_argument("count", type=positive, metavar="N", help="how many questions")
     cmd.add_argument("--seed", type=int, help="the same seed gives the same questions")
     cmd.add_argument("--json", action="store_true", help="one JSON object per question")
     corpus_option(cmd)

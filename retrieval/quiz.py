@@ -11,8 +11,9 @@ Two kinds of question, both made from one sentence of a passage:
   same depth as options.
 
 A question is only made when its answer cannot be read off its prompt: the cloze term occurs
-once in the sentence and nowhere else in the prompt, and the section's heading (or its words
-after the enumerator, 一要坚定理想信念 → 坚定理想信念) does not occur in the sentence.
+once in the sentence and nowhere else in the prompt, and the sentence quotes neither the
+section's heading (its words after the enumerator: 一要坚定理想信念 → 坚定理想信念) nor a run
+of it long enough to point at it.
 A round repeats no source sentence while the corpus has unused ones.
 """
 
@@ -23,6 +24,7 @@ import random
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 
 from retrieval.index import SearchIndex
@@ -34,6 +36,7 @@ CLOZE = "cloze"
 SECTION = "section"
 KINDS = (CLOZE, SECTION)
 OPTIONS = 4
+GIVEAWAY_CHARS = 4  # a run of a heading this long in the prompt points at it
 BLANK = "（____）"
 CLOZE_PROMPT = "选择填入括号处的词语：\n{sentence}"
 SECTION_PROMPT = "下面这句话出自哪一部分？\n{sentence}"
@@ -203,6 +206,7 @@ class QuizBank:
                     MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS
                     and hans >= 10
                     and balanced
+                    and " | " not in sentence  # a table row is not a sentence to learn
                 ):
                     found.append(_Sentence(i, start, end, sentence))
             self._sentences[i] = tuple(found)
@@ -310,10 +314,8 @@ def _section(
     rng.shuffle(depths)
     for depth in depths:
         label = passage.section[depth - 1]
-        if (
-            visible(label, prompt)
-            or visible(heading_core(label), prompt)
-            or (SECTION, sentence.text, label) in taken
+        if gives_away(heading_core(label) or label, prompt) or (
+            (SECTION, sentence.text, label) in taken
         ):
             continue
         # other headings of this depth, this document's first: they read like the answer
@@ -351,6 +353,19 @@ def _shuffled(
 def visible(answer: str, prompt: str) -> bool:
     """Whether the answer can be read in the prompt (also after folding widths and script)."""
     return bool(answer) and (answer in prompt or fold(answer) in fold(prompt))
+
+
+def gives_away(heading: str, prompt: str) -> bool:
+    """Whether the prompt quotes enough of a heading to point at it: the whole heading, or a
+    run of its words as long as half of it and at least GIVEAWAY_CHARS characters
+    (公务用车统一编号 in a sentence under （三）公务用车统一编号管理)."""
+    heading, prompt = fold(heading), fold(prompt)
+    if not heading:
+        return False
+    if heading in prompt:
+        return True
+    match = SequenceMatcher(None, heading, prompt, autojunk=False).find_longest_match()
+    return match.size >= max(GIVEAWAY_CHARS, len(heading) // 2)
 
 
 def supported_kinds(index: SearchIndex) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from retrieval.quiz import (
     QuizQuestion,
     discussion_question,
     generate,
+    gives_away,
     heading_core,
     supported_kinds,
 )
@@ -140,3 +141,23 @@ def test_discussion_questions_name_a_key_term_of_the_passage() -> None:
         question = discussion_question(bank(), i)
         term = question.split("“")[1].split("”")[0]
         assert term in passage.text
+
+
+def test_a_sentence_quoting_most_of_its_heading_is_not_asked_about() -> None:
+    assert gives_away("公务用车统一编号管理", "“全市公务用车统一编号，集中停放。”出自哪一部分？")
+    assert gives_away("坚定理想信念", "“要坚定理想信念，补足精神之钙。”出自哪一部分？")
+    assert not gives_away("公务用车统一编号管理", "“车辆要集中停放，按时检修。”出自哪一部分？")
+    assert not gives_away("坚定理想信念", "“理想远大，脚踏实地。”出自哪一部分？")  # 理想: 2 of 6
+
+
+def test_table_rows_are_not_quiz_sentences() -> None:
+    lines = [
+        "学习安排",
+        "一、安排",
+        "时间 | 内容 | 负责人要按照计划认真组织学习并做好记录",
+        "各支部要按照计划认真组织学习，做好记录，按时报送学习情况。",
+    ]
+    index = build_index([parse("plan.txt", lines)], segmenter=default_segmenter())
+    bank = QuizBank(index, default_segmenter())
+    sentences = [s.text for i in range(len(index.passages)) for s in bank.sentences(i)]
+    assert sentences == ["各支部要按照计划认真组织学习，做好记录，按时报送学习情况。"]

@@ -40,3 +40,12 @@ def test_two_hundred_questions_each_with_one_right_and_hidden_answer(tmp_path: P
         "quiz", "--json", "200", "--seed", "7", "--corpus", str(CORPUS), db=tmp_path / "q.db"
     )
     assert again.stdout == run.stdout  # the same seed, the same questions
+
+
+def test_asking_for_more_questions_than_the_corpus_has_says_so(tmp_path: Path) -> None:
+    run = studybot("quiz", "5000", "--json", "--seed", "3", db=tmp_path / "q.db")
+    assert run.returncode == 0, run.stderr
+    made = len(run.stdout.splitlines())
+    assert 0 < made < 5000 and f"only {made} of 5000" in run.stderr
+    refused = studybot("quiz", "0", db=tmp_path / "q.db")
+    assert refused.returncode == 2 and "at least 1" in refused.stderr
