@@ -156,6 +156,8 @@ def test_bundled_corpus_has_no_platform_lines() -> None:
         "酷乐文行整理，咨询QQ206157060",
         "仅供学习 禁止外传",
         "QQ群：12345678",
+        "开通会员即可免费下载全站资料，订阅请点击这里",
+        "扫码关注，获取更多党课材料",
     ],
 )
 def test_boilerplate_patterns(line: str) -> None:
