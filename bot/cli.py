@@ -22,6 +22,9 @@ from retrieval.store import Store, StoreError
 Command = Callable[[argparse.Namespace, Settings], Awaitable[int]]
 
 
+CORPUS_KEY = (0, "corpus_dir")  # a store-wide setting: no Telegram chat has id 0
+
+
 @asynccontextmanager
 async def opened_library(
     args: argparse.Namespace, settings: Settings, *, report: bool = False
@@ -29,12 +32,22 @@ async def opened_library(
     """The store and an index current with the corpus folder (indexing what changed).
 
     What the reload did is printed to stderr when it changed or refused something, or to
-    stdout when `report` (the `reload` and `index` commands).
+    stdout when `report` (the `reload` and `index` commands, which may also switch the
+    store to another folder; other commands refuse to, rather than drop its documents).
     """
     corpus = Path(getattr(args, "corpus", None) or settings.corpus_dir)
     async with await Store.open(settings.db) as store:
+        known = await store.get_setting(*CORPUS_KEY)
+        here = str(corpus.resolve())
+        if known is not None and known != here and not report:
+            raise ValueError(
+                f"{settings.db} holds the corpus folder {known}, not {here}: pass --corpus"
+                f" {known}, or switch with `studybot reload --corpus {corpus}`"
+            )
         library = Library(store, corpus)
         done = await library.reload()
+        if known != here:
+            await store.set_setting(*CORPUS_KEY, here)
         if report:
             print(describe_reload(done))
         elif done.modified or done.failed:

@@ -112,6 +112,13 @@ def test_index_custom_corpus_then_search_it(tmp_path: Path) -> None:
     assert result["section"] == ["一、深刻领会精神实质"] and result["paragraph"] == 1
     docs = studybot("docs", "--corpus", str(corpus), db=db)
     assert "党课.md\t1 passages" in docs.stdout
+    # the store remembers its folder: another command with another folder does not replace it
+    other = studybot("docs", db=db)  # the bundled corpus, by default
+    assert other.returncode == 2 and str(corpus) in other.stderr and "reload" in other.stderr
+    assert "党课.md" in studybot("docs", "--corpus", str(corpus), db=db).stdout
+    switched = studybot("reload", "--corpus", str(CORPUS), db=db)  # the same speech, no 党课.md
+    assert switched.returncode == 0 and "1 removed" in switched.stdout
+    assert "党课.md" not in studybot("docs", db=db).stdout
 
 
 def test_missing_corpus_is_a_one_line_error(tmp_path: Path) -> None:
