@@ -85,7 +85,7 @@ async def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     async with opened_library(args, settings) as library:
         answer = library.answer(args.question, args.top_k)
-    print(render.terminal(answer, color=sys.stdout.isatty()))
+    print(render.terminal(answer, color=sys.stdout.isatty(), toc=render.TOC_IN_TERMINAL))
     return 0
 
 
@@ -99,7 +99,10 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
             if args.json:
                 sys.stdout.write(json.dumps(render.answer_json(answer), ensure_ascii=False) + "\n")
             else:
-                print(render.terminal(answer, color=sys.stdout.isatty()) + "\n")
+                terminal = render.terminal(
+                    answer, color=sys.stdout.isatty(), toc=render.TOC_IN_TERMINAL
+                )
+                print(terminal + "\n")
         sys.stdout.flush()
     return 0
 
@@ -159,16 +162,22 @@ async def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """The bot's replies in a terminal conversation, for trying the product without a token."""
     async with opened_library(args, settings) as library:
         pass  # the index stays usable once the store is closed
-    print("StudyBot 终端问答：输入问题后回车；输入 /toc 查看目录，/quit 退出。")
+    usage = "StudyBot 终端问答：输入问题后回车；/toc 查看目录，/help 查看说明，/quit 退出。"
+    print(usage)
     while True:
         try:
             question = await asyncio.to_thread(input, "问> ")
         except EOFError:
             break
-        if question.strip() in ("/quit", "/exit"):
+        command = question.strip().split(maxsplit=1)[0] if question.strip() else ""
+        if command in ("/quit", "/exit"):
             break
-        if question.strip() == "/toc":
+        if command == "/toc":
             print(render.toc_text(library.index.documents))
+            continue
+        if command.startswith("/"):  # the bot's other commands need Telegram
+            known = command in ("/help", "/start")
+            print(usage if known else f"终端里没有 {command} 命令。{usage}")
             continue
         answer = library.answer(question, 3)
         print(render.terminal(answer, color=sys.stdout.isatty()) + "\n")

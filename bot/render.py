@@ -15,7 +15,9 @@ SECTION_SEP = " › "
 ELLIPSIS = "…"
 
 NOT_FOUND = "没有在资料中找到能回答这个问题的段落。"
-NOT_FOUND_HINT = "可以换一种说法，或用更具体的词语提问；发送 /toc 查看资料目录。"
+NOT_FOUND_HINT = "可以换一种说法，或用更具体的词语提问；{toc}。"
+TOC_IN_CHAT = "发送 /toc 查看资料目录"
+TOC_IN_TERMINAL = "运行 studybot docs 查看资料列表"  # ask and search have no /toc
 EMPTY_QUESTION = "请直接输入要查询的问题，例如：家属应该做什么？"
 NO_TERMS = "这个问题里没有可以检索的词语，请用中文描述想了解的内容。"
 
@@ -27,13 +29,13 @@ def place(passage: Passage) -> str:
     return f"{where} · {number}" if where else number
 
 
-def refusal(answer: Answer) -> str:
-    """The reply when there are no hits, by reason."""
+def refusal(answer: Answer, toc: str = TOC_IN_CHAT) -> str:
+    """The reply when there are no hits, by reason; `toc` says how to see the documents."""
     if answer.reason == "empty":
         return EMPTY_QUESTION
     if answer.reason == "no_terms":
         return NO_TERMS
-    return f"{NOT_FOUND}{NOT_FOUND_HINT}"
+    return NOT_FOUND + NOT_FOUND_HINT.format(toc=toc)
 
 
 def marked(
@@ -64,9 +66,10 @@ def marked(
 _BOLD, _HIGHLIGHT, _DIM, _RESET = "\x1b[1m", "\x1b[1;33m", "\x1b[2m", "\x1b[0m"
 
 
-def terminal(answer: Answer, color: bool = False) -> str:
+def terminal(answer: Answer, color: bool = False, *, toc: str = TOC_IN_CHAT) -> str:
+    """Plain text for a terminal; `toc` as for `refusal`."""
     if not answer.hits:
-        return refusal(answer)
+        return refusal(answer, toc)
     blocks = []
     for hit in answer.hits:
         p = hit.passage

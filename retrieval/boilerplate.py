@@ -28,7 +28,8 @@ PATTERNS: tuple[str, ...] = (
     r"(Q\s*Q|qq|扣扣|微信)\s*(群|号)?\s*[:：]?\s*\d{5,}",  # a contact number
     r"(会员|免费)\s*(Q\s*Q)?群\s*[:：]",  # member-group lines
     r"如有侵权.{0,6}删除",  # "contact us to remove if infringing"
-    r"开通会员|免费下载|全站(资料|文档)|点击(这里|此处|链接|下载)|扫码(关注|加群|下载|领取)",  # sales
+    # sales lines: become a member, free download, click here, scan to follow
+    r"开通会员|免费下载|全站(资料|文档)|点击(这里|此处|链接|下载)|扫码(关注|加群|下载|领取)",
 )
 EDGE_PATTERNS: tuple[str, ...] = (
     r"自建平台|实时分享|不断迭代",  # the seed platform's slogan

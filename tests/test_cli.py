@@ -77,7 +77,7 @@ def test_ask_prints_place_and_marks_matches(tmp_path: Path) -> None:
 def test_ask_says_not_found_with_a_hint(tmp_path: Path) -> None:
     run = studybot("ask", "帮我写一首诗", db=tmp_path / "a.db")
     assert run.returncode == 0
-    assert "没有在资料中找到" in run.stdout and "/toc" in run.stdout
+    assert "没有在资料中找到" in run.stdout and "studybot docs" in run.stdout
 
 
 def test_explain_shows_why_a_weak_match_is_not_an_answer(tmp_path: Path) -> None:

@@ -78,13 +78,14 @@ def test_chat_answers_in_the_terminal(tmp_path: Path) -> None:
     result = run(
         "chat",
         tmp_path=tmp_path,
-        stdin="家属应该做什么？\n/toc\n今天股市行情如何\n/quit\n",
+        stdin="家属应该做什么？\n/toc\n/quiz\n今天股市行情如何\n/quit\n",
         STUDYBOT_DB=str(tmp_path / "chat.db"),
     )
     assert result.returncode == 0, result.stderr
     assert "四、以警惕之心对待诱惑 › 三要树立良好家风" in result.stdout
     assert "《在全市新任科级领导干部廉政谈话暨家庭助廉活动上的讲话》" in result.stdout
-    assert "没有在资料中找到" in result.stdout
+    assert "没有在资料中找到" in result.stdout and "/toc" in result.stdout
+    assert "终端里没有 /quiz 命令" in result.stdout  # a command is not taken for a question
 
 
 def test_logs_redact_the_token_in_text_and_json() -> None:
