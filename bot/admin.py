@@ -36,6 +36,7 @@ Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None
 
 REFUSED = "抱歉，这个操作仅限管理员使用。"
 MAX_FAILURES_SHOWN = 20
+MAX_FAILURE_CHARS = 160  # a failed file's line: 20 of them and the counts fit one message
 MAX_NAME_BYTES = 200  # file systems allow 255 bytes; a Chinese character takes 3
 PROGRESS_EVERY = 2.0  # seconds between edits of the reload progress message
 MAX_UPLOAD_BYTES = min(MAX_BYTES, 20 * 1024 * 1024)  # bots can download at most 20 MB
@@ -69,7 +70,8 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
     return decorate
 
 
-def reload_summary(report: ReloadReport) -> str:
+def reload_summary(report: ReloadReport) -> list[str]:
+    """The summary as Telegram HTML messages (more than one only for very long file names)."""
     lines = [
         "✅ 语料已更新" if not report.failed else "⚠️ 语料已更新，部分文件未能导入",
         f"新增 {len(report.added)}，更新 {len(report.changed)}，删除 {len(report.removed)}，"
@@ -77,10 +79,11 @@ def reload_summary(report: ReloadReport) -> str:
         f"现有 {report.documents} 份资料、{report.passages} 个段落，用时 {report.seconds:.1f} 秒"
         + (f"（每秒 {report.chars_per_second:,.0f} 字）" if report.chars else ""),
     ]
-    lines += [f"• {doc}：{reason}" for doc, reason in report.failed[:MAX_FAILURES_SHOWN]]
-    if len(report.failed) > MAX_FAILURES_SHOWN:  # the summary must fit one message
+    failures = [f"• {doc}：{reason}"[:MAX_FAILURE_CHARS] for doc, reason in report.failed]
+    lines += failures[:MAX_FAILURES_SHOWN]
+    if len(report.failed) > MAX_FAILURES_SHOWN:  # the summary should fit one message
         lines.append(f"……另有 {len(report.failed) - MAX_FAILURES_SHOWN} 个文件未能导入")
-    return html.escape("\n".join(lines), quote=False)
+    return render.pack([html.escape("\n".join(lines), quote=False)])
 
 
 async def run_reload(
@@ -100,7 +103,10 @@ async def run_reload(
     except Exception as exc:  # the index in service stays as it was
         await progress.edit_text(f"❌ 重新加载失败，仍在使用原有资料。原因：{exc}")
         return None
-    await progress.edit_text(reload_summary(report), parse_mode=ParseMode.HTML)
+    first, *more = reload_summary(report)
+    await progress.edit_text(first, parse_mode=ParseMode.HTML)
+    for text in more:
+        await message.reply_html(text)
     return report
 
 

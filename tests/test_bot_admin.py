@@ -63,6 +63,21 @@ async def test_admin_reload_makes_a_new_document_answerable(tmp_path: Path) -> N
         h.api.assert_nothing_rejected()
 
 
+async def test_a_reload_with_many_long_named_failures_fits_one_message(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        folder = h.corpus / ("学习材料汇编" * 13) / ("第二批次" * 20)  # long relative paths
+        folder.mkdir(parents=True)
+        for n in range(25):  # each a broken file
+            (folder / f"{n:02}{'损坏的学习材料' * 11}.txt").write_bytes(b"\x00\x01" * 50)
+        await h.api.send_text(ADMIN, ADMIN, "/reload")
+        progress = await h.api.wait_for_reply(ADMIN)
+        done = await h.api.wait_for(
+            lambda: "失败 25" in progress.plain and progress, what="reload summary"
+        )
+        assert "另有 5 个文件未能导入" in done.plain and "1 份资料" in done.plain
+        h.api.assert_nothing_rejected()
+
+
 async def test_admin_uploads_documents(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
         document = docx.Document()
