@@ -14,6 +14,7 @@ lock and run in one read transaction, so another process's commit cannot fall be
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -708,11 +709,24 @@ class Store:
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
+    async def _begin(self, statement: str) -> None:
+        """Start a transaction, and end it again if the caller is cancelled meanwhile:
+        aiosqlite runs a statement even when its caller stops waiting, and a transaction
+        nobody ends would make every later BEGIN fail."""
+        begun = asyncio.ensure_future(self._db.execute(statement))
+        try:
+            await asyncio.shield(begun)
+        except asyncio.CancelledError:
+            with contextlib.suppress(sqlite3.Error):
+                await begun
+                await self._db.execute("ROLLBACK")
+            raise
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction; IMMEDIATE so a busy database fails at the start, not midway."""
         async with self._write:
-            await self._db.execute("BEGIN IMMEDIATE")
+            await self._begin("BEGIN IMMEDIATE")
             try:
                 yield self._db
                 await self._db.execute("COMMIT")
@@ -727,7 +741,7 @@ class Store:
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
         """One read transaction: every statement in it sees the same committed state."""
         async with self._write:  # keeps other coroutines' statements out of it
-            await self._db.execute("BEGIN")
+            await self._begin("BEGIN")
             try:
                 yield self._db
             finally:

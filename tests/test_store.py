@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -164,7 +165,7 @@ async def test_a_failed_transaction_leaves_nothing_and_the_next_one_works(
     async with await Store.open(tmp_path / "a.db") as s:
         with pytest.raises(RuntimeError):
             async with s.transaction() as db:
-                await db.execute("INSERT INTO chat_settings VALUES (1, 'k', 'v')")
+                await db.execute("INSERT OR REPLACE INTO chat_settings VALUES (1, 'k', 'v')")
                 raise RuntimeError("midway")
         assert await s.get_setting(1, "k") is None
         await s.set_setting(1, "k", "w")
@@ -306,3 +307,21 @@ async def test_migration_keeps_each_members_last_vote(tmp_path: Path) -> None:
         assert [tuple(r) for r in rows] == [(1, 7, 0), (1, 8, 1), (None, 7, 1), (None, 7, 0)]
         vote = await s.add_feedback(doc="a.txt", paragraph=1, helpful=False, query_id=1, user_id=7)
         assert vote == (2, False)  # the same vote again: the kept row, nothing changed
+
+
+async def test_a_write_cancelled_while_it_begins_leaves_the_store_usable(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "c.db") as s:
+        for pause in range(5):  # cancel at each point of starting the transaction
+
+            async def write() -> None:
+                async with s.transaction() as db:
+                    await db.execute("INSERT OR REPLACE INTO chat_settings VALUES (1, 'k', 'v')")
+
+            task = asyncio.create_task(write())
+            for _ in range(pause):
+                await asyncio.sleep(0)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            await s.set_setting(2, "k", str(pause))  # would fail inside a stale transaction
+            assert await s.get_setting(2, "k") == str(pause)
