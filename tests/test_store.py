@@ -165,7 +165,7 @@ async def test_a_failed_transaction_leaves_nothing_and_the_next_one_works(
     async with await Store.open(tmp_path / "a.db") as s:
         with pytest.raises(RuntimeError):
             async with s.transaction() as db:
-                await db.execute("INSERT OR REPLACE INTO chat_settings VALUES (1, 'k', 'v')")
+                await db.execute("INSERT INTO chat_settings VALUES (1, 'k', 'v')")
                 raise RuntimeError("midway")
         assert await s.get_setting(1, "k") is None
         await s.set_setting(1, "k", "w")
