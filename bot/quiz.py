@@ -500,15 +500,7 @@ def revealed_html(question: StoredQuestion, right: list[str], wrong: list[str]) 
         f"{render.escape(question.prompt)}\n\n{_options_html(question, True)}\n\n{who}\n\n"
         f"📖 <b>{render.escape(p.title)}</b>\n<i>{render.escape(render.place(p))}</i>\n{body}"
     )
-    return fit(text)
-
-
-def fit(text: str) -> str:
-    """The text if it fits one message; else its plain text, cut (only a paragraph with no
-    sentence end for thousands of characters could need that)."""
-    if render.utf16_len(text) <= render.MAX_MESSAGE_UNITS:
-        return text
-    return render.pack([text])[0]
+    return render.fit(text)
 
 
 def round_summary_html(total: int, scores: list[Score]) -> str:

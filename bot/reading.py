@@ -28,7 +28,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import handlers, keyboards, render
-from bot.quiz import App, bank, fit, may_start, now, services_of
+from bot.quiz import App, bank, may_start, now, services_of
 from retrieval.model import Document, Passage
 from retrieval.quiz import discussion_question
 from retrieval.store import DailySubscription
@@ -242,7 +242,7 @@ def daily_html(app: App, passage: Passage, day: int, wrapped: bool) -> str:
     ]
     if question:
         lines += ["", f"💬 <b>今日讨论</b>：{render.escape(question)}"]
-    return fit("\n".join(lines))
+    return render.fit("\n".join(lines))
 
 
 async def restore(app: App) -> None:
@@ -290,11 +290,14 @@ def resume_step(steps: Sequence[ReadingStep], step: int, section: tuple[str, ...
     return max(0, min(step, len(steps) - 1))
 
 
-def step_html(document: Document, steps: Sequence[ReadingStep], k: int) -> str:
+def step_html(
+    document: Document, steps: Sequence[ReadingStep], k: int, *, resumed: bool = False
+) -> str:
     step = steps[k]
     heading = render.SECTION_SEP.join(step.section) or "开篇"
     blocks = [
-        f"📖 <b>{render.escape(document.title)}</b> · 第 {k + 1}/{len(steps)} 节",
+        ("（接着上次读到的地方）\n" if resumed else "")
+        + f"📖 <b>{render.escape(document.title)}</b> · 第 {k + 1}/{len(steps)} 节",
         f"<b>{render.escape(heading)}</b>",
     ]
     for p in step.passages:
@@ -302,7 +305,7 @@ def step_html(document: Document, steps: Sequence[ReadingStep], k: int) -> str:
         blocks.append(f"<i>{number}</i>\n{render.escape(p.text)}")
     if k == len(steps) - 1:
         blocks.append("✅ 全文读完了。")
-    return fit("\n".join(blocks[:2]) + "\n\n" + "\n\n".join(blocks[2:]))
+    return render.fit("\n".join(blocks[:2]) + "\n\n" + "\n\n".join(blocks[2:]))
 
 
 def step_keyboard(
@@ -354,10 +357,7 @@ async def _open_at(
     await store.set_reading_position(
         user_id, document.doc, step=k, section=steps[k].section, at=now(app).timestamp()
     )
-    text = step_html(document, steps, k)
-    if resumed:
-        text = "（接着上次读到的地方）\n" + text
-    return text, step_keyboard(document, steps, k, many)
+    return step_html(document, steps, k, resumed=resumed), step_keyboard(document, steps, k, many)
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -138,6 +138,12 @@ def passage_html(passage: Passage, spans: Iterable[tuple[int, int]] = ()) -> str
     return f"<b>{escape(passage.title)}</b>\n<i>{escape(place(passage))}</i>\n{body}"
 
 
+def fit(text: str) -> str:
+    """The text if it fits one message; else its plain text, cut (only a paragraph with no
+    sentence end for thousands of characters could need that)."""
+    return pack([text])[0]
+
+
 def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
     """Join blocks into as few messages as fit `limit`, splitting only between blocks.
 
