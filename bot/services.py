@@ -23,11 +23,15 @@ class UserRateLimit:
     limit: int
     window: float = 60.0
     _seen: dict[int, deque[float]] = field(default_factory=dict)
+    _pruned_at: float = float("-inf")
 
     def allow(self, user_id: int, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
-        if len(self._seen) > MAX_TRACKED_USERS:  # forget users quiet for a whole window
+        if len(self._seen) > MAX_TRACKED_USERS and now - self._pruned_at > self.window:
+            # forget users quiet for a whole window; at most once a window, so a crowd of
+            # active users does not make every call walk them all
             self._seen = {u: t for u, t in self._seen.items() if t and now - t[-1] <= self.window}
+            self._pruned_at = now
         times = self._seen.setdefault(user_id, deque())
         while times and now - times[0] > self.window:
             times.popleft()
