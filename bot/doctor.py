@@ -125,7 +125,7 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
         files = corpus.scan(folder)
     except FileNotFoundError:
         return [Finding(False, f"corpus folder {folder} does not exist", "set STUDYBOT_CORPUS_DIR")]
-    if not files:
+    if not any(f.readable for f in files):
         return [
             Finding(
                 False,
@@ -134,7 +134,8 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
             )
         ]
     if not thorough:
-        return [Finding(True, f"corpus {folder}: {len(files)} document(s)")]
+        readable = sum(f.readable for f in files)
+        return [Finding(True, f"corpus {folder}: {readable} document(s)")]
     findings, passages = [], 0
     for file in files:
         try:

@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from retrieval.index import passage_terms
-from retrieval.ingest import SUFFIXES, DocumentError, read_lines
+from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, read_lines
 from retrieval.model import Document, Passage
 from retrieval.segment import Segmenter, data_lines, default_segmenter
 from retrieval.store import FileInfo, IndexedDocument, pack_terms, unpack_terms
@@ -48,13 +48,19 @@ class CorpusFile:
     size: int
     mtime_ns: int
 
+    @property
+    def readable(self) -> bool:
+        """Of a type StudyBot reads (not a .pdf or .doc listed only to be reported)."""
+        return self.path.suffix.lower() in SUFFIXES
+
 
 def _hidden(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
 def scan(root: Path) -> list[CorpusFile]:
-    """Documents in the corpus folder, skipping hidden files and editors' lock files.
+    """Documents in the corpus folder, skipping hidden files and editors' lock files. Word,
+    PDF and other office files are listed too, so a reload reports them as unreadable.
 
     A file or folder removed while the scan runs is left out (a file is then treated as
     removed), not an error: admins edit the folder while the bot is running.
@@ -67,8 +73,8 @@ def scan(root: Path) -> list[CorpusFile]:
         dirs[:] = [d for d in dirs if not _hidden(d)]
         for name in names:
             path = Path(folder, name)
-            if _hidden(name) or path.suffix.lower() not in SUFFIXES:
-                continue
+            if _hidden(name) or path.suffix.lower() not in SUFFIXES + OTHER_DOCUMENTS:
+                continue  # other documents are listed, to be reported as unreadable
             try:
                 st = path.stat()
             except FileNotFoundError:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from docx.table import Table
 
 SUFFIXES = (".txt", ".md", ".docx")
+# Documents people keep in a corpus folder that cannot be read: reported, so admins convert them
+OTHER_DOCUMENTS = (".doc", ".wps", ".pdf", ".rtf", ".odt", ".ppt", ".pptx", ".xls", ".xlsx")
 MAX_BYTES = 20 * 1024 * 1024  # a speech is kilobytes; this is generous and bounds memory
 MAX_DOCX_UNZIPPED = 100 * 1024 * 1024  # zip-bomb guard for .docx
 
@@ -178,7 +180,9 @@ def read_lines(name: str, data: bytes) -> list[str]:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise DocumentError(
-            name, f"不支持的文件类型 {suffix or '（无扩展名）'}，只接受 .txt、.md、.docx"
+            name,
+            f"不支持的文件类型 {suffix or '（无扩展名）'}，只接受 .txt、.md、.docx"
+            + ("（请另存为 .docx 或 .txt）" if suffix in OTHER_DOCUMENTS else ""),
         )
     if len(data) > MAX_BYTES:
         raise DocumentError(

@@ -170,7 +170,7 @@ class Library:
         started = time.perf_counter()
         files = await asyncio.to_thread(corpus.scan, self.corpus_dir)
         known = await self.store.file_infos()
-        if not files and known and not allow_empty:
+        if not any(f.readable for f in files) and known and not allow_empty:
             raise ReloadError(
                 f"语料目录 {self.corpus_dir} 中没有任何文档（目录是否未挂载？）；"
                 "为防误删，本次未删除任何资料，仍在使用原有资料"

@@ -183,10 +183,12 @@ async def test_broken_files_are_named_and_the_rest_is_indexed(
     (corpus_dir / "broken.txt").write_bytes("中文".encode()[:-1] + b"\xff\xfe\x81" * 10)
     (corpus_dir / "empty.md").write_bytes(b"")
     (corpus_dir / "fake.docx").write_bytes(b"not a zip")
+    (corpus_dir / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(100))
     lib = Library(store, corpus_dir, workers=1)
     report = await lib.reload()
     reasons = dict(report.failed)
-    assert set(reasons) == {"image.txt", "broken.txt", "empty.md", "fake.docx"}
+    assert set(reasons) == {"image.txt", "broken.txt", "empty.md", "fake.docx", "old.doc"}
+    assert "另存为 .docx" in reasons["old.doc"]
     assert "二进制" in reasons["image.txt"]
     assert "编码" in reasons["broken.txt"]
     assert "空" in reasons["empty.md"]
@@ -386,12 +388,15 @@ async def test_a_missing_corpus_folder_keeps_the_index(store: Store, corpus_dir:
 
 
 def test_scan_skips_hidden_files_lock_files_and_other_types(tmp_path: Path) -> None:
-    for name in ("a.txt", "b.MD", "c.docx", ".hidden.txt", "~$c.docx", "d.pdf", ".git/x.txt"):
+    names = ("a.txt", "b.MD", "c.docx", ".hidden.txt", "~$c.docx", "d.pdf", ".git/x.txt", "e.png")
+    for name in names:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "e.txt").write_text("x", encoding="utf-8")
-    assert [f.doc for f in corpus.scan(tmp_path)] == ["a.txt", "b.MD", "c.docx", "sub/e.txt"]
+    files = corpus.scan(tmp_path)
+    assert [f.doc for f in files] == ["a.txt", "b.MD", "c.docx", "d.pdf", "sub/e.txt"]
+    assert [f.doc for f in files if not f.readable] == ["d.pdf"]  # listed, to be reported
 
 
 def test_the_report_gives_rates() -> None:
@@ -420,6 +425,7 @@ async def test_an_emptied_corpus_folder_is_refused_unless_allowed(tmp_path: Path
         served = Library(store, folder)
         await served.reload()
         (folder / "a.txt").unlink()  # e.g. the volume was not mounted
+        (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # nothing StudyBot reads
         with pytest.raises(ReloadError, match="没有任何文档"):
             await served.reload()
         assert len(served.index.passages) == 1 and len(await store.summaries()) == 1
