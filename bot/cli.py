@@ -144,8 +144,13 @@ async def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             f"{name:12}{m.hit1:8.3f}{m.hit3:8.3f}{m.mrr5:8.3f}{abstain:>10}{m.wrongly_refused:>9}"
         )
     if args.verbose:
-        for q in ours.misses:
-            print(f"miss: {q}")
+        for label, asked in (
+            ("miss", ours.misses),
+            ("refused", ours.refusals),
+            ("answered out of scope", ours.answered_out_of_scope),
+        ):
+            for q in asked:
+                print(f"{label}: {q}")
     return 0
 
 
@@ -312,7 +317,12 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument(
         "--questions", help="question file (default: questions.jsonl in the corpus folder)"
     )
-    cmd.add_argument("-v", "--verbose", action="store_true", help="list questions missed at rank 1")
+    cmd.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list the questions missed at rank 1, refused, or answered out of scope",
+    )
     corpus_option(cmd)
 
     corpus_option(add("chat", cmd_chat, "talk to the bot in the terminal (no token needed)"))

@@ -37,6 +37,8 @@ class Metrics:
     abstained: int  # out-of-scope questions that got no passage
     wrongly_refused: int  # answerable questions that got no passage
     misses: tuple[str, ...]  # answerable questions without a relevant passage at rank 1
+    refusals: tuple[str, ...] = ()  # answerable questions that got no passage
+    answered_out_of_scope: tuple[str, ...] = ()  # out-of-scope questions that got passages
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -65,11 +67,11 @@ def evaluate(questions: Sequence[Question], rank: Ranker, paragraphs: Sequence[s
     answerable = [q for q in questions if q.relevant]
     out_of_scope = [q for q in questions if not q.relevant]
     hit1 = hit3 = mrr = 0.0
-    refused = 0
-    misses = []
+    misses, refusals = [], []
     for q in answerable:
         results = rank(q.q)[:5]
-        refused += not results
+        if not results:
+            refusals.append(q.q)
         ranks = [i for i, p in enumerate(results, 1) if is_relevant(p.text, q.relevant, paragraphs)]
         first = ranks[0] if ranks else None
         hit1 += first == 1
@@ -77,7 +79,7 @@ def evaluate(questions: Sequence[Question], rank: Ranker, paragraphs: Sequence[s
         mrr += 1 / first if first else 0.0
         if first != 1:
             misses.append(q.q)
-    abstained = sum(not rank(q.q) for q in out_of_scope)
+    answered = [q.q for q in out_of_scope if rank(q.q)]
     n = max(len(answerable), 1)
     return Metrics(
         len(answerable),
@@ -85,9 +87,11 @@ def evaluate(questions: Sequence[Question], rank: Ranker, paragraphs: Sequence[s
         hit1 / n,
         hit3 / n,
         mrr / n,
-        abstained,
-        refused,
+        len(out_of_scope) - len(answered),
+        len(refusals),
         tuple(misses),
+        tuple(refusals),
+        tuple(answered),
     )
 
 

@@ -84,3 +84,4 @@ def test_metrics_follow_the_shared_definitions() -> None:
     assert got.hit1 == pytest.approx(1 / 3) and got.hit3 == pytest.approx(2 / 3)
     assert got.mrr5 == pytest.approx((1 + 1 / 2) / 3)
     assert (got.abstained, got.wrongly_refused, got.misses) == (1, 1, ("q2", "q3"))
+    assert (got.refusals, got.answered_out_of_scope) == (("q3",), ("q5",))
