@@ -114,6 +114,19 @@ async def test_inline_mode_offers_passages_titled_by_section(tmp_path: Path) -> 
         h.api.assert_nothing_rejected()
 
 
+async def test_an_inline_refusal_is_not_cached_for_other_users(tmp_path: Path) -> None:
+    async with harness(tmp_path) as h:
+        for _ in range(20):  # the per-user budget (STUDYBOT_USER_RATE_LIMIT)
+            answered = await h.api.wait_for_answer(await h.api.inline_query(USER, "家属"))
+            assert answered["results"] and not answered.get("is_personal")
+        refused = await h.api.wait_for_answer(await h.api.inline_query(USER, "家属"))
+        assert refused["results"] == []
+        assert refused.get("is_personal") is True and refused.get("cache_time") == 0
+        other = await h.api.wait_for_answer(await h.api.inline_query(OTHER, "家属"))
+        assert other["results"]
+        h.api.assert_nothing_rejected()
+
+
 async def test_table_of_contents_opens_sections(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
         await h.api.send_text(USER, USER, "/toc")
