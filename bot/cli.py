@@ -369,6 +369,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:  # a settings mistake, not a crash
+        if args.command == "doctor":  # its job: every mistake on a line, and how to fix it
+            from bot.doctor import Finding
+
+            for error in exc.errors():
+                where = ".".join(map(str, error["loc"]))
+                fix = "correct it in the environment or .env (see .env.example)"
+                print(Finding(False, f"{where}: {error['msg']}", fix).line())
+            return 1
         print(f"studybot: invalid settings: {settings_error(exc)}", file=sys.stderr)
         return 2
     try:

@@ -74,6 +74,16 @@ def test_doctor_says_what_to_fix(tmp_path: Path) -> None:
     assert health.returncode == 1
 
 
+def test_doctor_lists_every_invalid_setting(tmp_path: Path) -> None:
+    result = run(
+        "doctor", tmp_path=tmp_path, STUDYBOT_ADMIN_IDS="@alice", STUDYBOT_TIMEZONE="Mars/X"
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    fixes = [line for line in result.stdout.splitlines() if line.startswith("FIX")]
+    assert len(fixes) == 2
+    assert "STUDYBOT_ADMIN_IDS" in fixes[0] and "STUDYBOT_TIMEZONE" in fixes[1]
+
+
 def test_chat_answers_in_the_terminal(tmp_path: Path) -> None:
     result = run(
         "chat",
