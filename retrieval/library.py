@@ -264,13 +264,14 @@ class Library:
                 if (stored.size, stored.mtime_ns) != (info.size, info.mtime_ns):
                     plan.touched.append(info)
                 continue
+            kept = "；仍在使用此前导入的版本" if stored else ""  # its passages stay in service
             try:
                 plan.parsed.append((corpus.parse_file(file, data), info))
             except DocumentError as exc:
-                plan.failed.append((file.doc, exc.reason))
+                plan.failed.append((file.doc, exc.reason + kept))
             except Exception as exc:  # a parser bug on one odd file must not stop the rest
                 log.exception("parsing %s failed", file.doc)
-                plan.failed.append((file.doc, f"无法解析文档（{type(exc).__name__}）"))
+                plan.failed.append((file.doc, f"无法解析文档（{type(exc).__name__}）{kept}"))
         return plan
 
 
