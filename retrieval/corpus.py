@@ -17,11 +17,12 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from retrieval.counts import pack_terms, unpack_terms
 from retrieval.index import passage_terms
 from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, read_lines
 from retrieval.model import Document, Passage
 from retrieval.segment import Segmenter, data_lines, default_segmenter
-from retrieval.store import FileInfo, IndexedDocument, pack_terms, unpack_terms
+from retrieval.store import FileInfo, IndexedDocument
 from retrieval.structure import parse
 
 # Bump when reading files, structure parsing or term extraction changes: every document is

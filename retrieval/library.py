@@ -22,20 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from retrieval import bm25, corpus
+from retrieval.counts import TermCounts, merge_counts
 from retrieval.index import SearchIndex
 from retrieval.ingest import DocumentError
 from retrieval.model import Answer, Document
 from retrieval.search import DEFAULT_RANKING, Ranking, answer
 from retrieval.segment import Segmenter, default_segmenter
-from retrieval.store import (
-    FileInfo,
-    IndexedDocument,
-    Snapshot,
-    Store,
-    TermCounts,
-    generation_of,
-    merge_counts,
-)
+from retrieval.store import FileInfo, IndexedDocument, Snapshot, Store, generation_of
 
 log = logging.getLogger(__name__)
 

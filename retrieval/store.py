@@ -1,9 +1,10 @@
 """StudyBot's durable state in one SQLite file, over aiosqlite.
 
 Holds the corpus (documents, passages with their section paths and search terms, and a
-snapshot of the BM25 postings so start-up needs no segmentation), the query log, feedback,
-per-chat settings and the admin audit log. The schema is versioned: MIGRATIONS are applied
-in order at open, each in its own transaction, and later features append to the list.
+snapshot of their term counts, retrieval/counts.py, so start-up needs no segmentation), the
+query log, feedback, per-chat settings, group study state, the update inbox and the admin
+audit log. The schema (retrieval/schema.py) is versioned: its migrations are applied in
+order at open, each in its own transaction.
 
 Writes go through one lock: aiosqlite runs every statement of a connection on one thread,
 so two coroutines writing at once would otherwise share (and roll back) one transaction.
@@ -19,227 +20,28 @@ import hashlib
 import json
 import sqlite3
 import time
-from array import array
-from bisect import bisect_left
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any
 
 import aiosqlite
 import numpy as np
 import numpy.typing as npt
 
 from retrieval import bm25
+from retrieval.counts import TermCounts, Vocabulary, build_counts, unpack_terms
 from retrieval.model import Document, Heading, Passage
+from retrieval.schema import MIGRATIONS, statements
 
 BUSY_TIMEOUT_MS = 5000
-TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control character
-_SEP_BYTE = TERM_SEP.encode()
-_SLICE = 1 << 18  # postings per slice when computing weights
 SNAPSHOT_LAYOUT = 2  # sorted vocabulary, counts; bump when the encoding changes
-_T = TypeVar("_T")
 
 
 class StoreError(RuntimeError):
     """The database cannot be used as it is; str() is a complete message for an admin."""
 
-
-MIGRATIONS: tuple[str, ...] = (
-    # 1: corpus, logs, feedback, settings, audit
-    """
-    CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
-        doc TEXT NOT NULL UNIQUE,
-        title TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        mtime_ns INTEGER NOT NULL,
-        analyzer TEXT NOT NULL,
-        headings TEXT NOT NULL,
-        added_at REAL NOT NULL,
-        updated_at REAL NOT NULL
-    );
-    CREATE TABLE passages (
-        id INTEGER PRIMARY KEY,
-        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        paragraph INTEGER NOT NULL,
-        part INTEGER NOT NULL,
-        section TEXT NOT NULL,
-        text TEXT NOT NULL,
-        terms TEXT NOT NULL,
-        UNIQUE (document_id, paragraph, part)
-    );
-    CREATE TABLE index_snapshot (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        generation TEXT NOT NULL,
-        vocabulary BLOB NOT NULL,
-        ptr BLOB NOT NULL,
-        doc_ids BLOB NOT NULL,
-        weights BLOB NOT NULL,
-        created_at REAL NOT NULL
-    );
-    CREATE TABLE query_log (
-        id INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        chat_id INTEGER,
-        user_id INTEGER,
-        source TEXT NOT NULL,
-        question TEXT NOT NULL,
-        answered INTEGER NOT NULL,
-        results TEXT NOT NULL,
-        latency_ms REAL NOT NULL
-    );
-    CREATE INDEX query_log_at ON query_log(at);
-    CREATE TABLE feedback (
-        id INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        query_id INTEGER REFERENCES query_log(id) ON DELETE SET NULL,
-        chat_id INTEGER,
-        user_id INTEGER,
-        doc TEXT NOT NULL,
-        paragraph INTEGER NOT NULL,
-        helpful INTEGER NOT NULL,
-        reason TEXT
-    );
-    CREATE TABLE chat_settings (
-        chat_id INTEGER NOT NULL,
-        key TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (chat_id, key)
-    );
-    CREATE TABLE audit_log (
-        id INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        user_id INTEGER,
-        action TEXT NOT NULL,
-        allowed INTEGER NOT NULL,
-        detail TEXT NOT NULL
-    );
-    """,
-    # 2: the postings snapshot holds term counts instead of weights (a reload updates them;
-    #    weights take a quarter of a second to compute at 100,000 passages and twice the space)
-    #    and records its layout and passage count, so a snapshot of another layout or of other
-    #    passages is never used; snapshots of layout 1 are dropped with it
-    """
-    DROP TABLE index_snapshot;
-    CREATE TABLE index_snapshot (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        generation TEXT NOT NULL,
-        layout INTEGER NOT NULL,
-        passages INTEGER NOT NULL,
-        vocabulary BLOB NOT NULL,
-        ptr BLOB NOT NULL,
-        doc_ids BLOB NOT NULL,
-        tf BLOB NOT NULL,
-        lengths BLOB NOT NULL,
-        created_at REAL NOT NULL
-    );
-    """,
-    # 3: group study: quiz rounds, their questions (with the message each was asked in),
-    #    answers (one per member and question), scores per member and chat, daily reading
-    #    subscriptions with their reading position, and each member's place in each document
-    """
-    CREATE TABLE quiz_rounds (
-        id INTEGER PRIMARY KEY,
-        chat_id INTEGER NOT NULL,
-        starter_id INTEGER NOT NULL,
-        total INTEGER NOT NULL,
-        seconds INTEGER NOT NULL,
-        seed INTEGER NOT NULL,
-        started_at REAL NOT NULL,
-        ended_at REAL,
-        outcome TEXT
-    );
-    CREATE UNIQUE INDEX quiz_rounds_open ON quiz_rounds(chat_id) WHERE ended_at IS NULL;
-    CREATE TABLE quiz_questions (
-        id INTEGER PRIMARY KEY,
-        round_id INTEGER NOT NULL REFERENCES quiz_rounds(id) ON DELETE CASCADE,
-        number INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        prompt TEXT NOT NULL,
-        options TEXT NOT NULL,
-        answer_index INTEGER NOT NULL,
-        sentence TEXT NOT NULL,
-        doc TEXT NOT NULL,
-        title TEXT NOT NULL,
-        section TEXT NOT NULL,
-        paragraph INTEGER NOT NULL,
-        part INTEGER NOT NULL,
-        passage TEXT NOT NULL,
-        message_id INTEGER,
-        asked_at REAL,
-        deadline REAL,
-        revealed_at REAL,
-        UNIQUE (round_id, number)
-    );
-    CREATE TABLE quiz_answers (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER NOT NULL REFERENCES quiz_questions(id) ON DELETE CASCADE,
-        chat_id INTEGER NOT NULL,
-        user_id INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        choice INTEGER NOT NULL,
-        correct INTEGER NOT NULL,
-        at REAL NOT NULL,
-        UNIQUE (question_id, user_id)
-    );
-    CREATE INDEX quiz_answers_chat_at ON quiz_answers(chat_id, at);
-    CREATE TABLE quiz_scores (
-        chat_id INTEGER NOT NULL,
-        user_id INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        answered INTEGER NOT NULL,
-        updated_at REAL NOT NULL,
-        PRIMARY KEY (chat_id, user_id)
-    );
-    CREATE TABLE daily_subscriptions (
-        chat_id INTEGER PRIMARY KEY,
-        time TEXT NOT NULL,
-        timezone TEXT NOT NULL,
-        next_due REAL NOT NULL,
-        doc TEXT,
-        paragraph INTEGER,
-        part INTEGER,
-        sent INTEGER NOT NULL DEFAULT 0,
-        created_by INTEGER,
-        created_at REAL NOT NULL
-    );
-    CREATE TABLE reading_positions (
-        user_id INTEGER NOT NULL,
-        doc TEXT NOT NULL,
-        step INTEGER NOT NULL,
-        section TEXT NOT NULL,
-        updated_at REAL NOT NULL,
-        PRIMARY KEY (user_id, doc)
-    );
-    """,
-    # 4: the bot's inbox: every update fetched from Telegram is kept until it is handled, so
-    #    a crash loses none (Telegram forgets an update once the next fetch confirms it) and
-    #    answers none twice
-    """
-    CREATE TABLE updates (
-        update_id INTEGER PRIMARY KEY,
-        payload TEXT,
-        received_at REAL NOT NULL,
-        handled_at REAL
-    );
-    CREATE INDEX updates_pending ON updates(update_id) WHERE handled_at IS NULL;
-    CREATE INDEX updates_handled_at ON updates(handled_at);
-    """,
-    # 5: one vote per member per answer: pressing 👍/👎 again changes the vote, not the count
-    """
-    DELETE FROM feedback
-    WHERE query_id IS NOT NULL AND user_id IS NOT NULL AND id NOT IN (
-        SELECT MAX(id) FROM feedback
-        WHERE query_id IS NOT NULL AND user_id IS NOT NULL
-        GROUP BY query_id, user_id
-    );
-    CREATE UNIQUE INDEX feedback_one_vote ON feedback(query_id, user_id);
-    """,
-)
 
 HANDLED_UPDATES_KEPT = 3 * 86400  # Telegram keeps unconfirmed updates for 24 hours
 
@@ -285,14 +87,6 @@ class StoredCorpus:
     counts: TermCounts | None  # set when rebuilt from the stored terms: worth saving
 
 
-def pack_terms(terms: Iterable[str]) -> str:
-    return TERM_SEP.join(terms)
-
-
-def unpack_terms(packed: str) -> list[str]:
-    return packed.split(TERM_SEP) if packed else []
-
-
 def generation_of(infos: Iterable[FileInfo]) -> str:
     """Identifies a corpus state by its documents' contents and analyzer, like
     `Store.generation` (which reads them from the store)."""
@@ -301,274 +95,6 @@ def generation_of(infos: Iterable[FileInfo]) -> str:
 
 def _generation(rows: Iterable[Sequence[Any]]) -> str:
     return hashlib.sha256(json.dumps([list(r) for r in rows]).encode()).hexdigest()
-
-
-class Vocabulary(Mapping[str, int]):
-    """Terms in code point order packed as TERM_SEP-joined UTF-8; a term's id is its rank.
-
-    Made from the snapshot's bytes without an object per term: at 100,000 passages a dict of
-    the ~2 million terms takes about a second and 250 MB to build, this a few milliseconds
-    and the blob's size. A lookup is a binary search, a few microseconds.
-    """
-
-    __slots__ = ("_blob", "_offsets", "_size", "_starts")
-
-    def __init__(self, blob: bytes) -> None:
-        self._blob = blob
-        if blob:
-            seps = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == _SEP_BYTE[0])
-            # term i is blob[starts[i] : starts[i + 1] - 1]: the last one ends at the blob's end
-            starts = np.concatenate(([0], seps + 1, [len(blob) + 1])).astype(np.int64)
-        else:
-            starts = np.zeros(1, dtype=np.int64)
-        self._offsets = starts
-        self._starts = starts.data  # a memoryview: indexing it gives ints, fast
-        self._size = len(starts) - 1
-
-    @classmethod
-    def of(cls, terms: Iterable[str]) -> Vocabulary:
-        """The vocabulary of terms given in sorted order."""
-        return cls(pack_terms(terms).encode("utf-8", "surrogatepass"))
-
-    @property
-    def blob(self) -> bytes:
-        return self._blob
-
-    def _bisect(self, key: bytes) -> int:
-        """Index of the first term not below `key`: UTF-8 byte order is code point order."""
-        blob, starts = self._blob, self._starts
-        lo, hi = 0, self._size
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if blob[starts[mid] : starts[mid + 1] - 1] < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def _find(self, term: str) -> int:
-        key = term.encode("utf-8", "surrogatepass")
-        i = self._bisect(key)
-        starts = self._starts
-        if i < self._size and self._blob[starts[i] : starts[i + 1] - 1] == key:
-            return i
-        return -1
-
-    def __getitem__(self, term: str) -> int:
-        found = self._find(term) if isinstance(term, str) else -1
-        if found < 0:
-            raise KeyError(term)
-        return found
-
-    @overload
-    def get(self, term: str, /) -> int | None: ...
-    @overload
-    def get(self, term: str, /, default: int | _T) -> int | _T: ...
-    def get(self, term: str, /, default: object = None) -> object:
-        found = self._find(term) if isinstance(term, str) else -1
-        return default if found < 0 else found
-
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self._find(term) >= 0
-
-    def __len__(self) -> int:
-        return self._size
-
-    def __iter__(self) -> Iterator[str]:
-        blob, starts = self._blob, self._starts
-        for i in range(self._size):
-            yield blob[starts[i] : starts[i + 1] - 1].decode("utf-8", "surrogatepass")
-
-    def terms_bytes(self) -> list[bytes]:
-        return self._blob.split(_SEP_BYTE) if self._size else []
-
-    def merged(self, other: Vocabulary) -> tuple[Vocabulary, bm25.IntArray, bm25.IntArray]:
-        """Both vocabularies in one: (vocabulary, new id of each of this one's terms, new id
-        of each of the other's). A search per term of `other`, one copy of the blobs."""
-        if not self._size or not len(other):
-            ids = np.arange(self._size + len(other), dtype=np.int64)
-            merged = other if not self._size else self
-            return merged, ids[: self._size], ids[self._size :]
-        theirs = other.terms_bytes()
-        if len(theirs) * 64 < self._size:  # a few: binary searches over the blob
-            ours = None
-            at = [self._bisect(key) for key in theirs]
-        else:  # many: C-level bisect over this vocabulary's terms
-            ours = self.terms_bytes()
-            at = [bisect_left(ours, key) for key in theirs]
-        blob, starts, size = self._blob, self._starts, self._size
-        present = np.array(
-            [
-                i < size and (ours[i] if ours else blob[starts[i] : starts[i + 1] - 1]) == key
-                for i, key in zip(at, theirs, strict=True)
-            ],
-            dtype=bool,
-        )
-        positions = np.array(at, dtype=np.int64)
-        fresh_at = positions[~present]  # non-decreasing: `other` is sorted
-        old_ids = np.arange(size, dtype=np.int64)
-        old_ids += np.searchsorted(fresh_at, old_ids, side="right")  # fresh terms before it
-        their_ids = np.empty(len(theirs), dtype=np.int64)
-        their_ids[~present] = fresh_at + np.arange(len(fresh_at))
-        their_ids[present] = old_ids[positions[present]]
-        padded = blob + _SEP_BYTE  # every term then ends in SEP
-        pieces, done = [], 0
-        for key, cut_at in zip(
-            (k for k, p in zip(theirs, present.tolist(), strict=True) if not p),
-            fresh_at.tolist(),
-            strict=True,
-        ):
-            cut = starts[cut_at]
-            pieces += [padded[done:cut], key + _SEP_BYTE]
-            done = cut
-        pieces.append(padded[done:])
-        return Vocabulary(b"".join(pieces)[:-1]), old_ids, their_ids
-
-    def select(self, keep: npt.NDArray[np.bool_]) -> Vocabulary:
-        """The terms where `keep` is true, in the same order."""
-        if keep.all():
-            return self
-        padded = np.frombuffer(self._blob + _SEP_BYTE, dtype=np.uint8)
-        kept = padded[np.repeat(keep, np.diff(self._offsets))].tobytes()
-        return Vocabulary(kept[:-1])
-
-
-@dataclass(frozen=True)
-class TermCounts:
-    """How often each term occurs in each passage, term-major like the postings.
-
-    BM25 weights are computed from these; a reload updates them with the changed passages
-    instead of reading every stored passage's terms again.
-    """
-
-    vocabulary: Vocabulary
-    ptr: bm25.IntArray  # term t's passages are doc_ids[ptr[t]:ptr[t+1]], ascending
-    doc_ids: npt.NDArray[np.int32]
-    tf: npt.NDArray[np.int32]
-    lengths: npt.NDArray[np.int32]  # terms in each passage (its BM25 document length)
-
-    @property
-    def n_docs(self) -> int:
-        return len(self.lengths)
-
-    @classmethod
-    def empty(cls) -> TermCounts:
-        none = np.zeros(0, dtype=np.int32)
-        return cls(Vocabulary(b""), np.zeros(1, dtype=np.int64), none, none, none)
-
-    def postings(
-        self, k1: float = bm25.K1, b: float = bm25.B, epsilon: float = bm25.EPSILON
-    ) -> bm25.Postings:
-        """rank-bm25's BM25Okapi weights, as `bm25.build` computes them."""
-        df = np.diff(self.ptr)
-        doc_len = self.lengths.astype(np.float64)
-        avgdl = float(doc_len.mean()) if self.n_docs and doc_len.sum() else 1.0
-        term_idf = bm25.idf(df, self.n_docs, epsilon)
-        weights = np.empty(len(self.doc_ids))
-        # In slices that stay in cache: whole-array temporaries would take five times the
-        # weights' memory, and are slower.
-        for lo in range(0, len(weights), _SLICE):
-            hi = min(lo + _SLICE, len(weights))
-            first = int(np.searchsorted(self.ptr, lo, side="right")) - 1
-            last = int(np.searchsorted(self.ptr, hi, side="left"))
-            spans = np.minimum(self.ptr[first + 1 : last + 1], hi)  # each term's postings here
-            spans -= np.maximum(self.ptr[first:last], lo)
-            weights[lo:hi] = bm25.term_weights(
-                self.tf[lo:hi].astype(np.float64),
-                doc_len[self.doc_ids[lo:hi]],
-                avgdl,
-                np.repeat(term_idf[first:last], spans),
-                k1,
-                b,
-            )
-        return bm25.Postings(self.vocabulary, self.ptr, self.doc_ids, weights, self.n_docs)
-
-
-def _ptr(terms: npt.NDArray[np.integer[Any]], size: int) -> bm25.IntArray:
-    ptr = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(np.bincount(terms, minlength=size), out=ptr[1:])
-    return ptr
-
-
-def build_counts(packed: Sequence[str]) -> TermCounts:
-    """Counts of passages' packed terms (one string per passage, in passage order).
-
-    One dict lookup per token and numpy for the rest: bm25.build's Counter per passage and an
-    object per term take ~26 s and 1.5 GB at 100,000 passages, this less time and a third of
-    the memory.
-    """
-    n = len(packed)
-    vocabulary: dict[str, int] = {}
-    ids = array("i")
-    lengths = np.zeros(n, dtype=np.int64)
-    for i, row in enumerate(packed):
-        if row:
-            terms = row.split(TERM_SEP)
-            lengths[i] = len(terms)
-            ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
-    words = list(vocabulary)
-    del vocabulary
-    order = sorted(range(len(words)), key=words.__getitem__)
-    rank = np.empty(len(words), dtype=np.int64)
-    rank[np.array(order, dtype=np.int64)] = np.arange(len(words), dtype=np.int64)
-    keys = rank[np.frombuffer(ids, dtype=np.int32)] if ids else np.zeros(0, dtype=np.int64)
-    del ids
-    keys *= max(n, 1)
-    keys += np.repeat(np.arange(n, dtype=np.int64), lengths)
-    pairs, tf = np.unique(keys, return_counts=True)  # term-major, passages ascending
-    del keys
-    m = max(n, 1)
-    return TermCounts(
-        Vocabulary.of(words[t] for t in order),
-        _ptr(pairs // m, len(words)),
-        (pairs % m).astype(np.int32),
-        tf.astype(np.int32),
-        lengths.astype(np.int32),
-    )
-
-
-def merge_counts(
-    old: TermCounts,
-    renumber: bm25.IntArray,
-    added: Sequence[tuple[int, str]],
-    n_docs: int,
-) -> TermCounts:
-    """The counts after a reload, equal to `build_counts` of the resulting passages.
-
-    `renumber` gives each old passage its new number (-1: removed or replaced); `added` the
-    new passages as (number, packed terms). Only the added passages' terms are counted; the
-    old counts are renumbered, merged and sorted with numpy, in 32-bit arrays where possible.
-    """
-    added = sorted(added)
-    fresh = build_counts([packed for _, packed in added])
-    numbers = np.array([number for number, _ in added], dtype=np.int32)
-    vocabulary, old_ids, fresh_ids = old.vocabulary.merged(fresh.vocabulary)
-    lengths = np.zeros(n_docs, dtype=np.int32)
-    moved = renumber >= 0
-    lengths[renumber[moved]] = old.lengths[moved]
-    lengths[numbers] = fresh.lengths
-    terms = np.repeat(old_ids.astype(np.int32), np.diff(old.ptr))  # new id of each posting's term
-    docs = renumber.astype(np.int32)[old.doc_ids]
-    tf = old.tf
-    kept = docs >= 0
-    if not kept.all():
-        terms, docs, tf = terms[kept], docs[kept], tf[kept]
-    del kept
-    terms = np.concatenate((terms, np.repeat(fresh_ids.astype(np.int32), np.diff(fresh.ptr))))
-    docs = np.concatenate((docs, numbers[fresh.doc_ids]))
-    tf = np.concatenate((tf, fresh.tf))
-    live = np.bincount(terms, minlength=len(vocabulary)) > 0
-    if not live.all():  # terms only removed passages had
-        terms = (np.cumsum(live, dtype=np.int32) - 1)[terms]
-        vocabulary = vocabulary.select(live)
-    key = terms.astype(np.int64)
-    key *= max(n_docs, 1)
-    key += docs
-    # Old postings are still in order, new ones follow in order: two runs, which a stable
-    # sort merges in about linear time.
-    order = np.argsort(key, kind="stable")
-    del key
-    return TermCounts(vocabulary, _ptr(terms, len(vocabulary)), docs[order], tf[order], lengths)
 
 
 @dataclass(frozen=True)
@@ -583,22 +109,6 @@ class Snapshot:
 
 def _blob(values: npt.NDArray[Any], dtype: type[np.generic]) -> memoryview:
     return np.ascontiguousarray(values, dtype=dtype).data
-
-
-def _statements(script: str) -> Iterator[str]:
-    """A migration's statements; complete_statement keeps a trigger body (with its own
-    semicolons) and semicolons inside literals or comments in one piece."""
-    statement = ""
-    for piece in script.split(";"):
-        statement += piece
-        if sqlite3.complete_statement(statement + ";"):
-            if statement.strip():
-                yield statement.strip() + ";"
-            statement = ""
-        else:
-            statement += ";"
-    if statement.strip():
-        yield statement.strip()
 
 
 def _snapshot_counts(row: Sequence[Any], n_docs: int) -> TermCounts | None:
@@ -759,7 +269,7 @@ class Store:
                 # Another process may have migrated while this one waited for the lock.
                 if await self.schema_version() >= number:
                     continue
-                for statement in _statements(script):
+                for statement in statements(script):
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {number}")
 

@@ -13,12 +13,13 @@ import numpy as np
 import pytest
 
 from retrieval import corpus, library
+from retrieval.counts import build_counts, pack_terms
 from retrieval.index import SearchIndex
 from retrieval.library import Library, ReloadError
 from retrieval.model import Answer
 from retrieval.search import answer
 from retrieval.segment import Segmenter
-from retrieval.store import Store, build_counts, pack_terms
+from retrieval.store import Store
 from tests.conftest import SPEECH
 
 FAMILY_QUESTION = "家属应该做什么？"

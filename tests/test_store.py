@@ -1,4 +1,4 @@
-"""The SQLite store: schema migrations, durability across restarts, and the postings snapshot."""
+"""The SQLite store: schema migrations, durability across restarts, and the counts snapshot."""
 
 from __future__ import annotations
 
@@ -7,31 +7,12 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from rank_bm25 import BM25Okapi
 
-from retrieval import bm25, store
+from retrieval.counts import build_counts, pack_terms
 from retrieval.model import Document, Passage
-from retrieval.store import (
-    MIGRATIONS,
-    FileInfo,
-    IndexedDocument,
-    Store,
-    StoreError,
-    TermCounts,
-    Vocabulary,
-    build_counts,
-    merge_counts,
-    pack_terms,
-)
-
-# Han, Latin, a bigram-like term, a character outside the BMP and one from a private use area:
-# the vocabulary's byte order must agree with Python's string order for all of them.
-WORDS = ["家风", "廉洁", "家", "a", "zz", "~家风", "𠀀字", "\ue000", "人民", "中国"]
-corpora = st.lists(st.lists(st.sampled_from(WORDS), max_size=8), max_size=12)
+from retrieval.schema import MIGRATIONS, statements
+from retrieval.store import FileInfo, IndexedDocument, Store, StoreError
 
 
 def schema(path: Path) -> list[tuple[str, str]]:
@@ -110,10 +91,10 @@ def test_migration_statements_keep_trigger_bodies_and_literals_whole() -> None:
     CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN UPDATE t SET a = 'x;y' WHERE a = ''; END;
     INSERT INTO t VALUES ('semi;colon');
     """
-    statements = list(store._statements(script))
-    assert len(statements) == 3
+    parts = list(statements(script))
+    assert len(parts) == 3
     db = sqlite3.connect(":memory:")
-    for statement in statements:
+    for statement in parts:
         db.execute(statement)
     assert db.execute("SELECT a FROM t").fetchall() == [("semi;colon",)]
 
@@ -211,85 +192,11 @@ async def test_a_snapshot_for_another_state_is_not_saved(tmp_path: Path) -> None
         assert await s.query("SELECT count(*) FROM index_snapshot") == [(0,)]
 
 
-@settings(max_examples=150, deadline=None)
-@given(corpus=corpora, query=st.lists(st.sampled_from([*WORDS, "absent"]), max_size=5))
-def test_counted_postings_score_like_rank_bm25(corpus: list[list[str]], query: list[str]) -> None:
-    postings = build_counts([pack_terms(p) for p in corpus]).postings()
-    reference = bm25.build(corpus)
-    assert sorted(postings.vocabulary) == list(postings.vocabulary) == sorted(reference.vocabulary)
-    np.testing.assert_allclose(
-        bm25.get_scores(postings, query), bm25.get_scores(reference, query), rtol=0, atol=1e-12
-    )
-    if any(corpus):  # rank-bm25 divides by the mean length
-        np.testing.assert_allclose(
-            bm25.get_scores(postings, query), BM25Okapi(corpus).get_scores(query), atol=1e-9
-        )
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    corpus=corpora,
-    keep=st.lists(st.booleans(), min_size=12, max_size=12),
-    added=corpora,
-    order=st.randoms(use_true_random=False),
-)
-def test_merged_counts_equal_counting_from_scratch(
-    corpus: list[list[str]], keep: list[bool], added: list[list[str]], order: object
-) -> None:
-    """A reload's update (drop some passages, add others anywhere) gives exactly the arrays
-    that counting all resulting passages gives."""
-    old = build_counts([pack_terms(p) for p in corpus])
-    kept = [i for i in range(len(corpus)) if keep[i]]
-    slots = ["old"] * len(kept) + ["new"] * len(added)
-    order.shuffle(slots)  # type: ignore[attr-defined]
-    final: list[list[str]] = []
-    renumber = np.full(len(corpus), -1, dtype=np.int64)
-    new_passages = []
-    olds, news = iter(kept), iter(added)
-    for slot in slots:
-        if slot == "old":
-            i = next(olds)
-            renumber[i] = len(final)
-            final.append(corpus[i])
-        else:
-            terms = next(news)
-            new_passages.append((len(final), pack_terms(terms)))
-            final.append(terms)
-    merged = merge_counts(old, renumber, new_passages, len(final))
-    full = build_counts([pack_terms(p) for p in final])
-    assert merged.vocabulary.blob == full.vocabulary.blob
-    for name in ("ptr", "doc_ids", "tf", "lengths"):
-        np.testing.assert_array_equal(getattr(merged, name), getattr(full, name))
-    np.testing.assert_array_equal(merged.postings().weights, full.postings().weights)
-
-
-def test_weights_do_not_depend_on_the_slice_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = [[WORDS[(i * j) % len(WORDS)] for j in range(i % 7)] for i in range(50)]
-    counts = build_counts([pack_terms(p) for p in corpus])
-    whole = counts.postings().weights
-    monkeypatch.setattr(store, "_SLICE", 3)
-    np.testing.assert_array_equal(counts.postings().weights, whole)
-
-
-def test_vocabulary_finds_exactly_its_terms() -> None:
-    terms = sorted(set(WORDS))
-    vocabulary = Vocabulary.of(terms)
-    assert list(vocabulary) == terms and len(vocabulary) == len(terms)
-    for i, term in enumerate(terms):
-        assert vocabulary[term] == i and vocabulary.get(term) == i and term in vocabulary
-    for absent in ("", "家风建设", "b", "\uffff", "𠀁"):
-        assert vocabulary.get(absent) is None and absent not in vocabulary
-        with pytest.raises(KeyError):
-            vocabulary[absent]
-    assert Vocabulary(b"").get("家") is None and len(Vocabulary(b"")) == 0
-    assert TermCounts.empty().postings().n_docs == 0
-
-
 async def test_migration_keeps_each_members_last_vote(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as db:
         for script in MIGRATIONS[:4]:
-            for statement in store._statements(script):
+            for statement in statements(script):
                 db.execute(statement)
         db.execute("PRAGMA user_version = 4")
         db.execute(
