@@ -123,13 +123,16 @@ async def answer_question(
 ) -> None:
     svc = services(context)
     user_id = message.from_user.id if message.from_user else None
+    def allowed() -> bool:
+        return user_id is None or svc.rate.allow(user_id)
+
+    if not quiet and not allowed():  # checked before searching: a flood costs no searches
+        await message.reply_text(RATE_LIMITED, reply_parameters=_reply_to(message))
+        return
     started = time.perf_counter()
     answer = svc.library.answer(question, RESULTS)
-    if quiet and not answer.hits:
-        return  # group chatter the bot leaves alone costs nobody their question budget
-    if user_id is not None and not svc.rate.allow(user_id):
-        if not quiet:
-            await message.reply_text(RATE_LIMITED, reply_parameters=_reply_to(message))
+    # in a group answered quietly, chatter the bot leaves alone costs nobody their budget
+    if quiet and (not answer.hits or not allowed()):
         return
     try:
         qid: int | None = await svc.store.log_query(
@@ -331,7 +334,7 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
         await edit_message(
             query.message,
             "<b>资料目录</b>\n选择一份资料查看章节：",
-            keyboards.documents_keyboard(documents, page=page),
+            keyboards.documents_keyboard(documents, page=page or 0),
         )
         return
     document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
@@ -341,7 +344,7 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
     await query.answer()
     top = [i for i, h in enumerate(document.headings) if len(h.path) == 1]
     text = f"<b>{html.escape(document.title)}</b>\n共 {len(document.passages)} 段。选择章节："
-    markup = keyboards.sections_keyboard(document, top, f"t:{uid}", page)
+    markup = keyboards.sections_keyboard(document, top, f"t:{uid}", page or 0)
     await edit_message(query.message, text, markup)
 
 
@@ -368,8 +371,8 @@ async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, re
         for i, h in enumerate(document.headings)
         if len(h.path) == depth + 1 and h.path[:depth] == heading.path
     ]
-    markup = keyboards.sections_keyboard(document, children, f"s:{target}", page)
-    if page:  # turning the page of this section's list: the message stays, its buttons change
+    markup = keyboards.sections_keyboard(document, children, f"s:{target}", page or 0)
+    if page is not None:  # turning this section's list: the message stays, its buttons change
         try:
             await query.message.edit_reply_markup(markup)
         except BadRequest as exc:

@@ -95,10 +95,11 @@ def paged(
     )
 
 
-def split_page(data: str) -> tuple[str, int]:
-    """Callback data without its `@<page>`, and the page (0 when there is none)."""
+def split_page(data: str) -> tuple[str, int | None]:
+    """Callback data without its `@<page>`, and the page (None when there is none: the
+    list is being opened, not turned)."""
     head, at, page = data.rpartition("@")
-    return (head, int(page)) if at and page.isdigit() else (data, 0)
+    return (head, int(page)) if at and page.isdigit() else (data, None)
 
 
 def mode_keyboard(mode: str) -> InlineKeyboardMarkup:

@@ -372,7 +372,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await handlers.edit_message(
             query.message,
             "<b>导读</b>：选择要阅读的资料。",
-            keyboards.documents_keyboard(documents, "rd", keyboards.split_page(uid)[1]),
+            keyboards.documents_keyboard(documents, "rd", keyboards.split_page(uid)[1] or 0),
         )
         return
     document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
