@@ -175,8 +175,8 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def read_lines(name: str, data: bytes) -> list[str]:
-    """Clean lines of a document given its file name (for the type) and its bytes."""
+def check_type(name: str) -> None:
+    """DocumentError unless the file name has a type StudyBot reads."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise DocumentError(
@@ -184,6 +184,12 @@ def read_lines(name: str, data: bytes) -> list[str]:
             f"不支持的文件类型 {suffix or '（无扩展名）'}，只接受 .txt、.md、.docx"
             + ("（请另存为 .docx 或 .txt）" if suffix in OTHER_DOCUMENTS else ""),
         )
+
+
+def read_lines(name: str, data: bytes) -> list[str]:
+    """Clean lines of a document given its file name (for the type) and its bytes."""
+    check_type(name)
+    suffix = Path(name).suffix.lower()
     if len(data) > MAX_BYTES:
         raise DocumentError(
             name, f"文件过大（{len(data) // 1024} KB），上限 {MAX_BYTES // 1024 // 1024} MB"

@@ -24,7 +24,7 @@ import numpy as np
 from retrieval import bm25, corpus
 from retrieval.counts import TermCounts, merge_counts
 from retrieval.index import SearchIndex
-from retrieval.ingest import DocumentError
+from retrieval.ingest import DocumentError, check_type
 from retrieval.model import Answer, Document
 from retrieval.search import DEFAULT_RANKING, Ranking, answer
 from retrieval.segment import Segmenter, default_segmenter
@@ -243,6 +243,12 @@ class Library:
         analyzer = corpus.analyzer_fingerprint()
         for file in files:
             stored = known.get(file.doc)
+            if not file.readable:  # listed to be reported; reading it could only fail
+                try:
+                    check_type(file.doc)
+                except DocumentError as exc:
+                    plan.failed.append((file.doc, exc.reason))
+                continue
             try:
                 data = file.path.read_bytes()
             except FileNotFoundError:
