@@ -35,8 +35,7 @@ from retrieval.search import explain
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 REFUSED = "抱歉，这个操作仅限管理员使用。"
-MAX_FAILURES_SHOWN = 20
-MAX_FAILURE_CHARS = 160  # a failed file's line: 20 of them and the counts fit one message
+MAX_PATH_CHARS = 60  # of a failed file's path in the reload summary
 MAX_NAME_BYTES = 200  # file systems allow 255 bytes; a Chinese character takes 3
 PROGRESS_EVERY = 2.0  # seconds between edits of the reload progress message
 MAX_UPLOAD_BYTES = min(MAX_BYTES, 20 * 1024 * 1024)  # bots can download at most 20 MB
@@ -71,7 +70,8 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
 
 
 def reload_summary(report: ReloadReport) -> list[str]:
-    """The summary as Telegram HTML messages (more than one only for very long file names)."""
+    """The summary as Telegram HTML messages: every failed file is named, in as many
+    messages as that takes."""
     lines = [
         "✅ 语料已更新" if not report.failed else "⚠️ 语料已更新，部分文件未能导入",
         f"新增 {len(report.added)}，更新 {len(report.changed)}，删除 {len(report.removed)}，"
@@ -79,11 +79,20 @@ def reload_summary(report: ReloadReport) -> list[str]:
         f"现有 {report.documents} 份资料、{report.passages} 个段落，用时 {report.seconds:.1f} 秒"
         + (f"（每秒 {report.chars_per_second:,.0f} 字）" if report.chars else ""),
     ]
-    failures = [f"• {doc}：{reason}"[:MAX_FAILURE_CHARS] for doc, reason in report.failed]
-    lines += failures[:MAX_FAILURES_SHOWN]
-    if len(report.failed) > MAX_FAILURES_SHOWN:  # the summary should fit one message
-        lines.append(f"……另有 {len(report.failed) - MAX_FAILURES_SHOWN} 个文件未能导入")
-    return render.pack([html.escape("\n".join(lines), quote=False)])
+    lines += [f"• {_short_path(doc)}：{reason}" for doc, reason in report.failed]
+    return render.pack([html.escape(line, quote=False) for line in lines], separator="\n")
+
+
+def _short_path(doc: str) -> str:
+    """A long path cut to its file name, and a long name to its two ends (where names
+    differ: a number in front, a type behind): the reason after it is what the admin needs."""
+    if len(doc) <= MAX_PATH_CHARS:
+        return doc
+    folder, _, name = doc.rpartition("/")
+    half = MAX_PATH_CHARS // 2 - 2
+    if len(name) > 2 * half:
+        name = f"{name[:half]}…{name[-half:]}"
+    return f"…/{name}" if folder else name
 
 
 async def run_reload(

@@ -141,10 +141,12 @@ def passage_html(passage: Passage, spans: Iterable[tuple[int, int]] = ()) -> str
 def fit(text: str) -> str:
     """The text if it fits one message; else its plain text, cut (only a paragraph with no
     sentence end for thousands of characters could need that)."""
-    return pack([text])[0]
+    return pack([text])[0] if text else text
 
 
-def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
+def pack(
+    blocks: Iterable[str], limit: int = MAX_MESSAGE_UNITS, separator: str = "\n\n"
+) -> list[str]:
     """Join blocks into as few messages as fit `limit`, splitting only between blocks.
 
     Blocks are complete HTML, so a tag is never cut. A single block over the limit (which
@@ -155,7 +157,7 @@ def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
     for block in blocks:
         if utf16_len(block) > limit:
             block = _fallback(block, limit)
-        joined = f"{current}\n\n{block}" if current else block
+        joined = f"{current}{separator}{block}" if current else block
         if utf16_len(joined) <= limit:
             current = joined
         else:
