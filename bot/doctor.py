@@ -133,8 +133,8 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
                 "add documents, or send them to the bot as an admin",
             )
         ]
+    readable = sum(f.readable for f in files)
     if not thorough:
-        readable = sum(f.readable for f in files)
         return [Finding(True, f"corpus {folder}: {readable} document(s)")]
     findings, passages = [], 0
     for file in files:
@@ -145,6 +145,6 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
                 Finding(False, f"corpus file cannot be read: {exc}", "fix or remove the file")
             )
     findings.insert(
-        0, Finding(True, f"corpus {folder}: {len(files)} document(s), {passages} passage(s)")
+        0, Finding(True, f"corpus {folder}: {readable} document(s), {passages} passage(s)")
     )
     return findings

@@ -212,12 +212,12 @@ def answer(
     query = parse_question(question, segmenter)
     if not query.words:
         return Answer(question, (), (), reason="no_terms")
-    kept = [c for c in candidates(index, query, top_k, segmenter, ranking) if c.kept]
-    if not kept:
+    shown = [c for c in candidates(index, query, top_k, segmenter, ranking) if c.kept]
+    if not shown:
         return Answer(question, query.terms, (), reason="weak")
     words = query.all_terms
     hits = []
-    for rank, c in enumerate(kept, start=1):
+    for rank, c in enumerate(shown, start=1):
         found = highlight.spans(c.passage.text, words)
         matched = tuple(dict.fromkeys(fold(c.passage.text[s:e]) for s, e in found))
         snippet = highlight.snippet(c.passage.text, found)

@@ -222,13 +222,12 @@ class Store:
     async def _begin(self, statement: str) -> None:
         """Start a transaction, and end it again if the caller is cancelled meanwhile:
         aiosqlite runs a statement even when its caller stops waiting, and a transaction
-        nobody ends would make every later BEGIN fail."""
-        begun = asyncio.ensure_future(self._db.execute(statement))
+        nobody ends would make every later BEGIN fail. Statements run in order, so the
+        ROLLBACK comes after the BEGIN."""
         try:
-            await asyncio.shield(begun)
+            await self._db.execute(statement)
         except asyncio.CancelledError:
-            with contextlib.suppress(sqlite3.Error):
-                await begun
+            with contextlib.suppress(sqlite3.Error):  # the BEGIN may never have run
                 await self._db.execute("ROLLBACK")
             raise
 
@@ -556,8 +555,11 @@ class Store:
             return int(cursor.lastrowid or 0), True
 
     async def set_feedback_reason(self, feedback_id: int, reason: str) -> None:
+        """The reason for a 👎; none is kept once the member has changed the vote to 👍."""
         async with self.transaction() as db:
-            await db.execute("UPDATE feedback SET reason = ? WHERE id = ?", (reason, feedback_id))
+            await db.execute(
+                "UPDATE feedback SET reason = ? WHERE id = ? AND helpful = 0", (reason, feedback_id)
+            )
 
     async def get_setting(self, chat_id: int, key: str, default: str | None = None) -> str | None:
         row = await self._one(

@@ -232,3 +232,17 @@ async def test_a_write_cancelled_while_it_begins_leaves_the_store_usable(tmp_pat
                 await task
             await s.set_setting(2, "k", str(pause))  # would fail inside a stale transaction
             assert await s.get_setting(2, "k") == str(pause)
+
+
+async def test_a_reason_arriving_after_the_vote_changed_to_helpful_is_not_kept(
+    tmp_path: Path,
+) -> None:
+    async with await Store.open(tmp_path / "v.db") as s:
+        qid = await s.log_query(source="private", question="问", results=[], latency_ms=1.0)
+        down, _ = await s.add_feedback(doc="a", paragraph=1, helpful=False, query_id=qid, user_id=5)
+        up, changed = await s.add_feedback(
+            doc="a", paragraph=1, helpful=True, query_id=qid, user_id=5
+        )
+        assert up == down and changed
+        await s.set_feedback_reason(down, "段落不对")  # a reply to the old 👎 prompt
+        assert await s.query("SELECT helpful, reason FROM feedback") == [(1, None)]
