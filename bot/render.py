@@ -214,6 +214,11 @@ def explanation(
         f"检索词：{escape(words)}",
         f"阈值：覆盖率 ≥ {report.threshold:.2f}；低于 {report.weak:.2f} 时须含问题中最关键的词",
     ]
+    if report.words:
+        telling = "、".join(report.telling)
+        lines.append(
+            f"最关键的词：{escape(telling)}" if telling else "问题全是常用词：段落须全部命中才显示"
+        )
     for row in report.rows:
         p = row.passage
         lines.append(

@@ -241,6 +241,7 @@ class Explanation:
     words: tuple[tuple[str, float], ...]  # question words and their coverage weights
     threshold: float  # least coverage shown
     weak: float  # below this coverage, the most telling word must be matched too
+    telling: tuple[str, ...]  # that word (and any tied); none: common words, matched whole
     rows: tuple[ExplainedRow, ...]
 
 
@@ -263,5 +264,6 @@ def explain(
         words=tuple((w.text, word_weight(w, segmenter, ranking)) for w in query.words),
         threshold=ranking.min_coverage,
         weak=ranking.weak_coverage,
+        telling=tuple(w.text for w in telling_words(query, segmenter, ranking)),
         rows=tuple(rows),
     )

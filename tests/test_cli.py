@@ -84,7 +84,7 @@ def test_explain_shows_why_a_weak_match_is_not_an_answer(tmp_path: Path) -> None
     run = studybot("explain", "八项规定具体有哪几条内容", db=tmp_path / "a.db")
     assert run.returncode == 0, run.stderr
     head, *rows = run.stdout.strip().split("\n✖ ")
-    assert "八项规定(" in head and "阈值：覆盖率 ≥ 0.15" in head
+    assert "八项规定(" in head and "阈值：覆盖率 ≥ 0.15" in head and "最关键的词：八项规定" in head
     assert rows and "✅" not in run.stdout  # candidates listed, none kept
     assert any("命中：内容" in row for row in rows)
 
