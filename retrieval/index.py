@@ -21,10 +21,13 @@ HEADING_REPEAT = 2  # heading words count twice: a heading names what its passag
 def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
     """Terms a passage is indexed under: its text's words, its headings' words, and the
     character bigrams of its text."""
+    own = passage.text.rstrip("。：:")
+    # a heading line with nothing under it is its own passage: its words count once, as text
+    headings = [h for h in passage.section if h.rstrip("。：:") != own]
     terms = segmenter.terms(passage.text)
-    for heading in passage.section:
+    for heading in headings:
         terms.extend(segmenter.terms(heading) * HEADING_REPEAT)
-    terms.extend(segmenter.bigrams("\n".join((*passage.section, passage.text))))
+    terms.extend(segmenter.bigrams("\n".join((*headings, passage.text))))
     return terms
 
 

@@ -205,3 +205,15 @@ def test_a_paragraph_styled_as_a_heading_stays_a_paragraph() -> None:
         ((), long_heading),
         (("一、要求",), "正文。"),
     ]
+
+
+def test_a_heading_that_is_its_own_passage_is_indexed_once() -> None:
+    from retrieval.index import HEADING_REPEAT, passage_terms
+    from retrieval.segment import default_segmenter
+
+    doc = parse("rules.txt", ["规定", "一、会议纪律", "（1）会上要开展批评和自我批评。"])
+    (rule,) = doc.passages
+    assert rule.section == ("一、会议纪律", "（1）会上要开展批评和自我批评")
+    terms = passage_terms(rule, default_segmenter())
+    assert terms.count("批评") == 2  # in the text, 批评和自我批评: not again from the heading
+    assert terms.count("纪律") == HEADING_REPEAT  # the heading above counts as before
