@@ -233,6 +233,13 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     settings: Settings = app.bot_data["settings"]
     store = await Store.open(settings.db)
     library = Library(store, settings.corpus_dir)
+    known = await library.built_from()
+    if known is not None and known != library.folder:  # configured on purpose, or a mistake
+        log.warning(
+            "corpus folder is now %s, was %s: its documents replace the store's",
+            library.folder,
+            known,
+        )
     await library.load()
     catch_up = asyncio.create_task(_catch_up(library))
     if not library.index.passages:

@@ -22,9 +22,6 @@ from retrieval.store import Store, StoreError
 Command = Callable[[argparse.Namespace, Settings], Awaitable[int]]
 
 
-CORPUS_KEY = (0, "corpus_dir")  # a store-wide setting: no Telegram chat has id 0
-
-
 @asynccontextmanager
 async def opened_library(
     args: argparse.Namespace, settings: Settings, *, report: bool = False
@@ -37,17 +34,14 @@ async def opened_library(
     """
     corpus = Path(getattr(args, "corpus", None) or settings.corpus_dir)
     async with await Store.open(settings.db) as store:
-        known = await store.get_setting(*CORPUS_KEY)
-        here = str(corpus.resolve())
-        if known is not None and known != here and not report:
-            raise ValueError(
-                f"{settings.db} holds the corpus folder {known}, not {here}: pass --corpus"
-                f" {known}, or switch with `studybot reload --corpus {corpus}`"
-            )
         library = Library(store, corpus)
+        known = await library.built_from()
+        if known is not None and known != library.folder and not report:
+            raise ValueError(
+                f"{settings.db} holds the corpus folder {known}, not {library.folder}: pass"
+                f" --corpus {known}, or switch with `studybot reload --corpus {corpus}`"
+            )
         done = await library.reload()
-        if known != here:
-            await store.set_setting(*CORPUS_KEY, here)
         if report:
             print(describe_reload(done))
         elif done.modified or done.failed:

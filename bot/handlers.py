@@ -123,6 +123,7 @@ async def answer_question(
 ) -> None:
     svc = services(context)
     user_id = message.from_user.id if message.from_user else None
+
     def allowed() -> bool:
         return user_id is None or svc.rate.allow(user_id)
 

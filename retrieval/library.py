@@ -32,6 +32,7 @@ from retrieval.store import FileInfo, IndexedDocument, Snapshot, Store, generati
 
 log = logging.getLogger(__name__)
 
+FOLDER_KEY = (0, "corpus_dir")  # a store-wide setting: no Telegram chat has id 0
 LOCK_POLL_SECONDS = 0.05  # how often a reload waiting for another process's reload looks again
 
 
@@ -116,6 +117,14 @@ class Library:
             except sqlite3.Error as exc:  # only start-up speed is lost: rebuilt next time
                 log.warning("postings snapshot not saved: %s", exc)
 
+    async def built_from(self) -> str | None:
+        """The corpus folder the store was last reloaded from (None: not recorded yet)."""
+        return await self.store.get_setting(*FOLDER_KEY)
+
+    @property
+    def folder(self) -> str:
+        return str(self.corpus_dir.resolve())
+
     async def reload(self, allow_empty: bool = False) -> ReloadReport:
         """Bring the store and the index in line with the corpus folder.
 
@@ -183,6 +192,8 @@ class Library:
             # load failed after its changes were committed.
             if self._generation != await self.store.generation():
                 await self._load()
+        if await self.built_from() != self.folder:
+            await self.store.set_setting(*FOLDER_KEY, self.folder)
         docs = [d for d, _ in plan.parsed]
         return ReloadReport(
             added=tuple(d.doc for d in docs if d.doc not in known),
