@@ -10,6 +10,7 @@ of the question's weight: a question whose distinctive words are not in the corp
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retrieval import bm25, highlight
@@ -95,9 +96,13 @@ def searchable_text(passage: Passage) -> str:
     return fold("\n".join((*passage.section, passage.text)))
 
 
-def word_weight(word: Word, segmenter: Segmenter, ranking: Ranking) -> float:
-    """What a question word counts for in coverage: its information above the common level."""
-    return max(segmenter.information(word.text) - ranking.common_information, ranking.min_weight)
+def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[float, ...]:
+    """What each question word counts for in coverage: its information above the common
+    level. Worked out once per question, for every candidate passage."""
+    return tuple(
+        max(segmenter.information(w.text) - ranking.common_information, ranking.min_weight)
+        for w in query.words
+    )
 
 
 def _covered_by_parts(word: Word, text: str) -> bool:
@@ -112,21 +117,19 @@ def _covered_by_parts(word: Word, text: str) -> bool:
     return all(seen)
 
 
-def coverage(query: Query, passage: Passage, segmenter: Segmenter, ranking: Ranking) -> float:
-    """The share of the question's information that a passage matches.
+def coverage(query: Query, weights: Sequence[float], text: str, ranking: Ranking) -> float:
+    """The share of the question's information that a passage (its `searchable_text`)
+    matches, each word weighing its `word_weights` entry.
 
     A word weighs what it says in general Chinese (jieba's dictionary frequency), less a
     baseline that common words do not exceed, so a question is judged on its telling words:
     "今天股市行情如何" matches 今天 in a speech but not 股市行情, and gets no passage. A word
     counts fully when it or a synonym occurs in the passage or its headings, partly when the
     words inside it that occur there cover it. Occurrence is tested on the text, not the
-    passage's terms, so a word
-    that jieba cuts differently in the passage still counts.
+    passage's terms, so a word that jieba cuts differently in the passage still counts.
     """
-    text = searchable_text(passage)
     total = covered = 0.0
-    for word in query.words:
-        weight = word_weight(word, segmenter, ranking)
+    for word, weight in zip(query.words, weights, strict=True):
         total += weight
         if _found(word, text):
             covered += weight
@@ -139,25 +142,17 @@ def _found(word: Word, text: str) -> bool:
     return any(term in text for term in {word.text} | word.expansions)
 
 
-def telling_words(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[Word, ...]:
+def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> tuple[Word, ...]:
     """The question's most telling word (with any tied with it); none when every word is as
     common as 今天 or 吃, so nothing in the question stands out."""
-    weights = [word_weight(w, segmenter, ranking) for w in query.words]
     top = max(weights, default=ranking.min_weight)
     if top <= ranking.min_weight:
         return ()
     return tuple(w for w, weight in zip(query.words, weights, strict=True) if weight == top)
 
 
-def kept(
-    query: Query,
-    passage: Passage,
-    score: float,
-    share: float,
-    segmenter: Segmenter,
-    ranking: Ranking,
-) -> bool:
-    """Whether a ranked passage is shown.
+def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking: Ranking) -> bool:
+    """Whether a ranked passage (its `searchable_text`) is shown.
 
     It must match enough of the question's information; a weak match must include what the
     question is about ("八项规定具体有哪几条内容" matches 内容 in the speech, not 八项规定:
@@ -166,13 +161,9 @@ def kept(
     """
     if score <= 0 or share < ranking.min_coverage:
         return False
-    telling = telling_words(query, segmenter, ranking)
     if not telling:
         return share >= 1.0
-    if share >= ranking.weak_coverage:
-        return True
-    text = searchable_text(passage)
-    return any(_found(w, text) for w in telling)
+    return share >= ranking.weak_coverage or any(_found(w, text) for w in telling)
 
 
 @dataclass(frozen=True)
@@ -189,13 +180,14 @@ def candidates(
     index: SearchIndex, query: Query, top_k: int, segmenter: Segmenter, ranking: Ranking
 ) -> list[Candidate]:
     ids, scores = bm25.top_k(index.postings, query.weights(ranking), max(top_k, 1))
+    weights = word_weights(query, segmenter, ranking)
+    telling = telling_words(query, weights, ranking)
     result = []
     for i, score in zip(ids.tolist(), scores.tolist(), strict=True):
         passage = index.passages[i]
-        share = coverage(query, passage, segmenter, ranking)
-        result.append(
-            Candidate(passage, score, share, kept(query, passage, score, share, segmenter, ranking))
-        )
+        text = searchable_text(passage)
+        share = coverage(query, weights, text, ranking)
+        result.append(Candidate(passage, score, share, kept(score, share, telling, text, ranking)))
     return result
 
 
@@ -254,6 +246,7 @@ def explain(
 ) -> Explanation:
     question = valid_text(question)
     query = parse_question(question, segmenter) if question.strip() else Query((), ())
+    weights = word_weights(query, segmenter, ranking)
     rows = []
     if query.words:
         for c in candidates(index, query, top_k, segmenter, ranking):
@@ -261,9 +254,9 @@ def explain(
             matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
             rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched))
     return Explanation(
-        words=tuple((w.text, word_weight(w, segmenter, ranking)) for w in query.words),
+        words=tuple(zip((w.text for w in query.words), weights, strict=True)),
         threshold=ranking.min_coverage,
         weak=ranking.weak_coverage,
-        telling=tuple(w.text for w in telling_words(query, segmenter, ranking)),
+        telling=tuple(w.text for w in telling_words(query, weights, ranking)),
         rows=tuple(rows),
     )
