@@ -338,7 +338,7 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
             keyboards.documents_keyboard(documents, page=page or 0),
         )
         return
-    document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
+    document = keyboards.find_document(documents, uid)
     if document is None:
         await query.answer(EXPIRED, show_alert=True)
         return
@@ -355,7 +355,7 @@ async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, re
     target, page = keyboards.split_page(rest)
     uid, _, number = target.partition(":")
     documents = services(context).library.index.documents
-    document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
+    document = keyboards.find_document(documents, uid)
     n = int(number) if number.isdigit() else -1
     if (
         document is None

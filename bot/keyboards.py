@@ -29,6 +29,11 @@ def doc_uid(doc: str) -> str:
     return hashlib.blake2b(doc.encode(), digest_size=5).hexdigest()
 
 
+def find_document(documents: Sequence[Document], uid: str) -> Document | None:
+    """The document a button's `doc_uid` names, or None if it has since been removed."""
+    return next((d for d in documents if doc_uid(d.doc) == uid), None)
+
+
 def button(text: str, data: str) -> InlineKeyboardButton:
     if not 1 <= len(data.encode()) <= MAX_CALLBACK_BYTES:
         raise ValueError(f"callback data must be 1-64 bytes: {data!r}")

@@ -375,7 +375,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             keyboards.documents_keyboard(documents, "rd", keyboards.split_page(uid)[1] or 0),
         )
         return
-    document = next((d for d in documents if keyboards.doc_uid(d.doc) == uid), None)
+    document = keyboards.find_document(documents, uid)
     if document is None or (number and not number.isdigit()):
         await query.answer("这份资料已更新或删除，请重新发送 /read。", show_alert=True)
         return
