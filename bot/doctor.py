@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 from bot.settings import Settings
 from retrieval import corpus
-from retrieval.ingest import DocumentError
+from retrieval.ingest import DocumentError, check_type
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,7 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
     findings, passages = [], 0
     for file in files:
         try:
+            check_type(file.doc)  # a .pdf is reported without being read, as reloads do
             passages += len(corpus.parse_file(file, file.path.read_bytes()).passages)
         except (DocumentError, OSError) as exc:
             findings.append(
