@@ -58,6 +58,7 @@ HELP = (
 RATE_LIMITED = "提问太频繁了，请稍等一会儿再试。"
 APOLOGY = "抱歉，处理这条消息时出错了，请稍后再试。"
 ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 家属应该做什么？"
+TOC_HEADER = "<b>资料目录</b>\n选择一份资料查看章节："
 EXPIRED = "这条消息对应的内容已更新或过期，请重新提问。"
 
 
@@ -319,7 +320,7 @@ async def toc(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text("资料库还是空的。", reply_parameters=_reply_to(message))
         return
     await message.reply_html(
-        "<b>资料目录</b>\n选择一份资料查看章节：",
+        TOC_HEADER,
         reply_markup=keyboards.documents_keyboard(documents),
         reply_parameters=_reply_to(message),
     )
@@ -334,7 +335,7 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
         await query.answer()
         await edit_message(
             query.message,
-            "<b>资料目录</b>\n选择一份资料查看章节：",
+            TOC_HEADER,
             keyboards.documents_keyboard(documents, page=page or 0),
         )
         return
