@@ -250,10 +250,12 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.bot_data["services"] = Services(
         settings, store, library, UserRateLimit(settings.user_rate_limit)
     )
-    if isinstance(app.update_queue, InboxQueue):
-        app.update_queue.store = store
     for payload in await store.pending_updates():  # what a crash left unanswered
         await app.update_queue.put(Update.de_json(json.loads(payload), app.bot))
+    # from here on each arriving update is kept (the replayed ones already are); nothing
+    # arrives before: polling or the webhook starts after this post_init
+    if isinstance(app.update_queue, InboxQueue):
+        app.update_queue.store = store
     await _set_menus(app.bot, settings.admin_ids)
     await quiz.resume(app)  # rounds and subscriptions a stopped bot left open
     await reading.restore(app)
