@@ -165,10 +165,14 @@ def _heading_level(style: str) -> int:
     return int(match.group(1)) + 1 if match else 0
 
 
+def normalise_lines(lines: list[str]) -> list[str]:
+    """Normalise whitespace and invisible characters."""
+    return [_SPACES.sub(" ", line.translate(_INVISIBLE)).strip() for line in lines]
+
+
 def clean_lines(lines: list[str]) -> list[str]:
-    """Normalise whitespace and invisible characters, and drop platform boilerplate."""
-    cleaned = [_SPACES.sub(" ", line.translate(_INVISIBLE)).strip() for line in lines]
-    return strip_boilerplate(cleaned)
+    """Normalise whitespace and invisible characters, and drop adverts and clutter."""
+    return strip_boilerplate(normalise_lines(lines))
 
 
 def split_lines(text: str) -> list[str]:
@@ -186,8 +190,9 @@ def check_type(name: str) -> None:
         )
 
 
-def read_lines(name: str, data: bytes) -> list[str]:
-    """Clean lines of a document given its file name (for the type) and its bytes."""
+def text_lines(name: str, data: bytes) -> list[str]:
+    """A document's lines, decoded and normalised, clutter still in: given its file name (for
+    the type) and its bytes."""
     check_type(name)
     suffix = Path(name).suffix.lower()
     if len(data) > MAX_BYTES:
@@ -195,7 +200,15 @@ def read_lines(name: str, data: bytes) -> list[str]:
             name, f"文件过大（{len(data) // 1024} KB），上限 {MAX_BYTES // 1024 // 1024} MB"
         )
     raw = docx_lines(data, name) if suffix == ".docx" else split_lines(decode(data, name))
-    lines = clean_lines(raw)
+    lines = normalise_lines(raw)
+    if not any(lines):
+        raise DocumentError(name, "文档中没有正文")
+    return lines
+
+
+def read_lines(name: str, data: bytes) -> list[str]:
+    """Clean lines of a document given its file name (for the type) and its bytes."""
+    lines = strip_boilerplate(text_lines(name, data))
     if not any(lines):
         raise DocumentError(name, "文档中没有正文")
     return lines

@@ -98,8 +98,18 @@ class Library:
     def index(self) -> SearchIndex:
         return self._index
 
-    def answer(self, question: str, top_k: int = 5) -> Answer:
-        return answer(self._index, question, self.segmenter, top_k, self.ranking)
+    def answer(
+        self, question: str, top_k: int = 5, docs: frozenset[str] | None = None
+    ) -> Answer:
+        return answer(self._index, question, self.segmenter, top_k, self.ranking, docs)
+
+    def find_documents(self, name: str) -> frozenset[str]:
+        """Documents whose file name, title or names contain `name` (the CLI's --doc)."""
+        return frozenset(
+            d.doc
+            for d in self._index.documents
+            if any(name in text for text in (d.doc, d.title, *d.meta.names))
+        )
 
     async def load(self) -> None:
         """Serve what the store holds, from its postings snapshot when that is current."""
