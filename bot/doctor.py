@@ -45,6 +45,8 @@ def check(settings: Settings) -> list[Finding]:
     between the settings, the store and the corpus folder."""
     state = stored_state(settings.db)
     folder = corpus_folder(settings, state)
+    corpus_findings, documents = read_corpus(folder)
+    duplicates = find_duplicates(documents, keep=state.documents.keys())
     return [
         check_token(settings),
         check_admins(settings),
@@ -53,8 +55,16 @@ def check(settings: Settings) -> list[Finding]:
         *check_location(settings),
         check_database(settings.db),
         *check_folder(settings, state),
-        *check_corpus(folder),
-        *check_store_matches_folder(folder, state),
+        *corpus_findings,
+        *(
+            Finding(
+                True,
+                f"duplicate: {d.doc} {'has the same text as' if d.same else 'is contained in'}"
+                f" {d.of}; indexed once, as {d.of}",
+            )
+            for d in duplicates
+        ),
+        *check_store_matches_folder(folder, state, {d.doc for d in duplicates}),
     ]
 
 
@@ -179,8 +189,11 @@ def check_folder(settings: Settings, state: StoreState) -> list[Finding]:
     return findings
 
 
-def check_store_matches_folder(folder: Path, state: StoreState) -> list[Finding]:
-    """Documents the store and the folder disagree about: what the next reload would do."""
+def check_store_matches_folder(
+    folder: Path, state: StoreState, duplicates: set[str]
+) -> list[Finding]:
+    """Documents the store and the folder disagree about: what the next reload would do.
+    (`duplicates` are not stored: their text is another document's.)"""
     if not state.documents:
         return []
     try:
@@ -194,7 +207,7 @@ def check_store_matches_folder(folder: Path, state: StoreState) -> list[Finding]
         except OSError:
             continue  # check_corpus says so
     gone = sorted(set(state.documents) - set(hashes))
-    new = sorted(set(hashes) - set(state.documents))
+    new = sorted(set(hashes) - set(state.documents) - duplicates)
     changed = sorted(d for d in hashes if d in state.documents and hashes[d] != state.documents[d])
     if not (gone or new or changed):
         return [Finding(True, f"the store holds every document of {folder}, as it is now")]
@@ -292,10 +305,21 @@ def check_database(path: Path, thorough: bool = True) -> Finding:
 
 
 def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
+    return read_corpus(folder, thorough)[0]
+
+
+def read_corpus(folder: Path, thorough: bool = True) -> tuple[list[Finding], list[Document]]:
+    """What is wrong with the corpus folder, and its documents (when `thorough`)."""
     try:
         files = corpus.scan(folder)
     except FileNotFoundError:
-        return [Finding(False, f"corpus folder {folder} does not exist", "set STUDYBOT_CORPUS_DIR")]
+        return [
+            Finding(
+                False,
+                f"corpus folder {folder} does not exist",
+                "mount or restore it, or use another folder with `studybot reload --corpus DIR`",
+            )
+        ], []
     if not any(f.readable for f in files):
         return [
             Finding(
@@ -303,10 +327,10 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
                 f"corpus folder {folder} has no .txt/.md/.docx files",
                 "add documents, or send them to the bot as an admin",
             )
-        ]
+        ], []
     readable = sum(f.readable for f in files)
     if not thorough:
-        return [Finding(True, f"corpus {folder}: {readable} document(s)")]
+        return [Finding(True, f"corpus {folder}: {readable} document(s)")], []
     findings, documents = [], list[Document]()
     for file in files:
         try:
@@ -320,12 +344,4 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
     findings.insert(
         0, Finding(True, f"corpus {folder}: {readable} document(s), {passages} passage(s)")
     )
-    findings += [
-        Finding(
-            True,
-            f"duplicate: {d.doc} {'has the same text as' if d.same else 'is contained in'}"
-            f" {d.of}; indexed once, as {d.of}",
-        )
-        for d in find_duplicates(documents)
-    ]
-    return findings
+    return findings, documents
