@@ -1,24 +1,28 @@
 """Documents whose text is the same as another's, or contained in another's, found cheaply.
 
-A document's text here is its title and its passages' text, normalised (NFKC widths, no white
-space, lower case), so a .txt and a .docx of one speech, or a copy with other line breaks or
-another file name, compare equal. Documents with the same body under different titles are
-different documents. A document is contained in another when its body is part of the other's
-longer body, whatever its title (an excerpt is often titled 节选).
+A document's text here is its title and its passages' text without white space (full-width
+spaces and zero-width marks included) in lower case, so a .txt and a .docx of one speech, or a
+copy in another encoding, with other line breaks or under another file name, compare equal.
+Widths are not folded: NFKC would cost more than everything else here together. Documents
+with the same body under different titles are different documents. A document is contained
+in another when its body is part of the other's longer body, whatever its title (an excerpt
+is often titled 节选).
 
 Equal texts are found by hashing. Containment is checked only between a document and the
-documents that hold its probe passage whole (its longest passage, taken from inside the
-document when it has three or more, since an excerpt's first and last paragraphs may be cut):
-a dictionary of passage texts gives those candidates, and only they are compared in full. At
-1,000 speech-sized documents that is one dictionary of their passages and a handful of
-substring checks, not a million.
+documents that hold its inner passages (all but the first and last when it has three or more,
+since an excerpt's first and last paragraphs may be cut) as a run: a dictionary of passage
+texts gives the documents holding its rarest inner passage, a comparison of passage tuples
+keeps those holding the whole run, and only they are searched for its text. 1,000
+speech-sized documents that share most of their paragraphs take about 0.2 s (0.6 s when even
+their inner passages are all shared), not a million substring searches.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from retrieval.model import Document
 
@@ -32,11 +36,14 @@ class Duplicate:
     same: bool  # the same text; otherwise `doc`'s text is part of `of`'s
 
 
+BLANK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+
 def normalised(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+    return BLANK.sub("", text).lower()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Text:
     doc: str
     title: str
@@ -44,9 +51,26 @@ class _Text:
     full: str  # the body
 
     @property
-    def probe(self) -> str:
-        inner = self.passages[1:-1] if len(self.passages) >= 3 else self.passages
-        return max(inner, key=len)
+    def inner(self) -> tuple[str, ...]:
+        """Passages that are whole in any document that contains this one, in order."""
+        return self.passages[1:-1] if len(self.passages) >= 3 else self.passages
+
+    @cached_property
+    def at(self) -> dict[str, list[int]]:
+        """Where each passage is."""
+        where: dict[str, list[int]] = {}
+        for i, passage in enumerate(self.passages):
+            where.setdefault(passage, []).append(i)
+        return where
+
+    def holds_run(self, run: tuple[str, ...]) -> bool:
+        """Whether `run` is a run of consecutive passages here: cheaper than a substring
+        search, and true whenever this text contains a text with those inner passages."""
+        n = len(run)
+        return any(
+            (n == 1 or self.passages[i + 1 : i + 2] == run[1:2]) and self.passages[i : i + n] == run
+            for i in self.at.get(run[0], ())
+        )
 
 
 def find_duplicates(documents: Sequence[Document], keep: Collection[str] = ()) -> list[Duplicate]:
@@ -76,11 +100,15 @@ def find_duplicates(documents: Sequence[Document], keep: Collection[str] = ()) -
             if len(passage) >= MIN_PROBE_CHARS:
                 holding.setdefault(passage, []).append(t)
     for t in unique:
-        probe = t.probe
-        if len(probe) < MIN_PROBE_CHARS:
-            candidates = [u for u in unique if len(u.full) > len(t.full)]  # a tiny document
-        else:
-            candidates = [u for u in holding.get(probe, ()) if len(u.full) > len(t.full)]
+        inner = t.inner
+        probes = [p for p in inner if len(p) >= MIN_PROBE_CHARS]
+        if probes:
+            probe = min(probes, key=lambda p: len(holding[p]))  # the rarest
+            candidates = [
+                u for u in holding[probe] if len(u.full) > len(t.full) and u.holds_run(inner)
+            ]
+        else:  # a document of short lines only: compared with every longer one
+            candidates = [u for u in unique if len(u.full) > len(t.full)]
         container = next((u for u in candidates if t.full in u.full), None)  # the longest
         if container is not None:
             duplicates.append(Duplicate(t.doc, container.doc, same=False))
