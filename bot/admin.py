@@ -80,6 +80,14 @@ def reload_summary(report: ReloadReport) -> list[str]:
         + (f"（每秒 {report.chars_per_second:,.0f} 字）" if report.chars else ""),
     ]
     lines += [f"• {_short_path(doc)}：{reason}" for doc, reason in report.failed]
+    if report.duplicates:
+        lines.append(f"重复 {len(report.duplicates)} 份，只收录一次：")
+        lines += [
+            f"• {_short_path(d.doc)} 与 {_short_path(d.of)} 内容相同"
+            if d.same
+            else f"• {_short_path(d.doc)} 的内容已包含在 {_short_path(d.of)} 中"
+            for d in report.duplicates
+        ]
     return render.pack([html.escape(line, quote=False) for line in lines], separator="\n")
 
 

@@ -33,7 +33,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot import admin, handlers, quiz, reading
+from bot import admin, folder, handlers, quiz, reading
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
 from retrieval.library import Library, ReloadError
@@ -225,21 +225,26 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 
 async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Open the store and serve its index; catch up with the corpus folder meanwhile.
+    """Open the store and serve its index; catch up with its corpus folder meanwhile.
 
-    Only a store with no documents yet waits for that first reload: there is nothing to
-    serve before it. A reload that fails leaves the stored index in service.
+    The folder is the store's; STUDYBOT_CORPUS_DIR naming another is refused (FolderMismatch)
+    and nothing is changed. Only a store with no documents yet waits for that first reload:
+    there is nothing to serve before it. The catch-up adds and re-indexes but removes nothing
+    (documents gone from the folder are kept until someone reloads); if it fails, the stored
+    index stays in service.
     """
     settings: Settings = app.bot_data["settings"]
     store = await Store.open(settings.db)
-    library = Library(store, settings.corpus_dir)
-    known = await library.built_from()
-    if known is not None and known != library.folder:  # configured on purpose, or a mistake
-        log.warning(
-            "corpus folder is now %s, was %s: its documents replace the store's",
-            library.folder,
-            known,
-        )
+    try:
+        choice = await folder.choose(store, settings)
+        library = Library(store, folder.refuse_other(choice, settings.db))
+    except BaseException:
+        await store.close()
+        raise
+    note = settings.legacy_note()
+    if note:
+        log.warning("%s", note)
+    log.info("database %s, corpus folder %s", settings.db, library.folder)
     await library.load()
     catch_up = asyncio.create_task(_catch_up(library))
     if not library.index.passages:
@@ -278,7 +283,7 @@ async def _set_menus(bot: ExtBot[Any], admin_ids: Iterable[int]) -> None:
 
 async def _catch_up(library: Library) -> None:
     try:
-        report = await library.reload()
+        report = await library.reload(keep_missing=True)
     except (ReloadError, FileNotFoundError) as exc:
         log.error("corpus not reloaded, serving the stored index: %s", exc)
         return
@@ -291,6 +296,16 @@ async def _catch_up(library: Library) -> None:
         len(report.removed),
         len(report.failed),
     )
+    for d in report.duplicates:
+        log.info("duplicate: %s %s %s; indexed once", d.doc, "=" if d.same else "in", d.of)
+    if report.kept:
+        log.warning(
+            "%d document(s) no longer in %s are kept in service until a reload (/reload or"
+            " `studybot reload`) removes them: %s",
+            len(report.kept),
+            library.folder,
+            ", ".join(report.kept),
+        )
 
 
 async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot import logs, render
+from bot import folder, logs, render
+from bot.folder import FolderMismatch
 from bot.settings import Settings
 from retrieval.ingest import DocumentError
 from retrieval.library import Library, ReloadError, ReloadReport
@@ -27,21 +28,20 @@ Command = Callable[[argparse.Namespace, Settings], Awaitable[int]]
 async def opened_library(
     args: argparse.Namespace, settings: Settings, *, report: bool = False
 ) -> AsyncIterator[Library]:
-    """The store and an index current with the corpus folder (indexing what changed).
+    """The store and an index current with its corpus folder (indexing what changed).
 
-    What the reload did is printed to stderr when it changed or refused something, or to
-    stdout when `report` (the `reload` and `index` commands, which may also switch the
-    store to another folder; other commands refuse to, rather than drop its documents).
+    The folder is the store's unless --corpus or STUDYBOT_CORPUS_DIR names one; a different
+    one is refused, except by `reload` and `index` (`report`), which switch the store to it
+    once the user agrees to what that removes. What the reload did is printed to stderr when
+    it changed or refused something, or to stdout when `report`.
     """
-    corpus = Path(getattr(args, "corpus", None) or settings.corpus_dir)
     async with await Store.open(settings.db) as store:
-        library = Library(store, corpus)
-        known = await library.built_from()
-        if known is not None and known != library.folder and not report:
-            raise ValueError(
-                f"{settings.db} holds the corpus folder {known}, not {library.folder}: pass"
-                f" --corpus {known}, or switch with `studybot reload --corpus {corpus}`"
-            )
+        choice = await folder.choose(store, settings, getattr(args, "corpus", None))
+        if choice.switching:
+            if not report:
+                raise FolderMismatch(folder.mismatch(choice, settings.db))
+            await confirm_switch(store, choice, settings.db, yes=args.yes)
+        library = Library(store, choice.folder)
         done = await library.reload()
         if report:
             print(describe_reload(done))
@@ -50,11 +50,36 @@ async def opened_library(
         yield library
 
 
+async def confirm_switch(store: Store, choice: folder.Choice, db: Path, *, yes: bool) -> None:
+    """Say how many documents switching the store to another folder removes, and go on only
+    with --yes or a "y" typed at a terminal. Nothing is changed when the answer is no."""
+    removed = await folder.removed_by_switch(store, choice.folder)
+    names = ", ".join(removed[:10]) + (
+        f" and {len(removed) - 10} more" if len(removed) > 10 else ""
+    )
+    print(
+        f"studybot: the store {db} holds {choice.documents} document(s) from {choice.stored};"
+        f" switching it to {choice.folder.resolve()} removes {len(removed)} of them"
+        + (f" ({names})" if removed else "")
+        + " and indexes that folder's documents",
+        file=sys.stderr,
+    )
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise FolderMismatch("nothing was changed: pass --yes to switch without being asked")
+    print("switch? [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = await asyncio.to_thread(sys.stdin.readline)
+    if answer.strip().lower() not in ("y", "yes"):
+        raise FolderMismatch("nothing was changed: the store keeps its folder")
+
+
 def describe_reload(report: ReloadReport) -> str:
     lines = [
         f"indexed: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.removed)} removed, {len(report.failed)} failed, "
-        f"{report.unchanged} unchanged; "
+        + (f"{len(report.duplicates)} duplicate(s), " if report.duplicates else "")
+        + f"{report.unchanged} unchanged; "
         f"{report.documents} documents, {report.passages} passages in service; "
         f"{report.seconds:.2f} s"
         + (
@@ -67,6 +92,13 @@ def describe_reload(report: ReloadReport) -> str:
         f"failed: {reason}" if reason.startswith(doc) else f"failed: {doc}：{reason}"
         for doc, reason in report.failed
     ]
+    lines += [
+        f"duplicate: {d.doc} has the same text as {d.of}; indexed once, as {d.of}"
+        if d.same
+        else f"duplicate: {d.doc} is contained in {d.of}; indexed once, as {d.of}"
+        for d in report.duplicates
+    ]
+    lines += [f"kept: {doc} is no longer in the corpus folder" for doc in report.kept]
     return "\n".join(lines)
 
 
@@ -277,6 +309,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
     from bot.app import run
 
+    asyncio.run(folder.folder_for(settings))  # a folder other than the store's is refused
+
     try:
         run(settings)
     except InvalidToken:  # its message quotes the token
@@ -315,7 +349,9 @@ def parser() -> argparse.ArgumentParser:
 
     def corpus_option(cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument(
-            "--corpus", help="corpus folder (default: $STUDYBOT_CORPUS_DIR or the bundled corpus/)"
+            "--corpus",
+            help="corpus folder (default: the store's, else $STUDYBOT_CORPUS_DIR, else the"
+            " bundled corpus/); another folder than the store's is refused",
         )
 
     def doc_option(cmd: argparse.ArgumentParser) -> None:
@@ -351,9 +387,15 @@ def parser() -> argparse.ArgumentParser:
     for name, func, help in (
         ("index", cmd_index, "ingest and index the corpus folder"),
         ("reload", cmd_index, "bring the index in line with the corpus folder and report"),
-        ("docs", cmd_docs, "list documents with passage counts and dates"),
     ):
-        corpus_option(add(name, func, help))
+        cmd = add(name, func, help + "; --corpus DIR switches the store to another folder")
+        corpus_option(cmd)
+        cmd.add_argument(
+            "--yes",
+            action="store_true",
+            help="switch to another folder without asking (it removes the documents not in it)",
+        )
+    corpus_option(add("docs", cmd_docs, "list documents with passage counts and dates"))
 
     cmd = add("eval", cmd_eval, "Hit@1/Hit@3/MRR@5 and abstention beside plain BM25")
     cmd.add_argument(
@@ -412,15 +454,18 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings()
     except ValidationError as exc:  # a settings mistake, not a crash
         if args.command == "doctor":  # its job: every mistake on a line, and how to fix it
-            from bot.doctor import Finding
+            from bot import doctor
 
-            for error in exc.errors():
-                where = ".".join(map(str, error["loc"]))
-                fix = "correct it in the environment or .env (see .env.example)"
-                print(Finding(False, f"{where}: {error['msg']}", fix).line())
+            findings, fallback = doctor.check_settings(exc)
+            if fallback is not None:  # and all the rest, with those settings at their defaults
+                findings += doctor.health(fallback) if args.health else doctor.check(fallback)
+            print("\n".join(f.line() for f in findings))
             return 1
         print(f"studybot: invalid settings: {settings_error(exc)}", file=sys.stderr)
         return 2
+    note = settings.legacy_note()
+    if note and args.command != "doctor":  # doctor says it among its findings
+        print(f"studybot: note: {note}", file=sys.stderr)
     try:
         if args.command == "run":
             token = (

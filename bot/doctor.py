@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
-from bot.settings import Settings
+from pydantic import ValidationError
+
+from bot.settings import BUNDLED_CORPUS, DB_NAME, Settings, user_home
 from retrieval import corpus
+from retrieval.duplicates import find_duplicates
 from retrieval.ingest import DocumentError, check_type
+from retrieval.library import FOLDER_KEY
+from retrieval.model import Document
 
 
 @dataclass(frozen=True)
@@ -26,23 +32,201 @@ class Finding:
         )
 
 
+@dataclass(frozen=True)
+class StoreState:
+    """What the database says about the corpus: its folder and its documents' hashes."""
+
+    folder: str | None = None
+    documents: dict[str, str] = field(default_factory=dict)  # doc -> sha256 of its file
+
+
 def check(settings: Settings) -> list[Finding]:
+    """Every finding at once: settings, database location, database, and every mismatch
+    between the settings, the store and the corpus folder."""
+    state = stored_state(settings.db)
+    folder = corpus_folder(settings, state)
+    corpus_findings, documents = read_corpus(folder)
+    duplicates = find_duplicates(documents, keep=state.documents.keys())
     return [
         check_token(settings),
         check_admins(settings),
         check_api(settings),
         check_webhook(settings),
+        *check_location(settings),
         check_database(settings.db),
-        *check_corpus(settings.corpus_dir),
+        *check_folder(settings, state),
+        *corpus_findings,
+        *(
+            Finding(
+                True,
+                f"duplicate: {d.doc} {'has the same text as' if d.same else 'is contained in'}"
+                f" {d.of}; indexed once, as {d.of}",
+            )
+            for d in duplicates
+        ),
+        *check_store_matches_folder(folder, state, {d.doc for d in duplicates}),
     ]
 
 
 def health(settings: Settings) -> list[Finding]:
     """What a running bot needs from its machine, cheaply (it runs every minute): the
     database opens and the corpus folder lists documents. `check` reads them in full."""
+    state = stored_state(settings.db)
     return [
         check_database(settings.db, thorough=False),
-        *check_corpus(settings.corpus_dir, thorough=False),
+        *check_corpus(corpus_folder(settings, state), thorough=False),
+    ]
+
+
+def check_settings(exc: ValidationError) -> tuple[list[Finding], Settings | None]:
+    """A finding for each invalid setting, and the settings with those at their defaults
+    (None if that fails too), so that everything else can still be checked."""
+    findings, fallback = [], {}
+    fields = {f.alias: f for f in Settings.model_fields.values() if f.alias}
+    for error in exc.errors():
+        where = ".".join(map(str, error["loc"]))
+        fix = "correct it in the environment or .env (see .env.example)"
+        findings.append(Finding(False, f"{where}: {error['msg']}", fix))
+        name = str(error["loc"][0]) if error["loc"] else ""
+        if name in fields:
+            fallback[name] = fields[name].get_default(call_default_factory=True)
+    try:
+        settings: Settings | None = Settings(**fallback)
+    except ValidationError:
+        settings = None
+    return findings, settings
+
+
+def stored_state(path: Path) -> StoreState:
+    """The store's folder and documents, read-only; empty when there is no readable store
+    (`check_database` says why)."""
+    if not path.is_file():
+        return StoreState()
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as db:
+            if not db.execute("PRAGMA user_version").fetchone()[0]:
+                return StoreState()
+            chat_id, key = FOLDER_KEY
+            row = db.execute(
+                "SELECT value FROM chat_settings WHERE chat_id = ? AND key = ?", (chat_id, key)
+            ).fetchone()
+            docs: list[Any] = db.execute("SELECT doc, sha256 FROM documents").fetchall()
+    except sqlite3.Error:
+        return StoreState()
+    return StoreState(row[0] if row else None, {str(d): str(h) for d, h in docs})
+
+
+def corpus_folder(settings: Settings, state: StoreState) -> Path:
+    """The folder the bot would use: the store's, else the one set, else the bundled one.
+    (A set folder that differs from the store's is refused: `check_folder` says so.)"""
+    if state.folder is not None:
+        return Path(state.folder)
+    return settings.corpus_dir.expanduser() if settings.corpus_dir else BUNDLED_CORPUS
+
+
+def check_location(settings: Settings) -> list[Finding]:
+    """Where the database is and why; a path that depends on where a command is run."""
+    db = settings.db
+    origin = {
+        "STUDYBOT_DB": "set by STUDYBOT_DB",
+        "STUDYBOT_HOME": "in STUDYBOT_HOME",
+        "legacy": "found in its old place beside the project",
+        "default": "in the user data folder",
+    }[settings.db_origin]
+    findings = [Finding(True, f"database {db} ({origin})")]
+    for name, value in (("STUDYBOT_DB", settings.db_setting), ("STUDYBOT_HOME", settings.home)):
+        if value is not None and not value.expanduser().is_absolute():
+            findings.append(
+                Finding(
+                    False,
+                    f"{name} is a relative path ({value}): a command run in another folder"
+                    " uses another database",
+                    f"set {name} to an absolute path, e.g. {Path(value).resolve()}",
+                )
+            )
+    if settings.db_setting is not None and settings.home is not None:
+        findings.append(
+            Finding(
+                False,
+                "both STUDYBOT_DB and STUDYBOT_HOME are set: STUDYBOT_HOME is ignored",
+                "set only one of them",
+            )
+        )
+    note = settings.legacy_note()
+    if note:
+        default = user_home() / DB_NAME
+        findings.append(Finding(True, note))
+        if default.exists():
+            findings.append(
+                Finding(
+                    False,
+                    f"a second database {default} exists but is not used",
+                    "keep one: set STUDYBOT_DB to the one to use, or move the other away",
+                )
+            )
+    return findings
+
+
+def check_folder(settings: Settings, state: StoreState) -> list[Finding]:
+    """The store's folder against STUDYBOT_CORPUS_DIR and the disk."""
+    if state.folder is None:
+        return []
+    findings = []
+    named = settings.corpus_dir
+    if named is not None and str(named.expanduser().resolve()) != state.folder:
+        findings.append(
+            Finding(
+                False,
+                f"STUDYBOT_CORPUS_DIR is {named.expanduser().resolve()}, but the store holds"
+                f" {len(state.documents)} document(s) from {state.folder}: the bot refuses to"
+                " start and commands refuse to run",
+                f"unset STUDYBOT_CORPUS_DIR (or set it to {state.folder}), or switch the store"
+                f" with `studybot reload --corpus {named.expanduser().resolve()}`",
+            )
+        )
+    else:
+        findings.append(Finding(True, f"the store's corpus folder is {state.folder}"))
+    return findings
+
+
+def check_store_matches_folder(
+    folder: Path, state: StoreState, duplicates: set[str]
+) -> list[Finding]:
+    """Documents the store and the folder disagree about: what the next reload would do.
+    (`duplicates` are not stored: their text is another document's.)"""
+    if not state.documents:
+        return []
+    try:
+        files = [f for f in corpus.scan(folder) if f.readable]
+    except FileNotFoundError:
+        return []  # check_corpus says so
+    hashes: dict[str, str] = {}
+    for f in files:
+        try:
+            hashes[f.doc] = corpus.sha256(f.path.read_bytes())
+        except OSError:
+            continue  # check_corpus says so
+    gone = sorted(set(state.documents) - set(hashes))
+    new = sorted(set(hashes) - set(state.documents) - duplicates)
+    changed = sorted(d for d in hashes if d in state.documents and hashes[d] != state.documents[d])
+    if not (gone or new or changed):
+        return [Finding(True, f"the store holds every document of {folder}, as it is now")]
+
+    def some(docs: list[str]) -> str:
+        return ", ".join(docs[:5]) + (f" and {len(docs) - 5} more" if len(docs) > 5 else "")
+
+    parts = [
+        f"{len(gone)} in the store are no longer in the folder ({some(gone)})" if gone else "",
+        f"{len(new)} in the folder are not in the store ({some(new)})" if new else "",
+        f"{len(changed)} changed since the last reload ({some(changed)})" if changed else "",
+    ]
+    return [
+        Finding(
+            False,
+            f"the store and {folder} differ: " + "; ".join(p for p in parts if p),
+            "run `studybot reload` (or /reload) to bring the store in line"
+            + (" (it removes the documents no longer in the folder)" if gone else ""),
+        )
     ]
 
 
@@ -121,10 +305,21 @@ def check_database(path: Path, thorough: bool = True) -> Finding:
 
 
 def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
+    return read_corpus(folder, thorough)[0]
+
+
+def read_corpus(folder: Path, thorough: bool = True) -> tuple[list[Finding], list[Document]]:
+    """What is wrong with the corpus folder, and its documents (when `thorough`)."""
     try:
         files = corpus.scan(folder)
     except FileNotFoundError:
-        return [Finding(False, f"corpus folder {folder} does not exist", "set STUDYBOT_CORPUS_DIR")]
+        return [
+            Finding(
+                False,
+                f"corpus folder {folder} does not exist",
+                "mount or restore it, or use another folder with `studybot reload --corpus DIR`",
+            )
+        ], []
     if not any(f.readable for f in files):
         return [
             Finding(
@@ -132,20 +327,21 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
                 f"corpus folder {folder} has no .txt/.md/.docx files",
                 "add documents, or send them to the bot as an admin",
             )
-        ]
+        ], []
     readable = sum(f.readable for f in files)
     if not thorough:
-        return [Finding(True, f"corpus {folder}: {readable} document(s)")]
-    findings, passages = [], 0
+        return [Finding(True, f"corpus {folder}: {readable} document(s)")], []
+    findings, documents = [], list[Document]()
     for file in files:
         try:
             check_type(file.doc)  # a .pdf is reported without being read, as reloads do
-            passages += len(corpus.parse_file(file, file.path.read_bytes()).passages)
+            documents.append(corpus.parse_file(file, file.path.read_bytes()))
         except (DocumentError, OSError) as exc:
             findings.append(
                 Finding(False, f"corpus file cannot be read: {exc}", "fix or remove the file")
             )
+    passages = sum(len(d.passages) for d in documents)
     findings.insert(
         0, Finding(True, f"corpus {folder}: {readable} document(s), {passages} passage(s)")
     )
-    return findings
+    return findings, documents

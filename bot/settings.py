@@ -6,11 +6,20 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+import platformdirs
+from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+PROJECT = Path(__file__).resolve().parent.parent  # the checkout (or site-packages when installed)
+BUNDLED_CORPUS = PROJECT / "corpus"
+LEGACY_DB = PROJECT / "data" / "studybot.db"  # the default before STUDYBOT_HOME, kept working
+DB_NAME = "studybot.db"
 TOKEN_FORM = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,50}$")
+
+
+def user_home() -> Path:
+    """StudyBot's folder in the user's data directory (e.g. ~/.local/share/studybot)."""
+    return platformdirs.user_data_path("studybot", appauthor=False)
 
 
 class Settings(BaseSettings):
@@ -20,8 +29,10 @@ class Settings(BaseSettings):
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), alias="STUDYBOT_ADMIN_IDS"
     )
-    db: Path = Field(default=Path("data/studybot.db"), alias="STUDYBOT_DB")
-    corpus_dir: Path = Field(default=BUNDLED_CORPUS, alias="STUDYBOT_CORPUS_DIR")
+    db_setting: Path | None = Field(default=None, alias="STUDYBOT_DB")
+    home: Path | None = Field(default=None, alias="STUDYBOT_HOME")
+    # None: the folder the store was last reloaded from, or the bundled corpus for a new store
+    corpus_dir: Path | None = Field(default=None, alias="STUDYBOT_CORPUS_DIR")
     api_base_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_BASE_URL")
     user_rate_limit: int = Field(default=20, ge=1, alias="STUDYBOT_USER_RATE_LIMIT")
     webhook_url: str | None = Field(default=None, alias="STUDYBOT_WEBHOOK_URL")
@@ -32,6 +43,48 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(default="text", alias="STUDYBOT_LOG_FORMAT")
     quiz_seconds: int = Field(default=30, ge=5, le=3600, alias="STUDYBOT_QUIZ_SECONDS")
     timezone: str = Field(default="Asia/Shanghai", alias="STUDYBOT_TIMEZONE")
+
+    _db: Path = PrivateAttr(default=Path(DB_NAME))
+    _db_origin: str = PrivateAttr(default="default")
+
+    @field_validator("db_setting", "home", "corpus_dir", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        """`STUDYBOT_DB=` in a .env means the default, not the current directory."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _locate_database(self) -> Settings:
+        """Where the database is, worked out once: never the directory a command runs in."""
+        if self.db_setting is not None:
+            self._db, self._db_origin = self.db_setting.expanduser(), "STUDYBOT_DB"
+        elif self.home is not None:
+            self._db, self._db_origin = self.home.expanduser() / DB_NAME, "STUDYBOT_HOME"
+        elif LEGACY_DB.exists():
+            self._db, self._db_origin = LEGACY_DB, "legacy"
+        else:
+            self._db, self._db_origin = user_home() / DB_NAME, "default"
+        return self
+
+    @property
+    def db(self) -> Path:
+        """The SQLite file: STUDYBOT_DB, else studybot.db in STUDYBOT_HOME, else an existing
+        data/studybot.db beside the project (the old default), else the user data folder."""
+        return self._db
+
+    @property
+    def db_origin(self) -> str:
+        """Which rule chose `db`: "STUDYBOT_DB", "STUDYBOT_HOME", "legacy" or "default"."""
+        return self._db_origin
+
+    def legacy_note(self) -> str | None:
+        """What to say when the database is found in its old place beside the project."""
+        if self._db_origin != "legacy":
+            return None
+        return (
+            f"using the database {self._db} found beside the project (its old place); to keep"
+            f" it there set STUDYBOT_DB={self._db}, or move it to {user_home() / DB_NAME}"
+        )
 
     @field_validator("timezone")
     @classmethod

@@ -23,6 +23,7 @@ import numpy as np
 
 from retrieval import bm25, corpus
 from retrieval.counts import TermCounts, merge_counts
+from retrieval.duplicates import Duplicate, find_duplicates
 from retrieval.index import SearchIndex
 from retrieval.ingest import DocumentError, check_type
 from retrieval.model import Answer, Document
@@ -48,6 +49,8 @@ class ReloadReport:
     removed: tuple[str, ...] = ()
     failed: tuple[tuple[str, str], ...] = ()  # (document, reason in Chinese)
     unchanged: int = 0
+    duplicates: tuple[Duplicate, ...] = ()  # not indexed: their text is another document's
+    kept: tuple[str, ...] = ()  # no longer in the folder, kept in service (`keep_missing`)
     documents: int = 0  # in service after the reload
     passages: int = 0
     chars: int = 0  # characters segmented
@@ -74,6 +77,10 @@ class _Plan:
     touched: list[FileInfo] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     unchanged: int = 0
+
+    @property
+    def parsed_docs(self) -> set[str]:
+        return {d.doc for d, _ in self.parsed}
 
 
 class Library:
@@ -135,8 +142,11 @@ class Library:
     def folder(self) -> str:
         return str(self.corpus_dir.resolve())
 
-    async def reload(self, allow_empty: bool = False) -> ReloadReport:
+    async def reload(self, allow_empty: bool = False, keep_missing: bool = False) -> ReloadReport:
         """Bring the store and the index in line with the corpus folder.
+
+        With `keep_missing` (the bot's catch-up at start) documents no longer in the folder
+        stay in service, reported as `kept`: only a reload someone asked for removes any.
 
         Raises ReloadError (or FileNotFoundError for a missing corpus folder) when nothing
         could be done; the index in service then stays as it was. A folder with no documents
@@ -145,7 +155,7 @@ class Library:
         """
         async with self._reload_lock, self._exclusive():
             try:
-                return await self._reload(allow_empty)
+                return await self._reload(allow_empty, keep_missing)
             except sqlite3.OperationalError as exc:
                 raise ReloadError(self._database_problem(exc)) from exc
 
@@ -178,7 +188,7 @@ class Library:
         finally:
             os.close(fd)  # releases the lock
 
-    async def _reload(self, allow_empty: bool) -> ReloadReport:
+    async def _reload(self, allow_empty: bool, keep_missing: bool) -> ReloadReport:
         started = time.perf_counter()
         files = await asyncio.to_thread(corpus.scan, self.corpus_dir)
         known = await self.store.file_infos()
@@ -187,14 +197,23 @@ class Library:
                 f"语料目录 {self.corpus_dir} 中没有任何文档（目录是否未挂载？）；"
                 "为防误删，本次未删除任何资料，仍在使用原有资料"
             )
+        if self._generation != await self.store.generation():
+            await self._load()  # new documents are compared with the ones in service
         plan = await asyncio.to_thread(self._plan, files, known)
         present = {f.doc for f in files}
-        removed = sorted(doc for doc in known if doc not in present)
+        missing = sorted(doc for doc in known if doc not in present)
+        removed = [] if keep_missing else missing
+        duplicates = await self._duplicates(plan, known, removed)
+        left_out = {d.doc for d in duplicates}
+        stored_copies = sorted(doc for doc in left_out if doc in known and doc not in removed)
+        unchanged = plan.unchanged - len(set(stored_copies) - plan.parsed_docs)
+        plan.parsed = [(d, info) for d, info in plan.parsed if d.doc not in left_out]
+        plan.touched = [info for info in plan.touched if info.doc not in left_out]
         indexed = await asyncio.to_thread(
             corpus.index_documents, plan.parsed, self.workers, self.segmenter
         )
-        if indexed or removed:
-            await self._update(indexed, removed, plan.touched, known)
+        if indexed or removed or stored_copies:
+            await self._update(indexed, removed + stored_copies, plan.touched, known)
         else:
             if plan.touched:
                 await self.store.apply([], [], plan.touched)
@@ -210,7 +229,9 @@ class Library:
             changed=tuple(d.doc for d in docs if d.doc in known),
             removed=tuple(removed),
             failed=tuple(plan.failed),
-            unchanged=plan.unchanged,
+            unchanged=unchanged,
+            duplicates=tuple(duplicates),
+            kept=tuple(missing) if keep_missing else (),
             documents=len(self._index.documents),
             passages=len(self._index.passages),
             chars=sum(len(p.text) for d in docs for p in d.passages),
@@ -252,6 +273,18 @@ class Library:
             self._generation = update[1].generation
         else:
             await self._load()
+
+    async def _duplicates(
+        self, plan: _Plan, known: dict[str, FileInfo], removed: list[str]
+    ) -> list[Duplicate]:
+        """New or changed documents whose text another document holds, and documents in
+        service whose text a new one holds. Nothing new: nothing to compare."""
+        if not plan.parsed:
+            return []
+        parsed = [d for d, _ in plan.parsed]
+        gone = set(removed) | plan.parsed_docs
+        in_service = [d for d in self._index.documents if d.doc not in gone]
+        return await asyncio.to_thread(find_duplicates, in_service + parsed, known.keys())
 
     def _plan(self, files: list[corpus.CorpusFile], known: dict[str, FileInfo]) -> _Plan:
         """Read every file and parse those whose content is new (runs in a worker thread).

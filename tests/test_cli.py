@@ -112,11 +112,15 @@ def test_index_custom_corpus_then_search_it(tmp_path: Path) -> None:
     assert result["section"] == ["一、深刻领会精神实质"] and result["paragraph"] == 1
     docs = studybot("docs", "--corpus", str(corpus), db=db)
     assert "党课.md\t1 passages" in docs.stdout
-    # the store remembers its folder: another command with another folder does not replace it
-    other = studybot("docs", db=db)  # the bundled corpus, by default
+    # the store remembers its folder: commands use it, and refuse another one
+    assert "党课.md\t1 passages" in studybot("docs", db=db).stdout
+    other = studybot("docs", "--corpus", str(CORPUS), db=db)
     assert other.returncode == 2 and str(corpus) in other.stderr and "reload" in other.stderr
-    assert "党课.md" in studybot("docs", "--corpus", str(corpus), db=db).stdout
-    switched = studybot("reload", "--corpus", str(CORPUS), db=db)  # the same speech, no 党课.md
+    assert "党课.md" in studybot("docs", db=db).stdout
+    refused = studybot("reload", "--corpus", str(CORPUS), db=db)  # no terminal to ask at
+    assert refused.returncode == 2 and "removes 1 of them (党课.md)" in refused.stderr
+    assert "--yes" in refused.stderr and "党课.md" in studybot("docs", db=db).stdout
+    switched = studybot("reload", "--corpus", str(CORPUS), "--yes", db=db)
     assert switched.returncode == 0 and "1 removed" in switched.stdout
     assert "党课.md" not in studybot("docs", db=db).stdout
 
