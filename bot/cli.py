@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot import logs, render
+from bot.progress import TerminalProgress
 from bot.settings import Settings
 from retrieval.library import Library, ReloadError, ReloadReport
 from retrieval.store import Store, StoreError
@@ -41,7 +42,11 @@ async def opened_library(
                 f"{settings.db} holds the corpus folder {known}, not {library.folder}: pass"
                 f" --corpus {known}, or switch with `studybot reload --corpus {corpus}`"
             )
-        done = await library.reload()
+        progress = TerminalProgress()
+        try:
+            done = await library.reload(progress=progress)
+        finally:
+            progress.close()
         if report:
             print(describe_reload(done))
         elif done.modified or done.failed:
@@ -73,6 +78,28 @@ async def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     async with opened_library(args, settings, report=True) as library:
         index = library.index
     print(f"{len(index.documents)} documents, {len(index.passages)} passages in {settings.db}")
+    return 0
+
+
+async def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
+    """A file or a link into the corpus folder, then a reload with its report."""
+    from bot.adding import add
+
+    corpus = Path(args.corpus or settings.corpus_dir)
+    async with await Store.open(settings.db) as store:  # the folder check comes first
+        known = await Library(store, corpus).built_from()
+    if known is not None and known != str(corpus.resolve()):
+        raise ValueError(
+            f"{settings.db} holds the corpus folder {known}, not {corpus.resolve()}: pass"
+            f" --corpus {known}"
+        )
+    added = await add(args.source, corpus, allow_private=settings.allow_private_urls)
+    verb = "replaced" if added.replaced else "added"
+    source = f" from {added.source}" if added.source else ""
+    print(f"{verb}: {added.name} ({added.title}){source}", flush=True)
+    args.corpus = str(corpus)
+    async with opened_library(args, settings, report=True):
+        pass
     return 0
 
 
@@ -306,6 +333,10 @@ def parser() -> argparse.ArgumentParser:
         ("docs", cmd_docs, "list documents with passage counts and dates"),
     ):
         corpus_option(add(name, func, help))
+
+    cmd = add("add", cmd_add, "add a file or the document at a link to the corpus, then reload")
+    cmd.add_argument("source", metavar="PATH_OR_URL")
+    corpus_option(cmd)
 
     cmd = add("eval", cmd_eval, "Hit@1/Hit@3/MRR@5 and abstention beside plain BM25")
     cmd.add_argument(
