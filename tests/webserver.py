@@ -64,7 +64,7 @@ def serve(routes: dict[str, Route], host: str = "127.0.0.1") -> Iterator[Server]
 
     server = ThreadingHTTPServer((host, 0), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield Server(host, server.server_address[1], routes, requests)
