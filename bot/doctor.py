@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 from bot.settings import Settings
 from retrieval import corpus
-from retrieval.ingest import DocumentError, check_type
+from retrieval.ingest import SUFFIXES, DocumentError, check_type
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
         return [
             Finding(
                 False,
-                f"corpus folder {folder} has no .txt/.md/.docx files",
+                f"corpus folder {folder} has no {'/'.join(SUFFIXES)} files",
                 "add documents, or send them to the bot as an admin",
             )
         ]

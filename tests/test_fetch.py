@@ -166,3 +166,44 @@ def test_studybot_add_copies_a_pdf_file_into_the_corpus(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert (corpus / "通知.pdf").read_bytes() == source.read_bytes()
     assert "1 added" in run.stdout
+
+
+def test_index_draws_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.bot_harness import clean_env
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(5):
+        (corpus / f"{n}.html").write_text(wechat_page(), encoding="utf-8")
+    leader, follower = os.openpty()
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "index", "--corpus", str(corpus)],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env=clean_env(STUDYBOT_DB=str(tmp_path / "s.db")),
+            cwd=tmp_path,
+            timeout=120,
+        )
+        os.close(follower)
+        terminal = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal's other end is closed: all is read
+                break
+            if not chunk:
+                break
+            terminal += chunk
+    finally:
+        os.close(leader)
+    assert process.returncode == 0
+    bar = terminal.decode().replace("\r\n", "\n").split("\r")[-1]  # the last redraw
+    assert "5/5 files" in bar and "100%" in bar and "chars/s" in bar and "00:00 left" in bar
+    assert b"files" not in process.stdout  # the report, not the bar, goes to stdout
+    piped = studybot("index", "--corpus", str(corpus), db=tmp_path / "t.db")
+    assert piped.returncode == 0 and "files" not in piped.stderr
