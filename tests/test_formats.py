@@ -79,6 +79,17 @@ def test_the_sentence_over_the_page_break_is_one_passage_under_its_heading() -> 
     assert passage.text == ACROSS and passage.section == ("二、压实工作责任",)
 
 
+def test_the_masthead_of_a_red_header_document_is_not_its_title() -> None:
+    masthead = [
+        Block("中共某某市委员会文件", "title"),
+        Block("某发〔2024〕3号", "title"),
+    ]
+    data = make_pdf(masthead + notice_blocks(), header=None)
+    document = read_document("notice.pdf", data)
+    assert document.title == TITLE_PDF
+    assert not any("〔2024〕" in p.text or "委员会文件" in p.text for p in document.passages)
+
+
 @pytest.mark.parametrize("page_number", ["- {n} -", "第 {n} 页", "{n}/9", "— {n} —"])
 def test_page_numbers_and_running_headers_are_dropped(page_number: str) -> None:
     data = make_pdf(

@@ -9,7 +9,8 @@ positions and re-joined into paragraphs the way a reader sees them on the page:
   heading marker (一、 （一） 第一章) after a finished sentence starts one;
 * running headers and footers (the same text in the top or bottom line of most pages,
   digits aside) and page numbers (- 3 -, 第 3 页, 3/10) are dropped;
-* the 版记 of a 红头文件 (抄送… and …印发 at the very end) is dropped: distribution
+* the 版头 of a 红头文件 (the issuing organ's mark, copy number, secrecy and urgency, up to
+  the 发文字号 line) and its 版记 (抄送… and …印发 at the very end) is dropped: distribution
   information, not content.
 
 A PDF without text (a scan) is refused with a message saying so: there is no OCR here.
@@ -39,6 +40,12 @@ _HEADING_START = re.compile(
     r"|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|[（(]\d{1,2}[）)])"
 )
 _SENTENCE_END = "。！？!?；;：:…”』」）)"
+# 发文字号 alone on its line (某发〔2024〕3号), optionally with 签发人
+_DOC_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号"
+    r"(\s*签发人\s*[:：].{0,20})?$"
+)
+HEAD_LINES = 6  # the 版头 is looked for among this many first lines
 _IMPRINT = re.compile(
     r"^(抄\s*送|分\s*送|印\s*发)\s*[:：]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$"
 )
@@ -180,6 +187,18 @@ def _join(left: str, right: str) -> str:
     return left + right
 
 
+def _drop_masthead(paragraphs: list[str]) -> list[str]:
+    """The 版头 of a 红头文件: everything up to and including its 发文字号 line, when there is
+    one among the first lines (a document without a number keeps its first lines)."""
+    for i, paragraph in enumerate(paragraphs[:HEAD_LINES]):
+        if _DOC_NUMBER.match(paragraph):
+            following = paragraphs[i + 1 :]
+            if following and following[0].startswith("签发人"):
+                following = following[1:]
+            return following
+    return paragraphs
+
+
 def _drop_imprint(paragraphs: list[str]) -> list[str]:
     """The 版记 at the very end of a 红头文件: from its first 抄送/印发 line to the end."""
     start = max(0, len(paragraphs) - TAIL_LINES)
@@ -210,4 +229,4 @@ def pdf_lines(data: bytes) -> list[str]:
             "请提供可复制文字的 PDF，或另存为 .docx / .txt"
         )
     lines = [line for page in _drop_page_furniture(pages) for line in page]
-    return _drop_imprint(_paragraphs(lines))
+    return _drop_imprint(_drop_masthead(_paragraphs(lines)))
