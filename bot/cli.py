@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from bot import folder, logs, render
 from bot.folder import FolderMismatch
+from bot.progress import TerminalProgress
 from bot.settings import Settings
 from retrieval.ingest import DocumentError
 from retrieval.library import Library, ReloadError, ReloadReport
@@ -42,7 +43,11 @@ async def opened_library(
                 raise FolderMismatch(folder.mismatch(choice, settings.db))
             await confirm_switch(store, choice, settings.db, yes=args.yes)
         library = Library(store, choice.folder)
-        done = await library.reload()
+        progress = TerminalProgress()
+        try:
+            done = await library.reload(progress=progress)
+        finally:
+            progress.close()
         if report:
             print(describe_reload(done))
         elif done.modified or done.failed:
@@ -117,6 +122,25 @@ def restriction(library: Library, name: str | None) -> frozenset[str] | None:
     if not docs:
         raise ValueError(f"no document matches --doc {name!r}: see `studybot docs`")
     return docs
+
+
+async def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
+    """A file or a link into the corpus folder, then a reload with its report."""
+    from bot.adding import add
+
+    async with await Store.open(settings.db) as store:  # the folder check comes first
+        choice = await folder.choose(store, settings, args.corpus)
+    if choice.switching:
+        raise FolderMismatch(folder.mismatch(choice, settings.db))
+    corpus = choice.folder
+    added = await add(args.source, corpus, allow_private=settings.allow_private_urls)
+    verb = "replaced" if added.replaced else "added"
+    source = f" from {added.source}" if added.source else ""
+    print(f"{verb}: {added.name} ({added.title}){source}", flush=True)
+    args.corpus = str(corpus)
+    async with opened_library(args, settings, report=True):
+        pass
+    return 0
 
 
 async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -396,6 +420,10 @@ def parser() -> argparse.ArgumentParser:
             help="switch to another folder without asking (it removes the documents not in it)",
         )
     corpus_option(add("docs", cmd_docs, "list documents with passage counts and dates"))
+
+    cmd = add("add", cmd_add, "add a file or the document at a link to the corpus, then reload")
+    cmd.add_argument("source", metavar="PATH_OR_URL")
+    corpus_option(cmd)
 
     cmd = add("eval", cmd_eval, "Hit@1/Hit@3/MRR@5 and abstention beside plain BM25")
     cmd.add_argument(
