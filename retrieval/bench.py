@@ -1,14 +1,22 @@
-"""Benchmark of our BM25 engine against rank-bm25 on seeded synthetic Chinese corpora.
+"""Benchmark of our BM25 engine against rank-bm25 and its faster peers on seeded synthetic
+Chinese corpora.
 
 Passages are words drawn from jieba's dictionary with probability proportional to their
 frequency, so term statistics look like real segmented Chinese (a few very common function
-words, a long tail), which is what decides postings lengths and hence our query cost. Both
-engines index the same corpus and answer the same queries in one process and run.
+words, a long tail), which is what decides postings lengths and hence our query cost. Every
+engine indexes the same tokens and answers the same queries in one process and run. Ours is
+built as the store builds it (`counts.build_counts` of the packed terms, `bm25.Postings`).
+
+The peers are optional (`pip install -e '.[bench]'`): rank-bm25-rs (rank-bm25 in Rust, the
+same scores), bm25s (eager sparse scores; clips negative idf to 0) and tantivy (Lucene-like
+engine in Rust, k1 1.2 and its own idf, tokens given as a whitespace-separated string).
+Scores that should equal ours are compared within 1e-9; the others by top-10 overlap.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib.util
 import itertools
 import math
 import time
@@ -25,6 +33,7 @@ import numpy.typing as npt
 from rank_bm25 import BM25Okapi
 
 from retrieval import bm25
+from retrieval.counts import build_counts, pack_terms
 
 DEFAULT_SIZES = (10_000, 100_000)
 LARGE_SIZE = 1_000_000
@@ -43,6 +52,7 @@ MIN_QUERY_WORDS, MAX_QUERY_WORDS = 2, 6
 
 OURS = "studybot"
 REFERENCE = "rank-bm25"
+PEERS = ("rank-bm25-rs", "bm25s", "tantivy")  # optional: the `bench` extra
 
 ObjectArray = npt.NDArray[np.object_]
 FloatArray = npt.NDArray[np.float64]
@@ -151,8 +161,10 @@ class BenchRow:
     index_seconds: float
     p50_ms: float
     p99_ms: float
-    peak_mb: float  # peak traced memory while building the index
-    index_mb: float  # traced memory the built index still holds
+    peak_mb: float  # peak traced memory while building the index (NaN: not traceable)
+    index_mb: float  # traced memory the built index still holds (NaN: not traceable)
+    # peers only: share of our top-10 passages it also returns, or "same scores" agreement
+    agreement: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,7 @@ class BenchResult:
     compared: int  # queries whose top-10 scores were compared (rank-bm25's queries)
     mismatches: int  # of those, queries whose top-10 scores differ beyond TOLERANCE
     note: str = ""
+    peers: tuple[BenchRow, ...] = ()
 
     @property
     def ratio(self) -> float | None:
@@ -250,14 +263,145 @@ def same_top(ours: FloatArray, reference: FloatArray) -> bool:
     )
 
 
+def ours_build(corpus: Sequence[Sequence[str]]) -> bm25.Postings:
+    """Our index, built as the store builds it: counts of the packed terms."""
+    return bm25.Postings.of(build_counts([pack_terms(doc) for doc in corpus]))
+
+
 def ours_search(index: bm25.Postings) -> Callable[[list[str]], FloatArray]:
     """Our top-10 scores for a query, every term weighted 1.0 (plain BM25)."""
     return lambda q: bm25.top_k(index, dict.fromkeys(q, 1.0), TOP_K)[1]
 
 
+def ours_top(
+    index: bm25.Postings, queries: Sequence[list[str]]
+) -> list[tuple[npt.NDArray[np.int64], FloatArray]]:
+    """Our top-10 passages and scores of each query, what the peers are compared with."""
+    return [bm25.top_k(index, dict.fromkeys(q, 1.0), TOP_K) for q in queries]
+
+
 def reference_search(index: BM25Okapi) -> Callable[[list[str]], FloatArray]:
     """rank-bm25's top-10 scores for a query."""
     return lambda q: reference_top(index.get_scores(q), TOP_K)
+
+
+def available_peers() -> tuple[str, ...]:
+    """The peers whose packages are installed."""
+    modules = {"rank-bm25-rs": "rank_bm25_rs", "bm25s": "bm25s", "tantivy": "tantivy"}
+    return tuple(name for name in PEERS if importlib.util.find_spec(modules[name]) is not None)
+
+
+def _overlap(
+    ours: Sequence[tuple[npt.NDArray[np.int64], FloatArray]], theirs: list[set[int]]
+) -> str:
+    """Mean share of our top-10 passages the peer also returns in its top 10."""
+    shares = [
+        len(set(ids.tolist()) & other) / len(ids)
+        for (ids, _), other in zip(ours, theirs, strict=True)
+        if len(ids)
+    ]
+    return f"top-10 overlap {100 * float(np.mean(shares)) if shares else 100.0:.0f}%"
+
+
+def _same_scores(
+    ours: Sequence[tuple[npt.NDArray[np.int64], FloatArray]], theirs: list[FloatArray]
+) -> str:
+    differ = sum(
+        not same_top(scores, other) for (_, scores), other in zip(ours, theirs, strict=True)
+    )
+    verdict = "same scores" if not differ else f"scores differ on {differ}"
+    return f"{verdict} on {len(theirs)} queries"
+
+
+def bench_peer(
+    name: str,
+    corpus: Sequence[list[str]],
+    queries: Sequence[list[str]],
+    ours: Sequence[tuple[npt.NDArray[np.int64], FloatArray]],
+) -> BenchRow:
+    """A peer engine on the same tokens and queries; agreement with our top 10."""
+    nan = float("nan")
+    if name == "rank-bm25-rs":
+        import rank_bm25_rs
+
+        rs_index, seconds = timed_build(lambda: rank_bm25_rs.BM25Okapi(corpus))
+        runs = time_queries(lambda q: reference_top(rs_index.get_scores(q), TOP_K), queries)
+        agreement = _same_scores(ours, [top for top, _ in runs])
+        return BenchRow(
+            name,
+            len(corpus),
+            len(queries),
+            seconds,
+            *percentiles([t for _, t in runs]),
+            nan,
+            nan,
+            agreement,
+        )
+    if name == "bm25s":
+        import bm25s
+
+        def build_bm25s() -> object:
+            retriever = bm25s.BM25(k1=bm25.K1, b=bm25.B, method="atire", idf_method="robertson")
+            retriever.index(list(corpus), show_progress=False)
+            return retriever
+
+        retriever, seconds = timed_build(build_bm25s)
+        peak, retained = traced_build(build_bm25s)
+
+        def search_bm25s(q: list[str]) -> set[int]:
+            found = retriever.retrieve([q], k=TOP_K, show_progress=False, n_threads=0)  # type: ignore[attr-defined]
+            return set(found.documents[0].tolist())
+
+        bm25s_runs = time_queries(search_bm25s, queries)
+        return BenchRow(
+            name,
+            len(corpus),
+            len(queries),
+            seconds,
+            *percentiles([t for _, t in bm25s_runs]),
+            peak,
+            retained,
+            _overlap(ours, [ids for ids, _ in bm25s_runs]),
+        )
+    import tantivy
+
+    schema_builder = tantivy.SchemaBuilder()
+    schema_builder.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
+    schema_builder.add_unsigned_field("id", stored=True)
+    schema = schema_builder.build()
+
+    def build_tantivy() -> object:
+        index = tantivy.Index(schema)
+        writer = index.writer(heap_size=256_000_000)
+        for i, doc in enumerate(corpus):
+            writer.add_document(tantivy.Document(body=" ".join(doc), id=i))
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return index
+
+    tantivy_index, seconds = timed_build(build_tantivy)
+    searcher = tantivy_index.searcher()  # type: ignore[attr-defined]
+
+    def search_tantivy(q: list[str]) -> list[object]:
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "body", t)) for t in q]
+        )
+        return [address for _, address in searcher.search(query, TOP_K).hits]
+
+    tantivy_runs = time_queries(search_tantivy, queries)
+    # passage numbers are read back outside the timed searches
+    theirs = [{int(searcher.doc(address)["id"][0]) for address in hits} for hits, _ in tantivy_runs]
+    return BenchRow(
+        name,
+        len(corpus),
+        len(queries),
+        seconds,
+        *percentiles([t for _, t in tantivy_runs]),
+        nan,
+        nan,
+        _overlap(ours, theirs),
+    )
 
 
 def bench_size(
@@ -267,22 +411,34 @@ def bench_size(
     seed: int,
     note: str = "",
     progress: Callable[[str], None] | None = None,
+    peers: Sequence[str] = (),
 ) -> BenchResult:
-    """Both engines on a corpus of `n` passages; rank-bm25 only if `reference_queries` > 0."""
+    """Our engine, `peers` and rank-bm25 (only if `reference_queries` > 0) on `n` passages."""
     say = progress or (lambda _: None)
     say(f"{n:,} passages: generating corpus")
     corpus = synthetic_corpus(n, seed)
 
     say(f"{n:,} passages: {OURS}")
-    index, seconds = timed_build(lambda: bm25.build(corpus))
+    index, seconds = timed_build(lambda: ours_build(corpus))
     ours_runs = time_queries(ours_search(index), queries)
+    top = ours_top(index, queries)
     del index  # free it before the traced rebuild
-    peak, retained = traced_build(lambda: bm25.build(corpus))
+    peak, retained = traced_build(lambda: ours_build(corpus))
     ours = BenchRow(
-        OURS, n, len(queries), seconds, *percentiles([t for _, t in ours_runs]), peak, retained
+        OURS,
+        n,
+        len(queries),
+        seconds,
+        *percentiles([t for _, t in ours_runs]),
+        peak,
+        retained,
     )
+    peer_rows = []
+    for name in peers:
+        say(f"{n:,} passages: {name}")
+        peer_rows.append(bench_peer(name, corpus, queries, top))
     if reference_queries <= 0:
-        return BenchResult(n, ours, None, 0, 0, note)
+        return BenchResult(n, ours, None, 0, 0, note, tuple(peer_rows))
 
     say(f"{n:,} passages: {REFERENCE} ({reference_queries} queries)")
     ref_index, seconds = timed_build(lambda: BM25Okapi(corpus))
@@ -290,13 +446,19 @@ def bench_size(
     del ref_index
     peak, retained = traced_build(lambda: BM25Okapi(corpus))
     reference = BenchRow(
-        REFERENCE, n, len(ref_runs), seconds, *percentiles([t for _, t in ref_runs]), peak, retained
+        REFERENCE,
+        n,
+        len(ref_runs),
+        seconds,
+        *percentiles([t for _, t in ref_runs]),
+        peak,
+        retained,
     )
     mismatches = sum(
         not same_top(ours_top, ref_top)
         for (ours_top, _), (ref_top, _) in zip(ours_runs, ref_runs, strict=False)
     )
-    return BenchResult(n, ours, reference, len(ref_runs), mismatches, note)
+    return BenchResult(n, ours, reference, len(ref_runs), mismatches, note, tuple(peer_rows))
 
 
 def run(
@@ -308,13 +470,18 @@ def run(
     reference_limit: int | None = REFERENCE_LIMIT,
     reference_queries: int | None = None,
     progress: Callable[[str], None] | None = None,
+    peers: Sequence[str] = (),
 ) -> list[BenchResult]:
     """Benchmark both engines at each corpus size (corpus seed `seed`, queries `seed + 1`).
 
-    rank-bm25 runs only when `with_reference` and the size is at most `reference_limit`
+    rank-bm25 tantivy_runs only when `with_reference` and the size is at most `reference_limit`
     (None: no limit). It answers `reference_queries` of the queries (default: all of them up
-    to 10,000 passages, 50 above). `progress` receives a line per step, for long runs.
+    to 10,000 passages, 50 above). `peers` (of PEERS, see `available_peers`) answer all
+    queries. `progress` receives a line per step, for long tantivy_runs.
     """
+    unknown = set(peers) - set(PEERS)
+    if unknown:
+        raise ValueError(f"unknown engines: {sorted(unknown)}; known: {PEERS}")
     if queries < 1:
         raise ValueError("queries must be at least 1")
     query_list = synthetic_queries(queries, seed + 1)
@@ -332,7 +499,7 @@ def run(
             n_ref = queries if n <= 10_000 else REFERENCE_QUERIES_LARGE
             if reference_queries is not None:
                 n_ref = reference_queries
-        results.append(bench_size(n, query_list, min(n_ref, queries), seed, note, progress))
+        results.append(bench_size(n, query_list, min(n_ref, queries), seed, note, progress, peers))
     return results
 
 
@@ -353,10 +520,10 @@ def format_table(results: Sequence[BenchResult]) -> str:
     rows: list[tuple[str, ...]] = []
     notes = []
     for r in results:
-        for row in (r.ours, r.reference):
+        for row in (r.ours, *r.peers, r.reference):
             if row is None:
                 continue
-            speedup = agree = ""
+            speedup, agree = "", row.agreement
             if row is r.ours and r.ratio is not None:
                 speedup = f"{r.ratio:,.1f}x"
             if row is r.ours and r.agree is not None:
@@ -370,8 +537,8 @@ def format_table(results: Sequence[BenchResult]) -> str:
                     f"{row.index_seconds:.2f}",
                     f"{row.p50_ms:.3f}",
                     f"{row.p99_ms:.3f}",
-                    f"{row.peak_mb:,.1f}",
-                    f"{row.index_mb:,.1f}",
+                    _mb(row.peak_mb),
+                    _mb(row.index_mb),
                     speedup,
                     agree,
                 )
@@ -393,12 +560,18 @@ def format_table(results: Sequence[BenchResult]) -> str:
     return "\n".join(out)
 
 
+def _mb(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:,.1f}"
+
+
 __all__ = [
     "DEFAULT_SIZES",
     "LARGE_SIZE",
+    "PEERS",
     "REFERENCE_LIMIT",
     "BenchResult",
     "BenchRow",
+    "available_peers",
     "format_table",
     "run",
     "synthetic_corpus",

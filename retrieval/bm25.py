@@ -1,26 +1,42 @@
-"""Okapi BM25 with exactly rank-bm25's `BM25Okapi` scores, computed from postings.
+"""Okapi BM25 with exactly rank-bm25's `BM25Okapi` scores, computed from term counts.
 
 rank-bm25 defines the scores: idf = ln(N - df + 0.5) - ln(df + 0.5), a negative idf replaced
 by epsilon times the mean raw idf, and term weight idf * tf * (k1 + 1) / (tf + k1 * (1 - b +
-b * dl / avgdl)). Like bm25s, the weight of every (term, passage) pair is computed once at
-index time and kept in term-major postings, so a query costs the length of its terms'
-postings instead of a Python loop over every passage.
+b * dl / avgdl)). The postings are the term counts themselves (`counts.TermCounts`, the one
+structure the store saves, a reload merges and search reads): a weight is computed when a
+query reads it, from the count and a per-passage length factor, so nothing of the size of
+the postings is built at start-up and no float per posting is kept in memory.
+
+`top_k` is exact and prunes like MaxScore (Turtle & Flood 1995): query terms are taken in
+order of their largest possible contribution; once the k-th best partial score exceeds what
+the remaining terms could add together, no passage outside the candidates can still enter
+the top k, and the remaining (common, long) terms are only looked up for the candidates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.counts import IntArray, TermCounts, build_counts, pack_terms
+
 K1 = 1.5
 B = 0.75
 EPSILON = 0.25
+_SLICE = 1 << 18  # postings per slice when computing all weights at once (tests, bench)
+# Pruning compares float sums computed in different orders: keep anything within this of the
+# threshold, so rounding can never drop a passage that belongs in the top k.
+_SLACK = 1e-9
 
 FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+__all__ = ["EPSILON", "K1", "B", "IntArray", "Postings", "build", "get_scores", "idf", "top_k"]
 
 
 def idf(df: IntArray, n_docs: int, epsilon: float = EPSILON) -> FloatArray:
@@ -32,57 +48,89 @@ def idf(df: IntArray, n_docs: int, epsilon: float = EPSILON) -> FloatArray:
     return floored
 
 
-def term_weights(
-    tf: FloatArray, doc_len: FloatArray, avgdl: float, term_idf: FloatArray, k1: float, b: float
-) -> FloatArray:
-    """BM25's saturated, length-normalised term frequency times idf, element-wise."""
-    return term_idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))
+@dataclass(frozen=True, eq=False)
+class Postings(TermCounts):
+    """Term counts with what BM25 needs beside them: idf per term, length factor per passage.
 
+    Term t's passages are doc_ids[ptr[t]:ptr[t+1]] (ascending), with counts tf[...].
+    """
 
-@dataclass(frozen=True)
-class Postings:
-    """Term-major sparse weights: term t's passages are doc_ids[ptr[t]:ptr[t+1]]."""
+    k1: float = K1
+    b: float = B
+    epsilon: float = EPSILON
+    idf: FloatArray = field(init=False, repr=False)
+    # k1 * (1 - b + b * dl / avgdl) per passage, evaluated as rank-bm25 does
+    norm: FloatArray = field(init=False, repr=False)
+    # the largest weight of each term, computed when a query first needs it (NaN: not yet)
+    _upper: FloatArray = field(init=False, repr=False)
 
-    vocabulary: Mapping[str, int]
-    ptr: IntArray
-    doc_ids: npt.NDArray[np.int32]
-    weights: FloatArray
-    n_docs: int
+    def __post_init__(self) -> None:
+        lengths = self.lengths.astype(np.float64)
+        avgdl = float(lengths.mean()) if self.n_docs and lengths.sum() else 1.0
+        norm = self.k1 * (1 - self.b + self.b * lengths / avgdl)
+        object.__setattr__(self, "idf", idf(np.diff(self.ptr), self.n_docs, self.epsilon))
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "_upper", np.full(len(self.vocabulary), np.nan))
+
+    @classmethod
+    def of(
+        cls, counts: TermCounts, k1: float = K1, b: float = B, epsilon: float = EPSILON
+    ) -> Postings:
+        """BM25 over `counts`, sharing its arrays."""
+        same = isinstance(counts, Postings) and (counts.k1, counts.b, counts.epsilon) == (
+            k1,
+            b,
+            epsilon,
+        )
+        if same:
+            assert isinstance(counts, Postings)
+            return counts
+        return cls(
+            counts.vocabulary, counts.ptr, counts.doc_ids, counts.tf, counts.lengths, k1, b, epsilon
+        )
+
+    def span(self, t: int) -> tuple[int, int]:
+        return int(self.ptr[t]), int(self.ptr[t + 1])
+
+    def weights_at(self, t: int, positions: IntArray | slice) -> FloatArray:
+        """Term t's BM25 weights at these positions of the postings arrays."""
+        tf = self.tf[positions].astype(np.float64)
+        weights: FloatArray = self.idf[t] * (
+            tf * (self.k1 + 1) / (tf + self.norm[self.doc_ids[positions]])
+        )
+        return weights
+
+    def upper(self, t: int) -> float:
+        """Term t's largest weight in any passage."""
+        value = float(self._upper[t])
+        if value != value:  # NaN: not computed yet
+            lo, hi = self.span(t)
+            value = float(self.weights_at(t, slice(lo, hi)).max()) if hi > lo else 0.0
+            self._upper[t] = value
+        return value
+
+    @cached_property
+    def weights(self) -> FloatArray:
+        """Every posting's weight, in postings order (for tests and the benchmark; search
+        computes only the weights it reads)."""
+        out = np.empty(len(self.doc_ids))
+        for lo in range(0, len(out), _SLICE):
+            hi = min(lo + _SLICE, len(out))
+            first = int(np.searchsorted(self.ptr, lo, side="right")) - 1
+            last = int(np.searchsorted(self.ptr, hi, side="left"))
+            spans = np.minimum(self.ptr[first + 1 : last + 1], hi)  # each term's postings here
+            spans -= np.maximum(self.ptr[first:last], lo)
+            tf = self.tf[lo:hi].astype(np.float64)
+            term_idf = np.repeat(self.idf[first:last], spans)
+            out[lo:hi] = term_idf * (tf * (self.k1 + 1) / (tf + self.norm[self.doc_ids[lo:hi]]))
+        return out
 
 
 def build(
     corpus: Sequence[Sequence[str]], k1: float = K1, b: float = B, epsilon: float = EPSILON
 ) -> Postings:
-    """Index tokenised passages.
-
-    Tokens become ids in one pass, then (term, passage) pairs are counted with one sort of
-    int64 keys: no per-token Python objects survive, which keeps the peak memory near the
-    size of the token array.
-    """
-    n_docs = len(corpus)
-    doc_len = np.fromiter(map(len, corpus), dtype=np.int64, count=n_docs)
-    vocabulary: dict[str, int] = {}
-    ids = np.fromiter(
-        (vocabulary.setdefault(t, len(vocabulary)) for doc in corpus for t in doc),
-        dtype=np.int64,
-        count=int(doc_len.sum()),
-    )
-    # term-major keys: sorting them groups postings by term, passages ascending within a term
-    keys = ids * max(n_docs, 1) + np.repeat(np.arange(n_docs, dtype=np.int64), doc_len)
-    del ids
-    pairs, tf = np.unique(keys, return_counts=True)
-    del keys
-    terms = pairs // max(n_docs, 1)
-    docs = (pairs % max(n_docs, 1)).astype(np.int32)
-    df = np.bincount(terms, minlength=len(vocabulary))
-    lengths = doc_len.astype(np.float64)
-    avgdl = float(lengths.mean()) if n_docs and lengths.sum() else 1.0
-    weights = term_weights(
-        tf.astype(np.float64), lengths[docs], avgdl, idf(df, n_docs, epsilon)[terms], k1, b
-    )
-    ptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
-    np.cumsum(df, out=ptr[1:])
-    return Postings(vocabulary, ptr, docs, weights, n_docs)
+    """Index tokenised passages: the same counting the store and reloads use."""
+    return Postings.of(build_counts([pack_terms(doc) for doc in corpus]), k1, b, epsilon)
 
 
 def get_scores(index: Postings, query: Sequence[str]) -> FloatArray:
@@ -91,39 +139,118 @@ def get_scores(index: Postings, query: Sequence[str]) -> FloatArray:
     for term in query:
         t = index.vocabulary.get(term)
         if t is not None:
-            lo, hi = index.ptr[t], index.ptr[t + 1]
-            scores[index.doc_ids[lo:hi]] += index.weights[lo:hi]
+            lo, hi = index.span(t)
+            scores[index.doc_ids[lo:hi]] += index.weights_at(t, slice(lo, hi))
     return scores
 
 
+def _nothing() -> tuple[IntArray, FloatArray]:
+    return np.zeros(0, dtype=np.int64), np.zeros(0)
+
+
 def top_k(
-    index: Postings, query: Mapping[str, float], k: int
-) -> tuple[npt.NDArray[np.int64], FloatArray]:
+    index: Postings,
+    query: Mapping[str, float],
+    k: int,
+    allowed: BoolArray | None = None,
+) -> tuple[IntArray, FloatArray]:
     """The k best passages containing a query term, best first, ties by passage order.
 
-    `query` maps terms to weights (1.0 is plain BM25). Work is proportional to the postings of
-    the query's terms: scores are accumulated into a lazily zeroed array and only the
-    passages in those postings are ranked.
+    `query` maps terms to weights (1.0 is plain BM25). `allowed`, a boolean mask over the
+    passages, restricts the search to the passages where it is true: the result is then the
+    exact top k among them, with no over-fetching and filtering afterwards.
     """
-    spans = []
+    if allowed is not None and allowed.shape != (index.n_docs,):
+        raise ValueError(f"allowed has shape {allowed.shape}, not ({index.n_docs},)")
+    terms: dict[int, float] = {}
     for term, weight in query.items():
         t = index.vocabulary.get(term)
-        if t is not None and weight:
-            spans.append((int(index.ptr[t]), int(index.ptr[t + 1]), weight))
-    if not spans or k <= 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
+        if t is not None and weight and index.ptr[t + 1] > index.ptr[t]:
+            terms[t] = terms.get(t, 0.0) + weight  # terms folded to one id weigh together
+    if not terms or k <= 0:
+        return _nothing()
+    if any(w * index.idf[t] < 0 for t, w in terms.items()):
+        # a negative contribution (rank-bm25's negative average idf on tiny corpora, or a
+        # negative query weight) breaks the bounds pruning relies on: score every match
+        return _exhaustive(index, terms, k, allowed)
+    return _pruned(index, terms, k, allowed)
+
+
+def _ranked(
+    candidates: npt.NDArray[np.integer[Any]], scores: FloatArray, k: int
+) -> tuple[IntArray, FloatArray]:
+    order = np.lexsort((candidates, -scores))[:k]
+    return candidates[order].astype(np.int64), scores[order]
+
+
+def _exhaustive(
+    index: Postings, terms: Mapping[int, float], k: int, allowed: BoolArray | None
+) -> tuple[IntArray, FloatArray]:
     scores = np.zeros(index.n_docs)  # calloc: pages are only touched where postings land
-    for lo, hi, weight in spans:
-        scores[index.doc_ids[lo:hi]] += weight * index.weights[lo:hi]
-    candidates = np.concatenate([index.doc_ids[lo:hi] for lo, hi, _ in spans]).astype(np.int64)
-    # A passage occurs once per matching term, so the best k * len(spans) occurrences hold the
-    # best k distinct passages.
-    limit = k * len(spans)
-    if candidates.size > limit:
+    seen = np.zeros(index.n_docs, dtype=bool)
+    for t, weight in terms.items():
+        lo, hi = index.span(t)
+        docs = index.doc_ids[lo:hi]
+        scores[docs] += weight * index.weights_at(t, slice(lo, hi))
+        seen[docs] = True
+    if allowed is not None:
+        seen &= allowed
+    candidates = np.flatnonzero(seen)
+    return _ranked(candidates, scores[candidates], k)
+
+
+def _kth(values: FloatArray, k: int) -> float:
+    """The k-th largest of `values` (at least k of them)."""
+    return float(np.partition(values, values.size - k)[values.size - k])
+
+
+def _pruned(
+    index: Postings, terms: Mapping[int, float], k: int, allowed: BoolArray | None
+) -> tuple[IntArray, FloatArray]:
+    """MaxScore over term-at-a-time accumulation; every contribution is non-negative here."""
+    bound = {t: w * index.upper(t) for t, w in terms.items()}
+    ordered = sorted(terms, key=lambda t: (-bound[t], t))
+    # rest[i]: the most the terms from the i-th on can add to any passage's score
+    rest = [*np.cumsum([bound[t] for t in reversed(ordered)])[::-1].tolist(), 0.0]
+    scores = np.zeros(index.n_docs)
+    seen = np.zeros(index.n_docs, dtype=bool)
+    found: list[npt.NDArray[np.integer[Any]]] = []
+    n_found = 0
+    i = 0
+    for i, t in enumerate(ordered):  # i: where the candidate phase stopped
+        if n_found >= k:
+            candidates = np.concatenate(found) if len(found) > 1 else found[0]
+            found = [candidates]
+            theta = _kth(scores[candidates], k)
+            # a passage not yet seen scores at most rest[i]: below theta, it cannot enter
+            if rest[i] < theta - _SLACK * max(1.0, abs(theta)):
+                break
+        lo, hi = index.span(t)
+        docs = index.doc_ids[lo:hi]
+        if allowed is None:
+            scores[docs] += terms[t] * index.weights_at(t, slice(lo, hi))
+        else:
+            positions = lo + np.flatnonzero(allowed[docs])
+            docs = index.doc_ids[positions]
+            scores[docs] += terms[t] * index.weights_at(t, positions)
+        fresh = docs[~seen[docs]]
+        seen[fresh] = True
+        found.append(fresh)
+        n_found += len(fresh)
+    else:
+        i = len(ordered)
+    candidates = np.sort(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
+    for j in range(i, len(ordered)):
+        # candidates that cannot reach the k-th score even with every remaining term: gone
         values = scores[candidates]
-        cut = values[np.argpartition(-values, limit - 1)[limit - 1]]
-        candidates = candidates[values >= cut]  # ties at the cut stay: they rank by position
-    candidates = np.unique(candidates)
-    order = np.lexsort((candidates, -scores[candidates]))[:k]
-    best = candidates[order]
-    return best, scores[best]
+        theta = _kth(values, k) if values.size >= k else -np.inf
+        candidates = candidates[values + rest[j] >= theta - _SLACK * max(1.0, abs(theta))]
+        t = ordered[j]
+        lo, hi = index.span(t)
+        docs = index.doc_ids[lo:hi]
+        at = np.searchsorted(docs, candidates)  # candidates and postings are both ascending
+        inside = at < hi - lo
+        hit = np.zeros(candidates.size, dtype=bool)
+        hit[inside] = docs[at[inside]] == candidates[inside]
+        scores[candidates[hit]] += terms[t] * index.weights_at(t, lo + at[hit])
+    return _ranked(candidates, scores[candidates], k)

@@ -16,12 +16,11 @@ from typing import Any, TypeVar, overload
 import numpy as np
 import numpy.typing as npt
 
-from retrieval import bm25
-
 TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control character
 _SEP_BYTE = TERM_SEP.encode()
-_SLICE = 1 << 18  # postings per slice when computing weights
 _T = TypeVar("_T")
+
+IntArray = npt.NDArray[np.int64]
 
 
 def pack_terms(terms: Iterable[str]) -> str:
@@ -111,7 +110,7 @@ class Vocabulary(Mapping[str, int]):
     def terms_bytes(self) -> list[bytes]:
         return self._blob.split(_SEP_BYTE) if self._size else []
 
-    def merged(self, other: Vocabulary) -> tuple[Vocabulary, bm25.IntArray, bm25.IntArray]:
+    def merged(self, other: Vocabulary) -> tuple[Vocabulary, IntArray, IntArray]:
         """Both vocabularies in one: (vocabulary, new id of each of this one's terms, new id
         of each of the other's). A search per term of `other`, one copy of the blobs."""
         if not self._size or not len(other):
@@ -166,12 +165,13 @@ class Vocabulary(Mapping[str, int]):
 class TermCounts:
     """How often each term occurs in each passage, term-major like the postings.
 
-    BM25 weights are computed from these; a reload updates them with the changed passages
-    instead of reading every stored passage's terms again.
+    These are the postings: `bm25.Postings` adds idf and length factors and computes the
+    weights a query reads from them. The store saves them and a reload merges the changed
+    passages into them instead of reading every stored passage's terms again.
     """
 
     vocabulary: Vocabulary
-    ptr: bm25.IntArray  # term t's passages are doc_ids[ptr[t]:ptr[t+1]], ascending
+    ptr: IntArray  # term t's passages are doc_ids[ptr[t]:ptr[t+1]], ascending
     doc_ids: npt.NDArray[np.int32]
     tf: npt.NDArray[np.int32]
     lengths: npt.NDArray[np.int32]  # terms in each passage (its BM25 document length)
@@ -185,35 +185,8 @@ class TermCounts:
         none = np.zeros(0, dtype=np.int32)
         return cls(Vocabulary(b""), np.zeros(1, dtype=np.int64), none, none, none)
 
-    def postings(
-        self, k1: float = bm25.K1, b: float = bm25.B, epsilon: float = bm25.EPSILON
-    ) -> bm25.Postings:
-        """rank-bm25's BM25Okapi weights, as `bm25.build` computes them."""
-        df = np.diff(self.ptr)
-        doc_len = self.lengths.astype(np.float64)
-        avgdl = float(doc_len.mean()) if self.n_docs and doc_len.sum() else 1.0
-        term_idf = bm25.idf(df, self.n_docs, epsilon)
-        weights = np.empty(len(self.doc_ids))
-        # In slices that stay in cache: whole-array temporaries would take five times the
-        # weights' memory, and are slower.
-        for lo in range(0, len(weights), _SLICE):
-            hi = min(lo + _SLICE, len(weights))
-            first = int(np.searchsorted(self.ptr, lo, side="right")) - 1
-            last = int(np.searchsorted(self.ptr, hi, side="left"))
-            spans = np.minimum(self.ptr[first + 1 : last + 1], hi)  # each term's postings here
-            spans -= np.maximum(self.ptr[first:last], lo)
-            weights[lo:hi] = bm25.term_weights(
-                self.tf[lo:hi].astype(np.float64),
-                doc_len[self.doc_ids[lo:hi]],
-                avgdl,
-                np.repeat(term_idf[first:last], spans),
-                k1,
-                b,
-            )
-        return bm25.Postings(self.vocabulary, self.ptr, self.doc_ids, weights, self.n_docs)
 
-
-def _ptr(terms: npt.NDArray[np.integer[Any]], size: int) -> bm25.IntArray:
+def _ptr(terms: npt.NDArray[np.integer[Any]], size: int) -> IntArray:
     ptr = np.zeros(size + 1, dtype=np.int64)
     np.cumsum(np.bincount(terms, minlength=size), out=ptr[1:])
     return ptr
@@ -222,9 +195,9 @@ def _ptr(terms: npt.NDArray[np.integer[Any]], size: int) -> bm25.IntArray:
 def build_counts(packed: Sequence[str]) -> TermCounts:
     """Counts of passages' packed terms (one string per passage, in passage order).
 
-    One dict lookup per token and numpy for the rest: bm25.build's Counter per passage and an
-    object per term take ~26 s and 1.5 GB at 100,000 passages, this less time and a third of
-    the memory.
+    The one way postings are built (`bm25.build` of token lists comes here too). One dict
+    lookup per token and numpy for the rest: a Counter per passage and an object per term
+    took ~26 s and 1.5 GB at 100,000 passages, this less time and a third of the memory.
     """
     n = len(packed)
     vocabulary: dict[str, int] = {}
@@ -258,15 +231,17 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
 
 def merge_counts(
     old: TermCounts,
-    renumber: bm25.IntArray,
+    renumber: IntArray,
     added: Sequence[tuple[int, str]],
     n_docs: int,
 ) -> TermCounts:
     """The counts after a reload, equal to `build_counts` of the resulting passages.
 
-    `renumber` gives each old passage its new number (-1: removed or replaced); `added` the
-    new passages as (number, packed terms). Only the added passages' terms are counted; the
-    old counts are renumbered, merged and sorted with numpy, in 32-bit arrays where possible.
+    `renumber` gives each old passage its new number (-1: removed or replaced); it must keep
+    the kept passages in their old order, as a reload does (documents stay sorted by name).
+    `added` gives the new passages as (number, packed terms). Only the added passages' terms
+    are counted; the old postings stay sorted under the new numbers, so the new ones are
+    inserted where they belong in one linear pass: no sort of every posting.
     """
     added = sorted(added)
     fresh = build_counts([packed for _, packed in added])
@@ -276,25 +251,45 @@ def merge_counts(
     moved = renumber >= 0
     lengths[renumber[moved]] = old.lengths[moved]
     lengths[numbers] = fresh.lengths
-    terms = np.repeat(old_ids.astype(np.int32), np.diff(old.ptr))  # new id of each posting's term
     docs = renumber.astype(np.int32)[old.doc_ids]
     tf = old.tf
-    kept = docs >= 0
-    if not kept.all():
-        terms, docs, tf = terms[kept], docs[kept], tf[kept]
-    del kept
-    terms = np.concatenate((terms, np.repeat(fresh_ids.astype(np.int32), np.diff(fresh.ptr))))
-    docs = np.concatenate((docs, numbers[fresh.doc_ids]))
-    tf = np.concatenate((tf, fresh.tf))
-    live = np.bincount(terms, minlength=len(vocabulary)) > 0
+    old_df = np.diff(old.ptr)
+    gone = np.flatnonzero(docs < 0)
+    if gone.size:
+        owner = np.searchsorted(old.ptr, gone, side="right") - 1  # term of each dropped posting
+        old_df = old_df - np.bincount(owner, minlength=len(old_df))
+        keep = np.ones(len(docs), dtype=bool)
+        keep[gone] = False
+        docs, tf = docs[keep], tf[keep]
+        del keep
+    old_start = np.zeros(len(old_df) + 1, dtype=np.int64)  # old term o's kept postings start
+    np.cumsum(old_df, out=old_start[1:])
+    fresh_df = np.diff(fresh.ptr)
+    # where each fresh term's postings go: after every old term ordered before it, and among
+    # the old term's own passages when the term was there before
+    before = np.searchsorted(old_ids, fresh_ids)  # old terms ordered before each fresh term
+    is_old = np.zeros(len(fresh_ids), dtype=bool)
+    inside = before < len(old_ids)
+    is_old[inside] = old_ids[before[inside]] == fresh_ids[inside]
+    at = np.repeat(old_start[before], fresh_df)
+    fresh_docs = numbers[fresh.doc_ids]  # ascending within each term: `added` is sorted
+    for f in np.flatnonzero(is_old & (fresh_df > 0)).tolist():
+        o = int(before[f])
+        lo, hi = int(fresh.ptr[f]), int(fresh.ptr[f + 1])
+        at[lo:hi] += np.searchsorted(docs[old_start[o] : old_start[o + 1]], fresh_docs[lo:hi])
+    docs = np.insert(docs, at, fresh_docs)
+    tf = np.insert(tf, at, fresh.tf)
+    df = np.zeros(len(vocabulary), dtype=np.int64)
+    df[old_ids] = old_df
+    df[fresh_ids] += fresh_df
+    live = df > 0
     if not live.all():  # terms only removed passages had
-        terms = (np.cumsum(live, dtype=np.int32) - 1)[terms]
         vocabulary = vocabulary.select(live)
-    key = terms.astype(np.int64)
-    key *= max(n_docs, 1)
-    key += docs
-    # Old postings are still in order, new ones follow in order: two runs, which a stable
-    # sort merges in about linear time.
-    order = np.argsort(key, kind="stable")
-    del key
-    return TermCounts(vocabulary, _ptr(terms, len(vocabulary)), docs[order], tf[order], lengths)
+        df = df[live]
+    return TermCounts(vocabulary, _ptr_of(df), docs, tf, lengths)
+
+
+def _ptr_of(df: IntArray) -> IntArray:
+    ptr = np.zeros(len(df) + 1, dtype=np.int64)
+    np.cumsum(df, out=ptr[1:])
+    return ptr

@@ -271,7 +271,7 @@ class Library:
         if not known and not self._index.documents:  # nothing stored, nothing served
             base, counts = generation_of(()), TermCounts.empty()
         elif base is not None and base == generation_of(known.values()):
-            counts = await self.store.load_counts(base, self._index.postings)
+            counts = self._index.postings  # the postings are the counts of the state `base`
         update: tuple[SearchIndex, Snapshot] | None = None
         if base is not None and counts is not None:
             infos = {doc: info for doc, info in known.items() if doc not in removed}
@@ -390,4 +390,4 @@ def _updated(
         for i, packed in enumerate(item.packed_terms)
     ]
     new_counts = merge_counts(counts, renumber, added, total)
-    return SearchIndex(tuple(documents), new_counts.postings()), new_counts
+    return SearchIndex(tuple(documents), bm25.Postings.of(new_counts)), new_counts

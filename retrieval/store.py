@@ -164,9 +164,9 @@ def _assemble(
     the terms (the rows' sixth column)."""
     documents = tuple(_documents(docs, rows))
     if snapshot is not None:
-        return StoredCorpus(generation, documents, snapshot.postings(), None)
+        return StoredCorpus(generation, documents, bm25.Postings.of(snapshot), None)
     counts = build_counts([row[5] for row in rows])
-    return StoredCorpus(generation, documents, counts.postings(), counts)
+    return StoredCorpus(generation, documents, bm25.Postings.of(counts), counts)
 
 
 async def _enable_wal(db: aiosqlite.Connection, deadline: float) -> None:
@@ -442,7 +442,7 @@ class Store:
                 (generation, SNAPSHOT_LAYOUT, count),
             )
         counts = None if row is None else await asyncio.to_thread(_snapshot_counts, row, count)
-        return None if counts is None else await asyncio.to_thread(counts.postings)
+        return None if counts is None else await asyncio.to_thread(bm25.Postings.of, counts)
 
     async def save_snapshot(self, generation: str, counts: TermCounts) -> bool:
         """Save counts for `generation`; False (nothing saved) if the store has moved on."""
@@ -471,29 +471,6 @@ class Store:
                 time.time(),
             ),
         )
-
-    async def load_counts(self, generation: str, postings: bm25.Postings) -> TermCounts | None:
-        """The term counts `postings` were computed from, if the snapshot for `generation`
-        holds them: the in-memory arrays are reused, only the counts are read."""
-        vocabulary = postings.vocabulary
-        if not isinstance(vocabulary, Vocabulary):
-            return None
-        row = await self._one(
-            "SELECT tf, lengths, ptr FROM index_snapshot"
-            " WHERE generation = ? AND layout = ? AND passages = ?",
-            (generation, SNAPSHOT_LAYOUT, postings.n_docs),
-        )
-        if row is None:
-            return None
-        tf: npt.NDArray[np.int32] = np.frombuffer(row[0], dtype=np.int32)
-        lengths: npt.NDArray[np.int32] = np.frombuffer(row[1], dtype=np.int32)
-        if (
-            len(tf) != len(postings.doc_ids)
-            or len(lengths) != postings.n_docs
-            or bytes(row[2]) != postings.ptr.tobytes()
-        ):
-            return None
-        return TermCounts(vocabulary, postings.ptr, postings.doc_ids, tf, lengths)
 
     # --- logs, feedback, settings, audit ---------------------------------------------------
 

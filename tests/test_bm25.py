@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
@@ -91,3 +92,89 @@ def test_ties_are_broken_by_passage_order(corpus: list[list[str]], k: int) -> No
     expected = bm25.get_scores(index, ["a", "b"])
     matching = [d for d, doc in enumerate(corpus) if {"a", "b"} & set(doc)]
     assert ids.tolist() == sorted(matching, key=lambda d: (-expected[d], d))[:k]
+
+
+_kth = bm25._kth
+
+# Skewed like real text: a few words in most passages (low or negative idf), a long tail.
+SKEWED = ["的"] * 6 + ["是"] * 4 + ["w0", "w0", "w1", "w1", "w2"] + VOCAB
+weights_ = st.sampled_from([0.3, 0.5, 1.0, 2.0])
+
+
+def weighted_reference(corpus: list[list[str]], query: dict[str, float]) -> np.ndarray:
+    reference = BM25Okapi(corpus)
+    total = np.zeros(len(corpus))
+    for term, weight in query.items():
+        total += weight * reference.get_scores([term])
+    return total
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    corpus=st.lists(st.lists(st.sampled_from(SKEWED), min_size=1, max_size=20), max_size=80),
+    query=st.dictionaries(st.sampled_from(SKEWED), weights_, min_size=1, max_size=7),
+    k=st.integers(1, 30),
+    mask=st.randoms(use_true_random=False),
+    restrict=st.booleans(),
+)
+def test_weighted_and_restricted_top_k_is_exact(
+    corpus: list[list[str]],
+    query: dict[str, float],
+    k: int,
+    mask: object,
+    restrict: bool,
+) -> None:
+    """Pruned top-k equals sorting every weighted rank-bm25 score, also among allowed passages
+    only, including corpora where rank-bm25's idf floor makes weights negative."""
+    if not corpus:
+        return
+    expected = weighted_reference(corpus, query)
+    allowed = None
+    if restrict:
+        allowed = np.array([mask.random() < 0.5 for _ in corpus])  # type: ignore[attr-defined]
+    ids, scores = bm25.top_k(bm25.build(corpus), query, k, allowed)
+    matching = [
+        d
+        for d, doc in enumerate(corpus)
+        if set(doc) & set(query) and (allowed is None or allowed[d])
+    ]
+    best = sorted(matching, key=lambda d: (-expected[d], d))[:k]
+    assert len(ids) == len(best) and len(set(ids.tolist())) == len(ids)
+    np.testing.assert_allclose(scores, expected[best], rtol=0, atol=1e-9)
+    np.testing.assert_allclose(expected[ids], expected[best], rtol=0, atol=1e-9)
+    if allowed is not None:
+        assert all(allowed[ids])
+
+
+def test_pruning_skips_common_terms_without_changing_the_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rare term decides the top 2; the common term is only looked up for candidates."""
+    corpus = [["的", "x" if d % 3 else "y", f"u{d}"] for d in range(500)]
+    corpus += [["的", "rare"], ["rare", "y"], ["的"]]
+    index = bm25.build(corpus)
+    assert index.idf.min() > 0  # the unique words keep the average idf, and its floor, positive
+    query = {"rare": 1.0, "的": 1.0, "x": 0.5, "y": 0.3}
+    looked_up = []
+    monkeypatch.setattr(bm25, "_kth", lambda v, k: looked_up.append(v.size) or _kth(v, k))
+    ids, scores = bm25.top_k(index, query, 2)
+    assert looked_up and max(looked_up) <= 3  # only the rare term's passages were candidates
+    expected = weighted_reference(corpus, query)
+    assert ids.tolist() == sorted(range(len(corpus)), key=lambda d: (-expected[d], d))[:2]
+    np.testing.assert_allclose(scores, expected[ids], atol=1e-9)
+
+
+def test_allowed_mask_must_cover_every_passage() -> None:
+    index = bm25.build([["a"], ["b"]])
+    with pytest.raises(ValueError):
+        bm25.top_k(index, {"a": 1.0}, 3, np.ones(3, dtype=bool))
+    assert bm25.top_k(index, {"a": 1.0}, 3, np.zeros(2, dtype=bool))[0].size == 0
+
+
+def test_negative_query_weights_are_exact() -> None:
+    corpus = [["a", "b"], ["a"], ["b", "c"], ["c"]]
+    query = {"a": 1.0, "b": -0.5}
+    ids, scores = bm25.top_k(bm25.build(corpus), query, 4)
+    expected = weighted_reference(corpus, query)
+    assert ids.tolist() == sorted([0, 1, 2], key=lambda d: (-expected[d], d))
+    np.testing.assert_allclose(scores, expected[ids], atol=1e-9)

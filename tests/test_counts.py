@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from retrieval import bm25, counts
+from retrieval import bm25
 from retrieval.counts import TermCounts, Vocabulary, build_counts, merge_counts, pack_terms
 
 # Han, Latin, a bigram-like term, a character outside the BMP and one from a private use area:
@@ -20,7 +20,7 @@ corpora = st.lists(st.lists(st.sampled_from(WORDS), max_size=8), max_size=12)
 @settings(max_examples=150, deadline=None)
 @given(corpus=corpora, query=st.lists(st.sampled_from([*WORDS, "absent"]), max_size=5))
 def test_counted_postings_score_like_rank_bm25(corpus: list[list[str]], query: list[str]) -> None:
-    postings = build_counts([pack_terms(p) for p in corpus]).postings()
+    postings = bm25.Postings.of(build_counts([pack_terms(p) for p in corpus]))
     reference = bm25.build(corpus)
     assert sorted(postings.vocabulary) == list(postings.vocabulary) == sorted(reference.vocabulary)
     np.testing.assert_allclose(
@@ -66,15 +66,15 @@ def test_merged_counts_equal_counting_from_scratch(
     assert merged.vocabulary.blob == full.vocabulary.blob
     for name in ("ptr", "doc_ids", "tf", "lengths"):
         np.testing.assert_array_equal(getattr(merged, name), getattr(full, name))
-    np.testing.assert_array_equal(merged.postings().weights, full.postings().weights)
+    np.testing.assert_array_equal(bm25.Postings.of(merged).weights, bm25.Postings.of(full).weights)
 
 
 def test_weights_do_not_depend_on_the_slice_size(monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = [[WORDS[(i * j) % len(WORDS)] for j in range(i % 7)] for i in range(50)]
     built = build_counts([pack_terms(p) for p in corpus])
-    whole = built.postings().weights
-    monkeypatch.setattr(counts, "_SLICE", 3)
-    np.testing.assert_array_equal(built.postings().weights, whole)
+    whole = bm25.Postings.of(built).weights
+    monkeypatch.setattr(bm25, "_SLICE", 3)
+    np.testing.assert_array_equal(bm25.Postings.of(built).weights, whole)
 
 
 def test_vocabulary_finds_exactly_its_terms() -> None:
@@ -88,4 +88,4 @@ def test_vocabulary_finds_exactly_its_terms() -> None:
         with pytest.raises(KeyError):
             vocabulary[absent]
     assert Vocabulary(b"").get("家") is None and len(Vocabulary(b"")) == 0
-    assert TermCounts.empty().postings().n_docs == 0
+    assert bm25.Postings.of(TermCounts.empty()).n_docs == 0

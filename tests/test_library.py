@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval import corpus, library
+from retrieval import bm25, corpus, library
 from retrieval.counts import build_counts, pack_terms
 from retrieval.index import SearchIndex
 from retrieval.library import Library, ReloadError
@@ -89,7 +89,9 @@ async def counted_from_stored_terms(path: Path) -> SearchIndex:
     async with await Store.open(path) as s:
         documents = await s.documents()
         terms = await s.terms()
-    return SearchIndex(tuple(documents), build_counts([pack_terms(t) for t in terms]).postings())
+    return SearchIndex(
+        tuple(documents), bm25.Postings.of(build_counts([pack_terms(t) for t in terms]))
+    )
 
 
 async def test_add_change_touch_and_remove(store: Store, corpus_dir: Path) -> None:
