@@ -474,10 +474,10 @@ def run(
 ) -> list[BenchResult]:
     """Benchmark both engines at each corpus size (corpus seed `seed`, queries `seed + 1`).
 
-    rank-bm25 tantivy_runs only when `with_reference` and the size is at most `reference_limit`
+    rank-bm25 runs only when `with_reference` and the size is at most `reference_limit`
     (None: no limit). It answers `reference_queries` of the queries (default: all of them up
     to 10,000 passages, 50 above). `peers` (of PEERS, see `available_peers`) answer all
-    queries. `progress` receives a line per step, for long tantivy_runs.
+    queries. `progress` receives a line per step, for long runs.
     """
     unknown = set(peers) - set(PEERS)
     if unknown:

@@ -15,6 +15,7 @@ the top k, and the remaining (common, long) terms are only looked up for the can
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,7 @@ _SLICE = 1 << 18  # postings per slice when computing all weights at once (tests
 # Pruning compares float sums computed in different orders: keep anything within this of the
 # threshold, so rounding can never drop a passage that belongs in the top k.
 _SLACK = 1e-9
+_MEMO_TERMS = 100_000  # term lookups remembered (a binary search in Python costs ~20 us)
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -63,6 +65,10 @@ class Postings(TermCounts):
     norm: FloatArray = field(init=False, repr=False)
     # the largest weight of each term, computed when a query first needs it (NaN: not yet)
     _upper: FloatArray = field(init=False, repr=False)
+    _ids: dict[str, int | None] = field(init=False, repr=False)
+    # per thread, a score array and a mark per passage, zero between queries: allocating
+    # them per query costs page faults on every query
+    _scratch: threading.local = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         lengths = self.lengths.astype(np.float64)
@@ -71,6 +77,8 @@ class Postings(TermCounts):
         object.__setattr__(self, "idf", idf(np.diff(self.ptr), self.n_docs, self.epsilon))
         object.__setattr__(self, "norm", norm)
         object.__setattr__(self, "_upper", np.full(len(self.vocabulary), np.nan))
+        object.__setattr__(self, "_ids", {})
+        object.__setattr__(self, "_scratch", threading.local())
 
     @classmethod
     def of(
@@ -88,6 +96,24 @@ class Postings(TermCounts):
         return cls(
             counts.vocabulary, counts.ptr, counts.doc_ids, counts.tf, counts.lengths, k1, b, epsilon
         )
+
+    def term_id(self, term: str) -> int | None:
+        """The term's id, None if no passage has it."""
+        ids = self._ids
+        if term not in ids:
+            if len(ids) >= _MEMO_TERMS:
+                ids.clear()
+            ids[term] = self.vocabulary.get(term)
+        return ids[term]
+
+    def scratch(self) -> tuple[FloatArray, BoolArray]:
+        """This thread's zeroed score array and passage marks; whoever uses them zeroes
+        again what they touched."""
+        local = self._scratch
+        if not hasattr(local, "scores"):
+            local.scores = np.zeros(self.n_docs)
+            local.seen = np.zeros(self.n_docs, dtype=bool)
+        return local.scores, local.seen
 
     def span(self, t: int) -> tuple[int, int]:
         return int(self.ptr[t]), int(self.ptr[t + 1])
@@ -164,7 +190,7 @@ def top_k(
         raise ValueError(f"allowed has shape {allowed.shape}, not ({index.n_docs},)")
     terms: dict[int, float] = {}
     for term, weight in query.items():
-        t = index.vocabulary.get(term)
+        t = index.term_id(term)
         if t is not None and weight and index.ptr[t + 1] > index.ptr[t]:
             terms[t] = terms.get(t, 0.0) + weight  # terms folded to one id weigh together
     if not terms or k <= 0:
@@ -179,6 +205,11 @@ def top_k(
 def _ranked(
     candidates: npt.NDArray[np.integer[Any]], scores: FloatArray, k: int
 ) -> tuple[IntArray, FloatArray]:
+    """The k best candidates, ties by passage number. Only those at or above the k-th score
+    are sorted (ties at the cut stay: they rank by position)."""
+    if candidates.size > k:
+        keep = scores >= _kth(scores, k)
+        candidates, scores = candidates[keep], scores[keep]
     order = np.lexsort((candidates, -scores))[:k]
     return candidates[order].astype(np.int64), scores[order]
 
@@ -208,19 +239,35 @@ def _pruned(
     index: Postings, terms: Mapping[int, float], k: int, allowed: BoolArray | None
 ) -> tuple[IntArray, FloatArray]:
     """MaxScore over term-at-a-time accumulation; every contribution is non-negative here."""
+    scores, seen = index.scratch()
+    found: list[npt.NDArray[np.integer[Any]]] = []
+    try:
+        return _maxscore(index, terms, k, allowed, scores, seen, found)
+    finally:
+        for docs in found:  # leave the scratch arrays zeroed for the next query
+            scores[docs] = 0.0
+            seen[docs] = False
+
+
+def _maxscore(
+    index: Postings,
+    terms: Mapping[int, float],
+    k: int,
+    allowed: BoolArray | None,
+    scores: FloatArray,
+    seen: BoolArray,
+    found: list[npt.NDArray[np.integer[Any]]],
+) -> tuple[IntArray, FloatArray]:
     bound = {t: w * index.upper(t) for t, w in terms.items()}
     ordered = sorted(terms, key=lambda t: (-bound[t], t))
     # rest[i]: the most the terms from the i-th on can add to any passage's score
     rest = [*np.cumsum([bound[t] for t in reversed(ordered)])[::-1].tolist(), 0.0]
-    scores = np.zeros(index.n_docs)
-    seen = np.zeros(index.n_docs, dtype=bool)
-    found: list[npt.NDArray[np.integer[Any]]] = []
     n_found = 0
     i = 0
     for i, t in enumerate(ordered):  # i: where the candidate phase stopped
         if n_found >= k:
             candidates = np.concatenate(found) if len(found) > 1 else found[0]
-            found = [candidates]
+            found[:] = [candidates]
             theta = _kth(scores[candidates], k)
             # a passage not yet seen scores at most rest[i]: below theta, it cannot enter
             if rest[i] < theta - _SLACK * max(1.0, abs(theta)):
@@ -239,7 +286,9 @@ def _pruned(
         n_found += len(fresh)
     else:
         i = len(ordered)
-    candidates = np.sort(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
+    candidates = np.concatenate(found) if found else np.zeros(0, dtype=np.int32)
+    if i < len(ordered):
+        candidates = np.sort(candidates)  # for the lookups in the remaining terms' postings
     for j in range(i, len(ordered)):
         # candidates that cannot reach the k-th score even with every remaining term: gone
         values = scores[candidates]
