@@ -60,23 +60,12 @@ class Postings(TermCounts):
     k1: float = K1
     b: float = B
     epsilon: float = EPSILON
-    idf: FloatArray = field(init=False, repr=False)
-    # k1 * (1 - b + b * dl / avgdl) per passage, evaluated as rank-bm25 does
-    norm: FloatArray = field(init=False, repr=False)
-    # the largest weight of each term, computed when a query first needs it (NaN: not yet)
-    _upper: FloatArray = field(init=False, repr=False)
     _ids: dict[str, int | None] = field(init=False, repr=False)
     # per thread, a score array and a mark per passage, zero between queries: allocating
     # them per query costs page faults on every query
     _scratch: threading.local = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        lengths = self.lengths.astype(np.float64)
-        avgdl = float(lengths.mean()) if self.n_docs and lengths.sum() else 1.0
-        norm = self.k1 * (1 - self.b + self.b * lengths / avgdl)
-        object.__setattr__(self, "idf", idf(np.diff(self.ptr), self.n_docs, self.epsilon))
-        object.__setattr__(self, "norm", norm)
-        object.__setattr__(self, "_upper", np.full(len(self.vocabulary), np.nan))
         object.__setattr__(self, "_ids", {})
         object.__setattr__(self, "_scratch", threading.local())
 
@@ -96,6 +85,25 @@ class Postings(TermCounts):
         return cls(
             counts.vocabulary, counts.ptr, counts.doc_ids, counts.tf, counts.lengths, k1, b, epsilon
         )
+
+    # Computed when first needed, not at load: a reload from the command line never
+    # scores, and at 100,000 passages each per-term array is 17 MB.
+    @cached_property
+    def idf(self) -> FloatArray:
+        return idf(np.diff(self.ptr), self.n_docs, self.epsilon)
+
+    @cached_property
+    def norm(self) -> FloatArray:
+        """k1 * (1 - b + b * dl / avgdl) per passage, evaluated as rank-bm25 does."""
+        lengths = self.lengths.astype(np.float64)
+        avgdl = float(lengths.mean()) if self.n_docs and lengths.sum() else 1.0
+        norm: FloatArray = self.k1 * (1 - self.b + self.b * lengths / avgdl)
+        return norm
+
+    @cached_property
+    def _upper(self) -> FloatArray:
+        """The largest weight of each term, filled in as queries need them (NaN: not yet)."""
+        return np.full(len(self.vocabulary), np.nan)
 
     def term_id(self, term: str) -> int | None:
         """The term's id, None if no passage has it."""

@@ -247,38 +247,45 @@ def merge_counts(
     fresh = build_counts([packed for _, packed in added])
     numbers = np.array([number for number, _ in added], dtype=np.int32)
     vocabulary, old_ids, fresh_ids = old.vocabulary.merged(fresh.vocabulary)
+    n_old = old.n_docs
     lengths = np.zeros(n_docs, dtype=np.int32)
-    moved = renumber >= 0
-    lengths[renumber[moved]] = old.lengths[moved]
+    removed = renumber < 0
+    lengths[renumber[~removed]] = old.lengths[~removed]
     lengths[numbers] = fresh.lengths
-    docs = renumber.astype(np.int32)[old.doc_ids]
-    tf = old.tf
-    old_df = np.diff(old.ptr)
-    gone = np.flatnonzero(docs < 0)
-    if gone.size:
-        owner = np.searchsorted(old.ptr, gone, side="right") - 1  # term of each dropped posting
-        old_df = old_df - np.bincount(owner, minlength=len(old_df))
-        keep = np.ones(len(docs), dtype=bool)
-        keep[gone] = False
-        docs, tf = docs[keep], tf[keep]
-        del keep
-    old_start = np.zeros(len(old_df) + 1, dtype=np.int64)  # old term o's kept postings start
-    np.cumsum(old_df, out=old_start[1:])
+    # Positions are found in the old arrays; the result is then copied in one pass from
+    # their runs and the fresh postings. Large temporaries are avoided: on this kind of
+    # sandboxed machine every newly touched page of memory costs, not only the arithmetic.
+    gone = np.flatnonzero(removed[old.doc_ids]) if removed.any() else np.zeros(0, np.int64)
     fresh_df = np.diff(fresh.ptr)
-    # where each fresh term's postings go: after every old term ordered before it, and among
-    # the old term's own passages when the term was there before
     before = np.searchsorted(old_ids, fresh_ids)  # old terms ordered before each fresh term
     is_old = np.zeros(len(fresh_ids), dtype=bool)
     inside = before < len(old_ids)
     is_old[inside] = old_ids[before[inside]] == fresh_ids[inside]
-    at = np.repeat(old_start[before], fresh_df)
     fresh_docs = numbers[fresh.doc_ids]  # ascending within each term: `added` is sorted
-    for f in np.flatnonzero(is_old & (fresh_df > 0)).tolist():
-        o = int(before[f])
-        lo, hi = int(fresh.ptr[f]), int(fresh.ptr[f + 1])
-        at[lo:hi] += np.searchsorted(docs[old_start[o] : old_start[o + 1]], fresh_docs[lo:hi])
-    docs = np.insert(docs, at, fresh_docs)
-    tf = np.insert(tf, at, fresh.tf)
+    # A fresh passage d goes before the old postings of kept passages numbered d or more now:
+    # renumbering keeps the old order, so those are the old passages from first_after[d] on.
+    kept = np.flatnonzero(~removed)
+    nth = np.searchsorted(renumber[kept], fresh_docs)
+    first_after = np.append(kept, n_old)[nth]  # n_old: after every old passage
+    # binary searches in the old term's passages, all at once (a loop costs ~10 us a term)
+    lo = np.repeat(old.ptr[before], fresh_df)
+    hi = np.where(np.repeat(is_old, fresh_df), np.repeat(old.ptr[before + is_old], fresh_df), lo)
+    while True:
+        open_ = lo < hi
+        if not open_.any():
+            break
+        mid = (lo + hi) // 2
+        below = open_ & (old.doc_ids[np.minimum(mid, max(len(old.doc_ids) - 1, 0))] < first_after)
+        lo = np.where(below, mid + 1, lo)
+        hi = np.where(open_ & ~below, mid, hi)
+    docs, tf = _spliced(old, gone, lo, fresh_docs + n_old, fresh.tf)
+    # old passage numbers become new ones; fresh ones were offset by n_old to pass through
+    table = np.concatenate((renumber.astype(np.int32), np.arange(n_docs, dtype=np.int32)))
+    np.take(table, docs, out=docs, mode="clip")  # in place: "clip" does not buffer
+    old_df = np.diff(old.ptr)
+    if gone.size:
+        owner = np.searchsorted(old.ptr, gone, side="right") - 1  # term of each dropped posting
+        old_df -= np.bincount(owner, minlength=len(old_df))
     df = np.zeros(len(vocabulary), dtype=np.int64)
     df[old_ids] = old_df
     df[fresh_ids] += fresh_df
@@ -287,6 +294,48 @@ def merge_counts(
         vocabulary = vocabulary.select(live)
         df = df[live]
     return TermCounts(vocabulary, _ptr_of(df), docs, tf, lengths)
+
+
+def _spliced(
+    old: TermCounts,
+    gone: IntArray,
+    at: IntArray,
+    fresh_docs: npt.NDArray[np.int32],
+    fresh_tf: npt.NDArray[np.int32],
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """The old (doc, tf) postings without those at `gone`, with fresh posting i inserted
+    before old position at[i] (`at` non-decreasing), as runs joined by one concatenate."""
+    docs: list[npt.NDArray[np.int32]] = []
+    tfs: list[npt.NDArray[np.int32]] = []
+    skip = gone.tolist()
+    s = 0
+    src = 0
+
+    def old_run(end: int) -> None:
+        if end > src:
+            docs.append(old.doc_ids[src:end])
+            tfs.append(old.tf[src:end])
+
+    starts = [0, *(np.flatnonzero(np.diff(at)) + 1).tolist()] if len(at) else []
+    for first, last in zip(starts, starts[1:] + [len(at)] * bool(starts), strict=True):
+        position = int(at[first])
+        while s < len(skip) and skip[s] < position:
+            old_run(skip[s])
+            src = skip[s] + 1
+            s += 1
+        old_run(position)
+        src = max(src, position)
+        docs.append(fresh_docs[first:last])
+        tfs.append(fresh_tf[first:last])
+    for g in skip[s:]:
+        old_run(g)
+        src = g + 1
+    old_run(len(old.doc_ids))
+    if not docs:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    joined_docs: npt.NDArray[np.int32] = np.concatenate(docs).astype(np.int32, copy=False)
+    joined_tf: npt.NDArray[np.int32] = np.concatenate(tfs).astype(np.int32, copy=False)
+    return joined_docs, joined_tf
 
 
 def _ptr_of(df: IntArray) -> IntArray:

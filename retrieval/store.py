@@ -31,12 +31,14 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval import bm25
+from retrieval import snapshot as snapshot_files
 from retrieval.counts import TermCounts, Vocabulary, build_counts, unpack_terms
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 from retrieval.schema import MIGRATIONS, statements
 
 BUSY_TIMEOUT_MS = 5000
-SNAPSHOT_LAYOUT = 2  # sorted vocabulary, counts; bump when the encoding changes
+SNAPSHOT_LAYOUT = 2  # sorted vocabulary, counts as blobs; bump when the encoding changes
+FILE_LAYOUT = 3  # the same counts in a file beside the database (retrieval/snapshot.py)
 
 
 class StoreError(RuntimeError):
@@ -330,7 +332,8 @@ class Store:
             if _generation(await self._generation_rows()) != snapshot.generation:
                 return False
             await self._put_snapshot(db, snapshot.generation, snapshot.counts)
-            return True
+        await self._drop_other_snapshots(snapshot.generation)
+        return True
 
     async def _upsert(self, db: aiosqlite.Connection, item: IndexedDocument, now: float) -> None:
         d, info = item.document, item.info
@@ -385,25 +388,18 @@ class Store:
         async with self._read() as db:
             generation = _generation(await self._generation_rows())
             count = int((await self._one("SELECT count(*) FROM passages"))[0])
-            row = await self._one(
-                "SELECT vocabulary, ptr, doc_ids, tf, lengths FROM index_snapshot"
-                " WHERE generation = ? AND layout = ? AND passages = ?",
-                (generation, SNAPSHOT_LAYOUT, count),
-            )
-            snapshot = None
-            if row is not None:
-                snapshot = await asyncio.to_thread(_snapshot_counts, row, count)
+            saved = await self._saved_counts(generation, count)
             docs = await self._all(
                 "SELECT id, doc, title, headings, meta FROM documents ORDER BY doc"
             )
             async with db.execute(
                 "SELECT p.document_id, p.paragraph, p.part, p.section, p.text"
-                + (", p.terms" if snapshot is None else "")
+                + (", p.terms" if saved is None else "")
                 + " FROM passages p JOIN documents d ON d.id = p.document_id"
                 " ORDER BY d.doc, p.paragraph, p.part"
             ) as cursor:
                 rows = list(await cursor.fetchall())
-        return await asyncio.to_thread(_assemble, generation, docs, rows, snapshot)
+        return await asyncio.to_thread(_assemble, generation, docs, rows, saved)
 
     async def _generation_rows(self) -> list[Any]:
         return await self._all("SELECT doc, sha256, analyzer FROM documents ORDER BY doc")
@@ -436,13 +432,23 @@ class Store:
         """The saved postings if they were saved for `generation`."""
         async with self._read():
             count = int((await self._one("SELECT count(*) FROM passages"))[0])
-            row = await self._one(
-                "SELECT vocabulary, ptr, doc_ids, tf, lengths FROM index_snapshot"
-                " WHERE generation = ? AND layout = ? AND passages = ?",
-                (generation, SNAPSHOT_LAYOUT, count),
-            )
-        counts = None if row is None else await asyncio.to_thread(_snapshot_counts, row, count)
+            counts = await self._saved_counts(generation, count)
         return None if counts is None else await asyncio.to_thread(bm25.Postings.of, counts)
+
+    async def _saved_counts(self, generation: str, count: int) -> TermCounts | None:
+        """The snapshot's counts if it was saved for `generation` and `count` passages."""
+        row = await self._one(
+            "SELECT layout, vocabulary, ptr, doc_ids, tf, lengths FROM index_snapshot"
+            " WHERE generation = ? AND layout IN (?, ?) AND passages = ?",
+            (generation, SNAPSHOT_LAYOUT, FILE_LAYOUT, count),
+        )
+        if row is None:
+            return None
+        if row[0] == SNAPSHOT_LAYOUT:
+            return await asyncio.to_thread(_snapshot_counts, row[1:], count)
+        if self.path is None:
+            return None
+        return await asyncio.to_thread(snapshot_files.read, self.path, generation, count)
 
     async def save_snapshot(self, generation: str, counts: TermCounts) -> bool:
         """Save counts for `generation`; False (nothing saved) if the store has moved on."""
@@ -450,11 +456,27 @@ class Store:
             if _generation(await self._generation_rows()) != generation:
                 return False
             await self._put_snapshot(db, generation, counts)
+        await self._drop_other_snapshots(generation)
         return True
+
+    async def _drop_other_snapshots(self, generation: str) -> None:
+        if self.path is not None:
+            await asyncio.to_thread(snapshot_files.remove_others, self.path, generation)
 
     async def _put_snapshot(
         self, db: aiosqlite.Connection, generation: str, counts: TermCounts
     ) -> None:
+        """Record the snapshot in this transaction: in its own file beside a database file
+        (written first; see retrieval/snapshot.py), as blobs in an in-memory database."""
+        if self.path is not None:
+            await asyncio.to_thread(snapshot_files.write, self.path, generation, counts)
+            await db.execute(
+                "INSERT OR REPLACE INTO index_snapshot (id, generation, layout, passages,"
+                " vocabulary, ptr, doc_ids, tf, lengths, created_at)"
+                " VALUES (1, ?, ?, ?, x'', x'', x'', x'', x'', ?)",
+                (generation, FILE_LAYOUT, counts.n_docs, time.time()),
+            )
+            return
         await db.execute(
             "INSERT OR REPLACE INTO index_snapshot (id, generation, layout, passages,"
             " vocabulary, ptr, doc_ids, tf, lengths, created_at)"

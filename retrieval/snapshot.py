@@ -1,0 +1,141 @@
+"""Term counts snapshots as files beside the database, read by memory mapping.
+
+A snapshot is the postings of one corpus state (`Store.generation`): at 100,000 passages
+about 160 MB. Kept as a SQLite blob it was written twice (write-ahead log, then the database)
+and read back in full at every start; as a file it is written once and mapped, so start-up
+reads nothing until a query touches it, the kernel can drop its pages under memory pressure,
+and a reload from the command line costs what it changes rather than the corpus's size.
+
+The file is named after the generation it holds, written under a temporary name and renamed,
+so a file of that name is always complete; the store records in the same transaction as the
+documents that the snapshot for that generation is in its file. A missing or damaged file
+only means the counts are recounted from the stored terms.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mmap
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from retrieval.counts import TermCounts, Vocabulary
+
+MAGIC = b"STUDYBOT-COUNTS\n"
+HEADER_BYTES = 4096  # magic and a JSON header, padded; the arrays follow, 64-byte aligned
+ALIGN = 64
+STALE_SECONDS = 600  # another process may be about to commit a snapshot it just wrote
+_ARRAYS = (("ptr", np.int64), ("doc_ids", np.int32), ("tf", np.int32), ("lengths", np.int32))
+
+
+def directory(db: Path) -> Path:
+    return db.with_name(db.name + "-index")
+
+
+def path_of(db: Path, generation: str) -> Path:
+    return directory(db) / f"{generation}.counts"
+
+
+def _aligned(n: int) -> int:
+    return -(-n // ALIGN) * ALIGN
+
+
+def write(db: Path, generation: str, counts: TermCounts) -> Path:
+    """Write the counts of `generation` to its file (complete or not at all) and return it."""
+    folder = directory(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = path_of(db, generation)
+    blobs: list[tuple[str, memoryview]] = [("vocabulary", memoryview(counts.vocabulary.blob))]
+    for name, dtype in _ARRAYS:
+        array = np.ascontiguousarray(getattr(counts, name), dtype=dtype)
+        blobs.append((name, array.data.cast("B")))
+    offsets: dict[str, list[int]] = {}
+    at = HEADER_BYTES
+    for name, blob in blobs:
+        offsets[name] = [at, blob.nbytes]
+        at = _aligned(at + blob.nbytes)
+    header = json.dumps(
+        {"generation": generation, "passages": counts.n_docs, "arrays": offsets}
+    ).encode()
+    if len(MAGIC) + len(header) + 1 > HEADER_BYTES:
+        raise ValueError("snapshot header too long")
+    temporary = folder / f".{generation}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+    try:
+        with open(temporary, "wb") as f:
+            f.write((MAGIC + header + b"\n").ljust(HEADER_BYTES, b"\0"))
+            for name, blob in blobs:
+                f.seek(offsets[name][0])
+                f.write(blob)
+            f.truncate(at)
+            f.flush()
+            # on disk before the database says it is there: a crash must not leave a
+            # committed state whose snapshot is only half written
+            os.fdatasync(f.fileno())
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    return target
+
+
+def read(db: Path, generation: str, n_docs: int) -> TermCounts | None:
+    """The counts in `generation`'s file, mapped; None if it is missing or does not fit."""
+    try:
+        with open(path_of(db, generation), "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size < HEADER_BYTES:
+                return None
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (FileNotFoundError, ValueError, OSError):
+        return None
+    try:
+        head = bytes(mapped[:HEADER_BYTES])
+        if not head.startswith(MAGIC):
+            return None
+        header: dict[str, Any] = json.loads(head[len(MAGIC) :].split(b"\n", 1)[0])
+        if header.get("generation") != generation or header.get("passages") != n_docs:
+            return None
+        arrays = header["arrays"]
+        if any(start + length > size for start, length in arrays.values()):
+            return None
+        start, length = arrays["vocabulary"]
+        vocabulary = Vocabulary(bytes(mapped[start : start + length]))
+        parts: dict[str, npt.NDArray[Any]] = {}
+        for name, dtype in _ARRAYS:
+            start, length = arrays[name]
+            count = length // np.dtype(dtype).itemsize
+            parts[name] = np.frombuffer(mapped, dtype=dtype, count=count, offset=start)
+    except (ValueError, KeyError, TypeError):
+        return None
+    ptr, doc_ids, tf, lengths = (parts[name] for name, _ in _ARRAYS)
+    if (
+        len(ptr) != len(vocabulary) + 1
+        or int(ptr[-1]) != len(doc_ids)
+        or len(tf) != len(doc_ids)
+        or len(lengths) != n_docs
+    ):
+        return None
+    return TermCounts(vocabulary, ptr, doc_ids, tf, lengths)
+
+
+def remove_others(db: Path, keep: str) -> None:
+    """Delete the snapshot files of other generations, and temporary files left by a writer
+    that died. A process that mapped a deleted file keeps it until it lets go of it; one
+    about to commit the file of another generation (a rare race: reloads take turns) then
+    finds it missing and counts again."""
+    folder = directory(db)
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for entry in folder.iterdir():
+        with contextlib.suppress(FileNotFoundError):
+            other = entry.suffix == ".counts" and entry.name != f"{keep}.counts"
+            abandoned = entry.suffix == ".tmp" and now - entry.stat().st_mtime > STALE_SECONDS
+            if other or abandoned:
+                entry.unlink()
