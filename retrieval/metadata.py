@@ -136,7 +136,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
             r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", core
         )
         if region and region.group(1) not in ("", "国务院"):
-            names.append(f"{region.group(1)}政府工作报告")
+            place = region.group(1)  # 四川省人民政府工作报告 is also 四川省政府… and 四川政府…
+            names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
     stripped = _ISSUERS.sub("", core).strip()
     names.append(core)
     if stripped and stripped != core:

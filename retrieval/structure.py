@@ -98,6 +98,11 @@ class _Line:
     pure: bool  # a heading line with no body text of its own
 
 
+def announces(text: str) -> bool:
+    """Whether a paragraph announces a list that follows it (…有这么四件事。/ 如下：)."""
+    return bool(_ANNOUNCES.search(text))
+
+
 def _strip_marker_dash(text: str) -> str:
     return text.lstrip("—－ ")
 

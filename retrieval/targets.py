@@ -49,6 +49,16 @@ def _plain(text: str) -> str:
     return _PUNCT.sub("", fold(text))
 
 
+def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
+    """Documents the question names, by the longest name it uses: 四川省政府工作报告 names
+    the provincial report, not every 政府工作报告."""
+    lengths = {
+        d.doc: max((len(n) for n in document_names(d) if n in plain), default=0) for d in documents
+    }
+    best = max(lengths.values(), default=0)
+    return [d for d in documents if best and lengths[d.doc] == best]
+
+
 @cache
 def _year_free(name: str) -> str:
     return re.sub(r"^(19|20)\d\d年", "", name)
@@ -56,10 +66,14 @@ def _year_free(name: str) -> str:
 
 def document_names(document: Document) -> tuple[str, ...]:
     """Names a question may use for the document, in plain folded form."""
-    meta = document.meta
-    names = {document.title, *meta.names}
-    if meta.subtitle:
-        names.add(meta.subtitle)
+    return _names(document.title, document.meta.names, document.meta.subtitle)
+
+
+@cache
+def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]:
+    names = {title, *given}
+    if subtitle:
+        names.add(subtitle)
     names |= {_year_free(n) for n in names}
     plain = {_plain(n) for n in names}
     return tuple(sorted(n for n in plain if len(n) >= MIN_NAME_CHARS))
@@ -87,7 +101,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     plain = _plain(canonical_years(folded))
     phrases = quoted_phrases(question)
 
-    named = [d for d in documents if any(n in plain for n in document_names(d))]
+    named = _best_named(documents, plain)
     named = [d for d in named if not _contradicts(d, plain)] or (
         [] if named and _ordinals(plain) else named
     )
@@ -171,7 +185,10 @@ def _name_tokens(document: Document) -> set[str]:
 
     text = fold(" ".join((document.title, document.meta.occasion, document.meta.speaker)))
     tokens = set(_ANNIVERSARY.findall(text))
-    tokens |= {w for w in default_segmenter().proper_nouns(text) if len(w) >= 2}
+    for noun in default_segmenter().proper_nouns(text):
+        tokens.add(noun)
+        if len(noun) >= 3 and noun[-1] in "省市县区":
+            tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question
     if document.meta.speaker and " " not in document.meta.speaker:
         tokens.add(fold(document.meta.speaker))
     return tokens
@@ -181,7 +198,7 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
     """Documents named by a place, person or anniversary of their title that no other
     document's title shares, with the kind of document said too (95周年讲话, 马卫光讲话)
     or the place alone (浙江今年…): a place names a provincial document."""
-    tokens = {d.doc: _name_tokens(d) for d in documents}
+    tokens = {d.doc: {t for t in _name_tokens(d) if len(t) >= 2} for d in documents}
     counts: dict[str, int] = {}
     for found in tokens.values():
         for t in found:
@@ -189,6 +206,26 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
     if not _kind_words(folded) and "今年" not in folded:
         return []
     return [d for d in documents if any(t in folded and counts[t] == 1 for t in tokens[d.doc])]
+
+
+FRAGMENT_CHARS = 4  # a run of a title this long that no other title has names its document
+
+
+def named_by_fragment(documents: Sequence[Document], question: str) -> list[Document]:
+    """Documents whose title or occasion has a run of FRAGMENT_CHARS characters, found in no
+    other document's, that the question quotes ("廉政谈话第三部分" for a 廉政谈话 speech)."""
+
+    def runs(d: Document) -> set[str]:
+        text = _plain(" ".join((d.title, d.meta.occasion, d.meta.subtitle)))
+        return {text[i : i + FRAGMENT_CHARS] for i in range(len(text) - FRAGMENT_CHARS + 1)}
+
+    own = {d.doc: runs(d) for d in documents}
+    counts: dict[str, int] = {}
+    for found in own.values():
+        for r in found:
+            counts[r] = counts.get(r, 0) + 1
+    plain = _plain(question)
+    return [d for d in documents if any(counts[r] == 1 and r in plain for r in own[d.doc])]
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:
