@@ -129,14 +129,17 @@ async def test_reload_progress_shows_files_read_of_total(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(admin, "PROGRESS_EVERY", 0.2)
-    blocks = [Block("关于做好学习宣传工作的通知", "title")] + [Block(p) for p in PARAGRAPHS * 12]
-    pdf = make_pdf(blocks)
+
+    def pdf(n: int) -> bytes:  # documents that differ in every paragraph: none is a duplicate
+        body = [f"第{n}号文件第{i}段：{p}" for i, p in enumerate(PARAGRAPHS * 12)]
+        return make_pdf([Block(f"关于做好学习宣传工作的第{n}号通知", "title"), *map(Block, body)])
+
     async with bot(tmp_path) as h:
         await h.api.send_text(ADMIN, ADMIN, "/reload")  # after the catch-up at start
         first = await h.api.wait_for_reply(ADMIN)
         await h.api.wait_for(lambda: "未变" in first.plain, what="first summary")
         for n in range(60):
-            (h.corpus / f"通知{n:02}.pdf").write_bytes(pdf)
+            (h.corpus / f"通知{n:02}.pdf").write_bytes(pdf(n))
         await h.api.send_text(ADMIN, ADMIN, "/reload")
         progress = await h.api.wait_for_reply(ADMIN)
         await h.api.wait_for(lambda: "新增 60" in progress.plain, what="summary", timeout=60)
