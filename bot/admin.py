@@ -108,13 +108,25 @@ async def run_reload(
 ) -> ReloadReport | None:
     """Reload with a progress message that is edited while it runs, then with the summary."""
     progress = await message.reply_text(f"⏳ {title}…")
-    task = asyncio.create_task(svc.library.reload(allow_empty))
+    read: list[tuple[int, int]] = []  # files done, files in all: set by the reload's thread
+
+    def count(done: int, total: int, chars: int) -> None:
+        read[:] = [(done, total)]
+
+    task = asyncio.create_task(svc.library.reload(allow_empty, progress=count))
     started = time.monotonic()
+    shown = ""
     while not task.done():
         await asyncio.wait({task}, timeout=PROGRESS_EVERY)
         if not task.done():
-            with contextlib.suppress(TelegramError):
-                await progress.edit_text(f"⏳ {title}…已用 {time.monotonic() - started:.0f} 秒")
+            files = f"，已读取 {read[0][0]}/{read[0][1]} 个文件" if read else ""
+            if read and read[0][0] == read[0][1]:
+                files += "，正在建立索引"
+            text = f"⏳ {title}…已用 {time.monotonic() - started:.0f} 秒{files}"
+            if text != shown:  # Telegram refuses an edit that changes nothing
+                shown = text
+                with contextlib.suppress(TelegramError):
+                    await progress.edit_text(text)
     try:
         report = task.result()
     except Exception as exc:  # the index in service stays as it was
@@ -140,7 +152,9 @@ async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     summaries = await services(context).store.summaries()
     if not summaries:
-        await message.reply_text("资料库还是空的。发送 .txt、.md 或 .docx 文件即可添加。")
+        await message.reply_text(
+            f"资料库还是空的。发送 {'、'.join(SUFFIXES)} 文件或网页链接即可添加。"
+        )
         return
     lines = ["<b>资料列表</b>"]
     for s in summaries:
@@ -172,6 +186,8 @@ async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
+    with contextlib.suppress(FileNotFoundError):  # the source of a document from a link
+        path.with_name(path.name + ".source.json").unlink()
     # removing the last document empties the corpus on purpose
     await run_reload(message, svc, f"正在删除 {name} 并重新加载", allow_empty=True)
 

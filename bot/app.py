@@ -33,7 +33,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot import admin, folder, handlers, quiz, reading
+from bot import admin, folder, handlers, intake, quiz, reading
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
 from retrieval.library import Library, ReloadError
@@ -205,9 +205,11 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("stats", admin.stats_command, filters=private))
     app.add_handler(CommandHandler("explain", admin.explain_command, filters=private))
     app.add_handler(MessageHandler(private & filters.Document.ALL, admin.upload))
-    app.add_handler(
-        MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.private_text)
-    )
+    # a pasted article's title: the conversation takes the admin's next message first
+    app.add_handler(intake.paste_conversation())
+    app.add_handler(CallbackQueryHandler(intake.as_question, pattern=f"^{intake.AS_QUESTION}$"))
+    # admins' links and long texts become documents; other texts are questions
+    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, intake.private_text))
     app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_handler(CommandHandler("quiz", quiz.quiz_command))

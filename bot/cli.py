@@ -16,7 +16,9 @@ from pydantic import ValidationError
 
 from bot import folder, logs, render
 from bot.folder import FolderMismatch
+from bot.progress import TerminalProgress
 from bot.settings import Settings
+from retrieval.ingest import DocumentError
 from retrieval.library import Library, ReloadError, ReloadReport
 from retrieval.store import Store, StoreError
 
@@ -41,7 +43,11 @@ async def opened_library(
                 raise FolderMismatch(folder.mismatch(choice, settings.db))
             await confirm_switch(store, choice, settings.db, yes=args.yes)
         library = Library(store, choice.folder)
-        done = await library.reload()
+        progress = TerminalProgress()
+        try:
+            done = await library.reload(progress=progress)
+        finally:
+            progress.close()
         if report:
             print(describe_reload(done))
         elif done.modified or done.failed:
@@ -108,9 +114,38 @@ async def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def restriction(library: Library, name: str | None) -> frozenset[str] | None:
+    """The documents `--doc NAME` names; an error when it names none."""
+    if name is None:
+        return None
+    docs = library.find_documents(name)
+    if not docs:
+        raise ValueError(f"no document matches --doc {name!r}: see `studybot docs`")
+    return docs
+
+
+async def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
+    """A file or a link into the corpus folder, then a reload with its report."""
+    from bot.adding import add
+
+    async with await Store.open(settings.db) as store:  # the folder check comes first
+        choice = await folder.choose(store, settings, args.corpus)
+    if choice.switching:
+        raise FolderMismatch(folder.mismatch(choice, settings.db))
+    corpus = choice.folder
+    added = await add(args.source, corpus, allow_private=settings.allow_private_urls)
+    verb = "replaced" if added.replaced else "added"
+    source = f" from {added.source}" if added.source else ""
+    print(f"{verb}: {added.name} ({added.title}){source}", flush=True)
+    args.corpus = str(corpus)
+    async with opened_library(args, settings, report=True):
+        pass
+    return 0
+
+
 async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     async with opened_library(args, settings) as library:
-        answer = library.answer(args.question, args.top_k)
+        answer = library.answer(args.question, args.top_k, restriction(library, args.doc))
     print(render.terminal(answer, color=sys.stdout.isatty(), toc=render.TOC_IN_TERMINAL))
     return 0
 
@@ -120,8 +155,9 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         # undecodable input becomes U+FFFD rather than a crash halfway through a batch
         sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         questions = sys.stdin if args.question == "-" else [args.question]
+        docs = restriction(library, args.doc)
         for line in questions:
-            answer = library.answer(line.rstrip("\r\n"), args.top_k)
+            answer = library.answer(line.rstrip("\r\n"), args.top_k, docs)
             if args.json:
                 sys.stdout.write(json.dumps(render.answer_json(answer), ensure_ascii=False) + "\n")
             else:
@@ -130,6 +166,14 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
                 )
                 print(terminal + "\n")
         sys.stdout.flush()
+    return 0
+
+
+async def cmd_outline(args: argparse.Namespace, settings: Settings) -> int:
+    from retrieval.outline import outline
+
+    path = Path(args.file)
+    print("\n".join(render.outline(outline(path.name, path.read_bytes()))))
     return 0
 
 
@@ -145,29 +189,46 @@ async def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
 async def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     async with opened_library(args, settings) as library:
         summaries = await library.store.summaries()
+    metas = {d.doc: d.meta for d in library.index.documents}
     for s in summaries:
         updated = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.updated_at))
-        print(f"{s.doc}\t{s.passages} passages\tupdated {updated}\t{s.title}")
+        meta = metas.get(s.doc)
+        about = render.document_facts(meta) if meta else ""
+        print(f"{s.doc}\t{s.passages} passages\tupdated {updated}\t{s.title}\t{about}")
     return 0
 
 
 async def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from retrieval.evaluate import baseline, evaluate, load_questions
+    from retrieval.evaluate import (
+        baseline,
+        evaluate,
+        gold_judge,
+        load_questions,
+        paragraph_judge,
+    )
 
     async with opened_library(args, settings) as library:
         pass  # the index stays usable once the store is closed
     path = Path(args.questions) if args.questions else library.corpus_dir / "questions.jsonl"
     questions = load_questions(path)
     passages = library.index.passages
-    paragraphs = [p.text for p in passages]
-    ours = evaluate(questions, lambda q: [h.passage for h in library.answer(q, 5).hits], paragraphs)
-    base = evaluate(questions, baseline(passages), paragraphs)
+    judge = (
+        gold_judge(library.corpus_dir)
+        if any(q.doc for q in questions)
+        else paragraph_judge([p.text for p in passages])
+    )
+    ours = evaluate(questions, lambda q: [h.passage for h in library.answer(q, 5).hits], judge)
+    base = evaluate(questions, baseline(passages), judge)
     print(f"{path}: {ours.answerable} answerable, {ours.out_of_scope} out of scope")
-    print(f"{'':12}{'Hit@1':>8}{'Hit@3':>8}{'MRR@5':>8}{'abstain':>10}{'refused':>9}")
+    print(
+        f"{'':12}{'Hit@1':>8}{'Hit@3':>8}{'MRR@5':>8}{'doc@1':>8}{'section@1':>10}"
+        f"{'abstain':>10}{'refused':>9}"
+    )
     for name, m in (("studybot", ours), ("plain BM25", base)):
         abstain = f"{m.abstained}/{m.out_of_scope}"
         print(
-            f"{name:12}{m.hit1:8.3f}{m.hit3:8.3f}{m.mrr5:8.3f}{abstain:>10}{m.wrongly_refused:>9}"
+            f"{name:12}{m.hit1:8.3f}{m.hit3:8.3f}{m.mrr5:8.3f}{m.right_document:8.3f}"
+            f"{m.right_section:10.3f}{abstain:>10}{m.wrongly_refused:>9}"
         )
     if args.verbose:
         for label, asked in (
@@ -317,9 +378,13 @@ def parser() -> argparse.ArgumentParser:
             " bundled corpus/); another folder than the store's is refused",
         )
 
+    def doc_option(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("--doc", help="search only documents whose file name or title has this")
+
     cmd = add("ask", cmd_ask, "answer a question in the terminal")
     cmd.add_argument("question")
     cmd.add_argument("--top-k", type=positive, default=3)
+    doc_option(cmd)
     corpus_option(cmd)
 
     cmd = add(
@@ -330,7 +395,14 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("question")
     cmd.add_argument("--top-k", type=positive, default=5)
     cmd.add_argument("--json", action="store_true", help="one JSON object per question")
+    doc_option(cmd)
     corpus_option(cmd)
+
+    cmd = sub.add_parser(
+        "outline", help="how a file is read: metadata, heading tree, passages, lines removed"
+    )
+    cmd.add_argument("file")
+    cmd.set_defaults(func=cmd_outline)
 
     cmd = add("explain", cmd_explain, "the hit test: question words, scores, coverage, threshold")
     cmd.add_argument("question")
@@ -348,6 +420,10 @@ def parser() -> argparse.ArgumentParser:
             help="switch to another folder without asking (it removes the documents not in it)",
         )
     corpus_option(add("docs", cmd_docs, "list documents with passage counts and dates"))
+
+    cmd = add("add", cmd_add, "add a file or the document at a link to the corpus, then reload")
+    cmd.add_argument("source", metavar="PATH_OR_URL")
+    corpus_option(cmd)
 
     cmd = add("eval", cmd_eval, "Hit@1/Hit@3/MRR@5 and abstention beside plain BM25")
     cmd.add_argument(
@@ -432,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(asyncio.run(args.func(args, settings)))
     except (
         FileNotFoundError,
+        DocumentError,
         ReloadError,
         StoreError,
         ValueError,

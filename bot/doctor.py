@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from bot.settings import BUNDLED_CORPUS, DB_NAME, Settings, user_home
 from retrieval import corpus
 from retrieval.duplicates import find_duplicates
-from retrieval.ingest import DocumentError, check_type
+from retrieval.ingest import SUFFIXES, DocumentError, check_type
 from retrieval.library import FOLDER_KEY
 from retrieval.model import Document
 
@@ -324,7 +324,7 @@ def read_corpus(folder: Path, thorough: bool = True) -> tuple[list[Finding], lis
         return [
             Finding(
                 False,
-                f"corpus folder {folder} has no .txt/.md/.docx files",
+                f"corpus folder {folder} has no {'/'.join(SUFFIXES)} files",
                 "add documents, or send them to the bot as an admin",
             )
         ], []

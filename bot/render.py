@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from retrieval.model import Answer, Document, Hit, Passage
+from retrieval.model import Answer, Document, DocumentMeta, Hit, Passage
 from retrieval.normalize import valid_text
+from retrieval.outline import Outline
 from retrieval.search import Explanation
 
 SECTION_SEP = " › "
@@ -35,7 +36,24 @@ def refusal(answer: Answer, toc: str = TOC_IN_CHAT) -> str:
         return EMPTY_QUESTION
     if answer.reason == "no_terms":
         return NO_TERMS
+    if answer.note:
+        return f"{answer.note}，无法按所问的文件作答。" + NOT_FOUND_HINT.format(toc=toc)
     return NOT_FOUND + NOT_FOUND_HINT.format(toc=toc)
+
+
+def understood(answer: Answer) -> str:
+    """The header naming the documents the question was read to ask about, or ''."""
+    if not answer.understood or not answer.hits:
+        return ""
+    return "按" + "、".join(f"《{t}》" for t in answer.understood[:3]) + "作答："
+
+
+def document_facts(meta: DocumentMeta) -> str:
+    """What a document says about itself, on one line: date, kind, speaker, names."""
+    parts = [meta.date, meta.kind, meta.speaker, meta.occasion]
+    if meta.names:
+        parts.append("又称 " + "、".join(meta.names[:4]))
+    return " · ".join(p for p in parts if p)
 
 
 def marked(
@@ -70,7 +88,7 @@ def terminal(answer: Answer, color: bool = False, *, toc: str = TOC_IN_CHAT) -> 
     """Plain text for a terminal; `toc` as for `refusal`."""
     if not answer.hits:
         return refusal(answer, toc)
-    blocks = []
+    blocks = [understood(answer)] if answer.understood else []
     for hit in answer.hits:
         p = hit.passage
         if color:
@@ -102,7 +120,12 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
-    return {"query": answer.question, "results": [hit_json(h) for h in answer.hits]}
+    out: dict[str, Any] = {"query": answer.question, "results": [hit_json(h) for h in answer.hits]}
+    if answer.understood:
+        out["understood"] = list(answer.understood)
+    if answer.note:
+        out["note"] = answer.note
+    return out
 
 
 # --- Telegram HTML ----------------------------------------------------------------------
@@ -185,7 +208,25 @@ def answer_html(answer: Answer, offset: int = 0, count: int = HITS_PER_MESSAGE) 
     """The reply to a question: hits[offset:offset + count], or the refusal."""
     if not answer.hits:
         return [escape(refusal(answer))]
-    return pack(hit_html(h) for h in answer.hits[offset : offset + count])
+    head = [f"<i>{escape(understood(answer))}</i>"] if offset == 0 and answer.understood else []
+    return pack([*head, *(hit_html(h) for h in answer.hits[offset : offset + count])])
+
+
+def outline(o: Outline) -> list[str]:
+    """`studybot outline`: a document as StudyBot reads it, for an admin to check."""
+    d = o.document
+    lines = [f"标题：{d.title}", f"信息：{document_facts(d.meta) or '（无）'}"]
+    lines += [f"  元数据行（{what}）：{line}" for line, what in o.front_matter]
+    lines.append("目录：")
+    lines += [f"{'  ' * len(h.path)}{h.path[-1]} · 第 {h.first_paragraph} 段" for h in d.headings]
+    lines.append("段落：")
+    lines += [
+        f"  {place(p)}：{p.text[:40]}{ELLIPSIS if len(p.text) > 40 else ''}" for p in d.passages
+    ]
+    lines.append(f"删除的行（{len(o.removed) + len(o.salutations)}）：")
+    lines += [f"  [{r.rule}] {r.line}" for r in o.removed]
+    lines += [f"  [称呼语，开启下一部分] {s}" for s in o.salutations]
+    return lines
 
 
 def toc_text(documents: Iterable[Document]) -> str:

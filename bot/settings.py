@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(default="text", alias="STUDYBOT_LOG_FORMAT")
     quiz_seconds: int = Field(default=30, ge=5, le=3600, alias="STUDYBOT_QUIZ_SECONDS")
     timezone: str = Field(default="Asia/Shanghai", alias="STUDYBOT_TIMEZONE")
+    allow_private_urls: bool = Field(default=False, alias="STUDYBOT_ALLOW_PRIVATE_URLS")
 
     _db: Path = PrivateAttr(default=Path(DB_NAME))
     _db_origin: str = PrivateAttr(default="default")

@@ -1,95 +1,211 @@
-"""Lines that distribution platforms add to documents and that are not part of them.
+"""Lines that reach a document on its way to the user and are not part of it.
 
-Documents arrive from paid sharing platforms with advertising at the top and bottom: a
-"for study only" notice, the platform's name and slogan, subscription and resale notices,
-member-group and QQ contact lines. Two lists decide what goes:
+Every rule is a general principle with the counter-example it must not break. All of them
+look at one short line at a time (at most MAX_CLUTTER_CHARS): adverts, credits and page
+furniture fit on one short line; a paragraph of the text does not.
 
-* PATTERNS name things no document says of itself (仅供学习, a QQ number to contact, the
-  platform's name): a short line matching one is dropped wherever it stands;
-* EDGE_PATTERNS are words a real document may use (订阅, 会员: a notice on subscribing to
-  party newspapers, a heading about union members). A short line matching one is dropped
-  only inside an advert block: a run of such lines at the very top or bottom of the
-  document that ends in a line of PATTERNS (the platform signed it).
-
-Lines longer than MAX_BOILERPLATE_CHARS are always kept: adverts fit on one short line,
-paragraphs do not. Extend the lists when admins meet a new platform.
+* **Signed adverts** (SIGNED): things no document says of itself: "for study only", "do not
+  pass on", a QQ/WeChat/phone number or an account id to contact, "follow our 公众号", a
+  web address, sales lines (开通会员, 免费下载, 更多范文). Dropped wherever they stand.
+  Counter-example: a sentence that mentions 微信 or 关注 (要关注群众呼声) has no id, no
+  address and no sales words, and is kept.
+* **Advert blocks**: a platform's block at the very top or bottom of a file. Beside signed
+  lines it holds lines that are adverts only there (its name, slogan, 订阅/会员 notices).
+  Such a line goes only inside a block that a signed line opens or closes, within the first
+  or last EDGE_LINES lines. Counter-example: a notice on subscribing to party newspapers
+  (订阅) or a heading about union members (会员) with no signed line beside it is kept, and
+  a document line (a numbered heading, a 关于… title, a sentence ending in 。) ends a block.
+* **News furniture** (NEWS): a dateline alone on its line (新华社北京3月16日电), a newspaper
+  page line (《 人民日报 》（ 2021年03月13日 01 版）), credit lines (来源：… 责编：… 作者：…),
+  a publishing timestamp (时间：2026-01-22), a photo credit (新华社记者 鞠 鹏摄).
+  Counter-example: a meeting notice's "时间：3月5日下午" (a date in words, not a timestamp)
+  and a sentence that says where something came from (…来源于群众。) are kept.
+* **Page widgets** (WIDGETS): lines made only of a web page's controls (下载 打印 全屏 收藏
+  【字号：加大 还原 减小】, 相关报道：, 上一篇). Counter-example: a heading has words
+  besides those controls and is kept.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-# Each pattern is searched in a whole line (after surrounding whitespace is stripped).
-PATTERNS: tuple[str, ...] = (
-    r"仅供(个人)?学习",  # "for study only"
-    r"(禁止|严禁)(外传|转载|传播|倒卖)",  # "do not pass on"
-    r"酷乐文行",  # the platform name seen in the seed
-    r"整理[，,]\s*咨询",  # "compiled by …, enquiries via …"
-    r"(Q\s*Q|qq|扣扣|微信)\s*(群|号)?\s*[:：]?\s*\d{5,}",  # a contact number
-    r"(会员|免费)\s*(Q\s*Q)?群\s*[:：]",  # member-group lines
-    r"如有侵权.{0,6}删除",  # "contact us to remove if infringing"
-    # sales lines: become a member, free download, click here, scan to follow
-    r"开通会员|免费下载|全站(资料|文档)|点击(这里|此处|链接|下载)|扫码(关注|加群|下载|领取)",
+MAX_CLUTTER_CHARS = 60
+EDGE_LINES = 12  # adverts sit within the first and last dozen lines
+MAX_SLOGAN_CHARS = 16  # a platform's name or slogan; a document's title is longer or names its kind
+TITLE_ENDINGS = (
+    "讲话",
+    "报告",
+    "决定",
+    "公报",
+    "意见",
+    "通知",
+    "条例",
+    "规定",
+    "党课",
+    "发言",
+    "提纲",
 )
-EDGE_PATTERNS: tuple[str, ...] = (
-    r"自建平台|实时分享|不断迭代",  # the seed platform's slogan
-    r"订阅|会员|倒卖|公众号|微信号",  # subscription, membership and resale notices
+
+SIGNED: tuple[tuple[str, str], ...] = (
+    ("仅供学习", r"仅供(个人)?(学习|参考|交流)"),
+    ("禁止外传", r"(禁止|严禁|请勿)(外传|转载|传播|倒卖|商用)"),
+    ("整理咨询", r"整理[，,]\s*(咨询|联系|欢迎)"),
+    ("联系号码", r"(Q\s*Q|qq|扣扣|微信|vx|v信|电话|手机|联系方式)\s*(群|号)?\s*[:：]?\s*\d{5,}"),
+    ("联系账号", r"(微信号?|公众号|vx|v信)\s*[:：]\s*[A-Za-z0-9_\-\u4e00-\u9fff]{2,}"),
+    ("会员群", r"(会员|免费)\s*(Q\s*Q)?群\s*[:：]"),
+    ("侵权删除", r"如有侵权.{0,6}删除"),
+    ("关注账号", r"关注(我们的?)?(微信)?公众号|点击蓝字关注|长按(识别)?二维码|扫描?二维码"),
+    ("加好友", r"(添加|加)(我的?)?(微信|QQ|qq|好友|客服)"),
+    (
+        "销售",
+        r"开通会员|免费下载|全站(资料|文档)|点击(这里|此处|链接|下载)|扫码(关注|加群|下载|领取)"
+        r"|更多(精彩|优质)?(范文|资料|文档|材料)(请|尽在|可|，)",
+    ),
+    ("网址", r"https?://|www\.[a-z0-9-]+\.[a-z]"),
+)
+EDGE: tuple[str, ...] = (
+    r"订阅|会员|倒卖|公众号|微信号|范文|平台",
     r"^【[^】]{0,20}】$",  # a bracketed banner alone on its line, e.g. 【打击倒卖活动】
     r"^(更多|下载)(资料|材料|范文)",
     r"本文来源于?网络",
 )
-MAX_BOILERPLATE_CHARS = 60
-EDGE_LINES = 12  # adverts sit within the first and last dozen lines
-
-_ANYWHERE = tuple(re.compile(p, re.IGNORECASE) for p in PATTERNS)
-_IN_ADVERTS = tuple(re.compile(p, re.IGNORECASE) for p in EDGE_PATTERNS)
-
-
-def _short(line: str) -> str | None:
-    stripped = line.strip()
-    return stripped if stripped and len(stripped) <= MAX_BOILERPLATE_CHARS else None
-
-
-def is_boilerplate(line: str) -> bool:
-    """A line that is advertising wherever it stands."""
-    text = _short(line)
-    return text is not None and any(p.search(text) for p in _ANYWHERE)
-
-
+_DIGIT = r"[\d〇一二三四五六七八九十]"
+NEWS: tuple[tuple[str, str], ...] = (
+    ("电头", rf"^[（(]?[^，。！？：:]{{2,16}}?{_DIGIT}{{1,3}}月{_DIGIT}{{1,3}}日\s*(电|讯)[）)]?$"),
+    (
+        "报纸版面",
+        r"^《\s*[^》]{2,16}\s*》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+        r"(第?\s*\d{1,3}\s*版)?\s*[）)]$",
+    ),
+    (
+        "来源署名",
+        r"^[（(【\[]?\s*(来源|来源于|稿源|作者|编辑|责编|责任编辑|审核|审校|校对|初审|终审"
+        r"|发布人|通讯员|图片来源|原标题|转载自|文字|摄影)\s*[:：]",
+    ),
+    ("来源署名", r"\s(来源|稿源)\s*[:：]\s*\S+$"),
+    ("发布时间", r"^(发布|发表|更新)?时间\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\d:\s]*$"),
+    ("发布时间", r"^(发布|发表|更新)时间\s*[:：]"),
+    ("图片署名", r"^[（(]?(\S{2,6}(社|报|网))?\s*(记者|通讯员)\s*\S(\s?\S){1,3}\s*摄[）)]?$"),
+    ("图片说明", r"^[（(]?图[为片]\s*[:：]?"),
+)
+WIDGET_WORDS = (
+    "下载|打印|全屏|收藏|分享|分享到|字号|加大|还原|减小|大|中|小|默认|关闭|关闭窗口|返回|"
+    "返回顶部|顶部|上一篇|下一篇|相关报道|相关阅读|相关链接|相关新闻|扫一扫|打印本页|"
+    "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end"
+)
+_WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[\]|｜:：/]*)+$")
+_SIGNED = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in SIGNED)
+_EDGE = tuple(re.compile(p, re.IGNORECASE) for p in EDGE)
+_NEWS = tuple((name, re.compile(p)) for name, p in NEWS)
 # the document's own voice, never an advert: a numbered heading, a 关于… title, a sentence
 _DOCUMENT_LINE = re.compile(
     r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|关于)|。$"
 )
+# a dateline that opens a line before its real text: 新华社北京10月31日电  中国共产党…
+_DATELINE_PREFIX = re.compile(
+    rf"^[（(]?[^，。！？：:\s]{{2,16}}?{_DIGIT}{{1,3}}月{_DIGIT}{{1,3}}日\s*电[）)]?\s+(?=\S)"
+)
 
 
-def _advert_like(line: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class Removed:
+    line: str
+    rule: str  # which rule removed it, as shown to admins (`studybot outline`)
+
+
+def _short(line: str) -> str | None:
+    stripped = line.strip()
+    return stripped if stripped and len(stripped) <= MAX_CLUTTER_CHARS else None
+
+
+def signed_rule(line: str) -> str | None:
     text = _short(line)
-    return (
-        text is not None
-        and not _DOCUMENT_LINE.search(text)
-        and any(p.search(text) for p in _IN_ADVERTS)
-    )
+    if text is None:
+        return None
+    return next((name for name, p in _SIGNED if p.search(text)), None)
 
 
-def _advert_block(lines: list[str], order: list[int]) -> set[int]:
+def is_boilerplate(line: str) -> bool:
+    """A line that is advertising wherever it stands."""
+    return signed_rule(line) is not None
+
+
+def clutter_rule(line: str) -> str | None:
+    """The rule that makes a line clutter wherever it stands, or None."""
+    text = _short(line)
+    if text is None:
+        return None
+    if rule := signed_rule(text):
+        return f"广告：{rule}"
+    if _WIDGETS.match(text) or not re.search(r"\w", text):
+        return "网页控件"  # controls, or a stray bracket or rule left by the page
+    if text.endswith(("。", "；")) and not text.startswith(("（", "(")):
+        return None  # a sentence of the text
+    return next((f"新闻附注：{name}" for name, p in _NEWS if p.search(text)), None)
+
+
+def _advert_like(text: str, opened: bool) -> bool:
+    """A short line that is an advert inside a block: by its words, or, once a signed line
+    has opened the block, any very short line (a platform's name or slogan) that is not the
+    document's own voice (a heading, a sentence, a title ending in its kind: …的讲话)."""
+    short = _short(text)
+    if short is None or _DOCUMENT_LINE.search(short):
+        return False
+    if any(p.search(short) for p in _EDGE):
+        return True
+    return opened and len(short) <= MAX_SLOGAN_CHARS and not short.endswith(TITLE_ENDINGS)
+
+
+def _advert_block(lines: list[str], order: list[int]) -> list[int]:
     """The advert block at one end of the document (`order` walks inwards from it): the lines
-    up to the innermost signed line (PATTERNS) among the first EDGE_LINES, all short and
-    advert-like. Walking stops at the first line of the document proper."""
+    up to the innermost signed line among the first EDGE_LINES. Walking stops at the first
+    line of the document proper."""
     block: list[int] = []
     signed = 0
-    for i in [i for i in order if lines[i].strip()][:EDGE_LINES]:
+    filled = [i for i in order if lines[i].strip()]
+    for i in filled[:EDGE_LINES]:
         if is_boilerplate(lines[i]):
             block.append(i)
             signed = len(block)
-        elif _advert_like(lines[i]):
+        elif _advert_like(lines[i], opened=signed > 0 and is_boilerplate(lines[block[0]])):
             block.append(i)
         else:
             break
-    return set(block[:signed])
+    if signed and len(block) == len(filled):
+        return block  # nothing but the platform's lines: a file of adverts only
+    return block[:signed]
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    lines: tuple[str, ...]  # what is left, blank lines too, in order
+    removed: tuple[Removed, ...]
+
+
+def clean(lines: list[str]) -> Cleaned:
+    """Drop adverts and clutter, keeping every other line (blank ones too) in order, and say
+    what was removed by which rule."""
+    inwards = list(range(len(lines)))
+    adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for i, line in enumerate(lines):
+        if i in adverts:
+            removed.append(Removed(line.strip(), "广告：平台广告块"))
+            continue
+        rule = clutter_rule(line)
+        if rule is not None:
+            removed.append(Removed(line.strip(), rule))
+            continue
+        prefix = _DATELINE_PREFIX.match(line.strip())
+        if prefix:
+            removed.append(Removed(prefix.group(0).strip(), "新闻附注：电头"))
+            line = line.strip()[prefix.end() :]
+        kept.append(line)
+    return Cleaned(tuple(kept), tuple(removed))
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:
-    """Drop advertising lines, keeping every other line (blank ones too) in order."""
-    inwards = list(range(len(lines)))
-    adverts = _advert_block(lines, inwards) | _advert_block(lines, inwards[::-1])
-    return [line for i, line in enumerate(lines) if i not in adverts and not is_boilerplate(line)]
+    """The lines `clean` keeps."""
+    return list(clean(lines).lines)

@@ -27,7 +27,7 @@ from retrieval.structure import parse
 
 # Bump when reading files, structure parsing or term extraction changes: every document is
 # then read and indexed again at the next reload.
-ANALYZER_VERSION = "3"  # 3: .docx tables; outlines; over-long headings are paragraphs
+ANALYZER_VERSION = "4"  # 4: metadata, clutter rules, closing enumerations, years
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 
@@ -98,7 +98,8 @@ def sha256(data: bytes) -> str:
 def read_document(doc: str, data: bytes) -> Document:
     """A file's bytes as a parsed document. DocumentError when it cannot be read, or when it
     holds nothing to search (a title alone)."""
-    document = parse(doc, read_lines(doc, data))
+    lines = read_lines(doc, data)
+    document = parse(doc, lines)
     if not document.passages:
         raise DocumentError(doc, "只有标题，没有可检索的正文")
     return document

@@ -1,17 +1,24 @@
 """Retrieval quality on a labelled question set, beside the plain BM25 baseline.
 
-The question format is that of the shared development set: one JSON object per line,
-{"q": question, "relevant": [opening characters of each answering paragraph]}, an empty
-list meaning the corpus does not answer. A returned passage is relevant when its text
-contains one of those strings, or is a piece (20 characters or more) of a paragraph that
-begins with one of them.
+Two question formats, one JSON object per line; an empty list means the corpus does not
+answer and the right reply is "not found":
+
+* one document (the shared development set): {"q", "relevant": [opening characters of each
+  answering paragraph]}. A passage is relevant when its text contains one of those strings,
+  or is a piece (20 characters or more) of a paragraph that begins with one of them;
+* many documents (real corpora): {"q", "gold": [openings], "doc": file, "section": the
+  nearest heading above}. A passage is relevant when it comes from the gold file and shares
+  20 characters in a row (after NFKC) with a gold paragraph, a line of that file.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rank_bm25 import BM25Okapi
@@ -19,12 +26,19 @@ from rank_bm25 import BM25Okapi
 from retrieval.model import Passage
 
 Ranker = Callable[[str], Sequence[Passage]]  # question -> passages, best first; [] = abstain
+MIN_SHARED = 20  # characters in a row a passage shares with a gold paragraph
+_INDENT = " \t\u3000\u00a0\r"
 
 
 @dataclass(frozen=True)
 class Question:
     q: str
-    relevant: tuple[str, ...]
+    relevant: tuple[str, ...]  # openings of the answering paragraphs; () = out of scope
+    doc: str | None = None  # the file that answers it (many-document sets)
+    section: str | None = None  # the nearest heading above the first answering paragraph
+
+
+Judge = Callable[[Passage, Question], bool]  # whether a passage answers a question
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,8 @@ class Metrics:
     misses: tuple[str, ...]  # answerable questions without a relevant passage at rank 1
     refusals: tuple[str, ...] = ()  # answerable questions that got no passage
     answered_out_of_scope: tuple[str, ...] = ()  # out-of-scope questions that got passages
+    right_document: float = 0.0  # the first passage comes from the answering document
+    right_section: float = 0.0  # ... is relevant and filed under the answering section
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -48,7 +64,10 @@ def load_questions(path: Path) -> list[Question]:
             continue
         try:
             item = json.loads(line)
-            questions.append(Question(str(item["q"]), tuple(item["relevant"])))
+            relevant = item["gold"] if "gold" in item else item["relevant"]
+            questions.append(
+                Question(str(item["q"]), tuple(relevant), item.get("doc"), item.get("section"))
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}:{n}: not a question line ({exc})") from exc
     return questions
@@ -63,22 +82,80 @@ def is_relevant(text: str, relevant: Iterable[str], paragraphs: Sequence[str]) -
     return False
 
 
-def evaluate(questions: Sequence[Question], rank: Ranker, paragraphs: Sequence[str]) -> Metrics:
+def paragraph_judge(paragraphs: Sequence[str]) -> Judge:
+    """The one-document rule, against the corpus's paragraphs."""
+    return lambda passage, question: is_relevant(passage.text, question.relevant, paragraphs)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def gold_judge(corpus_dir: Path) -> Judge:
+    """The many-document rule: same file, and 20 characters in a row shared with a gold
+    paragraph (a line of the file that begins with a gold opening)."""
+
+    @cache
+    def lines(doc: str) -> tuple[str, ...]:
+        text = (corpus_dir / doc).read_text(encoding="utf-8")
+        return tuple(line.strip(_INDENT) for line in text.replace("\r\n", "\n").split("\n"))
+
+    @cache
+    def grams(question: Question) -> frozenset[str]:
+        assert question.doc is not None
+        found: set[str] = set()
+        for line in lines(question.doc):
+            if line.startswith(question.relevant):
+                g = _nfkc(line)
+                found.update(g[i : i + MIN_SHARED] for i in range(len(g) - MIN_SHARED + 1))
+        return frozenset(found)
+
+    def judge(passage: Passage, question: Question) -> bool:
+        if not question.relevant or question.doc is None or passage.doc != question.doc:
+            return False
+        text, gold = _nfkc(passage.text), grams(question)
+        return any(text[i : i + MIN_SHARED] in gold for i in range(len(text) - MIN_SHARED + 1))
+
+    return judge
+
+
+def _label(text: str) -> str:
+    return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、]", "", _nfkc(text))
+
+
+def section_matches(passage: Passage, heading: str) -> bool:
+    """Whether `passage` is filed under `heading`: one of its section path's headings is it
+    (a label cut short with … counts), or, for the document's title, it sits at the top."""
+    want, title = _label(heading), _label(passage.title)
+    if want.startswith(title) or title.startswith(want):
+        return not passage.section or any(_label(h) == want for h in passage.section)
+    for label in passage.section:
+        have = _label(label)
+        if have and (have == want or (label.endswith("…") and want.startswith(have))):
+            return True
+    return False
+
+
+def evaluate(questions: Sequence[Question], rank: Ranker, judge: Judge) -> Metrics:
     answerable = [q for q in questions if q.relevant]
     out_of_scope = [q for q in questions if not q.relevant]
-    hit1 = hit3 = mrr = 0.0
+    hit1 = hit3 = mrr = right_doc = right_section = 0.0
     misses, refusals = [], []
     for q in answerable:
         results = rank(q.q)[:5]
         if not results:
             refusals.append(q.q)
-        ranks = [i for i, p in enumerate(results, 1) if is_relevant(p.text, q.relevant, paragraphs)]
+        ranks = [i for i, p in enumerate(results, 1) if judge(p, q)]
         first = ranks[0] if ranks else None
         hit1 += first == 1
         hit3 += first is not None and first <= 3
         mrr += 1 / first if first else 0.0
         if first != 1:
             misses.append(q.q)
+        if results and (q.doc is None or results[0].doc == q.doc):
+            right_doc += 1
+            if first == 1 and (q.section is None or section_matches(results[0], q.section)):
+                right_section += 1
     answered = [q.q for q in out_of_scope if rank(q.q)]
     n = max(len(answerable), 1)
     return Metrics(
@@ -92,6 +169,8 @@ def evaluate(questions: Sequence[Question], rank: Ranker, paragraphs: Sequence[s
         tuple(misses),
         tuple(refusals),
         tuple(answered),
+        right_doc / n,
+        right_section / n,
     )
 
 

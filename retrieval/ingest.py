@@ -1,6 +1,7 @@
 """Reading documents from disk into clean lines of text.
 
-Accepts .txt, .md and .docx. Text files may be UTF-8 (with or without BOM), UTF-16 (with a
+Accepts .txt, .md, .docx, .pdf (text layer; `retrieval.formats.pdf`) and saved web pages
+.html/.htm (`retrieval.formats.html`). Text files may be UTF-8 (with or without BOM), UTF-16 (with a
 BOM, or without one when the NUL pattern shows it) or GB18030/GBK; anything else is refused
 with a DocumentError that names the file and the reason, in Chinese, because admins read it.
 """
@@ -22,9 +23,26 @@ from retrieval.boilerplate import strip_boilerplate
 if TYPE_CHECKING:
     from docx.table import Table
 
-SUFFIXES = (".txt", ".md", ".docx")
-# Documents people keep in a corpus folder that cannot be read: reported, so admins convert them
-OTHER_DOCUMENTS = (".doc", ".wps", ".pdf", ".rtf", ".odt", ".ppt", ".pptx", ".xls", ".xlsx")
+SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+# Documents people keep in a corpus folder that cannot be read: reported, so admins convert
+# them, with what to do for each
+CONVERT = {
+    ".doc": "旧版 Word 文档，请用 Word 或 WPS 打开后另存为 .docx",
+    ".wps": "WPS 文字文档，请用 WPS 打开后另存为 .docx（文件→另存为→Word 文档）",
+    ".et": "WPS 表格，请另存为 .xlsx 后把内容复制到 .docx 或 .txt",
+    ".dps": "WPS 演示，请导出为 PDF（文件→输出为 PDF）",
+    ".rtf": "RTF 文档，请用 Word 或 WPS 另存为 .docx",
+    ".odt": "OpenDocument 文档，请另存为 .docx",
+    ".ppt": "演示文稿，请导出为 PDF（文件→导出→PDF）",
+    ".pptx": "演示文稿，请导出为 PDF（文件→导出→PDF）",
+    ".xls": "表格，请把内容复制到 .docx 或 .txt",
+    ".xlsx": "表格，请把内容复制到 .docx 或 .txt",
+    ".mhtml": "网页归档，请在浏览器中另存为“网页，仅 HTML”（.html）",
+    ".mht": "网页归档，请在浏览器中另存为“网页，仅 HTML”（.html）",
+    ".ofd": "OFD 版式文档，请用数科或福昕 OFD 阅读器导出为 PDF",
+    ".caj": "知网 CAJ 文档，请用 CAJViewer 导出为 PDF",
+}
+OTHER_DOCUMENTS = tuple(CONVERT)
 MAX_BYTES = 20 * 1024 * 1024  # a speech is kilobytes; this is generous and bounds memory
 MAX_DOCX_UNZIPPED = 100 * 1024 * 1024  # zip-bomb guard for .docx
 
@@ -165,10 +183,14 @@ def _heading_level(style: str) -> int:
     return int(match.group(1)) + 1 if match else 0
 
 
+def normalise_lines(lines: list[str]) -> list[str]:
+    """Normalise whitespace and invisible characters."""
+    return [_SPACES.sub(" ", line.translate(_INVISIBLE)).strip() for line in lines]
+
+
 def clean_lines(lines: list[str]) -> list[str]:
-    """Normalise whitespace and invisible characters, and drop platform boilerplate."""
-    cleaned = [_SPACES.sub(" ", line.translate(_INVISIBLE)).strip() for line in lines]
-    return strip_boilerplate(cleaned)
+    """Normalise whitespace and invisible characters, and drop adverts and clutter."""
+    return strip_boilerplate(normalise_lines(lines))
 
 
 def split_lines(text: str) -> list[str]:
@@ -179,26 +201,55 @@ def check_type(name: str) -> None:
     """DocumentError unless the file name has a type StudyBot reads."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
+        hint = f"：这是{CONVERT[suffix]}" if suffix in CONVERT else ""
         raise DocumentError(
             name,
-            f"不支持的文件类型 {suffix or '（无扩展名）'}，只接受 .txt、.md、.docx"
-            + ("（请另存为 .docx 或 .txt）" if suffix in OTHER_DOCUMENTS else ""),
+            f"不支持的文件类型 {suffix or '（无扩展名）'}{hint}"
+            f"（可导入 {'、'.join(SUFFIXES)}）",
         )
 
 
-def read_lines(name: str, data: bytes) -> list[str]:
-    """Clean lines of a document given its file name (for the type) and its bytes."""
+def text_lines(name: str, data: bytes) -> list[str]:
+    """A document's lines, decoded and normalised, clutter still in: given its file name (for
+    the type) and its bytes."""
     check_type(name)
     suffix = Path(name).suffix.lower()
     if len(data) > MAX_BYTES:
         raise DocumentError(
             name, f"文件过大（{len(data) // 1024} KB），上限 {MAX_BYTES // 1024 // 1024} MB"
         )
-    raw = docx_lines(data, name) if suffix == ".docx" else split_lines(decode(data, name))
-    lines = clean_lines(raw)
+    lines = normalise_lines(_raw_lines(name, suffix, data))
     if not any(lines):
         raise DocumentError(name, "文档中没有正文")
     return lines
+
+
+def read_lines(name: str, data: bytes) -> list[str]:
+    """Clean lines of a document given its file name (for the type) and its bytes."""
+    lines = strip_boilerplate(text_lines(name, data))
+    if not any(lines):
+        raise DocumentError(name, "文档中没有正文")
+    return lines
+
+
+def _raw_lines(name: str, suffix: str, data: bytes) -> list[str]:
+    if suffix == ".docx":
+        return docx_lines(data, name)
+    if suffix == ".pdf":
+        from retrieval.formats.pdf import PdfError, pdf_lines
+
+        try:
+            return pdf_lines(data)
+        except PdfError as exc:
+            raise DocumentError(name, str(exc)) from exc
+    if suffix in (".html", ".htm"):
+        from retrieval.formats.html import HtmlError, html_lines
+
+        try:
+            return html_lines(data)
+        except HtmlError as exc:
+            raise DocumentError(name, str(exc)) from exc
+    return split_lines(decode(data, name))
 
 
 def read_file(path: Path, name: str | None = None) -> list[str]:

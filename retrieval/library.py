@@ -14,7 +14,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +38,11 @@ FOLDER_KEY = (0, "corpus_dir")  # a store-wide setting: no Telegram chat has id 
 # check may hold copies; checked once, then whenever something new is parsed)
 DUPLICATES_CHECKED_KEY = (0, "duplicates_checked")
 LOCK_POLL_SECONDS = 0.05  # how often a reload waiting for another process's reload looks again
+
+
+# Called as a reload reads the folder: files done, files in all, characters read so far. It is
+# called from a worker thread: it must be thread-safe (set a value, write to a terminal).
+Progress = Callable[[int, int, int], None]
 
 
 class ReloadError(RuntimeError):
@@ -80,6 +85,8 @@ class _Plan:
     touched: list[FileInfo] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     unchanged: int = 0
+    chars: int = 0  # of the parsed documents counted so far (for progress)
+    counted: int = 0
 
     @property
     def parsed_docs(self) -> set[str]:
@@ -108,8 +115,18 @@ class Library:
     def index(self) -> SearchIndex:
         return self._index
 
-    def answer(self, question: str, top_k: int = 5) -> Answer:
-        return answer(self._index, question, self.segmenter, top_k, self.ranking)
+    def answer(
+        self, question: str, top_k: int = 5, docs: frozenset[str] | None = None
+    ) -> Answer:
+        return answer(self._index, question, self.segmenter, top_k, self.ranking, docs)
+
+    def find_documents(self, name: str) -> frozenset[str]:
+        """Documents whose file name, title or names contain `name` (the CLI's --doc)."""
+        return frozenset(
+            d.doc
+            for d in self._index.documents
+            if any(name in text for text in (d.doc, d.title, *d.meta.names))
+        )
 
     async def load(self) -> None:
         """Serve what the store holds, from its postings snapshot when that is current."""
@@ -135,7 +152,12 @@ class Library:
     def folder(self) -> str:
         return str(self.corpus_dir.resolve())
 
-    async def reload(self, allow_empty: bool = False, keep_missing: bool = False) -> ReloadReport:
+    async def reload(
+        self,
+        allow_empty: bool = False,
+        keep_missing: bool = False,
+        progress: Progress | None = None,
+    ) -> ReloadReport:
         """Bring the store and the index in line with the corpus folder.
 
         With `keep_missing` (the bot's catch-up at start) documents no longer in the folder
@@ -148,7 +170,7 @@ class Library:
         """
         async with self._reload_lock, self._exclusive():
             try:
-                return await self._reload(allow_empty, keep_missing)
+                return await self._reload(allow_empty, keep_missing, progress)
             except sqlite3.OperationalError as exc:
                 raise ReloadError(self._database_problem(exc)) from exc
 
@@ -181,7 +203,9 @@ class Library:
         finally:
             os.close(fd)  # releases the lock
 
-    async def _reload(self, allow_empty: bool, keep_missing: bool) -> ReloadReport:
+    async def _reload(
+        self, allow_empty: bool, keep_missing: bool, progress: Progress | None = None
+    ) -> ReloadReport:
         started = time.perf_counter()
         files = await asyncio.to_thread(corpus.scan, self.corpus_dir)
         known = await self.store.file_infos()
@@ -192,7 +216,7 @@ class Library:
             )
         if self._generation != await self.store.generation():
             await self._load()  # new documents are compared with the ones in service
-        plan = await asyncio.to_thread(self._plan, files, known)
+        plan = await asyncio.to_thread(self._plan, files, known, progress)
         present = {f.doc for f in files}
         missing = sorted(doc for doc in known if doc not in present)
         removed = [] if keep_missing else missing
@@ -282,7 +306,12 @@ class Library:
         in_service = [d for d in self._index.documents if d.doc not in gone]
         return await asyncio.to_thread(find_duplicates, in_service + parsed, known.keys())
 
-    def _plan(self, files: list[corpus.CorpusFile], known: dict[str, FileInfo]) -> _Plan:
+    def _plan(
+        self,
+        files: list[corpus.CorpusFile],
+        known: dict[str, FileInfo],
+        progress: Progress | None = None,
+    ) -> _Plan:
         """Read every file and parse those whose content is new (runs in a worker thread).
 
         Files are compared by content hash, not by size and time: a copy that keeps the old
@@ -291,7 +320,9 @@ class Library:
         """
         plan = _Plan()
         analyzer = corpus.analyzer_fingerprint()
-        for file in files:
+        for done, file in enumerate(files):
+            if progress is not None:
+                _report(progress, plan, done, len(files))
             stored = known.get(file.doc)
             if not file.readable:  # listed to be reported; reading it could only fail
                 try:
@@ -321,7 +352,16 @@ class Library:
             except Exception as exc:  # a parser bug on one odd file must not stop the rest
                 log.exception("parsing %s failed", file.doc)
                 plan.failed.append((file.doc, f"无法解析文档（{type(exc).__name__}）{kept}"))
+        if progress is not None:
+            _report(progress, plan, len(files), len(files))
         return plan
+
+
+def _report(progress: Progress, plan: _Plan, done: int, total: int) -> None:
+    """Tell `progress` how far reading has come; characters are counted once per document."""
+    plan.chars += sum(len(p.text) for d, _ in plan.parsed[plan.counted :] for p in d.passages)
+    plan.counted = len(plan.parsed)
+    progress(done, total, plan.chars)
 
 
 def _updated(

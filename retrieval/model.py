@@ -31,11 +31,37 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What a document says about itself. Empty strings where it does not say."""
+
+    subtitle: str = ""
+    occasion: str = ""  # the meeting or event: 第十九次全国代表大会
+    speaker: str = ""  # who spoke, or the issuing body
+    date: str = ""  # ISO: 2017-10-18, 2017-10 or 2017
+    year: int | None = None
+    kind: str = ""  # 讲话, 报告, 决定, 公报, 意见, 通知, 条例 …
+    names: tuple[str, ...] = ()  # names people use for it (十九大报告, 2021年政府工作报告)
+    source: str = ""  # where it was taken from, when known
+
+    def to_json(self) -> dict[str, object]:
+        return {k: v for k in self.__slots__ if (v := getattr(self, k)) not in ("", (), None)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> DocumentMeta:
+        fields = {k: v for k, v in data.items() if k in cls.__slots__}
+        names = fields.get("names")
+        if isinstance(names, list):
+            fields["names"] = tuple(str(n) for n in names)
+        return cls(**fields)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     doc: str
     title: str
     headings: tuple[Heading, ...]
     passages: tuple[Passage, ...]
+    meta: DocumentMeta = DocumentMeta()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +81,9 @@ class Answer:
     question: str
     terms: tuple[str, ...]  # the question's search terms after normalisation and stopwords
     hits: tuple[Hit, ...]  # empty exactly when the corpus does not answer
-    reason: str = ""  # why there are no hits: "empty", "no_terms", "weak"
+    reason: str = ""  # why there are no hits: "empty", "no_terms", "weak", "missing", "year"
+    understood: tuple[str, ...] = ()  # titles of the documents the question was read to name
+    note: str = ""  # what the reader should know, in Chinese: 资料库中没有2023年政府工作报告
 
 
 def passage_uid(passage: Passage) -> str:

@@ -202,6 +202,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE UNIQUE INDEX feedback_one_vote ON feedback(query_id, user_id);
     """,
+    # 6: what a document says about itself (date, kind, speaker, the names people use for it),
+    #    as JSON; documents indexed before are re-read at the next reload (analyzer version)
+    """
+    ALTER TABLE documents ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
+    """,
 )
 
 

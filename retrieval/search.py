@@ -9,6 +9,7 @@ of the question's weight: a question whose distinctive words are not in the corp
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,8 +20,12 @@ from retrieval.model import Answer, Hit, Passage
 from retrieval.normalize import fold, valid_text
 from retrieval.segment import Segmenter, stopwords
 from retrieval.synonyms import synonyms
+from retrieval.targets import Target, find_target, passage_years
 
 MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
+POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
+SMALL_CORPUS = 25  # passages of one speech
+MIN_RUN_CHARS = 4  # the shortest run of question characters that counts as a phrase match
 
 
 @dataclass(frozen=True)
@@ -30,10 +35,18 @@ class Ranking:
     synonym_weight: float = 0.5
     bigram_weight: float = 0.3
     min_coverage: float = 0.15  # share of the question's information a passage must match
+    # ... when the question names no document, rising with the corpus's size: the more
+    # passages, the likelier a rare word of an off-topic question (天气, 二手车) is shared by
+    # chance; from min_coverage at a speech's few dozen passages to this cap
+    max_coverage: float = 0.5
+    coverage_per_e: float = 0.08  # rise for each e-fold of passages past SMALL_CORPUS
     weak_coverage: float = 0.3  # below this, the passage must also hold the most telling word
     common_information: float = 6.0  # -ln share of words as common as 里 or 做: say nothing
     min_weight: float = 0.2  # every word still counts a little
     part_match: float = 0.5  # credit for matching only the words inside a longer word
+    coverage_weight: float = 0.5  # share of the score that follows coverage
+    phrase_weight: float = 0.5  # score boost for holding the question's wording in order
+    year_boost: float = 1.5  # a passage that speaks of the year asked about
 
 
 DEFAULT_RANKING = Ranking()
@@ -166,29 +179,111 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
     return share >= ranking.weak_coverage or any(_found(w, text) for w in telling)
 
 
+def phrase_share(question: str, text: str) -> float:
+    """The share of the question's characters that the passage holds in runs of at least
+    MIN_RUN_CHARS in the same order: exact wording ranks above the same words apart."""
+    q = re.sub(r"[\W_]+", "", question)
+    if not q:
+        return 0.0
+    covered = i = 0
+    while i <= len(q) - MIN_RUN_CHARS:
+        length = MIN_RUN_CHARS
+        if q[i : i + length] not in text:
+            i += 1
+            continue
+        while i + length < len(q) and q[i : i + length + 1] in text:
+            length += 1
+        covered += length
+        i += length
+    return covered / len(q)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A passage BM25 ranked for a question, with the share of the question it covers."""
 
     passage: Passage
-    score: float
+    score: float  # after re-ranking; the BM25 score is `bm25`
     coverage: float
     kept: bool  # passes the threshold: shown to the user
+    bm25: float = 0.0
+    rule: str = ""  # why it was dropped before the threshold (another document, year…)
+
+
+def _pool(
+    index: SearchIndex, query: Query, target: Target, ranking: Ranking
+) -> list[tuple[int, float]]:
+    """BM25's best passages for the query, within the documents the question names."""
+    k = POOL if target.docs is None else POOL * 10
+    ids, scores = bm25.top_k(index.postings, query.weights(ranking), k)
+    pairs = list(zip(ids.tolist(), scores.tolist(), strict=True))
+    if target.docs is not None:
+        pairs = [(i, s) for i, s in pairs if index.passages[i].doc in target.docs][:POOL]
+    return pairs
 
 
 def candidates(
-    index: SearchIndex, query: Query, top_k: int, segmenter: Segmenter, ranking: Ranking
+    index: SearchIndex,
+    query: Query,
+    top_k: int,
+    segmenter: Segmenter,
+    ranking: Ranking,
+    question: str = "",
+    target: Target | None = None,
 ) -> list[Candidate]:
-    ids, scores = bm25.top_k(index.postings, query.weights(ranking), max(top_k, 1))
+    """Every candidate of the pool, re-ranked, kept ones first; the first `top_k` kept ones
+    are the answer."""
+    target = target or Target()
     weights = word_weights(query, segmenter, ranking)
     telling = telling_words(query, weights, ranking)
-    result = []
-    for i, score in zip(ids.tolist(), scores.tolist(), strict=True):
+    folded_question = fold(question)
+    years = set(target.years)
+    doc_years = {d.doc: d.meta.year for d in index.documents}
+    floor = open_coverage(len(index.passages), ranking)
+    rows = []
+    for i, score in _pool(index, query, target, ranking):
         passage = index.passages[i]
         text = searchable_text(passage)
         share = coverage(query, weights, text, ranking)
-        result.append(Candidate(passage, score, share, kept(score, share, telling, text, ranking)))
-    return result
+        ok = kept(score, share, telling, text, ranking)
+        if target.docs is None and share < floor:
+            ok = False
+        rule = ""
+        if target.phrases and not all(p in text for p in target.phrases):
+            rule = "phrase"
+        spoken = passage_years(passage, doc_years.get(passage.doc)) if years else set()
+        if years and not (spoken & years or doc_years.get(passage.doc) in years):
+            rule = rule or "year"
+        if target.phrases and not rule:
+            ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
+        # what the passage covers of the question's information, then its wording in order
+        boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
+            1 + ranking.phrase_weight * phrase_share(folded_question, text)
+        )
+        if spoken & years:
+            boost *= ranking.year_boost
+        rows.append(Candidate(passage, score * boost, share, ok, score, rule))
+    # a constraint nothing meets is no constraint (a misremembered quote); one that some
+    # candidates meet drops the others
+    for rule in ("phrase", "year"):
+        if (
+            any(c.rule != rule for c in rows) and any(c.rule == rule for c in rows)
+        ) or rule == "year":
+            rows = [c if c.rule != rule else _dropped(c) for c in rows]
+        else:
+            rows = [Candidate(c.passage, c.score, c.coverage, c.kept, c.bm25) for c in rows]
+    rows.sort(key=lambda c: (not c.kept, -c.score))
+    return rows
+
+
+def open_coverage(passages: int, ranking: Ranking) -> float:
+    """The least coverage for a question that names no document, in a corpus this size."""
+    rise = ranking.coverage_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
+    return min(max(ranking.min_coverage + rise, ranking.min_coverage), ranking.max_coverage)
+
+
+def _dropped(c: Candidate) -> Candidate:
+    return Candidate(c.passage, c.score, c.coverage, False, c.bm25, c.rule)
 
 
 def answer(
@@ -197,16 +292,32 @@ def answer(
     segmenter: Segmenter,
     top_k: int = 5,
     ranking: Ranking = DEFAULT_RANKING,
+    docs: frozenset[str] | None = None,
 ) -> Answer:
+    """The answer pipeline. `docs` restricts the search to those documents (the CLI's
+    --doc, a group's reading scope); otherwise the question may name its documents."""
     question = valid_text(question)
     if not question.strip():
         return Answer(question, (), (), reason="empty")
     query = parse_question(question, segmenter)
     if not query.words:
         return Answer(question, (), (), reason="no_terms")
-    shown = [c for c in candidates(index, query, top_k, segmenter, ranking) if c.kept]
+    target = find_target(question, index.documents)
+    if docs is not None:
+        target = Target(
+            docs if target.docs is None else target.docs & docs,
+            target.years,
+            target.phrases,
+            target.missing,
+            target.understood,
+        )
+    if target.missing:
+        note = f"资料库中没有{target.missing}"
+        return Answer(question, query.terms, (), reason="missing", note=note)
+    pool = candidates(index, query, top_k, segmenter, ranking, question, target)
+    shown = [c for c in pool if c.kept][:top_k]
     if not shown:
-        return Answer(question, query.terms, (), reason="weak")
+        return Answer(question, query.terms, (), reason="weak", understood=target.understood)
     words = query.all_terms
     hits = []
     for rank, c in enumerate(shown, start=1):
@@ -214,7 +325,7 @@ def answer(
         matched = tuple(dict.fromkeys(fold(c.passage.text[s:e]) for s, e in found))
         snippet = highlight.snippet(c.passage.text, found)
         hits.append(Hit(rank, c.score, c.passage, matched, found, snippet))
-    return Answer(question, query.terms, tuple(hits))
+    return Answer(question, query.terms, tuple(hits), understood=target.understood)
 
 
 @dataclass(frozen=True)
@@ -249,7 +360,8 @@ def explain(
     weights = word_weights(query, segmenter, ranking)
     rows = []
     if query.words:
-        for c in candidates(index, query, top_k, segmenter, ranking):
+        target = find_target(question, index.documents)
+        for c in candidates(index, query, top_k, segmenter, ranking, question, target)[:top_k]:
             text = searchable_text(c.passage)
             matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
             rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched))

@@ -102,6 +102,11 @@ class Segmenter:
         chars = [math.log(tokenizer.total / (tokenizer.FREQ.get(c) or 1)) for c in word]
         return min(sum(chars) / len(chars), MAX_INFORMATION) if chars else 0.0
 
+    def proper_nouns(self, text: str) -> list[str]:
+        """Places and people's names in `text` (jieba's ns and nr tags)."""
+        tags = _tags()
+        return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in ("ns", "nr")]
+
     def words(self, folded: str) -> list[tuple[str, int]]:
         """jieba's accurate-mode words of already folded text, with their start offsets."""
         return [(word, start) for word, start, _ in self._load().tokenize(folded)]

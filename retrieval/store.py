@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from retrieval import bm25
 from retrieval.counts import TermCounts, Vocabulary, build_counts, unpack_terms
-from retrieval.model import Document, Heading, Passage
+from retrieval.model import Document, DocumentMeta, Heading, Passage
 from retrieval.schema import MIGRATIONS, statements
 
 BUSY_TIMEOUT_MS = 5000
@@ -134,7 +134,7 @@ def _documents(docs: Sequence[Sequence[Any]], rows: Iterable[Sequence[Any]]) -> 
     """Documents from their rows and their passages' rows (in document order)."""
     by_doc: dict[int, list[Passage]] = {}
     sections: dict[str, tuple[str, ...]] = {}  # one shared tuple per distinct section
-    titles = {doc_id: (doc, title) for doc_id, doc, title, _ in docs}
+    titles = {doc_id: (doc, title) for doc_id, doc, title, *_ in docs}
     for row in rows:
         doc_id, paragraph, part, section, text = row[:5]
         path = sections.get(section)
@@ -148,8 +148,9 @@ def _documents(docs: Sequence[Sequence[Any]], rows: Iterable[Sequence[Any]]) -> 
             title,
             tuple(Heading(tuple(path), first) for path, first in json.loads(headings)),
             tuple(by_doc.get(doc_id, ())),
+            DocumentMeta.from_json(json.loads(meta)),
         )
-        for doc_id, doc, title, headings in docs
+        for doc_id, doc, title, headings, meta in docs
     ]
 
 
@@ -343,7 +344,7 @@ class Store:
             await db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
         cursor = await db.execute(
             "INSERT INTO documents (doc, title, sha256, size, mtime_ns, analyzer, headings,"
-            " added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " meta, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 d.doc,
                 d.title,
@@ -352,6 +353,7 @@ class Store:
                 info.mtime_ns,
                 info.analyzer,
                 headings,
+                json.dumps(d.meta.to_json(), ensure_ascii=False),
                 row[1] if row else now,
                 now,
             ),
@@ -391,7 +393,9 @@ class Store:
             snapshot = None
             if row is not None:
                 snapshot = await asyncio.to_thread(_snapshot_counts, row, count)
-            docs = await self._all("SELECT id, doc, title, headings FROM documents ORDER BY doc")
+            docs = await self._all(
+                "SELECT id, doc, title, headings, meta FROM documents ORDER BY doc"
+            )
             async with db.execute(
                 "SELECT p.document_id, p.paragraph, p.part, p.section, p.text"
                 + (", p.terms" if snapshot is None else "")
@@ -407,7 +411,9 @@ class Store:
     async def documents(self) -> list[Document]:
         """Every stored document with its passages, in document order."""
         async with self._read():
-            docs = await self._all("SELECT id, doc, title, headings FROM documents ORDER BY doc")
+            docs = await self._all(
+                "SELECT id, doc, title, headings, meta FROM documents ORDER BY doc"
+            )
             rows = await self._all(
                 "SELECT p.document_id, p.paragraph, p.part, p.section, p.text FROM passages p"
                 " JOIN documents d ON d.id = p.document_id ORDER BY d.doc, p.paragraph, p.part"

@@ -1,52 +1,66 @@
-"""Turning a document's lines into its title, heading tree and passages.
+"""Turning a document's lines into its title, metadata, heading tree and passages.
 
-Chinese official documents and speeches mark structure in three ways, all handled here:
+Chinese official documents and speeches mark structure in these ways, all handled here:
 
-* heading lines: 一、 / （一） / 1. / （1） (GB/T 9704 levels, which may skip), 第一章, and
-  Markdown `#` headings (Word headings arrive as those);
-* enumerations that open a paragraph: 一要…。 / 一是…。 / 第一，… / 首先…其次…最后; the
-  paragraph belongs to the item, and so do the unnumbered paragraphs after it, up to the
-  next sibling or a higher heading;
+* heading lines: 一、 / （一） / 1. / （1） (GB/T 9704 levels, which may skip), 第一章,
+  Markdown `#` headings (Word headings arrive as those); a heading broken over two lines is
+  joined. Nesting is decided by marker kind, like an outline: a marker whose kind is already
+  open closes everything below it and replaces its sibling; a new kind opens a level
+  underneath, which copes with skipped levels without a fixed ranking of kinds.
+* articles of a regulation: 第X条 opens a passage filed as 第X章 › 第X条; the cases it lists
+  (（一）…；（二）…；) are part of it.
+* enumerations that open a paragraph: 一要… / 一是… / 第一，… / 首先… / ——…。 An item
+  covers its own paragraph and what clearly continues it: a paragraph that refers back
+  (说到这里, 同时, 这些…), one that announces a list of sub-points, the sub-points, and any
+  paragraph before the next sibling item (the list's items then span paragraphs, and so does
+  its last one). Anything else ends the enumeration: its paragraph belongs to the parent.
 * runs of parallel lead sentences: three or more consecutive paragraphs opening with a short
-  sentence of the same shape (要守得住清廉。/ 要提醒好配偶。/ …); each is a sub-point of the
-  current section whose scope is that paragraph only.
+  sentence of the same shape (要守得住清廉。/ 要提醒好配偶。/ …); each is a sub-point.
+* salutations (同志们！, 各位代表！) are never passages: one closes the enumerations and
+  subsections open above it, keeping the top-level part; after the document's last heading
+  it closes everything, since closing remarks belong to the whole document.
 
-Nesting is decided by marker kind, like an outline: a marker whose kind is already open
-closes everything below it and replaces its sibling; a new kind opens a level underneath.
-This copes with skipped levels without a fixed ranking of kinds.
+The title and the front matter under it (subtitle, date line, speaker) become the document's
+metadata (`retrieval.metadata`), not passages. A line too short to quote joins its neighbour.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.model import Document, Heading, Passage
+from retrieval.metadata import KIND_WORDS, MAX_GENERIC_CHARS, read_front_matter
+from retrieval.model import Document, DocumentMeta, Heading, Passage
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 MAX_PASSAGE_CHARS = 600  # longer paragraphs are split at sentence ends
 MAX_LABEL_CHARS = 30
 MAX_HEADING_LINE_CHARS = 40
 MAX_TITLE_CHARS = 80  # a longer "heading" is a paragraph styled as one (common in Word files)
+MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
+MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
+MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join their neighbour
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 
 _SENTENCE_END = "。！？!?"
 
-# (kind, pattern) for markers at the start of a line; the first match wins.
+# (kind, pattern) for heading markers at the start of a line; the first match wins.
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        ("chapter", rf"^第[{_CN_NUM}\d]+[章节部分篇]"),
+        ("chapter", rf"^第[{_CN_NUM}\d]+[章编部分篇](?![，,的])"),
+        ("section", rf"^第[{_CN_NUM}\d]+节(?![，,的])"),
+        ("article", rf"^第[{_CN_NUM}\d]+条(?=[\s　]|$)"),
         ("cn", rf"^[{_CN_NUM}]+[、.．]"),
         ("pcn", rf"^[（(][{_CN_NUM}]+[）)]"),
         ("num", r"^\d{1,2}(?:[、．]|\.(?!\d))"),
-        ("pnum", r"^[（(]\d{1,2}[）)]"),
+        ("pnum", r"^[（(]\d{1,3}[）)]"),
         ("circled", r"^[①②③④⑤⑥⑦⑧⑨⑩]"),
     )
 )
-# Enumerations that open a paragraph: kind, pattern.
+# Enumerations that open a paragraph and may close: kind, pattern.
 _ENUMERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
@@ -54,32 +68,63 @@ _ENUMERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("shi", rf"^[{_CN_NUM}]是"),  # 一是 / 二是
         ("di", rf"^第[{_CN_NUM}]+[，,、：:]"),  # 第一，
         ("seq", r"^(首先|其次|再次|然后|最后)[，,、：:]"),
+        ("dash", r"^[—－]{2}(?=[^—－]{2,}?[。：:；])"),  # ——就业增长超出预期。
     )
 )
+_CLOSABLE = frozenset(kind for kind, _ in _ENUMERATIONS)
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
-_CLOSING = re.compile(r"^同志们[，,！!：:]")
+_VOCATIVE = (
+    r"(同志们|朋友们|各位代表|代表们|各位委员|委员们|各位领导|女士们|先生们|同学们|老师们"
+    r"|各位来宾|各位嘉宾|各位同事|同事们|各位同志)"
+)
+_SALUTATION = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[！!：:，,]?$")
+_CLOSING = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[，,！!：:]")
+_BACK_REFERENCE = re.compile(
+    r"^(说到这里|讲到这里|这|对此|为此|同时|与此同时|此外"
+    r"|另外|特别是|尤其是|比如|例如|譬如|其中|当然|总之|一方面|另一方面|再者|而且|但是|然而"
+    r"|不过|可见|由此|因此|所以|上述|以上)"
+)
+_ANNOUNCES = re.compile(
+    rf"([:：]$)|((有|讲|提|做好?|抓好?|把握好?|强调|谈)(这么|以下|如下)?[{_CN_NUM}几\d]+"
+    r"(件事|点|个方面|条|项|个问题)(要做|意见|要求)?[。！]?$)|(如下|以下几[点个方面]+)[。：:]?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class _Line:
     text: str
-    kind: str | None  # marker kind, or None for an unmarked line
+    kind: str | None  # marker or enumeration kind, or None for an unmarked line
     label: str  # the heading text the marker names
     pure: bool  # a heading line with no body text of its own
 
 
+def _strip_marker_dash(text: str) -> str:
+    return text.lstrip("—－ ")
+
+
 def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
-    """The opening sentence of a paragraph, as a heading label."""
+    """The opening sentence of a paragraph, as a heading label: up to the first sentence
+    end, or a clause of it (at least a few characters past the marker) when that is long."""
+    text = _strip_marker_dash(text)
     match = re.search(r"[。！？!?；;：:]", text)
     lead = text[: match.start()] if match else text
-    if len(lead) > limit:
-        comma = re.search(r"[，,]", lead[1:])
-        lead = (
-            lead[: comma.start() + 1]
-            if comma and comma.start() + 1 <= limit
-            else lead[:limit] + "…"
-        )
-    return lead
+    if len(lead) <= limit:
+        return lead
+    marker = next((p.match(lead) for _, p in (*_MARKERS, *_ENUMERATIONS) if p.match(lead)), None)
+    skip = (marker.end() if marker else 0) + 4  # 第一，严明纪律: never the bare 第一
+    comma = re.search(r"[，,]", lead[skip:])
+    if comma and skip + comma.start() <= limit:
+        return lead[: skip + comma.start()]
+    return lead[:limit] + "…"
+
+
+def _is_heading_line(text: str) -> bool:
+    body = text.rstrip("。：:")
+    return (
+        len(body) <= MAX_HEADING_LINE_CHARS
+        and not any(c in body for c in _SENTENCE_END)
+        and not text.endswith(("；", ";", "，", ","))
+    )
 
 
 def _classify(text: str) -> _Line:
@@ -93,19 +138,18 @@ def _classify(text: str) -> _Line:
                 return _Line(body, kind, body, True)
         return _Line(body, f"md{len(md.group(1))}", body, True)
     for kind, pattern in _MARKERS:
-        if pattern.match(text):
-            if _is_heading_line(text):
-                return _Line(text, kind, text.rstrip("。：:"), True)
-            return _Line(text, kind, lead_sentence(text), False)
+        match = pattern.match(text)
+        if not match:
+            continue
+        if kind == "article":
+            return _Line(text, kind, match.group(0), False)
+        if _is_heading_line(text):
+            return _Line(text, kind, text.rstrip("。：:"), True)
+        return _Line(text, kind, lead_sentence(text), False)
     for kind, pattern in _ENUMERATIONS:
         if pattern.match(text):
             return _Line(text, kind, lead_sentence(text), False)
     return _Line(text, None, "", False)
-
-
-def _is_heading_line(text: str) -> bool:
-    body = text.rstrip("。：:")
-    return len(body) <= MAX_HEADING_LINE_CHARS and not any(c in body for c in _SENTENCE_END)
 
 
 def _is_title(line: _Line) -> bool:
@@ -113,17 +157,41 @@ def _is_title(line: _Line) -> bool:
         line.kind is None
         and len(line.text) <= MAX_TITLE_CHARS
         and line.text[-1] not in _SENTENCE_END + "；;，,"
+        and not _SALUTATION.match(line.text)
     ) or line.kind == "md1"
 
 
-def _is_leaf(lines: list[_Line], i: int, open_kinds: list[str]) -> bool:
-    """Whether heading line i has nothing under it: the next line is a sibling or a higher
-    heading (its kind is open, line i's included), or there is none. Such a line is content
-    (a rule list 一、…。二、…。, an outline's last level) and becomes a passage too."""
-    if i + 1 == len(lines):
-        return True
-    following = lines[i + 1].kind
-    return following is not None and following in open_kinds
+def _bare(text: str) -> bool:
+    """A short line with no punctuation: the second half of a broken heading or title."""
+    return len(text) <= MAX_BROKEN_TAIL_CHARS and not re.search(r"[。！？!?；;，,：:、]", text)
+
+
+def _join_broken_headings(lines: list[_Line]) -> list[_Line]:
+    """A heading whose second half went to the next line (一、坚持和完善… / 推进…) is one
+    heading: the half is short, unmarked and unpunctuated, and a heading or a paragraph
+    (not another such half) follows it."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        if (
+            line.pure
+            and line.kind is not None
+            and nxt is not None
+            and nxt.kind is None
+            and _bare(nxt.text)
+            and (after is None or after.kind is not None or not _bare(after.text))
+            and not line.text.endswith(("。", "：", ":"))
+        ):
+            joined = line.text + nxt.text
+            out.append(_Line(joined, line.kind, joined.rstrip("。：:"), True))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _run_members(lines: list[_Line]) -> set[int]:
@@ -197,40 +265,230 @@ def _cut(sentence: str, limit: int) -> list[str]:
     return pieces
 
 
-def parse(doc: str, lines: list[str]) -> Document:
-    """Parse the clean lines of the document `doc` (its id) into a Document."""
-    classified = [_classify(text) for text in lines if text.strip()]
-    title = PurePath(doc).stem
-    if classified and _is_title(classified[0]):
-        title = classified[0].label or classified[0].text
-        classified = classified[1:]
-    runs = _run_members(classified)
-    last_marker = max((i for i, ln in enumerate(classified) if ln.kind), default=-1)
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    document: Document
+    front_matter: tuple[tuple[str, str], ...]  # (line, what it told) for lines taken as metadata
+    salutations: tuple[str, ...]  # salutation lines, not passages
 
-    stack: list[tuple[str, str]] = []
+
+@dataclass
+class _Frame:
+    kind: str
+    label: str
+    closed: bool = False  # an enumeration item that no longer takes paragraphs
+    spans: bool = False  # its list's items span paragraphs
+
+
+def _title_and_meta(
+    doc: str, lines: list[_Line]
+) -> tuple[str, DocumentMeta, int, list[tuple[str, str]]]:
+    """The title, metadata and the number of lines they took."""
+    if not lines or not _is_title(lines[0]):
+        front = read_front_matter(doc, PurePath(doc).stem, [ln.text for ln in lines[:1]])
+        return PurePath(doc).stem, replace(front.meta, subtitle=""), 0, []
+    first = lines[0].label or lines[0].text
+    unmarked = next((i for i, ln in enumerate(lines[1:], 1) if ln.kind is not None), len(lines))
+    rest = [ln.text for ln in lines[1:unmarked]]  # front matter is never a heading
+    taken = 1
+    # a title broken over two lines: the second half ends with the document's kind
+    if (
+        rest
+        and _bare(rest[0])
+        and lines[1].kind is None
+        and rest[0].endswith(KIND_WORDS)
+        and not first.endswith(KIND_WORDS)
+    ):
+        first, rest, taken = first + rest[0], rest[1:], 2
+    front = read_front_matter(doc, first, rest)
+    title = front.title
+    if front.meta.year and str(front.meta.year) not in title and len(title) <= MAX_GENERIC_CHARS:
+        title = f"{title}（{front.meta.year}年）"  # every year has a 政府工作报告: say which
+    return title, front.meta, taken + len(front.consumed), list(front.consumed)
+
+
+def parse_lines(doc: str, lines: list[str]) -> Parsed:
+    """Parse the clean lines of the document `doc` (its id)."""
+    classified = _join_broken_headings([_classify(t.strip()) for t in lines if t.strip()])
+    title, meta, taken, front = _title_and_meta(doc, classified)
+    body = classified[taken:]
+    salutations = tuple(ln.text for ln in body if ln.kind is None and _SALUTATION.match(ln.text))
+    body = [ln for ln in body if not (ln.kind is None and _SALUTATION.match(ln.text))]
+    runs = _run_members(body)
+    groups = _place(body, runs, _salutation_points(classified[taken:]))
+    groups = _join_short(groups)
+
     headings: list[Heading] = []
     passages: list[Passage] = []
-    paragraph = 0
-
-    for i, line in enumerate(classified):
-        section: tuple[str, ...]
-        if line.kind is not None:
-            kinds = [kind for kind, _ in stack]
-            if line.kind in kinds:
-                del stack[kinds.index(line.kind) :]
-            stack.append((line.kind, line.label))
-            headings.append(Heading(tuple(lbl for _, lbl in stack), paragraph + 1))
-            if line.pure and not _is_leaf(classified, i, [kind for kind, _ in stack]):
-                continue
-            section = tuple(lbl for _, lbl in stack)
-        elif i in runs:
-            section = (*(lbl for _, lbl in stack), lead_sentence(line.text))
-            headings.append(Heading(section, paragraph + 1))
-        else:
-            if i > last_marker and stack and _CLOSING.match(line.text):
-                stack.clear()  # closing remarks belong to the whole speech
-            section = tuple(lbl for _, lbl in stack)
-        paragraph += 1
-        for part, piece in enumerate(split_passage(line.text), start=1):
+    seen_paths: set[tuple[str, ...]] = set()
+    for paragraph, (section, heading_paths, text) in enumerate(groups, start=1):
+        for path in heading_paths:
+            if path not in seen_paths:
+                seen_paths.add(path)
+                headings.append(Heading(path, paragraph))
+        for part, piece in enumerate(split_passage(text), start=1):
             passages.append(Passage(doc, title, section, paragraph, part, piece))
-    return Document(doc, title, tuple(headings), tuple(passages))
+    # headings with nothing under them at the very end still belong to the tree
+    document = Document(doc, title, tuple(headings), tuple(passages), meta)
+    return Parsed(document, tuple(front), salutations)
+
+
+def parse(doc: str, lines: list[str]) -> Document:
+    return parse_lines(doc, lines).document
+
+
+def _salutation_points(all_lines: list[_Line]) -> set[int]:
+    """Indexes (among the lines left once salutations are taken out) of the lines that a
+    salutation stood before: each opens a new stretch of its part."""
+    points: set[int] = set()
+    j = 0
+    pending = False
+    for ln in all_lines:
+        if ln.kind is None and _SALUTATION.match(ln.text):
+            pending = True
+            continue
+        if pending:
+            points.add(j)
+            pending = False
+        j += 1
+    return points
+
+
+_Group = tuple[tuple[str, ...], list[tuple[str, ...]], str]
+
+
+def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group]:
+    """Each body line's section path, with the heading paths it opens."""
+    last_marker = max(
+        (i for i, ln in enumerate(lines) if ln.kind is not None and ln.kind not in _CLOSABLE),
+        default=-1,
+    )
+    stack: list[_Frame] = []
+    groups: list[_Group] = []
+    pending: list[tuple[str, ...]] = []  # headings opened since the last passage
+    previous_intro = False  # the last passage announced a list of short cases (：)
+
+    def take_pending() -> list[tuple[str, ...]]:
+        taken = list(pending)
+        pending.clear()
+        return taken
+
+    def path() -> tuple[str, ...]:
+        return tuple(f.label for f in stack)
+
+    def close_enumerations() -> None:
+        while stack and stack[-1].kind in _CLOSABLE:
+            stack.pop()
+
+    for i, line in enumerate(lines):
+        # a salutation, alone or exclaimed at a paragraph's start (同志们！改革开放之初…),
+        # starts the next stretch of the part; after the last heading, the closing remarks
+        inline = line.kind is None and _CLOSING.match(line.text)
+        if i in salutes or (inline and (i > last_marker or inline.group(0)[-1] in "！!")):
+            if i > last_marker:
+                stack.clear()
+            else:
+                del stack[1:]
+
+        # a case of a list (（一）…；) after a colon or another case: part of that passage
+        if (
+            previous_intro
+            and groups
+            and line.kind in ("pcn", "pnum", "num", "circled")
+            and len(line.text) <= MAX_CASE_CHARS
+            and line.text.endswith(("；", ";", "。", "，"))
+        ):
+            section, opened, text = groups[-1]
+            groups[-1] = (section, opened, text + "\n" + line.text)
+            previous_intro = not line.text.endswith("。") or _next_is_case(lines, i)
+            continue
+        previous_intro = False
+
+        opened = []
+        if line.kind is not None:
+            kinds = [f.kind for f in stack]
+            if line.kind in kinds:
+                at = kinds.index(line.kind)
+                spans = stack[at].spans
+                del stack[at:]
+            else:
+                spans = False
+            stack.append(_Frame(line.kind, line.label, spans=spans))
+            opened.append(path())
+            if line.pure and not _is_leaf(lines, i, [f.kind for f in stack]):
+                pending.append(path())
+                continue
+        elif i in runs:
+            section = (*path(), lead_sentence(line.text))
+            groups.append((section, [*take_pending(), section], line.text))
+            continue
+        elif stack and stack[-1].kind in _CLOSABLE:
+            item = stack[-1]
+            if not _continues(item, line, lines, i, runs):
+                close_enumerations()
+            else:
+                item.spans = item.spans or _between_siblings(lines, i, item.kind)
+        groups.append((path(), [*take_pending(), *opened], line.text))
+        previous_intro = line.text.endswith(("：", ":"))
+    return groups
+
+
+def _next_is_case(lines: list[_Line], i: int) -> bool:
+    return i + 1 < len(lines) and lines[i + 1].kind in ("pcn", "pnum", "num", "circled")
+
+
+def _between_siblings(lines: list[_Line], i: int, kind: str) -> bool:
+    """Whether the next marked line after line i is another item of the same list."""
+    for line in lines[i + 1 :]:
+        if line.kind is not None:
+            return line.kind == kind
+    return False
+
+
+def _continues(item: _Frame, line: _Line, lines: list[_Line], i: int, runs: set[int]) -> bool:
+    """Whether an unmarked paragraph after an enumeration item still belongs to it."""
+    return bool(
+        item.spans
+        or _BACK_REFERENCE.match(line.text)
+        or (_ANNOUNCES.search(line.text) and (i + 1 in runs or _next_is_case(lines, i)))
+        or _between_siblings(lines, i, item.kind)
+    )
+
+
+def _is_leaf(lines: list[_Line], i: int, open_kinds: list[str]) -> bool:
+    """Whether heading line i has nothing under it: the next line is a sibling or a higher
+    heading (its kind is open, line i's included), or there is none. Such a line is content
+    (a rule list 一、…。二、…。, an outline's last level) and becomes a passage too."""
+    if i + 1 == len(lines):
+        return True
+    following = lines[i + 1].kind
+    return following is not None and following in open_kinds
+
+
+def _join_short(groups: list[_Group]) -> list[_Group]:
+    """A line too short to quote on its own (全文如下：) joins the next passage, or
+    the previous one at the end."""
+    out: list[_Group] = []
+    carry: _Group | None = None
+    for group in groups:
+        section, opened, text = group
+        if carry is not None:
+            group = (section, carry[1] + opened, carry[2] + "\n" + text)
+            carry = None
+        if len(re.sub(r"\W", "", group[2])) < MIN_PASSAGE_CHARS and not _is_heading_text(group):
+            carry = group
+            continue
+        out.append(group)
+    if carry is not None:
+        if out and out[-1][0] == carry[0]:
+            section, opened, text = out[-1]
+            out[-1] = (section, opened + carry[1], text + "\n" + carry[2])
+        else:
+            out.append(carry)
+    return out
+
+
+def _is_heading_text(group: _Group) -> bool:
+    """A leaf heading that is its own passage (一、…), kept whatever its length."""
+    section, _, text = group
+    return bool(section) and section[-1].rstrip("。：:") == text.rstrip("。：:")

@@ -58,7 +58,9 @@ def test_full_width_spaces_inside_a_line_become_one_space() -> None:
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "二进制"),
         ("broken-utf16.txt", b"\xff\xfe\x00\xd8", "编码损坏"),  # BOM, then a lone surrogate
         ("unknown.txt", b"\xff\xff\xfe\xff" * 8, "无法识别文件编码"),
-        ("notes.pdf", b"%PDF-1.4", "不支持"),
+        ("notes.wps", b"\xd0\xcf\x11\xe0" + bytes(100), "请用 WPS 打开后另存为 .docx"),
+        ("broken.pdf", b"%PDF-1.4", "PDF"),
+        ("broken.html", b"<html><body><script>x()</script></body></html>", "没有找到正文"),
         ("noext", b"text", "不支持"),
         ("ads.txt", "仅供学习 禁止外传\n酷乐文行\n".encode(), "没有正文"),
         ("bad.docx", b"PK\x03\x04 not really a zip", "docx"),

@@ -390,15 +390,15 @@ async def test_a_missing_corpus_folder_keeps_the_index(store: Store, corpus_dir:
 
 
 def test_scan_skips_hidden_files_lock_files_and_other_types(tmp_path: Path) -> None:
-    names = ("a.txt", "b.MD", "c.docx", ".hidden.txt", "~$c.docx", "d.pdf", ".git/x.txt", "e.png")
+    names = ("a.txt", "b.MD", "c.docx", ".hidden.txt", "~$c.docx", "d.wps", ".git/x.txt", "e.png")
     for name in names:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "e.txt").write_text("x", encoding="utf-8")
     files = corpus.scan(tmp_path)
-    assert [f.doc for f in files] == ["a.txt", "b.MD", "c.docx", "d.pdf", "sub/e.txt"]
-    assert [f.doc for f in files if not f.readable] == ["d.pdf"]  # listed, to be reported
+    assert [f.doc for f in files] == ["a.txt", "b.MD", "c.docx", "d.wps", "sub/e.txt"]
+    assert [f.doc for f in files if not f.readable] == ["d.wps"]  # listed, to be reported
 
 
 def test_the_report_gives_rates() -> None:
@@ -427,7 +427,7 @@ async def test_an_emptied_corpus_folder_is_refused_unless_allowed(tmp_path: Path
         served = Library(store, folder)
         await served.reload()
         (folder / "a.txt").unlink()  # e.g. the volume was not mounted
-        (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # nothing StudyBot reads
+        (folder / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # nothing StudyBot reads
         with pytest.raises(ReloadError, match="没有任何文档"):
             await served.reload()
         assert len(served.index.passages) == 1 and len(await store.summaries()) == 1

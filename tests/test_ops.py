@@ -117,3 +117,32 @@ def test_logs_redact_the_token_in_text_and_json() -> None:
         output = stream.getvalue()
         assert TOKEN not in output and output.count("<token>") >= 2
     logging.basicConfig(force=True)
+
+
+def test_doctor_names_what_to_do_with_each_unread_document(tmp_path: Path) -> None:
+    from tests.pdfmaker import Block, make_pdf, make_scanned_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "speech.txt").write_bytes(SPEECH.read_bytes())
+    (corpus / "讲话.wps").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(100))
+    (corpus / "旧通知.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(100))
+    (corpus / "扫描件.pdf").write_bytes(make_scanned_pdf())
+    (corpus / "通知.pdf").write_bytes(
+        make_pdf([Block("关于学习的通知", "title"), Block("各单位要认真组织学习。")])
+    )
+    result = run(
+        "doctor",
+        tmp_path=tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        STUDYBOT_ADMIN_IDS="42",
+        STUDYBOT_DB=str(tmp_path / "bot.db"),
+        STUDYBOT_CORPUS_DIR=str(corpus),
+    )
+    assert result.returncode == 1
+    fixes = [line for line in result.stdout.splitlines() if line.startswith("FIX")]
+    assert len(fixes) == 3, result.stdout
+    assert any("讲话.wps" in f and "用 WPS 打开后另存为 .docx" in f for f in fixes)
+    assert any("旧通知.doc" in f and "另存为 .docx" in f for f in fixes)
+    assert any("扫描件.pdf" in f and "没有文字层" in f for f in fixes)
+    assert "3 document(s), 26 passage(s)" in result.stdout  # the text PDF is read

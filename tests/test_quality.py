@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.evaluate import Metrics, Question, baseline, evaluate, load_questions
+from retrieval.evaluate import (
+    Metrics,
+    Question,
+    baseline,
+    evaluate,
+    load_questions,
+    paragraph_judge,
+)
 from retrieval.index import SearchIndex, build_index
 from retrieval.ingest import read_file
 from retrieval.model import Passage
@@ -41,11 +48,11 @@ def index() -> SearchIndex:
 
 def measure(index: SearchIndex, path: Path) -> tuple[Metrics, Metrics]:
     questions = load_questions(path)
-    paragraphs = [p.text for p in index.passages]
+    judge = paragraph_judge([p.text for p in index.passages])
     ours = evaluate(
-        questions, lambda q: [h.passage for h in answer(index, q, SEGMENTER).hits], paragraphs
+        questions, lambda q: [h.passage for h in answer(index, q, SEGMENTER).hits], judge
     )
-    return ours, evaluate(questions, baseline(index.passages), paragraphs)
+    return ours, evaluate(questions, baseline(index.passages), judge)
 
 
 @pytest.mark.parametrize("path", SETS)
@@ -79,7 +86,7 @@ def test_metrics_follow_the_shared_definitions() -> None:
         Question("q5", ()),  # out of scope, answered
     ]
     results = {"q1": [a, b], "q2": [c, b], "q3": [], "q4": [], "q5": [a]}
-    got = evaluate(questions, lambda q: results[q], [a.text, b.text, c.text])
+    got = evaluate(questions, lambda q: results[q], paragraph_judge([a.text, b.text, c.text]))
     assert (got.answerable, got.out_of_scope) == (3, 2)
     assert got.hit1 == pytest.approx(1 / 3) and got.hit3 == pytest.approx(2 / 3)
     assert got.mrr5 == pytest.approx((1 + 1 / 2) / 3)

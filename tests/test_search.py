@@ -161,3 +161,46 @@ def test_any_text_gets_an_answer_object(index: SearchIndex, text: str) -> None:
     for hit in got.hits:
         assert hit.score > 0
         assert all(0 <= s < e <= len(hit.passage.text) for s, e in hit.spans)
+
+
+REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev" / "docs"
+
+
+@pytest.fixture(scope="module")
+def real_index() -> SearchIndex:
+    if not REALDEV.is_dir():
+        pytest.skip("../shared/realdev is not beside")
+    from retrieval.corpus import read_document
+
+    docs = [read_document(p.name, p.read_bytes()) for p in sorted(REALDEV.glob("*.txt"))]
+    return build_index(docs, segmenter=SEGMENTER)
+
+
+def test_a_year_written_short_picks_that_years_report(real_index: SearchIndex) -> None:
+    got = answer(real_index, "21年那份报告里赤字率按多少安排的？", SEGMENTER)
+    assert got.hits and {h.passage.doc for h in got.hits} == {"zhengfu_gongzuo_baogao_2021.txt"}
+    assert "3.2%" in got.hits[0].passage.text
+    assert got.understood == ("政府工作报告（2021年）",)
+
+
+def test_a_report_the_corpus_lacks_is_said_to_be_missing(real_index: SearchIndex) -> None:
+    got = answer(real_index, "2023年政府工作报告的赤字率是多少", SEGMENTER)
+    assert not got.hits and got.note == "资料库中没有2023年政府工作报告"
+    other = answer(real_index, "十九届三中全会决定提出了什么", SEGMENTER)
+    assert not other.hits and other.note == "资料库中没有十九届三中全会决定"
+
+
+def test_a_named_congress_report_is_searched_alone(real_index: SearchIndex) -> None:
+    got = answer(real_index, "十九大报告里说第二轮土地承包到期后再延长多少年？", SEGMENTER)
+    assert got.hits and all(h.passage.doc == "shijiuda_baogao_2017.txt" for h in got.hits)
+    assert "三十年" in got.hits[0].passage.text
+
+
+def test_a_quoted_phrase_of_common_characters_is_found_whole(real_index: SearchIndex) -> None:
+    got = answer(real_index, "“行百里者半九十”是在哪里说的？", SEGMENTER)
+    assert got.hits and all("行百里者半九十" in h.passage.text for h in got.hits)
+
+
+def test_off_topic_questions_get_nothing_in_a_large_corpus(real_index: SearchIndex) -> None:
+    for question in ("红烧肉怎么做才能又香又不腻？", "怎么在家练英语口语比较有效？"):
+        assert not answer(real_index, question, SEGMENTER).hits, question

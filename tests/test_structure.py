@@ -154,7 +154,7 @@ def test_long_paragraphs_are_split_at_sentence_ends() -> None:
     assert len(pieces) > 1
     assert all(len(p) <= MAX_PASSAGE_CHARS for p in pieces)
     assert all(p.endswith("。") for p in pieces)
-    doc = parse("long.txt", ["标题", paragraph, "短段落。"])
+    doc = parse("long.txt", ["标题", paragraph, "一个不长也不短的段落。"])
     assert [(p.paragraph, p.part) for p in doc.passages][-2:] == [(1, len(pieces)), (2, 1)]
 
 

@@ -1,0 +1,116 @@
+"""Years and dates as Chinese documents and questions write them.
+
+`2019年`, `二〇一九年`, `二零一九年` and, in a question, `19年` all name one year; documents
+say `今年`, `去年`, `明年` relative to their own date. Everything here turns them into one
+canonical form so a question's year meets a passage's year whatever the spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = "〇零○一二三四五六七八九"
+CN_NUMBER = "一二三四五六七八九十百零〇两"
+
+# A year written out: four digits, or four Chinese digits (二〇一九), before 年.
+_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年")
+# A short year in a question ("19年的报告"), not a span of years ("15年来", "20年间").
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)年(?!来|以来|间|内|多|左右|前|后|之久|周年|代)")
+_DATE = re.compile(
+    rf"((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})月"
+    rf"(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})日)?)?"
+)
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
+RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "本年度": 0, "上年": -1}
+
+
+def chinese_number(text: str) -> int | None:
+    """十九 → 19, 二十 → 20, 一百零八 → 108, 三 → 3; digits as they are; None otherwise."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in CN_NUMBER for c in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in ("十", "百"):
+            unit = 10 if ch == "十" else 100
+            total += (current or 1) * unit
+            current = 0
+        else:
+            current = 2 if ch == "两" else _DIGITS[ch]
+    return total + current
+
+
+def cn_year(text: str) -> int | None:
+    """A four-character year: 2019, or 二〇一九 digit by digit."""
+    if text.isdigit():
+        return int(text)
+    try:
+        return int("".join(str(_DIGITS[c if c != "零" else "〇"]) for c in text))
+    except KeyError:
+        return None
+
+
+def year_token(year: int) -> str:
+    return f"{year}年"
+
+
+def years_in(text: str) -> list[int]:
+    """Years written in full in `text`, in order."""
+    found = []
+    for match in _YEAR.finditer(text):
+        year = cn_year(match.group(1))
+        if year is not None and 1900 <= year <= 2099:
+            found.append(year)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention:
+    start: int
+    end: int
+    year: int
+
+
+def question_years(text: str) -> list[YearMention]:
+    """Years a question names, in full or short ("19年" is 2019, "98年" 1998)."""
+    mentions = [
+        YearMention(m.start(), m.end(), y)
+        for m in _YEAR.finditer(text)
+        if (y := cn_year(m.group(1))) is not None and 1900 <= y <= 2099
+    ]
+    taken = [(m.start, m.end) for m in mentions]
+    for m in _SHORT_YEAR.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        short = int(m.group(1))
+        mentions.append(
+            YearMention(m.start(), m.end(), 2000 + short if short < 50 else 1900 + short)
+        )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def first_date(text: str) -> tuple[int, int | None, int | None] | None:
+    """The first date in `text` as (year, month, day), month and day when given."""
+    match = _DATE.search(text)
+    iso = _ISO_DATE.search(text)
+    if iso and (match is None or iso.start() < match.start()):
+        return int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+    if match is None:
+        return None
+    year = cn_year(match.group(1))
+    if year is None or not 1900 <= year <= 2099:
+        return None
+    month = chinese_number(match.group(2)) if match.group(2) else None
+    day = chinese_number(match.group(3)) if match.group(3) else None
+    return year, month, day
+
+
+def iso(date: tuple[int, int | None, int | None]) -> str:
+    year, month, day = date
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")

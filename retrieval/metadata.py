@@ -1,0 +1,230 @@
+"""What a document is: its title, occasion, speaker or issuing body, date, kind, and the
+names people use for it, read from its front matter by general rules.
+
+Chinese official texts open the same way: a title, then any of a subtitle
+(`——在…上的报告`), a date line (`（2017年10月18日）`), the speaker's name alone on a line,
+and an adoption line (`（…全体会议通过）`). These lines describe the document; they are
+metadata, not passages. Names are derived from the title and occasion by the conventions of
+the genre, never from a list of documents: `第十九次全国代表大会` is also `十九大`,
+`第十九届中央委员会第四次全体会议` is `十九届四中全会`, a 政府工作报告 is named with its year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from retrieval.dates import CN_NUMBER, chinese_number, first_date, iso, years_in
+from retrieval.model import DocumentMeta
+
+# Kinds of document, by the word their title ends with. Longer words first: 讲话提纲 is a 讲话.
+KINDS: tuple[tuple[str, str], ...] = (
+    ("讲话提纲", "讲话"),
+    ("讲话", "讲话"),
+    ("讲稿", "讲话"),
+    ("发言", "讲话"),
+    ("致辞", "讲话"),
+    ("党课", "党课"),
+    ("报告", "报告"),
+    ("决定", "决定"),
+    ("决议", "决议"),
+    ("公报", "公报"),
+    ("意见", "意见"),
+    ("通知", "通知"),
+    ("条例", "条例"),
+    ("准则", "准则"),
+    ("规定", "规定"),
+    ("办法", "办法"),
+    ("章程", "章程"),
+    ("纲要", "纲要"),
+    ("规划", "规划"),
+    ("方案", "方案"),
+)
+KIND_WORDS = (*(word for word, _ in KINDS), "文件")
+MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title
+MAX_SPEAKER_CHARS = 14
+MAX_GENERIC_CHARS = 12  # a title this short (政府工作报告) is shared by every year's document
+
+_N = f"[{CN_NUMBER}]+"
+_CONGRESS = re.compile(rf"第({_N})次全国代表大会")
+_PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
+_DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
+_NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
+_OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
+_AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
+_SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
+_DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
+_ADOPTED = re.compile(r"(通过|批准|发布|印发)[）)]?$")
+_NAME_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,8}(?:书记|省长|市长|主任|部长|县长|区长)\s*)?"
+    r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$"
+)
+_SUBTITLE = re.compile(r"^[—－-]{1,2}")
+_ISSUERS = re.compile(
+    r"^(中共中央(?:\s*国务院)?|国务院(?:办公厅)?|中共中央办公厅(?:\s*国务院办公厅)?"
+    r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|党政机关)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    title: str
+    meta: DocumentMeta
+    consumed: tuple[tuple[str, str], ...]  # (line, what it told) for each line taken
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s“”\"《》、，,·—－-]", "", text)
+
+
+def kind_of(*texts: str) -> str:
+    """The kind a title names: the kind word nearest its end."""
+    best, at = "", -1
+    for text in texts:
+        for word, kind in KINDS:
+            pos = text.rfind(word)
+            if pos >= 0 and pos + len(word) > at:
+                best, at = kind, pos + len(word)
+        if best:
+            return best
+    return best
+
+
+def _number(text: str) -> str:
+    n = chinese_number(text)
+    return text if n is None else _cn(n)
+
+
+def _cn(n: int) -> str:
+    """19 → 十九, 20 → 二十, 4 → 四: how the numbers appear in 十九大, 四中全会."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
+    """Names people use for the document, by the conventions of the genre."""
+    text = " ".join((title, meta.subtitle, meta.occasion))
+    kind = meta.kind
+    names: list[str] = []
+    for m in _CONGRESS.finditer(text):
+        short = f"{_number(m.group(1))}大"
+        names += [short, f"党的{short}", f"{short}{kind}" if kind else short]
+    for m in _PLENUM.finditer(text):
+        session, plenum = _number(m.group(1)), _number(m.group(2))
+        for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
+            names += [short, f"{short}{kind}" if kind else short]
+    for m in _DISCIPLINE.finditer(text):
+        session, plenum = _number(m.group(1)), _number(m.group(2))
+        names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]
+    for m in _NPC.finditer(text):
+        names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
+    core = re.sub(r"^[^《]*《|》.*$", "", title) if "《" in title else title
+    core = re.sub(r"[（(].*?[）)]|[—－].*$", "", core).strip()
+    generic = _ISSUERS.sub("", core).strip()
+    if meta.year and kind and len(generic) <= MAX_GENERIC_CHARS and str(meta.year) not in core:
+        # a report that every year has is named with its year: 2021年政府工作报告
+        names.append(f"{meta.year}年{generic}")
+    if "政府工作报告" in core:
+        region = re.match(
+            r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", core
+        )
+        if region and region.group(1) not in ("", "国务院"):
+            names.append(f"{region.group(1)}政府工作报告")
+    stripped = _ISSUERS.sub("", core).strip()
+    names.append(core)
+    if stripped and stripped != core:
+        names.append(stripped)  # 党政机关厉行节约反对浪费条例 → 厉行节约反对浪费条例
+    if (
+        meta.speaker.startswith("中共中央")
+        and kind == "意见"
+        and "农" in core
+        and meta.date[5:7] in ("01", "02")
+    ):
+        # the year's first central document has been on rural work every year since 2004
+        names += ["中央一号文件", "一号文件"] + (
+            [f"{meta.year}年中央一号文件"] if meta.year else []
+        )
+    seen = {title}
+    return tuple(n for n in names if n and not (n in seen or seen.add(n)))  # type: ignore[func-returns-value]
+
+
+def _is_date_line(line: str) -> bool:
+    return bool(_DATE_LINE.match(line)) and first_date(line) is not None and len(line) <= 70
+
+
+def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
+    """Split the title line and the front-matter lines after it into title and metadata.
+    `following` are the document's next lines; the returned `consumed` says how many of
+    them were front matter (they are not passages)."""
+    title = first
+    speaker = subtitle = occasion = ""
+    date: tuple[int, int | None, int | None] | None = None
+    consumed: list[tuple[str, str]] = []
+
+    m = _SPEAKER_PREFIX.match(title)
+    if m:  # 习近平：在…上的讲话
+        speaker = m.group(1)
+    dash = re.search(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
+    if dash and dash.start() >= 4:  # 政府工作报告——2017年3月5日在…上
+        subtitle = title[dash.end() :].strip()
+        title = title[: dash.start()].strip()
+
+    plain_title = _plain(title)
+    pending = ""  # a title broken over two lines
+    for line in following[:MAX_FRONT_LINES]:
+        plain = _plain(line)
+        if not plain:
+            continue
+        if plain in plain_title or (pending and (pending + plain) in plain_title):
+            pending += plain
+            consumed.append((line, "标题"))
+            continue
+        if _SUBTITLE.match(line) or (
+            not subtitle and _OCCASION.search(line) and len(line) <= 70 and not line.endswith("。")
+        ):
+            subtitle = subtitle or _SUBTITLE.sub("", line).strip()
+            consumed.append((line, "副标题"))
+            continue
+        if _is_date_line(line) and not line.endswith("。"):
+            date = date or first_date(line)
+            rest = re.sub(r"^[（(]|[）)]$", "", line)
+            if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
+                occasion = occasion or rest
+            consumed.append((line, "日期"))
+            continue
+        if _NAME_LINE.match(line) and len(line) <= MAX_SPEAKER_CHARS and not speaker:
+            speaker = re.sub(r"\s", "", line.split()[-1]) if " " in line else line.replace(" ", "")
+            consumed.append((line, "讲话人"))
+            continue
+        break
+
+    for text in (subtitle, title, occasion):
+        if date is None and text:
+            date = first_date(text)
+        found = _OCCASION.search(text) or _AT_MEETING.search(text)
+        if found and not occasion:
+            occasion = found.group(1)
+    issuer = _ISSUERS.match(title)
+    if not speaker and issuer:
+        speaker = re.sub(r"\s+", " ", issuer.group(1))
+    year = date[0] if date else None
+    if year is None:
+        found_years = years_in(title) or years_in(PurePath(doc).stem.replace("_", "年 ") + "年")
+        year = found_years[0] if found_years else None
+    meta = DocumentMeta(
+        subtitle=subtitle,
+        occasion=occasion,
+        speaker=speaker,
+        date=iso(date) if date else (str(year) if year else ""),
+        year=year,
+        kind=kind_of(title, subtitle),
+    )
+    meta = replace(meta, names=derived_names(title, meta))
+    return FrontMatter(title, meta, tuple(consumed))

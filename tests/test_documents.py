@@ -1,0 +1,171 @@
+"""Real documents: metadata, structure that closes what it opens, and clutter removed by
+general rules, checked on the shared real corpus and on counter-examples the rules must
+not break."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from retrieval.boilerplate import clean
+from retrieval.corpus import read_document
+from retrieval.ingest import text_lines
+from retrieval.model import Document
+from retrieval.structure import parse
+
+REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev" / "docs"
+needs_realdev = pytest.mark.skipif(not REALDEV.is_dir(), reason="../shared/realdev is not beside")
+SALUTATION = re.compile(r"^(同志们|朋友们|各位代表|代表们)[、，,！!：:]*(朋友们)?[！!：:]?$")
+
+
+@cache
+def real(name: str) -> Document:
+    return read_document(name, (REALDEV / name).read_bytes())
+
+
+def real_names() -> list[str]:
+    return sorted(p.name for p in REALDEV.glob("*.txt")) if REALDEV.is_dir() else []
+
+
+@needs_realdev
+@pytest.mark.parametrize("name", real_names())
+def test_no_passage_is_a_salutation_dateline_page_line_or_widget(name: str) -> None:
+    for p in real(name).passages:
+        text = p.text.strip()
+        assert not SALUTATION.match(text), text
+        assert not re.search(r"^[（(]?新华社\S{0,8}\d+月\d+日电[）)]?$", text), text
+        assert not re.search(r"《\s*人民日报\s*》\s*[（(]", text), text
+        assert not re.match(r"^[（(]?(来源|责编|编辑)[:：]", text), text
+        assert text not in ("下载", "打印", "全屏", "收藏", "】", "相关报道：")
+        assert len(re.sub(r"\W", "", text)) >= 4, text  # no bare fragment
+
+
+@needs_realdev
+@pytest.mark.parametrize("name", real_names())
+def test_nothing_of_the_text_is_lost(name: str) -> None:
+    """Every line longer than a credit or an advert comes back in some passage, and every
+    removed line is short."""
+    raw = text_lines(name, (REALDEV / name).read_bytes())
+    cleaned = clean(raw)
+    assert all(len(r.line) <= 60 for r in cleaned.removed)
+    passages = "\n".join(p.text for p in real(name).passages)
+    for line in raw:
+        if len(line) > 60:
+            assert line[:60].strip() in passages or line.strip()[:30] in passages, line[:40]
+
+
+@needs_realdev
+def test_front_matter_describes_the_document() -> None:
+    speech = real("jiandang_95zhounian_jianghua_2016.txt")
+    assert speech.meta.speaker == "习近平"
+    assert (speech.meta.date, speech.meta.year, speech.meta.kind) == ("2016-07-01", 2016, "讲话")
+    assert "庆祝中国共产党成立95周年大会" in speech.meta.occasion
+    texts = {p.text for p in speech.passages}
+    assert not texts & {"习近平", "（2016年7月1日）", "在庆祝中国共产党成立95周年大会上的讲话"}
+
+    report = real("zhengfu_gongzuo_baogao_2021.txt")
+    assert report.title == "政府工作报告（2021年）"
+    assert report.meta.date == "2021-03-05"
+    assert "2021年政府工作报告" in report.meta.names
+
+    congress = real("shijiuda_baogao_2017.txt")
+    assert {"十九大", "十九大报告"} <= set(congress.meta.names)
+    assert congress.meta.subtitle == "在中国共产党第十九次全国代表大会上的报告"
+
+    decision = real("ershijie_sanzhong_quanhui_jueding_2024.txt")
+    assert {"二十届三中全会", "三中全会决定"} <= set(decision.meta.names)
+    assert decision.passages[0].text.startswith("为贯彻落实党的二十大")  # no title halves
+
+    rural = real("zhongyang_yihao_wenjian_2025.txt")
+    assert "2025年中央一号文件" in rural.meta.names
+
+
+@needs_realdev
+def test_enumerations_close_and_salutations_open_the_next_stretch() -> None:
+    report = real("zhengfu_gongzuo_baogao_2017.txt")
+
+    def section(opening: str) -> tuple[str, ...]:
+        return next(p.section for p in report.passages if p.text.startswith(opening))
+
+    # after 各位代表！ in part one: back to the part, not under the last 八是
+    assert section("过去一年取得的成绩") == ("一、2016年工作回顾",)
+    # after the last heading's salutations: the closing parts belong to the whole report
+    closing = [p for p in report.passages if "国防" in p.text[:30] or "港澳" in p.text[:30]]
+    assert closing and all(p.section == () for p in closing)
+    # a list announcer does not fall under the item before it
+    assert section("一年来，我们主要做了") == ("一、2016年工作回顾",)
+
+
+@needs_realdev
+def test_lead_sentences_keep_their_words() -> None:
+    speech = real("zhongjiwei_liuci_quanhui_jianghua_2016.txt")
+    labels = {label for p in speech.passages for label in p.section}
+    assert any(label.startswith("第一，严明党的政治纪律，") for label in labels)
+    assert not any(re.fullmatch(r"第[一二三四五六七八九十]+[，,]?", label) for label in labels)
+
+
+@needs_realdev
+def test_a_regulation_files_each_article_under_its_chapter() -> None:
+    rule = real("lixing_jieyue_fandui_langfei_tiaoli_2025.txt")
+    tenth = [p for p in rule.passages if p.section[-1:] == ("第十条",)]
+    assert tenth and tenth[0].text.startswith("第十条")
+    assert tenth[0].section[0].startswith("第二章")
+    cases = next(p for p in rule.passages if p.text.startswith("第五十八条"))
+    assert "（一）未经审批列支财政性资金" in cases.text  # the cases belong to their article
+
+
+def test_a_heading_broken_over_two_lines_is_joined() -> None:
+    doc = parse("a.txt", ["学习提纲", "一、坚持和完善", "制度体系", "要把制度优势转化为治理效能。"])
+    assert doc.passages[0].section == ("一、坚持和完善制度体系",)
+
+
+def test_another_platforms_contact_lines_are_not_the_title() -> None:
+    lines = [
+        "更多范文请关注公众号：xuexi123",
+        "加微信 abc12345 获取全套资料",
+        "关于加强理论学习的通知",
+        "各支部要认真组织学习，每月不少于一次。",
+        "关注我们的公众号，获取更多材料",
+    ]
+    cleaned = clean(lines)
+    doc = parse("n.txt", list(cleaned.lines))
+    assert doc.title == "关于加强理论学习的通知"
+    assert [p.text for p in doc.passages] == ["各支部要认真组织学习，每月不少于一次。"]
+    assert len(cleaned.removed) == 3
+
+
+def test_clutter_rules_keep_their_counter_examples() -> None:
+    keep = [
+        "要关注群众的呼声，回应群众的期盼。",  # 关注 in a sentence
+        "时间：3月5日下午两点",  # a notice's time, not a timestamp
+        "一、做好党报党刊订阅工作",  # 订阅 with no platform signature
+        "下载工作要在月底前完成。",  # a widget word inside a sentence
+    ]
+    assert list(clean(keep).lines) == keep
+
+
+def test_a_line_too_short_to_quote_joins_its_neighbour() -> None:
+    doc = parse("r.txt", ["条例", "全文如下：", "第一条 为了加强管理，制定本条例。"])
+    assert len(doc.passages) == 1
+    assert doc.passages[0].text.startswith("全文如下：\n第一条")
+
+
+@needs_realdev
+def test_outline_shows_metadata_tree_passages_and_removed_lines() -> None:
+    path = REALDEV / "zhengfu_gongzuo_baogao_2021.txt"
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "outline", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "标题：政府工作报告（2021年）" in out
+    assert "2021年政府工作报告" in out
+    assert "三、2021年重点工作" in out
+    assert "[新闻附注：报纸版面] 《 人民日报 》（ 2021年03月13日 01 版）" in out
+    assert "[称呼语，开启下一部分] 各位代表！" in out

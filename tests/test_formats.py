@@ -1,0 +1,144 @@
+"""PDFs, saved web pages and WeChat articles come back as a reader sees them: title, headings
+and whole paragraphs, and nothing of the page's furniture."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from retrieval.corpus import read_document
+from retrieval.formats.web import strip_web_clutter
+from retrieval.ingest import DocumentError, read_lines
+from tests.pdfmaker import Block, make_pdf, make_scanned_pdf
+from tests.webpages import PARAGRAPHS, SITE, TITLE, gov_page, wechat_page
+
+TITLE_PDF = "关于进一步加强理论学习的通知"
+# 78 characters with the indent: three lines, the third short
+FIRST = (
+    "各级党组织要把学习贯彻党的创新理论作为首要政治任务，坚持读原著、学原文、悟原理，"
+    "做到学思用贯通、知信行统一，切实把学习成果转化为推动工作的实际成效。"
+)
+OTHER = (
+    "要坚持问题导向，聚焦群众急难愁盼问题，深入开展调查研究，建立问题清单和整改台账，"
+    "以钉钉子精神抓好落实，推动各项工作取得新进展，确保各项任务落地见效。"
+)
+# placed so that it starts near the foot of page 1 and ends on page 2
+ACROSS = (
+    "各单位主要负责同志要切实履行第一责任人职责，亲自部署、亲自推动、亲自督办，"
+    "把理论学习同解决实际问题结合起来，同推进改革发展稳定各项工作结合起来，"
+    "形成一级抓一级、层层抓落实的工作格局。"
+)
+CLOSING = "请各单位结合实际认真抓好贯彻落实。"
+
+
+def notice_blocks() -> list[Block]:
+    return [
+        Block(TITLE_PDF, "title"),
+        Block("一、提高思想认识", "heading"),
+        Block(FIRST),
+        Block(OTHER),
+        Block(OTHER.replace("新进展", "新成效")),
+        Block("二、压实工作责任", "heading"),
+        Block(OTHER.replace("调查研究", "走访调研")),
+        Block(ACROSS),
+        Block("三、加强督促检查", "heading"),
+        Block(CLOSING),
+        Block("抄送：市委各部门，市人大常委会办公室。", "heading"),
+        Block("某某市委办公室 2024年3月15日印发", "heading"),
+    ]
+
+
+def test_a_pdf_comes_back_as_title_headings_and_whole_paragraphs() -> None:
+    data = make_pdf(notice_blocks(), lines_per_page=16)
+    lines = read_lines("notice.pdf", data)
+    assert lines == [
+        TITLE_PDF,
+        "一、提高思想认识",
+        FIRST,
+        OTHER,
+        OTHER.replace("新进展", "新成效"),
+        "二、压实工作责任",
+        OTHER.replace("调查研究", "走访调研"),
+        ACROSS,  # wrapped over four lines and a page break, whole again
+        "三、加强督促检查",
+        CLOSING,
+    ]  # no running header, no page numbers, no 抄送/印发 block
+
+
+def test_the_sentence_over_the_page_break_is_one_passage_under_its_heading() -> None:
+    blocks = notice_blocks()
+    data = make_pdf(blocks, lines_per_page=16)
+    # the test checks its own premise: the page break falls inside ACROSS
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+    assert len(pages) == 2 and ACROSS[:10] in pages[0] and "格局。" in pages[1]
+    document = read_document("notice.pdf", data)
+    assert document.title == TITLE_PDF
+    passage = next(p for p in document.passages if "第一责任人" in p.text)
+    assert passage.text == ACROSS and passage.section == ("二、压实工作责任",)
+
+
+def test_the_masthead_of_a_red_header_document_is_not_its_title() -> None:
+    masthead = [
+        Block("中共某某市委员会文件", "title"),
+        Block("某发〔2024〕3号", "title"),
+    ]
+    data = make_pdf(masthead + notice_blocks(), header=None)
+    document = read_document("notice.pdf", data)
+    assert document.title == TITLE_PDF
+    assert not any("〔2024〕" in p.text or "委员会文件" in p.text for p in document.passages)
+
+
+@pytest.mark.parametrize("page_number", ["- {n} -", "第 {n} 页", "{n}/9", "— {n} —"])
+def test_page_numbers_and_running_headers_are_dropped(page_number: str) -> None:
+    data = make_pdf(
+        notice_blocks(), header="某某市委办公室文件", page_number=page_number, lines_per_page=6
+    )
+    text = "\n".join(read_lines("notice.pdf", data))
+    assert "某某市委办公室文件" not in text
+    assert ACROSS in text and FIRST in text
+    assert not any(line.strip("-—第页/ 0123456789") == "" for line in text.splitlines())
+
+
+def test_a_pdf_without_a_text_layer_is_refused_with_the_reason() -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_lines("scan.pdf", make_scanned_pdf())
+    assert "没有文字层" in str(caught.value) and "OCR" in str(caught.value)
+    assert str(caught.value).startswith("scan.pdf")
+
+
+def test_a_damaged_pdf_is_refused() -> None:
+    data = make_pdf(notice_blocks())
+    with pytest.raises(DocumentError, match="PDF"):
+        read_lines("cut.pdf", data[: len(data) // 3])
+
+
+@pytest.mark.parametrize("page", [gov_page, wechat_page], ids=["government site", "WeChat"])
+def test_a_web_page_gives_its_article_only(page: object) -> None:
+    html = page()  # type: ignore[operator]
+    lines = read_lines("page.html", html.encode())
+    assert lines == [TITLE, *PARAGRAPHS]
+    document = read_document("page.html", html.encode())
+    assert document.title == TITLE and SITE not in document.title
+    assert [p.text for p in document.passages] == list(PARAGRAPHS)
+
+
+def test_a_page_in_gbk_is_read() -> None:
+    html = gov_page().replace('charset="utf-8"', 'charset="gbk"')
+    assert read_lines("page.htm", html.encode("gbk"))[1:] == list(PARAGRAPHS)
+
+
+def test_wechat_clutter_is_removed_but_content_that_resembles_it_stays() -> None:
+    lines = [
+        "点击上方蓝字，关注我们",
+        "来源 | 某某日报",
+        "作者：王五",
+        "转发《关于开展专题学习的通知》",  # a document title, not a share prompt
+        "会议要求，要在朋友圈、微信群等渠道加强正面宣传，及时回应群众关切，营造良好氛围。",
+        "—END—",
+        "分享、点赞、在看",
+        "推荐阅读",
+        "◆ 另一篇文章的标题",
+    ]
+    assert strip_web_clutter(lines) == [lines[3], lines[4]]
