@@ -115,9 +115,7 @@ class Library:
     def index(self) -> SearchIndex:
         return self._index
 
-    def answer(
-        self, question: str, top_k: int = 5, docs: frozenset[str] | None = None
-    ) -> Answer:
+    def answer(self, question: str, top_k: int = 5, docs: frozenset[str] | None = None) -> Answer:
         return answer(self._index, question, self.segmenter, top_k, self.ranking, docs)
 
     def find_documents(self, name: str) -> frozenset[str]:

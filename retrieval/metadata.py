@@ -50,6 +50,7 @@ _N = f"[{CN_NUMBER}]+"
 _CONGRESS = re.compile(rf"第({_N})次全国代表大会")
 _PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
 _DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
+_SHORT_PLENUM = re.compile(rf"{_N}届(?:{_N}中全会|中央纪委{_N}次全会)")
 _NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
 _OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
@@ -120,6 +121,9 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         session, plenum = _number(m.group(1)), _number(m.group(2))
         for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
             names += [short, f"{short}{kind}" if kind else short]
+    for m in _SHORT_PLENUM.finditer(text):  # a title that already uses the short name
+        short = m.group(0)
+        names += [short, f"{short}{kind}" if kind else short]
     for m in _DISCIPLINE.finditer(text):
         session, plenum = _number(m.group(1)), _number(m.group(2))
         names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]

@@ -52,6 +52,7 @@ class Ranking:
     phrase_weight: float = 0.5  # score boost for holding the question's wording in order
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
+    place_boost: float = 1.6  # a document of the place the question names (广东今年…)
     # a question most of whose information is in words the corpus never uses asks about
     # something else (门票, 比特币, 世界杯), whatever rare word it shares; in a large corpus,
     # where such chance sharing happens (in one speech, coverage already says it all)
@@ -282,6 +283,8 @@ def candidates(
             boost *= ranking.year_boost
         if doc_years.get(passage.doc) in years:
             boost *= ranking.own_year_boost
+        if passage.doc in target.preferred:
+            boost *= ranking.place_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     # a constraint nothing meets is no constraint (a misremembered quote); one that some
     # candidates meet drops the others

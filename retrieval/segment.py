@@ -110,6 +110,12 @@ class Segmenter:
         chars = [math.log(tokenizer.total / (tokenizer.FREQ.get(c) or 1)) for c in word]
         return min(sum(chars) / len(chars), MAX_INFORMATION) if chars else 0.0
 
+    def nominal(self, word: str) -> bool:
+        """A noun, a domain word, or a word jieba does not know (a name it guessed)."""
+        self._load()
+        tag = _tags().get(word, "")
+        return word in self._domain or not tag or tag[0] in "nj" or tag in ("vn", "l", "i")
+
     def proper_nouns(self, text: str) -> list[str]:
         """Places and people's names in `text` (jieba's ns and nr tags)."""
         tags = _tags()
