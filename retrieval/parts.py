@@ -83,12 +83,18 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
 
 
 def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tuple[str, ...] | None:
-    """The one top-level heading that holds the most of `words` (two at least, or all of
-    them), or None when none or several do."""
+    """The one top-level heading that holds the most of `words` (two at least, all of them,
+    or a name: 马卫光同志的讲话摘要 for 马卫光), or None when none or several do."""
+    from retrieval.segment import default_segmenter
+
+    names = set(default_segmenter().proper_nouns("".join(words)))
     scored = [(sum(w in fold(path[-1]) for w in words), path) for path in paths]
     best = max((n for n, _ in scored), default=0)
     winners = [path for n, path in scored if n == best]
-    if best == 0 or len(winners) != 1 or (best < 2 and best < len(words)):
+    if best == 0 or len(winners) != 1:
+        return None
+    named = any(n in fold(winners[0][-1]) for n in names)
+    if best < 2 and best < len(words) and not named:
         return None
     return winners[0]
 
@@ -133,6 +139,9 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
         return passages[:2]
     if place.listing or place.part is not None:
         points = _children(inside, len(scope))
-        lead = [p for p in inside if p.section == scope][:1]
-        return (lead + _heads(inside, points))[:MAX_PASSAGES] if points else inside[:MAX_PASSAGES]
+        if not points:
+            return inside[:MAX_PASSAGES]
+        # a list question gets the points; "第三部分讲了什么" the part's opening, then them
+        lead = [] if place.listing else [p for p in inside if p.section == scope][:1]
+        return (lead + _heads(inside, points))[:MAX_PASSAGES]
     return []

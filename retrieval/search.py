@@ -399,6 +399,7 @@ def _placed(
     if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
         documents = (
             named_by_fragment(documents, question)
+            or named_by_fragment(documents, question, headings=True)
             or [d for d in documents if target.phrases and _quotes_all(d, target.phrases)]
             or documents
         )

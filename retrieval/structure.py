@@ -54,6 +54,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("chapter", rf"^第[{_CN_NUM}\d]+[章编部分篇](?![，,的])"),
         ("section", rf"^第[{_CN_NUM}\d]+节(?![，,的])"),
+        # 第一个问题：… / 第二个方面：… heading a speech's parts
+        ("topic", rf"^第[{_CN_NUM}\d]+个?(?:问题|方面|专题|板块)[：:]"),
         ("article", rf"^第[{_CN_NUM}\d]+条(?=[\s　]|$)"),
         ("cn", rf"^[{_CN_NUM}]+[、.．]"),
         ("pcn", rf"^[（(][{_CN_NUM}]+[）)]"),

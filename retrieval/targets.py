@@ -319,12 +319,20 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
 FRAGMENT_CHARS = 4  # a run of a title this long that no other title has names its document
 
 
-def named_by_fragment(documents: Sequence[Document], question: str) -> list[Document]:
-    """Documents whose title or occasion has a run of FRAGMENT_CHARS characters, found in no
-    other document's, that the question quotes ("廉政谈话第三部分" for a 廉政谈话 speech)."""
+def named_by_fragment(
+    documents: Sequence[Document], question: str, headings: bool = False
+) -> list[Document]:
+    """Documents whose title or occasion (or, with `headings`, a top-level heading) has a
+    run of FRAGMENT_CHARS characters, found in no other document's, that the question quotes
+    ("廉政谈话第三部分" for a 廉政谈话 speech, "赤诚之心那部分" for its part)."""
 
     def runs(d: Document) -> set[str]:
-        text = _plain(" ".join((d.title, d.meta.occasion, d.meta.subtitle)))
+        texts = (
+            [h.path[0] for h in d.headings if len(h.path) == 1]
+            if headings
+            else [d.title, d.meta.occasion, d.meta.subtitle]
+        )
+        text = _plain(" ".join(texts))
         return {text[i : i + FRAGMENT_CHARS] for i in range(len(text) - FRAGMENT_CHARS + 1)}
 
     own = {d.doc: runs(d) for d in documents}
