@@ -127,8 +127,12 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         # "21年那份报告": a kind of document and a year
         of_kind = [d for d in documents if any(k in fold(d.title) + d.meta.kind for k in kinds)]
         named = [d for d in of_kind if d.meta.year in years]
-    relative = [
-        y for w, delta in RELATIVE_YEARS.items() if w in folded for y in _years_of(named, delta)
+    preferred = [] if named else _placed_by(documents, folded)
+    relative = [  # 今年 in a question about a report is that report's year
+        y
+        for w, delta in RELATIVE_YEARS.items()
+        if w in folded
+        for y in _years_of(named or preferred, delta)
     ]
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
