@@ -1,0 +1,130 @@
+"""Term counts snapshots in files: written whole, read back equal, a reload in a new process
+merges into them instead of counting every stored passage again."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval import bm25, snapshot, store
+from retrieval.counts import TermCounts, build_counts, pack_terms
+from retrieval.library import Library
+from retrieval.store import FILE_LAYOUT, Store
+from tests.conftest import SPEECH
+from tests.test_library import NoPassageSegmenting, assert_same_index, counted_from_stored_terms
+
+CORPUS = [["家风", "廉洁", "家风"], ["人民", "中国", "𠀀字"], [], ["家风"]]
+
+
+def counts_of(corpus: list[list[str]]) -> TermCounts:
+    return build_counts([pack_terms(p) for p in corpus])
+
+
+def assert_same_counts(a: TermCounts, b: TermCounts) -> None:
+    assert a.vocabulary.blob == b.vocabulary.blob
+    for name in ("ptr", "doc_ids", "tf", "lengths"):
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name))
+
+
+def test_a_snapshot_reads_back_equal(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    counts = counts_of(CORPUS)
+    path = snapshot.write(db, "g1", counts)
+    assert path == snapshot.path_of(db, "g1") and path.exists()
+    read = snapshot.read(db, "g1", len(CORPUS))
+    assert read is not None
+    assert_same_counts(read, counts)
+    assert not read.doc_ids.flags.writeable  # mapped, not copied
+    empty = TermCounts.empty()
+    snapshot.write(db, "g0", empty)
+    read_empty = snapshot.read(db, "g0", 0)
+    assert read_empty is not None and read_empty.n_docs == 0
+
+
+def test_a_snapshot_that_does_not_fit_is_not_used(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    path = snapshot.write(db, "g1", counts_of(CORPUS))
+    assert snapshot.read(db, "g2", len(CORPUS)) is None  # no file for that generation
+    assert snapshot.read(db, "g1", len(CORPUS) + 1) is None  # other passages
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2 + snapshot.HEADER_BYTES // 2])
+    assert snapshot.read(db, "g1", len(CORPUS)) is None  # cut short
+    path.write_bytes(b"x" * len(data))
+    assert snapshot.read(db, "g1", len(CORPUS)) is None  # not a snapshot
+    path.write_bytes(b"")
+    assert snapshot.read(db, "g1", len(CORPUS)) is None
+
+
+def test_other_generations_files_are_removed(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    for generation in ("old", "current"):
+        snapshot.write(db, generation, counts_of(CORPUS))
+    folder = snapshot.directory(db)
+    fresh = folder / ".other.1.2.tmp"  # another process writing right now
+    stale = folder / ".other.3.4.tmp"  # a writer that died
+    fresh.write_bytes(b"")
+    stale.write_bytes(b"")
+    old = time.time() - snapshot.STALE_SECONDS - 10
+    os.utime(stale, (old, old))
+    snapshot.remove_others(db, "current")
+    assert sorted(p.name for p in folder.iterdir()) == [".other.1.2.tmp", "current.counts"]
+
+
+async def test_a_reload_in_a_new_process_merges_into_the_saved_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `studybot reload` does after one file changed: load the snapshot, segment only
+    the changed file, merge; never count every stored passage's terms again."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / SPEECH.name).write_bytes(SPEECH.read_bytes())
+    (folder / "b.txt").write_text("兰花养护\n兰花浇水要见干见湿。\n兰花施肥宜薄肥勤施。\n", "utf-8")
+    db = tmp_path / "studybot.db"
+    async with await Store.open(db) as s:
+        await Library(s, folder, workers=1).reload()
+        first = (await s.query("SELECT generation, layout FROM index_snapshot"))[0]
+    assert first[1] == FILE_LAYOUT and snapshot.path_of(db, first[0]).exists()
+
+    def no_recount(packed: object) -> TermCounts:
+        raise AssertionError("every stored passage counted again")
+
+    monkeypatch.setattr(store, "build_counts", no_recount)
+    (folder / "b.txt").write_text("兰花养护\n兰花浇水要见干见湿。\n兰花怎样过冬。\n", "utf-8")
+    async with await Store.open(db) as s:
+        lib = Library(s, folder, workers=1)
+        report = await lib.reload()
+        assert report.changed == ("b.txt",)
+        second = (await s.query("SELECT generation, layout FROM index_snapshot"))[0]
+        merged = lib.index
+    assert second[1] == FILE_LAYOUT and second[0] != first[0]
+    assert [p.name for p in snapshot.directory(db).iterdir()] == [f"{second[0]}.counts"]
+    monkeypatch.undo()
+    assert_same_index(merged, await counted_from_stored_terms(db))
+    async with await Store.open(db) as s:  # a restart maps the file and segments nothing
+        restarted = Library(s, folder, segmenter=NoPassageSegmenting())
+        await restarted.load()
+        assert_same_index(restarted.index, merged)
+        assert isinstance(restarted.index.postings, bm25.Postings)
+
+
+async def test_a_missing_snapshot_file_is_counted_again(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / SPEECH.name).write_bytes(SPEECH.read_bytes())
+    db = tmp_path / "studybot.db"
+    async with await Store.open(db) as s:
+        lib = Library(s, folder, workers=1)
+        await lib.reload()
+        served = lib.index
+    for path in snapshot.directory(db).iterdir():
+        path.unlink()
+    async with await Store.open(db) as s:
+        restarted = Library(s, folder, segmenter=NoPassageSegmenting())
+        await restarted.load()  # counted from the stored terms, and saved again
+        assert_same_index(restarted.index, served)
+        generation = await s.generation()
+    assert snapshot.path_of(db, generation).exists()
