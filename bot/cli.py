@@ -245,7 +245,9 @@ async def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from retrieval import bench
 
     limit = None if args.reference_all else bench.REFERENCE_LIMIT
-    results = await asyncio.to_thread(bench.run, args.passages, args.queries, reference_limit=limit)
+    results = await asyncio.to_thread(
+        bench.run, args.passages, args.queries, reference_limit=limit, peers=bench.available_peers()
+    )
     print(bench.format_table(results))
     return 0
 

@@ -139,18 +139,22 @@ class Vocabulary(Mapping[str, int]):
         their_ids = np.empty(len(theirs), dtype=np.int64)
         their_ids[~present] = fresh_at + np.arange(len(fresh_at))
         their_ids[present] = old_ids[positions[present]]
-        padded = blob + _SEP_BYTE  # every term then ends in SEP
-        pieces, done = [], 0
+        # runs of old terms (views of the blob, not copies) and the new terms, joined once
+        view = memoryview(blob)
+        items: list[bytes | memoryview] = []
+        done = 0
         for key, cut_at in zip(
             (k for k, p in zip(theirs, present.tolist(), strict=True) if not p),
             fresh_at.tolist(),
             strict=True,
         ):
-            cut = starts[cut_at]
-            pieces += [padded[done:cut], key + _SEP_BYTE]
-            done = cut
-        pieces.append(padded[done:])
-        return Vocabulary(b"".join(pieces)[:-1]), old_ids, their_ids
+            if cut_at > done:  # old terms done .. cut_at - 1
+                items.append(view[starts[done] : starts[cut_at] - 1])
+            items.append(key)
+            done = cut_at
+        if size > done:
+            items.append(view[starts[done] : starts[size] - 1])
+        return Vocabulary(_SEP_BYTE.join(items)), old_ids, their_ids
 
     def select(self, keep: npt.NDArray[np.bool_]) -> Vocabulary:
         """The terms where `keep` is true, in the same order."""
@@ -173,7 +177,7 @@ class TermCounts:
     vocabulary: Vocabulary
     ptr: IntArray  # term t's passages are doc_ids[ptr[t]:ptr[t+1]], ascending
     doc_ids: npt.NDArray[np.int32]
-    tf: npt.NDArray[np.int32]
+    tf: npt.NDArray[np.integer[Any]]  # uint16 when every count fits: half the memory
     lengths: npt.NDArray[np.int32]  # terms in each passage (its BM25 document length)
 
     @property
@@ -224,7 +228,7 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
         Vocabulary.of(words[t] for t in order),
         _ptr(pairs // m, len(words)),
         (pairs % m).astype(np.int32),
-        tf.astype(np.int32),
+        _narrow(tf),
         lengths.astype(np.int32),
     )
 
@@ -301,12 +305,12 @@ def _spliced(
     gone: IntArray,
     at: IntArray,
     fresh_docs: npt.NDArray[np.int32],
-    fresh_tf: npt.NDArray[np.int32],
-) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    fresh_tf: npt.NDArray[np.integer[Any]],
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.integer[Any]]]:
     """The old (doc, tf) postings without those at `gone`, with fresh posting i inserted
     before old position at[i] (`at` non-decreasing), as runs joined by one concatenate."""
     docs: list[npt.NDArray[np.int32]] = []
-    tfs: list[npt.NDArray[np.int32]] = []
+    tfs: list[npt.NDArray[np.integer[Any]]] = []
     skip = gone.tolist()
     s = 0
     src = 0
@@ -332,10 +336,16 @@ def _spliced(
         src = g + 1
     old_run(len(old.doc_ids))
     if not docs:
-        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
     joined_docs: npt.NDArray[np.int32] = np.concatenate(docs).astype(np.int32, copy=False)
-    joined_tf: npt.NDArray[np.int32] = np.concatenate(tfs).astype(np.int32, copy=False)
-    return joined_docs, joined_tf
+    return joined_docs, _narrow(np.concatenate(tfs))  # int32 if either side needed it
+
+
+def _narrow(tf: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.integer[Any]]:
+    """Counts as uint16 when they fit (a passage's term counts virtually always do)."""
+    if tf.size == 0 or int(tf.max()) <= np.iinfo(np.uint16).max:
+        return tf.astype(np.uint16, copy=False)
+    return tf.astype(np.int32, copy=False)
 
 
 def _ptr_of(df: IntArray) -> IntArray:

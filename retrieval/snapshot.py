@@ -31,7 +31,16 @@ MAGIC = b"STUDYBOT-COUNTS\n"
 HEADER_BYTES = 4096  # magic and a JSON header, padded; the arrays follow, 64-byte aligned
 ALIGN = 64
 STALE_SECONDS = 600  # another process may be about to commit a snapshot it just wrote
-_ARRAYS = (("ptr", np.int64), ("doc_ids", np.int32), ("tf", np.int32), ("lengths", np.int32))
+_ARRAYS: tuple[tuple[str, type[np.integer[Any]] | None], ...] = (
+    ("ptr", np.int64),
+    ("doc_ids", np.int32),
+    ("tf", None),
+    ("lengths", np.int32),
+)
+_TF_TYPES: dict[str, type[np.integer[Any]]] = {
+    "<u2": np.uint16,
+    "<i4": np.int32,
+}  # tf is narrowed to uint16 when it fits
 
 
 def directory(db: Path) -> Path:
@@ -52,8 +61,9 @@ def write(db: Path, generation: str, counts: TermCounts) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = path_of(db, generation)
     blobs: list[tuple[str, memoryview]] = [("vocabulary", memoryview(counts.vocabulary.blob))]
+    tf_type = "<u2" if counts.tf.dtype == np.uint16 else "<i4"
     for name, dtype in _ARRAYS:
-        array = np.ascontiguousarray(getattr(counts, name), dtype=dtype)
+        array = np.ascontiguousarray(getattr(counts, name), dtype=dtype or _TF_TYPES[tf_type])
         blobs.append((name, array.data.cast("B")))
     offsets: dict[str, list[int]] = {}
     at = HEADER_BYTES
@@ -61,7 +71,7 @@ def write(db: Path, generation: str, counts: TermCounts) -> Path:
         offsets[name] = [at, blob.nbytes]
         at = _aligned(at + blob.nbytes)
     header = json.dumps(
-        {"generation": generation, "passages": counts.n_docs, "arrays": offsets}
+        {"generation": generation, "passages": counts.n_docs, "arrays": offsets, "tf": tf_type}
     ).encode()
     if len(MAGIC) + len(header) + 1 > HEADER_BYTES:
         raise ValueError("snapshot header too long")
@@ -107,7 +117,8 @@ def read(db: Path, generation: str, n_docs: int) -> TermCounts | None:
         start, length = arrays["vocabulary"]
         vocabulary = Vocabulary(bytes(mapped[start : start + length]))
         parts: dict[str, npt.NDArray[Any]] = {}
-        for name, dtype in _ARRAYS:
+        for name, fixed in _ARRAYS:
+            dtype = fixed or _TF_TYPES[header["tf"]]
             start, length = arrays[name]
             count = length // np.dtype(dtype).itemsize
             parts[name] = np.frombuffer(mapped, dtype=dtype, count=count, offset=start)

@@ -89,3 +89,16 @@ def test_vocabulary_finds_exactly_its_terms() -> None:
             vocabulary[absent]
     assert Vocabulary(b"").get("家") is None and len(Vocabulary(b"")) == 0
     assert bm25.Postings.of(TermCounts.empty()).n_docs == 0
+
+
+def test_counts_too_large_for_16_bits_stay_exact() -> None:
+    big = ["家风"] * 70_000
+    counts = build_counts([pack_terms(big), pack_terms(["廉洁"])])
+    assert counts.tf.dtype == np.int32 and counts.tf.max() == 70_000
+    small = build_counts([pack_terms(["廉洁"])])
+    assert small.tf.dtype == np.uint16
+    merged = merge_counts(small, np.array([0]), [(1, pack_terms(big))], 2)
+    full = build_counts([pack_terms(["廉洁"]), pack_terms(big)])
+    assert merged.tf.dtype == np.int32
+    for name in ("ptr", "doc_ids", "tf", "lengths"):
+        np.testing.assert_array_equal(getattr(merged, name), getattr(full, name))
