@@ -7,6 +7,7 @@ can merge the changed passages' counts instead of counting every passage again.
 
 from __future__ import annotations
 
+import mmap
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,6 +20,7 @@ import numpy.typing as npt
 TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control character
 _SEP_BYTE = TERM_SEP.encode()
 _T = TypeVar("_T")
+_BLOCK = 1 << 22  # postings read (or copied) before the mapped pages behind are let go of
 
 IntArray = npt.NDArray[np.int64]
 
@@ -259,7 +261,7 @@ def merge_counts(
     # Positions are found in the old arrays; the result is then copied in one pass from
     # their runs and the fresh postings. Large temporaries are avoided: on this kind of
     # sandboxed machine every newly touched page of memory costs, not only the arithmetic.
-    gone = np.flatnonzero(removed[old.doc_ids]) if removed.any() else np.zeros(0, np.int64)
+    gone = _gone(old.doc_ids, removed)
     fresh_df = np.diff(fresh.ptr)
     before = np.searchsorted(old_ids, fresh_ids)  # old terms ordered before each fresh term
     is_old = np.zeros(len(fresh_ids), dtype=bool)
@@ -300,6 +302,18 @@ def merge_counts(
     return TermCounts(vocabulary, _ptr_of(df), docs, tf, lengths)
 
 
+def _gone(doc_ids: npt.NDArray[np.int32], removed: npt.NDArray[np.bool_]) -> IntArray:
+    """Positions of the postings of removed passages, read a block at a time."""
+    if not removed.any():
+        return np.zeros(0, dtype=np.int64)
+    found = []
+    for lo in range(0, len(doc_ids), _BLOCK):
+        hi = min(lo + _BLOCK, len(doc_ids))
+        found.append(lo + np.flatnonzero(removed[doc_ids[lo:hi]]))
+        release_pages(doc_ids, lo, hi)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
 def _spliced(
     old: TermCounts,
     gone: IntArray,
@@ -308,17 +322,31 @@ def _spliced(
     fresh_tf: npt.NDArray[np.integer[Any]],
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.integer[Any]]]:
     """The old (doc, tf) postings without those at `gone`, with fresh posting i inserted
-    before old position at[i] (`at` non-decreasing), as runs joined by one concatenate."""
-    docs: list[npt.NDArray[np.int32]] = []
-    tfs: list[npt.NDArray[np.integer[Any]]] = []
+    before old position at[i] (`at` non-decreasing), copied run by run into the result.
+
+    Old arrays mapped from a snapshot file are let go of behind the copy, so the old and
+    the new postings are not both resident in full."""
+    total = len(old.doc_ids) - len(gone) + len(fresh_docs)
+    docs = np.empty(total, dtype=np.int32)
+    tf = np.empty(total, dtype=np.result_type(old.tf, fresh_tf))
     skip = gone.tolist()
-    s = 0
-    src = 0
+    s = src = dst = released = 0
+
+    def copy(source_docs: npt.NDArray[Any], source_tf: npt.NDArray[Any]) -> None:
+        nonlocal dst
+        n = len(source_docs)
+        docs[dst : dst + n] = source_docs
+        tf[dst : dst + n] = source_tf
+        dst += n
 
     def old_run(end: int) -> None:
+        nonlocal released
         if end > src:
-            docs.append(old.doc_ids[src:end])
-            tfs.append(old.tf[src:end])
+            copy(old.doc_ids[src:end], old.tf[src:end])
+        if end - released >= _BLOCK:
+            release_pages(old.doc_ids, released, end)
+            release_pages(old.tf, released, end)
+            released = end
 
     starts = [0, *(np.flatnonzero(np.diff(at)) + 1).tolist()] if len(at) else []
     for first, last in zip(starts, starts[1:] + [len(at)] * bool(starts), strict=True):
@@ -329,16 +357,30 @@ def _spliced(
             s += 1
         old_run(position)
         src = max(src, position)
-        docs.append(fresh_docs[first:last])
-        tfs.append(fresh_tf[first:last])
+        copy(fresh_docs[first:last], fresh_tf[first:last])
     for g in skip[s:]:
         old_run(g)
         src = g + 1
     old_run(len(old.doc_ids))
-    if not docs:
-        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
-    joined_docs: npt.NDArray[np.int32] = np.concatenate(docs).astype(np.int32, copy=False)
-    return joined_docs, _narrow(np.concatenate(tfs))  # int32 if either side needed it
+    release_pages(old.doc_ids, released, len(old.doc_ids))
+    release_pages(old.tf, released, len(old.doc_ids))
+    return docs, _narrow(tf)
+
+
+def release_pages(array: npt.NDArray[Any], lo: int, hi: int) -> None:
+    """Let the kernel drop the pages of array[lo:hi] when the array is mapped from a file
+    (a snapshot): touched again, they are read back from the file. Anything else: no-op."""
+    view = array.base
+    mapped = view.obj if isinstance(view, memoryview) else None
+    if not isinstance(mapped, mmap.mmap) or hi <= lo:
+        return
+    origin = np.frombuffer(mapped, dtype=np.uint8, count=1).ctypes.data
+    start = array.ctypes.data - origin + lo * array.itemsize
+    end = array.ctypes.data - origin + hi * array.itemsize
+    first = -(-start // mmap.PAGESIZE) * mmap.PAGESIZE
+    last = end // mmap.PAGESIZE * mmap.PAGESIZE
+    if last > first:
+        mapped.madvise(mmap.MADV_DONTNEED, first, last - first)
 
 
 def _narrow(tf: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.integer[Any]]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval import bm25, snapshot, store
-from retrieval.counts import TermCounts, build_counts, pack_terms
+from retrieval import bm25, counts, snapshot, store
+from retrieval.counts import TermCounts, build_counts, merge_counts, pack_terms
 from retrieval.library import Library
 from retrieval.store import FILE_LAYOUT, Store
 from tests.conftest import SPEECH
@@ -128,3 +128,26 @@ async def test_a_missing_snapshot_file_is_counted_again(tmp_path: Path) -> None:
         assert_same_index(restarted.index, served)
         generation = await s.generation()
     assert snapshot.path_of(db, generation).exists()
+
+
+def test_merging_from_a_mapped_snapshot_lets_pages_go_and_stays_exact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages of the old postings are dropped behind the copy; what they held is read back
+    from the file, so both the merge and the old counts stay exact."""
+    monkeypatch.setattr(counts, "_BLOCK", 1024)
+    corpus = [[f"w{(i * j) % 97}" for j in range(i % 13 + 1)] for i in range(3000)]
+    db = tmp_path / "s.db"
+    snapshot.write(db, "g", counts_of(corpus))
+    old = snapshot.read(db, "g", len(corpus))
+    assert old is not None
+    renumber = np.arange(len(corpus), dtype=np.int64)
+    renumber[100:200] = -1
+    added = [(100 + i, pack_terms(["新", f"w{i}"])) for i in range(50)]
+    renumber[200:] -= 50
+    final = corpus[:100] + [["新", f"w{i}"] for i in range(50)] + corpus[200:]
+    merged = merge_counts(old, renumber, added, len(final))
+    assert_same_counts(merged, counts_of(final))
+    assert_same_counts(old, counts_of(corpus))
+    counts.release_pages(old.doc_ids, 0, len(old.doc_ids))
+    assert_same_counts(old, counts_of(corpus))
