@@ -287,10 +287,11 @@ def merge_counts(
     docs, tf = _spliced(old, gone, lo, fresh_docs + n_old, fresh.tf)
     # old passage numbers become new ones; fresh ones were offset by n_old to pass through
     table = np.concatenate((renumber.astype(np.int32), np.arange(n_docs, dtype=np.int32)))
-    for lo in range(0, len(docs), _BLOCK):
+    for block in range(0, len(docs), _BLOCK):
         # in place, a block at a time: on the whole array numpy would first copy it (the
         # output overlaps the input), touching as much new memory again
-        np.take(table, docs[lo : lo + _BLOCK], out=docs[lo : lo + _BLOCK], mode="clip")
+        part = docs[block : block + _BLOCK]
+        np.take(table, part, out=part, mode="clip")
     old_df = np.diff(old.ptr)
     if gone.size:
         owner = np.searchsorted(old.ptr, gone, side="right") - 1  # term of each dropped posting
