@@ -19,7 +19,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -38,7 +38,32 @@ _MEMO_TERMS = 100_000  # term lookups remembered (a binary search in Python cost
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
-__all__ = ["EPSILON", "K1", "B", "IntArray", "Postings", "build", "get_scores", "idf", "top_k"]
+__all__ = [
+    "EPSILON",
+    "K1",
+    "B",
+    "IntArray",
+    "Postings",
+    "Ranker",
+    "build",
+    "get_scores",
+    "idf",
+    "top_k",
+]
+
+
+class Ranker(Protocol):
+    """What search needs from an engine: the exact top k passages (numbered in index order)
+    of weighted terms, optionally among allowed passages only. `Postings` is one; a backend
+    on another engine (OpenSearch with the same jieba terms, say) would be another, with
+    nothing above this interface changed."""
+
+    @property
+    def n_docs(self) -> int: ...
+
+    def top_k(
+        self, query: Mapping[str, float], k: int, allowed: BoolArray | None = None
+    ) -> tuple[IntArray, FloatArray]: ...
 
 
 def idf(df: IntArray, n_docs: int, epsilon: float = EPSILON) -> FloatArray:
@@ -122,6 +147,12 @@ class Postings(TermCounts):
             local.scores = np.zeros(self.n_docs)
             local.seen = np.zeros(self.n_docs, dtype=bool)
         return local.scores, local.seen
+
+    def top_k(
+        self, query: Mapping[str, float], k: int, allowed: BoolArray | None = None
+    ) -> tuple[IntArray, FloatArray]:
+        """`top_k(self, ...)`: this index as a `Ranker`."""
+        return top_k(self, query, k, allowed)
 
     def span(self, t: int) -> tuple[int, int]:
         return int(self.ptr[t]), int(self.ptr[t + 1])

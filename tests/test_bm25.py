@@ -178,3 +178,15 @@ def test_negative_query_weights_are_exact() -> None:
     expected = weighted_reference(corpus, query)
     assert ids.tolist() == sorted([0, 1, 2], key=lambda d: (-expected[d], d))
     np.testing.assert_allclose(scores, expected[ids], atol=1e-9)
+
+
+def test_postings_are_a_ranker() -> None:
+    corpus = [["家属", "配偶"], ["子女"], ["家属"]]
+    ranker: bm25.Ranker = bm25.build(corpus)
+    query = {"家属": 1.0, "子女": 0.5}
+    allowed = np.array([False, True, True])
+    for mask in (None, allowed):
+        got, expected = ranker.top_k(query, 2, mask), bm25.top_k(bm25.build(corpus), query, 2, mask)
+        assert got[0].tolist() == expected[0].tolist()
+        np.testing.assert_array_equal(got[1], expected[1])
+    assert ranker.n_docs == 3
