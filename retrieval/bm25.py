@@ -33,6 +33,8 @@ _SLICE = 1 << 18  # postings per slice when computing all weights at once (tests
 # Pruning compares float sums computed in different orders: keep anything within this of the
 # threshold, so rounding can never drop a passage that belongs in the top k.
 _SLACK = 1e-9
+_KEEP_WEIGHTS_FROM = 4096  # postings: a shorter list's weights are computed when read
+_KEEP_WEIGHTS_BUDGET = 4 << 20  # postings (32 MB of weights) kept at most
 _MEMO_TERMS = 100_000  # term lookups remembered (a binary search in Python costs ~20 us)
 
 FloatArray = npt.NDArray[np.float64]
@@ -86,12 +88,16 @@ class Postings(TermCounts):
     b: float = B
     epsilon: float = EPSILON
     _ids: dict[str, int | None] = field(init=False, repr=False)
+    _weights: dict[int, FloatArray] = field(init=False, repr=False)  # see _keep_weights
+    _kept: list[int] = field(init=False, repr=False)  # postings whose weights are kept
     # per thread, a score array and a mark per passage, zero between queries: allocating
     # them per query costs page faults on every query
     _scratch: threading.local = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_ids", {})
+        object.__setattr__(self, "_weights", {})
+        object.__setattr__(self, "_kept", [0])
         object.__setattr__(self, "_scratch", threading.local())
 
     @classmethod
@@ -159,10 +165,33 @@ class Postings(TermCounts):
 
     def weights_at(self, t: int, positions: IntArray | slice) -> FloatArray:
         """Term t's BM25 weights at these positions of the postings arrays."""
+        cached = self._weights.get(t)
+        if cached is None and self.ptr[t + 1] - self.ptr[t] >= _KEEP_WEIGHTS_FROM:
+            cached = self._keep_weights(t)
+        if cached is not None:
+            lo = int(self.ptr[t])
+            if isinstance(positions, slice):
+                return cached[positions.start - lo : positions.stop - lo]
+            return cached[positions - lo]
         tf = self.tf[positions].astype(np.float64)
         weights: FloatArray = self.idf[t] * (
             tf * (self.k1 + 1) / (tf + self.norm[self.doc_ids[positions]])
         )
+        return weights
+
+    def _keep_weights(self, t: int) -> FloatArray | None:
+        """Compute a long postings list's weights once and keep them, within a budget: the
+        common terms are in many questions, and scanning their weights is most of the cost
+        of the questions MaxScore cannot prune."""
+        lo, hi = self.span(t)
+        if self._kept[0] + hi - lo > _KEEP_WEIGHTS_BUDGET:
+            return None
+        tf = self.tf[lo:hi].astype(np.float64)
+        weights: FloatArray = self.idf[t] * (
+            tf * (self.k1 + 1) / (tf + self.norm[self.doc_ids[lo:hi]])
+        )
+        self._weights[t] = weights
+        self._kept[0] += hi - lo
         return weights
 
     def upper(self, t: int) -> float:

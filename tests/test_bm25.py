@@ -190,3 +190,26 @@ def test_postings_are_a_ranker() -> None:
         assert got[0].tolist() == expected[0].tolist()
         np.testing.assert_array_equal(got[1], expected[1])
     assert ranker.n_docs == 3
+
+
+@pytest.mark.parametrize("budget", [0, 3, 1 << 20])
+def test_kept_weights_are_the_computed_ones(monkeypatch: pytest.MonkeyPatch, budget: int) -> None:
+    """Long postings keep their weights (here every list is "long"), within the budget."""
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_FROM", 1)
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_BUDGET", budget)
+    corpus = [[SKEWED[(i * j + i) % len(SKEWED)] for j in range(i % 9 + 1)] for i in range(120)]
+    query = {"的": 1.0, "w1": 0.5, "家属": 2.0, "w7": 0.3}
+    expected = weighted_reference(corpus, query)
+    index = bm25.build(corpus)
+    allowed = np.arange(len(corpus)) % 3 > 0
+    for mask in (None, allowed, None):  # the second plain query reads kept weights
+        ids, scores = bm25.top_k(index, query, 7, mask)
+        np.testing.assert_allclose(expected[ids], scores, rtol=0, atol=1e-9)
+        matching = [
+            d for d, doc in enumerate(corpus) if set(doc) & set(query) and (mask is None or mask[d])
+        ]
+        best = sorted(matching, key=lambda d: (-expected[d], d))[:7]
+        np.testing.assert_allclose(scores, expected[best], rtol=0, atol=1e-9)
+    reference = BM25Okapi(corpus).get_scores(["的"])
+    np.testing.assert_allclose(bm25.get_scores(index, ["的"]), reference, rtol=0, atol=1e-9)
+    assert index._kept[0] <= budget
