@@ -124,6 +124,8 @@ def read(db: Path, generation: str, n_docs: int) -> TermCounts | None:
             parts[name] = np.frombuffer(mapped, dtype=dtype, count=count, offset=start)
     except (ValueError, KeyError, TypeError):
         return None
+    # Shapes are checked; contents are trusted (a file of this name was written whole and
+    # synced before the rename), since scanning them would read every page at start-up.
     ptr, doc_ids, tf, lengths = (parts[name] for name, _ in _ARRAYS)
     if (
         len(ptr) != len(vocabulary) + 1
