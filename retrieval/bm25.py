@@ -15,6 +15,7 @@ the top k, and the remaining (common, long) terms are only looked up for the can
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -329,11 +330,13 @@ def _maxscore(
     bound = {t: w * index.upper(t) for t, w in terms.items()}
     ordered = sorted(terms, key=lambda t: (-bound[t], t))
     # rest[i]: the most the terms from the i-th on can add to any passage's score
-    rest = [*np.cumsum([bound[t] for t in reversed(ordered)])[::-1].tolist(), 0.0]
+    rest = [*reversed(list(itertools.accumulate(bound[t] for t in reversed(ordered)))), 0.0]
     n_found = 0
     i = 0
     for i, t in enumerate(ordered):  # i: where the candidate phase stopped
-        if n_found >= k:
+        # theta is at most the bounds taken so far, rest[0] - rest[i]: compare only if it
+        # could exceed rest[i]
+        if n_found >= k and rest[0] - rest[i] > rest[i]:
             candidates = np.concatenate(found) if len(found) > 1 else found[0]
             found[:] = [candidates]
             theta = _kth(scores[candidates], k)
@@ -348,7 +351,7 @@ def _maxscore(
             positions = lo + np.flatnonzero(allowed[docs])
             docs = index.doc_ids[positions]
             scores[docs] += terms[t] * index.weights_at(t, positions)
-        fresh = docs[~seen[docs]]
+        fresh = docs[~seen[docs]] if found else docs  # a term's passages are distinct
         seen[fresh] = True
         found.append(fresh)
         n_found += len(fresh)
