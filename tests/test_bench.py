@@ -133,3 +133,25 @@ def test_write_corpus_dir(tmp_path: Path) -> None:
         paragraphs.extend(lines)
     assert paragraphs == expected
     assert all(" " not in p and p.endswith("。") for p in paragraphs)
+
+
+def test_peers_on_the_same_tokens() -> None:
+    """Installed peers (`pip install -e '.[bench]'`) run on the same corpus and queries."""
+    peers = bench.available_peers()
+    if not peers:
+        pytest.skip("no peer engine installed (the `bench` extra)")
+    (result,) = bench.run([500], queries=5, with_reference=False, peers=peers)
+    assert [row.engine for row in result.peers] == list(peers)
+    for row in result.peers:
+        assert row.passages == 500 and row.queries == 5 and 0 < row.p50_ms <= row.p99_ms
+        if row.engine == "rank-bm25-rs":  # rank-bm25's scores, as ours
+            assert row.agreement == "same scores on 5 queries"
+        else:
+            assert row.agreement.startswith("top-10 overlap")
+    table = bench.format_table([result])
+    assert all(name in table for name in peers)
+
+
+def test_unknown_peers_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown engines"):
+        bench.run([10], queries=1, peers=["lucene"])
