@@ -313,8 +313,14 @@ class Library:
             update = index, Snapshot(base, generation, new_counts)
         saved = await self.store.apply(indexed, removed, touched, update and update[1])
         if update and saved:
-            self._index = update[0]  # one assignment: a question sees the old or the new index
-            self._generation = update[1].generation
+            index, generation = update[0], update[1].generation
+            # Serve the postings from the file just written rather than from the merge's
+            # arrays: mapped pages are the kernel's to drop, anonymous ones stay resident.
+            mapped = None if self.store.path is None else await self.store.load_snapshot(generation)
+            if mapped is not None and mapped.n_docs == index.postings.n_docs:
+                index = SearchIndex(index.documents, mapped)
+            self._index = index  # one assignment: a question sees the old or the new index
+            self._generation = generation
         else:
             await self._load()
 
