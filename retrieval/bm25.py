@@ -368,6 +368,12 @@ def _maxscore(
         t = ordered[j]
         lo, hi = index.span(t)
         docs = index.doc_ids[lo:hi]
+        if hi - lo <= 4 * candidates.size:
+            # a short list: read it whole and keep the passages seen so far (adding to ones
+            # pruned since is harmless, they are not ranked)
+            positions = lo + np.flatnonzero(seen[docs])
+            scores[index.doc_ids[positions]] += terms[t] * index.weights_at(t, positions)
+            continue
         at = np.searchsorted(docs, candidates)  # candidates and postings are both ascending
         inside = at < hi - lo
         hit = np.zeros(candidates.size, dtype=bool)
