@@ -333,6 +333,7 @@ def _maxscore(
     rest = [*reversed(list(itertools.accumulate(bound[t] for t in reversed(ordered)))), 0.0]
     n_found = 0
     i = 0
+    theta = -np.inf
     for i, t in enumerate(ordered):  # i: where the candidate phase stopped
         # theta is at most the bounds taken so far, rest[0] - rest[i]: compare only if it
         # could exceed rest[i]
@@ -358,12 +359,12 @@ def _maxscore(
     else:
         i = len(ordered)
     candidates = np.concatenate(found) if found else np.zeros(0, dtype=np.int32)
-    if i < len(ordered):
-        candidates = np.sort(candidates)  # for the lookups in the remaining terms' postings
+    ascending = False
     for j in range(i, len(ordered)):
         # candidates that cannot reach the k-th score even with every remaining term: gone
         values = scores[candidates]
-        theta = _kth(values, k) if values.size >= k else -np.inf
+        if j > i:  # at j == i, theta is the one the candidate phase stopped on
+            theta = _kth(values, k) if values.size >= k else -np.inf
         candidates = candidates[values + rest[j] >= theta - _SLACK * max(1.0, abs(theta))]
         t = ordered[j]
         lo, hi = index.span(t)
@@ -374,6 +375,8 @@ def _maxscore(
             positions = lo + np.flatnonzero(seen[docs])
             scores[index.doc_ids[positions]] += terms[t] * index.weights_at(t, positions)
             continue
+        if not ascending:  # pruning keeps the order: sorted once
+            candidates, ascending = np.sort(candidates), True
         at = np.searchsorted(docs, candidates)  # candidates and postings are both ascending
         inside = at < hi - lo
         hit = np.zeros(candidates.size, dtype=bool)
