@@ -5,12 +5,14 @@ by epsilon times the mean raw idf, and term weight idf * tf * (k1 + 1) / (tf + k
 b * dl / avgdl)). The postings are the term counts themselves (`counts.TermCounts`, the one
 structure the store saves, a reload merges and search reads): a weight is computed when a
 query reads it, from the count and a per-passage length factor, so nothing of the size of
-the postings is built at start-up and no float per posting is kept in memory.
+the postings is built at start-up; only the longest lists (the common words, in many
+questions) keep their weights once computed, within a fixed budget.
 
 `top_k` is exact and prunes like MaxScore (Turtle & Flood 1995): query terms are taken in
 order of their largest possible contribution; once the k-th best partial score exceeds what
 the remaining terms could add together, no passage outside the candidates can still enter
 the top k, and the remaining (common, long) terms are only looked up for the candidates.
+A boolean mask restricts a search to some passages exactly (`allowed`).
 """
 
 from __future__ import annotations
