@@ -7,9 +7,12 @@ only in the heading (BM25F's idea of counting a field's terms with the body, sim
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+
+import numpy as np
+import numpy.typing as npt
 
 from retrieval import bm25
 from retrieval.model import Document, Passage, passage_uid
@@ -49,6 +52,17 @@ class SearchIndex:
     @cached_property
     def by_uid(self) -> dict[str, int]:
         return {passage_uid(p): i for i, p in enumerate(self.passages)}
+
+    def allowed(self, docs: Collection[str]) -> npt.NDArray[np.bool_]:
+        """A mask over the passages: true for those of `docs`, for `bm25.top_k(...,
+        allowed=...)` (a document's passages are one run in index order)."""
+        mask = np.zeros(len(self.passages), dtype=bool)
+        start = 0
+        for d in self.documents:
+            if d.doc in docs:
+                mask[start : start + len(d.passages)] = True
+            start += len(d.passages)
+        return mask
 
     def find(self, uid: str) -> Passage | None:
         i = self.by_uid.get(uid)
