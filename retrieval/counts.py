@@ -376,7 +376,8 @@ def release_pages(array: npt.NDArray[Any], lo: int, hi: int) -> None:
     (a snapshot): touched again, they are read back from the file. Anything else: no-op."""
     view = array.base
     mapped = view.obj if isinstance(view, memoryview) else None
-    if not isinstance(mapped, mmap.mmap) or hi <= lo:
+    advice = getattr(mmap, "MADV_DONTNEED", None)  # not on every platform
+    if not isinstance(mapped, mmap.mmap) or hi <= lo or advice is None:
         return
     origin = np.frombuffer(mapped, dtype=np.uint8, count=1).ctypes.data
     start = array.ctypes.data - origin + lo * array.itemsize
@@ -384,7 +385,7 @@ def release_pages(array: npt.NDArray[Any], lo: int, hi: int) -> None:
     first = -(-start // mmap.PAGESIZE) * mmap.PAGESIZE
     last = end // mmap.PAGESIZE * mmap.PAGESIZE
     if last > first:
-        mapped.madvise(mmap.MADV_DONTNEED, first, last - first)
+        mapped.madvise(advice, first, last - first)
 
 
 def _narrow(tf: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.integer[Any]]:

@@ -86,7 +86,7 @@ def write(db: Path, generation: str, counts: TermCounts) -> Path:
             f.flush()
             # on disk before the database says it is there: a crash must not leave a
             # committed state whose snapshot is only half written
-            os.fdatasync(f.fileno())
+            getattr(os, "fdatasync", os.fsync)(f.fileno())  # macOS has only fsync
         os.replace(temporary, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
