@@ -330,22 +330,32 @@ def _maxscore(
     found: list[npt.NDArray[np.integer[Any]]],
 ) -> tuple[IntArray, FloatArray]:
     bound = {t: w * index.upper(t) for t, w in terms.items()}
-    ordered = sorted(terms, key=lambda t: (-bound[t], t))
-    # rest[i]: the most the terms from the i-th on can add to any passage's score
-    rest = [*reversed(list(itertools.accumulate(bound[t] for t in reversed(ordered)))), 0.0]
+    length = {t: int(index.ptr[t + 1] - index.ptr[t]) for t in terms}
+    remaining = sorted(terms, key=lambda t: (-bound[t], t))  # best possible contribution first
     n_found = 0
-    i = 0
+    taken = 0.0  # bounds of the terms read so far: theta cannot exceed it
     theta = -np.inf
-    for i, t in enumerate(ordered):  # i: where the candidate phase stopped
-        # theta is at most the bounds taken so far, rest[0] - rest[i]: compare only if it
-        # could exceed rest[i]
-        if n_found >= k and rest[0] - rest[i] > rest[i]:
+    while remaining:
+        t = remaining[0]
+        if n_found >= k and taken > min(bound[u] for u in remaining):
             candidates = np.concatenate(found) if len(found) > 1 else found[0]
             found[:] = [candidates]
             theta = _kth(scores[candidates], k)
-            # a passage not yet seen scores at most rest[i]: below theta, it cannot enter
-            if rest[i] < theta - _SLACK * max(1.0, abs(theta)):
+            limit = theta - _SLACK * max(1.0, abs(theta))
+            # A passage not seen yet lacks every term read so far: it can reach theta only
+            # with terms outside any set whose bounds stay below it. Such a set, of the
+            # longest lists (greedily), need not be read for new passages at all.
+            skipped, total = set(), 0.0
+            for u in sorted(remaining, key=lambda u: (-length[u], u)):
+                if total + bound[u] < limit:
+                    skipped.add(u)
+                    total += bound[u]
+            essential = [u for u in remaining if u not in skipped]
+            if not essential:
                 break
+            t = essential[0]
+        remaining.remove(t)
+        taken += bound[t]
         lo, hi = index.span(t)
         docs = index.doc_ids[lo:hi]
         if allowed is None:
@@ -358,17 +368,16 @@ def _maxscore(
         seen[fresh] = True
         found.append(fresh)
         n_found += len(fresh)
-    else:
-        i = len(ordered)
+    # the terms left are looked up for the candidates only; rest[j]: what the j-th on can add
+    rest = [*reversed(list(itertools.accumulate(bound[t] for t in reversed(remaining)))), 0.0]
     candidates = np.concatenate(found) if found else np.zeros(0, dtype=np.int32)
     ascending = False
-    for j in range(i, len(ordered)):
+    for j, t in enumerate(remaining):
         # candidates that cannot reach the k-th score even with every remaining term: gone
         values = scores[candidates]
-        if j > i:  # at j == i, theta is the one the candidate phase stopped on
+        if j:  # at first, theta is the one the candidate phase stopped on
             theta = _kth(values, k) if values.size >= k else -np.inf
         candidates = candidates[values + rest[j] >= theta - _SLACK * max(1.0, abs(theta))]
-        t = ordered[j]
         lo, hi = index.span(t)
         docs = index.doc_ids[lo:hi]
         if hi - lo <= 4 * candidates.size:
