@@ -311,18 +311,25 @@ class Library:
             )
             generation = generation_of(infos.values())
             update = index, Snapshot(base, generation, new_counts)
+            del index, new_counts  # `update` holds them: dropped with it below
         saved = await self.store.apply(indexed, removed, touched, update and update[1])
-        if update and saved:
-            index, generation = update[0], update[1].generation
+        if not (update and saved):
+            await self._load()
+            return
+        index, generation = update[0], update[1].generation
+        if self.store.path is not None:
             # Serve the postings from the file just written rather than from the merge's
             # arrays: mapped pages are the kernel's to drop, anonymous ones stay resident.
-            mapped = None if self.store.path is None else await self.store.load_snapshot(generation)
-            if mapped is not None and mapped.n_docs == index.postings.n_docs:
-                index = SearchIndex(index.documents, mapped)
-            self._index = index  # one assignment: a question sees the old or the new index
-            self._generation = generation
-        else:
-            await self._load()
+            # The merge's arrays are let go of first, so both are never held at once.
+            documents, n_docs = index.documents, index.postings.n_docs
+            del index, update
+            mapped = await self.store.load_snapshot(generation)
+            if mapped is None or mapped.n_docs != n_docs:  # another process moved on
+                await self._load()
+                return
+            index = SearchIndex(documents, mapped)
+        self._index = index  # one assignment: a question sees the old or the new index
+        self._generation = generation
 
     async def _duplicates(
         self, plan: _Plan, known: dict[str, FileInfo], removed: list[str]
