@@ -165,7 +165,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
 
 
 _OCCASION_PLACE = re.compile(
-    r"在?([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区)第?[一二三四五六七八九十]+届"
+    r"(?:在|^)([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区)第?[一二三四五六七八九十]+届"
 )
 
 
@@ -229,6 +229,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
             consumed.append((line, "日期"))
+            continue
+        if _NAME_LINE.match(line) and line.endswith(("日报", "晚报", "报社", "网", "社", "电视台")):
+            consumed.append((line, "来源"))  # the newspaper or site that printed it
             continue
         if _NAME_LINE.match(line) and len(line) <= MAX_SPEAKER_CHARS and not speaker:
             speaker = re.sub(r"\s", "", line.split()[-1]) if " " in line else line.replace(" ", "")
