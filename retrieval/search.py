@@ -22,7 +22,13 @@ from retrieval.parts import heading_named, place_passages, read_place
 from retrieval.segment import BIGRAM, Segmenter, stopwords
 from retrieval.structure import announces
 from retrieval.synonyms import synonyms
-from retrieval.targets import Target, find_target, named_by_fragment, passage_years
+from retrieval.targets import (
+    Target,
+    find_target,
+    holds_quote,
+    named_by_fragment,
+    passage_years,
+)
 
 MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
 STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not structure
@@ -262,15 +268,16 @@ def candidates(
     pool = [(index.passages[i], score) for i, score in _pool(index, query, target, ranking)]
     texts = [searchable_text(passage) for passage, _ in pool]
     # a quote that some passage holds is a constraint; one that none holds was misremembered
-    quoted = bool(target.phrases) and any(all(p in t for p in target.phrases) for t in texts)
+    holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
+    quoted = bool(target.phrases) and any(holds)
     rows = []
-    for (passage, score), text in zip(pool, texts, strict=True):
+    for (passage, score), text, whole in zip(pool, texts, holds, strict=True):
         share = coverage(query, weights, text, ranking)
         ok = kept(score, share, telling, text, ranking) and (
             target.docs is not None or share >= floor
         )
         rule = ""
-        if quoted and all(p in text for p in target.phrases):
+        if quoted and whole:
             ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
         elif quoted:
             rule = "phrase"
@@ -394,6 +401,9 @@ def _placed(
             or documents
         )
     words = [w.text for w in query.words]
+    if len(documents) == 1:  # words that name the document do not name one of its parts
+        title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
+        words = [w for w in words if w not in title]
     if len(documents) > 1 and place.listing and words:
         documents = [d for d in documents if heading_named(d, words)]
     if len(documents) != 1:
@@ -417,7 +427,7 @@ def _placed(
 
 def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:
     text = fold("\n".join(h.path[-1] for h in document.headings))
-    return all(p in text for p in phrases)
+    return all(holds_quote(p, text) for p in phrases)
 
 
 def _with_announced_items(

@@ -21,6 +21,8 @@ from retrieval.normalize import fold
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
+MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
+FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
 _QUOTED = re.compile(r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']")
 _PUNCT = re.compile(r"[\s\W_]+")
 
@@ -38,12 +40,37 @@ class Target:
 
 
 def quoted_phrases(question: str) -> tuple[str, ...]:
+    """Quoted text of a question, folded, without its punctuation (a passage may punctuate a
+    quote otherwise)."""
     folded = fold(question)
     return tuple(
         dict.fromkeys(
-            p for m in _QUOTED.finditer(folded) if len(p := m.group(1).strip()) >= MIN_PHRASE_CHARS
+            p
+            for m in _QUOTED.finditer(folded)
+            if len(p := _PUNCT.sub("", m.group(1))) >= MIN_PHRASE_CHARS
         )
     )
+
+
+def holds_quote(quote: str, text: str) -> bool:
+    """Whether `text` (folded) holds a quote: whole, or, for a long quote remembered with a
+    character or two wrong, most of it in runs of four or more characters in order."""
+    plain = _PUNCT.sub("", text)
+    if quote in plain:
+        return True
+    if len(quote) < MIN_FUZZY_QUOTE_CHARS:
+        return False
+    covered = i = 0
+    while i <= len(quote) - 4:
+        length = 4
+        if quote[i : i + length] not in plain:
+            i += 1
+            continue
+        while i + length < len(quote) and quote[i : i + length + 1] in plain:
+            length += 1
+        covered += length
+        i += length
+    return covered >= FUZZY_QUOTE_SHARE * len(quote)
 
 
 def _plain(text: str) -> str:
