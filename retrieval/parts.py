@@ -88,7 +88,8 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
 
 def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tuple[str, ...] | None:
     """The one top-level heading that holds the most of `words` (two at least, all of them,
-    or a name: 马卫光同志的讲话摘要 for 马卫光), or None when none or several do."""
+    or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光), or None
+    when none or several do."""
     from retrieval.segment import default_segmenter
 
     names = set(default_segmenter().proper_nouns("".join(words)))
@@ -97,7 +98,9 @@ def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tup
     winners = [path for n, path in scored if n == best]
     if best == 0 or len(winners) != 1:
         return None
-    named = any(n in fold(winners[0][-1]) for n in names)
+    heading = fold(winners[0][-1])
+    # one word names it when it is a name or long enough to be telling (马卫光)
+    named = any(n in heading for n in names) or any(len(w) >= 3 and w in heading for w in words)
     if best < 2 and best < len(words) and not named:
         return None
     return winners[0]
