@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
@@ -31,6 +31,7 @@ from retrieval.targets import (
 )
 
 MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
+LEADING_HITS = 3  # a structure question goes to the document its best passages share
 STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not structure
 MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
@@ -365,12 +366,21 @@ def answer(
     if target.missing:
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason="missing", note=note)
-    placed = _placed(index, question, query, target, word_weights(query, segmenter, ranking))
+    weights = word_weights(query, segmenter, ranking)
+    placed = _placed(index, question, query, target, weights)
+    shown: list[tuple[Passage, float]] = []
+    if not placed:
+        pool = candidates(index, query, top_k, segmenter, ranking, question, target)
+        shown = [(c.passage, c.score) for c in pool if c.kept]
+        leading = {p.doc for p, _ in shown[:LEADING_HITS]}
+        if len(leading) == 1 and target.docs is None and read_place(question).asked:
+            # "好老师讲话里要有哪几条": the document the question's words point at
+            placed = _placed(
+                index, question, query, replace(target, docs=frozenset(leading)), weights
+            )
     if placed:
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
-        pool = candidates(index, query, top_k, segmenter, ranking, question, target)
-        shown = [(c.passage, c.score) for c in pool if c.kept]
         scored = _with_announced_items(index, shown)[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason="weak", understood=target.understood)

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.metadata import KIND_WORDS, display_title, read_front_matter
+from retrieval.metadata import KIND_WORDS, display_title, kind_of, read_front_matter
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
@@ -309,9 +309,19 @@ def _title_and_meta(
         and not first.endswith(KIND_WORDS)
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
+    banner: list[tuple[str, str]] = []
+    if (
+        rest
+        and not kind_of(first)
+        and kind_of(rest[0])
+        and _is_title(lines[1])
+        and not rest[0].startswith(("—", "－", "在"))
+    ):
+        # a column or bundle banner (每周一学（…）, 【…学习材料】) above the document's title
+        banner, first, rest, taken = [(first, "栏目")], rest[0], rest[1:], 2
     front = read_front_matter(doc, first, rest)
     title = display_title(front.title, front.meta)
-    return title, front.meta, taken + len(front.consumed), list(front.consumed)
+    return title, front.meta, taken + len(front.consumed), banner + list(front.consumed)
 
 
 def _plain_headings(lines: list[_Line]) -> list[_Line]:
