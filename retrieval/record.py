@@ -1,0 +1,260 @@
+"""The study record organisers keep (学习台账): who took part in a group and how.
+
+Written as the bot works (`member_seen`, `delivered`), read back for `/export` and
+`studybot export` (`collect`). Questions come from the query log, quiz answers from the quiz
+tables, daily passages from the deliveries kept here. Every read is filtered by chat id in
+SQL, so a group's record never holds another group's rows.
+
+This module uses the store's public transaction and read-only query; it knows no Telegram.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from retrieval.model import Passage
+from retrieval.store import Store
+
+
+class EventKind(StrEnum):
+    """What a member (or the group) did; the values are what the spreadsheet shows."""
+
+    QUESTION = "提问"
+    QUIZ = "答题"
+    DAILY = "每日一段"
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    chat_id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    at: float  # epoch seconds
+    chat_id: int
+    user_id: int | None  # None: the whole group (a daily passage)
+    name: str  # the member's name as Telegram showed it; "" for the whole group
+    kind: EventKind
+    detail: str  # the question, the quiz prompt, the passage's title and place
+    result: str  # 已回答 / 未找到, 答对 / 答错 / 待揭晓, ""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    chat_id: int
+    user_id: int
+    name: str
+    username: str
+    questions: int
+    quiz_answered: int  # of revealed questions
+    quiz_right: int
+    daily: int  # daily passages the group was sent since the member was first seen there
+    first_seen: float
+    last_active: float
+
+
+@dataclass(frozen=True, slots=True)
+class StudyRecord:
+    chats: tuple[Chat, ...]
+    members: tuple[MemberRow, ...]
+    events: tuple[Event, ...]  # oldest first
+    since: float | None  # None: from the beginning
+    until: float
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+async def member_seen(
+    store: Store,
+    *,
+    chat_id: int,
+    chat_title: str,
+    user_id: int,
+    name: str,
+    username: str | None,
+    at: float,
+) -> None:
+    """A member took part in a group: keep their current name and when they were seen."""
+    async with store.transaction() as db:
+        await db.execute(
+            "INSERT INTO study_members (chat_id, user_id, name, username, first_seen, last_seen)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id) DO UPDATE SET"
+            " name = excluded.name, username = excluded.username,"
+            " last_seen = max(last_seen, excluded.last_seen),"
+            " first_seen = min(first_seen, excluded.first_seen)",
+            (chat_id, user_id, name, username, at, at),
+        )
+        await db.execute(
+            "INSERT INTO study_chats (chat_id, title, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (chat_id) DO UPDATE SET title = excluded.title,"
+            " updated_at = excluded.updated_at",
+            (chat_id, chat_title, at),
+        )
+
+
+async def delivered(store: Store, chat_id: int, passage: Passage, at: float) -> None:
+    """A daily passage went out to a chat."""
+    async with store.transaction() as db:
+        await db.execute(
+            "INSERT INTO study_deliveries (chat_id, at, doc, title, section, paragraph)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                chat_id,
+                at,
+                passage.doc,
+                passage.title,
+                json.dumps(list(passage.section), ensure_ascii=False),
+                passage.paragraph,
+            ),
+        )
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+async def group_ids(store: Store) -> list[int]:
+    """Every group with something on record (group and supergroup ids are negative)."""
+    rows = await store.query(
+        "SELECT chat_id FROM study_members WHERE chat_id < 0"
+        " UNION SELECT chat_id FROM query_log WHERE chat_id < 0"
+        " UNION SELECT chat_id FROM quiz_answers WHERE chat_id < 0"
+        " UNION SELECT chat_id FROM study_deliveries WHERE chat_id < 0"
+        " ORDER BY chat_id"
+    )
+    return [int(row[0]) for row in rows]
+
+
+async def collect(
+    store: Store, chat_ids: Sequence[int], *, since: float | None, until: float
+) -> StudyRecord:
+    """The record of these chats between `since` (None: ever) and `until`."""
+    if not chat_ids:
+        return StudyRecord((), (), (), since, until)
+    where = f"chat_id IN ({', '.join('?' * len(chat_ids))})"
+    window = (since if since is not None else float("-inf"), until)
+    ids = tuple(chat_ids)
+
+    titles = dict(await store.query(f"SELECT chat_id, title FROM study_chats WHERE {where}", ids))
+    known: dict[tuple[int, int], tuple[str, str, float]] = {
+        (c, u): (n, un or "", f)
+        for c, u, n, un, f in await store.query(
+            f"SELECT chat_id, user_id, name, username, first_seen FROM study_members WHERE {where}",
+            ids,
+        )
+    }
+    quiz_names = {
+        (c, u): n
+        for c, u, n in await store.query(
+            f"SELECT chat_id, user_id, max(name) FROM quiz_answers WHERE {where}"
+            " GROUP BY chat_id, user_id",
+            ids,
+        )
+    }
+
+    def name_of(chat_id: int, user_id: int | None) -> str:
+        if user_id is None:
+            return ""
+        if (chat_id, user_id) in known:
+            return known[(chat_id, user_id)][0]
+        return quiz_names.get((chat_id, user_id)) or str(user_id)
+
+    events: list[Event] = []
+    for at, chat_id, user_id, question, answered in await store.query(
+        "SELECT at, chat_id, user_id, question, answered FROM query_log"
+        f" WHERE {where} AND at >= ? AND at <= ? ORDER BY at, id",
+        (*ids, *window),
+    ):
+        events.append(
+            Event(
+                at,
+                chat_id,
+                user_id,
+                name_of(chat_id, user_id),
+                EventKind.QUESTION,
+                question,
+                "已回答" if answered else "未找到",
+            )
+        )
+    for at, chat_id, user_id, prompt, correct, revealed in await store.query(
+        "SELECT a.at, a.chat_id, a.user_id, q.prompt, a.correct, q.revealed_at IS NOT NULL"
+        " FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id"
+        f" WHERE a.{where} AND a.at >= ? AND a.at <= ? ORDER BY a.at, a.id",
+        (*ids, *window),
+    ):
+        result = ("答对" if correct else "答错") if revealed else "待揭晓"
+        events.append(
+            Event(
+                at,
+                chat_id,
+                user_id,
+                name_of(chat_id, user_id),
+                EventKind.QUIZ,
+                _one_line(prompt),
+                result,
+            )
+        )
+    for at, chat_id, title, section, paragraph in await store.query(
+        "SELECT at, chat_id, title, section, paragraph FROM study_deliveries"
+        f" WHERE {where} AND at >= ? AND at <= ? ORDER BY at, id",
+        (*ids, *window),
+    ):
+        place = " › ".join(json.loads(section))
+        detail = f"《{title}》" + (f" {place}" if place else "") + f" 第 {paragraph} 段"
+        events.append(Event(at, chat_id, None, "", EventKind.DAILY, detail, ""))
+    events.sort(key=lambda e: e.at)
+
+    members = _members(events, known)
+    chats = tuple(Chat(c, str(titles.get(c) or c)) for c in chat_ids)
+    return StudyRecord(chats, members, tuple(events), since, until)
+
+
+def _members(
+    events: Sequence[Event], known: dict[tuple[int, int], tuple[str, str, float]]
+) -> tuple[MemberRow, ...]:
+    """A row per member who did something in the window, busiest first."""
+    tally: dict[tuple[int, int], list[float]] = {}  # questions, answered, right, last, first
+    names: dict[tuple[int, int], str] = {}
+    for e in events:
+        if e.user_id is None:
+            continue
+        key = (e.chat_id, e.user_id)
+        first = known[key][2] if key in known else e.at
+        row = tally.setdefault(key, [0, 0, 0, e.at, min(first, e.at)])
+        names[key] = e.name
+        if e.kind is EventKind.QUESTION:
+            row[0] += 1
+        elif e.kind is EventKind.QUIZ and e.result != "待揭晓":
+            row[1] += 1
+            row[2] += e.result == "答对"
+        row[3] = max(row[3], e.at)
+        row[4] = min(row[4], e.at)
+    daily = [e for e in events if e.kind is EventKind.DAILY]
+    rows = [
+        MemberRow(
+            chat_id=chat_id,
+            user_id=user_id,
+            name=names[(chat_id, user_id)],
+            username=known.get((chat_id, user_id), ("", "", 0.0))[1],
+            questions=int(q),
+            quiz_answered=int(answered),
+            quiz_right=int(right),
+            daily=sum(1 for d in daily if d.chat_id == chat_id and d.at >= first),
+            first_seen=first,
+            last_active=last,
+        )
+        for (chat_id, user_id), (q, answered, right, last, first) in tally.items()
+    ]
+    rows.sort(key=lambda r: (r.chat_id, -(r.questions + r.quiz_answered), r.name, r.user_id))
+    return tuple(rows)
+
+
+def _one_line(prompt: str) -> str:
+    """A quiz prompt without its instruction line: the sentence asked about."""
+    lines = [line for line in prompt.splitlines() if line.strip()]
+    return lines[-1] if lines else prompt
