@@ -520,7 +520,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"studybot: invalid settings: {settings_error(exc)}", file=sys.stderr)
         return 2
     note = settings.legacy_note()
-    if note and args.command != "doctor":  # doctor says it among its findings
+    if note and args.command not in ("doctor", "run"):  # they say it among findings, in the log
         print(f"studybot: note: {note}", file=sys.stderr)
     try:
         if args.command == "run":

@@ -87,9 +87,7 @@ async def folder_for(settings: Settings, corpus_option: str | None = None) -> Pa
 
 
 async def removed_by_switch(store: Store, folder: Path) -> list[str]:
-    """The store's documents that a reload from `folder` would remove: those not in it."""
-    try:
-        present = {f.doc for f in corpus.scan(folder)}
-    except FileNotFoundError:
-        present = set()
+    """The store's documents that a reload from `folder` would remove: those not in it.
+    FileNotFoundError when there is no such folder: nothing to switch to."""
+    present = {f.doc for f in corpus.scan(folder)}
     return sorted(doc for doc in await store.file_infos() if doc not in present)

@@ -80,19 +80,23 @@ NEWS: tuple[tuple[str, str], ...] = (
     ),
     (
         "来源署名",
-        r"^[（(【\[]?\s*(来源|来源于|稿源|作者|编辑|责编|责任编辑|审核|审校|校对|初审|终审"
-        r"|发布人|通讯员|图片来源|原标题|转载自|文字|摄影)\s*[:：]",
+        r"^[（(【\[·•\s]*(文章来源|信息来源|来源|来源于|稿源|作者|编辑|责编|责任编辑|审核|审校"
+        r"|校对|初审|终审|发布人|通讯员|图片来源|原标题|转载自|文字|摄影)\s*[:：]",
     ),
     ("来源署名", r"\s(来源|稿源)\s*[:：]\s*\S+$"),
     ("发布时间", r"^(发布|发表|更新)?时间\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\d:\s]*$"),
     ("发布时间", r"^(发布|发表|更新)时间\s*[:：]"),
     ("图片署名", r"^[（(]?(\S{2,6}(社|报|网))?\s*(记者|通讯员)\s*\S(\s?\S){1,3}\s*摄[）)]?$"),
     ("图片说明", r"^[（(]?图[为片]\s*[:：]?"),
+    ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
+    # the 版记 of a 红头文件: who it is sent to, and who printed it when
+    ("版记", r"^(抄送|分送|主送|发)\s*[:：]"),
+    ("版记", r"^\S{2,24}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"),
 )
 WIDGET_WORDS = (
     "下载|打印|全屏|收藏|分享|分享到|字号|加大|还原|减小|大|中|小|默认|关闭|关闭窗口|返回|"
     "返回顶部|顶部|上一篇|下一篇|相关报道|相关阅读|相关链接|相关新闻|扫一扫|打印本页|"
-    "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end"
+    "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次"
 )
 _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[\]|｜:：/]*)+$")
 _SIGNED = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in SIGNED)
@@ -140,9 +144,12 @@ def clutter_rule(line: str) -> str | None:
         return f"广告：{rule}"
     if _WIDGETS.match(text) or not re.search(r"\w", text):
         return "网页控件"  # controls, or a stray bracket or rule left by the page
-    if text.endswith(("。", "；")) and not text.startswith(("（", "(")):
-        return None  # a sentence of the text
-    return next((f"新闻附注：{name}" for name, p in _NEWS if p.search(text)), None)
+    sentence = text.endswith(("。", "；")) and not text.startswith(("（", "("))
+    for name, pattern in _NEWS:
+        # a sentence of the text is kept, unless it is a 版记 line (发：…各单位。)
+        if pattern.search(text) and (not sentence or name == "版记"):
+            return f"新闻附注：{name}"
+    return None
 
 
 def _advert_like(text: str, opened: bool) -> bool:

@@ -123,12 +123,20 @@ def _label(text: str) -> str:
     return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、]", "", _nfkc(text))
 
 
+_NUMBERED = re.compile(
+    r"^(第[一二三四五六七八九十百\d]+[章节部分篇编]|[一二三四五六七八九十]+[、.．]"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])"
+)
+
+
 def section_matches(passage: Passage, heading: str) -> bool:
     """Whether `passage` is filed under `heading`: one of its section path's headings is it
-    (a label cut short with … counts), or, for the document's title, it sits at the top."""
+    (a label cut short with … counts); for the document's title (no heading above the gold
+    paragraph), it is filed under no numbered heading (an enumeration item such as
+    第一，… or 一是… may still hold it: the nearest-heading hint does not see those)."""
     want, title = _label(heading), _label(passage.title)
-    if want.startswith(title) or title.startswith(want):
-        return not passage.section or any(_label(h) == want for h in passage.section)
+    if want in title or title in want:
+        return not passage.section or not _NUMBERED.match(passage.section[0])
     for label in passage.section:
         have = _label(label)
         if have and (have == want or (label.endswith("…") and want.startswith(have))):

@@ -194,8 +194,13 @@ async def _fetch(
 ) -> Fetched:
     current = url
     timeout = httpx.Timeout(10.0)
-    # trust_env=False: no proxy from the environment may carry a request past the checks
-    async with httpx.AsyncClient(timeout=timeout, trust_env=False, follow_redirects=False) as http:
+    # trust_env=False: no proxy from the environment may carry a request past the checks;
+    # no kept-alive connections: one made for another host name on the same address must not
+    # carry a request whose certificate was never checked
+    limits = httpx.Limits(max_keepalive_connections=0)
+    async with httpx.AsyncClient(
+        timeout=timeout, trust_env=False, follow_redirects=False, limits=limits
+    ) as http:
         for _hop in range(max_redirects + 1):
             scheme, host, port = _check_url(current)
             address = await resolve(host, port, allow_private, allowed)

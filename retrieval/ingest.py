@@ -204,8 +204,7 @@ def check_type(name: str) -> None:
         hint = f"：这是{CONVERT[suffix]}" if suffix in CONVERT else ""
         raise DocumentError(
             name,
-            f"不支持的文件类型 {suffix or '（无扩展名）'}{hint}"
-            f"（可导入 {'、'.join(SUFFIXES)}）",
+            f"不支持的文件类型 {suffix or '（无扩展名）'}{hint}（可导入 {'、'.join(SUFFIXES)}）",
         )
 
 

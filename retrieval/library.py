@@ -34,6 +34,9 @@ from retrieval.store import FileInfo, IndexedDocument, Snapshot, Store, generati
 log = logging.getLogger(__name__)
 
 FOLDER_KEY = (0, "corpus_dir")  # a store-wide setting: no Telegram chat has id 0
+# the generation of the store last checked whole for duplicates (stores from before that
+# check may hold copies; checked once, then whenever something new is parsed)
+DUPLICATES_CHECKED_KEY = (0, "duplicates_checked")
 LOCK_POLL_SECONDS = 0.05  # how often a reload waiting for another process's reload looks again
 
 
@@ -112,9 +115,7 @@ class Library:
     def index(self) -> SearchIndex:
         return self._index
 
-    def answer(
-        self, question: str, top_k: int = 5, docs: frozenset[str] | None = None
-    ) -> Answer:
+    def answer(self, question: str, top_k: int = 5, docs: frozenset[str] | None = None) -> Answer:
         return answer(self._index, question, self.segmenter, top_k, self.ranking, docs)
 
     def find_documents(self, name: str) -> frozenset[str]:
@@ -217,7 +218,10 @@ class Library:
         present = {f.doc for f in files}
         missing = sorted(doc for doc in known if doc not in present)
         removed = [] if keep_missing else missing
-        duplicates = await self._duplicates(plan, known, removed)
+        checked = await self.store.get_setting(*DUPLICATES_CHECKED_KEY)
+        duplicates: list[Duplicate] = []
+        if plan.parsed or checked != self._generation:
+            duplicates = await self._duplicates(plan, known, removed)
         left_out = {d.doc for d in duplicates}
         stored_copies = sorted(doc for doc in left_out if doc in known and doc not in removed)
         unchanged = plan.unchanged - len(set(stored_copies) - plan.parsed_docs)
@@ -237,6 +241,8 @@ class Library:
                 await self._load()
         if await self.built_from() != self.folder:
             await self.store.set_setting(*FOLDER_KEY, self.folder)
+        if self._generation and checked != self._generation:
+            await self.store.set_setting(*DUPLICATES_CHECKED_KEY, self._generation)
         docs = [d for d, _ in plan.parsed]
         return ReloadReport(
             added=tuple(d.doc for d in docs if d.doc not in known),
@@ -292,9 +298,7 @@ class Library:
         self, plan: _Plan, known: dict[str, FileInfo], removed: list[str]
     ) -> list[Duplicate]:
         """New or changed documents whose text another document holds, and documents in
-        service whose text a new one holds. Nothing new: nothing to compare."""
-        if not plan.parsed:
-            return []
+        service whose text a new one (or another in service) holds."""
         parsed = [d for d, _ in plan.parsed]
         gone = set(removed) | plan.parsed_docs
         in_service = [d for d in self._index.documents if d.doc not in gone]

@@ -50,6 +50,7 @@ _N = f"[{CN_NUMBER}]+"
 _CONGRESS = re.compile(rf"第({_N})次全国代表大会")
 _PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
 _DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
+_SHORT_PLENUM = re.compile(rf"{_N}届(?:{_N}中全会|中央纪委{_N}次全会)")
 _NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
 _OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
@@ -120,6 +121,9 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         session, plenum = _number(m.group(1)), _number(m.group(2))
         for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
             names += [short, f"{short}{kind}" if kind else short]
+    for m in _SHORT_PLENUM.finditer(text):  # a title that already uses the short name
+        short = m.group(0)
+        names += [short, f"{short}{kind}" if kind else short]
     for m in _DISCIPLINE.finditer(text):
         session, plenum = _number(m.group(1)), _number(m.group(2))
         names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]
@@ -136,7 +140,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
             r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", core
         )
         if region and region.group(1) not in ("", "国务院"):
-            names.append(f"{region.group(1)}政府工作报告")
+            place = region.group(1)  # 四川省人民政府工作报告 is also 四川省政府… and 四川政府…
+            names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
     stripped = _ISSUERS.sub("", core).strip()
     names.append(core)
     if stripped and stripped != core:

@@ -16,13 +16,17 @@ from dataclasses import dataclass
 
 from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
-from retrieval.model import Answer, Hit, Passage
+from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import fold, valid_text
-from retrieval.segment import Segmenter, stopwords
+from retrieval.parts import heading_named, place_passages, read_place
+from retrieval.segment import BIGRAM, Segmenter, stopwords
+from retrieval.structure import announces
 from retrieval.synonyms import synonyms
-from retrieval.targets import Target, find_target, passage_years
+from retrieval.targets import Target, find_target, named_by_fragment, passage_years
 
 MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
+STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not structure
+MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
 SMALL_CORPUS = 25  # passages of one speech
 MIN_RUN_CHARS = 4  # the shortest run of question characters that counts as a phrase match
@@ -47,6 +51,14 @@ class Ranking:
     coverage_weight: float = 0.5  # share of the score that follows coverage
     phrase_weight: float = 0.5  # score boost for holding the question's wording in order
     year_boost: float = 1.5  # a passage that speaks of the year asked about
+    own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
+    place_boost: float = 1.6  # a document of the place the question names (广东今年…)
+    # a question most of whose information is in words the corpus never uses asks about
+    # something else (门票, 比特币, 世界杯), whatever rare word it shares; in a large corpus,
+    # where such chance sharing happens (in one speech, coverage already says it all)
+    max_absent: float = 0.5
+    absent_per_e: float = 0.17  # from 1 (no rule) at SMALL_CORPUS down to max_absent
+    absent_weight: float = 3.0  # ... counting words this telling (colloquial 光听 is not)
 
 
 DEFAULT_RANKING = Ranking()
@@ -240,6 +252,13 @@ def candidates(
     years = set(target.years)
     doc_years = {d.doc: d.meta.year for d in index.documents}
     floor = open_coverage(len(index.passages), ranking)
+    if (
+        target.docs is None
+        and not target.phrases
+        and absent_share(query, weights, index, ranking)
+        >= absent_limit(len(index.passages), ranking)
+    ):
+        floor = 2.0  # nothing is kept
     rows = []
     for i, score in _pool(index, query, target, ranking):
         passage = index.passages[i]
@@ -262,6 +281,10 @@ def candidates(
         )
         if spoken & years:
             boost *= ranking.year_boost
+        if doc_years.get(passage.doc) in years:
+            boost *= ranking.own_year_boost
+        if passage.doc in target.preferred:
+            boost *= ranking.place_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     # a constraint nothing meets is no constraint (a misremembered quote); one that some
     # candidates meet drops the others
@@ -274,6 +297,37 @@ def candidates(
             rows = [Candidate(c.passage, c.score, c.coverage, c.kept, c.bm25) for c in rows]
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
+
+
+def absent_share(
+    query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
+) -> float:
+    """The share of the question's information in telling words no passage holds, nor any
+    of their synonyms: neither as a word of the index nor as a run of character pairs."""
+    vocabulary = index.postings.vocabulary
+
+    def held(term: str) -> bool:
+        pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
+        return term in vocabulary or all(p in vocabulary for p in pairs)
+
+    total = absent = 0.0
+    for word, weight in zip(query.words, weights, strict=True):
+        total += weight
+        # Latin words are left out: markup, code and English asides, not the topic
+        if (
+            weight >= ranking.absent_weight
+            and len(word.text) >= 2
+            and not word.text.isascii()
+            and not any(held(t) for t in {word.text, *word.expansions})
+        ):
+            absent += weight
+    return absent / total if total else 0.0
+
+
+def absent_limit(passages: int, ranking: Ranking) -> float:
+    """The share of a question's information that may be absent from a corpus this size."""
+    fall = ranking.absent_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
+    return min(max(1.0 - fall, ranking.max_absent), 1.0)
 
 
 def open_coverage(passages: int, ranking: Ranking) -> float:
@@ -314,18 +368,81 @@ def answer(
     if target.missing:
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason="missing", note=note)
-    pool = candidates(index, query, top_k, segmenter, ranking, question, target)
-    shown = [c for c in pool if c.kept][:top_k]
-    if not shown:
+    placed = _placed(index, question, query, target, word_weights(query, segmenter, ranking))
+    if placed:
+        scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
+    else:
+        pool = candidates(index, query, top_k, segmenter, ranking, question, target)
+        shown = [(c.passage, c.score) for c in pool if c.kept]
+        scored = _with_announced_items(index, shown)[:top_k]
+    if not scored:
         return Answer(question, query.terms, (), reason="weak", understood=target.understood)
     words = query.all_terms
     hits = []
-    for rank, c in enumerate(shown, start=1):
-        found = highlight.spans(c.passage.text, words)
-        matched = tuple(dict.fromkeys(fold(c.passage.text[s:e]) for s, e in found))
-        snippet = highlight.snippet(c.passage.text, found)
-        hits.append(Hit(rank, c.score, c.passage, matched, found, snippet))
+    for rank, (passage, score) in enumerate(scored, start=1):
+        found = highlight.spans(passage.text, words)
+        matched = tuple(dict.fromkeys(fold(passage.text[s:e]) for s, e in found))
+        snippet = highlight.snippet(passage.text, found)
+        hits.append(Hit(rank, score, passage, matched, found, snippet))
     return Answer(question, query.terms, tuple(hits), understood=target.understood)
+
+
+def _placed(
+    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
+) -> list[Passage]:
+    """The passages a question about the structure asks for ("第三部分讲了什么"), when it
+    points into one document: the one it names, or the corpus's only one."""
+    place = read_place(question)
+    if not place.asked:
+        return []
+    documents = [d for d in index.documents if target.docs is None or d.doc in target.docs]
+    if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
+        documents = (
+            named_by_fragment(documents, question)
+            or named_by_fragment(documents, question, headings=True)
+            or [d for d in documents if target.phrases and _quotes_all(d, target.phrases)]
+            or documents
+        )
+    words = [w.text for w in query.words]
+    if len(documents) > 1 and place.listing and words:
+        documents = [d for d in documents if heading_named(d, words)]
+    if len(documents) != 1:
+        return []
+    document = documents[0]
+    if place.part is None and place.point is None and not heading_named(document, words):
+        # "八项规定具体有哪几条内容": a list asked of something the document does not name
+        title = fold(" ".join((document.title, *document.meta.names)))
+        if any(
+            w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
+            for w, weight in zip(query.words, weights, strict=True)
+        ):
+            return []
+    return place_passages(document, place, words)
+
+
+def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:
+    text = fold("\n".join(h.path[-1] for h in document.headings))
+    return all(p in text for p in phrases)
+
+
+def _with_announced_items(
+    index: SearchIndex, shown: list[tuple[Passage, float]]
+) -> list[tuple[Passage, float]]:
+    """A first passage that announces a list ("主要有这么四件事") brings its items, in
+    order, right after it: the answer is the items, not their announcement."""
+    if not shown or not announces(shown[0][0].text):
+        return shown
+    first, score = shown[0]
+    items = [
+        p
+        for p in index.neighbours(first, before=0, after=MAX_ANNOUNCED_ITEMS)
+        if p is not first
+        and len(p.section) > len(first.section)
+        and p.section[: len(first.section)] == first.section
+    ]
+    listed = {p.key for p in items}
+    rest = [(p, s) for p, s in shown[1:] if p.key not in listed]
+    return [(first, score), *((p, score) for p in items), *rest]
 
 
 @dataclass(frozen=True)

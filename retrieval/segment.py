@@ -21,6 +21,14 @@ from retrieval.normalize import fold
 
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+# The commonest surnames (a closed list of the language, not of any document) and Latin
+# letters: followed by 某 or 某某 they make an anonymised name, as case reports write them.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+)
+_ANONYMISED = re.compile(rf"(?:[{SURNAMES}]|(?<![a-z])[a-z])某{{1,2}}(?![些种个类项样处时方])")
 BIGRAM = "~"  # prefix that keeps character bigrams apart from words in one vocabulary
 jieba.setLogLevel(logging.WARNING)
 # Information (-ln share) given to the project's domain words: that of a word jieba has seen
@@ -102,14 +110,31 @@ class Segmenter:
         chars = [math.log(tokenizer.total / (tokenizer.FREQ.get(c) or 1)) for c in word]
         return min(sum(chars) / len(chars), MAX_INFORMATION) if chars else 0.0
 
+    def nominal(self, word: str) -> bool:
+        """A noun, a domain word, or a word jieba does not know (a name it guessed)."""
+        self._load()
+        tag = _tags().get(word, "")
+        return word in self._domain or not tag or tag[0] in "nj" or tag in ("vn", "l", "i")
+
     def proper_nouns(self, text: str) -> list[str]:
         """Places and people's names in `text` (jieba's ns and nr tags)."""
         tags = _tags()
         return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in ("ns", "nr")]
 
     def words(self, folded: str) -> list[tuple[str, int]]:
-        """jieba's accurate-mode words of already folded text, with their start offsets."""
-        return [(word, start) for word, start, _ in self._load().tokenize(folded)]
+        """jieba's accurate-mode words of already folded text, with their start offsets.
+
+        An anonymised name (张某, 李某某, x某) is kept whole: jieba would cut 张某收了 into
+        张 / 某收 and the name would match nothing."""
+        tokenizer = self._load()
+        out: list[tuple[str, int]] = []
+        last = 0
+        for m in _ANONYMISED.finditer(folded):
+            out += [(w, last + s) for w, s, _ in tokenizer.tokenize(folded[last : m.start()])]
+            out.append((m.group(0), m.start()))
+            last = m.end()
+        out += [(w, last + s) for w, s, _ in tokenizer.tokenize(folded[last:])]
+        return out
 
     def terms(self, text: str) -> list[str]:
         """Search terms of `text`: folded words and the dictionary words inside long words."""

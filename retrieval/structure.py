@@ -41,6 +41,8 @@ MAX_TITLE_CHARS = 80  # a longer "heading" is a paragraph styled as one (common 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
 MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join their neighbour
+MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
+MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 
@@ -52,6 +54,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("chapter", rf"^第[{_CN_NUM}\d]+[章编部分篇](?![，,的])"),
         ("section", rf"^第[{_CN_NUM}\d]+节(?![，,的])"),
+        # 第一个问题：… / 第二个方面：… heading a speech's parts
+        ("topic", rf"^第[{_CN_NUM}\d]+个?(?:问题|方面|专题|板块)[：:]"),
         ("article", rf"^第[{_CN_NUM}\d]+条(?=[\s　]|$)"),
         ("cn", rf"^[{_CN_NUM}]+[、.．]"),
         ("pcn", rf"^[（(][{_CN_NUM}]+[）)]"),
@@ -96,6 +100,11 @@ class _Line:
     kind: str | None  # marker or enumeration kind, or None for an unmarked line
     label: str  # the heading text the marker names
     pure: bool  # a heading line with no body text of its own
+
+
+def announces(text: str) -> bool:
+    """Whether a paragraph announces a list that follows it (…有这么四件事。/ 如下：)."""
+    return bool(_ANNOUNCES.search(text))
 
 
 def _strip_marker_dash(text: str) -> str:
@@ -307,11 +316,54 @@ def _title_and_meta(
     return title, front.meta, taken + len(front.consumed), list(front.consumed)
 
 
+def _plain_headings(lines: list[_Line]) -> list[_Line]:
+    """Unnumbered headings: a run of short unpunctuated lines (the headline and subtitles of
+    one text in a study bundle, 马卫光同志的讲话摘要) after a finished sentence and before a
+    paragraph. Such a run becomes one heading of its own kind, which closes the run before.
+    A list of short items is followed by another short line, not a paragraph, and stays."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_headline(lines[j]):
+            j += 1
+        after = lines[j] if j < len(lines) else None
+        before = out[-1] if out else None
+        finished = (
+            before is None
+            or before.kind is not None
+            or before.text.endswith((*_SENTENCE_END, "”", "）"))
+        )
+        if j > i and after is not None and _is_paragraph(after) and finished:
+            label = " ".join(ln.text for ln in lines[i:j])
+            if len(label) > MAX_LABEL_CHARS:
+                label = label[:MAX_LABEL_CHARS] + "…"
+            out.append(_Line(label, "plain", label, True))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _is_headline(line: _Line) -> bool:
+    return (
+        line.kind is None
+        and len(line.text) <= MAX_HEADLINE_CHARS
+        and not re.search(r"[。！？!?；;，,]|[:：]$", line.text)
+        and not _SALUTATION.match(line.text)
+    )
+
+
+def _is_paragraph(line: _Line) -> bool:
+    return line.kind is None and len(line.text) >= MIN_PARAGRAPH_CHARS and not _is_headline(line)
+
+
 def parse_lines(doc: str, lines: list[str]) -> Parsed:
     """Parse the clean lines of the document `doc` (its id)."""
     classified = _join_broken_headings([_classify(t.strip()) for t in lines if t.strip()])
     title, meta, taken, front = _title_and_meta(doc, classified)
-    body = classified[taken:]
+    body = _plain_headings(classified[taken:])
     salutations = tuple(ln.text for ln in body if ln.kind is None and _SALUTATION.match(ln.text))
     body = [ln for ln in body if not (ln.kind is None and _SALUTATION.match(ln.text))]
     runs = _run_members(body)

@@ -34,6 +34,7 @@ class Target:
     phrases: tuple[str, ...] = ()  # quoted text, folded, to be found whole
     missing: str = ""  # a named document the corpus does not hold: 2023年政府工作报告
     understood: tuple[str, ...] = ()  # titles of the documents understood, for the reply
+    preferred: frozenset[str] = frozenset()  # documents of a place the question names
 
 
 def quoted_phrases(question: str) -> tuple[str, ...]:
@@ -49,6 +50,16 @@ def _plain(text: str) -> str:
     return _PUNCT.sub("", fold(text))
 
 
+def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
+    """Documents the question names, by the longest name it uses: 四川省政府工作报告 names
+    the provincial report, not every 政府工作报告."""
+    lengths = {
+        d.doc: max((len(n) for n in document_names(d) if n in plain), default=0) for d in documents
+    }
+    best = max(lengths.values(), default=0)
+    return [d for d in documents if best and lengths[d.doc] == best]
+
+
 @cache
 def _year_free(name: str) -> str:
     return re.sub(r"^(19|20)\d\d年", "", name)
@@ -56,10 +67,14 @@ def _year_free(name: str) -> str:
 
 def document_names(document: Document) -> tuple[str, ...]:
     """Names a question may use for the document, in plain folded form."""
-    meta = document.meta
-    names = {document.title, *meta.names}
-    if meta.subtitle:
-        names.add(meta.subtitle)
+    return _names(document.title, document.meta.names, document.meta.subtitle)
+
+
+@cache
+def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]:
+    names = {title, *given}
+    if subtitle:
+        names.add(subtitle)
     names |= {_year_free(n) for n in names}
     plain = {_plain(n) for n in names}
     return tuple(sorted(n for n in plain if len(n) >= MIN_NAME_CHARS))
@@ -87,7 +102,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     plain = _plain(canonical_years(folded))
     phrases = quoted_phrases(question)
 
-    named = [d for d in documents if any(n in plain for n in document_names(d))]
+    named = _best_named(documents, plain)
     named = [d for d in named if not _contradicts(d, plain)] or (
         [] if named and _ordinals(plain) else named
     )
@@ -99,12 +114,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             return Target(phrases=phrases, missing=_ordinal_name(plain))
     if not named:
         named = _named_by_token(documents, folded)
-    if (
-        not named
-        and (title := _book_title(folded))
-        and not any(title in n or n in title for d in documents for n in document_names(d))
-    ):
-        return Target(phrases=phrases, missing=f"《{title}》")
+    if not named and (lacking := _missing_by_name(documents, folded, years)):
+        return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
         with_year = [d for d in named if d.meta.year in years or _names_year(d, plain)]
         if named and not with_year and _generic(named, plain):
@@ -125,10 +136,14 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         years=tuple(dict.fromkeys([*years, *relative])),
         phrases=phrases,
         understood=tuple(d.title for d in named),
+        preferred=frozenset(d.doc for d in _placed_by(documents, folded))
+        if not named
+        else frozenset(),
     )
 
 
-_ORDINAL = re.compile(r"([一二三四五六七八九十]+)(届|大(?!会))")
+# a session (十九届) or a party congress (十九大: its number has a 十 in it, unlike 七大战略)
+_ORDINAL = re.compile(r"([一二三四五六七八九十]+届|[一二]?十[一二三四五六七八九]?大(?!会))")
 
 
 def _ordinals(text: str) -> set[str]:
@@ -146,19 +161,126 @@ def _contradicts(document: Document, plain: str) -> bool:
 
 def _ordinal_name(plain: str) -> str:
     m = re.search(
-        r"[一二三四五六七八九十]+(届[一二三四五六七八九十]中全会|大)(公报|决定|报告|决议)?", plain
+        r"[一二三四五六七八九十]+届[^，。？?]{0,8}?(全会|全体会议)(公报|决定|报告|决议|讲话)?"
+        r"|[一二]?十[一二三四五六七八九]?大(报告)?",
+        plain,
     )
     return m.group(0) if m else "所问的文件"
 
 
 _BOOK = re.compile(r"《([^》]{4,30})》")
 _LAW_KINDS = (*KIND_WORDS, "法", "纲要", "公约")
+_MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
+# the names of genres every year or place has: a question naming one the corpus lacks
+GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
+NATIONAL = frozenset(
+    ("中国", "全国", "我国", "中华", "国内", "国外", "世界", "全球", "亚洲", "中央")
+)
 
 
 def _book_title(folded: str) -> str:
     """A document the question names by its title in 《》 (a law, a regulation)."""
     m = _BOOK.search(folded)
     return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
+
+
+def _law_names(folded: str) -> list[str]:
+    """Regulations and laws a question names: in 《》, or as the nouns that end in 条例,
+    准则, 章程 or a law's 法 (公务员法, 这个档案条例 → 档案条例), not a word that only
+    ends in 法 (提法, 方法, 法院)."""
+    from retrieval.segment import default_segmenter
+
+    names = [t] if (t := _book_title(folded)) else []
+    words = [w for w, _ in default_segmenter().words(re.sub(r"《[^》]*》", "，", folded))]
+    for i, word in enumerate(words):
+        if not (word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))):
+            continue
+        start = i
+        while start > 0 and _nominal(words[start - 1]):
+            start -= 1
+        name = "".join(words[start : i + 1])
+        if len(name) >= 4:
+            names.append(name)
+    return names
+
+
+def _nominal(word: str) -> bool:
+    """A word that can be part of a regulation's name: a noun or a domain word."""
+    from retrieval.segment import default_segmenter
+
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and default_segmenter().nominal(word)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether the characters of `short` appear in `long` in order (档案条例 in
+    干部人事档案工作条例: an abbreviation)."""
+    found = iter(long)
+    return all(ch in found for ch in short)
+
+
+def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
+    """A document the question names that the corpus does not hold: a regulation or law
+    (公务员法), a genre no document belongs to (2026年中央一号文件), or a place's document
+    when the corpus holds other places' (浙江省的报告 beside 广东、江苏的)."""
+    names = [n for d in documents for n in document_names(d)]
+    # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
+    about_mention = _MENTION.search(folded) or len(_kind_words(folded)) > 1
+    for law in _law_names(folded):
+        plain = _plain(law)
+        if about_mention and any(law in p.text for d in documents for p in d.passages):
+            continue
+        if not any(_subsequence(plain, n) for n in names):
+            return f"《{law}》"
+    for genre in GENRES:
+        if genre in folded and not any(genre in n for n in names):
+            return (f"{years[0]}年" if years else "") + genre
+    return _missing_place(documents, folded, years)
+
+
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|特别行政区)")
+
+
+def _place_tokens(document: Document) -> set[str]:
+    """Places a document's title, subtitle or occasion names (广东省… → 广东)."""
+    text = fold(" ".join((document.title, document.meta.subtitle, document.meta.occasion)))
+    places = {m.group(1) for m in _PLACE.finditer(re.sub(r"\d{4}年", "", text))}
+    places |= {t for t in _name_tokens(document) if not t[0].isdigit()}
+    return {p for p in places if p not in NATIONAL}
+
+
+def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
+    """Documents whose title names a place the question names, which no other title does."""
+    tokens = {d.doc: _place_tokens(d) for d in documents}
+    counts: dict[str, int] = {}
+    for found in tokens.values():
+        for t in found:
+            counts[t] = counts.get(t, 0) + 1
+    return [d for d in documents if any(counts[t] == 1 and t in folded for t in tokens[d.doc])]
+
+
+def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
+    """A place the question asks about (浙江今年…, 北京市2026年…) whose documents the corpus
+    lacks, while it holds other places' documents of the kind: their text never mentions
+    it either, so no answer is about it."""
+    from retrieval.segment import default_segmenter
+
+    local = [d for d in documents if _place_tokens(d)]
+    if not local or not (years or "今年" in folded or _kind_words(folded)):
+        return ""
+    known = set().union(*(_place_tokens(d) for d in local))
+    for place in default_segmenter().proper_nouns(folded):
+        stem = place[:-1] if len(place) >= 3 and place[-1] in "省市" else place
+        if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
+            continue
+        if not re.search(
+            rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告)", folded
+        ):
+            continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
+        if any(stem in p.text for d in documents for p in d.passages):
+            continue
+        kinds = {n for d in local for n in GENRES if n in fold(d.title)}
+        return f"{place}的" + (kinds.pop() if len(kinds) == 1 else "文件")
+    return ""
 
 
 _ANNIVERSARY = re.compile(r"\d+周年")
@@ -171,7 +293,10 @@ def _name_tokens(document: Document) -> set[str]:
 
     text = fold(" ".join((document.title, document.meta.occasion, document.meta.speaker)))
     tokens = set(_ANNIVERSARY.findall(text))
-    tokens |= {w for w in default_segmenter().proper_nouns(text) if len(w) >= 2}
+    for noun in default_segmenter().proper_nouns(text):
+        tokens.add(noun)
+        if len(noun) >= 3 and noun[-1] in "省市县区":
+            tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question
     if document.meta.speaker and " " not in document.meta.speaker:
         tokens.add(fold(document.meta.speaker))
     return tokens
@@ -181,7 +306,7 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
     """Documents named by a place, person or anniversary of their title that no other
     document's title shares, with the kind of document said too (95周年讲话, 马卫光讲话)
     or the place alone (浙江今年…): a place names a provincial document."""
-    tokens = {d.doc: _name_tokens(d) for d in documents}
+    tokens = {d.doc: {t for t in _name_tokens(d) if len(t) >= 2} for d in documents}
     counts: dict[str, int] = {}
     for found in tokens.values():
         for t in found:
@@ -189,6 +314,34 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
     if not _kind_words(folded) and "今年" not in folded:
         return []
     return [d for d in documents if any(t in folded and counts[t] == 1 for t in tokens[d.doc])]
+
+
+FRAGMENT_CHARS = 4  # a run of a title this long that no other title has names its document
+
+
+def named_by_fragment(
+    documents: Sequence[Document], question: str, headings: bool = False
+) -> list[Document]:
+    """Documents whose title or occasion (or, with `headings`, a top-level heading) has a
+    run of FRAGMENT_CHARS characters, found in no other document's, that the question quotes
+    ("廉政谈话第三部分" for a 廉政谈话 speech, "赤诚之心那部分" for its part)."""
+
+    def runs(d: Document) -> set[str]:
+        texts = (
+            [h.path[0] for h in d.headings if len(h.path) == 1]
+            if headings
+            else [d.title, d.meta.occasion, d.meta.subtitle]
+        )
+        text = _plain(" ".join(texts))
+        return {text[i : i + FRAGMENT_CHARS] for i in range(len(text) - FRAGMENT_CHARS + 1)}
+
+    own = {d.doc: runs(d) for d in documents}
+    counts: dict[str, int] = {}
+    for found in own.values():
+        for r in found:
+            counts[r] = counts.get(r, 0) + 1
+    plain = _plain(question)
+    return [d for d in documents if any(counts[r] == 1 and r in plain for r in own[d.doc])]
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:

@@ -129,14 +129,17 @@ async def test_reload_progress_shows_files_read_of_total(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(admin, "PROGRESS_EVERY", 0.2)
-    blocks = [Block("关于做好学习宣传工作的通知", "title")] + [Block(p) for p in PARAGRAPHS * 12]
-    pdf = make_pdf(blocks)
+
+    def pdf(n: int) -> bytes:  # documents that differ in every paragraph: none is a duplicate
+        body = [f"第{n}号文件第{i}段：{p}" for i, p in enumerate(PARAGRAPHS * 12)]
+        return make_pdf([Block(f"关于做好学习宣传工作的第{n}号通知", "title"), *map(Block, body)])
+
     async with bot(tmp_path) as h:
         await h.api.send_text(ADMIN, ADMIN, "/reload")  # after the catch-up at start
         first = await h.api.wait_for_reply(ADMIN)
         await h.api.wait_for(lambda: "未变" in first.plain, what="first summary")
         for n in range(60):
-            (h.corpus / f"通知{n:02}.pdf").write_bytes(pdf)
+            (h.corpus / f"通知{n:02}.pdf").write_bytes(pdf(n))
         await h.api.send_text(ADMIN, ADMIN, "/reload")
         progress = await h.api.wait_for_reply(ADMIN)
         await h.api.wait_for(lambda: "新增 60" in progress.plain, what="summary", timeout=60)
@@ -145,3 +148,25 @@ async def test_reload_progress_shows_files_read_of_total(
     counted = [text for text in edits if "个文件" in text]
     assert counted, edits
     assert all("/61 个文件" in text for text in counted)  # 60 PDFs and the bundled speech
+
+
+async def test_an_admin_uploads_a_pdf_and_a_scan_is_refused_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    from tests.pdfmaker import make_scanned_pdf
+
+    pdf = make_pdf([Block("关于做好学习宣传工作的通知", "title"), *map(Block, PARAGRAPHS)])
+    async with bot(tmp_path) as h:
+        await h.api.upload_document(
+            ADMIN, ADMIN, "扫描件.pdf", make_scanned_pdf(), "application/pdf"
+        )
+        refusal = await h.api.wait_for_reply(ADMIN)
+        assert "无法导入" in refusal.plain and "没有文字层" in refusal.plain
+        await h.api.upload_document(ADMIN, ADMIN, "通知.pdf", pdf, "application/pdf")
+        progress = await h.api.wait_for_reply(ADMIN)
+        await h.api.wait_for(lambda: "新增 1" in progress.plain, what="reload summary")
+        await h.api.send_text(USER, USER, "怎样解决群众急难愁盼问题")
+        reply = await h.api.wait_for_reply(USER)
+        assert "关于做好学习宣传工作的通知" in reply.plain and "问题清单" in reply.plain
+        h.api.assert_nothing_rejected()
+    assert sorted(p.name for p in h.corpus.iterdir() if p.suffix == ".pdf") == ["通知.pdf"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from retrieval import corpus
 from retrieval.corpus import read_document
 from retrieval.duplicates import Duplicate, find_duplicates
 from retrieval.library import Library
 from retrieval.model import Document
-from retrieval.store import Store
+from retrieval.store import FileInfo, Store
 from tests.conftest import SPEECH
 
 LINES = [line for line in SPEECH.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -80,3 +81,30 @@ async def test_a_reload_keeps_one_of_each_text_as_copies_come_and_go(
         assert report.removed == ("full.txt",) and report.added == ("a-copy.txt",)
         assert report.duplicates == (Duplicate(SPEECH.name, "a-copy.txt", same=True),)
         assert [d.doc for d in (await store.documents())] == ["a-copy.txt"]
+
+
+async def test_copies_stored_before_duplicates_were_checked_are_left_out_once(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    """A store from before this check may hold two copies: the next reload leaves one out,
+    although neither file changed."""
+    copy = corpus_dir / "speech-copy.txt"
+    copy.write_bytes(SPEECH.read_bytes())
+    async with await Store.open(tmp_path / "old.db") as store:
+        files = corpus.scan(corpus_dir)
+        analyzer = corpus.analyzer_fingerprint()
+        parsed = [
+            (
+                corpus.parse_file(f, f.path.read_bytes()),
+                FileInfo(f.doc, corpus.sha256(f.path.read_bytes()), f.size, f.mtime_ns, analyzer),
+            )
+            for f in files
+        ]
+        await store.apply(corpus.index_documents(parsed, 1), [], [])  # as an old reload did
+        assert len(await store.documents()) == 2
+        report = await Library(store, corpus_dir, workers=1).reload()
+        assert report.duplicates == (Duplicate("speech-copy.txt", SPEECH.name, same=True),)
+        assert report.unchanged == 1 and report.removed == ()
+        assert [d.doc for d in await store.documents()] == [SPEECH.name]
+        again = await Library(store, corpus_dir, workers=1).reload()
+        assert again.duplicates == (Duplicate("speech-copy.txt", SPEECH.name, same=True),)

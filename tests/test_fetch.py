@@ -103,9 +103,7 @@ def test_wrong_content_types_and_errors_are_refused(route: Route, message: str) 
 
 
 def test_a_pdf_served_as_octet_stream_is_taken_by_its_suffix(tmp_path: Path) -> None:
-    pdf = make_pdf(
-        [Block("关于做好学习宣传工作的通知", "title"), Block(PARAGRAPHS[0])], header=None
-    )
+    pdf = make_pdf([Block("关于做好学习宣传工作的通知", "title"), Block(PARAGRAPHS[0])])
     route = Route(pdf, content_type="application/octet-stream")
     with serve({"/files/P020240315.pdf": route}) as server:
         url = server.url("/files/P020240315.pdf")

@@ -47,6 +47,7 @@ def read_page(data: bytes | str) -> Page:
         )
     except Exception as exc:  # the parser raises many types for broken pages
         raise HtmlError(f"无法解析网页（{type(exc).__name__}）") from exc
+
     def field(name: str) -> str:
         value = (
             extracted.get(name) if isinstance(extracted, dict) else getattr(extracted, name, None)

@@ -19,6 +19,7 @@ A PDF without text (a scan) is refused with a message saying so: there is no OCR
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ MIN_CHARS_PER_PAGE = 10  # fewer letters than this on average: a scan, not a tex
 EDGE_LINES = 2  # lines at the top and bottom of a page that may be running headers/footers
 RUNNING_SHARE = 0.5  # a top or bottom line on at least this share of pages is running
 TAIL_LINES = 8  # the 版记 is looked for among this many last lines
+MARGIN_GAP = 1.3  # a header or footer stands this many body lines or more from the text
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–－·•\s]*\d{1,4}[-—–－·•\s]*$"  # 3, - 3 -, — 3 —
@@ -121,7 +123,9 @@ def _running_key(line: _Line) -> tuple[int, str]:
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Running headers and footers, and page numbers, from the edges of every page."""
+    """Running headers and footers, and page numbers, from the edges of every page: text
+    repeated at one place on most pages, a page number, or (on any page, a single one too) a
+    line in a smaller type than the body standing apart in the top or bottom margin."""
     counts: Counter[tuple[int, str]] = Counter()
     for lines in pages:
         edge = {_running_key(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}
@@ -131,6 +135,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         for key, n in counts.items()
         if len(pages) >= 2 and n >= max(2, RUNNING_SHARE * len(pages))
     }
+    body, leading = _body_type([line for lines in pages for line in lines])
     kept = []
     for lines in pages:
         last = len(lines) - 1
@@ -140,11 +145,40 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
                 for i, line in enumerate(lines)
                 if not (
                     (i < EDGE_LINES or i > last - EDGE_LINES)
-                    and (_running_key(line) in running or _PAGE_NUMBER.match(line.text))
+                    and (
+                        _running_key(line) in running
+                        or _PAGE_NUMBER.match(line.text)
+                        or _in_margin(lines, i, body, leading)
+                    )
                 )
             ]
         )
     return kept
+
+
+def _in_margin(lines: list[_Line], i: int, body: int, leading: float) -> bool:
+    """Whether the first or last line of a page stands in the margin: in smaller type than
+    the body, and further from its neighbour than the body's lines are from each other."""
+    last = len(lines) - 1
+    if round(lines[i].size) >= body or last < 1 or 0 < i < last:
+        return False
+    neighbour = lines[1] if i == 0 else lines[last - 1]
+    return abs(lines[i].y - neighbour.y) > MARGIN_GAP * leading
+
+
+def _body_type(lines: list[_Line]) -> tuple[int, float]:
+    """The body's type size (the most common) and its line spacing (the most common gap
+    between consecutive lines of that size)."""
+    if not lines:
+        return 0, 0.0
+    body = Counter(round(line.size) for line in lines).most_common(1)[0][0]
+    gaps = Counter(
+        round(a.y - b.y)
+        for a, b in itertools.pairwise(lines)
+        if round(a.size) == round(b.size) == body and a.y > b.y
+    )
+    leading = float(gaps.most_common(1)[0][0]) if gaps else 1.2 * body
+    return body, leading
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:

@@ -1,0 +1,147 @@
+"""Questions about a document's structure, answered from its structure.
+
+"第三部分讲了什么", "第二部分的第一点是什么", "讲了哪几个方面", "结尾提了什么要求",
+"第十条规定了什么": the words of such a question say where to look, not what to look for,
+so word statistics cannot answer them (BM25 finds a paragraph that says "少部分同志").
+They are read here into a place in the heading tree, and the answer is that place's
+passages in reading order: its heading and, for a list question, its points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retrieval.dates import CN_NUMBER, chinese_number
+from retrieval.model import Document, Passage
+from retrieval.normalize import fold
+
+MAX_PASSAGES = 6  # a section's passages shown for a question about it
+_N = rf"([{CN_NUMBER}]+|\d+)"
+_PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
+_POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
+_ARTICLE = re.compile(rf"第{_N}条")
+_LIST = re.compile(
+    rf"(讲了|讲|有|包括|分为|分成|分了|分|提了|提出了|提出|谈了|说了|部署了|涉及)"
+    rf"(哪几|哪些|几|哪[{CN_NUMBER}\d]+)"
+    r"(点|个方面|方面|个部分|部分|条|项|件事|大块)|主要内容|内容是什么|框架|结构"
+)
+_END = re.compile(r"结尾|最后(?:一段|部分|提|讲|说|要求)|末尾|结束时|收尾")
+_START = re.compile(r"开头|开篇|一开始|开场")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in a document a structure question points."""
+
+    part: int | None = None  # 1-based top-level part
+    point: int | None = None  # 1-based point within the part (or the document)
+    article: str = ""  # 第十条
+    listing: bool = False  # asks for the list of parts or points
+    end: bool = False
+    start: bool = False
+
+    @property
+    def asked(self) -> bool:
+        return bool(
+            self.part or self.point or self.article or self.listing or self.end or self.start
+        )
+
+
+def read_place(question: str) -> Place:
+    q = fold(question)
+    part = _PART.search(q)
+    article = _ARTICLE.search(q)
+    point = _POINT.search(q, part.end() if part else 0)
+    return Place(
+        part=chinese_number(part.group(1)) if part else None,
+        point=chinese_number(point.group(1)) if point else None,
+        article=f"第{article.group(1)}条" if article else "",
+        listing=bool(_LIST.search(q)),
+        end=bool(_END.search(q)),
+        start=bool(_START.search(q)),
+    )
+
+
+def _children(passages: Sequence[Passage], depth: int) -> list[tuple[str, ...]]:
+    """The distinct section paths one level below `depth`, in reading order."""
+    seen: dict[tuple[str, ...], None] = {}
+    for p in passages:
+        if len(p.section) > depth:
+            seen.setdefault(p.section[: depth + 1], None)
+    return list(seen)
+
+
+def _under(passages: Sequence[Passage], path: tuple[str, ...]) -> list[Passage]:
+    return [p for p in passages if p.section[: len(path)] == path]
+
+
+def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> list[Passage]:
+    """The first passage under each path: a list's points, one passage each."""
+    return [next(p for p in passages if p.section[: len(path)] == path) for path in paths]
+
+
+def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tuple[str, ...] | None:
+    """The one top-level heading that holds the most of `words` (two at least, all of them,
+    or a name: 马卫光同志的讲话摘要 for 马卫光), or None when none or several do."""
+    from retrieval.segment import default_segmenter
+
+    names = set(default_segmenter().proper_nouns("".join(words)))
+    scored = [(sum(w in fold(path[-1]) for w in words), path) for path in paths]
+    best = max((n for n, _ in scored), default=0)
+    winners = [path for n, path in scored if n == best]
+    if best == 0 or len(winners) != 1:
+        return None
+    named = any(n in fold(winners[0][-1]) for n in names)
+    if best < 2 and best < len(words) and not named:
+        return None
+    return winners[0]
+
+
+def heading_named(document: Document, words: Sequence[str]) -> bool:
+    """Whether one of the document's top-level headings is named by the question's words."""
+    return _best_heading(_children(document.passages, 0), words) is not None
+
+
+def place_passages(document: Document, place: Place, words: Sequence[str] = ()) -> list[Passage]:
+    """The passages a structure question asks for, in reading order; [] when the document
+    has no such place. `words` are the question's other words: a list question about a
+    named section ("以警惕之心对待诱惑讲了哪几点") lists that section's points."""
+    passages = list(document.passages)
+    if not passages:
+        return []
+    if place.article:
+        article = [p for p in passages if place.article in p.section]
+        if article or place.point is None:
+            return article[:MAX_PASSAGES]
+        # 第三条 of a speech's 九条经验 is its third point
+    scope: tuple[str, ...] = ()
+    if place.part is not None:
+        parts = _children(passages, 0)
+        if not 1 <= place.part <= len(parts):
+            return []
+        scope = parts[place.part - 1]
+    elif words and (place.listing or place.point is not None):
+        # "以警惕之心对待诱惑讲了哪几点", "重点工作里第一项": the part its words name
+        scope = _best_heading(_children(passages, 0), words) or ()
+    inside = _under(passages, scope)
+    if place.point is not None:
+        points = _children(inside, len(scope))
+        if not 1 <= place.point <= len(points):
+            return []
+        return _under(inside, points[place.point - 1])[:MAX_PASSAGES]
+    if place.end and not scope:
+        closing = [p for p in passages if not p.section and p.paragraph > passages[0].paragraph]
+        tail = closing[-2:] if closing and closing[-1] is passages[-1] else passages[-2:]
+        return tail
+    if place.start and not scope:
+        return passages[:2]
+    if place.listing or place.part is not None:
+        points = _children(inside, len(scope))
+        if not points:
+            return inside[:MAX_PASSAGES]
+        # a list question gets the points; "第三部分讲了什么" the part's opening, then them
+        lead = [] if place.listing else [p for p in inside if p.section == scope][:1]
+        return (lead + _heads(inside, points))[:MAX_PASSAGES]
+    return []
