@@ -76,8 +76,10 @@ async def audited(app: App, user: int) -> list[tuple[str, int]]:
     return [(action, allowed) for action, allowed in rows]
 
 
-async def test_a_scoped_group_asks_quizzes_and_reads_only_its_document(tmp_path: Path) -> None:
-    async with scoped_bot(tmp_path) as (api, app):
+async def test_a_scoped_group_is_answered_from_its_document_or_offered_the_rest(
+    tmp_path: Path,
+) -> None:
+    async with scoped_bot(tmp_path) as (api, _app):
         # the whole corpus to begin with, every document on the keyboard with year and kind
         shown = await say(api, GROUP, USER, "/scope")
         assert "本群学习范围：全部资料" in shown.plain and "共 3 份" in shown.plain
@@ -105,6 +107,19 @@ async def test_a_scoped_group_asks_quizzes_and_reads_only_its_document(tmp_path:
         assert f"1. {ECOLOGY_TITLE}" in answer.plain and "垃圾分类督导员" in answer.plain
         assert RURAL_TITLE not in answer.plain and STYLE_TITLE not in answer.plain
 
+        # /scope all brings the whole corpus back
+        cleared = await say(api, GROUP, ADMIN, "/scope all")
+        assert "已恢复为全部资料" in cleared.plain
+        whole = await say(api, GROUP, USER, ONLY_RURAL)
+        assert f"1. {RURAL_TITLE}" in whole.plain and "本群学习范围" not in whole.plain
+        api.assert_nothing_rejected()
+
+
+async def test_a_scoped_group_reads_and_quizzes_only_its_document(tmp_path: Path) -> None:
+    async with scoped_bot(tmp_path) as (api, app):
+        done = await say(api, GROUP, ADMIN, "/scope 生态环境")
+        assert f"本群学习范围已设为：《{ECOLOGY_TITLE}》" in done.plain
+
         # /read and /toc offer only the scoped document
         reading = await say(api, GROUP, USER, "/read")
         assert ECOLOGY_TITLE in reading.plain and "第 1/" in reading.plain
@@ -122,12 +137,6 @@ async def test_a_scoped_group_asks_quizzes_and_reads_only_its_document(tmp_path:
         assert "已揭晓" in revealed.plain and f"📖 {ECOLOGY_TITLE}" in revealed.plain
         second = await api.wait_for_reply(GROUP, first.message_id)
         assert "第 2/3 题" in second.plain
-
-        # /scope all brings the whole corpus back
-        cleared = await say(api, GROUP, ADMIN, "/scope all")
-        assert "已恢复为全部资料" in cleared.plain
-        whole = await say(api, GROUP, USER, ONLY_RURAL)
-        assert f"1. {RURAL_TITLE}" in whole.plain and "本群学习范围" not in whole.plain
         api.assert_nothing_rejected()
 
 
