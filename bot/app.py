@@ -33,7 +33,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot import admin, export, folder, handlers, intake, quiz, reading
+from bot import admin, export, folder, handlers, intake, members, quiz, reading
 from bot import scope as reading_scope
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
@@ -215,6 +215,9 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # admins' links and long texts become documents; other texts are questions
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, intake.private_text))
     app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
+    # members joining and leaving, for the study record (/export)
+    joins = filters.StatusUpdate.NEW_CHAT_MEMBERS | filters.StatusUpdate.LEFT_CHAT_MEMBER
+    app.add_handler(MessageHandler(groups & joins, members.membership))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_handler(CommandHandler("quiz", quiz.quiz_command))
     app.add_handler(CommandHandler("rank", quiz.rank_command))

@@ -21,7 +21,7 @@ from telegram.constants import ChatType
 from telegram.error import Forbidden
 from telegram.ext import ContextTypes
 
-from bot import members, spreadsheet
+from bot import spreadsheet
 from bot.permissions import may_manage
 from bot.services import Services, services
 from retrieval import record
@@ -139,9 +139,9 @@ async def _deliver(
         chat_ids = await record.group_ids(svc.store)
         name = "全部群"
     else:
-        await members.seen(svc.store, message.chat, user)  # the record names the group
         chat_ids = [message.chat_id]
         name = message.chat.title or str(message.chat_id)
+        await record.chat_named(svc.store, message.chat_id, name, time.time())
     export = await build(svc, chat_ids, days, name=name, many=private)
     caption = (
         f"📒 {name} 的学习台账（{export.span}）：{export.members} 位成员，"

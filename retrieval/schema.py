@@ -207,9 +207,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
     """,
-    # 7: the study record organisers keep (/export): the members who took part in each group
-    #    with the name Telegram showed and when they were first and last seen, the group's
-    #    title, and every daily passage a group was sent; query_log by chat for the export
+    # 7: the study record organisers keep (/export): each group's members (who joined or took
+    #    part) with the name Telegram showed, when they were first and last seen and when they
+    #    left, the group's title, and every daily passage a group was sent; query_log by chat
     """
     CREATE TABLE study_members (
         chat_id INTEGER NOT NULL,
@@ -218,6 +218,7 @@ MIGRATIONS: tuple[str, ...] = (
         username TEXT,
         first_seen REAL NOT NULL,
         last_seen REAL NOT NULL,
+        left_at REAL,
         PRIMARY KEY (chat_id, user_id)
     );
     CREATE TABLE study_chats (

@@ -34,6 +34,7 @@ from tests.study_corpus import write_corpus
 App = Application[Any, Any, Any, Any, Any, Any]
 GROUP_2 = -100600
 STRANGER = 1003  # a member of the other group only
+NEWCOMER = 1004  # joins the group and only reads
 SECRET = "/ask 王五的秘密问题：驻村第一书记要怎么做"  # asked in the other group
 
 Sheet = list[tuple[Any, ...]]
@@ -45,6 +46,7 @@ async def study_group(tmp_path: Path) -> AsyncIterator[tuple[BotApiServer, App]]
     async with BotApiServer(token=TOKEN, username=USERNAME) as api:
         populate(api)
         api.add_user(STRANGER, "王五", "wangwu")
+        api.add_user(NEWCOMER, "赵六")
         api.add_chat(GROUP_2, "supergroup", "另一个小组", admins=[STRANGER], members=[OTHER])
         settings = make_settings(tmp_path, api.root, STUDYBOT_QUIZ_SECONDS="600")
         async with running_bot(api, settings) as app:
@@ -97,7 +99,9 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
     async with study_group(tmp_path) as (api, app):
         svc = app.bot_data["services"]
         assert isinstance(svc, Services)
+        joined = await api.join(GROUP, NEWCOMER)
         await take_part(api, svc)
+        assert await svc.store.was_handled(joined)
 
         # a member who is not an administrator is told so, and the attempt is audited
         refused = await say(api, GROUP, USER, "/export")
@@ -116,7 +120,7 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
         assert delivered.document is not None
         assert delivered.document["file_name"].startswith("学习台账-学习小组-")
         assert delivered.document["file_name"].endswith(".xlsx")
-        assert "学习小组 的学习台账（最近 30 天）：2 位成员" in delivered.plain
+        assert "学习小组 的学习台账（最近 30 天）：3 位成员" in delivered.plain
 
         book = sheets(file_of(api, delivered))
         members, events = book["成员汇总"], book["活动记录"]
@@ -130,9 +134,10 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
             "收到每日一段",
         )
         by_name = {row[0]: row for row in members[1:]}
-        assert set(by_name) == {"张三", "李四"}
+        assert set(by_name) == {"张三", "李四", "赵六"}
         assert by_name["张三"][1:6] == ("@zhangsan", USER, 2, 1, 1)
         assert by_name["李四"][1:6] == ("@lisi", OTHER, 0, 1, 0)
+        assert by_name["赵六"][1:7] == (None, NEWCOMER, 0, 0, 0, 0)  # joined, only reads
         assert events[0] == ("时间", "成员", "用户 ID", "事项", "内容", "结果")
         asked = [(row[1], row[3], row[4], row[5]) for row in events[1:] if row[3] == "提问"]
         assert asked == [
@@ -172,7 +177,7 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    assert "2 members" in run.stderr
+    assert "3 members" in run.stderr
     cli = sheets(out.read_bytes())
     assert cli["成员汇总"] == members
     assert "王五" not in repr(cli)

@@ -59,6 +59,24 @@ async def test_daily_passages_count_from_a_members_first_visit_and_periods_cut(
         assert [e.kind for e in study.events].count(record.EventKind.DAILY) == 4
         assert all(e.chat_id == GROUP for e in study.events)
 
+        # a member who joined at day 0.5 and left at day 2.2 was sent days 1 and 2
+        await record.member_seen(
+            store,
+            chat_id=GROUP,
+            chat_title="学习小组",
+            user_id=8,
+            name="李四",
+            username=None,
+            at=T0 + 0.5 * DAY,
+            joined=True,
+        )
+        await record.member_left(store, chat_id=GROUP, user_id=8, at=T0 + 2.2 * DAY)
+        study = await record.collect(store, [GROUP], since=None, until=T0 + 10 * DAY)
+        left = next(m for m in study.members if m.user_id == 8)
+        assert (left.daily, left.questions, left.left_at) == (2, 0, T0 + 2.2 * DAY)
+        gone = await record.collect(store, [GROUP], since=T0 + 3 * DAY, until=T0 + 10 * DAY)
+        assert [m.user_id for m in gone.members] == [7]  # left before the period
+
         recent = await record.collect(store, [GROUP], since=T0 + 2 * DAY, until=T0 + 10 * DAY)
         assert [e.kind.value for e in recent.events] == ["每日一段", "提问", "每日一段"]
         assert await record.group_ids(store) == [OTHER_GROUP, GROUP]
