@@ -43,10 +43,12 @@ ELSEWHERE = "📚 查看全部资料中的答案"
 
 
 @asynccontextmanager
-async def scoped_bot(tmp_path: Path) -> AsyncIterator[tuple[BotApiServer, App]]:
+async def scoped_bot(
+    tmp_path: Path, **server_options: Any
+) -> AsyncIterator[tuple[BotApiServer, App]]:
     write_corpus(tmp_path / "corpus")
     clock = FakeClock(datetime(2025, 3, 3, 7, 0, tzinfo=SHANGHAI))
-    async with BotApiServer(token=TOKEN, username=USERNAME) as api:
+    async with BotApiServer(token=TOKEN, username=USERNAME, **server_options) as api:
         populate(api)
         settings = make_settings(tmp_path, api.root, STUDYBOT_QUIZ_SECONDS="600")
         async with running_bot(api, settings, bot_data={CLOCK_KEY: clock}) as app:
@@ -193,4 +195,24 @@ async def test_daily_reading_follows_the_scope(tmp_path: Path) -> None:
         daily = await api.wait_for_reply(GROUP, subscribed.message_id)
         assert "每日一段 · 第 1 天" in daily.plain and STYLE_TITLE in daily.plain
         assert "形式主义" in daily.plain  # the decision's first passage
+        api.assert_nothing_rejected()
+
+
+async def test_answer_every_question_mode_keeps_to_the_scope(tmp_path: Path) -> None:
+    async with scoped_bot(tmp_path, privacy_mode=False) as (api, app):
+        await say(api, GROUP, ADMIN, "/scope 生态环境")
+        menu = await say(api, GROUP, ADMIN, "/mode")
+        await api.press_button(GROUP, ADMIN, menu.message_id, "g:all")
+        await api.wait_for_edit(GROUP, menu.message_id)
+
+        outside = await api.send_text(GROUP, USER, "高标准农田建设有什么要求")
+        inside = await api.send_text(GROUP, OTHER, "垃圾分类怎么推进")
+        reply = await api.wait_for_reply(GROUP)
+        assert reply.reply_to_message_id == inside.message_id
+        assert f"本群学习范围：《{ECOLOGY_TITLE}》" in reply.plain and "垃圾分类" in reply.plain
+        await say(api, GROUP, USER, "/help")
+        assert outside.update_id is not None
+        assert await services_of(app).store.was_handled(outside.update_id)
+        # a question only other documents answer is chatter here: left alone, no offer
+        assert [m for m in api.messages(GROUP) if m.reply_to_message_id == outside.message_id] == []
         api.assert_nothing_rejected()
