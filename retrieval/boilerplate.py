@@ -86,6 +86,7 @@ NEWS: tuple[tuple[str, str], ...] = (
     ("来源署名", r"\s(来源|稿源)\s*[:：]\s*\S+$"),
     ("发布时间", r"^(发布|发表|更新)?时间\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\d:\s]*$"),
     ("发布时间", r"^(发布|发表|更新)时间\s*[:：]"),
+    ("发布时间", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$"),
     ("图片署名", r"^[（(]?(\S{2,6}(社|报|网))?\s*(记者|通讯员)\s*\S(\s?\S){1,3}\s*摄[）)]?$"),
     ("图片说明", r"^[（(]?图[为片]\s*[:：]?"),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
@@ -96,8 +97,12 @@ NEWS: tuple[tuple[str, str], ...] = (
 WIDGET_WORDS = (
     "下载|打印|全屏|收藏|分享|分享到|字号|加大|还原|减小|大|中|小|默认|关闭|关闭窗口|返回|"
     "返回顶部|顶部|上一篇|下一篇|相关报道|相关阅读|相关链接|相关新闻|扫一扫|打印本页|"
-    "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次"
+    "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次|"
+    "字体|首页|您的位置|当前位置|>|»|›"
 )
+_BREADCRUMB = re.compile(r"^(您的位置|当前位置|所在位置|位置)\s*[:：]")
+MAX_BREADCRUMB_LINES = 8
+MAX_BREADCRUMB_CHARS = 12
 _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[\]|｜:：/]*)+$")
 _SIGNED = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in SIGNED)
 _EDGE = tuple(re.compile(p, re.IGNORECASE) for p in EDGE)
@@ -190,16 +195,36 @@ class Cleaned:
     removed: tuple[Removed, ...]
 
 
+def _breadcrumbs(lines: list[str]) -> set[int]:
+    """The items of a page's breadcrumb trail: after 您的位置：/当前位置：, the short
+    unpunctuated lines (首页 › 要闻 › …) up to the first line of text."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _BREADCRUMB.match(line.strip()):
+            continue
+        for j in range(i + 1, min(i + 1 + MAX_BREADCRUMB_LINES, len(lines))):
+            item = lines[j].strip()
+            if item and (len(item) > MAX_BREADCRUMB_CHARS or re.search(r"[。，,；;！？]", item)):
+                break
+            found.add(j)
+    return found
+
+
 def clean(lines: list[str]) -> Cleaned:
     """Drop adverts and clutter, keeping every other line (blank ones too) in order, and say
     what was removed by which rule."""
     inwards = list(range(len(lines)))
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
+    crumbs = _breadcrumbs(lines)
     kept: list[str] = []
     removed: list[Removed] = []
     for i, line in enumerate(lines):
         if i in adverts:
             removed.append(Removed(line.strip(), "广告：平台广告块"))
+            continue
+        if i in crumbs:
+            if line.strip():
+                removed.append(Removed(line.strip(), "网页控件：导航路径"))
             continue
         rule = clutter_rule(line)
         if rule is not None:

@@ -136,8 +136,12 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         # a report that every year has is named with its year: 2021年政府工作报告
         names.append(f"{meta.year}年{generic}")
     if "政府工作报告" in core:
+        where = core
+        if (place := occasion_place(meta)) and place not in core:
+            # 2026年政府工作报告 given at 云南省第十四届人民代表大会: 云南的政府工作报告
+            where = re.sub(r"^(\d{4}年)?", lambda m: f"{m.group(0)}{place}省", core, count=1)
         region = re.match(
-            r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", core
+            r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", where
         )
         if region and region.group(1) not in ("", "国务院"):
             place = region.group(1)  # 四川省人民政府工作报告 is also 四川省政府… and 四川政府…
@@ -158,6 +162,28 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         )
     seen = {title}
     return tuple(n for n in names if n and not (n in seen or seen.add(n)))  # type: ignore[func-returns-value]
+
+
+_OCCASION_PLACE = re.compile(
+    r"(?:在|^)([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区)第?[一二三四五六七八九十]+届"
+)
+
+
+def occasion_place(meta: DocumentMeta) -> str:
+    """The province or city whose congress the occasion is (在云南省第十四届人民代表大会…)."""
+    found = _OCCASION_PLACE.search(meta.occasion + " " + meta.subtitle)
+    return found.group(1) if found else ""
+
+
+def display_title(title: str, meta: DocumentMeta) -> str:
+    """The title as answers show it: a title every year or place shares (政府工作报告)
+    gets its year and place, so the reader knows which one."""
+    if len(title) > MAX_GENERIC_CHARS:
+        return title
+    extra = [place] if (place := occasion_place(meta)) and place not in title else []
+    if meta.year and str(meta.year) not in title:
+        extra.append(f"{meta.year}年")
+    return f"{title}（{'，'.join(extra)}）" if extra else title
 
 
 def _is_date_line(line: str) -> bool:
@@ -203,6 +229,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
             consumed.append((line, "日期"))
+            continue
+        if _NAME_LINE.match(line) and line.endswith(("日报", "晚报", "报社", "网", "社", "电视台")):
+            consumed.append((line, "来源"))  # the newspaper or site that printed it
             continue
         if _NAME_LINE.match(line) and len(line) <= MAX_SPEAKER_CHARS and not speaker:
             speaker = re.sub(r"\s", "", line.split()[-1]) if " " in line else line.replace(" ", "")

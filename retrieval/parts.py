@@ -132,9 +132,13 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
             return []
         return _under(inside, points[place.point - 1])[:MAX_PASSAGES]
     if place.end and not scope:
-        closing = [p for p in passages if not p.section and p.paragraph > passages[0].paragraph]
-        tail = closing[-2:] if closing and closing[-1] is passages[-1] else passages[-2:]
-        return tail
+        # the closing remarks: the passages after the last one filed under a heading
+        tail: list[Passage] = []
+        for p in reversed(passages):
+            if p.section:
+                break
+            tail.insert(0, p)
+        return tail[-MAX_PASSAGES:] or passages[-1:]
     if place.start and not scope:
         return passages[:2]
     if place.listing or place.part is not None:

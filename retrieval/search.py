@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
@@ -259,42 +259,36 @@ def candidates(
         >= absent_limit(len(index.passages), ranking)
     ):
         floor = 2.0  # nothing is kept
+    pool = [(index.passages[i], score) for i, score in _pool(index, query, target, ranking)]
+    texts = [searchable_text(passage) for passage, _ in pool]
+    # a quote that some passage holds is a constraint; one that none holds was misremembered
+    quoted = bool(target.phrases) and any(all(p in t for p in target.phrases) for t in texts)
     rows = []
-    for i, score in _pool(index, query, target, ranking):
-        passage = index.passages[i]
-        text = searchable_text(passage)
+    for (passage, score), text in zip(pool, texts, strict=True):
         share = coverage(query, weights, text, ranking)
-        ok = kept(score, share, telling, text, ranking)
-        if target.docs is None and share < floor:
-            ok = False
+        ok = kept(score, share, telling, text, ranking) and (
+            target.docs is not None or share >= floor
+        )
         rule = ""
-        if target.phrases and not all(p in text for p in target.phrases):
-            rule = "phrase"
-        spoken = passage_years(passage, doc_years.get(passage.doc)) if years else set()
-        if years and not (spoken & years or doc_years.get(passage.doc) in years):
-            rule = rule or "year"
-        if target.phrases and not rule:
+        if quoted and all(p in text for p in target.phrases):
             ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
+        elif quoted:
+            rule = "phrase"
+        own_year = doc_years.get(passage.doc) in years
+        spoken = passage_years(passage, doc_years.get(passage.doc)) & years if years else set()
+        if years and not (spoken or own_year):
+            rule = rule or "year"
         # what the passage covers of the question's information, then its wording in order
         boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
             1 + ranking.phrase_weight * phrase_share(folded_question, text)
         )
-        if spoken & years:
+        if spoken:
             boost *= ranking.year_boost
-        if doc_years.get(passage.doc) in years:
+        if own_year:
             boost *= ranking.own_year_boost
         if passage.doc in target.preferred:
             boost *= ranking.place_boost
-        rows.append(Candidate(passage, score * boost, share, ok, score, rule))
-    # a constraint nothing meets is no constraint (a misremembered quote); one that some
-    # candidates meet drops the others
-    for rule in ("phrase", "year"):
-        if (
-            any(c.rule != rule for c in rows) and any(c.rule == rule for c in rows)
-        ) or rule == "year":
-            rows = [c if c.rule != rule else _dropped(c) for c in rows]
-        else:
-            rows = [Candidate(c.passage, c.score, c.coverage, c.kept, c.bm25) for c in rows]
+        rows.append(Candidate(passage, score * boost, share, ok and not rule, score, rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
 
@@ -334,10 +328,6 @@ def open_coverage(passages: int, ranking: Ranking) -> float:
     """The least coverage for a question that names no document, in a corpus this size."""
     rise = ranking.coverage_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
     return min(max(ranking.min_coverage + rise, ranking.min_coverage), ranking.max_coverage)
-
-
-def _dropped(c: Candidate) -> Candidate:
-    return Candidate(c.passage, c.score, c.coverage, False, c.bm25, c.rule)
 
 
 def answer(
@@ -409,7 +399,12 @@ def _placed(
     if len(documents) != 1:
         return []
     document = documents[0]
-    if place.part is None and place.point is None and not heading_named(document, words):
+    if (
+        place.listing
+        and place.part is None
+        and place.point is None
+        and not heading_named(document, words)
+    ):
         # "八项规定具体有哪几条内容": a list asked of something the document does not name
         title = fold(" ".join((document.title, *document.meta.names)))
         if any(
@@ -452,6 +447,7 @@ class ExplainedRow:
     coverage: float
     kept: bool
     matched: tuple[str, ...]  # question terms (and synonyms) found in the passage or headings
+    rule: str = ""  # why it was dropped whatever its coverage: "year", "phrase"
 
 
 @dataclass(frozen=True)
@@ -463,6 +459,10 @@ class Explanation:
     weak: float  # below this coverage, the most telling word must be matched too
     telling: tuple[str, ...]  # that word (and any tied); none: common words, matched whole
     rows: tuple[ExplainedRow, ...]
+    target: Target = field(default_factory=Target)  # documents, years, quotes it names
+    absent: float = 0.0  # share of its information in words the corpus never uses
+    absent_limit: float = 1.0  # at or above which nothing is shown
+    structure: tuple[Passage, ...] = ()  # the answer from the heading tree, when it is one
 
 
 def explain(
@@ -475,17 +475,21 @@ def explain(
     question = valid_text(question)
     query = parse_question(question, segmenter) if question.strip() else Query((), ())
     weights = word_weights(query, segmenter, ranking)
+    target = find_target(question, index.documents) if query.words else Target()
     rows = []
-    if query.words:
-        target = find_target(question, index.documents)
-        for c in candidates(index, query, top_k, segmenter, ranking, question, target)[:top_k]:
-            text = searchable_text(c.passage)
-            matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
-            rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched))
+    for c in candidates(index, query, top_k, segmenter, ranking, question, target)[:top_k]:
+        text = searchable_text(c.passage)
+        matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
+        rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))
+    named = target.docs is not None
     return Explanation(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
-        threshold=ranking.min_coverage,
+        threshold=ranking.min_coverage if named else open_coverage(len(index.passages), ranking),
         weak=ranking.weak_coverage,
         telling=tuple(w.text for w in telling_words(query, weights, ranking)),
-        rows=tuple(rows),
+        rows=tuple(rows) if query.words else (),
+        target=target,
+        absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
+        absent_limit=1.0 if named else absent_limit(len(index.passages), ranking),
+        structure=tuple(_placed(index, question, query, target, weights)) if query.words else (),
     )

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.metadata import KIND_WORDS, MAX_GENERIC_CHARS, read_front_matter
+from retrieval.metadata import KIND_WORDS, display_title, read_front_matter
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
@@ -310,9 +310,7 @@ def _title_and_meta(
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
     front = read_front_matter(doc, first, rest)
-    title = front.title
-    if front.meta.year and str(front.meta.year) not in title and len(title) <= MAX_GENERIC_CHARS:
-        title = f"{title}（{front.meta.year}年）"  # every year has a 政府工作报告: say which
+    title = display_title(front.title, front.meta)
     return title, front.meta, taken + len(front.consumed), list(front.consumed)
 
 
@@ -335,10 +333,10 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
             or before.text.endswith((*_SENTENCE_END, "”", "）"))
         )
         if j > i and after is not None and _is_paragraph(after) and finished:
-            label = " ".join(ln.text for ln in lines[i:j])
-            if len(label) > MAX_LABEL_CHARS:
-                label = label[:MAX_LABEL_CHARS] + "…"
-            out.append(_Line(label, "plain", label, True))
+            # the headline heads the text; its subtitles stay as a line of it
+            out.append(_Line(lines[i].text, "plain", lines[i].text, True))
+            if j > i + 1:
+                out.append(_Line(" ".join(ln.text for ln in lines[i + 1 : j]), None, "", False))
             i = j
             continue
         out.append(lines[i])

@@ -113,7 +113,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         if same_kind and any(_ordinals(" ".join(d.meta.names)) for d in same_kind):
             return Target(phrases=phrases, missing=_ordinal_name(plain))
     if not named:
-        named = _named_by_token(documents, folded)
+        named = _named_by_token(documents, folded) or _named_by_abbreviation(documents, folded)
     if not named and (lacking := _missing_by_name(documents, folded, years)):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
@@ -127,8 +127,12 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         # "21年那份报告": a kind of document and a year
         of_kind = [d for d in documents if any(k in fold(d.title) + d.meta.kind for k in kinds)]
         named = [d for d in of_kind if d.meta.year in years]
-    relative = [
-        y for w, delta in RELATIVE_YEARS.items() if w in folded for y in _years_of(named, delta)
+    preferred = [] if named else _placed_by(documents, folded)
+    relative = [  # 今年 in a question about a report is that report's year
+        y
+        for w, delta in RELATIVE_YEARS.items()
+        if w in folded
+        for y in _years_of(named or preferred, delta)
     ]
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
@@ -209,6 +213,18 @@ def _nominal(word: str) -> bool:
     from retrieval.segment import default_segmenter
 
     return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and default_segmenter().nominal(word)
+
+
+def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
+    """The one regulation whose name holds, in order, the characters of a name the question
+    uses (档案条例 for 干部人事档案工作条例)."""
+    found = []
+    for law in _law_names(folded):
+        plain = _plain(law)
+        found = [d for d in documents if any(_subsequence(plain, n) for n in document_names(d))]
+        if len(found) == 1:
+            return found
+    return []
 
 
 def _subsequence(short: str, long: str) -> bool:
