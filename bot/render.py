@@ -204,12 +204,23 @@ def _fallback(block: str, limit: int) -> str:
     return escape("".join(kept)) + ELLIPSIS
 
 
-def answer_html(answer: Answer, offset: int = 0, count: int = HITS_PER_MESSAGE) -> list[str]:
-    """The reply to a question: hits[offset:offset + count], or the refusal."""
+def answer_html(
+    answer: Answer, offset: int = 0, count: int = HITS_PER_MESSAGE, *, lead: str = ""
+) -> list[str]:
+    """The reply to a question: hits[offset:offset + count], or the refusal. `lead` heads
+    the first page (a group's reading scope, or that the answer is from all documents)."""
     if not answer.hits:
         return [escape(refusal(answer))]
-    head = [f"<i>{escape(understood(answer))}</i>"] if offset == 0 and answer.understood else []
-    return pack([*head, *(hit_html(h) for h in answer.hits[offset : offset + count])])
+    lines = [lead, understood(answer)] if offset == 0 else []
+    head = "\n".join(f"<i>{escape(line)}</i>" for line in lines if line)
+    hits = [hit_html(h) for h in answer.hits[offset : offset + count]]
+    return pack([head, *hits] if head else hits)
+
+
+OUTSIDE_SCOPE = (
+    "{scope}中没有找到能回答这个问题的段落。其他资料中有相关内容，可以点下面的按钮查看。"
+)
+FROM_EVERYWHERE = "以下答案来自全部资料，不限于本群学习范围："
 
 
 def outline(o: Outline) -> list[str]:
