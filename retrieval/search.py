@@ -266,8 +266,9 @@ def candidates(
         >= absent_limit(len(index.passages), ranking)
     ):
         floor = 2.0  # nothing is kept
-    pool = [(index.passages[i], score) for i, score in _pool(index, query, target, ranking)]
-    texts = [searchable_text(passage) for passage, _ in pool]
+    ids = _pool(index, query, target, ranking)
+    pool = [(index.passages[i], score) for i, score in ids]
+    texts = [index.searchable(i) for i, _ in ids]
     # a quote that some passage holds is a constraint; one that none holds was misremembered
     holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
     quoted = bool(target.phrases) and any(holds)
@@ -283,20 +284,23 @@ def candidates(
         elif quoted:
             rule = "phrase"
         own_year = doc_years.get(passage.doc) in years
-        spoken = passage_years(passage, doc_years.get(passage.doc)) & years if years else set()
+        spoken = passage_years(text, doc_years.get(passage.doc)) & years if years else set()
         if years and not (spoken or own_year):
             rule = rule or "year"
-        # what the passage covers of the question's information, then its wording in order
-        boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
-            1 + ranking.phrase_weight * phrase_share(folded_question, text)
-        )
-        if spoken:
-            boost *= ranking.year_boost
-        if own_year:
-            boost *= ranking.own_year_boost
-        if passage.doc in target.preferred:
-            boost *= ranking.place_boost
-        rows.append(Candidate(passage, score * boost, share, ok and not rule, score, rule))
+        ok = ok and not rule
+        boost = 1.0
+        if ok:  # the order of what is shown; the rest stays in BM25's
+            # what the passage covers of the question's information, then its wording in order
+            boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
+                1 + ranking.phrase_weight * phrase_share(folded_question, text)
+            )
+            if spoken:
+                boost *= ranking.year_boost
+            if own_year:
+                boost *= ranking.own_year_boost
+            if passage.doc in target.preferred:
+                boost *= ranking.place_boost
+        rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
 

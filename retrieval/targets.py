@@ -16,7 +16,7 @@ from functools import cache
 
 from retrieval.dates import RELATIVE_YEARS, question_years, years_in
 from retrieval.metadata import KIND_WORDS
-from retrieval.model import Document, Passage
+from retrieval.model import Document
 from retrieval.normalize import fold
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
@@ -283,12 +283,18 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|特别行政区)")
 
 
-def _place_tokens(document: Document) -> set[str]:
+def _place_tokens(document: Document) -> frozenset[str]:
     """Places a document's title, subtitle or occasion names (广东省… → 广东)."""
-    text = fold(" ".join((document.title, document.meta.subtitle, document.meta.occasion)))
+    return _places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
+        t for t in _name_tokens(document) if not t[0].isdigit() and t not in NATIONAL
+    }
+
+
+@cache
+def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
+    text = fold(" ".join((title, subtitle, occasion)))
     places = {m.group(1) for m in _PLACE.finditer(re.sub(r"\d{4}年", "", text))}
-    places |= {t for t in _name_tokens(document) if not t[0].isdigit()}
-    return {p for p in places if p not in NATIONAL}
+    return frozenset(p for p in places if p not in NATIONAL)
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -329,20 +335,25 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
 _ANNIVERSARY = re.compile(r"\d+周年")
 
 
-def _name_tokens(document: Document) -> set[str]:
+def _name_tokens(document: Document) -> frozenset[str]:
     """Words of a document's title, occasion and speaker that tell it from others: places,
     people and anniversaries (浙江, 马卫光, 95周年)."""
+    return _tokens_of(document.title, document.meta.occasion, document.meta.speaker)
+
+
+@cache  # once per document: a question compares them all
+def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     from retrieval.segment import default_segmenter
 
-    text = fold(" ".join((document.title, document.meta.occasion, document.meta.speaker)))
+    text = fold(" ".join((title, occasion, speaker)))
     tokens = set(_ANNIVERSARY.findall(text))
     for noun in default_segmenter().proper_nouns(text):
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
             tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question
-    if document.meta.speaker and " " not in document.meta.speaker:
-        tokens.add(fold(document.meta.speaker))
-    return tokens
+    if speaker and " " not in speaker:
+        tokens.add(fold(speaker))
+    return frozenset(tokens)
 
 
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -404,10 +415,9 @@ def _generic(named: Sequence[Document], plain: str) -> bool:
     )
 
 
-def passage_years(passage: Passage, document_year: int | None) -> set[int]:
-    """Years a passage speaks of: written out in it or its headings, or as 今年/去年
-    relative to its document's date."""
-    text = fold("\n".join((*passage.section, passage.text)))
+def passage_years(text: str, document_year: int | None) -> set[int]:
+    """Years a passage (its folded headings and text) speaks of: written out, or as
+    今年/去年 relative to its document's date."""
     found = set(years_in(text))
     if document_year is not None:
         found |= {document_year + delta for w, delta in RELATIVE_YEARS.items() if w in text}

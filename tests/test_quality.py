@@ -114,9 +114,10 @@ def corpus_set(folder: Path, floors: tuple[float, float, float, int, int], name:
 MANY = [
     corpus_set(REALDEV, (0.87, 0.91, 0.95, 21, 2), "realdev"),
     corpus_set(CORPORA / "reports_2014_2016", (0.85, 0.91, 0.97, 19, 1), "reports_2014_2016"),
-    corpus_set(CORPORA / "lianzheng_speeches", (0.85, 0.90, 0.93, 11, 2), "lianzheng_speeches"),
-    corpus_set(CORPORA / "provincial_2026", (0.74, 0.80, 0.89, 15, 5), "provincial_2026"),
-    corpus_set(CORPORA / "study_bundles", (0.75, 0.84, 0.90, 16, 2), "study_bundles"),
+    corpus_set(CORPORA / "lianzheng_speeches", (0.84, 0.90, 0.93, 11, 2), "lianzheng_speeches"),
+    corpus_set(CORPORA / "provincial_2026", (0.77, 0.84, 0.93, 15, 3), "provincial_2026"),
+    corpus_set(CORPORA / "study_bundles", (0.73, 0.82, 0.90, 17, 2), "study_bundles"),
+    corpus_set(CORPORA / "reports_2009_2011", (0.73, 0.84, 0.90, 15, 2), "reports_2009_2011"),
 ]
 
 
