@@ -257,6 +257,7 @@ def candidates(
     telling = telling_words(query, weights, ranking)
     folded_question = fold(question)
     years = set(target.years)
+    soft = set(target.soft_years)
     doc_years = {d.doc: d.meta.year for d in index.documents}
     floor = open_coverage(len(index.passages), ranking)
     if (
@@ -284,8 +285,9 @@ def candidates(
         elif quoted:
             rule = "phrase"
         own_year = doc_years.get(passage.doc) in years
-        spoken = passage_years(text, doc_years.get(passage.doc)) & years if years else set()
-        if years and not (spoken or own_year):
+        said = passage_years(text, doc_years.get(passage.doc)) if years or soft else set()
+        spoken = said & (years | soft)
+        if years and not (said & years or own_year):
             rule = rule or "year"
         ok = ok and not rule
         boost = 1.0
@@ -309,12 +311,21 @@ def absent_share(
     query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
 ) -> float:
     """The share of the question's information in telling words no passage holds, nor any
-    of their synonyms: neither as a word of the index nor as a run of character pairs."""
+    of their synonyms: neither as a word of the index, nor as a run of character pairs, nor
+    as words of the index that make it up (党委书记: 党委 and 书记)."""
     vocabulary = index.postings.vocabulary
 
     def held(term: str) -> bool:
         pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
         return term in vocabulary or all(p in vocabulary for p in pairs)
+
+    def made_of_held_words(word: Word) -> bool:
+        seen = [False] * len(word.text)
+        for part in word.terms - {word.text}:
+            if part in vocabulary:
+                start = word.text.find(part)
+                seen[start : start + len(part)] = [True] * len(part)
+        return all(seen)
 
     total = absent = 0.0
     for word, weight in zip(query.words, weights, strict=True):
@@ -325,6 +336,7 @@ def absent_share(
             and len(word.text) >= 2
             and not word.text.isascii()
             and not any(held(t) for t in {word.text, *word.expansions})
+            and not made_of_held_words(word)
         ):
             absent += weight
     return absent / total if total else 0.0
@@ -360,13 +372,7 @@ def answer(
         return Answer(question, (), (), reason="no_terms")
     target = find_target(question, index.documents)
     if docs is not None:
-        target = Target(
-            docs if target.docs is None else target.docs & docs,
-            target.years,
-            target.phrases,
-            target.missing,
-            target.understood,
-        )
+        target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason="missing", note=note)

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from retrieval.dates import RELATIVE_YEARS, question_years, years_in
-from retrieval.metadata import KIND_WORDS
+from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, question_years, years_in
+from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.normalize import fold
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
+ABBREVIATION_SHARE = 0.85  # of a regulation's short name, characters found in its full name
 MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
 FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
 _QUOTED = re.compile(r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']")
@@ -32,7 +33,8 @@ class Target:
     """What a question names. `docs` None: no document named (search them all)."""
 
     docs: frozenset[str] | None = None
-    years: tuple[int, ...] = ()  # years asked about, after 今年/去年 are resolved
+    years: tuple[int, ...] = ()  # years the question writes out: passages must speak of them
+    soft_years: tuple[int, ...] = ()  # 今年/去年 of a named document: preferred, not required
     phrases: tuple[str, ...] = ()  # quoted text, folded, to be found whole
     missing: str = ""  # a named document the corpus does not hold: 2023年政府工作报告
     understood: tuple[str, ...] = ()  # titles of the documents understood, for the reply
@@ -164,7 +166,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
         docs=docs,
-        years=tuple(dict.fromkeys([*years, *relative])),
+        years=tuple(dict.fromkeys(years)),
+        soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
         phrases=phrases,
         understood=tuple(d.title for d in named),
         preferred=frozenset(d.doc for d in _placed_by(documents, folded))
@@ -243,22 +246,31 @@ def _nominal(word: str) -> bool:
 
 
 def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
-    """The one regulation whose name holds, in order, the characters of a name the question
-    uses (档案条例 for 干部人事档案工作条例)."""
-    found = []
+    """The one regulation a short name in the question stands for (档案条例 for
+    干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
     for law in _law_names(folded):
-        plain = _plain(law)
-        found = [d for d in documents if any(_subsequence(plain, n) for n in document_names(d))]
+        found = [d for d in documents if any(_abbreviates(law, n) for n in _law_titles(d))]
         if len(found) == 1:
             return found
     return []
 
 
-def _subsequence(short: str, long: str) -> bool:
-    """Whether the characters of `short` appear in `long` in order (档案条例 in
-    干部人事档案工作条例: an abbreviation)."""
-    found = iter(long)
-    return all(ch in found for ch in short)
+def _law_titles(document: Document) -> tuple[str, ...]:
+    """Names a regulation goes by: the document's names and its top-level headings (a
+    study bundle heads the regulation's text with its full title)."""
+    return document_names(document) + tuple(
+        _plain(h.path[0]) for h in document.headings if len(h.path) == 1
+    )
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
+    and nearly all of its characters in it."""
+    short = _plain(short)
+    kind = next((k for k in ("条例", "准则", "章程", "法") if short.endswith(k)), "")
+    if not kind or not name.endswith(kind):
+        return False
+    return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
 
 
 def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
@@ -272,7 +284,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         plain = _plain(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
-        if not any(_subsequence(plain, n) for n in names):
+        if not any(_abbreviates(plain, n) for d in documents for n in _law_titles(d)):
             return f"《{law}》"
     for genre in GENRES:
         if genre in folded and not any(genre in n for n in names):
@@ -284,10 +296,12 @@ _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|特别行政�
 
 
 def _place_tokens(document: Document) -> frozenset[str]:
-    """Places a document's title, subtitle or occasion names (广东省… → 广东)."""
-    return _places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
+    """Places a document's title, subtitle or occasion names (广东省… → 广东), with a
+    province's short name (粤)."""
+    places = _places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
         t for t in _name_tokens(document) if not t[0].isdigit() and t not in NATIONAL
     }
+    return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
 
 
 @cache
@@ -318,7 +332,7 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         return ""
     known = set().union(*(_place_tokens(d) for d in local))
     for place in default_segmenter().proper_nouns(folded):
-        stem = place[:-1] if len(place) >= 3 and place[-1] in "省市" else place
+        stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
             continue
         if not re.search(
@@ -421,4 +435,6 @@ def passage_years(text: str, document_year: int | None) -> set[int]:
     found = set(years_in(text))
     if document_year is not None:
         found |= {document_year + delta for w, delta in RELATIVE_YEARS.items() if w in text}
+        if any(w in text for w in PAST_YEAR):
+            found.add(document_year - 1)
     return found
