@@ -285,8 +285,7 @@ class Parsed:
 class _Frame:
     kind: str
     label: str
-    closed: bool = False  # an enumeration item that no longer takes paragraphs
-    spans: bool = False  # its list's items span paragraphs
+    spans: bool = False  # an enumeration item whose list's items span paragraphs
 
 
 def _title_and_meta(
@@ -458,13 +457,13 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             and len(line.text) <= MAX_CASE_CHARS
             and line.text.endswith(("；", ";", "。", "，"))
         ):
-            section, opened, text = groups[-1]
-            groups[-1] = (section, opened, text + "\n" + line.text)
+            section, heads, text = groups[-1]
+            groups[-1] = (section, heads, text + "\n" + line.text)
             previous_intro = not line.text.endswith("。") or _next_is_case(lines, i)
             continue
         previous_intro = False
 
-        opened = []
+        opened: list[tuple[str, ...]] = []
         if line.kind is not None:
             kinds = [f.kind for f in stack]
             if line.kind in kinds:
