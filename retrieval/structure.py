@@ -35,13 +35,16 @@ from retrieval.model import Document, DocumentMeta, Heading, Passage
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 MAX_PASSAGE_CHARS = 600  # longer paragraphs are split at sentence ends
-MAX_LABEL_CHARS = 30
+MAX_LABEL_CHARS = 30  # an enumeration item's label (第一，…)
+MAX_HEADING_LABEL_CHARS = 60  # a numbered heading's, which is a whole sentence
 MAX_HEADING_LINE_CHARS = 40
 MAX_TITLE_CHARS = 80  # a longer "heading" is a paragraph styled as one (common in Word files)
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
 MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join their neighbour
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
+# back matter of an official document: glossary, annexes, notes
+_ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|说明)[：:]?$")
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
@@ -154,7 +157,8 @@ def _classify(text: str) -> _Line:
             return _Line(text, kind, match.group(0), False)
         if _is_heading_line(text):
             return _Line(text, kind, text.rstrip("。：:"), True)
-        return _Line(text, kind, lead_sentence(text), False)
+        # a numbered heading that runs on into its text: its first sentence is the heading
+        return _Line(text, kind, lead_sentence(text, MAX_HEADING_LABEL_CHARS), False)
     for kind, pattern in _ENUMERATIONS:
         if pattern.match(text):
             return _Line(text, kind, lead_sentence(text), False)
@@ -331,6 +335,11 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     i = 0
     while i < len(lines):
+        if lines[i].kind is None and _ANNEX.match(lines[i].text) and i + 1 < len(lines):
+            # 名词解释, 附件, 附注: back matter, outside the numbered parts
+            out.append(_Line(lines[i].text, "annex", lines[i].text.rstrip("：:"), True))
+            i += 1
+            continue
         j = i
         while j < len(lines) and _is_headline(lines[j]):
             j += 1
@@ -464,6 +473,8 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
         previous_intro = False
 
         opened: list[tuple[str, ...]] = []
+        if line.kind == "annex":
+            stack.clear()
         if line.kind is not None:
             kinds = [f.kind for f in stack]
             if line.kind in kinds:
