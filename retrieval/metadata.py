@@ -214,6 +214,8 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     if m:  # 习近平：在…上的讲话
         speaker = m.group(1)
     dash = re.search(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
+    if dash and title[: dash.start()].count("（") > title[: dash.start()].count("）"):
+        dash = None  # a range inside brackets: 每周一学（2021年10月18日—24日）
     if dash and dash.start() >= 4:  # 政府工作报告——2017年3月5日在…上
         subtitle = title[dash.end() :].strip()
         title = title[: dash.start()].strip()

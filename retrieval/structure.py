@@ -313,15 +313,19 @@ def _title_and_meta(
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
     banner: list[tuple[str, str]] = []
+    while rest and rest[0] == first:  # a page that repeats its title
+        banner.append((rest[0], "标题"))
+        rest, taken = rest[1:], taken + 1
     if (
         rest
         and not kind_of(first)
         and kind_of(rest[0])
-        and _is_title(lines[1])
+        and _is_title(lines[taken])
         and not rest[0].startswith(("—", "－", "在"))
     ):
         # a column or bundle banner (每周一学（…）, 【…学习材料】) above the document's title
-        banner, first, rest, taken = [(first, "栏目")], rest[0], rest[1:], 2
+        banner = [(first, "栏目"), *banner]
+        first, rest, taken = rest[0], rest[1:], taken + 1
     front = read_front_matter(doc, first, rest)
     title = display_title(front.title, front.meta)
     return title, front.meta, taken + len(front.consumed), banner + list(front.consumed)

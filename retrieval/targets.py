@@ -21,6 +21,7 @@ from retrieval.normalize import fold
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
+OPENING_PASSAGES = 5  # a document says what it holds in its first few passages
 ABBREVIATION_SHARE = 0.85  # of a regulation's short name, characters found in its full name
 MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
 FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
@@ -147,10 +148,12 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
         with_year = [d for d in named if d.meta.year in years or _names_year(d, plain)]
-        if named and not with_year and _generic(named, plain):
-            # "2023年政府工作报告" where the corpus holds other years' reports only
-            kind = next(n for d in named for n in document_names(d) if n in plain)
-            return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{kind}")
+        said = [n for d in named for n in document_names(d) if n in plain]
+        # "2023年政府工作报告" where the corpus holds other years' reports only; not a year
+        # the question asks about inside a named report (安徽的报告说2025年…)
+        dated = [n for n in said for y in years if f"{y}年{n}" in plain or f"{y}年的{n}" in plain]
+        if named and not with_year and dated and _generic(named, plain):
+            return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         named = with_year or named
     if not named and years and (kinds := _kind_words(folded)):
         # "21年那份报告": a kind of document and a year
@@ -256,10 +259,15 @@ def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[D
 
 
 def _law_titles(document: Document) -> tuple[str, ...]:
-    """Names a regulation goes by: the document's names and its top-level headings (a
-    study bundle heads the regulation's text with its full title)."""
-    return document_names(document) + tuple(
-        _plain(h.path[0]) for h in document.headings if len(h.path) == 1
+    """Names a regulation goes by: the document's names, its top-level headings and the
+    regulations its opening passages name (a study bundle introduces the regulation it
+    holds: 中共中央印发了修订后的《中国共产党纪律处分条例》…)."""
+    # before the first heading: a regulation's own articles cite the laws it rests on
+    opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
+    return (
+        document_names(document)
+        + tuple(_plain(h.path[0]) for h in document.headings if len(h.path) == 1)
+        + tuple(_plain(t) for t in re.findall(r"《([^》]{4,40})》", fold(opening)))
     )
 
 

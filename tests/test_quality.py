@@ -119,6 +119,7 @@ MANY = [
     corpus_set(CORPORA / "study_bundles", (0.73, 0.82, 0.90, 17, 2), "study_bundles"),
     corpus_set(CORPORA / "reports_2009_2011", (0.73, 0.84, 0.90, 15, 2), "reports_2009_2011"),
     corpus_set(CORPORA / "reports_2006_2007", (0.74, 0.81, 0.91, 17, 2), "reports_2006_2007"),
+    corpus_set(CORPORA / "reports_2008_2013", (0.83, 0.89, 0.92, 12, 3), "reports_2008_2013"),
 ]
 
 

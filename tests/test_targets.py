@@ -116,6 +116,7 @@ def test_documents_the_corpus_lacks_are_said_to_be_missing(
         "广义货币增长多少",  # jieba may take 广义 for a place
         "过去一年用了什么方法",  # 方法 ends in 法 but is no law
         "报告里国家监察法是在哪段提的",  # a law asked about as a mention
+        "云南省政府工作报告说2025年做了什么",  # a year inside a named report, not its name
     ],
 )
 def test_what_only_looks_like_a_missing_document_is_not(
@@ -142,3 +143,19 @@ def test_anonymised_names_stay_whole(text: str, name: str) -> None:
 def test_words_that_start_with_mou_are_not_names() -> None:
     words = [w for w, _ in default_segmenter().words("在某些地方某种情况")]
     assert "某些" in words and "某种" in words
+
+
+def test_a_banner_and_a_repeated_title_are_not_the_title() -> None:
+    document = doc(
+        "rule.txt",
+        [
+            "每周一学（2021年10月18日—24日）",
+            "每周一学（2021年10月18日—24日）",
+            "中国共产党纪律处分条例",
+            "第一编 总则",
+            "第一条 为了维护党章和其他党内法规，严肃党的纪律，制定本条例。",
+        ],
+    )
+    assert document.title.startswith("中国共产党纪律处分条例")
+    assert "纪律处分条例" in document.meta.names
+    assert find_target("纪律处分条例第一条讲的什么", (document,)).docs == {"rule.txt"}
