@@ -156,12 +156,16 @@ async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             f"资料库还是空的。发送 {'、'.join(SUFFIXES)} 文件或网页链接即可添加。"
         )
         return
+    metas = {d.doc: d.meta for d in services(context).library.index.documents}
     lines = ["<b>资料列表</b>"]
     for s in summaries:
         updated = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.updated_at))
+        meta = metas.get(s.doc)
+        facts = render.document_facts(meta) if meta else ""
         lines.append(
             f"• <code>{html.escape(s.doc)}</code>\n"
             f"  {html.escape(s.title)}（{s.passages} 段，更新于 {updated}）"
+            + (f"\n  <i>{html.escape(facts)}</i>" if facts else "")
         )
     for text in render.pack(lines):
         await message.reply_html(text)

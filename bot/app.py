@@ -33,7 +33,8 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot import admin, folder, handlers, intake, quiz, reading
+from bot import admin, export, folder, handlers, intake, members, quiz, reading
+from bot import scope as reading_scope
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
 from retrieval.library import Library, ReloadError
@@ -55,6 +56,8 @@ GROUP_COMMANDS = [
     BotCommand("read", "导读：逐节阅读资料"),
     BotCommand("daily", "每日一段，例如 /daily 08:00"),
     BotCommand("adminonly", "仅管理员发起测验和订阅（群管理员）"),
+    BotCommand("scope", "本群学习范围，/scope 关键词 选定资料"),
+    BotCommand("export", "导出学习台账（群管理员，私信发送）"),
     BotCommand("help", "使用说明"),
 ]
 ADMIN_COMMANDS = [
@@ -64,6 +67,7 @@ ADMIN_COMMANDS = [
     BotCommand("remove", "删除资料"),
     BotCommand("stats", "使用统计"),
     BotCommand("explain", "命中测试"),
+    BotCommand("export", "导出所有群的学习台账"),
 ]
 NETWORK_RETRIES = 3
 CONNECTIONS = 256  # what python-telegram-bot's builder gives the bot for concurrent sends
@@ -211,14 +215,20 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # admins' links and long texts become documents; other texts are questions
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, intake.private_text))
     app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
+    # members joining and leaving, for the study record (/export)
+    joins = filters.StatusUpdate.NEW_CHAT_MEMBERS | filters.StatusUpdate.LEFT_CHAT_MEMBER
+    app.add_handler(MessageHandler(groups & joins, members.membership))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_handler(CommandHandler("quiz", quiz.quiz_command))
     app.add_handler(CommandHandler("rank", quiz.rank_command))
     app.add_handler(CommandHandler("adminonly", quiz.admin_only_command))
     app.add_handler(CommandHandler("daily", reading.daily_command))
     app.add_handler(CommandHandler("read", reading.read_command))
+    app.add_handler(CommandHandler("scope", reading_scope.scope_command))
+    app.add_handler(CommandHandler("export", export.export_command))
     app.add_handler(CallbackQueryHandler(quiz.button, pattern=r"^q[ae]:"))
     app.add_handler(CallbackQueryHandler(reading.button, pattern=r"^rd:"))
+    app.add_handler(CallbackQueryHandler(reading_scope.button, pattern=r"^sc:"))
     app.add_handler(CallbackQueryHandler(handlers.button))
     # exactly-once across crashes: skip what was handled, record what is handled
     app.add_handler(TypeHandler(Update, handlers.skip_handled), group=-1)

@@ -323,6 +323,28 @@ async def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if questions or not library.index.passages else 1
 
 
+async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """A group's study record as the spreadsheet /export sends, written to FILE."""
+    from zoneinfo import ZoneInfo
+
+    from bot import spreadsheet
+    from retrieval import record
+
+    until = time.time()
+    since = until - args.days * 86400 if args.days else None
+    async with await Store.open(settings.db) as store:
+        study = await record.collect(store, [args.chat], since=since, until=until)
+    data = spreadsheet.workbook_bytes(study, ZoneInfo(settings.timezone), many=False)
+    path = Path(args.file)
+    path.write_bytes(data)
+    print(
+        f"wrote {path}: {len(study.members)} members, {len(study.events)} events of chat"
+        f" {args.chat}" + (f" in the last {args.days} days" if args.days else ""),
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     problem = settings.token_problem()
     if problem:
@@ -446,6 +468,12 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--seed", type=int, help="the same seed gives the same questions")
     cmd.add_argument("--json", action="store_true", help="one JSON object per question")
     corpus_option(cmd)
+    cmd = add("export", cmd_export, "a group's study record (members, events) as an XLSX file")
+    cmd.add_argument(
+        "--chat", type=int, required=True, help="the group's chat id, e.g. --chat=-1001234567890"
+    )
+    cmd.add_argument("--days", type=positive, help="only the last N days (default: everything)")
+    cmd.add_argument("file", metavar="FILE", help="the .xlsx file to write")
     sub.add_parser("run", help="run the Telegram bot").set_defaults(func=None)
     cmd = sub.add_parser(
         "doctor", help="check settings, token form, database and corpus; say what to fix"

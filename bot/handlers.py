@@ -28,7 +28,7 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import keyboards, render
+from bot import keyboards, members, render, scope
 from bot.services import services
 from retrieval.model import Answer, passage_uid
 
@@ -52,7 +52,9 @@ HELP = (
     "/read 逐节导读一份资料\n"
     "/quiz 或 /quiz 5 知识测验，/rank 排行榜\n"
     "/daily 08:00 每天推送一段，/daily off 取消\n"
-    "/mode 群管理员设置回答方式\n\n"
+    "/mode 群管理员设置回答方式\n"
+    "/scope 查看或设置本群的学习范围（只用选定的资料）\n"
+    "/export 群管理员导出本群的学习台账（私信发送表格）\n\n"
     "在任意聊天中输入 @{username} 加问题，可以直接发送找到的段落。"
 )
 RATE_LIMITED = "提问太频繁了，请稍等一会儿再试。"
@@ -132,10 +134,18 @@ async def answer_question(
         await message.reply_text(RATE_LIMITED, reply_parameters=_reply_to(message))
         return
     started = time.perf_counter()
-    answer = svc.library.answer(question, RESULTS)
+    within = await scope.of_chat(svc, message.chat_id)
+    answer = svc.library.answer(question, RESULTS, within.docs)
     # in a group answered quietly, chatter the bot leaves alone costs nobody their budget
     if quiet and (not answer.hits or not allowed()):
         return
+    # the scope does not answer: do the other documents? (then the group is offered them)
+    elsewhere = (
+        not answer.hits
+        and answer.reason == "weak"
+        and not within.everything
+        and bool(svc.library.answer(question, 1).hits)
+    )
     try:
         qid: int | None = await svc.store.log_query(
             source=source,
@@ -150,14 +160,34 @@ async def answer_question(
         # buttons that need the logged query (more results, feedback)
         log.exception("could not log the question; answering without feedback buttons")
         qid = None
-    await send_answer(message, answer, qid, 0)
+    await members.seen(svc.store, message.chat, message.from_user)
+    if elsewhere:
+        text = render.OUTSIDE_SCOPE.format(scope=within.line())
+        await message.reply_text(
+            text,
+            reply_markup=keyboards.elsewhere_keyboard(qid) if qid is not None else None,
+            reply_parameters=_reply_to(message),
+        )
+        return
+    await send_answer(message, answer, qid, 0, lead="" if within.everything else within.line())
 
 
-async def send_answer(message: Message, answer: Answer, qid: int | None, offset: int) -> None:
-    """Send hits[offset:offset + 3] (or the refusal), buttons under the last message."""
-    texts = render.answer_html(answer, offset)
+async def send_answer(
+    message: Message,
+    answer: Answer,
+    qid: int | None,
+    offset: int,
+    *,
+    lead: str = "",
+    everywhere: bool = False,
+) -> None:
+    """Send hits[offset:offset + 3] (or the refusal), buttons under the last message. `lead`
+    heads the answer; `everywhere`: it is from all documents, past the group's scope."""
+    texts = render.answer_html(answer, offset, lead=lead)
     markup = (
-        keyboards.answer_keyboard(answer, qid, offset, render.HITS_PER_MESSAGE)
+        keyboards.answer_keyboard(
+            answer, qid, offset, render.HITS_PER_MESSAGE, everywhere=everywhere
+        )
         if answer.hits
         else keyboards.not_found_keyboard()
         if answer.reason == "weak"
@@ -237,18 +267,41 @@ async def _more_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
     query = update.callback_query
     assert query is not None
     qid_text, _, offset_text = rest.partition(":")
+    offset_text, _, everywhere = offset_text.partition(":")
     svc = services(context)
     rows = await svc.store.query("SELECT question FROM query_log WHERE id = ?", (int(qid_text),))
     if not rows or not isinstance(query.message, Message):
         await query.answer(EXPIRED, show_alert=True)
         return
     await query.answer()
-    answer = svc.library.answer(rows[0][0], RESULTS)
+    within = scope.WHOLE if everywhere else await scope.of_chat(svc, query.message.chat.id)
+    answer = svc.library.answer(rows[0][0], RESULTS, within.docs)
     offset = int(offset_text)
     if offset >= len(answer.hits):
         await query.message.reply_text("没有更多结果了。")
         return
-    await send_answer(query.message, answer, int(qid_text), offset)
+    await send_answer(query.message, answer, int(qid_text), offset, everywhere=bool(everywhere))
+
+
+async def _elsewhere_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+    """A question the group's scope did not answer, answered from all documents."""
+    query = update.callback_query
+    assert query is not None
+    svc = services(context)
+    rows = (
+        await svc.store.query("SELECT question, chat_id FROM query_log WHERE id = ?", (int(rest),))
+        if rest.isdigit()
+        else []
+    )
+    # only the chat the question was asked in may see its answer
+    if not rows or not isinstance(query.message, Message) or rows[0][1] != query.message.chat.id:
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    answer = svc.library.answer(rows[0][0], RESULTS)
+    await send_answer(
+        query.message, answer, int(rest), 0, lead=render.FROM_EVERYWHERE, everywhere=True
+    )
 
 
 async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
@@ -315,28 +368,39 @@ async def toc(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None:
         return
-    documents = services(context).library.index.documents
+    svc = services(context)
+    within = await scope.of_chat(svc, message.chat_id)
+    documents = within.documents(svc.library.index.documents)
     if not documents:
         await message.reply_text("资料库还是空的。", reply_parameters=_reply_to(message))
         return
     await message.reply_html(
-        TOC_HEADER,
+        _toc_header(within),
         reply_markup=keyboards.documents_keyboard(documents),
         reply_parameters=_reply_to(message),
     )
 
 
+def _toc_header(within: scope.Scope) -> str:
+    if within.everything:
+        return TOC_HEADER
+    return f"{TOC_HEADER}\n<i>{render.escape(within.line())}</i>"
+
+
 async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
     query = update.callback_query
     assert query is not None
-    documents = services(context).library.index.documents
+    svc = services(context)
+    documents = svc.library.index.documents
     uid, page = keyboards.split_page(rest)
     if not uid:
+        chat_id = query.message.chat.id if query.message else 0
+        within = await scope.of_chat(svc, chat_id)
         await query.answer()
         await edit_message(
             query.message,
-            TOC_HEADER,
-            keyboards.documents_keyboard(documents, page=page or 0),
+            _toc_header(within),
+            keyboards.documents_keyboard(within.documents(documents), page=page or 0),
         )
         return
     document = keyboards.find_document(documents, uid)
@@ -437,6 +501,7 @@ _BUTTONS = {
     "t": _toc_button,
     "s": _section_button,
     "g": _mode_button,
+    "x": _elsewhere_button,
 }
 
 

@@ -6,6 +6,7 @@ long Chinese file names.
 
     p:<uid>:f          the full passage          p:<uid>:c     the paragraphs around it
     m:<qid>:<offset>   more results of a query   v:<qid>:1|0   👍 / 👎 on a query's answer
+    m:<qid>:<offset>:a ... from all documents    x:<qid>       a scoped query's answer from all
     t:                 the list of documents     t:<docuid>    a document's sections
     s:<docuid>:<n>     heading n of a document   g:all|mention a group's answer mode
 
@@ -41,9 +42,10 @@ def button(text: str, data: str) -> InlineKeyboardButton:
 
 
 def answer_keyboard(
-    answer: Answer, qid: int | None, offset: int, per_page: int
+    answer: Answer, qid: int | None, offset: int, per_page: int, *, everywhere: bool = False
 ) -> InlineKeyboardMarkup:
-    """Passage buttons for the page; more/feedback buttons when the query was logged (qid)."""
+    """Passage buttons for the page; more/feedback buttons when the query was logged (qid).
+    `everywhere`: the answer is from all documents, past the group's scope, and so are more."""
     rows = [
         [
             button(f"📄 全文 {hit.rank}", f"p:{passage_uid(hit.passage)}:f"),
@@ -54,13 +56,19 @@ def answer_keyboard(
     if qid is not None:
         last = [button("👍", f"v:{qid}:1"), button("👎", f"v:{qid}:0")]
         if len(answer.hits) > offset + per_page:
-            last.insert(0, button("更多结果 ›", f"m:{qid}:{offset + per_page}"))
+            more = f"m:{qid}:{offset + per_page}" + (":a" if everywhere else "")
+            last.insert(0, button("更多结果 ›", more))
         rows.append(last)
     return InlineKeyboardMarkup(rows)
 
 
 def not_found_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[button("📚 查看目录", "t:")]])
+
+
+def elsewhere_keyboard(qid: int) -> InlineKeyboardMarkup:
+    """Offered when a group's scope does not answer but other documents do."""
+    return InlineKeyboardMarkup([[button("📚 查看全部资料中的答案", f"x:{qid}")]])
 
 
 def documents_keyboard(

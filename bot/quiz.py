@@ -20,11 +20,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, ReplyParameters, Update, User
-from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import keyboards, render
+from bot import keyboards, members, render, scope
+from bot.permissions import is_group_admin
 from bot.services import Services
 from retrieval.quiz import QuizBank, QuizQuestion, generate
 from retrieval.store import QuestionDraft, Score, StoredQuestion
@@ -47,6 +48,7 @@ BUTTON_CHARS = 40
 USAGE = f"用法：/quiz 出一道题，/quiz N 连续出 N 道题（N 不超过 {MAX_QUESTIONS}）。"
 BUSY = "这里已有一轮测验正在进行，请先完成。"
 NO_QUESTIONS = "资料库里的内容还不够出题。"
+NO_QUESTIONS_IN_SCOPE = "这些资料的内容还不够出题，群管理员可以用 /scope 调整学习范围。"
 ADMINS_ONLY = "本群已设为仅管理员可以发起测验和每日阅读订阅。"
 CLOSED = "这道题已经结束。"
 REPEAT = "你已经作答，每题只能回答一次。"
@@ -83,7 +85,7 @@ def bank(app: App) -> QuizBank:
 
 
 def display_name(user: User) -> str:
-    return user.full_name or user.username or str(user.id)
+    return members.display_name(user)
 
 
 async def may_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -100,11 +102,6 @@ async def may_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
         return True
     await message.reply_text(ADMINS_ONLY, do_quote=True)
     return False
-
-
-async def is_group_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
-    member = await context.bot.get_chat_member(chat_id, user_id)
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
 # --- starting a round ---------------------------------------------------------------------
@@ -128,9 +125,11 @@ async def quiz_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     seed = secrets.randbelow(2**31)
     recent = await svc.store.recent_quiz_sentences(message.chat_id, RECENT)
-    questions = await asyncio.to_thread(_questions, bank(app), wanted, seed, recent)
+    within = await scope.of_chat(svc, message.chat_id)
+    questions = await asyncio.to_thread(_questions, bank(app), wanted, seed, recent, within.docs)
     if not questions:
-        await message.reply_text(NO_QUESTIONS, do_quote=True)
+        text = NO_QUESTIONS if within.everything else f"{within.line()}。{NO_QUESTIONS_IN_SCOPE}"
+        await message.reply_text(text, do_quote=True)
         return
     seconds = svc.settings.quiz_seconds
     round_id = await svc.store.start_quiz_round(
@@ -149,16 +148,21 @@ async def quiz_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     # The first question carries the round's rules: one message fewer against flood limits.
     intro = f"📝 测验开始：共 {len(questions)} 题，每人每题只能回答一次。"
+    if not within.everything:
+        intro += f"\n（{within.line()}）"
     if len(questions) < wanted:
         intro += f"（资料只够出 {len(questions)} 道不重复的题。）"
     await ask_next(app, round_id, intro=intro, reply_to=message.message_id)
 
 
-def _questions(bank: QuizBank, n: int, seed: int, recent: list[str]) -> list[QuizQuestion]:
-    """A fresh round avoiding recent sentences; the whole corpus again if that leaves too few."""
-    questions = generate(bank, n, seed, avoid=set(recent))
+def _questions(
+    bank: QuizBank, n: int, seed: int, recent: list[str], docs: frozenset[str] | None = None
+) -> list[QuizQuestion]:
+    """A fresh round from the documents `docs` (None: all), avoiding recent sentences; recent
+    sentences again if that leaves too few."""
+    questions = generate(bank, n, seed, avoid=set(recent), docs=docs)
     if len(questions) < n:
-        questions = generate(bank, n, seed)
+        questions = generate(bank, n, seed, docs=docs)
     return questions
 
 
@@ -249,6 +253,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only now, with the answer committed, is the member told it counts.
         if outcome == "recorded":
             await query.answer(f"已记录你的答案：{LETTERS[choice]}。揭晓时公布结果。")
+            if query.message is not None:
+                await members.seen(svc.store, query.message.chat, query.from_user)
         else:
             await query.answer(REPEAT if outcome == "repeat" else CLOSED)
         return

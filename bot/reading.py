@@ -17,6 +17,7 @@ import bisect
 import contextlib
 import logging
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -27,8 +28,9 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import handlers, keyboards, render
+from bot import handlers, keyboards, render, scope
 from bot.quiz import App, bank, may_start, now, services_of
+from retrieval import record
 from retrieval.model import Document, Passage
 from retrieval.quiz import discussion_question
 from retrieval.store import DailySubscription
@@ -190,11 +192,15 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
     else:
         one = await store.daily_subscription(chat_id)
         subscriptions = [one] if one else []
-    passages = services_of(app).library.index.passages
+    svc = services_of(app)
     sent = 0
     for sub in subscriptions:
         if not is_due(sub, moment):
             continue
+        within = await scope.of_chat(svc, sub.chat_id)
+        passages = svc.library.index.passages
+        if not within.everything:  # the index keeps reading order; so does a part of it
+            passages = tuple(p for p in passages if within.admits(p.doc))
         found = next_passage(
             passages, (sub.doc, sub.paragraph or 0, sub.part or 0) if sub.doc else None
         )
@@ -219,6 +225,7 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
                 parse_mode=ParseMode.HTML,
             )
             sent += 1
+            await _note_delivery(app, sub.chat_id, passage, moment)
         except Forbidden:  # the bot left the group or was blocked: stop sending there
             log.warning("daily reading for %s stopped: the chat is closed to the bot", sub.chat_id)
             _unschedule(app, sub.chat_id)
@@ -226,6 +233,14 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
         except TelegramError:
             log.warning("daily passage for %s not sent", sub.chat_id, exc_info=True)
     return sent
+
+
+async def _note_delivery(app: App, chat_id: int, passage: Passage, moment: datetime) -> None:
+    """Keep the delivery for the group's study record; a database problem is only logged."""
+    try:
+        await record.delivered(services_of(app).store, chat_id, passage, moment.timestamp())
+    except (sqlite3.Error, OSError):
+        log.warning("daily passage for %s not recorded", chat_id, exc_info=True)
 
 
 def daily_html(app: App, passage: Passage, day: int, wrapped: bool) -> str:
@@ -327,7 +342,9 @@ async def read_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    documents = services_of(context.application).library.index.documents
+    svc = services_of(context.application)
+    within = await scope.of_chat(svc, message.chat_id)
+    documents = within.documents(svc.library.index.documents)
     if not documents:
         await message.reply_text("资料库还是空的。", do_quote=True)
         return
@@ -366,7 +383,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     _, _, rest = query.data.partition(":")
     uid, _, number = rest.partition(":")
-    documents = services_of(context.application).library.index.documents
+    svc = services_of(context.application)
+    within = await scope.of_chat(svc, query.message.chat.id)
+    documents = within.documents(svc.library.index.documents)
     if not uid or uid.startswith("@"):
         await query.answer()
         await handlers.edit_message(

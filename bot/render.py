@@ -204,12 +204,23 @@ def _fallback(block: str, limit: int) -> str:
     return escape("".join(kept)) + ELLIPSIS
 
 
-def answer_html(answer: Answer, offset: int = 0, count: int = HITS_PER_MESSAGE) -> list[str]:
-    """The reply to a question: hits[offset:offset + count], or the refusal."""
+def answer_html(
+    answer: Answer, offset: int = 0, count: int = HITS_PER_MESSAGE, *, lead: str = ""
+) -> list[str]:
+    """The reply to a question: hits[offset:offset + count], or the refusal. `lead` heads
+    the first page (a group's reading scope, or that the answer is from all documents)."""
     if not answer.hits:
         return [escape(refusal(answer))]
-    head = [f"<i>{escape(understood(answer))}</i>"] if offset == 0 and answer.understood else []
-    return pack([*head, *(hit_html(h) for h in answer.hits[offset : offset + count])])
+    lines = [lead, understood(answer)] if offset == 0 else []
+    head = "\n".join(f"<i>{escape(line)}</i>" for line in lines if line)
+    hits = [hit_html(h) for h in answer.hits[offset : offset + count]]
+    return pack([head, *hits] if head else hits)
+
+
+OUTSIDE_SCOPE = (
+    "{scope}中没有找到能回答这个问题的段落。其他资料中有相关内容，可以点下面的按钮查看。"
+)
+FROM_EVERYWHERE = "以下答案来自全部资料，不限于本群学习范围："
 
 
 def outline(o: Outline) -> list[str]:
@@ -260,10 +271,26 @@ def explanation(
         lines.append(
             f"最关键的词：{escape(telling)}" if telling else "问题全是常用词：段落须全部命中才显示"
         )
+        lines.append(
+            f"资料中没有的关键词占 {report.absent:.2f}（≥ {report.absent_limit:.2f} 时不作答）"
+        )
+    t = report.target
+    if t.missing:
+        lines.append(f"所问文件：资料库中没有{escape(t.missing)}")
+    if t.understood:
+        lines.append("所问文件：" + escape("、".join(f"《{x}》" for x in t.understood)))
+    if t.years:
+        lines.append("所问年份：" + "、".join(f"{y}年" for y in t.years) + "（不涉及的段落不显示）")
+    if t.phrases:
+        lines.append("引号原文：" + escape("、".join(t.phrases)))
+    if report.structure:
+        lines.append("按文档结构回答：" + escape("、".join(place(p) for p in report.structure)))
+    reasons = {"year": "年份不符", "phrase": "不含引号原文"}
     for row in report.rows:
         p = row.passage
+        why = f"（{reasons[row.rule]}）" if row.rule in reasons else ""
         lines.append(
-            f"{'✅' if row.kept else '✖'} {row.score:.3f} 覆盖 {row.coverage:.2f} · "
+            f"{'✅' if row.kept else '✖'}{why} {row.score:.3f} 覆盖 {row.coverage:.2f} · "
             f"{escape(p.title[:30])} · {escape(place(p))}\n"
             f"   命中：{escape('、'.join(row.matched) or '（无）')}"
         )

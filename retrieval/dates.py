@@ -25,6 +25,8 @@ _DATE = re.compile(
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "本年度": 0, "上年": -1}
+# what a document's text calls the year before it (a report reviews 过去一年)
+PAST_YEAR = ("过去一年", "过去的一年", "一年来")
 
 
 def chinese_number(text: str) -> int | None:

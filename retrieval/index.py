@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from retrieval import bm25
 from retrieval.model import Document, Passage, passage_uid
+from retrieval.normalize import fold
 from retrieval.segment import Segmenter
 
 HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
@@ -44,6 +45,19 @@ class SearchIndex:
         object.__setattr__(self, "passages", tuple(p for d in self.documents for p in d.passages))
         if len(self.passages) != self.postings.n_docs:
             raise ValueError("postings do not match the passages")
+
+    @cached_property
+    def _searchable(self) -> dict[int, str]:
+        return {}
+
+    def searchable(self, i: int) -> str:
+        """Passage i's folded headings and text, as questions' words are looked for in it;
+        kept once worked out (only the passages questions have reached)."""
+        text = self._searchable.get(i)
+        if text is None:
+            p = self.passages[i]
+            text = self._searchable[i] = fold("\n".join((*p.section, p.text)))
+        return text
 
     @cached_property
     def by_key(self) -> dict[tuple[str, int, int], int]:

@@ -184,8 +184,17 @@ def _heading_level(style: str) -> int:
 
 
 def normalise_lines(lines: list[str]) -> list[str]:
-    """Normalise whitespace and invisible characters."""
-    return [_SPACES.sub(" ", line.translate(_INVISIBLE)).strip() for line in lines]
+    """Normalise whitespace and invisible characters; a letter-spaced title or heading
+    (政 府 工 作 报 告) is closed up."""
+    return [_close_up(_SPACES.sub(" ", line.translate(_INVISIBLE)).strip()) for line in lines]
+
+
+# Han characters each followed by one space, at least four of them: typesetting, not words
+_LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
+
+
+def _close_up(line: str) -> str:
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
 def clean_lines(lines: list[str]) -> list[str]:

@@ -47,6 +47,15 @@ MAX_SPEAKER_CHARS = 14
 MAX_GENERIC_CHARS = 12  # a title this short (政府工作报告) is shared by every year's document
 
 _N = f"[{CN_NUMBER}]+"
+# The provinces' official one-character names (part of the language, as 沪 for 上海).
+PROVINCE_SHORT: dict[str, str] = {
+    "北京": "京", "天津": "津", "河北": "冀", "山西": "晋", "内蒙古": "蒙", "辽宁": "辽",
+    "吉林": "吉", "黑龙江": "黑", "上海": "沪", "江苏": "苏", "浙江": "浙", "安徽": "皖",
+    "福建": "闽", "江西": "赣", "山东": "鲁", "河南": "豫", "湖北": "鄂", "湖南": "湘",
+    "广东": "粤", "广西": "桂", "海南": "琼", "重庆": "渝", "四川": "川", "贵州": "黔",
+    "云南": "滇", "西藏": "藏", "陕西": "陕", "甘肃": "甘", "青海": "青", "宁夏": "宁",
+    "新疆": "新", "香港": "港", "澳门": "澳", "台湾": "台",
+}  # fmt: skip
 _CONGRESS = re.compile(rf"第({_N})次全国代表大会")
 _PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
 _DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
@@ -146,6 +155,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         if region and region.group(1) not in ("", "国务院"):
             place = region.group(1)  # 四川省人民政府工作报告 is also 四川省政府… and 四川政府…
             names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
+            if place in PROVINCE_SHORT:  # and 川政府工作报告 by the province's short name
+                names.append(f"{PROVINCE_SHORT[place]}政府工作报告")
     stripped = _ISSUERS.sub("", core).strip()
     names.append(core)
     if stripped and stripped != core:
@@ -153,8 +164,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     if (
         meta.speaker.startswith("中共中央")
         and kind == "意见"
-        and "农" in core
-        and meta.date[5:7] in ("01", "02")
+        and ("农" in core or "乡村" in core)
+        and meta.date[5:7] in ("", "01", "02")
     ):
         # the year's first central document has been on rural work every year since 2004
         names += ["中央一号文件", "一号文件"] + (
@@ -165,7 +176,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
 
 
 _OCCASION_PLACE = re.compile(
-    r"在?([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区)第?[一二三四五六七八九十]+届"
+    r"(?:在|^)([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区)第?[一二三四五六七八九十]+届"
 )
 
 
@@ -203,6 +214,8 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     if m:  # 习近平：在…上的讲话
         speaker = m.group(1)
     dash = re.search(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
+    if dash and title[: dash.start()].count("（") > title[: dash.start()].count("）"):
+        dash = None  # a range inside brackets: 每周一学（2021年10月18日—24日）
     if dash and dash.start() >= 4:  # 政府工作报告——2017年3月5日在…上
         subtitle = title[dash.end() :].strip()
         title = title[: dash.start()].strip()
@@ -229,6 +242,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
             consumed.append((line, "日期"))
+            continue
+        if _NAME_LINE.match(line) and line.endswith(("日报", "晚报", "报社", "网", "社", "电视台")):
+            consumed.append((line, "来源"))  # the newspaper or site that printed it
             continue
         if _NAME_LINE.match(line) and len(line) <= MAX_SPEAKER_CHARS and not speaker:
             speaker = re.sub(r"\s", "", line.split()[-1]) if " " in line else line.replace(" ", "")

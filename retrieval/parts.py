@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
+from retrieval.structure import announces
 
 MAX_PASSAGES = 6  # a section's passages shown for a question about it
 _N = rf"([{CN_NUMBER}]+|\d+)"
@@ -23,10 +24,13 @@ _PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
 _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
 _ARTICLE = re.compile(rf"第{_N}条")
 _LIST = re.compile(
-    rf"(讲了|讲|有|包括|分为|分成|分了|分|提了|提出了|提出|谈了|说了|部署了|涉及)"
-    rf"(哪几|哪些|几|哪[{CN_NUMBER}\d]+)"
-    r"(点|个方面|方面|个部分|部分|条|项|件事|大块)|主要内容|内容是什么|框架|结构"
+    # 哪几点, 几个方面, 哪三个问题; not 哪一部分 (which part says X: a question about content)
+    r"(哪几|哪些|几|哪[二三四五六七八九十两\d]+)个?(点|方面|部分|条|项|件事|大块|问题)"
+    r"(?!钟|开始|到|了)"
+    r"|主要内容|内容是什么|框架|结构"
 )
+# a paragraph that says how many points follow (我再强调四个方面的意见)
+_ANNOUNCED = re.compile(rf"[{CN_NUMBER}\d几]+(个方面|点|件事|个问题)的?(意见|要求|体会|想法)?")
 _END = re.compile(r"结尾|最后(?:一段|部分|提|讲|说|要求)|末尾|结束时|收尾")
 _START = re.compile(r"开头|开篇|一开始|开场")
 
@@ -84,7 +88,8 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
 
 def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tuple[str, ...] | None:
     """The one top-level heading that holds the most of `words` (two at least, all of them,
-    or a name: 马卫光同志的讲话摘要 for 马卫光), or None when none or several do."""
+    or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光), or None
+    when none or several do."""
     from retrieval.segment import default_segmenter
 
     names = set(default_segmenter().proper_nouns("".join(words)))
@@ -93,7 +98,9 @@ def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tup
     winners = [path for n, path in scored if n == best]
     if best == 0 or len(winners) != 1:
         return None
-    named = any(n in fold(winners[0][-1]) for n in names)
+    heading = fold(winners[0][-1])
+    # one word names it when it is a name or long enough to be telling (马卫光)
+    named = any(n in heading for n in names) or any(len(w) >= 3 and w in heading for w in words)
     if best < 2 and best < len(words) and not named:
         return None
     return winners[0]
@@ -132,16 +139,26 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
             return []
         return _under(inside, points[place.point - 1])[:MAX_PASSAGES]
     if place.end and not scope:
-        closing = [p for p in passages if not p.section and p.paragraph > passages[0].paragraph]
-        tail = closing[-2:] if closing and closing[-1] is passages[-1] else passages[-2:]
-        return tail
+        # the closing remarks: the passages after the last one filed under a heading
+        tail: list[Passage] = []
+        for p in reversed(passages):
+            if p.section:
+                break
+            tail.insert(0, p)
+        return tail[-MAX_PASSAGES:] or passages[-1:]
     if place.start and not scope:
         return passages[:2]
     if place.listing or place.part is not None:
         points = _children(inside, len(scope))
         if not points:
             return inside[:MAX_PASSAGES]
-        # a list question gets the points; "第三部分讲了什么" the part's opening, then them
-        lead = [] if place.listing else [p for p in inside if p.section == scope][:1]
+        # a list question gets the points, after the passage that announces them if one does
+        # ("下面，我讲四个方面的意见"); "第三部分讲了什么" the part's opening, then them
+        first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
+        opening = [p for p in inside if p.section == scope and p.key < first.key]
+        if place.listing:
+            lead = [p for p in opening if announces(p.text) or _ANNOUNCED.search(p.text)][-1:]
+        else:
+            lead = opening[:1]
         return (lead + _heads(inside, points))[:MAX_PASSAGES]
     return []

@@ -388,6 +388,7 @@ def generate(
     kinds: Sequence[str] = KINDS,
     avoid: Collection[str] = (),
     repeat: bool = False,
+    docs: Collection[str] | None = None,
 ) -> list[QuizQuestion]:
     """Up to n questions, the same for the same seed and index.
 
@@ -396,14 +397,25 @@ def generate(
     (sentences of recent rounds). With `repeat`, once every sentence has been used, sentences
     come round again for questions not yet asked (another kind or another blanked term); the
     list is shorter than n only when the corpus has no more distinct questions.
+
+    `docs` (a group's reading scope) restricts the sentences asked about to those documents;
+    wrong options may still come from any document.
     """
     kinds = [k for k in kinds if k in supported_kinds(bank.index)]
     passages = bank.index.passages
-    if n <= 0 or not kinds or not passages:
+    if docs is None:
+        allowed: Sequence[int] = range(len(passages))
+    else:
+        allowed = [i for i, p in enumerate(passages) if p.doc in docs]
+    if n <= 0 or not kinds or not allowed:
         return []
     rng = random.Random(seed)
-    order = rng.sample(range(len(passages)), min(len(passages), max(40 * n, POOL_PASSAGES)))
-    pool_ids = order if len(passages) <= POOL_PASSAGES else order[:POOL_PASSAGES]
+    order = rng.sample(allowed, min(len(allowed), max(40 * n, POOL_PASSAGES)))
+    pool_ids = order if len(order) <= POOL_PASSAGES else order[:POOL_PASSAGES]
+    if docs is not None and len(pool_ids) < POOL_PASSAGES:  # wrong options from elsewhere too
+        chosen = set(pool_ids)
+        others = [i for i in range(len(passages)) if i not in chosen]
+        pool_ids = [*pool_ids, *rng.sample(others, min(len(others), POOL_PASSAGES - len(chosen)))]
     pool = _term_pool(bank, pool_ids) if CLOZE in kinds else {}
     headings = _headings_by_depth(bank)
     queues = {i: list(bank.sentences(i)) for i in order}

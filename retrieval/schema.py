@@ -207,6 +207,37 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
     """,
+    # 7: the study record organisers keep (/export): each group's members (who joined or took
+    #    part) with the name Telegram showed, when they were first and last seen and when they
+    #    left, the group's title, and every daily passage a group was sent; query_log by chat
+    """
+    CREATE TABLE study_members (
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        username TEXT,
+        first_seen REAL NOT NULL,
+        last_seen REAL NOT NULL,
+        left_at REAL,
+        PRIMARY KEY (chat_id, user_id)
+    );
+    CREATE TABLE study_chats (
+        chat_id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE study_deliveries (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        at REAL NOT NULL,
+        doc TEXT NOT NULL,
+        title TEXT NOT NULL,
+        section TEXT NOT NULL,
+        paragraph INTEGER NOT NULL
+    );
+    CREATE INDEX study_deliveries_chat_at ON study_deliveries(chat_id, at);
+    CREATE INDEX query_log_chat_at ON query_log(chat_id, at);
+    """,
 )
 
 

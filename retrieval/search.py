@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
@@ -22,9 +22,16 @@ from retrieval.parts import heading_named, place_passages, read_place
 from retrieval.segment import BIGRAM, Segmenter, stopwords
 from retrieval.structure import announces
 from retrieval.synonyms import synonyms
-from retrieval.targets import Target, find_target, named_by_fragment, passage_years
+from retrieval.targets import (
+    Target,
+    find_target,
+    holds_quote,
+    named_by_fragment,
+    passage_years,
+)
 
 MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
+LEADING_HITS = 3  # a structure question goes to the document its best passages share
 STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not structure
 MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
@@ -250,6 +257,7 @@ def candidates(
     telling = telling_words(query, weights, ranking)
     folded_question = fold(question)
     years = set(target.years)
+    soft = set(target.soft_years)
     doc_years = {d.doc: d.meta.year for d in index.documents}
     floor = open_coverage(len(index.passages), ranking)
     if (
@@ -259,42 +267,42 @@ def candidates(
         >= absent_limit(len(index.passages), ranking)
     ):
         floor = 2.0  # nothing is kept
+    ids = _pool(index, query, target, ranking)
+    pool = [(index.passages[i], score) for i, score in ids]
+    texts = [index.searchable(i) for i, _ in ids]
+    # a quote that some passage holds is a constraint; one that none holds was misremembered
+    holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
+    quoted = bool(target.phrases) and any(holds)
     rows = []
-    for i, score in _pool(index, query, target, ranking):
-        passage = index.passages[i]
-        text = searchable_text(passage)
+    for (passage, score), text, whole in zip(pool, texts, holds, strict=True):
         share = coverage(query, weights, text, ranking)
-        ok = kept(score, share, telling, text, ranking)
-        if target.docs is None and share < floor:
-            ok = False
-        rule = ""
-        if target.phrases and not all(p in text for p in target.phrases):
-            rule = "phrase"
-        spoken = passage_years(passage, doc_years.get(passage.doc)) if years else set()
-        if years and not (spoken & years or doc_years.get(passage.doc) in years):
-            rule = rule or "year"
-        if target.phrases and not rule:
-            ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
-        # what the passage covers of the question's information, then its wording in order
-        boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
-            1 + ranking.phrase_weight * phrase_share(folded_question, text)
+        ok = kept(score, share, telling, text, ranking) and (
+            target.docs is not None or share >= floor
         )
-        if spoken & years:
-            boost *= ranking.year_boost
-        if doc_years.get(passage.doc) in years:
-            boost *= ranking.own_year_boost
-        if passage.doc in target.preferred:
-            boost *= ranking.place_boost
+        rule = ""
+        if quoted and whole:
+            ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
+        elif quoted:
+            rule = "phrase"
+        own_year = doc_years.get(passage.doc) in years
+        said = passage_years(text, doc_years.get(passage.doc)) if years or soft else set()
+        spoken = said & (years | soft)
+        if years and not (said & years or own_year):
+            rule = rule or "year"
+        ok = ok and not rule
+        boost = 1.0
+        if ok:  # the order of what is shown; the rest stays in BM25's
+            # what the passage covers of the question's information, then its wording in order
+            boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
+                1 + ranking.phrase_weight * phrase_share(folded_question, text)
+            )
+            if spoken:
+                boost *= ranking.year_boost
+            if own_year:
+                boost *= ranking.own_year_boost
+            if passage.doc in target.preferred:
+                boost *= ranking.place_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
-    # a constraint nothing meets is no constraint (a misremembered quote); one that some
-    # candidates meet drops the others
-    for rule in ("phrase", "year"):
-        if (
-            any(c.rule != rule for c in rows) and any(c.rule == rule for c in rows)
-        ) or rule == "year":
-            rows = [c if c.rule != rule else _dropped(c) for c in rows]
-        else:
-            rows = [Candidate(c.passage, c.score, c.coverage, c.kept, c.bm25) for c in rows]
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
 
@@ -303,12 +311,21 @@ def absent_share(
     query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
 ) -> float:
     """The share of the question's information in telling words no passage holds, nor any
-    of their synonyms: neither as a word of the index nor as a run of character pairs."""
+    of their synonyms: neither as a word of the index, nor as a run of character pairs, nor
+    as words of the index that make it up (党委书记: 党委 and 书记)."""
     vocabulary = index.postings.vocabulary
 
     def held(term: str) -> bool:
         pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
         return term in vocabulary or all(p in vocabulary for p in pairs)
+
+    def made_of_held_words(word: Word) -> bool:
+        seen = [False] * len(word.text)
+        for part in word.terms - {word.text}:
+            if part in vocabulary:
+                start = word.text.find(part)
+                seen[start : start + len(part)] = [True] * len(part)
+        return all(seen)
 
     total = absent = 0.0
     for word, weight in zip(query.words, weights, strict=True):
@@ -319,6 +336,7 @@ def absent_share(
             and len(word.text) >= 2
             and not word.text.isascii()
             and not any(held(t) for t in {word.text, *word.expansions})
+            and not made_of_held_words(word)
         ):
             absent += weight
     return absent / total if total else 0.0
@@ -334,10 +352,6 @@ def open_coverage(passages: int, ranking: Ranking) -> float:
     """The least coverage for a question that names no document, in a corpus this size."""
     rise = ranking.coverage_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
     return min(max(ranking.min_coverage + rise, ranking.min_coverage), ranking.max_coverage)
-
-
-def _dropped(c: Candidate) -> Candidate:
-    return Candidate(c.passage, c.score, c.coverage, False, c.bm25, c.rule)
 
 
 def answer(
@@ -358,22 +372,25 @@ def answer(
         return Answer(question, (), (), reason="no_terms")
     target = find_target(question, index.documents)
     if docs is not None:
-        target = Target(
-            docs if target.docs is None else target.docs & docs,
-            target.years,
-            target.phrases,
-            target.missing,
-            target.understood,
-        )
+        target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason="missing", note=note)
-    placed = _placed(index, question, query, target, word_weights(query, segmenter, ranking))
+    weights = word_weights(query, segmenter, ranking)
+    placed = _placed(index, question, query, target, weights)
+    shown: list[tuple[Passage, float]] = []
+    if not placed:
+        pool = candidates(index, query, top_k, segmenter, ranking, question, target)
+        shown = [(c.passage, c.score) for c in pool if c.kept]
+        leading = {p.doc for p, _ in shown[:LEADING_HITS]}
+        if len(leading) == 1 and target.docs is None and read_place(question).asked:
+            # "好老师讲话里要有哪几条": the document the question's words point at
+            placed = _placed(
+                index, question, query, replace(target, docs=frozenset(leading)), weights
+            )
     if placed:
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
-        pool = candidates(index, query, top_k, segmenter, ranking, question, target)
-        shown = [(c.passage, c.score) for c in pool if c.kept]
         scored = _with_announced_items(index, shown)[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason="weak", understood=target.understood)
@@ -404,12 +421,20 @@ def _placed(
             or documents
         )
     words = [w.text for w in query.words]
+    if len(documents) == 1:  # words that name the document do not name one of its parts
+        title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
+        words = [w for w in words if w not in title]
     if len(documents) > 1 and place.listing and words:
         documents = [d for d in documents if heading_named(d, words)]
     if len(documents) != 1:
         return []
     document = documents[0]
-    if place.part is None and place.point is None and not heading_named(document, words):
+    if (
+        place.listing
+        and place.part is None
+        and place.point is None
+        and not heading_named(document, words)
+    ):
         # "八项规定具体有哪几条内容": a list asked of something the document does not name
         title = fold(" ".join((document.title, *document.meta.names)))
         if any(
@@ -422,7 +447,7 @@ def _placed(
 
 def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:
     text = fold("\n".join(h.path[-1] for h in document.headings))
-    return all(p in text for p in phrases)
+    return all(holds_quote(p, text) for p in phrases)
 
 
 def _with_announced_items(
@@ -452,6 +477,7 @@ class ExplainedRow:
     coverage: float
     kept: bool
     matched: tuple[str, ...]  # question terms (and synonyms) found in the passage or headings
+    rule: str = ""  # why it was dropped whatever its coverage: "year", "phrase"
 
 
 @dataclass(frozen=True)
@@ -463,6 +489,10 @@ class Explanation:
     weak: float  # below this coverage, the most telling word must be matched too
     telling: tuple[str, ...]  # that word (and any tied); none: common words, matched whole
     rows: tuple[ExplainedRow, ...]
+    target: Target = field(default_factory=Target)  # documents, years, quotes it names
+    absent: float = 0.0  # share of its information in words the corpus never uses
+    absent_limit: float = 1.0  # at or above which nothing is shown
+    structure: tuple[Passage, ...] = ()  # the answer from the heading tree, when it is one
 
 
 def explain(
@@ -475,17 +505,21 @@ def explain(
     question = valid_text(question)
     query = parse_question(question, segmenter) if question.strip() else Query((), ())
     weights = word_weights(query, segmenter, ranking)
+    target = find_target(question, index.documents) if query.words else Target()
     rows = []
-    if query.words:
-        target = find_target(question, index.documents)
-        for c in candidates(index, query, top_k, segmenter, ranking, question, target)[:top_k]:
-            text = searchable_text(c.passage)
-            matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
-            rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched))
+    for c in candidates(index, query, top_k, segmenter, ranking, question, target)[:top_k]:
+        text = searchable_text(c.passage)
+        matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
+        rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))
+    named = target.docs is not None
     return Explanation(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
-        threshold=ranking.min_coverage,
+        threshold=ranking.min_coverage if named else open_coverage(len(index.passages), ranking),
         weak=ranking.weak_coverage,
         telling=tuple(w.text for w in telling_words(query, weights, ranking)),
-        rows=tuple(rows),
+        rows=tuple(rows) if query.words else (),
+        target=target,
+        absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
+        absent_limit=1.0 if named else absent_limit(len(index.passages), ranking),
+        structure=tuple(_placed(index, question, query, target, weights)) if query.words else (),
     )

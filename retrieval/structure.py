@@ -30,18 +30,21 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.metadata import KIND_WORDS, display_title, read_front_matter
+from retrieval.metadata import KIND_WORDS, display_title, kind_of, read_front_matter
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 MAX_PASSAGE_CHARS = 600  # longer paragraphs are split at sentence ends
-MAX_LABEL_CHARS = 30
+MAX_LABEL_CHARS = 30  # an enumeration item's label (第一，…)
+MAX_HEADING_LABEL_CHARS = 60  # a numbered heading's, which is a whole sentence
 MAX_HEADING_LINE_CHARS = 40
 MAX_TITLE_CHARS = 80  # a longer "heading" is a paragraph styled as one (common in Word files)
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
 MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join their neighbour
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
+# back matter of an official document: glossary, annexes, notes
+_ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|说明)[：:]?$")
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
@@ -154,7 +157,8 @@ def _classify(text: str) -> _Line:
             return _Line(text, kind, match.group(0), False)
         if _is_heading_line(text):
             return _Line(text, kind, text.rstrip("。：:"), True)
-        return _Line(text, kind, lead_sentence(text), False)
+        # a numbered heading that runs on into its text: its first sentence is the heading
+        return _Line(text, kind, lead_sentence(text, MAX_HEADING_LABEL_CHARS), False)
     for kind, pattern in _ENUMERATIONS:
         if pattern.match(text):
             return _Line(text, kind, lead_sentence(text), False)
@@ -285,8 +289,7 @@ class Parsed:
 class _Frame:
     kind: str
     label: str
-    closed: bool = False  # an enumeration item that no longer takes paragraphs
-    spans: bool = False  # its list's items span paragraphs
+    spans: bool = False  # an enumeration item whose list's items span paragraphs
 
 
 def _title_and_meta(
@@ -309,9 +312,23 @@ def _title_and_meta(
         and not first.endswith(KIND_WORDS)
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
+    banner: list[tuple[str, str]] = []
+    while rest and rest[0] == first:  # a page that repeats its title
+        banner.append((rest[0], "标题"))
+        rest, taken = rest[1:], taken + 1
+    if (
+        rest
+        and not kind_of(first)
+        and kind_of(rest[0])
+        and _is_title(lines[taken])
+        and not rest[0].startswith(("—", "－", "在"))
+    ):
+        # a column or bundle banner (每周一学（…）, 【…学习材料】) above the document's title
+        banner = [(first, "栏目"), *banner]
+        first, rest, taken = rest[0], rest[1:], taken + 1
     front = read_front_matter(doc, first, rest)
     title = display_title(front.title, front.meta)
-    return title, front.meta, taken + len(front.consumed), list(front.consumed)
+    return title, front.meta, taken + len(front.consumed), banner + list(front.consumed)
 
 
 def _plain_headings(lines: list[_Line]) -> list[_Line]:
@@ -322,6 +339,11 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     i = 0
     while i < len(lines):
+        if lines[i].kind is None and _ANNEX.match(lines[i].text) and i + 1 < len(lines):
+            # 名词解释, 附件, 附注: back matter, outside the numbered parts
+            out.append(_Line(lines[i].text, "annex", lines[i].text.rstrip("：:"), True))
+            i += 1
+            continue
         j = i
         while j < len(lines) and _is_headline(lines[j]):
             j += 1
@@ -448,13 +470,15 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             and len(line.text) <= MAX_CASE_CHARS
             and line.text.endswith(("；", ";", "。", "，"))
         ):
-            section, opened, text = groups[-1]
-            groups[-1] = (section, opened, text + "\n" + line.text)
+            section, heads, text = groups[-1]
+            groups[-1] = (section, heads, text + "\n" + line.text)
             previous_intro = not line.text.endswith("。") or _next_is_case(lines, i)
             continue
         previous_intro = False
 
-        opened = []
+        opened: list[tuple[str, ...]] = []
+        if line.kind == "annex":
+            stack.clear()
         if line.kind is not None:
             kinds = [f.kind for f in stack]
             if line.kind in kinds:

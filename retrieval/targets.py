@@ -14,13 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from retrieval.dates import RELATIVE_YEARS, question_years, years_in
-from retrieval.metadata import KIND_WORDS
-from retrieval.model import Document, Passage
+from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, question_years, years_in
+from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
+from retrieval.model import Document
 from retrieval.normalize import fold
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
+OPENING_PASSAGES = 5  # a document says what it holds in its first few passages
+ABBREVIATION_SHARE = 0.85  # of a regulation's short name, characters found in its full name
+MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
+FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
 _QUOTED = re.compile(r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']")
 _PUNCT = re.compile(r"[\s\W_]+")
 
@@ -30,7 +34,8 @@ class Target:
     """What a question names. `docs` None: no document named (search them all)."""
 
     docs: frozenset[str] | None = None
-    years: tuple[int, ...] = ()  # years asked about, after 今年/去年 are resolved
+    years: tuple[int, ...] = ()  # years the question writes out: passages must speak of them
+    soft_years: tuple[int, ...] = ()  # 今年/去年 of a named document: preferred, not required
     phrases: tuple[str, ...] = ()  # quoted text, folded, to be found whole
     missing: str = ""  # a named document the corpus does not hold: 2023年政府工作报告
     understood: tuple[str, ...] = ()  # titles of the documents understood, for the reply
@@ -38,12 +43,37 @@ class Target:
 
 
 def quoted_phrases(question: str) -> tuple[str, ...]:
+    """Quoted text of a question, folded, without its punctuation (a passage may punctuate a
+    quote otherwise)."""
     folded = fold(question)
     return tuple(
         dict.fromkeys(
-            p for m in _QUOTED.finditer(folded) if len(p := m.group(1).strip()) >= MIN_PHRASE_CHARS
+            p
+            for m in _QUOTED.finditer(folded)
+            if len(p := _PUNCT.sub("", m.group(1))) >= MIN_PHRASE_CHARS
         )
     )
+
+
+def holds_quote(quote: str, text: str) -> bool:
+    """Whether `text` (folded) holds a quote: whole, or, for a long quote remembered with a
+    character or two wrong, most of it in runs of four or more characters in order."""
+    plain = _PUNCT.sub("", text)
+    if quote in plain:
+        return True
+    if len(quote) < MIN_FUZZY_QUOTE_CHARS:
+        return False
+    covered = i = 0
+    while i <= len(quote) - 4:
+        length = 4
+        if quote[i : i + length] not in plain:
+            i += 1
+            continue
+        while i + length < len(quote) and quote[i : i + length + 1] in plain:
+            length += 1
+        covered += length
+        i += length
+    return covered >= FUZZY_QUOTE_SHARE * len(quote)
 
 
 def _plain(text: str) -> str:
@@ -113,15 +143,17 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         if same_kind and any(_ordinals(" ".join(d.meta.names)) for d in same_kind):
             return Target(phrases=phrases, missing=_ordinal_name(plain))
     if not named:
-        named = _named_by_token(documents, folded)
+        named = _named_by_token(documents, folded) or _named_by_abbreviation(documents, folded)
     if not named and (lacking := _missing_by_name(documents, folded, years)):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
         with_year = [d for d in named if d.meta.year in years or _names_year(d, plain)]
-        if named and not with_year and _generic(named, plain):
-            # "2023年政府工作报告" where the corpus holds other years' reports only
-            kind = next(n for d in named for n in document_names(d) if n in plain)
-            return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{kind}")
+        said = [n for d in named for n in document_names(d) if n in plain]
+        # "2023年政府工作报告" where the corpus holds other years' reports only; not a year
+        # the question asks about inside a named report (安徽的报告说2025年…)
+        dated = [n for n in said for y in years if f"{y}年{n}" in plain or f"{y}年的{n}" in plain]
+        if named and not with_year and dated and _generic(named, plain):
+            return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         named = with_year or named
     if not named and years and (kinds := _kind_words(folded)):
         # "21年那份报告": a kind of document and a year
@@ -137,7 +169,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
         docs=docs,
-        years=tuple(dict.fromkeys([*years, *relative])),
+        years=tuple(dict.fromkeys(years)),
+        soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
         phrases=phrases,
         understood=tuple(d.title for d in named),
         preferred=frozenset(d.doc for d in _placed_by(documents, folded))
@@ -215,11 +248,37 @@ def _nominal(word: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and default_segmenter().nominal(word)
 
 
-def _subsequence(short: str, long: str) -> bool:
-    """Whether the characters of `short` appear in `long` in order (档案条例 in
-    干部人事档案工作条例: an abbreviation)."""
-    found = iter(long)
-    return all(ch in found for ch in short)
+def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
+    """The one regulation a short name in the question stands for (档案条例 for
+    干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
+    for law in _law_names(folded):
+        found = [d for d in documents if any(_abbreviates(law, n) for n in _law_titles(d))]
+        if len(found) == 1:
+            return found
+    return []
+
+
+def _law_titles(document: Document) -> tuple[str, ...]:
+    """Names a regulation goes by: the document's names, its top-level headings and the
+    regulations its opening passages name (a study bundle introduces the regulation it
+    holds: 中共中央印发了修订后的《中国共产党纪律处分条例》…)."""
+    # before the first heading: a regulation's own articles cite the laws it rests on
+    opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
+    return (
+        document_names(document)
+        + tuple(_plain(h.path[0]) for h in document.headings if len(h.path) == 1)
+        + tuple(_plain(t) for t in re.findall(r"《([^》]{4,40})》", fold(opening)))
+    )
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
+    and nearly all of its characters in it."""
+    short = _plain(short)
+    kind = next((k for k in ("条例", "准则", "章程", "法") if short.endswith(k)), "")
+    if not kind or not name.endswith(kind):
+        return False
+    return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
 
 
 def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
@@ -233,7 +292,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         plain = _plain(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
-        if not any(_subsequence(plain, n) for n in names):
+        if not any(_abbreviates(plain, n) for d in documents for n in _law_titles(d)):
             return f"《{law}》"
     for genre in GENRES:
         if genre in folded and not any(genre in n for n in names):
@@ -244,12 +303,20 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|特别行政区)")
 
 
-def _place_tokens(document: Document) -> set[str]:
-    """Places a document's title, subtitle or occasion names (广东省… → 广东)."""
-    text = fold(" ".join((document.title, document.meta.subtitle, document.meta.occasion)))
+def _place_tokens(document: Document) -> frozenset[str]:
+    """Places a document's title, subtitle or occasion names (广东省… → 广东), with a
+    province's short name (粤)."""
+    places = _places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
+        t for t in _name_tokens(document) if not t[0].isdigit() and t not in NATIONAL
+    }
+    return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
+
+
+@cache
+def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
+    text = fold(" ".join((title, subtitle, occasion)))
     places = {m.group(1) for m in _PLACE.finditer(re.sub(r"\d{4}年", "", text))}
-    places |= {t for t in _name_tokens(document) if not t[0].isdigit()}
-    return {p for p in places if p not in NATIONAL}
+    return frozenset(p for p in places if p not in NATIONAL)
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -273,7 +340,7 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         return ""
     known = set().union(*(_place_tokens(d) for d in local))
     for place in default_segmenter().proper_nouns(folded):
-        stem = place[:-1] if len(place) >= 3 and place[-1] in "省市" else place
+        stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
             continue
         if not re.search(
@@ -290,20 +357,25 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
 _ANNIVERSARY = re.compile(r"\d+周年")
 
 
-def _name_tokens(document: Document) -> set[str]:
+def _name_tokens(document: Document) -> frozenset[str]:
     """Words of a document's title, occasion and speaker that tell it from others: places,
     people and anniversaries (浙江, 马卫光, 95周年)."""
+    return _tokens_of(document.title, document.meta.occasion, document.meta.speaker)
+
+
+@cache  # once per document: a question compares them all
+def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     from retrieval.segment import default_segmenter
 
-    text = fold(" ".join((document.title, document.meta.occasion, document.meta.speaker)))
+    text = fold(" ".join((title, occasion, speaker)))
     tokens = set(_ANNIVERSARY.findall(text))
     for noun in default_segmenter().proper_nouns(text):
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
             tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question
-    if document.meta.speaker and " " not in document.meta.speaker:
-        tokens.add(fold(document.meta.speaker))
-    return tokens
+    if speaker and " " not in speaker:
+        tokens.add(fold(speaker))
+    return frozenset(tokens)
 
 
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -365,11 +437,12 @@ def _generic(named: Sequence[Document], plain: str) -> bool:
     )
 
 
-def passage_years(passage: Passage, document_year: int | None) -> set[int]:
-    """Years a passage speaks of: written out in it or its headings, or as 今年/去年
-    relative to its document's date."""
-    text = fold("\n".join((*passage.section, passage.text)))
+def passage_years(text: str, document_year: int | None) -> set[int]:
+    """Years a passage (its folded headings and text) speaks of: written out, or as
+    今年/去年 relative to its document's date."""
     found = set(years_in(text))
     if document_year is not None:
         found |= {document_year + delta for w, delta in RELATIVE_YEARS.items() if w in text}
+        if any(w in text for w in PAST_YEAR):
+            found.add(document_year - 1)
     return found

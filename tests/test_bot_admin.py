@@ -132,6 +132,7 @@ async def test_docs_remove_stats_and_explain(tmp_path: Path) -> None:
         await h.api.send_text(ADMIN, ADMIN, "/docs")
         docs = await h.api.wait_for_reply(ADMIN)
         assert "乡村振兴.txt" in docs.plain and "25 段" in docs.plain
+        assert "讲话 · 全市新任科级领导干部廉政谈话暨家庭助廉活动" in docs.plain  # its metadata
         await h.api.send_text(USER, USER, "家属应该做什么？")
         await h.api.wait_for_reply(USER)
         await h.api.send_text(USER, USER, "今天股市行情如何")

@@ -145,3 +145,43 @@ def test_eval_reports_both_systems(tmp_path: Path) -> None:
 def test_ask_with_empty_question(tmp_path: Path, question: str) -> None:
     run = studybot("ask", question, db=tmp_path / "q.db")
     assert run.returncode == 0 and "请直接输入" in run.stdout
+
+
+CORPORA = ROOT / "tests" / "data" / "corpora"
+
+
+def test_search_json_names_the_document_understood_and_keeps_to_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "reports"
+    shutil.copytree(CORPORA / "reports_2014_2016" / "docs", corpus)
+    db = tmp_path / "s.db"
+    assert studybot("reload", "--corpus", str(corpus), "--yes", db=db).returncode == 0
+    questions = ["15年那份报告里赤字率是多少？", "2019年政府工作报告的赤字率是多少", "赤字率"]
+    out = studybot("search", "--json", "-", db=db, stdin="\n".join(questions) + "\n")
+    assert out.returncode == 0, out.stderr
+    named, missing, plain = (json.loads(line) for line in out.stdout.splitlines())
+    assert named["understood"] == ["政府工作报告（2015年）"]
+    assert named["results"] and {r["doc"] for r in named["results"]} == {
+        "zhengfu_gongzuo_baogao_2015.txt"
+    }
+    assert set(named["results"][0]) >= {"rank", "score", "doc", "title", "section", "text"}
+    assert missing["results"] == [] and missing["note"] == "资料库中没有2019年政府工作报告"
+    assert "understood" not in plain and len({r["doc"] for r in plain["results"]}) > 1
+    only = studybot("search", "--json", "--doc", "2016", "赤字率", db=db)
+    assert {r["doc"] for r in json.loads(only.stdout)["results"]} == {
+        "zhengfu_gongzuo_baogao_2016.txt"
+    }
+    nothing = studybot("search", "--doc", "没有这个文件", "赤字率", db=db)
+    assert nothing.returncode == 2 and "no document matches" in nothing.stderr
+
+
+def test_eval_on_a_many_document_corpus_reports_document_and_section(tmp_path: Path) -> None:
+    corpus = tmp_path / "bundles"
+    shutil.copytree(CORPORA / "study_bundles" / "docs", corpus)
+    db = tmp_path / "e.db"
+    assert studybot("reload", "--corpus", str(corpus), "--yes", db=db).returncode == 0
+    questions = str(CORPORA / "study_bundles" / "questions.jsonl")
+    out = studybot("eval", "--questions", questions, db=db)
+    assert out.returncode == 0, out.stderr
+    assert "doc@1" in out.stdout and "section@1" in out.stdout
+    ours, base = (line.split() for line in out.stdout.splitlines()[-2:])
+    assert ours[0] == "studybot" and float(ours[1]) > float(base[2])  # Hit@1 above BM25's

@@ -169,3 +169,20 @@ def test_outline_shows_metadata_tree_passages_and_removed_lines() -> None:
     assert "三、2021年重点工作" in out
     assert "[新闻附注：报纸版面] 《 人民日报 》（ 2021年03月13日 01 版）" in out
     assert "[称呼语，开启下一部分] 各位代表！" in out
+
+
+def test_back_matter_is_outside_the_numbered_parts() -> None:
+    doc = parse(
+        "r.txt",
+        [
+            "政府工作报告",
+            "一、2026年重点工作",
+            "（一）稳住经济大盘，促进经济运行在合理区间。今年要继续实施积极的财政政策。",
+            "名词解释",
+            "1.“两新”：是指大规模设备更新和消费品以旧换新。",
+        ],
+    )
+    first, glossary = doc.passages
+    # a numbered heading that runs on into its text keeps its whole first sentence
+    assert first.section == ("一、2026年重点工作", "（一）稳住经济大盘，促进经济运行在合理区间")
+    assert glossary.section[0] == "名词解释"

@@ -92,3 +92,57 @@ def test_metrics_follow_the_shared_definitions() -> None:
     assert got.mrr5 == pytest.approx((1 + 1 / 2) / 3)
     assert (got.abstained, got.wrongly_refused, got.misses) == (1, 1, ("q2", "q3"))
     assert (got.refusals, got.answered_out_of_scope) == (("q3",), ("q5",))
+
+
+# --- many documents --------------------------------------------------------------------
+
+REALDEV = ROOT.parent / "shared" / "realdev"
+CORPORA = ROOT / "tests" / "data" / "corpora"
+
+
+def corpus_set(folder: Path, floors: tuple[float, float, float, int, int], name: str) -> object:
+    """A real corpus and its questions, with the floors under what it measured: Hit@1,
+    Hit@3, right document at rank 1, out-of-scope questions refused, answerable refused."""
+    return pytest.param(
+        folder,
+        floors,
+        id=name,
+        marks=pytest.mark.skipif(not folder.is_dir(), reason=f"{folder} is not there"),
+    )
+
+
+MANY = [
+    corpus_set(REALDEV, (0.87, 0.91, 0.95, 21, 2), "realdev"),
+    corpus_set(CORPORA / "reports_2014_2016", (0.85, 0.91, 0.97, 19, 1), "reports_2014_2016"),
+    corpus_set(CORPORA / "lianzheng_speeches", (0.84, 0.90, 0.93, 11, 2), "lianzheng_speeches"),
+    corpus_set(CORPORA / "provincial_2026", (0.77, 0.84, 0.93, 15, 3), "provincial_2026"),
+    corpus_set(CORPORA / "study_bundles", (0.73, 0.82, 0.90, 17, 2), "study_bundles"),
+    corpus_set(CORPORA / "reports_2009_2011", (0.73, 0.84, 0.90, 15, 2), "reports_2009_2011"),
+    corpus_set(CORPORA / "reports_2006_2007", (0.74, 0.81, 0.91, 17, 2), "reports_2006_2007"),
+    corpus_set(CORPORA / "reports_2008_2013", (0.83, 0.89, 0.92, 12, 3), "reports_2008_2013"),
+]
+
+
+@pytest.mark.parametrize(("folder", "floors"), MANY)
+def test_many_documents_beat_plain_bm25_and_hold_their_floors(
+    folder: Path, floors: tuple[float, float, float, int, int]
+) -> None:
+    from retrieval.corpus import read_document
+    from retrieval.evaluate import gold_judge
+
+    docs = folder / "docs"
+    documents = [read_document(p.name, p.read_bytes()) for p in sorted(docs.glob("*.txt"))]
+    index = build_index(documents, segmenter=SEGMENTER)
+    questions = load_questions(folder / "questions.jsonl")
+    judge = gold_judge(docs)
+    ours = evaluate(
+        questions, lambda q: [h.passage for h in answer(index, q, SEGMENTER).hits], judge
+    )
+    base = evaluate(questions, baseline(index.passages), judge)
+    assert ours.hit1 > base.hit1 and ours.mrr5 > base.mrr5 and ours.abstained > base.abstained
+    hit1, hit3, right_document, abstained, refused = floors
+    assert ours.hit1 >= hit1, ours.misses
+    assert ours.hit3 >= hit3
+    assert ours.right_document >= right_document
+    assert ours.abstained >= abstained, ours.answered_out_of_scope
+    assert ours.wrongly_refused <= refused, ours.refusals

@@ -1601,6 +1601,33 @@ class BotApiServer:
             message.update_id = self._enqueue("message", message.to_api())
         return message
 
+    async def join(self, chat_id: int, user_id: int) -> int:
+        """A user joins a group: the member list changes and the bot gets the service message
+        (privacy mode never hides service messages); returns its update id."""
+        return self._membership(chat_id, user_id, joined=True)
+
+    async def leave(self, chat_id: int, user_id: int) -> int:
+        """A user leaves a group; the bot gets the service message. Returns its update id."""
+        return self._membership(chat_id, user_id, joined=False)
+
+    def _membership(self, chat_id: int, user_id: int, *, joined: bool) -> int:
+        chat, user = self._driver_chat(chat_id), self._driver_user(user_id)
+        if chat.type == "private":
+            raise AssertionError("only groups have members joining and leaving")
+        if joined:
+            chat.members.add(user_id)
+        else:
+            chat.members.discard(user_id)
+            chat.admins = [a for a in chat.admins if a != user_id]
+        message = self._store_message(chat, user, outgoing=False)
+        payload = message.to_api()
+        if joined:
+            payload["new_chat_members"] = [user.to_api()]
+        else:
+            payload["left_chat_member"] = user.to_api()
+        message.update_id = self._enqueue("message", payload)
+        return message.update_id
+
     async def edit_text(self, chat_id: int, user_id: int, message_id: int, text: str) -> int:
         """A user edits their own earlier message; returns the edited_message update id."""
         chat, user = self._driver_chat(chat_id), self._driver_user(user_id)

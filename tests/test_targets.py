@@ -1,0 +1,161 @@
+"""Questions that name a document, a year, a place or a phrase: read by general rules from
+each document's own metadata, with the counter-examples each rule must not break."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.dates import question_years
+from retrieval.metadata import read_front_matter
+from retrieval.model import Document
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from retrieval.targets import find_target, quoted_phrases
+
+
+def doc(name: str, lines: list[str]) -> Document:
+    return parse(name, lines)
+
+
+REPORT = [
+    "政府工作报告",
+    "——2021年3月5日在第十三届全国人民代表大会第四次会议上",
+    "一、2020年工作回顾",
+    "过去一年，经济运行稳定恢复，城镇新增就业1186万人，脱贫攻坚战取得全面胜利。",
+    "二、2021年重点工作",
+    "今年赤字率拟按3.2%左右安排，不再发行抗疫特别国债，保持宏观政策连续性。",
+]
+PROVINCE = [
+    "2026年政府工作报告",
+    "——2026年1月28日在云南省第十四届人民代表大会第四次会议上",
+    "一、2025年工作回顾",
+    "全省生产总值增长5%左右，旅居人数持续增加，城乡居民收入稳步增长。",
+]
+REGULATION = [
+    "干部人事档案工作条例",
+    "第一章 总则",
+    "第一条 为了加强干部人事档案工作，根据有关党内法规和法律，制定本条例。",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[Document, ...]:
+    return (
+        doc("report2021.txt", REPORT),
+        doc("yunnan.txt", PROVINCE),
+        doc("dangan.txt", REGULATION),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("2019年的目标", [2019]),
+        ("二〇一九年的目标", [2019]),
+        ("19年那份报告", [2019]),
+        ("过去15年来的变化", []),  # a span of years, not a year
+        ("近20年间", []),
+        ("98年的洪水", [1998]),
+    ],
+)
+def test_years_in_questions(question: str, years: list[int]) -> None:
+    assert [m.year for m in question_years(question)] == years
+
+
+def test_front_matter_reads_title_date_and_occasion() -> None:
+    front = read_front_matter("r.txt", REPORT[0], REPORT[1:2])
+    assert front.meta.date == "2021-03-05" and front.meta.kind == "报告"
+    assert "2021年政府工作报告" in front.meta.names
+    assert [what for _, what in front.consumed] == ["副标题"]
+
+
+def test_a_generic_title_shows_its_year_and_place(corpus: tuple[Document, ...]) -> None:
+    report, province, _ = corpus
+    assert report.title == "政府工作报告（2021年）"
+    assert province.title == "2026年政府工作报告（云南）"
+    assert "云南省政府工作报告" in province.meta.names
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("21年那份报告里赤字率是多少", {"report2021.txt"}),
+        ("2021年政府工作报告说了什么", {"report2021.txt"}),
+        ("云南省政府工作报告提了什么", {"yunnan.txt"}),
+        ("档案条例第一条是什么", {"dangan.txt"}),  # an abbreviation of the regulation's name
+        ("赤字率是多少", None),  # names nothing: all documents
+    ],
+)
+def test_named_documents(
+    corpus: tuple[Document, ...], question: str, docs: set[str] | None
+) -> None:
+    target = find_target(question, corpus)
+    assert target.missing == ""
+    assert (set(target.docs) if target.docs is not None else None) == docs
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("2019年政府工作报告的赤字率是多少", "2019年政府工作报告"),  # another year
+        ("公务员法规定辞职要提前多少天", "《公务员法》"),  # a law the corpus lacks
+        ("2026年中央一号文件的主题是什么", "2026年中央一号文件"),  # a genre it lacks
+        ("浙江省2026年的GDP增长目标是多少", "浙江省的政府工作报告"),  # another place
+    ],
+)
+def test_documents_the_corpus_lacks_are_said_to_be_missing(
+    corpus: tuple[Document, ...], question: str, missing: str
+) -> None:
+    assert find_target(question, corpus).missing == missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "对浙江工作提了什么要求",  # a place mentioned, not the place asked about
+        "广义货币增长多少",  # jieba may take 广义 for a place
+        "过去一年用了什么方法",  # 方法 ends in 法 but is no law
+        "报告里国家监察法是在哪段提的",  # a law asked about as a mention
+        "云南省政府工作报告说2025年做了什么",  # a year inside a named report, not its name
+    ],
+)
+def test_what_only_looks_like_a_missing_document_is_not(
+    corpus: tuple[Document, ...], question: str
+) -> None:
+    assert find_target(question, corpus).missing == ""
+
+
+def test_quoted_phrases_are_kept_whole() -> None:
+    assert quoted_phrases("“三个务必”是什么") == ("三个务必",)
+    assert quoted_phrases("「行百里者半九十」出自哪里") == ("行百里者半九十",)
+    assert quoted_phrases("没有引号的问题") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("张某收了多少钱", "张某"), ("李某某和他的家属", "李某某"), ("x某的案子", "x某")],
+)
+def test_anonymised_names_stay_whole(text: str, name: str) -> None:
+    words = [w for w, _ in default_segmenter().words(text)]
+    assert name in words
+
+
+def test_words_that_start_with_mou_are_not_names() -> None:
+    words = [w for w, _ in default_segmenter().words("在某些地方某种情况")]
+    assert "某些" in words and "某种" in words
+
+
+def test_a_banner_and_a_repeated_title_are_not_the_title() -> None:
+    document = doc(
+        "rule.txt",
+        [
+            "每周一学（2021年10月18日—24日）",
+            "每周一学（2021年10月18日—24日）",
+            "中国共产党纪律处分条例",
+            "第一编 总则",
+            "第一条 为了维护党章和其他党内法规，严肃党的纪律，制定本条例。",
+        ],
+    )
+    assert document.title.startswith("中国共产党纪律处分条例")
+    assert "纪律处分条例" in document.meta.names
+    assert find_target("纪律处分条例第一条讲的什么", (document,)).docs == {"rule.txt"}
