@@ -233,12 +233,9 @@ def _pool(
     index: SearchIndex, query: Query, target: Target, ranking: Ranking
 ) -> list[tuple[int, float]]:
     """BM25's best passages for the query, within the documents the question names."""
-    k = POOL if target.docs is None else POOL * 10
-    ids, scores = bm25.top_k(index.postings, query.weights(ranking), k)
-    pairs = list(zip(ids.tolist(), scores.tolist(), strict=True))
-    if target.docs is not None:
-        pairs = [(i, s) for i, s in pairs if index.passages[i].doc in target.docs][:POOL]
-    return pairs
+    allowed = None if target.docs is None else index.allowed(target.docs)
+    ids, scores = bm25.top_k(index.postings, query.weights(ranking), POOL, allowed)
+    return list(zip(ids.tolist(), scores.tolist(), strict=True))
 
 
 def candidates(
