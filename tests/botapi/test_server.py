@@ -27,7 +27,7 @@ from telegram import (
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from .server import BotApiServer, EntityParseError, parse_html, parse_markdown_v2, utf16_len
+from . import BotApiServer, EntityParseError, parse_html, parse_markdown_v2, utf16_len
 
 TOKEN = "123456789:AAE-stand-in_test-token"
 ALICE = 1001
