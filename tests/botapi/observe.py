@@ -81,6 +81,11 @@ class ObserverMixin(ServerState):
         return []
 
     @property
+    def active_polls(self) -> int:
+        """getUpdates calls the server holds open now (long polls waiting for updates)."""
+        return self._active_polls
+
+    @property
     def pending_updates(self) -> list[JSON]:
         """Updates not yet confirmed by a getUpdates offset (or webhook delivery)."""
         return list(self._updates)

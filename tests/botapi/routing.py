@@ -69,10 +69,8 @@ class RoutingMixin(FilesMixin):
     async def stop(self) -> None:
         self._closing = True
         self._notify()  # pending long polls answer at once; give them a moment to do so
-        for _ in range(50):
-            if not self._active_polls:
-                break
-            await asyncio.sleep(0.01)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._no_polls.wait(), 0.5)
         if self._webhook_task is not None:
             self._webhook_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

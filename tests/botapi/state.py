@@ -86,6 +86,8 @@ class ServerState:
         self._allowed_updates: set[str] | None = None
         self._poll_generation = 0
         self._active_polls = 0
+        self._no_polls = asyncio.Event()  # set while no getUpdates is held open
+        self._no_polls.set()
         self._queries: dict[str, Query] = {}
         self._answers: dict[str, list[JSON]] = {}
         self._commands: dict[tuple[tuple[str, int | None, int | None], str], list[JSON]] = {}

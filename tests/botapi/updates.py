@@ -47,10 +47,13 @@ class UpdatesMixin(ServerState):
         self._poll_generation += 1
         self._notify()
         self._active_polls += 1
+        self._no_polls.clear()
         try:
             return await self._poll(limit, timeout, self._poll_generation)
         finally:
             self._active_polls -= 1
+            if not self._active_polls:
+                self._no_polls.set()
 
     async def _poll(self, limit: int, timeout: float, generation: int) -> list[JSON]:
         loop = asyncio.get_running_loop()
