@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import os
 import re
 import tempfile
@@ -88,7 +87,7 @@ def reload_summary(report: ReloadReport) -> list[str]:
             else f"• {_short_path(d.doc)} 的内容已包含在 {_short_path(d.of)} 中"
             for d in report.duplicates
         ]
-    return render.pack([html.escape(line, quote=False) for line in lines], separator="\n")
+    return render.pack([render.escape(line) for line in lines], separator="\n")
 
 
 def _short_path(doc: str) -> str:
@@ -163,9 +162,9 @@ async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         meta = metas.get(s.doc)
         facts = render.document_facts(meta) if meta else ""
         lines.append(
-            f"• <code>{html.escape(s.doc)}</code>\n"
-            f"  {html.escape(s.title)}（{s.passages} 段，更新于 {updated}）"
-            + (f"\n  <i>{html.escape(facts)}</i>" if facts else "")
+            f"• <code>{render.escape(s.doc)}</code>\n"
+            f"  {render.escape(s.title)}（{s.passages} 段，更新于 {updated}）"
+            + (f"\n  <i>{render.escape(facts)}</i>" if facts else "")
         )
     for text in render.pack(lines):
         await message.reply_html(text)
@@ -265,9 +264,9 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         f"今日提问 {today}，本周提问 {this_week}，本周未找到答案 {unanswered}",
         f"反馈：👍 {up}  👎 {down}",
         "<b>本周热门问题</b>",
-        *[f"• {html.escape(q[:60])}（{n}）" for q, n in top],
+        *[f"• {render.escape(q[:60])}（{n}）" for q, n in top],
         "<b>本周未回答的问题</b>",
-        *[f"• {html.escape(q[:60])}（{n}）" for q, n in missed],
+        *[f"• {render.escape(q[:60])}（{n}）" for q, n in missed],
     ]
     await message.reply_html("\n".join(lines))
 
@@ -284,7 +283,7 @@ async def explain_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     svc = services(context)
     report = explain(svc.library.index, question, svc.library.segmenter, svc.library.ranking)
-    lines = render.explanation(question, report, html.escape, lambda s: f"<b>{s}</b>")
+    lines = render.explanation(question, report, render.escape, lambda s: f"<b>{s}</b>")
     for text in render.pack(lines):
         await message.reply_html(text)
 

@@ -8,7 +8,6 @@ offers passages to send into any chat. Buttons are routed by their callback data
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import logging
 import sqlite3
@@ -67,7 +66,7 @@ EXPIRED = "这条消息对应的内容已更新或过期，请重新提问。"
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is not None:
-        await message.reply_html(HELP.format(username=html.escape(context.bot.username)))
+        await message.reply_html(HELP.format(username=render.escape(context.bot.username)))
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -335,7 +334,7 @@ async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
         voter = query.from_user
         # the mention makes the selective reply field open for the voter only, in groups too
         prompt = await query.message.reply_html(
-            f'<a href="tg://user?id={voter.id}">{html.escape(voter.first_name)}</a>，'
+            f'<a href="tg://user?id={voter.id}">{render.escape(voter.first_name)}</a>，'
             "很抱歉没有帮上忙。可以回复这条消息说说原因（可选）。",
             reply_markup=ForceReply(selective=True, input_field_placeholder="哪里不对？"),
             do_quote=True,
@@ -409,7 +408,7 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
         return
     await query.answer()
     top = [i for i, h in enumerate(document.headings) if len(h.path) == 1]
-    text = f"<b>{html.escape(document.title)}</b>\n共 {len(document.passages)} 段。选择章节："
+    text = f"<b>{render.escape(document.title)}</b>\n共 {len(document.passages)} 段。选择章节："
     markup = keyboards.sections_keyboard(document, top, f"t:{uid}", page or 0)
     await edit_message(query.message, text, markup)
 
@@ -447,7 +446,7 @@ async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, re
         return
     own = [p for p in document.passages if p.section[:depth] == heading.path]
     intro = [p for p in own if len(p.section) == depth] or own[:1]
-    blocks = [f"<b>{html.escape(render.SECTION_SEP.join(heading.path))}</b>"]
+    blocks = [f"<b>{render.escape(render.SECTION_SEP.join(heading.path))}</b>"]
     blocks += [render.passage_html(p) for p in intro[:3]]
     text = render.pack(blocks)[0]
     await query.message.reply_html(text, reply_markup=markup)

@@ -9,7 +9,6 @@ links or long texts are answered as before: they are questions.
 
 from __future__ import annotations
 
-import html
 import warnings
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -22,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, handlers
+from bot import admin, handlers, render
 from bot.services import services
 from retrieval.fetch import is_url
 from retrieval.formats.web import strip_web_clutter
@@ -115,7 +114,7 @@ async def ask_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     suggestion = lines[0] if lines and len(lines[0]) <= MAX_TITLE_CHARS else ""
     if isinstance(query.message, Message):
         hint = (
-            f"\n（第一行是：<code>{html.escape(suggestion)}</code>，可直接复制）"
+            f"\n（第一行是：<code>{render.escape(suggestion)}</code>，可直接复制）"
             if suggestion
             else ""
         )

@@ -16,6 +16,7 @@ import contextlib
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -54,6 +55,22 @@ CLOSED = "这道题已经结束。"
 REPEAT = "你已经作答，每题只能回答一次。"
 STARTER_ONLY = "只有发起测验的人可以提前结束本题。"
 INTERRUPTED = "上一轮测验因机器人重启中断，已结束。已经作答的成绩都已计入，发送 /rank 查看排行榜。"
+
+
+class RoundEnd(StrEnum):
+    """How a quiz round ended; the store keeps the value."""
+
+    DONE = "done"
+    FAILED = "failed"  # a question could not be sent, or the round could not resume
+    INTERRUPTED = "interrupted"  # a restart stopped it for longer than RESUME_WINDOW
+
+
+class AnswerOutcome(StrEnum):
+    """What became of a member's answer (the values of Store.record_quiz_answer)."""
+
+    RECORDED = "recorded"
+    REPEAT = "repeat"  # they had answered this question
+    CLOSED = "closed"  # revealed, not asked or unknown
 
 
 # --- shared -------------------------------------------------------------------------------
@@ -193,7 +210,7 @@ async def ask_next(
     except TelegramError:
         # (the rate limiter has retried what could be) a round that cannot go on is closed,
         # so the chat can start another; the answers given so far are kept
-        await svc.store.end_quiz_round(round_id, at=now(app).timestamp(), outcome="failed")
+        await svc.store.end_quiz_round(round_id, at=now(app).timestamp(), outcome=RoundEnd.FAILED)
         raise
     asked = now(app)
     await svc.store.mark_question_asked(
@@ -243,20 +260,22 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not 0 <= choice < len(LETTERS):
             await query.answer(CLOSED)
             return
-        outcome = await svc.store.record_quiz_answer(
-            int(qid_text),
-            user_id=query.from_user.id,
-            name=display_name(query.from_user),
-            choice=choice,
-            at=now(app).timestamp(),
+        outcome = AnswerOutcome(
+            await svc.store.record_quiz_answer(
+                int(qid_text),
+                user_id=query.from_user.id,
+                name=display_name(query.from_user),
+                choice=choice,
+                at=now(app).timestamp(),
+            )
         )
         # Only now, with the answer committed, is the member told it counts.
-        if outcome == "recorded":
+        if outcome is AnswerOutcome.RECORDED:
             await query.answer(f"已记录你的答案：{LETTERS[choice]}。揭晓时公布结果。")
             if query.message is not None:
                 await members.seen(svc.store, query.message.chat, query.from_user)
         else:
-            await query.answer(REPEAT if outcome == "repeat" else CLOSED)
+            await query.answer(REPEAT if outcome is AnswerOutcome.REPEAT else CLOSED)
         return
     question = await svc.store.quiz_question(int(qid_text))
     if question is None or question.revealed_at is not None:
@@ -295,7 +314,7 @@ async def finish_round(app: App, round_id: int) -> None:
     svc = services_of(app)
     quiz_round = await svc.store.quiz_round(round_id)
     if quiz_round is None or not await svc.store.end_quiz_round(
-        round_id, at=now(app).timestamp(), outcome="done"
+        round_id, at=now(app).timestamp(), outcome=RoundEnd.DONE
     ):
         return
     if quiz_round.total > 1:
@@ -344,7 +363,9 @@ async def resume(app: App) -> None:
             await _resume_round(app, quiz_round.id, current)
         except TelegramError:  # e.g. the bot was removed from the group: close, go on
             log.warning("quiz round %s could not resume", quiz_round.id, exc_info=True)
-            await svc.store.end_quiz_round(quiz_round.id, at=current.timestamp(), outcome="failed")
+            await svc.store.end_quiz_round(
+                quiz_round.id, at=current.timestamp(), outcome=RoundEnd.FAILED
+            )
 
 
 async def _resume_round(app: App, round_id: int, current: datetime) -> None:
@@ -374,7 +395,7 @@ async def _resume_round(app: App, round_id: int, current: datetime) -> None:
         await reveal(app, last.id, carry_on=False)
     quiz_round = await svc.store.quiz_round(round_id)
     if quiz_round and await svc.store.end_quiz_round(
-        round_id, at=current.timestamp(), outcome="interrupted"
+        round_id, at=current.timestamp(), outcome=RoundEnd.INTERRUPTED
     ):
         await app.bot.send_message(quiz_round.chat_id, INTERRUPTED)
 

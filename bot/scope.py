@@ -15,7 +15,6 @@ Callback data: sc:@<page>          turn the list          sc:a            the wh
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import sqlite3
@@ -28,7 +27,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import keyboards
+from bot import keyboards, render
 from bot.permissions import may_manage
 from bot.services import Services, services
 from retrieval.model import Document
@@ -143,7 +142,7 @@ def describe(scope: Scope, documents: Sequence[Document]) -> str:
         )
     chosen = scope.documents(documents)
     lines = [f"📌 <b>本群学习范围</b>（{len(chosen)} 份资料）："]
-    lines += [f"• {html.escape(label(d))}" for d in chosen]
+    lines += [f"• {render.escape(label(d))}" for d in chosen]
     lines += [
         "提问、测验（/quiz）、导读（/read）、每日一段（/daily）和目录（/toc）都只使用这些资料。",
         "",
@@ -182,7 +181,7 @@ def choices(matches: Sequence[Document]) -> InlineKeyboardMarkup:
 def confirmation(scope: Scope) -> str:
     if scope.everything:
         return "✅ 已恢复为全部资料：提问、测验、导读和每日一段都使用全部资料。"
-    names = "、".join(f"《{html.escape(t)}》" for t in scope.titles)
+    names = "、".join(f"《{render.escape(t)}》" for t in scope.titles)
     return (
         f"✅ 本群学习范围已设为：{names}。\n"
         "提问、测验、导读、每日一段和目录都只使用这些资料；发送 /scope all 恢复全部资料。"
@@ -238,10 +237,10 @@ async def _change_by_name(
     matches = [d for d in documents if d.doc in found]
     if not matches:
         current = await of_chat(svc, chat_id)
-        text = f"没有找到标题或名称含“{html.escape(words)}”的资料。请从下面选择："
+        text = f"没有找到标题或名称含“{render.escape(words)}”的资料。请从下面选择："
         return Change.NO_MATCH, keyboard(current, documents), text
     if len(matches) > 1:
-        text = f"有 {len(matches)} 份资料符合“{html.escape(words)}”，请选择："
+        text = f"有 {len(matches)} 份资料符合“{render.escape(words)}”，请选择："
         if len(matches) > keyboards.PER_PAGE:
             text += f"（只列出前 {keyboards.PER_PAGE} 份，可以用更具体的关键词）"
         return Change.AMBIGUOUS, choices(matches), text

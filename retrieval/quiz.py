@@ -30,7 +30,7 @@ from functools import cache
 from retrieval.index import SearchIndex
 from retrieval.model import Heading, Passage
 from retrieval.normalize import fold
-from retrieval.segment import Segmenter, data_lines, stopwords
+from retrieval.segment import Segmenter, stopwords, user_dictionary
 
 CLOZE = "cloze"
 SECTION = "section"
@@ -118,15 +118,14 @@ def _tags() -> dict[str, str]:
     from jieba import posseg
 
     tags = dict(posseg.dt.word_tag_tab)
-    for line in data_lines("userdict.txt"):
-        word, _, *tag = line.split()
-        tags[word] = tag[0] if tag else "n"
+    for entry in user_dictionary():
+        tags[entry.word] = entry.tag or "n"
     return tags
 
 
 @cache
 def _domain() -> frozenset[str]:
-    return frozenset(line.split()[0] for line in data_lines("userdict.txt"))
+    return frozenset(entry.word for entry in user_dictionary())
 
 
 def heading_core(label: str) -> str:

@@ -12,6 +12,7 @@ import math
 import re
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -56,6 +57,25 @@ def data_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+@dataclass(frozen=True, slots=True)
+class DictionaryWord:
+    """A line of the project's user dictionary, as jieba reads it: word, frequency, tag."""
+
+    word: str
+    freq: int
+    tag: str | None
+
+
+@cache
+def user_dictionary() -> tuple[DictionaryWord, ...]:
+    """The project's user dictionary (retrieval/data/userdict.txt); the one place it is read."""
+    words: list[DictionaryWord] = []
+    for line in data_lines("userdict.txt"):
+        word, freq, *tag = line.split()
+        words.append(DictionaryWord(word, int(freq), tag[0] if tag else None))
+    return tuple(words)
+
+
 @cache
 def stopwords() -> frozenset[str]:
     return frozenset(fold(word) for word in data_lines("stopwords.txt"))
@@ -75,10 +95,9 @@ class Segmenter:
             with self._lock:
                 if not self._ready:
                     self._jieba.initialize()
-                    for line in data_lines("userdict.txt"):
-                        word, freq, *tag = line.split()
-                        self._jieba.add_word(word, int(freq), tag[0] if tag else None)
-                        self._domain.add(word)
+                    for entry in user_dictionary():
+                        self._jieba.add_word(entry.word, entry.freq, entry.tag)
+                        self._domain.add(entry.word)
                     self._ready = True
         return self._jieba
 

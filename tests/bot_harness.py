@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import random
 import shutil
@@ -15,10 +16,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from telegram.ext import Application
+from telegram import Update
+from telegram.ext import Application, TypeHandler
 
 from bot.app import build_application
 from bot.settings import Settings
+from retrieval.store import Store
 from tests.botapi import BotApiServer
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
@@ -31,12 +34,42 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEECH = ROOT / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
 
 
+class HandledUpdates:
+    """The update ids the bot is done with, for tests to await instead of sleeping.
+
+    Recorded by a handler in a group after all of the bot's: it runs once the bot's handler
+    (with its retries), the error handler (with its apology) and the inbox's mark_handled are
+    over, so after `wait(update_id)` nothing more can come of that update.
+    """
+
+    GROUP = 1_000  # after every group bot.app.add_handlers uses
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+        self._changed = asyncio.Condition()
+
+    def install(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        app.add_handler(TypeHandler(Update, self._record), group=self.GROUP)
+
+    async def _record(self, update: Update, context: object) -> None:
+        async with self._changed:
+            self.ids.add(update.update_id)
+            self._changed.notify_all()
+
+    async def wait(self, update_id: int | None, timeout: float = 10.0) -> None:
+        """Until the bot is done with this update (None: the bot never got it, a test bug)."""
+        assert update_id is not None, "the bot was never sent this update"
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: update_id in self.ids), timeout)
+
+
 @dataclass
 class Harness:
     api: BotApiServer
     app: Application[Any, Any, Any, Any, Any, Any]
     settings: Settings
     corpus: Path
+    handled: HandledUpdates
 
 
 def make_settings(tmp_path: Path, api_root: str, **extra: Any) -> Settings:
@@ -62,12 +95,16 @@ async def running_bot(
     webhook: dict[str, Any] | None = None,
     *,
     bot_data: dict[str, Any] | None = None,
+    handled: HandledUpdates | None = None,
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
     """Start the Application as `studybot run` would (post_init included): polling the
     stand-in, or serving `webhook` (the options `studybot run` would use). `bot_data` is
-    put in place before post_init, e.g. a FakeClock under bot.quiz.CLOCK_KEY."""
+    put in place before post_init, e.g. a FakeClock under bot.quiz.CLOCK_KEY; `handled`
+    records the updates the bot is done with."""
     app = build_application(settings)
     app.bot_data.update(bot_data or {})
+    if handled is not None:
+        handled.install(app)
     await app.initialize()
     assert app.post_init is not None
     await app.post_init(app)
@@ -99,8 +136,9 @@ async def harness(tmp_path: Path, **server_options: Any) -> AsyncIterator[Harnes
     async with BotApiServer(token=TOKEN, username=USERNAME, **server_options) as api:
         populate(api)
         settings = make_settings(tmp_path, api.root)
-        async with running_bot(api, settings) as app:
-            yield Harness(api, app, settings, settings.corpus_dir)
+        handled = HandledUpdates()
+        async with running_bot(api, settings, handled=handled) as app:
+            yield Harness(api, app, settings, settings.corpus_dir, handled)
 
 
 @dataclass
@@ -149,6 +187,13 @@ async def start_bot_process(
         stdout=output,
         stderr=asyncio.subprocess.STDOUT if output == asyncio.subprocess.PIPE else output,
     )
+
+
+async def unhandled_updates(db: Path) -> set[int]:
+    """Ids of the updates kept in the bot's inbox and not handled: what a crash left for the
+    next start to replay. Read while no bot runs on `db`."""
+    async with await Store.open(db) as store:
+        return {json.loads(payload)["update_id"] for payload in await store.pending_updates()}
 
 
 def free_port() -> int:

@@ -16,6 +16,7 @@ from tests.bot_harness import (
     TOKEN,
     USER,
     USERNAME,
+    HandledUpdates,
     Harness,
     make_settings,
     populate,
@@ -32,8 +33,9 @@ async def bot(tmp_path: Path, **settings: Any) -> AsyncIterator[Harness]:
     async with BotApiServer(token=TOKEN, username=USERNAME) as api:
         populate(api)
         values = make_settings(tmp_path, api.root, **settings)
-        async with running_bot(api, values) as app:
-            yield Harness(api, app, values, values.corpus_dir)
+        handled = HandledUpdates()
+        async with running_bot(api, values, handled=handled) as app:
+            yield Harness(api, app, values, values.corpus_dir, handled)
 
 
 async def test_an_admins_link_is_fetched_added_and_answerable(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,15 @@ async def test_a_reply_that_timed_out_is_not_sent_twice(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
         # Telegram takes the message but answers after the client's 5 s read timeout
         h.api.delay_next("sendMessage", 6, processed=True)
-        await h.api.send_text(USER, USER, "杨溥有哪些故事")
+        question = await h.api.send_text(USER, USER, "杨溥有哪些故事")
         first = await h.api.wait_for_reply(USER, timeout=15)
         assert "二要珍视个人声誉" in first.plain
-        await asyncio.sleep(7)  # room for a retry or an apology, neither of which may come
+        # the fault landed: the bot hung up on the reply's request before Telegram answered
+        await h.api.wait_for_request("sendMessage", lambda r: r.status == 0, timeout=15)
+        # once the bot is done with the question, a retry or an apology would have been sent
+        await h.handled.wait(question.update_id, timeout=15)
         assert [m.message_id for m in h.api.messages(USER) if m.outgoing] == [first.message_id]
+        assert [r.status for r in h.api.calls("sendMessage")] == [0]
         await h.api.send_text(USER, USER, "副局长收了多少礼金")
         assert "三要带头遵纪守法" in (await h.api.wait_for_reply(USER)).plain
 
@@ -38,10 +43,11 @@ async def test_a_gateway_error_on_a_send_is_not_retried_but_on_a_lookup_it_is(
     async with harness(tmp_path) as h:
         # a 502 or 504 from a proxy may come after the Bot API delivered the message
         h.api.fail_next("sendMessage", status=504)
-        await h.api.send_text(USER, USER, "杨溥有哪些故事")
-        await h.api.wait_for(lambda: h.api.calls("sendMessage"), what="the reply attempt")
-        await asyncio.sleep(3)  # room for a retry or an apology, neither of which may come
+        question = await h.api.send_text(USER, USER, "杨溥有哪些故事")
+        # once the bot is done with the question, a retry or an apology would have been sent
+        await h.handled.wait(question.update_id, timeout=15)
         assert [r.status for r in h.api.calls("sendMessage")] == [504]
+        assert not [m for m in h.api.messages(USER) if m.outgoing]
         await h.api.send_text(USER, USER, "家属应该做什么？")
         answer = await h.api.wait_for_reply(USER)
         h.api.fail_next("answerCallbackQuery", status=502)
@@ -79,10 +85,22 @@ async def test_a_server_that_refuses_command_menus_still_gets_a_working_bot(
 
 async def test_a_busy_database_delays_but_does_not_lose_the_answer(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
+        store = services(h).store
+        inbox_write, inbox_written = asyncio.Event(), asyncio.Event()
+        receive = store.receive_updates
+
+        async def receiving(updates: Sequence[tuple[int, str]]) -> None:
+            inbox_write.set()
+            await receive(updates)
+            inbox_written.set()
+
+        store.receive_updates = receiving  # type: ignore[method-assign]
         other = sqlite3.connect(h.settings.db, timeout=1)
         other.execute("BEGIN EXCLUSIVE")
         await h.api.send_text(USER, USER, "为什么要坚定理想信念")
-        await asyncio.sleep(1)
+        # the bot's first write of the question (keeping it in the inbox) is held by the lock
+        await asyncio.wait_for(inbox_write.wait(), 10)
+        assert not inbox_written.is_set()
         other.rollback()  # released within the store's busy timeout: the question is logged
         reply = await h.api.wait_for_reply(USER)
         assert "一要坚定理想信念" in reply.plain
@@ -123,7 +141,14 @@ async def test_sigkill_mid_burst_then_restart_answers_every_question_once(
     import signal
     import time
 
-    from tests.bot_harness import TOKEN, USERNAME, free_port, make_settings, start_bot_process
+    from tests.bot_harness import (
+        TOKEN,
+        USERNAME,
+        free_port,
+        make_settings,
+        start_bot_process,
+        unhandled_updates,
+    )
     from tests.botapi import BotApiServer
 
     users = list(range(20_000, 20_030))
@@ -145,9 +170,12 @@ async def test_sigkill_mid_burst_then_restart_answers_every_question_once(
 
         bot = await start()
         questions = ["家属应该做什么？", "杨溥有哪些故事", "为什么要坚定理想信念"]
+        update_ids: set[int] = set()
         for question in questions:
             for user in users:
-                await api.send_text(user, user, question)
+                update_id = (await api.send_text(user, user, question)).update_id
+                assert update_id is not None
+                update_ids.add(update_id)
         total = len(users) * len(questions)
         await api.wait_for(lambda: len(api.sent) >= 20, timeout=60, what="the first replies")
         os.kill(bot.pid, signal.SIGKILL)
@@ -155,13 +183,19 @@ async def test_sigkill_mid_burst_then_restart_answers_every_question_once(
         await bot.wait()
         before = len(api.sent)
         assert before < total, "the kill must land in the middle of the burst"
+        # ...after the bot kept questions in its inbox and confirmed them to Telegram, which
+        # will not send them again, and before it handled them: only the inbox can answer them
+        confirmed = update_ids - {u["update_id"] for u in api.pending_updates}
+        kept = await unhandled_updates(settings.db)
+        assert kept & confirmed, f"{len(kept)} kept, {len(confirmed)} confirmed at the kill"
         bot = await start()
         try:
             await api.wait_for(lambda: len(api.sent) >= total, timeout=120, what="all replies")
-            await asyncio.sleep(2)  # a duplicate would arrive here
         finally:
-            bot.terminate()
+            bot.terminate()  # a clean stop handles every update it has fetched first
             await bot.wait()
+        # nothing is left that could still bring a duplicate
+        assert not await unhandled_updates(settings.db)
         in_flight = {
             int(r.params["chat_id"])
             for r in api.calls("sendMessage", ok_only=True)

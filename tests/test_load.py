@@ -8,7 +8,6 @@ no request rejected; the run prints throughput, update-to-reply latency, CPU and
 
 from __future__ import annotations
 
-import asyncio
 import random
 import resource
 import statistics
@@ -17,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot_harness import TOKEN, USERNAME, make_settings, start_bot_process
+from tests.bot_harness import (
+    TOKEN,
+    USERNAME,
+    make_settings,
+    start_bot_process,
+    unhandled_updates,
+)
 from tests.botapi import BotApiServer
 
 pytestmark = pytest.mark.load
@@ -77,11 +82,12 @@ async def test_burst_of_questions_is_answered_exactly_once(tmp_path: Path) -> No
 
             await api.wait_for(lambda: len(replies()) >= total, timeout=600, what="all replies")
             elapsed = time.monotonic() - started
-            await asyncio.sleep(3)  # a late duplicate would show up here
         finally:
-            bot.terminate()
+            bot.terminate()  # a clean stop handles every update it has fetched first
             await bot.wait()
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # nothing is left that could still bring a late duplicate
+        assert not await unhandled_updates(settings.db)
 
         for user, count in private_counts.items():
             got = [m for m in api.messages(user) if m.outgoing]

@@ -27,7 +27,7 @@ from telegram import (
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from .server import BotApiServer, EntityParseError, parse_html, parse_markdown_v2, utf16_len
+from . import BotApiServer, EntityParseError, parse_html, parse_markdown_v2, utf16_len
 
 TOKEN = "123456789:AAE-stand-in_test-token"
 ALICE = 1001
@@ -365,13 +365,15 @@ async def test_http_encodings_tokens_and_unknown_methods(api: BotApiServer) -> N
 @pytest.mark.asyncio
 async def test_get_updates_long_polls_and_confirms_by_offset(api: BotApiServer, bot: Bot) -> None:
     async def user_writes_later() -> None:
-        await asyncio.sleep(0.3)
+        await api.wait_for(lambda: api.active_polls, what="the long poll")
+        assert api.calls("getUpdates") == []  # the poll is open and has not answered
         await api.send_text(ALICE, ALICE, "/start@studybot_test_bot 😀 hi @alice")
 
     writer = asyncio.create_task(user_writes_later())
     started = time.monotonic()
     (update,) = await bot.get_updates(timeout=5)
-    assert 0.25 <= time.monotonic() - started < 3  # waited, but returned as soon as it came
+    assert time.monotonic() - started < 3  # waited, but returned as soon as it came
+    assert len(api.calls("getUpdates")) == 1  # the same poll, open before the message existed
     await writer
 
     assert update.message is not None
@@ -390,7 +392,7 @@ async def test_get_updates_long_polls_and_confirms_by_offset(api: BotApiServer, 
 async def test_a_second_poller_ends_the_first_with_conflict(api: BotApiServer, bot: Bot) -> None:
     async with Bot(TOKEN, base_url=api.base_url) as other:
         first = asyncio.create_task(bot.get_updates(timeout=5))
-        await asyncio.sleep(0.1)
+        await api.wait_for(lambda: api.active_polls, what="the first long poll")
         assert await other.get_updates(timeout=0) == ()
         with pytest.raises(Conflict, match=r"(?i)terminated by other getupdates request"):
             await first
