@@ -26,6 +26,7 @@ from retrieval.targets import (
     Target,
     find_target,
     holds_quote,
+    in_runs,
     named_by_fragment,
     passage_years,
 )
@@ -36,7 +37,6 @@ STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not struc
 MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
 SMALL_CORPUS = 25  # passages of one speech
-MIN_RUN_CHARS = 4  # the shortest run of question characters that counts as a phrase match
 
 
 @dataclass(frozen=True)
@@ -200,21 +200,9 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
 
 def phrase_share(question: str, text: str) -> float:
     """The share of the question's characters that the passage holds in runs of at least
-    MIN_RUN_CHARS in the same order: exact wording ranks above the same words apart."""
+    four or more in the same order: exact wording ranks above the same words apart."""
     q = re.sub(r"[\W_]+", "", question)
-    if not q:
-        return 0.0
-    covered = i = 0
-    while i <= len(q) - MIN_RUN_CHARS:
-        length = MIN_RUN_CHARS
-        if q[i : i + length] not in text:
-            i += 1
-            continue
-        while i + length < len(q) and q[i : i + length + 1] in text:
-            length += 1
-        covered += length
-        i += length
-    return covered / len(q)
+    return in_runs(q, text) / len(q) if q else 0.0
 
 
 @dataclass(frozen=True)

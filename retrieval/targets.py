@@ -21,6 +21,7 @@ from retrieval.normalize import fold
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
+MIN_RUN_CHARS = 4  # the shortest run of a question's characters that counts as its wording
 OPENING_PASSAGES = 5  # a document says what it holds in its first few passages
 ABBREVIATION_SHARE = 0.85  # of a regulation's short name, characters found in its full name
 MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
@@ -63,17 +64,23 @@ def holds_quote(quote: str, text: str) -> bool:
         return True
     if len(quote) < MIN_FUZZY_QUOTE_CHARS:
         return False
+    return in_runs(quote, plain) >= FUZZY_QUOTE_SHARE * len(quote)
+
+
+def in_runs(wording: str, text: str, min_run: int = MIN_RUN_CHARS) -> int:
+    """How many characters of `wording` `text` holds in runs of at least `min_run` in the
+    same order (greedy, left to right)."""
     covered = i = 0
-    while i <= len(quote) - 4:
-        length = 4
-        if quote[i : i + length] not in plain:
+    while i <= len(wording) - min_run:
+        length = min_run
+        if wording[i : i + length] not in text:
             i += 1
             continue
-        while i + length < len(quote) and quote[i : i + length + 1] in plain:
+        while i + length < len(wording) and wording[i : i + length + 1] in text:
             length += 1
         covered += length
         i += length
-    return covered >= FUZZY_QUOTE_SHARE * len(quote)
+    return covered
 
 
 def _plain(text: str) -> str:
