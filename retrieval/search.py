@@ -199,8 +199,8 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
 
 
 def phrase_share(question: str, text: str) -> float:
-    """The share of the question's characters that the passage holds in runs of at least
-    four or more in the same order: exact wording ranks above the same words apart."""
+    """The share of the question's characters that the passage holds in runs of four or
+    more in the same order: exact wording ranks above the same words apart."""
     q = re.sub(r"[\W_]+", "", question)
     return in_runs(q, text) / len(q) if q else 0.0
 
