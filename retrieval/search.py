@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from retrieval import bm25, highlight
@@ -137,11 +137,11 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
     )
 
 
-def _covered_by_parts(word: Word, text: str) -> bool:
-    """Whether the words inside `word` that occur in `text` cover all of its characters."""
+def _covered_by_parts(word: Word, found: Callable[[str], bool]) -> bool:
+    """Whether the words inside `word` that are `found` cover all of its characters."""
     seen = [False] * len(word.text)
     for term in word.terms - {word.text}:
-        if term in text:
+        if found(term):
             start = word.text.find(term)
             while start != -1:
                 seen[start : start + len(term)] = [True] * len(term)
@@ -165,7 +165,7 @@ def coverage(query: Query, weights: Sequence[float], text: str, ranking: Ranking
         total += weight
         if _found(word, text):
             covered += weight
-        elif _covered_by_parts(word, text):
+        elif _covered_by_parts(word, text.__contains__):
             covered += weight * ranking.part_match
     return covered / total if total else 0.0
 
@@ -234,11 +234,12 @@ def candidates(
     ranking: Ranking,
     question: str = "",
     target: Target | None = None,
+    weights: Sequence[float] | None = None,
 ) -> list[Candidate]:
     """Every candidate of the pool, re-ranked, kept ones first; the first `top_k` kept ones
     are the answer."""
     target = target or Target()
-    weights = word_weights(query, segmenter, ranking)
+    weights = weights or word_weights(query, segmenter, ranking)
     telling = telling_words(query, weights, ranking)
     folded_question = fold(question)
     years = set(target.years)
@@ -304,14 +305,6 @@ def absent_share(
         pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
         return term in vocabulary or all(p in vocabulary for p in pairs)
 
-    def made_of_held_words(word: Word) -> bool:
-        seen = [False] * len(word.text)
-        for part in word.terms - {word.text}:
-            if part in vocabulary:
-                start = word.text.find(part)
-                seen[start : start + len(part)] = [True] * len(part)
-        return all(seen)
-
     total = absent = 0.0
     for word, weight in zip(query.words, weights, strict=True):
         total += weight
@@ -321,7 +314,7 @@ def absent_share(
             and len(word.text) >= 2
             and not word.text.isascii()
             and not any(held(t) for t in {word.text, *word.expansions})
-            and not made_of_held_words(word)
+            and not _covered_by_parts(word, vocabulary.__contains__)
         ):
             absent += weight
     return absent / total if total else 0.0
@@ -365,7 +358,7 @@ def answer(
     placed = _placed(index, question, query, target, weights)
     shown: list[tuple[Passage, float]] = []
     if not placed:
-        pool = candidates(index, query, top_k, segmenter, ranking, question, target)
+        pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         leading = {p.doc for p, _ in shown[:LEADING_HITS]}
         if len(leading) == 1 and target.docs is None and read_place(question).asked:
@@ -492,7 +485,8 @@ def explain(
     weights = word_weights(query, segmenter, ranking)
     target = find_target(question, index.documents) if query.words else Target()
     rows = []
-    for c in candidates(index, query, top_k, segmenter, ranking, question, target)[:top_k]:
+    ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
+    for c in ranked[:top_k]:
         text = searchable_text(c.passage)
         matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
         rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))

@@ -328,12 +328,7 @@ def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
-    tokens = {d.doc: _place_tokens(d) for d in documents}
-    counts: dict[str, int] = {}
-    for found in tokens.values():
-        for t in found:
-            counts[t] = counts.get(t, 0) + 1
-    return [d for d in documents if any(counts[t] == 1 and t in folded for t in tokens[d.doc])]
+    return _named_by_unique(documents, {d.doc: _place_tokens(d) for d in documents}, folded)
 
 
 def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
@@ -389,14 +384,10 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
     """Documents named by a place, person or anniversary of their title that no other
     document's title shares, with the kind of document said too (95周年讲话, 马卫光讲话)
     or the place alone (浙江今年…): a place names a provincial document."""
-    tokens = {d.doc: {t for t in _name_tokens(d) if len(t) >= 2} for d in documents}
-    counts: dict[str, int] = {}
-    for found in tokens.values():
-        for t in found:
-            counts[t] = counts.get(t, 0) + 1
     if not _kind_words(folded) and "今年" not in folded:
         return []
-    return [d for d in documents if any(t in folded and counts[t] == 1 for t in tokens[d.doc])]
+    tokens = {d.doc: frozenset(t for t in _name_tokens(d) if len(t) >= 2) for d in documents}
+    return _named_by_unique(documents, tokens, folded)
 
 
 FRAGMENT_CHARS = 4  # a run of a title this long that no other title has names its document
@@ -409,22 +400,32 @@ def named_by_fragment(
     run of FRAGMENT_CHARS characters, found in no other document's, that the question quotes
     ("廉政谈话第三部分" for a 廉政谈话 speech, "赤诚之心那部分" for its part)."""
 
-    def runs(d: Document) -> set[str]:
+    def runs(d: Document) -> frozenset[str]:
         texts = (
             [h.path[0] for h in d.headings if len(h.path) == 1]
             if headings
             else [d.title, d.meta.occasion, d.meta.subtitle]
         )
-        text = _plain(" ".join(texts))
-        return {text[i : i + FRAGMENT_CHARS] for i in range(len(text) - FRAGMENT_CHARS + 1)}
+        return _runs(_plain(" ".join(texts)))
 
-    own = {d.doc: runs(d) for d in documents}
+    return _named_by_unique(documents, {d.doc: runs(d) for d in documents}, _plain(question))
+
+
+@cache
+def _runs(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + FRAGMENT_CHARS] for i in range(len(text) - FRAGMENT_CHARS + 1))
+
+
+def _named_by_unique(
+    documents: Sequence[Document], tokens: dict[str, frozenset[str]], question: str
+) -> list[Document]:
+    """Documents with a token (a place, a name, a run of the title) that no other document
+    has and the question holds."""
     counts: dict[str, int] = {}
-    for found in own.values():
-        for r in found:
-            counts[r] = counts.get(r, 0) + 1
-    plain = _plain(question)
-    return [d for d in documents if any(counts[r] == 1 and r in plain for r in own[d.doc])]
+    for found in tokens.values():
+        for t in found:
+            counts[t] = counts.get(t, 0) + 1
+    return [d for d in documents if any(counts[t] == 1 and t in question for t in tokens[d.doc])]
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:
