@@ -78,6 +78,13 @@ class SearchIndex:
             start += len(d.passages)
         return mask
 
+    @cached_property
+    def _by_doc(self) -> dict[str, Document]:
+        return {d.doc: d for d in self.documents}
+
+    def document(self, doc: str) -> Document:
+        return self._by_doc[doc]
+
     def find(self, uid: str) -> Passage | None:
         i = self.by_uid.get(uid)
         return None if i is None else self.passages[i]

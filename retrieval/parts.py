@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
-from retrieval.structure import announces
 
 MAX_PASSAGES = 6  # a section's passages shown for a question about it
 _N = rf"([{CN_NUMBER}]+|\d+)"
@@ -25,12 +24,15 @@ _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
 _ARTICLE = re.compile(rf"第{_N}条")
 _LIST = re.compile(
     # 哪几点, 几个方面, 哪三个问题; not 哪一部分 (which part says X: a question about content)
-    r"(哪几|哪些|几|哪[二三四五六七八九十两\d]+)个?(点|方面|部分|条|项|件事|大块|问题)"
+    r"(哪几|哪些|(?<!第)几|哪[二三四五六七八九十两\d]+)个?(点|方面|部分|条|项|件事|大块|问题)"
     r"(?!钟|开始|到|了)"
     r"|主要内容|内容是什么|框架|结构"
 )
 # a paragraph that says how many points follow (我再强调四个方面的意见)
 _ANNOUNCED = re.compile(rf"[{CN_NUMBER}\d几]+(个方面|点|件事|个问题)的?(意见|要求|体会|想法)?")
+# 哪三点 / 分了哪十个方面 / 三个务必 is no count: the number must be asked with 哪 or 几
+_COUNT = re.compile(rf"哪([{CN_NUMBER}]+|\d+)个?(?:点|方面|部分|条|项|件事|大块|问题|个)")
+_HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")
 _END = re.compile(r"结尾|最后(?:一段|部分|提|讲|说|要求)|末尾|结束时|收尾")
 _START = re.compile(r"开头|开篇|一开始|开场")
 
@@ -43,6 +45,8 @@ class Place:
     point: int | None = None  # 1-based point within the part (or the document)
     article: str = ""  # 第十条
     listing: bool = False  # asks for the list of parts or points
+    count: int | None = None  # how many points it says there are (哪三点, 分了哪十个方面)
+    how_many: bool = False  # asks how many (一共讲了几个方面): the announcement answers it
     end: bool = False
     start: bool = False
 
@@ -63,6 +67,8 @@ def read_place(question: str) -> Place:
         point=chinese_number(point.group(1)) if point else None,
         article=f"第{article.group(1)}条" if article else "",
         listing=bool(_LIST.search(q)),
+        count=chinese_number(count.group(1)) if (count := _COUNT.search(q)) else None,
+        how_many=bool(_HOW_MANY.search(q)),
         end=bool(_END.search(q)),
         start=bool(_START.search(q)),
     )
@@ -86,29 +92,132 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
     return [next(p for p in passages if p.section[: len(path)] == path) for path in paths]
 
 
-def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tuple[str, ...] | None:
-    """The one top-level heading that holds the most of `words` (two at least, all of them,
-    or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光), or None
-    when none or several do."""
+_INLINE_ITEMS = re.compile(
+    rf"[{CN_NUMBER}]是|第[{CN_NUMBER}]+[，,、]|[（(][{CN_NUMBER}\d]+[）)]|[①②③④⑤⑥⑦⑧⑨⑩]"
+)
+MIN_INLINE_ITEMS = 2
+
+
+def holds_inline_list(text: str) -> bool:
+    """Whether a paragraph lists its points itself (一是…二是…, （一）…（二）…)."""
+    return len(_INLINE_ITEMS.findall(text)) >= MIN_INLINE_ITEMS
+
+
+def _counts_points(text: str) -> bool:
+    """Whether a paragraph's last sentence says how many points follow (下面，我再强调四个
+    方面的意见): the author's own summary of the list, shown before it. A bare lead-in
+    (主要体现在以下方面。/ 要努力实现以下目标任务：) is not."""
+    last = re.split(r"(?<=[。！？!?])", text.rstrip())
+    tail = next((s for s in reversed(last) if s.strip()), "")
+    return bool(_ANNOUNCED.search(tail))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list in a document: the passage announcing it (if it says more than "如下："),
+    then its points' first passages, in reading order."""
+
+    lead: tuple[Passage, ...]
+    points: tuple[Passage, ...]
+
+    def passages(self, lead: bool = False) -> list[Passage]:
+        """The points; after their announcement when asked how many there are."""
+        return [*(self.lead if lead else ()), *self.points][:MAX_PASSAGES]
+
+
+def _listing(
+    passages: Sequence[Passage], scope: tuple[str, ...], points: Sequence[tuple[str, ...]]
+) -> Listing:
+    inside = _under(passages, scope)
+    first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
+    lead = [
+        p for p in inside if p.section == scope and p.key < first.key and _counts_points(p.text)
+    ][-1:]
+    return Listing(tuple(lead), tuple(_heads(inside, points)))
+
+
+def _named(
+    paths: Sequence[tuple[str, ...]], words: Sequence[str]
+) -> tuple[tuple[str, ...], list[tuple[str, ...]] | None] | None:
+    """The heading among sibling `paths` that holds the most of `words` (two at least, all
+    of them, or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光),
+    as (that path, None). When several siblings hold them alike they are points of a list
+    sharing its wording (做好老师，要有… for 做好老师要有哪几条): (their parent, them).
+    None when no heading is named."""
     from retrieval.segment import default_segmenter
 
     names = set(default_segmenter().proper_nouns("".join(words)))
     scored = [(sum(w in fold(path[-1]) for w in words), path) for path in paths]
     best = max((n for n, _ in scored), default=0)
     winners = [path for n, path in scored if n == best]
-    if best == 0 or len(winners) != 1:
+    if best == 0:
         return None
+    if len(winners) > 1:
+        return (winners[0][:-1], winners) if best >= 2 else None
     heading = fold(winners[0][-1])
     # one word names it when it is a name or long enough to be telling (马卫光)
     named = any(n in heading for n in names) or any(len(w) >= 3 and w in heading for w in words)
     if best < 2 and best < len(words) and not named:
         return None
-    return winners[0]
+    return winners[0], None
 
 
 def heading_named(document: Document, words: Sequence[str]) -> bool:
     """Whether one of the document's top-level headings is named by the question's words."""
-    return _best_heading(_children(document.passages, 0), words) is not None
+    return _named(_children(document.passages, 0), words) is not None
+
+
+def announced_list(document: Document, passage: Passage) -> Listing | None:
+    """The points that follow a passage announcing them (…重点抓好十个方面工作：), one
+    passage each, after it; None when no points follow it."""
+    after = [p for p in _under(document.passages, passage.section) if p.key > passage.key]
+    points = _children(after, len(passage.section))
+    if not points:
+        return None
+    return Listing((passage,), tuple(_heads(after, points)))
+
+
+def list_of(document: Document, passage: Passage) -> Listing | None:
+    """The list a list question's best passage belongs to: the points under its section
+    when it opens one that has them (三、关于2026年工作 for 分了哪十个方面), else the points
+    beside it (一是… for 哪几条体会). None when the passage is in no such list."""
+    if not passage.section or passage not in _heads(document.passages, [passage.section]):
+        return None
+    for scope in (passage.section, passage.section[:-1]):
+        points = _children(_under(document.passages, scope), len(scope))
+        if len(points) >= 2:
+            return _listing(document.passages, scope, points)
+    return None
+
+
+def sized_list(document: Document, count: int, words: Sequence[str]) -> Listing | None:
+    """The list of exactly `count` points ("分了哪十个方面"): the only one, or of several the
+    one whose heading holds most of `words`; None when there is none or no way to choose."""
+    passages = document.passages
+    scopes = [(), *(h.path for h in document.headings)]
+    sized = []
+    for scope in scopes:
+        points = _children(_under(passages, scope), len(scope))
+        if len(points) == count:
+            sized.append((sum(w in fold(" ".join(scope)) for w in words), scope, points))
+    if not sized:
+        return None
+    best = max(n for n, _, _ in sized)
+    winners = [(scope, points) for n, scope, points in sized if n == best]
+    return _listing(passages, *winners[0]) if len(winners) == 1 else None
+
+
+def named_list(document: Document, words: Sequence[str]) -> tuple[Listing | None, bool]:
+    """The list a list question asks of `document`: the points of the part its words name
+    (以警惕之心对待诱惑讲了哪几点), or the points whose headings share them, or the
+    document's top-level parts; and whether the words named it."""
+    passages = document.passages
+    named = _named(_children(passages, 0), words) if words else None
+    scope, chosen = named if named else ((), None)
+    points = chosen or _children(_under(passages, scope), len(scope))
+    if not points:
+        return None, named is not None
+    return _listing(passages, scope, points), named is not None
 
 
 def place_passages(document: Document, place: Place, words: Sequence[str] = ()) -> list[Passage]:
@@ -129,9 +238,13 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
         if not 1 <= place.part <= len(parts):
             return []
         scope = parts[place.part - 1]
-    elif words and (place.listing or place.point is not None):
-        # "以警惕之心对待诱惑讲了哪几点", "重点工作里第一项": the part its words name
-        scope = _best_heading(_children(passages, 0), words) or ()
+    elif words and place.listing and place.point is None:
+        listing, _ = named_list(document, words)
+        return listing.passages(place.how_many) if listing else passages[:MAX_PASSAGES]
+    elif words and place.point is not None:
+        # "重点工作里第一项": the part its words name
+        named = _named(_children(passages, 0), words)
+        scope = named[0] if named and named[1] is None else ()
     inside = _under(passages, scope)
     if place.point is not None:
         points = _children(inside, len(scope))
@@ -152,13 +265,10 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
         points = _children(inside, len(scope))
         if not points:
             return inside[:MAX_PASSAGES]
-        # a list question gets the points, after the passage that announces them if one does
-        # ("下面，我讲四个方面的意见"); "第三部分讲了什么" the part's opening, then them
+        if place.listing:  # the points, after the passage announcing them (四个方面的意见)
+            return _listing(passages, scope, points).passages(place.how_many)
+        # "第三部分讲了什么": the part's opening, then its points
         first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
         opening = [p for p in inside if p.section == scope and p.key < first.key]
-        if place.listing:
-            lead = [p for p in opening if announces(p.text) or _ANNOUNCED.search(p.text)][-1:]
-        else:
-            lead = opening[:1]
-        return (lead + _heads(inside, points))[:MAX_PASSAGES]
+        return (opening[:1] + _heads(inside, points))[:MAX_PASSAGES]
     return []

@@ -18,7 +18,16 @@ from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import fold, valid_text
-from retrieval.parts import heading_named, place_passages, read_place
+from retrieval.parts import (
+    announced_list,
+    heading_named,
+    holds_inline_list,
+    list_of,
+    named_list,
+    place_passages,
+    read_place,
+    sized_list,
+)
 from retrieval.segment import BIGRAM, Segmenter, stopwords
 from retrieval.structure import announces
 from retrieval.synonyms import synonyms
@@ -355,17 +364,24 @@ def answer(
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason="missing", note=note)
     weights = word_weights(query, segmenter, ranking)
-    placed = _placed(index, question, query, target, weights)
+    place = read_place(question)
+    # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
+    listing = place.listing and not (place.part or place.point or place.article)
+    placed = [] if listing else _placed(index, question, query, target, weights)
     shown: list[tuple[Passage, float]] = []
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
+        top = shown[0][0] if shown else None
         leading = {p.doc for p, _ in shown[:LEADING_HITS]}
-        if len(leading) == 1 and target.docs is None and read_place(question).asked:
+        pointed = target
+        if len(leading) == 1 and target.docs is None:
             # "好老师讲话里要有哪几条": the document the question's words point at
-            placed = _placed(
-                index, question, query, replace(target, docs=frozenset(leading)), weights
-            )
+            pointed = replace(target, docs=frozenset(leading))
+        if listing:
+            placed = _listed(index, question, query, pointed, weights, top, segmenter)
+        elif place.asked and pointed is not target and not (top and announces(top.text)):
+            placed = _placed(index, question, query, pointed, weights)
     if placed:
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
@@ -382,14 +398,14 @@ def answer(
     return Answer(question, query.terms, tuple(hits), understood=target.understood)
 
 
-def _placed(
+def _asked_document(
     index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
-) -> list[Passage]:
-    """The passages a question about the structure asks for ("第三部分讲了什么"), when it
-    points into one document: the one it names, or the corpus's only one."""
+) -> tuple[Document, list[str]] | None:
+    """The one document a question about the structure points into (the one it names, or
+    the corpus's only one), with the question's words that do not name that document."""
     place = read_place(question)
     if not place.asked:
-        return []
+        return None
     documents = [d for d in index.documents if target.docs is None or d.doc in target.docs]
     if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
         documents = (
@@ -405,7 +421,7 @@ def _placed(
     if len(documents) > 1 and place.listing and words:
         documents = [d for d in documents if heading_named(d, words)]
     if len(documents) != 1:
-        return []
+        return None
     document = documents[0]
     if (
         place.listing
@@ -413,14 +429,66 @@ def _placed(
         and place.point is None
         and not heading_named(document, words)
     ):
-        # "八项规定具体有哪几条内容": a list asked of something the document does not name
+        # "八项规定具体有哪几条内容": a list asked of something the document never speaks of
         title = fold(" ".join((document.title, *document.meta.names)))
-        if any(
-            w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
+        telling = [
+            w.text
+            for w, weight in zip(query.words, weights, strict=True)
+            if w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
+        ]
+        if telling and not all(any(w in fold(p.text) for p in document.passages) for w in telling):
+            return None
+    return document, words
+
+
+def _placed(
+    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
+) -> list[Passage]:
+    """The passages a question about the structure asks for ("第三部分讲了什么")."""
+    asked = _asked_document(index, question, query, target, weights)
+    return place_passages(asked[0], read_place(question), asked[1]) if asked else []
+
+
+def _listed(
+    index: SearchIndex,
+    question: str,
+    query: Query,
+    target: Target,
+    weights: Sequence[float],
+    top: Passage | None,
+    segmenter: Segmenter,
+) -> list[Passage]:
+    """A list question's answer ("讲了哪几个方面"). Two lists may be meant: the points of
+    the part its words name (or of the whole document), and the list BM25's best passage
+    belongs to. A count it states (哪十个方面) picks the list of that many points; else a
+    part it names, else the list its words found, else the document's parts."""
+    place = read_place(question)
+    asked = _asked_document(index, question, query, target, weights)
+    listing, named = named_list(*asked) if asked else (None, False)
+    chosen = listing
+    if not named and top is not None:
+        document = index.document(top.doc)
+        text = fold(top.text)
+        # the title and people's names name the document (盛阅春的讲话分哪三个方面)
+        naming = fold(document.title) + " ".join(segmenter.proper_nouns(question))
+        if announces(top.text):
+            chosen = announced_list(document, top) or listing
+        elif holds_inline_list(top.text):
+            return []  # the passage lists the points itself
+        elif target.phrases and all(holds_quote(p, text) for p in target.phrases):
+            return []  # "约法三章是哪三条": the passage that says it
+        elif found := list_of(document, top):
+            chosen = found
+        elif any(
+            weight >= STRUCTURE_WORD_WEIGHT and w.text in text and w.text not in naming
             for w, weight in zip(query.words, weights, strict=True)
         ):
-            return []
-    return place_passages(document, place, words)
+            return []  # "安全生产具体提了哪几条措施": a passage about it, not a list
+    within = asked[0] if asked else index.document(top.doc) if top is not None else None
+    if place.count and within and (chosen is None or len(chosen.points) != place.count):
+        # "分了哪十个方面": the list of that many points
+        chosen = sized_list(within, place.count, [w.text for w in query.words]) or chosen
+    return chosen.passages(place.how_many) if chosen else []
 
 
 def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:
@@ -436,13 +504,8 @@ def _with_announced_items(
     if not shown or not announces(shown[0][0].text):
         return shown
     first, score = shown[0]
-    items = [
-        p
-        for p in index.neighbours(first, before=0, after=MAX_ANNOUNCED_ITEMS)
-        if p is not first
-        and len(p.section) > len(first.section)
-        and p.section[: len(first.section)] == first.section
-    ]
+    listing = announced_list(index.document(first.doc), first)
+    items = listing.points[:MAX_ANNOUNCED_ITEMS] if listing else ()
     listed = {p.key for p in items}
     rest = [(p, s) for p, s in shown[1:] if p.key not in listed]
     return [(first, score), *((p, score) for p in items), *rest]

@@ -82,7 +82,7 @@ _CLOSABLE = frozenset(kind for kind, _ in _ENUMERATIONS)
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _VOCATIVE = (
     r"(同志们|朋友们|各位代表|代表们|各位委员|委员们|各位领导|女士们|先生们|同学们|老师们"
-    r"|各位来宾|各位嘉宾|各位同事|同事们|各位同志)"
+    r"|同事们|各位[\u4e00-\u9fff]{1,3}?)"  # 各位代表 / 各位老师 / 各位来宾
 )
 _SALUTATION = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[！!：:，,]?$")
 _CLOSING = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[，,！!：:]")
@@ -94,6 +94,8 @@ _BACK_REFERENCE = re.compile(
 _ANNOUNCES = re.compile(
     rf"([:：]$)|((有|讲|提|做好?|抓好?|把握好?|强调|谈)(这么|以下|如下)?[{_CN_NUM}几\d]+"
     r"(件事|点|个方面|条|项|个问题)(要做|意见|要求)?[。！]?$)|(如下|以下几[点个方面]+)[。：:]?$"
+    # 我们进一步加深了以下几个方面的认识和体会。
+    r"|(以下|下列)[几\d一二三四五六七八九十]*个?(方面|点|条|项)[^。！？]{0,10}[。：:]$"
 )
 
 
@@ -114,16 +116,17 @@ def _strip_marker_dash(text: str) -> str:
     return text.lstrip("—－ ")
 
 
-def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS, past: int = 0) -> str:
     """The opening sentence of a paragraph, as a heading label: up to the first sentence
-    end, or a clause of it (at least a few characters past the marker) when that is long."""
+    end, or a clause of it (at least a few characters past the marker, and `past` characters
+    in) when that is long."""
     text = _strip_marker_dash(text)
     match = re.search(r"[。！？!?；;：:]", text)
     lead = text[: match.start()] if match else text
     if len(lead) <= limit:
         return lead
     marker = next((p.match(lead) for _, p in (*_MARKERS, *_ENUMERATIONS) if p.match(lead)), None)
-    skip = (marker.end() if marker else 0) + 4  # 第一，严明纪律: never the bare 第一
+    skip = max((marker.end() if marker else 0) + 4, past)  # 第一，严明纪律: never the bare 第一
     comma = re.search(r"[，,]", lead[skip:])
     if comma and skip + comma.start() <= limit:
         return lead[: skip + comma.start()]
@@ -439,6 +442,8 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
     groups: list[_Group] = []
     pending: list[tuple[str, ...]] = []  # headings opened since the last passage
     previous_intro = False  # the last passage announced a list of short cases (：)
+    in_cases = False  # ... or was such a case
+    used: set[tuple[str, ...]] = set()  # heading paths opened so far
 
     def take_pending() -> list[tuple[str, ...]]:
         taken = list(pending)
@@ -469,16 +474,28 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             and line.kind in ("pcn", "pnum", "num", "circled")
             and len(line.text) <= MAX_CASE_CHARS
             and line.text.endswith(("；", ";", "。", "，"))
+            # a list has two cases at least: a lone （一）…。 before text is a heading
+            and (in_cases or _next_is_case(lines, i))
         ):
             section, heads, text = groups[-1]
             groups[-1] = (section, heads, text + "\n" + line.text)
-            previous_intro = not line.text.endswith("。") or _next_is_case(lines, i)
+            previous_intro = in_cases = not line.text.endswith("。") or _next_is_case(lines, i)
             continue
-        previous_intro = False
+        previous_intro = in_cases = False
 
         opened: list[tuple[str, ...]] = []
         if line.kind == "annex":
             stack.clear()
+        if (
+            line.kind is not None
+            and line.kind not in _CLOSABLE
+            and stack
+            and stack[-1].kind in _CLOSABLE
+            and not (groups and announces(groups[-1][2]))
+        ):
+            # a numbered heading (（一）…) is never inside a run-in item (——这五年…；一是…)
+            # unless that item announced it as its sub-points
+            close_enumerations()
         if line.kind is not None:
             kinds = [f.kind for f in stack]
             if line.kind in kinds:
@@ -487,7 +504,13 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
                 del stack[at:]
             else:
                 spans = False
-            stack.append(_Frame(line.kind, line.label, spans=spans))
+            label = line.label
+            if (*path(), label) in used and line.kind in _CLOSABLE:
+                # ——在前进道路上，我们要始终弘扬… / ——在前进道路上，我们要始终坚持…:
+                # points sharing their opening clause are told apart by the next one
+                label = lead_sentence(line.text, past=len(label) + 1)
+            stack.append(_Frame(line.kind, label, spans=spans))
+            used.add(path())
             opened.append(path())
             if line.pure and not _is_leaf(lines, i, [f.kind for f in stack]):
                 pending.append(path())
