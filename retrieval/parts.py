@@ -220,7 +220,9 @@ def named_list(document: Document, words: Sequence[str]) -> tuple[Listing | None
     return _listing(passages, scope, points), named is not None
 
 
-def place_passages(document: Document, place: Place, words: Sequence[str] = ()) -> list[Passage]:
+def place_passages(
+    document: Document, place: Place, words: Sequence[str] = (), naming: Sequence[str] = ()
+) -> list[Passage]:
     """The passages a structure question asks for, in reading order; [] when the document
     has no such place. `words` are the question's other words: a list question about a
     named section ("以警惕之心对待诱惑讲了哪几点") lists that section's points."""
@@ -242,8 +244,10 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
         listing, _ = named_list(document, words)
         return listing.passages(place.how_many) if listing else passages[:MAX_PASSAGES]
     elif words and place.point is not None:
-        # "重点工作里第一项": the part its words name
-        named = _named(_children(passages, 0), words)
+        # "重点工作里第一项": the part its words name, with the words naming the document
+        # too when the others name none (2014年报告的重点工作: 三、2014年重点工作)
+        parts = _children(passages, 0)
+        named = _named(parts, words) or _named(parts, naming)
         scope = named[0] if named and named[1] is None else ()
     inside = _under(passages, scope)
     if place.point is not None:

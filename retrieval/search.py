@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from retrieval import bm25, highlight
+from retrieval.dates import CN_NUMBER
 from retrieval.index import SearchIndex
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import fold, valid_text
@@ -69,6 +70,8 @@ class Ranking:
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
+    quantity_boost: float = 1.3  # a passage giving a number right after a word a question
+    # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少)
     # a question most of whose information is in words the corpus never uses asks about
     # something else (门票, 比特币, 世界杯), whatever rare word it shares; in a large corpus,
     # where such chance sharing happens (in one speech, coverage already says it all)
@@ -207,6 +210,35 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
     return share >= ranking.weak_coverage or any(_found(w, text) for w in telling)
 
 
+# a question that asks for a quantity: 多少, 几个, 多大, 比例, 目标是
+_ASKS_QUANTITY = re.compile(
+    r"多少|(?<!哪)几[个项条年天次人所家座万亿%％]|多大|多高|多长|多远|比例|比重|占比|增速|增幅"
+)
+# a figure: digits, or Chinese numerals with a unit (五千万人, 十次); not 一并 or 统一
+_NUMBER = re.compile(rf"\d|[{CN_NUMBER}千万亿]+[个项条次人元年倍%％万亿千百所家]")
+QUANTITY_SPAN = 12  # characters after a question's word within which its number stands
+
+
+def asks_quantity(question: str) -> bool:
+    return bool(_ASKS_QUANTITY.search(question))
+
+
+def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether a number follows closely one of the question's telling words in the text:
+    the passage states the quantity asked about, not only the words around it."""
+    for word, weight in zip(query.words, weights, strict=True):
+        if weight < STRUCTURE_WORD_WEIGHT:
+            continue
+        for term in {word.text} | word.expansions:
+            start = text.find(term)
+            while start >= 0:
+                end = start + len(term)
+                if _NUMBER.search(text, end, end + QUANTITY_SPAN):
+                    return True
+                start = text.find(term, end)
+    return False
+
+
 def phrase_share(question: str, text: str) -> float:
     """The share of the question's characters that the passage holds in runs of four or
     more in the same order: exact wording ranks above the same words apart."""
@@ -268,6 +300,7 @@ def candidates(
     # a quote that some passage holds is a constraint; one that none holds was misremembered
     holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
     quoted = bool(target.phrases) and any(holds)
+    quantity = asks_quantity(folded_question)
     rows = []
     for (passage, score), text, whole in zip(pool, texts, holds, strict=True):
         share = coverage(query, weights, text, ranking)
@@ -297,6 +330,8 @@ def candidates(
                 boost *= ranking.own_year_boost
             if passage.doc in target.preferred:
                 boost *= ranking.place_boost
+            if quantity and gives_quantity(query, weights, text):
+                boost *= ranking.quantity_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
@@ -446,7 +481,10 @@ def _placed(
 ) -> list[Passage]:
     """The passages a question about the structure asks for ("第三部分讲了什么")."""
     asked = _asked_document(index, question, query, target, weights)
-    return place_passages(asked[0], read_place(question), asked[1]) if asked else []
+    if not asked:
+        return []
+    every = [w.text for w in query.words]
+    return place_passages(asked[0], read_place(question), asked[1], [*asked[1], *every])
 
 
 def _listed(
