@@ -143,6 +143,17 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     named = [d for d in named if not _contradicts(d, plain)] or (
         [] if named and _ordinals(plain) else named
     )
+    if named and _generic(named, plain) and _unplaced(named):
+        # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
+        # 报告 is Guangdong's, not the national report titled 政府工作报告; 哪个省政府工作报告
+        # asks of the provinces' reports
+        placed = _placed_by(documents, folded)
+        if placed or _LOCAL_GENRE.search(folded):
+            named = placed
+        if not placed and (place := _asked_place(folded)):
+            known = set().union(*(_place_tokens(d) for d in documents))
+            if place[:-1] not in known:  # 北京市政府工作报告, with no Beijing report here
+                return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if not named and _ordinals(plain) and any(_ordinals(" ".join(d.meta.names)) for d in documents):
         # "二十届四中全会公报" where the corpus holds the 十九届 one
         kinds = _kind_words(folded)
@@ -349,8 +360,11 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
             rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告)", folded
         ):
             continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
-        if any(stem in p.text for d in documents for p in d.passages):
-            continue
+        own = re.search(
+            rf"{re.escape(stem)}(省|市|自治区)?(\d{{4}}年)?的?({'|'.join(GENRES)})", folded
+        )
+        if not own and any(stem in p.text for d in documents for p in d.passages):
+            continue  # mentioned in the corpus; but 北京市政府工作报告 is Beijing's own
         kinds = {n for d in local for n in GENRES if n in fold(d.title)}
         return f"{place}的" + (kinds.pop() if len(kinds) == 1 else "文件")
     return ""
@@ -434,6 +448,31 @@ def _years_of(named: Sequence[Document], delta: int) -> list[int]:
 
 def _names_year(document: Document, plain: str) -> bool:
     return any(n in plain for n in document_names(document) if re.match(r"(19|20)\d\d年", n))
+
+
+_LOCAL_GENRE = re.compile(r"[省市县区](?:的|级)?(?:政府工作报告|政府报告)")
+_ASKED_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?(?:省|市|自治区))(?:的|级)?(?:政府工作报告|政府报告)"
+)
+
+
+def _asked_place(folded: str) -> str:
+    """The place whose report a question names (北京市 in 2026年北京市政府工作报告): a
+    place name, not 哪个省."""
+    from retrieval.segment import default_segmenter
+
+    for m in _ASKED_PLACE.finditer(re.sub(r"\d{4}年", "，", folded)):
+        place = m.group(1)
+        for start in range(len(place) - 2):  # 的北京市: the place is the tail
+            stem = place[start:-1]
+            if stem in PROVINCE_SHORT or default_segmenter().proper_nouns(stem) == [stem]:
+                return place[start:]
+    return ""
+
+
+def _unplaced(named: Sequence[Document]) -> bool:
+    """Whether no document named belongs to a place (the national reports)."""
+    return not any(_places_of(d.title, d.meta.subtitle, d.meta.occasion) for d in named)
 
 
 def _generic(named: Sequence[Document], plain: str) -> bool:
