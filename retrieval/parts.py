@@ -93,7 +93,8 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
 
 
 _INLINE_ITEMS = re.compile(
-    rf"[{CN_NUMBER}]是|第[{CN_NUMBER}]+[，,、]|[（(][{CN_NUMBER}\d]+[）)]|[①②③④⑤⑥⑦⑧⑨⑩]"
+    rf"(?:^|[。；;，,：:\s])(?:[{CN_NUMBER}][是要]|第[{CN_NUMBER}]+[，,、])"
+    rf"|[（(][{CN_NUMBER}\d]+[）)]|[①②③④⑤⑥⑦⑧⑨⑩]"
 )
 MIN_INLINE_ITEMS = 2
 
@@ -220,6 +221,26 @@ def named_list(document: Document, words: Sequence[str]) -> tuple[Listing | None
     return _listing(passages, scope, points), named is not None
 
 
+_LABEL_NUMBER = re.compile(
+    rf"^(?:第?([{CN_NUMBER}]+|\d+)(?:[、．.，,：:是要]|部分|章|节|篇|编|条|个问题|方面)"
+    rf"|[（(]([{CN_NUMBER}]+|\d+)[）)])"
+)
+
+
+def _label_number(label: str) -> int | None:
+    m = _LABEL_NUMBER.match(label)
+    return chinese_number(m.group(1) or m.group(2)) if m else None
+
+
+def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
+    """The n-th of sibling headings: the one numbered n (三、… is the third part even where
+    the source lost 二、), else the n-th in reading order."""
+    numbered = [p for p in paths if _label_number(p[-1]) == n]
+    if len(numbered) == 1:
+        return numbered[0]
+    return paths[n - 1] if 1 <= n <= len(paths) else None
+
+
 def place_passages(
     document: Document, place: Place, words: Sequence[str] = (), naming: Sequence[str] = ()
 ) -> list[Passage]:
@@ -236,10 +257,10 @@ def place_passages(
         # 第三条 of a speech's 九条经验 is its third point
     scope: tuple[str, ...] = ()
     if place.part is not None:
-        parts = _children(passages, 0)
-        if not 1 <= place.part <= len(parts):
+        found = _nth(_children(passages, 0), place.part)
+        if found is None:
             return []
-        scope = parts[place.part - 1]
+        scope = found
     elif words and place.listing and place.point is None:
         listing, _ = named_list(document, words)
         return listing.passages(place.how_many) if listing else passages[:MAX_PASSAGES]
@@ -251,10 +272,8 @@ def place_passages(
         scope = named[0] if named and named[1] is None else ()
     inside = _under(passages, scope)
     if place.point is not None:
-        points = _children(inside, len(scope))
-        if not 1 <= place.point <= len(points):
-            return []
-        return _under(inside, points[place.point - 1])[:MAX_PASSAGES]
+        point = _nth(_children(inside, len(scope)), place.point)
+        return _under(inside, point)[:MAX_PASSAGES] if point else []
     if place.end and not scope:
         # the closing remarks: the passages after the last one filed under a heading
         tail: list[Passage] = []

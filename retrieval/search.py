@@ -455,6 +455,9 @@ def _asked_document(
         words = [w for w in words if w not in title]
     if len(documents) > 1 and place.listing and words:
         documents = [d for d in documents if heading_named(d, words)]
+    if len(documents) > 1 and (place.part or place.point or place.article):
+        # "第四部分的第三点": the one document that has such a place
+        documents = [d for d in documents if place_passages(d, place, words)]
     if len(documents) != 1:
         return None
     document = documents[0]
