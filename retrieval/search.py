@@ -34,6 +34,7 @@ from retrieval.structure import announces
 from retrieval.synonyms import synonyms
 from retrieval.targets import (
     Target,
+    canonical_years,
     find_target,
     holds_quote,
     in_runs,
@@ -121,7 +122,8 @@ class Query:
 
 
 def parse_question(question: str, segmenter: Segmenter) -> Query:
-    folded = fold(question[:MAX_QUESTION_CHARS])
+    # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年)
+    folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]))
     stop = stopwords()
     words = []
     for text, _ in segmenter.words(folded):
@@ -418,6 +420,8 @@ def answer(
         elif place.asked and pointed is not target and not (top and announces(top.text)):
             placed = _placed(index, question, query, pointed, weights)
     if placed:
+        if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
+            placed.sort(key=lambda p: not all(holds_quote(q, fold(p.text)) for q in target.phrases))
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
         scored = _with_announced_items(index, shown)[:top_k]
