@@ -16,7 +16,7 @@ from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
 from retrieval.ingest import text_lines
 from retrieval.model import Document
-from retrieval.structure import parse
+from retrieval.structure import parse, parse_lines
 
 REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev" / "docs"
 needs_realdev = pytest.mark.skipif(not REALDEV.is_dir(), reason="../shared/realdev is not beside")
@@ -186,3 +186,63 @@ def test_back_matter_is_outside_the_numbered_parts() -> None:
     # a numbered heading that runs on into its text keeps its whole first sentence
     assert first.section == ("一、2026年重点工作", "（一）稳住经济大盘，促进经济运行在合理区间")
     assert glossary.section[0] == "名词解释"
+
+
+def test_a_numbered_heading_is_never_inside_a_run_in_item() -> None:
+    lines = [
+        "政府工作报告",
+        "一、过去五年工作回顾",
+        "——这五年，综合国力显著提高。经济总量跃上新台阶。",
+        "——这五年，改革开放取得重大进展。重点领域改革实现新突破。",
+        "（一）加强和改善宏观调控。我们及时调整政策取向，保持经济平稳较快发展。",
+        "二、今年的工作",
+        "第一，稳增长。要扩大有效需求，下面讲三点：",
+        "1．扩大消费。" + "提高居民收入，增强消费能力，" * 8 + "让消费成为主引擎。",
+        "2．扩大投资。" + "用好地方政府专项债券，" * 10 + "带动社会投资。",
+    ]
+    sections = {p.text[:4]: p.section for p in parse("r.txt", lines).passages}
+    assert sections["（一）加"] == ("一、过去五年工作回顾", "（一）加强和改善宏观调控")
+    # an item that announces its sub-points keeps them
+    assert sections["1．扩大"][:2] == ("二、今年的工作", "第一，稳增长")
+
+
+def test_a_lone_numbered_line_after_a_colon_is_a_heading_and_a_list_of_cases_is_not() -> None:
+    lines = [
+        "政府工作报告",
+        "三、今年的工作",
+        "完成全年目标，要重点抓好两个方面工作：",
+        "（一）全力推动经济稳定增长。把稳增长作为工作重心，带动全局。",
+        "充分释放消费潜力。落实消费政策，实施提振消费行动。",
+        "（二）加快建设现代化产业体系。巩固壮大实体经济根基。",
+        "第十条 有下列情形之一的，不得录用：",
+        "（一）受过刑事处罚的；",
+        "（二）被开除公职的。",
+    ]
+    doc = parse("r.txt", lines)
+    sections = {p.text[:4]: p.section for p in doc.passages}
+    assert sections["充分释放"][-1] == "（一）全力推动经济稳定增长"
+    cases = next(p for p in doc.passages if p.text.startswith("第十条"))
+    assert "（二）被开除公职的。" in cases.text
+
+
+def test_any_form_of_address_is_a_salutation() -> None:
+    lines = [
+        "在座谈会上的讲话",
+        "第一，要有理想信念。理想信念是根本。",
+        "各位老师、同学们!",
+        "好老师不是天生的，是在实践中成长起来的。",
+    ]
+    parsed = parse_lines("t.txt", lines)
+    assert parsed.salutations == ("各位老师、同学们!",)
+    closing = parsed.document.passages[-1]
+    assert closing.text.startswith("好老师") and closing.section == ()
+
+
+def test_points_sharing_their_opening_clause_are_told_apart() -> None:
+    lines = [
+        "在大会上的讲话",
+        "——在前进道路上，我们要始终弘扬劳模精神、劳动精神，为中国经济社会发展汇聚强大正能量。",
+        "——在前进道路上，我们要始终坚持人民主体地位，充分调动工人阶级和广大劳动群众的积极性。",
+    ]
+    sections = [p.section[-1] for p in parse("t.txt", lines).passages]
+    assert len(set(sections)) == 2 and all(s.startswith("在前进道路上") for s in sections)

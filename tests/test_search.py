@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,31 @@ def test_a_quoted_phrase_of_common_characters_is_found_whole(real_index: SearchI
 def test_off_topic_questions_get_nothing_in_a_large_corpus(real_index: SearchIndex) -> None:
     for question in ("红烧肉怎么做才能又香又不腻？", "怎么在家练英语口语比较有效？"):
         assert not answer(real_index, question, SEGMENTER).hits, question
+
+
+def test_a_year_in_chinese_numerals_is_one_word(real_index: SearchIndex) -> None:
+    # 二〇二一年 would otherwise be 二 / 〇 / 〇 / 一年, whose rare 〇 outweighs the question
+    assert [w.text for w in parse_question("二〇二一年的赤字率", SEGMENTER).words][0] == "2021"
+    got = answer(real_index, "二〇二一年的报告里赤字率按多少安排的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "zhengfu_gongzuo_baogao_2021.txt"
+    assert "3.2%" in got.hits[0].passage.text
+
+
+def test_a_question_asking_how_much_prefers_the_passage_giving_the_figure() -> None:
+    lines = [
+        "政府工作报告",
+        "一、过去一年工作回顾",
+        "研发支出占国内生产总值比重提高。",
+        "经济运行稳中向好，发展质量稳步提升。国内生产总值达到56.9万亿元。",
+        "二、今年的工作",
+        "深化重点领域改革。推进财税金融体制改革，激发各类经营主体活力。",
+        "扎实推进乡村全面振兴。稳定粮食播种面积，加强高标准农田建设。",
+        "持续保障和改善民生。办好民生实事，兜牢基本民生底线。",
+    ]
+    index = build_index([parse("r.txt", lines)], segmenter=SEGMENTER)
+    question = "国内生产总值是多少？"
+    got = answer(index, question, SEGMENTER)
+    assert got.hits[0].passage.text.startswith("经济运行稳中向好")
+    # word statistics alone put the passage that says the words twice first
+    plain = answer(index, question, SEGMENTER, ranking=replace(DEFAULT_RANKING, quantity_boost=1))
+    assert plain.hits[0].passage.text.startswith("研发支出")

@@ -84,6 +84,9 @@ def test_a_generic_title_shows_its_year_and_place(corpus: tuple[Document, ...]) 
         ("云南省政府工作报告提了什么", {"yunnan.txt"}),
         ("档案条例第一条是什么", {"dangan.txt"}),  # an abbreviation of the regulation's name
         ("赤字率是多少", None),  # names nothing: all documents
+        # the genre's name (the national report's title) asked of a place is that place's
+        ("云南今年的政府工作报告说旅居人数怎样", {"yunnan.txt"}),
+        ("哪个省的政府工作报告讲了旅居", None),  # asks of the provinces', not the national
     ],
 )
 def test_named_documents(
@@ -101,6 +104,7 @@ def test_named_documents(
         ("公务员法规定辞职要提前多少天", "《公务员法》"),  # a law the corpus lacks
         ("2026年中央一号文件的主题是什么", "2026年中央一号文件"),  # a genre it lacks
         ("浙江省2026年的GDP增长目标是多少", "浙江省的政府工作报告"),  # another place
+        ("2026年北京市政府工作报告的目标是多少", "北京市政府工作报告"),  # its own report
     ],
 )
 def test_documents_the_corpus_lacks_are_said_to_be_missing(
