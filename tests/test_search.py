@@ -209,7 +209,7 @@ def test_off_topic_questions_get_nothing_in_a_large_corpus(real_index: SearchInd
 
 def test_a_year_in_chinese_numerals_is_one_word(real_index: SearchIndex) -> None:
     # 二〇二一年 would otherwise be 二 / 〇 / 〇 / 一年, whose rare 〇 outweighs the question
-    assert [w.text for w in parse_question("二〇二一年的赤字率", SEGMENTER).words][0] == "2021"
+    assert parse_question("二〇二一年的赤字率", SEGMENTER).words[0].text == "2021"
     got = answer(real_index, "二〇二一年的报告里赤字率按多少安排的？", SEGMENTER)
     assert got.hits and got.hits[0].passage.doc == "zhengfu_gongzuo_baogao_2021.txt"
     assert "3.2%" in got.hits[0].passage.text
