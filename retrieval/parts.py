@@ -29,7 +29,9 @@ _LIST = re.compile(
     r"|主要内容|内容是什么|框架|结构"
 )
 # a paragraph that says how many points follow (我再强调四个方面的意见)
-_ANNOUNCED = re.compile(r"[二三四五六七八九十两\d几]个?(方面|点|件事|问题)的?(意见|要求|体会|想法|内容)?")
+_ANNOUNCED = re.compile(
+    r"[二三四五六七八九十两\d几]个?(方面|点|件事|问题)的?(意见|要求|体会|想法|内容)?"
+)
 # 哪三点 / 分了哪十个方面 / 三个务必 is no count: the number must be asked with 哪 or 几
 _COUNT = re.compile(rf"哪([{CN_NUMBER}]+|\d+)个?(?:点|方面|部分|条|项|件事|大块|问题|个)")
 _HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")

@@ -225,6 +225,7 @@ def _ordinal_name(plain: str) -> str:
 
 _BOOK = re.compile(r"《([^》]{4,30})》")
 _LAW_KINDS = (*KIND_WORDS, "法", "纲要", "公约")
+_ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
 GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
@@ -251,12 +252,29 @@ def _law_names(folded: str) -> list[str]:
         if not (word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))):
             continue
         start = i
-        while start > 0 and _nominal(words[start - 1]):
+        while start > 0 and _in_name(words[start - 1]):
             start -= 1
+        while start < i and not _nominal(words[start]):
+            start += 1  # a name starts with a noun
         name = "".join(words[start : i + 1])
         if len(name) >= 4:
             names.append(name)
     return names
+
+
+# words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
+_INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
+
+
+def _in_name(word: str) -> bool:
+    """Whether a word before 条例 can be part of the name: a noun or domain word, or a verb
+    of the name (党政领导干部选拔任用工作条例), not a function word or an introducer."""
+    from retrieval.segment import stopwords
+
+    if _nominal(word):
+        return True
+    chinese = bool(re.fullmatch(r"[\u4e00-\u9fff]+", word))
+    return chinese and word not in stopwords() and word not in _INTRODUCERS
 
 
 def _nominal(word: str) -> bool:
@@ -305,7 +323,8 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     when the corpus holds other places' (浙江省的报告 beside 广东、江苏的)."""
     names = [n for d in documents for n in document_names(d)]
     # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
-    about_mention = _MENTION.search(folded) or len(_kind_words(folded)) > 1
+    # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
+    about_mention = _MENTION.search(folded) or len(_kind_words(_ASKS_RULE.sub("", folded))) > 1
     for law in _law_names(folded):
         plain = _plain(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
@@ -360,11 +379,15 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
             rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告)", folded
         ):
             continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
+        # 北京市政府工作报告, 上海今年要…: the place's own plans, which only its own
+        # report holds, however often the corpus mentions the place
+        genres = "|".join(GENRES)
         own = re.search(
-            rf"{re.escape(stem)}(省|市|自治区)?(\d{{4}}年)?的?({'|'.join(GENRES)})", folded
+            rf"{re.escape(stem)}(省|市|自治区)?((\d{{4}}年)?的?({genres})|今年|去年|\d{{4}}年)",
+            folded,
         )
         if not own and any(stem in p.text for d in documents for p in d.passages):
-            continue  # mentioned in the corpus; but 北京市政府工作报告 is Beijing's own
+            continue
         kinds = {n for d in local for n in GENRES if n in fold(d.title)}
         return f"{place}的" + (kinds.pop() if len(kinds) == 1 else "文件")
     return ""

@@ -30,6 +30,7 @@ PROVINCE = [
     "——2026年1月28日在云南省第十四届人民代表大会第四次会议上",
     "一、2025年工作回顾",
     "全省生产总值增长5%左右，旅居人数持续增加，城乡居民收入稳步增长。",
+    "深化与上海、广东等地的合作，共建产业园区。",
 ]
 REGULATION = [
     "干部人事档案工作条例",
@@ -83,6 +84,7 @@ def test_a_generic_title_shows_its_year_and_place(corpus: tuple[Document, ...]) 
         ("2021年政府工作报告说了什么", {"report2021.txt"}),
         ("云南省政府工作报告提了什么", {"yunnan.txt"}),
         ("档案条例第一条是什么", {"dangan.txt"}),  # an abbreviation of the regulation's name
+        ("按档案条例，能不能把档案带到国外去", {"dangan.txt"}),
         ("赤字率是多少", None),  # names nothing: all documents
         # the genre's name (the national report's title) asked of a place is that place's
         ("云南今年的政府工作报告说旅居人数怎样", {"yunnan.txt"}),
@@ -105,6 +107,9 @@ def test_named_documents(
         ("2026年中央一号文件的主题是什么", "2026年中央一号文件"),  # a genre it lacks
         ("浙江省2026年的GDP增长目标是多少", "浙江省的政府工作报告"),  # another place
         ("2026年北京市政府工作报告的目标是多少", "北京市政府工作报告"),  # its own report
+        ("上海今年要筹集多少套保障性租赁住房", "上海的政府工作报告"),  # mentioned, not held
+        # a regulation's name with verbs in it, not the 工作条例 the corpus holds
+        ("党政领导干部选拔任用工作条例对破格提拔有什么规定", "《党政领导干部选拔任用工作条例》"),
     ],
 )
 def test_documents_the_corpus_lacks_are_said_to_be_missing(
