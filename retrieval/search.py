@@ -137,6 +137,25 @@ def parse_question(question: str, segmenter: Segmenter) -> Query:
     return Query(tuple(words), tuple(segmenter.bigrams(folded)))
 
 
+def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Query:
+    """The question without the words that name the documents it was understood to ask
+    about (2021年 政府工作报告, 95周年 讲话): inside those documents they tell no passage
+    from another, and a passage that happens to repeat them (总书记每年都在中央纪委全会上
+    讲话) would outrank the one about what was asked."""
+    if target.docs is None:
+        return query
+    named = [index.document(doc) for doc in target.docs]
+    names = " ".join(
+        fold(" ".join((d.title, d.meta.occasion, d.meta.speaker, *d.meta.names))) for d in named
+    )
+    kept = tuple(w for w in query.words if w.text not in names)
+    if not kept or len(kept) == len(query.words):
+        return query
+    gone = [w.text for w in query.words if w.text in names]
+    bigrams = tuple(b for b in query.bigrams if not any(b[1:] in g for g in gone))
+    return Query(kept, bigrams)
+
+
 def searchable_text(passage: Passage) -> str:
     """The folded text a question's words are looked for in: headings and body."""
     return fold("\n".join((*passage.section, passage.text)))
@@ -296,7 +315,11 @@ def candidates(
         >= absent_limit(len(index.passages), ranking)
     ):
         floor = 2.0  # nothing is kept
-    ids = _pool(index, query, target, ranking)
+    # passages are ranked without the words naming the documents asked about, and judged
+    # (coverage) with them: a question is about its document, and found in it
+    asked = without_naming_words(query, target, index)
+    asked_weights = tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
+    ids = _pool(index, asked, target, ranking)
     pool = [(index.passages[i], score) for i, score in ids]
     texts = [index.searchable(i) for i, _ in ids]
     # a quote that some passage holds is a constraint; one that none holds was misremembered
@@ -323,7 +346,8 @@ def candidates(
         boost = 1.0
         if ok:  # the order of what is shown; the rest stays in BM25's
             # what the passage covers of the question's information, then its wording in order
-            boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
+            about = share if asked is query else coverage(asked, asked_weights, text, ranking)
+            boost = (1 - ranking.coverage_weight + ranking.coverage_weight * about) * (
                 1 + ranking.phrase_weight * phrase_share(folded_question, text)
             )
             if spoken:

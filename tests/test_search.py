@@ -233,3 +233,17 @@ def test_a_question_asking_how_much_prefers_the_passage_giving_the_figure() -> N
     # word statistics alone put the passage that says the words twice first
     plain = answer(index, question, SEGMENTER, ranking=replace(DEFAULT_RANKING, quantity_boost=1))
     assert plain.hits[0].passage.text.startswith("研发支出")
+
+
+def test_words_naming_the_document_asked_about_do_not_rank_its_passages() -> None:
+    speech = [
+        "在全市廉政工作会议上的讲话",
+        "今天召开全市廉政工作会议，这次全市廉政工作会议的主要任务是总结工作、部署任务。",
+        "家风是领导干部作风的重要表现，领导干部要管好家属子女，严守家规。",
+        "要加强对权力运行的监督，扎紧制度笼子。",
+    ]
+    other = ["在全市经济工作会议上的讲话", "今年经济工作要稳中求进，扩大有效需求。"]
+    index = build_index([parse("a.txt", speech), parse("b.txt", other)], segmenter=SEGMENTER)
+    got = answer(index, "在全市廉政工作会议上的讲话是怎么谈家风的？", SEGMENTER)
+    assert got.understood == ("在全市廉政工作会议上的讲话",)
+    assert got.hits[0].passage.text.startswith("家风是领导干部作风")
