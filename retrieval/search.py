@@ -216,6 +216,27 @@ def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> t
     return tuple(w for w, weight in zip(query.words, weights, strict=True) if weight == top)
 
 
+def question_focus(
+    query: Query,
+    weights: Sequence[float],
+    target: Target,
+    index: SearchIndex,
+    ranking: Ranking,
+) -> tuple[Word, ...]:
+    """The telling words of what a question is about: not the year or the documents it
+    names (2023年 一号文件 要求粮食产量…), which the year and document rules see to."""
+    asked = without_naming_words(query, target, index)
+    years = {str(y) for y in target.years}
+    about = [
+        (w, x)
+        for w, x in zip(query.words, weights, strict=True)
+        if w in asked.words and w.text not in years
+    ]
+    if not about:
+        return telling_words(query, weights, ranking)
+    return telling_words(Query(tuple(w for w, _ in about), ()), [x for _, x in about], ranking)
+
+
 def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking: Ranking) -> bool:
     """Whether a ranked passage (its `searchable_text`) is shown.
 
@@ -302,7 +323,6 @@ def candidates(
     are the answer."""
     target = target or Target()
     weights = weights or word_weights(query, segmenter, ranking)
-    telling = telling_words(query, weights, ranking)
     folded_question = fold(question)
     years = set(target.years)
     soft = set(target.soft_years)
@@ -320,6 +340,7 @@ def candidates(
     asked = without_naming_words(query, target, index)
     asked_weights = tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
     ids = _pool(index, asked, target, ranking)
+    telling = question_focus(query, weights, target, index, ranking)
     pool = [(index.passages[i], score) for i, score in ids]
     texts = [index.searchable(i) for i, _ in ids]
     # a quote that some passage holds is a constraint; one that none holds was misremembered
@@ -627,7 +648,7 @@ def explain(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
         threshold=ranking.min_coverage if named else open_coverage(len(index.passages), ranking),
         weak=ranking.weak_coverage,
-        telling=tuple(w.text for w in telling_words(query, weights, ranking)),
+        telling=tuple(w.text for w in question_focus(query, weights, target, index, ranking)),
         rows=tuple(rows) if query.words else (),
         target=target,
         absent=absent_share(query, weights, index, ranking) if query.words else 0.0,

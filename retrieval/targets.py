@@ -198,7 +198,11 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
 
 
 # a session (十九届) or a party congress (十九大: its number has a 十 in it, unlike 七大战略)
-_ORDINAL = re.compile(r"([一二三四五六七八九十]+届|[一二]?十[一二三四五六七八九]?大(?!会))")
+_ORDINAL = re.compile(
+    r"([一二三四五六七八九十]+届|[一二]?十[一二三四五六七八九]?大"
+    # 十九大报告, 二十大以来; not 十大工程 or 七大战略
+    r"(?=报告|精神|以来|上|期间|召开|代表|党章|通过|提出|强调|部署|的|前|后|和|、|[^\u4e00-\u9fff]|$))"
+)
 
 
 def _ordinals(text: str) -> set[str]:

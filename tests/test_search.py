@@ -247,3 +247,16 @@ def test_words_naming_the_document_asked_about_do_not_rank_its_passages() -> Non
     got = answer(index, "在全市廉政工作会议上的讲话是怎么谈家风的？", SEGMENTER)
     assert got.understood == ("在全市廉政工作会议上的讲话",)
     assert got.hits[0].passage.text.startswith("家风是领导干部作风")
+
+
+def test_the_year_a_question_names_is_a_constraint_not_its_topic() -> None:
+    from retrieval.corpus import read_document
+
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "reports_2009_2011" / "docs"
+    names = ("zhongyang_yihao_wenjian_2023.txt", "zhengfu_gongzuo_baogao_2011.txt")
+    index = build_index(
+        [read_document(n, (folder / n).read_bytes()) for n in names], segmenter=SEGMENTER
+    )
+    # the passage giving the target never writes 2023: the year's own document does
+    got = answer(index, "2023年一号文件要求全国粮食产量保持在多少以上？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("（一）全力抓好粮食生产")
