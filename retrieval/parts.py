@@ -122,6 +122,7 @@ class Listing:
 
     lead: tuple[Passage, ...]
     points: tuple[Passage, ...]
+    scope: tuple[str, ...] = ()  # the section the points are under
 
     def passages(self, lead: bool = False) -> list[Passage]:
         """The points; after their announcement when asked how many there are."""
@@ -136,7 +137,7 @@ def _listing(
     lead = [
         p for p in inside if p.section == scope and p.key < first.key and _counts_points(p.text)
     ][-1:]
-    return Listing(tuple(lead), tuple(_heads(inside, points)))
+    return Listing(tuple(lead), tuple(_heads(inside, points)), scope)
 
 
 def _named(
@@ -177,7 +178,7 @@ def announced_list(document: Document, passage: Passage) -> Listing | None:
     points = _children(after, len(passage.section))
     if not points:
         return None
-    return Listing((passage,), tuple(_heads(after, points)))
+    return Listing((passage,), tuple(_heads(after, points)), passage.section)
 
 
 def list_of(document: Document, passage: Passage) -> Listing | None:
@@ -243,6 +244,22 @@ def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
     return paths[n - 1] if 1 <= n <= len(paths) else None
 
 
+TELLING_INFORMATION = 7.0  # a word this rare in general Chinese says what is asked about
+
+
+def _telling(words: Sequence[str]) -> list[str]:
+    """The words of a question that say what it asks about, not where (结尾) or how
+    (提了, 要求, 建设: too common to tell)."""
+    from retrieval.segment import default_segmenter
+
+    information = default_segmenter().information
+    return [
+        w
+        for w in words
+        if not (_END.search(w) or _START.search(w)) and information(w) >= TELLING_INFORMATION
+    ]
+
+
 def place_passages(
     document: Document, place: Place, words: Sequence[str] = (), naming: Sequence[str] = ()
 ) -> list[Passage]:
@@ -275,7 +292,12 @@ def place_passages(
     inside = _under(passages, scope)
     if place.point is not None:
         point = _nth(_children(inside, len(scope)), place.point)
-        return _under(inside, point)[:MAX_PASSAGES] if point else []
+        if point is None:
+            return []
+        sub = _children(_under(inside, point), len(point))
+        if place.listing and len(sub) >= 2:  # "第九个方面讲了哪几点": its points
+            return _listing(passages, point, sub).passages(place.how_many)
+        return _under(inside, point)[:MAX_PASSAGES]
     if place.end and not scope:
         # the closing remarks: the passages after the last one filed under a heading
         tail: list[Passage] = []
@@ -283,7 +305,13 @@ def place_passages(
             if p.section:
                 break
             tail.insert(0, p)
-        return tail[-MAX_PASSAGES:] or passages[-1:]
+        # the paragraph holding most of what is asked about (结尾对政府自身建设提了什么要求),
+        # else the last one, whose call (号召) is the ending; the closing remarks follow
+        tail = tail[-MAX_PASSAGES:] or passages[-1:]
+        asked = _telling(words)
+        held = [sum(w in fold(p.text) for w in asked) for p in tail]
+        ending = max(range(len(tail)), key=lambda i: (held[i], i))
+        return [tail[ending], *(p for i, p in enumerate(tail) if i != ending)]
     if place.start and not scope:
         return passages[:2]
     if place.listing or place.part is not None:

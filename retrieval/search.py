@@ -20,6 +20,7 @@ from retrieval.index import SearchIndex
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import fold, valid_text
 from retrieval.parts import (
+    Listing,
     announced_list,
     heading_named,
     holds_inline_list,
@@ -556,6 +557,12 @@ def _listed(
     asked = _asked_document(index, question, query, target, weights)
     listing, named = named_list(*asked) if asked else (None, False)
     chosen = listing
+    if named and listing and top is not None and _says_more(top, listing, query, weights):
+        # "过去五年工作回顾…有哪几条主要体会": the part named holds several lists; the one
+        # its other words (体会) find
+        document = index.document(top.doc)
+        found = announced_list(document, top) if announces(top.text) else list_of(document, top)
+        chosen = found or listing
     if not named and top is not None:
         document = index.document(top.doc)
         text = fold(top.text)
@@ -579,6 +586,18 @@ def _listed(
         # "分了哪十个方面": the list of that many points
         chosen = sized_list(within, place.count, [w.text for w in query.words]) or chosen
     return chosen.passages(place.how_many) if chosen else []
+
+
+def _says_more(top: Passage, listing: Listing, query: Query, weights: Sequence[float]) -> bool:
+    """Whether BM25's best passage lies in the part a list question names and holds a
+    telling word of the question that the part's heading does not."""
+    if top.section[: len(listing.scope)] != listing.scope:
+        return False
+    heading, text = fold(" ".join(listing.scope)), fold(top.text)
+    return any(
+        x >= 1.0 and w.text not in heading and w.text in text
+        for w, x in zip(query.words, weights, strict=True)
+    )
 
 
 def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:

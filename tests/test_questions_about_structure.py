@@ -152,3 +152,56 @@ def test_a_part_is_found_by_its_own_number() -> None:
     index = build_index([parse("r.txt", lines)], segmenter=SEGMENTER)
     got = answer(index, "第三部分讲的是什么？", SEGMENTER)
     assert got.hits[0].passage.section[0] == "三、关于规划纲要的说明"
+
+
+REVIEW = [
+    "政府工作报告",
+    "一、过去五年工作回顾",
+    "——经济跨上新台阶。国内生产总值年均增长10%以上。",
+    "——人民生活明显改善。城乡居民收入较快增长。",
+    "五年来的实践，使我们积累了宝贵经验。主要体会是：",
+    "第一，必须坚持解放思想。解放思想是发展中国特色社会主义的强大思想武器。",
+    "第二，必须坚持改革开放。改革开放是决定当代中国命运的关键抉择。",
+    "二、今年的主要任务",
+    "（一）加快行政管理体制改革。行政管理体制改革是深化改革的重要环节。",
+    "第一，加快转变政府职能。这是深化行政管理体制改革的核心。",
+    "第二，深化政府机构改革。探索实行职能有机统一的大部门体制。",
+    "（二）加强廉政建设。坚持标本兼治、综合治理。",
+    "各位代表！",
+    "我们要坚持以人民为中心，不断增进民生福祉，让发展成果更多惠及全体人民。",
+    "我们要团结一心，埋头苦干，为全面建设小康社会而努力奋斗！",
+]
+
+
+@pytest.fixture(scope="module")
+def review() -> SearchIndex:
+    return build_index([parse("r.txt", REVIEW)], segmenter=SEGMENTER)
+
+
+def test_the_points_of_a_numbered_point(review: SearchIndex) -> None:
+    got = answer(review, "第二部分第一个方面讲了哪几点？", SEGMENTER)
+    assert [h.passage.text[:4] for h in got.hits] == ["第一，加", "第二，深"]
+
+
+def test_a_list_inside_the_part_named_found_by_the_questions_other_words(
+    review: SearchIndex,
+) -> None:
+    got = answer(review, "过去五年工作回顾里总结了哪几条主要体会？", SEGMENTER)
+    assert [h.passage.text[:4] for h in got.hits][:2] == ["第一，必", "第二，必"]
+
+
+def test_the_ending_is_the_last_paragraph(review: SearchIndex) -> None:
+    got = answer(review, "报告结尾提了什么号召？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("我们要团结一心")
+
+
+def test_a_shortened_title_names_its_speech() -> None:
+    from retrieval.targets import find_target
+
+    docs = [
+        parse(
+            "a.txt", ["在庆祝五一国际劳动节暨表彰全国劳动模范和先进工作者大会上的讲话", "正文。"]
+        ),
+        parse("b.txt", ["在全国科技创新大会上的讲话", "正文。"]),
+    ]
+    assert find_target("五一劳模表彰大会讲话结尾提了什么要求", docs).docs == {"a.txt"}
