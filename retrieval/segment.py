@@ -135,10 +135,11 @@ class Segmenter:
         tag = _tags().get(word, "")
         return word in self._domain or not tag or tag[0] in "nj" or tag in ("vn", "l", "i")
 
-    def proper_nouns(self, text: str) -> list[str]:
-        """Places and people's names in `text` (jieba's ns and nr tags)."""
+    def proper_nouns(self, text: str, kinds: tuple[str, ...] = ("ns", "nr")) -> list[str]:
+        """Places and people's names in `text` (jieba's ns and nr tags; `kinds` ("ns",) for
+        places alone)."""
         tags = _tags()
-        return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in ("ns", "nr")]
+        return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in kinds]
 
     def words(self, folded: str) -> list[tuple[str, int]]:
         """jieba's accurate-mode words of already folded text, with their start offsets.

@@ -402,7 +402,7 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
     if not local or not (years or "今年" in folded or _kind_words(folded)):
         return ""
     known = set().union(*(_place_tokens(d) for d in local))
-    for place in default_segmenter().proper_nouns(folded):
+    for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
         stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
             continue

@@ -127,6 +127,7 @@ def test_documents_the_corpus_lacks_are_said_to_be_missing(
         "报告里国家监察法是在哪段提的",  # a law asked about as a mention
         "云南省政府工作报告说2025年做了什么",  # a year inside a named report, not its name
         "政府工作报告说“十五五”要实施哪十大工程",  # 十大 of 十大工程 is no party congress
+        "孙洪亮2019年述职里讲了哪些做法",  # a person (洪亮 is tagged a name), not a place
     ],
 )
 def test_what_only_looks_like_a_missing_document_is_not(
