@@ -134,9 +134,15 @@ def section_matches(passage: Passage, heading: str) -> bool:
     (a label cut short with … counts); for the document's title (no heading above the gold
     paragraph), it is filed under no numbered heading (an enumeration item such as
     第一，… or 一是… may still hold it: the nearest-heading hint does not see those)."""
-    want, title = _label(heading), _label(passage.title)
+    # the title as shown (政府工作报告（2013年）) less the year or place added to tell it apart
+    want, title = _label(heading), _label(re.sub(r"（[^（）]*）$", "", passage.title))
+    # a label that is the passage's own opening (一、华中科技大学教师张某某…。自2019年…)
+    # is no heading above it: the hint, the nearest heading above, never names it
+    above = passage.section
+    if above and _label(passage.text).startswith(_label(above[-1]).rstrip("…")):
+        above = above[:-1]
     if want in title or title in want:
-        return not passage.section or not _NUMBERED.match(passage.section[0])
+        return not above or not _NUMBERED.match(above[0])
     for label in passage.section:
         have = _label(label)
         if have and (have == want or (label.endswith("…") and want.startswith(have))):

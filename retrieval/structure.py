@@ -293,6 +293,8 @@ class _Frame:
     kind: str
     label: str
     spans: bool = False  # an enumeration item whose list's items span paragraphs
+    taken: int = 0  # paragraphs after its own that it kept
+    longest: int = 0  # the most any earlier item of its list kept
 
 
 def _title_and_meta(
@@ -501,15 +503,16 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             if line.kind in kinds:
                 at = kinds.index(line.kind)
                 spans = stack[at].spans
+                longest = max(stack[at].longest, stack[at].taken)
                 del stack[at:]
             else:
-                spans = False
+                spans, longest = False, 0
             label = line.label
             if (*path(), label) in used and line.kind in _CLOSABLE:
                 # ——在前进道路上，我们要始终弘扬… / ——在前进道路上，我们要始终坚持…:
                 # points sharing their opening clause are told apart by the next one
                 label = lead_sentence(line.text, past=len(label) + 1)
-            stack.append(_Frame(line.kind, label, spans=spans))
+            stack.append(_Frame(line.kind, label, spans=spans, longest=longest))
             used.add(path())
             opened.append(path())
             if line.pure and not _is_leaf(lines, i, [f.kind for f in stack]):
@@ -525,6 +528,7 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
                 close_enumerations()
             else:
                 item.spans = item.spans or _between_siblings(lines, i, item.kind)
+                item.taken += 1
         groups.append((path(), [*take_pending(), *opened], line.text))
         previous_intro = line.text.endswith(("：", ":"))
     return groups
@@ -545,10 +549,12 @@ def _between_siblings(lines: list[_Line], i: int, kind: str) -> bool:
 def _continues(item: _Frame, line: _Line, lines: list[_Line], i: int, runs: set[int]) -> bool:
     """Whether an unmarked paragraph after an enumeration item still belongs to it."""
     return bool(
-        item.spans
-        or _BACK_REFERENCE.match(line.text)
+        _BACK_REFERENCE.match(line.text)
         or (_ANNOUNCES.search(line.text) and (i + 1 in runs or _next_is_case(lines, i)))
         or _between_siblings(lines, i, item.kind)
+        # the last item of a list whose items span paragraphs keeps as many as the longest
+        # before it: the text after that (2013年主要任务…) is no longer its
+        or (item.spans and item.taken < max(item.longest, 1))
     )
 
 

@@ -246,3 +246,19 @@ def test_points_sharing_their_opening_clause_are_told_apart() -> None:
     ]
     sections = [p.section[-1] for p in parse("t.txt", lines).passages]
     assert len(set(sections)) == 2 and all(s.startswith("在前进道路上") for s in sections)
+
+
+def test_the_last_item_of_a_list_keeps_no_more_than_its_siblings_did() -> None:
+    lines = [
+        "政府工作报告",
+        "一是有效应对国际金融危机。过去五年，我们沉着应对冲击。",
+        "我们果断调整宏观经济政策，实施一揽子计划。",
+        "二是切实加强政府自身建设。我们推进依法行政。",
+        "我们坚持科学民主决策，自觉接受监督。",
+        "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右。",
+        "继续实施积极的财政政策。今年拟安排财政赤字1.2万亿元。",
+    ]
+    sections = {p.text[:4]: p.section for p in parse("r.txt", lines).passages}
+    assert sections["我们果断"] == ("一是有效应对国际金融危机",)  # an item spans paragraphs
+    assert sections["我们坚持"] == ("二是切实加强政府自身建设",)
+    assert sections["今年经济"] == () and sections["继续实施"] == ()

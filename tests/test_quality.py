@@ -146,3 +146,22 @@ def test_many_documents_beat_plain_bm25_and_hold_their_floors(
     assert ours.right_document >= right_document
     assert ours.abstained >= abstained, ours.answered_out_of_scope
     assert ours.wrongly_refused <= refused, ours.refusals
+
+
+def test_right_section_reads_the_hint_as_the_heading_above() -> None:
+    from retrieval.evaluate import section_matches
+
+    report = Passage("r.txt", "政府工作报告（2013年）", (), 1, 1, "今年的主要预期目标是…")
+    # the hint for text under no heading is the title line, shown with its year added
+    assert section_matches(report, "政府工作报告——2013年3月5日在第十二届全国人民代表大会上")
+    item = Passage(
+        "c.txt",
+        "警示教育",
+        ("一、张某某性骚扰学生问题",),
+        2,
+        1,
+        "一、张某某性骚扰学生问题。自2019年",
+    )
+    # a heading that is the passage's own opening is not above it
+    assert section_matches(item, "警示教育")
+    assert not section_matches(item, "二、李某体罚学生问题")
