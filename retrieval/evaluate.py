@@ -129,6 +129,10 @@ _NUMBERED = re.compile(
 )
 
 
+# a date line under the title ((2009年11月9日)) is front matter: text under it is under no heading
+_DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月(\d{1,2}日)?[）)]?$")
+
+
 def section_matches(passage: Passage, heading: str) -> bool:
     """Whether `passage` is filed under `heading`: one of its section path's headings is it
     (a label cut short with … counts); for the document's title (no heading above the gold
@@ -141,7 +145,7 @@ def section_matches(passage: Passage, heading: str) -> bool:
     above = passage.section
     if above and _label(passage.text).startswith(_label(above[-1]).rstrip("…")):
         above = above[:-1]
-    if want in title or title in want:
+    if want in title or title in want or _DATE_LINE.match(want):
         return not above or not _NUMBERED.match(above[0])
     for label in passage.section:
         have = _label(label)

@@ -375,7 +375,10 @@ def _is_headline(line: _Line) -> bool:
     return (
         line.kind is None
         and len(line.text) <= MAX_HEADLINE_CHARS
-        and not re.search(r"[。！？!?；;，,]|[:：]$", line.text)
+        # one comma may join two parallel phrases (放松学习，私欲膨胀); a line ending in
+        # punctuation, or with a sentence end in it, is text
+        and not re.search(r"[。！？!?；;]|[:：，,、]$", line.text)
+        and len(re.findall(r"[，,]", line.text)) <= 1
         and not _SALUTATION.match(line.text)
     )
 

@@ -262,3 +262,16 @@ def test_the_last_item_of_a_list_keeps_no_more_than_its_siblings_did() -> None:
     assert sections["我们果断"] == ("一是有效应对国际金融危机",)  # an item spans paragraphs
     assert sections["我们坚持"] == ("二是切实加强政府自身建设",)
     assert sections["今年经济"] == () and sections["继续实施"] == ()
+
+
+def test_a_headline_of_two_parallel_phrases_heads_its_text() -> None:
+    lines = [
+        "警示教育",
+        "他曾是一名优秀的年轻干部，却在金钱面前迷失了方向。",
+        "放松学习，私欲膨胀",
+        "2011年初，他与侄子商议，在自己辖区开了一家汽车美容店，利用职权招揽生意。",
+        "自视高明，隐蔽受贿",
+        "快递邮寄，是他为规避查处而采取的另一种受贿方式，月饼礼盒里塞满了现金。",
+    ]
+    sections = [p.section for p in parse("c.txt", lines).passages]
+    assert sections[1:] == [("放松学习，私欲膨胀",), ("自视高明，隐蔽受贿",)]
