@@ -56,7 +56,9 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
                 (document.file_name or "") if document else (message.text or "") if message else ""
             )
             detail = detail[:200]
-            await svc.store.audit(user_id=user_id, action=action, allowed=allowed, detail=detail)
+            await svc.state.audit.record(
+                user_id=user_id, action=action, allowed=allowed, detail=detail
+            )
             if not allowed:
                 if update.effective_message is not None:
                     await update.effective_message.reply_text(REFUSED)
@@ -236,37 +238,17 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     message = update.effective_message
     if message is None:
         return
-    store = services(context).store
-    now = time.time()
-    day, week = now - 86400, now - 7 * 86400
-
-    async def scalar(sql: str, *params: object) -> int:
-        rows = await store.query(sql, params)
-        return int(rows[0][0] or 0)
-
-    today = await scalar("SELECT count(*) FROM query_log WHERE at >= ?", day)
-    this_week = await scalar("SELECT count(*) FROM query_log WHERE at >= ?", week)
-    unanswered = await scalar("SELECT count(*) FROM query_log WHERE at >= ? AND answered = 0", week)
-    up = await scalar("SELECT count(*) FROM feedback WHERE helpful = 1")
-    down = await scalar("SELECT count(*) FROM feedback WHERE helpful = 0")
-    top = await store.query(
-        "SELECT question, count(*) AS n FROM query_log WHERE at >= ?"
-        " GROUP BY question ORDER BY n DESC LIMIT 5",
-        (week,),
-    )
-    missed = await store.query(
-        "SELECT question, count(*) AS n FROM query_log WHERE at >= ? AND answered = 0"
-        " GROUP BY question ORDER BY n DESC LIMIT 5",
-        (week,),
-    )
+    state = services(context).state
+    asked = await state.queries.stats()
+    votes = await state.votes.counts()
     lines = [
         "<b>使用统计</b>",
-        f"今日提问 {today}，本周提问 {this_week}，本周未找到答案 {unanswered}",
-        f"反馈：👍 {up}  👎 {down}",
+        f"今日提问 {asked.today}，本周提问 {asked.week}，本周未找到答案 {asked.unanswered}",
+        f"反馈：👍 {votes.up}  👎 {votes.down}",
         "<b>本周热门问题</b>",
-        *[f"• {render.escape(q[:60])}（{n}）" for q, n in top],
+        *[f"• {render.escape(a.question[:60])}（{a.times}）" for a in asked.top],
         "<b>本周未回答的问题</b>",
-        *[f"• {render.escape(q[:60])}（{n}）" for q, n in missed],
+        *[f"• {render.escape(a.question[:60])}（{a.times}）" for a in asked.missed],
     ]
     await message.reply_html("\n".join(lines))
 

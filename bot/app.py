@@ -37,6 +37,8 @@ from bot import admin, export, folder, handlers, intake, members, quiz, reading
 from bot import scope as reading_scope
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
+from bot.state import BotState
+from bot.state.inbox import Inbox
 from retrieval.library import Library, ReloadError
 from retrieval.store import Store
 
@@ -151,13 +153,13 @@ class InboxQueue(asyncio.Queue[object]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.store: Store | None = None  # the store opens after the application is built
+        self.inbox: Inbox | None = None  # the database opens after the application is built
 
     async def put(self, item: object) -> None:
-        if self.store is not None and isinstance(item, Update):
+        if self.inbox is not None and isinstance(item, Update):
             payload = json.dumps(item.to_dict(), ensure_ascii=False)
             try:
-                await self.store.receive_updates([(item.update_id, payload)])
+                await self.inbox.receive([(item.update_id, payload)])
             except (sqlite3.Error, OSError):  # keep answering; only crash safety is lost
                 log.warning("could not keep update %d in the inbox", item.update_id, exc_info=True)
         await super().put(item)
@@ -248,6 +250,7 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     settings: Settings = app.bot_data["settings"]
     store = await Store.open(settings.db)
     try:
+        state = await BotState.open(store.database)
         choice = await folder.choose(store, settings)
         library = Library(store, folder.refuse_other(choice, settings.db))
     except BaseException:
@@ -265,14 +268,14 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # jieba's dictionary loads on first use (~1 s): not on the event loop, in a question
     await asyncio.to_thread(library.answer, "预热", 1)
     app.bot_data["services"] = Services(
-        settings, store, library, UserRateLimit(settings.user_rate_limit)
+        settings, store, state, library, UserRateLimit(settings.user_rate_limit)
     )
-    for payload in await store.pending_updates():  # what a crash left unanswered
+    for payload in await state.inbox.pending():  # what a crash left unanswered
         await app.update_queue.put(Update.de_json(json.loads(payload), app.bot))
     # from here on each arriving update is kept (the replayed ones already are); nothing
     # arrives before: polling or the webhook starts after this post_init
     if isinstance(app.update_queue, InboxQueue):
-        app.update_queue.store = store
+        app.update_queue.inbox = state.inbox
     await _set_menus(app.bot, settings.admin_ids)
     await quiz.resume(app)  # rounds and subscriptions a stopped bot left open
     await reading.restore(app)

@@ -24,7 +24,6 @@ from telegram.ext import ContextTypes
 from bot import spreadsheet
 from bot.permissions import may_manage
 from bot.services import Services, services
-from retrieval import record
 
 MAX_DAYS = 3660
 DAY = 86400.0
@@ -79,7 +78,7 @@ async def build(
     until = time.time() if until is None else until
     since = until - days * DAY if days else None
     tz = ZoneInfo(svc.settings.timezone)
-    study = await record.collect(svc.store, chat_ids, since=since, until=until)
+    study = await svc.state.record.collect(chat_ids, since=since, until=until)
     data = await asyncio.to_thread(spreadsheet.workbook_bytes, study, tz, many=many)
     day = datetime.fromtimestamp(until, tz).strftime("%Y%m%d")
     return Export(
@@ -112,7 +111,7 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         allowed = svc.is_admin(user.id)
     else:
         allowed = await may_manage(svc, context, message.chat_id, user.id)
-    await svc.store.audit(
+    await svc.state.audit.record(
         user_id=user.id,
         action="export",
         allowed=allowed,
@@ -136,12 +135,12 @@ async def _deliver(
     private: bool,
 ) -> Delivery:
     if private:
-        chat_ids = await record.group_ids(svc.store)
+        chat_ids = await svc.state.record.group_ids()
         name = "全部群"
     else:
         chat_ids = [message.chat_id]
         name = message.chat.title or str(message.chat_id)
-        await record.chat_named(svc.store, message.chat_id, name, time.time())
+        await svc.state.record.chat_named(message.chat_id, name, time.time())
     export = await build(svc, chat_ids, days, name=name, many=private)
     caption = (
         f"📒 {name} 的学习台账（{export.span}）：{export.members} 位成员，"

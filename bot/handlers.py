@@ -8,7 +8,6 @@ offers passages to send into any chat. Buttons are routed by their callback data
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import sqlite3
 import time
@@ -29,6 +28,9 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import keyboards, members, render, scope
 from bot.services import services
+from bot.state.queries import Result
+from bot.state.settings import AnswerMode
+from bot.state.votes import VoteOutcome
 from retrieval.model import Answer, passage_uid
 
 log = logging.getLogger(__name__)
@@ -36,7 +38,6 @@ log = logging.getLogger(__name__)
 RESULTS = 9  # hits fetched per question: three pages of three
 MAX_REASON_PROMPTS = 1000
 MAX_INLINE_RESULTS = 10
-MODE_KEY = "mode"
 
 HELP = (
     "我是学习资料问答助手：用中文提问，我会从讲话稿和学习材料中找出最相关的段落，"
@@ -107,10 +108,10 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         await answer_question(message, context, message.text, source="group")
         return
     try:
-        mode = await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention")
+        mode = await services(context).state.settings.answer_mode(message.chat_id)
     except sqlite3.Error:  # a busy database must not make the bot talk over chatter
         return
-    if mode == "all":
+    if mode is AnswerMode.ALL:
         # chatter that the corpus does not answer is left alone rather than refused
         await answer_question(message, context, message.text, source="group", quiet=True)
 
@@ -146,10 +147,10 @@ async def answer_question(
         and bool(svc.library.answer(question, 1).hits)
     )
     try:
-        qid: int | None = await svc.store.log_query(
+        qid: int | None = await svc.state.queries.log(
             source=source,
             question=question,
-            results=[(h.passage.doc, h.passage.paragraph, h.score) for h in answer.hits],
+            results=[Result(h.passage.doc, h.passage.paragraph, h.score) for h in answer.hits],
             latency_ms=(time.perf_counter() - started) * 1000,
             chat_id=message.chat_id,
             user_id=user_id,
@@ -159,7 +160,7 @@ async def answer_question(
         # buttons that need the logged query (more results, feedback)
         log.exception("could not log the question; answering without feedback buttons")
         qid = None
-    await members.seen(svc.store, message.chat, message.from_user)
+    await members.seen(svc.state.record, message.chat, message.from_user)
     if elsewhere:
         text = render.OUTSIDE_SCOPE.format(scope=within.line())
         await message.reply_text(
@@ -268,13 +269,13 @@ async def _more_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
     qid_text, _, offset_text = rest.partition(":")
     offset_text, _, everywhere = offset_text.partition(":")
     svc = services(context)
-    rows = await svc.store.query("SELECT question FROM query_log WHERE id = ?", (int(qid_text),))
-    if not rows or not isinstance(query.message, Message):
+    logged = await svc.state.queries.get(int(qid_text))
+    if logged is None or not isinstance(query.message, Message):
         await query.answer(EXPIRED, show_alert=True)
         return
     await query.answer()
     within = scope.WHOLE if everywhere else await scope.of_chat(svc, query.message.chat.id)
-    answer = svc.library.answer(rows[0][0], RESULTS, within.docs)
+    answer = svc.library.answer(logged.question, RESULTS, within.docs)
     offset = int(offset_text)
     if offset >= len(answer.hits):
         await query.message.reply_text("没有更多结果了。")
@@ -287,17 +288,17 @@ async def _elsewhere_button(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     query = update.callback_query
     assert query is not None
     svc = services(context)
-    rows = (
-        await svc.store.query("SELECT question, chat_id FROM query_log WHERE id = ?", (int(rest),))
-        if rest.isdigit()
-        else []
-    )
+    logged = await svc.state.queries.get(int(rest)) if rest.isdigit() else None
     # only the chat the question was asked in may see its answer
-    if not rows or not isinstance(query.message, Message) or rows[0][1] != query.message.chat.id:
+    if (
+        logged is None
+        or not isinstance(query.message, Message)
+        or logged.chat_id != query.message.chat.id
+    ):
         await query.answer(EXPIRED, show_alert=True)
         return
     await query.answer()
-    answer = svc.library.answer(rows[0][0], RESULTS)
+    answer = svc.library.answer(logged.question, RESULTS)
     await send_answer(
         query.message, answer, int(rest), 0, lead=render.FROM_EVERYWHERE, everywhere=True
     )
@@ -306,27 +307,27 @@ async def _elsewhere_button(update: Update, context: ContextTypes.DEFAULT_TYPE, 
 async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
     query = update.callback_query
     assert query is not None
-    qid_text, _, vote = rest.partition(":")
+    qid_text, _, choice = rest.partition(":")
     svc = services(context)
-    rows = await svc.store.query("SELECT results FROM query_log WHERE id = ?", (int(qid_text),))
-    if not rows:
+    logged = await svc.state.queries.get(int(qid_text))
+    if logged is None:
         await query.answer(EXPIRED, show_alert=True)
         return
-    results = json.loads(rows[0][0])
-    doc, paragraph = (results[0][0], results[0][1]) if results else ("", 0)
+    best = logged.results[0] if logged.results else None
+    doc, paragraph = (best.doc, best.paragraph) if best else ("", 0)
     chat_id = query.message.chat.id if query.message else None
-    feedback_id, changed = await svc.store.add_feedback(
+    vote = await svc.state.votes.cast(
         doc=doc,
         paragraph=paragraph,
-        helpful=vote == "1",
+        helpful=choice == "1",
         query_id=int(qid_text),
         chat_id=chat_id,
         user_id=query.from_user.id,
     )
-    if not changed:
+    if vote.outcome is VoteOutcome.UNCHANGED:
         await query.answer("已经记录过您的反馈了。")
         return
-    if vote == "1":
+    if choice == "1":
         await query.answer("感谢反馈！")
         return
     await query.answer("已记录，感谢反馈。")
@@ -339,7 +340,7 @@ async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
             reply_markup=ForceReply(selective=True, input_field_placeholder="哪里不对？"),
             do_quote=True,
         )
-        svc.reason_prompts[(prompt.chat_id, prompt.message_id)] = (feedback_id, voter.id)
+        svc.reason_prompts[(prompt.chat_id, prompt.message_id)] = (vote.feedback_id, voter.id)
         while len(svc.reason_prompts) > MAX_REASON_PROMPTS:  # the oldest prompts expire
             svc.reason_prompts.pop(next(iter(svc.reason_prompts)))
 
@@ -355,7 +356,7 @@ async def _is_reason_reply(message: Message, context: ContextTypes.DEFAULT_TYPE)
     if prompt is None or message.from_user is None or message.from_user.id != prompt[1]:
         return False
     feedback_id = svc.reason_prompts.pop(key)[0]
-    await svc.store.set_feedback_reason(feedback_id, (message.text or "")[:1000])
+    await svc.state.votes.set_reason(feedback_id, (message.text or "")[:1000])
     await message.reply_text("已记录您的意见，谢谢！", reply_parameters=_reply_to(message))
     return True
 
@@ -462,9 +463,7 @@ async def mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message.chat.type == ChatType.PRIVATE:
         await message.reply_text("这个设置只用于群聊。")
         return
-    current = (
-        await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention") or "mention"
-    )
+    current = await services(context).state.settings.answer_mode(message.chat_id)
     await message.reply_text(
         "选择我在本群的回答方式（仅群管理员可更改）。\n"
         "“回答所有问题”需要在 @BotFather 关闭隐私模式后才收得到普通消息。",
@@ -476,7 +475,7 @@ async def mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _mode_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
     query = update.callback_query
     assert query is not None
-    if rest not in ("all", "mention") or query.message is None:
+    if rest not in set(AnswerMode) or query.message is None:
         await query.answer(EXPIRED, show_alert=True)
         return
     chat_id = query.message.chat.id
@@ -485,8 +484,8 @@ async def _mode_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
         await query.answer("只有群管理员可以更改回答方式。", show_alert=True)
         return
     svc = services(context)
-    await svc.store.set_setting(chat_id, MODE_KEY, rest)
-    await svc.store.audit(
+    await svc.state.settings.set_answer_mode(chat_id, AnswerMode(rest))
+    await svc.state.audit.record(
         user_id=query.from_user.id, action="mode", allowed=True, detail=f"{chat_id}:{rest}"
     )
     await query.answer("已更新。")
@@ -515,7 +514,7 @@ async def skip_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         raise ApplicationHandlerStop
     svc.in_progress.add(update.update_id)  # before any await: a second copy stops above
     try:
-        handled = await svc.store.was_handled(update.update_id)
+        handled = await svc.state.inbox.was_handled(update.update_id)
     except (sqlite3.Error, OSError):
         handled = False  # better a rare duplicate than a lost question
     if handled:
@@ -527,7 +526,7 @@ async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Runs last, after the reply went out (or the handler failed and apologised)."""
     svc = services(context)
     try:
-        await svc.store.mark_handled(update.update_id)
+        await svc.state.inbox.mark_handled(update.update_id)
     except (sqlite3.Error, OSError):
         log.warning("could not record update %s as handled", update.update_id, exc_info=True)
     finally:

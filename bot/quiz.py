@@ -16,7 +16,6 @@ import contextlib
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,17 +25,16 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import keyboards, members, render, scope
-from bot.permissions import is_group_admin
+from bot.permissions import may_manage
 from bot.services import Services
+from bot.state.quizzes import AnswerOutcome, QuestionDraft, RoundEnd, Score, StoredQuestion
 from retrieval.quiz import QuizBank, QuizQuestion, generate
-from retrieval.store import QuestionDraft, Score, StoredQuestion
 
 log = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 CLOCK_KEY = "clock"  # bot_data: a callable returning an aware datetime; tests put theirs here
 BANK_KEY = "quiz_bank"
-ADMIN_ONLY_KEY = "admin_only"  # chat setting: "on" when only group admins start quizzes
 MAX_QUESTIONS = 20
 RECENT = 200  # sentences of a chat's latest questions that new rounds avoid
 # A round whose question was due less than this long ago when the bot came back continues;
@@ -55,22 +53,6 @@ CLOSED = "这道题已经结束。"
 REPEAT = "你已经作答，每题只能回答一次。"
 STARTER_ONLY = "只有发起测验的人可以提前结束本题。"
 INTERRUPTED = "上一轮测验因机器人重启中断，已结束。已经作答的成绩都已计入，发送 /rank 查看排行榜。"
-
-
-class RoundEnd(StrEnum):
-    """How a quiz round ended; the store keeps the value."""
-
-    DONE = "done"
-    FAILED = "failed"  # a question could not be sent, or the round could not resume
-    INTERRUPTED = "interrupted"  # a restart stopped it for longer than RESUME_WINDOW
-
-
-class AnswerOutcome(StrEnum):
-    """What became of a member's answer (the values of Store.record_quiz_answer)."""
-
-    RECORDED = "recorded"
-    REPEAT = "repeat"  # they had answered this question
-    CLOSED = "closed"  # revealed, not asked or unknown
 
 
 # --- shared -------------------------------------------------------------------------------
@@ -113,9 +95,9 @@ async def may_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     if message.chat.type == ChatType.PRIVATE:
         return True
     svc = services_of(context.application)
-    if await svc.store.get_setting(message.chat_id, ADMIN_ONLY_KEY, "off") != "on":
+    if not await svc.state.settings.admin_only(message.chat_id):
         return True
-    if svc.is_admin(user.id) or await is_group_admin(context, message.chat_id, user.id):
+    if await may_manage(svc, context, message.chat_id, user.id):
         return True
     await message.reply_text(ADMINS_ONLY, do_quote=True)
     return False
@@ -137,11 +119,11 @@ async def quiz_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     app = context.application
     svc = services_of(app)
-    if await svc.store.open_quiz_round(message.chat_id) is not None:
+    if await svc.state.quizzes.open_round(message.chat_id) is not None:
         await message.reply_text(BUSY, do_quote=True)
         return
     seed = secrets.randbelow(2**31)
-    recent = await svc.store.recent_quiz_sentences(message.chat_id, RECENT)
+    recent = await svc.state.quizzes.recent_sentences(message.chat_id, RECENT)
     within = await scope.of_chat(svc, message.chat_id)
     questions = await asyncio.to_thread(_questions, bank(app), wanted, seed, recent, within.docs)
     if not questions:
@@ -149,7 +131,7 @@ async def quiz_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await message.reply_text(text, do_quote=True)
         return
     seconds = svc.settings.quiz_seconds
-    round_id = await svc.store.start_quiz_round(
+    round_id = await svc.state.quizzes.start_round(
         chat_id=message.chat_id,
         starter_id=user.id,
         seconds=seconds,
@@ -188,12 +170,12 @@ async def ask_next(
 ) -> None:
     """Ask the round's first unasked question, or end the round when none is left."""
     svc = services_of(app)
-    questions = await svc.store.quiz_questions(round_id)
+    questions = await svc.state.quizzes.questions(round_id)
     question = next((q for q in questions if q.asked_at is None), None)
     if question is None:
         await finish_round(app, round_id)
         return
-    quiz_round = await svc.store.quiz_round(round_id)
+    quiz_round = await svc.state.quizzes.round(round_id)
     if quiz_round is None:
         return
     seconds = quiz_round.seconds
@@ -210,10 +192,12 @@ async def ask_next(
     except TelegramError:
         # (the rate limiter has retried what could be) a round that cannot go on is closed,
         # so the chat can start another; the answers given so far are kept
-        await svc.store.end_quiz_round(round_id, at=now(app).timestamp(), outcome=RoundEnd.FAILED)
+        await svc.state.quizzes.end_round(
+            round_id, at=now(app).timestamp(), outcome=RoundEnd.FAILED
+        )
         raise
     asked = now(app)
-    await svc.store.mark_question_asked(
+    await svc.state.quizzes.mark_asked(
         question.id,
         message_id=sent.message_id,
         asked_at=asked.timestamp(),
@@ -260,24 +244,22 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not 0 <= choice < len(LETTERS):
             await query.answer(CLOSED)
             return
-        outcome = AnswerOutcome(
-            await svc.store.record_quiz_answer(
-                int(qid_text),
-                user_id=query.from_user.id,
-                name=display_name(query.from_user),
-                choice=choice,
-                at=now(app).timestamp(),
-            )
+        outcome = await svc.state.quizzes.record_answer(
+            int(qid_text),
+            user_id=query.from_user.id,
+            name=display_name(query.from_user),
+            choice=choice,
+            at=now(app).timestamp(),
         )
         # Only now, with the answer committed, is the member told it counts.
         if outcome is AnswerOutcome.RECORDED:
             await query.answer(f"已记录你的答案：{LETTERS[choice]}。揭晓时公布结果。")
             if query.message is not None:
-                await members.seen(svc.store, query.message.chat, query.from_user)
+                await members.seen(svc.state.record, query.message.chat, query.from_user)
         else:
             await query.answer(REPEAT if outcome is AnswerOutcome.REPEAT else CLOSED)
         return
-    question = await svc.store.quiz_question(int(qid_text))
+    question = await svc.state.quizzes.question(int(qid_text))
     if question is None or question.revealed_at is not None:
         await query.answer(CLOSED)
         return
@@ -292,16 +274,16 @@ async def reveal(app: App, question_id: int, *, carry_on: bool = True) -> bool:
     """Close a question, show its answer, who got it right and its passage, then ask the
     next one (unless `carry_on` is False). False if it had been revealed already."""
     svc = services_of(app)
-    if not await svc.store.reveal_quiz_question(question_id, at=now(app).timestamp()):
+    if not await svc.state.quizzes.reveal(question_id, at=now(app).timestamp()):
         return False
     if app.job_queue is not None:
         for job in app.job_queue.get_jobs_by_name(_job_name(question_id)):
             with contextlib.suppress(LookupError):  # the timer's own run may have removed it
                 job.schedule_removal()
-    question = await svc.store.quiz_question(question_id)
+    question = await svc.state.quizzes.question(question_id)
     if question is None:
         return False
-    answers = await svc.store.quiz_answers(question_id)
+    answers = await svc.state.quizzes.answers(question_id)
     right = [a.name for a in answers if a.correct]
     wrong = [a.name for a in answers if not a.correct]
     await show(app, question, revealed_html(question, right, wrong), None)
@@ -312,13 +294,13 @@ async def reveal(app: App, question_id: int, *, carry_on: bool = True) -> bool:
 
 async def finish_round(app: App, round_id: int) -> None:
     svc = services_of(app)
-    quiz_round = await svc.store.quiz_round(round_id)
-    if quiz_round is None or not await svc.store.end_quiz_round(
+    quiz_round = await svc.state.quizzes.round(round_id)
+    if quiz_round is None or not await svc.state.quizzes.end_round(
         round_id, at=now(app).timestamp(), outcome=RoundEnd.DONE
     ):
         return
     if quiz_round.total > 1:
-        scores = await svc.store.round_scores(round_id)
+        scores = await svc.state.quizzes.round_scores(round_id)
         await app.bot.send_message(
             quiz_round.chat_id,
             round_summary_html(quiz_round.total, scores),
@@ -358,19 +340,19 @@ async def resume(app: App) -> None:
     one that fell due meanwhile and go on, or close a round the group has left behind."""
     svc = services_of(app)
     current = now(app)
-    for quiz_round in await svc.store.open_quiz_rounds():
+    for quiz_round in await svc.state.quizzes.open_rounds():
         try:
             await _resume_round(app, quiz_round.id, current)
         except TelegramError:  # e.g. the bot was removed from the group: close, go on
             log.warning("quiz round %s could not resume", quiz_round.id, exc_info=True)
-            await svc.store.end_quiz_round(
+            await svc.state.quizzes.end_round(
                 quiz_round.id, at=current.timestamp(), outcome=RoundEnd.FAILED
             )
 
 
 async def _resume_round(app: App, round_id: int, current: datetime) -> None:
     svc = services_of(app)
-    asked = [q for q in await svc.store.quiz_questions(round_id) if q.asked_at is not None]
+    asked = [q for q in await svc.state.quizzes.questions(round_id) if q.asked_at is not None]
     if not asked:
         await ask_next(app, round_id)
         return
@@ -393,8 +375,8 @@ async def _resume_round(app: App, round_id: int, current: datetime) -> None:
         return
     if last.revealed_at is None:
         await reveal(app, last.id, carry_on=False)
-    quiz_round = await svc.store.quiz_round(round_id)
-    if quiz_round and await svc.store.end_quiz_round(
+    quiz_round = await svc.state.quizzes.round(round_id)
+    if quiz_round and await svc.state.quizzes.end_round(
         round_id, at=current.timestamp(), outcome=RoundEnd.INTERRUPTED
     ):
         await app.bot.send_message(quiz_round.chat_id, INTERRUPTED)
@@ -408,10 +390,10 @@ async def rank_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if message is None:
         return
     app = context.application
-    store = services_of(app).store
+    quizzes = services_of(app).state.quizzes
     since = week_start(now(app), timezone(app))
-    week = await store.leaderboard(message.chat_id, since=since.timestamp())
-    ever = await store.leaderboard(message.chat_id)
+    week = await quizzes.leaderboard(message.chat_id, since=since.timestamp())
+    ever = await quizzes.leaderboard(message.chat_id)
     await message.reply_html(leaderboard_html(week, ever), do_quote=True)
 
 
@@ -435,17 +417,17 @@ async def admin_only_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     svc = services_of(context.application)
     args = [a.lower() for a in context.args or []]
-    current = await svc.store.get_setting(message.chat_id, ADMIN_ONLY_KEY, "off")
+    current = await svc.state.settings.admin_only(message.chat_id)
     if args not in (["on"], ["off"]):
-        state = "仅管理员可以发起" if current == "on" else "所有成员都可以发起"
+        state = "仅管理员可以发起" if current else "所有成员都可以发起"
         await message.reply_text(
             f"当前设置：{state}测验和每日阅读订阅。\n"
             "群管理员可以发送 /adminonly on 限定为仅管理员，/adminonly off 取消限制。",
             do_quote=True,
         )
         return
-    allowed = svc.is_admin(user.id) or await is_group_admin(context, message.chat_id, user.id)
-    await svc.store.audit(
+    allowed = await may_manage(svc, context, message.chat_id, user.id)
+    await svc.state.audit.record(
         user_id=user.id,
         action="adminonly",
         allowed=allowed,
@@ -454,7 +436,7 @@ async def admin_only_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if not allowed:
         await message.reply_text("只有群管理员可以更改这个设置。", do_quote=True)
         return
-    await svc.store.set_setting(message.chat_id, ADMIN_ONLY_KEY, args[0])
+    await svc.state.settings.set_admin_only(message.chat_id, args[0] == "on")
     await message.reply_text(
         "已设置：仅管理员可以发起测验和每日阅读订阅。"
         if args[0] == "on"

@@ -15,7 +15,6 @@ Callback data: sc:@<page>          turn the list          sc:a            the wh
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections.abc import Collection, Sequence
@@ -34,7 +33,6 @@ from retrieval.model import Document
 
 log = logging.getLogger(__name__)
 
-SCOPE_KEY = "scope"
 MAX_TITLES = 3  # titles named in a one-line scope (answer headers)
 MAX_TOGETHER = 4  # a keyword's matches offered as one choice: their ids fit 64 bytes
 
@@ -95,23 +93,13 @@ def resolve(stored: Collection[str], documents: Sequence[Document]) -> Scope:
     return Scope(frozenset(d.doc for d in kept), tuple(d.title for d in kept))
 
 
-async def stored_ids(svc: Services, chat_id: int) -> frozenset[str]:
-    value = await svc.store.get_setting(chat_id, SCOPE_KEY, "")
-    try:
-        ids = json.loads(value) if value else []
-    except json.JSONDecodeError:
-        log.warning("chat %s has an unreadable scope %r; using the whole corpus", chat_id, value)
-        return frozenset()
-    return frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset()
-
-
 async def of_chat(svc: Services, chat_id: int) -> Scope:
     """A chat's scope now. Private chats have none; a busy database means the whole corpus
     rather than no answer."""
     if chat_id > 0:
         return WHOLE
     try:
-        ids = await stored_ids(svc, chat_id)
+        ids = await svc.state.settings.scope(chat_id)
     except (sqlite3.Error, OSError):
         log.warning("could not read the scope of chat %s", chat_id, exc_info=True)
         return WHOLE
@@ -119,7 +107,7 @@ async def of_chat(svc: Services, chat_id: int) -> Scope:
 
 
 async def save(svc: Services, chat_id: int, docs: Collection[str]) -> None:
-    await svc.store.set_setting(chat_id, SCOPE_KEY, json.dumps(sorted(docs), ensure_ascii=False))
+    await svc.state.settings.set_scope(chat_id, docs)
 
 
 # --- showing ------------------------------------------------------------------------------
@@ -224,7 +212,7 @@ async def _change_by_name(
 ) -> tuple[Change, InlineKeyboardMarkup | None, str]:
     chat_id = message.chat_id
     allowed = await may_manage(svc, context, chat_id, user_id)
-    await svc.store.audit(
+    await svc.state.audit.record(
         user_id=user_id, action="scope", allowed=allowed, detail=f"{chat_id}:{words}"[:200]
     )
     if not allowed:
@@ -265,7 +253,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _edit(query.message, describe(current, documents), markup)
         return
     allowed = await may_manage(svc, context, chat_id, query.from_user.id)
-    await svc.store.audit(
+    await svc.state.audit.record(
         user_id=query.from_user.id,
         action="scope",
         allowed=allowed,

@@ -10,6 +10,7 @@ from typing import cast
 from telegram.ext import ContextTypes
 
 from bot.settings import Settings
+from bot.state import BotState
 from retrieval.library import Library
 from retrieval.store import Store
 
@@ -44,7 +45,8 @@ class UserRateLimit:
 @dataclass
 class Services:
     settings: Settings
-    store: Store
+    store: Store  # the corpus (library.store)
+    state: BotState  # the bot's own records, in the same database file
     library: Library
     rate: UserRateLimit
     # (chat id, prompt message id) -> (feedback id, the voter, whose reply is the reason)

@@ -33,10 +33,6 @@ from retrieval.store import FileInfo, IndexedDocument, Snapshot, Store, generati
 
 log = logging.getLogger(__name__)
 
-FOLDER_KEY = (0, "corpus_dir")  # a store-wide setting: no Telegram chat has id 0
-# the generation of the store last checked whole for duplicates (stores from before that
-# check may hold copies; checked once, then whenever something new is parsed)
-DUPLICATES_CHECKED_KEY = (0, "duplicates_checked")
 LOCK_POLL_SECONDS = 0.05  # how often a reload waiting for another process's reload looks again
 
 
@@ -144,7 +140,7 @@ class Library:
 
     async def built_from(self) -> str | None:
         """The corpus folder the store was last reloaded from (None: not recorded yet)."""
-        return await self.store.get_setting(*FOLDER_KEY)
+        return await self.store.folder()
 
     @property
     def folder(self) -> str:
@@ -242,7 +238,7 @@ class Library:
         present = {f.doc for f in files}
         missing = sorted(doc for doc in known if doc not in present)
         removed = [] if keep_missing else missing
-        checked = await self.store.get_setting(*DUPLICATES_CHECKED_KEY)
+        checked = await self.store.duplicates_checked()
         duplicates: list[Duplicate] = []
         if plan.parsed or checked != self._generation:
             duplicates = await self._duplicates(plan, known, removed)
@@ -264,9 +260,9 @@ class Library:
             if self._generation != await self.store.generation():
                 await self._load()
         if await self.built_from() != self.folder:
-            await self.store.set_setting(*FOLDER_KEY, self.folder)
+            await self.store.set_folder(self.folder)
         if self._generation and checked != self._generation:
-            await self.store.set_setting(*DUPLICATES_CHECKED_KEY, self._generation)
+            await self.store.set_duplicates_checked(self._generation)
         docs = [d for d, _ in plan.parsed]
         return ReloadReport(
             added=tuple(d.doc for d in docs if d.doc not in known),

@@ -21,6 +21,7 @@ from telegram.ext import Application, TypeHandler
 
 from bot.app import build_application
 from bot.settings import Settings
+from bot.state import BotState
 from retrieval.store import Store
 from tests.botapi import BotApiServer
 
@@ -193,7 +194,8 @@ async def unhandled_updates(db: Path) -> set[int]:
     """Ids of the updates kept in the bot's inbox and not handled: what a crash left for the
     next start to replay. Read while no bot runs on `db`."""
     async with await Store.open(db) as store:
-        return {json.loads(payload)["update_id"] for payload in await store.pending_updates()}
+        inbox = (await BotState.open(store.database)).inbox
+        return {json.loads(payload)["update_id"] for payload in await inbox.pending()}
 
 
 def free_port() -> int:

@@ -68,13 +68,15 @@ async def test_every_button_on_an_answer_works(tmp_path: Path) -> None:
         await h.api.send_text(USER, USER, "没有讲到具体的做法", reply_to=prompt.message_id)
         thanks = await h.api.wait_for_reply(USER)
         assert "已记录" in thanks.plain
-        rows = await _services(h).store.query("SELECT helpful, reason FROM feedback ORDER BY id")
+        rows = await _services(h).store.database.all(
+            "SELECT helpful, reason FROM feedback ORDER BY id"
+        )
         assert [tuple(r) for r in rows] == [(0, "没有讲到具体的做法")]  # 👎 replaced the 👍
         again = await h.api.press_button(
             USER, USER, answer.message_id, next(d for d in data if d.endswith(":0"))
         )
         assert "已经记录过" in (await h.api.wait_for_answer(again))["text"]
-        assert len(await _services(h).store.query("SELECT id FROM feedback")) == 1
+        assert len(await _services(h).store.database.all("SELECT id FROM feedback")) == 1
         prompts = [m for m in h.api.messages(USER) if m.outgoing and m.plain == prompt.plain]
         assert len(prompts) == 1  # the second 👎 asked for no reason again
         for query_id in [

@@ -82,7 +82,7 @@ async def take_part(api: BotApiServer, svc: Services) -> None:
     await say(api, GROUP, USER, "/ask 今天股市行情如何")
     question = await say(api, GROUP, USER, "/quiz")
     qid = next(d for d in question.callback_data if d.startswith("qa:")).split(":")[1]
-    ((right,),) = await svc.store.query("SELECT answer_index FROM quiz_questions")
+    ((right,),) = await svc.store.database.all("SELECT answer_index FROM quiz_questions")
     for user, choice in ((USER, right), (OTHER, (right + 1) % 4)):
         query = await api.press_button(GROUP, user, question.message_id, f"qa:{qid}:{choice}")
         assert "已记录" in str((await api.wait_for_answer(query)).get("text"))
@@ -101,7 +101,7 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
         assert isinstance(svc, Services)
         joined = await api.join(GROUP, NEWCOMER)
         await take_part(api, svc)
-        assert await svc.store.was_handled(joined)
+        assert await svc.state.inbox.was_handled(joined)
 
         # a member who is not an administrator is told so, and the attempt is audited
         refused = await say(api, GROUP, USER, "/export")
@@ -151,7 +151,7 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
             assert leak not in text
 
         # the refusal went to the audit log beside the allowed exports
-        rows = await svc.store.query(
+        rows = await svc.store.database.all(
             "SELECT user_id, allowed FROM audit_log WHERE action = 'export' ORDER BY id"
         )
         assert rows == [(USER, 0), (ADMIN, 1), (ADMIN, 1)]

@@ -72,7 +72,7 @@ async def press(api: BotApiServer, chat: int, user: int, message: StoredMessage,
 
 
 async def audited(app: App, user: int) -> list[tuple[str, int]]:
-    rows = await services_of(app).store.query(
+    rows = await services_of(app).store.database.all(
         "SELECT action, allowed FROM audit_log WHERE user_id = ? ORDER BY id", (user,)
     )
     return [(action, allowed) for action, allowed in rows]
@@ -132,7 +132,7 @@ async def test_a_scoped_group_reads_and_quizzes_only_its_document(tmp_path: Path
         first = await say(api, GROUP, USER, "/quiz 3")
         assert f"本群学习范围：《{ECOLOGY_TITLE}》" in first.plain
         store = services_of(app).store
-        rows = await store.query("SELECT DISTINCT doc FROM quiz_questions")
+        rows = await store.database.all("SELECT DISTINCT doc FROM quiz_questions")
         assert rows == [(ECOLOGY,)]
         await press(api, GROUP, USER, first, "⏹ 结束本题")
         revealed = await api.wait_for_edit(GROUP, first.message_id)
@@ -212,7 +212,7 @@ async def test_answer_every_question_mode_keeps_to_the_scope(tmp_path: Path) -> 
         assert f"本群学习范围：《{ECOLOGY_TITLE}》" in reply.plain and "垃圾分类" in reply.plain
         await say(api, GROUP, USER, "/help")
         assert outside.update_id is not None
-        assert await services_of(app).store.was_handled(outside.update_id)
+        assert await services_of(app).state.inbox.was_handled(outside.update_id)
         # a question only other documents answer is chatter here: left alone, no offer
         assert [m for m in api.messages(GROUP) if m.reply_to_message_id == outside.message_id] == []
         api.assert_nothing_rejected()
