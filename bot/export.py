@@ -19,11 +19,11 @@ from zoneinfo import ZoneInfo
 from telegram import InputFile, Message, Update, User
 from telegram.constants import ChatType
 from telegram.error import Forbidden
-from telegram.ext import ContextTypes
 
 from bot import spreadsheet
+from bot.context import Context
 from bot.permissions import may_manage
-from bot.services import Services, services
+from bot.services import Services
 
 MAX_DAYS = 3660
 DAY = 86400.0
@@ -96,7 +96,7 @@ def safe_filename(name: str) -> str:
     return cleaned[:40] or "群"
 
 
-async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def export_command(update: Update, context: Context) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
@@ -105,7 +105,7 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await message.reply_text(USAGE, do_quote=True)
         return
     assert not isinstance(days, str)
-    svc = services(context)
+    svc = context.bot_data.services
     private = message.chat.type == ChatType.PRIVATE
     if private:
         allowed = svc.is_admin(user.id)
@@ -127,7 +127,7 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def _deliver(
     svc: Services,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     message: Message,
     user: User,
     days: int | None,

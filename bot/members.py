@@ -11,9 +11,8 @@ import time
 
 from telegram import Chat, Update, User
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
-from bot.services import services
+from bot.context import Context
 from bot.state.record import Record
 
 log = logging.getLogger(__name__)
@@ -50,12 +49,12 @@ async def seen(
         log.warning("could not note member %s of chat %s", user.id, chat.id, exc_info=True)
 
 
-async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def membership(update: Update, context: Context) -> None:
     """Members joining or leaving a group."""
     message = update.effective_message
     if message is None or message.chat.type == ChatType.PRIVATE:
         return
-    record = services(context).state.record
+    record = context.bot_data.services.state.record
     at = message.date.timestamp()
     for user in message.new_chat_members or ():
         await seen(record, message.chat, user, at, joined=True)

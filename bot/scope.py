@@ -24,11 +24,11 @@ from enum import Enum
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot import keyboards, render
+from bot.context import Context
 from bot.permissions import may_manage
-from bot.services import Services, services
+from bot.services import Services
 from retrieval.model import Document
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def confirmation(scope: Scope) -> str:
 # --- changing -----------------------------------------------------------------------------
 
 
-async def scope_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def scope_command(update: Update, context: Context) -> None:
     """/scope shows the scope; /scope 关键词 sets it; /scope all clears it."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -187,7 +187,7 @@ async def scope_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if message.chat.type == ChatType.PRIVATE:
         await message.reply_text(PRIVATE_ONLY)
         return
-    svc = services(context)
+    svc = context.bot_data.services
     documents = svc.library.index.documents
     words = " ".join(context.args or []).strip()
     if not words:
@@ -205,7 +205,7 @@ async def scope_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def _change_by_name(
     svc: Services,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     message: Message,
     user_id: int,
     words: str,
@@ -236,12 +236,12 @@ async def _change_by_name(
     return Change.SET, None, confirmation(resolve({matches[0].doc}, documents))
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     """The scope keyboard's buttons; turning pages is for everyone, changes for admins."""
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):
         return
-    svc = services(context)
+    svc = context.bot_data.services
     chat_id = query.message.chat.id
     documents = svc.library.index.documents
     rest = query.data.removeprefix("sc:")

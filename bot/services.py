@@ -5,9 +5,6 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import cast
-
-from telegram.ext import ContextTypes
 
 from bot.settings import Settings
 from bot.state import BotState
@@ -49,13 +46,7 @@ class Services:
     state: BotState  # the bot's own records, in the same database file
     library: Library
     rate: UserRateLimit
-    # (chat id, prompt message id) -> (feedback id, the voter, whose reply is the reason)
-    reason_prompts: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     in_progress: set[int] = field(default_factory=set)  # update ids being handled now
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids
-
-
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return cast(Services, context.application.bot_data["services"])

@@ -42,7 +42,7 @@ async def test_non_admin_cannot_reload_or_upload_and_is_logged(tmp_path: Path) -
         assert "仅限管理员" in (await h.api.wait_for_reply(USER)).plain
         await h.api.send_text(USER, USER, "乡村振兴的总抓手是什么")
         assert "没有在资料中找到" in (await h.api.wait_for_reply(USER)).plain
-        svc = h.app.bot_data["services"]
+        svc = h.app.bot_data.services
         rows = await svc.store.database.all(
             "SELECT user_id, action, allowed FROM audit_log ORDER BY id"
         )

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from telegram.ext import Application
 
+from bot.context import App
 from bot.services import Services
 from tests.bot_harness import (
     ADMIN,
@@ -31,7 +31,6 @@ from tests.bot_harness import (
 from tests.botapi import BotApiServer, StoredMessage
 from tests.study_corpus import write_corpus
 
-App = Application[Any, Any, Any, Any, Any, Any]
 GROUP_2 = -100600
 STRANGER = 1003  # a member of the other group only
 NEWCOMER = 1004  # joins the group and only reads
@@ -97,7 +96,7 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
     tmp_path: Path,
 ) -> None:
     async with study_group(tmp_path) as (api, app):
-        svc = app.bot_data["services"]
+        svc = app.bot_data.services
         assert isinstance(svc, Services)
         joined = await api.join(GROUP, NEWCOMER)
         await take_part(api, svc)

@@ -10,11 +10,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from telegram.ext import Application
-
-from bot.quiz import CLOCK_KEY
+from bot.context import App
 from bot.services import Services
 from bot.state.quizzes import StoredQuestion
 from tests.bot_harness import (
@@ -31,7 +28,6 @@ from tests.bot_harness import (
 )
 from tests.botapi import BotApiServer, StoredMessage
 
-App = Application[Any, Any, Any, Any, Any, Any]
 SECONDS = 600
 GROUP_2, GROUP_3 = -100600, -100700
 
@@ -39,7 +35,7 @@ GROUP_2, GROUP_3 = -100600, -100700
 @asynccontextmanager
 async def quiz_bot(api: BotApiServer, tmp_path: Path, clock: FakeClock) -> AsyncIterator[App]:
     settings = make_settings(tmp_path, api.root, STUDYBOT_QUIZ_SECONDS=str(SECONDS))
-    async with running_bot(api, settings, bot_data={CLOCK_KEY: clock}) as app:
+    async with running_bot(api, settings, clock=clock) as app:
         yield app
 
 
@@ -74,7 +70,7 @@ async def next_question(api: BotApiServer, chat: int, after: int = 0) -> StoredM
 
 async def stored(app: App, message: StoredMessage) -> StoredQuestion:
     qid = int(next(d for d in message.callback_data if d.startswith("qa:")).split(":")[1])
-    svc = app.bot_data["services"]
+    svc = app.bot_data.services
     assert isinstance(svc, Services)
     question = await svc.state.quizzes.question(qid)
     assert question is not None
@@ -238,7 +234,7 @@ async def test_group_can_require_administrators_to_start(tmp_path: Path) -> None
     # (getChatMember included), which would otherwise make this test wait.
     clock = start_clock()
     async with stand_in() as api, quiz_bot(api, tmp_path, clock) as app:
-        svc = app.bot_data["services"]
+        svc = app.bot_data.services
         assert isinstance(svc, Services)
         api.add_chat(GROUP_2, "supergroup", "读书会", admins=[OTHER], members=[USER])
         api.add_chat(GROUP_3, "supergroup", "党小组", admins=[ADMIN], members=[USER])

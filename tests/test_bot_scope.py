@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram.ext import Application
-
-from bot.quiz import CLOCK_KEY
+from bot.context import App
 from bot.services import Services
 from tests.bot_harness import (
     ADMIN,
@@ -35,7 +33,6 @@ from tests.study_corpus import (
     write_corpus,
 )
 
-App = Application[Any, Any, Any, Any, Any, Any]
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ONLY_RURAL = "/ask 高标准农田建设有什么要求"  # only the 2023 report answers this
 ECOLOGICAL = "/ask 垃圾分类怎么推进"  # the 2019 speech answers this
@@ -51,12 +48,12 @@ async def scoped_bot(
     async with BotApiServer(token=TOKEN, username=USERNAME, **server_options) as api:
         populate(api)
         settings = make_settings(tmp_path, api.root, STUDYBOT_QUIZ_SECONDS="600")
-        async with running_bot(api, settings, bot_data={CLOCK_KEY: clock}) as app:
+        async with running_bot(api, settings, clock=clock) as app:
             yield api, app
 
 
 def services_of(app: App) -> Services:
-    svc = app.bot_data["services"]
+    svc = app.bot_data.services
     assert isinstance(svc, Services)
     return svc
 
@@ -186,7 +183,7 @@ async def test_daily_reading_follows_the_scope(tmp_path: Path) -> None:
     async with scoped_bot(tmp_path) as (api, app):
         await say(api, GROUP, ADMIN, "/scope 作风建设")
         subscribed = await say(api, GROUP, ADMIN, "/daily 8:00")
-        clock = app.bot_data[CLOCK_KEY]
+        clock = app.bot_data.clock
         assert isinstance(clock, FakeClock)
         clock.moment = datetime(2025, 3, 3, 8, 0, tzinfo=SHANGHAI)
         assert app.job_queue is not None

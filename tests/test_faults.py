@@ -15,7 +15,7 @@ from tests.bot_harness import USER, harness
 
 
 def services(h: object) -> Services:
-    svc = h.app.bot_data["services"]  # type: ignore[attr-defined]
+    svc = h.app.bot_data.services
     assert isinstance(svc, Services)
     return svc
 
