@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from bot.settings import BUNDLED_CORPUS, DB_NAME, Settings, user_home
 from retrieval import corpus, inspection
 from retrieval.duplicates import find_duplicates
-from retrieval.ingest import SUFFIXES, DocumentError, check_type
+from retrieval.ingest import SUFFIXES
 from retrieval.inspection import StoredCorpus
 from retrieval.model import Document
 
@@ -36,7 +36,7 @@ def check(settings: Settings) -> list[Finding]:
     between the settings, the store and the corpus folder."""
     state = inspection.stored_corpus(settings.db)
     folder = corpus_folder(settings, state)
-    corpus_findings, documents = read_corpus(folder)
+    corpus_findings, documents, hashes = read_corpus(folder)
     duplicates = find_duplicates(documents, keep=state.documents.keys())
     return [
         check_token(settings),
@@ -55,7 +55,7 @@ def check(settings: Settings) -> list[Finding]:
             )
             for d in duplicates
         ),
-        *check_store_matches_folder(folder, state, {d.doc for d in duplicates}),
+        *check_store_matches_folder(folder, state, {d.doc for d in duplicates}, hashes),
     ]
 
 
@@ -162,22 +162,13 @@ def check_folder(settings: Settings, state: StoredCorpus) -> list[Finding]:
 
 
 def check_store_matches_folder(
-    folder: Path, state: StoredCorpus, duplicates: set[str]
+    folder: Path, state: StoredCorpus, duplicates: set[str], hashes: dict[str, str] | None
 ) -> list[Finding]:
     """Documents the store and the folder disagree about: what the next reload would do.
-    (`duplicates` are not stored: their text is another document's.)"""
-    if not state.documents:
+    `hashes` are those of the folder's files as `read_corpus` read them (None: no folder,
+    which check_corpus reports); `duplicates` are not stored: their text is another's."""
+    if not state.documents or hashes is None:
         return []
-    try:
-        files = [f for f in corpus.scan(folder) if f.readable]
-    except FileNotFoundError:
-        return []  # check_corpus says so
-    hashes: dict[str, str] = {}
-    for f in files:
-        try:
-            hashes[f.doc] = corpus.sha256(f.path.read_bytes())
-        except OSError:
-            continue  # check_corpus says so
     gone = sorted(set(state.documents) - set(hashes))
     new = sorted(set(hashes) - set(state.documents) - duplicates)
     changed = sorted(d for d in hashes if d in state.documents and hashes[d] != state.documents[d])
@@ -277,40 +268,57 @@ def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
     return read_corpus(folder, thorough)[0]
 
 
-def read_corpus(folder: Path, thorough: bool = True) -> tuple[list[Finding], list[Document]]:
-    """What is wrong with the corpus folder, and its documents (when `thorough`)."""
+def read_corpus(
+    folder: Path, thorough: bool = True
+) -> tuple[list[Finding], list[Document], dict[str, str] | None]:
+    """What is wrong with the corpus folder, and (when `thorough`) its documents and the
+    hashes of the files read; None for the hashes when the folder is not there."""
     try:
         files = corpus.scan(folder)
     except FileNotFoundError:
-        return [
-            Finding(
-                False,
-                f"corpus folder {folder} does not exist",
-                "mount or restore it, or use another folder with `studybot reload --corpus DIR`",
-            )
-        ], []
+        return (
+            [
+                Finding(
+                    False,
+                    f"corpus folder {folder} does not exist",
+                    "mount or restore it, or use another folder with"
+                    " `studybot reload --corpus DIR`",
+                )
+            ],
+            [],
+            None,
+        )
     if not any(f.readable for f in files):
-        return [
-            Finding(
-                False,
-                f"corpus folder {folder} has no {'/'.join(SUFFIXES)} files",
-                "add documents, or send them to the bot as an admin",
-            )
-        ], []
+        return (
+            [
+                Finding(
+                    False,
+                    f"corpus folder {folder} has no {'/'.join(SUFFIXES)} files",
+                    "add documents, or send them to the bot as an admin",
+                )
+            ],
+            [],
+            {},
+        )
     readable = sum(f.readable for f in files)
     if not thorough:
-        return [Finding(True, f"corpus {folder}: {readable} document(s)")], []
-    findings, documents = [], list[Document]()
-    for file in files:
-        try:
-            check_type(file.doc)  # a .pdf is reported without being read, as reloads do
-            documents.append(corpus.parse_file(file, file.path.read_bytes()))
-        except (DocumentError, OSError) as exc:
+        return [Finding(True, f"corpus {folder}: {readable} document(s)")], [], None
+    findings, documents, hashes = [], list[Document](), dict[str, str]()
+    for read in corpus.read_files(files):  # as a reload reads them
+        if read.info is not None:
+            hashes[read.file.doc] = read.info.sha256
+        if read.document is not None:
+            documents.append(read.document)
+        else:
             findings.append(
-                Finding(False, f"corpus file cannot be read: {exc}", "fix or remove the file")
+                Finding(
+                    False,
+                    f"corpus file cannot be read: {read.file.doc}：{read.reason}",
+                    "fix or remove the file",
+                )
             )
     passages = sum(len(d.passages) for d in documents)
     findings.insert(
         0, Finding(True, f"corpus {folder}: {readable} document(s), {passages} passage(s)")
     )
-    return findings, documents
+    return findings, documents, hashes

@@ -38,6 +38,11 @@ class UserRateLimit:
         times.append(now)
         return True
 
+    @property
+    def tracked(self) -> frozenset[int]:
+        """The users whose requests are remembered (memory stays bounded by forgetting)."""
+        return frozenset(self._seen)
+
 
 @dataclass
 class Services:

@@ -25,7 +25,6 @@ from retrieval import bm25, corpus
 from retrieval.counts import TermCounts, merge_counts
 from retrieval.duplicates import Duplicate, find_duplicates
 from retrieval.index import SearchIndex
-from retrieval.ingest import DocumentError, check_type
 from retrieval.model import Answer, Document
 from retrieval.search import DEFAULT_RANKING, Ranking, answer
 from retrieval.segment import Segmenter, default_segmenter
@@ -343,48 +342,28 @@ class Library:
         known: dict[str, FileInfo],
         progress: Progress | None = None,
     ) -> _Plan:
-        """Read every file and parse those whose content is new (runs in a worker thread).
-
-        Files are compared by content hash, not by size and time: a copy that keeps the old
-        time (cp -p, rsync -t) and size still counts as changed. Hashing is ~1 GB/s, cheap
-        beside segmenting.
-        """
+        """Read every file and parse those whose content is new (runs in a worker thread)."""
         plan = _Plan()
-        analyzer = corpus.analyzer_fingerprint()
-        for done, file in enumerate(files):
+        if progress is not None:
+            _report(progress, plan, 0, len(files))
+        for done, read in enumerate(corpus.read_files(files, known), start=1):
+            doc = read.file.doc
+            if read.outcome is corpus.Outcome.PARSED:
+                assert read.document is not None and read.info is not None
+                plan.parsed.append((read.document, read.info))
+            elif read.outcome is corpus.Outcome.UNCHANGED:
+                assert read.info is not None
+                stored = known[doc]
+                plan.unchanged += 1
+                if (stored.size, stored.mtime_ns) != (read.info.size, read.info.mtime_ns):
+                    plan.touched.append(read.info)
+            elif read.outcome is corpus.Outcome.UNPARSABLE and doc in known:
+                # its passages stay in service
+                plan.failed.append((doc, read.reason + "；仍在使用此前导入的版本"))
+            else:
+                plan.failed.append((doc, read.reason))
             if progress is not None:
                 _report(progress, plan, done, len(files))
-            stored = known.get(file.doc)
-            if not file.readable:  # listed to be reported; reading it could only fail
-                try:
-                    check_type(file.doc)
-                except DocumentError as exc:
-                    plan.failed.append((file.doc, exc.reason))
-                continue
-            try:
-                data = file.path.read_bytes()
-            except FileNotFoundError:
-                plan.failed.append((file.doc, "文件在重新加载过程中被删除或移走，本次跳过"))
-                continue
-            except OSError as exc:
-                plan.failed.append((file.doc, f"无法读取文件（{exc.strerror or exc}）"))
-                continue
-            info = FileInfo(file.doc, corpus.sha256(data), len(data), file.mtime_ns, analyzer)
-            if stored and (stored.sha256, stored.analyzer) == (info.sha256, analyzer):
-                plan.unchanged += 1
-                if (stored.size, stored.mtime_ns) != (info.size, info.mtime_ns):
-                    plan.touched.append(info)
-                continue
-            kept = "；仍在使用此前导入的版本" if stored else ""  # its passages stay in service
-            try:
-                plan.parsed.append((corpus.parse_file(file, data), info))
-            except DocumentError as exc:
-                plan.failed.append((file.doc, exc.reason + kept))
-            except Exception as exc:  # a parser bug on one odd file must not stop the rest
-                log.exception("parsing %s failed", file.doc)
-                plan.failed.append((file.doc, f"无法解析文档（{type(exc).__name__}）{kept}"))
-        if progress is not None:
-            _report(progress, plan, len(files), len(files))
         return plan
 
 
