@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot.context import App, Context
-from bot.permissions import may_manage
+from bot.permissions import may_manage, may_manage_audited
 from retrieval.quiz import QuizBank
 
 ADMINS_ONLY = "本群已设为仅管理员可以发起测验和每日阅读订阅。"
@@ -72,14 +72,9 @@ async def admin_only_command(update: Update, context: Context) -> None:
             do_quote=True,
         )
         return
-    allowed = await may_manage(svc, context, message.chat_id, user.id)
-    await svc.state.audit.record(
-        user_id=user.id,
-        action="adminonly",
-        allowed=allowed,
-        detail=f"{message.chat_id}:{args[0]}",
-    )
-    if not allowed:
+    if not await may_manage_audited(
+        svc, context, message.chat_id, user.id, action="adminonly", detail=args[0]
+    ):
         await message.reply_text("只有群管理员可以更改这个设置。", do_quote=True)
         return
     await svc.state.settings.set_admin_only(message.chat_id, args[0] == "on")

@@ -29,9 +29,9 @@ from telegram.ext import ApplicationHandlerStop
 from bot import keyboards, members, render, scope
 from bot.context import Context
 from bot.permissions import is_group_admin
-from bot.state.queries import Result
+from bot.state.queries import Result, Source
 from bot.state.settings import AnswerMode
-from retrieval.model import Answer, passage_uid
+from retrieval.model import Answer, NoAnswer, passage_uid
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ async def private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await answer_question(message, context, message.text, source="private")
+    await answer_question(message, context, message.text, source=Source.PRIVATE)
 
 
 async def ask_command(update: Update, context: Context) -> None:
@@ -97,10 +97,10 @@ async def group_text(update: Update, context: Context) -> None:
         if not question:  # only "@bot": nothing to look up
             await message.reply_text(ASK_USAGE, reply_parameters=_reply_to(message))
             return
-        await answer_question(message, context, question, source="group")
+        await answer_question(message, context, question, source=Source.GROUP)
         return
     if _replies_to_bot(message, context.bot.id):
-        await answer_question(message, context, message.text, source="group")
+        await answer_question(message, context, message.text, source=Source.GROUP)
         return
     try:
         mode = await context.bot_data.services.state.settings.answer_mode(message.chat_id)
@@ -108,7 +108,7 @@ async def group_text(update: Update, context: Context) -> None:
         return
     if mode is AnswerMode.ALL:
         # chatter that the corpus does not answer is left alone rather than refused
-        await answer_question(message, context, message.text, source="group", quiet=True)
+        await answer_question(message, context, message.text, source=Source.GROUP, quiet=True)
 
 
 async def answer_question(
@@ -116,7 +116,7 @@ async def answer_question(
     context: Context,
     question: str,
     *,
-    source: str,
+    source: Source,
     quiet: bool = False,
 ) -> None:
     svc = context.bot_data.services
@@ -137,7 +137,7 @@ async def answer_question(
     # the scope does not answer: do the other documents? (then the group is offered them)
     elsewhere = (
         not answer.hits
-        and answer.reason == "weak"
+        and answer.reason == NoAnswer.WEAK
         and not within.everything
         and bool(svc.library.answer(question, 1).hits)
     )
@@ -185,7 +185,7 @@ async def send_answer(
         )
         if answer.hits
         else keyboards.not_found_keyboard()
-        if answer.reason == "weak"
+        if answer.reason == NoAnswer.WEAK
         else None
     )
     for i, text in enumerate(texts):
@@ -507,8 +507,8 @@ def _reply_to(message: Message) -> ReplyParameters | None:
     return ReplyParameters(message.message_id, allow_sending_without_reply=True)
 
 
-def _source(message: Message) -> str:
-    return "private" if message.chat.type == ChatType.PRIVATE else "group"
+def _source(message: Message) -> Source:
+    return Source.PRIVATE if message.chat.type == ChatType.PRIVATE else Source.GROUP
 
 
 def _replies_to_bot(message: Message, bot_id: int) -> bool:

@@ -22,6 +22,7 @@ from telegram.ext import (
 
 from bot import admin, handlers, render
 from bot.context import Context
+from bot.state.queries import Source
 from retrieval.fetch import is_url
 from retrieval.formats.web import strip_web_clutter
 from retrieval.ingest import clean_lines, split_lines
@@ -155,7 +156,7 @@ async def as_question(update: Update, context: Context) -> None:
     await query.answer()
     pasted = (context.user_data or {}).pop(PASTED, None)
     if pasted and isinstance(query.message, Message):
-        await handlers.answer_question(query.message, context, str(pasted), source="private")
+        await handlers.answer_question(query.message, context, str(pasted), source=Source.PRIVATE)
 
 
 async def cancel(update: Update, context: Context) -> int:

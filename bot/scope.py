@@ -27,7 +27,7 @@ from telegram.error import BadRequest
 
 from bot import keyboards, render
 from bot.context import Context
-from bot.permissions import may_manage
+from bot.permissions import may_manage_audited
 from bot.services import Services
 from retrieval.model import Document
 
@@ -211,11 +211,7 @@ async def _change_by_name(
     words: str,
 ) -> tuple[Change, InlineKeyboardMarkup | None, str]:
     chat_id = message.chat_id
-    allowed = await may_manage(svc, context, chat_id, user_id)
-    await svc.state.audit.record(
-        user_id=user_id, action="scope", allowed=allowed, detail=f"{chat_id}:{words}"[:200]
-    )
-    if not allowed:
+    if not await may_manage_audited(svc, context, chat_id, user_id, action="scope", detail=words):
         return Change.REFUSED, None, REFUSED
     documents = svc.library.index.documents
     if words.lower() in ("all", "全部", "off"):
@@ -252,14 +248,8 @@ async def button(update: Update, context: Context) -> None:
         markup = keyboard(current, documents, page or 0)
         await _edit(query.message, describe(current, documents), markup)
         return
-    allowed = await may_manage(svc, context, chat_id, query.from_user.id)
-    await svc.state.audit.record(
-        user_id=query.from_user.id,
-        action="scope",
-        allowed=allowed,
-        detail=f"{chat_id}:{rest}"[:200],
-    )
-    if not allowed:
+    user_id = query.from_user.id
+    if not await may_manage_audited(svc, context, chat_id, user_id, action="scope", detail=rest):
         await query.answer(REFUSED, show_alert=True)
         return
     kind, _, target = rest.partition(":")

@@ -1,4 +1,6 @@
-"""What the bot's handlers share: settings, the store and the library. State lives here only."""
+"""What the bot's handlers share: settings, the corpus's store and library, the bot's own
+records (bot/state/), the per-user rate limit and the updates being handled. Handlers reach
+it one way, `context.bot_data.services` (bot/context.py)."""
 
 from __future__ import annotations
 

@@ -241,15 +241,28 @@ class Store:
     # --- corpus -------------------------------------------------------------------------
 
     async def file_infos(self) -> dict[str, FileInfo]:
-        rows = await self._all("SELECT doc, sha256, size, mtime_ns, analyzer FROM documents")
-        return {row[0]: FileInfo(*row) for row in rows}
+        rows = await self.database.rows(
+            "SELECT doc, sha256, size, mtime_ns, analyzer FROM documents"
+        )
+        return {
+            row["doc"]: FileInfo(
+                row["doc"], row["sha256"], row["size"], row["mtime_ns"], row["analyzer"]
+            )
+            for row in rows
+        }
 
     async def summaries(self) -> list[DocumentSummary]:
-        rows = await self._all(
-            "SELECT d.doc, d.title, count(p.id), d.added_at, d.updated_at FROM documents d "
-            "LEFT JOIN passages p ON p.document_id = d.id GROUP BY d.id ORDER BY d.doc"
+        rows = await self.database.rows(
+            "SELECT d.doc, d.title, count(p.id) AS passages, d.added_at, d.updated_at"
+            " FROM documents d LEFT JOIN passages p ON p.document_id = d.id"
+            " GROUP BY d.id ORDER BY d.doc"
         )
-        return [DocumentSummary(*row) for row in rows]
+        return [
+            DocumentSummary(
+                row["doc"], row["title"], row["passages"], row["added_at"], row["updated_at"]
+            )
+            for row in rows
+        ]
 
     async def apply(
         self,

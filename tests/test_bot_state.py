@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.state import BotState
-from bot.state.queries import Result
+from bot.state.queries import Result, Source
 from bot.state.settings import AnswerMode
 from bot.state.votes import Vote, VoteOutcome
 from retrieval.store import Store
@@ -30,7 +30,7 @@ async def test_restart_keeps_logs_feedback_settings_and_audit(tmp_path: Path) ->
     question = "家属应该做什么？'); DROP TABLE query_log; --"
     async with opened(path) as s:
         qid = await s.queries.log(
-            source="private",
+            source=Source.PRIVATE,
             question=question,
             results=[Result("a.txt", 3, 1.5)],
             latency_ms=2.0,
@@ -109,7 +109,7 @@ async def test_a_reason_arriving_after_the_vote_changed_to_helpful_is_not_kept(
     tmp_path: Path,
 ) -> None:
     async with opened(tmp_path / "v.db") as s:
-        qid = await s.queries.log(source="private", question="问", results=[], latency_ms=1.0)
+        qid = await s.queries.log(source=Source.PRIVATE, question="问", results=[], latency_ms=1.0)
         down = await s.votes.cast(doc="a", paragraph=1, helpful=False, query_id=qid, user_id=5)
         up = await s.votes.cast(doc="a", paragraph=1, helpful=True, query_id=qid, user_id=5)
         assert up == Vote(down.feedback_id, VoteOutcome.CHANGED)

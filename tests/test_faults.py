@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services
+from bot.state.queries import Source
 from tests.bot_harness import USER, harness
 
 
@@ -119,7 +120,9 @@ async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) ->
         for size in (2000, 100, 1):  # fill the query log's pages up to the cap
             with contextlib.suppress(sqlite3.OperationalError):
                 for _ in range(1000):
-                    await queries.log(source="fill", question="x" * size, results=[], latency_ms=0)
+                    await queries.log(
+                        source=Source.GROUP, question="x" * size, results=[], latency_ms=0
+                    )
         await h.api.send_text(USER, USER, "如何防止子女成为衙内")
         reply = await h.api.wait_for_reply(USER)
         assert "要教育好子女" in reply.plain

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from bot.spreadsheet import workbook_bytes
 from bot.state import BotState
-from bot.state.queries import QueryLog
+from bot.state.queries import QueryLog, Source
 from bot.state.record import EventKind
 from retrieval.model import Passage
 from retrieval.store import Store
@@ -43,7 +43,7 @@ async def test_daily_passages_count_from_a_members_first_visit_and_periods_cut(
         )
         for chat in (GROUP, OTHER_GROUP):
             await QueryLog(store.database).log(
-                source="group",
+                source=Source.GROUP,
                 question='=HYPERLINK("http://x")怎么学',
                 results=[],
                 latency_ms=1.0,

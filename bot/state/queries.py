@@ -8,8 +8,16 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from retrieval.database import Database
+
+
+class Source(StrEnum):
+    """Where a question was asked; the value is what the log keeps."""
+
+    PRIVATE = "private"
+    GROUP = "group"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +62,7 @@ class QueryLog:
     async def log(
         self,
         *,
-        source: str,
+        source: Source,
         question: str,
         results: Sequence[Result],
         latency_ms: float,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -191,23 +192,20 @@ class Record:
                 return known[(chat_id, user_id)].name
             return quiz_names.get((chat_id, user_id)) or str(user_id)
 
+        def member_event(row: sqlite3.Row, kind: EventKind, detail: str, result: str) -> Event:
+            chat_id, user_id = row["chat_id"], row["user_id"]
+            return Event(
+                row["at"], chat_id, user_id, name_of(chat_id, user_id), kind, detail, result
+            )
+
         events: list[Event] = []
         for row in await self._db.query(
             "SELECT at, chat_id, user_id, question, answered FROM query_log"
             f" WHERE {where} AND at >= ? AND at <= ? ORDER BY at, id",
             (*ids, *window),
         ):
-            events.append(
-                Event(
-                    row["at"],
-                    row["chat_id"],
-                    row["user_id"],
-                    name_of(row["chat_id"], row["user_id"]),
-                    EventKind.QUESTION,
-                    row["question"],
-                    "已回答" if row["answered"] else "未找到",
-                )
-            )
+            result = "已回答" if row["answered"] else "未找到"
+            events.append(member_event(row, EventKind.QUESTION, row["question"], result))
         for row in await self._db.query(
             "SELECT a.at, a.chat_id, a.user_id, q.prompt, a.correct,"
             " q.revealed_at IS NOT NULL AS revealed"
@@ -216,17 +214,7 @@ class Record:
             (*ids, *window),
         ):
             result = ("答对" if row["correct"] else "答错") if row["revealed"] else "待揭晓"
-            events.append(
-                Event(
-                    row["at"],
-                    row["chat_id"],
-                    row["user_id"],
-                    name_of(row["chat_id"], row["user_id"]),
-                    EventKind.QUIZ,
-                    _one_line(row["prompt"]),
-                    result,
-                )
-            )
+            events.append(member_event(row, EventKind.QUIZ, _one_line(row["prompt"]), result))
         for row in await self._db.query(
             "SELECT at, chat_id, title, section, paragraph FROM study_deliveries"
             f" WHERE {where} AND at >= ? AND at <= ? ORDER BY at, id",
