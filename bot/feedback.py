@@ -22,6 +22,7 @@ from bot.state.votes import VoteOutcome
 REASON = 0  # the conversation's one state: waiting for the reply to the prompt
 PROMPT = "reason_prompt"  # user_data: (chat id, prompt message id, feedback id)
 MAX_REASON_CHARS = 1000
+REASON_WAIT_SECONDS = 86400
 
 
 async def vote(update: Update, context: Context) -> int:
@@ -103,4 +104,6 @@ def vote_conversation() -> ConversationHandler[Context]:
             },
             fallbacks=[],
             allow_reentry=True,  # voting again, on this answer or another, starts over
+            # a voter who never replies is forgotten after a day: memory stays bounded
+            conversation_timeout=REASON_WAIT_SECONDS,
         )
