@@ -18,9 +18,10 @@ from bot import folder, logs, render
 from bot.folder import FolderMismatch
 from bot.progress import TerminalProgress
 from bot.settings import Settings
+from retrieval.database import StoreError
 from retrieval.ingest import DocumentError
 from retrieval.library import Library, ReloadError, ReloadReport
-from retrieval.store import Store, StoreError
+from retrieval.store import Store
 
 Command = Callable[[argparse.Namespace, Settings], Awaitable[int]]
 
@@ -328,12 +329,13 @@ async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from zoneinfo import ZoneInfo
 
     from bot import spreadsheet
-    from retrieval import record
+    from bot.state import BotState
 
     until = time.time()
     since = until - args.days * 86400 if args.days else None
     async with await Store.open(settings.db) as store:
-        study = await record.collect(store, [args.chat], since=since, until=until)
+        state = await BotState.open(store.database)
+        study = await state.record.collect([args.chat], since=since, until=until)
     data = spreadsheet.workbook_bytes(study, ZoneInfo(settings.timezone), many=False)
     path = Path(args.file)
     path.write_bytes(data)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from retrieval.model import Answer, Document, DocumentMeta, Hit, Passage
+from retrieval.model import Answer, Document, DocumentMeta, Hit, NoAnswer, Passage
 from retrieval.normalize import valid_text
 from retrieval.outline import Outline
 from retrieval.search import Explanation
@@ -32,9 +32,9 @@ def place(passage: Passage) -> str:
 
 def refusal(answer: Answer, toc: str = TOC_IN_CHAT) -> str:
     """The reply when there are no hits, by reason; `toc` says how to see the documents."""
-    if answer.reason == "empty":
+    if answer.reason == NoAnswer.EMPTY:
         return EMPTY_QUESTION
-    if answer.reason == "no_terms":
+    if answer.reason == NoAnswer.NO_TERMS:
         return NO_TERMS
     if answer.note:
         return f"{answer.note}，无法按所问的文件作答。" + NOT_FOUND_HINT.format(toc=toc)

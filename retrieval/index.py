@@ -7,7 +7,7 @@ only in the heading (BM25F's idea of counting a field's terms with the body, sim
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -106,16 +106,3 @@ class SearchIndex:
 
 def _same_doc_within(p: Passage, doc: str, lo: int, hi: int) -> bool:
     return p.doc == doc and lo <= p.paragraph <= hi
-
-
-def build_index(
-    documents: Sequence[Document],
-    terms: Sequence[Sequence[str]] | None = None,
-    segmenter: Segmenter | None = None,
-) -> SearchIndex:
-    """Index documents; `terms` (one list per passage, in order) skips segmenting again."""
-    if terms is None:
-        if segmenter is None:
-            raise ValueError("either terms or a segmenter is needed")
-        terms = [passage_terms(p, segmenter) for d in documents for p in d.passages]
-    return SearchIndex(tuple(documents), bm25.build(terms))

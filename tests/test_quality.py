@@ -18,12 +18,11 @@ from retrieval.evaluate import (
     load_questions,
     paragraph_judge,
 )
-from retrieval.index import SearchIndex, build_index
-from retrieval.ingest import read_file
+from retrieval.index import SearchIndex
 from retrieval.model import Passage
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
-from retrieval.structure import parse
+from tests.indexing import index_of, read
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_FILE = ROOT / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
@@ -43,7 +42,7 @@ SETS = [
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return build_index([parse(CORPUS_FILE.name, read_file(CORPUS_FILE))], segmenter=SEGMENTER)
+    return index_of([read(CORPUS_FILE)], SEGMENTER)
 
 
 def measure(index: SearchIndex, path: Path) -> tuple[Metrics, Metrics]:
@@ -133,7 +132,7 @@ def test_many_documents_beat_plain_bm25_and_hold_their_floors(
 
     docs = folder / "docs"
     documents = [read_document(p.name, p.read_bytes()) for p in sorted(docs.glob("*.txt"))]
-    index = build_index(documents, segmenter=SEGMENTER)
+    index = index_of(documents, SEGMENTER)
     questions = load_questions(folder / "questions.jsonl")
     judge = gold_judge(docs)
     ours = evaluate(

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.index import SearchIndex, build_index
-from retrieval.ingest import read_file
+from retrieval.index import SearchIndex
 from retrieval.parts import Place, read_place
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
-from retrieval.structure import parse
+from tests.indexing import index_of, read
 
 SPEECH = Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
 SEGMENTER = default_segmenter()
@@ -20,7 +19,7 @@ P2, P3, P4 = "二、以责任之心对待工作", "三、以敬畏之心对待�
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return build_index([parse(SPEECH.name, read_file(SPEECH))], segmenter=SEGMENTER)
+    return index_of([read(SPEECH)], SEGMENTER)
 
 
 @pytest.mark.parametrize(

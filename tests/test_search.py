@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.index import SearchIndex, build_index
-from retrieval.ingest import read_file
+from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
-from retrieval.structure import parse
+from tests.indexing import index_of, read
 
 CORPUS_FILE = (
     Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
@@ -26,8 +25,8 @@ SEGMENTER = default_segmenter()
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    doc = parse(CORPUS_FILE.name, read_file(CORPUS_FILE))
-    return build_index([doc], segmenter=SEGMENTER)
+    doc = read(CORPUS_FILE)
+    return index_of([doc], SEGMENTER)
 
 
 def sections(index: SearchIndex, question: str) -> list[tuple[str, ...]]:
@@ -174,7 +173,7 @@ def real_index() -> SearchIndex:
     from retrieval.corpus import read_document
 
     docs = [read_document(p.name, p.read_bytes()) for p in sorted(REALDEV.glob("*.txt"))]
-    return build_index(docs, segmenter=SEGMENTER)
+    return index_of(docs, SEGMENTER)
 
 
 def test_a_year_written_short_picks_that_years_report(real_index: SearchIndex) -> None:
