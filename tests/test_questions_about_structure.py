@@ -10,6 +10,7 @@ from retrieval.index import SearchIndex
 from retrieval.parts import Place, read_place
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
+from retrieval.structure import parse
 from tests.indexing import index_of, read
 
 SPEECH = Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
@@ -112,9 +113,7 @@ REPORT = [
 
 @pytest.fixture(scope="module")
 def corpus() -> SearchIndex:
-    return build_index(
-        [parse("teachers.txt", TEACHERS), parse("report.txt", REPORT)], segmenter=SEGMENTER
-    )
+    return index_of([parse("teachers.txt", TEACHERS), parse("report.txt", REPORT)], SEGMENTER)
 
 
 def test_points_sharing_the_questions_wording_are_the_list(corpus: SearchIndex) -> None:
@@ -148,7 +147,7 @@ def test_a_place_only_one_document_has_names_it(corpus: SearchIndex) -> None:
 def test_a_part_is_found_by_its_own_number() -> None:
     lines = ["政府工作报告", "一、去年工作回顾", "经济平稳较快发展。", "三、关于规划纲要的说明"]
     lines += ["纲要草案的编制过程和主要特点如下，请各位代表审议。"]
-    index = build_index([parse("r.txt", lines)], segmenter=SEGMENTER)
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
     got = answer(index, "第三部分讲的是什么？", SEGMENTER)
     assert got.hits[0].passage.section[0] == "三、关于规划纲要的说明"
 
@@ -174,7 +173,7 @@ REVIEW = [
 
 @pytest.fixture(scope="module")
 def review() -> SearchIndex:
-    return build_index([parse("r.txt", REVIEW)], segmenter=SEGMENTER)
+    return index_of([parse("r.txt", REVIEW)], SEGMENTER)
 
 
 def test_the_points_of_a_numbered_point(review: SearchIndex) -> None:

@@ -13,6 +13,7 @@ from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
+from retrieval.structure import parse
 from tests.indexing import index_of, read
 
 CORPUS_FILE = (
@@ -225,7 +226,7 @@ def test_a_question_asking_how_much_prefers_the_passage_giving_the_figure() -> N
         "扎实推进乡村全面振兴。稳定粮食播种面积，加强高标准农田建设。",
         "持续保障和改善民生。办好民生实事，兜牢基本民生底线。",
     ]
-    index = build_index([parse("r.txt", lines)], segmenter=SEGMENTER)
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
     question = "国内生产总值是多少？"
     got = answer(index, question, SEGMENTER)
     assert got.hits[0].passage.text.startswith("经济运行稳中向好")
@@ -242,7 +243,7 @@ def test_words_naming_the_document_asked_about_do_not_rank_its_passages() -> Non
         "要加强对权力运行的监督，扎紧制度笼子。",
     ]
     other = ["在全市经济工作会议上的讲话", "今年经济工作要稳中求进，扩大有效需求。"]
-    index = build_index([parse("a.txt", speech), parse("b.txt", other)], segmenter=SEGMENTER)
+    index = index_of([parse("a.txt", speech), parse("b.txt", other)], SEGMENTER)
     got = answer(index, "在全市廉政工作会议上的讲话是怎么谈家风的？", SEGMENTER)
     assert got.understood == ("在全市廉政工作会议上的讲话",)
     assert got.hits[0].passage.text.startswith("家风是领导干部作风")
@@ -253,9 +254,7 @@ def test_the_year_a_question_names_is_a_constraint_not_its_topic() -> None:
 
     folder = Path(__file__).resolve().parent / "data" / "corpora" / "reports_2009_2011" / "docs"
     names = ("zhongyang_yihao_wenjian_2023.txt", "zhengfu_gongzuo_baogao_2011.txt")
-    index = build_index(
-        [read_document(n, (folder / n).read_bytes()) for n in names], segmenter=SEGMENTER
-    )
+    index = index_of([read_document(n, (folder / n).read_bytes()) for n in names], SEGMENTER)
     # the passage giving the target never writes 2023: the year's own document does
     got = answer(index, "2023年一号文件要求全国粮食产量保持在多少以上？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("（一）全力抓好粮食生产")
