@@ -30,7 +30,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.metadata import KIND_WORDS, display_title, kind_of, read_front_matter
+from retrieval.metadata import (
+    KIND_WORDS,
+    display_title,
+    kind_of,
+    occasion_from_opening,
+    read_front_matter,
+)
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
@@ -48,6 +54,7 @@ _ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|�
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
+OPENING = 3  # passages in which a document says what occasion it was given at
 
 _SENTENCE_END = "。！？!?"
 
@@ -321,16 +328,26 @@ def _title_and_meta(
     while rest and rest[0] == first:  # a page that repeats its title
         banner.append((rest[0], "标题"))
         rest, taken = rest[1:], taken + 1
+    # the document's title under a banner may be broken over two lines too
+    # (中国共产党第二十届中央委员会 / 第二次全体会议公报)
+    broken = (
+        len(rest) > 1
+        and not kind_of(rest[0])
+        and _bare(rest[1].strip())
+        and rest[1].strip().endswith(KIND_WORDS)
+    )
+    under = rest[0] + rest[1].strip() if broken else rest[0] if rest else ""
     if (
         rest
         and not kind_of(first)
-        and kind_of(rest[0])
+        and kind_of(under)
         and _is_title(lines[taken])
         and not rest[0].startswith(("—", "－", "在"))
     ):
         # a column or bundle banner (每周一学（…）, 【…学习材料】) above the document's title
         banner = [(first, "栏目"), *banner]
-        first, rest, taken = rest[0], rest[1:], taken + 1
+        width = 2 if broken else 1
+        first, rest, taken = under, rest[width:], taken + width
     front = read_front_matter(doc, first, rest)
     title = display_title(front.title, front.meta)
     return title, front.meta, taken + len(front.consumed), banner + list(front.consumed)
@@ -408,6 +425,8 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
                 headings.append(Heading(path, paragraph))
         for part, piece in enumerate(split_passage(text), start=1):
             passages.append(Passage(doc, title, section, paragraph, part, piece))
+    if not meta.occasion:  # a congress report says which congress in its opening lines
+        meta = occasion_from_opening(title, meta, [p.text for p in passages[:OPENING]])
     # headings with nothing under them at the very end still belong to the tree
     document = Document(doc, title, tuple(headings), tuple(passages), meta)
     return Parsed(document, tuple(front), salutations)

@@ -275,3 +275,37 @@ def test_a_headline_of_two_parallel_phrases_heads_its_text() -> None:
     ]
     sections = [p.section for p in parse("c.txt", lines).passages]
     assert sections[1:] == [("放松学习，私欲膨胀",), ("自视高明，隐蔽受贿",)]
+
+
+def test_a_congress_report_is_named_by_the_congress_its_opening_names() -> None:
+    lines = [
+        "高举中国特色社会主义伟大旗帜",
+        "为全面建设社会主义现代化国家而团结奋斗",
+        "——在中国共产党第二十次全国代表大会上的报告",
+        "（2022年10月16日）",
+        "同志们：",
+        "现在，我代表第十九届中央委员会向大会作报告。",
+        "一、过去五年的工作和新时代十年的伟大变革",
+        "十八大召开已经十年了。十年来，我们经历了对党和人民事业具有重大现实意义的三件大事。",
+    ]
+    doc = parse("r.txt", lines)
+    assert doc.title == "高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗"
+    assert "二十大报告" in doc.meta.names
+    # without a subtitle, the opening says it: on behalf of the 17th committee, to the 18th
+    bare = parse("s.txt", ["坚定不移沿着中国特色社会主义道路前进", lines[4], lines[5]])
+    assert "二十大报告" in bare.meta.names
+    older = parse("t.txt", ["报告", "同志们：", "现在，我代表第十七届中央委员会向大会作报告。"])
+    assert "十八大报告" in older.meta.names
+
+
+def test_a_broken_title_under_a_banner_is_the_title() -> None:
+    lines = [
+        "每周一学（2023年3月6日-3月12日）",
+        "中国共产党第二十届中央委员会",
+        "第二次全体会议公报",
+        "（2023年2月28日中国共产党第二十届中央委员会第二次全体会议通过）",
+        "中国共产党第二十届中央委员会第二次全体会议，于2023年2月26日至28日在北京举行。",
+    ]
+    doc = parse("g.txt", lines)
+    assert doc.title == "中国共产党第二十届中央委员会第二次全体会议公报"
+    assert "二十届二中全会公报" in doc.meta.names
