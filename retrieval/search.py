@@ -122,9 +122,16 @@ class Query:
         )
 
 
+_INTERROGATIVE = re.compile(
+    r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|什么时候|多少|多久|多长|几月几[日号]"
+)
+
+
 def parse_question(question: str, segmenter: Segmenter) -> Query:
-    # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年)
+    # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年); a
+    # question word stands apart (哪天开的 is 哪天 / 开, not 哪 / 天开)
     folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]))
+    folded = _INTERROGATIVE.sub("，", folded)
     stop = stopwords()
     words = []
     for text, _ in segmenter.words(folded):
