@@ -303,7 +303,7 @@ def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[D
 
 
 MIN_SHORT_TITLE_CHARS = 6
-_SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{4,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
+_SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
 
 
 def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -313,13 +313,17 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
     found: list[Document] = []
     for m in _SHORT_TITLE.finditer(folded):
         short = m.group(0)
-        if len(short) < MIN_SHORT_TITLE_CHARS:
-            continue
-        found = [
-            d
-            for d in documents
-            if sum(ch in _plain(d.title) for ch in short) >= ABBREVIATION_SHARE * len(short)
-        ]
+        if len(short) >= MIN_SHORT_TITLE_CHARS:
+            found = [
+                d
+                for d in documents
+                if sum(ch in _plain(d.title) for ch in short) >= ABBREVIATION_SHARE * len(short)
+            ]
+        else:
+            # 历史决议: the one document of that kind whose title has the words before it
+            kind = next(k for k in KIND_WORDS if short.endswith(k))
+            words = short[: -len(kind)][-2:]
+            found = [d for d in documents if d.meta.kind == kind and words in _plain(d.title)]
         if len(found) == 1:
             return found
     return []

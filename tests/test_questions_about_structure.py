@@ -203,3 +203,9 @@ def test_a_shortened_title_names_its_speech() -> None:
         parse("b.txt", ["在全国科技创新大会上的讲话", "正文。"]),
     ]
     assert find_target("五一劳模表彰大会讲话结尾提了什么要求", docs).docs == {"a.txt"}
+    resolution = parse("c.txt", ["中共中央关于党的百年奋斗重大成就和历史经验的决议", "正"])
+    communique = parse("d.txt", ["中国共产党第十九届中央委员会第六次全体会议公报", "正"])
+    # a short name: the one 决议 whose title has 历史 (not the 公报 of the same plenum)
+    assert find_target("历史决议对文化大革命是怎么定性的", [resolution, communique]).docs == {
+        "c.txt"
+    }
