@@ -120,6 +120,8 @@ MANY = [
     corpus_set(CORPORA / "reports_2006_2007", (0.83, 0.91, 0.95, 20, 1), "reports_2006_2007"),
     corpus_set(CORPORA / "reports_2008_2013", (0.92, 0.96, 0.98, 12, 1), "reports_2008_2013"),
     corpus_set(CORPORA / "school_party_texts", (0.76, 0.87, 0.95, 19, 2), "school_party_texts"),
+    corpus_set(CORPORA / "reports_2018_2020", (0.78, 0.86, 0.91, 17, 6), "reports_2018_2020"),
+    corpus_set(CORPORA / "congress_plenums", (0.67, 0.79, 0.85, 19, 7), "congress_plenums"),
 ]
 
 
