@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DIGIT = "〇零○一二三四五六七八九"
+_CN_DIGIT = "〇零○0一二三四五六七八九"  # 0 as typed for 〇 (二0一一年)
 CN_NUMBER = "一二三四五六七八九十百零〇两"
 
 # A year written out: four digits, or four Chinese digits (二〇一九), before 年.
@@ -54,6 +54,17 @@ def cn_year(text: str) -> int | None:
         return int("".join(str(_DIGITS[c if c != "零" else "〇"]) for c in text))
     except KeyError:
         return None
+
+
+def digit_years(text: str) -> str:
+    """The text with every year written out in Chinese digits as digits (二〇三五年 →
+    2035年), so a question's 2035年 meets it; short years and spans are left alone."""
+
+    def digits(m: re.Match[str]) -> str:
+        year = cn_year(m.group(1))
+        return f"{year}年" if year is not None and 1900 <= year <= 2099 else m.group(0)
+
+    return _YEAR.sub(digits, text)
 
 
 def year_token(year: int) -> str:

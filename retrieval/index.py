@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval import bm25
+from retrieval.dates import digit_years
 from retrieval.model import Document, Passage, passage_uid
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter
@@ -56,7 +57,7 @@ class SearchIndex:
         text = self._searchable.get(i)
         if text is None:
             p = self.passages[i]
-            text = self._searchable[i] = fold("\n".join((*p.section, p.text)))
+            text = self._searchable[i] = digit_years(fold("\n".join((*p.section, p.text))))
         return text
 
     @cached_property

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from retrieval import bm25, highlight
-from retrieval.dates import CN_NUMBER
+from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import fold, valid_text
@@ -331,7 +331,7 @@ def candidates(
     are the answer."""
     target = target or Target()
     weights = weights or word_weights(query, segmenter, ranking)
-    folded_question = fold(question)
+    folded_question = digit_years(fold(question))
     years = set(target.years)
     soft = set(target.soft_years)
     doc_years = {d.doc: d.meta.year for d in index.documents}

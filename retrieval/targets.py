@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, question_years, years_in
+from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, digit_years, question_years, years_in
 from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.normalize import fold
@@ -45,8 +45,8 @@ class Target:
 
 def quoted_phrases(question: str) -> tuple[str, ...]:
     """Quoted text of a question, folded, without its punctuation (a passage may punctuate a
-    quote otherwise)."""
-    folded = fold(question)
+    quote otherwise), its years in digits as passages are searched."""
+    folded = digit_years(fold(question))
     return tuple(
         dict.fromkeys(
             p

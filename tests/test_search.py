@@ -258,3 +258,21 @@ def test_the_year_a_question_names_is_a_constraint_not_its_topic() -> None:
     # the passage giving the target never writes 2023: the year's own document does
     got = answer(index, "2023年一号文件要求全国粮食产量保持在多少以上？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("（一）全力抓好粮食生产")
+
+
+def test_a_year_written_in_chinese_digits_in_the_text_meets_the_questions() -> None:
+    from retrieval.dates import digit_years
+
+    assert (
+        digit_years("到二〇三五年基本实现，二0一一年达到，15年来")
+        == "到2035年基本实现，2011年达到，15年来"
+    )
+    lines = [
+        "报告",
+        "到二〇三五年，我国发展的总体目标是：经济实力、科技实力、综合国力大幅跃升。",
+        "我们要坚持以人民为中心的发展思想，不断实现人民对美好生活的向往。",
+        "全面从严治党永远在路上，党的自我革命永远在路上。",
+    ]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    got = answer(index, "到2035年的总体目标是什么？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("到二〇三五年")
