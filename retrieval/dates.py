@@ -24,6 +24,23 @@ _DATE = re.compile(
     rf"(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})日)?)?"
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
+# words before a number of years that make it a span (延长30年, 长达20年), not a year
+_SPAN_VERBS = (
+    "延长",
+    "延",
+    "长达",
+    "历时",
+    "经过",
+    "连续",
+    "持续",
+    "坚持",
+    "超过",
+    "再",
+    "近",
+    "约",
+    "满",
+    "达",
+)
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "本年度": 0, "上年": -1}
 # what a document's text calls the year before it (a report reviews 过去一年)
 PAST_YEAR = ("过去一年", "过去的一年", "一年来")
@@ -97,8 +114,8 @@ def question_years(text: str) -> list[YearMention]:
     ]
     taken = [(m.start, m.end) for m in mentions]
     for m in _SHORT_YEAR.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
+        if any(s <= m.start() < e for s, e in taken) or text[: m.start()].endswith(_SPAN_VERBS):
+            continue  # 再延长30年 is a span of years, not 2030
         short = int(m.group(1))
         mentions.append(
             YearMention(m.start(), m.end(), 2000 + short if short < 50 else 1900 + short)

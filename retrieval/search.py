@@ -335,6 +335,12 @@ def candidates(
     years = set(target.years)
     soft = set(target.soft_years)
     doc_years = {d.doc: d.meta.year for d in index.documents}
+    if target.docs is not None:
+        # a year after the named document's own is a goal it sets (十八大报告: 到2020年…),
+        # said once for a whole list: preferred, not required of every passage
+        named = [doc_years.get(doc) for doc in target.docs]
+        later = {y for y in years if all(d is not None and d < y for d in named)}
+        years, soft = years - later, soft | later
     floor = open_coverage(len(index.passages), ranking)
     if (
         target.docs is None
@@ -458,6 +464,12 @@ def answer(
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
     placed = [] if listing else _placed(index, question, query, target, weights)
+    if not placed and not place.asked and target.docs is not None:
+        if not question_focus(query, weights, target, index, ranking):
+            # "十九届六中全会是哪天开的": nothing asked but the documents named: their
+            # openings say what they are, when and where
+            named = [d for d in index.documents if d.doc in target.docs and d.passages]
+            placed = [d.passages[0] for d in named]
     shown: list[tuple[Passage, float]] = []
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)

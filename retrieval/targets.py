@@ -173,7 +173,9 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         said = [n for d in named for n in document_names(d) if n in plain]
         # "2023年政府工作报告" where the corpus holds other years' reports only; not a year
         # the question asks about inside a named report (安徽的报告说2025年…)
-        dated = [n for n in said for y in years if f"{y}年{n}" in plain or f"{y}年的{n}" in plain]
+        dated = [  # 2023年政府工作报告, 2025年全国两会的政府工作报告
+            n for n in said for y in years if re.search(rf"{y}年.{{0,6}}{re.escape(n)}", plain)
+        ]
         if named and not with_year and dated and _generic(named, plain):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         named = with_year or named

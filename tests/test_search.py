@@ -276,3 +276,25 @@ def test_a_year_written_in_chinese_digits_in_the_text_meets_the_questions() -> N
     index = index_of([parse("r.txt", lines)], SEGMENTER)
     got = answer(index, "到2035年的总体目标是什么？", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("到二〇三五年")
+
+
+@pytest.fixture(scope="module")
+def congress_index() -> SearchIndex:
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "congress_plenums" / "docs"
+    return index_of([read(p) for p in sorted(folder.glob("*.txt"))], SEGMENTER)
+
+
+def test_a_question_naming_a_document_and_asking_nothing_else_gets_its_opening(
+    congress_index: SearchIndex,
+) -> None:
+    got = answer(congress_index, "十九届六中全会是哪天到哪天开的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("中国共产党第十九届中央委员会第六次")
+
+
+def test_a_later_year_in_a_named_document_is_a_goal_not_a_filter(
+    congress_index: SearchIndex,
+) -> None:
+    # the 2020 goals are announced once; the item on the economy does not repeat the year
+    question = "十八大报告提出到2020年国内生产总值和城乡居民人均收入要比哪一年翻一番？"
+    got = answer(congress_index, question, SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("——经济持续健康发展")

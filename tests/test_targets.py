@@ -57,6 +57,7 @@ def corpus() -> tuple[Document, ...]:
         ("过去15年来的变化", []),  # a span of years, not a year
         ("近20年间", []),
         ("98年的洪水", [1998]),
+        ("土地承包到期后再延长30年", []),  # a span after 延长, not 2030
     ],
 )
 def test_years_in_questions(question: str, years: list[int]) -> None:
@@ -103,6 +104,7 @@ def test_named_documents(
     ("question", "missing"),
     [
         ("2019年政府工作报告的赤字率是多少", "2019年政府工作报告"),  # another year
+        ("2019年全国两会的政府工作报告定的赤字率", "2019年政府工作报告"),
         ("公务员法规定辞职要提前多少天", "《公务员法》"),  # a law the corpus lacks
         ("2026年中央一号文件的主题是什么", "2026年中央一号文件"),  # a genre it lacks
         ("浙江省2026年的GDP增长目标是多少", "浙江省的政府工作报告"),  # another place
