@@ -464,12 +464,16 @@ def answer(
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
     placed = [] if listing else _placed(index, question, query, target, weights)
-    if not placed and not place.asked and target.docs is not None:
-        if not question_focus(query, weights, target, index, ranking):
-            # "十九届六中全会是哪天开的": nothing asked but the documents named: their
-            # openings say what they are, when and where
-            named = [d for d in index.documents if d.doc in target.docs and d.passages]
-            placed = [d.passages[0] for d in named]
+    if (
+        not placed
+        and not place.asked
+        and target.docs is not None
+        and not question_focus(query, weights, target, index, ranking)
+    ):
+        # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
+        # say what they are, when and where
+        named = [d for d in index.documents if d.doc in target.docs and d.passages]
+        placed = [d.passages[0] for d in named]
     shown: list[tuple[Passage, float]] = []
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
