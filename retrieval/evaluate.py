@@ -120,7 +120,7 @@ def gold_judge(corpus_dir: Path) -> Judge:
 
 
 def _label(text: str) -> str:
-    return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、]", "", _nfkc(text))
+    return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、—－]", "", _nfkc(text))
 
 
 _NUMBERED = re.compile(
@@ -131,6 +131,9 @@ _NUMBERED = re.compile(
 
 # a date line under the title ((2009年11月9日)) is front matter: text under it is under no heading
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月(\d{1,2}日)?[）)]?$")
+
+
+MIN_LEAD_LABEL = 4  # characters of a heading's lead that name it
 
 
 def section_matches(passage: Passage, heading: str) -> bool:
@@ -149,7 +152,9 @@ def section_matches(passage: Passage, heading: str) -> bool:
         return not above or not _NUMBERED.match(above[0])
     for label in passage.section:
         have = _label(label)
-        if have and (have == want or (label.endswith("…") and want.startswith(have))):
+        # a label is the heading line's lead (弘扬伟大长征精神 of ——弘扬伟大长征精神，走好…)
+        lead = len(have) >= MIN_LEAD_LABEL and want.startswith(have)
+        if have and (have == want or lead):
             return True
     return False
 

@@ -167,3 +167,7 @@ def test_right_section_reads_the_hint_as_the_heading_above() -> None:
     # a heading that is the passage's own opening is not above it
     assert section_matches(item, "警示教育")
     assert not section_matches(item, "二、李某体罚学生问题")
+    # a label that is the lead of the heading line (cut at its comma), dash or not
+    point = Passage("s.txt", "讲话", ("弘扬伟大长征精神",), 3, 1, "理想信念的坚定…")
+    assert section_matches(point, "——弘扬伟大长征精神，走好今天的长征路，必须坚定理想。")
+    assert not section_matches(point, "——弘扬")
