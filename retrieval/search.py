@@ -17,36 +17,23 @@ from dataclasses import dataclass, field, replace
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex
-from retrieval.model import Answer, Document, Hit, Passage
+from retrieval.model import Answer, Hit, Passage
 from retrieval.normalize import fold, valid_text
-from retrieval.parts import (
-    Listing,
-    announced_list,
-    heading_named,
-    holds_inline_list,
-    list_of,
-    named_list,
-    place_passages,
-    read_place,
-    sized_list,
+from retrieval.parts import read_place
+from retrieval.question import (
+    STRUCTURE_WORD_WEIGHT,
+    Query,
+    Word,
+    asks_quantity,
+    parse_question,
+    without_naming_words,
 )
-from retrieval.segment import BIGRAM, Segmenter, stopwords
+from retrieval.segment import BIGRAM, Segmenter
 from retrieval.structure import announces
-from retrieval.synonyms import synonyms
-from retrieval.targets import (
-    Target,
-    canonical_years,
-    find_target,
-    holds_quote,
-    in_runs,
-    named_by_fragment,
-    passage_years,
-)
+from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
+from retrieval.targets import Target, find_target, holds_quote, in_runs, passage_years
 
-MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
-STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not structure
-MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
 SMALL_CORPUS = 25  # passages of one speech
 
@@ -83,85 +70,6 @@ class Ranking:
 
 
 DEFAULT_RANKING = Ranking()
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of the question and every index term that counts as finding it."""
-
-    text: str
-    terms: frozenset[str]  # the word and the dictionary words inside it
-    expansions: frozenset[str]  # synonyms: found at a lower weight
-
-
-@dataclass(frozen=True)
-class Query:
-    words: tuple[Word, ...]
-    bigrams: tuple[str, ...]
-
-    def weights(self, ranking: Ranking) -> dict[str, float]:
-        weights: dict[str, float] = {}
-        for bigram in self.bigrams:
-            weights[bigram] = weights.get(bigram, 0.0) + ranking.bigram_weight
-        for word in self.words:
-            for term in word.terms:
-                weights[term] = weights.get(term, 0.0) + 1.0
-            for term in word.expansions - word.terms:
-                weights[term] = max(weights.get(term, 0.0), ranking.synonym_weight)
-        return weights
-
-    @property
-    def all_terms(self) -> set[str]:
-        """Every word, word part and synonym the question is searched with (not bigrams)."""
-        return {t for w in self.words for t in w.terms | w.expansions}
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        return tuple(
-            dict.fromkeys(t for w in self.words for t in sorted(w.terms, key=len, reverse=True))
-        )
-
-
-_INTERROGATIVE = re.compile(
-    r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|什么时候|多少|多久|多长|几月几[日号]"
-)
-
-
-def parse_question(question: str, segmenter: Segmenter) -> Query:
-    # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年); a
-    # question word stands apart (哪天开的 is 哪天 / 开, not 哪 / 天开)
-    folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]))
-    folded = _INTERROGATIVE.sub("，", folded)
-    stop = stopwords()
-    words = []
-    for text, _ in segmenter.words(folded):
-        if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
-            continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
-        terms = frozenset(segmenter.expand([text]))
-        if not terms:
-            continue
-        expansions = frozenset(s for t in terms for s in synonyms(t))
-        words.append(Word(text, terms, expansions))
-    return Query(tuple(words), tuple(segmenter.bigrams(folded)))
-
-
-def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Query:
-    """The question without the words that name the documents it was understood to ask
-    about (2021年 政府工作报告, 95周年 讲话): inside those documents they tell no passage
-    from another, and a passage that happens to repeat them (总书记每年都在中央纪委全会上
-    讲话) would outrank the one about what was asked."""
-    if target.docs is None:
-        return query
-    named = [index.document(doc) for doc in target.docs]
-    names = " ".join(
-        fold(" ".join((d.title, d.meta.occasion, d.meta.speaker, *d.meta.names))) for d in named
-    )
-    kept = tuple(w for w in query.words if w.text not in names)
-    if not kept or len(kept) == len(query.words):
-        return query
-    gone = [w.text for w in query.words if w.text in names]
-    bigrams = tuple(b for b in query.bigrams if not any(b[1:] in g for g in gone))
-    return Query(kept, bigrams)
 
 
 def searchable_text(passage: Passage) -> str:
@@ -260,17 +168,9 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
     return share >= ranking.weak_coverage or any(_found(w, text) for w in telling)
 
 
-# a question that asks for a quantity: 多少, 几个, 多大, 比例, 目标是
-_ASKS_QUANTITY = re.compile(
-    r"多少|(?<!哪)几[个项条年天次人所家座万亿%％]|多大|多高|多长|多远|比例|比重|占比|增速|增幅"
-)
 # a figure: digits, or Chinese numerals with a unit (五千万人, 十次); not 一并 or 统一
 _NUMBER = re.compile(rf"\d|[{CN_NUMBER}千万亿]+[个项条次人元年倍%％万亿千百所家]")
 QUANTITY_SPAN = 12  # characters after a question's word within which its number stands
-
-
-def asks_quantity(question: str) -> bool:
-    return bool(_ASKS_QUANTITY.search(question))
 
 
 def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
@@ -463,7 +363,7 @@ def answer(
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
-    placed = [] if listing else _placed(index, question, query, target, weights)
+    placed = [] if listing else structure_passages(index, question, query, target, weights)
     if (
         not placed
         and not place.asked
@@ -485,15 +385,15 @@ def answer(
             # "好老师讲话里要有哪几条": the document the question's words point at
             pointed = replace(target, docs=frozenset(leading))
         if listing:
-            placed = _listed(index, question, query, pointed, weights, top, segmenter)
+            placed = list_passages(index, question, query, pointed, weights, top, segmenter)
         elif place.asked and pointed is not target and not (top and announces(top.text)):
-            placed = _placed(index, question, query, pointed, weights)
+            placed = structure_passages(index, question, query, pointed, weights)
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
             placed.sort(key=lambda p: not all(holds_quote(q, fold(p.text)) for q in target.phrases))
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
-        scored = _with_announced_items(index, shown)[:top_k]
+        scored = with_announced_items(index, shown)[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason="weak", understood=target.understood)
     words = query.all_terms
@@ -504,143 +404,6 @@ def answer(
         snippet = highlight.snippet(passage.text, found)
         hits.append(Hit(rank, score, passage, matched, found, snippet))
     return Answer(question, query.terms, tuple(hits), understood=target.understood)
-
-
-def _asked_document(
-    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
-) -> tuple[Document, list[str]] | None:
-    """The one document a question about the structure points into (the one it names, or
-    the corpus's only one), with the question's words that do not name that document."""
-    place = read_place(question)
-    if not place.asked:
-        return None
-    documents = [d for d in index.documents if target.docs is None or d.doc in target.docs]
-    if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
-        documents = (
-            named_by_fragment(documents, question)
-            or named_by_fragment(documents, question, headings=True)
-            or [d for d in documents if target.phrases and _quotes_all(d, target.phrases)]
-            or documents
-        )
-    words = [w.text for w in query.words]
-    if len(documents) == 1:  # words that name the document do not name one of its parts
-        title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
-        words = [w for w in words if w not in title]
-    if len(documents) > 1 and place.listing and words:
-        documents = [d for d in documents if heading_named(d, words)]
-    if len(documents) > 1 and (place.part or place.point or place.article):
-        # "第四部分的第三点": the one document that has such a place
-        documents = [d for d in documents if place_passages(d, place, words)]
-    if len(documents) != 1:
-        return None
-    document = documents[0]
-    if (
-        place.listing
-        and place.part is None
-        and place.point is None
-        and not heading_named(document, words)
-    ):
-        # "八项规定具体有哪几条内容": a list asked of something the document never speaks of
-        title = fold(" ".join((document.title, *document.meta.names)))
-        telling = [
-            w.text
-            for w, weight in zip(query.words, weights, strict=True)
-            if w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
-        ]
-        if telling and not all(any(w in fold(p.text) for p in document.passages) for w in telling):
-            return None
-    return document, words
-
-
-def _placed(
-    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
-) -> list[Passage]:
-    """The passages a question about the structure asks for ("第三部分讲了什么")."""
-    asked = _asked_document(index, question, query, target, weights)
-    if not asked:
-        return []
-    every = [w.text for w in query.words]
-    return place_passages(asked[0], read_place(question), asked[1], [*asked[1], *every])
-
-
-def _listed(
-    index: SearchIndex,
-    question: str,
-    query: Query,
-    target: Target,
-    weights: Sequence[float],
-    top: Passage | None,
-    segmenter: Segmenter,
-) -> list[Passage]:
-    """A list question's answer ("讲了哪几个方面"). Two lists may be meant: the points of
-    the part its words name (or of the whole document), and the list BM25's best passage
-    belongs to. A count it states (哪十个方面) picks the list of that many points; else a
-    part it names, else the list its words found, else the document's parts."""
-    place = read_place(question)
-    asked = _asked_document(index, question, query, target, weights)
-    listing, named = named_list(*asked) if asked else (None, False)
-    chosen = listing
-    if named and listing and top is not None and _says_more(top, listing, query, weights):
-        # "过去五年工作回顾…有哪几条主要体会": the part named holds several lists; the one
-        # its other words (体会) find
-        document = index.document(top.doc)
-        found = announced_list(document, top) if announces(top.text) else list_of(document, top)
-        chosen = found or listing
-    if not named and top is not None:
-        document = index.document(top.doc)
-        text = fold(top.text)
-        # the title and people's names name the document (盛阅春的讲话分哪三个方面)
-        naming = fold(document.title) + " ".join(segmenter.proper_nouns(question))
-        if announces(top.text):
-            chosen = announced_list(document, top) or listing
-        elif holds_inline_list(top.text):
-            return []  # the passage lists the points itself
-        elif target.phrases and all(holds_quote(p, text) for p in target.phrases):
-            return []  # "约法三章是哪三条": the passage that says it
-        elif found := list_of(document, top):
-            chosen = found
-        elif any(
-            weight >= STRUCTURE_WORD_WEIGHT and w.text in text and w.text not in naming
-            for w, weight in zip(query.words, weights, strict=True)
-        ):
-            return []  # "安全生产具体提了哪几条措施": a passage about it, not a list
-    within = asked[0] if asked else index.document(top.doc) if top is not None else None
-    if place.count and within and (chosen is None or len(chosen.points) != place.count):
-        # "分了哪十个方面": the list of that many points
-        chosen = sized_list(within, place.count, [w.text for w in query.words]) or chosen
-    return chosen.passages(place.how_many) if chosen else []
-
-
-def _says_more(top: Passage, listing: Listing, query: Query, weights: Sequence[float]) -> bool:
-    """Whether BM25's best passage lies in the part a list question names and holds a
-    telling word of the question that the part's heading does not."""
-    if top.section[: len(listing.scope)] != listing.scope:
-        return False
-    heading, text = fold(" ".join(listing.scope)), fold(top.text)
-    return any(
-        x >= 1.0 and w.text not in heading and w.text in text
-        for w, x in zip(query.words, weights, strict=True)
-    )
-
-
-def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:
-    text = fold("\n".join(h.path[-1] for h in document.headings))
-    return all(holds_quote(p, text) for p in phrases)
-
-
-def _with_announced_items(
-    index: SearchIndex, shown: list[tuple[Passage, float]]
-) -> list[tuple[Passage, float]]:
-    """A first passage that announces a list ("主要有这么四件事") brings its items, in
-    order, right after it: the answer is the items, not their announcement."""
-    if not shown or not announces(shown[0][0].text):
-        return shown
-    first, score = shown[0]
-    listing = announced_list(index.document(first.doc), first)
-    items = listing.points[:MAX_ANNOUNCED_ITEMS] if listing else ()
-    listed = {p.key for p in items}
-    rest = [(p, s) for p, s in shown[1:] if p.key not in listed]
-    return [(first, score), *((p, score) for p in items), *rest]
 
 
 @dataclass(frozen=True)
@@ -695,5 +458,7 @@ def explain(
         target=target,
         absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
         absent_limit=1.0 if named else absent_limit(len(index.passages), ranking),
-        structure=tuple(_placed(index, question, query, target, weights)) if query.words else (),
+        structure=tuple(structure_passages(index, question, query, target, weights))
+        if query.words
+        else (),
     )
