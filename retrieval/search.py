@@ -261,6 +261,8 @@ def candidates(
     holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
+    # a question about something the corpus never speaks of, asked of a place it does
+    elsewhere = target.docs is None and bool(absent_words(query, weights, index, ranking))
     rows = []
     for (passage, score), text, whole in zip(pool, texts, holds, strict=True):
         share = coverage(query, weights, text, ranking)
@@ -268,6 +270,8 @@ def candidates(
             target.docs is not None or share >= floor
         )
         rule = ""
+        if elsewhere and only_places(query, weights, text, segmenter):
+            rule = "place"  # 明天广州会下雨吗: a place the corpus names, a topic it never does
         if quoted and whole:
             ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
         elif quoted:
@@ -298,31 +302,48 @@ def candidates(
     return rows
 
 
-def absent_share(
+def absent_words(
     query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
-) -> float:
-    """The share of the question's information in telling words no passage holds, nor any
-    of their synonyms: neither as a word of the index, nor as a run of character pairs, nor
-    as words of the index that make it up (党委书记: 党委 and 书记)."""
+) -> list[tuple[Word, float]]:
+    """The question's telling words (with their weights) that no passage holds, nor any of
+    their synonyms: neither as a word of the index, nor as a run of character pairs, nor as
+    words of the index that make it up (党委书记: 党委 and 书记). Latin words are left out:
+    markup, code and English asides, not the topic."""
     vocabulary = index.postings.vocabulary
 
     def held(term: str) -> bool:
         pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
         return term in vocabulary or all(p in vocabulary for p in pairs)
 
-    total = absent = 0.0
-    for word, weight in zip(query.words, weights, strict=True):
-        total += weight
-        # Latin words are left out: markup, code and English asides, not the topic
-        if (
-            weight >= ranking.absent_weight
-            and len(word.text) >= 2
-            and not word.text.isascii()
-            and not any(held(t) for t in {word.text, *word.expansions})
-            and not _covered_by_parts(word, vocabulary.__contains__)
-        ):
-            absent += weight
+    return [
+        (word, weight)
+        for word, weight in zip(query.words, weights, strict=True)
+        if weight >= ranking.absent_weight
+        and len(word.text) >= 2
+        and not word.text.isascii()
+        and not any(held(t) for t in {word.text, *word.expansions})
+        and not _covered_by_parts(word, vocabulary.__contains__)
+    ]
+
+
+def absent_share(
+    query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
+) -> float:
+    """The share of the question's information in words the corpus never uses."""
+    total = sum(weights)
+    absent = sum(weight for _, weight in absent_words(query, weights, index, ranking))
     return absent / total if total else 0.0
+
+
+def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:
+    """Whether every word of some weight the passage matches is a place name: a place alone
+    is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks)."""
+    matched = [
+        w.text
+        for w, x in zip(query.words, weights, strict=True)
+        if x >= 1.0 and (_found(w, text) or _covered_by_parts(w, text.__contains__))
+    ]
+    return bool(matched) and all(segmenter.is_place(m) for m in matched)
 
 
 def absent_limit(passages: int, ranking: Ranking) -> float:

@@ -141,6 +141,10 @@ class Segmenter:
         tags = _tags()
         return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in kinds]
 
+    def is_place(self, word: str) -> bool:
+        """Whether jieba's dictionary tags the word a place name (ns)."""
+        return _tags().get(word, "") == "ns"
+
     def words(self, folded: str) -> list[tuple[str, int]]:
         """jieba's accurate-mode words of already folded text, with their start offsets.
 

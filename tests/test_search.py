@@ -298,3 +298,12 @@ def test_a_later_year_in_a_named_document_is_a_goal_not_a_filter(
     question = "十八大报告提出到2020年国内生产总值和城乡居民人均收入要比哪一年翻一番？"
     got = answer(congress_index, question, SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("——经济持续健康发展")
+
+
+def test_a_place_alone_is_no_topic() -> None:
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "provincial_2026" / "docs"
+    index = index_of([read(p) for p in sorted(folder.glob("*.txt"))], SEGMENTER)
+    # 下雨 is nowhere in the corpus: matching 广州 alone says nothing about the weather
+    assert not answer(index, "明天广州会不会下雨？", SEGMENTER).hits
+    got = answer(index, "广州要实现老城市新活力，报告怎么说的？", SEGMENTER)
+    assert got.hits and "广州" in got.hits[0].passage.text
