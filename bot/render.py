@@ -285,7 +285,11 @@ def explanation(
         lines.append("引号原文：" + escape("、".join(t.phrases)))
     if report.structure:
         lines.append("按文档结构回答：" + escape("、".join(place(p) for p in report.structure)))
-    reasons = {"year": "年份不符", "phrase": "不含引号原文"}
+    reasons = {
+        "year": "年份不符",
+        "phrase": "不含引号原文",
+        "place": "只对上地名，所问之事资料里没有",
+    }
     for row in report.rows:
         p = row.passage
         why = f"（{reasons[row.rule]}）" if row.rule in reasons else ""
