@@ -146,7 +146,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         # a report that every year has is named with its year: 2021年政府工作报告
         names.append(f"{meta.year}年{generic}")
     if "政府工作报告" in core:
-        where = core
+        where = re.sub(r"(?<=.)\d{4}年", "", core)  # 陕西省2026年政府工作报告
         if (place := occasion_place(meta)) and place not in core:
             # 2026年政府工作报告 given at 云南省第十四届人民代表大会: 云南的政府工作报告
             where = re.sub(r"^(\d{4}年)?", lambda m: f"{m.group(0)}{place}省", core, count=1)

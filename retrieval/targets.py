@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, digit_years, question_years, years_in
-from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
+from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.normalize import fold
 
@@ -176,7 +176,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         dated = [  # 2023年政府工作报告, 2025年全国两会的政府工作报告
             n for n in said for y in years if re.search(rf"{y}年.{{0,6}}{re.escape(n)}", plain)
         ]
-        if named and not with_year and dated and _generic(named, plain):
+        local = any(g in n for n in dated for g in GENRES)  # 2025年陕西省政府工作报告
+        if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         named = with_year or named
     if not named and years and (kinds := _kind_words(folded)):
@@ -250,6 +251,13 @@ def _book_title(folded: str) -> str:
     return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
 
 
+_LAW_BEFORE_RULE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}法)规定")
+# words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
+_NOT_LAWS = frozenset(
+    ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写")
+)
+
+
 def _law_names(folded: str) -> list[str]:
     """Regulations and laws a question names: in 《》, or as the nouns that end in 条例,
     准则, 章程 or a law's 法 (公务员法, 这个档案条例 → 档案条例), not a word that only
@@ -257,6 +265,10 @@ def _law_names(folded: str) -> list[str]:
     from retrieval.segment import default_segmenter
 
     names = [t] if (t := _book_title(folded)) else []
+    # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
+    names += [
+        m.group(1) for m in _LAW_BEFORE_RULE.finditer(folded) if m.group(1)[:-1] not in _NOT_LAWS
+    ]
     words = [w for w, _ in default_segmenter().words(re.sub(r"《[^》]*》", "，", folded))]
     for i, word in enumerate(words):
         if not (word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))):
@@ -347,9 +359,10 @@ def _law_titles(document: Document) -> tuple[str, ...]:
 def _abbreviates(short: str, name: str) -> bool:
     """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
     and nearly all of its characters in it."""
-    short = _plain(short)
+    # the issuer every party regulation shares (中国共产党…条例) tells none from another
+    short, name = _ISSUERS.sub("", _plain(short)), _ISSUERS.sub("", name)
     kind = next((k for k in ("条例", "准则", "章程", "法") if short.endswith(k)), "")
-    if not kind or not name.endswith(kind):
+    if not kind or not name.endswith(kind) or len(short) <= len(kind):
         return False
     return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
 
@@ -449,8 +462,8 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
             tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question
-    if speaker and " " not in speaker:
-        tokens.add(fold(speaker))
+    if speaker and " " not in speaker and not _ISSUERS.fullmatch(speaker):
+        tokens.add(fold(speaker))  # a person; an issuer (中国共产党) names nearly everything
     return frozenset(tokens)
 
 
@@ -510,9 +523,9 @@ def _names_year(document: Document, plain: str) -> bool:
     return any(n in plain for n in document_names(document) if re.match(r"(19|20)\d\d年", n))
 
 
-_LOCAL_GENRE = re.compile(r"[省市县区](?:的|级)?(?:政府工作报告|政府报告)")
+_LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)?(?:政府工作报告|政府报告)")
 _ASKED_PLACE = re.compile(
-    r"([\u4e00-\u9fff]{2,3}?(?:省|市|自治区))(?:的|级)?(?:政府工作报告|政府报告)"
+    r"([\u4e00-\u9fff]{2,3}?(?:省|市|自治区))(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
 )
 
 

@@ -309,3 +309,10 @@ def test_a_broken_title_under_a_banner_is_the_title() -> None:
     doc = parse("g.txt", lines)
     assert doc.title == "中国共产党第二十届中央委员会第二次全体会议公报"
     assert "二十届二中全会公报" in doc.meta.names
+
+
+def test_a_provincial_report_titled_with_its_year_inside_is_named_by_its_place() -> None:
+    doc = parse(
+        "sx.txt", ["陕西省2026年政府工作报告", "各位代表：", "现在，我代表省人民政府作工作报告。"]
+    )
+    assert "陕西省政府工作报告" in doc.meta.names and "陕政府工作报告" in doc.meta.names

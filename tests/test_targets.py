@@ -110,6 +110,11 @@ def test_named_documents(
         ("浙江省2026年的GDP增长目标是多少", "浙江省的政府工作报告"),  # another place
         ("2026年北京市政府工作报告的目标是多少", "北京市政府工作报告"),  # its own report
         ("上海今年要筹集多少套保障性租赁住房", "上海的政府工作报告"),  # mentioned, not held
+        ("河北省今年的政府工作报告办了多少件实事", "河北省政府工作报告"),
+        ("2025年云南省政府工作报告定的目标是多少", "2025年云南省政府工作报告"),  # 2026 held
+        ("监察法规定留置期限最长是多久", "《监察法》"),  # 监察法规定: jieba cuts 法规
+        # the issuer every party regulation shares does not make one another's short form
+        ("《中国共产党问责条例》规定的问责方式有哪些", "《中国共产党问责条例》"),
         # a regulation's name with verbs in it, not the 工作条例 the corpus holds
         ("党政领导干部选拔任用工作条例对破格提拔有什么规定", "《党政领导干部选拔任用工作条例》"),
     ],
