@@ -289,6 +289,7 @@ def explanation(
         "year": "年份不符",
         "phrase": "不含引号原文",
         "place": "只对上地名，所问之事资料里没有",
+        "ordinal": "届次、批次与所问不符",
     }
     for row in report.rows:
         p = row.passage

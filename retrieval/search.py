@@ -259,6 +259,8 @@ def candidates(
     texts = [index.searchable(i) for i, _ in ids]
     # a quote that some passage holds is a constraint; one that none holds was misremembered
     holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
+    ordinals = asked_ordinals(folded_question)
+    unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
     # a question about something the corpus never speaks of, asked of a place it does
@@ -270,6 +272,8 @@ def candidates(
             target.docs is not None or share >= floor
         )
         rule = ""
+        if unheld_edition:
+            rule = "ordinal"  # 第二届全国文明家庭 asked, the corpus speaks of the 第一届
         if elsewhere and only_places(query, weights, text, segmenter):
             rule = "place"  # 明天广州会下雨吗: a place the corpus names, a topic it never does
         if quoted and whole:
@@ -333,6 +337,30 @@ def absent_share(
     total = sum(weights)
     absent = sum(weight for _, weight in absent_words(query, weights, index, ranking))
     return absent / total if total else 0.0
+
+
+_ORDINAL = re.compile(rf"第([{CN_NUMBER}\d]+)(届|次|批|期|轮)([\u4e00-\u9fff]{{2}})")
+
+
+def asked_ordinals(question: str) -> list[tuple[str, str, str]]:
+    """The numbered editions a question asks about: (number, unit, the noun after them),
+    as in 第二届全国文明家庭 → (二, 届, 全国)."""
+    return [(m.group(1), m.group(2), m.group(3)) for m in _ORDINAL.finditer(question)]
+
+
+def other_edition(asked: Sequence[tuple[str, str, str]], texts: Sequence[str]) -> bool:
+    """Whether the passages speak of other editions of what the question numbers (第一届
+    全国文明家庭 for 第二届…) and never of the one asked: the corpus does not hold it."""
+    for number, unit, noun in asked:
+        said = {
+            m.group(1)
+            for text in texts
+            for m in _ORDINAL.finditer(text)
+            if (m.group(2), m.group(3)) == (unit, noun)
+        }
+        if said and number not in said:
+            return True
+    return False
 
 
 def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:

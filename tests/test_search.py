@@ -307,3 +307,11 @@ def test_a_place_alone_is_no_topic() -> None:
     assert not answer(index, "明天广州会不会下雨？", SEGMENTER).hits
     got = answer(index, "广州要实现老城市新活力，报告怎么说的？", SEGMENTER)
     assert got.hits and "广州" in got.hits[0].passage.text
+
+
+def test_an_edition_the_corpus_speaks_of_only_otherwise_is_not_held() -> None:
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "lianzheng_speeches" / "docs"
+    index = index_of([read(p) for p in sorted(folder.glob("*.txt"))], SEGMENTER)
+    # the speech congratulates the 第一届 families: the 第二届 is not in the corpus
+    assert not answer(index, "第二届全国文明家庭是哪一年表彰的？", SEGMENTER).hits
+    assert answer(index, "第一届全国文明家庭受到表彰时总书记说了什么？", SEGMENTER).hits
