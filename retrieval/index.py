@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval import bm25
+from retrieval.catalog import Catalog
 from retrieval.model import Document, Passage, passage_uid
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter
@@ -45,6 +46,15 @@ class SearchIndex:
         object.__setattr__(self, "passages", tuple(p for d in self.documents for p in d.passages))
         if len(self.passages) != self.postings.n_docs:
             raise ValueError("postings do not match the passages")
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The documents with the tables questions look up in them, kept with the index."""
+        return Catalog(self.documents)
+
+    @cached_property
+    def doc_years(self) -> dict[str, int | None]:
+        return {d.doc: d.meta.year for d in self.documents}
 
     @cached_property
     def _searchable(self) -> dict[int, str]:
