@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
@@ -86,13 +87,14 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
     return [next(p for p in passages if p.section[: len(path)] == path) for path in paths]
 
 
-def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tuple[str, ...] | None:
+def _best_heading(
+    paths: Sequence[tuple[str, ...]], words: Sequence[str], names: set[str] | None = None
+) -> tuple[str, ...] | None:
     """The one top-level heading that holds the most of `words` (two at least, all of them,
     or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光), or None
-    when none or several do."""
-    from retrieval.segment import default_segmenter
-
-    names = set(default_segmenter().proper_nouns("".join(words)))
+    when none or several do. `names`: the proper nouns of `words`, when already known."""
+    if names is None:
+        names = _names_in(words)
     scored = [(sum(w in fold(path[-1]) for w in words), path) for path in paths]
     best = max((n for n, _ in scored), default=0)
     winners = [path for n, path in scored if n == best]
@@ -106,9 +108,27 @@ def _best_heading(paths: Sequence[tuple[str, ...]], words: Sequence[str]) -> tup
     return winners[0]
 
 
+def _names_in(words: Sequence[str]) -> set[str]:
+    from retrieval.segment import default_segmenter
+
+    return set(default_segmenter().proper_nouns("".join(words)))
+
+
 def heading_named(document: Document, words: Sequence[str]) -> bool:
     """Whether one of the document's top-level headings is named by the question's words."""
     return _best_heading(_children(document.passages, 0), words) is not None
+
+
+def headings_named(documents: Sequence[Document], words: Sequence[str]) -> list[Document]:
+    """The documents `heading_named` by the question's words: their top-level headings
+    worked out once per catalog, the words' names once per question."""
+    tops = memo(documents, "top_headings", lambda: [_children(d.passages, 0) for d in documents])
+    names = _names_in(words)
+    return [
+        d
+        for d, paths in zip(documents, tops, strict=True)
+        if _best_heading(paths, words, names) is not None
+    ]
 
 
 def place_passages(document: Document, place: Place, words: Sequence[str] = ()) -> list[Passage]:
