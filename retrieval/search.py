@@ -18,7 +18,7 @@ from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import fold, valid_text
-from retrieval.parts import heading_named, place_passages, read_place
+from retrieval.parts import heading_named, headings_named, place_passages, read_place
 from retrieval.segment import BIGRAM, Segmenter, stopwords
 from retrieval.structure import announces
 from retrieval.synonyms import synonyms
@@ -244,7 +244,7 @@ def candidates(
     folded_question = fold(question)
     years = set(target.years)
     soft = set(target.soft_years)
-    doc_years = {d.doc: d.meta.year for d in index.documents}
+    doc_years = index.doc_years
     floor = open_coverage(len(index.passages), ranking)
     if (
         target.docs is None
@@ -348,7 +348,7 @@ def answer(
     query = parse_question(question, segmenter)
     if not query.words:
         return Answer(question, (), (), reason="no_terms")
-    target = find_target(question, index.documents)
+    target = find_target(question, index.catalog)
     if docs is not None:
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
@@ -390,7 +390,9 @@ def _placed(
     place = read_place(question)
     if not place.asked:
         return []
-    documents = [d for d in index.documents if target.docs is None or d.doc in target.docs]
+    documents: Sequence[Document] = index.catalog
+    if target.docs is not None:
+        documents = [d for d in documents if d.doc in target.docs]
     if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
         documents = (
             named_by_fragment(documents, question)
@@ -403,7 +405,7 @@ def _placed(
         title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
         words = [w for w in words if w not in title]
     if len(documents) > 1 and place.listing and words:
-        documents = [d for d in documents if heading_named(d, words)]
+        documents = headings_named(documents, words)
     if len(documents) != 1:
         return []
     document = documents[0]
@@ -483,7 +485,7 @@ def explain(
     question = valid_text(question)
     query = parse_question(question, segmenter) if question.strip() else Query((), ())
     weights = word_weights(query, segmenter, ranking)
-    target = find_target(question, index.documents) if query.words else Target()
+    target = find_target(question, index.catalog) if query.words else Target()
     rows = []
     ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
     for c in ranked[:top_k]:
