@@ -122,13 +122,17 @@ def heading_named(document: Document, words: Sequence[str]) -> bool:
 def headings_named(documents: Sequence[Document], words: Sequence[str]) -> list[Document]:
     """The documents `heading_named` by the question's words: their top-level headings
     worked out once per catalog, the words' names once per question."""
-    tops = memo(documents, "top_headings", lambda: [_children(d.passages, 0) for d in documents])
+    # only documents with headings: one without has none to be named
+    tops = memo(documents, "top_headings", lambda: _top_headings(documents))
     names = _names_in(words)
-    return [
-        d
-        for d, paths in zip(documents, tops, strict=True)
-        if _best_heading(paths, words, names) is not None
-    ]
+    kept = {i for i, paths in tops if _best_heading(paths, words, names) is not None}
+    return [documents[i] for i in sorted(kept)]
+
+
+def _top_headings(documents: Sequence[Document]) -> list[tuple[int, list[tuple[str, ...]]]]:
+    """(position, top-level heading paths) of each document that has any."""
+    tops = ((i, _children(d.passages, 0)) for i, d in enumerate(documents))
+    return [(i, paths) for i, paths in tops if paths]
 
 
 def place_passages(document: Document, place: Place, words: Sequence[str] = ()) -> list[Passage]:
