@@ -88,24 +88,33 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
 
 
 def _best_heading(
-    paths: Sequence[tuple[str, ...]], words: Sequence[str], names: set[str] | None = None
+    paths: Sequence[tuple[str, ...]],
+    words: Sequence[str],
+    names: set[str] | None = None,
+    folded: Sequence[str] | None = None,
 ) -> tuple[str, ...] | None:
     """The one top-level heading that holds the most of `words` (two at least, all of them,
     or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光), or None
-    when none or several do. `names`: the proper nouns of `words`, when already known."""
+    when none or several do. `names`: the proper nouns of `words`, and `folded`: the paths'
+    last headings folded, when already known."""
     if names is None:
         names = _names_in(words)
-    scored = [(sum(w in fold(path[-1]) for w in words), path) for path in paths]
-    best = max((n for n, _ in scored), default=0)
-    winners = [path for n, path in scored if n == best]
+    if folded is None:
+        folded = [fold(path[-1]) for path in paths]
+    scored = [
+        (sum(w in heading for w in words), path, heading)
+        for path, heading in zip(paths, folded, strict=True)
+    ]
+    best = max((n for n, _, _ in scored), default=0)
+    winners = [(path, heading) for n, path, heading in scored if n == best]
     if best == 0 or len(winners) != 1:
         return None
-    heading = fold(winners[0][-1])
+    heading = winners[0][1]
     # one word names it when it is a name or long enough to be telling (马卫光)
     named = any(n in heading for n in names) or any(len(w) >= 3 and w in heading for w in words)
     if best < 2 and best < len(words) and not named:
         return None
-    return winners[0]
+    return winners[0][0]
 
 
 def _names_in(words: Sequence[str]) -> set[str]:
@@ -125,14 +134,19 @@ def headings_named(documents: Sequence[Document], words: Sequence[str]) -> list[
     # only documents with headings: one without has none to be named
     tops = memo(documents, "top_headings", lambda: _top_headings(documents))
     names = _names_in(words)
-    kept = {i for i, paths in tops if _best_heading(paths, words, names) is not None}
+    kept = {
+        i for i, paths, folded in tops if _best_heading(paths, words, names, folded) is not None
+    }
     return [documents[i] for i in sorted(kept)]
 
 
-def _top_headings(documents: Sequence[Document]) -> list[tuple[int, list[tuple[str, ...]]]]:
-    """(position, top-level heading paths) of each document that has any."""
+def _top_headings(
+    documents: Sequence[Document],
+) -> list[tuple[int, list[tuple[str, ...]], list[str]]]:
+    """(position, top-level heading paths, their headings folded) of each document that has
+    any."""
     tops = ((i, _children(d.passages, 0)) for i, d in enumerate(documents))
-    return [(i, paths) for i, paths in tops if paths]
+    return [(i, paths, [fold(p[-1]) for p in paths]) for i, paths in tops if paths]
 
 
 def place_passages(document: Document, place: Place, words: Sequence[str] = ()) -> list[Passage]:
