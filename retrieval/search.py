@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 from retrieval import bm25, highlight
 from retrieval.index import SearchIndex
@@ -79,6 +80,17 @@ class Word:
     terms: frozenset[str]  # the word and the dictionary words inside it
     expansions: frozenset[str]  # synonyms: found at a lower weight
 
+    # Worked out once per question, not for each of the pool's 200 passages.
+    @cached_property
+    def spellings(self) -> tuple[str, ...]:
+        """The word and its synonyms: what finds it whole in a text."""
+        return tuple({self.text} | self.expansions)
+
+    @cached_property
+    def parts(self) -> tuple[str, ...]:
+        """The dictionary words inside it, itself excepted."""
+        return tuple(self.terms - {self.text})
+
 
 @dataclass(frozen=True)
 class Query:
@@ -140,7 +152,7 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
 def _covered_by_parts(word: Word, found: Callable[[str], bool]) -> bool:
     """Whether the words inside `word` that are `found` cover all of its characters."""
     seen = [False] * len(word.text)
-    for term in word.terms - {word.text}:
+    for term in word.parts:
         if found(term):
             start = word.text.find(term)
             while start != -1:
@@ -171,7 +183,7 @@ def coverage(query: Query, weights: Sequence[float], text: str, ranking: Ranking
 
 
 def _found(word: Word, text: str) -> bool:
-    return any(term in text for term in {word.text} | word.expansions)
+    return any(term in text for term in word.spellings)
 
 
 def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> tuple[Word, ...]:
@@ -201,8 +213,13 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
 def phrase_share(question: str, text: str) -> float:
     """The share of the question's characters that the passage holds in runs of four or
     more in the same order: exact wording ranks above the same words apart."""
-    q = re.sub(r"[\W_]+", "", question)
+    q = _wording(question)
     return in_runs(q, text) / len(q) if q else 0.0
+
+
+@lru_cache(maxsize=64)  # one question meets the pool's 200 passages
+def _wording(question: str) -> str:
+    return re.sub(r"[\W_]+", "", question)
 
 
 @dataclass(frozen=True)
