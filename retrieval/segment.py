@@ -44,11 +44,29 @@ FUNCTION_WEIGHT = 0.5
 
 
 @cache
-def _tags() -> dict[str, str]:
-    """jieba's part-of-speech tag of every dictionary word."""
-    from jieba import posseg
+def word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of every dictionary word: `jieba.posseg`'s table, read as
+    it reads it (`word freq tag` lines of the bundled dictionary).
 
-    return dict(posseg.dt.word_tag_tab)
+    Not jieba.posseg itself: importing it builds a second table of 349k new strings and loads
+    its own HMM model, about 50 MB in every serving process. Here the words are the
+    segmenter's own dictionary keys and the few dozen tags one string each (~20 MB).
+    """
+    shared: dict[str, str] = {}
+    read: dict[str, str] = {}
+    with jieba.get_dict_file() as f:
+        for line in f:
+            entry = line.strip().decode("utf-8")
+            if not entry:
+                continue
+            word, _, tag = entry.split(" ")
+            read[word] = shared.setdefault(tag, tag)
+    # keyed by the tokenizer's own strings (every dictionary word is one of its keys), so
+    # the strings just read are freed
+    words = default_segmenter()._load().FREQ
+    tags = {w: tag for w in words if (tag := read.get(w)) is not None}
+    tags.update((w, tag) for w, tag in read.items() if w not in tags)
+    return tags
 
 
 def data_lines(name: str) -> list[str]:
@@ -115,7 +133,7 @@ class Segmenter:
     def tag_weight(self, word: str) -> float:
         """Nouns name what a question is about; idioms, time words, pronouns and
         measure words (就行了, 今天, 每月) carry the question's tone, not its topic."""
-        tag = _tags().get(word, "")
+        tag = word_tags().get(word, "")
         if not tag or tag[0] in "nv" or tag in ("a", "an", "i"):
             return 1.0 if not tag.startswith("v") else VERB_WEIGHT
         return FUNCTION_WEIGHT
@@ -132,12 +150,12 @@ class Segmenter:
     def nominal(self, word: str) -> bool:
         """A noun, a domain word, or a word jieba does not know (a name it guessed)."""
         self._load()
-        tag = _tags().get(word, "")
+        tag = word_tags().get(word, "")
         return word in self._domain or not tag or tag[0] in "nj" or tag in ("vn", "l", "i")
 
     def proper_nouns(self, text: str) -> list[str]:
         """Places and people's names in `text` (jieba's ns and nr tags)."""
-        tags = _tags()
+        tags = word_tags()
         return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in ("ns", "nr")]
 
     def words(self, folded: str) -> list[tuple[str, int]]:
