@@ -48,7 +48,11 @@ class Vocabulary(Mapping[str, int]):
         if blob:
             seps = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == _SEP_BYTE[0])
             # term i is blob[starts[i] : starts[i + 1] - 1]: the last one ends at the blob's end
-            starts = np.concatenate(([0], seps + 1, [len(blob) + 1])).astype(np.int64)
+            # int32 while the blob allows: 8 MB rather than 16 at 100,000 passages
+            wide = len(blob) + 1 > np.iinfo(np.int32).max
+            starts = np.concatenate(([0], seps + 1, [len(blob) + 1])).astype(
+                np.int64 if wide else np.int32
+            )
         else:
             starts = np.zeros(1, dtype=np.int64)
         self._offsets = starts
