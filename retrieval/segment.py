@@ -18,6 +18,7 @@ from importlib import resources
 
 import jieba
 
+from retrieval.memory import give_back
 from retrieval.normalize import fold
 
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
@@ -117,6 +118,7 @@ class Segmenter:
                         self._jieba.add_word(entry.word, entry.freq, entry.tag)
                         self._domain.add(entry.word)
                     self._ready = True
+                    give_back()  # what reading the dictionary's cache left behind
         return self._jieba
 
     def information(self, word: str) -> float:
