@@ -20,6 +20,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -75,6 +76,10 @@ def default_questions(n: int = 300, seed: int = 7) -> list[str]:
     return [FRAMES[i % len(FRAMES)].format(w[0], w[1 % len(w)]) for i, w in enumerate(words)]
 
 
+class Pipeline(Protocol):
+    def answer(self, question: str) -> str: ...
+
+
 class Reference:
     """jieba + tantivy: an in-memory index of the passages' terms, answering in JSON."""
 
@@ -117,7 +122,7 @@ class Reference:
 
 def run(
     ours: Callable[[str], str],
-    reference: Callable[[], Reference],
+    reference: Callable[[], Pipeline],
     passages: int,
     questions: Sequence[str],
 ) -> PipelineResult:
@@ -158,6 +163,7 @@ def format_result(result: PipelineResult) -> str:
 
 __all__ = [
     "FRAMES",
+    "Pipeline",
     "PipelineResult",
     "PipelineRow",
     "Reference",
