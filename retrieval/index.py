@@ -21,6 +21,9 @@ from retrieval.normalize import fold
 from retrieval.segment import Segmenter
 
 HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
+# folded passages kept for questions (about 300 bytes each): a serving process that met every
+# passage of a large corpus would otherwise hold a second, folded copy of all its text
+SEARCHABLE_KEPT = 20_000
 
 
 def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
@@ -62,11 +65,15 @@ class SearchIndex:
 
     def searchable(self, i: int) -> str:
         """Passage i's folded headings and text, as questions' words are looked for in it;
-        kept once worked out (only the passages questions have reached)."""
-        text = self._searchable.get(i)
+        kept once worked out (only the passages questions have reached, SEARCHABLE_KEPT at
+        most)."""
+        cache = self._searchable
+        text = cache.get(i)
         if text is None:
+            if len(cache) >= SEARCHABLE_KEPT:
+                cache.clear()
             p = self.passages[i]
-            text = self._searchable[i] = fold("\n".join((*p.section, p.text)))
+            text = cache[i] = fold("\n".join((*p.section, p.text)))
         return text
 
     @cached_property
