@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from retrieval.catalog import Substrings, memo
 from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, question_years, years_in
@@ -84,6 +84,7 @@ def in_runs(wording: str, text: str, min_run: int = MIN_RUN_CHARS) -> int:
     return covered
 
 
+@lru_cache(maxsize=4096)  # the same names and question are made plain for every document
 def _plain(text: str) -> str:
     return _PUNCT.sub("", fold(text))
 
@@ -287,7 +288,7 @@ def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[D
     干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
     titles = _law_title_table(documents)
     for law in _law_names(folded):
-        found = [d for d, own in zip(documents, titles, strict=True) if _abbreviates_any(law, own)]
+        found = [documents[i] for i, own in titles if _abbreviates_any(law, own)]
         if len(found) == 1:
             return found
     return []
@@ -306,9 +307,18 @@ def _law_titles(document: Document) -> tuple[str, ...]:
     )
 
 
-def _law_title_table(documents: Sequence[Document]) -> list[tuple[str, ...]]:
-    """Each document's `_law_titles`, worked out once per catalog."""
-    return memo(documents, "law_titles", lambda: [_law_titles(d) for d in documents])
+_LAW_ENDINGS = ("条例", "准则", "章程", "法")
+
+
+def _law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, `_law_titles`) of the documents with a title a short name can stand for
+    (ending in a kind word: no other is ever `_abbreviates`d), worked out once per catalog."""
+
+    def build() -> list[tuple[int, tuple[str, ...]]]:
+        titles = ((i, _law_titles(d)) for i, d in enumerate(documents))
+        return [(i, own) for i, own in titles if any(n.endswith(_LAW_ENDINGS) for n in own)]
+
+    return memo(documents, "law_titles", build)
 
 
 def _abbreviates_any(short: str, names: Sequence[str]) -> bool:
@@ -319,7 +329,7 @@ def _abbreviates(short: str, name: str) -> bool:
     """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
     and nearly all of its characters in it."""
     short = _plain(short)
-    kind = next((k for k in ("条例", "准则", "章程", "法") if short.endswith(k)), "")
+    kind = next((k for k in _LAW_ENDINGS if short.endswith(k)), "")
     if not kind or not name.endswith(kind):
         return False
     return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
@@ -336,7 +346,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         plain = _plain(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
-        if not any(_abbreviates_any(plain, own) for own in _law_title_table(documents)):
+        if not any(_abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
             return f"《{law}》"
     for genre in GENRES:
         if genre in folded and not any(genre in n for n in names):
