@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from retrieval import bm25, highlight
+from retrieval.catalog import memo
 from retrieval.index import SearchIndex
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.normalize import fold, valid_text
@@ -414,7 +415,7 @@ def _placed(
         documents = (
             named_by_fragment(documents, question)
             or named_by_fragment(documents, question, headings=True)
-            or [d for d in documents if target.phrases and _quotes_all(d, target.phrases)]
+            or _quoting(documents, target.phrases)
             or documents
         )
     words = [w.text for w in query.words]
@@ -442,9 +443,20 @@ def _placed(
     return place_passages(document, place, words)
 
 
-def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:
-    text = fold("\n".join(h.path[-1] for h in document.headings))
-    return all(holds_quote(p, text) for p in phrases)
+def _quoting(documents: Sequence[Document], phrases: Sequence[str]) -> list[Document]:
+    """The documents whose headings hold every quoted phrase. Headings are folded once per
+    catalog, and a document without any cannot hold a quote."""
+    if not phrases:
+        return []
+
+    def build() -> list[tuple[int, str]]:
+        texts = (
+            (i, fold("\n".join(h.path[-1] for h in d.headings))) for i, d in enumerate(documents)
+        )
+        return [(i, text) for i, text in texts if text]
+
+    texts = memo(documents, "heading_texts", build)
+    return [documents[i] for i, text in texts if all(holds_quote(p, text) for p in phrases)]
 
 
 def _with_announced_items(

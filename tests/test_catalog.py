@@ -14,8 +14,9 @@ from retrieval.corpus import read_document, scan
 from retrieval.evaluate import load_questions
 from retrieval.normalize import fold
 from retrieval.parts import heading_named, headings_named
+from retrieval.search import _quoting
 from retrieval.segment import default_segmenter
-from retrieval.targets import find_target, named_by_fragment
+from retrieval.targets import find_target, holds_quote, named_by_fragment, quoted_phrases
 
 CORPORA = Path(__file__).parent / "data" / "corpora"
 
@@ -39,7 +40,9 @@ def test_a_table_is_built_once_per_catalog_and_afresh_for_a_plain_list() -> None
     assert memo([], "n", build) == 2 and memo([], "n", build) == 3
 
 
-@pytest.mark.parametrize("name", ["provincial_2026", "reports_2008_2013", "study_bundles"])
+@pytest.mark.parametrize(
+    "name", ["provincial_2026", "reports_2008_2013", "study_bundles", "lianzheng_speeches"]
+)
 def test_a_catalog_reads_every_question_as_a_plain_list_does(name: str) -> None:
     folder = CORPORA / name
     documents = tuple(read_document(f.doc, f.path.read_bytes()) for f in scan(folder / "docs"))
@@ -56,4 +59,12 @@ def test_a_catalog_reads_every_question_as_a_plain_list_does(name: str) -> None:
             )
             assert headings_named(catalog, words) == [
                 d for d in documents if heading_named(d, words)
+            ]
+            phrases = quoted_phrases(question.q) or tuple(words[:1])
+            assert _quoting(catalog, phrases) == [
+                d
+                for d in documents
+                if all(
+                    holds_quote(p, fold("\n".join(h.path[-1] for h in d.headings))) for p in phrases
+                )
             ]
