@@ -220,19 +220,33 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
             ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
     words = list(vocabulary)
     del vocabulary
-    order = sorted(range(len(words)), key=words.__getitem__)
-    rank = np.empty(len(words), dtype=np.int64)
-    rank[np.array(order, dtype=np.int64)] = np.arange(len(words), dtype=np.int64)
+    size = len(words)
+    order = sorted(range(size), key=words.__getitem__)
+    rank = np.empty(size, dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(size, dtype=np.int64)
+    # The terms' strings (hundreds of MB at 100,000 passages) are packed and let go of before
+    # the arrays of every posting are made: not both at the peak.
+    sorted_terms = Vocabulary.of(words[t] for t in order)
+    del words, order
     keys = rank[np.frombuffer(ids, dtype=np.int32)] if ids else np.zeros(0, dtype=np.int64)
-    del ids
-    keys *= max(n, 1)
-    keys += np.repeat(np.arange(n, dtype=np.int64), lengths)
-    pairs, tf = np.unique(keys, return_counts=True)  # term-major, passages ascending
-    del keys
+    del ids, rank
     m = max(n, 1)
+    keys *= m
+    keys += np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # np.unique(keys, return_counts=True), sorting in place rather than a copy
+    keys.sort()
+    new = np.empty(keys.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    del new
+    pairs = keys[starts]  # term-major, passages ascending
+    total = keys.size
+    del keys
+    tf = np.diff(starts, append=total)
     return TermCounts(
-        Vocabulary.of(words[t] for t in order),
-        _ptr(pairs // m, len(words)),
+        sorted_terms,
+        _ptr(pairs // m, size),
         (pairs % m).astype(np.int32),
         _narrow(tf),
         lengths.astype(np.int32),
