@@ -21,6 +21,7 @@ TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control ch
 _SEP_BYTE = TERM_SEP.encode()
 _T = TypeVar("_T")
 _BLOCK = 1 << 22  # postings read (or copied) before the mapped pages behind are let go of
+_PASSAGES_PER_BLOCK = 4096  # passages whose keys are completed at once in build_counts
 
 IntArray = npt.NDArray[np.int64]
 
@@ -232,7 +233,14 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
     del ids, rank
     m = max(n, 1)
     keys *= m
-    keys += np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # key = term rank * m + passage; the passages added a block of them at a time, so that
+    # no second array of every posting is made
+    at = 0
+    for first in range(0, n, _PASSAGES_PER_BLOCK):
+        block = lengths[first : first + _PASSAGES_PER_BLOCK]
+        count = int(block.sum())
+        keys[at : at + count] += np.repeat(np.arange(first, first + len(block)), block)
+        at += count
     # np.unique(keys, return_counts=True), sorting in place rather than a copy
     keys.sort()
     new = np.empty(keys.size, dtype=bool)
@@ -243,14 +251,13 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
     pairs = keys[starts]  # term-major, passages ascending
     total = keys.size
     del keys
-    tf = np.diff(starts, append=total)
-    return TermCounts(
-        sorted_terms,
-        _ptr(pairs // m, size),
-        (pairs % m).astype(np.int32),
-        _narrow(tf),
-        lengths.astype(np.int32),
-    )
+    tf = _narrow(np.diff(starts, append=total))
+    del starts
+    doc_ids = (pairs % m).astype(np.int32)
+    pairs //= m  # now each posting's term
+    ptr = _ptr(pairs, size)
+    del pairs
+    return TermCounts(sorted_terms, ptr, doc_ids, tf, lengths.astype(np.int32))
 
 
 def merge_counts(
