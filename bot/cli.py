@@ -245,11 +245,42 @@ async def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 async def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from retrieval import bench
 
+    if args.pipeline:
+        return await bench_pipeline(args, settings)
     limit = None if args.reference_all else bench.REFERENCE_LIMIT
     results = await asyncio.to_thread(
         bench.run, args.passages, args.queries, reference_limit=limit, peers=bench.available_peers()
     )
     print(bench.format_table(results))
+    return 0
+
+
+async def bench_pipeline(args: argparse.Namespace, settings: Settings) -> int:
+    """`bench --pipeline`: `search --json -`'s cost per question on the store's corpus beside
+    jieba + tantivy over the same passages."""
+    from retrieval import pipebench
+
+    async with opened_library(args, settings) as library:
+        terms = await library.store.terms()  # each passage's, in the index's order
+    passages = library.index.passages
+    if args.questions:
+        text = Path(args.questions).read_text(encoding="utf-8")
+        questions = [line for line in text.splitlines() if line.strip()]
+    else:
+        questions = pipebench.default_questions()
+
+    def ours(question: str) -> str:  # what `search --json -` does for each line
+        return json.dumps(render.answer_json(library.answer(question, 5)), ensure_ascii=False)
+
+    def reference() -> pipebench.Reference:
+        return pipebench.Reference(
+            [p.title for p in passages],
+            [p.text for p in passages],
+            (" ".join(passage_terms) for passage_terms in terms),
+        )
+
+    result = await asyncio.to_thread(pipebench.run, ours, reference, len(passages), questions)
+    print(pipebench.format_result(result))
     return 0
 
 
@@ -491,6 +522,14 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run rank-bm25 beside it at every size (minutes and gigabytes at 1,000,000)",
     )
+    cmd.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="instead: `search --json -`'s cost per question on the store's corpus beside"
+        " jieba + tantivy (needs tantivy: pip install -e '.[bench]')",
+    )
+    cmd.add_argument("--questions", help="with --pipeline: a file of questions, one a line")
+    corpus_option(cmd)
     return p
 
 

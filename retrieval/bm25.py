@@ -91,6 +91,8 @@ class Postings(TermCounts):
     b: float = B
     epsilon: float = EPSILON
     _ids: dict[str, int | None] = field(init=False, repr=False)
+    _idfs: dict[int, float] = field(init=False, repr=False)  # of the terms queries read
+    _upper: dict[int, float] = field(init=False, repr=False)  # see upper()
     _weights: dict[int, FloatArray] = field(init=False, repr=False)  # see _keep_weights
     _kept: list[int] = field(init=False, repr=False)  # postings whose weights are kept
     # per thread, a score array and a mark per passage, zero between queries: allocating
@@ -99,6 +101,8 @@ class Postings(TermCounts):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_ids", {})
+        object.__setattr__(self, "_idfs", {})
+        object.__setattr__(self, "_upper", {})
         object.__setattr__(self, "_weights", {})
         object.__setattr__(self, "_kept", [0])
         object.__setattr__(self, "_scratch", threading.local())
@@ -124,7 +128,29 @@ class Postings(TermCounts):
     # scores, and at 100,000 passages each per-term array is 17 MB.
     @cached_property
     def idf(self) -> FloatArray:
+        """Every term's idf (tests and the benchmark; search reads `term_idf`)."""
         return idf(np.diff(self.ptr), self.n_docs, self.epsilon)
+
+    @cached_property
+    def _negative_idf(self) -> float:
+        """What a negative idf becomes: epsilon times the mean raw idf, computed over every
+        term exactly as `idf` computes it, keeping only that number: a serving process
+        holds no array the size of the vocabulary."""
+        df = np.diff(self.ptr)
+        raw: FloatArray = np.log(self.n_docs - df + 0.5) - np.log(df + 0.5)
+        return float(self.epsilon * raw.mean()) if raw.size else 0.0
+
+    def term_idf(self, t: int) -> float:
+        """Term t's idf, equal to `idf[t]` bit for bit (the same ufuncs on its df)."""
+        value = self._idfs.get(t)
+        if value is None:
+            df = self.ptr[t + 1 : t + 2] - self.ptr[t : t + 1]
+            raw = float((np.log(self.n_docs - df + 0.5) - np.log(df + 0.5))[0])
+            value = self._negative_idf if raw < 0 else raw
+            if len(self._idfs) >= _MEMO_TERMS:
+                self._idfs.clear()
+            self._idfs[t] = value
+        return value
 
     @cached_property
     def norm(self) -> FloatArray:
@@ -133,11 +159,6 @@ class Postings(TermCounts):
         avgdl = float(lengths.mean()) if self.n_docs and lengths.sum() else 1.0
         norm: FloatArray = self.k1 * (1 - self.b + self.b * lengths / avgdl)
         return norm
-
-    @cached_property
-    def _upper(self) -> FloatArray:
-        """The largest weight of each term, filled in as queries need them (NaN: not yet)."""
-        return np.full(len(self.vocabulary), np.nan)
 
     def term_id(self, term: str) -> int | None:
         """The term's id, None if no passage has it."""
@@ -177,7 +198,7 @@ class Postings(TermCounts):
                 return cached[positions.start - lo : positions.stop - lo]
             return cached[positions - lo]
         tf = self.tf[positions].astype(np.float64)
-        weights: FloatArray = self.idf[t] * (
+        weights: FloatArray = self.term_idf(t) * (
             tf * (self.k1 + 1) / (tf + self.norm[self.doc_ids[positions]])
         )
         return weights
@@ -190,7 +211,7 @@ class Postings(TermCounts):
         if self._kept[0] + hi - lo > _KEEP_WEIGHTS_BUDGET:
             return None
         tf = self.tf[lo:hi].astype(np.float64)
-        weights: FloatArray = self.idf[t] * (
+        weights: FloatArray = self.term_idf(t) * (
             tf * (self.k1 + 1) / (tf + self.norm[self.doc_ids[lo:hi]])
         )
         self._weights[t] = weights
@@ -198,11 +219,13 @@ class Postings(TermCounts):
         return weights
 
     def upper(self, t: int) -> float:
-        """Term t's largest weight in any passage."""
-        value = float(self._upper[t])
-        if value != value:  # NaN: not computed yet
+        """Term t's largest weight in any passage (kept for the terms queries read)."""
+        value = self._upper.get(t)
+        if value is None:
             lo, hi = self.span(t)
             value = float(self.weights_at(t, slice(lo, hi)).max()) if hi > lo else 0.0
+            if len(self._upper) >= _MEMO_TERMS:
+                self._upper.clear()
             self._upper[t] = value
         return value
 
@@ -266,7 +289,7 @@ def top_k(
             terms[t] = terms.get(t, 0.0) + weight  # terms folded to one id weigh together
     if not terms or k <= 0:
         return _nothing()
-    if any(w * index.idf[t] < 0 for t, w in terms.items()):
+    if any(w * index.term_idf(t) < 0 for t, w in terms.items()):
         # a negative contribution (rank-bm25's negative average idf on tiny corpora, or a
         # negative query weight) breaks the bounds pruning relies on: score every match
         return _exhaustive(index, terms, k, allowed)

@@ -21,6 +21,7 @@ TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control ch
 _SEP_BYTE = TERM_SEP.encode()
 _T = TypeVar("_T")
 _BLOCK = 1 << 22  # postings read (or copied) before the mapped pages behind are let go of
+_PASSAGES_PER_BLOCK = 4096  # passages whose keys are completed at once in build_counts
 
 IntArray = npt.NDArray[np.int64]
 
@@ -48,7 +49,11 @@ class Vocabulary(Mapping[str, int]):
         if blob:
             seps = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == _SEP_BYTE[0])
             # term i is blob[starts[i] : starts[i + 1] - 1]: the last one ends at the blob's end
-            starts = np.concatenate(([0], seps + 1, [len(blob) + 1])).astype(np.int64)
+            # int32 while the blob allows: 8 MB rather than 16 at 100,000 passages
+            wide = len(blob) + 1 > np.iinfo(np.int32).max
+            starts = np.concatenate(([0], seps + 1, [len(blob) + 1])).astype(
+                np.int64 if wide else np.int32
+            )
         else:
             starts = np.zeros(1, dtype=np.int64)
         self._offsets = starts
@@ -217,23 +222,43 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
             ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
     words = list(vocabulary)
     del vocabulary
-    order = sorted(range(len(words)), key=words.__getitem__)
-    rank = np.empty(len(words), dtype=np.int64)
-    rank[np.array(order, dtype=np.int64)] = np.arange(len(words), dtype=np.int64)
+    size = len(words)
+    order = sorted(range(size), key=words.__getitem__)
+    rank = np.empty(size, dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(size, dtype=np.int64)
+    # The terms' strings (hundreds of MB at 100,000 passages) are packed and let go of before
+    # the arrays of every posting are made: not both at the peak.
+    sorted_terms = Vocabulary.of(words[t] for t in order)
+    del words, order
     keys = rank[np.frombuffer(ids, dtype=np.int32)] if ids else np.zeros(0, dtype=np.int64)
-    del ids
-    keys *= max(n, 1)
-    keys += np.repeat(np.arange(n, dtype=np.int64), lengths)
-    pairs, tf = np.unique(keys, return_counts=True)  # term-major, passages ascending
-    del keys
+    del ids, rank
     m = max(n, 1)
-    return TermCounts(
-        Vocabulary.of(words[t] for t in order),
-        _ptr(pairs // m, len(words)),
-        (pairs % m).astype(np.int32),
-        _narrow(tf),
-        lengths.astype(np.int32),
-    )
+    keys *= m
+    # key = term rank * m + passage; the passages added a block of them at a time, so that
+    # no second array of every posting is made
+    at = 0
+    for first in range(0, n, _PASSAGES_PER_BLOCK):
+        block = lengths[first : first + _PASSAGES_PER_BLOCK]
+        count = int(block.sum())
+        keys[at : at + count] += np.repeat(np.arange(first, first + len(block)), block)
+        at += count
+    # np.unique(keys, return_counts=True), sorting in place rather than a copy
+    keys.sort()
+    new = np.empty(keys.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    del new
+    pairs = keys[starts]  # term-major, passages ascending
+    total = keys.size
+    del keys
+    tf = _narrow(np.diff(starts, append=total))
+    del starts
+    doc_ids = (pairs % m).astype(np.int32)
+    pairs //= m  # now each posting's term
+    ptr = _ptr(pairs, size)
+    del pairs
+    return TermCounts(sorted_terms, ptr, doc_ids, tf, lengths.astype(np.int32))
 
 
 def merge_counts(

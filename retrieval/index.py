@@ -15,12 +15,16 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval import bm25
+from retrieval.catalog import Catalog
 from retrieval.dates import digit_years
 from retrieval.model import Document, Passage, passage_uid
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter
 
 HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
+# folded passages kept for questions (about 300 bytes each): a serving process that met every
+# passage of a large corpus would otherwise hold a second, folded copy of all its text
+SEARCHABLE_KEPT = 20_000
 
 
 def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
@@ -48,16 +52,29 @@ class SearchIndex:
             raise ValueError("postings do not match the passages")
 
     @cached_property
+    def catalog(self) -> Catalog:
+        """The documents with the tables questions look up in them, kept with the index."""
+        return Catalog(self.documents)
+
+    @cached_property
+    def doc_years(self) -> dict[str, int | None]:
+        return {d.doc: d.meta.year for d in self.documents}
+
+    @cached_property
     def _searchable(self) -> dict[int, str]:
         return {}
 
     def searchable(self, i: int) -> str:
         """Passage i's folded headings and text, as questions' words are looked for in it;
-        kept once worked out (only the passages questions have reached)."""
-        text = self._searchable.get(i)
+        kept once worked out (only the passages questions have reached, SEARCHABLE_KEPT at
+        most)."""
+        cache = self._searchable
+        text = cache.get(i)
         if text is None:
+            if len(cache) >= SEARCHABLE_KEPT:
+                cache.clear()
             p = self.passages[i]
-            text = self._searchable[i] = digit_years(fold("\n".join((*p.section, p.text))))
+            text = cache[i] = digit_years(fold("\n".join((*p.section, p.text))))
         return text
 
     @cached_property

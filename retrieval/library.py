@@ -25,6 +25,7 @@ from retrieval import bm25, corpus
 from retrieval.counts import TermCounts, merge_counts
 from retrieval.duplicates import Duplicate, find_duplicates
 from retrieval.index import SearchIndex
+from retrieval.memory import give_back
 from retrieval.model import Answer, Document
 from retrieval.search import DEFAULT_RANKING, Ranking, answer
 from retrieval.segment import Segmenter, default_segmenter
@@ -131,6 +132,7 @@ class Library:
         index = await asyncio.to_thread(SearchIndex, stored.documents, stored.postings)
         self._index = index  # one assignment: a question sees the old index or the new one
         self._generation = stored.generation
+        give_back()  # the rows the index was read from
         if stored.counts is not None:
             try:
                 await self.store.save_snapshot(stored.generation, stored.counts)

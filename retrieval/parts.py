@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
@@ -141,34 +142,67 @@ def _listing(
 
 
 def _named(
-    paths: Sequence[tuple[str, ...]], words: Sequence[str]
+    paths: Sequence[tuple[str, ...]],
+    words: Sequence[str],
+    names: set[str] | None = None,
+    folded: Sequence[str] | None = None,
 ) -> tuple[tuple[str, ...], list[tuple[str, ...]] | None] | None:
     """The heading among sibling `paths` that holds the most of `words` (two at least, all
     of them, or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光),
     as (that path, None). When several siblings hold them alike they are points of a list
     sharing its wording (做好老师，要有… for 做好老师要有哪几条): (their parent, them).
-    None when no heading is named."""
-    from retrieval.segment import default_segmenter
-
-    names = set(default_segmenter().proper_nouns("".join(words)))
-    scored = [(sum(w in fold(path[-1]) for w in words), path) for path in paths]
-    best = max((n for n, _ in scored), default=0)
-    winners = [path for n, path in scored if n == best]
+    None when no heading is named. `names` (the proper nouns of `words`) and `folded` (the
+    paths' last headings folded) when already known."""
+    if names is None:
+        names = _names_in(words)
+    if folded is None:
+        folded = [fold(path[-1]) for path in paths]
+    scored = [
+        (sum(w in heading for w in words), path, heading)
+        for path, heading in zip(paths, folded, strict=True)
+    ]
+    best = max((n for n, _, _ in scored), default=0)
+    winners = [(path, heading) for n, path, heading in scored if n == best]
     if best == 0:
         return None
     if len(winners) > 1:
-        return (winners[0][:-1], winners) if best >= 2 else None
-    heading = fold(winners[0][-1])
+        return (winners[0][0][:-1], [path for path, _ in winners]) if best >= 2 else None
+    path, heading = winners[0]
     # one word names it when it is a name or long enough to be telling (马卫光)
     named = any(n in heading for n in names) or any(len(w) >= 3 and w in heading for w in words)
     if best < 2 and best < len(words) and not named:
         return None
-    return winners[0], None
+    return path, None
+
+
+def _names_in(words: Sequence[str]) -> set[str]:
+    from retrieval.segment import default_segmenter
+
+    return set(default_segmenter().proper_nouns("".join(words)))
 
 
 def heading_named(document: Document, words: Sequence[str]) -> bool:
     """Whether one of the document's top-level headings is named by the question's words."""
     return _named(_children(document.passages, 0), words) is not None
+
+
+def headings_named(documents: Sequence[Document], words: Sequence[str]) -> list[Document]:
+    """The documents `heading_named` by the question's words: their top-level headings
+    worked out once per catalog, the words' names once per question."""
+    # only documents with headings: one without has none to be named
+    tops = memo(documents, "top_headings", lambda: _top_headings(documents))
+    names = _names_in(words)
+    kept = {i for i, paths, folded in tops if _named(paths, words, names, folded) is not None}
+    return [documents[i] for i in sorted(kept)]
+
+
+def _top_headings(
+    documents: Sequence[Document],
+) -> list[tuple[int, list[tuple[str, ...]], list[str]]]:
+    """(position, top-level heading paths, their headings folded) of each document that has
+    any."""
+    tops = ((i, _children(d.passages, 0)) for i, d in enumerate(documents))
+    return [(i, paths, [fold(p[-1]) for p in paths]) for i, paths in tops if paths]
 
 
 def announced_list(document: Document, passage: Passage) -> Listing | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from retrieval.index import SearchIndex
@@ -32,6 +33,17 @@ class Word:
     text: str
     terms: frozenset[str]  # the word and the dictionary words inside it
     expansions: frozenset[str]  # synonyms: found at a lower weight
+
+    # Worked out once per question, not for each of the pool's 200 passages.
+    @cached_property
+    def spellings(self) -> tuple[str, ...]:
+        """The word and its synonyms: what finds it whole in a text."""
+        return tuple({self.text} | self.expansions)
+
+    @cached_property
+    def parts(self) -> tuple[str, ...]:
+        """The dictionary words inside it, itself excepted."""
+        return tuple(self.terms - {self.text})
 
 
 @dataclass(frozen=True)

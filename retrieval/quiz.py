@@ -30,7 +30,7 @@ from functools import cache
 from retrieval.index import SearchIndex
 from retrieval.model import Heading, Passage
 from retrieval.normalize import fold
-from retrieval.segment import Segmenter, stopwords, user_dictionary
+from retrieval.segment import Segmenter, stopwords, user_dictionary, word_tags
 
 CLOZE = "cloze"
 SECTION = "section"
@@ -115,9 +115,7 @@ class _Sentence:
 @cache
 def _tags() -> dict[str, str]:
     """jieba's part-of-speech tags, with the project's dictionary on top."""
-    from jieba import posseg
-
-    tags = dict(posseg.dt.word_tag_tab)
+    tags = dict(word_tags())
     for entry in user_dictionary():
         tags[entry.word] = entry.tag or "n"
     return tags

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
@@ -89,7 +90,7 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
 def _covered_by_parts(word: Word, found: Callable[[str], bool]) -> bool:
     """Whether the words inside `word` that are `found` cover all of its characters."""
     seen = [False] * len(word.text)
-    for term in word.terms - {word.text}:
+    for term in word.parts:
         if found(term):
             start = word.text.find(term)
             while start != -1:
@@ -120,7 +121,7 @@ def coverage(query: Query, weights: Sequence[float], text: str, ranking: Ranking
 
 
 def _found(word: Word, text: str) -> bool:
-    return any(term in text for term in {word.text} | word.expansions)
+    return any(term in text for term in word.spellings)
 
 
 def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> tuple[Word, ...]:
@@ -192,8 +193,13 @@ def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
 def phrase_share(question: str, text: str) -> float:
     """The share of the question's characters that the passage holds in runs of four or
     more in the same order: exact wording ranks above the same words apart."""
-    q = re.sub(r"[\W_]+", "", question)
+    q = _wording(question)
     return in_runs(q, text) / len(q) if q else 0.0
+
+
+@lru_cache(maxsize=64)  # one question meets the pool's 200 passages
+def _wording(question: str) -> str:
+    return re.sub(r"[\W_]+", "", question)
 
 
 @dataclass(frozen=True)
@@ -234,7 +240,7 @@ def candidates(
     folded_question = digit_years(fold(question))
     years = set(target.years)
     soft = set(target.soft_years)
-    doc_years = {d.doc: d.meta.year for d in index.documents}
+    doc_years = index.doc_years
     if target.docs is not None:
         # a year after the named document's own is a goal it sets (十八大报告: 到2020年…),
         # said once for a whole list: preferred, not required of every passage
@@ -402,7 +408,7 @@ def answer(
     query = parse_question(question, segmenter)
     if not query.words:
         return Answer(question, (), (), reason="no_terms")
-    target = find_target(question, index.documents)
+    target = find_target(question, index.catalog)
     if docs is not None:
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
@@ -490,7 +496,7 @@ def explain(
     question = valid_text(question)
     query = parse_question(question, segmenter) if question.strip() else Query((), ())
     weights = word_weights(query, segmenter, ranking)
-    target = find_target(question, index.documents) if query.words else Target()
+    target = find_target(question, index.catalog) if query.words else Target()
     rows = []
     ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
     for c in ranked[:top_k]:

@@ -18,6 +18,7 @@ from importlib import resources
 
 import jieba
 
+from retrieval.memory import give_back
 from retrieval.normalize import fold
 
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
@@ -44,11 +45,31 @@ FUNCTION_WEIGHT = 0.5
 
 
 @cache
-def _tags() -> dict[str, str]:
-    """jieba's part-of-speech tag of every dictionary word."""
-    from jieba import posseg
+def word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of every dictionary word: `jieba.posseg`'s table, read as
+    it reads it (`word freq tag` lines of the bundled dictionary).
 
-    return dict(posseg.dt.word_tag_tab)
+    Not jieba.posseg itself: importing it builds a second table of 349k new strings and loads
+    its own HMM model, about 50 MB in every serving process. Here the words are the
+    segmenter's own dictionary keys and the few dozen tags one string each (~20 MB).
+    """
+    shared: dict[str, str] = {}
+    read: dict[str, str] = {}
+    with jieba.get_dict_file() as f:
+        for line in f:
+            entry = line.strip().decode("utf-8")
+            if not entry:
+                continue
+            word, _, tag = entry.split(" ")
+            read[word] = shared.setdefault(tag, tag)
+    # keyed by the tokenizer's own strings (every dictionary word is one of its keys), so
+    # the strings just read are freed
+    words = default_segmenter()._load().FREQ
+    tags = {w: tag for w in words if (tag := read.get(w)) is not None}
+    tags.update((w, tag) for w, tag in read.items() if w not in tags)
+    del read
+    give_back()  # the strings just read
+    return tags
 
 
 def data_lines(name: str) -> list[str]:
@@ -99,6 +120,7 @@ class Segmenter:
                         self._jieba.add_word(entry.word, entry.freq, entry.tag)
                         self._domain.add(entry.word)
                     self._ready = True
+                    give_back()  # what reading the dictionary's cache left behind
         return self._jieba
 
     def information(self, word: str) -> float:
@@ -115,7 +137,7 @@ class Segmenter:
     def tag_weight(self, word: str) -> float:
         """Nouns name what a question is about; idioms, time words, pronouns and
         measure words (就行了, 今天, 每月) carry the question's tone, not its topic."""
-        tag = _tags().get(word, "")
+        tag = word_tags().get(word, "")
         if not tag or tag[0] in "nv" or tag in ("a", "an", "i"):
             return 1.0 if not tag.startswith("v") else VERB_WEIGHT
         return FUNCTION_WEIGHT
@@ -132,18 +154,18 @@ class Segmenter:
     def nominal(self, word: str) -> bool:
         """A noun, a domain word, or a word jieba does not know (a name it guessed)."""
         self._load()
-        tag = _tags().get(word, "")
+        tag = word_tags().get(word, "")
         return word in self._domain or not tag or tag[0] in "nj" or tag in ("vn", "l", "i")
 
     def proper_nouns(self, text: str, kinds: tuple[str, ...] = ("ns", "nr")) -> list[str]:
         """Places and people's names in `text` (jieba's ns and nr tags; `kinds` ("ns",) for
         places alone)."""
-        tags = _tags()
+        tags = word_tags()
         return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in kinds]
 
     def is_place(self, word: str) -> bool:
         """Whether jieba's dictionary tags the word a place name (ns)."""
-        return _tags().get(word, "") == "ns"
+        return word_tags().get(word, "") == "ns"
 
     def words(self, folded: str) -> list[tuple[str, int]]:
         """jieba's accurate-mode words of already folded text, with their start offsets.

@@ -116,6 +116,8 @@ def read(db: Path, generation: str, n_docs: int) -> TermCounts | None:
             return None
         start, length = arrays["vocabulary"]
         vocabulary = Vocabulary(bytes(mapped[start : start + length]))
+        # lookups read the copy: the mapped pages it was read from need not stay resident
+        _let_go(mapped, start, length)
         parts: dict[str, npt.NDArray[Any]] = {}
         for name, fixed in _ARRAYS:
             dtype = fixed or _TF_TYPES[header["tf"]]
@@ -135,6 +137,16 @@ def read(db: Path, generation: str, n_docs: int) -> TermCounts | None:
     ):
         return None
     return TermCounts(vocabulary, ptr, doc_ids, tf, lengths)
+
+
+def _let_go(mapped: mmap.mmap, start: int, length: int) -> None:
+    """Drop the whole pages of [start, start + length) from this process's resident set; the
+    kernel keeps them cached and maps them again if they are read."""
+    first = -(-start // mmap.PAGESIZE) * mmap.PAGESIZE
+    end = (start + length) // mmap.PAGESIZE * mmap.PAGESIZE
+    if end > first and hasattr(mmap, "MADV_DONTNEED"):
+        with contextlib.suppress(OSError):
+            mapped.madvise(mmap.MADV_DONTNEED, first, end - first)
 
 
 def remove_others(db: Path, keep: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from retrieval.catalog import memo
 from retrieval.index import SearchIndex
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
@@ -15,6 +16,7 @@ from retrieval.parts import (
     Listing,
     announced_list,
     heading_named,
+    headings_named,
     holds_inline_list,
     list_of,
     named_list,
@@ -38,12 +40,14 @@ def asked_document(
     place = read_place(question)
     if not place.asked:
         return None
-    documents = [d for d in index.documents if target.docs is None or d.doc in target.docs]
+    documents: Sequence[Document] = index.catalog
+    if target.docs is not None:
+        documents = [d for d in documents if d.doc in target.docs]
     if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
         documents = (
             named_by_fragment(documents, question)
             or named_by_fragment(documents, question, headings=True)
-            or [d for d in documents if target.phrases and _quotes_all(d, target.phrases)]
+            or _quoting(documents, target.phrases)
             or documents
         )
     words = [w.text for w in query.words]
@@ -51,7 +55,7 @@ def asked_document(
         title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
         words = [w for w in words if w not in title]
     if len(documents) > 1 and place.listing and words:
-        documents = [d for d in documents if heading_named(d, words)]
+        documents = headings_named(documents, words)
     if len(documents) > 1 and (place.part or place.point or place.article):
         # "第四部分的第三点": the one document that has such a place
         documents = [d for d in documents if place_passages(d, place, words)]
@@ -147,9 +151,20 @@ def _says_more(top: Passage, listing: Listing, query: Query, weights: Sequence[f
     )
 
 
-def _quotes_all(document: Document, phrases: Sequence[str]) -> bool:
-    text = fold("\n".join(h.path[-1] for h in document.headings))
-    return all(holds_quote(p, text) for p in phrases)
+def _quoting(documents: Sequence[Document], phrases: Sequence[str]) -> list[Document]:
+    """The documents whose headings hold every quoted phrase. Headings are folded once per
+    catalog, and a document without any cannot hold a quote."""
+    if not phrases:
+        return []
+
+    def build() -> list[tuple[int, str]]:
+        texts = (
+            (i, fold("\n".join(h.path[-1] for h in d.headings))) for i, d in enumerate(documents)
+        )
+        return [(i, text) for i, text in texts if text]
+
+    texts = memo(documents, "heading_texts", build)
+    return [documents[i] for i, text in texts if all(holds_quote(p, text) for p in phrases)]
 
 
 def with_announced_items(

@@ -10,10 +10,11 @@ from each document's metadata (`retrieval.metadata`), never from a list of docum
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from retrieval.catalog import Substrings, memo
 from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, digit_years, question_years, years_in
 from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
@@ -83,6 +84,7 @@ def in_runs(wording: str, text: str, min_run: int = MIN_RUN_CHARS) -> int:
     return covered
 
 
+@lru_cache(maxsize=4096)  # the same names and question are made plain for every document
 def _plain(text: str) -> str:
     return _PUNCT.sub("", fold(text))
 
@@ -90,11 +92,22 @@ def _plain(text: str) -> str:
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     """Documents the question names, by the longest name it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
-    lengths = {
-        d.doc: max((len(n) for n in document_names(d) if n in plain), default=0) for d in documents
-    }
-    best = max(lengths.values(), default=0)
-    return [d for d in documents if best and lengths[d.doc] == best]
+    names, owners = memo(documents, "names", lambda: _name_table(documents))
+    lengths = [0] * len(documents)
+    for name in names.within(plain):
+        for i in owners[name]:
+            lengths[i] = max(lengths[i], len(name))
+    best = max(lengths, default=0)
+    return [d for d, length in zip(documents, lengths, strict=True) if best and length == best]
+
+
+def _name_table(documents: Sequence[Document]) -> tuple[Substrings, dict[str, list[int]]]:
+    """Every document name, and the positions of the documents it names."""
+    owners: dict[str, list[int]] = {}
+    for i, d in enumerate(documents):
+        for n in document_names(d):
+            owners.setdefault(n, []).append(i)
+    return Substrings(owners), owners
 
 
 @cache
@@ -154,11 +167,15 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             known = set().union(*(_place_tokens(d) for d in documents))
             if place[:-1] not in known:  # 北京市政府工作报告, with no Beijing report here
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
-    if not named and _ordinals(plain) and any(_ordinals(" ".join(d.meta.names)) for d in documents):
+    if (
+        not named
+        and _ordinals(plain)
+        and memo(documents, "ordinals", lambda: any(_named_ordinals(d) for d in documents))
+    ):
         # "二十届四中全会公报" where the corpus holds the 十九届 one
         kinds = _kind_words(folded)
         same_kind = [d for d in documents if d.meta.kind and d.meta.kind in kinds]
-        if same_kind and any(_ordinals(" ".join(d.meta.names)) for d in same_kind):
+        if same_kind and any(_named_ordinals(d) for d in same_kind):
             return Target(phrases=phrases, missing=_ordinal_name(plain))
     if not named:
         named = (
@@ -182,7 +199,14 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         named = with_year or named
     if not named and years and (kinds := _kind_words(folded)):
         # "21年那份报告": a kind of document and a year
-        of_kind = [d for d in documents if any(k in fold(d.title) + d.meta.kind for k in kinds)]
+        kind_texts = memo(
+            documents, "kind_texts", lambda: [fold(d.title) + d.meta.kind for d in documents]
+        )
+        of_kind = [
+            d
+            for d, text in zip(documents, kind_texts, strict=True)
+            if any(k in text for k in kinds)
+        ]
         named = [d for d in of_kind if d.meta.year in years]
     preferred = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
@@ -215,6 +239,10 @@ _ORDINAL = re.compile(
 def _ordinals(text: str) -> set[str]:
     """Session and congress numbers a text names: 十九届, 二十大."""
     return {m.group(0) for m in _ORDINAL.finditer(text)}
+
+
+def _named_ordinals(document: Document) -> set[str]:
+    return _ordinals(" ".join(document.meta.names))
 
 
 def _contradicts(document: Document, plain: str) -> bool:
@@ -309,8 +337,9 @@ def _nominal(word: str) -> bool:
 def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
     """The one regulation a short name in the question stands for (档案条例 for
     干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
+    titles = _law_title_table(documents)
     for law in _law_names(folded):
-        found = [d for d in documents if any(_abbreviates(law, n) for n in _law_titles(d))]
+        found = [documents[i] for i, own in titles if _abbreviates_any(law, own)]
         if len(found) == 1:
             return found
     return []
@@ -356,12 +385,30 @@ def _law_titles(document: Document) -> tuple[str, ...]:
     )
 
 
+_LAW_ENDINGS = ("条例", "准则", "章程", "法")
+
+
+def _law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, `_law_titles`) of the documents with a title a short name can stand for
+    (ending in a kind word: no other is ever `_abbreviates`d), worked out once per catalog."""
+
+    def build() -> list[tuple[int, tuple[str, ...]]]:
+        titles = ((i, _law_titles(d)) for i, d in enumerate(documents))
+        return [(i, own) for i, own in titles if any(n.endswith(_LAW_ENDINGS) for n in own)]
+
+    return memo(documents, "law_titles", build)
+
+
+def _abbreviates_any(short: str, names: Sequence[str]) -> bool:
+    return any(_abbreviates(short, n) for n in names)
+
+
 def _abbreviates(short: str, name: str) -> bool:
     """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
     and nearly all of its characters in it."""
     # the issuer every party regulation shares (中国共产党…条例) tells none from another
     short, name = _ISSUERS.sub("", _plain(short)), _ISSUERS.sub("", name)
-    kind = next((k for k in ("条例", "准则", "章程", "法") if short.endswith(k)), "")
+    kind = next((k for k in _LAW_ENDINGS if short.endswith(k)), "")
     if not kind or not name.endswith(kind) or len(short) <= len(kind):
         return False
     return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
@@ -371,7 +418,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     """A document the question names that the corpus does not hold: a regulation or law
     (公务员法), a genre no document belongs to (2026年中央一号文件), or a place's document
     when the corpus holds other places' (浙江省的报告 beside 广东、江苏的)."""
-    names = [n for d in documents for n in document_names(d)]
+    names = memo(documents, "all_names", lambda: [n for d in documents for n in document_names(d)])
     # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
     # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
     about_mention = _MENTION.search(folded) or len(_kind_words(_ASKS_RULE.sub("", folded))) > 1
@@ -379,7 +426,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         plain = _plain(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
-        if not any(_abbreviates(plain, n) for d in documents for n in _law_titles(d)):
+        if not any(_abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
             return f"《{law}》"
     for genre in GENRES:
         if genre in folded and not any(genre in n for n in names):
@@ -408,7 +455,7 @@ def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
-    return _named_by_unique(documents, {d.doc: _place_tokens(d) for d in documents}, folded)
+    return _named_by_unique(documents, "places", _place_tokens, folded)
 
 
 def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
@@ -417,10 +464,11 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
     it either, so no answer is about it."""
     from retrieval.segment import default_segmenter
 
-    local = [d for d in documents if _place_tokens(d)]
-    if not local or not (years or "今年" in folded or _kind_words(folded)):
+    if not (years or "今年" in folded or _kind_words(folded)):
         return ""
-    known = set().union(*(_place_tokens(d) for d in local))
+    local, known = memo(documents, "local", lambda: _local_documents(documents))
+    if not local:
+        return ""
     for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
         stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
@@ -441,6 +489,12 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         kinds = {n for d in local for n in GENRES if n in fold(d.title)}
         return f"{place}的" + (kinds.pop() if len(kinds) == 1 else "文件")
     return ""
+
+
+def _local_documents(documents: Sequence[Document]) -> tuple[list[Document], frozenset[str]]:
+    """The documents that name a place, and every place they name."""
+    local = [d for d in documents if _place_tokens(d)]
+    return local, frozenset().union(*(_place_tokens(d) for d in local))
 
 
 _ANNIVERSARY = re.compile(r"\d+周年")
@@ -473,8 +527,11 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
     or the place alone (浙江今年…): a place names a provincial document."""
     if not _kind_words(folded) and "今年" not in folded:
         return []
-    tokens = {d.doc: frozenset(t for t in _name_tokens(d) if len(t) >= 2) for d in documents}
-    return _named_by_unique(documents, tokens, folded)
+    return _named_by_unique(documents, "name_tokens", _long_name_tokens, folded)
+
+
+def _long_name_tokens(document: Document) -> frozenset[str]:
+    return frozenset(t for t in _name_tokens(document) if len(t) >= 2)
 
 
 FRAGMENT_CHARS = 4  # a run of a title this long that no other title has names its document
@@ -495,7 +552,8 @@ def named_by_fragment(
         )
         return _runs(_plain(" ".join(texts)))
 
-    return _named_by_unique(documents, {d.doc: runs(d) for d in documents}, _plain(question))
+    key = "heading_runs" if headings else "title_runs"
+    return _named_by_unique(documents, key, runs, _plain(question))
 
 
 @cache
@@ -504,15 +562,27 @@ def _runs(text: str) -> frozenset[str]:
 
 
 def _named_by_unique(
-    documents: Sequence[Document], tokens: dict[str, frozenset[str]], question: str
+    documents: Sequence[Document],
+    key: str,
+    tokens_of: Callable[[Document], frozenset[str]],
+    question: str,
 ) -> list[Document]:
-    """Documents with a token (a place, a name, a run of the title) that no other document
-    has and the question holds."""
-    counts: dict[str, int] = {}
-    for found in tokens.values():
-        for t in found:
-            counts[t] = counts.get(t, 0) + 1
-    return [d for d in documents if any(counts[t] == 1 and t in question for t in tokens[d.doc])]
+    """Documents with a token (a place, a name, a run of the title: `tokens_of`, tables
+    kept under `key`) that no other document has and the question holds."""
+    unique, owner = memo(documents, key, lambda: _unique_tokens(documents, tokens_of))
+    return [documents[i] for i in sorted({owner[t] for t in unique.within(question)})]
+
+
+def _unique_tokens(
+    documents: Sequence[Document], tokens_of: Callable[[Document], frozenset[str]]
+) -> tuple[Substrings, dict[str, int]]:
+    """The tokens only one document has, and that document's position."""
+    owners: dict[str, list[int]] = {}
+    for i, d in enumerate(documents):
+        for t in tokens_of(d):
+            owners.setdefault(t, []).append(i)
+    owner = {t: found[0] for t, found in owners.items() if len(found) == 1}
+    return Substrings(owner), owner
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:

@@ -155,3 +155,45 @@ def test_peers_on_the_same_tokens() -> None:
 def test_unknown_peers_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown engines"):
         bench.run([10], queries=1, peers=["lucene"])
+
+
+def test_pipeline_times_both_on_every_question_in_turn() -> None:
+    from retrieval import pipebench
+
+    asked: list[tuple[str, str]] = []
+
+    class Stub:
+        def answer(self, question: str) -> str:
+            asked.append(("reference", question))
+            return "{}"
+
+    def ours(question: str) -> str:
+        asked.append(("ours", question))
+        return "{}"
+
+    questions = pipebench.default_questions(12)
+    result = pipebench.run(ours, Stub, 100, questions)
+    # a warm-up each, then ours and the reference on each question in turn
+    assert asked[2:] == [(who, q) for q in questions for who in ("ours", "reference")]
+    assert result.ours.questions == result.reference.questions == 12
+    assert result.ratio == result.ours.mean_ms / result.reference.mean_ms
+    assert "ours / reference" in pipebench.format_result(result)
+
+
+def test_pipeline_questions_use_every_frame() -> None:
+    from retrieval import pipebench
+
+    questions = pipebench.default_questions(len(pipebench.FRAMES) * 2)
+    assert questions == pipebench.default_questions(len(pipebench.FRAMES) * 2)
+    assert any("讲了哪几点" in q for q in questions) and any("“" in q for q in questions)
+
+
+def test_pipeline_beside_tantivy_on_the_bundled_corpus(tmp_path: Path) -> None:
+    pytest.importorskip("tantivy")
+    from tests.test_cli import studybot
+
+    questions = tmp_path / "q.txt"
+    questions.write_text("家属应该做什么？\n今天股市行情如何\n", encoding="utf-8")
+    run = studybot("bench", "--pipeline", "--questions", str(questions), db=tmp_path / "b.db")
+    assert run.returncode == 0, run.stderr
+    assert "2 questions" in run.stdout and "jieba + tantivy" in run.stdout
