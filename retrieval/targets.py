@@ -354,19 +354,24 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
     劳动节暨表彰全国劳动模范和先进工作者大会上的讲话): nearly all of its characters in that
     title and in no other."""
     found: list[Document] = []
+    titles = memo(documents, "plain_titles", lambda: [_plain(d.title) for d in documents])
     for m in _SHORT_TITLE.finditer(folded):
         short = m.group(0)
         if len(short) >= MIN_SHORT_TITLE_CHARS:
             found = [
                 d
-                for d in documents
-                if sum(ch in _plain(d.title) for ch in short) >= ABBREVIATION_SHARE * len(short)
+                for d, title in zip(documents, titles, strict=True)
+                if sum(ch in title for ch in short) >= ABBREVIATION_SHARE * len(short)
             ]
         else:
             # 历史决议: the one document of that kind whose title has the words before it
             kind = next(k for k in KIND_WORDS if short.endswith(k))
             words = short[: -len(kind)][-2:]
-            found = [d for d in documents if d.meta.kind == kind and words in _plain(d.title)]
+            found = [
+                d
+                for d, title in zip(documents, titles, strict=True)
+                if d.meta.kind == kind and words in title
+            ]
         if len(found) == 1:
             return found
     return []
