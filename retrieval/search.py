@@ -18,7 +18,7 @@ from functools import lru_cache
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex
-from retrieval.model import Answer, Hit, Passage
+from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, valid_text
 from retrieval.parts import read_place
 from retrieval.question import (
@@ -404,16 +404,16 @@ def answer(
     --doc, a group's reading scope); otherwise the question may name its documents."""
     question = valid_text(question)
     if not question.strip():
-        return Answer(question, (), (), reason="empty")
+        return Answer(question, (), (), reason=NoAnswer.EMPTY)
     query = parse_question(question, segmenter)
     if not query.words:
-        return Answer(question, (), (), reason="no_terms")
+        return Answer(question, (), (), reason=NoAnswer.NO_TERMS)
     target = find_target(question, index.catalog)
     if docs is not None:
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         note = f"资料库中没有{target.missing}"
-        return Answer(question, query.terms, (), reason="missing", note=note)
+        return Answer(question, query.terms, (), reason=NoAnswer.MISSING, note=note)
     weights = word_weights(query, segmenter, ranking)
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
@@ -450,7 +450,7 @@ def answer(
     else:
         scored = with_announced_items(index, shown)[:top_k]
     if not scored:
-        return Answer(question, query.terms, (), reason="weak", understood=target.understood)
+        return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)
     words = query.all_terms
     hits = []
     for rank, (passage, score) in enumerate(scored, start=1):

@@ -114,6 +114,16 @@ class _Line:
     pure: bool  # a heading line with no body text of its own
 
 
+def without_marker(label: str) -> str:
+    """A heading's own words, its marker (一、 / （一） / 第一章 / 一要 / 第一，) and the
+    punctuation after it taken off: 一要坚定理想信念 → 坚定理想信念."""
+    label = _strip_marker_dash(label.rstrip("…。：:"))
+    for _, pattern in (*_MARKERS, *_ENUMERATIONS):
+        if m := pattern.match(label):
+            return label[m.end() :].lstrip("，,、：:.． \t　").strip()
+    return label.strip()
+
+
 def announces(text: str) -> bool:
     """Whether a paragraph announces a list that follows it (…有这么四件事。/ 如下：)."""
     return bool(_ANNOUNCES.search(text))
