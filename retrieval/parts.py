@@ -35,6 +35,7 @@ _ANNOUNCED = re.compile(
 )
 # 哪三点 / 分了哪十个方面 / 三个务必 is no count: the number must be asked with 哪 or 几
 _COUNT = re.compile(rf"哪([{CN_NUMBER}]+|\d+)个?(?:点|方面|部分|条|项|件事|大块|问题|个)")
+_WHICH = re.compile(r"哪几|哪些")
 _HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")
 _END = re.compile(r"结尾|最后(?:一段|部分|提|讲|说|要求)|末尾|结束时|收尾")
 _START = re.compile(r"开头|开篇|一开始|开场")
@@ -69,7 +70,8 @@ def read_place(question: str) -> Place:
         part=chinese_number(part.group(1)) if part else None,
         point=chinese_number(point.group(1)) if point else None,
         article=f"第{article.group(1)}条" if article else "",
-        listing=bool(_LIST.search(q)),
+        # a part or point named: 哪几个“要” lists its points whatever they are called
+        listing=bool(_LIST.search(q) or ((part or point) and _WHICH.search(q))),
         count=chinese_number(count.group(1)) if (count := _COUNT.search(q)) else None,
         how_many=bool(_HOW_MANY.search(q)),
         end=bool(_END.search(q)),

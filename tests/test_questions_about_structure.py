@@ -209,3 +209,8 @@ def test_a_shortened_title_names_its_speech() -> None:
     assert find_target("历史决议对文化大革命是怎么定性的", [resolution, communique]).docs == {
         "c.txt"
     }
+
+
+def test_which_ones_asked_of_a_named_part_lists_its_points(index: SearchIndex) -> None:
+    got = answer(index, "第一部分具体提了哪几个“要”？", SEGMENTER)
+    assert [h.passage.section[-1][:2] for h in got.hits] == ["一要", "二要", "三要"]
