@@ -105,12 +105,42 @@ class YearMention:
     year: int
 
 
+# anniversaries that date a year: 新中国成立70周年 is 2019, 改革开放40周年 2018
+_ANNIVERSARIES = {
+    "新中国成立": 1949,
+    "中华人民共和国成立": 1949,
+    "建国": 1949,
+    "中国共产党成立": 1921,
+    "党成立": 1921,
+    "建党": 1921,
+    "改革开放": 1978,
+    "红军长征胜利": 1936,
+    "长征胜利": 1936,
+    "抗日战争胜利": 1945,
+    "抗战胜利": 1945,
+    "五四运动": 1919,
+}
+_ANNIVERSARY = re.compile(
+    "(" + "|".join(sorted(_ANNIVERSARIES, key=len, reverse=True)) + r")(\d{1,3})周年"
+)
+
+
+def anniversaries(text: str) -> list[str]:
+    """The anniversaries a text dates a year by (新中国成立70周年)."""
+    return [m.group(0) for m in _ANNIVERSARY.finditer(text)]
+
+
 def question_years(text: str) -> list[YearMention]:
-    """Years a question names, in full or short ("19年" is 2019, "98年" 1998)."""
+    """Years a question names, in full or short ("19年" is 2019, "98年" 1998), or by an
+    anniversary (新中国成立70周年那年 is 2019)."""
     mentions = [
         YearMention(m.start(), m.end(), y)
         for m in _YEAR.finditer(text)
         if (y := cn_year(m.group(1))) is not None and 1900 <= y <= 2099
+    ]
+    mentions += [
+        YearMention(m.start(), m.end(), _ANNIVERSARIES[m.group(1)] + int(m.group(2)))
+        for m in _ANNIVERSARY.finditer(text)
     ]
     taken = [(m.start, m.end) for m in mentions]
     for m in _SHORT_YEAR.finditer(text):

@@ -108,6 +108,8 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
     names = " ".join(
         fold(" ".join((d.title, d.meta.occasion, d.meta.speaker, *d.meta.names))) for d in named
     )
+    # 新中国成立70周年那年的政府工作报告: words that date the document name it too
+    names += " " + " ".join(target.dating)
     kept = tuple(w for w in query.words if w.text not in names)
     if not kept or len(kept) == len(query.words):
         return query

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from retrieval.catalog import Substrings, memo
-from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, digit_years, question_years, years_in
+from retrieval.dates import (
+    PAST_YEAR,
+    RELATIVE_YEARS,
+    anniversaries,
+    digit_years,
+    question_years,
+    years_in,
+)
 from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.normalize import fold
@@ -42,6 +49,7 @@ class Target:
     missing: str = ""  # a named document the corpus does not hold: 2023年政府工作报告
     understood: tuple[str, ...] = ()  # titles of the documents understood, for the reply
     preferred: frozenset[str] = frozenset()  # documents of a place the question names
+    dating: tuple[str, ...] = ()  # words that date a year (新中国成立70周年): not a topic
 
 
 def quoted_phrases(question: str) -> tuple[str, ...]:
@@ -133,7 +141,8 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
 def canonical_years(question: str) -> str:
     """The question with every year written as 2019年 (二〇一九年, 19年 → 2019年)."""
     out, last = [], 0
-    for m in question_years(question):
+    # an anniversary (改革开放40周年) keeps its words: they name the occasion too
+    for m in (y for y in question_years(question) if not question[: y.end].endswith("周年")):
         out.append(question[last : m.start])
         out.append(f"{m.year}年")
         last = m.end
@@ -217,6 +226,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     ]
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
+        dating=tuple(anniversaries(folded)),
         docs=docs,
         years=tuple(dict.fromkeys(years)),
         soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),

@@ -58,6 +58,8 @@ def corpus() -> tuple[Document, ...]:
         ("近20年间", []),
         ("98年的洪水", [1998]),
         ("土地承包到期后再延长30年", []),  # a span after 延长, not 2030
+        ("新中国成立70周年那年的报告", [2019]),  # dated by an anniversary
+        ("改革开放40周年大会的讲话", [2018]),
     ],
 )
 def test_years_in_questions(question: str, years: list[int]) -> None:
