@@ -22,16 +22,16 @@ from typing import Any
 from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot import render
-from bot.services import Services, services
+from bot.context import Context
+from bot.services import Services
 from retrieval.corpus import read_document
 from retrieval.ingest import MAX_BYTES, SUFFIXES, DocumentError
 from retrieval.library import ReloadReport
 from retrieval.search import explain
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 REFUSED = "抱歉，这个操作仅限管理员使用。"
 MAX_PATH_CHARS = 60  # of a failed file's path in the reload summary
@@ -45,8 +45,8 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
 
     def decorate(handler: Handler) -> Handler:
         @wraps(handler)
-        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-            svc = services(context)
+        async def wrapper(update: Update, context: Context) -> None:
+            svc = context.bot_data.services
             user = update.effective_user
             user_id = user.id if user else None
             allowed = svc.is_admin(user_id)
@@ -56,7 +56,9 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
                 (document.file_name or "") if document else (message.text or "") if message else ""
             )
             detail = detail[:200]
-            await svc.store.audit(user_id=user_id, action=action, allowed=allowed, detail=detail)
+            await svc.state.audit.record(
+                user_id=user_id, action=action, allowed=allowed, detail=detail
+            )
             if not allowed:
                 if update.effective_message is not None:
                     await update.effective_message.reply_text(REFUSED)
@@ -139,23 +141,23 @@ async def run_reload(
 
 
 @admin_only("reload")
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload_command(update: Update, context: Context) -> None:
     if update.effective_message is not None:
-        await run_reload(update.effective_message, services(context))
+        await run_reload(update.effective_message, context.bot_data.services)
 
 
 @admin_only("docs")
-async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def docs_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    summaries = await services(context).store.summaries()
+    summaries = await context.bot_data.services.store.summaries()
     if not summaries:
         await message.reply_text(
             f"资料库还是空的。发送 {'、'.join(SUFFIXES)} 文件或网页链接即可添加。"
         )
         return
-    metas = {d.doc: d.meta for d in services(context).library.index.documents}
+    metas = {d.doc: d.meta for d in context.bot_data.services.library.index.documents}
     lines = ["<b>资料列表</b>"]
     for s in summaries:
         updated = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.updated_at))
@@ -171,11 +173,11 @@ async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 @admin_only("remove")
-async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remove_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    svc = services(context)
+    svc = context.bot_data.services
     name = " ".join(context.args or []).strip()
     known = {s.doc for s in await svc.store.summaries()}
     if name not in known:
@@ -196,12 +198,12 @@ async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 @admin_only("upload")
-async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def upload(update: Update, context: Context) -> None:
     """A document sent by an admin joins the corpus, after checks, and the corpus reloads."""
     message = update.effective_message
     if message is None or message.document is None:
         return
-    svc = services(context)
+    svc = context.bot_data.services
     document = message.document
     name = safe_name(document.file_name or "")
     if name is None:
@@ -232,47 +234,27 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @admin_only("stats")
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    store = services(context).store
-    now = time.time()
-    day, week = now - 86400, now - 7 * 86400
-
-    async def scalar(sql: str, *params: object) -> int:
-        rows = await store.query(sql, params)
-        return int(rows[0][0] or 0)
-
-    today = await scalar("SELECT count(*) FROM query_log WHERE at >= ?", day)
-    this_week = await scalar("SELECT count(*) FROM query_log WHERE at >= ?", week)
-    unanswered = await scalar("SELECT count(*) FROM query_log WHERE at >= ? AND answered = 0", week)
-    up = await scalar("SELECT count(*) FROM feedback WHERE helpful = 1")
-    down = await scalar("SELECT count(*) FROM feedback WHERE helpful = 0")
-    top = await store.query(
-        "SELECT question, count(*) AS n FROM query_log WHERE at >= ?"
-        " GROUP BY question ORDER BY n DESC LIMIT 5",
-        (week,),
-    )
-    missed = await store.query(
-        "SELECT question, count(*) AS n FROM query_log WHERE at >= ? AND answered = 0"
-        " GROUP BY question ORDER BY n DESC LIMIT 5",
-        (week,),
-    )
+    state = context.bot_data.services.state
+    asked = await state.queries.stats()
+    votes = await state.votes.counts()
     lines = [
         "<b>使用统计</b>",
-        f"今日提问 {today}，本周提问 {this_week}，本周未找到答案 {unanswered}",
-        f"反馈：👍 {up}  👎 {down}",
+        f"今日提问 {asked.today}，本周提问 {asked.week}，本周未找到答案 {asked.unanswered}",
+        f"反馈：👍 {votes.up}  👎 {votes.down}",
         "<b>本周热门问题</b>",
-        *[f"• {render.escape(q[:60])}（{n}）" for q, n in top],
+        *[f"• {render.escape(a.question[:60])}（{a.times}）" for a in asked.top],
         "<b>本周未回答的问题</b>",
-        *[f"• {render.escape(q[:60])}（{n}）" for q, n in missed],
+        *[f"• {render.escape(a.question[:60])}（{a.times}）" for a in asked.missed],
     ]
     await message.reply_html("\n".join(lines))
 
 
 @admin_only("explain")
-async def explain_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def explain_command(update: Update, context: Context) -> None:
     """The hit test: question terms, matched terms and scores, and the threshold."""
     message = update.effective_message
     if message is None:
@@ -281,7 +263,7 @@ async def explain_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if not question.strip():
         await message.reply_text("用法：/explain 问题")
         return
-    svc = services(context)
+    svc = context.bot_data.services
     report = explain(svc.library.index, question, svc.library.segmenter, svc.library.ranking)
     lines = render.explanation(question, report, render.escape, lambda s: f"<b>{s}</b>")
     for text in render.pack(lines):

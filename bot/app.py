@@ -21,7 +21,6 @@ from telegram import (
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -33,10 +32,25 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot import admin, export, folder, handlers, intake, members, quiz, reading
+from bot import (
+    admin,
+    export,
+    feedback,
+    folder,
+    group_study,
+    handlers,
+    intake,
+    members,
+    quiz,
+    quiz_restart,
+    reading,
+)
 from bot import scope as reading_scope
+from bot.context import CONTEXT_TYPES, App
 from bot.services import Services, UserRateLimit
 from bot.settings import Settings
+from bot.state import BotState
+from bot.state.inbox import Inbox
 from retrieval.library import Library, ReloadError
 from retrieval.store import Store
 
@@ -151,19 +165,19 @@ class InboxQueue(asyncio.Queue[object]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.store: Store | None = None  # the store opens after the application is built
+        self.inbox: Inbox | None = None  # the database opens after the application is built
 
     async def put(self, item: object) -> None:
-        if self.store is not None and isinstance(item, Update):
+        if self.inbox is not None and isinstance(item, Update):
             payload = json.dumps(item.to_dict(), ensure_ascii=False)
             try:
-                await self.store.receive_updates([(item.update_id, payload)])
+                await self.inbox.receive([(item.update_id, payload)])
             except (sqlite3.Error, OSError):  # keep answering; only crash safety is lost
                 log.warning("could not keep update %d in the inbox", item.update_id, exc_info=True)
         await super().put(item)
 
 
-def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any, Any]:
+def build_application(settings: Settings) -> App:
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     root = settings.api_base_url.rstrip("/")
@@ -185,17 +199,18 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
         ApplicationBuilder()
         .bot(bot)
         .update_queue(InboxQueue())
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(True)
         .post_init(_open)
         .post_shutdown(_close)
         .build()
     )
-    application.bot_data["settings"] = settings
+    application.bot_data.settings = settings
     add_handlers(application)
     return application
 
 
-def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def add_handlers(app: App) -> None:
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     app.add_handler(CommandHandler(["start", "help"], handlers.start))
@@ -212,6 +227,8 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # a pasted article's title: the conversation takes the admin's next message first
     app.add_handler(intake.paste_conversation())
     app.add_handler(CallbackQueryHandler(intake.as_question, pattern=f"^{intake.AS_QUESTION}$"))
+    # 👍/👎 and a 👎's reason: the voter's reply to the prompt comes before the text handlers
+    app.add_handler(feedback.vote_conversation())
     # admins' links and long texts become documents; other texts are questions
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, intake.private_text))
     app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_text))
@@ -221,7 +238,7 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_handler(CommandHandler("quiz", quiz.quiz_command))
     app.add_handler(CommandHandler("rank", quiz.rank_command))
-    app.add_handler(CommandHandler("adminonly", quiz.admin_only_command))
+    app.add_handler(CommandHandler("adminonly", group_study.admin_only_command))
     app.add_handler(CommandHandler("daily", reading.daily_command))
     app.add_handler(CommandHandler("read", reading.read_command))
     app.add_handler(CommandHandler("scope", reading_scope.scope_command))
@@ -229,14 +246,20 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CallbackQueryHandler(quiz.button, pattern=r"^q[ae]:"))
     app.add_handler(CallbackQueryHandler(reading.button, pattern=r"^rd:"))
     app.add_handler(CallbackQueryHandler(reading_scope.button, pattern=r"^sc:"))
-    app.add_handler(CallbackQueryHandler(handlers.button))
+    app.add_handler(CallbackQueryHandler(handlers.passage_button, pattern=r"^p:"))
+    app.add_handler(CallbackQueryHandler(handlers.more_button, pattern=r"^m:"))
+    app.add_handler(CallbackQueryHandler(handlers.elsewhere_button, pattern=r"^x:"))
+    app.add_handler(CallbackQueryHandler(handlers.toc_button, pattern=r"^t:"))
+    app.add_handler(CallbackQueryHandler(handlers.section_button, pattern=r"^s:"))
+    app.add_handler(CallbackQueryHandler(handlers.mode_button, pattern=r"^g:"))
+    app.add_handler(CallbackQueryHandler(handlers.expired_button))  # any other data
     # exactly-once across crashes: skip what was handled, record what is handled
     app.add_handler(TypeHandler(Update, handlers.skip_handled), group=-1)
     app.add_handler(TypeHandler(Update, handlers.mark_handled), group=1)
     app.add_error_handler(handlers.error_handler)
 
 
-async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _open(app: App) -> None:
     """Open the store and serve its index; catch up with its corpus folder meanwhile.
 
     The folder is the store's; STUDYBOT_CORPUS_DIR naming another is refused (FolderMismatch)
@@ -245,9 +268,11 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     (documents gone from the folder are kept until someone reloads); if it fails, the stored
     index stays in service.
     """
-    settings: Settings = app.bot_data["settings"]
+    settings = app.bot_data.settings
+    assert settings is not None  # build_application sets them
     store = await Store.open(settings.db)
     try:
+        state = await BotState.open(store.database)
         choice = await folder.choose(store, settings)
         library = Library(store, folder.refuse_other(choice, settings.db))
     except BaseException:
@@ -261,20 +286,20 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     catch_up = asyncio.create_task(_catch_up(library))
     if not library.index.passages:
         await catch_up
-    app.bot_data["catch_up"] = catch_up
+    app.bot_data.catch_up = catch_up
     # jieba's dictionary loads on first use (~1 s): not on the event loop, in a question
     await asyncio.to_thread(library.answer, "预热", 1)
-    app.bot_data["services"] = Services(
-        settings, store, library, UserRateLimit(settings.user_rate_limit)
+    app.bot_data.services = Services(
+        settings, store, state, library, UserRateLimit(settings.user_rate_limit)
     )
-    for payload in await store.pending_updates():  # what a crash left unanswered
+    for payload in await state.inbox.pending():  # what a crash left unanswered
         await app.update_queue.put(Update.de_json(json.loads(payload), app.bot))
     # from here on each arriving update is kept (the replayed ones already are); nothing
     # arrives before: polling or the webhook starts after this post_init
     if isinstance(app.update_queue, InboxQueue):
-        app.update_queue.store = store
+        app.update_queue.inbox = state.inbox
     await _set_menus(app.bot, settings.admin_ids)
-    await quiz.resume(app)  # rounds and subscriptions a stopped bot left open
+    await quiz_restart.resume(app)  # rounds and subscriptions a stopped bot left open
     await reading.restore(app)
 
 
@@ -320,14 +345,14 @@ async def _catch_up(library: Library) -> None:
         )
 
 
-async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    catch_up = app.bot_data.get("catch_up")
-    if isinstance(catch_up, asyncio.Task) and not catch_up.done():
+async def _close(app: App) -> None:
+    catch_up = app.bot_data.catch_up
+    if catch_up is not None and not catch_up.done():
         catch_up.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await catch_up
-    svc = app.bot_data.get("services")
-    if isinstance(svc, Services):
+    svc = app.bot_data.opened
+    if svc is not None:
         await svc.store.close()
 
 

@@ -18,9 +18,10 @@ from bot import folder, logs, render
 from bot.folder import FolderMismatch
 from bot.progress import TerminalProgress
 from bot.settings import Settings
+from retrieval.database import StoreError
 from retrieval.ingest import DocumentError
 from retrieval.library import Library, ReloadError, ReloadReport
-from retrieval.store import Store, StoreError
+from retrieval.store import Store
 
 Command = Callable[[argparse.Namespace, Settings], Awaitable[int]]
 
@@ -258,14 +259,9 @@ async def bench_pipeline(args: argparse.Namespace, settings: Settings) -> int:
     """`bench --pipeline`: `search --json -`'s cost per question on the store's corpus beside
     jieba + tantivy over the same passages."""
     from retrieval import pipebench
-    from retrieval.counts import TERM_SEP
 
     async with opened_library(args, settings) as library:
-        rows = await library.store.query(
-            "SELECT d.doc, p.paragraph, p.part, p.terms FROM passages p"
-            " JOIN documents d ON d.id = p.document_id"
-        )
-    terms = {(doc, paragraph, part): packed for doc, paragraph, part, packed in rows}
+        terms = await library.store.terms()  # each passage's, in the index's order
     passages = library.index.passages
     if args.questions:
         text = Path(args.questions).read_text(encoding="utf-8")
@@ -280,7 +276,7 @@ async def bench_pipeline(args: argparse.Namespace, settings: Settings) -> int:
         return pipebench.Reference(
             [p.title for p in passages],
             [p.text for p in passages],
-            (terms[p.key].replace(TERM_SEP, " ") for p in passages),
+            (" ".join(passage_terms) for passage_terms in terms),
         )
 
     result = await asyncio.to_thread(pipebench.run, ours, reference, len(passages), questions)
@@ -364,12 +360,13 @@ async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from zoneinfo import ZoneInfo
 
     from bot import spreadsheet
-    from retrieval import record
+    from bot.state import BotState
 
     until = time.time()
     since = until - args.days * 86400 if args.days else None
     async with await Store.open(settings.db) as store:
-        study = await record.collect(store, [args.chat], since=since, until=until)
+        state = await BotState.open(store.database)
+        study = await state.record.collect([args.chat], since=since, until=until)
     data = spreadsheet.workbook_bytes(study, ZoneInfo(settings.timezone), many=False)
     path = Path(args.file)
     path.write_bytes(data)

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlparse
 
 from pydantic import ValidationError
 
 from bot.settings import BUNDLED_CORPUS, DB_NAME, Settings, user_home
-from retrieval import corpus
+from retrieval import corpus, inspection
 from retrieval.duplicates import find_duplicates
-from retrieval.ingest import SUFFIXES, DocumentError, check_type
-from retrieval.library import FOLDER_KEY
+from retrieval.ingest import SUFFIXES
+from retrieval.inspection import StoredCorpus
 from retrieval.model import Document
 
 
@@ -32,20 +31,12 @@ class Finding:
         )
 
 
-@dataclass(frozen=True)
-class StoreState:
-    """What the database says about the corpus: its folder and its documents' hashes."""
-
-    folder: str | None = None
-    documents: dict[str, str] = field(default_factory=dict)  # doc -> sha256 of its file
-
-
 def check(settings: Settings) -> list[Finding]:
     """Every finding at once: settings, database location, database, and every mismatch
     between the settings, the store and the corpus folder."""
-    state = stored_state(settings.db)
+    state = inspection.stored_corpus(settings.db)
     folder = corpus_folder(settings, state)
-    corpus_findings, documents = read_corpus(folder)
+    corpus_findings, documents, hashes = read_corpus(folder)
     duplicates = find_duplicates(documents, keep=state.documents.keys())
     return [
         check_token(settings),
@@ -64,14 +55,14 @@ def check(settings: Settings) -> list[Finding]:
             )
             for d in duplicates
         ),
-        *check_store_matches_folder(folder, state, {d.doc for d in duplicates}),
+        *check_store_matches_folder(folder, state, {d.doc for d in duplicates}, hashes),
     ]
 
 
 def health(settings: Settings) -> list[Finding]:
     """What a running bot needs from its machine, cheaply (it runs every minute): the
     database opens and the corpus folder lists documents. `check` reads them in full."""
-    state = stored_state(settings.db)
+    state = inspection.stored_corpus(settings.db)
     return [
         check_database(settings.db, thorough=False),
         *check_corpus(corpus_folder(settings, state), thorough=False),
@@ -97,26 +88,7 @@ def check_settings(exc: ValidationError) -> tuple[list[Finding], Settings | None
     return findings, settings
 
 
-def stored_state(path: Path) -> StoreState:
-    """The store's folder and documents, read-only; empty when there is no readable store
-    (`check_database` says why)."""
-    if not path.is_file():
-        return StoreState()
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as db:
-            if not db.execute("PRAGMA user_version").fetchone()[0]:
-                return StoreState()
-            chat_id, key = FOLDER_KEY
-            row = db.execute(
-                "SELECT value FROM chat_settings WHERE chat_id = ? AND key = ?", (chat_id, key)
-            ).fetchone()
-            docs: list[Any] = db.execute("SELECT doc, sha256 FROM documents").fetchall()
-    except sqlite3.Error:
-        return StoreState()
-    return StoreState(row[0] if row else None, {str(d): str(h) for d, h in docs})
-
-
-def corpus_folder(settings: Settings, state: StoreState) -> Path:
+def corpus_folder(settings: Settings, state: StoredCorpus) -> Path:
     """The folder the bot would use: the store's, else the one set, else the bundled one.
     (A set folder that differs from the store's is refused: `check_folder` says so.)"""
     if state.folder is not None:
@@ -167,7 +139,7 @@ def check_location(settings: Settings) -> list[Finding]:
     return findings
 
 
-def check_folder(settings: Settings, state: StoreState) -> list[Finding]:
+def check_folder(settings: Settings, state: StoredCorpus) -> list[Finding]:
     """The store's folder against STUDYBOT_CORPUS_DIR and the disk."""
     if state.folder is None:
         return []
@@ -190,22 +162,13 @@ def check_folder(settings: Settings, state: StoreState) -> list[Finding]:
 
 
 def check_store_matches_folder(
-    folder: Path, state: StoreState, duplicates: set[str]
+    folder: Path, state: StoredCorpus, duplicates: set[str], hashes: dict[str, str] | None
 ) -> list[Finding]:
     """Documents the store and the folder disagree about: what the next reload would do.
-    (`duplicates` are not stored: their text is another document's.)"""
-    if not state.documents:
+    `hashes` are those of the folder's files as `read_corpus` read them (None: no folder,
+    which check_corpus reports); `duplicates` are not stored: their text is another's."""
+    if not state.documents or hashes is None:
         return []
-    try:
-        files = [f for f in corpus.scan(folder) if f.readable]
-    except FileNotFoundError:
-        return []  # check_corpus says so
-    hashes: dict[str, str] = {}
-    for f in files:
-        try:
-            hashes[f.doc] = corpus.sha256(f.path.read_bytes())
-        except OSError:
-            continue  # check_corpus says so
     gone = sorted(set(state.documents) - set(hashes))
     new = sorted(set(hashes) - set(state.documents) - duplicates)
     changed = sorted(d for d in hashes if d in state.documents and hashes[d] != state.documents[d])
@@ -283,65 +246,79 @@ def check_database(path: Path, thorough: bool = True) -> Finding:
             )
         return Finding(True, f"database {path} will be created on first start")
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            integrity = db.execute("PRAGMA quick_check" if thorough else "SELECT 'ok'").fetchone()[
-                0
-            ]
-            docs = db.execute("SELECT count(*) FROM documents").fetchone()[0] if version else 0
+        found = inspection.health(path, thorough)
     except sqlite3.Error as exc:
         return Finding(
             False,
             f"database {path} cannot be read: {exc}",
             "restore it from a backup or move it away to start afresh",
         )
-    if integrity != "ok":
+    if found.integrity != "ok":
         return Finding(
-            False, f"database {path} is damaged: {integrity}", "restore it from a backup"
+            False, f"database {path} is damaged: {found.integrity}", "restore it from a backup"
         )
     if not os.access(path, os.W_OK):
         return Finding(False, f"database {path} is read-only", f"chown or chmod {path}")
-    return Finding(True, f"database {path}: schema {version}, {docs} document(s)")
+    return Finding(
+        True, f"database {path}: schema {found.schema or 0}, {found.documents} document(s)"
+    )
 
 
 def check_corpus(folder: Path, thorough: bool = True) -> list[Finding]:
     return read_corpus(folder, thorough)[0]
 
 
-def read_corpus(folder: Path, thorough: bool = True) -> tuple[list[Finding], list[Document]]:
-    """What is wrong with the corpus folder, and its documents (when `thorough`)."""
+def read_corpus(
+    folder: Path, thorough: bool = True
+) -> tuple[list[Finding], list[Document], dict[str, str] | None]:
+    """What is wrong with the corpus folder, and (when `thorough`) its documents and the
+    hashes of the files read; None for the hashes when the folder is not there."""
     try:
         files = corpus.scan(folder)
     except FileNotFoundError:
-        return [
-            Finding(
-                False,
-                f"corpus folder {folder} does not exist",
-                "mount or restore it, or use another folder with `studybot reload --corpus DIR`",
-            )
-        ], []
+        return (
+            [
+                Finding(
+                    False,
+                    f"corpus folder {folder} does not exist",
+                    "mount or restore it, or use another folder with"
+                    " `studybot reload --corpus DIR`",
+                )
+            ],
+            [],
+            None,
+        )
     if not any(f.readable for f in files):
-        return [
-            Finding(
-                False,
-                f"corpus folder {folder} has no {'/'.join(SUFFIXES)} files",
-                "add documents, or send them to the bot as an admin",
-            )
-        ], []
+        return (
+            [
+                Finding(
+                    False,
+                    f"corpus folder {folder} has no {'/'.join(SUFFIXES)} files",
+                    "add documents, or send them to the bot as an admin",
+                )
+            ],
+            [],
+            {},
+        )
     readable = sum(f.readable for f in files)
     if not thorough:
-        return [Finding(True, f"corpus {folder}: {readable} document(s)")], []
-    findings, documents = [], list[Document]()
-    for file in files:
-        try:
-            check_type(file.doc)  # a .pdf is reported without being read, as reloads do
-            documents.append(corpus.parse_file(file, file.path.read_bytes()))
-        except (DocumentError, OSError) as exc:
+        return [Finding(True, f"corpus {folder}: {readable} document(s)")], [], None
+    findings, documents, hashes = [], list[Document](), dict[str, str]()
+    for read in corpus.read_files(files):  # as a reload reads them
+        if read.info is not None:
+            hashes[read.file.doc] = read.info.sha256
+        if read.document is not None:
+            documents.append(read.document)
+        else:
             findings.append(
-                Finding(False, f"corpus file cannot be read: {exc}", "fix or remove the file")
+                Finding(
+                    False,
+                    f"corpus file cannot be read: {read.file.doc}：{read.reason}",
+                    "fix or remove the file",
+                )
             )
     passages = sum(len(d.passages) for d in documents)
     findings.insert(
         0, Finding(True, f"corpus {folder}: {readable} document(s), {passages} passage(s)")
     )
-    return findings, documents
+    return findings, documents, hashes

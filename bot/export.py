@@ -19,12 +19,11 @@ from zoneinfo import ZoneInfo
 from telegram import InputFile, Message, Update, User
 from telegram.constants import ChatType
 from telegram.error import Forbidden
-from telegram.ext import ContextTypes
 
 from bot import spreadsheet
+from bot.context import Context
 from bot.permissions import may_manage
-from bot.services import Services, services
-from retrieval import record
+from bot.services import Services
 
 MAX_DAYS = 3660
 DAY = 86400.0
@@ -79,7 +78,7 @@ async def build(
     until = time.time() if until is None else until
     since = until - days * DAY if days else None
     tz = ZoneInfo(svc.settings.timezone)
-    study = await record.collect(svc.store, chat_ids, since=since, until=until)
+    study = await svc.state.record.collect(chat_ids, since=since, until=until)
     data = await asyncio.to_thread(spreadsheet.workbook_bytes, study, tz, many=many)
     day = datetime.fromtimestamp(until, tz).strftime("%Y%m%d")
     return Export(
@@ -97,7 +96,7 @@ def safe_filename(name: str) -> str:
     return cleaned[:40] or "群"
 
 
-async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def export_command(update: Update, context: Context) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
@@ -106,13 +105,13 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await message.reply_text(USAGE, do_quote=True)
         return
     assert not isinstance(days, str)
-    svc = services(context)
+    svc = context.bot_data.services
     private = message.chat.type == ChatType.PRIVATE
     if private:
         allowed = svc.is_admin(user.id)
     else:
         allowed = await may_manage(svc, context, message.chat_id, user.id)
-    await svc.store.audit(
+    await svc.state.audit.record(
         user_id=user.id,
         action="export",
         allowed=allowed,
@@ -128,7 +127,7 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def _deliver(
     svc: Services,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     message: Message,
     user: User,
     days: int | None,
@@ -136,12 +135,12 @@ async def _deliver(
     private: bool,
 ) -> Delivery:
     if private:
-        chat_ids = await record.group_ids(svc.store)
+        chat_ids = await svc.state.record.group_ids()
         name = "全部群"
     else:
         chat_ids = [message.chat_id]
         name = message.chat.title or str(message.chat_id)
-        await record.chat_named(svc.store, message.chat_id, name, time.time())
+        await svc.state.record.chat_named(message.chat_id, name, time.time())
     export = await build(svc, chat_ids, days, name=name, many=private)
     caption = (
         f"📒 {name} 的学习台账（{export.span}）：{export.members} 位成员，"

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from bot.settings import BUNDLED_CORPUS, Settings
 from retrieval import corpus
-from retrieval.library import FOLDER_KEY
 from retrieval.store import Store
 
 
@@ -44,7 +43,7 @@ def _differs(named: Path, stored: str) -> bool:
 async def choose(store: Store, settings: Settings, corpus_option: str | None = None) -> Choice:
     """The folder named on the command line, else in the settings, else the store's, else
     the bundled corpus; and what the store holds. Refuses nothing: see `refuse_other`."""
-    stored = await store.get_setting(*FOLDER_KEY)
+    stored = await store.folder()
     documents = len(await store.file_infos())
     if corpus_option:
         named, source = Path(corpus_option), "--corpus"

@@ -2,19 +2,18 @@
 
 Private chats: any text is a question. Groups: /ask, @mentions and replies to the bot (so
 privacy mode can stay on), or every message when a group admin chose that. Inline mode
-offers passages to send into any chat. Buttons are routed by their callback data prefix.
+offers passages to send into any chat. Each button's handler is registered in app.py with
+the pattern of its callback data's prefix (p: m: t: s: g: x:); 👍/👎 are bot/feedback.py's.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import sqlite3
 import time
 
 from telegram import (
-    ForceReply,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
@@ -23,20 +22,21 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from bot import keyboards, members, render, scope
-from bot.services import services
-from retrieval.model import Answer, passage_uid
+from bot.context import Context
+from bot.permissions import is_group_admin
+from bot.state.queries import Result, Source
+from bot.state.settings import AnswerMode
+from retrieval.model import Answer, NoAnswer, passage_uid
 
 log = logging.getLogger(__name__)
 
 RESULTS = 9  # hits fetched per question: three pages of three
-MAX_REASON_PROMPTS = 1000
 MAX_INLINE_RESULTS = 10
-MODE_KEY = "mode"
 
 HELP = (
     "我是学习资料问答助手：用中文提问，我会从讲话稿和学习材料中找出最相关的段落，"
@@ -63,22 +63,20 @@ TOC_HEADER = "<b>资料目录</b>\n选择一份资料查看章节："
 EXPIRED = "这条消息对应的内容已更新或过期，请重新提问。"
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is not None:
         await message.reply_html(HELP.format(username=render.escape(context.bot.username)))
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    if await _is_reason_reply(message, context):
-        return
-    await answer_question(message, context, message.text, source="private")
+    await answer_question(message, context, message.text, source=Source.PRIVATE)
 
 
-async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
@@ -89,41 +87,39 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await answer_question(message, context, question, source=_source(message))
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_text(update: Update, context: Context) -> None:
     """Group messages: answer mentions and replies to the bot; others only in 'all' mode."""
     message = update.effective_message
     if message is None or message.text is None:
-        return
-    if await _is_reason_reply(message, context):
         return
     question = _strip_mentions(message, context.bot.username)
     if question is not None:
         if not question:  # only "@bot": nothing to look up
             await message.reply_text(ASK_USAGE, reply_parameters=_reply_to(message))
             return
-        await answer_question(message, context, question, source="group")
+        await answer_question(message, context, question, source=Source.GROUP)
         return
     if _replies_to_bot(message, context.bot.id):
-        await answer_question(message, context, message.text, source="group")
+        await answer_question(message, context, message.text, source=Source.GROUP)
         return
     try:
-        mode = await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention")
+        mode = await context.bot_data.services.state.settings.answer_mode(message.chat_id)
     except sqlite3.Error:  # a busy database must not make the bot talk over chatter
         return
-    if mode == "all":
+    if mode is AnswerMode.ALL:
         # chatter that the corpus does not answer is left alone rather than refused
-        await answer_question(message, context, message.text, source="group", quiet=True)
+        await answer_question(message, context, message.text, source=Source.GROUP, quiet=True)
 
 
 async def answer_question(
     message: Message,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     question: str,
     *,
-    source: str,
+    source: Source,
     quiet: bool = False,
 ) -> None:
-    svc = services(context)
+    svc = context.bot_data.services
     user_id = message.from_user.id if message.from_user else None
 
     def allowed() -> bool:
@@ -141,15 +137,15 @@ async def answer_question(
     # the scope does not answer: do the other documents? (then the group is offered them)
     elsewhere = (
         not answer.hits
-        and answer.reason == "weak"
+        and answer.reason == NoAnswer.WEAK
         and not within.everything
         and bool(svc.library.answer(question, 1).hits)
     )
     try:
-        qid: int | None = await svc.store.log_query(
+        qid: int | None = await svc.state.queries.log(
             source=source,
             question=question,
-            results=[(h.passage.doc, h.passage.paragraph, h.score) for h in answer.hits],
+            results=[Result(h.passage.doc, h.passage.paragraph, h.score) for h in answer.hits],
             latency_ms=(time.perf_counter() - started) * 1000,
             chat_id=message.chat_id,
             user_id=user_id,
@@ -159,7 +155,7 @@ async def answer_question(
         # buttons that need the logged query (more results, feedback)
         log.exception("could not log the question; answering without feedback buttons")
         qid = None
-    await members.seen(svc.store, message.chat, message.from_user)
+    await members.seen(svc.state.record, message.chat, message.from_user)
     if elsewhere:
         text = render.OUTSIDE_SCOPE.format(scope=within.line())
         await message.reply_text(
@@ -189,7 +185,7 @@ async def send_answer(
         )
         if answer.hits
         else keyboards.not_found_keyboard()
-        if answer.reason == "weak"
+        if answer.reason == NoAnswer.WEAK
         else None
     )
     for i, text in enumerate(texts):
@@ -201,11 +197,11 @@ async def send_answer(
         )
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
-    svc = services(context)
+    svc = context.bot_data.services
     # inline queries arrive on every keystroke; they count against the same per-user budget
     wanted = query.query.strip() and svc.rate.allow(query.from_user.id)
     answer = svc.library.answer(query.query, MAX_INLINE_RESULTS) if wanted else None
@@ -229,23 +225,24 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 # --- buttons ------------------------------------------------------------------------------
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is None or query.data is None:
-        return
-    kind, _, rest = query.data.partition(":")
-    handler = _BUTTONS.get(kind)
-    if handler is None:
-        await query.answer(EXPIRED)
-        return
-    await handler(update, context, rest)
+async def expired_button(update: Update, context: Context) -> None:
+    """A button no handler knows (e.g. from an older version of the bot)."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(EXPIRED)
 
 
-async def _passage_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+def _payload(update: Update) -> str:
+    """The callback data after its prefix (p:, m:, …), which the handler's pattern matched."""
+    data = update.callback_query.data if update.callback_query else None
+    return (data or "").partition(":")[2]
+
+
+async def passage_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
+    rest = _payload(update)
     uid, _, what = rest.partition(":")
-    index = services(context).library.index
+    index = context.bot_data.services.library.index
     passage = index.find(uid)
     if passage is None or not isinstance(query.message, Message):
         await query.answer(EXPIRED, show_alert=True)
@@ -262,19 +259,20 @@ async def _passage_button(update: Update, context: ContextTypes.DEFAULT_TYPE, re
         await query.message.reply_html(text, do_quote=True)
 
 
-async def _more_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+async def more_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
+    rest = _payload(update)
     qid_text, _, offset_text = rest.partition(":")
     offset_text, _, everywhere = offset_text.partition(":")
-    svc = services(context)
-    rows = await svc.store.query("SELECT question FROM query_log WHERE id = ?", (int(qid_text),))
-    if not rows or not isinstance(query.message, Message):
+    svc = context.bot_data.services
+    logged = await svc.state.queries.get(int(qid_text))
+    if logged is None or not isinstance(query.message, Message):
         await query.answer(EXPIRED, show_alert=True)
         return
     await query.answer()
     within = scope.WHOLE if everywhere else await scope.of_chat(svc, query.message.chat.id)
-    answer = svc.library.answer(rows[0][0], RESULTS, within.docs)
+    answer = svc.library.answer(logged.question, RESULTS, within.docs)
     offset = int(offset_text)
     if offset >= len(answer.hits):
         await query.message.reply_text("没有更多结果了。")
@@ -282,92 +280,36 @@ async def _more_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest:
     await send_answer(query.message, answer, int(qid_text), offset, everywhere=bool(everywhere))
 
 
-async def _elsewhere_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+async def elsewhere_button(update: Update, context: Context) -> None:
     """A question the group's scope did not answer, answered from all documents."""
     query = update.callback_query
     assert query is not None
-    svc = services(context)
-    rows = (
-        await svc.store.query("SELECT question, chat_id FROM query_log WHERE id = ?", (int(rest),))
-        if rest.isdigit()
-        else []
-    )
+    rest = _payload(update)
+    svc = context.bot_data.services
+    logged = await svc.state.queries.get(int(rest)) if rest.isdigit() else None
     # only the chat the question was asked in may see its answer
-    if not rows or not isinstance(query.message, Message) or rows[0][1] != query.message.chat.id:
+    if (
+        logged is None
+        or not isinstance(query.message, Message)
+        or logged.chat_id != query.message.chat.id
+    ):
         await query.answer(EXPIRED, show_alert=True)
         return
     await query.answer()
-    answer = svc.library.answer(rows[0][0], RESULTS)
+    answer = svc.library.answer(logged.question, RESULTS)
     await send_answer(
         query.message, answer, int(rest), 0, lead=render.FROM_EVERYWHERE, everywhere=True
     )
 
 
-async def _vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
-    query = update.callback_query
-    assert query is not None
-    qid_text, _, vote = rest.partition(":")
-    svc = services(context)
-    rows = await svc.store.query("SELECT results FROM query_log WHERE id = ?", (int(qid_text),))
-    if not rows:
-        await query.answer(EXPIRED, show_alert=True)
-        return
-    results = json.loads(rows[0][0])
-    doc, paragraph = (results[0][0], results[0][1]) if results else ("", 0)
-    chat_id = query.message.chat.id if query.message else None
-    feedback_id, changed = await svc.store.add_feedback(
-        doc=doc,
-        paragraph=paragraph,
-        helpful=vote == "1",
-        query_id=int(qid_text),
-        chat_id=chat_id,
-        user_id=query.from_user.id,
-    )
-    if not changed:
-        await query.answer("已经记录过您的反馈了。")
-        return
-    if vote == "1":
-        await query.answer("感谢反馈！")
-        return
-    await query.answer("已记录，感谢反馈。")
-    if isinstance(query.message, Message):
-        voter = query.from_user
-        # the mention makes the selective reply field open for the voter only, in groups too
-        prompt = await query.message.reply_html(
-            f'<a href="tg://user?id={voter.id}">{render.escape(voter.first_name)}</a>，'
-            "很抱歉没有帮上忙。可以回复这条消息说说原因（可选）。",
-            reply_markup=ForceReply(selective=True, input_field_placeholder="哪里不对？"),
-            do_quote=True,
-        )
-        svc.reason_prompts[(prompt.chat_id, prompt.message_id)] = (feedback_id, voter.id)
-        while len(svc.reason_prompts) > MAX_REASON_PROMPTS:  # the oldest prompts expire
-            svc.reason_prompts.pop(next(iter(svc.reason_prompts)))
-
-
-async def _is_reason_reply(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """A reply to a 👎 prompt is the reason, not a question."""
-    replied = message.reply_to_message
-    if replied is None:
-        return False
-    svc = services(context)
-    key = (message.chat_id, replied.message_id)
-    prompt = svc.reason_prompts.get(key)
-    if prompt is None or message.from_user is None or message.from_user.id != prompt[1]:
-        return False
-    feedback_id = svc.reason_prompts.pop(key)[0]
-    await svc.store.set_feedback_reason(feedback_id, (message.text or "")[:1000])
-    await message.reply_text("已记录您的意见，谢谢！", reply_parameters=_reply_to(message))
-    return True
-
-
 # --- table of contents --------------------------------------------------------------------
 
 
-async def toc(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def toc(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    svc = services(context)
+    svc = context.bot_data.services
     within = await scope.of_chat(svc, message.chat_id)
     documents = within.documents(svc.library.index.documents)
     if not documents:
@@ -386,10 +328,11 @@ def _toc_header(within: scope.Scope) -> str:
     return f"{TOC_HEADER}\n<i>{render.escape(within.line())}</i>"
 
 
-async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+async def toc_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
-    svc = services(context)
+    rest = _payload(update)
+    svc = context.bot_data.services
     documents = svc.library.index.documents
     uid, page = keyboards.split_page(rest)
     if not uid:
@@ -413,12 +356,13 @@ async def _toc_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: 
     await edit_message(query.message, text, markup)
 
 
-async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+async def section_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
+    rest = _payload(update)
     target, page = keyboards.split_page(rest)
     uid, _, number = target.partition(":")
-    documents = services(context).library.index.documents
+    documents = context.bot_data.services.library.index.documents
     document = keyboards.find_document(documents, uid)
     n = int(number) if number.isdigit() else -1
     if (
@@ -455,16 +399,14 @@ async def _section_button(update: Update, context: ContextTypes.DEFAULT_TYPE, re
 # --- group settings -----------------------------------------------------------------------
 
 
-async def mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def mode(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
     if message.chat.type == ChatType.PRIVATE:
         await message.reply_text("这个设置只用于群聊。")
         return
-    current = (
-        await services(context).store.get_setting(message.chat_id, MODE_KEY, "mention") or "mention"
-    )
+    current = await context.bot_data.services.state.settings.answer_mode(message.chat_id)
     await message.reply_text(
         "选择我在本群的回答方式（仅群管理员可更改）。\n"
         "“回答所有问题”需要在 @BotFather 关闭隐私模式后才收得到普通消息。",
@@ -473,49 +415,38 @@ async def mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def _mode_button(update: Update, context: ContextTypes.DEFAULT_TYPE, rest: str) -> None:
+async def mode_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
-    if rest not in ("all", "mention") or query.message is None:
+    rest = _payload(update)
+    if rest not in set(AnswerMode) or query.message is None:
         await query.answer(EXPIRED, show_alert=True)
         return
     chat_id = query.message.chat.id
-    member = await context.bot.get_chat_member(chat_id, query.from_user.id)
-    if member.status not in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
+    if not await is_group_admin(context, chat_id, query.from_user.id):
         await query.answer("只有群管理员可以更改回答方式。", show_alert=True)
         return
-    svc = services(context)
-    await svc.store.set_setting(chat_id, MODE_KEY, rest)
-    await svc.store.audit(
+    svc = context.bot_data.services
+    await svc.state.settings.set_answer_mode(chat_id, AnswerMode(rest))
+    await svc.state.audit.record(
         user_id=query.from_user.id, action="mode", allowed=True, detail=f"{chat_id}:{rest}"
     )
     await query.answer("已更新。")
     await edit_message(query.message, "回答方式已更新。", keyboards.mode_keyboard(rest))
 
 
-_BUTTONS = {
-    "p": _passage_button,
-    "m": _more_button,
-    "v": _vote_button,
-    "t": _toc_button,
-    "s": _section_button,
-    "g": _mode_button,
-    "x": _elsewhere_button,
-}
-
-
 # --- delivery -------------------------------------------------------------------------------
 
 
-async def skip_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def skip_handled(update: Update, context: Context) -> None:
     """Runs first: an update already handled, or being handled (the inbox replays what a
     crash left, and Telegram may send the same again), is dropped instead of answered twice."""
-    svc = services(context)
+    svc = context.bot_data.services
     if update.update_id in svc.in_progress:
         raise ApplicationHandlerStop
     svc.in_progress.add(update.update_id)  # before any await: a second copy stops above
     try:
-        handled = await svc.store.was_handled(update.update_id)
+        handled = await svc.state.inbox.was_handled(update.update_id)
     except (sqlite3.Error, OSError):
         handled = False  # better a rare duplicate than a lost question
     if handled:
@@ -523,11 +454,11 @@ async def skip_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         raise ApplicationHandlerStop
 
 
-async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def mark_handled(update: Update, context: Context) -> None:
     """Runs last, after the reply went out (or the handler failed and apologised)."""
-    svc = services(context)
+    svc = context.bot_data.services
     try:
-        await svc.store.mark_handled(update.update_id)
+        await svc.state.inbox.mark_handled(update.update_id)
     except (sqlite3.Error, OSError):
         log.warning("could not record update %s as handled", update.update_id, exc_info=True)
     finally:
@@ -537,7 +468,7 @@ async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 # --- errors and helpers -------------------------------------------------------------------
 
 
-async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def error_handler(update: object, context: Context) -> None:
     """Log the failure and apologise to the user; one bad update never stops the bot.
 
     No apology for a network failure talking to Telegram: the reply may have arrived (a
@@ -576,8 +507,8 @@ def _reply_to(message: Message) -> ReplyParameters | None:
     return ReplyParameters(message.message_id, allow_sending_without_reply=True)
 
 
-def _source(message: Message) -> str:
-    return "private" if message.chat.type == ChatType.PRIVATE else "group"
+def _source(message: Message) -> Source:
+    return Source.PRIVATE if message.chat.type == ChatType.PRIVATE else Source.GROUP
 
 
 def _replies_to_bot(message: Message, bot_id: int) -> bool:

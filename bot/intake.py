@@ -15,14 +15,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 
 from bot import admin, handlers, render
-from bot.services import services
+from bot.context import Context
+from bot.state.queries import Source
 from retrieval.fetch import is_url
 from retrieval.formats.web import strip_web_clutter
 from retrieval.ingest import clean_lines, split_lines
@@ -39,7 +39,7 @@ def _single_url(text: str) -> str | None:
     return words[0] if len(words) == 1 and is_url(words[0]) else None
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: Context) -> None:
     """Admins' links and long texts become documents; everything else is a question."""
     message = update.effective_message
     user = update.effective_user
@@ -47,7 +47,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         message is None
         or message.text is None
         or message.reply_to_message is not None  # e.g. a reason for 👎
-        or not services(context).is_admin(user.id if user else None)
+        or not context.bot_data.services.is_admin(user.id if user else None)
     ):
         await handlers.private_text(update, context)
         return
@@ -61,14 +61,14 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 @admin.admin_only("add_link")
-async def add_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add_link(update: Update, context: Context) -> None:
     from bot.adding import add
 
     message = update.effective_message
     if message is None or message.text is None:
         return
     url = message.text.strip()
-    svc = services(context)
+    svc = context.bot_data.services
     status = await message.reply_text("⏳ 正在抓取链接…")
     try:
         added = await add(
@@ -82,7 +82,7 @@ async def add_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await admin.run_reload(message, svc, f"已{verb} {added.name}，正在重新加载")
 
 
-async def offer_paste(message: Message, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def offer_paste(message: Message, context: Context) -> None:
     if context.user_data is not None:
         context.user_data[PASTED] = message.text
     keyboard = InlineKeyboardMarkup(
@@ -99,14 +99,14 @@ async def offer_paste(message: Message, context: ContextTypes.DEFAULT_TYPE) -> N
     )
 
 
-async def ask_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def ask_title(update: Update, context: Context) -> int:
     query = update.callback_query
     if query is None:
         return ConversationHandler.END
     await query.answer()
     pasted = (context.user_data or {}).get(PASTED)
     user = update.effective_user
-    if not services(context).is_admin(user.id if user else None) or not pasted:
+    if not context.bot_data.services.is_admin(user.id if user else None) or not pasted:
         if query.message is not None and isinstance(query.message, Message):
             await query.message.reply_text("这段文字已过期，请重新发送。")
         return ConversationHandler.END
@@ -122,7 +122,7 @@ async def ask_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return TITLE
 
 
-async def got_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def got_title(update: Update, context: Context) -> int:
     from bot.adding import add_text
 
     message = update.effective_message
@@ -137,7 +137,7 @@ async def got_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     if not pasted:
         await message.reply_text("这段文字已过期，请重新发送。")
         return ConversationHandler.END
-    svc = services(context)
+    svc = context.bot_data.services
     # the clutter a copy from WeChat brings along goes before the text is kept
     lines = strip_web_clutter(clean_lines(split_lines(pasted)))
     try:
@@ -149,17 +149,17 @@ async def got_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return ConversationHandler.END
 
 
-async def as_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def as_question(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
     await query.answer()
     pasted = (context.user_data or {}).pop(PASTED, None)
     if pasted and isinstance(query.message, Message):
-        await handlers.answer_question(query.message, context, str(pasted), source="private")
+        await handlers.answer_question(query.message, context, str(pasted), source=Source.PRIVATE)
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def cancel(update: Update, context: Context) -> int:
     if context.user_data is not None:
         context.user_data.pop(PASTED, None)
     if update.effective_message is not None:
@@ -167,7 +167,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return ConversationHandler.END
 
 
-def paste_conversation() -> ConversationHandler[ContextTypes.DEFAULT_TYPE]:
+def paste_conversation() -> ConversationHandler[Context]:
     private = filters.ChatType.PRIVATE
     with warnings.catch_warnings():  # a button opens it; per_message tracking is not wanted
         warnings.simplefilter("ignore")

@@ -11,11 +11,9 @@ import time
 
 from telegram import Chat, Update, User
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
-from bot.services import services
-from retrieval import record
-from retrieval.store import Store
+from bot.context import Context
+from bot.state.record import Record
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +24,7 @@ def display_name(user: User) -> str:
 
 
 async def seen(
-    store: Store,
+    record: Record,
     chat: Chat,
     user: User | None,
     at: float | None = None,
@@ -39,7 +37,6 @@ async def seen(
         return
     try:
         await record.member_seen(
-            store,
             chat_id=chat.id,
             chat_title=chat.title or str(chat.id),
             user_id=user.id,
@@ -52,18 +49,18 @@ async def seen(
         log.warning("could not note member %s of chat %s", user.id, chat.id, exc_info=True)
 
 
-async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def membership(update: Update, context: Context) -> None:
     """Members joining or leaving a group."""
     message = update.effective_message
     if message is None or message.chat.type == ChatType.PRIVATE:
         return
-    store = services(context).store
+    record = context.bot_data.services.state.record
     at = message.date.timestamp()
     for user in message.new_chat_members or ():
-        await seen(store, message.chat, user, at, joined=True)
+        await seen(record, message.chat, user, at, joined=True)
     gone = message.left_chat_member
     if gone is not None and not gone.is_bot:
         try:
-            await record.member_left(store, chat_id=message.chat_id, user_id=gone.id, at=at)
+            await record.member_left(chat_id=message.chat_id, user_id=gone.id, at=at)
         except (sqlite3.Error, OSError):
             log.warning("could not note that %s left %s", gone.id, message.chat_id, exc_info=True)

@@ -26,14 +26,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import ContextTypes
 
 from bot import handlers, keyboards, render, scope
-from bot.quiz import App, bank, may_start, now, services_of
-from retrieval import record
+from bot.context import App, Context
+from bot.group_study import bank, may_start, now
+from bot.state.reading import DailySubscription
 from retrieval.model import Document, Passage
 from retrieval.quiz import discussion_question
-from retrieval.store import DailySubscription
 
 log = logging.getLogger(__name__)
 
@@ -90,12 +89,12 @@ def is_due(subscription: DailySubscription, moment: datetime) -> bool:
 # --- daily reading ------------------------------------------------------------------------
 
 
-async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def daily_command(update: Update, context: Context) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     app = context.application
-    svc = services_of(app)
+    svc = app.bot_data.services
     args = context.args or []
     if not args:
         await message.reply_text(await _status(app, message.chat_id), do_quote=True)
@@ -104,7 +103,7 @@ async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         if not await may_start(update, context):
             return
         _unschedule(app, message.chat_id)
-        removed = await svc.store.unsubscribe_daily(message.chat_id)
+        removed = await svc.state.reading.unsubscribe(message.chat_id)
         await message.reply_text(
             "已取消每日阅读。" if removed else "这里没有订阅每日阅读。", do_quote=True
         )
@@ -118,7 +117,7 @@ async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if not await may_start(update, context):
         return
     due = next_occurrence(hhmm, zone, now(app))
-    await svc.store.subscribe_daily(
+    await svc.state.reading.subscribe(
         message.chat_id,
         time=hhmm,
         timezone=zone_name,
@@ -142,7 +141,7 @@ def _zone(name: str) -> ZoneInfo | None:
 
 
 async def _status(app: App, chat_id: int) -> str:
-    sub = await services_of(app).store.daily_subscription(chat_id)
+    sub = await app.bot_data.services.state.reading.subscription(chat_id)
     if sub is None:
         return f"这里还没有订阅每日阅读。\n{DAILY_USAGE}"
     due = datetime.fromtimestamp(sub.next_due, ZoneInfo(sub.timezone))
@@ -176,7 +175,7 @@ def _unschedule(app: App, chat_id: int) -> None:
                 job.schedule_removal()
 
 
-async def _daily_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _daily_job(context: Context) -> None:
     job = context.job
     if job is not None and isinstance(job.data, int):
         await fire_daily(context.application, now(context.application), job.data)
@@ -186,13 +185,13 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
     """Send the passage each subscription (or only `chat_id`'s) has due at `moment`; the
     number sent. A passage is claimed in the store before it is sent, so two firings never
     send it twice; one that cannot be sent is skipped (logged), not retried."""
-    store = services_of(app).store
+    reading = app.bot_data.services.state.reading
     if chat_id is None:
-        subscriptions = await store.daily_subscriptions()
+        subscriptions = await reading.subscriptions()
     else:
-        one = await store.daily_subscription(chat_id)
+        one = await reading.subscription(chat_id)
         subscriptions = [one] if one else []
-    svc = services_of(app)
+    svc = app.bot_data.services
     sent = 0
     for sub in subscriptions:
         if not is_due(sub, moment):
@@ -209,7 +208,7 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
         passage, wrapped = found
         after = max(moment, datetime.fromtimestamp(sub.next_due, moment.tzinfo))
         following = next_occurrence(sub.time, ZoneInfo(sub.timezone), after)
-        if not await store.advance_daily(
+        if not await reading.advance(
             sub.chat_id,
             due=sub.next_due,
             doc=passage.doc,
@@ -229,7 +228,7 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
         except Forbidden:  # the bot left the group or was blocked: stop sending there
             log.warning("daily reading for %s stopped: the chat is closed to the bot", sub.chat_id)
             _unschedule(app, sub.chat_id)
-            await store.unsubscribe_daily(sub.chat_id)
+            await reading.unsubscribe(sub.chat_id)
         except TelegramError:
             log.warning("daily passage for %s not sent", sub.chat_id, exc_info=True)
     return sent
@@ -238,7 +237,7 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
 async def _note_delivery(app: App, chat_id: int, passage: Passage, moment: datetime) -> None:
     """Keep the delivery for the group's study record; a database problem is only logged."""
     try:
-        await record.delivered(services_of(app).store, chat_id, passage, moment.timestamp())
+        await app.bot_data.services.state.record.delivered(chat_id, passage, moment.timestamp())
     except (sqlite3.Error, OSError):
         log.warning("daily passage for %s not recorded", chat_id, exc_info=True)
 
@@ -262,7 +261,7 @@ def daily_html(app: App, passage: Passage, day: int, wrapped: bool) -> str:
 
 async def restore(app: App) -> None:
     """At start-up: schedule every subscription again and send what fell due meanwhile."""
-    for sub in await services_of(app).store.daily_subscriptions():
+    for sub in await app.bot_data.services.state.reading.subscriptions():
         schedule_daily(app, sub.chat_id, sub.time, sub.timezone)
     await fire_daily(app, now(app))
 
@@ -338,11 +337,11 @@ def step_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-async def read_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def read_command(update: Update, context: Context) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    svc = services_of(context.application)
+    svc = context.bot_data.services
     within = await scope.of_chat(svc, message.chat_id)
     documents = within.documents(svc.library.index.documents)
     if not documents:
@@ -363,27 +362,27 @@ async def _open_at(
     app: App, document: Document, user_id: int, k: int | None, *, many: bool
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The page of step k (None: where the member stopped), remembered as their place."""
-    store = services_of(app).store
+    reading = app.bot_data.services.state.reading
     steps = reading_steps(document)
     resumed = k is None
     if k is None:
-        position = await store.reading_position(user_id, document.doc)
+        position = await reading.position(user_id, document.doc)
         k = resume_step(steps, position.step, position.section) if position else 0
         resumed = position is not None and k > 0
     k = max(0, min(k, len(steps) - 1))
-    await store.set_reading_position(
+    await reading.set_position(
         user_id, document.doc, step=k, section=steps[k].section, at=now(app).timestamp()
     )
     return step_html(document, steps, k, resumed=resumed), step_keyboard(document, steps, k, many)
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):
         return
     _, _, rest = query.data.partition(":")
     uid, _, number = rest.partition(":")
-    svc = services_of(context.application)
+    svc = context.bot_data.services
     within = await scope.of_chat(svc, query.message.chat.id)
     documents = within.documents(svc.library.index.documents)
     if not uid or uid.startswith("@"):

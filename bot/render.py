@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from retrieval.model import Answer, Document, DocumentMeta, Hit, Passage
+from retrieval.model import Answer, Document, DocumentMeta, Hit, NoAnswer, Passage
 from retrieval.normalize import valid_text
 from retrieval.outline import Outline
 from retrieval.search import Explanation
@@ -32,9 +32,9 @@ def place(passage: Passage) -> str:
 
 def refusal(answer: Answer, toc: str = TOC_IN_CHAT) -> str:
     """The reply when there are no hits, by reason; `toc` says how to see the documents."""
-    if answer.reason == "empty":
+    if answer.reason == NoAnswer.EMPTY:
         return EMPTY_QUESTION
-    if answer.reason == "no_terms":
+    if answer.reason == NoAnswer.NO_TERMS:
         return NO_TERMS
     if answer.note:
         return f"{answer.note}，无法按所问的文件作答。" + NOT_FOUND_HINT.format(toc=toc)
@@ -285,7 +285,12 @@ def explanation(
         lines.append("引号原文：" + escape("、".join(t.phrases)))
     if report.structure:
         lines.append("按文档结构回答：" + escape("、".join(place(p) for p in report.structure)))
-    reasons = {"year": "年份不符", "phrase": "不含引号原文"}
+    reasons = {
+        "year": "年份不符",
+        "phrase": "不含引号原文",
+        "place": "只对上地名，所问之事资料里没有",
+        "ordinal": "届次、批次与所问不符",
+    }
     for row in report.rows:
         p = row.passage
         why = f"（{reasons[row.rule]}）" if row.rule in reasons else ""

@@ -15,7 +15,6 @@ Callback data: sc:@<page>          turn the list          sc:a            the wh
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections.abc import Collection, Sequence
@@ -25,16 +24,15 @@ from enum import Enum
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot import keyboards, render
-from bot.permissions import may_manage
-from bot.services import Services, services
+from bot.context import Context
+from bot.permissions import may_manage_audited
+from bot.services import Services
 from retrieval.model import Document
 
 log = logging.getLogger(__name__)
 
-SCOPE_KEY = "scope"
 MAX_TITLES = 3  # titles named in a one-line scope (answer headers)
 MAX_TOGETHER = 4  # a keyword's matches offered as one choice: their ids fit 64 bytes
 
@@ -95,23 +93,13 @@ def resolve(stored: Collection[str], documents: Sequence[Document]) -> Scope:
     return Scope(frozenset(d.doc for d in kept), tuple(d.title for d in kept))
 
 
-async def stored_ids(svc: Services, chat_id: int) -> frozenset[str]:
-    value = await svc.store.get_setting(chat_id, SCOPE_KEY, "")
-    try:
-        ids = json.loads(value) if value else []
-    except json.JSONDecodeError:
-        log.warning("chat %s has an unreadable scope %r; using the whole corpus", chat_id, value)
-        return frozenset()
-    return frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset()
-
-
 async def of_chat(svc: Services, chat_id: int) -> Scope:
     """A chat's scope now. Private chats have none; a busy database means the whole corpus
     rather than no answer."""
     if chat_id > 0:
         return WHOLE
     try:
-        ids = await stored_ids(svc, chat_id)
+        ids = await svc.state.settings.scope(chat_id)
     except (sqlite3.Error, OSError):
         log.warning("could not read the scope of chat %s", chat_id, exc_info=True)
         return WHOLE
@@ -119,7 +107,7 @@ async def of_chat(svc: Services, chat_id: int) -> Scope:
 
 
 async def save(svc: Services, chat_id: int, docs: Collection[str]) -> None:
-    await svc.store.set_setting(chat_id, SCOPE_KEY, json.dumps(sorted(docs), ensure_ascii=False))
+    await svc.state.settings.set_scope(chat_id, docs)
 
 
 # --- showing ------------------------------------------------------------------------------
@@ -191,7 +179,7 @@ def confirmation(scope: Scope) -> str:
 # --- changing -----------------------------------------------------------------------------
 
 
-async def scope_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def scope_command(update: Update, context: Context) -> None:
     """/scope shows the scope; /scope 关键词 sets it; /scope all clears it."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -199,7 +187,7 @@ async def scope_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if message.chat.type == ChatType.PRIVATE:
         await message.reply_text(PRIVATE_ONLY)
         return
-    svc = services(context)
+    svc = context.bot_data.services
     documents = svc.library.index.documents
     words = " ".join(context.args or []).strip()
     if not words:
@@ -217,17 +205,13 @@ async def scope_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def _change_by_name(
     svc: Services,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     message: Message,
     user_id: int,
     words: str,
 ) -> tuple[Change, InlineKeyboardMarkup | None, str]:
     chat_id = message.chat_id
-    allowed = await may_manage(svc, context, chat_id, user_id)
-    await svc.store.audit(
-        user_id=user_id, action="scope", allowed=allowed, detail=f"{chat_id}:{words}"[:200]
-    )
-    if not allowed:
+    if not await may_manage_audited(svc, context, chat_id, user_id, action="scope", detail=words):
         return Change.REFUSED, None, REFUSED
     documents = svc.library.index.documents
     if words.lower() in ("all", "全部", "off"):
@@ -248,12 +232,12 @@ async def _change_by_name(
     return Change.SET, None, confirmation(resolve({matches[0].doc}, documents))
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     """The scope keyboard's buttons; turning pages is for everyone, changes for admins."""
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):
         return
-    svc = services(context)
+    svc = context.bot_data.services
     chat_id = query.message.chat.id
     documents = svc.library.index.documents
     rest = query.data.removeprefix("sc:")
@@ -264,14 +248,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         markup = keyboard(current, documents, page or 0)
         await _edit(query.message, describe(current, documents), markup)
         return
-    allowed = await may_manage(svc, context, chat_id, query.from_user.id)
-    await svc.store.audit(
-        user_id=query.from_user.id,
-        action="scope",
-        allowed=allowed,
-        detail=f"{chat_id}:{rest}"[:200],
-    )
-    if not allowed:
+    user_id = query.from_user.id
+    if not await may_manage_audited(svc, context, chat_id, user_id, action="scope", detail=rest):
         await query.answer(REFUSED, show_alert=True)
         return
     kind, _, target = rest.partition(":")

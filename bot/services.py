@@ -1,15 +1,15 @@
-"""What the bot's handlers share: settings, the store and the library. State lives here only."""
+"""What the bot's handlers share: settings, the corpus's store and library, the bot's own
+records (bot/state/), the per-user rate limit and the updates being handled. Handlers reach
+it one way, `context.bot_data.services` (bot/context.py)."""
 
 from __future__ import annotations
 
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import cast
-
-from telegram.ext import ContextTypes
 
 from bot.settings import Settings
+from bot.state import BotState
 from retrieval.library import Library
 from retrieval.store import Store
 
@@ -40,20 +40,20 @@ class UserRateLimit:
         times.append(now)
         return True
 
+    @property
+    def tracked(self) -> frozenset[int]:
+        """The users whose requests are remembered (memory stays bounded by forgetting)."""
+        return frozenset(self._seen)
+
 
 @dataclass
 class Services:
     settings: Settings
-    store: Store
+    store: Store  # the corpus (library.store)
+    state: BotState  # the bot's own records, in the same database file
     library: Library
     rate: UserRateLimit
-    # (chat id, prompt message id) -> (feedback id, the voter, whose reply is the reason)
-    reason_prompts: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     in_progress: set[int] = field(default_factory=set)  # update ids being handled now
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids
-
-
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return cast(Services, context.application.bot_data["services"])

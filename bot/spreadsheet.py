@@ -19,7 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from retrieval.record import StudyRecord
+from bot.state.record import StudyRecord
 
 MEMBERS_SHEET = "成员汇总"
 EVENTS_SHEET = "活动记录"

@@ -7,19 +7,21 @@ GIL, so large batches are cut into chunks and spread over the machine's cores.
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from retrieval.counts import pack_terms, unpack_terms
+from retrieval.counts import pack_terms
 from retrieval.index import passage_terms
-from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, read_lines
+from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, check_type, read_lines
 from retrieval.model import Document, Passage
 from retrieval.segment import Segmenter, data_lines, default_segmenter
 from retrieval.store import FileInfo, IndexedDocument
@@ -30,6 +32,9 @@ from retrieval.structure import parse
 ANALYZER_VERSION = "4"  # 4: metadata, clutter rules, closing enumerations, years
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
+VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"
+
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -105,8 +110,66 @@ def read_document(doc: str, data: bytes) -> Document:
     return document
 
 
-def parse_file(file: CorpusFile, data: bytes) -> Document:
-    return read_document(file.doc, data)
+class Outcome(Enum):
+    """What reading one corpus file came to."""
+
+    PARSED = "parsed"  # content the store does not hold (new, changed, or no store asked)
+    UNCHANGED = "unchanged"  # the content and analyzer the store holds: not parsed again
+    REFUSED = "refused"  # a type StudyBot does not read, listed to be reported
+    UNREADABLE = "unreadable"  # the file could not be read
+    UNPARSABLE = "unparsable"  # read, but not a document StudyBot can use
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    file: CorpusFile
+    outcome: Outcome
+    info: FileInfo | None = None  # set once the file's bytes were read
+    document: Document | None = None  # PARSED
+    reason: str = ""  # REFUSED, UNREADABLE, UNPARSABLE: why, in Chinese
+
+
+def read_files(
+    files: Iterable[CorpusFile], known: Mapping[str, FileInfo] | None = None
+) -> Iterator[FileRead]:
+    """Read each file once: hash it and parse it, unless `known` (what the store holds of
+    its files) has that content already. The one reading loop of reloads and `doctor`.
+
+    Files are compared by content hash, not by size and time: a copy that keeps the old
+    time (cp -p, rsync -t) and size still counts as changed. Hashing is ~1 GB/s, cheap
+    beside segmenting.
+    """
+    known = known or {}
+    analyzer = analyzer_fingerprint()
+    for file in files:
+        if not file.readable:  # listed to be reported; reading it could only fail
+            try:
+                check_type(file.doc)
+            except DocumentError as exc:
+                yield FileRead(file, Outcome.REFUSED, reason=exc.reason)
+                continue
+        try:
+            data = file.path.read_bytes()
+        except FileNotFoundError:
+            yield FileRead(file, Outcome.UNREADABLE, reason=VANISHED)
+            continue
+        except OSError as exc:
+            reason = f"无法读取文件（{exc.strerror or exc}）"
+            yield FileRead(file, Outcome.UNREADABLE, reason=reason)
+            continue
+        info = FileInfo(file.doc, sha256(data), len(data), file.mtime_ns, analyzer)
+        stored = known.get(file.doc)
+        if stored and (stored.sha256, stored.analyzer) == (info.sha256, analyzer):
+            yield FileRead(file, Outcome.UNCHANGED, info)
+            continue
+        try:
+            yield FileRead(file, Outcome.PARSED, info, read_document(file.doc, data))
+        except DocumentError as exc:
+            yield FileRead(file, Outcome.UNPARSABLE, info, reason=exc.reason)
+        except Exception as exc:  # a parser bug on one odd file must not stop the rest
+            log.exception("parsing %s failed", file.doc)
+            reason = f"无法解析文档（{type(exc).__name__}）"
+            yield FileRead(file, Outcome.UNPARSABLE, info, reason=reason)
 
 
 def _packed_chunk(passages: Sequence[Passage], segmenter: Segmenter | None = None) -> list[str]:
@@ -140,13 +203,6 @@ def _segment_packed(
         return [terms for chunk in pool.map(_packed_chunk, chunks) for terms in chunk]
 
 
-def segment_passages(
-    passages: Sequence[Passage], workers: int | None = None, segmenter: Segmenter | None = None
-) -> list[tuple[str, ...]]:
-    """Search terms of each passage; in worker processes when the batch is large."""
-    return [tuple(unpack_terms(t)) for t in _segment_packed(passages, workers, segmenter)]
-
-
 def index_documents(
     parsed: Sequence[tuple[Document, FileInfo]],
     workers: int | None = None,
@@ -163,12 +219,13 @@ def index_documents(
 __all__ = [
     "CorpusFile",
     "DocumentError",
+    "FileRead",
+    "Outcome",
     "analyzer_fingerprint",
     "available_cores",
     "index_documents",
-    "parse_file",
     "read_document",
+    "read_files",
     "scan",
-    "segment_passages",
     "sha256",
 ]

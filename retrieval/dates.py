@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DIGIT = "〇零○一二三四五六七八九"
+_CN_DIGIT = "〇零○0一二三四五六七八九"  # 0 as typed for 〇 (二0一一年)
 CN_NUMBER = "一二三四五六七八九十百零〇两"
 
 # A year written out: four digits, or four Chinese digits (二〇一九), before 年.
@@ -24,6 +24,23 @@ _DATE = re.compile(
     rf"(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})日)?)?"
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
+# words before a number of years that make it a span (延长30年, 长达20年), not a year
+_SPAN_VERBS = (
+    "延长",
+    "延",
+    "长达",
+    "历时",
+    "经过",
+    "连续",
+    "持续",
+    "坚持",
+    "超过",
+    "再",
+    "近",
+    "约",
+    "满",
+    "达",
+)
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "本年度": 0, "上年": -1}
 # what a document's text calls the year before it (a report reviews 过去一年)
 PAST_YEAR = ("过去一年", "过去的一年", "一年来")
@@ -56,6 +73,17 @@ def cn_year(text: str) -> int | None:
         return None
 
 
+def digit_years(text: str) -> str:
+    """The text with every year written out in Chinese digits as digits (二〇三五年 →
+    2035年), so a question's 2035年 meets it; short years and spans are left alone."""
+
+    def digits(m: re.Match[str]) -> str:
+        year = cn_year(m.group(1))
+        return f"{year}年" if year is not None and 1900 <= year <= 2099 else m.group(0)
+
+    return _YEAR.sub(digits, text)
+
+
 def year_token(year: int) -> str:
     return f"{year}年"
 
@@ -86,8 +114,8 @@ def question_years(text: str) -> list[YearMention]:
     ]
     taken = [(m.start, m.end) for m in mentions]
     for m in _SHORT_YEAR.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
+        if any(s <= m.start() < e for s, e in taken) or text[: m.start()].endswith(_SPAN_VERBS):
+            continue  # 再延长30年 is a span of years, not 2030
         short = int(m.group(1))
         mentions.append(
             YearMention(m.start(), m.end(), 2000 + short if short < 50 else 1900 + short)

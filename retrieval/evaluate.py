@@ -120,7 +120,7 @@ def gold_judge(corpus_dir: Path) -> Judge:
 
 
 def _label(text: str) -> str:
-    return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、]", "", _nfkc(text))
+    return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、—－]", "", _nfkc(text))
 
 
 _NUMBERED = re.compile(
@@ -129,17 +129,32 @@ _NUMBERED = re.compile(
 )
 
 
+# a date line under the title ((2009年11月9日)) is front matter: text under it is under no heading
+_DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月(\d{1,2}日)?[）)]?$")
+
+
+MIN_LEAD_LABEL = 4  # characters of a heading's lead that name it
+
+
 def section_matches(passage: Passage, heading: str) -> bool:
     """Whether `passage` is filed under `heading`: one of its section path's headings is it
     (a label cut short with … counts); for the document's title (no heading above the gold
     paragraph), it is filed under no numbered heading (an enumeration item such as
     第一，… or 一是… may still hold it: the nearest-heading hint does not see those)."""
-    want, title = _label(heading), _label(passage.title)
-    if want in title or title in want:
-        return not passage.section or not _NUMBERED.match(passage.section[0])
+    # the title as shown (政府工作报告（2013年）) less the year or place added to tell it apart
+    want, title = _label(heading), _label(re.sub(r"（[^（）]*）$", "", passage.title))
+    # a label that is the passage's own opening (一、华中科技大学教师张某某…。自2019年…)
+    # is no heading above it: the hint, the nearest heading above, never names it
+    above = passage.section
+    if above and _label(passage.text).startswith(_label(above[-1]).rstrip("…")):
+        above = above[:-1]
+    if want in title or title in want or _DATE_LINE.match(want):
+        return not above or not _NUMBERED.match(above[0])
     for label in passage.section:
         have = _label(label)
-        if have and (have == want or (label.endswith("…") and want.startswith(have))):
+        # a label is the heading line's lead (弘扬伟大长征精神 of ——弘扬伟大长征精神，走好…)
+        lead = len(have) >= MIN_LEAD_LABEL and want.startswith(have)
+        if have and (have == want or lead):
             return True
     return False
 

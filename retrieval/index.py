@@ -7,7 +7,7 @@ only in the heading (BM25F's idea of counting a field's terms with the body, sim
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from retrieval import bm25
 from retrieval.catalog import Catalog
+from retrieval.dates import digit_years
 from retrieval.model import Document, Passage, passage_uid
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter
@@ -73,7 +74,7 @@ class SearchIndex:
             if len(cache) >= SEARCHABLE_KEPT:
                 cache.clear()
             p = self.passages[i]
-            text = cache[i] = fold("\n".join((*p.section, p.text)))
+            text = cache[i] = digit_years(fold("\n".join((*p.section, p.text))))
         return text
 
     @cached_property
@@ -94,6 +95,13 @@ class SearchIndex:
                 mask[start : start + len(d.passages)] = True
             start += len(d.passages)
         return mask
+
+    @cached_property
+    def _by_doc(self) -> dict[str, Document]:
+        return {d.doc: d for d in self.documents}
+
+    def document(self, doc: str) -> Document:
+        return self._by_doc[doc]
 
     def find(self, uid: str) -> Passage | None:
         i = self.by_uid.get(uid)
@@ -116,16 +124,3 @@ class SearchIndex:
 
 def _same_doc_within(p: Passage, doc: str, lo: int, hi: int) -> bool:
     return p.doc == doc and lo <= p.paragraph <= hi
-
-
-def build_index(
-    documents: Sequence[Document],
-    terms: Sequence[Sequence[str]] | None = None,
-    segmenter: Segmenter | None = None,
-) -> SearchIndex:
-    """Index documents; `terms` (one list per passage, in order) skips segmenting again."""
-    if terms is None:
-        if segmenter is None:
-            raise ValueError("either terms or a segmenter is needed")
-        terms = [passage_terms(p, segmenter) for d in documents for p in d.passages]
-    return SearchIndex(tuple(documents), bm25.build(terms))

@@ -258,12 +258,3 @@ def _raw_lines(name: str, suffix: str, data: bytes) -> list[str]:
         except HtmlError as exc:
             raise DocumentError(name, str(exc)) from exc
     return split_lines(decode(data, name))
-
-
-def read_file(path: Path, name: str | None = None) -> list[str]:
-    label = name or path.name
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(label, f"无法读取文件（{exc.strerror or exc}）") from exc
-    return read_lines(label, data)

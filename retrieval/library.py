@@ -25,7 +25,6 @@ from retrieval import bm25, corpus
 from retrieval.counts import TermCounts, merge_counts
 from retrieval.duplicates import Duplicate, find_duplicates
 from retrieval.index import SearchIndex
-from retrieval.ingest import DocumentError, check_type
 from retrieval.memory import give_back
 from retrieval.model import Answer, Document
 from retrieval.search import DEFAULT_RANKING, Ranking, answer
@@ -34,10 +33,6 @@ from retrieval.store import FileInfo, IndexedDocument, Snapshot, Store, generati
 
 log = logging.getLogger(__name__)
 
-FOLDER_KEY = (0, "corpus_dir")  # a store-wide setting: no Telegram chat has id 0
-# the generation of the store last checked whole for duplicates (stores from before that
-# check may hold copies; checked once, then whenever something new is parsed)
-DUPLICATES_CHECKED_KEY = (0, "duplicates_checked")
 LOCK_POLL_SECONDS = 0.05  # how often a reload waiting for another process's reload looks again
 
 
@@ -146,7 +141,7 @@ class Library:
 
     async def built_from(self) -> str | None:
         """The corpus folder the store was last reloaded from (None: not recorded yet)."""
-        return await self.store.get_setting(*FOLDER_KEY)
+        return await self.store.folder()
 
     @property
     def folder(self) -> str:
@@ -244,7 +239,7 @@ class Library:
         present = {f.doc for f in files}
         missing = sorted(doc for doc in known if doc not in present)
         removed = [] if keep_missing else missing
-        checked = await self.store.get_setting(*DUPLICATES_CHECKED_KEY)
+        checked = await self.store.duplicates_checked()
         duplicates: list[Duplicate] = []
         if plan.parsed or checked != self._generation:
             duplicates = await self._duplicates(plan, known, removed)
@@ -266,9 +261,9 @@ class Library:
             if self._generation != await self.store.generation():
                 await self._load()
         if await self.built_from() != self.folder:
-            await self.store.set_setting(*FOLDER_KEY, self.folder)
+            await self.store.set_folder(self.folder)
         if self._generation and checked != self._generation:
-            await self.store.set_setting(*DUPLICATES_CHECKED_KEY, self._generation)
+            await self.store.set_duplicates_checked(self._generation)
         docs = [d for d, _ in plan.parsed]
         return ReloadReport(
             added=tuple(d.doc for d in docs if d.doc not in known),
@@ -349,48 +344,28 @@ class Library:
         known: dict[str, FileInfo],
         progress: Progress | None = None,
     ) -> _Plan:
-        """Read every file and parse those whose content is new (runs in a worker thread).
-
-        Files are compared by content hash, not by size and time: a copy that keeps the old
-        time (cp -p, rsync -t) and size still counts as changed. Hashing is ~1 GB/s, cheap
-        beside segmenting.
-        """
+        """Read every file and parse those whose content is new (runs in a worker thread)."""
         plan = _Plan()
-        analyzer = corpus.analyzer_fingerprint()
-        for done, file in enumerate(files):
+        if progress is not None:
+            _report(progress, plan, 0, len(files))
+        for done, read in enumerate(corpus.read_files(files, known), start=1):
+            doc = read.file.doc
+            if read.outcome is corpus.Outcome.PARSED:
+                assert read.document is not None and read.info is not None
+                plan.parsed.append((read.document, read.info))
+            elif read.outcome is corpus.Outcome.UNCHANGED:
+                assert read.info is not None
+                stored = known[doc]
+                plan.unchanged += 1
+                if (stored.size, stored.mtime_ns) != (read.info.size, read.info.mtime_ns):
+                    plan.touched.append(read.info)
+            elif read.outcome is corpus.Outcome.UNPARSABLE and doc in known:
+                # its passages stay in service
+                plan.failed.append((doc, read.reason + "；仍在使用此前导入的版本"))
+            else:
+                plan.failed.append((doc, read.reason))
             if progress is not None:
                 _report(progress, plan, done, len(files))
-            stored = known.get(file.doc)
-            if not file.readable:  # listed to be reported; reading it could only fail
-                try:
-                    check_type(file.doc)
-                except DocumentError as exc:
-                    plan.failed.append((file.doc, exc.reason))
-                continue
-            try:
-                data = file.path.read_bytes()
-            except FileNotFoundError:
-                plan.failed.append((file.doc, "文件在重新加载过程中被删除或移走，本次跳过"))
-                continue
-            except OSError as exc:
-                plan.failed.append((file.doc, f"无法读取文件（{exc.strerror or exc}）"))
-                continue
-            info = FileInfo(file.doc, corpus.sha256(data), len(data), file.mtime_ns, analyzer)
-            if stored and (stored.sha256, stored.analyzer) == (info.sha256, analyzer):
-                plan.unchanged += 1
-                if (stored.size, stored.mtime_ns) != (info.size, info.mtime_ns):
-                    plan.touched.append(info)
-                continue
-            kept = "；仍在使用此前导入的版本" if stored else ""  # its passages stay in service
-            try:
-                plan.parsed.append((corpus.parse_file(file, data), info))
-            except DocumentError as exc:
-                plan.failed.append((file.doc, exc.reason + kept))
-            except Exception as exc:  # a parser bug on one odd file must not stop the rest
-                log.exception("parsing %s failed", file.doc)
-                plan.failed.append((file.doc, f"无法解析文档（{type(exc).__name__}）{kept}"))
-        if progress is not None:
-            _report(progress, plan, len(files), len(files))
         return plan
 
 

@@ -44,6 +44,7 @@ KINDS: tuple[tuple[str, str], ...] = (
 KIND_WORDS = (*(word for word, _ in KINDS), "文件")
 MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title
 MAX_SPEAKER_CHARS = 14
+MAX_TITLE_LINE_CHARS = 40  # a title's second line
 MAX_GENERIC_CHARS = 12  # a title this short (政府工作报告) is shared by every year's document
 
 _N = f"[{CN_NUMBER}]+"
@@ -145,7 +146,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         # a report that every year has is named with its year: 2021年政府工作报告
         names.append(f"{meta.year}年{generic}")
     if "政府工作报告" in core:
-        where = core
+        where = re.sub(r"(?<=.)\d{4}年", "", core)  # 陕西省2026年政府工作报告
         if (place := occasion_place(meta)) and place not in core:
             # 2026年政府工作报告 given at 云南省第十四届人民代表大会: 云南的政府工作报告
             where = re.sub(r"^(\d{4}年)?", lambda m: f"{m.group(0)}{place}省", core, count=1)
@@ -201,6 +202,28 @@ def _is_date_line(line: str) -> bool:
     return bool(_DATE_LINE.match(line)) and first_date(line) is not None and len(line) <= 70
 
 
+# 现在，我代表第十九届中央委员会向大会作报告: the report to the next congress
+_ON_BEHALF = re.compile(rf"代表第({_N})届中央委员会向大会作报告")
+_OPENS_CONGRESS = re.compile(rf"^(?:中国共产党)?第({_N})次全国代表大会[，,是]")
+
+
+def occasion_from_opening(title: str, meta: DocumentMeta, opening: list[str]) -> DocumentMeta:
+    """The congress a report was given at, as its opening lines say when its front matter
+    does not (a party congress report never names itself 十八大报告)."""
+    for text in opening:
+        if m := _ON_BEHALF.search(text):
+            number = chinese_number(m.group(1))
+            congress = f"第{_cn(number + 1)}次全国代表大会" if number else ""
+        elif m := _OPENS_CONGRESS.match(text):
+            congress = m.group(0).rstrip("，,是")
+        else:
+            continue
+        if congress:
+            found = replace(meta, occasion=congress, kind=meta.kind or "报告")
+            return replace(found, names=derived_names(title, found))
+    return meta
+
+
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
     """Split the title line and the front-matter lines after it into title and metadata.
     `following` are the document's next lines; the returned `consumed` says how many of
@@ -222,6 +245,19 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
 
     plain_title = _plain(title)
     pending = ""  # a title broken over two lines
+    lines = [line for line in following[:MAX_FRONT_LINES] if _plain(line)]
+    if (
+        len(lines) > 1
+        and not _SUBTITLE.match(lines[0])
+        and not _is_date_line(lines[0])
+        and not re.search(r"[。！？!?；;，,：:]|\d", lines[0])
+        and len(lines[0]) <= MAX_TITLE_LINE_CHARS
+        and (_SUBTITLE.match(lines[1]) or _is_date_line(lines[1]))
+    ):
+        # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大
+        # 旗帜 / 为全面建设社会主义现代化国家而团结奋斗 / ——在…上的报告)
+        title = f"{title} {lines[0].strip()}"
+        plain_title = _plain(title)
     for line in following[:MAX_FRONT_LINES]:
         plain = _plain(line)
         if not plain:

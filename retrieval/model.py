@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +77,21 @@ class Hit:
     snippet: tuple[int, int]  # [start, end) of the part of passage.text worth showing
 
 
+class NoAnswer(StrEnum):
+    """Why an answer has no hits."""
+
+    EMPTY = "empty"  # nothing was asked
+    NO_TERMS = "no_terms"  # no word of the question can be searched for
+    WEAK = "weak"  # passages share too little of the question
+    MISSING = "missing"  # it names a document the corpus lacks (see Answer.note)
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     question: str
     terms: tuple[str, ...]  # the question's search terms after normalisation and stopwords
     hits: tuple[Hit, ...]  # empty exactly when the corpus does not answer
-    reason: str = ""  # why there are no hits: "empty", "no_terms", "weak", "missing", "year"
+    reason: str = ""  # why there are no hits, a NoAnswer; "" when there are hits
     understood: tuple[str, ...] = ()  # titles of the documents the question was read to name
     note: str = ""  # what the reader should know, in Chinese: 资料库中没有2023年政府工作报告
 

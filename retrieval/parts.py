@@ -17,7 +17,6 @@ from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
-from retrieval.structure import announces
 
 MAX_PASSAGES = 6  # a section's passages shown for a question about it
 _N = rf"([{CN_NUMBER}]+|\d+)"
@@ -26,12 +25,18 @@ _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
 _ARTICLE = re.compile(rf"第{_N}条")
 _LIST = re.compile(
     # 哪几点, 几个方面, 哪三个问题; not 哪一部分 (which part says X: a question about content)
-    r"(哪几|哪些|几|哪[二三四五六七八九十两\d]+)个?(点|方面|部分|条|项|件事|大块|问题)"
+    r"(哪几|哪些|(?<!第)几|哪[二三四五六七八九十两\d]+)个?(点|方面|部分|条|项|件事|大块|问题)"
     r"(?!钟|开始|到|了)"
     r"|主要内容|内容是什么|框架|结构"
 )
 # a paragraph that says how many points follow (我再强调四个方面的意见)
-_ANNOUNCED = re.compile(rf"[{CN_NUMBER}\d几]+(个方面|点|件事|个问题)的?(意见|要求|体会|想法)?")
+_ANNOUNCED = re.compile(
+    r"[二三四五六七八九十两\d几]个?(方面|点|件事|问题)的?(意见|要求|体会|想法|内容)?"
+)
+# 哪三点 / 分了哪十个方面 / 三个务必 is no count: the number must be asked with 哪 or 几
+_COUNT = re.compile(rf"哪([{CN_NUMBER}]+|\d+)个?(?:点|方面|部分|条|项|件事|大块|问题|个)")
+_WHICH = re.compile(r"哪几|哪些")
+_HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")
 _END = re.compile(r"结尾|最后(?:一段|部分|提|讲|说|要求)|末尾|结束时|收尾")
 _START = re.compile(r"开头|开篇|一开始|开场")
 
@@ -44,6 +49,8 @@ class Place:
     point: int | None = None  # 1-based point within the part (or the document)
     article: str = ""  # 第十条
     listing: bool = False  # asks for the list of parts or points
+    count: int | None = None  # how many points it says there are (哪三点, 分了哪十个方面)
+    how_many: bool = False  # asks how many (一共讲了几个方面): the announcement answers it
     end: bool = False
     start: bool = False
 
@@ -63,7 +70,10 @@ def read_place(question: str) -> Place:
         part=chinese_number(part.group(1)) if part else None,
         point=chinese_number(point.group(1)) if point else None,
         article=f"第{article.group(1)}条" if article else "",
-        listing=bool(_LIST.search(q)),
+        # a part or point named: 哪几个“要” lists its points whatever they are called
+        listing=bool(_LIST.search(q) or ((part or point) and _WHICH.search(q))),
+        count=chinese_number(count.group(1)) if (count := _COUNT.search(q)) else None,
+        how_many=bool(_HOW_MANY.search(q)),
         end=bool(_END.search(q)),
         start=bool(_START.search(q)),
     )
@@ -87,16 +97,64 @@ def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> lis
     return [next(p for p in passages if p.section[: len(path)] == path) for path in paths]
 
 
-def _best_heading(
+_INLINE_ITEMS = re.compile(
+    rf"(?:^|[。；;，,：:\s])(?:[{CN_NUMBER}][是要]|第[{CN_NUMBER}]+[，,、])"
+    rf"|[（(][{CN_NUMBER}\d]+[）)]|[①②③④⑤⑥⑦⑧⑨⑩]"
+)
+MIN_INLINE_ITEMS = 2
+
+
+def holds_inline_list(text: str) -> bool:
+    """Whether a paragraph lists its points itself (一是…二是…, （一）…（二）…)."""
+    return len(_INLINE_ITEMS.findall(text)) >= MIN_INLINE_ITEMS
+
+
+def _counts_points(text: str) -> bool:
+    """Whether a paragraph's last sentence says how many points follow (下面，我再强调四个
+    方面的意见): the author's own summary of the list, shown before it. A bare lead-in
+    (主要体现在以下方面。/ 要努力实现以下目标任务：) is not."""
+    last = re.split(r"(?<=[。！？!?])", text.rstrip())
+    tail = next((s for s in reversed(last) if s.strip()), "")
+    return bool(_ANNOUNCED.search(tail))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list in a document: the passage announcing it (if it says more than "如下："),
+    then its points' first passages, in reading order."""
+
+    lead: tuple[Passage, ...]
+    points: tuple[Passage, ...]
+    scope: tuple[str, ...] = ()  # the section the points are under
+
+    def passages(self, lead: bool = False) -> list[Passage]:
+        """The points; after their announcement when asked how many there are."""
+        return [*(self.lead if lead else ()), *self.points][:MAX_PASSAGES]
+
+
+def _listing(
+    passages: Sequence[Passage], scope: tuple[str, ...], points: Sequence[tuple[str, ...]]
+) -> Listing:
+    inside = _under(passages, scope)
+    first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
+    lead = [
+        p for p in inside if p.section == scope and p.key < first.key and _counts_points(p.text)
+    ][-1:]
+    return Listing(tuple(lead), tuple(_heads(inside, points)), scope)
+
+
+def _named(
     paths: Sequence[tuple[str, ...]],
     words: Sequence[str],
     names: set[str] | None = None,
     folded: Sequence[str] | None = None,
-) -> tuple[str, ...] | None:
-    """The one top-level heading that holds the most of `words` (two at least, all of them,
-    or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光), or None
-    when none or several do. `names`: the proper nouns of `words`, and `folded`: the paths'
-    last headings folded, when already known."""
+) -> tuple[tuple[str, ...], list[tuple[str, ...]] | None] | None:
+    """The heading among sibling `paths` that holds the most of `words` (two at least, all
+    of them, or a name or word of three characters or more: 马卫光同志的讲话摘要 for 马卫光),
+    as (that path, None). When several siblings hold them alike they are points of a list
+    sharing its wording (做好老师，要有… for 做好老师要有哪几条): (their parent, them).
+    None when no heading is named. `names` (the proper nouns of `words`) and `folded` (the
+    paths' last headings folded) when already known."""
     if names is None:
         names = _names_in(words)
     if folded is None:
@@ -107,14 +165,16 @@ def _best_heading(
     ]
     best = max((n for n, _, _ in scored), default=0)
     winners = [(path, heading) for n, path, heading in scored if n == best]
-    if best == 0 or len(winners) != 1:
+    if best == 0:
         return None
-    heading = winners[0][1]
+    if len(winners) > 1:
+        return (winners[0][0][:-1], [path for path, _ in winners]) if best >= 2 else None
+    path, heading = winners[0]
     # one word names it when it is a name or long enough to be telling (马卫光)
     named = any(n in heading for n in names) or any(len(w) >= 3 and w in heading for w in words)
     if best < 2 and best < len(words) and not named:
         return None
-    return winners[0][0]
+    return path, None
 
 
 def _names_in(words: Sequence[str]) -> set[str]:
@@ -125,7 +185,7 @@ def _names_in(words: Sequence[str]) -> set[str]:
 
 def heading_named(document: Document, words: Sequence[str]) -> bool:
     """Whether one of the document's top-level headings is named by the question's words."""
-    return _best_heading(_children(document.passages, 0), words) is not None
+    return _named(_children(document.passages, 0), words) is not None
 
 
 def headings_named(documents: Sequence[Document], words: Sequence[str]) -> list[Document]:
@@ -134,9 +194,7 @@ def headings_named(documents: Sequence[Document], words: Sequence[str]) -> list[
     # only documents with headings: one without has none to be named
     tops = memo(documents, "top_headings", lambda: _top_headings(documents))
     names = _names_in(words)
-    kept = {
-        i for i, paths, folded in tops if _best_heading(paths, words, names, folded) is not None
-    }
+    kept = {i for i, paths, folded in tops if _named(paths, words, names, folded) is not None}
     return [documents[i] for i in sorted(kept)]
 
 
@@ -149,7 +207,98 @@ def _top_headings(
     return [(i, paths, [fold(p[-1]) for p in paths]) for i, paths in tops if paths]
 
 
-def place_passages(document: Document, place: Place, words: Sequence[str] = ()) -> list[Passage]:
+def announced_list(document: Document, passage: Passage) -> Listing | None:
+    """The points that follow a passage announcing them (…重点抓好十个方面工作：), one
+    passage each, after it; None when no points follow it."""
+    after = [p for p in _under(document.passages, passage.section) if p.key > passage.key]
+    points = _children(after, len(passage.section))
+    if not points:
+        return None
+    return Listing((passage,), tuple(_heads(after, points)), passage.section)
+
+
+def list_of(document: Document, passage: Passage) -> Listing | None:
+    """The list a list question's best passage belongs to: the points under its section
+    when it opens one that has them (三、关于2026年工作 for 分了哪十个方面), else the points
+    beside it (一是… for 哪几条体会). None when the passage is in no such list."""
+    if not passage.section or passage not in _heads(document.passages, [passage.section]):
+        return None
+    for scope in (passage.section, passage.section[:-1]):
+        points = _children(_under(document.passages, scope), len(scope))
+        if len(points) >= 2:
+            return _listing(document.passages, scope, points)
+    return None
+
+
+def sized_list(document: Document, count: int, words: Sequence[str]) -> Listing | None:
+    """The list of exactly `count` points ("分了哪十个方面"): the only one, or of several the
+    one whose heading holds most of `words`; None when there is none or no way to choose."""
+    passages = document.passages
+    scopes = [(), *(h.path for h in document.headings)]
+    sized = []
+    for scope in scopes:
+        points = _children(_under(passages, scope), len(scope))
+        if len(points) == count:
+            sized.append((sum(w in fold(" ".join(scope)) for w in words), scope, points))
+    if not sized:
+        return None
+    best = max(n for n, _, _ in sized)
+    winners = [(scope, points) for n, scope, points in sized if n == best]
+    return _listing(passages, *winners[0]) if len(winners) == 1 else None
+
+
+def named_list(document: Document, words: Sequence[str]) -> tuple[Listing | None, bool]:
+    """The list a list question asks of `document`: the points of the part its words name
+    (以警惕之心对待诱惑讲了哪几点), or the points whose headings share them, or the
+    document's top-level parts; and whether the words named it."""
+    passages = document.passages
+    named = _named(_children(passages, 0), words) if words else None
+    scope, chosen = named if named else ((), None)
+    points = chosen or _children(_under(passages, scope), len(scope))
+    if not points:
+        return None, named is not None
+    return _listing(passages, scope, points), named is not None
+
+
+_LABEL_NUMBER = re.compile(
+    rf"^(?:第?([{CN_NUMBER}]+|\d+)(?:[、．.，,：:是要]|部分|章|节|篇|编|条|个问题|方面)"
+    rf"|[（(]([{CN_NUMBER}]+|\d+)[）)])"
+)
+
+
+def _label_number(label: str) -> int | None:
+    m = _LABEL_NUMBER.match(label)
+    return chinese_number(m.group(1) or m.group(2)) if m else None
+
+
+def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
+    """The n-th of sibling headings: the one numbered n (三、… is the third part even where
+    the source lost 二、), else the n-th in reading order."""
+    numbered = [p for p in paths if _label_number(p[-1]) == n]
+    if len(numbered) == 1:
+        return numbered[0]
+    return paths[n - 1] if 1 <= n <= len(paths) else None
+
+
+TELLING_INFORMATION = 7.0  # a word this rare in general Chinese says what is asked about
+
+
+def _telling(words: Sequence[str]) -> list[str]:
+    """The words of a question that say what it asks about, not where (结尾) or how
+    (提了, 要求, 建设: too common to tell)."""
+    from retrieval.segment import default_segmenter
+
+    information = default_segmenter().information
+    return [
+        w
+        for w in words
+        if not (_END.search(w) or _START.search(w)) and information(w) >= TELLING_INFORMATION
+    ]
+
+
+def place_passages(
+    document: Document, place: Place, words: Sequence[str] = (), naming: Sequence[str] = ()
+) -> list[Passage]:
     """The passages a structure question asks for, in reading order; [] when the document
     has no such place. `words` are the question's other words: a list question about a
     named section ("以警惕之心对待诱惑讲了哪几点") lists that section's points."""
@@ -163,19 +312,28 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
         # 第三条 of a speech's 九条经验 is its third point
     scope: tuple[str, ...] = ()
     if place.part is not None:
-        parts = _children(passages, 0)
-        if not 1 <= place.part <= len(parts):
+        found = _nth(_children(passages, 0), place.part)
+        if found is None:
             return []
-        scope = parts[place.part - 1]
-    elif words and (place.listing or place.point is not None):
-        # "以警惕之心对待诱惑讲了哪几点", "重点工作里第一项": the part its words name
-        scope = _best_heading(_children(passages, 0), words) or ()
+        scope = found
+    elif words and place.listing and place.point is None:
+        listing, _ = named_list(document, words)
+        return listing.passages(place.how_many) if listing else passages[:MAX_PASSAGES]
+    elif words and place.point is not None:
+        # "重点工作里第一项": the part its words name, with the words naming the document
+        # too when the others name none (2014年报告的重点工作: 三、2014年重点工作)
+        parts = _children(passages, 0)
+        named = _named(parts, words) or _named(parts, naming)
+        scope = named[0] if named and named[1] is None else ()
     inside = _under(passages, scope)
     if place.point is not None:
-        points = _children(inside, len(scope))
-        if not 1 <= place.point <= len(points):
+        point = _nth(_children(inside, len(scope)), place.point)
+        if point is None:
             return []
-        return _under(inside, points[place.point - 1])[:MAX_PASSAGES]
+        sub = _children(_under(inside, point), len(point))
+        if place.listing and len(sub) >= 2:  # "第九个方面讲了哪几点": its points
+            return _listing(passages, point, sub).passages(place.how_many)
+        return _under(inside, point)[:MAX_PASSAGES]
     if place.end and not scope:
         # the closing remarks: the passages after the last one filed under a heading
         tail: list[Passage] = []
@@ -183,20 +341,23 @@ def place_passages(document: Document, place: Place, words: Sequence[str] = ()) 
             if p.section:
                 break
             tail.insert(0, p)
-        return tail[-MAX_PASSAGES:] or passages[-1:]
+        # the paragraph holding most of what is asked about (结尾对政府自身建设提了什么要求),
+        # else the last one, whose call (号召) is the ending; the closing remarks follow
+        tail = tail[-MAX_PASSAGES:] or passages[-1:]
+        asked = _telling(words)
+        held = [sum(w in fold(p.text) for w in asked) for p in tail]
+        ending = max(range(len(tail)), key=lambda i: (held[i], i))
+        return [tail[ending], *(p for i, p in enumerate(tail) if i != ending)]
     if place.start and not scope:
         return passages[:2]
     if place.listing or place.part is not None:
         points = _children(inside, len(scope))
         if not points:
             return inside[:MAX_PASSAGES]
-        # a list question gets the points, after the passage that announces them if one does
-        # ("下面，我讲四个方面的意见"); "第三部分讲了什么" the part's opening, then them
+        if place.listing:  # the points, after the passage announcing them (四个方面的意见)
+            return _listing(passages, scope, points).passages(place.how_many)
+        # "第三部分讲了什么": the part's opening, then its points
         first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
         opening = [p for p in inside if p.section == scope and p.key < first.key]
-        if place.listing:
-            lead = [p for p in opening if announces(p.text) or _ANNOUNCED.search(p.text)][-1:]
-        else:
-            lead = opening[:1]
-        return (lead + _heads(inside, points))[:MAX_PASSAGES]
+        return (opening[:1] + _heads(inside, points))[:MAX_PASSAGES]
     return []

@@ -31,6 +31,7 @@ from retrieval.index import SearchIndex
 from retrieval.model import Heading, Passage
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter, stopwords, user_dictionary, word_tags
+from retrieval.structure import without_marker
 
 CLOZE = "cloze"
 SECTION = "section"
@@ -54,12 +55,6 @@ _PHRASE_OPENERS = frozenset("在把对从为被以向于和与")  # 在实践中
 
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』）)]*")
-_CN = "一二三四五六七八九十百零〇两"
-# Enumerators that open a heading; what follows them is the heading's own wording.
-_ENUMERATOR = re.compile(
-    rf"^(?:第[{_CN}\d]+[章节部分篇]|[{_CN}]+[、.．]|[（(][{_CN}\d]+[）)]|\d{{1,2}}[、.．]"
-    rf"|[①②③④⑤⑥⑦⑧⑨⑩]|[{_CN}][要是]|第[{_CN}]+[，,、：:]|首先|其次|再次|然后|最后|要)[，,、：:\s]*"
-)
 # jieba tags grouped into kinds of term that can stand in for each other.
 _KIND_OF_TAG = {
     **dict.fromkeys(("n", "nz", "nt", "ng", "vn", "an", "j", "nw"), "n"),
@@ -127,8 +122,11 @@ def _domain() -> frozenset[str]:
 
 
 def heading_core(label: str) -> str:
-    """A heading's own words: 一要坚定理想信念 → 坚定理想信念, （一）总体要求 → 总体要求."""
-    return _ENUMERATOR.sub("", label.rstrip("…。：:")).strip()
+    """A heading's own words: 一要坚定理想信念 → 坚定理想信念, （一）总体要求 → 总体要求
+    (the markers are structure's, which made the headings)."""
+    core = without_marker(label)
+    # a run of parallel points opens each with 要 (要守得住清廉): the point is what follows
+    return core[1:] if core.startswith("要") and len(core) > 2 else core
 
 
 @dataclass

@@ -1,16 +1,39 @@
-"""The store's SQLite schema, as versioned migrations applied in order at open.
+"""The corpus's tables, as versioned migrations applied in order at open.
 
-Each migration runs in its own transaction; later features append to the list, never edit
-an entry that has shipped.
+The corpus owns documents, passages, the postings snapshot and its own settings
+(`corpus_meta`); the bot's tables are bot/state/schema.py's. Each migration runs in its own
+transaction; later features append to the list, never edit an entry that has shipped.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Mapping
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: corpus, logs, feedback, settings, audit
+import aiosqlite
+
+from retrieval.database import Migration, table_exists
+
+OWNER = "corpus"
+
+
+async def _own_settings(db: aiosqlite.Connection) -> None:
+    """The corpus's settings in a table of its own. Before, they were rows of the bot's
+    chat_settings under chat 0, a chat id no Telegram chat has: they move here, the one
+    time a corpus migration touches a table that is not its own."""
+    await db.execute("CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    if await table_exists(db, "chat_settings"):
+        await db.execute(
+            "INSERT INTO corpus_meta (key, value) SELECT key, value FROM chat_settings"
+            " WHERE chat_id = 0 AND key IN ('corpus_dir', 'duplicates_checked')"
+        )
+        await db.execute(
+            "DELETE FROM chat_settings"
+            " WHERE chat_id = 0 AND key IN ('corpus_dir', 'duplicates_checked')"
+        )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    # 1: documents, their passages, and the postings snapshot
     """
     CREATE TABLE documents (
         id INTEGER PRIMARY KEY,
@@ -43,43 +66,6 @@ MIGRATIONS: tuple[str, ...] = (
         weights BLOB NOT NULL,
         created_at REAL NOT NULL
     );
-    CREATE TABLE query_log (
-        id INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        chat_id INTEGER,
-        user_id INTEGER,
-        source TEXT NOT NULL,
-        question TEXT NOT NULL,
-        answered INTEGER NOT NULL,
-        results TEXT NOT NULL,
-        latency_ms REAL NOT NULL
-    );
-    CREATE INDEX query_log_at ON query_log(at);
-    CREATE TABLE feedback (
-        id INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        query_id INTEGER REFERENCES query_log(id) ON DELETE SET NULL,
-        chat_id INTEGER,
-        user_id INTEGER,
-        doc TEXT NOT NULL,
-        paragraph INTEGER NOT NULL,
-        helpful INTEGER NOT NULL,
-        reason TEXT
-    );
-    CREATE TABLE chat_settings (
-        chat_id INTEGER NOT NULL,
-        key TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (chat_id, key)
-    );
-    CREATE TABLE audit_log (
-        id INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        user_id INTEGER,
-        action TEXT NOT NULL,
-        allowed INTEGER NOT NULL,
-        detail TEXT NOT NULL
-    );
     """,
     # 2: the postings snapshot holds term counts instead of weights (a reload updates them;
     #    weights take a quarter of a second to compute at 100,000 passages and twice the space)
@@ -100,158 +86,15 @@ MIGRATIONS: tuple[str, ...] = (
         created_at REAL NOT NULL
     );
     """,
-    # 3: group study: quiz rounds, their questions (with the message each was asked in),
-    #    answers (one per member and question), scores per member and chat, daily reading
-    #    subscriptions with their reading position, and each member's place in each document
-    """
-    CREATE TABLE quiz_rounds (
-        id INTEGER PRIMARY KEY,
-        chat_id INTEGER NOT NULL,
-        starter_id INTEGER NOT NULL,
-        total INTEGER NOT NULL,
-        seconds INTEGER NOT NULL,
-        seed INTEGER NOT NULL,
-        started_at REAL NOT NULL,
-        ended_at REAL,
-        outcome TEXT
-    );
-    CREATE UNIQUE INDEX quiz_rounds_open ON quiz_rounds(chat_id) WHERE ended_at IS NULL;
-    CREATE TABLE quiz_questions (
-        id INTEGER PRIMARY KEY,
-        round_id INTEGER NOT NULL REFERENCES quiz_rounds(id) ON DELETE CASCADE,
-        number INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        prompt TEXT NOT NULL,
-        options TEXT NOT NULL,
-        answer_index INTEGER NOT NULL,
-        sentence TEXT NOT NULL,
-        doc TEXT NOT NULL,
-        title TEXT NOT NULL,
-        section TEXT NOT NULL,
-        paragraph INTEGER NOT NULL,
-        part INTEGER NOT NULL,
-        passage TEXT NOT NULL,
-        message_id INTEGER,
-        asked_at REAL,
-        deadline REAL,
-        revealed_at REAL,
-        UNIQUE (round_id, number)
-    );
-    CREATE TABLE quiz_answers (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER NOT NULL REFERENCES quiz_questions(id) ON DELETE CASCADE,
-        chat_id INTEGER NOT NULL,
-        user_id INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        choice INTEGER NOT NULL,
-        correct INTEGER NOT NULL,
-        at REAL NOT NULL,
-        UNIQUE (question_id, user_id)
-    );
-    CREATE INDEX quiz_answers_chat_at ON quiz_answers(chat_id, at);
-    CREATE TABLE quiz_scores (
-        chat_id INTEGER NOT NULL,
-        user_id INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        answered INTEGER NOT NULL,
-        updated_at REAL NOT NULL,
-        PRIMARY KEY (chat_id, user_id)
-    );
-    CREATE TABLE daily_subscriptions (
-        chat_id INTEGER PRIMARY KEY,
-        time TEXT NOT NULL,
-        timezone TEXT NOT NULL,
-        next_due REAL NOT NULL,
-        doc TEXT,
-        paragraph INTEGER,
-        part INTEGER,
-        sent INTEGER NOT NULL DEFAULT 0,
-        created_by INTEGER,
-        created_at REAL NOT NULL
-    );
-    CREATE TABLE reading_positions (
-        user_id INTEGER NOT NULL,
-        doc TEXT NOT NULL,
-        step INTEGER NOT NULL,
-        section TEXT NOT NULL,
-        updated_at REAL NOT NULL,
-        PRIMARY KEY (user_id, doc)
-    );
-    """,
-    # 4: the bot's inbox: every update fetched from Telegram is kept until it is handled, so
-    #    a crash loses none (Telegram forgets an update once the next fetch confirms it) and
-    #    answers none twice
-    """
-    CREATE TABLE updates (
-        update_id INTEGER PRIMARY KEY,
-        payload TEXT,
-        received_at REAL NOT NULL,
-        handled_at REAL
-    );
-    CREATE INDEX updates_pending ON updates(update_id) WHERE handled_at IS NULL;
-    CREATE INDEX updates_handled_at ON updates(handled_at);
-    """,
-    # 5: one vote per member per answer: pressing 👍/👎 again changes the vote, not the count
-    """
-    DELETE FROM feedback
-    WHERE query_id IS NOT NULL AND user_id IS NOT NULL AND id NOT IN (
-        SELECT MAX(id) FROM feedback
-        WHERE query_id IS NOT NULL AND user_id IS NOT NULL
-        GROUP BY query_id, user_id
-    );
-    CREATE UNIQUE INDEX feedback_one_vote ON feedback(query_id, user_id);
-    """,
-    # 6: what a document says about itself (date, kind, speaker, the names people use for it),
+    # 3: what a document says about itself (date, kind, speaker, the names people use for it),
     #    as JSON; documents indexed before are re-read at the next reload (analyzer version)
     """
     ALTER TABLE documents ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
     """,
-    # 7: the study record organisers keep (/export): each group's members (who joined or took
-    #    part) with the name Telegram showed, when they were first and last seen and when they
-    #    left, the group's title, and every daily passage a group was sent; query_log by chat
-    """
-    CREATE TABLE study_members (
-        chat_id INTEGER NOT NULL,
-        user_id INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        username TEXT,
-        first_seen REAL NOT NULL,
-        last_seen REAL NOT NULL,
-        left_at REAL,
-        PRIMARY KEY (chat_id, user_id)
-    );
-    CREATE TABLE study_chats (
-        chat_id INTEGER PRIMARY KEY,
-        title TEXT NOT NULL,
-        updated_at REAL NOT NULL
-    );
-    CREATE TABLE study_deliveries (
-        id INTEGER PRIMARY KEY,
-        chat_id INTEGER NOT NULL,
-        at REAL NOT NULL,
-        doc TEXT NOT NULL,
-        title TEXT NOT NULL,
-        section TEXT NOT NULL,
-        paragraph INTEGER NOT NULL
-    );
-    CREATE INDEX study_deliveries_chat_at ON study_deliveries(chat_id, at);
-    CREATE INDEX query_log_chat_at ON query_log(chat_id, at);
-    """,
+    # 4: the corpus's own settings (its folder, the generation last checked for duplicates)
+    _own_settings,
 )
 
-
-def statements(script: str) -> Iterator[str]:
-    """A migration's statements; complete_statement keeps a trigger body (with its own
-    semicolons) and semicolons inside literals or comments in one piece."""
-    statement = ""
-    for piece in script.split(";"):
-        statement += piece
-        if sqlite3.complete_statement(statement + ";"):
-            if statement.strip():
-                yield statement.strip() + ";"
-            statement = ""
-        else:
-            statement += ";"
-    if statement.strip():
-        yield statement.strip()
+# What each version of the single list of migrations before the split meant for the corpus:
+# 1 made its tables, 2 the snapshot of counts, 6 the documents' meta; the rest were the bot's.
+LEGACY: Mapping[int, int] = {1: 1, 2: 2, 3: 2, 4: 2, 5: 2, 6: 3, 7: 3}

@@ -13,30 +13,28 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from retrieval import bm25, highlight
-from retrieval.catalog import memo
+from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex
-from retrieval.model import Answer, Document, Hit, Passage
+from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, valid_text
-from retrieval.parts import heading_named, headings_named, place_passages, read_place
-from retrieval.segment import BIGRAM, Segmenter, stopwords
-from retrieval.structure import announces
-from retrieval.synonyms import synonyms
-from retrieval.targets import (
-    Target,
-    find_target,
-    holds_quote,
-    in_runs,
-    named_by_fragment,
-    passage_years,
+from retrieval.parts import read_place
+from retrieval.question import (
+    STRUCTURE_WORD_WEIGHT,
+    Query,
+    Word,
+    asks_quantity,
+    parse_question,
+    without_naming_words,
 )
+from retrieval.segment import BIGRAM, Segmenter
+from retrieval.structure import announces
+from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
+from retrieval.targets import Target, find_target, holds_quote, in_runs, passage_years
 
-MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
-STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not structure
-MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
 SMALL_CORPUS = 25  # passages of one speech
 
@@ -62,6 +60,8 @@ class Ranking:
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
+    quantity_boost: float = 1.3  # a passage giving a number right after a word a question
+    # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少)
     # a question most of whose information is in words the corpus never uses asks about
     # something else (门票, 比特币, 世界杯), whatever rare word it shares; in a large corpus,
     # where such chance sharing happens (in one speech, coverage already says it all)
@@ -71,69 +71,6 @@ class Ranking:
 
 
 DEFAULT_RANKING = Ranking()
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of the question and every index term that counts as finding it."""
-
-    text: str
-    terms: frozenset[str]  # the word and the dictionary words inside it
-    expansions: frozenset[str]  # synonyms: found at a lower weight
-
-    # Worked out once per question, not for each of the pool's 200 passages.
-    @cached_property
-    def spellings(self) -> tuple[str, ...]:
-        """The word and its synonyms: what finds it whole in a text."""
-        return tuple({self.text} | self.expansions)
-
-    @cached_property
-    def parts(self) -> tuple[str, ...]:
-        """The dictionary words inside it, itself excepted."""
-        return tuple(self.terms - {self.text})
-
-
-@dataclass(frozen=True)
-class Query:
-    words: tuple[Word, ...]
-    bigrams: tuple[str, ...]
-
-    def weights(self, ranking: Ranking) -> dict[str, float]:
-        weights: dict[str, float] = {}
-        for bigram in self.bigrams:
-            weights[bigram] = weights.get(bigram, 0.0) + ranking.bigram_weight
-        for word in self.words:
-            for term in word.terms:
-                weights[term] = weights.get(term, 0.0) + 1.0
-            for term in word.expansions - word.terms:
-                weights[term] = max(weights.get(term, 0.0), ranking.synonym_weight)
-        return weights
-
-    @property
-    def all_terms(self) -> set[str]:
-        """Every word, word part and synonym the question is searched with (not bigrams)."""
-        return {t for w in self.words for t in w.terms | w.expansions}
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        return tuple(
-            dict.fromkeys(t for w in self.words for t in sorted(w.terms, key=len, reverse=True))
-        )
-
-
-def parse_question(question: str, segmenter: Segmenter) -> Query:
-    folded = fold(question[:MAX_QUESTION_CHARS])
-    stop = stopwords()
-    words = []
-    for text, _ in segmenter.words(folded):
-        if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
-            continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
-        terms = frozenset(segmenter.expand([text]))
-        if not terms:
-            continue
-        expansions = frozenset(s for t in terms for s in synonyms(t))
-        words.append(Word(text, terms, expansions))
-    return Query(tuple(words), tuple(segmenter.bigrams(folded)))
 
 
 def searchable_text(passage: Passage) -> str:
@@ -196,6 +133,27 @@ def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> t
     return tuple(w for w, weight in zip(query.words, weights, strict=True) if weight == top)
 
 
+def question_focus(
+    query: Query,
+    weights: Sequence[float],
+    target: Target,
+    index: SearchIndex,
+    ranking: Ranking,
+) -> tuple[Word, ...]:
+    """The telling words of what a question is about: not the year or the documents it
+    names (2023年 一号文件 要求粮食产量…), which the year and document rules see to."""
+    asked = without_naming_words(query, target, index)
+    years = {str(y) for y in target.years}
+    about = [
+        (w, x)
+        for w, x in zip(query.words, weights, strict=True)
+        if w in asked.words and w.text not in years
+    ]
+    if not about:
+        return telling_words(query, weights, ranking)
+    return telling_words(Query(tuple(w for w, _ in about), ()), [x for _, x in about], ranking)
+
+
 def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking: Ranking) -> bool:
     """Whether a ranked passage (its `searchable_text`) is shown.
 
@@ -209,6 +167,27 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
     if not telling:
         return share >= 1.0
     return share >= ranking.weak_coverage or any(_found(w, text) for w in telling)
+
+
+# a figure: digits, or Chinese numerals with a unit (五千万人, 十次); not 一并 or 统一
+_NUMBER = re.compile(rf"\d|[{CN_NUMBER}千万亿]+[个项条次人元年倍%％万亿千百所家]")
+QUANTITY_SPAN = 12  # characters after a question's word within which its number stands
+
+
+def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether a number follows closely one of the question's telling words in the text:
+    the passage states the quantity asked about, not only the words around it."""
+    for word, weight in zip(query.words, weights, strict=True):
+        if weight < STRUCTURE_WORD_WEIGHT:
+            continue
+        for term in {word.text} | word.expansions:
+            start = text.find(term)
+            while start >= 0:
+                end = start + len(term)
+                if _NUMBER.search(text, end, end + QUANTITY_SPAN):
+                    return True
+                start = text.find(term, end)
+    return False
 
 
 def phrase_share(question: str, text: str) -> float:
@@ -258,11 +237,16 @@ def candidates(
     are the answer."""
     target = target or Target()
     weights = weights or word_weights(query, segmenter, ranking)
-    telling = telling_words(query, weights, ranking)
-    folded_question = fold(question)
+    folded_question = digit_years(fold(question))
     years = set(target.years)
     soft = set(target.soft_years)
     doc_years = index.doc_years
+    if target.docs is not None:
+        # a year after the named document's own is a goal it sets (十八大报告: 到2020年…),
+        # said once for a whole list: preferred, not required of every passage
+        named = [doc_years.get(doc) for doc in target.docs]
+        later = {y for y in years if all(d is not None and d < y for d in named)}
+        years, soft = years - later, soft | later
     floor = open_coverage(len(index.passages), ranking)
     if (
         target.docs is None
@@ -271,12 +255,22 @@ def candidates(
         >= absent_limit(len(index.passages), ranking)
     ):
         floor = 2.0  # nothing is kept
-    ids = _pool(index, query, target, ranking)
+    # passages are ranked without the words naming the documents asked about, and judged
+    # (coverage) with them: a question is about its document, and found in it
+    asked = without_naming_words(query, target, index)
+    asked_weights = tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
+    ids = _pool(index, asked, target, ranking)
+    telling = question_focus(query, weights, target, index, ranking)
     pool = [(index.passages[i], score) for i, score in ids]
     texts = [index.searchable(i) for i, _ in ids]
     # a quote that some passage holds is a constraint; one that none holds was misremembered
     holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
+    ordinals = asked_ordinals(folded_question)
+    unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
+    quantity = asks_quantity(folded_question)
+    # a question about something the corpus never speaks of, asked of a place it does
+    elsewhere = target.docs is None and bool(absent_words(query, weights, index, ranking))
     rows = []
     for (passage, score), text, whole in zip(pool, texts, holds, strict=True):
         share = coverage(query, weights, text, ranking)
@@ -284,6 +278,10 @@ def candidates(
             target.docs is not None or share >= floor
         )
         rule = ""
+        if unheld_edition:
+            rule = "ordinal"  # 第二届全国文明家庭 asked, the corpus speaks of the 第一届
+        if elsewhere and only_places(query, weights, text, segmenter):
+            rule = "place"  # 明天广州会下雨吗: a place the corpus names, a topic it never does
         if quoted and whole:
             ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
         elif quoted:
@@ -297,7 +295,8 @@ def candidates(
         boost = 1.0
         if ok:  # the order of what is shown; the rest stays in BM25's
             # what the passage covers of the question's information, then its wording in order
-            boost = (1 - ranking.coverage_weight + ranking.coverage_weight * share) * (
+            about = share if asked is query else coverage(asked, asked_weights, text, ranking)
+            boost = (1 - ranking.coverage_weight + ranking.coverage_weight * about) * (
                 1 + ranking.phrase_weight * phrase_share(folded_question, text)
             )
             if spoken:
@@ -306,36 +305,79 @@ def candidates(
                 boost *= ranking.own_year_boost
             if passage.doc in target.preferred:
                 boost *= ranking.place_boost
+            if quantity and gives_quantity(query, weights, text):
+                boost *= ranking.quantity_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
 
 
-def absent_share(
+def absent_words(
     query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
-) -> float:
-    """The share of the question's information in telling words no passage holds, nor any
-    of their synonyms: neither as a word of the index, nor as a run of character pairs, nor
-    as words of the index that make it up (党委书记: 党委 and 书记)."""
+) -> list[tuple[Word, float]]:
+    """The question's telling words (with their weights) that no passage holds, nor any of
+    their synonyms: neither as a word of the index, nor as a run of character pairs, nor as
+    words of the index that make it up (党委书记: 党委 and 书记). Latin words are left out:
+    markup, code and English asides, not the topic."""
     vocabulary = index.postings.vocabulary
 
     def held(term: str) -> bool:
         pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
         return term in vocabulary or all(p in vocabulary for p in pairs)
 
-    total = absent = 0.0
-    for word, weight in zip(query.words, weights, strict=True):
-        total += weight
-        # Latin words are left out: markup, code and English asides, not the topic
-        if (
-            weight >= ranking.absent_weight
-            and len(word.text) >= 2
-            and not word.text.isascii()
-            and not any(held(t) for t in {word.text, *word.expansions})
-            and not _covered_by_parts(word, vocabulary.__contains__)
-        ):
-            absent += weight
+    return [
+        (word, weight)
+        for word, weight in zip(query.words, weights, strict=True)
+        if weight >= ranking.absent_weight
+        and len(word.text) >= 2
+        and not word.text.isascii()
+        and not any(held(t) for t in {word.text, *word.expansions})
+        and not _covered_by_parts(word, vocabulary.__contains__)
+    ]
+
+
+def absent_share(
+    query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
+) -> float:
+    """The share of the question's information in words the corpus never uses."""
+    total = sum(weights)
+    absent = sum(weight for _, weight in absent_words(query, weights, index, ranking))
     return absent / total if total else 0.0
+
+
+_ORDINAL = re.compile(rf"第([{CN_NUMBER}\d]+)(届|次|批|期|轮)([\u4e00-\u9fff]{{2}})")
+
+
+def asked_ordinals(question: str) -> list[tuple[str, str, str]]:
+    """The numbered editions a question asks about: (number, unit, the noun after them),
+    as in 第二届全国文明家庭 → (二, 届, 全国)."""
+    return [(m.group(1), m.group(2), m.group(3)) for m in _ORDINAL.finditer(question)]
+
+
+def other_edition(asked: Sequence[tuple[str, str, str]], texts: Sequence[str]) -> bool:
+    """Whether the passages speak of other editions of what the question numbers (第一届
+    全国文明家庭 for 第二届…) and never of the one asked: the corpus does not hold it."""
+    for number, unit, noun in asked:
+        said = {
+            m.group(1)
+            for text in texts
+            for m in _ORDINAL.finditer(text)
+            if (m.group(2), m.group(3)) == (unit, noun)
+        }
+        if said and number not in said:
+            return True
+    return False
+
+
+def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:
+    """Whether every word of some weight the passage matches is a place name: a place alone
+    is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks)."""
+    matched = [
+        w.text
+        for w, x in zip(query.words, weights, strict=True)
+        if x >= 1.0 and (_found(w, text) or _covered_by_parts(w, text.__contains__))
+    ]
+    return bool(matched) and all(segmenter.is_place(m) for m in matched)
 
 
 def absent_limit(passages: int, ranking: Ranking) -> float:
@@ -362,34 +404,53 @@ def answer(
     --doc, a group's reading scope); otherwise the question may name its documents."""
     question = valid_text(question)
     if not question.strip():
-        return Answer(question, (), (), reason="empty")
+        return Answer(question, (), (), reason=NoAnswer.EMPTY)
     query = parse_question(question, segmenter)
     if not query.words:
-        return Answer(question, (), (), reason="no_terms")
+        return Answer(question, (), (), reason=NoAnswer.NO_TERMS)
     target = find_target(question, index.catalog)
     if docs is not None:
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         note = f"资料库中没有{target.missing}"
-        return Answer(question, query.terms, (), reason="missing", note=note)
+        return Answer(question, query.terms, (), reason=NoAnswer.MISSING, note=note)
     weights = word_weights(query, segmenter, ranking)
-    placed = _placed(index, question, query, target, weights)
+    place = read_place(question)
+    # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
+    listing = place.listing and not (place.part or place.point or place.article)
+    placed = [] if listing else structure_passages(index, question, query, target, weights)
+    if (
+        not placed
+        and not place.asked
+        and target.docs is not None
+        and not question_focus(query, weights, target, index, ranking)
+    ):
+        # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
+        # say what they are, when and where
+        named = [d for d in index.documents if d.doc in target.docs and d.passages]
+        placed = [d.passages[0] for d in named]
     shown: list[tuple[Passage, float]] = []
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
+        top = shown[0][0] if shown else None
         leading = {p.doc for p, _ in shown[:LEADING_HITS]}
-        if len(leading) == 1 and target.docs is None and read_place(question).asked:
+        pointed = target
+        if len(leading) == 1 and target.docs is None:
             # "好老师讲话里要有哪几条": the document the question's words point at
-            placed = _placed(
-                index, question, query, replace(target, docs=frozenset(leading)), weights
-            )
+            pointed = replace(target, docs=frozenset(leading))
+        if listing:
+            placed = list_passages(index, question, query, pointed, weights, top, segmenter)
+        elif place.asked and pointed is not target and not (top and announces(top.text)):
+            placed = structure_passages(index, question, query, pointed, weights)
     if placed:
+        if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
+            placed.sort(key=lambda p: not all(holds_quote(q, fold(p.text)) for q in target.phrases))
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
-        scored = _with_announced_items(index, shown)[:top_k]
+        scored = with_announced_items(index, shown)[:top_k]
     if not scored:
-        return Answer(question, query.terms, (), reason="weak", understood=target.understood)
+        return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)
     words = query.all_terms
     hits = []
     for rank, (passage, score) in enumerate(scored, start=1):
@@ -398,85 +459,6 @@ def answer(
         snippet = highlight.snippet(passage.text, found)
         hits.append(Hit(rank, score, passage, matched, found, snippet))
     return Answer(question, query.terms, tuple(hits), understood=target.understood)
-
-
-def _placed(
-    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
-) -> list[Passage]:
-    """The passages a question about the structure asks for ("第三部分讲了什么"), when it
-    points into one document: the one it names, or the corpus's only one."""
-    place = read_place(question)
-    if not place.asked:
-        return []
-    documents: Sequence[Document] = index.catalog
-    if target.docs is not None:
-        documents = [d for d in documents if d.doc in target.docs]
-    if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
-        documents = (
-            named_by_fragment(documents, question)
-            or named_by_fragment(documents, question, headings=True)
-            or _quoting(documents, target.phrases)
-            or documents
-        )
-    words = [w.text for w in query.words]
-    if len(documents) == 1:  # words that name the document do not name one of its parts
-        title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
-        words = [w for w in words if w not in title]
-    if len(documents) > 1 and place.listing and words:
-        documents = headings_named(documents, words)
-    if len(documents) != 1:
-        return []
-    document = documents[0]
-    if (
-        place.listing
-        and place.part is None
-        and place.point is None
-        and not heading_named(document, words)
-    ):
-        # "八项规定具体有哪几条内容": a list asked of something the document does not name
-        title = fold(" ".join((document.title, *document.meta.names)))
-        if any(
-            w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
-            for w, weight in zip(query.words, weights, strict=True)
-        ):
-            return []
-    return place_passages(document, place, words)
-
-
-def _quoting(documents: Sequence[Document], phrases: Sequence[str]) -> list[Document]:
-    """The documents whose headings hold every quoted phrase. Headings are folded once per
-    catalog, and a document without any cannot hold a quote."""
-    if not phrases:
-        return []
-
-    def build() -> list[tuple[int, str]]:
-        texts = (
-            (i, fold("\n".join(h.path[-1] for h in d.headings))) for i, d in enumerate(documents)
-        )
-        return [(i, text) for i, text in texts if text]
-
-    texts = memo(documents, "heading_texts", build)
-    return [documents[i] for i, text in texts if all(holds_quote(p, text) for p in phrases)]
-
-
-def _with_announced_items(
-    index: SearchIndex, shown: list[tuple[Passage, float]]
-) -> list[tuple[Passage, float]]:
-    """A first passage that announces a list ("主要有这么四件事") brings its items, in
-    order, right after it: the answer is the items, not their announcement."""
-    if not shown or not announces(shown[0][0].text):
-        return shown
-    first, score = shown[0]
-    items = [
-        p
-        for p in index.neighbours(first, before=0, after=MAX_ANNOUNCED_ITEMS)
-        if p is not first
-        and len(p.section) > len(first.section)
-        and p.section[: len(first.section)] == first.section
-    ]
-    listed = {p.key for p in items}
-    rest = [(p, s) for p, s in shown[1:] if p.key not in listed]
-    return [(first, score), *((p, score) for p in items), *rest]
 
 
 @dataclass(frozen=True)
@@ -526,10 +508,12 @@ def explain(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
         threshold=ranking.min_coverage if named else open_coverage(len(index.passages), ranking),
         weak=ranking.weak_coverage,
-        telling=tuple(w.text for w in telling_words(query, weights, ranking)),
+        telling=tuple(w.text for w in question_focus(query, weights, target, index, ranking)),
         rows=tuple(rows) if query.words else (),
         target=target,
         absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
         absent_limit=1.0 if named else absent_limit(len(index.passages), ranking),
-        structure=tuple(_placed(index, question, query, target, weights)) if query.words else (),
+        structure=tuple(structure_passages(index, question, query, target, weights))
+        if query.words
+        else (),
     )

@@ -157,10 +157,15 @@ class Segmenter:
         tag = word_tags().get(word, "")
         return word in self._domain or not tag or tag[0] in "nj" or tag in ("vn", "l", "i")
 
-    def proper_nouns(self, text: str) -> list[str]:
-        """Places and people's names in `text` (jieba's ns and nr tags)."""
+    def proper_nouns(self, text: str, kinds: tuple[str, ...] = ("ns", "nr")) -> list[str]:
+        """Places and people's names in `text` (jieba's ns and nr tags; `kinds` ("ns",) for
+        places alone)."""
         tags = word_tags()
-        return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in ("ns", "nr")]
+        return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in kinds]
+
+    def is_place(self, word: str) -> bool:
+        """Whether jieba's dictionary tags the word a place name (ns)."""
+        return word_tags().get(word, "") == "ns"
 
     def words(self, folded: str) -> list[tuple[str, int]]:
         """jieba's accurate-mode words of already folded text, with their start offsets.

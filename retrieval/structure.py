@@ -30,7 +30,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.metadata import KIND_WORDS, display_title, kind_of, read_front_matter
+from retrieval.metadata import (
+    KIND_WORDS,
+    display_title,
+    kind_of,
+    occasion_from_opening,
+    read_front_matter,
+)
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
@@ -48,6 +54,7 @@ _ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|�
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
+OPENING = 3  # passages in which a document says what occasion it was given at
 
 _SENTENCE_END = "。！？!?"
 
@@ -82,7 +89,7 @@ _CLOSABLE = frozenset(kind for kind, _ in _ENUMERATIONS)
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _VOCATIVE = (
     r"(同志们|朋友们|各位代表|代表们|各位委员|委员们|各位领导|女士们|先生们|同学们|老师们"
-    r"|各位来宾|各位嘉宾|各位同事|同事们|各位同志)"
+    r"|同事们|各位[\u4e00-\u9fff]{1,3}?)"  # 各位代表 / 各位老师 / 各位来宾
 )
 _SALUTATION = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[！!：:，,]?$")
 _CLOSING = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[，,！!：:]")
@@ -94,6 +101,8 @@ _BACK_REFERENCE = re.compile(
 _ANNOUNCES = re.compile(
     rf"([:：]$)|((有|讲|提|做好?|抓好?|把握好?|强调|谈)(这么|以下|如下)?[{_CN_NUM}几\d]+"
     r"(件事|点|个方面|条|项|个问题)(要做|意见|要求)?[。！]?$)|(如下|以下几[点个方面]+)[。：:]?$"
+    # 我们进一步加深了以下几个方面的认识和体会。
+    r"|(以下|下列)[几\d一二三四五六七八九十]*个?(方面|点|条|项)[^。！？]{0,10}[。：:]$"
 )
 
 
@@ -105,6 +114,16 @@ class _Line:
     pure: bool  # a heading line with no body text of its own
 
 
+def without_marker(label: str) -> str:
+    """A heading's own words, its marker (一、 / （一） / 第一章 / 一要 / 第一，) and the
+    punctuation after it taken off: 一要坚定理想信念 → 坚定理想信念."""
+    label = _strip_marker_dash(label.rstrip("…。：:"))
+    for _, pattern in (*_MARKERS, *_ENUMERATIONS):
+        if m := pattern.match(label):
+            return label[m.end() :].lstrip("，,、：:.． \t　").strip()
+    return label.strip()
+
+
 def announces(text: str) -> bool:
     """Whether a paragraph announces a list that follows it (…有这么四件事。/ 如下：)."""
     return bool(_ANNOUNCES.search(text))
@@ -114,16 +133,17 @@ def _strip_marker_dash(text: str) -> str:
     return text.lstrip("—－ ")
 
 
-def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS, past: int = 0) -> str:
     """The opening sentence of a paragraph, as a heading label: up to the first sentence
-    end, or a clause of it (at least a few characters past the marker) when that is long."""
+    end, or a clause of it (at least a few characters past the marker, and `past` characters
+    in) when that is long."""
     text = _strip_marker_dash(text)
     match = re.search(r"[。！？!?；;：:]", text)
     lead = text[: match.start()] if match else text
     if len(lead) <= limit:
         return lead
     marker = next((p.match(lead) for _, p in (*_MARKERS, *_ENUMERATIONS) if p.match(lead)), None)
-    skip = (marker.end() if marker else 0) + 4  # 第一，严明纪律: never the bare 第一
+    skip = max((marker.end() if marker else 0) + 4, past)  # 第一，严明纪律: never the bare 第一
     comma = re.search(r"[，,]", lead[skip:])
     if comma and skip + comma.start() <= limit:
         return lead[: skip + comma.start()]
@@ -290,6 +310,8 @@ class _Frame:
     kind: str
     label: str
     spans: bool = False  # an enumeration item whose list's items span paragraphs
+    taken: int = 0  # paragraphs after its own that it kept
+    longest: int = 0  # the most any earlier item of its list kept
 
 
 def _title_and_meta(
@@ -316,16 +338,26 @@ def _title_and_meta(
     while rest and rest[0] == first:  # a page that repeats its title
         banner.append((rest[0], "标题"))
         rest, taken = rest[1:], taken + 1
+    # the document's title under a banner may be broken over two lines too
+    # (中国共产党第二十届中央委员会 / 第二次全体会议公报)
+    broken = (
+        len(rest) > 1
+        and not kind_of(rest[0])
+        and _bare(rest[1].strip())
+        and rest[1].strip().endswith(KIND_WORDS)
+    )
+    under = rest[0] + rest[1].strip() if broken else rest[0] if rest else ""
     if (
         rest
         and not kind_of(first)
-        and kind_of(rest[0])
+        and kind_of(under)
         and _is_title(lines[taken])
         and not rest[0].startswith(("—", "－", "在"))
     ):
         # a column or bundle banner (每周一学（…）, 【…学习材料】) above the document's title
         banner = [(first, "栏目"), *banner]
-        first, rest, taken = rest[0], rest[1:], taken + 1
+        width = 2 if broken else 1
+        first, rest, taken = under, rest[width:], taken + width
     front = read_front_matter(doc, first, rest)
     title = display_title(front.title, front.meta)
     return title, front.meta, taken + len(front.consumed), banner + list(front.consumed)
@@ -370,7 +402,10 @@ def _is_headline(line: _Line) -> bool:
     return (
         line.kind is None
         and len(line.text) <= MAX_HEADLINE_CHARS
-        and not re.search(r"[。！？!?；;，,]|[:：]$", line.text)
+        # one comma may join two parallel phrases (放松学习，私欲膨胀); a line ending in
+        # punctuation, or with a sentence end in it, is text
+        and not re.search(r"[。！？!?；;]|[:：，,、]$", line.text)
+        and len(re.findall(r"[，,]", line.text)) <= 1
         and not _SALUTATION.match(line.text)
     )
 
@@ -400,6 +435,8 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
                 headings.append(Heading(path, paragraph))
         for part, piece in enumerate(split_passage(text), start=1):
             passages.append(Passage(doc, title, section, paragraph, part, piece))
+    if not meta.occasion:  # a congress report says which congress in its opening lines
+        meta = occasion_from_opening(title, meta, [p.text for p in passages[:OPENING]])
     # headings with nothing under them at the very end still belong to the tree
     document = Document(doc, title, tuple(headings), tuple(passages), meta)
     return Parsed(document, tuple(front), salutations)
@@ -439,6 +476,8 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
     groups: list[_Group] = []
     pending: list[tuple[str, ...]] = []  # headings opened since the last passage
     previous_intro = False  # the last passage announced a list of short cases (：)
+    in_cases = False  # ... or was such a case
+    used: set[tuple[str, ...]] = set()  # heading paths opened so far
 
     def take_pending() -> list[tuple[str, ...]]:
         taken = list(pending)
@@ -469,25 +508,44 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             and line.kind in ("pcn", "pnum", "num", "circled")
             and len(line.text) <= MAX_CASE_CHARS
             and line.text.endswith(("；", ";", "。", "，"))
+            # a list has two cases at least: a lone （一）…。 before text is a heading
+            and (in_cases or _next_is_case(lines, i))
         ):
             section, heads, text = groups[-1]
             groups[-1] = (section, heads, text + "\n" + line.text)
-            previous_intro = not line.text.endswith("。") or _next_is_case(lines, i)
+            previous_intro = in_cases = not line.text.endswith("。") or _next_is_case(lines, i)
             continue
-        previous_intro = False
+        previous_intro = in_cases = False
 
         opened: list[tuple[str, ...]] = []
         if line.kind == "annex":
             stack.clear()
+        if (
+            line.kind is not None
+            and line.kind not in _CLOSABLE
+            and stack
+            and stack[-1].kind in _CLOSABLE
+            and not (groups and announces(groups[-1][2]))
+        ):
+            # a numbered heading (（一）…) is never inside a run-in item (——这五年…；一是…)
+            # unless that item announced it as its sub-points
+            close_enumerations()
         if line.kind is not None:
             kinds = [f.kind for f in stack]
             if line.kind in kinds:
                 at = kinds.index(line.kind)
                 spans = stack[at].spans
+                longest = max(stack[at].longest, stack[at].taken)
                 del stack[at:]
             else:
-                spans = False
-            stack.append(_Frame(line.kind, line.label, spans=spans))
+                spans, longest = False, 0
+            label = line.label
+            if (*path(), label) in used and line.kind in _CLOSABLE:
+                # ——在前进道路上，我们要始终弘扬… / ——在前进道路上，我们要始终坚持…:
+                # points sharing their opening clause are told apart by the next one
+                label = lead_sentence(line.text, past=len(label) + 1)
+            stack.append(_Frame(line.kind, label, spans=spans, longest=longest))
+            used.add(path())
             opened.append(path())
             if line.pure and not _is_leaf(lines, i, [f.kind for f in stack]):
                 pending.append(path())
@@ -502,6 +560,7 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
                 close_enumerations()
             else:
                 item.spans = item.spans or _between_siblings(lines, i, item.kind)
+                item.taken += 1
         groups.append((path(), [*take_pending(), *opened], line.text))
         previous_intro = line.text.endswith(("：", ":"))
     return groups
@@ -522,10 +581,12 @@ def _between_siblings(lines: list[_Line], i: int, kind: str) -> bool:
 def _continues(item: _Frame, line: _Line, lines: list[_Line], i: int, runs: set[int]) -> bool:
     """Whether an unmarked paragraph after an enumeration item still belongs to it."""
     return bool(
-        item.spans
-        or _BACK_REFERENCE.match(line.text)
+        _BACK_REFERENCE.match(line.text)
         or (_ANNOUNCES.search(line.text) and (i + 1 in runs or _next_is_case(lines, i)))
         or _between_siblings(lines, i, item.kind)
+        # the last item of a list whose items span paragraphs keeps as many as the longest
+        # before it: the text after that (2013年主要任务…) is no longer its
+        or (item.spans and item.taken < max(item.longest, 1))
     )
 
 

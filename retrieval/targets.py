@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from retrieval.catalog import Substrings, memo
-from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, question_years, years_in
-from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
+from retrieval.dates import PAST_YEAR, RELATIVE_YEARS, digit_years, question_years, years_in
+from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.normalize import fold
 
@@ -46,8 +46,8 @@ class Target:
 
 def quoted_phrases(question: str) -> tuple[str, ...]:
     """Quoted text of a question, folded, without its punctuation (a passage may punctuate a
-    quote otherwise)."""
-    folded = fold(question)
+    quote otherwise), its years in digits as passages are searched."""
+    folded = digit_years(fold(question))
     return tuple(
         dict.fromkeys(
             p
@@ -156,6 +156,17 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     named = [d for d in named if not _contradicts(d, plain)] or (
         [] if named and _ordinals(plain) else named
     )
+    if named and _generic(named, plain) and _unplaced(named):
+        # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
+        # 报告 is Guangdong's, not the national report titled 政府工作报告; 哪个省政府工作报告
+        # asks of the provinces' reports
+        placed = _placed_by(documents, folded)
+        if placed or _LOCAL_GENRE.search(folded):
+            named = placed
+        if not placed and (place := _asked_place(folded)):
+            known = set().union(*(_place_tokens(d) for d in documents))
+            if place[:-1] not in known:  # 北京市政府工作报告, with no Beijing report here
+                return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if (
         not named
         and _ordinals(plain)
@@ -167,7 +178,11 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         if same_kind and any(_named_ordinals(d) for d in same_kind):
             return Target(phrases=phrases, missing=_ordinal_name(plain))
     if not named:
-        named = _named_by_token(documents, folded) or _named_by_abbreviation(documents, folded)
+        named = (
+            _named_by_token(documents, folded)
+            or _named_by_abbreviation(documents, folded)
+            or _named_by_short_title(documents, folded)
+        )
     if not named and (lacking := _missing_by_name(documents, folded, years)):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
@@ -175,8 +190,11 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         said = [n for d in named for n in document_names(d) if n in plain]
         # "2023年政府工作报告" where the corpus holds other years' reports only; not a year
         # the question asks about inside a named report (安徽的报告说2025年…)
-        dated = [n for n in said for y in years if f"{y}年{n}" in plain or f"{y}年的{n}" in plain]
-        if named and not with_year and dated and _generic(named, plain):
+        dated = [  # 2023年政府工作报告, 2025年全国两会的政府工作报告
+            n for n in said for y in years if re.search(rf"{y}年.{{0,6}}{re.escape(n)}", plain)
+        ]
+        local = any(g in n for n in dated for g in GENRES)  # 2025年陕西省政府工作报告
+        if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         named = with_year or named
     if not named and years and (kinds := _kind_words(folded)):
@@ -211,7 +229,11 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
 
 
 # a session (十九届) or a party congress (十九大: its number has a 十 in it, unlike 七大战略)
-_ORDINAL = re.compile(r"([一二三四五六七八九十]+届|[一二]?十[一二三四五六七八九]?大(?!会))")
+_ORDINAL = re.compile(
+    r"([一二三四五六七八九十]+届|[一二]?十[一二三四五六七八九]?大"
+    # 十九大报告, 二十大以来; not 十大工程 or 七大战略
+    r"(?=报告|精神|以来|上|期间|召开|代表|党章|通过|提出|强调|部署|的|前|后|和|、|[^\u4e00-\u9fff]|$))"
+)
 
 
 def _ordinals(text: str) -> set[str]:
@@ -242,6 +264,7 @@ def _ordinal_name(plain: str) -> str:
 
 _BOOK = re.compile(r"《([^》]{4,30})》")
 _LAW_KINDS = (*KIND_WORDS, "法", "纲要", "公约")
+_ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
 GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
@@ -256,6 +279,13 @@ def _book_title(folded: str) -> str:
     return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
 
 
+_LAW_BEFORE_RULE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}法)规定")
+# words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
+_NOT_LAWS = frozenset(
+    ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写")
+)
+
+
 def _law_names(folded: str) -> list[str]:
     """Regulations and laws a question names: in 《》, or as the nouns that end in 条例,
     准则, 章程 or a law's 法 (公务员法, 这个档案条例 → 档案条例), not a word that only
@@ -263,17 +293,38 @@ def _law_names(folded: str) -> list[str]:
     from retrieval.segment import default_segmenter
 
     names = [t] if (t := _book_title(folded)) else []
+    # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
+    names += [
+        m.group(1) for m in _LAW_BEFORE_RULE.finditer(folded) if m.group(1)[:-1] not in _NOT_LAWS
+    ]
     words = [w for w, _ in default_segmenter().words(re.sub(r"《[^》]*》", "，", folded))]
     for i, word in enumerate(words):
         if not (word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))):
             continue
         start = i
-        while start > 0 and _nominal(words[start - 1]):
+        while start > 0 and _in_name(words[start - 1]):
             start -= 1
+        while start < i and not _nominal(words[start]):
+            start += 1  # a name starts with a noun
         name = "".join(words[start : i + 1])
         if len(name) >= 4:
             names.append(name)
     return names
+
+
+# words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
+_INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
+
+
+def _in_name(word: str) -> bool:
+    """Whether a word before 条例 can be part of the name: a noun or domain word, or a verb
+    of the name (党政领导干部选拔任用工作条例), not a function word or an introducer."""
+    from retrieval.segment import stopwords
+
+    if _nominal(word):
+        return True
+    chinese = bool(re.fullmatch(r"[\u4e00-\u9fff]+", word))
+    return chinese and word not in stopwords() and word not in _INTRODUCERS
 
 
 def _nominal(word: str) -> bool:
@@ -289,6 +340,38 @@ def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[D
     titles = _law_title_table(documents)
     for law in _law_names(folded):
         found = [documents[i] for i, own in titles if _abbreviates_any(law, own)]
+        if len(found) == 1:
+            return found
+    return []
+
+
+MIN_SHORT_TITLE_CHARS = 6
+_SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
+
+
+def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Document]:
+    """The one document a shortened title names (五一劳模表彰大会讲话 for 在庆祝“五一”国际
+    劳动节暨表彰全国劳动模范和先进工作者大会上的讲话): nearly all of its characters in that
+    title and in no other."""
+    found: list[Document] = []
+    titles = memo(documents, "plain_titles", lambda: [_plain(d.title) for d in documents])
+    for m in _SHORT_TITLE.finditer(folded):
+        short = m.group(0)
+        if len(short) >= MIN_SHORT_TITLE_CHARS:
+            found = [
+                d
+                for d, title in zip(documents, titles, strict=True)
+                if sum(ch in title for ch in short) >= ABBREVIATION_SHARE * len(short)
+            ]
+        else:
+            # 历史决议: the one document of that kind whose title has the words before it
+            kind = next(k for k in KIND_WORDS if short.endswith(k))
+            words = short[: -len(kind)][-2:]
+            found = [
+                d
+                for d, title in zip(documents, titles, strict=True)
+                if d.meta.kind == kind and words in title
+            ]
         if len(found) == 1:
             return found
     return []
@@ -328,9 +411,10 @@ def _abbreviates_any(short: str, names: Sequence[str]) -> bool:
 def _abbreviates(short: str, name: str) -> bool:
     """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
     and nearly all of its characters in it."""
-    short = _plain(short)
+    # the issuer every party regulation shares (中国共产党…条例) tells none from another
+    short, name = _ISSUERS.sub("", _plain(short)), _ISSUERS.sub("", name)
     kind = next((k for k in _LAW_ENDINGS if short.endswith(k)), "")
-    if not kind or not name.endswith(kind):
+    if not kind or not name.endswith(kind) or len(short) <= len(kind):
         return False
     return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
 
@@ -341,7 +425,8 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     when the corpus holds other places' (浙江省的报告 beside 广东、江苏的)."""
     names = memo(documents, "all_names", lambda: [n for d in documents for n in document_names(d)])
     # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
-    about_mention = _MENTION.search(folded) or len(_kind_words(folded)) > 1
+    # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
+    about_mention = _MENTION.search(folded) or len(_kind_words(_ASKS_RULE.sub("", folded))) > 1
     for law in _law_names(folded):
         plain = _plain(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
@@ -389,7 +474,7 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
     local, known = memo(documents, "local", lambda: _local_documents(documents))
     if not local:
         return ""
-    for place in default_segmenter().proper_nouns(folded):
+    for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
         stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
             continue
@@ -397,7 +482,14 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
             rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告)", folded
         ):
             continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
-        if any(stem in p.text for d in documents for p in d.passages):
+        # 北京市政府工作报告, 上海今年要…: the place's own plans, which only its own
+        # report holds, however often the corpus mentions the place
+        genres = "|".join(GENRES)
+        own = re.search(
+            rf"{re.escape(stem)}(省|市|自治区)?((\d{{4}}年)?的?({genres})|今年|去年|\d{{4}}年)",
+            folded,
+        )
+        if not own and any(stem in p.text for d in documents for p in d.passages):
             continue
         kinds = {n for d in local for n in GENRES if n in fold(d.title)}
         return f"{place}的" + (kinds.pop() if len(kinds) == 1 else "文件")
@@ -429,8 +521,8 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
             tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question
-    if speaker and " " not in speaker:
-        tokens.add(fold(speaker))
+    if speaker and " " not in speaker and not _ISSUERS.fullmatch(speaker):
+        tokens.add(fold(speaker))  # a person; an issuer (中国共产党) names nearly everything
     return frozenset(tokens)
 
 
@@ -504,6 +596,31 @@ def _years_of(named: Sequence[Document], delta: int) -> list[int]:
 
 def _names_year(document: Document, plain: str) -> bool:
     return any(n in plain for n in document_names(document) if re.match(r"(19|20)\d\d年", n))
+
+
+_LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)?(?:政府工作报告|政府报告)")
+_ASKED_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?(?:省|市|自治区))(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
+)
+
+
+def _asked_place(folded: str) -> str:
+    """The place whose report a question names (北京市 in 2026年北京市政府工作报告): a
+    place name, not 哪个省."""
+    from retrieval.segment import default_segmenter
+
+    for m in _ASKED_PLACE.finditer(re.sub(r"\d{4}年", "，", folded)):
+        place = m.group(1)
+        for start in range(len(place) - 2):  # 的北京市: the place is the tail
+            stem = place[start:-1]
+            if stem in PROVINCE_SHORT or default_segmenter().proper_nouns(stem) == [stem]:
+                return place[start:]
+    return ""
+
+
+def _unplaced(named: Sequence[Document]) -> bool:
+    """Whether no document named belongs to a place (the national reports)."""
+    return not any(_places_of(d.title, d.meta.subtitle, d.meta.occasion) for d in named)
 
 
 def _generic(named: Sequence[Document], plain: str) -> bool:

@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, TypeHandler
+from telegram.ext import TypeHandler
 
 from bot.app import build_application
+from bot.context import App
 from bot.settings import Settings
+from bot.state import BotState
 from retrieval.store import Store
 from tests.botapi import BotApiServer
 
@@ -48,7 +50,7 @@ class HandledUpdates:
         self.ids: set[int] = set()
         self._changed = asyncio.Condition()
 
-    def install(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    def install(self, app: App) -> None:
         app.add_handler(TypeHandler(Update, self._record), group=self.GROUP)
 
     async def _record(self, update: Update, context: object) -> None:
@@ -66,7 +68,7 @@ class HandledUpdates:
 @dataclass
 class Harness:
     api: BotApiServer
-    app: Application[Any, Any, Any, Any, Any, Any]
+    app: App
     settings: Settings
     corpus: Path
     handled: HandledUpdates
@@ -94,15 +96,15 @@ async def running_bot(
     settings: Settings,
     webhook: dict[str, Any] | None = None,
     *,
-    bot_data: dict[str, Any] | None = None,
+    clock: FakeClock | None = None,
     handled: HandledUpdates | None = None,
-) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
+) -> AsyncIterator[App]:
     """Start the Application as `studybot run` would (post_init included): polling the
-    stand-in, or serving `webhook` (the options `studybot run` would use). `bot_data` is
-    put in place before post_init, e.g. a FakeClock under bot.quiz.CLOCK_KEY; `handled`
-    records the updates the bot is done with."""
+    stand-in, or serving `webhook` (the options `studybot run` would use). `clock` is the
+    bot's clock (bot_data.clock) from before post_init; `handled` records the updates the
+    bot is done with."""
     app = build_application(settings)
-    app.bot_data.update(bot_data or {})
+    app.bot_data.clock = clock
     if handled is not None:
         handled.install(app)
     await app.initialize()
@@ -143,7 +145,7 @@ async def harness(tmp_path: Path, **server_options: Any) -> AsyncIterator[Harnes
 
 @dataclass
 class FakeClock:
-    """The bot's clock (bot.quiz.CLOCK_KEY in bot_data), moved by the test instead of sleeping."""
+    """The bot's clock (bot_data.clock), moved by the test instead of sleeping."""
 
     moment: datetime
 
@@ -193,7 +195,8 @@ async def unhandled_updates(db: Path) -> set[int]:
     """Ids of the updates kept in the bot's inbox and not handled: what a crash left for the
     next start to replay. Read while no bot runs on `db`."""
     async with await Store.open(db) as store:
-        return {json.loads(payload)["update_id"] for payload in await store.pending_updates()}
+        inbox = (await BotState.open(store.database)).inbox
+        return {json.loads(payload)["update_id"] for payload in await inbox.pending()}
 
 
 def free_port() -> int:

@@ -68,13 +68,15 @@ async def test_every_button_on_an_answer_works(tmp_path: Path) -> None:
         await h.api.send_text(USER, USER, "没有讲到具体的做法", reply_to=prompt.message_id)
         thanks = await h.api.wait_for_reply(USER)
         assert "已记录" in thanks.plain
-        rows = await _services(h).store.query("SELECT helpful, reason FROM feedback ORDER BY id")
+        rows = await _services(h).store.database.all(
+            "SELECT helpful, reason FROM feedback ORDER BY id"
+        )
         assert [tuple(r) for r in rows] == [(0, "没有讲到具体的做法")]  # 👎 replaced the 👍
         again = await h.api.press_button(
             USER, USER, answer.message_id, next(d for d in data if d.endswith(":0"))
         )
         assert "已经记录过" in (await h.api.wait_for_answer(again))["text"]
-        assert len(await _services(h).store.query("SELECT id FROM feedback")) == 1
+        assert len(await _services(h).store.database.all("SELECT id FROM feedback")) == 1
         prompts = [m for m in h.api.messages(USER) if m.outgoing and m.plain == prompt.plain]
         assert len(prompts) == 1  # the second 👎 asked for no reason again
         for query_id in [
@@ -193,7 +195,7 @@ async def test_server_errors_are_retried(tmp_path: Path) -> None:
 def _services(h: object) -> object:
     from bot.services import Services
 
-    svc = h.app.bot_data["services"]  # type: ignore[attr-defined]
+    svc = h.app.bot_data.services
     assert isinstance(svc, Services)
     return svc
 
@@ -258,4 +260,35 @@ async def test_table_of_contents_pages_through_many_sections(tmp_path: Path) -> 
         assert back.inline_buttons[0]["text"] == "1.细则1"
         assert h.api.messages(USER)[-1].message_id == section.message_id  # no new message
         assert page2.plain == page1.plain
+        h.api.assert_nothing_rejected()
+
+
+async def test_a_reason_is_the_voters_reply_to_the_prompt_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    async with harness(tmp_path) as h:
+        await h.api.send_text(GROUP, USER, "/ask 家属应该做什么？")
+        answer = await h.api.wait_for_reply(GROUP)
+        down = next(d for d in answer.callback_data if d.startswith("v:") and d.endswith(":0"))
+        await h.api.press_button(GROUP, USER, answer.message_id, down)
+        prompt = await h.api.wait_for_reply(GROUP)
+        assert "原因" in prompt.plain
+        # another member's reply to the prompt is a reply to the bot: a question, not a reason
+        other = await h.api.send_text(
+            GROUP, OTHER, "如何防止子女成为衙内", reply_to=prompt.message_id
+        )
+        assert (await h.api.wait_for_reply(GROUP)).reply_to_message_id == other.message_id
+        # the voter's own question meanwhile is answered as one
+        ask = await h.api.send_text(GROUP, USER, "/ask 政治定力有什么作用")
+        assert "三要保持政治定力" in (await h.api.wait_for_reply(GROUP, ask.message_id)).plain
+        database = h.app.bot_data.services.store.database
+        assert await database.all("SELECT reason FROM feedback") == [(None,)]
+        reason = await h.api.send_text(
+            GROUP, USER, "没有讲到具体的做法", reply_to=prompt.message_id
+        )
+        thanks = await h.api.wait_for_reply(GROUP, reason.message_id)
+        assert "已记录" in thanks.plain and thanks.reply_to_message_id == reason.message_id
+        assert await database.all("SELECT helpful, reason FROM feedback") == [
+            (0, "没有讲到具体的做法")
+        ]
         h.api.assert_nothing_rejected()

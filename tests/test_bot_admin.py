@@ -42,8 +42,10 @@ async def test_non_admin_cannot_reload_or_upload_and_is_logged(tmp_path: Path) -
         assert "仅限管理员" in (await h.api.wait_for_reply(USER)).plain
         await h.api.send_text(USER, USER, "乡村振兴的总抓手是什么")
         assert "没有在资料中找到" in (await h.api.wait_for_reply(USER)).plain
-        svc = h.app.bot_data["services"]
-        rows = await svc.store.query("SELECT user_id, action, allowed FROM audit_log ORDER BY id")
+        svc = h.app.bot_data.services
+        rows = await svc.store.database.all(
+            "SELECT user_id, action, allowed FROM audit_log ORDER BY id"
+        )
         assert [tuple(r) for r in rows] == [(USER, "reload", 0), (USER, "upload", 0)]
         h.api.assert_nothing_rejected()
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from telegram.ext import Application
 
+from bot.context import App
 from bot.services import Services
 from tests.bot_harness import (
     ADMIN,
@@ -31,7 +31,6 @@ from tests.bot_harness import (
 from tests.botapi import BotApiServer, StoredMessage
 from tests.study_corpus import write_corpus
 
-App = Application[Any, Any, Any, Any, Any, Any]
 GROUP_2 = -100600
 STRANGER = 1003  # a member of the other group only
 NEWCOMER = 1004  # joins the group and only reads
@@ -82,7 +81,7 @@ async def take_part(api: BotApiServer, svc: Services) -> None:
     await say(api, GROUP, USER, "/ask 今天股市行情如何")
     question = await say(api, GROUP, USER, "/quiz")
     qid = next(d for d in question.callback_data if d.startswith("qa:")).split(":")[1]
-    ((right,),) = await svc.store.query("SELECT answer_index FROM quiz_questions")
+    ((right,),) = await svc.store.database.all("SELECT answer_index FROM quiz_questions")
     for user, choice in ((USER, right), (OTHER, (right + 1) % 4)):
         query = await api.press_button(GROUP, user, question.message_id, f"qa:{qid}:{choice}")
         assert "已记录" in str((await api.wait_for_answer(query)).get("text"))
@@ -97,11 +96,11 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
     tmp_path: Path,
 ) -> None:
     async with study_group(tmp_path) as (api, app):
-        svc = app.bot_data["services"]
+        svc = app.bot_data.services
         assert isinstance(svc, Services)
         joined = await api.join(GROUP, NEWCOMER)
         await take_part(api, svc)
-        assert await svc.store.was_handled(joined)
+        assert await svc.state.inbox.was_handled(joined)
 
         # a member who is not an administrator is told so, and the attempt is audited
         refused = await say(api, GROUP, USER, "/export")
@@ -151,7 +150,7 @@ async def test_export_reaches_the_administrator_in_private_with_only_this_group(
             assert leak not in text
 
         # the refusal went to the audit log beside the allowed exports
-        rows = await svc.store.query(
+        rows = await svc.store.database.all(
             "SELECT user_id, allowed FROM audit_log WHERE action = 'export' ORDER BY id"
         )
         assert rows == [(USER, 0), (ADMIN, 1), (ADMIN, 1)]

@@ -10,13 +10,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from telegram.ext import Application
-
-from bot.quiz import CLOCK_KEY
+from bot.context import App
 from bot.services import Services
-from retrieval.store import StoredQuestion
+from bot.state.quizzes import StoredQuestion
 from tests.bot_harness import (
     ADMIN,
     GROUP,
@@ -31,7 +28,6 @@ from tests.bot_harness import (
 )
 from tests.botapi import BotApiServer, StoredMessage
 
-App = Application[Any, Any, Any, Any, Any, Any]
 SECONDS = 600
 GROUP_2, GROUP_3 = -100600, -100700
 
@@ -39,7 +35,7 @@ GROUP_2, GROUP_3 = -100600, -100700
 @asynccontextmanager
 async def quiz_bot(api: BotApiServer, tmp_path: Path, clock: FakeClock) -> AsyncIterator[App]:
     settings = make_settings(tmp_path, api.root, STUDYBOT_QUIZ_SECONDS=str(SECONDS))
-    async with running_bot(api, settings, bot_data={CLOCK_KEY: clock}) as app:
+    async with running_bot(api, settings, clock=clock) as app:
         yield app
 
 
@@ -74,9 +70,9 @@ async def next_question(api: BotApiServer, chat: int, after: int = 0) -> StoredM
 
 async def stored(app: App, message: StoredMessage) -> StoredQuestion:
     qid = int(next(d for d in message.callback_data if d.startswith("qa:")).split(":")[1])
-    svc = app.bot_data["services"]
+    svc = app.bot_data.services
     assert isinstance(svc, Services)
-    question = await svc.store.quiz_question(qid)
+    question = await svc.state.quizzes.question(qid)
     assert question is not None
     return question
 
@@ -238,7 +234,7 @@ async def test_group_can_require_administrators_to_start(tmp_path: Path) -> None
     # (getChatMember included), which would otherwise make this test wait.
     clock = start_clock()
     async with stand_in() as api, quiz_bot(api, tmp_path, clock) as app:
-        svc = app.bot_data["services"]
+        svc = app.bot_data.services
         assert isinstance(svc, Services)
         api.add_chat(GROUP_2, "supergroup", "读书会", admins=[OTHER], members=[USER])
         api.add_chat(GROUP_3, "supergroup", "党小组", admins=[ADMIN], members=[USER])
@@ -249,7 +245,7 @@ async def test_group_can_require_administrators_to_start(tmp_path: Path) -> None
         assert "仅管理员可以发起" in (await api.wait_for_reply(GROUP)).plain
         await api.send_text(GROUP, USER, "/quiz")
         assert "仅管理员" in (await api.wait_for_reply(GROUP)).plain
-        assert await svc.store.open_quiz_round(GROUP) is None
+        assert await svc.state.quizzes.open_round(GROUP) is None
 
         # a group's own administrator (not one of the bot's) is recognised by getChatMember
         await api.send_text(GROUP_2, OTHER, "/adminonly on")
@@ -261,18 +257,18 @@ async def test_group_can_require_administrators_to_start(tmp_path: Path) -> None
         await api.wait_for_reply(GROUP_3)
         await api.send_text(GROUP_3, USER, "/daily 08:00")
         assert "仅管理员" in (await api.wait_for_reply(GROUP_3)).plain
-        assert await svc.store.daily_subscription(GROUP_3) is None
+        assert await svc.state.reading.subscription(GROUP_3) is None
         await api.send_text(GROUP_3, ADMIN, "/quiz")
         message = await next_question(api, GROUP_3)
         question = await stored(app, message)
         assert "已记录" in await press(api, GROUP_3, USER, message, answer_data(question, True))
         await api.send_text(GROUP_3, ADMIN, "/adminonly off")
         assert "所有成员" in (await api.wait_for_reply(GROUP_3, message.message_id)).plain
-        assert await svc.store.get_setting(GROUP_3, "admin_only") == "off"
+        assert await svc.state.settings.admin_only(GROUP_3) is False  # set, to off
 
         await api.send_text(USER, USER, "/quiz")  # private chats are not affected
         await next_question(api, USER)
-        rows = await svc.store.query(
+        rows = await svc.store.database.all(
             "SELECT user_id, allowed FROM audit_log WHERE action = 'adminonly' ORDER BY id"
         )
         assert [tuple(r) for r in rows] == [

@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram.ext import Application
-
-from bot.quiz import CLOCK_KEY
+from bot.context import App
 from bot.services import Services
 from tests.bot_harness import (
     ADMIN,
@@ -35,7 +33,6 @@ from tests.study_corpus import (
     write_corpus,
 )
 
-App = Application[Any, Any, Any, Any, Any, Any]
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ONLY_RURAL = "/ask 高标准农田建设有什么要求"  # only the 2023 report answers this
 ECOLOGICAL = "/ask 垃圾分类怎么推进"  # the 2019 speech answers this
@@ -51,12 +48,12 @@ async def scoped_bot(
     async with BotApiServer(token=TOKEN, username=USERNAME, **server_options) as api:
         populate(api)
         settings = make_settings(tmp_path, api.root, STUDYBOT_QUIZ_SECONDS="600")
-        async with running_bot(api, settings, bot_data={CLOCK_KEY: clock}) as app:
+        async with running_bot(api, settings, clock=clock) as app:
             yield api, app
 
 
 def services_of(app: App) -> Services:
-    svc = app.bot_data["services"]
+    svc = app.bot_data.services
     assert isinstance(svc, Services)
     return svc
 
@@ -72,7 +69,7 @@ async def press(api: BotApiServer, chat: int, user: int, message: StoredMessage,
 
 
 async def audited(app: App, user: int) -> list[tuple[str, int]]:
-    rows = await services_of(app).store.query(
+    rows = await services_of(app).store.database.all(
         "SELECT action, allowed FROM audit_log WHERE user_id = ? ORDER BY id", (user,)
     )
     return [(action, allowed) for action, allowed in rows]
@@ -132,7 +129,7 @@ async def test_a_scoped_group_reads_and_quizzes_only_its_document(tmp_path: Path
         first = await say(api, GROUP, USER, "/quiz 3")
         assert f"本群学习范围：《{ECOLOGY_TITLE}》" in first.plain
         store = services_of(app).store
-        rows = await store.query("SELECT DISTINCT doc FROM quiz_questions")
+        rows = await store.database.all("SELECT DISTINCT doc FROM quiz_questions")
         assert rows == [(ECOLOGY,)]
         await press(api, GROUP, USER, first, "⏹ 结束本题")
         revealed = await api.wait_for_edit(GROUP, first.message_id)
@@ -186,7 +183,7 @@ async def test_daily_reading_follows_the_scope(tmp_path: Path) -> None:
     async with scoped_bot(tmp_path) as (api, app):
         await say(api, GROUP, ADMIN, "/scope 作风建设")
         subscribed = await say(api, GROUP, ADMIN, "/daily 8:00")
-        clock = app.bot_data[CLOCK_KEY]
+        clock = app.bot_data.clock
         assert isinstance(clock, FakeClock)
         clock.moment = datetime(2025, 3, 3, 8, 0, tzinfo=SHANGHAI)
         assert app.job_queue is not None
@@ -212,7 +209,7 @@ async def test_answer_every_question_mode_keeps_to_the_scope(tmp_path: Path) -> 
         assert f"本群学习范围：《{ECOLOGY_TITLE}》" in reply.plain and "垃圾分类" in reply.plain
         await say(api, GROUP, USER, "/help")
         assert outside.update_id is not None
-        assert await services_of(app).store.was_handled(outside.update_id)
+        assert await services_of(app).state.inbox.was_handled(outside.update_id)
         # a question only other documents answer is chatter here: left alone, no offer
         assert [m for m in api.messages(GROUP) if m.reply_to_message_id == outside.message_id] == []
         api.assert_nothing_rejected()

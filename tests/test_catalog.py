@@ -14,8 +14,8 @@ from retrieval.corpus import read_document, scan
 from retrieval.evaluate import load_questions
 from retrieval.normalize import fold
 from retrieval.parts import heading_named, headings_named
-from retrieval.search import _quoting
 from retrieval.segment import default_segmenter
+from retrieval.structure_answers import _quoting
 from retrieval.targets import find_target, holds_quote, named_by_fragment, quoted_phrases
 
 CORPORA = Path(__file__).parent / "data" / "corpora"

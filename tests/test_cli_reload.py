@@ -83,9 +83,17 @@ def sizes(db: Path) -> tuple[int, ...]:
     return tuple(f.stat().st_size if f.exists() else 0 for f in files)
 
 
-def kill_reload(corpus_dir: Path, db: Path, moment: str) -> int:
-    """Start `studybot reload` and SIGKILL it while it segments or while it writes; the
-    process's return code."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time a running process has used (Linux /proc), user and system."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def kill_reload(corpus_dir: Path, db: Path, moment: str) -> tuple[int, bool]:
+    """Start `studybot reload` and SIGKILL it while it reads and segments (it holds the
+    reload lock and is busy, and has written nothing) or while it writes (the database file
+    has grown); the process's return code, and whether the database files were as before
+    when the kill was sent."""
     before = sizes(db)
     lock = db.with_name(db.name + "-reload.lock")
     process = subprocess.Popen(
@@ -97,14 +105,18 @@ def kill_reload(corpus_dir: Path, db: Path, moment: str) -> int:
     )
     try:
         wait_for(lambda: reloading(lock) or process.poll() is not None)
-        if moment == "segmenting":
-            time.sleep(0.3)
-        else:
+        if moment == "segmenting" and process.poll() is None:
+            # a fifth of a second of work after taking the lock: reading and segmenting
+            # 240,000 characters take several times that
+            started = cpu_seconds(process.pid)
+            wait_for(lambda: process.poll() is not None or cpu_seconds(process.pid) > started + 0.2)
+        elif moment == "writing":
             wait_for(lambda: sizes(db) != before or process.poll() is not None)
+        untouched = sizes(db) == before
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=60)
-    return process.returncode
+    return process.returncode, untouched
 
 
 def check_consistent(db: Path, expected: set[str]) -> None:
@@ -131,9 +143,14 @@ def test_a_reload_killed_midway_leaves_a_store_the_next_start_can_use(
     add_documents(corpus_dir, 40)  # ~240,000 characters: a reload of a second or more
     expected = {p.name for p in corpus_dir.iterdir()}
 
-    # Killed while segmenting, then (watching the database file grow) while writing.
-    assert kill_reload(corpus_dir, db, "segmenting") == -signal.SIGKILL  # really midway
-    check_consistent(db, expected)
+    # Killed while segmenting: it had not finished, and had written nothing when the kill
+    # was sent; the store is the old one, byte for byte as long.
+    before = sizes(db)
+    returncode, untouched = kill_reload(corpus_dir, db, "segmenting")
+    assert returncode == -signal.SIGKILL and untouched
+    assert sizes(db) == before
+    check_consistent(db, {SPEECH.name})
+    # Then (watching the database file grow) while writing.
     kill_reload(corpus_dir, db, "writing")  # it may just have finished: either is fine
     check_consistent(db, expected)
 

@@ -16,7 +16,7 @@ from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
 from retrieval.ingest import text_lines
 from retrieval.model import Document
-from retrieval.structure import parse
+from retrieval.structure import parse, parse_lines
 
 REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev" / "docs"
 needs_realdev = pytest.mark.skipif(not REALDEV.is_dir(), reason="../shared/realdev is not beside")
@@ -186,3 +186,133 @@ def test_back_matter_is_outside_the_numbered_parts() -> None:
     # a numbered heading that runs on into its text keeps its whole first sentence
     assert first.section == ("一、2026年重点工作", "（一）稳住经济大盘，促进经济运行在合理区间")
     assert glossary.section[0] == "名词解释"
+
+
+def test_a_numbered_heading_is_never_inside_a_run_in_item() -> None:
+    lines = [
+        "政府工作报告",
+        "一、过去五年工作回顾",
+        "——这五年，综合国力显著提高。经济总量跃上新台阶。",
+        "——这五年，改革开放取得重大进展。重点领域改革实现新突破。",
+        "（一）加强和改善宏观调控。我们及时调整政策取向，保持经济平稳较快发展。",
+        "二、今年的工作",
+        "第一，稳增长。要扩大有效需求，下面讲三点：",
+        "1．扩大消费。" + "提高居民收入，增强消费能力，" * 8 + "让消费成为主引擎。",
+        "2．扩大投资。" + "用好地方政府专项债券，" * 10 + "带动社会投资。",
+    ]
+    sections = {p.text[:4]: p.section for p in parse("r.txt", lines).passages}
+    assert sections["（一）加"] == ("一、过去五年工作回顾", "（一）加强和改善宏观调控")
+    # an item that announces its sub-points keeps them
+    assert sections["1．扩大"][:2] == ("二、今年的工作", "第一，稳增长")
+
+
+def test_a_lone_numbered_line_after_a_colon_is_a_heading_and_a_list_of_cases_is_not() -> None:
+    lines = [
+        "政府工作报告",
+        "三、今年的工作",
+        "完成全年目标，要重点抓好两个方面工作：",
+        "（一）全力推动经济稳定增长。把稳增长作为工作重心，带动全局。",
+        "充分释放消费潜力。落实消费政策，实施提振消费行动。",
+        "（二）加快建设现代化产业体系。巩固壮大实体经济根基。",
+        "第十条 有下列情形之一的，不得录用：",
+        "（一）受过刑事处罚的；",
+        "（二）被开除公职的。",
+    ]
+    doc = parse("r.txt", lines)
+    sections = {p.text[:4]: p.section for p in doc.passages}
+    assert sections["充分释放"][-1] == "（一）全力推动经济稳定增长"
+    cases = next(p for p in doc.passages if p.text.startswith("第十条"))
+    assert "（二）被开除公职的。" in cases.text
+
+
+def test_any_form_of_address_is_a_salutation() -> None:
+    lines = [
+        "在座谈会上的讲话",
+        "第一，要有理想信念。理想信念是根本。",
+        "各位老师、同学们!",
+        "好老师不是天生的，是在实践中成长起来的。",
+    ]
+    parsed = parse_lines("t.txt", lines)
+    assert parsed.salutations == ("各位老师、同学们!",)
+    closing = parsed.document.passages[-1]
+    assert closing.text.startswith("好老师") and closing.section == ()
+
+
+def test_points_sharing_their_opening_clause_are_told_apart() -> None:
+    lines = [
+        "在大会上的讲话",
+        "——在前进道路上，我们要始终弘扬劳模精神、劳动精神，为中国经济社会发展汇聚强大正能量。",
+        "——在前进道路上，我们要始终坚持人民主体地位，充分调动工人阶级和广大劳动群众的积极性。",
+    ]
+    sections = [p.section[-1] for p in parse("t.txt", lines).passages]
+    assert len(set(sections)) == 2 and all(s.startswith("在前进道路上") for s in sections)
+
+
+def test_the_last_item_of_a_list_keeps_no_more_than_its_siblings_did() -> None:
+    lines = [
+        "政府工作报告",
+        "一是有效应对国际金融危机。过去五年，我们沉着应对冲击。",
+        "我们果断调整宏观经济政策，实施一揽子计划。",
+        "二是切实加强政府自身建设。我们推进依法行政。",
+        "我们坚持科学民主决策，自觉接受监督。",
+        "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右。",
+        "继续实施积极的财政政策。今年拟安排财政赤字1.2万亿元。",
+    ]
+    sections = {p.text[:4]: p.section for p in parse("r.txt", lines).passages}
+    assert sections["我们果断"] == ("一是有效应对国际金融危机",)  # an item spans paragraphs
+    assert sections["我们坚持"] == ("二是切实加强政府自身建设",)
+    assert sections["今年经济"] == () and sections["继续实施"] == ()
+
+
+def test_a_headline_of_two_parallel_phrases_heads_its_text() -> None:
+    lines = [
+        "警示教育",
+        "他曾是一名优秀的年轻干部，却在金钱面前迷失了方向。",
+        "放松学习，私欲膨胀",
+        "2011年初，他与侄子商议，在自己辖区开了一家汽车美容店，利用职权为店里招揽生意，从中牟利。",
+        "自视高明，隐蔽受贿",
+        "快递邮寄，是他为规避查处而采取的另一种受贿方式，中秋节前的月饼礼盒里塞满了现金和购物卡。",
+    ]
+    sections = [p.section for p in parse("c.txt", lines).passages]
+    assert sections[1:] == [("放松学习，私欲膨胀",), ("自视高明，隐蔽受贿",)]
+
+
+def test_a_congress_report_is_named_by_the_congress_its_opening_names() -> None:
+    lines = [
+        "高举中国特色社会主义伟大旗帜",
+        "为全面建设社会主义现代化国家而团结奋斗",
+        "——在中国共产党第二十次全国代表大会上的报告",
+        "（2022年10月16日）",
+        "同志们：",
+        "现在，我代表第十九届中央委员会向大会作报告。",
+        "一、过去五年的工作和新时代十年的伟大变革",
+        "十八大召开已经十年了。十年来，我们经历了对党和人民事业具有重大现实意义的三件大事。",
+    ]
+    doc = parse("r.txt", lines)
+    assert doc.title == "高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗"
+    assert "二十大报告" in doc.meta.names
+    # without a subtitle, the opening says it: on behalf of the 17th committee, to the 18th
+    bare = parse("s.txt", ["坚定不移沿着中国特色社会主义道路前进", lines[4], lines[5]])
+    assert "二十大报告" in bare.meta.names
+    older = parse("t.txt", ["报告", "同志们：", "现在，我代表第十七届中央委员会向大会作报告。"])
+    assert "十八大报告" in older.meta.names
+
+
+def test_a_broken_title_under_a_banner_is_the_title() -> None:
+    lines = [
+        "每周一学（2023年3月6日-3月12日）",
+        "中国共产党第二十届中央委员会",
+        "第二次全体会议公报",
+        "（2023年2月28日中国共产党第二十届中央委员会第二次全体会议通过）",
+        "中国共产党第二十届中央委员会第二次全体会议，于2023年2月26日至28日在北京举行。",
+    ]
+    doc = parse("g.txt", lines)
+    assert doc.title == "中国共产党第二十届中央委员会第二次全体会议公报"
+    assert "二十届二中全会公报" in doc.meta.names
+
+
+def test_a_provincial_report_titled_with_its_year_inside_is_named_by_its_place() -> None:
+    doc = parse(
+        "sx.txt", ["陕西省2026年政府工作报告", "各位代表：", "现在，我代表省人民政府作工作报告。"]
+    )
+    assert "陕西省政府工作报告" in doc.meta.names and "陕政府工作报告" in doc.meta.names

@@ -95,7 +95,7 @@ async def test_copies_stored_before_duplicates_were_checked_are_left_out_once(
         analyzer = corpus.analyzer_fingerprint()
         parsed = [
             (
-                corpus.parse_file(f, f.path.read_bytes()),
+                corpus.read_document(f.doc, f.path.read_bytes()),
                 FileInfo(f.doc, corpus.sha256(f.path.read_bytes()), f.size, f.mtime_ns, analyzer),
             )
             for f in files

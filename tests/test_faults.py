@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services
+from bot.state.queries import Source
 from tests.bot_harness import USER, harness
 
 
 def services(h: object) -> Services:
-    svc = h.app.bot_data["services"]  # type: ignore[attr-defined]
+    svc = h.app.bot_data.services
     assert isinstance(svc, Services)
     return svc
 
@@ -85,16 +86,16 @@ async def test_a_server_that_refuses_command_menus_still_gets_a_working_bot(
 
 async def test_a_busy_database_delays_but_does_not_lose_the_answer(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
-        store = services(h).store
+        inbox = services(h).state.inbox
         inbox_write, inbox_written = asyncio.Event(), asyncio.Event()
-        receive = store.receive_updates
+        receive = inbox.receive
 
         async def receiving(updates: Sequence[tuple[int, str]]) -> None:
             inbox_write.set()
             await receive(updates)
             inbox_written.set()
 
-        store.receive_updates = receiving  # type: ignore[method-assign]
+        inbox.receive = receiving  # type: ignore[method-assign]
         other = sqlite3.connect(h.settings.db, timeout=1)
         other.execute("BEGIN EXCLUSIVE")
         await h.api.send_text(USER, USER, "为什么要坚定理想信念")
@@ -106,21 +107,21 @@ async def test_a_busy_database_delays_but_does_not_lose_the_answer(tmp_path: Pat
         assert "一要坚定理想信念" in reply.plain
         assert any(d.startswith("v:") for d in reply.callback_data)
         other.close()
-        rows = await services(h).store.query("SELECT question FROM query_log")
+        rows = await services(h).store.database.all("SELECT question FROM query_log")
         assert [r[0] for r in rows] == ["为什么要坚定理想信念"]
 
 
 async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) -> None:
     async with harness(tmp_path) as h:
-        store = services(h).store
-        pages = (await store.query("PRAGMA page_count"))[0][0]
+        database, queries = services(h).store.database, services(h).state.queries
+        pages = (await database.all("PRAGMA page_count"))[0][0]
         # SQLite's page cap gives exactly the error a full disk gives: SQLITE_FULL
-        await store._db.execute(f"PRAGMA max_page_count = {pages}")
+        await database.all(f"PRAGMA max_page_count = {pages}")
         for size in (2000, 100, 1):  # fill the query log's pages up to the cap
             with contextlib.suppress(sqlite3.OperationalError):
                 for _ in range(1000):
-                    await store.log_query(
-                        source="fill", question="x" * size, results=[], latency_ms=0
+                    await queries.log(
+                        source=Source.GROUP, question="x" * size, results=[], latency_ms=0
                     )
         await h.api.send_text(USER, USER, "如何防止子女成为衙内")
         reply = await h.api.wait_for_reply(USER)
@@ -128,7 +129,7 @@ async def test_a_full_disk_still_answers_and_keeps_the_corpus(tmp_path: Path) ->
         assert not any(d.startswith("v:") for d in reply.callback_data)  # nothing to attach it to
         await h.api.send_text(USER, USER, "政治定力有什么作用")
         assert "三要保持政治定力" in (await h.api.wait_for_reply(USER)).plain
-        docs = await store.summaries()
+        docs = await services(h).store.summaries()
         assert [d.passages for d in docs] == [25]
         h.api.assert_nothing_rejected()
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import docx
 import pytest
 
+from retrieval import corpus
 from retrieval.boilerplate import is_boilerplate, strip_boilerplate
-from retrieval.ingest import DocumentError, read_file, read_lines
+from retrieval.ingest import DocumentError, read_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_c0d82546797d9c92.txt"
@@ -74,9 +76,39 @@ def test_refusals_name_the_file_and_the_reason(name: str, data: bytes, reason: s
     assert reason in str(caught.value)
 
 
-def test_unreadable_path_is_a_document_error(tmp_path: Path) -> None:
-    with pytest.raises(DocumentError, match="无法读取"):
-        read_file(tmp_path / "missing.txt")
+def test_files_are_read_once_each_and_every_failure_is_named(tmp_path: Path) -> None:
+    """The one reading loop (reloads and doctor): parsed, unchanged, refused, vanished,
+    unreadable and unparsable files, each with its reason."""
+    (tmp_path / "a.txt").write_text("标题\n要守得住清廉。领导干部要经受住考验。\n", "utf-8")
+    (tmp_path / "same.txt").write_text("标题\n要提醒好配偶。配偶要当好廉内助。\n", "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "locked.txt").write_text("标题\n正文。\n", "utf-8")
+    files = corpus.scan(tmp_path)
+    (tmp_path / "gone.txt").write_text("x", "utf-8")
+    files.append(corpus.CorpusFile("gone.txt", tmp_path / "gone.txt", 1, 0))
+    (tmp_path / "gone.txt").unlink()  # removed after the scan
+    (tmp_path / "locked.txt").chmod(0)
+    same = next(r.info for r in corpus.read_files(f for f in files if f.doc == "same.txt"))
+    assert same is not None
+    try:
+        reads = {r.file.doc: r for r in corpus.read_files(files, {"same.txt": same})}
+    finally:
+        (tmp_path / "locked.txt").chmod(0o644)
+    outcomes = {doc: r.outcome for doc, r in reads.items()}
+    assert outcomes == {
+        "a.txt": corpus.Outcome.PARSED,
+        "same.txt": corpus.Outcome.UNCHANGED,
+        "empty.txt": corpus.Outcome.UNPARSABLE,
+        "old.doc": corpus.Outcome.REFUSED,
+        "gone.txt": corpus.Outcome.UNREADABLE,
+        "locked.txt": corpus.Outcome.UNREADABLE if os.geteuid() else corpus.Outcome.PARSED,
+    }
+    assert reads["a.txt"].document is not None and reads["same.txt"].document is None
+    assert "空" in reads["empty.txt"].reason and ".doc" in reads["old.doc"].reason
+    assert "删除或移走" in reads["gone.txt"].reason
+    if os.geteuid():  # root reads any file
+        assert "无法读取" in reads["locked.txt"].reason
 
 
 def test_docx_paragraphs_and_headings() -> None:
@@ -116,7 +148,7 @@ def test_docx_tables_become_one_line_per_row_in_document_order() -> None:
 
 @needs_seed
 def test_seed_is_cleaned_to_the_bundled_corpus_file() -> None:
-    lines = [line for line in read_file(SEED) if line]
+    lines = [line for line in read_lines(SEED.name, SEED.read_bytes()) if line]
     assert lines == CORPUS_FILE.read_text(encoding="utf-8").splitlines()
 
 

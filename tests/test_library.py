@@ -19,7 +19,7 @@ from retrieval.library import Library, ReloadError
 from retrieval.model import Answer
 from retrieval.search import answer
 from retrieval.segment import Segmenter
-from retrieval.store import Store
+from retrieval.store import FileInfo, Store
 from tests.conftest import SPEECH
 
 FAMILY_QUESTION = "家属应该做什么？"
@@ -223,14 +223,14 @@ async def test_a_document_that_becomes_unreadable_keeps_its_passages(
 async def test_a_parser_crash_on_one_file_spares_the_others(
     store: Store, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = corpus.parse_file
+    real = corpus.read_document
 
-    def parse_file(file: corpus.CorpusFile, data: bytes) -> object:
-        if file.doc == "odd.txt":
+    def read_document(doc: str, data: bytes) -> object:
+        if doc == "odd.txt":
             raise IndexError("parser bug")
-        return real(file, data)
+        return real(doc, data)
 
-    monkeypatch.setattr(corpus, "parse_file", parse_file)
+    monkeypatch.setattr(corpus, "read_document", read_document)
     (corpus_dir / "odd.txt").write_text("奇怪的文档\n内容。\n", encoding="utf-8")
     (corpus_dir / "quantum.txt").write_text(quantum(), encoding="utf-8")
     report = await Library(store, corpus_dir, workers=1).reload()
@@ -412,13 +412,14 @@ def test_the_report_gives_rates() -> None:
 def test_a_custom_segmenter_is_used_for_passages(monkeypatch: pytest.MonkeyPatch) -> None:
     """A batch big enough for worker processes still uses the library's own segmenter,
     which cannot be sent to them: it runs in this process."""
-    from retrieval.model import Passage
+    from retrieval.model import Document, Passage
 
     monkeypatch.setattr(corpus, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(corpus, "CHUNK_PASSAGES", 1)
-    passages = [Passage("a", "a", (), i, 1, "要守得住清廉。") for i in (1, 2)]
+    passages = tuple(Passage("a", "a", (), i, 1, "要守得住清廉。") for i in (1, 2))
+    parsed = [(Document("a", "a", (), passages), FileInfo("a", "", 0, 0, ""))]
     with pytest.raises(AssertionError, match="passage segmented"):
-        corpus.segment_passages(passages, workers=2, segmenter=NoPassageSegmenting())
+        corpus.index_documents(parsed, workers=2, segmenter=NoPassageSegmenting())
 
 
 async def test_an_emptied_corpus_folder_is_refused_unless_allowed(tmp_path: Path) -> None:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.index import SearchIndex, build_index
-from retrieval.ingest import read_file
+from retrieval.index import SearchIndex
 from retrieval.parts import Place, read_place
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
+from tests.indexing import index_of, read
 
 SPEECH = Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
 SEGMENTER = default_segmenter()
@@ -20,7 +20,7 @@ P2, P3, P4 = "二、以责任之心对待工作", "三、以敬畏之心对待�
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return build_index([parse(SPEECH.name, read_file(SPEECH))], segmenter=SEGMENTER)
+    return index_of([read(SPEECH)], SEGMENTER)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,137 @@ def test_an_announced_list_brings_its_items(index: SearchIndex) -> None:
     sections = [h.passage.section[-1] for h in got.hits[:5]]
     assert sections[0] == "三要树立良好家风" and "四件事" in got.hits[0].passage.text
     assert sections[1:5] == ["要守得住清廉", "要提醒好配偶", "要教育好子女", "要引导好亲朋"]
+
+
+# --- lists in a corpus of several documents ---------------------------------------------
+
+TEACHERS = [
+    "在教师座谈会上的讲话",
+    "今天是教师节，我向全国广大教师致以节日的问候。",
+    "第一，做好老师，要有理想信念。好老师心中要有国家和民族，要有坚定的理想。",
+    "第二，做好老师，要有道德情操。老师的人格力量是一种无声的教育。",
+    "第三，做好老师，要有扎实学识。知识储备要广博，教学能力要过硬。",
+    "各位老师、同学们!",
+    "希望大家努力成为党和人民满意的好老师，谱写教育事业新篇章。",
+]
+REPORT = [
+    "2026年江南省政府工作报告",
+    "一、2025年工作回顾",
+    "过去一年，全省经济运行稳中有进，发展质量稳步提升。",
+    "一是扩大内需。消费持续回暖，投资结构优化。",
+    "二是创新驱动。研发投入强度提高，科技成果转化加快。",
+    "三是民生改善。城镇新增就业70万人，居民收入稳步增长。",
+    "二、2026年工作安排",
+    "做好今年工作意义重大，要重点抓好四个方面工作：",
+    "（一）全力推动经济稳定增长。把稳增长作为工作重心。",
+    "充分释放消费潜力。落实消费政策，办好各类促消费活动。",
+    "（二）加快建设现代化产业体系。巩固壮大实体经济根基。",
+    "（三）深入推进创新驱动发展。全面增强自主创新能力。",
+    "（四）持续保障和改善民生。办好民生实事，兜牢民生底线。",
+    "安全生产必须标本兼治。第一，压实企业主体责任；第二，严格监管执法；第三，加强应急救援。",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> SearchIndex:
+    return index_of([parse("teachers.txt", TEACHERS), parse("report.txt", REPORT)], SEGMENTER)
+
+
+def test_points_sharing_the_questions_wording_are_the_list(corpus: SearchIndex) -> None:
+    got = answer(corpus, "做好老师要有哪几条？", SEGMENTER)
+    assert [h.passage.text[:2] for h in got.hits] == ["第一", "第二", "第三"]
+
+
+def test_a_stated_count_picks_the_list_of_that_many_points(corpus: SearchIndex) -> None:
+    got = answer(corpus, "江南省的报告今年工作分了哪四个方面？", SEGMENTER)
+    assert [h.passage.text[:3] for h in got.hits[:4]] == ["（一）", "（二）", "（三）", "（四）"]
+
+
+def test_an_announcement_brings_one_passage_per_point(corpus: SearchIndex) -> None:
+    got = answer(corpus, "做好今年工作要重点抓好哪几个方面？", SEGMENTER)
+    heads = [h.passage.text[:3] for h in got.hits]
+    assert heads[:4] == ["（一）", "（二）", "（三）", "（四）"]
+    assert not any(h.passage.text.startswith("充分释放") for h in got.hits[:4])
+
+
+def test_a_passage_that_lists_its_points_itself_is_the_answer(corpus: SearchIndex) -> None:
+    got = answer(corpus, "安全生产标本兼治具体提了哪几条措施？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("安全生产必须标本兼治")
+
+
+def test_a_place_only_one_document_has_names_it(corpus: SearchIndex) -> None:
+    # the speech has no second part: the report's is meant
+    got = answer(corpus, "第二部分的第一点讲的是什么？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("（一）全力推动经济稳定增长")
+
+
+def test_a_part_is_found_by_its_own_number() -> None:
+    lines = ["政府工作报告", "一、去年工作回顾", "经济平稳较快发展。", "三、关于规划纲要的说明"]
+    lines += ["纲要草案的编制过程和主要特点如下，请各位代表审议。"]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    got = answer(index, "第三部分讲的是什么？", SEGMENTER)
+    assert got.hits[0].passage.section[0] == "三、关于规划纲要的说明"
+
+
+REVIEW = [
+    "政府工作报告",
+    "一、过去五年工作回顾",
+    "——经济跨上新台阶。国内生产总值年均增长10%以上。",
+    "——人民生活明显改善。城乡居民收入较快增长。",
+    "五年来的实践，使我们积累了宝贵经验。主要体会是：",
+    "第一，必须坚持解放思想。解放思想是发展中国特色社会主义的强大思想武器。",
+    "第二，必须坚持改革开放。改革开放是决定当代中国命运的关键抉择。",
+    "二、今年的主要任务",
+    "（一）加快行政管理体制改革。行政管理体制改革是深化改革的重要环节。",
+    "第一，加快转变政府职能。这是深化行政管理体制改革的核心。",
+    "第二，深化政府机构改革。探索实行职能有机统一的大部门体制。",
+    "（二）加强廉政建设。坚持标本兼治、综合治理。",
+    "各位代表！",
+    "我们要坚持以人民为中心，不断增进民生福祉，让发展成果更多惠及全体人民。",
+    "我们要团结一心，埋头苦干，为全面建设小康社会而努力奋斗！",
+]
+
+
+@pytest.fixture(scope="module")
+def review() -> SearchIndex:
+    return index_of([parse("r.txt", REVIEW)], SEGMENTER)
+
+
+def test_the_points_of_a_numbered_point(review: SearchIndex) -> None:
+    got = answer(review, "第二部分第一个方面讲了哪几点？", SEGMENTER)
+    assert [h.passage.text[:4] for h in got.hits] == ["第一，加", "第二，深"]
+
+
+def test_a_list_inside_the_part_named_found_by_the_questions_other_words(
+    review: SearchIndex,
+) -> None:
+    got = answer(review, "过去五年工作回顾里总结了哪几条主要体会？", SEGMENTER)
+    assert [h.passage.text[:4] for h in got.hits][:2] == ["第一，必", "第二，必"]
+
+
+def test_the_ending_is_the_last_paragraph(review: SearchIndex) -> None:
+    got = answer(review, "报告结尾提了什么号召？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("我们要团结一心")
+
+
+def test_a_shortened_title_names_its_speech() -> None:
+    from retrieval.targets import find_target
+
+    docs = [
+        parse(
+            "a.txt", ["在庆祝五一国际劳动节暨表彰全国劳动模范和先进工作者大会上的讲话", "正文。"]
+        ),
+        parse("b.txt", ["在全国科技创新大会上的讲话", "正文。"]),
+    ]
+    assert find_target("五一劳模表彰大会讲话结尾提了什么要求", docs).docs == {"a.txt"}
+    resolution = parse("c.txt", ["中共中央关于党的百年奋斗重大成就和历史经验的决议", "正"])
+    communique = parse("d.txt", ["中国共产党第十九届中央委员会第六次全体会议公报", "正"])
+    # a short name: the one 决议 whose title has 历史 (not the 公报 of the same plenum)
+    assert find_target("历史决议对文化大革命是怎么定性的", [resolution, communique]).docs == {
+        "c.txt"
+    }
+
+
+def test_which_ones_asked_of_a_named_part_lists_its_points(index: SearchIndex) -> None:
+    got = answer(index, "第一部分具体提了哪几个“要”？", SEGMENTER)
+    assert [h.passage.section[-1][:2] for h in got.hits] == ["一要", "二要", "三要"]

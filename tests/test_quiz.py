@@ -7,7 +7,7 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.index import SearchIndex, build_index
+from retrieval.index import SearchIndex
 from retrieval.ingest import read_lines
 from retrieval.quiz import (
     BLANK,
@@ -25,6 +25,7 @@ from retrieval.quiz import (
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.bot_harness import SPEECH
+from tests.indexing import index_of
 
 DOCUMENT = parse(SPEECH.name, read_lines(SPEECH.name, SPEECH.read_bytes()))
 
@@ -44,7 +45,7 @@ OTHER = parse(
 
 @cache
 def index() -> SearchIndex:
-    return build_index([DOCUMENT, OTHER], segmenter=default_segmenter())
+    return index_of([DOCUMENT, OTHER], default_segmenter())
 
 
 @cache
@@ -120,11 +121,11 @@ def test_a_round_never_repeats_a_sentence_until_the_corpus_runs_out() -> None:
 
 
 def test_a_corpus_with_few_sections_gets_only_cloze_questions() -> None:
-    flat = build_index([OTHER], segmenter=default_segmenter())
+    flat = index_of([OTHER], default_segmenter())
     assert supported_kinds(flat) == (CLOZE,)
     questions = generate(QuizBank(flat, default_segmenter()), 5, 3)
     assert questions and {q.kind for q in questions} == {CLOZE}
-    empty = build_index([], segmenter=default_segmenter())
+    empty = index_of([], default_segmenter())
     assert supported_kinds(empty) == ()
     assert generate(QuizBank(empty, default_segmenter()), 5, 3) == []
 
@@ -157,7 +158,7 @@ def test_table_rows_are_not_quiz_sentences() -> None:
         "时间 | 内容 | 负责人要按照计划认真组织学习并做好记录",
         "各支部要按照计划认真组织学习，做好记录，按时报送学习情况。",
     ]
-    index = build_index([parse("plan.txt", lines)], segmenter=default_segmenter())
+    index = index_of([parse("plan.txt", lines)], default_segmenter())
     bank = QuizBank(index, default_segmenter())
     sentences = [s.text for i in range(len(index.passages)) for s in bank.sentences(i)]
     assert sentences == ["各支部要按照计划认真组织学习，做好记录，按时报送学习情况。"]

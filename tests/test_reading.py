@@ -10,12 +10,9 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram.ext import Application
-
-from bot.quiz import CLOCK_KEY
+from bot.context import App
 from bot.reading import next_occurrence, next_passage, parse_hhmm, reading_steps
 from retrieval.ingest import read_lines
 from retrieval.model import Passage
@@ -34,7 +31,6 @@ from tests.bot_harness import (
 )
 from tests.botapi import BotApiServer, StoredMessage
 
-App = Application[Any, Any, Any, Any, Any, Any]
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DOCUMENT = parse(SPEECH.name, read_lines(SPEECH.name, SPEECH.read_bytes()))
 
@@ -42,7 +38,7 @@ DOCUMENT = parse(SPEECH.name, read_lines(SPEECH.name, SPEECH.read_bytes()))
 @asynccontextmanager
 async def reading_bot(api: BotApiServer, tmp_path: Path, clock: FakeClock) -> AsyncIterator[App]:
     settings = make_settings(tmp_path, api.root)
-    async with running_bot(api, settings, bot_data={CLOCK_KEY: clock}) as app:
+    async with running_bot(api, settings, clock=clock) as app:
         yield app
 
 

@@ -6,10 +6,11 @@ import numpy as np
 import pytest
 
 from retrieval import bm25
-from retrieval.index import SearchIndex, build_index
+from retrieval.index import SearchIndex
 from retrieval.model import Document
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
+from tests.indexing import index_of
 
 TOPICS = ["家风建设", "廉洁自律", "配偶子女", "学习教育", "基层治理", "经济发展"]
 
@@ -23,7 +24,7 @@ def index() -> SearchIndex:
             a, b = TOPICS[(n + i) % len(TOPICS)], TOPICS[(n * i) % len(TOPICS)]
             lines.append(f"要抓好{a}，推进{b}，第{i}项工作由第{n}组负责。")
         documents.append(parse(f"d{n:02}.txt", lines))
-    return build_index(documents, segmenter=default_segmenter())
+    return index_of(documents, default_segmenter())
 
 
 @pytest.mark.parametrize("question", ["家风建设和廉洁自律", "基层治理的工作", "配偶子女学习"])

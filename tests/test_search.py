@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.index import SearchIndex, build_index
-from retrieval.ingest import read_file
+from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
+from tests.indexing import index_of, read
 
 CORPUS_FILE = (
     Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
@@ -25,8 +26,8 @@ SEGMENTER = default_segmenter()
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    doc = parse(CORPUS_FILE.name, read_file(CORPUS_FILE))
-    return build_index([doc], segmenter=SEGMENTER)
+    doc = read(CORPUS_FILE)
+    return index_of([doc], SEGMENTER)
 
 
 def sections(index: SearchIndex, question: str) -> list[tuple[str, ...]]:
@@ -173,7 +174,7 @@ def real_index() -> SearchIndex:
     from retrieval.corpus import read_document
 
     docs = [read_document(p.name, p.read_bytes()) for p in sorted(REALDEV.glob("*.txt"))]
-    return build_index(docs, segmenter=SEGMENTER)
+    return index_of(docs, SEGMENTER)
 
 
 def test_a_year_written_short_picks_that_years_report(real_index: SearchIndex) -> None:
@@ -204,3 +205,113 @@ def test_a_quoted_phrase_of_common_characters_is_found_whole(real_index: SearchI
 def test_off_topic_questions_get_nothing_in_a_large_corpus(real_index: SearchIndex) -> None:
     for question in ("红烧肉怎么做才能又香又不腻？", "怎么在家练英语口语比较有效？"):
         assert not answer(real_index, question, SEGMENTER).hits, question
+
+
+def test_a_year_in_chinese_numerals_is_one_word(real_index: SearchIndex) -> None:
+    # 二〇二一年 would otherwise be 二 / 〇 / 〇 / 一年, whose rare 〇 outweighs the question
+    assert parse_question("二〇二一年的赤字率", SEGMENTER).words[0].text == "2021"
+    got = answer(real_index, "二〇二一年的报告里赤字率按多少安排的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "zhengfu_gongzuo_baogao_2021.txt"
+    assert "3.2%" in got.hits[0].passage.text
+
+
+def test_a_question_asking_how_much_prefers_the_passage_giving_the_figure() -> None:
+    lines = [
+        "政府工作报告",
+        "一、过去一年工作回顾",
+        "研发支出占国内生产总值比重提高。",
+        "经济运行稳中向好，发展质量稳步提升。国内生产总值达到56.9万亿元。",
+        "二、今年的工作",
+        "深化重点领域改革。推进财税金融体制改革，激发各类经营主体活力。",
+        "扎实推进乡村全面振兴。稳定粮食播种面积，加强高标准农田建设。",
+        "持续保障和改善民生。办好民生实事，兜牢基本民生底线。",
+    ]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    question = "国内生产总值是多少？"
+    got = answer(index, question, SEGMENTER)
+    assert got.hits[0].passage.text.startswith("经济运行稳中向好")
+    # word statistics alone put the passage that says the words twice first
+    plain = answer(index, question, SEGMENTER, ranking=replace(DEFAULT_RANKING, quantity_boost=1))
+    assert plain.hits[0].passage.text.startswith("研发支出")
+
+
+def test_words_naming_the_document_asked_about_do_not_rank_its_passages() -> None:
+    speech = [
+        "在全市廉政工作会议上的讲话",
+        "今天召开全市廉政工作会议，这次全市廉政工作会议的主要任务是总结工作、部署任务。",
+        "家风是领导干部作风的重要表现，领导干部要管好家属子女，严守家规。",
+        "要加强对权力运行的监督，扎紧制度笼子。",
+    ]
+    other = ["在全市经济工作会议上的讲话", "今年经济工作要稳中求进，扩大有效需求。"]
+    index = index_of([parse("a.txt", speech), parse("b.txt", other)], SEGMENTER)
+    got = answer(index, "在全市廉政工作会议上的讲话是怎么谈家风的？", SEGMENTER)
+    assert got.understood == ("在全市廉政工作会议上的讲话",)
+    assert got.hits[0].passage.text.startswith("家风是领导干部作风")
+
+
+def test_the_year_a_question_names_is_a_constraint_not_its_topic() -> None:
+    from retrieval.corpus import read_document
+
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "reports_2009_2011" / "docs"
+    names = ("zhongyang_yihao_wenjian_2023.txt", "zhengfu_gongzuo_baogao_2011.txt")
+    index = index_of([read_document(n, (folder / n).read_bytes()) for n in names], SEGMENTER)
+    # the passage giving the target never writes 2023: the year's own document does
+    got = answer(index, "2023年一号文件要求全国粮食产量保持在多少以上？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("（一）全力抓好粮食生产")
+
+
+def test_a_year_written_in_chinese_digits_in_the_text_meets_the_questions() -> None:
+    from retrieval.dates import digit_years
+
+    assert (
+        digit_years("到二〇三五年基本实现，二0一一年达到，15年来")
+        == "到2035年基本实现，2011年达到，15年来"
+    )
+    lines = [
+        "报告",
+        "到二〇三五年，我国发展的总体目标是：经济实力、科技实力、综合国力大幅跃升。",
+        "我们要坚持以人民为中心的发展思想，不断实现人民对美好生活的向往。",
+        "全面从严治党永远在路上，党的自我革命永远在路上。",
+    ]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    got = answer(index, "到2035年的总体目标是什么？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("到二〇三五年")
+
+
+@pytest.fixture(scope="module")
+def congress_index() -> SearchIndex:
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "congress_plenums" / "docs"
+    return index_of([read(p) for p in sorted(folder.glob("*.txt"))], SEGMENTER)
+
+
+def test_a_question_naming_a_document_and_asking_nothing_else_gets_its_opening(
+    congress_index: SearchIndex,
+) -> None:
+    got = answer(congress_index, "十九届六中全会是哪天到哪天开的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("中国共产党第十九届中央委员会第六次")
+
+
+def test_a_later_year_in_a_named_document_is_a_goal_not_a_filter(
+    congress_index: SearchIndex,
+) -> None:
+    # the 2020 goals are announced once; the item on the economy does not repeat the year
+    question = "十八大报告提出到2020年国内生产总值和城乡居民人均收入要比哪一年翻一番？"
+    got = answer(congress_index, question, SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("——经济持续健康发展")
+
+
+def test_a_place_alone_is_no_topic() -> None:
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "provincial_2026" / "docs"
+    index = index_of([read(p) for p in sorted(folder.glob("*.txt"))], SEGMENTER)
+    # 下雨 is nowhere in the corpus: matching 广州 alone says nothing about the weather
+    assert not answer(index, "明天广州会不会下雨？", SEGMENTER).hits
+    got = answer(index, "广州要实现老城市新活力，报告怎么说的？", SEGMENTER)
+    assert got.hits and "广州" in got.hits[0].passage.text
+
+
+def test_an_edition_the_corpus_speaks_of_only_otherwise_is_not_held() -> None:
+    folder = Path(__file__).resolve().parent / "data" / "corpora" / "lianzheng_speeches" / "docs"
+    index = index_of([read(p) for p in sorted(folder.glob("*.txt"))], SEGMENTER)
+    # the speech congratulates the 第一届 families: the 第二届 is not in the corpus
+    assert not answer(index, "第二届全国文明家庭是哪一年表彰的？", SEGMENTER).hits
+    assert answer(index, "第一届全国文明家庭受到表彰时总书记说了什么？", SEGMENTER).hits

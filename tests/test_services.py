@@ -25,5 +25,5 @@ def test_a_crowd_is_forgotten_once_quiet_but_active_users_are_kept(
         rate.allow(user, now=0)
     rate.allow(7, now=50)
     rate.allow(7, now=61)  # past the window: the quiet crowd is dropped, user 7 stays
-    assert set(rate._seen) == {7}
+    assert rate.tracked == {7}
     assert not rate.allow(7, now=62)  # its requests at 50 and 61 still count

@@ -86,7 +86,7 @@ async def test_a_reload_in_a_new_process_merges_into_the_saved_snapshot(
     db = tmp_path / "studybot.db"
     async with await Store.open(db) as s:
         await Library(s, folder, workers=1).reload()
-        first = (await s.query("SELECT generation, layout FROM index_snapshot"))[0]
+        first = (await s.database.all("SELECT generation, layout FROM index_snapshot"))[0]
     assert first[1] == FILE_LAYOUT and snapshot.path_of(db, first[0]).exists()
 
     def no_recount(packed: object) -> TermCounts:
@@ -98,7 +98,7 @@ async def test_a_reload_in_a_new_process_merges_into_the_saved_snapshot(
         lib = Library(s, folder, workers=1)
         report = await lib.reload()
         assert report.changed == ("b.txt",)
-        second = (await s.query("SELECT generation, layout FROM index_snapshot"))[0]
+        second = (await s.database.all("SELECT generation, layout FROM index_snapshot"))[0]
         merged = lib.index
     assert second[1] == FILE_LAYOUT and second[0] != first[0]
     assert [p.name for p in snapshot.directory(db).iterdir()] == [f"{second[0]}.counts"]

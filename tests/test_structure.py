@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retrieval.ingest import read_file
+from retrieval import corpus
 from retrieval.structure import MAX_PASSAGE_CHARS, parse, split_passage
 
 CORPUS_FILE = (
@@ -50,7 +50,7 @@ SEED_PATHS: list[tuple[int, str, tuple[str, ...]]] = [
 
 
 def test_every_seed_paragraph_has_its_expected_place() -> None:
-    doc = parse("speech.txt", read_file(CORPUS_FILE))
+    doc = corpus.read_document("speech.txt", CORPUS_FILE.read_bytes())
     assert doc.title == "在全市新任科级领导干部廉政谈话暨家庭助廉活动上的讲话"
     got = [(p.paragraph, p.section) for p in doc.passages]
     assert got == [(n, path) for n, _, path in SEED_PATHS]
@@ -67,7 +67,7 @@ def test_passages_are_the_paragraphs_verbatim() -> None:
 
 
 def test_heading_tree_lists_parts_points_and_sub_points() -> None:
-    doc = parse("speech.txt", read_file(CORPUS_FILE))
+    doc = corpus.read_document("speech.txt", CORPUS_FILE.read_bytes())
     paths = [h.path for h in doc.headings]
     assert paths[0] == (P1,)
     assert [p for p in paths if len(p) == 1] == [(P1,), (P2,), (P3,), (P4,)]

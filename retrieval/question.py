@@ -1,0 +1,126 @@
+"""A question read into what it is searched with: its words, each with the index terms
+and synonyms that count as finding it, and its character pairs.
+
+Year expressions become one word (2019), question words stand apart from their
+neighbours, and the words that name the documents a question asks about can be set aside
+when ranking inside them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from retrieval.index import SearchIndex
+from retrieval.normalize import fold
+from retrieval.segment import Segmenter, stopwords
+from retrieval.synonyms import synonyms
+from retrieval.targets import Target, canonical_years
+
+if TYPE_CHECKING:
+    from retrieval.search import Ranking
+
+MAX_QUESTION_CHARS = 200  # longer input is cut: nobody's question is longer, pasted text is
+STRUCTURE_WORD_WEIGHT = 3.0  # a word this telling asks about content, not structure
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the question and every index term that counts as finding it."""
+
+    text: str
+    terms: frozenset[str]  # the word and the dictionary words inside it
+    expansions: frozenset[str]  # synonyms: found at a lower weight
+
+    # Worked out once per question, not for each of the pool's 200 passages.
+    @cached_property
+    def spellings(self) -> tuple[str, ...]:
+        """The word and its synonyms: what finds it whole in a text."""
+        return tuple({self.text} | self.expansions)
+
+    @cached_property
+    def parts(self) -> tuple[str, ...]:
+        """The dictionary words inside it, itself excepted."""
+        return tuple(self.terms - {self.text})
+
+
+@dataclass(frozen=True)
+class Query:
+    words: tuple[Word, ...]
+    bigrams: tuple[str, ...]
+
+    def weights(self, ranking: Ranking) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for bigram in self.bigrams:
+            weights[bigram] = weights.get(bigram, 0.0) + ranking.bigram_weight
+        for word in self.words:
+            for term in word.terms:
+                weights[term] = weights.get(term, 0.0) + 1.0
+            for term in word.expansions - word.terms:
+                weights[term] = max(weights.get(term, 0.0), ranking.synonym_weight)
+        return weights
+
+    @property
+    def all_terms(self) -> set[str]:
+        """Every word, word part and synonym the question is searched with (not bigrams)."""
+        return {t for w in self.words for t in w.terms | w.expansions}
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(
+            dict.fromkeys(t for w in self.words for t in sorted(w.terms, key=len, reverse=True))
+        )
+
+
+_INTERROGATIVE = re.compile(
+    r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|什么时候|多少|多久|多长|几月几[日号]"
+)
+
+
+def parse_question(question: str, segmenter: Segmenter) -> Query:
+    # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年); a
+    # question word stands apart (哪天开的 is 哪天 / 开, not 哪 / 天开)
+    folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]))
+    folded = _INTERROGATIVE.sub("，", folded)
+    stop = stopwords()
+    words = []
+    for text, _ in segmenter.words(folded):
+        if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
+            continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
+        terms = frozenset(segmenter.expand([text]))
+        if not terms:
+            continue
+        expansions = frozenset(s for t in terms for s in synonyms(t))
+        words.append(Word(text, terms, expansions))
+    return Query(tuple(words), tuple(segmenter.bigrams(folded)))
+
+
+def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Query:
+    """The question without the words that name the documents it was understood to ask
+    about (2021年 政府工作报告, 95周年 讲话): inside those documents they tell no passage
+    from another, and a passage that happens to repeat them (总书记每年都在中央纪委全会上
+    讲话) would outrank the one about what was asked."""
+    if target.docs is None:
+        return query
+    named = [index.document(doc) for doc in target.docs]
+    names = " ".join(
+        fold(" ".join((d.title, d.meta.occasion, d.meta.speaker, *d.meta.names))) for d in named
+    )
+    kept = tuple(w for w in query.words if w.text not in names)
+    if not kept or len(kept) == len(query.words):
+        return query
+    gone = [w.text for w in query.words if w.text in names]
+    bigrams = tuple(b for b in query.bigrams if not any(b[1:] in g for g in gone))
+    return Query(kept, bigrams)
+
+
+# a question that asks for a quantity: 多少, 几个, 多大, 比例, 目标是
+_ASKS_QUANTITY = re.compile(
+    r"多少|(?<!哪)几[个项条年天次人所家座万亿%％]|多大|多高|多长|多远|比例|比重|占比|增速|增幅"
+)
+
+
+def asks_quantity(question: str) -> bool:
+    return bool(_ASKS_QUANTITY.search(question))

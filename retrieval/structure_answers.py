@@ -1,0 +1,182 @@
+"""Answers made from a document's heading tree rather than from word statistics: the part
+or point a question asks for, a list and its points, the ending, the passage announcing a
+list with its items. `retrieval.parts` reads the tree; this module decides, for a question
+and the index, which document and which list is meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from retrieval.catalog import memo
+from retrieval.index import SearchIndex
+from retrieval.model import Document, Passage
+from retrieval.normalize import fold
+from retrieval.parts import (
+    Listing,
+    announced_list,
+    heading_named,
+    headings_named,
+    holds_inline_list,
+    list_of,
+    named_list,
+    place_passages,
+    read_place,
+    sized_list,
+)
+from retrieval.question import STRUCTURE_WORD_WEIGHT, Query
+from retrieval.segment import Segmenter
+from retrieval.structure import announces
+from retrieval.targets import Target, holds_quote, named_by_fragment
+
+MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
+
+
+def asked_document(
+    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
+) -> tuple[Document, list[str]] | None:
+    """The one document a question about the structure points into (the one it names, or
+    the corpus's only one), with the question's words that do not name that document."""
+    place = read_place(question)
+    if not place.asked:
+        return None
+    documents: Sequence[Document] = index.catalog
+    if target.docs is not None:
+        documents = [d for d in documents if d.doc in target.docs]
+    if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
+        documents = (
+            named_by_fragment(documents, question)
+            or named_by_fragment(documents, question, headings=True)
+            or _quoting(documents, target.phrases)
+            or documents
+        )
+    words = [w.text for w in query.words]
+    if len(documents) == 1:  # words that name the document do not name one of its parts
+        title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
+        words = [w for w in words if w not in title]
+    if len(documents) > 1 and place.listing and words:
+        documents = headings_named(documents, words)
+    if len(documents) > 1 and (place.part or place.point or place.article):
+        # "第四部分的第三点": the one document that has such a place
+        documents = [d for d in documents if place_passages(d, place, words)]
+    if len(documents) != 1:
+        return None
+    document = documents[0]
+    if (
+        place.listing
+        and place.part is None
+        and place.point is None
+        and not heading_named(document, words)
+    ):
+        # "八项规定具体有哪几条内容": a list asked of something the document never speaks of
+        title = fold(" ".join((document.title, *document.meta.names)))
+        telling = [
+            w.text
+            for w, weight in zip(query.words, weights, strict=True)
+            if w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
+        ]
+        if telling and not all(any(w in fold(p.text) for p in document.passages) for w in telling):
+            return None
+    return document, words
+
+
+def structure_passages(
+    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
+) -> list[Passage]:
+    """The passages a question about the structure asks for ("第三部分讲了什么")."""
+    asked = asked_document(index, question, query, target, weights)
+    if not asked:
+        return []
+    every = [w.text for w in query.words]
+    return place_passages(asked[0], read_place(question), asked[1], [*asked[1], *every])
+
+
+def list_passages(
+    index: SearchIndex,
+    question: str,
+    query: Query,
+    target: Target,
+    weights: Sequence[float],
+    top: Passage | None,
+    segmenter: Segmenter,
+) -> list[Passage]:
+    """A list question's answer ("讲了哪几个方面"). Two lists may be meant: the points of
+    the part its words name (or of the whole document), and the list BM25's best passage
+    belongs to. A count it states (哪十个方面) picks the list of that many points; else a
+    part it names, else the list its words found, else the document's parts."""
+    place = read_place(question)
+    asked = asked_document(index, question, query, target, weights)
+    listing, named = named_list(*asked) if asked else (None, False)
+    chosen = listing
+    if named and listing and top is not None and _says_more(top, listing, query, weights):
+        # "过去五年工作回顾…有哪几条主要体会": the part named holds several lists; the one
+        # its other words (体会) find
+        document = index.document(top.doc)
+        found = announced_list(document, top) if announces(top.text) else list_of(document, top)
+        chosen = found or listing
+    if not named and top is not None:
+        document = index.document(top.doc)
+        text = fold(top.text)
+        # the title and people's names name the document (盛阅春的讲话分哪三个方面)
+        naming = fold(document.title) + " ".join(segmenter.proper_nouns(question))
+        if announces(top.text):
+            chosen = announced_list(document, top) or listing
+        elif holds_inline_list(top.text):
+            return []  # the passage lists the points itself
+        elif target.phrases and all(holds_quote(p, text) for p in target.phrases):
+            return []  # "约法三章是哪三条": the passage that says it
+        elif found := list_of(document, top):
+            chosen = found
+        elif any(
+            weight >= STRUCTURE_WORD_WEIGHT and w.text in text and w.text not in naming
+            for w, weight in zip(query.words, weights, strict=True)
+        ):
+            return []  # "安全生产具体提了哪几条措施": a passage about it, not a list
+    within = asked[0] if asked else index.document(top.doc) if top is not None else None
+    if place.count and within and (chosen is None or len(chosen.points) != place.count):
+        # "分了哪十个方面": the list of that many points
+        chosen = sized_list(within, place.count, [w.text for w in query.words]) or chosen
+    return chosen.passages(place.how_many) if chosen else []
+
+
+def _says_more(top: Passage, listing: Listing, query: Query, weights: Sequence[float]) -> bool:
+    """Whether BM25's best passage lies in the part a list question names and holds a
+    telling word of the question that the part's heading does not."""
+    if top.section[: len(listing.scope)] != listing.scope:
+        return False
+    heading, text = fold(" ".join(listing.scope)), fold(top.text)
+    return any(
+        x >= 1.0 and w.text not in heading and w.text in text
+        for w, x in zip(query.words, weights, strict=True)
+    )
+
+
+def _quoting(documents: Sequence[Document], phrases: Sequence[str]) -> list[Document]:
+    """The documents whose headings hold every quoted phrase. Headings are folded once per
+    catalog, and a document without any cannot hold a quote."""
+    if not phrases:
+        return []
+
+    def build() -> list[tuple[int, str]]:
+        texts = (
+            (i, fold("\n".join(h.path[-1] for h in d.headings))) for i, d in enumerate(documents)
+        )
+        return [(i, text) for i, text in texts if text]
+
+    texts = memo(documents, "heading_texts", build)
+    return [documents[i] for i, text in texts if all(holds_quote(p, text) for p in phrases)]
+
+
+def with_announced_items(
+    index: SearchIndex, shown: list[tuple[Passage, float]]
+) -> list[tuple[Passage, float]]:
+    """A first passage that announces a list ("主要有这么四件事") brings its items, in
+    order, right after it: the answer is the items, not their announcement."""
+    if not shown or not announces(shown[0][0].text):
+        return shown
+    first, score = shown[0]
+    listing = announced_list(index.document(first.doc), first)
+    items = listing.points[:MAX_ANNOUNCED_ITEMS] if listing else ()
+    listed = {p.key for p in items}
+    rest = [(p, s) for p, s in shown[1:] if p.key not in listed]
+    return [(first, score), *((p, score) for p in items), *rest]
