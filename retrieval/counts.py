@@ -277,6 +277,10 @@ def merge_counts(
     """
     added = sorted(added)
     fresh = build_counts([packed for _, packed in added])
+    if old.n_docs == 0 and len(added) == n_docs and all(i == n for i, (n, _) in enumerate(added)):
+        # from nothing (`studybot index` of a new store): the counts are the added passages'
+        # own; a merge would only copy them, holding every posting twice
+        return fresh
     numbers = np.array([number for number, _ in added], dtype=np.int32)
     vocabulary, old_ids, fresh_ids = old.vocabulary.merged(fresh.vocabulary)
     n_old = old.n_docs

@@ -66,7 +66,8 @@ def word_tags() -> dict[str, str]:
     # the strings just read are freed
     words = default_segmenter()._load().FREQ
     tags = {w: tag for w in words if (tag := read.get(w)) is not None}
-    tags.update((w, tag) for w, tag in read.items() if w not in tags)
+    if len(tags) != len(read):  # a word the tokenizer lacks (none in jieba's own dictionary)
+        tags.update((w, tag) for w, tag in read.items() if w not in tags)
     del read
     give_back()  # the strings just read
     return tags

@@ -102,3 +102,14 @@ def test_counts_too_large_for_16_bits_stay_exact() -> None:
     assert merged.tf.dtype == np.int32
     for name in ("ptr", "doc_ids", "tf", "lengths"):
         np.testing.assert_array_equal(getattr(merged, name), getattr(full, name))
+
+
+def test_counts_from_nothing_are_the_passages_own() -> None:
+    packed = [pack_terms(p) for p in (["家风", "家属"], ["家属", "家属", "廉洁"], [], ["廉洁"])]
+    merged = merge_counts(
+        TermCounts.empty(), np.zeros(0, dtype=np.int64), list(enumerate(packed)), 4
+    )
+    full = build_counts(packed)
+    assert merged.vocabulary.blob == full.vocabulary.blob
+    for name in ("ptr", "doc_ids", "tf", "lengths"):
+        np.testing.assert_array_equal(getattr(merged, name), getattr(full, name))
