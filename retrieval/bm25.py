@@ -107,6 +107,11 @@ class Postings(TermCounts):
         object.__setattr__(self, "_kept", [0])
         object.__setattr__(self, "_scratch", threading.local())
 
+    @property
+    def kept_weights(self) -> int:
+        """How many postings' weights are kept between queries (at most the budget)."""
+        return self._kept[0]
+
     @classmethod
     def of(
         cls, counts: TermCounts, k1: float = K1, b: float = B, epsilon: float = EPSILON
@@ -302,7 +307,7 @@ def _ranked(
     """The k best candidates, ties by passage number. Only those at or above the k-th score
     are sorted (ties at the cut stay: they rank by position)."""
     if candidates.size > k:
-        keep = scores >= _kth(scores, k)
+        keep = scores >= kth_largest(scores, k)
         candidates, scores = candidates[keep], scores[keep]
     order = np.lexsort((candidates, -scores))[:k]
     return candidates[order].astype(np.int64), scores[order]
@@ -324,8 +329,9 @@ def _exhaustive(
     return _ranked(candidates, scores[candidates], k)
 
 
-def _kth(values: FloatArray, k: int) -> float:
-    """The k-th largest of `values` (at least k of them)."""
+def kth_largest(values: FloatArray, k: int) -> float:
+    """The k-th largest of `values` (at least k of them): `top_k`'s threshold, taken over
+    the scores of the passages it considers, so counting its calls shows which those are."""
     return float(np.partition(values, values.size - k)[values.size - k])
 
 
@@ -363,7 +369,7 @@ def _maxscore(
         if n_found >= k and taken > min(bound[u] for u in remaining):
             candidates = np.concatenate(found) if len(found) > 1 else found[0]
             found[:] = [candidates]
-            theta = _kth(scores[candidates], k)
+            theta = kth_largest(scores[candidates], k)
             limit = theta - _SLACK * max(1.0, abs(theta))
             # A passage not seen yet lacks every term read so far: it can reach theta only
             # with terms outside any set whose bounds stay below it. Such a set, of the
@@ -399,7 +405,7 @@ def _maxscore(
         # candidates that cannot reach the k-th score even with every remaining term: gone
         values = scores[candidates]
         if j:  # at first, theta is the one the candidate phase stopped on
-            theta = _kth(values, k) if values.size >= k else -np.inf
+            theta = kth_largest(values, k) if values.size >= k else -np.inf
         candidates = candidates[values + rest[j] >= theta - _SLACK * max(1.0, abs(theta))]
         lo, hi = index.span(t)
         docs = index.doc_ids[lo:hi]

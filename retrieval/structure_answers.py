@@ -47,7 +47,7 @@ def asked_document(
         documents = (
             named_by_fragment(documents, question)
             or named_by_fragment(documents, question, headings=True)
-            or _quoting(documents, target.phrases)
+            or documents_quoting(documents, target.phrases)
             or documents
         )
     words = [w.text for w in query.words]
@@ -151,7 +151,7 @@ def _says_more(top: Passage, listing: Listing, query: Query, weights: Sequence[f
     )
 
 
-def _quoting(documents: Sequence[Document], phrases: Sequence[str]) -> list[Document]:
+def documents_quoting(documents: Sequence[Document], phrases: Sequence[str]) -> list[Document]:
     """The documents whose headings hold every quoted phrase. Headings are folded once per
     catalog, and a document without any cannot hold a quote."""
     if not phrases:

@@ -94,7 +94,7 @@ def test_ties_are_broken_by_passage_order(corpus: list[list[str]], k: int) -> No
     assert ids.tolist() == sorted(matching, key=lambda d: (-expected[d], d))[:k]
 
 
-_kth = bm25._kth
+kth_largest = bm25.kth_largest
 
 # Skewed like real text: a few words in most passages (low or negative idf), a long tail.
 SKEWED = ["的"] * 6 + ["是"] * 4 + ["w0", "w0", "w1", "w1", "w2"] + VOCAB
@@ -156,7 +156,9 @@ def test_pruning_skips_common_terms_without_changing_the_answer(
     assert index.idf.min() > 0  # the unique words keep the average idf, and its floor, positive
     query = {"rare": 1.0, "的": 1.0, "x": 0.5, "y": 0.3}
     looked_up = []
-    monkeypatch.setattr(bm25, "_kth", lambda v, k: looked_up.append(v.size) or _kth(v, k))
+    monkeypatch.setattr(
+        bm25, "kth_largest", lambda v, k: looked_up.append(v.size) or kth_largest(v, k)
+    )
     ids, scores = bm25.top_k(index, query, 2)
     assert looked_up and max(looked_up) <= 3  # only the rare term's passages were candidates
     expected = weighted_reference(corpus, query)
@@ -212,7 +214,7 @@ def test_kept_weights_are_the_computed_ones(monkeypatch: pytest.MonkeyPatch, bud
         np.testing.assert_allclose(scores, expected[best], rtol=0, atol=1e-9)
     reference = BM25Okapi(corpus).get_scores(["的"])
     np.testing.assert_allclose(bm25.get_scores(index, ["的"]), reference, rtol=0, atol=1e-9)
-    assert index._kept[0] <= budget
+    assert index.kept_weights <= budget
 
 
 @settings(max_examples=200, deadline=None)

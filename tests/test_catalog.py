@@ -15,7 +15,7 @@ from retrieval.evaluate import load_questions
 from retrieval.normalize import fold
 from retrieval.parts import heading_named, headings_named
 from retrieval.segment import default_segmenter
-from retrieval.structure_answers import _quoting
+from retrieval.structure_answers import documents_quoting
 from retrieval.targets import find_target, holds_quote, named_by_fragment, quoted_phrases
 
 CORPORA = Path(__file__).parent / "data" / "corpora"
@@ -61,7 +61,7 @@ def test_a_catalog_reads_every_question_as_a_plain_list_does(name: str) -> None:
                 d for d in documents if heading_named(d, words)
             ]
             phrases = quoted_phrases(question.q) or tuple(words[:1])
-            assert _quoting(catalog, phrases) == [
+            assert documents_quoting(catalog, phrases) == [
                 d
                 for d in documents
                 if all(
