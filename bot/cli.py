@@ -203,6 +203,7 @@ async def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from retrieval.evaluate import (
         baseline,
         evaluate,
+        file_matcher,
         gold_judge,
         load_questions,
         paragraph_judge,
@@ -213,13 +214,21 @@ async def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     path = Path(args.questions) if args.questions else library.corpus_dir / "questions.jsonl"
     questions = load_questions(path)
     passages = library.index.passages
+    named = [q.doc for q in questions if q.doc]
+    # a set's `doc` names a file of the corpus folder, or one beside its questions (in docs/,
+    # as tests/data/corpora/ and ../shared/realdev/ lay them out, indexed from the set's folder)
+    places = (library.corpus_dir, path.parent / "docs", path.parent)
+    gold_dir = next((d for d in places if named and (d / named[0]).is_file()), library.corpus_dir)
+    same = file_matcher(gold_dir, library.corpus_dir)
     judge = (
-        gold_judge(library.corpus_dir)
-        if any(q.doc for q in questions)
+        gold_judge(gold_dir, library.corpus_dir)
+        if named
         else paragraph_judge([p.text for p in passages])
     )
-    ours = evaluate(questions, lambda q: [h.passage for h in library.answer(q, 5).hits], judge)
-    base = evaluate(questions, baseline(passages), judge)
+    ours = evaluate(
+        questions, lambda q: [h.passage for h in library.answer(q, 5).hits], judge, same
+    )
+    base = evaluate(questions, baseline(passages), judge, same)
     print(f"{path}: {ours.answerable} answerable, {ours.out_of_scope} out of scope")
     print(
         f"{'':12}{'Hit@1':>8}{'Hit@3':>8}{'MRR@5':>8}{'doc@1':>8}{'section@1':>10}"

@@ -91,13 +91,33 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def gold_judge(corpus_dir: Path) -> Judge:
+def file_matcher(gold_dir: Path, corpus_dir: Path | None = None) -> Callable[[str, str], bool]:
+    """Whether a passage's document (a path inside `corpus_dir`) is a question's (a file of
+    `gold_dir`): the same file once resolved."""
+    corpus = corpus_dir or gold_dir
+
+    @cache
+    def same(passage_doc: str, gold_doc: str) -> bool:
+        return (
+            passage_doc == gold_doc
+            if corpus == gold_dir
+            else ((corpus / passage_doc).resolve() == (gold_dir / gold_doc).resolve())
+        )
+
+    return same
+
+
+def gold_judge(gold_dir: Path, corpus_dir: Path | None = None) -> Judge:
     """The many-document rule: same file, and 20 characters in a row shared with a gold
-    paragraph (a line of the file that begins with a gold opening)."""
+    paragraph (a line of the file that begins with a gold opening). A question's `doc` is a
+    file of `gold_dir`; a passage's is a path inside `corpus_dir` (the same folder unless
+    given): they are the same file when they resolve to one (a set's questions.jsonl beside
+    its docs/ folder, indexed from the set's folder, names docs/x.txt as x.txt)."""
+    same_file = file_matcher(gold_dir, corpus_dir)
 
     @cache
     def lines(doc: str) -> tuple[str, ...]:
-        text = (corpus_dir / doc).read_text(encoding="utf-8")
+        text = (gold_dir / doc).read_text(encoding="utf-8")
         return tuple(line.strip(_INDENT) for line in text.replace("\r\n", "\n").split("\n"))
 
     @cache
@@ -111,7 +131,9 @@ def gold_judge(corpus_dir: Path) -> Judge:
         return frozenset(found)
 
     def judge(passage: Passage, question: Question) -> bool:
-        if not question.relevant or question.doc is None or passage.doc != question.doc:
+        if not question.relevant or question.doc is None:
+            return False
+        if not same_file(passage.doc, question.doc):
             return False
         text, gold = _nfkc(passage.text), grams(question)
         return any(text[i : i + MIN_SHARED] in gold for i in range(len(text) - MIN_SHARED + 1))
@@ -159,7 +181,12 @@ def section_matches(passage: Passage, heading: str) -> bool:
     return False
 
 
-def evaluate(questions: Sequence[Question], rank: Ranker, judge: Judge) -> Metrics:
+def evaluate(
+    questions: Sequence[Question],
+    rank: Ranker,
+    judge: Judge,
+    same_document: Callable[[str, str], bool] = str.__eq__,
+) -> Metrics:
     answerable = [q for q in questions if q.relevant]
     out_of_scope = [q for q in questions if not q.relevant]
     hit1 = hit3 = mrr = right_doc = right_section = 0.0
@@ -175,7 +202,7 @@ def evaluate(questions: Sequence[Question], rank: Ranker, judge: Judge) -> Metri
         mrr += 1 / first if first else 0.0
         if first != 1:
             misses.append(q.q)
-        if results and (q.doc is None or results[0].doc == q.doc):
+        if results and (q.doc is None or same_document(results[0].doc, q.doc)):
             right_doc += 1
             if first == 1 and (q.section is None or section_matches(results[0], q.section)):
                 right_section += 1

@@ -185,3 +185,15 @@ def test_eval_on_a_many_document_corpus_reports_document_and_section(tmp_path: P
     assert "doc@1" in out.stdout and "section@1" in out.stdout
     ours, base = (line.split() for line in out.stdout.splitlines()[-2:])
     assert ours[0] == "studybot" and float(ours[1]) > float(base[2])  # Hit@1 above BM25's
+
+
+def test_eval_on_a_question_set_folder_finds_its_documents_in_docs(tmp_path: Path) -> None:
+    # the layout of tests/data/corpora/ and ../shared/realdev/: questions.jsonl beside docs/,
+    # indexed from the set's folder, so passages are docs/x.txt where questions say x.txt
+    folder = tmp_path / "set"
+    shutil.copytree(CORPORA / "reports_2014_2016" / "docs", folder / "docs")
+    shutil.copy(CORPORA / "reports_2014_2016" / "questions.jsonl", folder)
+    out = studybot("eval", "--corpus", str(folder), db=tmp_path / "e.db")
+    assert out.returncode == 0, out.stderr
+    ours = out.stdout.splitlines()[-2].split()
+    assert float(ours[1]) > 0.9 and float(ours[4]) > 0.9  # Hit@1, right document
