@@ -113,15 +113,15 @@ def corpus_set(folder: Path, floors: tuple[float, float, float, int, int], name:
 MANY = [
     corpus_set(REALDEV, (0.89, 0.92, 0.96, 22, 2), "realdev"),
     corpus_set(CORPORA / "reports_2014_2016", (0.94, 0.97, 0.98, 21, 1), "reports_2014_2016"),
-    corpus_set(CORPORA / "lianzheng_speeches", (0.87, 0.94, 0.95, 12, 2), "lianzheng_speeches"),
-    corpus_set(CORPORA / "provincial_2026", (0.89, 0.91, 0.97, 18, 2), "provincial_2026"),
+    corpus_set(CORPORA / "lianzheng_speeches", (0.88, 0.94, 0.95, 14, 2), "lianzheng_speeches"),
+    corpus_set(CORPORA / "provincial_2026", (0.89, 0.91, 0.97, 19, 2), "provincial_2026"),
     corpus_set(CORPORA / "study_bundles", (0.77, 0.86, 0.93, 18, 2), "study_bundles"),
-    corpus_set(CORPORA / "reports_2009_2011", (0.83, 0.92, 0.94, 16, 1), "reports_2009_2011"),
-    corpus_set(CORPORA / "reports_2006_2007", (0.83, 0.91, 0.95, 20, 1), "reports_2006_2007"),
-    corpus_set(CORPORA / "reports_2008_2013", (0.92, 0.96, 0.98, 12, 1), "reports_2008_2013"),
-    corpus_set(CORPORA / "school_party_texts", (0.76, 0.87, 0.95, 19, 2), "school_party_texts"),
-    corpus_set(CORPORA / "reports_2018_2020", (0.78, 0.86, 0.91, 17, 6), "reports_2018_2020"),
-    corpus_set(CORPORA / "congress_plenums", (0.67, 0.79, 0.85, 19, 7), "congress_plenums"),
+    corpus_set(CORPORA / "reports_2009_2011", (0.83, 0.92, 0.94, 17, 1), "reports_2009_2011"),
+    corpus_set(CORPORA / "reports_2006_2007", (0.84, 0.91, 0.95, 20, 1), "reports_2006_2007"),
+    corpus_set(CORPORA / "reports_2008_2013", (0.93, 0.96, 0.98, 14, 1), "reports_2008_2013"),
+    corpus_set(CORPORA / "school_party_texts", (0.76, 0.87, 0.95, 20, 2), "school_party_texts"),
+    corpus_set(CORPORA / "reports_2018_2020", (0.84, 0.89, 0.94, 20, 3), "reports_2018_2020"),
+    corpus_set(CORPORA / "congress_plenums", (0.72, 0.84, 0.89, 19, 3), "congress_plenums"),
 ]
 
 
