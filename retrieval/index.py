@@ -74,7 +74,7 @@ class SearchIndex:
             if len(cache) >= SEARCHABLE_KEPT:
                 cache.clear()
             p = self.passages[i]
-            text = cache[i] = digit_years(fold("\n".join((*p.section, p.text))))
+            text = cache[i] = searchable_text(p)
         return text
 
     @cached_property
@@ -103,6 +103,10 @@ class SearchIndex:
     def document(self, doc: str) -> Document:
         return self._by_doc[doc]
 
+    def holds(self, doc: str) -> bool:
+        """Whether the index has the document (a reader's scope may name a removed one)."""
+        return doc in self._by_doc
+
     def find(self, uid: str) -> Passage | None:
         i = self.by_uid.get(uid)
         return None if i is None else self.passages[i]
@@ -120,6 +124,12 @@ class SearchIndex:
         ):
             end += 1
         return list(self.passages[start : end + 1])
+
+
+def searchable_text(passage: Passage) -> str:
+    """The text a question's words are looked for in: headings and body, folded, years in
+    digits (二〇三五年 → 2035年) as questions' are."""
+    return digit_years(fold("\n".join((*passage.section, passage.text))))
 
 
 def _same_doc_within(p: Passage, doc: str, lo: int, hi: int) -> bool:

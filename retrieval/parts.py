@@ -127,9 +127,9 @@ class Listing:
     points: tuple[Passage, ...]
     scope: tuple[str, ...] = ()  # the section the points are under
 
-    def passages(self, lead: bool = False) -> list[Passage]:
+    def passages(self, with_lead: bool = False) -> list[Passage]:
         """The points; after their announcement when asked how many there are."""
-        return [*(self.lead if lead else ()), *self.points][:MAX_PASSAGES]
+        return [*(self.lead if with_lead else ()), *self.points][:MAX_PASSAGES]
 
 
 def _listing(
@@ -318,7 +318,11 @@ def place_passages(
         scope = found
     elif words and place.listing and place.point is None:
         listing, _ = named_list(document, words)
-        return listing.passages(place.how_many) if listing else passages[:MAX_PASSAGES]
+        if listing:
+            return listing.passages(place.how_many)
+        # a part named whose points are inline (一是…二是…): the part itself
+        named = _named(_children(passages, 0), words)
+        return _under(passages, named[0] if named else ())[:MAX_PASSAGES]
     elif words and place.point is not None:
         # "重点工作里第一项": the part its words name, with the words naming the document
         # too when the others name none (2014年报告的重点工作: 三、2014年重点工作)

@@ -102,9 +102,9 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
     about (2021年 政府工作报告, 95周年 讲话): inside those documents they tell no passage
     from another, and a passage that happens to repeat them (总书记每年都在中央纪委全会上
     讲话) would outrank the one about what was asked."""
-    if target.docs is None:
-        return query
-    named = [index.document(doc) for doc in target.docs]
+    if target.docs is None or not target.named:
+        return query  # a reader's scope (--doc, a group's) names nothing in the question
+    named = [index.document(doc) for doc in target.docs if index.holds(doc)]
     names = " ".join(
         fold(" ".join((d.title, d.meta.occasion, d.meta.speaker, *d.meta.names))) for d in named
     )
@@ -120,7 +120,7 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
 
 # a question that asks for a quantity: 多少, 几个, 多大, 比例, 目标是
 _ASKS_QUANTITY = re.compile(
-    r"多少|(?<!哪)几[个项条年天次人所家座万亿%％]|多大|多高|多长|多远|比例|比重|占比|增速|增幅"
+    r"多少|(?<![哪近这那])几[个项条年天次人所家座万亿%％]|多大|多高|多长|多远|比例|比重|占比|增速|增幅"
 )
 
 

@@ -17,11 +17,12 @@ from functools import lru_cache
 
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
-from retrieval.index import SearchIndex
+from retrieval.index import SearchIndex, searchable_text
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, valid_text
 from retrieval.parts import read_place
 from retrieval.question import (
+    MAX_QUESTION_CHARS,
     STRUCTURE_WORD_WEIGHT,
     Query,
     Word,
@@ -71,11 +72,6 @@ class Ranking:
 
 
 DEFAULT_RANKING = Ranking()
-
-
-def searchable_text(passage: Passage) -> str:
-    """The folded text a question's words are looked for in: headings and body."""
-    return fold("\n".join((*passage.section, passage.text)))
 
 
 def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[float, ...]:
@@ -180,7 +176,7 @@ def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     for word, weight in zip(query.words, weights, strict=True):
         if weight < STRUCTURE_WORD_WEIGHT:
             continue
-        for term in {word.text} | word.expansions:
+        for term in word.spellings:
             start = text.find(term)
             while start >= 0:
                 end = start + len(term)
@@ -241,7 +237,7 @@ def candidates(
     years = set(target.years)
     soft = set(target.soft_years)
     doc_years = index.doc_years
-    if target.docs is not None:
+    if target.docs is not None and target.named:
         # a year after the named document's own is a goal it sets (十八大报告: 到2020年…),
         # said once for a whole list: preferred, not required of every passage
         named = [doc_years.get(doc) for doc in target.docs]
@@ -402,7 +398,7 @@ def answer(
 ) -> Answer:
     """The answer pipeline. `docs` restricts the search to those documents (the CLI's
     --doc, a group's reading scope); otherwise the question may name its documents."""
-    question = valid_text(question)
+    question = valid_text(question)[:MAX_QUESTION_CHARS]
     if not question.strip():
         return Answer(question, (), (), reason=NoAnswer.EMPTY)
     query = parse_question(question, segmenter)
@@ -423,6 +419,7 @@ def answer(
         not placed
         and not place.asked
         and target.docs is not None
+        and target.named
         and not question_focus(query, weights, target, index, ranking)
     ):
         # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
@@ -445,7 +442,9 @@ def answer(
             placed = structure_passages(index, question, query, pointed, weights)
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
-            placed.sort(key=lambda p: not all(holds_quote(q, fold(p.text)) for q in target.phrases))
+            placed.sort(
+                key=lambda p: not all(holds_quote(q, searchable_text(p)) for q in target.phrases)
+            )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
         scored = with_announced_items(index, shown)[:top_k]
@@ -493,7 +492,7 @@ def explain(
     ranking: Ranking = DEFAULT_RANKING,
     top_k: int = 5,
 ) -> Explanation:
-    question = valid_text(question)
+    question = valid_text(question)[:MAX_QUESTION_CHARS]
     query = parse_question(question, segmenter) if question.strip() else Query((), ())
     weights = word_weights(query, segmenter, ranking)
     target = find_target(question, index.catalog) if query.words else Target()

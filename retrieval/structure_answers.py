@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from retrieval.catalog import memo
-from retrieval.index import SearchIndex
+from retrieval.index import SearchIndex, searchable_text
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 from retrieval.parts import (
@@ -88,7 +88,7 @@ def structure_passages(
     if not asked:
         return []
     every = [w.text for w in query.words]
-    return place_passages(asked[0], read_place(question), asked[1], [*asked[1], *every])
+    return place_passages(asked[0], read_place(question), asked[1], every)
 
 
 def list_passages(
@@ -116,7 +116,7 @@ def list_passages(
         chosen = found or listing
     if not named and top is not None:
         document = index.document(top.doc)
-        text = fold(top.text)
+        text = searchable_text(top)
         # the title and people's names name the document (盛阅春的讲话分哪三个方面)
         naming = fold(document.title) + " ".join(segmenter.proper_nouns(question))
         if announces(top.text):

@@ -23,7 +23,7 @@ from retrieval.dates import (
     question_years,
     years_in,
 )
-from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT
+from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, kind_of
 from retrieval.model import Document
 from retrieval.normalize import fold
 
@@ -50,6 +50,7 @@ class Target:
     understood: tuple[str, ...] = ()  # titles of the documents understood, for the reply
     preferred: frozenset[str] = frozenset()  # documents of a place the question names
     dating: tuple[str, ...] = ()  # words that date a year (新中国成立70周年): not a topic
+    named: bool = False  # `docs` are documents the question names, not only a reader's scope
 
 
 def quoted_phrases(question: str) -> tuple[str, ...]:
@@ -173,8 +174,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
         if not placed and (place := _asked_place(folded)):
-            known = set().union(*(_place_tokens(d) for d in documents))
-            if place[:-1] not in known:  # 北京市政府工作报告, with no Beijing report here
+            _, known = memo(documents, "local", lambda: _local_documents(documents))
+            if re.sub(r"(省|市|自治区)$", "", place) not in known:  # 北京市政府工作报告, none held
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if (
         not named
@@ -227,6 +228,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
         dating=tuple(anniversaries(folded)),
+        named=docs is not None,
         docs=docs,
         years=tuple(dict.fromkeys(years)),
         soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
@@ -289,7 +291,6 @@ def _book_title(folded: str) -> str:
     return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
 
 
-_LAW_BEFORE_RULE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}法)规定")
 # words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
 _NOT_LAWS = frozenset(
     ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写")
@@ -303,21 +304,22 @@ def _law_names(folded: str) -> list[str]:
     from retrieval.segment import default_segmenter
 
     names = [t] if (t := _book_title(folded)) else []
-    # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
-    names += [
-        m.group(1) for m in _LAW_BEFORE_RULE.finditer(folded) if m.group(1)[:-1] not in _NOT_LAWS
-    ]
     words = [w for w, _ in default_segmenter().words(re.sub(r"《[^》]*》", "，", folded))]
     for i, word in enumerate(words):
-        if not (word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))):
+        # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
+        glued = word == "法规" and i + 1 < len(words) and words[i + 1].startswith("定")
+        lawlike = word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))
+        if not (lawlike or glued):
             continue
         start = i
         while start > 0 and _in_name(words[start - 1]):
             start -= 1
         while start < i and not _nominal(words[start]):
             start += 1  # a name starts with a noun
-        name = "".join(words[start : i + 1])
-        if len(name) >= 4:
+        name = "".join(words[start:i]) + ("法" if glued else word)
+        # a short law (监察法) counts where it is cited: before 规定 or an article
+        cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
+        if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
             names.append(name)
     return names
 
@@ -356,6 +358,7 @@ def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[D
 
 
 MIN_SHORT_TITLE_CHARS = 6
+LEADING_CHARS = 4  # of a short title's match, that may be the question's own words (请问在)
 _SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
 
 
@@ -366,24 +369,34 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
     found: list[Document] = []
     titles = memo(documents, "plain_titles", lambda: [_plain(d.title) for d in documents])
     for m in _SHORT_TITLE.finditer(folded):
-        short = m.group(0)
-        if len(short) >= MIN_SHORT_TITLE_CHARS:
-            found = [
-                d
-                for d, title in zip(documents, titles, strict=True)
-                if sum(ch in title for ch in short) >= ABBREVIATION_SHARE * len(short)
-            ]
-        else:
-            # 历史决议: the one document of that kind whose title has the words before it
-            kind = next(k for k in KIND_WORDS if short.endswith(k))
-            words = short[: -len(kind)][-2:]
-            found = [
-                d
-                for d, title in zip(documents, titles, strict=True)
-                if d.meta.kind == kind and words in title
-            ]
-        if len(found) == 1:
-            return found
+        whole = m.group(0)
+        # the match starts where the question's run of characters does (请问在五一…): try it
+        # without a few leading characters too, never down to a generic tail (会议上的讲话)
+        tails = [
+            whole[i:] for i in range(LEADING_CHARS + 1) if len(whole) - i >= MIN_SHORT_TITLE_CHARS
+        ]
+        for short in tails or [whole]:
+            if len(short) >= MIN_SHORT_TITLE_CHARS:
+                found = [
+                    d
+                    for d, title in zip(documents, titles, strict=True)
+                    if sum(ch in title for ch in short) >= ABBREVIATION_SHARE * len(short)
+                ]
+            else:
+                # 历史决议: the one document of that kind whose title has the words before it
+                word = next(k for k in KIND_WORDS if short.endswith(k))
+                words = short[: -len(word)][-2:]
+                found = (
+                    []
+                    if len(words) < 2
+                    else [
+                        d
+                        for d, title in zip(documents, titles, strict=True)
+                        if d.meta.kind == kind_of(word) and words in title
+                    ]
+                )
+            if len(found) == 1:
+                return found
     return []
 
 

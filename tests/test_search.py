@@ -315,3 +315,14 @@ def test_an_edition_the_corpus_speaks_of_only_otherwise_is_not_held() -> None:
     # the speech congratulates the 第一届 families: the 第二届 is not in the corpus
     assert not answer(index, "第二届全国文明家庭是哪一年表彰的？", SEGMENTER).hits
     assert answer(index, "第一届全国文明家庭受到表彰时总书记说了什么？", SEGMENTER).hits
+
+
+def test_a_readers_scope_names_nothing_in_the_question(index: SearchIndex) -> None:
+    doc = index.documents[0].doc
+    question = "家属要守得住清廉吗"
+    scoped = answer(index, question, SEGMENTER, docs=frozenset({doc}))
+    assert [h.passage.key for h in scoped.hits] == [
+        h.passage.key for h in answer(index, question, SEGMENTER).hits
+    ]
+    # a scope that still lists a removed document is no error
+    assert answer(index, question, SEGMENTER, docs=frozenset({"removed.txt"})).hits == ()

@@ -115,6 +115,7 @@ def test_named_documents(
         ("河北省今年的政府工作报告办了多少件实事", "河北省政府工作报告"),
         ("2025年云南省政府工作报告定的目标是多少", "2025年云南省政府工作报告"),  # 2026 held
         ("监察法规定留置期限最长是多久", "《监察法》"),  # 监察法规定: jieba cuts 法规
+        ("请问监察法规定了什么", "《监察法》"),  # not 《请问监察法》
         # the issuer every party regulation shares does not make one another's short form
         ("《中国共产党问责条例》规定的问责方式有哪些", "《中国共产党问责条例》"),
         # a regulation's name with verbs in it, not the 工作条例 the corpus holds
@@ -137,6 +138,7 @@ def test_documents_the_corpus_lacks_are_said_to_be_missing(
         "云南省政府工作报告说2025年做了什么",  # a year inside a named report, not its name
         "政府工作报告说“十五五”要实施哪十大工程",  # 十大 of 十大工程 is no party congress
         "孙洪亮2019年述职里讲了哪些做法",  # a person (洪亮 is tagged a name), not a place
+        "根据这个办法规定要交什么材料",  # 办法规定 names no law
     ],
 )
 def test_what_only_looks_like_a_missing_document_is_not(
