@@ -29,14 +29,16 @@ SEARCHABLE_KEPT = 20_000
 
 def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
     """Terms a passage is indexed under: its text's words, its headings' words, and the
-    character bigrams of its text."""
+    character bigrams of its text; years written in Chinese digits as digits (二〇三五年 is
+    2035, as a question's year is searched)."""
     own = passage.text.rstrip("。：:")
     # a heading line with nothing under it is its own passage: its words count once, as text
-    headings = [h for h in passage.section if h.rstrip("。：:") != own]
-    terms = segmenter.terms(passage.text)
+    headings = [digit_years(h) for h in passage.section if h.rstrip("。：:") != own]
+    text = digit_years(passage.text)
+    terms = segmenter.terms(text)
     for heading in headings:
         terms.extend(segmenter.terms(heading) * HEADING_REPEAT)
-    terms.extend(segmenter.bigrams("\n".join((*headings, passage.text))))
+    terms.extend(segmenter.bigrams("\n".join((*headings, text))))
     return terms
 
 
