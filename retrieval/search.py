@@ -244,12 +244,8 @@ def candidates(
         later = {y for y in years if all(d is not None and d < y for d in named)}
         years, soft = years - later, soft | later
     floor = open_coverage(len(index.passages), ranking)
-    if (
-        target.docs is None
-        and not target.phrases
-        and absent_share(query, weights, index, ranking)
-        >= absent_limit(len(index.passages), ranking)
-    ):
+    absent = absent_words(query, weights, index, ranking) if target.docs is None else []
+    if not target.phrases and _share(absent, weights) >= absent_limit(len(index.passages), ranking):
         floor = 2.0  # nothing is kept
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
@@ -266,7 +262,7 @@ def candidates(
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
     # a question about something the corpus never speaks of, asked of a place it does
-    elsewhere = target.docs is None and bool(absent_words(query, weights, index, ranking))
+    elsewhere = bool(absent)
     rows = []
     for (passage, score), text, whole in zip(pool, texts, holds, strict=True):
         share = coverage(query, weights, text, ranking)
@@ -327,7 +323,7 @@ def absent_words(
         if weight >= ranking.absent_weight
         and len(word.text) >= 2
         and not word.text.isascii()
-        and not any(held(t) for t in {word.text, *word.expansions})
+        and not any(held(t) for t in word.spellings)
         and not _covered_by_parts(word, vocabulary.__contains__)
     ]
 
@@ -336,9 +332,12 @@ def absent_share(
     query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
 ) -> float:
     """The share of the question's information in words the corpus never uses."""
+    return _share(absent_words(query, weights, index, ranking), weights)
+
+
+def _share(absent: Sequence[tuple[Word, float]], weights: Sequence[float]) -> float:
     total = sum(weights)
-    absent = sum(weight for _, weight in absent_words(query, weights, index, ranking))
-    return absent / total if total else 0.0
+    return sum(weight for _, weight in absent) / total if total else 0.0
 
 
 _ORDINAL = re.compile(rf"第([{CN_NUMBER}\d]+)(届|次|批|期|轮)([\u4e00-\u9fff]{{2}})")

@@ -52,8 +52,7 @@ def asked_document(
         )
     words = [w.text for w in query.words]
     if len(documents) == 1:  # words that name the document do not name one of its parts
-        title = fold(" ".join((documents[0].title, *documents[0].meta.names)))
-        words = [w for w in words if w not in title]
+        words = [w for w in words if w not in _names_text(documents[0])]
     if len(documents) > 1 and place.listing and words:
         documents = headings_named(documents, words)
     if len(documents) > 1 and (place.part or place.point or place.article):
@@ -69,15 +68,21 @@ def asked_document(
         and not heading_named(document, words)
     ):
         # "八项规定具体有哪几条内容": a list asked of something the document never speaks of
-        title = fold(" ".join((document.title, *document.meta.names)))
+        title = _names_text(document)
         telling = [
             w.text
             for w, weight in zip(query.words, weights, strict=True)
             if w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
         ]
-        if telling and not all(any(w in fold(p.text) for p in document.passages) for w in telling):
+        texts = [fold(p.text) for p in document.passages] if telling else []
+        if telling and not all(any(w in t for t in texts) for w in telling):
             return None
     return document, words
+
+
+def _names_text(document: Document) -> str:
+    """The document's title and the names people use for it, folded."""
+    return fold(" ".join((document.title, *document.meta.names)))
 
 
 def structure_passages(
