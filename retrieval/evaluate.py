@@ -175,7 +175,8 @@ def section_matches(passage: Passage, heading: str) -> bool:
     for label in passage.section:
         have = _label(label)
         # a label is the heading line's lead (弘扬伟大长征精神 of ——弘扬伟大长征精神，走好…)
-        lead = len(have) >= MIN_LEAD_LABEL and want.startswith(have)
+        # or its end, after a dateline the text lost (新华社北京10月31日电 …全会公报)
+        lead = len(have) >= MIN_LEAD_LABEL and (want.startswith(have) or want.endswith(have))
         if have and (have == want or lead):
             return True
     return False

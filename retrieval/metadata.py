@@ -198,7 +198,8 @@ def display_title(title: str, meta: DocumentMeta) -> str:
     return f"{title}（{'，'.join(extra)}）" if extra else title
 
 
-def _is_date_line(line: str) -> bool:
+def is_date_line(line: str) -> bool:
+    """A line that only dates its text: （2019年10月31日…全体会议通过）, 2023年2月28日."""
     return bool(_DATE_LINE.match(line)) and first_date(line) is not None and len(line) <= 70
 
 
@@ -249,10 +250,10 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     if (
         len(lines) > 1
         and not _SUBTITLE.match(lines[0])
-        and not _is_date_line(lines[0])
+        and not is_date_line(lines[0])
         and not re.search(r"[。！？!?；;，,：:]|\d", lines[0])
         and len(lines[0]) <= MAX_TITLE_LINE_CHARS
-        and (_SUBTITLE.match(lines[1]) or _is_date_line(lines[1]))
+        and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]))
     ):
         # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大
         # 旗帜 / 为全面建设社会主义现代化国家而团结奋斗 / ——在…上的报告)
@@ -272,7 +273,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             subtitle = subtitle or _SUBTITLE.sub("", line).strip()
             consumed.append((line, "副标题"))
             continue
-        if _is_date_line(line) and not line.endswith("。"):
+        if is_date_line(line):
             date = date or first_date(line)
             rest = re.sub(r"^[（(]|[）)]$", "", line)
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):

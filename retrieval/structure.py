@@ -30,9 +30,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
+from retrieval.dates import first_date
 from retrieval.metadata import (
     KIND_WORDS,
     display_title,
+    is_date_line,
     kind_of,
     occasion_from_opening,
     read_front_matter,
@@ -377,7 +379,11 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
             i += 1
             continue
         j = i
-        while j < len(lines) and _is_headline(lines[j]):
+        # a date or adoption line under a headline belongs to it (…全会公报 /
+        # （2019年10月31日…全体会议通过）)
+        while j < len(lines) and (
+            _is_headline(lines[j]) or (j > i and lines[j].kind is None and _dates_it(lines[j].text))
+        ):
             j += 1
         after = lines[j] if j < len(lines) else None
         before = out[-1] if out else None
@@ -386,7 +392,10 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
             or before.kind is not None
             or before.text.endswith((*_SENTENCE_END, "”", "）"))
         )
-        if j > i and after is not None and _is_paragraph(after) and finished:
+        # a dated headline is a title even after a line that ends unpunctuated (■ 要点)
+        dated = any(_dates_it(ln.text) for ln in lines[i + 1 : j])
+        opens = after is not None and (_is_paragraph(after) or (dated and after.kind is not None))
+        if j > i and opens and (finished or dated):
             # the headline heads the text; its subtitles stay as a line of it
             out.append(_Line(lines[i].text, "plain", lines[i].text, True))
             if j > i + 1:
@@ -396,6 +405,13 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
         out.append(lines[i])
         i += 1
     return out
+
+
+def _dates_it(text: str) -> bool:
+    """A line giving the day its text was adopted or given, not a title with a year in it
+    (2022年度述职报告)."""
+    date = first_date(text)
+    return is_date_line(text) and date is not None and date[1] is not None
 
 
 def _is_headline(line: _Line) -> bool:

@@ -316,3 +316,28 @@ def test_a_provincial_report_titled_with_its_year_inside_is_named_by_its_place()
         "sx.txt", ["陕西省2026年政府工作报告", "各位代表：", "现在，我代表省人民政府作工作报告。"]
     )
     assert "陕西省政府工作报告" in doc.meta.names and "陕政府工作报告" in doc.meta.names
+
+
+def test_a_dated_title_inside_a_bundle_heads_its_text() -> None:
+    lines = [
+        "【2019年11月学习材料】",
+        "党员学习推荐材料",
+        "全会认为，中国特色社会主义制度是党和人民在长期实践探索中形成的科学制度体系，具有显著优势。",
+        "■ 坚持和完善中国特色社会主义制度、推进国家治理体系和治理能力现代化的总体目标",
+        "中国共产党第十九届中央委员会第四次全体会议公报",
+        "（2019年10月31日中国共产党第十九届中央委员会第四次全体会议通过）",
+        "中国共产党第十九届中央委员会第四次全体会议，于2019年10月28日至31日在北京举行。",
+    ]
+    sections = [p.section for p in parse("b.txt", lines).passages]
+    # the dated title follows an unfinished bullet line and is still the next text's title
+    assert sections[-1] == ("中国共产党第十九届中央委员会第四次全体会议公报",)
+    # a title with only a year in it is no date line: a reporter's page keeps its sections
+    report = [
+        "述职报告展示",
+        "根据市教育局党委开展年度述职述廉工作的要求，现将班子成员的述职报告展示如下",
+        "党政办",
+        "2022年度述职述廉述德述法报告",
+        "孙洪亮",
+        "一年来，我牢记肩上责任，更好履职尽责，做到带头讲政治、带头讲法治、带头讲担当。",
+    ]
+    assert all(p.section == () for p in parse("r.txt", report).passages)

@@ -171,3 +171,9 @@ def test_right_section_reads_the_hint_as_the_heading_above() -> None:
     point = Passage("s.txt", "讲话", ("弘扬伟大长征精神",), 3, 1, "理想信念的坚定…")
     assert section_matches(point, "——弘扬伟大长征精神，走好今天的长征路，必须坚定理想。")
     assert not section_matches(point, "——弘扬")
+    # a heading line that the text's clean-up left without its dateline
+    communique = "中国共产党第十九届中央委员会第四次全体会议公报"
+    bundle = Passage("b.txt", "学习材料", (communique,), 9, 1, "全会…")
+    assert section_matches(bundle, f"新华社北京10月31日电  {communique}")
+    short = Passage("b.txt", "学习材料", ("公报",), 9, 1, "全会…")
+    assert not section_matches(short, communique)
