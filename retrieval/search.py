@@ -168,10 +168,14 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
 # a figure: digits, or Chinese numerals with a unit (五千万人, 十次); not 一并 or 统一
 _NUMBER = re.compile(rf"\d|[{CN_NUMBER}千万亿]+[个项条次人元年倍%％万亿千百所家]")
 QUANTITY_SPAN = 12  # characters after a question's word within which its number stands
+# or the number right before it, with its measure word (九千六百多万名党员, 18亿亩耕地)
+_NUMBER_BEFORE = re.compile(
+    rf"(?:\d|[{CN_NUMBER}])[多余]?[十百千万亿]*[多余]?[名个位项条亩人户家所元]?$"
+)
 
 
 def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
-    """Whether a number follows closely one of the question's telling words in the text:
+    """Whether a number closely follows or just precedes one of the question's telling words:
     the passage states the quantity asked about, not only the words around it."""
     for word, weight in zip(query.words, weights, strict=True):
         if weight < STRUCTURE_WORD_WEIGHT:
@@ -180,7 +184,9 @@ def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
             start = text.find(term)
             while start >= 0:
                 end = start + len(term)
-                if _NUMBER.search(text, end, end + QUANTITY_SPAN):
+                if _NUMBER.search(text, end, end + QUANTITY_SPAN) or _NUMBER_BEFORE.search(
+                    text, max(0, start - QUANTITY_SPAN), start
+                ):
                     return True
                 start = text.find(term, end)
     return False

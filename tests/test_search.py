@@ -235,6 +235,18 @@ def test_a_question_asking_how_much_prefers_the_passage_giving_the_figure() -> N
     assert plain.hits[0].passage.text.startswith("研发支出")
 
 
+def test_a_figure_may_stand_before_the_word_it_counts() -> None:
+    from retrieval.search import gives_quantity
+
+    query = parse_question("我们党有多少名党员？", SEGMENTER)
+    weights = [5.0] * len(query.words)  # every word telling
+    # Chinese puts the count before its noun, with its measure word
+    assert gives_quantity(query, weights, "一个拥有九千六百多万名党员的马克思主义政党")
+    assert gives_quantity(query, weights, "全国共有党员9671.2万名")
+    # a vague quantity word is no figure
+    assert not gives_quantity(query, weights, "教育引导一些党员、干部增强不想腐的自觉")
+
+
 def test_words_naming_the_document_asked_about_do_not_rank_its_passages() -> None:
     speech = [
         "在全市廉政工作会议上的讲话",
