@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
+
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex, searchable_text
@@ -95,7 +97,13 @@ def _covered_by_parts(word: Word, found: Callable[[str], bool]) -> bool:
     return all(seen)
 
 
-def coverage(query: Query, weights: Sequence[float], text: str, ranking: Ranking) -> float:
+def coverage(
+    query: Query,
+    weights: Sequence[float],
+    text: str,
+    ranking: Ranking,
+    inside: frozenset[Word] = frozenset(),
+) -> float:
     """The share of the question's information that a passage (its `searchable_text`)
     matches, each word weighing its `word_weights` entry.
 
@@ -110,7 +118,7 @@ def coverage(query: Query, weights: Sequence[float], text: str, ranking: Ranking
     for word, weight in zip(query.words, weights, strict=True):
         total += weight
         if _found(word, text):
-            covered += weight
+            covered += weight * (ranking.part_match if word in inside else 1.0)
         elif _covered_by_parts(word, text.__contains__):
             covered += weight * ranking.part_match
     return covered / total if total else 0.0
@@ -150,7 +158,14 @@ def question_focus(
     return telling_words(Query(tuple(w for w, _ in about), ()), [x for _, x in about], ranking)
 
 
-def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking: Ranking) -> bool:
+def kept(
+    score: float,
+    share: float,
+    telling: Sequence[Word],
+    text: str,
+    ranking: Ranking,
+    inside: frozenset[Word] = frozenset(),
+) -> bool:
     """Whether a ranked passage (its `searchable_text`) is shown.
 
     It must match enough of the question's information; a weak match must include what the
@@ -162,7 +177,32 @@ def kept(score: float, share: float, telling: Sequence[Word], text: str, ranking
         return False
     if not telling:
         return share >= 1.0
-    return share >= ranking.weak_coverage or any(_found(w, text) for w in telling)
+    return share >= ranking.weak_coverage or any(
+        _found(w, text) and w not in inside for w in telling
+    )
+
+
+def only_inside_words(
+    query: Query, ids: Sequence[int], postings: bm25.Postings
+) -> list[frozenset[Word]]:
+    """For each passage, the question's one-character words it holds only inside longer
+    words: 假 asked alone is not the 假 of 作假, nor 放 that of 开放. A character is a word
+    of a passage when the passage's own segmentation cut it alone (its postings)."""
+    singles = [w for w in query.words if len(w.text) == 1 and not w.text.isascii()]
+    if not singles:
+        return [frozenset()] * len(ids)
+    wanted = np.asarray(ids, dtype=np.int64)
+    alone = {}
+    for word in singles:
+        t = postings.term_id(word.text)
+        if t is None:
+            alone[word] = np.zeros(len(ids), dtype=bool)
+        else:
+            lo, hi = postings.span(t)
+            held = postings.doc_ids[lo:hi]  # ascending
+            at = np.searchsorted(held, wanted)
+            alone[word] = held[np.minimum(at, len(held) - 1)] == wanted
+    return [frozenset(w for w in singles if not alone[w][i]) for i in range(len(ids))]
 
 
 # a figure: digits, or Chinese numerals with a unit (五千万人, 十次); not 一并 or 统一
@@ -270,9 +310,10 @@ def candidates(
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     rows = []
-    for (passage, score), text, whole in zip(pool, texts, holds, strict=True):
-        share = coverage(query, weights, text, ranking)
-        ok = kept(score, share, telling, text, ranking) and (
+    inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
+    for (passage, score), text, whole, inside in zip(pool, texts, holds, inside_only, strict=True):
+        share = coverage(query, weights, text, ranking, inside)
+        ok = kept(score, share, telling, text, ranking, inside) and (
             target.docs is not None or share >= floor
         )
         rule = ""
@@ -293,7 +334,9 @@ def candidates(
         boost = 1.0
         if ok:  # the order of what is shown; the rest stays in BM25's
             # what the passage covers of the question's information, then its wording in order
-            about = share if asked is query else coverage(asked, asked_weights, text, ranking)
+            about = (
+                share if asked is query else coverage(asked, asked_weights, text, ranking, inside)
+            )
             boost = (1 - ranking.coverage_weight + ranking.coverage_weight * about) * (
                 1 + ranking.phrase_weight * phrase_share(folded_question, text)
             )

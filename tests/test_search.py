@@ -338,3 +338,20 @@ def test_a_readers_scope_names_nothing_in_the_question(index: SearchIndex) -> No
     ]
     # a scope that still lists a removed document is no error
     assert answer(index, question, SEGMENTER, docs=frozenset({"removed.txt"})).hits == ()
+
+
+def test_a_one_character_word_inside_a_longer_word_is_not_the_word_asked() -> None:
+    lines = [
+        "在全市作风建设大会上的讲话",
+        "各位代表！今年我们大力加强政府自身建设，坚决反对弄虚作假，干部作风明显提升。",
+        "党是最高政治领导力量，坚持党的全面领导是做好一切工作的根本保证。",
+        "要加强对权力运行的监督，扎紧制度笼子，让权力在阳光下运行。",
+        "家风是领导干部作风的重要表现，领导干部要管好家属子女，严守家规。",
+        "今年经济工作要稳中求进，扩大有效需求，稳定粮食播种面积。",
+    ]
+    index = index_of([parse("a.txt", lines)], SEGMENTER)
+    # 假 asked alone (a holiday) is not the 假 of 作假
+    assert not answer(index, "今年的中秋节放几天假？高速公路免费吗？", SEGMENTER).hits
+    # a character the passage holds as a word of its own still counts
+    got = answer(index, "党是什么力量？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("党是最高政治领导力量")
