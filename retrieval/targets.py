@@ -170,7 +170,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
         # 报告 is Guangdong's, not the national report titled 政府工作报告; 哪个省政府工作报告
         # asks of the provinces' reports
-        placed = _placed_by(documents, folded)
+        placed = _placed_by(documents, folded) or _placed_of_kind(documents, folded, named)
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
         if not placed and (place := _asked_place(folded)):
@@ -206,6 +206,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         local = any(g in n for n in dated for g in GENRES)  # 2025年陕西省政府工作报告
         if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
+        if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
+            return Target(years=tuple(years), phrases=phrases, missing=lacking)
         named = with_year or named
     if not named and years and (kinds := _kind_words(folded)):
         # "21年那份报告": a kind of document and a year
@@ -484,6 +486,29 @@ def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
     return _named_by_unique(documents, "places", _place_tokens, folded)
+
+
+def _missing_local_year(named: Sequence[Document], plain: str, years: Sequence[int]) -> str:
+    """A place's genre document of a year the place's documents named are not of, the
+    place before the year (重庆市2025年政府工作报告 where 2026's is held)."""
+    for d in named:
+        for place in sorted(_place_tokens(d), key=lambda t: (-len(t), t)):  # 云南省 before 云南
+            for genre in GENRES:
+                for y in years:
+                    if re.search(rf"{re.escape(place)}.{{0,2}}{y}年.{{0,6}}{genre}", plain):
+                        return f"{place}{y}年{genre}"
+    return ""
+
+
+def _placed_of_kind(
+    documents: Sequence[Document], folded: str, named: Sequence[Document]
+) -> list[Document]:
+    """Documents of the kind named (报告) of a place the question names, where that place
+    has documents of other kinds too (重庆's report beside 重庆市优化营商环境条例)."""
+    kinds = {d.meta.kind for d in named}
+    return [
+        d for d in documents if d.meta.kind in kinds and any(t in folded for t in _place_tokens(d))
+    ]
 
 
 def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:

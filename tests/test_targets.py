@@ -103,6 +103,26 @@ def test_named_documents(
 
 
 @pytest.mark.parametrize(
+    ("question", "docs", "missing"),
+    [
+        ("云南今年的政府工作报告说旅居人数怎样", {"yunnan.txt"}, ""),
+        ("云南2026年政府工作报告定的目标是多少", {"yunnan.txt"}, ""),
+        ("云南省优化营商环境条例第一条是什么", {"rule.txt"}, ""),
+        # the place before the year: the place's report of another year is not held
+        ("云南省2025年政府工作报告定的目标是多少", None, "云南省2025年政府工作报告"),
+        ("云南2026年政府工作报告说2025年增长多少", {"yunnan.txt"}, ""),
+    ],
+)
+def test_a_place_with_documents_of_several_kinds(
+    corpus: tuple[Document, ...], question: str, docs: set[str] | None, missing: str
+) -> None:
+    rule = ["云南省优化营商环境条例", "第一章 总则", "第一条 为了持续优化营商环境，制定本条例。"]
+    target = find_target(question, (corpus[0], corpus[1], doc("rule.txt", rule)))
+    assert target.missing == missing
+    assert (set(target.docs) if target.docs is not None else None) == docs
+
+
+@pytest.mark.parametrize(
     ("question", "missing"),
     [
         ("2019年政府工作报告的赤字率是多少", "2019年政府工作报告"),  # another year
