@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.dates import first_date
+from retrieval.dates import chinese_number, first_date
 from retrieval.metadata import (
     KIND_WORDS,
     display_title,
@@ -85,6 +85,7 @@ _ENUMERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("di", rf"^第[{_CN_NUM}]+[，,、：:]"),  # 第一，
         ("seq", r"^(首先|其次|再次|然后|最后)[，,、：:]"),
         ("dash", r"^[—－]{2}(?=[^—－]{2,}?[。：:；])"),  # ——就业增长超出预期。
+        ("bullet", r"^[●■◆▲•]"),  # ●农业农村部原部长唐仁健…问题。 (one case of a list)
     )
 )
 _CLOSABLE = frozenset(kind for kind, _ in _ENUMERATIONS)
@@ -132,7 +133,7 @@ def announces(text: str) -> bool:
 
 
 def _strip_marker_dash(text: str) -> str:
-    return text.lstrip("—－ ")
+    return text.lstrip("—－●■◆▲• ")
 
 
 def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS, past: int = 0) -> str:
@@ -199,6 +200,50 @@ def _is_title(line: _Line) -> bool:
 def _bare(text: str) -> bool:
     """A short line with no punctuation: the second half of a broken heading or title."""
     return len(text) <= MAX_BROKEN_TAIL_CHARS and not re.search(r"[。！？!?；;，,：:、]", text)
+
+
+_BARE_NUMBER = re.compile(rf"^[{_CN_NUM}]{{1,3}}$")
+# (2015年12月11日在全国党校工作会议上的讲话): where an excerpt comes from
+_ATTRIBUTION = re.compile(r"^[（(]\s*\d{4}年.{0,80}[）)]$")
+
+
+def _bare_numbers(lines: list[_Line]) -> list[_Line]:
+    """A line that is only a number (一 / 二 / 三, heading a study page's excerpts) is a
+    heading when the number before or after it heads a line too; a lone 十 is text."""
+    values = {
+        chinese_number(ln.text): i
+        for i, ln in enumerate(lines)
+        if ln.kind is None and _BARE_NUMBER.match(ln.text)
+    }
+    values.pop(None, None)
+    return [
+        _Line(ln.text, "bare", ln.text, True)
+        if ln.kind is None
+        and _BARE_NUMBER.match(ln.text)
+        and ((n := chinese_number(ln.text)) is not None)
+        and (n - 1 in values or n + 1 in values)
+        else ln
+        for ln in lines
+    ]
+
+
+def _with_attributions(lines: list[_Line]) -> list[_Line]:
+    """A bracketed source line after a paragraph ((2015年12月11日在…上的讲话)) says where
+    that paragraph comes from: it stays with it, not heading the next one."""
+    out: list[_Line] = []
+    for line in lines:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind is None
+            and line.kind is None
+            and _ATTRIBUTION.match(line.text)
+            and before.text.endswith((*_SENTENCE_END, "”", "…"))
+        ):
+            out[-1] = _Line(f"{before.text}{line.text}", None, "", False)
+            continue
+        out.append(line)
+    return out
 
 
 def _join_broken_headings(lines: list[_Line]) -> list[_Line]:
@@ -394,7 +439,10 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
         )
         # a dated headline is a title even after a line that ends unpunctuated (■ 要点)
         dated = any(_dates_it(ln.text) for ln in lines[i + 1 : j])
-        opens = after is not None and (_is_paragraph(after) or (dated and after.kind is not None))
+        # a numbered part may follow a dated title, and a bare number any title (一 / 二)
+        opens = after is not None and (
+            _is_paragraph(after) or after.kind == "bare" or (dated and after.kind is not None)
+        )
         if j > i and opens and (finished or dated):
             # the headline heads the text; its subtitles stay as a line of it
             out.append(_Line(lines[i].text, "plain", lines[i].text, True))
@@ -432,7 +480,9 @@ def _is_paragraph(line: _Line) -> bool:
 
 def parse_lines(doc: str, lines: list[str]) -> Parsed:
     """Parse the clean lines of the document `doc` (its id)."""
-    classified = _join_broken_headings([_classify(t.strip()) for t in lines if t.strip()])
+    classified = _join_broken_headings(
+        _with_attributions(_bare_numbers([_classify(t.strip()) for t in lines if t.strip()]))
+    )
     title, meta, taken, front = _title_and_meta(doc, classified)
     body = _plain_headings(classified[taken:])
     salutations = tuple(ln.text for ln in body if ln.kind is None and _SALUTATION.match(ln.text))

@@ -341,3 +341,37 @@ def test_a_dated_title_inside_a_bundle_heads_its_text() -> None:
         "一年来，我牢记肩上责任，更好履职尽责，做到带头讲政治、带头讲法治、带头讲担当。",
     ]
     assert all(p.section == () for p in parse("r.txt", report).passages)
+
+
+def test_a_study_page_of_numbered_excerpts_with_their_sources() -> None:
+    lines = [
+        "每周一学（2021年9月27日-10月03日）",
+        "总结党的历史经验 加强党的政治建设",
+        "一",
+        "遵义会议作为我们党历史上一次具有伟大转折意义的重要会议，确立了正确路线。",
+        "(2015年6月16日至18日在贵州调研时的讲话)",
+        "二",
+        "毛主席在党的七大预备会议上讲过一段名言，一个队伍经常是不纯洁的。",
+        "(2015年12月11日在全国党校工作会议上的讲话)",
+    ]
+    passages = parse("p.txt", lines).passages
+    # a bare number heads its excerpt; the source line stays with the excerpt it names
+    assert [p.section[-1] for p in passages] == ["一", "二"]
+    assert passages[1].text.endswith("(2015年12月11日在全国党校工作会议上的讲话)")
+    # a lone number is text, not a heading
+    lone = parse("q.txt", ["讲话", "第几条？", "十", "这一条讲的是纪律，纪律是党的生命线。"])
+    assert all(p.section == () for p in lone.passages)
+
+
+def test_bulleted_cases_are_siblings() -> None:
+    lines = [
+        "违反中央八项规定精神典型问题",
+        "中央纪委国家监委公开通报违反中央八项规定精神典型问题：",
+        "●湖北省黄梅县有关党员干部违规吃喝问题",
+        "2025年4月5日，黄梅县有关党员干部违规聚餐饮酒，造成严重后果。",
+        "●农业农村部原部长唐仁健接受宴请问题。2018年至2023年，唐仁健多次接受宴请。",
+    ]
+    sections = [p.section for p in parse("c.txt", lines).passages]
+    assert sections[-2] == ("湖北省黄梅县有关党员干部违规吃喝问题",)
+    # the next bullet closes the one before instead of being filed under it
+    assert sections[-1] == ("农业农村部原部长唐仁健接受宴请问题",)
