@@ -29,8 +29,9 @@ from retrieval.structure import parse
 
 # Bump when reading files, structure parsing or term extraction changes: every document is
 # then read and indexed again at the next reload.
-# 4: metadata, clutter rules, closing enumerations, years; 5: years in Chinese digits as digits
-ANALYZER_VERSION = "5"
+# 4: metadata, clutter rules, closing enumerations, years; 5: years in Chinese digits as digits;
+# 6: dated titles in bundles, numbered excerpts and their sources, bullets, adoption lines
+ANALYZER_VERSION = "6"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

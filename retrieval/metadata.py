@@ -198,6 +198,11 @@ def display_title(title: str, meta: DocumentMeta) -> str:
     return f"{title}（{'，'.join(extra)}）" if extra else title
 
 
+def adoption(line: str) -> bool:
+    """Whether a date line says the text was adopted or issued (…会议通过, …发布)."""
+    return bool(_ADOPTED.search(line.strip()))
+
+
 def is_date_line(line: str) -> bool:
     """A line that only dates its text: （2019年10月31日…全体会议通过）, 2023年2月28日."""
     return bool(_DATE_LINE.match(line)) and first_date(line) is not None and len(line) <= 70

@@ -20,6 +20,7 @@ import numpy as np
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex, searchable_text
+from retrieval.metadata import is_date_line
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, valid_text
 from retrieval.parts import read_place
@@ -471,9 +472,11 @@ def answer(
         and not question_focus(query, weights, target, index, ranking)
     ):
         # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
-        # say what they are, when and where
+        # say what they are, when and where (past an adoption line: 通过 is not 召开)
         named = [d for d in index.documents if d.doc in target.docs and d.passages]
-        placed = [d.passages[0] for d in named]
+        placed = [
+            next((p for p in d.passages if not is_date_line(p.text)), d.passages[0]) for d in named
+        ]
     shown: list[tuple[Passage, float]] = []
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)

@@ -33,6 +33,7 @@ from pathlib import PurePath
 from retrieval.dates import chinese_number, first_date
 from retrieval.metadata import (
     KIND_WORDS,
+    adoption,
     display_title,
     is_date_line,
     kind_of,
@@ -484,7 +485,11 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
         _with_attributions(_bare_numbers([_classify(t.strip()) for t in lines if t.strip()]))
     )
     title, meta, taken, front = _title_and_meta(doc, classified)
-    body = _plain_headings(classified[taken:])
+    # the line saying when and by whom the text was adopted answers 哪次会议通过的
+    adopted = [
+        _Line(line, None, "", False) for line, what in front if what == "日期" and adoption(line)
+    ]
+    body = _plain_headings(adopted + classified[taken:])
     salutations = tuple(ln.text for ln in body if ln.kind is None and _SALUTATION.match(ln.text))
     body = [ln for ln in body if not (ln.kind is None and _SALUTATION.match(ln.text))]
     runs = _run_members(body)

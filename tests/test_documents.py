@@ -79,7 +79,9 @@ def test_front_matter_describes_the_document() -> None:
 
     decision = real("ershijie_sanzhong_quanhui_jueding_2024.txt")
     assert {"二十届三中全会", "三中全会决定"} <= set(decision.meta.names)
-    assert decision.passages[0].text.startswith("为贯彻落实党的二十大")  # no title halves
+    # no title halves: the adoption line, then the text
+    assert decision.passages[0].text.endswith("第三次全体会议通过）")
+    assert decision.passages[1].text.startswith("为贯彻落实党的二十大")
 
     rural = real("zhongyang_yihao_wenjian_2025.txt")
     assert "2025年中央一号文件" in rural.meta.names
@@ -375,3 +377,20 @@ def test_bulleted_cases_are_siblings() -> None:
     assert sections[-2] == ("湖北省黄梅县有关党员干部违规吃喝问题",)
     # the next bullet closes the one before instead of being filed under it
     assert sections[-1] == ("农业农村部原部长唐仁健接受宴请问题",)
+
+
+def test_the_adoption_line_is_metadata_and_a_passage() -> None:
+    lines = [
+        "# 重庆市优化营商环境条例",
+        "2021年3月31日 重庆市第五届人民代表大会常务委员会第二十五次会议通过",
+        "## 第一章 总 则",
+        "第一条 为了持续优化营商环境，结合本市实际，制定本条例。",
+    ]
+    doc = parse("r.txt", lines)
+    assert doc.meta.date == "2021-03-31"
+    # 哪次会议通过的 is asked: the line is searchable too
+    assert doc.passages[0].text == lines[1]
+    # a date line saying no more than the day is metadata only
+    opening = "同志们，今天召开全市教育大会。"
+    speech = parse("s.txt", ["在全市教育大会上的讲话", "（2019年9月10日）", opening])
+    assert [p.text for p in speech.passages] == [opening]
