@@ -68,9 +68,11 @@ _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 _ADOPTED = re.compile(r"(通过|批准|发布|印发)[）)]?$")
 _NAME_LINE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,8}(?:书记|省长|市长|主任|部长|县长|区长)\s*)?"
-    r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$"
+    r"^(?:[\u4e00-\u9fff]{0,8}(?:书记|总理|主席|委员长|省长|市长|主任|部长|县长|区长|校长|局长"
+    r"|厅长|院长)\s*)?(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"
 )
+# a speaker's line the salutation was glued to (国务院总理 朱镕基　各位代表:)
+_GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委员|代表们)[：:！!，,]?$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}")
 _ISSUERS = re.compile(
     r"^(中共中央(?:\s*国务院)?|国务院(?:办公厅)?|中共中央办公厅(?:\s*国务院办公厅)?"
@@ -288,8 +290,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         if _NAME_LINE.match(line) and line.endswith(("日报", "晚报", "报社", "网", "社", "电视台")):
             consumed.append((line, "来源"))  # the newspaper or site that printed it
             continue
-        if _NAME_LINE.match(line) and len(line) <= MAX_SPEAKER_CHARS and not speaker:
-            speaker = re.sub(r"\s", "", line.split()[-1]) if " " in line else line.replace(" ", "")
+        name = _NAME_LINE.match(_GLUED_SALUTATION.sub("", line).strip())
+        if name and len(line) <= MAX_SPEAKER_CHARS + 8 and not speaker:
+            speaker = re.sub(r"\s", "", name.group("name"))
             consumed.append((line, "讲话人"))
             continue
         break

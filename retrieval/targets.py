@@ -579,8 +579,14 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
     document's title shares, with the kind of document said too (95周年讲话, 马卫光讲话)
     or the place alone (浙江今年…): a place names a provincial document."""
     if not _kind_words(folded) and "今年" not in folded:
-        return []
+        # a speaker named alone names the speech (朱镕基那届政府…)
+        return _named_by_unique(documents, "speakers", _speaker, folded)
     return _named_by_unique(documents, "name_tokens", _long_name_tokens, folded)
+
+
+def _speaker(document: Document) -> frozenset[str]:
+    speaker = document.meta.speaker
+    return frozenset([speaker]) if len(speaker) >= 2 else frozenset()
 
 
 def _long_name_tokens(document: Document) -> frozenset[str]:

@@ -201,3 +201,33 @@ def test_a_banner_and_a_repeated_title_are_not_the_title() -> None:
     assert document.title.startswith("中国共产党纪律处分条例")
     assert "纪律处分条例" in document.meta.names
     assert find_target("纪律处分条例第一条讲的什么", (document,)).docs == {"rule.txt"}
+
+
+def test_a_speaker_named_alone_names_the_speech() -> None:
+    report = doc(
+        "r2003.txt",
+        [
+            "2003年政府工作报告",
+            "——2003年3月5日在第十届全国人民代表大会第一次会议上",
+            "国务院总理 朱镕基　  各位代表:",  # the salutation glued to the speaker's line
+            "本届政府1998年3月就职，任期即将结束。现在，我代表国务院作政府工作报告。",
+        ],
+    )
+    later = doc(
+        "r2004.txt",
+        ["2004年政府工作报告", "国务院总理温家宝", "各位代表：", "本届政府履行职责已经一年。"],
+    )
+    memorial = doc(
+        "m.txt",
+        [
+            "在纪念胡耀邦同志诞辰100周年座谈会上的讲话",
+            "习近平",
+            "胡耀邦同志是久经考验的忠诚的共产主义战士。",
+        ],
+    )
+    corpus = (report, later, memorial)
+    assert (report.meta.speaker, later.meta.speaker) == ("朱镕基", "温家宝")
+    assert find_target("朱镕基那届政府对工作人员提了什么要求", corpus).docs == {"r2003.txt"}
+    # a person the title speaks of is not its speaker: named only with the kind of text
+    assert find_target("胡耀邦同志是什么样的人", corpus).docs is None
+    assert find_target("胡耀邦座谈会讲话说了什么", corpus).docs == {"m.txt"}
