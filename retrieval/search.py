@@ -498,7 +498,7 @@ def answer(
             )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
-        scored = with_announced_items(index, shown)[:top_k]
+        scored = with_announced_items(index, shown, place.how_many)[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)
     words = query.all_terms

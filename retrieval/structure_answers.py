@@ -172,16 +172,23 @@ def documents_quoting(documents: Sequence[Document], phrases: Sequence[str]) -> 
     return [documents[i] for i, text in texts if all(holds_quote(p, text) for p in phrases)]
 
 
+MAX_BARE_ANNOUNCEMENT = 60  # characters of an announcement that says nothing but the count
+
+
 def with_announced_items(
-    index: SearchIndex, shown: list[tuple[Passage, float]]
+    index: SearchIndex, shown: list[tuple[Passage, float]], how_many: bool = False
 ) -> list[tuple[Passage, float]]:
     """A first passage that announces a list ("主要有这么四件事") brings its items, in
-    order, right after it: the answer is the items, not their announcement."""
+    order: the answer is the items, and a bare announcement after them, unless the question
+    asks how many (一共几件事), which the announcement answers."""
     if not shown or not announces(shown[0][0].text):
         return shown
     first, score = shown[0]
     listing = announced_list(index.document(first.doc), first)
-    items = listing.points[:MAX_ANNOUNCED_ITEMS] if listing else ()
-    listed = {p.key for p in items}
+    items = [(p, score) for p in (listing.points[:MAX_ANNOUNCED_ITEMS] if listing else ())]
+    listed = {p.key for p, _ in items}
     rest = [(p, s) for p, s in shown[1:] if p.key not in listed]
-    return [(first, score), *((p, score) for p in items), *rest]
+    # an announcement that says more than its count (目标是：增长5.5%…) answers too
+    if not items or how_many or len(first.text) > MAX_BARE_ANNOUNCEMENT:
+        return [(first, score), *items, *rest]
+    return [*items, (first, score), *rest]
