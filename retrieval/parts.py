@@ -93,8 +93,20 @@ def _under(passages: Sequence[Passage], path: tuple[str, ...]) -> list[Passage]:
 
 
 def _heads(passages: Sequence[Passage], paths: Sequence[tuple[str, ...]]) -> list[Passage]:
-    """The first passage under each path: a list's points, one passage each."""
-    return [next(p for p in passages if p.section[: len(path)] == path) for path in paths]
+    """The first passage under each path that says more than its heading: a list's points,
+    one passage each (第一，深化政府机构改革。 alone on its line is the header shown)."""
+    heads = []
+    for path in paths:
+        under = (p for p in passages if p.section[: len(path)] == path)
+        first = next(under)
+        if _words(first.text) == _words(path[-1]):
+            first = next(under, first)
+        heads.append(first)
+    return heads
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
 
 
 _INLINE_ITEMS = re.compile(

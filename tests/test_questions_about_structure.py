@@ -218,3 +218,19 @@ def test_a_shortened_title_names_its_speech() -> None:
 def test_which_ones_asked_of_a_named_part_lists_its_points(index: SearchIndex) -> None:
     got = answer(index, "第一部分具体提了哪几个“要”？", SEGMENTER)
     assert [h.passage.section[-1][:2] for h in got.hits] == ["一要", "二要", "三要"]
+
+
+def test_a_point_whose_heading_stands_alone_is_shown_by_its_text() -> None:
+    lines = [
+        "2005年政府工作报告",
+        "六、加强行政能力建设和政风建设",
+        "第一，深化政府机构改革。",
+        "按照精简、统一、效能的原则，完善机构设置，理顺职能分工，提高行政效率。",
+        "第二，加快转变政府职能。",
+        "进一步推进政企分开、政资分开、政事分开，减少和规范行政审批。",
+    ]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    got = answer(index, "第六部分讲了哪几个方面？", SEGMENTER)
+    # the header shows 第一，深化政府机构改革; the passage is what it says
+    assert [h.passage.text[:4] for h in got.hits[:2]] == ["按照精简", "进一步推"]
+    assert got.hits[0].passage.section[-1].startswith("第一，深化政府机构改革")
