@@ -122,6 +122,10 @@ MANY = [
     corpus_set(CORPORA / "school_party_texts", (0.76, 0.87, 0.95, 20, 2), "school_party_texts"),
     corpus_set(CORPORA / "reports_2018_2020", (0.84, 0.89, 0.94, 20, 3), "reports_2018_2020"),
     corpus_set(CORPORA / "congress_plenums", (0.72, 0.84, 0.89, 19, 3), "congress_plenums"),
+    corpus_set(CORPORA / "reports_2003_2022", (0.84, 0.90, 0.95, 15, 4), "reports_2003_2022"),
+    corpus_set(
+        CORPORA / "discipline_study_pages", (0.82, 0.88, 0.96, 14, 3), "discipline_study_pages"
+    ),
 ]
 
 
