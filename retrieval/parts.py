@@ -31,7 +31,8 @@ _LIST = re.compile(
 )
 # a paragraph that says how many points follow (我再强调四个方面的意见)
 _ANNOUNCED = re.compile(
-    r"[二三四五六七八九十两\d几]个?(方面|点|件事|问题)的?(意见|要求|体会|想法|内容)?"
+    r"(?:[二三四五六七八九两\d几]|十[一二三四五六七八九]?)个?(方面|点|件事|问题)的?"
+    r"(意见|要求|体会|想法|内容)?"
 )
 # 哪三点 / 分了哪十个方面 / 三个务必 is no count: the number must be asked with 哪 or 几
 _COUNT = re.compile(rf"哪([{CN_NUMBER}]+|\d+)个?(?:点|方面|部分|条|项|件事|大块|问题|个)")
@@ -233,6 +234,8 @@ def list_of(document: Document, passage: Passage) -> Listing | None:
     """The list a list question's best passage belongs to: the points under its section
     when it opens one that has them (三、关于2026年工作 for 分了哪十个方面), else the points
     beside it (一是… for 哪几条体会). None when the passage is in no such list."""
+    if (following := _items_after(document, passage)) is not None:
+        return following
     if not passage.section or passage not in _heads(document.passages, [passage.section]):
         return None
     for scope in (passage.section, passage.section[:-1]):
@@ -240,6 +243,24 @@ def list_of(document: Document, passage: Passage) -> Listing | None:
         if len(points) >= 2:
             return _listing(document.passages, scope, points)
     return None
+
+
+def _items_after(document: Document, passage: Passage) -> Listing | None:
+    """The run of items right after a paragraph that introduces them (中国式现代化…更有
+    基于自己国情的中国特色。 before ——中国式现代化是人口规模巨大的现代化…): up to the
+    first paragraph back at the paragraph's own level."""
+    passages = document.passages
+    at = passages.index(passage)
+    depth = len(passage.section)
+    points: dict[tuple[str, ...], None] = {}
+    for p in passages[at + 1 :]:
+        if len(p.section) <= depth or p.section[:depth] != passage.section:
+            break
+        points.setdefault(p.section[: depth + 1], None)
+    if len(points) < 2:
+        return None
+    lead = (passage,) if _counts_points(passage.text) else ()
+    return Listing(lead, tuple(_heads(passages[at + 1 :], list(points))), passage.section)
 
 
 def sized_list(document: Document, count: int, words: Sequence[str]) -> Listing | None:

@@ -362,6 +362,7 @@ class _Frame:
     spans: bool = False  # an enumeration item whose list's items span paragraphs
     taken: int = 0  # paragraphs after its own that it kept
     longest: int = 0  # the most any earlier item of its list kept
+    before: int = 0  # earlier items of its list
 
 
 def _title_and_meta(
@@ -609,15 +610,16 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
                 at = kinds.index(line.kind)
                 spans = stack[at].spans
                 longest = max(stack[at].longest, stack[at].taken)
+                before = stack[at].before + 1
                 del stack[at:]
             else:
-                spans, longest = False, 0
+                spans, longest, before = False, 0, 0
             label = line.label
             if (*path(), label) in used and line.kind in _CLOSABLE:
                 # ——在前进道路上，我们要始终弘扬… / ——在前进道路上，我们要始终坚持…:
                 # points sharing their opening clause are told apart by the next one
                 label = lead_sentence(line.text, past=len(label) + 1)
-            stack.append(_Frame(line.kind, label, spans=spans, longest=longest))
+            stack.append(_Frame(line.kind, label, spans, longest=longest, before=before))
             used.add(path())
             opened.append(path())
             if line.pure and not _is_leaf(lines, i, [f.kind for f in stack]):
@@ -653,10 +655,13 @@ def _between_siblings(lines: list[_Line], i: int, kind: str) -> bool:
 
 def _continues(item: _Frame, line: _Line, lines: list[_Line], i: int, runs: set[int]) -> bool:
     """Whether an unmarked paragraph after an enumeration item still belongs to it."""
+    # items that each were one paragraph make a list of one-paragraph items: the text
+    # after the last (中国式现代化的本质要求是…) is not its, even before another such list
+    single = item.before >= MIN_RUN - 1 and item.longest == 0 and item.taken == 0
     return bool(
         _BACK_REFERENCE.match(line.text)
         or (_ANNOUNCES.search(line.text) and (i + 1 in runs or _next_is_case(lines, i)))
-        or _between_siblings(lines, i, item.kind)
+        or (_between_siblings(lines, i, item.kind) and not single)
         # the last item of a list whose items span paragraphs keeps as many as the longest
         # before it: the text after that (2013年主要任务…) is no longer its
         or (item.spans and item.taken < max(item.longest, 1))

@@ -234,3 +234,24 @@ def test_a_point_whose_heading_stands_alone_is_shown_by_its_text() -> None:
     # the header shows 第一，深化政府机构改革; the passage is what it says
     assert [h.passage.text[:4] for h in got.hits[:2]] == ["按照精简", "进一步推"]
     assert got.hits[0].passage.section[-1].startswith("第一，深化政府机构改革")
+
+
+def test_a_paragraph_introducing_items_brings_the_run_after_it() -> None:
+    lines = [
+        "二十大报告",
+        "三、新时代新征程中国共产党的使命任务",
+        "中国式现代化，既有各国现代化的共同特征，更有基于自己国情的中国特色。",
+        "——中国式现代化是人口规模巨大的现代化。我国十四亿多人口整体迈进现代化社会。",
+        "——中国式现代化是全体人民共同富裕的现代化。共同富裕是中国特色社会主义的本质要求。",
+        "——中国式现代化是走和平发展道路的现代化。我国不走一些国家通过战争实现现代化的老路。",
+        "中国式现代化的本质要求是：坚持中国共产党领导，坚持中国特色社会主义。",
+        "——坚持和加强党的全面领导。坚决维护党中央权威和集中统一领导。",
+        "——坚持深化改革开放。深入推进改革创新，坚定不移扩大开放。",
+        "——坚持发扬斗争精神。增强全党全国各族人民的志气、骨气、底气。",
+    ]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    got = answer(index, "中国式现代化有哪几个方面的中国特色？", SEGMENTER)
+    assert [h.passage.text[2:8] for h in got.hits[:3]] == ["中国式现代化"] * 3
+    # the paragraph after the last item is not the item's: the second list starts anew
+    after = next(p for p in index.passages if p.text.startswith("中国式现代化的本质要求"))
+    assert after.section == ("三、新时代新征程中国共产党的使命任务",)
