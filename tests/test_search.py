@@ -355,3 +355,9 @@ def test_a_one_character_word_inside_a_longer_word_is_not_the_word_asked() -> No
     # a character the passage holds as a word of its own still counts
     got = answer(index, "党是什么力量？", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("党是最高政治领导力量")
+
+
+def test_hedges_and_quoting_frames_are_not_what_a_question_is_about() -> None:
+    hedged = parse_question("好像有句话说要把权力关进制度的笼子，是哪篇讲话？", SEGMENTER)
+    plain = parse_question("要把权力关进制度的笼子，是哪篇讲话？", SEGMENTER)
+    assert [w.text for w in hedged.words] == [w.text for w in plain.words]
