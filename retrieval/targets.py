@@ -335,10 +335,11 @@ def _in_name(word: str) -> bool:
     of the name (党政领导干部选拔任用工作条例), not a function word or an introducer."""
     from retrieval.segment import stopwords
 
+    if word in stopwords() or word in RELATIVE_YEARS:  # 是不是, 今年: the question's own
+        return False
     if _nominal(word):
         return True
-    chinese = bool(re.fullmatch(r"[\u4e00-\u9fff]+", word))
-    return chinese and word not in stopwords() and word not in _INTRODUCERS
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and word not in _INTRODUCERS
 
 
 def _nominal(word: str) -> bool:
