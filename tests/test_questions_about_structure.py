@@ -31,6 +31,8 @@ def index() -> SearchIndex:
         ("第十条规定了什么", Place(point=10, article="第十条")),
         ("讲话讲了哪几个方面", Place(listing=True)),
         ("讲话结尾提了什么要求", Place(end=True)),
+        ("那次讲话最后号召大家干什么", Place(end=True)),
+        ("最后一个问题是什么", Place()),
         ("家属应该做什么", Place()),  # not about the structure
         ("有哪些少部分同志的问题", Place()),
     ],
