@@ -180,6 +180,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     if (
         not named
         and _ordinals(plain)
+        and not _MENTION.search(folded)
         and memo(documents, "ordinals", lambda: any(_named_ordinals(d) for d in documents))
     ):
         # "二十届四中全会公报" where the corpus holds the 十九届 one
@@ -193,6 +194,10 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             or _named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
         )
+    party = _PARTY_DOCUMENT.search(plain)
+    if not named and party and not _MENTION.search(folded) and not _about(documents, party):
+        # "二十大报告里…" where no document is of or about that congress
+        return Target(years=tuple(years), phrases=phrases, missing=party.group(0))
     if not named and (lacking := _missing_by_name(documents, folded, years)):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
@@ -265,6 +270,33 @@ def _contradicts(document: Document, plain: str) -> bool:
     asked = _ordinals(plain)
     own = _ordinals(" ".join((*document.meta.names, fold(document.title), document.meta.occasion)))
     return bool(asked and own and not asked & own)
+
+
+MIN_MENTIONS_ABOUT = 3  # a text naming a congress this often is about it
+# a party document named by its congress or plenum and its kind (二十大报告, 十九届五中全会公报)
+_PARTY_DOCUMENT = re.compile(
+    r"[一二三四五六七八九十]+届[一二三四五六七八九十]中全会(公报|决定|决议)|[一二]?十[一二三四五六七八九]?大报告"
+)
+
+
+def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
+    """Whether a document is of or about the congress or plenum named (the 说明 of the
+    十八届三中全会决定 answers how it was drafted)."""
+    session = party.group(0)[: party.start(1) - party.start(0)] if party.group(1) else "大"
+    if session == "大":
+        session = party.group(0).removesuffix("报告")
+    texts = memo(
+        documents,
+        "about",
+        lambda: [
+            _plain(" ".join((d.title, d.meta.occasion, d.meta.subtitle, *d.meta.names)))
+            for d in documents
+        ],
+    )
+    # named in a title, or spoken of again and again (the 说明 of its 决定: 十八届三中全会 ×5)
+    return any(session in text for text in texts) or any(
+        sum(p.text.count(session) for p in d.passages) >= MIN_MENTIONS_ABOUT for d in documents
+    )
 
 
 def _ordinal_name(plain: str) -> str:

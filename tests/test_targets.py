@@ -232,3 +232,23 @@ def test_a_speaker_named_alone_names_the_speech() -> None:
     # a person the title speaks of is not its speaker: named only with the kind of text
     assert find_target("胡耀邦同志是什么样的人", corpus).docs is None
     assert find_target("胡耀邦座谈会讲话说了什么", corpus).docs == {"m.txt"}
+
+
+def test_a_party_document_no_text_is_of_or_about_is_missing(corpus: tuple[Document, ...]) -> None:
+    assert find_target("二十大报告里关于全面从严治党讲了哪几条", corpus).missing == "二十大报告"
+    assert find_target("十九届五中全会公报提出了哪些目标", corpus).missing == "十九届五中全会公报"
+    # a congress spoken of, not a document named; a question about a mention
+    assert find_target("十八大以来全面从严治党有什么成效", corpus).missing == ""
+    assert find_target("哪份文件提到了二十大报告", corpus).missing == ""
+    # a text about the plenum (the 说明 of its 决定) may answer
+    explanation = doc(
+        "s.txt",
+        [
+            "关于《中共中央关于全面深化改革若干重大问题的决定》的说明",
+            "党的十八大之后，中央即着手考虑十八届三中全会的议题。",
+            "中央政治局决定党的十八届三中全会研究全面深化改革问题，成立文件起草组。",
+            "党的十八届三中全会重点研究全面深化改革问题，起草组历时7个月。",
+        ],
+    )
+    asked = "十八届三中全会决定的起草组花了多长时间？"
+    assert find_target(asked, (*corpus, explanation)).missing == ""
