@@ -233,6 +233,15 @@ def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     return False
 
 
+def _content_share(query: Query, weights: Sequence[float], text: str) -> float:
+    """The share of a question's telling words (not 第几条 or 讲了什么) a text holds."""
+    telling = [
+        (w, x) for w, x in zip(query.words, weights, strict=True) if x >= STRUCTURE_WORD_WEIGHT
+    ]
+    total = sum(x for _, x in telling)
+    return sum(x for w, x in telling if _found(w, text)) / total if total else 0.0
+
+
 def phrase_share(question: str, text: str) -> float:
     """The share of the question's characters that the passage holds in runs of four or
     more in the same order: exact wording ranks above the same words apart."""
@@ -496,6 +505,10 @@ def answer(
             placed.sort(
                 key=lambda p: not all(holds_quote(q, searchable_text(p)) for q in target.phrases)
             )
+        elif (place.article or place.point) and not place.listing:
+            # "第二十二条里说的档案副本…": of the article's passages, the one about what else
+            # the question asks leads
+            placed.sort(key=lambda p: -_content_share(query, weights, p.text))
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
         scored = with_announced_items(index, shown, place.how_many)[:top_k]

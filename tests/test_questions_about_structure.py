@@ -257,3 +257,20 @@ def test_a_paragraph_introducing_items_brings_the_run_after_it() -> None:
     # the paragraph after the last item is not the item's: the second list starts anew
     after = next(p for p in index.passages if p.text.startswith("中国式现代化的本质要求"))
     assert after.section == ("三、新时代新征程中国共产党的使命任务",)
+
+
+def test_of_an_articles_passages_the_one_about_what_else_is_asked_leads() -> None:
+    lines = [
+        "干部人事档案工作条例",
+        "第四章 日常管理",
+        "第二十二条 干部人事档案实行集中统一管理。",
+        "首次参加工作被录用的人员，由相应的工作机构为其建立档案。",
+        "工作机构根据工作需要，可以为副处级以上干部建立档案副本，副本由正本主要材料的复制件构成。",
+        "第二十三条 档案材料应当及时归档。",
+    ]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    got = answer(index, "第二十二条里说的档案副本由什么构成？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("工作机构根据工作需要")
+    # asked for the article alone, it reads in order
+    plain = answer(index, "第二十二条规定了什么？", SEGMENTER)
+    assert plain.hits[0].passage.text.startswith("第二十二条")
