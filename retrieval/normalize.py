@@ -50,6 +50,15 @@ def valid_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+_PUNCT = re.compile(r"[\s\W_]+")
+
+
+@lru_cache(maxsize=4096)  # the same names and question are made plain for every document
+def plain_text(text: str) -> str:
+    """`text` folded, without spaces or punctuation: how names are compared."""
+    return _PUNCT.sub("", fold(text))
+
+
 def fold(text: str) -> str:
     """Length-preserving matching form of `text` (see the module docstring)."""
     if not text.isascii():

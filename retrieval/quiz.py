@@ -28,10 +28,10 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from retrieval.index import SearchIndex
+from retrieval.markers import without_marker
 from retrieval.model import Heading, Passage
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter, stopwords, user_dictionary, word_tags
-from retrieval.structure import without_marker
 
 CLOZE = "cloze"
 SECTION = "section"

@@ -20,6 +20,7 @@ import numpy as np
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex, searchable_text
+from retrieval.markers import announces
 from retrieval.metadata import is_date_line
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, valid_text
@@ -34,7 +35,6 @@ from retrieval.question import (
     without_naming_words,
 )
 from retrieval.segment import BIGRAM, Segmenter
-from retrieval.structure import announces
 from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
 from retrieval.targets import Target, find_target, holds_quote, in_runs, passage_years
 

@@ -31,6 +31,20 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from retrieval.dates import chinese_number, first_date
+from retrieval.markers import (
+    ANNOUNCES,
+    BACK_REFERENCE,
+    CLOSABLE,
+    CLOSING,
+    CN_NUM,
+    MAX_TITLE_CHARS,
+    SALUTATION,
+    SENTENCE_END,
+    Line,
+    announces,
+    classify,
+    lead_sentence,
+)
 from retrieval.metadata import (
     KIND_WORDS,
     adoption,
@@ -42,12 +56,7 @@ from retrieval.metadata import (
 )
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 
-_CN_NUM = "一二三四五六七八九十百零〇两"
 MAX_PASSAGE_CHARS = 600  # longer paragraphs are split at sentence ends
-MAX_LABEL_CHARS = 30  # an enumeration item's label (第一，…)
-MAX_HEADING_LABEL_CHARS = 60  # a numbered heading's, which is a whole sentence
-MAX_HEADING_LINE_CHARS = 40
-MAX_TITLE_CHARS = 80  # a longer "heading" is a paragraph styled as one (common in Word files)
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
 MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join their neighbour
@@ -59,144 +68,13 @@ MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 OPENING = 3  # passages in which a document says what occasion it was given at
 
-_SENTENCE_END = "。！？!?"
 
-# (kind, pattern) for heading markers at the start of a line; the first match wins.
-_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("chapter", rf"^第[{_CN_NUM}\d]+[章编部分篇](?![，,的])"),
-        ("section", rf"^第[{_CN_NUM}\d]+节(?![，,的])"),
-        # 第一个问题：… / 第二个方面：… heading a speech's parts
-        ("topic", rf"^第[{_CN_NUM}\d]+个?(?:问题|方面|专题|板块)[：:]"),
-        ("article", rf"^第[{_CN_NUM}\d]+条(?=[\s　]|$)"),
-        ("cn", rf"^[{_CN_NUM}]+[、.．]"),
-        ("pcn", rf"^[（(][{_CN_NUM}]+[）)]"),
-        ("num", r"^\d{1,2}(?:[、．]|\.(?!\d))"),
-        ("pnum", r"^[（(]\d{1,3}[）)]"),
-        ("circled", r"^[①②③④⑤⑥⑦⑧⑨⑩]"),
-    )
-)
-# Enumerations that open a paragraph and may close: kind, pattern.
-_ENUMERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("yao", rf"^[{_CN_NUM}]要"),  # 一要 / 二要
-        ("shi", rf"^[{_CN_NUM}]是"),  # 一是 / 二是
-        ("di", rf"^第[{_CN_NUM}]+[，,、：:]"),  # 第一，
-        ("seq", r"^(首先|其次|再次|然后|最后)[，,、：:]"),
-        ("dash", r"^[—－]{2}(?=[^—－]{2,}?[。：:；])"),  # ——就业增长超出预期。
-        ("bullet", r"^[●■◆▲•]"),  # ●农业农村部原部长唐仁健…问题。 (one case of a list)
-    )
-)
-_CLOSABLE = frozenset(kind for kind, _ in _ENUMERATIONS)
-_MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
-_VOCATIVE = (
-    r"(同志们|朋友们|各位代表|代表们|各位委员|委员们|各位领导|女士们|先生们|同学们|老师们"
-    r"|同事们|各位[\u4e00-\u9fff]{1,3}?)"  # 各位代表 / 各位老师 / 各位来宾
-)
-_SALUTATION = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[！!：:，,]?$")
-_CLOSING = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[，,！!：:]")
-_BACK_REFERENCE = re.compile(
-    r"^(说到这里|讲到这里|这|对此|为此|同时|与此同时|此外"
-    r"|另外|特别是|尤其是|比如|例如|譬如|其中|当然|总之|一方面|另一方面|再者|而且|但是|然而"
-    r"|不过|可见|由此|因此|所以|上述|以上)"
-)
-_ANNOUNCES = re.compile(
-    rf"([:：]$)|((有|讲|提|做好?|抓好?|把握好?|强调|谈)(这么|以下|如下)?[{_CN_NUM}几\d]+"
-    r"(件事|点|个方面|条|项|个问题)(要做|意见|要求)?[。！]?$)|(如下|以下几[点个方面]+)[。：:]?$"
-    # 我们进一步加深了以下几个方面的认识和体会。
-    r"|(以下|下列)[几\d一二三四五六七八九十]*个?(方面|点|条|项)[^。！？]{0,10}[。：:]$"
-    # 中央政治局同志的发言，把握和体现了3个重点。
-    rf"|(了|有|为)[{_CN_NUM}\d]+个(重点|方面|问题|要求|原则|任务|目标)[。：:]$"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    text: str
-    kind: str | None  # marker or enumeration kind, or None for an unmarked line
-    label: str  # the heading text the marker names
-    pure: bool  # a heading line with no body text of its own
-
-
-def without_marker(label: str) -> str:
-    """A heading's own words, its marker (一、 / （一） / 第一章 / 一要 / 第一，) and the
-    punctuation after it taken off: 一要坚定理想信念 → 坚定理想信念."""
-    label = _strip_marker_dash(label.rstrip("…。：:"))
-    for _, pattern in (*_MARKERS, *_ENUMERATIONS):
-        if m := pattern.match(label):
-            return label[m.end() :].lstrip("，,、：:.． \t　").strip()
-    return label.strip()
-
-
-def announces(text: str) -> bool:
-    """Whether a paragraph announces a list that follows it (…有这么四件事。/ 如下：)."""
-    return bool(_ANNOUNCES.search(text))
-
-
-def _strip_marker_dash(text: str) -> str:
-    return text.lstrip("—－●■◆▲• ")
-
-
-def lead_sentence(text: str, limit: int = MAX_LABEL_CHARS, past: int = 0) -> str:
-    """The opening sentence of a paragraph, as a heading label: up to the first sentence
-    end, or a clause of it (at least a few characters past the marker, and `past` characters
-    in) when that is long."""
-    text = _strip_marker_dash(text)
-    match = re.search(r"[。！？!?；;：:]", text)
-    lead = text[: match.start()] if match else text
-    if len(lead) <= limit:
-        return lead
-    marker = next((p.match(lead) for _, p in (*_MARKERS, *_ENUMERATIONS) if p.match(lead)), None)
-    skip = max((marker.end() if marker else 0) + 4, past)  # 第一，严明纪律: never the bare 第一
-    comma = re.search(r"[，,]", lead[skip:])
-    if comma and skip + comma.start() <= limit:
-        return lead[: skip + comma.start()]
-    return lead[:limit] + "…"
-
-
-def _is_heading_line(text: str) -> bool:
-    body = text.rstrip("。：:")
-    return (
-        len(body) <= MAX_HEADING_LINE_CHARS
-        and not any(c in body for c in _SENTENCE_END)
-        and not text.endswith(("；", ";", "，", ","))
-    )
-
-
-def _classify(text: str) -> _Line:
-    md = _MARKDOWN.match(text)
-    if md and len(md.group(2)) > MAX_TITLE_CHARS:
-        text = md.group(2)  # too long for a heading: a paragraph styled as one
-    elif md:
-        body = md.group(2)
-        for kind, pattern in _MARKERS:
-            if pattern.match(body):
-                return _Line(body, kind, body, True)
-        return _Line(body, f"md{len(md.group(1))}", body, True)
-    for kind, pattern in _MARKERS:
-        match = pattern.match(text)
-        if not match:
-            continue
-        if kind == "article":
-            return _Line(text, kind, match.group(0), False)
-        if _is_heading_line(text):
-            return _Line(text, kind, text.rstrip("。：:"), True)
-        # a numbered heading that runs on into its text: its first sentence is the heading
-        return _Line(text, kind, lead_sentence(text, MAX_HEADING_LABEL_CHARS), False)
-    for kind, pattern in _ENUMERATIONS:
-        if pattern.match(text):
-            return _Line(text, kind, lead_sentence(text), False)
-    return _Line(text, None, "", False)
-
-
-def _is_title(line: _Line) -> bool:
+def _is_title(line: Line) -> bool:
     return (
         line.kind is None
         and len(line.text) <= MAX_TITLE_CHARS
-        and line.text[-1] not in _SENTENCE_END + "；;，,"
-        and not _SALUTATION.match(line.text)
+        and line.text[-1] not in SENTENCE_END + "；;，,"
+        and not SALUTATION.match(line.text)
     ) or line.kind == "md1"
 
 
@@ -205,12 +83,12 @@ def _bare(text: str) -> bool:
     return len(text) <= MAX_BROKEN_TAIL_CHARS and not re.search(r"[。！？!?；;，,：:、]", text)
 
 
-_BARE_NUMBER = re.compile(rf"^[{_CN_NUM}]{{1,3}}$")
+_BARE_NUMBER = re.compile(rf"^[{CN_NUM}]{{1,3}}$")
 # (2015年12月11日在全国党校工作会议上的讲话): where an excerpt comes from
 _ATTRIBUTION = re.compile(r"^[（(]\s*\d{4}年.{0,80}[）)]$")
 
 
-def _bare_numbers(lines: list[_Line]) -> list[_Line]:
+def _bare_numbers(lines: list[Line]) -> list[Line]:
     """A line that is only a number (一 / 二 / 三, heading a study page's excerpts) is a
     heading when the number before or after it heads a line too; a lone 十 is text."""
     values = {
@@ -220,7 +98,7 @@ def _bare_numbers(lines: list[_Line]) -> list[_Line]:
     }
     values.pop(None, None)
     return [
-        _Line(ln.text, "bare", ln.text, True)
+        Line(ln.text, "bare", ln.text, True)
         if ln.kind is None
         and _BARE_NUMBER.match(ln.text)
         and ((n := chinese_number(ln.text)) is not None)
@@ -230,10 +108,10 @@ def _bare_numbers(lines: list[_Line]) -> list[_Line]:
     ]
 
 
-def _with_attributions(lines: list[_Line]) -> list[_Line]:
+def _with_attributions(lines: list[Line]) -> list[Line]:
     """A bracketed source line after a paragraph ((2015年12月11日在…上的讲话)) says where
     that paragraph comes from: it stays with it, not heading the next one."""
-    out: list[_Line] = []
+    out: list[Line] = []
     for line in lines:
         before = out[-1] if out else None
         if (
@@ -241,19 +119,19 @@ def _with_attributions(lines: list[_Line]) -> list[_Line]:
             and before.kind is None
             and line.kind is None
             and _ATTRIBUTION.match(line.text)
-            and before.text.endswith((*_SENTENCE_END, "”", "…"))
+            and before.text.endswith((*SENTENCE_END, "”", "…"))
         ):
-            out[-1] = _Line(f"{before.text}{line.text}", None, "", False)
+            out[-1] = Line(f"{before.text}{line.text}", None, "", False)
             continue
         out.append(line)
     return out
 
 
-def _join_broken_headings(lines: list[_Line]) -> list[_Line]:
+def _join_broken_headings(lines: list[Line]) -> list[Line]:
     """A heading whose second half went to the next line (一、坚持和完善… / 推进…) is one
     heading: the half is short, unmarked and unpunctuated, and a heading or a paragraph
     (not another such half) follows it."""
-    out: list[_Line] = []
+    out: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -269,7 +147,7 @@ def _join_broken_headings(lines: list[_Line]) -> list[_Line]:
             and not line.text.endswith(("。", "：", ":"))
         ):
             joined = line.text + nxt.text
-            out.append(_Line(joined, line.kind, joined.rstrip("。：:"), True))
+            out.append(Line(joined, line.kind, joined.rstrip("。：:"), True))
             i += 2
             continue
         out.append(line)
@@ -277,12 +155,12 @@ def _join_broken_headings(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _run_members(lines: list[_Line]) -> set[int]:
+def _run_members(lines: list[Line]) -> set[int]:
     """Indexes of unmarked paragraphs that form runs of parallel lead sentences."""
     members: set[int] = set()
     run: list[int] = []
 
-    def lead_of(line: _Line) -> str | None:
+    def lead_of(line: Line) -> str | None:
         if line.kind is not None:
             return None
         match = re.search(r"[。！？!?：:]", line.text)
@@ -366,7 +244,7 @@ class _Frame:
 
 
 def _title_and_meta(
-    doc: str, lines: list[_Line]
+    doc: str, lines: list[Line]
 ) -> tuple[str, DocumentMeta, int, list[tuple[str, str]]]:
     """The title, metadata and the number of lines they took."""
     if not lines or not _is_title(lines[0]):
@@ -414,17 +292,17 @@ def _title_and_meta(
     return title, front.meta, taken + len(front.consumed), banner + list(front.consumed)
 
 
-def _plain_headings(lines: list[_Line]) -> list[_Line]:
+def _plain_headings(lines: list[Line]) -> list[Line]:
     """Unnumbered headings: a run of short unpunctuated lines (the headline and subtitles of
     one text in a study bundle, 马卫光同志的讲话摘要) after a finished sentence and before a
     paragraph. Such a run becomes one heading of its own kind, which closes the run before.
     A list of short items is followed by another short line, not a paragraph, and stays."""
-    out: list[_Line] = []
+    out: list[Line] = []
     i = 0
     while i < len(lines):
         if lines[i].kind is None and _ANNEX.match(lines[i].text) and i + 1 < len(lines):
             # 名词解释, 附件, 附注: back matter, outside the numbered parts
-            out.append(_Line(lines[i].text, "annex", lines[i].text.rstrip("：:"), True))
+            out.append(Line(lines[i].text, "annex", lines[i].text.rstrip("：:"), True))
             i += 1
             continue
         j = i
@@ -439,7 +317,7 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
         finished = (
             before is None
             or before.kind is not None
-            or before.text.endswith((*_SENTENCE_END, "”", "）"))
+            or before.text.endswith((*SENTENCE_END, "”", "）"))
         )
         # a dated headline is a title even after a line that ends unpunctuated (■ 要点)
         dated = any(_dates_it(ln.text) for ln in lines[i + 1 : j])
@@ -449,9 +327,9 @@ def _plain_headings(lines: list[_Line]) -> list[_Line]:
         )
         if j > i and opens and (finished or dated):
             # the headline heads the text; its subtitles stay as a line of it
-            out.append(_Line(lines[i].text, "plain", lines[i].text, True))
+            out.append(Line(lines[i].text, "plain", lines[i].text, True))
             if j > i + 1:
-                out.append(_Line(" ".join(ln.text for ln in lines[i + 1 : j]), None, "", False))
+                out.append(Line(" ".join(ln.text for ln in lines[i + 1 : j]), None, "", False))
             i = j
             continue
         out.append(lines[i])
@@ -466,7 +344,7 @@ def _dates_it(text: str) -> bool:
     return is_date_line(text) and date is not None and date[1] is not None
 
 
-def _is_headline(line: _Line) -> bool:
+def _is_headline(line: Line) -> bool:
     return (
         line.kind is None
         and len(line.text) <= MAX_HEADLINE_CHARS
@@ -474,27 +352,27 @@ def _is_headline(line: _Line) -> bool:
         # punctuation, or with a sentence end in it, is text
         and not re.search(r"[。！？!?；;]|[:：，,、]$", line.text)
         and len(re.findall(r"[，,]", line.text)) <= 1
-        and not _SALUTATION.match(line.text)
+        and not SALUTATION.match(line.text)
     )
 
 
-def _is_paragraph(line: _Line) -> bool:
+def _is_paragraph(line: Line) -> bool:
     return line.kind is None and len(line.text) >= MIN_PARAGRAPH_CHARS and not _is_headline(line)
 
 
 def parse_lines(doc: str, lines: list[str]) -> Parsed:
     """Parse the clean lines of the document `doc` (its id)."""
     classified = _join_broken_headings(
-        _with_attributions(_bare_numbers([_classify(t.strip()) for t in lines if t.strip()]))
+        _with_attributions(_bare_numbers([classify(t.strip()) for t in lines if t.strip()]))
     )
     title, meta, taken, front = _title_and_meta(doc, classified)
     # the line saying when and by whom the text was adopted answers 哪次会议通过的
     adopted = [
-        _Line(line, None, "", False) for line, what in front if what == "日期" and adoption(line)
+        Line(line, None, "", False) for line, what in front if what == "日期" and adoption(line)
     ]
     body = _plain_headings(adopted + classified[taken:])
-    salutations = tuple(ln.text for ln in body if ln.kind is None and _SALUTATION.match(ln.text))
-    body = [ln for ln in body if not (ln.kind is None and _SALUTATION.match(ln.text))]
+    salutations = tuple(ln.text for ln in body if ln.kind is None and SALUTATION.match(ln.text))
+    body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]
     runs = _run_members(body)
     groups = _place(body, runs, _salutation_points(classified[taken:]))
     groups = _join_short(groups)
@@ -520,14 +398,14 @@ def parse(doc: str, lines: list[str]) -> Document:
     return parse_lines(doc, lines).document
 
 
-def _salutation_points(all_lines: list[_Line]) -> set[int]:
+def _salutation_points(all_lines: list[Line]) -> set[int]:
     """Indexes (among the lines left once salutations are taken out) of the lines that a
     salutation stood before: each opens a new stretch of its part."""
     points: set[int] = set()
     j = 0
     pending = False
     for ln in all_lines:
-        if ln.kind is None and _SALUTATION.match(ln.text):
+        if ln.kind is None and SALUTATION.match(ln.text):
             pending = True
             continue
         if pending:
@@ -540,10 +418,10 @@ def _salutation_points(all_lines: list[_Line]) -> set[int]:
 _Group = tuple[tuple[str, ...], list[tuple[str, ...]], str]
 
 
-def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group]:
+def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]:
     """Each body line's section path, with the heading paths it opens."""
     last_marker = max(
-        (i for i, ln in enumerate(lines) if ln.kind is not None and ln.kind not in _CLOSABLE),
+        (i for i, ln in enumerate(lines) if ln.kind is not None and ln.kind not in CLOSABLE),
         default=-1,
     )
     stack: list[_Frame] = []
@@ -562,13 +440,13 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
         return tuple(f.label for f in stack)
 
     def close_enumerations() -> None:
-        while stack and stack[-1].kind in _CLOSABLE:
+        while stack and stack[-1].kind in CLOSABLE:
             stack.pop()
 
     for i, line in enumerate(lines):
         # a salutation, alone or exclaimed at a paragraph's start (同志们！改革开放之初…),
         # starts the next stretch of the part; after the last heading, the closing remarks
-        inline = line.kind is None and _CLOSING.match(line.text)
+        inline = line.kind is None and CLOSING.match(line.text)
         if i in salutes or (inline and (i > last_marker or inline.group(0)[-1] in "！!")):
             if i > last_marker:
                 stack.clear()
@@ -596,9 +474,9 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             stack.clear()
         if (
             line.kind is not None
-            and line.kind not in _CLOSABLE
+            and line.kind not in CLOSABLE
             and stack
-            and stack[-1].kind in _CLOSABLE
+            and stack[-1].kind in CLOSABLE
             and not (groups and announces(groups[-1][2]))
         ):
             # a numbered heading (（一）…) is never inside a run-in item (——这五年…；一是…)
@@ -615,7 +493,7 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             else:
                 spans, longest, before = False, 0, 0
             label = line.label
-            if (*path(), label) in used and line.kind in _CLOSABLE:
+            if (*path(), label) in used and line.kind in CLOSABLE:
                 # ——在前进道路上，我们要始终弘扬… / ——在前进道路上，我们要始终坚持…:
                 # points sharing their opening clause are told apart by the next one
                 label = lead_sentence(line.text, past=len(label) + 1)
@@ -629,7 +507,7 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
             section = (*path(), lead_sentence(line.text))
             groups.append((section, [*take_pending(), section], line.text))
             continue
-        elif stack and stack[-1].kind in _CLOSABLE:
+        elif stack and stack[-1].kind in CLOSABLE:
             item = stack[-1]
             if not _continues(item, line, lines, i, runs):
                 close_enumerations()
@@ -641,11 +519,11 @@ def _place(lines: list[_Line], runs: set[int], salutes: set[int]) -> list[_Group
     return groups
 
 
-def _next_is_case(lines: list[_Line], i: int) -> bool:
+def _next_is_case(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and lines[i + 1].kind in ("pcn", "pnum", "num", "circled")
 
 
-def _between_siblings(lines: list[_Line], i: int, kind: str) -> bool:
+def _between_siblings(lines: list[Line], i: int, kind: str) -> bool:
     """Whether the next marked line after line i is another item of the same list."""
     for line in lines[i + 1 :]:
         if line.kind is not None:
@@ -653,14 +531,14 @@ def _between_siblings(lines: list[_Line], i: int, kind: str) -> bool:
     return False
 
 
-def _continues(item: _Frame, line: _Line, lines: list[_Line], i: int, runs: set[int]) -> bool:
+def _continues(item: _Frame, line: Line, lines: list[Line], i: int, runs: set[int]) -> bool:
     """Whether an unmarked paragraph after an enumeration item still belongs to it."""
     # items that each were one paragraph make a list of one-paragraph items: the text
     # after the last (中国式现代化的本质要求是…) is not its, even before another such list
     single = item.before >= MIN_RUN - 1 and item.longest == 0 and item.taken == 0
     return bool(
-        _BACK_REFERENCE.match(line.text)
-        or (_ANNOUNCES.search(line.text) and (i + 1 in runs or _next_is_case(lines, i)))
+        BACK_REFERENCE.match(line.text)
+        or (ANNOUNCES.search(line.text) and (i + 1 in runs or _next_is_case(lines, i)))
         or (_between_siblings(lines, i, item.kind) and not single)
         # the last item of a list whose items span paragraphs keeps as many as the longest
         # before it: the text after that (2013年主要任务…) is no longer its
@@ -668,7 +546,7 @@ def _continues(item: _Frame, line: _Line, lines: list[_Line], i: int, runs: set[
     )
 
 
-def _is_leaf(lines: list[_Line], i: int, open_kinds: list[str]) -> bool:
+def _is_leaf(lines: list[Line], i: int, open_kinds: list[str]) -> bool:
     """Whether heading line i has nothing under it: the next line is a sibling or a higher
     heading (its kind is open, line i's included), or there is none. Such a line is content
     (a rule list 一、…。二、…。, an outline's last level) and becomes a passage too."""

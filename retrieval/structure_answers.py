@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from retrieval.catalog import memo
 from retrieval.index import SearchIndex, searchable_text
+from retrieval.markers import announces
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 from retrieval.parts import (
@@ -26,7 +27,6 @@ from retrieval.parts import (
 )
 from retrieval.question import STRUCTURE_WORD_WEIGHT, Query
 from retrieval.segment import Segmenter
-from retrieval.structure import announces
 from retrieval.targets import Target, holds_quote, named_by_fragment
 
 MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along

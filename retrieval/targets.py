@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from retrieval.catalog import Substrings, memo
 from retrieval.dates import (
@@ -23,15 +23,15 @@ from retrieval.dates import (
     question_years,
     years_in,
 )
+from retrieval.laws import ABBREVIATION_SHARE, LAW_ENDINGS, abbreviates_any, law_names
 from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, kind_of
 from retrieval.model import Document
-from retrieval.normalize import fold
+from retrieval.normalize import fold, plain_text
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
 MIN_RUN_CHARS = 4  # the shortest run of a question's characters that counts as its wording
 OPENING_PASSAGES = 5  # a document says what it holds in its first few passages
-ABBREVIATION_SHARE = 0.85  # of a regulation's short name, characters found in its full name
 MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
 FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
 _QUOTED = re.compile(r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']")
@@ -93,11 +93,6 @@ def in_runs(wording: str, text: str, min_run: int = MIN_RUN_CHARS) -> int:
     return covered
 
 
-@lru_cache(maxsize=4096)  # the same names and question are made plain for every document
-def _plain(text: str) -> str:
-    return _PUNCT.sub("", fold(text))
-
-
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     """Documents the question names, by the longest name it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
@@ -135,7 +130,7 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
     if subtitle:
         names.add(subtitle)
     names |= {_year_free(n) for n in names}
-    plain = {_plain(n) for n in names}
+    plain = {plain_text(n) for n in names}
     return tuple(sorted(n for n in plain if len(n) >= MIN_NAME_CHARS))
 
 
@@ -159,7 +154,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     """Read which documents, years and phrases `question` names."""
     folded = fold(question)
     years = [m.year for m in question_years(folded)]
-    plain = _plain(canonical_years(folded))
+    plain = plain_text(canonical_years(folded))
     phrases = quoted_phrases(question)
 
     named = _best_named(documents, plain)
@@ -289,7 +284,7 @@ def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
         documents,
         "about",
         lambda: [
-            _plain(" ".join((d.title, d.meta.occasion, d.meta.subtitle, *d.meta.names)))
+            plain_text(" ".join((d.title, d.meta.occasion, d.meta.subtitle, *d.meta.names)))
             for d in documents
         ],
     )
@@ -308,8 +303,6 @@ def _ordinal_name(plain: str) -> str:
     return m.group(0) if m else "所问的文件"
 
 
-_BOOK = re.compile(r"《([^》]{4,30})》")
-_LAW_KINDS = (*KIND_WORDS, "法", "纲要", "公约")
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
@@ -319,74 +312,12 @@ NATIONAL = frozenset(
 )
 
 
-def _book_title(folded: str) -> str:
-    """A document the question names by its title in 《》 (a law, a regulation)."""
-    m = _BOOK.search(folded)
-    return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
-
-
-# words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
-_NOT_LAWS = frozenset(
-    ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写")
-)
-
-
-def _law_names(folded: str) -> list[str]:
-    """Regulations and laws a question names: in 《》, or as the nouns that end in 条例,
-    准则, 章程 or a law's 法 (公务员法, 这个档案条例 → 档案条例), not a word that only
-    ends in 法 (提法, 方法, 法院)."""
-    from retrieval.segment import default_segmenter
-
-    names = [t] if (t := _book_title(folded)) else []
-    words = [w for w, _ in default_segmenter().words(re.sub(r"《[^》]*》", "，", folded))]
-    for i, word in enumerate(words):
-        # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
-        glued = word == "法规" and i + 1 < len(words) and words[i + 1].startswith("定")
-        lawlike = word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))
-        if not (lawlike or glued):
-            continue
-        start = i
-        while start > 0 and _in_name(words[start - 1]):
-            start -= 1
-        while start < i and not _nominal(words[start]):
-            start += 1  # a name starts with a noun
-        name = "".join(words[start:i]) + ("法" if glued else word)
-        # a short law (监察法) counts where it is cited: before 规定 or an article
-        cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
-        if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
-            names.append(name)
-    return names
-
-
-# words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
-_INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
-
-
-def _in_name(word: str) -> bool:
-    """Whether a word before 条例 can be part of the name: a noun or domain word, or a verb
-    of the name (党政领导干部选拔任用工作条例), not a function word or an introducer."""
-    from retrieval.segment import stopwords
-
-    if word in stopwords() or word in RELATIVE_YEARS:  # 是不是, 今年: the question's own
-        return False
-    if _nominal(word):
-        return True
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and word not in _INTRODUCERS
-
-
-def _nominal(word: str) -> bool:
-    """A word that can be part of a regulation's name: a noun or a domain word."""
-    from retrieval.segment import default_segmenter
-
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and default_segmenter().nominal(word)
-
-
 def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
     """The one regulation a short name in the question stands for (档案条例 for
     干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
     titles = _law_title_table(documents)
-    for law in _law_names(folded):
-        found = [documents[i] for i, own in titles if _abbreviates_any(law, own)]
+    for law in law_names(folded):
+        found = [documents[i] for i, own in titles if abbreviates_any(law, own)]
         if len(found) == 1:
             return found
     return []
@@ -402,7 +333,7 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
     劳动节暨表彰全国劳动模范和先进工作者大会上的讲话): nearly all of its characters in that
     title and in no other."""
     found: list[Document] = []
-    titles = memo(documents, "plain_titles", lambda: [_plain(d.title) for d in documents])
+    titles = memo(documents, "plain_titles", lambda: [plain_text(d.title) for d in documents])
     for m in _SHORT_TITLE.finditer(folded):
         whole = m.group(0)
         # the match starts where the question's run of characters does (请问在五一…): try it
@@ -443,38 +374,20 @@ def _law_titles(document: Document) -> tuple[str, ...]:
     opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
     return (
         document_names(document)
-        + tuple(_plain(h.path[0]) for h in document.headings if len(h.path) == 1)
-        + tuple(_plain(t) for t in re.findall(r"《([^》]{4,40})》", fold(opening)))
+        + tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
+        + tuple(plain_text(t) for t in re.findall(r"《([^》]{4,40})》", fold(opening)))
     )
-
-
-_LAW_ENDINGS = ("条例", "准则", "章程", "法")
 
 
 def _law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str, ...]]]:
     """(position, `_law_titles`) of the documents with a title a short name can stand for
-    (ending in a kind word: no other is ever `_abbreviates`d), worked out once per catalog."""
+    (ending in a kind word: no other is ever `abbreviates`d), worked out once per catalog."""
 
     def build() -> list[tuple[int, tuple[str, ...]]]:
         titles = ((i, _law_titles(d)) for i, d in enumerate(documents))
-        return [(i, own) for i, own in titles if any(n.endswith(_LAW_ENDINGS) for n in own)]
+        return [(i, own) for i, own in titles if any(n.endswith(LAW_ENDINGS) for n in own)]
 
     return memo(documents, "law_titles", build)
-
-
-def _abbreviates_any(short: str, names: Sequence[str]) -> bool:
-    return any(_abbreviates(short, n) for n in names)
-
-
-def _abbreviates(short: str, name: str) -> bool:
-    """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
-    and nearly all of its characters in it."""
-    # the issuer every party regulation shares (中国共产党…条例) tells none from another
-    short, name = _ISSUERS.sub("", _plain(short)), _ISSUERS.sub("", name)
-    kind = next((k for k in _LAW_ENDINGS if short.endswith(k)), "")
-    if not kind or not name.endswith(kind) or len(short) <= len(kind):
-        return False
-    return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
 
 
 def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
@@ -485,11 +398,11 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
     # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
     about_mention = _MENTION.search(folded) or len(_kind_words(_ASKS_RULE.sub("", folded))) > 1
-    for law in _law_names(folded):
-        plain = _plain(law)
+    for law in law_names(folded):
+        plain = plain_text(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
-        if not any(_abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
+        if not any(abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
             return f"《{law}》"
     for genre in GENRES:
         if genre in folded and not any(genre in n for n in names):
@@ -642,10 +555,10 @@ def named_by_fragment(
             if headings
             else [d.title, d.meta.occasion, d.meta.subtitle]
         )
-        return _runs(_plain(" ".join(texts)))
+        return _runs(plain_text(" ".join(texts)))
 
     key = "heading_runs" if headings else "title_runs"
-    return _named_by_unique(documents, key, runs, _plain(question))
+    return _named_by_unique(documents, key, runs, plain_text(question))
 
 
 @cache

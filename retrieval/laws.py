@@ -1,0 +1,96 @@
+"""Regulations and laws a question names (公务员法, 《中国共产党问责条例》, 这个档案条例) and
+the short forms people use for them (档案条例 for 干部人事档案工作条例)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.dates import RELATIVE_YEARS
+from retrieval.metadata import _ISSUERS, KIND_WORDS
+from retrieval.normalize import plain_text
+
+ABBREVIATION_SHARE = 0.85  # of a regulation's short name, characters found in its full name
+
+_BOOK = re.compile(r"《([^》]{4,30})》")
+_LAW_KINDS = (*KIND_WORDS, "法", "纲要", "公约")
+
+
+def _book_title(folded: str) -> str:
+    """A document the question names by its title in 《》 (a law, a regulation)."""
+    m = _BOOK.search(folded)
+    return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
+
+
+# words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
+_NOT_LAWS = frozenset(
+    ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写")
+)
+
+
+def law_names(folded: str) -> list[str]:
+    """Regulations and laws a question names: in 《》, or as the nouns that end in 条例,
+    准则, 章程 or a law's 法 (公务员法, 这个档案条例 → 档案条例), not a word that only
+    ends in 法 (提法, 方法, 法院)."""
+    from retrieval.segment import default_segmenter
+
+    names = [t] if (t := _book_title(folded)) else []
+    words = [w for w, _ in default_segmenter().words(re.sub(r"《[^》]*》", "，", folded))]
+    for i, word in enumerate(words):
+        # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
+        glued = word == "法规" and i + 1 < len(words) and words[i + 1].startswith("定")
+        lawlike = word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))
+        if not (lawlike or glued):
+            continue
+        start = i
+        while start > 0 and _in_name(words[start - 1]):
+            start -= 1
+        while start < i and not _nominal(words[start]):
+            start += 1  # a name starts with a noun
+        name = "".join(words[start:i]) + ("法" if glued else word)
+        # a short law (监察法) counts where it is cited: before 规定 or an article
+        cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
+        if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
+            names.append(name)
+    return names
+
+
+# words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
+_INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
+
+
+def _in_name(word: str) -> bool:
+    """Whether a word before 条例 can be part of the name: a noun or domain word, or a verb
+    of the name (党政领导干部选拔任用工作条例), not a function word or an introducer."""
+    from retrieval.segment import stopwords
+
+    if word in stopwords() or word in RELATIVE_YEARS:  # 是不是, 今年: the question's own
+        return False
+    if _nominal(word):
+        return True
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and word not in _INTRODUCERS
+
+
+def _nominal(word: str) -> bool:
+    """A word that can be part of a regulation's name: a noun or a domain word."""
+    from retrieval.segment import default_segmenter
+
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and default_segmenter().nominal(word)
+
+
+LAW_ENDINGS = ("条例", "准则", "章程", "法")
+
+
+def abbreviates_any(short: str, names: Sequence[str]) -> bool:
+    return any(abbreviates(short, n) for n in names)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is a short form of `name`: the same kind word at the end (条例, 法)
+    and nearly all of its characters in it."""
+    # the issuer every party regulation shares (中国共产党…条例) tells none from another
+    short, name = _ISSUERS.sub("", plain_text(short)), _ISSUERS.sub("", name)
+    kind = next((k for k in LAW_ENDINGS if short.endswith(k)), "")
+    if not kind or not name.endswith(kind) or len(short) <= len(kind):
+        return False
+    return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
