@@ -210,15 +210,39 @@ def _breadcrumbs(lines: list[str]) -> set[int]:
     return found
 
 
+MAX_FRONT_MATTER_LINES = 30
+_FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+
+
+def _front_matter(lines: list[str]) -> set[int]:
+    """A static site's YAML header (--- / layout: default / title: Hello / ---) opening the
+    file: the site's settings, not the document (whose title comes after it)."""
+    filled = [i for i, line in enumerate(lines[: MAX_FRONT_MATTER_LINES + 2]) if line.strip()]
+    if not filled or lines[filled[0]].strip() != "---":
+        return set()
+    end = next((i for i in filled[1:] if lines[i].strip() == "---"), None)
+    inside = [i for i in filled if end is not None and filled[0] < i < end]
+    if end is None or not inside:
+        return set()
+    if not all(_FRONT_MATTER_FIELD.match(lines[i].strip()) for i in inside):
+        return set()
+    return set(range(filled[0], end + 1))
+
+
 def clean(lines: list[str]) -> Cleaned:
     """Drop adverts and clutter, keeping every other line (blank ones too) in order, and say
     what was removed by which rule."""
     inwards = list(range(len(lines)))
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
     crumbs = _breadcrumbs(lines)
+    header = _front_matter(lines)
     kept: list[str] = []
     removed: list[Removed] = []
     for i, line in enumerate(lines):
+        if i in header:
+            if line.strip():
+                removed.append(Removed(line.strip(), "网页元数据：YAML 头"))
+            continue
         if i in adverts:
             removed.append(Removed(line.strip(), "广告：平台广告块"))
             continue

@@ -119,7 +119,14 @@ def _is_heading_line(text: str) -> bool:
     )
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def classify(text: str) -> Line:
+    if not _HAN.search(text):
+        # a line with no Chinese (5. Firmness in…, the translation in a bilingual text) is
+        # never a heading of the Chinese text
+        return Line(text, None, "", False)
     md = _MARKDOWN.match(text)
     if md and len(md.group(2)) > MAX_TITLE_CHARS:
         text = md.group(2)  # too long for a heading: a paragraph styled as one

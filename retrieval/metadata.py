@@ -174,6 +174,9 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names += ["中央一号文件", "一号文件"] + (
             [f"{meta.year}年中央一号文件"] if meta.year else []
         )
+    if core == "中国共产党章程":
+        # the party's constitution goes by 党章 in every edition (2017年党章)
+        names += ["党章"] + ([f"{meta.year}年党章"] if meta.year else [])
     seen = {title}
     return tuple(n for n in names if n and not (n in seen or seen.add(n)))  # type: ignore[func-returns-value]
 

@@ -75,7 +75,7 @@ def _is_title(line: Line) -> bool:
         and len(line.text) <= MAX_TITLE_CHARS
         and line.text[-1] not in SENTENCE_END + "；;，,"
         and not SALUTATION.match(line.text)
-    ) or line.kind == "md1"
+    ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
 
 
 def _bare(text: str) -> bool:
@@ -143,6 +143,8 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             and nxt is not None
             and nxt.kind is None
             and _bare(nxt.text)
+            and nxt.text != line.label  # a page repeating its heading
+            and not nxt.text.isascii()  # nor its translation
             and (after is None or after.kind is not None or not _bare(after.text))
             and not line.text.endswith(("。", "：", ":"))
         ):
@@ -261,6 +263,7 @@ def _title_and_meta(
         and lines[1].kind is None
         and rest[0].endswith(KIND_WORDS)
         and not first.endswith(KIND_WORDS)
+        and rest[0] != first
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
     banner: list[tuple[str, str]] = []

@@ -394,3 +394,21 @@ def test_the_adoption_line_is_metadata_and_a_passage() -> None:
     opening = "同志们，今天召开全市教育大会。"
     speech = parse("s.txt", ["在全市教育大会上的讲话", "（2019年9月10日）", opening])
     assert [p.text for p in speech.passages] == [opening]
+
+
+def test_a_bilingual_markdown_constitution() -> None:
+    lines = [
+        "## 中国共产党章程",
+        "中国共产党章程",  # the page repeats its heading
+        "CONSTITUTION OF THE COMMUNIST PARTY OF CHINA",
+        "第一章　党员",
+        "Chapter I Membership",
+        "第七条　预备党员的预备期为一年。党组织对预备党员应当认真教育和考察。",
+        "5. Firmness in exercising strict self-supervision and self-governance.",
+        "第八条　每个党员，不论职务高低，都必须编入党的一个支部。",
+    ]
+    doc = parse("c.txt", lines)
+    assert doc.title == "中国共产党章程" and "党章" in doc.meta.names
+    # an English line numbered 5. is the translation, not a heading of the Chinese text
+    sections = {p.text[:3]: p.section for p in doc.passages}
+    assert sections["第八条"] == ("第一章　党员", "第八条")

@@ -220,3 +220,15 @@ def test_advert_words_are_dropped_only_in_a_signed_advert_block() -> None:
 def test_long_paragraphs_mentioning_platform_words_are_kept() -> None:
     paragraph = "同志们要积极订阅党报党刊，" * 10
     assert not is_boilerplate(paragraph)
+
+
+def test_a_static_sites_yaml_header_is_not_the_document() -> None:
+    from retrieval.boilerplate import clean
+
+    lines = ["---", "layout: default", "title: Hello", "---", "", "## 中国共产党章程", "总纲"]
+    cleaned = clean(lines)
+    assert [ln for ln in cleaned.lines if ln] == ["## 中国共产党章程", "总纲"]
+    assert {r.rule for r in cleaned.removed} == {"网页元数据：YAML 头"}
+    # only at the top of a file: further down, such a line is the text's own
+    text = ["第一段正文。", "---", "layout: default", "---", "第二段正文。"]
+    assert "layout: default" in clean(text).lines
