@@ -30,7 +30,8 @@ from retrieval.structure import parse
 # Bump when reading files, structure parsing or term extraction changes: every document is
 # then read and indexed again at the next reload.
 # 4: metadata, clutter rules, closing enumerations, years; 5: years in Chinese digits as digits;
-# 6: dated titles in bundles, numbered excerpts and their sources, bullets, adoption lines
+# 6: dated titles in bundles, numbered excerpts and their sources, bullets, adoption lines,
+# YAML headers, Latin lines in bilingual texts
 ANALYZER_VERSION = "6"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
