@@ -10,6 +10,13 @@ The file is named after the generation it holds, written under a temporary name 
 so a file of that name is always complete; the store records in the same transaction as the
 documents that the snapshot for that generation is in its file. A missing or damaged file
 only means the counts are recounted from the stored terms.
+
+Serving reads a term's postings with pread (`PostingsFile`), not through the mapping: a
+question then holds only the lists it reads, and only while it reads them. Touched through
+the map, each list left the 64 KB around it resident (the kernel maps neighbouring cached
+pages on every fault), so after a few hundred questions most of the file counted in the
+process's resident memory. The mapping stays for what reads every posting in order (a
+reload's merge), which lets its pages go behind it.
 """
 
 from __future__ import annotations
@@ -19,12 +26,14 @@ import json
 import mmap
 import os
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.bm25 import mean_raw_idf
 from retrieval.counts import TermCounts, Vocabulary
 
 MAGIC = b"STUDYBOT-COUNTS\n"
@@ -71,7 +80,16 @@ def write(db: Path, generation: str, counts: TermCounts) -> Path:
         offsets[name] = [at, blob.nbytes]
         at = _aligned(at + blob.nbytes)
     header = json.dumps(
-        {"generation": generation, "passages": counts.n_docs, "arrays": offsets, "tf": tf_type}
+        {
+            "generation": generation,
+            "passages": counts.n_docs,
+            "arrays": offsets,
+            "tf": tf_type,
+            # BM25's floor for negative idf needs the mean over every term: recorded here, a
+            # serving process reads no array the size of the vocabulary (exact: JSON writes
+            # a float's shortest round-tripping form)
+            "mean_raw_idf": mean_raw_idf(np.diff(counts.ptr), counts.n_docs),
+        }
     ).encode()
     if len(MAGIC) + len(header) + 1 > HEADER_BYTES:
         raise ValueError("snapshot header too long")
@@ -94,10 +112,53 @@ def write(db: Path, generation: str, counts: TermCounts) -> Path:
     return target
 
 
+class PostingsFile:
+    """A snapshot's postings read with pread (`counts.CountsFile`): term t's span from ptr,
+    then its doc ids and counts, each a copy the caller owns.
+
+    Holds its own descriptor, closed when it is collected: a newer generation may delete the
+    file meanwhile, and the open descriptor keeps reading the old one, as a mapping would."""
+
+    __slots__ = ("__weakref__", "_docs", "_fd", "_ptr", "_tf", "_tf_type", "mean_raw_idf")
+
+    def __init__(
+        self,
+        path: Path,
+        arrays: dict[str, list[int]],
+        tf_type: type[np.integer[Any]],
+        mean_raw_idf: float | None,
+    ) -> None:
+        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        weakref.finalize(self, os.close, self._fd)
+        self._ptr = arrays["ptr"][0]
+        self._docs = arrays["doc_ids"][0]
+        self._tf = arrays["tf"][0]
+        self._tf_type = tf_type
+        self.mean_raw_idf = mean_raw_idf
+
+    def _into(self, out: npt.NDArray[Any], offset: int) -> None:
+        if out.nbytes and os.preadv(self._fd, [out.data], offset) != out.nbytes:
+            raise OSError(f"snapshot file ended early at byte {offset}")
+
+    def span(self, t: int) -> tuple[int, int]:
+        bounds = np.empty(2, dtype=np.int64)
+        self._into(bounds, self._ptr + 8 * t)
+        return int(bounds[0]), int(bounds[1])
+
+    def read(self, lo: int, hi: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.integer[Any]]]:
+        docs = np.empty(hi - lo, dtype=np.int32)
+        tf = np.empty(hi - lo, dtype=self._tf_type)
+        self._into(docs, self._docs + 4 * lo)
+        self._into(tf, self._tf + tf.itemsize * lo)
+        return docs, tf
+
+
 def read(db: Path, generation: str, n_docs: int) -> TermCounts | None:
-    """The counts in `generation`'s file, mapped; None if it is missing or does not fit."""
+    """The counts in `generation`'s file, mapped, with a `PostingsFile` over the same file
+    for serving; None if it is missing or does not fit."""
+    path = path_of(db, generation)
     try:
-        with open(path_of(db, generation), "rb") as f:
+        with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size < HEADER_BYTES:
                 return None
@@ -136,7 +197,15 @@ def read(db: Path, generation: str, n_docs: int) -> TermCounts | None:
         or len(lengths) != n_docs
     ):
         return None
-    return TermCounts(vocabulary, ptr, doc_ids, tf, lengths)
+    _let_go(mapped, *arrays["ptr"])  # the check above read its last page
+    mean = header.get("mean_raw_idf")  # absent from files written before it was recorded
+    try:
+        file = PostingsFile(
+            path, arrays, _TF_TYPES[header["tf"]], None if mean is None else float(mean)
+        )
+    except OSError:
+        return None
+    return TermCounts(vocabulary, ptr, doc_ids, tf, lengths, file=file)
 
 
 def _let_go(mapped: mmap.mmap, start: int, length: int) -> None:
