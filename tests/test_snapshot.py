@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import random
 import time
 from pathlib import Path
 
@@ -209,3 +210,29 @@ def test_the_mean_idf_is_recorded_exactly_and_found_again_without_it(tmp_path: P
         served = bm25.Postings.of(loaded)
         assert [served.term_idf(t) for t in range(5)] == built.idf.tolist()
     assert bm25.raw_idf(np.diff(built.ptr), len(corpus))[0] < 0  # `a`: the floor was used
+
+
+@pytest.mark.parametrize(("step", "chunk"), [(1, 1), (2, 5), (3, 7), (64, 1 << 20)])
+def test_a_served_vocabulary_is_looked_up_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int, chunk: int
+) -> None:
+    """A serving process holds every STEP-th term, read CHUNK bytes at a time at start-up,
+    and reads the rest of a block per lookup: the same ids, the same terms."""
+    monkeypatch.setattr(snapshot.FileVocabulary, "STEP", step)
+    monkeypatch.setattr(snapshot.FileVocabulary, "CHUNK", chunk)
+    rng = random.Random(step * 100 + chunk)
+    db = tmp_path / "s.db"
+    for trial in range(8):
+        terms = {"".join(rng.choices("ab家属𠀀x", k=rng.randint(1, 6))) for _ in range(120)}
+        corpus = [[t] for t in sorted(terms)] + [rng.sample(sorted(terms), 3) for _ in range(20)]
+        counts = counts_of(corpus)
+        snapshot.write(db, f"g{trial}", counts)
+        read = snapshot.read(db, f"g{trial}", len(corpus))
+        assert read is not None
+        assert isinstance(read.vocabulary, snapshot.FileVocabulary)
+        served, whole = read.vocabulary, counts.vocabulary
+        assert len(served) == len(whole) and served.blob == whole.blob
+        assert list(served) == list(whole)
+        for term in [*terms, "", "zz", "家属家属家属家属", "𠀀" * 9]:
+            assert served.get(term) == whole.get(term)
+            assert (term in served) == (term in whole)
