@@ -140,8 +140,13 @@ class PostingsFile:
         self.mean_raw_idf = mean_raw_idf
 
     def _into(self, out: npt.NDArray[Any], offset: int) -> None:
-        if out.nbytes and os.preadv(self._fd, [out.data], offset) != out.nbytes:
-            raise OSError(f"snapshot file ended early at byte {offset}")
+        if not out.nbytes:
+            return
+        if hasattr(os, "preadv"):  # straight into the array
+            if os.preadv(self._fd, [out.data], offset) != out.nbytes:
+                raise OSError(f"snapshot file ended early at byte {offset}")
+        else:  # platforms without preadv: one copy more
+            out.data.cast("B")[:] = self.bytes_at(offset, out.nbytes)
 
     def bytes_at(self, offset: int, n: int) -> bytes:
         data = os.pread(self._fd, n, offset)
