@@ -205,8 +205,8 @@ class TermCounts:
     doc_ids: npt.NDArray[np.int32]
     tf: npt.NDArray[np.integer[Any]]  # uint16 when every count fits: half the memory
     lengths: npt.NDArray[np.int32]  # terms in each passage (its BM25 document length)
-    # the same postings read from a file instead of through the arrays (serving reads it;
-    # a merge, the tests and the benchmark read the arrays)
+    # the same postings read from a file instead of through the arrays (serving and the
+    # benchmark read it; a reload's merge and the tests read the arrays)
     file: CountsFile | None = field(default=None, kw_only=True, repr=False, compare=False)
 
     @property

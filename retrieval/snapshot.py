@@ -11,8 +11,9 @@ so a file of that name is always complete; the store records in the same transac
 documents that the snapshot for that generation is in its file. A missing or damaged file
 only means the counts are recounted from the stored terms.
 
-Serving reads a term's postings with pread (`PostingsFile`), not through the mapping: a
-question then holds only the lists it reads, and only while it reads them. Touched through
+Serving reads a term's postings with pread (`PostingsFile`), not through the mapping, and
+looks terms up in the file (`FileVocabulary`): a question then holds only the lists it
+reads, and only while it reads them. Touched through
 the map, each list left the 64 KB around it resident (the kernel maps neighbouring cached
 pages on every fault), so after a few hundred questions most of the file counted in the
 process's resident memory. The mapping stays for what reads every posting in order (a
