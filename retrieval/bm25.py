@@ -41,8 +41,10 @@ _SLICE = 1 << 18  # postings per slice when computing all weights at once (tests
 _SLACK = 1e-9
 _KEEP_WEIGHTS_FROM = 4096  # postings: a shorter list's weights are computed when read
 # postings kept at most, the least recently read let go first: 12 bytes each (a doc id
-# and a weight) when read from a file, so 24 MB
+# and a weight) when read from a file, so 24 MB; or an eighth of all postings if more (the
+# common words' lists grow with the corpus: 1,000,000 passages keep about 220 MB)
 _KEEP_WEIGHTS_BUDGET = 2 << 20
+_KEEP_WEIGHTS_SHARE = 8
 _DENSE = 16  # add into the score array and cut by a bound when the lists hold n_docs / 16
 _MEMO_TERMS = 100_000  # term lookups remembered (a binary search in Python costs ~20 us)
 
@@ -204,6 +206,23 @@ class Postings(TermCounts):
         norm: FloatArray = self.k1 * (1 - self.b + self.b * lengths / avgdl)
         return norm
 
+    @cached_property
+    def _once(self) -> FloatArray:
+        """tf * (k1 + 1) / (tf + norm) per passage at tf 1, the count of most postings:
+        equal bit for bit to the expression's value (1.0 * x is x), so a list's weights are
+        a gather where its counts are 1 and the expression only where they are not."""
+        once: FloatArray = (1.0 * (self.k1 + 1)) / (1.0 + self.norm)
+        return once
+
+    def _weights_of(self, docs: DocArray, tf: npt.NDArray[np.integer[Any]]) -> FloatArray:
+        """tf * (k1 + 1) / (tf + norm) of each posting, before idf."""
+        weights: FloatArray = self._once[docs]
+        more = np.flatnonzero(tf != 1)
+        if more.size:
+            counts = tf[more].astype(np.float64)
+            weights[more] = counts * (self.k1 + 1) / (counts + self.norm[docs[more]])
+        return weights
+
     def term_id(self, term: str) -> int | None:
         """The term's id, None if no passage has it."""
         ids = self._ids
@@ -255,20 +274,22 @@ class Postings(TermCounts):
             docs, tf = self.file.read(lo, hi)
         else:
             docs, tf = self.doc_ids[lo:hi], self.tf[lo:hi]
-        counts = tf.astype(np.float64)
-        weights: FloatArray = self._idf_of(t, hi - lo) * (
-            counts * (self.k1 + 1) / (counts + self.norm[docs])
-        )
-        if hi - lo >= _KEEP_WEIGHTS_FROM and hi - lo <= _KEEP_WEIGHTS_BUDGET:
+        weights = self._weights_of(docs, tf)
+        weights *= self._idf_of(t, hi - lo)
+        if hi - lo >= _KEEP_WEIGHTS_FROM and hi - lo <= self._budget:
             self._keep(t, (docs, weights))
         return docs, weights
+
+    @property
+    def _budget(self) -> int:
+        return max(_KEEP_WEIGHTS_BUDGET, len(self.doc_ids) // _KEEP_WEIGHTS_SHARE)
 
     def _keep(self, t: int, entry: tuple[DocArray, FloatArray]) -> None:
         size = len(entry[0])
         with self._lock:
             if t in self._kept:
                 return
-            while self._kept and self._kept_size[0] + size > _KEEP_WEIGHTS_BUDGET:
+            while self._kept and self._kept_size[0] + size > self._budget:
                 _, (gone, _) = self._kept.popitem(last=False)
                 self._kept_size[0] -= len(gone)
             self._kept[t] = entry

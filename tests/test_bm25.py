@@ -210,6 +210,7 @@ def test_kept_weights_are_the_computed_ones(monkeypatch: pytest.MonkeyPatch, bud
     """Long postings keep their weights (here every list is "long"), within the budget."""
     monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_FROM", 1)
     monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_BUDGET", budget)
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_SHARE", 1 << 40)  # the budget alone
     corpus = [[SKEWED[(i * j + i) % len(SKEWED)] for j in range(i % 9 + 1)] for i in range(120)]
     query = {"的": 1.0, "w1": 0.5, "家属": 2.0, "w7": 0.3}
     expected = weighted_reference(corpus, query)
@@ -230,17 +231,24 @@ def test_kept_weights_are_the_computed_ones(monkeypatch: pytest.MonkeyPatch, bud
 
 @settings(max_examples=200, deadline=None)
 @given(corpus=corpora)
-def test_a_terms_idf_read_alone_is_its_idf_bit_for_bit(corpus: list[list[str]]) -> None:
+def test_a_terms_idf_and_weights_read_alone_are_the_same_bits(corpus: list[list[str]]) -> None:
     # search reads one term's idf at a time and keeps no per-term array; scores must not
     # move by a rounding step, or passages with equal scores could change places
     index = bm25.build(corpus)
     for t in range(len(index.vocabulary)):
         assert index.term_idf(t) == index.idf[t]
+        # and a list's weights, read alone (counts of 1 from a per-passage table), are the
+        # weights of every posting at once, bit for bit
+        lo, hi = index.span(t)
+        docs, weights = index.postings(t)
+        np.testing.assert_array_equal(docs, index.doc_ids[lo:hi])
+        assert weights.tobytes() == index.weights[lo:hi].tobytes()
 
 
 def test_the_least_recently_read_long_list_is_let_go_first(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_FROM", 1)
     monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_BUDGET", 5)
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_SHARE", 1 << 40)
     index = bm25.build([["a", "b", "c"], ["a", "b"], ["a", "c"]])  # a: 3, b: 2, c: 2
     a, b, c = (index.vocabulary[w] for w in "abc")
     first = index.postings(a)
