@@ -11,8 +11,8 @@ import mmap
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -172,6 +172,25 @@ class Vocabulary(Mapping[str, int]):
         return Vocabulary(kept[:-1])
 
 
+class CountsFile(Protocol):
+    """Where a serving process reads postings from without mapping them: the snapshot file
+    (`snapshot.PostingsFile`). Read with pread, a list costs what it holds; touched through a
+    memory map, every list read left its pages and their neighbours resident."""
+
+    @property
+    def mean_raw_idf(self) -> float | None:
+        """The mean of every term's raw idf when the file records it (`bm25.raw_idf`)."""
+        ...
+
+    def span(self, t: int) -> tuple[int, int]:
+        """Term t's postings are positions [lo, hi) of doc_ids and tf."""
+        ...
+
+    def read(self, lo: int, hi: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.integer[Any]]]:
+        """Copies of doc_ids[lo:hi] and tf[lo:hi]."""
+        ...
+
+
 @dataclass(frozen=True)
 class TermCounts:
     """How often each term occurs in each passage, term-major like the postings.
@@ -186,6 +205,9 @@ class TermCounts:
     doc_ids: npt.NDArray[np.int32]
     tf: npt.NDArray[np.integer[Any]]  # uint16 when every count fits: half the memory
     lengths: npt.NDArray[np.int32]  # terms in each passage (its BM25 document length)
+    # the same postings read from a file instead of through the arrays (serving and the
+    # benchmark read it; a reload's merge and the tests read the arrays)
+    file: CountsFile | None = field(default=None, kw_only=True, repr=False, compare=False)
 
     @property
     def n_docs(self) -> int:

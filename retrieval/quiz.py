@@ -176,7 +176,7 @@ class QuizBank:
             if information < MIN_INFORMATION and word not in domain:
                 continue
             t = postings.vocabulary.get(fold(word))
-            df = int(postings.ptr[t + 1] - postings.ptr[t]) if t is not None else 1
+            df = postings.df(t) if t is not None else 1
             weight = tf * (math.log((n + 1) / (df + 1)) + 1.0)
             weight *= information / INFORMATION_SCALE
             weight *= DOMAIN_BOOST if word in domain else 1.0

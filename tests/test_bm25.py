@@ -146,24 +146,35 @@ def test_weighted_and_restricted_top_k_is_exact(
         assert all(allowed[ids])
 
 
-def test_pruning_skips_common_terms_without_changing_the_answer(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A rare term decides the top 2; the common term is only looked up for candidates."""
-    corpus = [["的", "x" if d % 3 else "y", f"u{d}"] for d in range(500)]
-    corpus += [["的", "rare"], ["rare", "y"], ["的"]]
+def test_only_passages_scoring_like_the_best_are_ranked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Common words match every passage; the k best are taken from those scoring at least
+    the k-th best of one list's passages, not from every match."""
+    corpus = [["的"] + ["x"] * (d % 5) + [f"u{d}"] * (d % 7) for d in range(2000)]
+    corpus.append(["rare", "的"])
     index = bm25.build(corpus)
     assert index.idf.min() > 0  # the unique words keep the average idf, and its floor, positive
-    query = {"rare": 1.0, "的": 1.0, "x": 0.5, "y": 0.3}
-    looked_up = []
+    ranked: list[int] = []
     monkeypatch.setattr(
-        bm25, "kth_largest", lambda v, k: looked_up.append(v.size) or kth_largest(v, k)
+        bm25, "kth_largest", lambda v, k: ranked.append(v.size) or kth_largest(v, k)
     )
-    ids, scores = bm25.top_k(index, query, 2)
-    assert looked_up and max(looked_up) <= 3  # only the rare term's passages were candidates
-    expected = weighted_reference(corpus, query)
-    assert ids.tolist() == sorted(range(len(corpus)), key=lambda d: (-expected[d], d))[:2]
-    np.testing.assert_allclose(scores, expected[ids], atol=1e-9)
+    for query in ({"的": 1.0, "x": 1.0}, {"的": 1.0, "x": 0.5, "rare": 0.3}):
+        expected = weighted_reference(corpus, query)
+        for k in (1, 10, 100):
+            ranked.clear()
+            ids, scores = bm25.top_k(index, query, k)
+            best = sorted(range(len(corpus)), key=lambda d: (-expected[d], d))[:k]
+            np.testing.assert_allclose(scores, expected[best], rtol=0, atol=1e-9)
+            np.testing.assert_allclose(expected[ids], expected[best], rtol=0, atol=1e-9)
+            assert max(ranked, default=0) <= 200  # of 2,001 matches
+
+
+def test_a_list_of_zero_weights_is_ranked_after_the_matches() -> None:
+    """A term in exactly half the passages weighs 0: its passages match, and rank below
+    every positive score, by passage order; the cut needs a positive floor for that."""
+    corpus = [["a", "b"], ["a", "c"], ["d"], ["e"]]
+    index = bm25.build(corpus)
+    ids, scores = bm25.top_k(index, {"a": 1.0, "c": 1.0}, 3)
+    assert ids.tolist() == [1, 0] and scores[1] == 0.0
 
 
 def test_allowed_mask_must_cover_every_passage() -> None:
@@ -199,6 +210,7 @@ def test_kept_weights_are_the_computed_ones(monkeypatch: pytest.MonkeyPatch, bud
     """Long postings keep their weights (here every list is "long"), within the budget."""
     monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_FROM", 1)
     monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_BUDGET", budget)
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_SHARE", 1 << 40)  # the budget alone
     corpus = [[SKEWED[(i * j + i) % len(SKEWED)] for j in range(i % 9 + 1)] for i in range(120)]
     query = {"的": 1.0, "w1": 0.5, "家属": 2.0, "w7": 0.3}
     expected = weighted_reference(corpus, query)
@@ -219,9 +231,33 @@ def test_kept_weights_are_the_computed_ones(monkeypatch: pytest.MonkeyPatch, bud
 
 @settings(max_examples=200, deadline=None)
 @given(corpus=corpora)
-def test_a_terms_idf_read_alone_is_its_idf_bit_for_bit(corpus: list[list[str]]) -> None:
+def test_a_terms_idf_and_weights_read_alone_are_the_same_bits(corpus: list[list[str]]) -> None:
     # search reads one term's idf at a time and keeps no per-term array; scores must not
     # move by a rounding step, or passages with equal scores could change places
     index = bm25.build(corpus)
     for t in range(len(index.vocabulary)):
         assert index.term_idf(t) == index.idf[t]
+        # and a list's weights, read alone (counts of 1 from a per-passage table), are the
+        # weights of every posting at once, bit for bit
+        lo, hi = index.span(t)
+        docs, weights = index.postings(t)
+        np.testing.assert_array_equal(docs, index.doc_ids[lo:hi])
+        assert weights.tobytes() == index.weights[lo:hi].tobytes()
+
+
+def test_the_least_recently_read_long_list_is_let_go_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_FROM", 1)
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_BUDGET", 5)
+    monkeypatch.setattr(bm25, "_KEEP_WEIGHTS_SHARE", 1 << 40)
+    index = bm25.build([["a", "b", "c"], ["a", "b"], ["a", "c"]])  # a: 3, b: 2, c: 2
+    a, b, c = (index.vocabulary[w] for w in "abc")
+    first = index.postings(a)
+    assert index.postings(a)[1] is first[1]  # kept: not computed again
+    kept_b = index.postings(b)  # 5 of 5
+    index.postings(a)  # read again: now b is the least recent
+    index.postings(c)  # 7 > 5: b goes
+    assert index.kept_weights == 5
+    assert index.postings(a)[1] is first[1]
+    again = index.postings(b)  # computed again, equal
+    assert again[1] is not kept_b[1]
+    np.testing.assert_array_equal(again[1], kept_b[1])

@@ -3,7 +3,10 @@ merges into them instead of counting every stored passage again."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
+import random
 import time
 from pathlib import Path
 
@@ -151,3 +154,85 @@ def test_merging_from_a_mapped_snapshot_lets_pages_go_and_stays_exact(
     assert_same_counts(old, counts_of(corpus))
     counts.release_pages(old.doc_ids, 0, len(old.doc_ids))
     assert_same_counts(old, counts_of(corpus))
+
+
+SERVED = [[f"w{(i * j) % 31}" for j in range(i % 11 + 1)] + ["的"] * (i % 3) for i in range(400)]
+
+
+def test_serving_reads_postings_from_the_file_not_the_mapping(tmp_path: Path) -> None:
+    """A served snapshot's lists are read with pread (the mapped pages each read left behind
+    counted in the process's memory): with its arrays taken away it answers the same."""
+    db = tmp_path / "s.db"
+    built = bm25.build(SERVED)
+    snapshot.write(db, "g", built)
+    read = snapshot.read(db, "g", len(SERVED))
+    assert read is not None and read.file is not None
+    served = bm25.Postings.of(read)
+    assert served.file is read.file
+    detached = dataclasses.replace(
+        served,
+        ptr=np.zeros(1, dtype=np.int64),
+        doc_ids=np.zeros(0, dtype=np.int32),
+        tf=np.zeros(0, dtype=np.uint16),
+    )
+    allowed = np.arange(len(SERVED)) % 4 > 0
+    for query in ({"的": 1.0, "w3": 0.5}, {"w1": 1.0, "w7": 1.0, "w30": 0.3}, {"无": 1.0}):
+        for mask in (None, allowed):
+            got, expected = detached.top_k(query, 9, mask), built.top_k(query, 9, mask)
+            assert got[0].tolist() == expected[0].tolist()
+            np.testing.assert_array_equal(got[1], expected[1])
+    for t in range(len(built.vocabulary)):
+        assert detached.term_idf(t) == built.idf[t]
+        assert detached.df(t) == built.df(t)
+
+
+def test_the_mean_idf_is_recorded_exactly_and_found_again_without_it(tmp_path: Path) -> None:
+    """Negative idfs become epsilon times the mean raw idf over every term: the snapshot
+    records that mean, so that serving reads no per-term array; an older file without it
+    is computed from its arrays, to the same bits."""
+    corpus = [["a", "b"], ["a", "b"], ["a", "c"], ["a", "d", "e"]]  # `a`'s raw idf < 0
+    built = bm25.build(corpus)
+    db = tmp_path / "s.db"
+    path = snapshot.write(db, "g", built)
+    read = snapshot.read(db, "g", len(corpus))
+    assert read is not None and read.file is not None
+    assert read.file.mean_raw_idf == float(bm25.raw_idf(np.diff(built.ptr), len(corpus)).mean())
+    data = bytearray(path.read_bytes())
+    end = data.index(b"\n", len(snapshot.MAGIC))
+    header = json.loads(data[len(snapshot.MAGIC) : end])
+    del header["mean_raw_idf"]  # as written before it was recorded
+    line = (snapshot.MAGIC + json.dumps(header).encode() + b"\n").ljust(end + 1, b"\0")
+    data[: len(line)] = line
+    path.write_bytes(bytes(data))
+    older = snapshot.read(db, "g", len(corpus))
+    assert older is not None and older.file is not None and older.file.mean_raw_idf is None
+    for loaded in (read, older):
+        served = bm25.Postings.of(loaded)
+        assert [served.term_idf(t) for t in range(5)] == built.idf.tolist()
+    assert bm25.raw_idf(np.diff(built.ptr), len(corpus))[0] < 0  # `a`: the floor was used
+
+
+@pytest.mark.parametrize(("step", "chunk"), [(1, 1), (2, 5), (3, 7), (64, 1 << 20)])
+def test_a_served_vocabulary_is_looked_up_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int, chunk: int
+) -> None:
+    """A serving process holds every STEP-th term, read CHUNK bytes at a time at start-up,
+    and reads the rest of a block per lookup: the same ids, the same terms."""
+    monkeypatch.setattr(snapshot.FileVocabulary, "STEP", step)
+    monkeypatch.setattr(snapshot.FileVocabulary, "CHUNK", chunk)
+    rng = random.Random(step * 100 + chunk)
+    db = tmp_path / "s.db"
+    for trial in range(8):
+        terms = {"".join(rng.choices("ab家属𠀀x", k=rng.randint(1, 6))) for _ in range(120)}
+        corpus = [[t] for t in sorted(terms)] + [rng.sample(sorted(terms), 3) for _ in range(20)]
+        counts = counts_of(corpus)
+        snapshot.write(db, f"g{trial}", counts)
+        read = snapshot.read(db, f"g{trial}", len(corpus))
+        assert read is not None
+        assert isinstance(read.vocabulary, snapshot.FileVocabulary)
+        served, whole = read.vocabulary, counts.vocabulary
+        assert len(served) == len(whole) and served.blob == whole.blob
+        assert list(served) == list(whole)
+        for term in [*terms, "", "zz", "家属家属家属家属", "𠀀" * 9]:
+            assert served.get(term) == whole.get(term)
+            assert (term in served) == (term in whole)
