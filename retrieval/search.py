@@ -199,8 +199,7 @@ def only_inside_words(
         if t is None:
             alone[word] = np.zeros(len(ids), dtype=bool)
         else:
-            lo, hi = postings.span(t)
-            held = postings.doc_ids[lo:hi]  # ascending
+            held, _ = postings.postings(t)  # ascending; the long lists are kept read
             at = np.searchsorted(held, wanted)
             alone[word] = held[np.minimum(at, len(held) - 1)] == wanted
     return [frozenset(w for w in singles if not alone[w][i]) for i in range(len(ids))]
