@@ -329,6 +329,10 @@ def _telling(words: Sequence[str]) -> list[str]:
     ]
 
 
+# kinds of text whose numbered clauses are its articles (八项规定 一、…八、)
+RULE_KINDS = frozenset(("决定", "规定", "条例", "办法", "意见", "准则", "细则", "章程"))
+
+
 def place_passages(
     document: Document, place: Place, words: Sequence[str] = (), naming: Sequence[str] = ()
 ) -> list[Passage]:
@@ -340,6 +344,15 @@ def place_passages(
         return []
     if place.article:
         article = [p for p in passages if place.article in p.section]
+        if (
+            not article
+            and document.meta.kind in RULE_KINDS
+            and not any(_ARTICLE.search(" ".join(p.section)) for p in passages)
+        ):
+            # a 决定 numbering its clauses 一、二、… has no 第六条: its sixth clause is meant
+            n = chinese_number(place.article[1:-1])
+            clause = _nth(_children(passages, 0), n) if n is not None else None
+            article = _under(passages, clause) if clause else []
         if article or place.point is None:
             return article[:MAX_PASSAGES]
         # 第三条 of a speech's 九条经验 is its third point

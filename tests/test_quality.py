@@ -126,9 +126,7 @@ MANY = [
     corpus_set(
         CORPORA / "discipline_study_pages", (0.82, 0.88, 0.96, 14, 3), "discipline_study_pages"
     ),
-    corpus_set(
-        CORPORA / "speeches_by_occasion", (0.68, 0.76, 0.86, 16, 9), "speeches_by_occasion"
-    ),
+    corpus_set(CORPORA / "speeches_by_occasion", (0.68, 0.76, 0.86, 16, 9), "speeches_by_occasion"),
     corpus_set(CORPORA / "local_texts_2026", (0.77, 0.90, 0.96, 13, 2), "local_texts_2026"),
 ]
 

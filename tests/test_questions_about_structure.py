@@ -274,3 +274,15 @@ def test_of_an_articles_passages_the_one_about_what_else_is_asked_leads() -> Non
     # asked for the article alone, it reads in order
     plain = answer(index, "第二十二条规定了什么？", SEGMENTER)
     assert plain.hits[0].passage.text.startswith("第二十二条")
+
+
+def test_the_nth_article_of_a_decision_numbering_its_clauses_is_its_nth_clause() -> None:
+    decision = [
+        "关于进一步促进和保障改革的决定",
+        "一、本市推进改革，坚持整体协同、高效便捷。",
+        "二、本市推进改革，加强工作领导、建立协调机制。",
+        "三、本市推进改革，强化平台建设、深度融合。",
+    ]
+    index = index_of([parse("d.txt", decision)], SEGMENTER)
+    for question, opening in (("决定第二条讲什么？", "二、"), ("决定第三条讲什么？", "三、")):
+        assert answer(index, question, SEGMENTER).hits[0].passage.text.startswith(opening)
