@@ -180,6 +180,13 @@ def _packed_chunk(passages: Sequence[Passage], segmenter: Segmenter | None = Non
     return [pack_terms(passage_terms(p, segmenter)) for p in passages]
 
 
+def _worker_chunk(passages: Sequence[Passage]) -> list[str]:
+    """A chunk cut in a worker process, which only ever cuts in bulk."""
+    segmenter = default_segmenter()
+    segmenter.prepare_bulk()
+    return _packed_chunk(passages, segmenter)
+
+
 def available_cores() -> int:
     """Cores this process may run on (a container's CPU set, not the host's count)."""
     try:
@@ -201,7 +208,7 @@ def _segment_packed(
         return _packed_chunk(passages, segmenter)
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [terms for chunk in pool.map(_packed_chunk, chunks) for terms in chunk]
+        return [terms for chunk in pool.map(_worker_chunk, chunks) for terms in chunk]
 
 
 def index_documents(
