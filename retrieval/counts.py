@@ -308,17 +308,12 @@ def _assembled(
     tf = _narrow(np.concatenate((word_tf[:split], bigram_tf, word_tf[split:])))
     del bigram_tf, word_tf
     df = np.concatenate((word_df[:before], bigram_df, word_df[before:]))
-    vocabulary = Vocabulary(
-        _SEP_BYTE.join(
-            part
-            for part in (
-                pack_terms(sorted_words[:before]).encode("utf-8", "surrogatepass"),
-                _bigram_blob(pairs),
-                pack_terms(sorted_words[before:]).encode("utf-8", "surrogatepass"),
-            )
-            if part
-        )
+    groups = (
+        (before, pack_terms(sorted_words[:before]).encode("utf-8", "surrogatepass")),
+        (len(pairs), _bigram_blob(pairs)),
+        (size - before, pack_terms(sorted_words[before:]).encode("utf-8", "surrogatepass")),
     )
+    vocabulary = Vocabulary(_SEP_BYTE.join(blob for terms, blob in groups if terms))
     return TermCounts(vocabulary, _ptr_of(df), doc_ids, tf, lengths.astype(np.int32))
 
 
