@@ -1,7 +1,8 @@
 """The corpus folder: which documents it holds, and turning them into indexable passages.
 
-Pure functions, safe to run in worker processes: bulk segmentation is pure Python under the
-GIL, so large batches are cut into chunks and spread over the machine's cores.
+Pure functions, safe to run in worker processes: bulk segmentation is mostly Python under the
+GIL (jieba-rs finds the dictionary's words, the rest is jieba's HMM, sub-words and bigrams), so
+large batches are cut into chunks and spread over the machine's cores.
 """
 
 from __future__ import annotations
