@@ -19,12 +19,9 @@ import numpy.typing as npt
 
 TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control character
 _SEP_BYTE = TERM_SEP.encode()
-_SEP_POINT = ord(TERM_SEP)
-_BIGRAM_MARK = "~"  # segment.BIGRAM: a term of it and two characters is counted as a number
-_BIGRAM_POINT = ord(_BIGRAM_MARK)
 _T = TypeVar("_T")
 _BLOCK = 1 << 22  # postings read (or copied) before the mapped pages behind are let go of
-_PASSAGES_PER_BLOCK = 4096  # passages whose keys are completed at once in build_counts
+_PASSAGES_PER_BLOCK = 4096  # passages counted at once (their code points held) in build_counts
 
 IntArray = npt.NDArray[np.int64]
 
@@ -210,163 +207,16 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
     """Counts of passages' packed terms (one string per passage, in passage order).
 
     The one way counts are made: the store, reloads, the benchmark and `bm25.build` (token
-    lists, for an empty index and the tests) all come here. Two thirds of a passage's terms
-    are character bigrams (``~`` and two characters): those are read as numbers, their two
-    code points, by numpy, a block of passages at a time, and never become strings; only the
-    words go through a dict. At 100,000 passages a dict lookup for every term took 14 s of
-    the 18, and the 2.1 million terms' strings were most of the memory.
+    lists, for an empty index and the tests) all come here, and indexing's workers count
+    their own passages the same way (`retrieval.counting`: bigrams read as numbers, words
+    through a dict).
     """
-    n = len(packed)
-    lengths = np.zeros(n, dtype=np.int64)
-    rows = [i for i, row in enumerate(packed) if row]
-    lengths[rows] = [packed[i].count(TERM_SEP) + 1 for i in rows]
-    m = max(n, 1)
-    if (1 << 42) * m >= 1 << 63:  # a bigram's key, code points * m + passage, would not fit
-        return _counted_as_strings(packed)
-    words: dict[str, int] = {}
-    word_ids: list[npt.NDArray[np.int32]] = []  # per block: each word's id, then its passage
-    word_docs: list[npt.NDArray[np.int32]] = []
-    bigrams: list[IntArray] = []  # per block: each bigram's code points * m + its passage
-    for first in range(0, len(rows), _PASSAGES_PER_BLOCK):
-        block = rows[first : first + _PASSAGES_PER_BLOCK]
-        joined = TERM_SEP.join(packed[i] for i in block) + TERM_SEP
-        points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        del joined
-        ends = np.flatnonzero(points == _SEP_POINT)  # each term is followed by a separator
-        starts = np.empty_like(ends)
-        starts[0] = 0
-        starts[1:] = ends[:-1] + 1
-        size = ends - starts
-        # (an empty term's start is its separator)
-        bigram = (size == 3) & (points[starts] == _BIGRAM_POINT)
-        docs = np.repeat(np.asarray(block, dtype=np.int32), lengths[block])
-        at = starts[bigram]
-        keys = points[at + 1].astype(np.int64) << 21
-        keys |= points[at + 2]
-        keys *= m
-        keys += docs[bigram]
-        bigrams.append(keys)
-        # the words' code points (and separators) alone, decoded and split in C
-        kept = points[np.repeat(~bigram, size + 1)]
-        text = kept.tobytes().decode("utf-32-le", "surrogatepass")
-        del points, kept, keys, at, starts, ends, size
-        terms = text.split(TERM_SEP)[:-1]
-        for term in dict.fromkeys(terms):  # the block's distinct words, in C
-            if term not in words:
-                words[term] = len(words)
-        word_ids.append(np.fromiter(map(words.__getitem__, terms), np.int32, len(terms)))
-        word_docs.append(docs[~bigram])
-        del text, terms, docs, bigram
-    names = list(words)
-    del words
-    if any(name.startswith(_BIGRAM_MARK) for name in names):
-        # a word sorting among the bigrams: counted as strings, all of them
-        return _counted_as_strings(packed)
-    return _assembled(names, word_ids, word_docs, bigrams, lengths)
+    from retrieval.counting import Counting, count_rows  # it builds on this module
 
-
-def _assembled(
-    names: list[str],
-    word_ids: list[npt.NDArray[np.int32]],
-    word_docs: list[npt.NDArray[np.int32]],
-    bigrams: list[IntArray],
-    lengths: IntArray,
-) -> TermCounts:
-    """The counts from each term's words' ids and bigrams' code points: the vocabulary in
-    code point order is the words before ``~``, the bigrams, then the words after it."""
-    n, size = len(lengths), len(names)
-    m = max(n, 1)
-    order = sorted(range(size), key=names.__getitem__)
-    rank = np.empty(size, dtype=np.int64)
-    rank[np.array(order, dtype=np.int64)] = np.arange(size, dtype=np.int64)
-    sorted_words = [names[t] for t in order]
-    del names, order
-    before = bisect_left(sorted_words, _BIGRAM_MARK)  # words before the bigrams
-    word_docs_ids, word_tf, word_df = _runs(_keyed(rank, word_ids, word_docs, m), m, size)
-    del word_ids, word_docs, rank
-    keys = np.empty(sum(len(b) for b in bigrams), dtype=np.int64)
-    at = 0
-    while bigrams:  # each block let go of once copied
-        block = bigrams.pop(0)
-        keys[at : at + len(block)] = block
-        at += len(block)
-    del bigrams
-    bigram_docs, bigram_tf, postings_pairs = _runs(keys, m, 0)
-    del keys
-    # each bigram's postings are one run of equal pairs
-    new = np.empty(postings_pairs.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(postings_pairs[1:], postings_pairs[:-1], out=new[1:])
-    firsts = np.flatnonzero(new)
-    del new
-    pairs = postings_pairs[firsts]
-    bigram_df = np.diff(firsts, append=postings_pairs.size)
-    del postings_pairs, firsts
-    split = int(np.sum(word_df[:before]))
-    doc_ids = np.concatenate((word_docs_ids[:split], bigram_docs, word_docs_ids[split:]))
-    del bigram_docs, word_docs_ids
-    tf = _narrow(np.concatenate((word_tf[:split], bigram_tf, word_tf[split:])))
-    del bigram_tf, word_tf
-    df = np.concatenate((word_df[:before], bigram_df, word_df[before:]))
-    groups = (
-        (before, pack_terms(sorted_words[:before]).encode("utf-8", "surrogatepass")),
-        (len(pairs), _bigram_blob(pairs)),
-        (size - before, pack_terms(sorted_words[before:]).encode("utf-8", "surrogatepass")),
-    )
-    vocabulary = Vocabulary(_SEP_BYTE.join(blob for terms, blob in groups if terms))
-    return TermCounts(vocabulary, _ptr_of(df), doc_ids, tf, lengths.astype(np.int32))
-
-
-def _keyed(
-    rank: IntArray,
-    ids: list[npt.NDArray[np.int32]],
-    docs: list[npt.NDArray[np.int32]],
-    m: int,
-) -> IntArray:
-    """term rank * m + passage for every word, a block at a time into one array."""
-    keys = np.empty(sum(len(i) for i in ids), dtype=np.int64)
-    at = 0
-    for block_ids, block_docs in zip(ids, docs, strict=True):
-        part = keys[at : at + len(block_ids)]
-        np.take(rank, block_ids, out=part)
-        part *= m
-        part += block_docs
-        at += len(block_ids)
-    return keys
-
-
-def _runs(
-    keys: IntArray, m: int, size: int
-) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.integer[Any]], IntArray]:
-    """(passage, count) of each distinct key (term * m + passage), term-major, and each of
-    the `size` terms' number of passages (`size` 0: each posting's term instead). Sorts
-    `keys` in place."""
-    keys.sort()
-    new = np.empty(keys.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(keys[1:], keys[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    del new
-    tf = _narrow(np.diff(starts, append=keys.size))
-    pairs = keys[starts]
-    del starts
-    docs = (pairs % m).astype(np.int32)
-    pairs //= m  # now each posting's term
-    terms: IntArray = np.bincount(pairs, minlength=size).astype(np.int64) if size else pairs
-    return docs, tf, terms
-
-
-def _bigram_blob(pairs: IntArray) -> bytes:
-    """The bigram terms of code point pairs, ``~`` and the two characters, packed."""
-    if not pairs.size:
-        return b""
-    points = np.empty((len(pairs), 4), dtype=np.uint32)
-    points[:, 0] = _BIGRAM_POINT
-    points[:, 1] = pairs >> 21
-    points[:, 2] = pairs & ((1 << 21) - 1)
-    points[:, 3] = _SEP_POINT
-    text = points.tobytes()[:-4].decode("utf-32-le", "surrogatepass")
-    return text.encode("utf-8", "surrogatepass")
+    counting = Counting(len(packed))
+    for first in range(0, len(packed), _PASSAGES_PER_BLOCK):
+        counting.add(count_rows(packed[first : first + _PASSAGES_PER_BLOCK]))
+    return counting.counts(packed)
 
 
 def _counted_as_strings(packed: Sequence[str]) -> TermCounts:
@@ -427,17 +277,20 @@ def merge_counts(
     renumber: IntArray,
     added: Sequence[tuple[int, str]],
     n_docs: int,
+    fresh: TermCounts | None = None,
 ) -> TermCounts:
     """The counts after a reload, equal to `build_counts` of the resulting passages.
 
     `renumber` gives each old passage its new number (-1: removed or replaced); it must keep
     the kept passages in their old order, as a reload does (documents stay sorted by name).
     `added` gives the new passages as (number, packed terms). Only the added passages' terms
-    are counted; the old postings stay sorted under the new numbers, so the new ones are
-    inserted where they belong in one linear pass: no sort of every posting.
+    are counted (unless `fresh` has their counts already, in number order); the old postings
+    stay sorted under the new numbers, so the new ones are inserted where they belong in one
+    linear pass: no sort of every posting.
     """
     added = sorted(added)
-    fresh = build_counts([packed for _, packed in added])
+    if fresh is None:
+        fresh = build_counts([packed for _, packed in added])
     if old.n_docs == 0 and len(added) == n_docs and all(i == n for i, (n, _) in enumerate(added)):
         # from nothing (`studybot index` of a new store): the counts are the added passages'
         # own; a merge would only copy them, holding every posting twice
