@@ -1,7 +1,8 @@
 """The corpus folder: which documents it holds, and turning them into indexable passages.
 
-Pure functions, safe to run in worker processes: bulk segmentation is pure Python under the
-GIL, so large batches are cut into chunks and spread over the machine's cores.
+Pure functions, safe to run in worker processes: bulk segmentation is mostly Python under the
+GIL (jieba-rs finds the dictionary's words, the rest is jieba's HMM, sub-words and bigrams), so
+large batches are cut into chunks and spread over the machine's cores.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from retrieval.counts import pack_terms
+from retrieval.counting import CountedRows, Counting, count_rows
+from retrieval.counts import TermCounts, pack_terms
 from retrieval.index import passage_terms
 from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, check_type, read_lines
 from retrieval.model import Document, Passage
@@ -182,6 +184,15 @@ def _packed_chunk(passages: Sequence[Passage], segmenter: Segmenter | None = Non
     return [pack_terms(passage_terms(p, segmenter)) for p in passages]
 
 
+def _worker_chunk(passages: Sequence[Passage]) -> tuple[list[str], CountedRows]:
+    """A chunk cut and counted in a worker process, which only ever cuts in bulk: counting
+    there spreads it over the cores, and the parent only joins the chunks' counts."""
+    segmenter = default_segmenter()
+    segmenter.prepare_bulk()
+    packed = _packed_chunk(passages, segmenter)
+    return packed, count_rows(packed)
+
+
 def available_cores() -> int:
     """Cores this process may run on (a container's CPU set, not the host's count)."""
     try:
@@ -192,7 +203,8 @@ def available_cores() -> int:
 
 def _segment_packed(
     passages: Sequence[Passage], workers: int | None, segmenter: Segmenter | None
-) -> list[str]:
+) -> tuple[list[str], TermCounts | None]:
+    """Each passage's packed terms, and their counts when worker processes counted them."""
     chars = sum(len(p.text) for p in passages)
     workers = workers if workers is not None else available_cores()
     chunks = [passages[i : i + CHUNK_PASSAGES] for i in range(0, len(passages), CHUNK_PASSAGES)]
@@ -200,10 +212,37 @@ def _segment_packed(
     # A segmenter other than the default cannot be rebuilt in a worker process: it runs here.
     custom = segmenter is not None and segmenter is not default_segmenter()
     if workers <= 1 or chars < PARALLEL_MIN_CHARS or custom:
-        return _packed_chunk(passages, segmenter)
+        return _packed_chunk(passages, segmenter), None
     context = multiprocessing.get_context("forkserver")
+    packed: list[str] = []
+    counting = Counting(len(passages))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [terms for chunk in pool.map(_packed_chunk, chunks) for terms in chunk]
+        for terms, counted in pool.map(_worker_chunk, chunks):  # as they come, in order
+            packed += terms
+            counting.add(counted)
+    return packed, counting.counts(packed)
+
+
+@dataclass(frozen=True)
+class Indexed:
+    documents: tuple[IndexedDocument, ...]
+    # the counts of all their passages in order, when worker processes counted them
+    counts: TermCounts | None = None
+
+
+def index_counted(
+    parsed: Sequence[tuple[Document, FileInfo]],
+    workers: int | None = None,
+    segmenter: Segmenter | None = None,
+) -> Indexed:
+    """Segment the passages of parsed documents, all documents' passages in one batch."""
+    passages = [p for doc, _ in parsed for p in doc.passages]
+    packed, counts = _segment_packed(passages, workers, segmenter)
+    terms = iter(packed)
+    documents = tuple(
+        IndexedDocument(doc, tuple(next(terms) for _ in doc.passages), info) for doc, info in parsed
+    )
+    return Indexed(documents, counts)
 
 
 def index_documents(
@@ -211,21 +250,19 @@ def index_documents(
     workers: int | None = None,
     segmenter: Segmenter | None = None,
 ) -> list[IndexedDocument]:
-    """Segment the passages of parsed documents, all documents' passages in one batch."""
-    passages = [p for doc, _ in parsed for p in doc.passages]
-    terms = iter(_segment_packed(passages, workers, segmenter))
-    return [
-        IndexedDocument(doc, tuple(next(terms) for _ in doc.passages), info) for doc, info in parsed
-    ]
+    """`index_counted`'s documents."""
+    return list(index_counted(parsed, workers, segmenter).documents)
 
 
 __all__ = [
     "CorpusFile",
     "DocumentError",
     "FileRead",
+    "Indexed",
     "Outcome",
     "analyzer_fingerprint",
     "available_cores",
+    "index_counted",
     "index_documents",
     "read_document",
     "read_files",

@@ -21,7 +21,7 @@ TERM_SEP = "\x1f"  # joins a passage's terms; jieba never yields this control ch
 _SEP_BYTE = TERM_SEP.encode()
 _T = TypeVar("_T")
 _BLOCK = 1 << 22  # postings read (or copied) before the mapped pages behind are let go of
-_PASSAGES_PER_BLOCK = 4096  # passages whose keys are completed at once in build_counts
+_PASSAGES_PER_BLOCK = 4096  # passages counted at once (their code points held) in build_counts
 
 IntArray = npt.NDArray[np.int64]
 
@@ -229,10 +229,21 @@ def build_counts(packed: Sequence[str]) -> TermCounts:
     """Counts of passages' packed terms (one string per passage, in passage order).
 
     The one way counts are made: the store, reloads, the benchmark and `bm25.build` (token
-    lists, for an empty index and the tests) all come here. One dict
-    lookup per token and numpy for the rest: a Counter per passage and an object per term
-    took ~26 s and 1.5 GB at 100,000 passages, this less time and a third of the memory.
+    lists, for an empty index and the tests) all come here, and indexing's workers count
+    their own passages the same way (`retrieval.counting`: bigrams read as numbers, words
+    through a dict).
     """
+    from retrieval.counting import Counting, count_rows  # it builds on this module
+
+    counting = Counting(len(packed))
+    for first in range(0, len(packed), _PASSAGES_PER_BLOCK):
+        counting.add(count_rows(packed[first : first + _PASSAGES_PER_BLOCK]))
+    return counting.counts(packed)
+
+
+def _counted_as_strings(packed: Sequence[str]) -> TermCounts:
+    """`build_counts` with a dict lookup for every term: for terms that are not all words
+    and bigrams."""
     n = len(packed)
     vocabulary: dict[str, int] = {}
     ids = array("i")
@@ -288,17 +299,20 @@ def merge_counts(
     renumber: IntArray,
     added: Sequence[tuple[int, str]],
     n_docs: int,
+    fresh: TermCounts | None = None,
 ) -> TermCounts:
     """The counts after a reload, equal to `build_counts` of the resulting passages.
 
     `renumber` gives each old passage its new number (-1: removed or replaced); it must keep
     the kept passages in their old order, as a reload does (documents stay sorted by name).
     `added` gives the new passages as (number, packed terms). Only the added passages' terms
-    are counted; the old postings stay sorted under the new numbers, so the new ones are
-    inserted where they belong in one linear pass: no sort of every posting.
+    are counted (unless `fresh` has their counts already, in number order); the old postings
+    stay sorted under the new numbers, so the new ones are inserted where they belong in one
+    linear pass: no sort of every posting.
     """
     added = sorted(added)
-    fresh = build_counts([packed for _, packed in added])
+    if fresh is None:
+        fresh = build_counts([packed for _, packed in added])
     if old.n_docs == 0 and len(added) == n_docs and all(i == n for i, (n, _) in enumerate(added)):
         # from nothing (`studybot index` of a new store): the counts are the added passages'
         # own; a merge would only copy them, holding every posting twice

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import itertools
 import logging
 import os
 import sqlite3
@@ -248,11 +249,12 @@ class Library:
         unchanged = plan.unchanged - len(set(stored_copies) - plan.parsed_docs)
         plan.parsed = [(d, info) for d, info in plan.parsed if d.doc not in left_out]
         plan.touched = [info for info in plan.touched if info.doc not in left_out]
-        indexed = await asyncio.to_thread(
-            corpus.index_documents, plan.parsed, self.workers, self.segmenter
+        done = await asyncio.to_thread(
+            corpus.index_counted, plan.parsed, self.workers, self.segmenter
         )
+        indexed = list(done.documents)
         if indexed or removed or stored_copies:
-            await self._update(indexed, removed + stored_copies, plan.touched, known)
+            await self._update(indexed, removed + stored_copies, plan.touched, known, done.counts)
         else:
             if plan.touched:
                 await self.store.apply([], [], plan.touched)
@@ -285,8 +287,10 @@ class Library:
         removed: list[str],
         touched: list[FileInfo],
         known: dict[str, FileInfo],
+        fresh: TermCounts | None = None,
     ) -> None:
-        """Store the changes and serve them.
+        """Store the changes and serve them (`fresh`: the counts of `indexed`'s passages, when
+        the workers that cut them counted them).
 
         When the index in service is the store's state, the new postings are its term counts
         updated with the changed passages, saved with the changes in one transaction: seconds
@@ -304,7 +308,7 @@ class Library:
             infos = {doc: info for doc, info in known.items() if doc not in removed}
             infos.update((item.info.doc, item.info) for item in indexed)
             index, new_counts = await asyncio.to_thread(
-                _updated, self._index, counts, indexed, removed
+                _updated, self._index, counts, indexed, removed, fresh
             )
             generation = generation_of(infos.values())
             update = index, Snapshot(base, generation, new_counts)
@@ -381,9 +385,10 @@ def _updated(
     counts: TermCounts,
     indexed: Sequence[IndexedDocument],
     removed: Sequence[str],
+    fresh: TermCounts | None = None,
 ) -> tuple[SearchIndex, TermCounts]:
     """The index after replacing, adding and removing documents, from the old one's counts
-    (runs in a worker thread)."""
+    (runs in a worker thread); `fresh`: the counts of `indexed`'s passages in that order."""
     gone = set(removed) | {item.document.doc for item in indexed}
     documents = sorted(
         [d for d in index.documents if d.doc not in gone] + [i.document for i in indexed],
@@ -407,5 +412,7 @@ def _updated(
         for item in indexed
         for i, packed in enumerate(item.packed_terms)
     ]
-    new_counts = merge_counts(counts, renumber, added, total)
+    numbers = [number for number, _ in added]
+    in_order = all(a < b for a, b in itertools.pairwise(numbers))
+    new_counts = merge_counts(counts, renumber, added, total, fresh if in_order else None)
     return SearchIndex(tuple(documents), bm25.Postings.of(new_counts)), new_counts

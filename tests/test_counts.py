@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
 from retrieval import bm25
-from retrieval.counts import TermCounts, Vocabulary, build_counts, merge_counts, pack_terms
+from retrieval.counts import (
+    TermCounts,
+    Vocabulary,
+    _counted_as_strings,
+    build_counts,
+    merge_counts,
+    pack_terms,
+)
 
 # Han, Latin, a bigram-like term, a character outside the BMP and one from a private use area:
 # the vocabulary's byte order must agree with Python's string order for all of them.
@@ -113,3 +120,25 @@ def test_counts_from_nothing_are_the_passages_own() -> None:
     assert merged.vocabulary.blob == full.vocabulary.blob
     for name in ("ptr", "doc_ids", "tf", "lengths"):
         np.testing.assert_array_equal(getattr(merged, name), getattr(full, name))
+
+
+# bigrams (~ and two characters, some outside the BMP or surrogates), words sorting before
+# and after them, an empty term
+TERMS = ["~家风", "~风气", "~a1", "~𠀀字", "~\ud800x", "~~~", "家风", "a", "zz", "", "\ue000", "}"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(st.sampled_from(TERMS), max_size=10), max_size=15))
+def test_bigrams_counted_as_numbers_are_counted_as_strings(rows: list[list[str]]) -> None:
+    packed = [pack_terms(r) for r in rows]
+    fast, slow = build_counts(packed), _counted_as_strings(packed)
+    assert fast.vocabulary.blob == slow.vocabulary.blob
+    for name in ("ptr", "doc_ids", "tf", "lengths"):
+        assert getattr(fast, name).dtype == getattr(slow, name).dtype
+        np.testing.assert_array_equal(getattr(fast, name), getattr(slow, name))
+
+
+def test_a_word_among_the_bigrams_is_counted_in_order() -> None:
+    counts = build_counts([pack_terms(["~家风", "~家", "~家风建设", "家"]), pack_terms(["~家风"])])
+    assert list(counts.vocabulary) == ["~家", "~家风", "~家风建设", "家"]
+    np.testing.assert_array_equal(np.diff(counts.ptr), [1, 2, 1, 1])

@@ -436,3 +436,30 @@ async def test_an_emptied_corpus_folder_is_refused_unless_allowed(tmp_path: Path
         assert len(served.index.passages) == 1 and len(await store.summaries()) == 1
         report = await served.reload(allow_empty=True)
         assert report.removed == ("a.txt",) and not served.index.passages
+
+
+def test_workers_cut_and_count_as_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes cut with jieba-rs and count their own chunks: the same terms as
+    jieba's here, and the counts of those terms."""
+    from retrieval.model import Document, Passage
+
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(corpus, "CHUNK_PASSAGES", 3)
+    lines = SPEECH.read_text(encoding="utf-8").splitlines()
+    texts = [line for line in lines if len(line) > 10][:12]
+    texts += ["等大会常在她心情。", "2006-2020年，pm_2.5下降5%。", "张某某收了x某的钱"]
+    parsed = []
+    for d in range(3):
+        passages = tuple(
+            Passage(f"d{d}", "标题", ("一、要守得住清廉",), i, 1, text)
+            for i, text in enumerate(texts[d::3], start=1)
+        )
+        parsed.append((Document(f"d{d}", "标题", (), passages), FileInfo(f"d{d}", "", 0, 0, "")))
+    here = corpus.index_counted(parsed, workers=1, segmenter=Segmenter())
+    there = corpus.index_counted(parsed, workers=2)
+    assert here.counts is None and there.counts is not None
+    assert there.documents == here.documents
+    counted = build_counts([t for item in here.documents for t in item.packed_terms])
+    assert there.counts.vocabulary.blob == counted.vocabulary.blob
+    for name in ("ptr", "doc_ids", "tf", "lengths"):
+        np.testing.assert_array_equal(getattr(there.counts, name), getattr(counted, name))
