@@ -81,7 +81,7 @@ def digit_years(text: str) -> str:
         year = cn_year(m.group(1))
         return f"{year}年" if year is not None and 1900 <= year <= 2099 else m.group(0)
 
-    return _YEAR.sub(digits, text)
+    return _YEAR.sub(digits, text) if "年" in text else text
 
 
 def year_token(year: int) -> str:
