@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 
 from retrieval import bm25, highlight
 from retrieval.dates import CN_NUMBER, digit_years
@@ -86,47 +87,69 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
     )
 
 
-def _covered_by_parts(word: Word, found: Callable[[str], bool]) -> bool:
-    """Whether the words inside `word` that are `found` cover all of its characters."""
-    seen = [False] * len(word.text)
-    for term in word.parts:
-        if found(term):
-            start = word.text.find(term)
-            while start != -1:
-                seen[start : start + len(term)] = [True] * len(term)
-                start = word.text.find(term, start + 1)
-    return all(seen)
+def _found(word: Word, text: str) -> bool:
+    return any(term in text for term in word.spellings)
 
 
 def coverage(
     query: Query,
     weights: Sequence[float],
-    text: str,
+    texts: Sequence[str],
     ranking: Ranking,
-    inside: frozenset[Word] = frozenset(),
-) -> float:
-    """The share of the question's information that a passage (its `searchable_text`)
+    inside: Sequence[frozenset[Word]],
+) -> list[float]:
+    """The share of the question's information that each passage (its `searchable_text`)
     matches, each word weighing its `word_weights` entry.
 
     A word weighs what it says in general Chinese (jieba's dictionary frequency), less a
     baseline that common words do not exceed, so a question is judged on its telling words:
     "今天股市行情如何" matches 今天 in a speech but not 股市行情, and gets no passage. A word
-    counts fully when it or a synonym occurs in the passage or its headings, partly when the
-    words inside it that occur there cover it. Occurrence is tested on the text, not the
-    passage's terms, so a word that jieba cuts differently in the passage still counts.
+    counts fully when it or a synonym occurs in the passage or its headings (half when it
+    occurs there only inside longer words: `inside`), partly when the words inside it that
+    occur there cover it. Occurrence is tested on the text, not the passage's terms, so a
+    word that jieba cuts differently in the passage still counts. Worked out a word at a
+    time over the whole pool.
     """
-    total = covered = 0.0
+    n = len(texts)
+    total = 0.0
+    covered = np.zeros(n)
+    insiders = frozenset().union(*inside)
     for word, weight in zip(query.words, weights, strict=True):
         total += weight
-        if _found(word, text):
-            covered += weight * (ranking.part_match if word in inside else 1.0)
-        elif _covered_by_parts(word, text.__contains__):
-            covered += weight * ranking.part_match
-    return covered / total if total else 0.0
+        partly = (
+            np.fromiter((word in words for words in inside), bool, n)
+            if word in insiders
+            else np.zeros(n, dtype=bool)
+        )
+        factor = np.where(
+            _holding(word.spellings, texts).any(axis=0),
+            np.where(partly, ranking.part_match, 1.0),
+            np.where(_covered_by_parts(word, texts), ranking.part_match, 0.0),
+        )
+        covered += weight * factor
+    shares: list[float] = (covered / total).tolist() if total else [0.0] * n
+    return shares
 
 
-def _found(word: Word, text: str) -> bool:
-    return any(term in text for term in word.spellings)
+def _holding(terms: Sequence[str], texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
+    """For each term, which texts hold it."""
+    held = np.zeros((len(terms), len(texts)), dtype=bool)
+    for row, term in zip(held, terms, strict=True):
+        row[:] = [term in text for text in texts]
+    return held
+
+
+def _covered_by_parts(word: Word, texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
+    """For each text (or vocabulary), whether the words inside `word` that it holds cover
+    all of the word's characters."""
+    seen = np.zeros((len(word.text), len(texts)), dtype=bool)
+    for term, held in zip(word.parts, _holding(word.parts, texts), strict=True):
+        start = word.text.find(term)
+        while start != -1:
+            seen[start : start + len(term)] |= held
+            start = word.text.find(term, start + 1)
+    covered: npt.NDArray[np.bool_] = np.all(seen, axis=0)
+    return covered
 
 
 def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> tuple[Word, ...]:
@@ -157,6 +180,14 @@ def question_focus(
     if not about:
         return telling_words(query, weights, ranking)
     return telling_words(Query(tuple(w for w, _ in about), ()), [x for _, x in about], ranking)
+
+
+def _asked(
+    query: Query, weights: Sequence[float], target: Target, index: SearchIndex
+) -> tuple[Query, tuple[float, ...]]:
+    """The question without the words naming its documents, and their weights."""
+    asked = without_naming_words(query, target, index)
+    return asked, tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
 
 
 def kept(
@@ -304,15 +335,13 @@ def candidates(
         floor = 2.0  # nothing is kept
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
-    asked = without_naming_words(query, target, index)
-    asked_weights = tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
+    asked, asked_weights = _asked(query, weights, target, index)
     ids = _pool(index, asked, target, ranking)
     telling = question_focus(query, weights, target, index, ranking)
-    pool = [(index.passages[i], score) for i, score in ids]
-    texts = [index.searchable(i) for i, _ in ids]
+    ordinals = asked_ordinals(folded_question)
+    texts = index.searchable_many([i for i, _ in ids])
     # a quote that some passage holds is a constraint; one that none holds was misremembered
     holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
-    ordinals = asked_ordinals(folded_question)
     unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
@@ -320,8 +349,14 @@ def candidates(
     elsewhere = bool(absent)
     rows = []
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
-    for (passage, score), text, whole, inside in zip(pool, texts, holds, inside_only, strict=True):
-        share = coverage(query, weights, text, ranking, inside)
+    shares = coverage(query, weights, texts, ranking, inside_only)
+    abouts = (
+        shares if asked is query else coverage(asked, asked_weights, texts, ranking, inside_only)
+    )
+    for (i, score), text, whole, inside, share, about in zip(
+        ids, texts, holds, inside_only, shares, abouts, strict=True
+    ):
+        passage = index.passages[i]
         ok = kept(score, share, telling, text, ranking, inside) and (
             target.docs is not None or share >= floor
         )
@@ -343,9 +378,6 @@ def candidates(
         boost = 1.0
         if ok:  # the order of what is shown; the rest stays in BM25's
             # what the passage covers of the question's information, then its wording in order
-            about = (
-                share if asked is query else coverage(asked, asked_weights, text, ranking, inside)
-            )
             boost = (1 - ranking.coverage_weight + ranking.coverage_weight * about) * (
                 1 + ranking.phrase_weight * phrase_share(folded_question, text)
             )
@@ -382,7 +414,7 @@ def absent_words(
         and len(word.text) >= 2
         and not word.text.isascii()
         and not any(held(t) for t in word.spellings)
-        and not _covered_by_parts(word, vocabulary.__contains__)
+        and not _covered_by_parts(word, [vocabulary])[0]
     ]
 
 
@@ -428,7 +460,7 @@ def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Se
     matched = [
         w.text
         for w, x in zip(query.words, weights, strict=True)
-        if x >= 1.0 and (_found(w, text) or _covered_by_parts(w, text.__contains__))
+        if x >= 1.0 and (_found(w, text) or _covered_by_parts(w, [text])[0])
     ]
     return bool(matched) and all(segmenter.is_place(m) for m in matched)
 
@@ -507,7 +539,9 @@ def answer(
         elif (place.article or place.point) and not place.listing:
             # "第二十二条里说的档案副本…": of the article's passages, the one about what else
             # the question asks leads
-            placed.sort(key=lambda p: -_content_share(query, weights, p.text))
+            # (not by the words naming the document: 辽宁 in 乐购辽宁 says nothing of the point)
+            asked, asked_weights = _asked(query, weights, target, index)
+            placed.sort(key=lambda p: -_content_share(asked, asked_weights, p.text))
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
         scored = with_announced_items(index, shown, place.how_many)[:top_k]

@@ -14,7 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+import numpy.typing as npt
+
 from retrieval.catalog import Substrings, memo
+from retrieval.commemorations import commemorated
 from retrieval.dates import (
     PAST_YEAR,
     RELATIVE_YEARS,
@@ -158,6 +162,10 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     phrases = quoted_phrases(question)
 
     named = _best_named(documents, plain)
+    honoured, unheld = commemorated(documents, folded)
+    if unheld and not _MENTION.search(folded):
+        return Target(years=tuple(years), phrases=phrases, missing=unheld)
+    named = honoured or named
     named = [d for d in named if not _contradicts(d, plain)] or (
         [] if named and _ordinals(plain) else named
     )
@@ -220,6 +228,16 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             if any(k in text for k in kinds)
         ]
         named = [d for d in of_kind if d.meta.year in years]
+    national = _NATIONAL_REPORT.search(folded)
+    if national and named:
+        # 全国/国务院的政府工作报告 is the nation's, not a province's report of the year asked
+        nation = [d for d in named if not _place_tokens(d)]
+        if not nation or any(
+            d.meta.year in years and d.meta.year not in {n.meta.year for n in nation} for d in named
+        ):
+            year = f"{years[0]}年" if years else ""
+            return Target(years=tuple(years), phrases=phrases, missing=year + national.group(0))
+        named = nation
     preferred = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
         y
@@ -328,6 +346,25 @@ LEADING_CHARS = 4  # of a short title's match, that may be the question's own wo
 _SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
 
 
+def _titles_holding(documents: Sequence[Document], titles: Sequence[str], short: str) -> list[int]:
+    """The documents whose titles hold nearly all of `short`'s characters (each counted as
+    often as `short` has it), counted over the titles each character is in, not title by title."""
+    by_char = memo(documents, "title_chars", lambda: _documents_by_char(titles))
+    none = np.zeros(0, dtype=np.int64)
+    held = np.bincount(
+        np.concatenate([by_char.get(ch, none) for ch in short]), minlength=len(titles)
+    )
+    return np.flatnonzero(held >= ABBREVIATION_SHARE * len(short)).tolist()
+
+
+def _documents_by_char(texts: Sequence[str]) -> dict[str, npt.NDArray[np.int64]]:
+    holding: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        for ch in set(text):
+            holding.setdefault(ch, []).append(i)
+    return {ch: np.array(ids, dtype=np.int64) for ch, ids in holding.items()}
+
+
 def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Document]:
     """The one document a shortened title names (五一劳模表彰大会讲话 for 在庆祝“五一”国际
     劳动节暨表彰全国劳动模范和先进工作者大会上的讲话): nearly all of its characters in that
@@ -343,11 +380,7 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
         ]
         for short in tails or [whole]:
             if len(short) >= MIN_SHORT_TITLE_CHARS:
-                found = [
-                    d
-                    for d, title in zip(documents, titles, strict=True)
-                    if sum(ch in title for ch in short) >= ABBREVIATION_SHARE * len(short)
-                ]
+                found = [documents[i] for i in _titles_holding(documents, titles, short)]
             else:
                 # 历史决议: the one document of that kind whose title has the words before it
                 word = next(k for k in KIND_WORDS if short.endswith(k))
@@ -598,6 +631,8 @@ def _names_year(document: Document, plain: str) -> bool:
     return any(n in plain for n in document_names(document) if re.match(r"(19|20)\d\d年", n))
 
 
+# the nation's report, however the question puts it (全国两会上的, 国务院的); no place between
+_NATIONAL_REPORT = re.compile(r"(?:全国|国务院)[^省市县区，。？！,.?!]{0,5}?政府工作报告")
 _LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)?(?:政府工作报告|政府报告)")
 _ASKED_PLACE = re.compile(
     r"([\u4e00-\u9fff]{2,3}?(?:省|市|自治区))(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"

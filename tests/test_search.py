@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
-from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
+from retrieval.question import Query, Word
+from retrieval.search import DEFAULT_RANKING, answer, coverage, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.indexing import index_of, read
@@ -361,3 +362,14 @@ def test_hedges_and_quoting_frames_are_not_what_a_question_is_about() -> None:
     hedged = parse_question("好像有句话说要把权力关进制度的笼子，是哪篇讲话？", SEGMENTER)
     plain = parse_question("要把权力关进制度的笼子，是哪篇讲话？", SEGMENTER)
     assert [w.text for w in hedged.words] == [w.text for w in plain.words]
+
+
+def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words() -> None:
+    market = Word("股市行情", frozenset({"股市行情", "股市", "行情"}), frozenset())
+    today = Word("今天", frozenset({"今天"}), frozenset())
+    query = Query((market, today), ())
+    texts = ["今天股市行情很好", "股市的行情，今天", "行情", "", "今天"]
+    inside = [frozenset(), frozenset(), frozenset(), frozenset(), frozenset({today})]
+    shares = coverage(query, (3.0, 1.0), texts, DEFAULT_RANKING, inside)
+    part = DEFAULT_RANKING.part_match
+    assert shares == [1.0, (3.0 * part + 1.0) / 4, 0.0, 0.0, part * 1.0 / 4]

@@ -3,8 +3,11 @@ each document's own metadata, with the counter-examples each rule must not break
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from retrieval.corpus import read_document
 from retrieval.dates import question_years
 from retrieval.metadata import read_front_matter
 from retrieval.model import Document
@@ -252,3 +255,35 @@ def test_a_party_document_no_text_is_of_or_about_is_missing(corpus: tuple[Docume
     )
     asked = "十八届三中全会决定的起草组花了多长时间？"
     assert find_target(asked, (*corpus, explanation)).missing == ""
+
+
+def test_the_nations_report_is_not_a_provinces() -> None:
+    # the national reports of 2023–2025 and two provinces' of 2026, as published
+    folder = Path(__file__).parent / "data" / "corpora" / "reports_2023_2025" / "docs"
+    corpus = tuple(read_document(p.name, p.read_bytes()) for p in sorted(folder.glob("*.txt")))
+    lacking = find_target("2026年全国政府工作报告的赤字率安排是多少？", corpus)
+    assert lacking.missing == "2026年全国政府工作报告" and lacking.docs is None
+    national = find_target("2024年国务院的政府工作报告里赤字率", corpus)
+    assert national.docs == {"zhengfu_gongzuo_baogao_2024.txt"}
+    # counter-examples: the province's report, whatever national words come near it
+    jiangxi = {"jiangxi_zhengfu_gongzuo_baogao_2026.txt"}
+    assert find_target("2026年江西省政府工作报告的赤字率", corpus).docs == jiangxi
+    assert find_target("全国人大代表热议的2026年江西省政府工作报告", corpus).docs == jiangxi
+
+
+def test_a_birth_anniversary_names_the_speech_of_that_person_and_number() -> None:
+    folder = Path(__file__).parent / "data" / "corpora" / "speeches_by_occasion" / "docs"
+    corpus = tuple(read_document(p.name, p.read_bytes()) for p in sorted(folder.glob("*.txt")))
+    mao = {"mao_zedong_120_zuotanhui_jianghua_2013.txt"}
+    assert find_target("纪念毛主席诞辰120周年座谈会上讲了什么", corpus).docs == mao
+    assert find_target("毛泽东诞辰一百二十周年座谈会讲话的结尾", corpus).docs == mao
+    hu = {"hu_yaobang_110_zuotanhui_jianghua_2025.txt"}
+    assert find_target("纪念胡耀邦同志诞辰110周年的讲话", corpus).docs == hu
+    # another number, or another person, than the speeches held: missing
+    assert find_target("纪念毛泽东同志诞辰130周年座谈会讲了什么", corpus).missing
+    assert find_target("纪念周恩来同志诞辰120周年座谈会讲了什么", corpus).missing
+    # counter-examples: a question about a mention, and a corpus with no such speech
+    assert not find_target("哪篇讲话提到纪念周恩来同志诞辰120周年", corpus).missing
+    reports = Path(__file__).parent / "data" / "corpora" / "reports_2023_2025" / "docs"
+    others = tuple(read_document(p.name, p.read_bytes()) for p in sorted(reports.glob("*.txt")))
+    assert not find_target("纪念周恩来同志诞辰120周年座谈会讲了什么", others).missing
