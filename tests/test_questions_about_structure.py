@@ -32,6 +32,8 @@ def index() -> SearchIndex:
         ("讲话讲了哪几个方面", Place(listing=True)),
         ("讲话结尾提了什么要求", Place(end=True)),
         ("那次讲话最后号召大家干什么", Place(end=True)),
+        ("讲话最后是怎么号召的", Place(end=True)),
+        ("这件事最后是怎么处理的", Place()),  # how it ended, not the text's end
         ("最后一个问题是什么", Place()),
         ("家属应该做什么", Place()),  # not about the structure
         ("有哪些少部分同志的问题", Place()),
