@@ -33,8 +33,10 @@ from retrieval.structure import parse
 # then read and indexed again at the next reload.
 # 4: metadata, clutter rules, closing enumerations, years; 5: years in Chinese digits as digits;
 # 6: dated titles in bundles, numbered excerpts and their sources, bullets, adoption lines,
-# YAML headers, Latin lines in bilingual texts
-ANALYZER_VERSION = "6"
+# YAML headers, Latin lines in bilingual texts; 7: articles run on into their text, a title
+# in 《》 or a speech's title heading a bundle's text, prefaces, authoring offices, speeches'
+# names from their occasion
+ANALYZER_VERSION = "7"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

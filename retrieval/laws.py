@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from retrieval.dates import RELATIVE_YEARS
 from retrieval.metadata import _ISSUERS, KIND_WORDS
-from retrieval.normalize import plain_text
+from retrieval.model import Document
+from retrieval.normalize import fold, plain_text
 
 ABBREVIATION_SHARE = 0.85  # of a regulation's short name, characters found in its full name
 
@@ -39,7 +40,13 @@ def law_names(folded: str) -> list[str]:
     for i, word in enumerate(words):
         # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
         glued = word == "法规" and i + 1 < len(words) and words[i + 1].startswith("定")
-        lawlike = word in ("条例", "准则", "章程", "法") or (len(word) >= 3 and word.endswith("法"))
+        before = word[:-2] or (words[i - 1] if i > 0 else "")
+        lawlike = (
+            word in ("条例", "准则", "章程", "法")
+            or (len(word) >= 3 and word.endswith("法") and word[-2] not in _NOT_LAWS)
+            # 机关事务管理办法, 实施细则, 工作规则: not 解决办法 or 游戏规则
+            or (word.endswith(_RULE_WORDS) and before.endswith(_RULE_MAKERS))
+        )
         if not (lawlike or glued):
             continue
         start = i
@@ -55,6 +62,9 @@ def law_names(folded: str) -> list[str]:
     return names
 
 
+_RULE_WORDS = ("办法", "细则", "规则")
+# the words before 办法/细则/规则 that make them a regulation's name
+_RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
 
@@ -94,3 +104,26 @@ def abbreviates(short: str, name: str) -> bool:
     if not kind or not name.endswith(kind) or len(short) <= len(kind):
         return False
     return sum(ch in name for ch in short) >= ABBREVIATION_SHARE * len(short)
+
+
+OPENING_PASSAGES = 5  # a document says what it holds in its first few passages
+# a line that is a regulation's title (党员教育管理工作条例（节选）) in a bundle holding it
+_TITLE_LINE = re.compile(
+    r"^《?([^《》，。：:]{4,40}(?:条例|准则|规定|办法|细则|规则|章程))》?(?:[（(](?:节选|摘要|摘编|全文)[）)])?$"
+)
+
+
+def law_titles(document: Document) -> tuple[str, ...]:
+    """Names of the regulations a document holds, beside its own names: its top-level
+    headings, the regulations its opening passages name (a study bundle introduces the regulation it
+    holds: 中共中央印发了修订后的《中国共产党纪律处分条例》…) and any line that is a
+    regulation's title alone (a bundle's excerpt of one)."""
+    # before the first heading: a regulation's own articles cite the laws it rests on
+    opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
+    return (
+        tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
+        + tuple(plain_text(t) for t in re.findall(r"《([^》]{4,40})》", fold(opening)))
+        + tuple(
+            plain_text(m.group(1)) for p in document.passages if (m := _TITLE_LINE.match(p.text))
+        )
+    )

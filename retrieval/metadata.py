@@ -36,6 +36,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("准则", "准则"),
     ("规定", "规定"),
     ("办法", "办法"),
+    ("细则", "细则"),
+    ("规则", "规则"),
     ("章程", "章程"),
     ("纲要", "纲要"),
     ("规划", "规划"),
@@ -121,6 +123,9 @@ def _cn(n: int) -> str:
     return str(n)
 
 
+_BANNERED = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]\s+(?=\S)")
+
+
 def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     """Names people use for the document, by the conventions of the genre."""
     text = " ".join((title, meta.subtitle, meta.occasion))
@@ -141,6 +146,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]
     for m in _NPC.finditer(text):
         names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
+    # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系)
+    title = _BANNERED.sub("", title)
     core = re.sub(r"^[^《]*《|》.*$", "", title) if "《" in title else title
     core = re.sub(r"[（(].*?[）)]|[—－].*$", "", core).strip()
     generic = _ISSUERS.sub("", core).strip()
@@ -160,6 +167,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
             names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
             if place in PROVINCE_SHORT:  # and 川政府工作报告 by the province's short name
                 names.append(f"{PROVINCE_SHORT[place]}政府工作报告")
+    if kind == "讲话" and meta.occasion:  # 党史学习教育动员大会讲话
+        names += [f"{meta.occasion}讲话", f"{meta.occasion}上的讲话"]
     stripped = _ISSUERS.sub("", core).strip()
     names.append(core)
     if stripped and stripped != core:
@@ -235,6 +244,22 @@ def occasion_from_opening(title: str, meta: DocumentMeta, opening: list[str]) ->
     return meta
 
 
+def occasion_from_headings(title: str, meta: DocumentMeta, tops: list[str]) -> DocumentMeta:
+    """The occasion of the one speech a bundle under a banner holds, as its heading says
+    (【2021年3月学习材料】 › 习近平：在党史学习教育动员大会上的讲话)."""
+    found = [m.group(1) for top in tops if (m := _OCCASION.search(top))]
+    if len(found) != 1:
+        return meta
+    occasion = replace(meta, occasion=found[0], kind=meta.kind or "讲话")
+    return replace(occasion, names=derived_names(title, occasion))
+
+
+# a line that is only an office's name: the author of the text under its title
+_ORGAN_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{2,16}(?:办公厅|办公室|研究室|法规局|委员会|宣传部|组织部|研究院|研究中心)$"
+)
+
+
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
     """Split the title line and the front-matter lines after it into title and metadata.
     `following` are the document's next lines; the returned `consumed` says how many of
@@ -292,6 +317,10 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             continue
         if _NAME_LINE.match(line) and line.endswith(("日报", "晚报", "报社", "网", "社", "电视台")):
             consumed.append((line, "来源"))  # the newspaper or site that printed it
+            continue
+        if _ORGAN_LINE.match(line.strip()):
+            consumed.append((line, "作者"))  # the office that wrote it (中共中央办公厅法规局)
+            speaker = speaker or line.strip()
             continue
         name = _NAME_LINE.match(_GLUED_SALUTATION.sub("", line).strip())
         if name and len(line) <= MAX_SPEAKER_CHARS + 8 and not speaker:

@@ -91,6 +91,20 @@ def _children(passages: Sequence[Passage], depth: int) -> list[tuple[str, ...]]:
     return list(seen)
 
 
+def _parts_level(passages: Sequence[Passage]) -> int:
+    """The depth of a text's parts: below an unnumbered heading that stands alone at its
+    level (a bundle's one speech, 习近平：在…上的讲话 › 一、… 二、…), the parts are its
+    children."""
+    depth = 0
+    while (
+        len(alone := _children(passages, depth)) == 1
+        and _label_number(alone[0][-1]) is None  # 六、… alone is still the sixth part
+        and _children(passages, depth + 1)
+    ):
+        depth += 1
+    return depth
+
+
 def _under(passages: Sequence[Passage], path: tuple[str, ...]) -> list[Passage]:
     return [p for p in passages if p.section[: len(path)] == path]
 
@@ -335,6 +349,27 @@ def _telling(words: Sequence[str]) -> list[str]:
 RULE_KINDS = frozenset(("决定", "规定", "条例", "办法", "意见", "准则", "细则", "章程"))
 
 
+def _under_named(
+    found: list[Passage], passages: Sequence[Passage], words: Sequence[str]
+) -> list[Passage]:
+    """Of `found`, those under the top heading naming most of the question's words, or all
+    of them when none names any. A heading's name includes the short lines right under it
+    (党员教育管理工作条例（节选） below a bundle's banner)."""
+    names: dict[str, str] = {}
+    for p in passages:
+        if p.section and (len(p.section) == 1 and len(p.text) <= MAX_NAME_LINE_CHARS):
+            names[p.section[0]] = names.get(p.section[0], p.section[0]) + " " + p.text
+
+    def named(top: str) -> int:
+        return sum(fold(w) in fold(names.get(top, top)) for w in words)
+
+    most = max(named(p.section[0]) for p in found)
+    return [p for p in found if named(p.section[0]) == most] if most else found
+
+
+MAX_NAME_LINE_CHARS = 40
+
+
 def place_passages(
     document: Document, place: Place, words: Sequence[str] = (), naming: Sequence[str] = ()
 ) -> list[Passage]:
@@ -355,12 +390,16 @@ def place_passages(
             n = chinese_number(place.article[1:-1])
             clause = _nth(_children(passages, 0), n) if n is not None else None
             article = _under(passages, clause) if clause else []
+        if len({p.section[0] for p in article}) > 1:
+            # two texts of a bundle each with a 第十二条: the one under the title asked
+            article = _under_named(article, passages, words)
         if article or place.point is None:
             return article[:MAX_PASSAGES]
         # 第三条 of a speech's 九条经验 is its third point
     scope: tuple[str, ...] = ()
+    top = _parts_level(passages)
     if place.part is not None:
-        found = _nth(_children(passages, 0), place.part)
+        found = _nth(_children(passages, top), place.part)
         if found is None:
             return []
         scope = found
@@ -369,12 +408,12 @@ def place_passages(
         if listing:
             return listing.passages(place.how_many)
         # a part named whose points are inline (一是…二是…): the part itself
-        named = _named(_children(passages, 0), words)
+        named = _named(_children(passages, top), words)
         return _under(passages, named[0] if named else ())[:MAX_PASSAGES]
     elif words and place.point is not None:
         # "重点工作里第一项": the part its words name, with the words naming the document
         # too when the others name none (2014年报告的重点工作: 三、2014年重点工作)
-        parts = _children(passages, 0)
+        parts = _children(passages, top)
         named = _named(parts, words) or _named(parts, naming)
         scope = named[0] if named and named[1] is None else ()
     inside = _under(passages, scope)

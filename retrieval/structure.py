@@ -51,6 +51,7 @@ from retrieval.metadata import (
     display_title,
     is_date_line,
     kind_of,
+    occasion_from_headings,
     occasion_from_opening,
     read_front_matter,
 )
@@ -64,6 +65,14 @@ MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
 # back matter of an official document: glossary, annexes, notes
 _ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|说明)[：:]?$")
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
+_PREFACES = ("前言", "序言", "引言", "绪言", "导言")
+_FRAME = re.compile(rf"^(?:{'|'.join(_PREFACES)}|结束语|结语|后记)$")
+_PART_KINDS = frozenset(("chapter", "cn"))
+# a line that is a document's title in book-title marks: the text below is that document
+_BOOK_TITLE = re.compile(rf"《[^《》]{{2,60}}(?:{'|'.join(KIND_WORDS)})》")
+# 第一条为进一步…: an article run on into its text with no space after its number
+_GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
+MIN_ARTICLE_RUN = 3
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 OPENING = 3  # passages in which a document says what occasion it was given at
@@ -324,20 +333,83 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
         )
         # a dated headline is a title even after a line that ends unpunctuated (■ 要点)
         dated = any(_dates_it(ln.text) for ln in lines[i + 1 : j])
-        # a numbered part may follow a dated title, and a bare number any title (一 / 二)
+        # a numbered part may follow a dated title, a bare number any title (一 / 二), and
+        # a regulation's first article its title
         opens = after is not None and (
-            _is_paragraph(after) or after.kind == "bare" or (dated and after.kind is not None)
+            _is_paragraph(after)
+            or after.kind == "bare"
+            or (dated and after.kind is not None)
+            or (after.kind == "article" and after.label == "第一条")
         )
         if j > i and opens and (finished or dated):
-            # the headline heads the text; its subtitles stay as a line of it
-            out.append(Line(lines[i].text, "plain", lines[i].text, True))
+            # the headline heads the text, or the document's title in the run under a
+            # bundle's banner (…学习材料第二专题 / 习近平：在…上的讲话, 微学习：… / 《…办法》);
+            # the other lines stay as a line of it
+            head = next((k for k in range(i, j) if _BOOK_TITLE.fullmatch(lines[k].text)), None)
+            if head is None:
+                head = next((k for k in range(i + 1, j) if _titles_a_document(lines[k].text)), i)
+            out.append(Line(lines[head].text, "plain", lines[head].text, True))
             if j > i + 1:
-                out.append(Line(" ".join(ln.text for ln in lines[i + 1 : j]), None, "", False))
+                rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
+                out.append(Line(" ".join(rest), None, "", False))
             i = j
             continue
         out.append(lines[i])
         i += 1
     return out
+
+
+def _frame_sections(lines: list[Line]) -> list[Line]:
+    """A preface (前言, 引言) is a part beside the numbered parts after it, and a closing
+    section (结束语, 后记) one beside those before it: each takes that part's marker kind."""
+    marked = [k for k, ln in enumerate(lines) if ln.kind in _PART_KINDS]
+    out = list(lines)
+    for k, ln in enumerate(lines):
+        name = re.sub(r"\s", "", ln.text)
+        if ln.kind is not None or not _FRAME.match(name):
+            continue
+        after = [m for m in marked if m > k]
+        before = [m for m in marked if m < k]
+        near = after[0] if name in _PREFACES and after else before[-1] if before else None
+        if near is not None:
+            out[k] = Line(name, lines[near].kind, name, True)
+    return out
+
+
+def _titles_a_document(text: str) -> bool:
+    """A line that is a document's title (习近平：在…上的讲话), not its subtitle (——在…上的
+    讲话) or a line dating it."""
+    return (
+        text.rstrip("》）) ").endswith(KIND_WORDS)
+        and not text.startswith(("—", "－", "（", "("))
+        and not _dates_it(text)
+    )
+
+
+def _glued_articles(lines: list[Line]) -> list[Line]:
+    """Articles whose number runs on into their text (第一条为进一步…), taken as articles
+    where they count up from 第一条, as a regulation's do (an excerpt may skip some; a new
+    run starts again at 第一条); a line that merely opens with 第二条战线 is text."""
+    numbered = [
+        (k, chinese_number(m.group(1)))
+        for k, ln in enumerate(lines)
+        if ln.kind is None and (m := _GLUED_ARTICLE.match(ln.text))
+    ]
+    runs: list[list[int]] = []
+    last = 0
+    for k, n in numbered:
+        if n == 1 or (runs and n is not None and n > last):
+            if n == 1:
+                runs.append([])
+            runs[-1].append(k)
+            last = n
+    articles = {k for run in runs if len(run) >= MIN_ARTICLE_RUN for k in run}
+    if not articles:
+        return lines
+    return [
+        Line(ln.text, "article", ln.text[: ln.text.index("条") + 1], False) if k in articles else ln
+        for k, ln in enumerate(lines)
+    ]
 
 
 def _dates_it(text: str) -> bool:
@@ -366,7 +438,11 @@ def _is_paragraph(line: Line) -> bool:
 def parse_lines(doc: str, lines: list[str]) -> Parsed:
     """Parse the clean lines of the document `doc` (its id)."""
     classified = _join_broken_headings(
-        _with_attributions(_bare_numbers([classify(t.strip()) for t in lines if t.strip()]))
+        _with_attributions(
+            _bare_numbers(
+                _frame_sections(_glued_articles([classify(t.strip()) for t in lines if t.strip()]))
+            )
+        )
     )
     title, meta, taken, front = _title_and_meta(doc, classified)
     # the line saying when and by whom the text was adopted answers 哪次会议通过的
@@ -392,6 +468,10 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
             passages.append(Passage(doc, title, section, paragraph, part, piece))
     if not meta.occasion:  # a congress report says which congress in its opening lines
         meta = occasion_from_opening(title, meta, [p.text for p in passages[:OPENING]])
+    if not meta.occasion and not meta.kind:  # a banner for a title: what its parts say
+        meta = occasion_from_headings(
+            title, meta, [h.path[0] for h in headings if len(h.path) == 1]
+        )
     # headings with nothing under them at the very end still belong to the tree
     document = Document(doc, title, tuple(headings), tuple(passages), meta)
     return Parsed(document, tuple(front), salutations)

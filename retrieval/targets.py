@@ -27,7 +27,13 @@ from retrieval.dates import (
     question_years,
     years_in,
 )
-from retrieval.laws import ABBREVIATION_SHARE, LAW_ENDINGS, abbreviates_any, law_names
+from retrieval.laws import (
+    ABBREVIATION_SHARE,
+    LAW_ENDINGS,
+    abbreviates_any,
+    law_names,
+    law_titles,
+)
 from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, kind_of
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
@@ -35,7 +41,6 @@ from retrieval.normalize import fold, plain_text
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
 MIN_RUN_CHARS = 4  # the shortest run of a question's characters that counts as its wording
-OPENING_PASSAGES = 5  # a document says what it holds in its first few passages
 MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
 FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
 _QUOTED = re.compile(r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']")
@@ -321,6 +326,9 @@ def _ordinal_name(plain: str) -> str:
     return m.group(0) if m else "所问的文件"
 
 
+_ARTICLE_ASKED = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+# 规定 as a verb: 第七条规定的, 条例规定, 是怎么规定的 (what a text stipulates, not a 规定 named)
+_STIPULATES = re.compile(r"(?<=[条例法则么何样])规定|规定(?=[的了：:])")
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
@@ -399,25 +407,12 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
     return []
 
 
-def _law_titles(document: Document) -> tuple[str, ...]:
-    """Names a regulation goes by: the document's names, its top-level headings and the
-    regulations its opening passages name (a study bundle introduces the regulation it
-    holds: 中共中央印发了修订后的《中国共产党纪律处分条例》…)."""
-    # before the first heading: a regulation's own articles cite the laws it rests on
-    opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
-    return (
-        document_names(document)
-        + tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
-        + tuple(plain_text(t) for t in re.findall(r"《([^》]{4,40})》", fold(opening)))
-    )
-
-
 def _law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str, ...]]]:
-    """(position, `_law_titles`) of the documents with a title a short name can stand for
+    """(position, `law_titles`) of the documents with a title a short name can stand for
     (ending in a kind word: no other is ever `abbreviates`d), worked out once per catalog."""
 
     def build() -> list[tuple[int, tuple[str, ...]]]:
-        titles = ((i, _law_titles(d)) for i, d in enumerate(documents))
+        titles = ((i, document_names(d) + law_titles(d)) for i, d in enumerate(documents))
         return [(i, own) for i, own in titles if any(n.endswith(LAW_ENDINGS) for n in own)]
 
     return memo(documents, "law_titles", build)
@@ -430,17 +425,27 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     names = memo(documents, "all_names", lambda: [n for d in documents for n in document_names(d)])
     # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
     # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
-    about_mention = _MENTION.search(folded) or len(_kind_words(_ASKS_RULE.sub("", folded))) > 1
+    asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
+    about_mention = _MENTION.search(folded) or len(_kind_words(asked)) > 1
+    article = _ARTICLE_ASKED.search(folded)
     for law in law_names(folded):
         plain = plain_text(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
+        if article and any(_quotes_article(d, law, article.group(0)) for d in documents):
+            continue  # a case study on the law that cites the article asked ((《条例》第二十八条)
         if not any(abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
             return f"《{law}》"
     for genre in GENRES:
         if genre in folded and not any(genre in n for n in names):
             return (f"{years[0]}年" if years else "") + genre
     return _missing_place(documents, folded, years)
+
+
+def _quotes_article(document: Document, law: str, article: str) -> bool:
+    """Whether a document names the law and cites the article (《条例》第二十八条)."""
+    texts = [p.text for p in document.passages]
+    return any(law in t for t in texts) and any(article in t for t in texts)
 
 
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|特别行政区)")

@@ -12,6 +12,7 @@ from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.indexing import index_of, read
+from tests.test_structure import BUNDLE
 
 SPEECH = Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
 SEGMENTER = default_segmenter()
@@ -288,3 +289,27 @@ def test_the_nth_article_of_a_decision_numbering_its_clauses_is_its_nth_clause()
     index = index_of([parse("d.txt", decision)], SEGMENTER)
     for question, opening in (("决定第二条讲什么？", "二、"), ("决定第三条讲什么？", "三、")):
         assert answer(index, question, SEGMENTER).hits[0].passage.text.startswith(opening)
+
+
+def test_an_article_of_a_bundle_is_the_one_of_the_regulation_asked() -> None:
+    bundle = index_of([parse("bundle.txt", BUNDLE)], SEGMENTER)
+    asked = answer(bundle, "意识形态工作责任制实施办法第十二条是什么", SEGMENTER)
+    assert asked.hits[0].passage.text.startswith("第十二条对领导班子")
+    other = answer(bundle, "党员教育管理工作条例第十二条是什么", SEGMENTER)
+    assert other.hits[0].passage.text.startswith("第十二条　加强党的作风教育")
+
+
+def test_the_parts_of_a_bundles_one_speech_are_counted_below_its_title() -> None:
+    lines = [
+        "【2021年3月学习材料】",
+        "理论学习中心组学习材料第二专题",
+        "习近平：在党史学习教育动员大会上的讲话",
+        "一、开展党史学习教育意义重大",
+        "党的历史是最生动、最有说服力的教科书，我们党历来重视党史学习教育，注重用党的奋斗历程鼓舞斗志。",
+        "二、开展党史学习教育要突出重点",
+        "第一，进一步感悟思想伟力，增强用党的创新理论武装全党的政治自觉，深入学习党的创新理论。",
+        "第二，进一步把握历史发展规律和大势，始终掌握党和国家事业发展的历史主动。",
+    ]
+    bundle = index_of([parse("bundle.txt", lines)], SEGMENTER)
+    got = answer(bundle, "党史学习教育动员大会讲话第二部分的第一点是什么", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第一，进一步感悟思想伟力")

@@ -217,3 +217,95 @@ def test_a_heading_that_is_its_own_passage_is_indexed_once() -> None:
     terms = passage_terms(rule, default_segmenter())
     assert terms.count("批评") == 2  # in the text, 批评和自我批评: not again from the heading
     assert terms.count("纪律") == HEADING_REPEAT  # the heading above counts as before
+
+
+BUNDLE = [
+    "【2019年8月学习材料】",
+    "守初心 担使命",
+    "坚持实事求是。实事求是是马克思主义的根本观点，是中国共产党人认识世界、改造世界的根本要求。",
+    "党员教育管理工作条例（节选）",
+    "第十一条　加强党的宗旨教育，引导党员践行全心全意为人民服务的根本宗旨，密切联系服务群众。",
+    "第十二条　加强党的作风教育，引导党员发扬党的优良作风，做到忠诚干净担当。",
+    "20190813党委班子会议学习材料",
+    "微学习：“意识形态工作专题”",
+    "《党委（党组）意识形态工作责任制实施办法》",
+    "第一条为进一步加强和改进意识形态工作，落实党管意识形态原则，制定本办法。",
+    "第二条意识形态工作是党的一项极端重要的工作，关乎旗帜、关乎道路、关乎国家政治安全。",
+    "第三条各级党委（党组）应当把意识形态工作作为党的建设和政权建设的重要内容。",
+    "第十二条对领导班子、领导干部进行问责，应当按照干部管理权限实施。",
+]
+
+
+def test_a_title_in_book_marks_heads_the_regulation_whose_articles_run_on() -> None:
+    doc = parse("bundle.txt", BUNDLE)
+    banfa = "《党委（党组）意识形态工作责任制实施办法》"
+    by_text = {p.text[:4]: p.section for p in doc.passages}
+    assert by_text["第一条为"] == (banfa, "第一条")
+    assert by_text["第十二条对"[:4]] == (banfa, "第十二条")
+    # the banner and the column line stay as a line of that text
+    assert any(p.text.startswith("20190813") and p.section == (banfa,) for p in doc.passages)
+
+
+def test_a_line_that_only_opens_with_an_ordinal_and_tiao_is_text() -> None:
+    lines = [
+        "在全市组织工作会议上的讲话",
+        "同志们：",
+        "第二条战线上的同志们同样辛苦，要关心他们的学习和生活，帮助解决实际困难。",
+        "第三条路是走不通的，我们要坚定不移走中国特色社会主义道路，这一点必须讲清楚。",
+    ]
+    assert all(p.section == () for p in parse("speech.txt", lines).passages)
+
+
+def test_a_preface_is_a_part_beside_the_numbered_parts_and_an_office_line_is_the_author() -> None:
+    doc = parse(
+        "tixi.txt",
+        [
+            "每周一学（2022年6月20日——6月26日）",
+            "中国共产党党内法规体系",
+            "（二〇二一年七月）",
+            "中共中央办公厅法规局",
+            "前  言",
+            "党内法规具有强烈政治属性、鲜明价值导向、科学治理逻辑、统一规范功能，是管党治党的重要依据。",
+            "一、党内法规体系的发展历程",
+            "党内法规因党而生、因党而立、因党而兴，始终与党的奋斗历程相伴随，不断发展完善。",
+            "二、党内法规体系的框架构成",
+            "党内法规体系以党章为根本，以民主集中制为核心，以准则、条例等中央党内法规为主干。",
+        ],
+    )
+    assert "党内法规体系" in doc.meta.names  # not 每周一学 中国共产党…
+    assert doc.meta.speaker == "中共中央办公厅法规局"
+    assert [h.path for h in doc.headings] == [
+        ("前言",),
+        ("一、党内法规体系的发展历程",),
+        ("二、党内法规体系的框架构成",),
+    ]
+
+
+def test_a_bundle_under_a_banner_is_named_by_the_speech_it_holds() -> None:
+    doc = parse(
+        "bundle.txt",
+        [
+            "【2021年3月学习材料】",
+            "理论学习中心组学习材料第二专题",
+            "习近平：在党史学习教育动员大会上的讲话",
+            "（2021年2月20日）",
+            "今年是中国共产党成立一百周年。在全党开展党史学习教育，是党中央立足党的百年历史新起点作出的重大决策。",
+            "一、开展党史学习教育意义重大",
+            "党的历史是最生动、最有说服力的教科书。我们党历来重视党史学习教育，注重用党的奋斗历程和伟大成就鼓舞斗志。",
+        ],
+    )
+    speech = "习近平：在党史学习教育动员大会上的讲话"
+    assert doc.headings[0].path == (speech,)  # the speech's title, not the banner's line
+    assert doc.meta.occasion == "党史学习教育动员大会" and doc.meta.kind == "讲话"
+    assert "党史学习教育动员大会讲话" in doc.meta.names
+    # counter-example: a headline with a kind word inside a line is no title
+    report = parse(
+        "news.txt",
+        [
+            "每周一学（2021年12月6日—12月12日）",
+            "省委召开专题学习会深入学习领会全会精神",
+            "袁家军主持并讲话 王浩出席",
+            "浙江在线11月27日讯 26日至27日，省委利用两天时间举行专题学习会，开展研讨交流。",
+        ],
+    )
+    assert report.headings[0].path == ("省委召开专题学习会深入学习领会全会精神",)

@@ -143,6 +143,9 @@ def test_a_place_with_documents_of_several_kinds(
         ("《中国共产党问责条例》规定的问责方式有哪些", "《中国共产党问责条例》"),
         # a regulation's name with verbs in it, not the 工作条例 the corpus holds
         ("党政领导干部选拔任用工作条例对破格提拔有什么规定", "《党政领导干部选拔任用工作条例》"),
+        # regulations named 管理办法, 工作规则, 学习规则; 规定 as what they stipulate
+        ("浙江省机关事务管理办法对公务用车是怎么规定的", "《浙江省机关事务管理办法》"),
+        ("国务院工作规则规定常务会议多长时间开一次", "《国务院工作规则》"),
     ],
 )
 def test_documents_the_corpus_lacks_are_said_to_be_missing(
@@ -157,6 +160,8 @@ def test_documents_the_corpus_lacks_are_said_to_be_missing(
         "对浙江工作提了什么要求",  # a place mentioned, not the place asked about
         "广义货币增长多少",  # jieba may take 广义 for a place
         "过去一年用了什么方法",  # 方法 ends in 法 but is no law
+        "这个问题有什么解决办法",  # 办法 of a way to do something, 规则 of a game
+        "档案工作要遵守哪些游戏规则",
         "报告里国家监察法是在哪段提的",  # a law asked about as a mention
         "云南省政府工作报告说2025年做了什么",  # a year inside a named report, not its name
         "政府工作报告说“十五五”要实施哪十大工程",  # 十大 of 十大工程 is no party congress
@@ -287,3 +292,11 @@ def test_a_birth_anniversary_names_the_speech_of_that_person_and_number() -> Non
     reports = Path(__file__).parent / "data" / "corpora" / "reports_2023_2025" / "docs"
     others = tuple(read_document(p.name, p.read_bytes()) for p in sorted(reports.glob("*.txt")))
     assert not find_target("纪念周恩来同志诞辰120周年座谈会讲了什么", others).missing
+
+
+def test_a_rule_that_stipulates_is_no_second_document(corpus: tuple[Document, ...]) -> None:
+    # 第七条规定的: 规定 is what the article does, so the question names one regulation
+    lacking = find_target("《中国共产党问责条例》第七条规定的问责方式有哪几种", corpus)
+    assert lacking.missing == "《中国共产党问责条例》"
+    held = find_target("干部人事档案工作条例第一条规定了什么", corpus)
+    assert not held.missing and held.docs == {"dangan.txt"}
