@@ -124,5 +124,15 @@ _ASKS_QUANTITY = re.compile(
 )
 
 
+# a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
+_ASKS_DEFINITION = re.compile(
+    r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解"
+)
+
+
+def asks_definition(question: str) -> bool:
+    return bool(_ASKS_DEFINITION.search(question))
+
+
 def asks_quantity(question: str) -> bool:
     return bool(_ASKS_QUANTITY.search(question))

@@ -31,6 +31,7 @@ from retrieval.question import (
     STRUCTURE_WORD_WEIGHT,
     Query,
     Word,
+    asks_definition,
     asks_quantity,
     parse_question,
     without_naming_words,
@@ -65,6 +66,7 @@ class Ranking:
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
+    definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少)
     # a question most of whose information is in words the corpus never uses asks about
@@ -245,6 +247,18 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+def defines(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether the passage defines one of the question's telling words: 本条例所称政府督查，
+    是指…, or 督查是指…"""
+    for word, weight in zip(query.words, weights, strict=True):
+        if weight < STRUCTURE_WORD_WEIGHT:
+            continue
+        for term in word.spellings:
+            if f"所称{term}" in text or re.search(rf"{re.escape(term)}[，,]?(?:是指|指的是)", text):
+                return True
+    return False
+
+
 def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     """Whether a number closely follows or just precedes one of the question's telling words:
     the passage states the quantity asked about, not only the words around it."""
@@ -345,6 +359,7 @@ def candidates(
     unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
+    definition = asks_definition(folded_question)
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     rows = []
@@ -389,6 +404,8 @@ def candidates(
                 boost *= ranking.place_boost
             if quantity and gives_quantity(query, weights, text):
                 boost *= ranking.quantity_boost
+            if definition and defines(query, weights, text):
+                boost *= ranking.definition_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows

@@ -373,3 +373,17 @@ def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words()
     shares = coverage(query, (3.0, 1.0), texts, DEFAULT_RANKING, inside)
     part = DEFAULT_RANKING.part_match
     assert shares == [1.0, (3.0 * part + 1.0) / 4, 0.0, 0.0, part * 1.0 / 4]
+
+
+def test_a_question_asking_what_a_term_means_gets_its_definition() -> None:
+    lines = [
+        "政府督查工作条例",
+        "第二条 本条例所称政府督查，是指县级以上人民政府在法定职权范围内组织开展的监督检查。",
+        "第八条 县级以上人民政府可以派出督查组。督查组开展政府督查，政府督查工作应当依法进行。",
+        "第十六条 政府督查工作结束后应当作出督查结论。督查结论应当向督查对象反馈。",
+    ]
+    index = index_of([parse("ducha.txt", lines)], SEGMENTER)
+    assert answer(index, "什么叫政府督查？", SEGMENTER).hits[0].passage.text.startswith("第二条")
+    # counter-example: a question about something else about the term is not sent there
+    got = answer(index, "政府督查结束后督查结论要反馈给谁？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第十六条")
