@@ -27,6 +27,7 @@ from retrieval.counts import (
     _narrow,
     _ptr_of,
     pack_terms,
+    sorted_runs,
 )
 
 _SEP_POINT = ord(TERM_SEP)
@@ -202,12 +203,7 @@ def _runs(
     """(passage, count) of each distinct key (term * m + passage), term-major, and each of
     the `size` terms' number of passages (`size` 0: each posting's term instead). Sorts
     `keys` in place."""
-    keys.sort()
-    new = np.empty(keys.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(keys[1:], keys[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    del new
+    starts = sorted_runs(keys)
     tf = _narrow(np.diff(starts, append=keys.size))
     pairs = keys[starts]
     del starts

@@ -26,6 +26,17 @@ _PASSAGES_PER_BLOCK = 4096  # passages counted at once (their code points held) 
 IntArray = npt.NDArray[np.int64]
 
 
+
+def sorted_runs(keys: IntArray) -> IntArray:
+    """Sorts `keys` in place and returns where each run of equal keys starts: the work of
+    np.unique(keys, return_counts=True) without its copy of the keys."""
+    keys.sort()
+    new = np.empty(keys.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    starts: IntArray = np.flatnonzero(new)
+    return starts
+
 def pack_terms(terms: Iterable[str]) -> str:
     return TERM_SEP.join(terms)
 
@@ -275,13 +286,7 @@ def _counted_as_strings(packed: Sequence[str]) -> TermCounts:
         count = int(block.sum())
         keys[at : at + count] += np.repeat(np.arange(first, first + len(block)), block)
         at += count
-    # np.unique(keys, return_counts=True), sorting in place rather than a copy
-    keys.sort()
-    new = np.empty(keys.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(keys[1:], keys[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    del new
+    starts = sorted_runs(keys)
     pairs = keys[starts]  # term-major, passages ascending
     total = keys.size
     del keys
