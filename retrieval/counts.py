@@ -26,7 +26,6 @@ _PASSAGES_PER_BLOCK = 4096  # passages counted at once (their code points held) 
 IntArray = npt.NDArray[np.int64]
 
 
-
 def sorted_runs(keys: IntArray) -> IntArray:
     """Sorts `keys` in place and returns where each run of equal keys starts: the work of
     np.unique(keys, return_counts=True) without its copy of the keys."""
@@ -36,6 +35,7 @@ def sorted_runs(keys: IntArray) -> IntArray:
     np.not_equal(keys[1:], keys[:-1], out=new[1:])
     starts: IntArray = np.flatnonzero(new)
     return starts
+
 
 def pack_terms(terms: Iterable[str]) -> str:
     return TERM_SEP.join(terms)

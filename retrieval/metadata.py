@@ -288,6 +288,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         and not is_date_line(lines[0])
         and not re.search(r"[。！？!?；;，,：:]|\d", lines[0])
         and len(lines[0]) <= MAX_TITLE_LINE_CHARS
+        and _plain(lines[0]) not in plain_title  # the title again, spaced otherwise
         and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]))
     ):
         # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大

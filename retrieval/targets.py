@@ -454,8 +454,11 @@ _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|特别行政�
 def _place_tokens(document: Document) -> frozenset[str]:
     """Places a document's title, subtitle or occasion names (广东省… → 广东), with a
     province's short name (粤)."""
+    speaker = fold(document.meta.speaker)  # a person (王琛) is no place
     places = _places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
-        t for t in _name_tokens(document) if not t[0].isdigit() and t not in NATIONAL
+        t
+        for t in _name_tokens(document)
+        if not t[0].isdigit() and t not in NATIONAL and t != speaker
     }
     return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
 

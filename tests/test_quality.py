@@ -130,6 +130,11 @@ MANY = [
     corpus_set(CORPORA / "local_texts_2026", (0.77, 0.90, 0.96, 13, 2), "local_texts_2026"),
     corpus_set(CORPORA / "reports_2023_2025", (0.74, 0.78, 0.89, 11, 9), "reports_2023_2025"),
     corpus_set(CORPORA / "rules_and_plenums", (0.77, 0.84, 0.90, 19, 7), "rules_and_plenums"),
+    corpus_set(
+        CORPORA / "city_reports_and_lectures",
+        (0.82, 0.87, 0.91, 18, 5),
+        "city_reports_and_lectures",
+    ),
 ]
 
 

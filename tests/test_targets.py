@@ -300,3 +300,29 @@ def test_a_rule_that_stipulates_is_no_second_document(corpus: tuple[Document, ..
     assert lacking.missing == "《中国共产党问责条例》"
     held = find_target("干部人事档案工作条例第一条规定了什么", corpus)
     assert not held.missing and held.docs == {"dangan.txt"}
+
+
+def test_a_speaker_is_no_place_and_a_title_repeated_with_other_spacing_is_one_title() -> None:
+    first = doc(
+        "kaixue2019.txt",
+        [
+            "竖直脊梁 立定脚跟 心怀梦想 勇敢前行——2019学年第一学期开学典礼讲话",
+            "竖直脊梁  立定脚跟  心怀梦想  勇敢前行",
+            "——2019学年第一学期开学典礼讲话",
+            "各位嘉宾、家长、老师们、同学们，大家好！",
+            "今天开学典礼我的讲话题目为“竖直脊梁，立定脚跟，心怀梦想，勇敢前行”。",
+        ],
+    )
+    assert first.title == "竖直脊梁 立定脚跟 心怀梦想 勇敢前行"
+    second = doc(
+        "kaixue2021.txt",
+        [
+            "乘风破浪，逐梦扬帆——在2020学年第二学期开学典礼上的讲话",
+            "王琛",
+            "老师们、同学们：今天，新的学期、新的征程已经开启，希望全体师生发扬“三牛”精神。",
+        ],
+    )
+    assert second.meta.speaker == "王琛"
+    # the one speaker's name does not make the other speech "another place's"
+    question = "王琛校长2019学年第一学期开学典礼讲话的题目是什么？"
+    assert find_target(question, (first, second)).docs == {"kaixue2019.txt"}
