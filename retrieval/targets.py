@@ -18,7 +18,6 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.catalog import Substrings, memo
-from retrieval.commemorations import commemorated
 from retrieval.dates import (
     PAST_YEAR,
     RELATIVE_YEARS,
@@ -37,6 +36,7 @@ from retrieval.laws import (
 from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, kind_of
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
+from retrieval.occasions import commemorated, unheld_occasion
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
@@ -202,6 +202,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             or _named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
         )
+    if not _MENTION.search(folded) and (unheld := unheld_occasion(documents, named, folded)):
+        return Target(years=tuple(years), phrases=phrases, missing=unheld)
     party = _PARTY_DOCUMENT.search(plain)
     if not named and party and not _MENTION.search(folded) and not _about(documents, party):
         # "二十大报告里…" where no document is of or about that congress

@@ -326,3 +326,31 @@ def test_a_speaker_is_no_place_and_a_title_repeated_with_other_spacing_is_one_ti
     # the one speaker's name does not make the other speech "another place's"
     question = "王琛校长2019学年第一学期开学典礼讲话的题目是什么？"
     assert find_target(question, (first, second)).docs == {"kaixue2019.txt"}
+
+
+def test_a_speech_asked_for_by_an_occasion_no_document_comes_near_is_missing() -> None:
+    speeches = (
+        doc(
+            "kaixue.txt",
+            [
+                "乘风破浪，逐梦扬帆——在2020学年第二学期开学典礼上的讲话",
+                "王琛",
+                "老师们、同学们：今天，新的学期、新的征程已经开启，希望全体师生发扬“三牛”精神。",
+            ],
+        ),
+        doc(
+            "bundle.txt",
+            [
+                "【2019年1月学习材料】",
+                "本月推荐的是市长1月21日在市政府八届五次全体会议上的讲话，供大家学习。",
+                "大道至简、实干为要。刚刚闭幕的市“两会”，描绘了今年发展的蓝图，我们要只争朝夕。",
+            ],
+        ),
+    )
+    lacking = find_target("王琛在2020届高三毕业典礼上的讲话说了什么？", speeches)
+    assert lacking.missing == "在2020届高三毕业典礼上的讲话"
+    # counter-examples: an occasion held (in a title, or in a bundle's opening lines), and
+    # one too vague to name any
+    assert not find_target("在2020学年第二学期开学典礼上的讲话讲了什么", speeches).missing
+    assert not find_target("市长在市政府全体会议上的讲话分哪三个方面？", speeches).missing
+    assert not find_target("在这次会上讲了什么", speeches).missing

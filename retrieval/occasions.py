@@ -1,0 +1,100 @@
+"""Speeches named by their occasion, which the corpus may not hold.
+
+A speech marking a person's birth anniversary (在纪念毛泽东同志诞辰120周年座谈会上的讲话) is
+told from another by the person and the number of years, as an edition by its number: a
+question naming one is answered from the speech of that person and number, and from no other
+when the corpus holds such speeches but not that one (诞辰130周年 asked, 120 held; 周恩来 asked,
+毛泽东 and 朱德 held). A speech asked for by its occasion (在2020届高三毕业典礼上的讲话) that no
+document's title or occasion comes near is missing where the corpus holds other speeches:
+speeches share most of their wording, so words alone would answer from the wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.catalog import memo
+from retrieval.dates import CN_NUMBER, chinese_number
+from retrieval.laws import ABBREVIATION_SHARE
+from retrieval.model import Document
+from retrieval.normalize import plain_text
+
+# the characters between 纪念 and 诞辰 name the person (毛泽东同志, 毛主席, 朱老总)
+_BIRTH_ANNIVERSARY = re.compile(
+    rf"(?:纪念)?([\u4e00-\u9fff]{{1,4}}?)(?:同志)?诞辰(\d{{1,3}}|[{CN_NUMBER}]{{1,4}})周年"
+)
+
+
+def _anniversaries(text: str) -> list[tuple[frozenset[str], int, str]]:
+    """(the person's characters, the years, the phrase) of each birth anniversary named."""
+    found = []
+    for m in _BIRTH_ANNIVERSARY.finditer(text):
+        years = chinese_number(m.group(2))
+        person = frozenset(m.group(1))
+        if years is not None:
+            found.append((person, years, m.group(0)))
+    return found
+
+
+def commemorated(documents: Sequence[Document], folded: str) -> tuple[list[Document], str]:
+    """The speeches marking the anniversary a question names, or, when the corpus holds
+    others but not it, that anniversary as missing. Two names are one person when they
+    share a character (毛主席 and 毛泽东: the surname stays in the ways a person is called)."""
+    asked = _anniversaries(folded)
+    if not asked:
+        return [], ""
+    held = memo(
+        documents,
+        "birth_anniversaries",
+        lambda: [_anniversaries(f"{d.title} {d.meta.occasion}") for d in documents],
+    )
+    person, years, phrase = asked[0]
+    marking = [
+        d
+        for d, marks in zip(documents, held, strict=True)
+        if any(n == years and person & who for who, n, _ in marks)
+    ]
+    if marking or not any(held):
+        return marking, ""
+    return [], phrase
+
+
+# a speech asked for by its occasion: 在2020届高三毕业典礼上的讲话, 第二批主题教育总结大会上…讲了
+_OCCASION_ASKED = re.compile(
+    r"([\u4e00-\u9fff\d]{4,30}?(?:会议|大会|会|典礼|论坛|仪式|研讨班|培训班|开班式))"
+    r"上(?:的?(?:讲话|发言|致辞)|[\u4e00-\u9fff]{0,4}?讲了)"
+)
+MIN_OCCASION_CHARS = 6  # 这次会 says no occasion
+
+
+def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], folded: str) -> str:
+    """The occasion a question asks a speech of, when the corpus holds speeches but none of
+    the documents the question names (or of all, when it names none) has a title, subtitle
+    or occasion holding nearly all of its characters."""
+    asked = _OCCASION_ASKED.search(folded)
+    if not asked or not any(d.meta.kind == "讲话" for d in documents):
+        return ""
+    # the occasion, not the date it is asked of (2016年1月…研讨班)
+    occasion = plain_text(
+        re.sub(r"^.*?在|^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", asked.group(1))
+    )
+    if len(occasion) < MIN_OCCASION_CHARS:
+        return ""
+    said = [_introduced(d) for d in named or documents]
+    near = any(
+        sum(ch in text for ch in occasion) >= ABBREVIATION_SHARE * len(occasion) for text in said
+    )
+    return "" if near else f"在{occasion}上的讲话"
+
+
+OPENING_PASSAGES = 5  # a bundle gives the speech it holds in its first lines
+
+
+def _introduced(document: Document) -> str:
+    """Where a document says what it is: its title, subtitle and occasion, and a bundle's
+    first headings and lines (本月推荐…盛阅春…在市政府八届五次全体会议上的讲话)."""
+    opening = (p.text for p in document.passages[:OPENING_PASSAGES])
+    tops = (h.path[0] for h in document.headings[:OPENING_PASSAGES])
+    meta = document.meta
+    return plain_text(" ".join((document.title, meta.subtitle, meta.occasion, *tops, *opening)))
