@@ -27,6 +27,7 @@ metadata (`retrieval.metadata`), not passages. A line too short to quote joins i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -437,13 +438,9 @@ def _is_paragraph(line: Line) -> bool:
 
 def parse_lines(doc: str, lines: list[str]) -> Parsed:
     """Parse the clean lines of the document `doc` (its id)."""
-    classified = _join_broken_headings(
-        _with_attributions(
-            _bare_numbers(
-                _frame_sections(_glued_articles([classify(t.strip()) for t in lines if t.strip()]))
-            )
-        )
-    )
+    classified = [classify(t.strip()) for t in lines if t.strip()]
+    for step in _LINE_PASSES:
+        classified = step(classified)
     title, meta, taken, front = _title_and_meta(doc, classified)
     # the line saying when and by whom the text was adopted answers 哪次会议通过的
     adopted = [
@@ -475,6 +472,16 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
     # headings with nothing under them at the very end still belong to the tree
     document = Document(doc, title, tuple(headings), tuple(passages), meta)
     return Parsed(document, tuple(front), salutations)
+
+
+# what the lines are, read again with their neighbours, in this order
+_LINE_PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
+    _glued_articles,
+    _frame_sections,
+    _bare_numbers,
+    _with_attributions,
+    _join_broken_headings,
+)
 
 
 def parse(doc: str, lines: list[str]) -> Document:
