@@ -435,7 +435,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
         if article and any(_quotes_article(d, law, article.group(0)) for d in documents):
-            continue  # a case study on the law that cites the article asked ((《条例》第二十八条)
+            continue  # a case study on the law citing the article asked (《条例》第二十八条)
         if not any(abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
             return f"《{law}》"
     for genre in GENRES:
