@@ -159,6 +159,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         if (place := occasion_place(meta)) and place not in core:
             # 2026年政府工作报告 given at 云南省第十四届人民代表大会: 云南的政府工作报告
             where = re.sub(r"^(\d{4}年)?", lambda m: f"{m.group(0)}{place}省", core, count=1)
+        where = re.sub(r"(?:回族|壮族|维吾尔)?自治区", "", where)  # 宁夏回族自治区 is 宁夏
         region = re.match(
             r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", where
         )

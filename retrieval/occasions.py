@@ -62,7 +62,7 @@ def commemorated(documents: Sequence[Document], folded: str) -> tuple[list[Docum
 
 # a speech asked for by its occasion: 在2020届高三毕业典礼上的讲话, 第二批主题教育总结大会上…讲了
 _OCCASION_ASKED = re.compile(
-    r"([\u4e00-\u9fff\d]{4,30}?(?:会议|大会|会|典礼|论坛|仪式|研讨班|培训班|开班式))"
+    r"([\u4e00-\u9fff\d]{4,40}?(?:会议|大会|会|典礼|论坛|仪式|研讨班|培训班|开班式))"
     r"上(?:的?(?:讲话|发言|致辞)|[\u4e00-\u9fff]{0,4}?讲了)"
 )
 MIN_OCCASION_CHARS = 6  # 这次会 says no occasion
@@ -76,9 +76,7 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
     if not asked or not any(d.meta.kind == "讲话" for d in documents):
         return ""
     # the occasion, not the date it is asked of (2016年1月…研讨班)
-    occasion = plain_text(
-        re.sub(r"^.*?在|^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", asked.group(1))
-    )
+    occasion = plain_text(re.sub(r"^.*?在|^[\d年月日]+", "", asked.group(1)))
     if len(occasion) < MIN_OCCASION_CHARS:
         return ""
     said = [_introduced(d) for d in named or documents]
@@ -89,12 +87,16 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
 
 
 OPENING_PASSAGES = 5  # a bundle gives the speech it holds in its first lines
+_INTRODUCES_SPEECH = re.compile(r"在.{2,40}?上的(?:讲话|发言|致辞)")
 
 
 def _introduced(document: Document) -> str:
     """Where a document says what it is: its title, subtitle and occasion, and a bundle's
-    first headings and lines (本月推荐…盛阅春…在市政府八届五次全体会议上的讲话)."""
-    opening = (p.text for p in document.passages[:OPENING_PASSAGES])
+    first headings and the first lines that introduce a speech (本月推荐…盛阅春…在市政府八届
+    五次全体会议上的讲话), not a speech's own opening (…90年来，中国共产党…)."""
+    opening = (
+        p.text for p in document.passages[:OPENING_PASSAGES] if _INTRODUCES_SPEECH.search(p.text)
+    )
     tops = (h.path[0] for h in document.headings[:OPENING_PASSAGES])
     meta = document.meta
     return plain_text(" ".join((document.title, meta.subtitle, meta.occasion, *tops, *opening)))

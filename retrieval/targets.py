@@ -107,7 +107,9 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     the provincial report, not every 政府工作报告."""
     names, owners = memo(documents, "names", lambda: _name_table(documents))
     lengths = [0] * len(documents)
-    for name in names.within(plain):
+    # 宁夏2026年政府工作报告 names 宁夏政府工作报告: a year inside a name is read apart
+    unyeared = re.sub(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[\u4e00-\u9fff])", "", plain)
+    for name in {*names.within(plain), *names.within(unyeared)}:
         for i in owners[name]:
             lengths[i] = max(lengths[i], len(name))
     best = max(lengths, default=0)
@@ -202,6 +204,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             or _named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
         )
+        asked = re.sub(r"(省|市|自治区)$", "", _asked_place(folded))  # not another place's
+        named = [d for d in named if not asked or asked in _place_tokens(d)]
     if not _MENTION.search(folded) and (unheld := unheld_occasion(documents, named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=unheld)
     party = _PARTY_DOCUMENT.search(plain)
@@ -450,7 +454,8 @@ def _quotes_article(document: Document, law: str, article: str) -> bool:
     return any(law in t for t in texts) and any(article in t for t in texts)
 
 
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|特别行政区)")
+# an autonomous region is named without its people (宁夏回族自治区 → 宁夏)
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:回族|壮族|维吾尔)?(?:省|市|自治区|特别行政区)")
 
 
 def _place_tokens(document: Document) -> frozenset[str]:
@@ -654,12 +659,15 @@ def _asked_place(folded: str) -> str:
     place name, not 哪个省."""
     from retrieval.segment import default_segmenter
 
-    for m in _ASKED_PLACE.finditer(re.sub(r"\d{4}年", "，", folded)):
+    # 广西壮族自治区 is 广西's, as 广西省 would be
+    text = re.sub(r"(?:回族|壮族|维吾尔)?自治区", "省", re.sub(r"\d{4}年", "，", folded))
+    for m in _ASKED_PLACE.finditer(text):
         place = m.group(1)
         for start in range(len(place) - 2):  # 的北京市: the place is the tail
             stem = place[start:-1]
             if stem in PROVINCE_SHORT or default_segmenter().proper_nouns(stem) == [stem]:
-                return place[start:]
+                found = place[start:]
+                return found if found in folded else f"{stem}自治区"
     return ""
 
 

@@ -135,6 +135,7 @@ MANY = [
         (0.82, 0.87, 0.91, 18, 5),
         "city_reports_and_lectures",
     ),
+    corpus_set(CORPORA / "mixed_study_folder", (0.75, 0.88, 0.91, 15, 5), "mixed_study_folder"),
 ]
 
 
