@@ -35,8 +35,9 @@ from retrieval.structure import parse
 # 6: dated titles in bundles, numbered excerpts and their sources, bullets, adoption lines,
 # YAML headers, Latin lines in bilingual texts; 7: articles run on into their text, a title
 # in 《》 or a speech's title heading a bundle's text, prefaces, authoring offices, speeches'
-# names from their occasion
-ANALYZER_VERSION = "7"
+# names from their occasion; 8: titles repeated with other spacing, autonomous regions' names,
+# a bundle's title line only where it ends in a kind of document
+ANALYZER_VERSION = "8"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -79,7 +79,11 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
     occasion = plain_text(re.sub(r"^.*?在|^[\d年月日]+", "", asked.group(1)))
     if len(occasion) < MIN_OCCASION_CHARS:
         return ""
-    said = [_introduced(d) for d in named or documents]
+    said = (
+        [_introduced(d) for d in named]
+        if named
+        else memo(documents, "introduced", lambda: [_introduced(d) for d in documents])
+    )
     near = any(
         sum(ch in text for ch in occasion) >= ABBREVIATION_SHARE * len(occasion) for text in said
     )
