@@ -127,3 +127,9 @@ def law_titles(document: Document) -> tuple[str, ...]:
             plain_text(m.group(1)) for p in document.passages if (m := _TITLE_LINE.match(p.text))
         )
     )
+
+
+def quotes_article(document: Document, law: str, article: str) -> bool:
+    """Whether a document names the law and cites the article (《条例》第二十八条)."""
+    texts = [p.text for p in document.passages]
+    return any(law in t for t in texts) and any(article in t for t in texts)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
-from retrieval.laws import ABBREVIATION_SHARE
+from retrieval.laws import ABBREVIATION_SHARE, OPENING_PASSAGES
 from retrieval.model import Document
 from retrieval.normalize import plain_text
 
@@ -90,7 +90,6 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
     return "" if near else f"在{occasion}上的讲话"
 
 
-OPENING_PASSAGES = 5  # a bundle gives the speech it holds in its first lines
 _INTRODUCES_SPEECH = re.compile(r"在.{2,40}?上的(?:讲话|发言|致辞)")
 
 

@@ -32,11 +32,13 @@ from retrieval.laws import (
     abbreviates_any,
     law_names,
     law_titles,
+    quotes_article,
 )
 from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, kind_of
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
+from retrieval.parts import read_place
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
@@ -185,7 +187,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             named = placed
         if not placed and (place := _asked_place(folded)):
             _, known = memo(documents, "local", lambda: _local_documents(documents))
-            if re.sub(r"(省|市|自治区)$", "", place) not in known:  # 北京市政府工作报告, none held
+            if _place_stem(place) not in known:  # 北京市政府工作报告, none held
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if (
         not named
@@ -204,7 +206,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             or _named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
         )
-        asked = re.sub(r"(省|市|自治区)$", "", _asked_place(folded))  # not another place's
+        asked = _place_stem(_asked_place(folded))  # not another place's
         named = [d for d in named if not asked or asked in _place_tokens(d)]
     if not _MENTION.search(folded) and (unheld := unheld_occasion(documents, named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=unheld)
@@ -332,7 +334,6 @@ def _ordinal_name(plain: str) -> str:
     return m.group(0) if m else "所问的文件"
 
 
-_ARTICLE_ASKED = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 # 规定 as a verb: 第七条规定的, 条例规定, 是怎么规定的 (what a text stipulates, not a 规定 named)
 _STIPULATES = re.compile(r"(?<=[条例法则么何样])规定|规定(?=[的了：:])")
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
@@ -433,12 +434,12 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
     asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
     about_mention = _MENTION.search(folded) or len(_kind_words(asked)) > 1
-    article = _ARTICLE_ASKED.search(folded)
+    article = read_place(folded).article
     for law in law_names(folded):
         plain = plain_text(law)
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
-        if article and any(_quotes_article(d, law, article.group(0)) for d in documents):
+        if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
         if not any(abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
             return f"《{law}》"
@@ -446,12 +447,6 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         if genre in folded and not any(genre in n for n in names):
             return (f"{years[0]}年" if years else "") + genre
     return _missing_place(documents, folded, years)
-
-
-def _quotes_article(document: Document, law: str, article: str) -> bool:
-    """Whether a document names the law and cites the article (《条例》第二十八条)."""
-    texts = [p.text for p in document.passages]
-    return any(law in t for t in texts) and any(article in t for t in texts)
 
 
 # an autonomous region is named without its people (宁夏回族自治区 → 宁夏)
@@ -652,6 +647,11 @@ _LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)
 _ASKED_PLACE = re.compile(
     r"([\u4e00-\u9fff]{2,3}?(?:省|市|自治区))(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
 )
+
+
+def _place_stem(place: str) -> str:
+    """北京市 → 北京, 广西自治区 → 广西: the place as its documents' tokens hold it."""
+    return re.sub(r"(省|市|自治区)$", "", place)
 
 
 def _asked_place(folded: str) -> str:
