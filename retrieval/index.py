@@ -18,7 +18,7 @@ from retrieval import bm25
 from retrieval.catalog import Catalog
 from retrieval.dates import digit_years
 from retrieval.model import Document, Passage, passage_uid
-from retrieval.normalize import fold, fold_many
+from retrieval.normalize import fold_many
 from retrieval.segment import Segmenter
 
 HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
@@ -81,8 +81,8 @@ class SearchIndex:
             cache.clear()
             new = list(dict.fromkeys(ids))
         if new:
-            folded = fold_many([_unfolded(self.passages[i]) for i in new])
-            cache.update(zip(new, map(digit_years, folded), strict=True))
+            texts = searchable_texts([self.passages[i] for i in new])
+            cache.update(zip(new, texts, strict=True))
         return [cache[i] for i in ids]
 
     @cached_property
@@ -137,11 +137,13 @@ class SearchIndex:
 def searchable_text(passage: Passage) -> str:
     """The text a question's words are looked for in: headings and body, folded, years in
     digits (二〇三五年 → 2035年) as questions' are."""
-    return digit_years(fold(_unfolded(passage)))
+    return searchable_texts([passage])[0]
 
 
-def _unfolded(passage: Passage) -> str:
-    return "\n".join((*passage.section, passage.text))
+def searchable_texts(passages: Sequence[Passage]) -> list[str]:
+    """`searchable_text` of each passage, folded together (`fold_many`)."""
+    folded = fold_many(["\n".join((*p.section, p.text)) for p in passages])
+    return [digit_years(text) for text in folded]
 
 
 def _same_doc_within(p: Passage, doc: str, lo: int, hi: int) -> bool:
