@@ -73,7 +73,9 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
     the documents the question names (or of all, when it names none) has a title, subtitle
     or occasion holding nearly all of its characters."""
     asked = _OCCASION_ASKED.search(folded)
-    if not asked or not any(d.meta.kind == "讲话" for d in documents):
+    if not asked or not memo(
+        documents, "holds_speeches", lambda: any(d.meta.kind == "讲话" for d in documents)
+    ):
         return ""
     # the occasion, not the date it is asked of (2016年1月…研讨班)
     occasion = plain_text(re.sub(r"^.*?在|^[\d年月日]+", "", asked.group(1)))
