@@ -89,6 +89,15 @@ class _Plan:
     def parsed_docs(self) -> set[str]:
         return {d.doc for d, _ in self.parsed}
 
+    def replaces(self, known: dict[str, FileInfo], present: set[str], keep_missing: bool) -> bool:
+        """Whether no stored document survives the reload: each is read again (a new
+        analyzer reads them all) or is gone from the folder and removed."""
+        parsed = self.parsed_docs
+        return all(doc in parsed or (doc not in present and not keep_missing) for doc in known)
+
+
+EMPTY_INDEX = SearchIndex((), bm25.build([]))
+
 
 class Library:
     def __init__(
@@ -104,7 +113,7 @@ class Library:
         self.segmenter = segmenter or default_segmenter()
         self.ranking = ranking
         self.workers = workers
-        self._index = SearchIndex((), bm25.build([]))
+        self._index = EMPTY_INDEX
         self._generation: str | None = None  # of the store state the index was loaded from
         self._reload_lock = asyncio.Lock()
 
@@ -213,8 +222,11 @@ class Library:
         plan = await asyncio.to_thread(self._plan, files, known, progress)
         warming = self._warm_segmenter(plan)
         try:
-            if self._generation != await self.store.generation():
-                await self._load()  # new documents are compared with the ones in service
+            # new documents are compared with the ones in service; not worth reading when
+            # none of them stays (after an analyzer change every stored passage is cut again)
+            replaced = plan.replaces(known, {f.doc for f in files}, keep_missing)
+            if not replaced and self._generation != await self.store.generation():
+                await self._load()
         finally:
             if warming is not None:
                 await warming
@@ -294,13 +306,18 @@ class Library:
 
         When the index in service is the store's state, the new postings are its term counts
         updated with the changed passages, saved with the changes in one transaction: seconds
-        at 100,000 passages. Otherwise (first start, another process changed the store) every
-        stored passage's terms are counted again.
+        at 100,000 passages. When no stored document survives they are the new passages'
+        counts alone. Otherwise (another process changed the store) every stored passage's
+        terms are counted again.
         """
         base = self._generation
+        source = self._index
         counts: TermCounts | None = None
-        if not known and not self._index.documents:  # nothing stored, nothing served
-            base, counts = generation_of(()), TermCounts.empty()
+        gone = set(removed) | {item.info.doc for item in indexed}
+        if all(doc in gone for doc in known):
+            # nothing stored survives (a first index, or a new analyzer): counted from
+            # nothing, not merged into the old postings that every passage leaves
+            base, source, counts = generation_of(known.values()), EMPTY_INDEX, TermCounts.empty()
         elif base is not None and base == generation_of(known.values()):
             counts = self._index.postings  # the postings are the counts of the state `base`
         update: tuple[SearchIndex, Snapshot] | None = None
@@ -308,8 +325,9 @@ class Library:
             infos = {doc: info for doc, info in known.items() if doc not in removed}
             infos.update((item.info.doc, item.info) for item in indexed)
             index, new_counts = await asyncio.to_thread(
-                _updated, self._index, counts, indexed, removed, fresh
+                _updated, source, counts, indexed, removed, fresh
             )
+            del source
             generation = generation_of(infos.values())
             update = index, Snapshot(base, generation, new_counts)
             del index, new_counts  # `update` holds them: dropped with it below
@@ -339,7 +357,7 @@ class Library:
         service whose text a new one (or another in service) holds."""
         parsed = [d for d, _ in plan.parsed]
         gone = set(removed) | plan.parsed_docs
-        in_service = [d for d in self._index.documents if d.doc not in gone]
+        in_service = [d for d in self._index.documents if d.doc in known and d.doc not in gone]
         return await asyncio.to_thread(find_duplicates, in_service + parsed, known.keys())
 
     def _plan(

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval import bm25, counts, snapshot, store
+from retrieval import bm25, corpus, counts, snapshot, store
 from retrieval.counts import TermCounts, build_counts, merge_counts, pack_terms
 from retrieval.library import Library
 from retrieval.store import FILE_LAYOUT, Store
@@ -236,3 +236,40 @@ def test_a_served_vocabulary_is_looked_up_in_the_file(
         for term in [*terms, "", "zz", "家属家属家属家属", "𠀀" * 9]:
             assert served.get(term) == whole.get(term)
             assert (term in served) == (term in whole)
+
+
+async def test_a_new_analyzer_indexes_again_without_reading_the_old_passages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a release that cuts text otherwise, `studybot reload` reads every file again:
+    it costs what indexing from nothing costs, neither loading the stored passages nor
+    merging into their postings, and saves a snapshot a restart maps."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / SPEECH.name).write_bytes(SPEECH.read_bytes())
+    (folder / "b.txt").write_text("兰花养护\n兰花浇水要见干见湿。\n兰花施肥宜薄肥勤施。\n", "utf-8")
+    db = tmp_path / "studybot.db"
+    async with await Store.open(db) as s:
+        await Library(s, folder, workers=1).reload()
+        first = await s.generation()
+
+    def not_read(*args: object) -> object:
+        raise AssertionError("the stored passages were read")
+
+    monkeypatch.setattr(corpus, "ANALYZER_VERSION", "next")
+    corpus.analyzer_fingerprint.cache_clear()
+    monkeypatch.setattr(Store, "load_corpus", not_read)
+    monkeypatch.setattr(store, "build_counts", not_read)
+    try:
+        async with await Store.open(db) as s:
+            lib = Library(s, folder, workers=1)
+            report = await lib.reload()
+            assert sorted(report.changed) == sorted([SPEECH.name, "b.txt"])
+            second = await s.generation()
+            indexed = lib.index
+    finally:
+        monkeypatch.undo()
+        corpus.analyzer_fingerprint.cache_clear()
+    assert second != first
+    assert [p.name for p in snapshot.directory(db).iterdir()] == [f"{second}.counts"]
+    assert_same_index(indexed, await counted_from_stored_terms(db))
