@@ -17,6 +17,10 @@ CN_NUMBER = "一二三四五六七八九十百零〇两"
 
 # A year written out: four digits, or four Chinese digits (二〇一九), before 年.
 _YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年")
+# What digit_years rewrites: a year in Chinese digits (a year in digits is left as it is)
+_CN_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])([{_CN_DIGIT}]{{4}})年")
+# 1900 to 2099 have 9 or 0 as second digit: a text with neither holds no such year to rewrite
+_SECOND_DIGITS = tuple(c for c in _CN_DIGIT if _DIGITS[c] in (0, 9))
 # A short year in a question ("19年的报告"), not a span of years ("15年来", "20年间").
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)年(?!来|以来|间|内|多|左右|前|后|之久|周年|代)")
 _DATE = re.compile(
@@ -81,7 +85,9 @@ def digit_years(text: str) -> str:
         year = cn_year(m.group(1))
         return f"{year}年" if year is not None and 1900 <= year <= 2099 else m.group(0)
 
-    return _YEAR.sub(digits, text) if "年" in text else text
+    if "年" not in text or not any(c in text for c in _SECOND_DIGITS):
+        return text  # most passages: the cheap test spares them the pattern
+    return _CN_YEAR.sub(digits, text)
 
 
 def year_token(year: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from retrieval.dates import RELATIVE_YEARS
 from retrieval.metadata import _ISSUERS, KIND_WORDS
@@ -29,7 +30,8 @@ _NOT_LAWS = frozenset(
 )
 
 
-def law_names(folded: str) -> list[str]:
+@lru_cache(maxsize=256)  # a question is read for the laws it names more than once
+def law_names(folded: str) -> tuple[str, ...]:
     """Regulations and laws a question names: in 《》, or as the nouns that end in 条例,
     准则, 章程 or a law's 法 (公务员法, 这个档案条例 → 档案条例), not a word that only
     ends in 法 (提法, 方法, 法院)."""
@@ -59,7 +61,7 @@ def law_names(folded: str) -> list[str]:
         cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
         if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
             names.append(name)
-    return names
+    return tuple(names)
 
 
 _RULE_WORDS = ("办法", "细则", "规则")

@@ -280,6 +280,10 @@ def test_a_year_written_in_chinese_digits_in_the_text_meets_the_questions() -> N
         digit_years("到二〇三五年基本实现，二0一一年达到，15年来")
         == "到2035年基本实现，2011年达到，15年来"
     )
+    # a year of the 1900s has no 〇; runs longer than a year, and numbers out of range, stay
+    assert digit_years("一九四九年十月，一二三四五年，三四五六年，2019年") == (
+        "1949年十月，一二三四五年，三四五六年，2019年"
+    )
     lines = [
         "报告",
         "到二〇三五年，我国发展的总体目标是：经济实力、科技实力、综合国力大幅跃升。",
