@@ -303,10 +303,30 @@ def named_list(document: Document, words: Sequence[str]) -> tuple[Listing | None
     passages = document.passages
     named = _named(_children(passages, 0), words) if words else None
     scope, chosen = named if named else ((), None)
+    if named and chosen is None:
+        scope = _named_within(passages, scope, words)
     points = chosen or _children(_under(passages, scope), len(scope))
     if not points:
         return None, named is not None
     return _listing(passages, scope, points), named is not None
+
+
+def _named_within(
+    passages: Sequence[Passage], scope: tuple[str, ...], words: Sequence[str]
+) -> tuple[str, ...]:
+    """The heading below a named part that the question's other words name ("十五五时期必须
+    遵循哪几条原则": the part 指导方针和主要目标 is named by 十五五, its point 必须遵循的原则
+    by 遵循 and 原则), as long as there is one with points of its own; else `scope`."""
+    while True:
+        heading = fold(" ".join(scope))
+        rest = [w for w in words if w not in heading]
+        children = _children(_under(passages, scope), len(scope))
+        deeper = _named(children, rest) if rest and children else None
+        if deeper is None or deeper[1] is not None:
+            return scope
+        if not _children(_under(passages, deeper[0]), len(deeper[0])):
+            return scope  # a point without points: the list is the part's
+        scope = deeper[0]
 
 
 _LABEL_NUMBER = re.compile(

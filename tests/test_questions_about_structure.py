@@ -313,3 +313,29 @@ def test_the_parts_of_a_bundles_one_speech_are_counted_below_its_title() -> None
     bundle = index_of([parse("bundle.txt", lines)], SEGMENTER)
     got = answer(bundle, "党史学习教育动员大会讲话第二部分的第一点是什么", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第一，进一步感悟思想伟力")
+
+
+PLAN = [
+    "关于制定国民经济和社会发展规划的建议",
+    "一、过去五年的发展成就",
+    "过去五年，经济实力、科技实力、综合国力跃上新台阶。",
+    "二、新时期经济社会发展的指导方针和主要目标",
+    "（4）新时期经济社会发展的指导思想。坚持以人民为中心的发展思想，统筹发展和安全。",
+    "（5）新时期经济社会发展必须遵循的原则。",
+    "——坚持党的全面领导。坚决维护党中央权威和集中统一领导。",
+    "——坚持人民至上。尊重人民主体地位，紧紧依靠人民。",
+    "（6）新时期经济社会发展的主要目标。",
+    "——高质量发展取得显著成效。经济增长保持在合理区间。",
+    "——科技自立自强水平大幅提高。国家创新体系更加完善。",
+]
+
+
+def test_a_list_below_the_part_named_is_found_by_the_questions_other_words() -> None:
+    """The part is named by the words its heading shares with the question; its point that
+    the other words (遵循, 原则) name is the list asked, while a part whose points no other
+    word names lists its points (以警惕之心对待诱惑讲了哪几点, above)."""
+    plan = index_of([parse("plan.txt", PLAN)], SEGMENTER)
+    got = answer(plan, "新时期经济社会发展必须遵循哪几条原则？", SEGMENTER)
+    assert [h.passage.text[:6] for h in got.hits][:2] == ["——坚持党的", "——坚持人民"]
+    got = answer(plan, "新时期的指导方针和主要目标讲了哪几个方面？", SEGMENTER)
+    assert [h.passage.section[1][:3] for h in got.hits][:3] == ["（4）", "（5）", "（6）"]
