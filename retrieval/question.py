@@ -127,7 +127,16 @@ _ASKS_QUANTITY = re.compile(
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解"
+    r"|(?:怎么|怎样|如何)(?:定义|界定)"
 )
+
+
+# a question asking when (哪年入党, 哪天开的, 什么时候提出的)
+_ASKS_TIME = re.compile(r"哪一?年|哪一?天|何年|何时|什么时候|什么时间|几月几[日号]|哪个月")
+
+
+def asks_time(question: str) -> bool:
+    return bool(_ASKS_TIME.search(question))
 
 
 def asks_definition(question: str) -> bool:

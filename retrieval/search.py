@@ -33,6 +33,7 @@ from retrieval.question import (
     Word,
     asks_definition,
     asks_quantity,
+    asks_time,
     parse_question,
     without_naming_words,
 )
@@ -68,7 +69,8 @@ class Ranking:
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
-    # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少)
+    # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); and a date
+    # near one a question asking "when" names (陈云同志1925年加入… for 陈云哪年入党)
     # a question most of whose information is in words the corpus never uses asks about
     # something else (门票, 比特币, 世界杯), whatever rare word it shares; in a large corpus,
     # where such chance sharing happens (in one speech, coverage already says it all)
@@ -277,6 +279,28 @@ def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     return False
 
 
+# a year or a day of the month: what a question asking when is answered with
+_TIME = re.compile(
+    rf"(?:19|20)\d\d年|\d{{1,2}}月\d{{1,2}}[日号]|[{CN_NUMBER}]{{1,3}}月[{CN_NUMBER}]{{1,3}}日"
+)
+TIME_SPAN = 30  # characters either side of a question's word within which its date stands
+
+
+def gives_time(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether a year or a date stands near one of the question's telling words."""
+    for word, weight in zip(query.words, weights, strict=True):
+        if weight < STRUCTURE_WORD_WEIGHT:
+            continue
+        for term in word.spellings:
+            start = text.find(term)
+            while start >= 0:
+                end = start + len(term)
+                if _TIME.search(text, max(0, start - TIME_SPAN), end + TIME_SPAN):
+                    return True
+                start = text.find(term, end)
+    return False
+
+
 def _content_share(query: Query, weights: Sequence[float], text: str) -> float:
     """The share of a question's telling words (not 第几条 or 讲了什么) a text holds."""
     telling = [
@@ -359,6 +383,7 @@ def candidates(
     unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
+    when = asks_time(folded_question)
     definition = asks_definition(folded_question)
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
@@ -402,7 +427,9 @@ def candidates(
                 boost *= ranking.own_year_boost
             if passage.doc in target.preferred:
                 boost *= ranking.place_boost
-            if quantity and gives_quantity(query, weights, text):
+            if (quantity and gives_quantity(query, weights, text)) or (
+                when and gives_time(query, weights, text)
+            ):
                 boost *= ranking.quantity_boost
             if definition and defines(query, weights, text):
                 boost *= ranking.definition_boost
@@ -558,7 +585,14 @@ def answer(
             # the question asks leads
             # (not by the words naming the document: 辽宁 in 乐购辽宁 says nothing of the point)
             asked, asked_weights = _asked(query, weights, target, index)
-            placed.sort(key=lambda p: -_content_share(asked, asked_weights, p.text))
+            # and where the meaning of a word is asked, the passage defining it
+            definition = asks_definition(fold(question))
+            placed.sort(
+                key=lambda p: (
+                    not (definition and defines(query, weights, fold(p.text))),
+                    -_content_share(asked, asked_weights, p.text),
+                )
+            )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
         scored = with_announced_items(index, shown, place.how_many)[:top_k]

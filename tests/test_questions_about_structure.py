@@ -277,6 +277,20 @@ def test_of_an_articles_passages_the_one_about_what_else_is_asked_leads() -> Non
     # asked for the article alone, it reads in order
     plain = answer(index, "第二十二条规定了什么？", SEGMENTER)
     assert plain.hits[0].passage.text.startswith("第二十二条")
+    # asked what a word means, the passage defining it leads
+    defining = parse(
+        "t.txt",
+        [
+            "红色文化保护条例",
+            "第一章 总则",
+            "第二条 本省行政区域内红色文化的保护和传承，适用本条例。",
+            "本条例所称红色文化，是指中国共产党领导人民在革命中形成的先进文化。",
+        ],
+    )
+    got = answer(
+        index_of([defining], SEGMENTER), "红色文化保护条例第二条里红色文化是怎么定义的？", SEGMENTER
+    )
+    assert got.hits[0].passage.text.startswith("本条例所称")
 
 
 def test_the_nth_article_of_a_decision_numbering_its_clauses_is_its_nth_clause() -> None:

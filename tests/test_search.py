@@ -248,6 +248,26 @@ def test_a_figure_may_stand_before_the_word_it_counts() -> None:
     assert not gives_quantity(query, weights, "教育引导一些党员、干部增强不想腐的自觉")
 
 
+def test_a_question_asking_when_prefers_the_passage_giving_the_date() -> None:
+    from retrieval.question import asks_time
+
+    lines = [
+        "在纪念座谈会上的讲话",
+        "王明同志加入中国共产党后，王明同志长期从事组织工作。",
+        "王明同志1925年加入中国共产党，从此为党和人民的事业奋斗了一生。",
+        "王明同志一生做了大量工作，留下了宝贵的精神财富。",
+    ]
+    index = index_of([parse("s.txt", lines)], SEGMENTER)
+    got = answer(index, "王明同志是哪年加入中国共产党的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("王明同志1925年")
+    plain = replace(DEFAULT_RANKING, quantity_boost=1)  # word statistics alone
+    got = answer(index, "王明同志是哪年加入中国共产党的？", SEGMENTER, ranking=plain)
+    assert got.hits[0].passage.text.startswith("王明同志加入")
+    assert asks_time("座谈会是哪天开的") and asks_time("什么时候提出的")
+    # not a question of when: 哪些 and 几年 (a number of years) ask otherwise
+    assert not asks_time("王明同志有哪些精神") and not asks_time("干了几年")
+
+
 def test_words_naming_the_document_asked_about_do_not_rank_its_passages() -> None:
     speech = [
         "在全市廉政工作会议上的讲话",
