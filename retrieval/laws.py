@@ -68,6 +68,7 @@ _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
+_DEMONSTRATIVES = ("这", "那", "哪")
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
 
 
@@ -77,6 +78,8 @@ def _in_name(word: str) -> bool:
     from retrieval.segment import stopwords
 
     if word in stopwords() or word in RELATIVE_YEARS:  # 是不是, 今年: the question's own
+        return False
+    if word.startswith(_DEMONSTRATIVES):  # 这是条例第几条: points at a text, names none
         return False
     if _nominal(word):
         return True

@@ -168,6 +168,7 @@ def test_documents_the_corpus_lacks_are_said_to_be_missing(
         "孙洪亮2019年述职里讲了哪些做法",  # a person (洪亮 is tagged a name), not a place
         "根据这个办法规定要交什么材料",  # 办法规定 names no law
         "今年是不是打算修订档案条例",  # the question's own words are no part of the name
+        "去烈士纪念场所祭扫，这是条例第几条规定的",  # 这是 points at a regulation, names none
     ],
 )
 def test_what_only_looks_like_a_missing_document_is_not(
