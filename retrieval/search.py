@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -264,19 +264,14 @@ def defines(query: Query, weights: Sequence[float], text: str) -> bool:
 def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     """Whether a number closely follows or just precedes one of the question's telling words:
     the passage states the quantity asked about, not only the words around it."""
-    for word, weight in zip(query.words, weights, strict=True):
-        if weight < STRUCTURE_WORD_WEIGHT:
-            continue
-        for term in word.spellings:
-            start = text.find(term)
-            while start >= 0:
-                end = start + len(term)
-                if _NUMBER.search(text, end, end + QUANTITY_SPAN) or _NUMBER_BEFORE.search(
-                    text, max(0, start - QUANTITY_SPAN), start
-                ):
-                    return True
-                start = text.find(term, end)
-    return False
+
+    def figure(start: int, end: int) -> bool:
+        return bool(
+            _NUMBER.search(text, end, end + QUANTITY_SPAN)
+            or _NUMBER_BEFORE.search(text, max(0, start - QUANTITY_SPAN), start)
+        )
+
+    return _near_telling_word(query, weights, text, figure)
 
 
 # a year or a day of the month: what a question asking when is answered with
@@ -288,6 +283,17 @@ TIME_SPAN = 30  # characters either side of a question's word within which its d
 
 def gives_time(query: Query, weights: Sequence[float], text: str) -> bool:
     """Whether a year or a date stands near one of the question's telling words."""
+
+    def date(start: int, end: int) -> bool:
+        return _TIME.search(text, max(0, start - TIME_SPAN), end + TIME_SPAN) is not None
+
+    return _near_telling_word(query, weights, text, date)
+
+
+def _near_telling_word(
+    query: Query, weights: Sequence[float], text: str, stands: Callable[[int, int], bool]
+) -> bool:
+    """Whether `stands(start, end)` holds around some occurrence of a telling word."""
     for word, weight in zip(query.words, weights, strict=True):
         if weight < STRUCTURE_WORD_WEIGHT:
             continue
@@ -295,7 +301,7 @@ def gives_time(query: Query, weights: Sequence[float], text: str) -> bool:
             start = text.find(term)
             while start >= 0:
                 end = start + len(term)
-                if _TIME.search(text, max(0, start - TIME_SPAN), end + TIME_SPAN):
+                if stands(start, end):
                     return True
                 start = text.find(term, end)
     return False

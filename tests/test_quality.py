@@ -136,6 +136,9 @@ MANY = [
         "city_reports_and_lectures",
     ),
     corpus_set(CORPORA / "mixed_study_folder", (0.75, 0.88, 0.91, 15, 5), "mixed_study_folder"),
+    corpus_set(
+        CORPORA / "party_committee_folder", (0.77, 0.87, 0.91, 16, 6), "party_committee_folder"
+    ),
 ]
 
 
