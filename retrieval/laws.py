@@ -67,8 +67,9 @@ def law_names(folded: str) -> tuple[str, ...]:
 _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")
-# words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
+# words that point at a text rather than name it (这是条例, 那个办法)
 _DEMONSTRATIVES = ("这", "那", "哪")
+# words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
 
 
