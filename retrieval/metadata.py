@@ -126,6 +126,10 @@ def _cn(n: int) -> str:
 _BANNERED = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]\s+(?=\S)")
 
 
+# an autonomous region's name holds its people (宁夏回族自治区); people call it by the place (宁夏)
+REGION_PEOPLE = r"(?:回族|壮族|维吾尔)?"
+
+
 def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     """Names people use for the document, by the conventions of the genre."""
     text = " ".join((title, meta.subtitle, meta.occasion))
@@ -159,7 +163,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         if (place := occasion_place(meta)) and place not in core:
             # 2026年政府工作报告 given at 云南省第十四届人民代表大会: 云南的政府工作报告
             where = re.sub(r"^(\d{4}年)?", lambda m: f"{m.group(0)}{place}省", core, count=1)
-        where = re.sub(r"(?:回族|壮族|维吾尔)?自治区", "", where)  # 宁夏回族自治区 is 宁夏
+        where = re.sub(f"{REGION_PEOPLE}自治区", "", where)  # 宁夏回族自治区 is 宁夏
         region = re.match(
             r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", where
         )

@@ -34,7 +34,13 @@ from retrieval.laws import (
     law_titles,
     quotes_article,
 )
-from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, kind_of
+from retrieval.metadata import (
+    _ISSUERS,
+    KIND_WORDS,
+    PROVINCE_SHORT,
+    REGION_PEOPLE,
+    kind_of,
+)
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
@@ -450,7 +456,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
 
 
 # an autonomous region is named without its people (宁夏回族自治区 → 宁夏)
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:回族|壮族|维吾尔)?(?:省|市|自治区|特别行政区)")
+_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区|特别行政区)")
 
 
 def _place_tokens(document: Document) -> frozenset[str]:
@@ -660,7 +666,7 @@ def _asked_place(folded: str) -> str:
     from retrieval.segment import default_segmenter
 
     # 广西壮族自治区 is 广西's, as 广西省 would be
-    text = re.sub(r"(?:回族|壮族|维吾尔)?自治区", "省", re.sub(r"\d{4}年", "，", folded))
+    text = re.sub(f"{REGION_PEOPLE}自治区", "省", re.sub(r"\d{4}年", "，", folded))
     for m in _ASKED_PLACE.finditer(text):
         place = m.group(1)
         for start in range(len(place) - 2):  # 的北京市: the place is the tail
