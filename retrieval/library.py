@@ -327,7 +327,6 @@ class Library:
             index, new_counts = await asyncio.to_thread(
                 _updated, source, counts, indexed, removed, fresh
             )
-            del source
             generation = generation_of(infos.values())
             update = index, Snapshot(base, generation, new_counts)
             del index, new_counts  # `update` holds them: dropped with it below
