@@ -77,11 +77,9 @@ def test_other_generations_files_are_removed(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == [".other.1.2.tmp", "current.counts"]
 
 
-async def test_a_reload_in_a_new_process_merges_into_the_saved_snapshot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """What `studybot reload` does after one file changed: load the snapshot, segment only
-    the changed file, merge; never count every stored passage's terms again."""
+async def indexed_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus folder of the bundled speech and a short text, indexed into a new store:
+    (folder, database)."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / SPEECH.name).write_bytes(SPEECH.read_bytes())
@@ -89,6 +87,16 @@ async def test_a_reload_in_a_new_process_merges_into_the_saved_snapshot(
     db = tmp_path / "studybot.db"
     async with await Store.open(db) as s:
         await Library(s, folder, workers=1).reload()
+    return folder, db
+
+
+async def test_a_reload_in_a_new_process_merges_into_the_saved_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `studybot reload` does after one file changed: load the snapshot, segment only
+    the changed file, merge; never count every stored passage's terms again."""
+    folder, db = await indexed_folder(tmp_path)
+    async with await Store.open(db) as s:
         first = (await s.database.all("SELECT generation, layout FROM index_snapshot"))[0]
     assert first[1] == FILE_LAYOUT and snapshot.path_of(db, first[0]).exists()
 
@@ -244,13 +252,8 @@ async def test_a_new_analyzer_indexes_again_without_reading_the_old_passages(
     """After a release that cuts text otherwise, `studybot reload` reads every file again:
     it costs what indexing from nothing costs, neither loading the stored passages nor
     merging into their postings, and saves a snapshot a restart maps."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / SPEECH.name).write_bytes(SPEECH.read_bytes())
-    (folder / "b.txt").write_text("兰花养护\n兰花浇水要见干见湿。\n兰花施肥宜薄肥勤施。\n", "utf-8")
-    db = tmp_path / "studybot.db"
+    folder, db = await indexed_folder(tmp_path)
     async with await Store.open(db) as s:
-        await Library(s, folder, workers=1).reload()
         first = await s.generation()
 
     def not_read(*args: object) -> object:
