@@ -34,13 +34,7 @@ from retrieval.laws import (
     law_titles,
     quotes_article,
 )
-from retrieval.metadata import (
-    _ISSUERS,
-    KIND_WORDS,
-    PROVINCE_SHORT,
-    REGION_PEOPLE,
-    kind_of,
-)
+from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
