@@ -39,6 +39,7 @@ from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
+from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name, ordinals
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
@@ -175,8 +176,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     if unheld and not _MENTION.search(folded):
         return Target(years=tuple(years), phrases=phrases, missing=unheld)
     named = honoured or named
-    named = [d for d in named if not _contradicts(d, plain)] or (
-        [] if named and _ordinals(plain) else named
+    named = [d for d in named if not contradicts(d, plain)] or (
+        [] if named and ordinals(plain) else named
     )
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
@@ -191,15 +192,15 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if (
         not named
-        and _ordinals(plain)
+        and naming_ordinals(plain)
         and not _MENTION.search(folded)
-        and memo(documents, "ordinals", lambda: any(_named_ordinals(d) for d in documents))
+        and memo(documents, "ordinals", lambda: any(named_ordinals(d) for d in documents))
     ):
         # "二十届四中全会公报" where the corpus holds the 十九届 one
         kinds = _kind_words(folded)
         same_kind = [d for d in documents if d.meta.kind and d.meta.kind in kinds]
-        if same_kind and any(_named_ordinals(d) for d in same_kind):
-            return Target(phrases=phrases, missing=_ordinal_name(plain))
+        if same_kind and any(named_ordinals(d) for d in same_kind):
+            return Target(phrases=phrases, missing=ordinal_name(plain))
     if not named:
         named = (
             _named_by_token(documents, folded)
@@ -273,31 +274,6 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     )
 
 
-# a session (十九届) or a party congress (十九大: its number has a 十 in it, unlike 七大战略)
-_ORDINAL = re.compile(
-    r"([一二三四五六七八九十]+届|[一二]?十[一二三四五六七八九]?大"
-    # 十九大报告, 二十大以来; not 十大工程 or 七大战略
-    r"(?=报告|精神|以来|上|期间|召开|代表|党章|通过|提出|强调|部署|的|前|后|和|、|[^\u4e00-\u9fff]|$))"
-)
-
-
-def _ordinals(text: str) -> set[str]:
-    """Session and congress numbers a text names: 十九届, 二十大."""
-    return {m.group(0) for m in _ORDINAL.finditer(text)}
-
-
-def _named_ordinals(document: Document) -> set[str]:
-    return _ordinals(" ".join(document.meta.names))
-
-
-def _contradicts(document: Document, plain: str) -> bool:
-    """Whether the question names another session or congress than the document's own
-    (二十届四中全会 is not 十九届四中全会, though both are 四中全会)."""
-    asked = _ordinals(plain)
-    own = _ordinals(" ".join((*document.meta.names, fold(document.title), document.meta.occasion)))
-    return bool(asked and own and not asked & own)
-
-
 MIN_MENTIONS_ABOUT = 3  # a text naming a congress this often is about it
 # a party document named by its congress or plenum and its kind (二十大报告, 十九届五中全会公报)
 _PARTY_DOCUMENT = re.compile(
@@ -323,15 +299,6 @@ def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
     return any(session in text for text in texts) or any(
         sum(p.text.count(session) for p in d.passages) >= MIN_MENTIONS_ABOUT for d in documents
     )
-
-
-def _ordinal_name(plain: str) -> str:
-    m = re.search(
-        r"[一二三四五六七八九十]+届[^，。？?]{0,8}?(全会|全体会议)(公报|决定|报告|决议|讲话)?"
-        r"|[一二]?十[一二三四五六七八九]?大(报告)?",
-        plain,
-    )
-    return m.group(0) if m else "所问的文件"
 
 
 # 规定 as a verb: 第七条规定的, 条例规定, 是怎么规定的 (what a text stipulates, not a 规定 named)

@@ -263,6 +263,25 @@ def test_a_party_document_no_text_is_of_or_about_is_missing(corpus: tuple[Docume
     assert find_target(asked, (*corpus, explanation)).missing == ""
 
 
+def test_a_period_or_a_question_word_numbers_no_missing_session(
+    corpus: tuple[Document, ...],
+) -> None:
+    speech = doc(
+        "jiwei.txt",
+        [
+            "在十九届中央纪委六次全会上的讲话",
+            "一、党的十八大以来全面从严治党取得历史性成就",
+            "全面从严治党永远在路上，党的自我革命永远在路上。",
+        ],
+    )
+    held = (*corpus, speech)
+    # the speech of another numbered session is missing…
+    assert find_target("二十届中央纪委三次全会上的讲话讲了什么", held).missing
+    # …but 十八大以来 dates a period, and 哪一届 asks which session: neither names one
+    assert find_target("讲话里总结党的十八大以来管党治党的规律性认识", held).missing == ""
+    assert find_target("这篇讲话是在哪一届中央纪委全会上讲的", held).missing == ""
+
+
 def test_the_nations_report_is_not_a_provinces() -> None:
     # the national reports of 2023–2025 and two provinces' of 2026, as published
     folder = Path(__file__).parent / "data" / "corpora" / "reports_2023_2025" / "docs"
