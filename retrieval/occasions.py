@@ -60,10 +60,11 @@ def commemorated(documents: Sequence[Document], folded: str) -> tuple[list[Docum
     return [], phrase
 
 
-# a speech asked for by its occasion: 在2020届高三毕业典礼上的讲话, 第二批主题教育总结大会上…讲了
+# a speech asked for by its occasion: 在2020届高三毕业典礼上的讲话, 第二批主题教育总结大会上…讲了,
+# …大会上对团员青年提了
 _OCCASION_ASKED = re.compile(
     r"([\u4e00-\u9fff\d]{4,40}?(?:会议|大会|会|典礼|论坛|仪式|研讨班|培训班|开班式))"
-    r"上(?:的?(?:讲话|发言|致辞)|[\u4e00-\u9fff]{0,4}?讲了)"
+    r"上(?:的?(?:讲话|发言|致辞)|[\u4e00-\u9fff]{0,8}?(?:讲了|提了|说了|强调了?))"
 )
 MIN_OCCASION_CHARS = 6  # 这次会 says no occasion
 
@@ -92,7 +93,10 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
     return "" if near else f"在{occasion}上的讲话"
 
 
-_INTRODUCES_SPEECH = re.compile(r"在.{2,40}?上的(?:讲话|发言|致辞)")
+# …在…上的讲话, or a report of the meeting (…工作会议在杭召开。省委书记车俊在会上强调)
+_INTRODUCES_SPEECH = re.compile(
+    r"在.{2,40}?上的(?:讲话|发言|致辞)|会议?在.{1,12}?(?:召开|举行|开幕)"
+)
 
 
 def _introduced(document: Document) -> str:

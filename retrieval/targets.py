@@ -209,6 +209,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         )
         asked = _place_stem(_asked_place(folded))  # not another place's
         named = [d for d in named if not asked or asked in _place_tokens(d)]
+        # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
+        named = [d for d in named if not _other_anniversary(d, folded)]
     if not _MENTION.search(folded) and (unheld := unheld_occasion(documents, named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=unheld)
     party = _PARTY_DOCUMENT.search(plain)
@@ -507,6 +509,13 @@ def _local_documents(documents: Sequence[Document]) -> tuple[list[Document], fro
 
 
 _ANNIVERSARY = re.compile(r"\d+周年")
+
+
+def _other_anniversary(document: Document, folded: str) -> bool:
+    """Whether the question names an anniversary and the document's title another one."""
+    asked = set(_ANNIVERSARY.findall(folded))
+    own = {t for t in _name_tokens(document) if _ANNIVERSARY.fullmatch(t)}
+    return bool(asked and own and not asked & own)
 
 
 def _name_tokens(document: Document) -> frozenset[str]:

@@ -374,6 +374,19 @@ def test_a_speech_asked_for_by_an_occasion_no_document_comes_near_is_missing() -
     assert not find_target("在2020学年第二学期开学典礼上的讲话讲了什么", speeches).missing
     assert not find_target("市长在市政府全体会议上的讲话分哪三个方面？", speeches).missing
     assert not find_target("在这次会上讲了什么", speeches).missing
+    # what was said at an occasion, asked with 提了 as with 讲了; a news report of a meeting
+    # makes it held (…工作会议在杭召开): 网信工作会议 abbreviates it
+    asked = "习近平在庆祝共青团成立100周年大会上对团员青年提了哪些要求？"
+    assert find_target(asked, speeches).missing == "在庆祝共青团成立100周年大会上的讲话"
+    news = doc(
+        "wangxin.txt",
+        [
+            "【2018年7月学习材料】",
+            "6月29日下午，全省网络安全和信息化工作会议在杭召开。省委书记在会上强调，要建设网络强省。",
+            "省长主持会议并强调，要提高政治站位，压实网信工作责任。",
+        ],
+    )
+    assert not find_target("网信工作会议上省长强调了哪几点？", (*speeches, news)).missing
 
 
 def test_an_autonomous_region_is_named_without_its_people_and_a_year_inside_a_name() -> None:
@@ -386,6 +399,31 @@ def test_an_autonomous_region_is_named_without_its_people_and_a_year_inside_a_na
     assert "ningxia.txt" in (this_year.docs or this_year.preferred)
     # counter-example: a region the corpus does not hold is still missing
     assert find_target("广西壮族自治区政府工作报告的目标", reports).missing
+
+
+def test_a_speaker_names_no_speech_of_another_anniversary() -> None:
+    sun = doc(
+        "sun.txt",
+        [
+            "习近平：在纪念孙中山先生诞辰150周年大会上的讲话",
+            "150年前，孙中山先生出生之时，中国正遭受帝国主义列强的野蛮侵略。",
+        ],
+    )
+    bundle = doc(
+        "wusi.txt",
+        [
+            "【2019年5月学习材料】",
+            "在纪念五四运动100周年大会上的讲话",
+            "今年是五四运动100周年，新时代中国青年要听党话、跟党走。",
+        ],
+    )
+    held = (sun, bundle)
+    assert find_target("习近平在纪念五四运动100周年大会上对青年提了哪几点要求", held).docs != {
+        "sun.txt"
+    }
+    # counter-examples: the same anniversary, or the speaker alone, still name the speech
+    assert find_target("习近平在纪念孙中山150周年大会上讲了什么", held).docs == {"sun.txt"}
+    assert find_target("习近平的讲话怎么评价孙中山", held).docs == {"sun.txt"}
 
 
 def test_a_speechs_own_opening_does_not_make_another_occasion_held() -> None:
