@@ -36,8 +36,9 @@ from retrieval.structure import parse
 # YAML headers, Latin lines in bilingual texts; 7: articles run on into their text, a title
 # in 《》 or a speech's title heading a bundle's text, prefaces, authoring offices, speeches'
 # names from their occasion; 8: titles repeated with other spacing, autonomous regions' names,
-# a bundle's title line only where it ends in a kind of document
-ANALYZER_VERSION = "8"
+# a bundle's title line only where it ends in a kind of document; 9: 列出 and 列举 are words
+# about the text (stopwords), as 讲到 is
+ANALYZER_VERSION = "9"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -388,6 +388,14 @@ def test_hedges_and_quoting_frames_are_not_what_a_question_is_about() -> None:
     assert [w.text for w in hedged.words] == [w.text for w in plain.words]
 
 
+def test_a_verb_about_the_text_listing_is_not_what_a_question_asks() -> None:
+    # 列出 was the most telling word of the question and outweighed 亟待解决
+    plain = parse_question("2002年政府工作报告的当前亟待解决的问题有哪些？", SEGMENTER)
+    for verb in ("列出", "列举"):
+        asked = parse_question(f"2002年政府工作报告{verb}的当前亟待解决的问题有哪些？", SEGMENTER)
+        assert [w.text for w in asked.words] == [w.text for w in plain.words]
+
+
 def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words() -> None:
     market = Word("股市行情", frozenset({"股市行情", "股市", "行情"}), frozenset())
     today = Word("今天", frozenset({"今天"}), frozenset())
