@@ -340,6 +340,28 @@ def _label_number(label: str) -> int | None:
     return chinese_number(m.group(1) or m.group(2)) if m else None
 
 
+MAX_LEAD_POINT_CHARS = 30  # a paragraph's opening sentence this short states its point
+
+
+def _led_paragraph(inside: Sequence[Passage], scope: tuple[str, ...], n: int) -> list[Passage]:
+    """The n-th point of a part whose points are paragraphs, each opening with a short
+    sentence that states it (加快产业结构优化升级。一要…), not headings; the part's
+    opening paragraph, a longer sentence, is none of them."""
+    led = [
+        p.paragraph
+        for p in inside
+        if p.section == scope and p.part == 1 and _states_a_point(p.text)
+    ]
+    if n < 1 or len(led) < max(n, 2):
+        return []
+    return [p for p in inside if p.paragraph == led[n - 1]][:MAX_PASSAGES]
+
+
+def _states_a_point(text: str) -> bool:
+    end = re.search(r"[。！？!?]", text)
+    return end is not None and end.start() <= MAX_LEAD_POINT_CHARS and end.end() < len(text)
+
+
 def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
     """The n-th of sibling headings: the one numbered n (三、… is the third part even where
     the source lost 二、), else the n-th in reading order."""
@@ -438,7 +460,10 @@ def place_passages(
         scope = named[0] if named and named[1] is None else ()
     inside = _under(passages, scope)
     if place.point is not None:
-        point = _nth(_children(inside, len(scope)), place.point)
+        points = _children(inside, len(scope))
+        point = _nth(points, place.point)
+        if point is None and scope and not points:
+            return _led_paragraph(inside, scope, place.point)
         if point is None:
             return []
         sub = _children(_under(inside, point), len(point))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.index import SearchIndex
-from retrieval.parts import Place, read_place
+from retrieval.parts import Place, place_passages, read_place
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -159,6 +159,25 @@ def test_a_part_is_found_by_its_own_number() -> None:
     index = index_of([parse("r.txt", lines)], SEGMENTER)
     got = answer(index, "第三部分讲的是什么？", SEGMENTER)
     assert got.hits[0].passage.section[0] == "三、关于规划纲要的说明"
+
+
+def test_a_point_of_a_part_without_headings_is_its_paragraph_stating_it() -> None:
+    lines = [
+        "政府工作报告",
+        "一、扩大内需",
+        "扩大国内需求，首先必须增加城乡居民特别是低收入群体的收入。",
+        "二、推进结构调整和体制改革",
+        "进一步解决制约经济发展的结构性矛盾和体制性障碍，是促进经济持续增长的根本措施。",
+        "加快产业结构优化升级。一要采用高新技术改造和提升传统产业。",
+        "继续实施西部大开发战略，促进地区协调发展。加快西部地区基础设施建设。",
+    ]
+    index = index_of([parse("r.txt", lines)], SEGMENTER)
+    first = answer(index, "第二部分的第一点讲的是什么？", SEGMENTER)
+    assert first.hits[0].passage.text.startswith("加快产业结构优化升级")
+    second = answer(index, "第二部分第二点是什么", SEGMENTER)
+    assert second.hits[0].passage.text.startswith("继续实施西部大开发战略")
+    # counter-example: a part of one paragraph has no points to count
+    assert place_passages(index.documents[0], read_place("第一部分的第二点是什么")) == []
 
 
 REVIEW = [
