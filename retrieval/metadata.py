@@ -130,6 +130,12 @@ _BANNERED = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]\s+
 REGION_PEOPLE = r"(?:回族|壮族|维吾尔)?"
 
 
+_MEETING_HELD = re.compile(
+    r"^([\u4e00-\u9fff\d]{4,30}?(?:会议|大会|全会|论坛|峰会))(?:在[\u4e00-\u9fff]{1,8}?)?"
+    r"(?:举行|召开|开幕|闭幕)"
+)
+
+
 def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     """Names people use for the document, by the conventions of the genre."""
     text = " ".join((title, meta.subtitle, meta.occasion))
@@ -172,6 +178,10 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
             names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
             if place in PROVINCE_SHORT:  # and 川政府工作报告 by the province's short name
                 names.append(f"{PROVINCE_SHORT[place]}政府工作报告")
+    if held := _MEETING_HELD.match(core):
+        # a news report is named by the meeting it reports (中央经济工作会议在北京举行)
+        meeting = held.group(1)
+        names += [meeting, f"{meta.year}年{meeting}" if meta.year else meeting]
     if kind == "讲话" and meta.occasion:  # 党史学习教育动员大会讲话
         names += [f"{meta.occasion}讲话", f"{meta.occasion}上的讲话"]
     stripped = _ISSUERS.sub("", core).strip()

@@ -426,6 +426,25 @@ def test_a_speaker_names_no_speech_of_another_anniversary() -> None:
     assert find_target("习近平的讲话怎么评价孙中山", held).docs == {"sun.txt"}
 
 
+def test_a_news_report_is_named_by_the_meeting_it_reports() -> None:
+    news = doc(
+        "cewc.txt",
+        [
+            "中央经济工作会议在北京举行 习近平发表重要讲话",
+            "新华社北京2025年12月11日电 中央经济工作会议12月10日至11日在北京举行。",
+            "会议指出，我国经济发展中老问题、新挑战仍然不少，外部环境变化影响加深。",
+        ],
+    )
+    assert "中央经济工作会议" in news.meta.names
+    asked = find_target("2025年中央经济工作会议认为经济发展面临哪些挑战？", (news,))
+    assert asked.docs == {"cewc.txt"}
+    # counter-example: a title about a person's visit names no meeting
+    visit = doc(
+        "visit.txt", ["习近平在黑龙江考察时强调", "习近平在黑龙江考察时首次提出新质生产力。"]
+    )
+    assert not any(n.endswith(("会议", "大会")) for n in visit.meta.names)
+
+
 def test_a_speechs_own_opening_does_not_make_another_occasion_held() -> None:
     tsinghua = doc(
         "qinghua.txt",
