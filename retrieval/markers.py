@@ -120,6 +120,15 @@ def _is_heading_line(text: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# an interviewer's question (问：… / 记者：…？ / 采访组：…请您谈谈…) heads the answers after it
+_INTERVIEWER = re.compile(r"^(?:问|提问|记者|采访组|主持人)[：:](?=\S)")
+
+
+def _asks(text: str) -> bool:
+    """Whether a line is an interviewer's question, not a byline (记者：王小明)."""
+    return bool(_INTERVIEWER.match(text)) and (
+        text.startswith(("问", "提问")) or bool(re.search(r"[？?]|请", text))
+    )
 
 
 def classify(text: str) -> Line:
@@ -136,6 +145,9 @@ def classify(text: str) -> Line:
             if pattern.match(body):
                 return Line(body, kind, body, True)
         return Line(body, f"md{len(md.group(1))}", body, True)
+    if _asks(text):
+        # the whole question is the heading: its words find the answer under it
+        return Line(text, "interview", text.rstrip("。"), True)
     for kind, pattern in MARKERS:
         match = pattern.match(text)
         if not match:

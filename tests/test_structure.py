@@ -309,3 +309,23 @@ def test_a_bundle_under_a_banner_is_named_by_the_speech_it_holds() -> None:
         ],
     )
     assert report.headings[0].path == ("省委召开专题学习会深入学习领会全会精神",)
+
+
+def test_an_interviewers_question_heads_the_answers_after_it() -> None:
+    lines = [
+        "中央办公厅负责人就《意见》答记者问",
+        "问：请介绍一下《意见》出台的背景和主要特点。",
+        "答：党的十八大以来，党中央把党的政治建设摆在首位，《意见》主要有4个特点。",
+        "采访组：请您谈谈他作为省委书记第一次到企业考察的情况。",
+        "南存辉：2002年12月22日，习书记在温州调研期间，专程到我们集团考察。",
+        "那时他刚到浙江工作不久，就来看民营企业。",
+        "记者：王小明",
+    ]
+    document = parse("qa.txt", lines)
+    by_text = {p.text[:3]: p for p in document.passages}
+    assert by_text["答：党"].section == ("问：请介绍一下《意见》出台的背景和主要特点",)
+    asked = "采访组：请您谈谈他作为省委书记第一次到企业考察的情况"
+    assert by_text["南存辉"].section == by_text["那时他"].section == (asked,)
+    # the questions are headings, not passages; a byline asks nothing and stays text
+    assert not any(p.text.startswith(("问：", "采访组：")) for p in document.passages)
+    assert by_text["记者："].text == "记者：王小明"
