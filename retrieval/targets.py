@@ -179,6 +179,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     named = [d for d in named if not contradicts(d, plain)] or (
         [] if named and ordinals(plain) else named
     )
+    if named and _unplaced(named) and (local := _local_law(named, folded)):
+        return Target(years=tuple(years), phrases=phrases, missing=f"《{local}》")
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
         # 报告 is Guangdong's, not the national report titled 政府工作报告; 哪个省政府工作报告
@@ -422,6 +424,17 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
 _PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区|特别行政区)")
 
 
+def _local_law(named: Sequence[Document], folded: str) -> str:
+    """A place's regulation the question names (北京市优化营商环境条例) where the corpus
+    holds only the national one of that name."""
+    for law in law_names(folded):
+        for name in (n for d in named for n in document_names(d)):
+            place = _PLACE.fullmatch(law[: -len(name)]) if law.endswith(name) else None
+            if place and place.group(1) not in NATIONAL:
+                return law
+    return ""
+
+
 def _place_tokens(document: Document) -> frozenset[str]:
     """Places a document's title, subtitle or occasion names (广东省… → 广东), with a
     province's short name (粤)."""
@@ -524,11 +537,16 @@ def _name_tokens(document: Document) -> frozenset[str]:
     return _tokens_of(document.title, document.meta.occasion, document.meta.speaker)
 
 
+_HELD_IN = re.compile(r"在[\u4e00-\u9fff]{1,6}?(?:举行|召开|开幕|闭幕)")
+
+
 @cache  # once per document: a question compares them all
 def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     from retrieval.segment import default_segmenter
 
     text = fold(" ".join((title, occasion, speaker)))
+    # where a meeting was held is no place the document is of (…会议在北京举行)
+    text = _HELD_IN.sub("", text)
     tokens = set(_ANNIVERSARY.findall(text))
     for noun in default_segmenter().proper_nouns(text):
         tokens.add(noun)

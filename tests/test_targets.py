@@ -446,6 +446,25 @@ def test_a_news_report_is_named_by_the_meeting_it_reports() -> None:
     assert not any(n.endswith(("会议", "大会")) for n in visit.meta.names)
 
 
+def test_a_places_regulation_is_not_the_national_one_of_that_name() -> None:
+    national = doc(
+        "yingshang.txt",
+        ["优化营商环境条例", "第一章 总则", "第一条 为了持续优化营商环境，制定本条例。"],
+    )
+    news = doc(
+        "cewc.txt",
+        ["中央经济工作会议在北京举行", "中央经济工作会议12月10日至11日在北京举行。"],
+    )
+    held = (national, news)
+    asked = find_target("北京市优化营商环境条例是哪年通过的？", held)
+    # missing, and not the report of a meeting that was held in 北京
+    assert asked.missing == "《北京市优化营商环境条例》"
+    assert find_target("北京市政府工作报告提出了哪些任务", held).missing
+    # counter-examples: the national one, by its name or with its issuer
+    assert find_target("优化营商环境条例第三条", held).docs == {"yingshang.txt"}
+    assert find_target("国务院优化营商环境条例第三条", held).docs == {"yingshang.txt"}
+
+
 def test_a_speechs_own_opening_does_not_make_another_occasion_held() -> None:
     tsinghua = doc(
         "qinghua.txt",
