@@ -179,8 +179,8 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
     named = [d for d in named if not contradicts(d, plain)] or (
         [] if named and ordinals(plain) else named
     )
-    if named and _unplaced(named) and (local := _local_law(named, folded)):
-        return Target(years=tuple(years), phrases=phrases, missing=f"《{local}》")
+    if named and _unplaced(named) and (local_law := _local_law(named, folded)):
+        return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
         # 报告 is Guangdong's, not the national report titled 政府工作报告; 哪个省政府工作报告
