@@ -92,9 +92,19 @@ def parse_question(question: str, segmenter: Segmenter) -> Query:
         terms = frozenset(segmenter.expand([text]))
         if not terms:
             continue
-        expansions = frozenset(s for t in terms for s in synonyms(t))
+        expansions = frozenset(s for t in terms for s in synonyms(t)) | _written_out(text)
         words.append(Word(text, terms, expansions))
     return Query(tuple(words), tuple(segmenter.bigrams(folded)))
+
+
+_PLENUM = re.compile(r"([一二三四五六七八九])中全会")
+
+
+def _written_out(word: str) -> frozenset[str]:
+    """A plenum's short name as its own documents write it (五中全会: 中央委员会第五次
+    全体会议), so the communique that never says 五中全会 still holds the word."""
+    plenum = _PLENUM.fullmatch(word)
+    return frozenset({f"第{plenum.group(1)}次全体会议"}) if plenum else frozenset()
 
 
 def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Query:

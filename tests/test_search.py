@@ -396,6 +396,17 @@ def test_a_verb_about_the_text_listing_is_not_what_a_question_asks() -> None:
         assert [w.text for w in asked.words] == [w.text for w in plain.words]
 
 
+def test_a_plenums_short_name_is_held_by_the_text_writing_it_out() -> None:
+    text = "中国共产党第十九届中央委员会第五次全体会议，于2020年10月26日至29日在北京举行。"
+    query = parse_question("十九届五中全会", SEGMENTER)
+    weights = [1.0] * len(query.words)
+    written_out = coverage(query, weights, [fold(text)], DEFAULT_RANKING, [frozenset()])[0]
+    assert written_out == 1.0
+    # counter-example: another plenum written out is not the one asked
+    other = fold(text.replace("第五次", "第四次"))
+    assert coverage(query, weights, [other], DEFAULT_RANKING, [frozenset()])[0] < 1.0
+
+
 def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words() -> None:
     market = Word("股市行情", frozenset({"股市行情", "股市", "行情"}), frozenset())
     today = Word("今天", frozenset({"今天"}), frozenset())
