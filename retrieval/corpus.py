@@ -37,7 +37,8 @@ from retrieval.structure import parse
 # in 《》 or a speech's title heading a bundle's text, prefaces, authoring offices, speeches'
 # names from their occasion; 8: titles repeated with other spacing, autonomous regions' names,
 # a bundle's title line only where it ends in a kind of document; 9: 列出 and 列举 are words
-# about the text (stopwords), as 讲到 is; a news report is named by the meeting it reports
+# about the text (stopwords), as 讲到 is; a news report is named by the meeting it reports;
+# an interviewer's question heads the answers; a year spaced from its 年 (2015 年)
 ANALYZER_VERSION = "9"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

@@ -15,8 +15,9 @@ _DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DIGIT = "〇零○0一二三四五六七八九"  # 0 as typed for 〇 (二0一一年)
 CN_NUMBER = "一二三四五六七八九十百零〇两"
 
-# A year written out: four digits, or four Chinese digits (二〇一九), before 年.
-_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年")
+# A year written out: four digits, or four Chinese digits (二〇一九), before 年 (a space between,
+# as PDFs and web pages set 2015 年 10 月, counts)
+_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})[ \u3000]?年")
 # What digit_years rewrites: a year in Chinese digits (a year in digits is left as it is)
 _CN_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])([{_CN_DIGIT}]{{4}})年")
 # 1900 to 2099 have 9 or 0 as second digit: a text with neither holds no such year to rewrite

@@ -63,6 +63,8 @@ def corpus() -> tuple[Document, ...]:
         ("土地承包到期后再延长30年", []),  # a span after 延长, not 2030
         ("新中国成立70周年那年的报告", [2019]),  # dated by an anniversary
         ("改革开放40周年大会的讲话", [2018]),
+        ("办法自 2015 年 10 月 3 日起施行", [2015]),  # spaced as PDFs and web pages set it
+        ("第 2015 号文件，共 12 年", []),  # a number with no 年 after it is no year
     ],
 )
 def test_years_in_questions(question: str, years: list[int]) -> None:
