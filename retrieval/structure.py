@@ -349,15 +349,34 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
             head = next((k for k in range(i, j) if _BOOK_TITLE.fullmatch(lines[k].text)), None)
             if head is None:
                 head = next((k for k in range(i + 1, j) if _titles_a_document(lines[k].text)), i)
-            out.append(Line(lines[head].text, "plain", lines[head].text, True))
-            if j > i + 1:
-                rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
+            rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
+            label = lines[head].text
+            if rest and _byline(rest):
+                # whose text it is (副校长杨佩琼 under 2024年度述职报告) names every passage
+                # of it, and tells apart the texts of a bundle that share a headline
+                label, rest = f"{label}（{' '.join(rest)}）", []
+            out.append(Line(lines[head].text, "plain", label, True))
+            if rest:
                 out.append(Line(" ".join(rest), None, "", False))
             i = j
             continue
         out.append(lines[i])
         i += 1
     return out
+
+
+MAX_BYLINE_CHARS = 30
+
+
+def _byline(texts: list[str]) -> bool:
+    """Whether the lines under a headline only say who wrote or gave it: short, undated,
+    no sentence in them (绍兴市第一中学副校长 冯王亮)."""
+    joined = " ".join(texts)
+    return (
+        len(joined) <= MAX_BYLINE_CHARS
+        and first_date(joined) is None
+        and not re.search(r"[。！？!?；;，,：:（(《]", joined)
+    )
 
 
 def _frame_sections(lines: list[Line]) -> list[Line]:

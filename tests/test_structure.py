@@ -329,3 +329,26 @@ def test_an_interviewers_question_heads_the_answers_after_it() -> None:
     # the questions are headings, not passages; a byline asks nothing and stays text
     assert not any(p.text.startswith(("问：", "采访组：")) for p in document.passages)
     assert by_text["记者："].text == "记者：王小明"
+
+
+def test_a_byline_under_a_headline_names_the_text_and_tells_a_bundles_texts_apart() -> None:
+    lines = [
+        "学校班子成员年度述职报告",
+        "根据上级党委的通知要求，现将班子成员述职报告予以展示，请全体教职工评议。",
+        "2024年度述职述廉报告",
+        "绍兴市第一中学副校长杨佩琼",
+        "一年来，我担任党委委员、纪委书记和副校长职务，分管德育、纪检、行政、高一年段等工作，认真履行一岗双责。",
+        "一、直面存在问题",
+        "回顾一年来的工作，个人在以下几个方面仍然存在差距和不足。",
+        "2024年度述职述廉报告",
+        "绍兴市第一中学副校长 冯王亮",
+        "2024年8月，我开始担任副校长，分管教学、体育、艺术工作，同时分管高三年级，各项工作得以顺利进行。",
+    ]
+    document = parse("shuzhi.txt", lines)
+    sections = {p.text[:4]: p.section for p in document.passages}
+    assert sections["一年来，"] == ("2024年度述职述廉报告（绍兴市第一中学副校长杨佩琼）",)
+    assert sections["回顾一年"][0] == "2024年度述职述廉报告（绍兴市第一中学副校长杨佩琼）"
+    # counter-example: the next text's headline closes the part above it
+    assert sections["2024"] == ("2024年度述职述廉报告（绍兴市第一中学副校长 冯王亮）",)
+    # the bylines are in the headings, not passages of their own
+    assert not any(p.text.startswith("绍兴市第一中学") for p in document.passages)
