@@ -352,3 +352,31 @@ def test_a_byline_under_a_headline_names_the_text_and_tells_a_bundles_texts_apar
     assert sections["2024"] == ("2024年度述职述廉报告（绍兴市第一中学副校长 冯王亮）",)
     # the bylines are in the headings, not passages of their own
     assert not any(p.text.startswith("绍兴市第一中学") for p in document.passages)
+
+
+def test_an_attachment_heads_what_follows_it() -> None:
+    lines = [
+        "关于学习典型问题通报的通知",
+        "各位老师：",
+        "教育局党委下发了预警通知书，要求每一位党员干部认真学习以下通报内容，引以为戒，严守纪律。",
+        "党政办",
+        "2021年12月29日",
+        "附：中央纪委国家监委对10起典型问题进行公开通报。具体如下：",
+        "贵州省政协原党组书记、主席王富玉违规收受礼品、礼金，长期违规打高尔夫球，生活奢靡。",
+    ]
+    document = parse("notice.txt", lines)
+    case = next(p for p in document.passages if "王富玉" in p.text)
+    assert case.section == ("附：中央纪委国家监委对10起典型问题进行公开通报",)
+    # the office signing the notice heads nothing; a headline with its date heads its text
+    assert all("党政办" not in h.path[0] for h in document.headings)
+    dated = parse(
+        "d.txt",
+        [
+            "学习材料",
+            "这是本月的学习材料，请各支部认真组织学习讨论，并及时报送学习情况和心得体会。",
+            "中共十九届五中全会在京举行",
+            "2020年10月29日",
+            "中国共产党第十九届中央委员会第五次全体会议，于2020年10月26日至29日在北京举行。",
+        ],
+    )
+    assert any(h.path[0] == "中共十九届五中全会在京举行" for h in dated.headings)

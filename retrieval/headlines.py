@@ -1,0 +1,138 @@
+"""Unnumbered headings: a headline over its text (the headline and subtitles of one text
+in a study bundle), a byline that joins it, and back matter (附件, 附：…, 名词解释)."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.dates import first_date
+from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
+from retrieval.metadata import KIND_WORDS, is_date_line
+
+MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
+# back matter of an official document: glossary, annexes, notes
+_ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|说明)[：:]?$")
+MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
+# a line that is a document's title in book-title marks: the text below is that document
+_BOOK_TITLE = re.compile(rf"《[^《》]{{2,60}}(?:{'|'.join(KIND_WORDS)})》")
+
+
+def plain_headings(lines: list[Line]) -> list[Line]:
+    """Unnumbered headings: a run of short unpunctuated lines (the headline and subtitles of
+    one text in a study bundle, 马卫光同志的讲话摘要) after a finished sentence and before a
+    paragraph. Such a run becomes one heading of its own kind, which closes the run before.
+    A list of short items is followed by another short line, not a paragraph, and stays."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if (
+            lines[i].kind is None
+            and i + 1 < len(lines)
+            and (_ANNEX.match(text) or (_ATTACHED.match(text) and len(text) <= MAX_TITLE_CHARS))
+        ):
+            # 名词解释, 附件, 附注, 附：<what is attached>: back matter, outside the
+            # numbered parts
+            out.append(Line(text, "annex", _ANNOUNCING.sub("", text).rstrip("：:。"), True))
+            i += 1
+            continue
+        j = i
+        # a date or adoption line under a headline belongs to it (…全会公报 /
+        # （2019年10月31日…全体会议通过）)
+        while j < len(lines) and (
+            _is_headline(lines[j]) or (j > i and lines[j].kind is None and _dates_it(lines[j].text))
+        ):
+            j += 1
+        after = lines[j] if j < len(lines) else None
+        before = out[-1] if out else None
+        finished = (
+            before is None
+            or before.kind is not None
+            or before.text.endswith((*SENTENCE_END, "”", "）"))
+        )
+        # a dated headline is a title even after a line that ends unpunctuated (■ 要点)
+        dated = any(_dates_it(ln.text) for ln in lines[i + 1 : j])
+        # a numbered part may follow a dated title, a bare number any title (一 / 二), and
+        # a regulation's first article its title
+        opens = after is not None and (
+            _is_paragraph(after)
+            or after.kind == "bare"
+            or (dated and after.kind is not None)
+            or (after.kind == "article" and after.label == "第一条")
+        )
+        if j > i and opens and (finished or dated):
+            # the headline heads the text, or the document's title in the run under a
+            # bundle's banner (…学习材料第二专题 / 习近平：在…上的讲话, 微学习：… / 《…办法》);
+            # the other lines stay as a line of it
+            head = next((k for k in range(i, j) if _BOOK_TITLE.fullmatch(lines[k].text)), None)
+            if head is None:
+                head = next((k for k in range(i + 1, j) if _titles_a_document(lines[k].text)), i)
+            rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
+            label = lines[head].text
+            if rest and _byline(rest):
+                # whose text it is (副校长杨佩琼 under 2024年度述职报告) names every passage
+                # of it, and tells apart the texts of a bundle that share a headline
+                label, rest = f"{label}（{' '.join(rest)}）", []
+            out.append(Line(lines[head].text, "plain", label, True))
+            if rest:
+                out.append(Line(" ".join(rest), None, "", False))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+MAX_BYLINE_CHARS = 30
+_ATTACHED = re.compile(r"^附[：:]\s*\S")
+_ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
+
+
+def _byline(texts: list[str]) -> bool:
+    """Whether the lines under a headline only say who wrote or gave it: short, undated,
+    no sentence in them (绍兴市第一中学副校长 冯王亮)."""
+    from retrieval.segment import default_segmenter, word_tags
+
+    joined = " ".join(texts)
+    if (
+        len(joined) > MAX_BYLINE_CHARS
+        or first_date(joined) is not None
+        or re.search(r"[。！？!?；;，,：:（(《]", joined)
+    ):
+        return False
+    # a subhead says what was done (袁家军主持并讲话 王浩出席): not who wrote it
+    tags = word_tags()
+    return not any(tags.get(w, "").startswith("v") for w, _ in default_segmenter().words(joined))
+
+
+def _titles_a_document(text: str) -> bool:
+    """A line that is a document's title (习近平：在…上的讲话), not its subtitle (——在…上的
+    讲话) or a line dating it."""
+    return (
+        text.rstrip("》）) ").endswith(KIND_WORDS)
+        and not text.startswith(("—", "－", "（", "("))
+        and not _dates_it(text)
+    )
+
+
+def _dates_it(text: str) -> bool:
+    """A line giving the day its text was adopted or given, not a title with a year in it
+    (2022年度述职报告)."""
+    date = first_date(text)
+    return is_date_line(text) and date is not None and date[1] is not None
+
+
+def _is_headline(line: Line) -> bool:
+    return (
+        line.kind is None
+        and len(line.text) <= MAX_HEADLINE_CHARS
+        # one comma may join two parallel phrases (放松学习，私欲膨胀); a line ending in
+        # punctuation, or with a sentence end in it, is text
+        and not re.search(r"[。！？!?；;]|[:：，,、]$", line.text)
+        and len(re.findall(r"[，,]", line.text)) <= 1
+        and not SALUTATION.match(line.text)
+    )
+
+
+def _is_paragraph(line: Line) -> bool:
+    return line.kind is None and len(line.text) >= MIN_PARAGRAPH_CHARS and not _is_headline(line)
