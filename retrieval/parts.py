@@ -343,18 +343,17 @@ def _label_number(label: str) -> int | None:
 MAX_LEAD_POINT_CHARS = 30  # a paragraph's opening sentence this short states its point
 
 
-def _led_paragraph(inside: Sequence[Passage], scope: tuple[str, ...], n: int) -> list[Passage]:
-    """The n-th point of a part whose points are paragraphs, each opening with a short
-    sentence that states it (加快产业结构优化升级。一要…), not headings; the part's
-    opening paragraph, a longer sentence, is none of them."""
-    led = [
-        p.paragraph
-        for p in inside
-        if p.section == scope and p.part == 1 and _states_a_point(p.text)
-    ]
-    if n < 1 or len(led) < max(n, 2):
-        return []
-    return [p for p in inside if p.paragraph == led[n - 1]][:MAX_PASSAGES]
+def _led_points(inside: Sequence[Passage], scope: tuple[str, ...]) -> list[Passage]:
+    """The points of a part whose points are paragraphs, each opening with a short sentence
+    that states it (加快产业结构优化升级。一要…), not headings: each one's first passage.
+    The part's opening paragraph, a longer sentence, is none of them; one such paragraph
+    makes no list."""
+    led = [p for p in inside if p.section == scope and p.part == 1 and _states_a_point(p.text)]
+    return led if len(led) >= 2 else []
+
+
+def _paragraph_of(inside: Sequence[Passage], first: Passage) -> list[Passage]:
+    return [p for p in inside if p.paragraph == first.paragraph][:MAX_PASSAGES]
 
 
 def _states_a_point(text: str) -> bool:
@@ -463,7 +462,9 @@ def place_passages(
         points = _children(inside, len(scope))
         point = _nth(points, place.point)
         if point is None and scope and not points:
-            return _led_paragraph(inside, scope, place.point)
+            led = _led_points(inside, scope)
+            n = place.point
+            return _paragraph_of(inside, led[n - 1]) if 1 <= n <= len(led) else []
         if point is None:
             return []
         sub = _children(_under(inside, point), len(point))
@@ -489,7 +490,8 @@ def place_passages(
     if place.listing or place.part is not None:
         points = _children(inside, len(scope))
         if not points:
-            return inside[:MAX_PASSAGES]
+            led = _led_points(inside, scope) if scope and place.listing else []
+            return (led or inside)[:MAX_PASSAGES]
         if place.listing:  # the points, after the passage announcing them (四个方面的意见)
             return _listing(passages, scope, points).passages(place.how_many)
         # "第三部分讲了什么": the part's opening, then its points

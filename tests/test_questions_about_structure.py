@@ -176,6 +176,9 @@ def test_a_point_of_a_part_without_headings_is_its_paragraph_stating_it() -> Non
     assert first.hits[0].passage.text.startswith("加快产业结构优化升级")
     second = answer(index, "第二部分第二点是什么", SEGMENTER)
     assert second.hits[0].passage.text.startswith("继续实施西部大开发战略")
+    # and its points are those paragraphs, without the opening
+    listed = answer(index, "第二部分讲了哪几点", SEGMENTER)
+    assert [h.passage.text[:4] for h in listed.hits] == ["加快产业", "继续实施"]
     # counter-example: a part of one paragraph has no points to count
     assert place_passages(index.documents[0], read_place("第一部分的第二点是什么")) == []
 
