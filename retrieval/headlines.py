@@ -13,6 +13,7 @@ MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
 # back matter of an official document: glossary, annexes, notes
 _ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|说明)[：:]?$")
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 # a line that is a document's title in book-title marks: the text below is that document
 _BOOK_TITLE = re.compile(rf"《[^《》]{{2,60}}(?:{'|'.join(KIND_WORDS)})》")
 
@@ -89,8 +90,9 @@ _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:
 
 
 def _byline(texts: list[str]) -> bool:
-    """Whether the lines under a headline only say who wrote or gave it: short, undated,
-    no sentence in them (绍兴市第一中学副校长 冯王亮)."""
+    """Whether the lines under a headline only say who wrote or gave it: short, undated, no
+    sentence in them, ending in a person's name (绍兴市第一中学副校长 冯王亮); not the rest of
+    a headline broken in two (…典型问题的通报) or a subhead saying what was done (王浩出席)."""
     from retrieval.segment import default_segmenter, word_tags
 
     joined = " ".join(texts)
@@ -100,9 +102,11 @@ def _byline(texts: list[str]) -> bool:
         or re.search(r"[。！？!?；;，,：:（(《]", joined)
     ):
         return False
-    # a subhead says what was done (袁家军主持并讲话 王浩出席): not who wrote it
-    tags = word_tags()
-    return not any(tags.get(w, "").startswith("v") for w, _ in default_segmenter().words(joined))
+    words = default_segmenter().words(joined)
+    last = words[-1][0] if words else ""
+    # a name jieba's dictionary tags as one, or one it does not know (杨佩琼, 冯王亮)
+    tag = word_tags().get(last)
+    return tag == "nr" or (tag is None and 2 <= len(last) <= 3 and bool(_HAN_NAME.fullmatch(last)))
 
 
 def _titles_a_document(text: str) -> bool:

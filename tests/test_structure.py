@@ -352,6 +352,10 @@ def test_a_byline_under_a_headline_names_the_text_and_tells_a_bundles_texts_apar
     assert sections["2024"] == ("2024年度述职述廉报告（绍兴市第一中学副校长 冯王亮）",)
     # the bylines are in the headings, not passages of their own
     assert not any(p.text.startswith("绍兴市第一中学") for p in document.passages)
+    # counter-examples: the rest of a headline broken in two, a subhead saying what was done
+    for under in ("中央八项规定精神典型问题的通报", "袁家军主持并讲话 王浩出席"):
+        broken = parse("t.txt", [*lines[:2], "中共绍兴市纪委关于五起违反", under, *lines[4:5]])
+        assert all("（" not in h.path[0] for h in broken.headings)
 
 
 def test_an_attachment_heads_what_follows_it() -> None:
