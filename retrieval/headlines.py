@@ -13,7 +13,12 @@ MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
 # back matter of an official document: glossary, annexes, notes
 _ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|说明)[：:]?$")
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
+# an office and the name of whoever holds it, ending the line
+_OFFICE_AND_NAME = re.compile(
+    r"(?:校长|书记|主任|部长|局长|院长|主席|委员|厅长|市长|县长|区长|镇长|乡长|处长|科长"
+    r"|经理|董事长|记者|教授|教师|老师)\s*[\u4e00-\u9fff]{2,3}$"
+)
+_SIGNED = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
 # a line that is a document's title in book-title marks: the text below is that document
 _BOOK_TITLE = re.compile(rf"《[^《》]{{2,60}}(?:{'|'.join(KIND_WORDS)})》")
 
@@ -91,22 +96,22 @@ _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:
 
 def _byline(texts: list[str]) -> bool:
     """Whether the lines under a headline only say who wrote or gave it: short, undated, no
-    sentence in them, ending in a person's name (绍兴市第一中学副校长 冯王亮); not the rest of
+    sentence in them, ending in an office and a name (绍兴市第一中学副校长 冯王亮); not the rest of
     a headline broken in two (…典型问题的通报) or a subhead saying what was done (王浩出席)."""
     from retrieval.segment import default_segmenter, word_tags
 
-    joined = " ".join(texts)
+    # the month it was signed may follow the name (副校长朱水军 2026年2月)
+    joined = _SIGNED.sub("", " ".join(texts)).strip()
     if (
         len(joined) > MAX_BYLINE_CHARS
         or first_date(joined) is not None
         or re.search(r"[。！？!?；;，,：:（(《]", joined)
     ):
         return False
+    if _OFFICE_AND_NAME.search(joined):
+        return True  # 副校长朱水军, 市委书记 盛阅春
     words = default_segmenter().words(joined)
-    last = words[-1][0] if words else ""
-    # a name jieba's dictionary tags as one, or one it does not know (杨佩琼, 冯王亮)
-    tag = word_tags().get(last)
-    return tag == "nr" or (tag is None and 2 <= len(last) <= 3 and bool(_HAN_NAME.fullmatch(last)))
+    return bool(words) and word_tags().get(words[-1][0]) == "nr"  # a name jieba knows
 
 
 def _titles_a_document(text: str) -> bool:

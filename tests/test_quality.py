@@ -139,6 +139,11 @@ MANY = [
     corpus_set(
         CORPORA / "party_committee_folder", (0.77, 0.87, 0.91, 16, 6), "party_committee_folder"
     ),
+    corpus_set(
+        CORPORA / "business_environment_folder",
+        (0.87, 0.90, 0.93, 14, 5),
+        "business_environment_folder",
+    ),
 ]
 
 

@@ -352,6 +352,14 @@ def test_a_byline_under_a_headline_names_the_text_and_tells_a_bundles_texts_apar
     assert sections["2024"] == ("2024年度述职述廉报告（绍兴市第一中学副校长 冯王亮）",)
     # the bylines are in the headings, not passages of their own
     assert not any(p.text.startswith("绍兴市第一中学") for p in document.passages)
+    # the month it was signed may follow the name
+    signed = parse(
+        "s.txt",
+        [*lines[:2], "2025年度述职报告", "绍兴市第一中学副校长朱水军", "2026年2月", lines[4]],
+    )
+    assert signed.passages[-1].section == (
+        "2025年度述职报告（绍兴市第一中学副校长朱水军 2026年2月）",
+    )
     # counter-examples: the rest of a headline broken in two, a subhead saying what was done
     for under in ("中央八项规定精神典型问题的通报", "袁家军主持并讲话 王浩出席"):
         broken = parse("t.txt", [*lines[:2], "中共绍兴市纪委关于五起违反", under, *lines[4:5]])
