@@ -399,6 +399,11 @@ def candidates(
     abouts = (
         shares if asked is query else coverage(asked, asked_weights, texts, ranking, inside_only)
     )
+    if target.named:
+        # a passage of the document named that holds what is asked besides its name is
+        # kept (乡村振兴促进法是从哪天开始施行的: 本法自2021年6月1日起施行), as is one
+        # that holds enough of the question with the name
+        shares = [max(share, about) for share, about in zip(shares, abouts, strict=True)]
     for (i, score), text, whole, inside, share, about in zip(
         ids, texts, holds, inside_only, shares, abouts, strict=True
     ):

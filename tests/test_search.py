@@ -407,6 +407,22 @@ def test_a_plenums_short_name_is_held_by_the_text_writing_it_out() -> None:
     assert coverage(query, weights, [other], DEFAULT_RANKING, [frozenset()])[0] < 1.0
 
 
+def test_a_named_documents_passage_holding_what_is_asked_is_kept_without_the_name() -> None:
+    law = [
+        "中华人民共和国乡村振兴促进法",
+        "第一章 总则",
+        "第一条 为了全面实施乡村振兴战略，促进乡村产业、人才、文化、生态、组织振兴，制定本法。",
+        "第二条 全面实施乡村振兴战略，开展促进乡村产业、人才、文化、生态、组织振兴的活动。",
+        "第十条 国务院农业农村主管部门负责全国乡村振兴促进工作的统筹协调和监督检查。",
+        "第二章 附则",
+        "第七十四条 本法自2021年6月1日起施行。",
+    ]
+    other = ["村民委员会组织法", "第一条 为了保障农村村民实行自治，制定本法。"]
+    index = index_of([parse("law.txt", law), parse("cun.txt", other)], SEGMENTER)
+    got = answer(index, "乡村振兴促进法是从哪天开始施行的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第七十四条")
+
+
 def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words() -> None:
     market = Word("股市行情", frozenset({"股市行情", "股市", "行情"}), frozenset())
     today = Word("今天", frozenset({"今天"}), frozenset())
