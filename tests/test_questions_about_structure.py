@@ -36,7 +36,7 @@ def index() -> SearchIndex:
         ("讲话最后是怎么号召的", Place(end=True)),
         ("这件事最后是怎么处理的", Place()),  # how it ended, not the text's end
         ("讲话一开始讲了什么", Place(start=True)),
-        ("千万工程一开始计划整治多少个村", Place()),  # how it began, not the text's start
+        ("千万工程一开始是怎么部署的", Place()),  # how it began, not the text's start
         ("最后一个问题是什么", Place()),
         ("家属应该做什么", Place()),  # not about the structure
         ("有哪些少部分同志的问题", Place()),
