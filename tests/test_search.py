@@ -153,6 +153,9 @@ def test_question_words_and_expansions() -> None:
     words = {w.text: w for w in query.words}
     assert "应该" not in words and "怎么" not in words
     assert "配偶" in words["老婆"].expansions
+    # everyday words for what regulations name formally
+    residents = {w.text: w for w in parse_question("户口不在本村能参加选举吗", SEGMENTER).words}
+    assert "户籍" in residents["户口"].expansions
 
 
 @settings(max_examples=150, deadline=None)
