@@ -38,7 +38,8 @@ from retrieval.structure import parse
 # names from their occasion; 8: titles repeated with other spacing, autonomous regions' names,
 # a bundle's title line only where it ends in a kind of document; 9: 列出 and 列举 are words
 # about the text (stopwords), as 讲到 is; a news report is named by the meeting it reports;
-# an interviewer's question heads the answers; a year spaced from its 年 (2015 年)
+# an interviewer's question heads the answers; a year spaced from its 年 (2015 年); bylines,
+# 附：, items numbered 01/02 as headings; 资料来源 as a credit line
 ANALYZER_VERSION = "9"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

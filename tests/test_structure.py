@@ -392,3 +392,23 @@ def test_an_attachment_heads_what_follows_it() -> None:
         ],
     )
     assert any(h.path[0] == "中共十九届五中全会在京举行" for h in dated.headings)
+
+
+def test_a_bundles_items_numbered_01_02_head_their_texts() -> None:
+    lines = [
+        "【2018年8月学习材料】",
+        "01习近平：推动共建“一带一路”走深走实造福人民",
+        "资料来源：共产党员网",
+        "推进“一带一路”建设工作5周年座谈会27日在北京召开，习近平出席座谈会并发表重要讲话。",
+        "02习近平：举旗帜聚民心育新人兴文化展形象 更好完成新形势下宣传思想工作使命任务",
+        "资料来源：共产党员网",
+        "全国宣传思想工作会议8月21日至22日在北京召开，习近平出席会议并发表重要讲话。",
+        "01月份的工作安排已经下发，请各支部按照安排认真组织学习，并于月底前报送学习情况。",
+    ]
+    document = corpus.read_document("bundle.txt", "\n".join(lines).encode())
+    meeting = next(p for p in document.passages if p.text.startswith("全国宣传思想工作会议"))
+    assert meeting.section[0].startswith("02习近平：举旗帜聚民心")
+    # the credit line is clutter, not a heading; a month (01月份) numbers no item
+    assert not any("资料来源" in h.path[-1] for h in document.headings)
+    assert document.passages[-1].text.startswith("01月份")
+    assert document.passages[-1].section == meeting.section
