@@ -144,6 +144,17 @@ MANY = [
         (0.87, 0.90, 0.93, 14, 5),
         "business_environment_folder",
     ),
+    corpus_set(
+        CORPORA / "discipline_organization_folder",
+        (0.84, 0.89, 0.94, 13, 5),
+        "discipline_organization_folder",
+    ),
+    corpus_set(
+        CORPORA / "rural_governance_folder", (0.84, 0.88, 0.90, 18, 6), "rural_governance_folder"
+    ),
+    corpus_set(
+        CORPORA / "culture_civics_folder", (0.72, 0.80, 0.89, 17, 7), "culture_civics_folder"
+    ),
 ]
 
 
