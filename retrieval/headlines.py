@@ -16,9 +16,12 @@ MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
 # an office and the name of whoever holds it, ending the line
 _OFFICE_AND_NAME = re.compile(
     r"(?:校长|书记|主任|部长|局长|院长|主席|委员|厅长|市长|县长|区长|镇长|乡长|处长|科长"
-    r"|经理|董事长|记者|教授|教师|老师)\s*[\u4e00-\u9fff]{2,3}$"
+    r"|经理|董事长|记者|教授|教师|老师)\s*[\u4e00-\u9fff]{2,3}(?<![会议级班组室部处厅局团队所])$"
 )
-_SIGNED = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
+_SIGNED = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+MAX_BYLINE_CHARS = 30
+_ATTACHED = re.compile(r"^附[：:]\s*\S")
+_ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
 # a line that is a document's title in book-title marks: the text below is that document
 _BOOK_TITLE = re.compile(rf"《[^《》]{{2,60}}(?:{'|'.join(KIND_WORDS)})》")
 
@@ -75,7 +78,7 @@ def plain_headings(lines: list[Line]) -> list[Line]:
                 head = next((k for k in range(i + 1, j) if _titles_a_document(lines[k].text)), i)
             rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
             label = lines[head].text
-            if rest and _byline(rest):
+            if rest and head == i and _byline(rest):
                 # whose text it is (副校长杨佩琼 under 2024年度述职报告) names every passage
                 # of it, and tells apart the texts of a bundle that share a headline
                 label, rest = f"{label}（{' '.join(rest)}）", []
@@ -87,11 +90,6 @@ def plain_headings(lines: list[Line]) -> list[Line]:
         out.append(lines[i])
         i += 1
     return out
-
-
-MAX_BYLINE_CHARS = 30
-_ATTACHED = re.compile(r"^附[：:]\s*\S")
-_ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
 
 
 def _byline(texts: list[str]) -> bool:

@@ -29,8 +29,9 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("num", r"^\d{1,2}(?:[、．]|\.(?!\d))"),
         ("pnum", r"^[（(]\d{1,3}[）)]"),
         ("circled", r"^[①②③④⑤⑥⑦⑧⑨⑩]"),
-        # a bundle's items numbered 01, 02… run into their titles (02习近平：举旗帜…)
-        ("padded", r"^0[1-9]\s*(?![年月日时分号点])(?=[\u4e00-\u9fff《“])"),
+        # a bundle's items numbered 01 to 09 run into their titles (02习近平：举旗帜…); not a
+        # date, an issue or a cohort (01月, 03期, 01版, 09届)
+        ("padded", r"^0[1-9]\s*(?![年月日时分号点期版届批次级])(?=[\u4e00-\u9fff《“])"),
     )
 )
 # Enumerations that open a paragraph and may close: kind, pattern.

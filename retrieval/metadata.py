@@ -130,9 +130,10 @@ _BANNERED = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]\s+
 REGION_PEOPLE = r"(?:回族|壮族|维吾尔)?"
 
 
+# what a meeting does in the headline reporting it (…会议在北京举行)
+HELD = r"(?:举行|召开|开幕|闭幕)"
 _MEETING_HELD = re.compile(
-    r"^([\u4e00-\u9fff\d]{4,30}?(?:会议|大会|全会|论坛|峰会))(?:在[\u4e00-\u9fff]{1,8}?)?"
-    r"(?:举行|召开|开幕|闭幕)"
+    rf"^([\u4e00-\u9fff\d]{{4,30}}?(?:会议|大会|全会|论坛|峰会))(?:在[\u4e00-\u9fff]{{1,8}}?)?{HELD}"
 )
 
 
@@ -181,7 +182,9 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     if held := _MEETING_HELD.match(core):
         # a news report is named by the meeting it reports (中央经济工作会议在北京举行)
         meeting = held.group(1)
-        names += [meeting, f"{meta.year}年{meeting}" if meta.year else meeting]
+        names.append(meeting)
+        if meta.year and not meeting.startswith(f"{meta.year}年"):
+            names.append(f"{meta.year}年{meeting}")
     if kind == "讲话" and meta.occasion:  # 党史学习教育动员大会讲话
         names += [f"{meta.occasion}讲话", f"{meta.occasion}上的讲话"]
     stripped = _ISSUERS.sub("", core).strip()

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.laws import ABBREVIATION_SHARE, OPENING_PASSAGES
+from retrieval.metadata import HELD
 from retrieval.model import Document
 from retrieval.normalize import plain_text
 
@@ -95,7 +96,7 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
 
 # …在…上的讲话, or a report of the meeting (…工作会议在杭召开。省委书记车俊在会上强调)
 _INTRODUCES_SPEECH = re.compile(
-    r"在.{2,40}?上的(?:讲话|发言|致辞)|会议?在.{1,12}?(?:召开|举行|开幕)"
+    rf"在.{{2,40}}?上的(?:讲话|发言|致辞)|(?:会议|大会|全会|论坛)在[^，。；！？]{{1,12}}?{HELD}"
 )
 
 

@@ -97,12 +97,12 @@ def parse_question(question: str, segmenter: Segmenter) -> Query:
     return Query(tuple(words), tuple(segmenter.bigrams(folded)))
 
 
-_PLENUM = re.compile(r"([一二三四五六七八九])中全会")
+_PLENUM = re.compile(r"([一二三四五六七八九十]{1,2})中全会")
 
 
 def _written_out(word: str) -> frozenset[str]:
-    """A plenum's short name as its own documents write it (五中全会: 中央委员会第五次
-    全体会议), so the communique that never says 五中全会 still holds the word."""
+    """A plenum's short name as its own documents write it (五中全会: 第五次全体会议, as in
+    中央委员会第五次全体会议), so the communique that never says 五中全会 still holds it."""
     plenum = _PLENUM.fullmatch(word)
     return frozenset({f"第{plenum.group(1)}次全体会议"}) if plenum else frozenset()
 

@@ -41,8 +41,8 @@ def named_ordinals(document: Document) -> set[str]:
 
 def contradicts(document: Document, plain: str) -> bool:
     """Whether the question names another session or congress than the document's own
-    (二十届四中全会 is not 十九届四中全会, though both are 四中全会)."""
-    asked = ordinals(plain)
+    (二十届四中全会 is not 十九届四中全会, though both are 四中全会; 十八大以来 names none)."""
+    asked = naming_ordinals(plain)
     own = ordinals(" ".join((*document.meta.names, fold(document.title), document.meta.occasion)))
     return bool(asked and own and not asked & own)
 

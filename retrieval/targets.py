@@ -34,12 +34,12 @@ from retrieval.laws import (
     law_titles,
     quotes_article,
 )
-from retrieval.metadata import _ISSUERS, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
+from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
-from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name, ordinals
+from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 MIN_PHRASE_CHARS = 2
@@ -177,7 +177,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         return Target(years=tuple(years), phrases=phrases, missing=unheld)
     named = honoured or named
     named = [d for d in named if not contradicts(d, plain)] or (
-        [] if named and ordinals(plain) else named
+        [] if named and naming_ordinals(plain) else named
     )
     if named and _unplaced(named) and (local_law := _local_law(named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
@@ -537,7 +537,7 @@ def _name_tokens(document: Document) -> frozenset[str]:
     return _tokens_of(document.title, document.meta.occasion, document.meta.speaker)
 
 
-_HELD_IN = re.compile(r"在[\u4e00-\u9fff]{1,6}?(?:举行|召开|开幕|闭幕)")
+_HELD_IN = re.compile(rf"在[\u4e00-\u9fff]{{1,6}}?{HELD}")
 
 
 @cache  # once per document: a question compares them all

@@ -167,7 +167,7 @@ def test_a_point_of_a_part_without_headings_is_its_paragraph_stating_it() -> Non
     lines = [
         "政府工作报告",
         "一、扩大内需",
-        "扩大国内需求，首先必须增加城乡居民特别是低收入群体的收入。",
+        "扩大内需。首先必须增加城乡居民特别是低收入群体的收入。",
         "二、推进结构调整和体制改革",
         "进一步解决制约经济发展的结构性矛盾和体制性障碍，是促进经济持续增长的根本措施。",
         "加快产业结构优化升级。一要采用高新技术改造和提升传统产业。",
@@ -181,7 +181,7 @@ def test_a_point_of_a_part_without_headings_is_its_paragraph_stating_it() -> Non
     # and its points are those paragraphs, without the opening
     listed = answer(index, "第二部分讲了哪几点", SEGMENTER)
     assert [h.passage.text[:4] for h in listed.hits] == ["加快产业", "继续实施"]
-    # counter-example: a part of one paragraph has no points to count
+    # counter-example: one paragraph stating a point makes no list of points
     assert place_passages(index.documents[0], read_place("第一部分的第二点是什么")) == []
 
 

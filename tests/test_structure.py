@@ -404,11 +404,14 @@ def test_a_bundles_items_numbered_01_02_head_their_texts() -> None:
         "资料来源：共产党员网",
         "全国宣传思想工作会议8月21日至22日在北京召开，习近平出席会议并发表重要讲话。",
         "01月份的工作安排已经下发，请各支部按照安排认真组织学习，并于月底前报送学习情况。",
+        "03期学习材料已经印发，请各支部结合本月的学习安排认真组织学习，及时报送学习情况。",
     ]
     document = corpus.read_document("bundle.txt", "\n".join(lines).encode())
     meeting = next(p for p in document.passages if p.text.startswith("全国宣传思想工作会议"))
     assert meeting.section[0].startswith("02习近平：举旗帜聚民心")
-    # the credit line is clutter, not a heading; a month (01月份) numbers no item
+    # the credit line is clutter, not a heading
     assert not any("资料来源" in h.path[-1] for h in document.headings)
-    assert document.passages[-1].text.startswith("01月份")
-    assert document.passages[-1].section == meeting.section
+    # a month (01月份) or an issue (03期) numbers no item
+    for month_or_issue in document.passages[-2:]:
+        assert month_or_issue.text.startswith(("01月份", "03期"))
+        assert month_or_issue.section == meeting.section
