@@ -557,13 +557,19 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
+_THOUGHT = re.compile(
+    r"[\u4e00-\u9fff]{2,4}(?:新时代[\u4e00-\u9fff]{0,12}?|[\u4e00-\u9fff]{0,4}?)思想"
+)
+
+
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents named by a place, person or anniversary of their title that no other
     document's title shares, with the kind of document said too (95周年讲话, 马卫光讲话)
     or the place alone (浙江今年…): a place names a provincial document."""
     if not _kind_words(folded) and "今年" not in folded:
-        # a speaker named alone names the speech (朱镕基那届政府…)
-        return _named_by_unique(documents, "speakers", _speaker, folded)
+        # a speaker named alone names the speech (朱镕基那届政府…), not a body of thought
+        # named after him (习近平文化思想, 习近平新时代中国特色社会主义思想)
+        return _named_by_unique(documents, "speakers", _speaker, _THOUGHT.sub("", folded))
     return _named_by_unique(documents, "name_tokens", _long_name_tokens, folded)
 
 

@@ -243,6 +243,9 @@ def test_a_speaker_named_alone_names_the_speech() -> None:
     # a person the title speaks of is not its speaker: named only with the kind of text
     assert find_target("胡耀邦同志是什么样的人", corpus).docs is None
     assert find_target("胡耀邦座谈会讲话说了什么", corpus).docs == {"m.txt"}
+    # a body of thought named after a speaker is not his speech
+    assert find_target("习近平同志怎么评价胡耀邦", corpus).docs == {"m.txt"}
+    assert find_target("习近平文化思想是在哪次会上提出的", corpus).docs is None
 
 
 def test_a_party_document_no_text_is_of_or_about_is_missing(corpus: tuple[Document, ...]) -> None:
