@@ -18,7 +18,7 @@ from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.laws import ABBREVIATION_SHARE, OPENING_PASSAGES
 from retrieval.metadata import HELD
-from retrieval.model import Document
+from retrieval.model import Document, Passage
 from retrieval.normalize import plain_text
 
 # the characters between 纪念 and 诞辰 name the person (毛泽东同志, 毛主席, 朱老总)
@@ -102,11 +102,17 @@ _INTRODUCES_SPEECH = re.compile(
 
 def _introduced(document: Document) -> str:
     """Where a document says what it is: its title, subtitle and occasion, and a bundle's
-    first headings and the first lines that introduce a speech (本月推荐…盛阅春…在市政府八届
-    五次全体会议上的讲话), not a speech's own opening (…90年来，中国共产党…)."""
-    opening = (
-        p.text for p in document.passages[:OPENING_PASSAGES] if _INTRODUCES_SPEECH.search(p.text)
-    )
+    first headings and the lines that introduce a speech or report a meeting at the start
+    of it or of one of its parts (本月推荐…盛阅春…在市政府八届五次全体会议上的讲话), not a
+    speech's own opening (…90年来，中国共产党…)."""
+    # and where a bundle's texts begin: the first passage under each of its parts
+    # (02习近平：… / 全国宣传思想工作会议8月21日至22日在北京召开)
+    firsts: dict[str, Passage] = {}
+    for p in document.passages:
+        if p.section:
+            firsts.setdefault(p.section[0], p)
+    starts = [*document.passages[:OPENING_PASSAGES], *firsts.values()]
+    opening = (p.text for p in starts if _INTRODUCES_SPEECH.search(p.text))
     tops = (h.path[0] for h in document.headings[:OPENING_PASSAGES])
     meta = document.meta
     return plain_text(" ".join((document.title, meta.subtitle, meta.occasion, *tops, *opening)))

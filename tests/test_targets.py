@@ -395,6 +395,19 @@ def test_a_speech_asked_for_by_an_occasion_no_document_comes_near_is_missing() -
         ],
     )
     assert not find_target("网信工作会议上省长强调了哪几点？", (*speeches, news)).missing
+    # …also where a later part of a bundle begins with the report of the meeting
+    bundle = doc(
+        "b.txt",
+        [
+            "【2018年8月学习材料】",
+            "01习近平：推动共建“一带一路”走深走实造福人民",
+            "推进“一带一路”建设工作5周年座谈会27日在北京召开，习近平出席座谈会并发表重要讲话。",
+            "02习近平：举旗帜聚民心育新人兴文化展形象",
+            "全国宣传思想工作会议8月21日至22日在北京召开，习近平出席会议并发表重要讲话。",
+        ],
+    )
+    asked = "总书记在全国宣传思想工作会议上对县级融媒体中心提了什么要求？"
+    assert not find_target(asked, (*speeches, bundle)).missing
 
 
 def test_an_autonomous_region_is_named_without_its_people_and_a_year_inside_a_name() -> None:
