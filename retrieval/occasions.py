@@ -94,9 +94,10 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
     return "" if near else f"在{occasion}上的讲话"
 
 
-# …在…上的讲话, or a report of the meeting (…工作会议在杭召开。省委书记车俊在会上强调)
+# …在…上的讲话, or a report of the meeting (…工作会议在杭召开, …会议8月21日至22日在北京召开)
 _INTRODUCES_SPEECH = re.compile(
-    rf"在.{{2,40}}?上的(?:讲话|发言|致辞)|(?:会议|大会|全会|论坛)在[^，。；！？]{{1,12}}?{HELD}"
+    rf"在.{{2,40}}?上的(?:讲话|发言|致辞)"
+    rf"|(?:会议|大会|全会|论坛)[^，。；！？]{{0,16}}?在[^，。；！？]{{1,12}}?{HELD}"
 )
 
 
