@@ -181,3 +181,15 @@ def iso(date: tuple[int, int | None, int | None]) -> str:
     if month is None:
         return f"{year:04d}"
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def canonical_years(question: str) -> str:
+    """The question with every year written as 2019年 (二〇一九年, 19年 → 2019年)."""
+    out, last = [], 0
+    # an anniversary (改革开放40周年) keeps its words: they name the occasion too
+    for m in (y for y in question_years(question) if not question[: y.end].endswith("周年")):
+        out.append(question[last : m.start])
+        out.append(f"{m.year}年")
+        last = m.end
+    out.append(question[last:])
+    return "".join(out)

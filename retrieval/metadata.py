@@ -78,7 +78,7 @@ _GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委�
 _SUBTITLE = re.compile(r"^[—－-]{1,2}")
 _ISSUERS = re.compile(
     r"^(中共中央(?:\s*国务院)?|国务院(?:办公厅)?|中共中央办公厅(?:\s*国务院办公厅)?"
-    r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|党政机关)"
+    r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|中华人民共和国|党政机关)"
 )
 
 
@@ -93,8 +93,14 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s“”\"《》、，,·—－-]", "", text)
 
 
+# a national law's title: 中华人民共和国公司法 (a title merely ending in 法, 工作方法, is none)
+_LAW_TITLE = re.compile(r"^中华人民共和国[\u4e00-\u9fff]{1,20}法$")
+
+
 def kind_of(*texts: str) -> str:
     """The kind a title names: the kind word nearest its end."""
+    if texts and _LAW_TITLE.match(re.sub(r"\s", "", texts[0])):
+        return "法律"
     best, at = "", -1
     for text in texts:
         for word, kind in KINDS:
@@ -235,6 +241,10 @@ def adoption(line: str) -> bool:
     return bool(_ADOPTED.search(line.strip()))
 
 
+# a line recording a revision of the text: 2018年10月26日 …《关于修改…的决定》第四次修正
+_REVISED = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日.{0,150}(?:修正|修订|修改)[）)]?$")
+
+
 def is_date_line(line: str) -> bool:
     """A line that only dates its text: （2019年10月31日…全体会议通过）, 2023年2月28日."""
     return bool(_DATE_LINE.match(line)) and first_date(line) is not None and len(line) <= 70
@@ -327,8 +337,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             subtitle = subtitle or _SUBTITLE.sub("", line).strip()
             consumed.append((line, "副标题"))
             continue
-        if is_date_line(line):
-            date = date or first_date(line)
+        if is_date_line(line) or _REVISED.match(line):
+            # a law is the version of its last revision (…通过 / …第四次修正)
+            date = first_date(line) if _REVISED.match(line) else date or first_date(line)
             rest = re.sub(r"^[（(]|[）)]$", "", line)
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest

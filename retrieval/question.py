@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from retrieval.dates import canonical_years
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter, stopwords
 from retrieval.synonyms import synonyms
-from retrieval.targets import Target, canonical_years
+from retrieval.targets import Target
 
 if TYPE_CHECKING:
     from retrieval.search import Ranking

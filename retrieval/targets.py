@@ -22,10 +22,12 @@ from retrieval.dates import (
     PAST_YEAR,
     RELATIVE_YEARS,
     anniversaries,
+    canonical_years,
     digit_years,
     question_years,
     years_in,
 )
+from retrieval.editions import edition_asked
 from retrieval.laws import (
     ABBREVIATION_SHARE,
     LAW_ENDINGS,
@@ -145,19 +147,10 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
         names.add(subtitle)
     names |= {_year_free(n) for n in names}
     plain = {plain_text(n) for n in names}
-    return tuple(sorted(n for n in plain if len(n) >= MIN_NAME_CHARS))
-
-
-def canonical_years(question: str) -> str:
-    """The question with every year written as 2019年 (二〇一九年, 19年 → 2019年)."""
-    out, last = [], 0
-    # an anniversary (改革开放40周年) keeps its words: they name the occasion too
-    for m in (y for y in question_years(question) if not question[: y.end].endswith("周年")):
-        out.append(question[last : m.start])
-        out.append(f"{m.year}年")
-        last = m.end
-    out.append(question[last:])
-    return "".join(out)
+    # a law is named by three characters (公司法); other short "names" (报告) name a kind
+    return tuple(
+        sorted(n for n in plain if len(n) >= MIN_NAME_CHARS or (len(n) == 3 and n.endswith("法")))
+    )
 
 
 def _kind_words(question: str) -> tuple[str, ...]:
@@ -256,6 +249,7 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
             year = f"{years[0]}年" if years else ""
             return Target(years=tuple(years), phrases=phrases, missing=year + national.group(0))
         named = nation
+    named = edition_asked(folded, named, document_names) or named  # 新公司法, 旧公司法
     preferred = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
         y

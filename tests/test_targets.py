@@ -485,6 +485,40 @@ def test_a_places_regulation_is_not_the_national_one_of_that_name() -> None:
     assert find_target("国务院优化营商环境条例第三条", held).docs == {"yingshang.txt"}
 
 
+def test_a_law_is_the_version_of_its_last_revision_and_named_by_its_short_name() -> None:
+    def law(name: str, revised: list[str]) -> Document:
+        lines = [
+            "# 中华人民共和国公司法",
+            "1993年12月29日 第八届全国人民代表大会常务委员会第五次会议通过",
+        ]
+        lines += [*revised, "第一章 总则", "第一条 为了规范公司的组织和行为，制定本法。"]
+        return doc(name, lines)
+
+    old = law(
+        "gs2018.txt",
+        [
+            "2013年12月28日 第十二届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国"
+            "海洋环境保护法〉等七部法律的决定》第三次修正",
+            "2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国"
+            "公司法〉的决定》第四次修正",
+        ],
+    )
+    new = law("gs2023.txt", ["2023年12月29日 第十四届全国人民代表大会常务委员会第七次会议修订"])
+    assert (old.meta.year, old.meta.kind, new.meta.year) == (2018, "法律", 2023)
+    assert {"公司法", "2018年公司法"} <= set(old.meta.names)
+    laws = (old, new)
+    assert find_target("2018年版公司法规定董事任期最长几年", laws).docs == {"gs2018.txt"}
+    assert find_target("2023年公司法规定的工会集体合同", laws).docs == {"gs2023.txt"}
+    assert find_target("公司法规定董事会几个人", laws).docs == {"gs2018.txt", "gs2023.txt"}
+    # the new or current edition is the latest; the old one the others
+    assert find_target("新公司法里党组织是什么定位", laws).docs == {"gs2023.txt"}
+    assert find_target("按现行公司法，章程由谁制定", laws).docs == {"gs2023.txt"}
+    assert find_target("旧公司法规定董事会几个人", laws).docs == {"gs2018.txt"}
+    # counter-example: a title that only ends in 法 is no law
+    method = doc("m.txt", ["新时代群众工作方法", "群众工作要讲究方法，深入基层，倾听群众呼声。"])
+    assert method.meta.kind != "法律"
+
+
 def test_a_speechs_own_opening_does_not_make_another_occasion_held() -> None:
     tsinghua = doc(
         "qinghua.txt",
