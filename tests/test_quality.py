@@ -155,6 +155,11 @@ MANY = [
     corpus_set(
         CORPORA / "culture_civics_folder", (0.72, 0.80, 0.89, 17, 7), "culture_civics_folder"
     ),
+    corpus_set(
+        CORPORA / "soe_party_building_folder",
+        (0.66, 0.77, 0.89, 20, 6),
+        "soe_party_building_folder",
+    ),
 ]
 
 
