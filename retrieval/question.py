@@ -116,15 +116,16 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
     if target.docs is None or not target.named:
         return query  # a reader's scope (--doc, a group's) names nothing in the question
     named = [index.document(doc) for doc in target.docs if index.holds(doc)]
-    names = " ".join(
-        fold(" ".join((d.title, d.meta.occasion, d.meta.speaker, *d.meta.names))) for d in named
-    )
-    # 新中国成立70周年那年的政府工作报告: words that date the document name it too
-    names += " " + " ".join(target.dating)
-    kept = tuple(w for w in query.words if w.text not in names)
+    titles = " ".join(fold(" ".join((d.title, d.meta.speaker, *d.meta.names))) for d in named)
+    # the occasion names a speech (座谈会讲话), and words that date the document name it
+    # too (新中国成立70周年那年的政府工作报告); unless they are all that is asked (哪次会议通过的)
+    occasions = " ".join([*(fold(d.meta.occasion) for d in named), *target.dating])
+    kept = tuple(w for w in query.words if w.text not in titles and w.text not in occasions)
+    if not kept:
+        kept = tuple(w for w in query.words if w.text not in titles)
     if not kept or len(kept) == len(query.words):
         return query
-    gone = [w.text for w in query.words if w.text in names]
+    gone = [w.text for w in query.words if w not in kept]
     bigrams = tuple(b for b in query.bigrams if not any(b[1:] in g for g in gone))
     return Query(kept, bigrams)
 

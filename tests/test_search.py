@@ -426,6 +426,19 @@ def test_a_named_documents_passage_holding_what_is_asked_is_kept_without_the_nam
     assert got.hits[0].passage.text.startswith("第七十四条")
 
 
+def test_a_question_of_the_meeting_adopting_a_regulation_gets_its_adoption_line() -> None:
+    regulation = [
+        "山东省企业国有资产监督管理条例",
+        "2011年11月25日 山东省第十一届人民代表大会常务委员会第二十七次会议通过",
+        "第一条 为了规范企业国有资产监督管理，实现企业国有资产保值增值，制定本条例。",
+        "第二条 县级以上人民政府对国家出资企业的国有资产进行监督管理，适用本条例。",
+        "第三条 国有资产监督管理机构应当定期召开会议，研究企业国有资产监督管理中的重大问题。",
+    ]
+    index = index_of([parse("sd.txt", regulation)], SEGMENTER)
+    got = answer(index, "山东省企业国有资产监督管理条例是哪次会议通过的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("2011年11月25日")
+
+
 def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words() -> None:
     market = Word("股市行情", frozenset({"股市行情", "股市", "行情"}), frozenset())
     today = Word("今天", frozenset({"今天"}), frozenset())
