@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from retrieval import corpus
-from retrieval.boilerplate import is_boilerplate, strip_boilerplate
+from retrieval.boilerplate import clutter_rule, is_boilerplate, strip_boilerplate
 from retrieval.ingest import DocumentError, read_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,6 +196,11 @@ def test_bundled_corpus_has_no_platform_lines() -> None:
 )
 def test_boilerplate_patterns(line: str) -> None:
     assert is_boilerplate(line)
+
+
+def test_an_html_comment_of_a_markdown_file_is_clutter_not_text() -> None:
+    assert clutter_rule("<!-- INFO END -->") == "网页注释"
+    assert clutter_rule("第一条 为了规范公司的组织和行为，制定本法。<!-- 注 -->") is None
 
 
 def test_advert_words_are_dropped_only_in_a_signed_advert_block() -> None:
