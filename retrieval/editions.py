@@ -10,6 +10,7 @@ from retrieval.model import Document
 
 _NEWEST = "新|最新|现行|新版"
 _OLDER = "旧|老|原|旧版|老版"
+_REVISED = "(?:修订|修正|修改)?后?的?"  # 新修订的行政复议法
 
 
 def edition_asked(
@@ -23,8 +24,8 @@ def edition_asked(
     latest = max(y for y in years if y is not None)
     for d in named:
         for name in names_of(d):
-            if re.search(rf"(?:{_NEWEST})的?{re.escape(name)}", folded):
+            if re.search(rf"(?:{_NEWEST}){_REVISED}{re.escape(name)}", folded):
                 return [e for e in named if e.meta.year == latest]
-            if re.search(rf"(?:{_OLDER})的?{re.escape(name)}", folded):
+            if re.search(rf"(?:{_OLDER}){_REVISED}{re.escape(name)}", folded):
                 return [e for e in named if e.meta.year != latest]
     return []

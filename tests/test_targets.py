@@ -512,6 +512,7 @@ def test_a_law_is_the_version_of_its_last_revision_and_named_by_its_short_name()
     assert find_target("公司法规定董事会几个人", laws).docs == {"gs2018.txt", "gs2023.txt"}
     # the new or current edition is the latest; the old one the others
     assert find_target("新公司法里党组织是什么定位", laws).docs == {"gs2023.txt"}
+    assert find_target("新修订的公司法从哪天起施行", laws).docs == {"gs2023.txt"}
     assert find_target("按现行公司法，章程由谁制定", laws).docs == {"gs2023.txt"}
     assert find_target("旧公司法规定董事会几个人", laws).docs == {"gs2018.txt"}
     # counter-example: a title that only ends in 法 is no law
