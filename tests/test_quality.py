@@ -160,6 +160,7 @@ MANY = [
         (0.66, 0.77, 0.89, 20, 6),
         "soe_party_building_folder",
     ),
+    corpus_set(CORPORA / "rule_of_law_folder", (0.68, 0.76, 0.84, 17, 11), "rule_of_law_folder"),
 ]
 
 
