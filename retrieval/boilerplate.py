@@ -91,7 +91,7 @@ NEWS: tuple[tuple[str, str], ...] = (
     ("图片说明", r"^[（(]?图[为片]\s*[:：]?"),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
     # an HTML comment a Markdown file carries (<!-- INFO END -->): markup, never text
-    ("网页注释", r"^<!--.*-->$"),
+    ("网页注释", r"^<!--(?:(?!-->).)*-->$"),
     # the 版记 of a 红头文件: who it is sent to, and who printed it when
     ("版记", r"^(抄送|分送|主送|发)\s*[:：]"),
     ("版记", r"^\S{2,24}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"),

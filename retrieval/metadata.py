@@ -78,7 +78,7 @@ _GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委�
 _SUBTITLE = re.compile(r"^[—－-]{1,2}")
 _ISSUERS = re.compile(
     r"^(中共中央(?:\s*国务院)?|国务院(?:办公厅)?|中共中央办公厅(?:\s*国务院办公厅)?"
-    r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|中华人民共和国|党政机关)"
+    r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|党政机关)"
 )
 
 
@@ -94,12 +94,19 @@ def _plain(text: str) -> str:
 
 
 # a national law's title: 中华人民共和国公司法 (a title merely ending in 法, 工作方法, is none)
-_LAW_TITLE = re.compile(r"^中华人民共和国[\u4e00-\u9fff]{1,20}法$")
+_LAW_TITLE = re.compile(r"^中华人民共和国([\u4e00-\u9fff]{1,20}法典?)$")
+
+
+def law_short_name(title: str) -> str:
+    """A national law's name without the state's (公司法 for 中华人民共和国公司法（2023年修订）),
+    or "" for any other title."""
+    law = _LAW_TITLE.match(re.sub(r"\s|[（(][^）)]*[）)]", "", title))
+    return law.group(1) if law else ""
 
 
 def kind_of(*texts: str) -> str:
-    """The kind a title names: the kind word nearest its end."""
-    if texts and _LAW_TITLE.match(re.sub(r"\s", "", texts[0])):
+    """The kind a title names: 法律 for a national law's, else the kind word nearest its end."""
+    if texts and law_short_name(texts[0]):
         return "法律"
     best, at = "", -1
     for text in texts:
@@ -191,6 +198,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names.append(meeting)
         if meta.year and not meeting.startswith(f"{meta.year}年"):
             names.append(f"{meta.year}年{meeting}")
+    if short := law_short_name(title):  # 公司法, 2018年公司法: laws go by their own name
+        names += [short, f"{meta.year}年{short}" if meta.year else short]
     if kind == "讲话" and meta.occasion:  # 党史学习教育动员大会讲话
         names += [f"{meta.occasion}讲话", f"{meta.occasion}上的讲话"]
     stripped = _ISSUERS.sub("", core).strip()
@@ -242,7 +251,9 @@ def adoption(line: str) -> bool:
 
 
 # a line recording a revision of the text: 2018年10月26日 …《关于修改…的决定》第四次修正
-_REVISED = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日.{0,150}(?:修正|修订|修改)[）)]?$")
+# a line recording a revision of the text, by date or 根据 the decision revising it
+_REVISED = re.compile(r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日.{0,200}(?:修正|修订|修改)[）)]?$")
+_FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def is_date_line(line: str) -> bool:
@@ -337,9 +348,12 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             subtitle = subtitle or _SUBTITLE.sub("", line).strip()
             consumed.append((line, "副标题"))
             continue
-        if is_date_line(line) or _REVISED.match(line):
-            # a law is the version of its last revision (…通过 / …第四次修正)
-            date = first_date(line) if _REVISED.match(line) else date or first_date(line)
+        revised = _REVISED.match(line)
+        if is_date_line(line) or revised:
+            # a law is the version of its last revision (…通过 / …第四次修正), the last date
+            # of a history written on one line (（1993年…通过 2023年…修订）)
+            last = _FULL_DATE.findall(line)[-1] if revised else None
+            date = (int(last[0]), int(last[1]), int(last[2])) if last else date or first_date(line)
             rest = re.sub(r"^[（(]|[）)]$", "", line)
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest

@@ -109,8 +109,8 @@ def _introduced(document: Document) -> str:
     # and where a bundle's texts begin: the first passage under each of its parts
     # (02习近平：… / 全国宣传思想工作会议8月21日至22日在北京召开)
     firsts: dict[str, Passage] = {}
-    for p in document.passages:
-        if p.section:
+    for p in document.passages if document.meta.kind != "讲话" else ():
+        if p.section:  # (a speech's own parts recall other meetings)
             firsts.setdefault(p.section[0], p)
     starts = [*document.passages[:OPENING_PASSAGES], *firsts.values()]
     opening = (p.text for p in starts if _INTRODUCES_SPEECH.search(p.text))

@@ -107,6 +107,10 @@ def in_runs(wording: str, text: str, min_run: int = MIN_RUN_CHARS) -> int:
     return covered
 
 
+# a character making 法 the start of another word (法人, 法院, 法定); not 规 (公司法规定)
+_LAW_WORD_ON = "[人律院治制定官学庭典务]"
+
+
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     """Documents the question names, by the longest name it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
@@ -115,6 +119,8 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     # 宁夏2026年政府工作报告 names 宁夏政府工作报告: a year inside a name is read apart
     unyeared = re.sub(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[\u4e00-\u9fff])", "", plain)
     for name in {*names.within(plain), *names.within(unyeared)}:
+        if len(name) < MIN_NAME_CHARS and not re.search(rf"{name}(?!{_LAW_WORD_ON})", plain):
+            continue  # 公司法人 is no 公司法
         for i in owners[name]:
             lengths[i] = max(lengths[i], len(name))
     best = max(lengths, default=0)
@@ -551,9 +557,7 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
-_THOUGHT = re.compile(
-    r"[\u4e00-\u9fff]{2,4}(?:新时代[\u4e00-\u9fff]{0,12}?|[\u4e00-\u9fff]{0,4}?)思想"
-)
+_THOUGHT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:新时代[^\W\d的]{0,12}?|[^\W\d的]{2,4}?)思想")
 
 
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:

@@ -201,6 +201,7 @@ def test_boilerplate_patterns(line: str) -> None:
 def test_an_html_comment_of_a_markdown_file_is_clutter_not_text() -> None:
     assert clutter_rule("<!-- INFO END -->") == "新闻附注：网页注释"
     assert clutter_rule("第一条 为了规范公司的组织和行为，制定本法。<!-- 注 -->") is None
+    assert clutter_rule("<!-- a --> 第一条 为了规范公司的组织和行为，制定本法。 <!-- b -->") is None
 
 
 def test_advert_words_are_dropped_only_in_a_signed_advert_block() -> None:

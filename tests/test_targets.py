@@ -246,6 +246,7 @@ def test_a_speaker_named_alone_names_the_speech() -> None:
     # a body of thought named after a speaker is not his speech
     assert find_target("习近平同志怎么评价胡耀邦", corpus).docs == {"m.txt"}
     assert find_target("习近平文化思想是在哪次会上提出的", corpus).docs is None
+    assert find_target("习近平谈胡耀邦的思想作风", corpus).docs == {"m.txt"}
 
 
 def test_a_party_document_no_text_is_of_or_about_is_missing(corpus: tuple[Document, ...]) -> None:
@@ -499,7 +500,7 @@ def test_a_law_is_the_version_of_its_last_revision_and_named_by_its_short_name()
         [
             "2013年12月28日 第十二届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国"
             "海洋环境保护法〉等七部法律的决定》第三次修正",
-            "2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国"
+            "根据2018年10月26日第十三届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国"
             "公司法〉的决定》第四次修正",
         ],
     )
@@ -515,6 +516,25 @@ def test_a_law_is_the_version_of_its_last_revision_and_named_by_its_short_name()
     assert find_target("新修订的公司法从哪天起施行", laws).docs == {"gs2023.txt"}
     assert find_target("按现行公司法，章程由谁制定", laws).docs == {"gs2023.txt"}
     assert find_target("旧公司法规定董事会几个人", laws).docs == {"gs2018.txt"}
+    assert find_target("修订后的公司法从哪天起施行", laws).docs == {"gs2023.txt"}
+    assert find_target("新旧公司法有什么区别", laws).docs == {"gs2018.txt", "gs2023.txt"}
+    # a revision 根据 a decision, and a history written on one line, date the law too
+    securities = doc(
+        "zq.txt",
+        [
+            "中华人民共和国证券法",
+            "（1998年12月29日第九届全国人民代表大会常务委员会第六次会议通过 2019年12月28日"
+            "第十三届全国人民代表大会常务委员会第十五次会议修订）",
+            "第一条 为了规范证券发行和交易行为，制定本法。",
+        ],
+    )
+    assert securities.meta.year == 2019
+    with_securities = (*laws, securities)
+    both = find_target("新公司法和证券法怎么衔接", with_securities).docs
+    assert both == {"gs2023.txt", "zq.txt"}  # the other law named stays
+    # 公司法人 and 中华人民共和国成立 name no law
+    assert find_target("公司法人财产权是什么", with_securities).docs is None
+    assert find_target("中华人民共和国成立以来取得了哪些成就", with_securities).docs is None
     # counter-example: a title that only ends in 法 is no law
     method = doc("m.txt", ["新时代群众工作方法", "群众工作要讲究方法，深入基层，倾听群众呼声。"])
     assert method.meta.kind != "法律"
