@@ -160,6 +160,13 @@ def question_years(text: str) -> list[YearMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def last_full_date(text: str) -> tuple[int, int | None, int | None] | None:
+    """The last date in `text` given to the day (the latest step of a history written on one
+    line: （1993年…通过 2019年12月28日…修订）)."""
+    days = [m.start() for m in _DATE.finditer(text) if m.group(3)]
+    return first_date(text[days[-1] :]) if days else None
+
+
 def first_date(text: str) -> tuple[int, int | None, int | None] | None:
     """The first date in `text` as (year, month, day), month and day when given."""
     match = _DATE.search(text)

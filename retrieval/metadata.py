@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.dates import CN_NUMBER, chinese_number, first_date, iso, years_in
+from retrieval.dates import CN_NUMBER, chinese_number, first_date, iso, last_full_date, years_in
 from retrieval.model import DocumentMeta
 
 # Kinds of document, by the word their title ends with. Longer words first: 讲话提纲 is a 讲话.
@@ -199,7 +199,9 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         if meta.year and not meeting.startswith(f"{meta.year}年"):
             names.append(f"{meta.year}年{meeting}")
     if short := law_short_name(title):  # 公司法, 2018年公司法: laws go by their own name
-        names += [short, f"{meta.year}年{short}" if meta.year else short]
+        names.append(short)
+        if meta.year:
+            names.append(f"{meta.year}年{short}")
     if kind == "讲话" and meta.occasion:  # 党史学习教育动员大会讲话
         names += [f"{meta.occasion}讲话", f"{meta.occasion}上的讲话"]
     stripped = _ISSUERS.sub("", core).strip()
@@ -250,10 +252,9 @@ def adoption(line: str) -> bool:
     return bool(_ADOPTED.search(line.strip()))
 
 
-# a line recording a revision of the text: 2018年10月26日 …《关于修改…的决定》第四次修正
 # a line recording a revision of the text, by date or 根据 the decision revising it
+# (2018年10月26日 …《关于修改…的决定》第四次修正)
 _REVISED = re.compile(r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日.{0,200}(?:修正|修订|修改)[）)]?$")
-_FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def is_date_line(line: str) -> bool:
@@ -352,8 +353,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         if is_date_line(line) or revised:
             # a law is the version of its last revision (…通过 / …第四次修正), the last date
             # of a history written on one line (（1993年…通过 2023年…修订）)
-            last = _FULL_DATE.findall(line)[-1] if revised else None
-            date = (int(last[0]), int(last[1]), int(last[2])) if last else date or first_date(line)
+            date = last_full_date(line) if revised else date or first_date(line)
             rest = re.sub(r"^[（(]|[）)]$", "", line)
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
