@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval import bm25, highlight
+from retrieval.abbreviations import unknown_words, with_phrases
 from retrieval.dates import CN_NUMBER, digit_years
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.markers import announces
@@ -554,6 +555,10 @@ def answer(
     if target.missing:
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason=NoAnswer.MISSING, note=note)
+    if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
+        # 法援 is 法律援助 where the passages it reaches write that out
+        ids = [i for i, _ in _pool(index, query, target, ranking)]
+        query = with_phrases(query, shorts, index.searchable_many(ids), segmenter)
     weights = word_weights(query, segmenter, ranking)
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too

@@ -153,6 +153,11 @@ class Segmenter:
             return DOMAIN_INFORMATION
         return self._information(tokenizer, word) * self.tag_weight(word)
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's dictionary says the word occurs in general Chinese; 0 for a word
+        it does not hold (or holds only as the start of longer words)."""
+        return int(self._load().FREQ.get(word) or 0)
+
     def tag_weight(self, word: str) -> float:
         """Nouns name what a question is about; idioms, time words, pronouns and
         measure words (就行了, 今天, 每月) carry the question's tone, not its topic."""

@@ -1,0 +1,65 @@
+"""Abbreviations (法援, 刑诉法) found as the phrases the documents write out."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.abbreviations import spelled_out, unknown_words
+from retrieval.search import answer, parse_question
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+TEXTS = [
+    "法律援助机构应当自收到法律援助申请之日起七日内进行审查。",
+    "刑事诉讼法第二百九十一条规定了缺席审判。刑事诉讼法修改后，检察院的侦查权有调整。",
+    "中央纪律检查委员会第五次全体会议召开。中央纪律检查委员会委员出席。",
+    "大力发展天然气和煤层气，天然气管网加快建设。",
+    "年末出生人口有所下降。",
+]
+
+
+@pytest.mark.parametrize(
+    ("short", "phrase"),
+    [("法援", "法律援助"), ("刑诉法", "刑事诉讼法"), ("中纪委", "中央纪律检查委员会")],
+)
+def test_a_short_form_is_found_as_the_phrase_it_shortens(short: str, phrase: str) -> None:
+    assert spelled_out(short, TEXTS, SEGMENTER) == phrase
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "天气",  # 天然 + 气: a two-character short form ends in a word, not a character
+        "出人",  # 出生人口 is written once: chance, not the phrase meant
+        "股市",  # nothing here begins with 股
+    ],
+)
+def test_words_that_shorten_nothing_here_are_not_spelled_out(word: str) -> None:
+    assert spelled_out(word, TEXTS, SEGMENTER) is None
+
+
+def test_only_rare_unknown_words_without_numbers_are_taken_for_short_forms() -> None:
+    index = index_of([parse("a.txt", TEXTS)], SEGMENTER)
+    vocabulary = index.postings.vocabulary
+    query = parse_question("法援和天气，二五年的法律援助", SEGMENTER)
+    words = [w.text for w in unknown_words(query, vocabulary, SEGMENTER)]
+    assert "法援" in words
+    assert "天气" not in words  # common in general Chinese: a word of its own
+    assert "法律援助" not in words  # the corpus holds it
+    assert not any("二" in w for w in words)
+
+
+def test_a_question_in_short_forms_is_answered_from_the_phrase_written_out() -> None:
+    lines = [
+        "法律援助条例",
+        "第一条 为了规范法律援助工作，制定本条例。",
+        "第二条 法律援助机构应当自收到法律援助申请之日起七日内进行审查，作出决定。",
+        "第三条 申请人对行政机关的决定不服的，可以在六十日内申请复议。",
+        "第四条 法律援助人员不得收取受援人财物。",
+    ]
+    index = index_of([parse("aid.txt", lines)], SEGMENTER)
+    hits = answer(index, "法援中心收到申请后几天内答复？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二条")
+    assert not answer(index, "明天天气怎么样？", SEGMENTER).hits
