@@ -40,8 +40,9 @@ from retrieval.structure import parse
 # about the text (stopwords), as 讲到 is; a news report is named by the meeting it reports;
 # an interviewer's question heads the answers; a year spaced from its 年 (2015 年); bylines,
 # 附：, items numbered 01/02 as headings; 资料来源 as a credit line; a law dated by its last
-# revision, of the kind 法律; a Markdown file's HTML comments as clutter
-ANALYZER_VERSION = "9"
+# revision, of the kind 法律; a Markdown file's HTML comments as clutter; 10: a title under a
+# banner and a series line, 在…时的讲话, 白皮书, two-character headings spaced out (总 则)
+ANALYZER_VERSION = "10"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -8,6 +8,7 @@ canonical form so a question's year meets a passage's year whatever the spelling
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 _DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -137,9 +138,10 @@ def anniversaries(text: str) -> list[str]:
     return [m.group(0) for m in _ANNIVERSARY.finditer(text)]
 
 
-def question_years(text: str) -> list[YearMention]:
+def question_years(text: str, known: Container[int] | None = None) -> list[YearMention]:
     """Years a question names, in full or short ("19年" is 2019, "98年" 1998), or by an
-    anniversary (新中国成立70周年那年 is 2019)."""
+    anniversary (新中国成立70周年那年 is 2019). With `known`, the years a corpus speaks of, a
+    short one it never does is a number of years (75年 of 75年卫生健康综述), not 1975."""
     mentions = [
         YearMention(m.start(), m.end(), y)
         for m in _YEAR.finditer(text)
@@ -154,9 +156,9 @@ def question_years(text: str) -> list[YearMention]:
         if any(s <= m.start() < e for s, e in taken) or text[: m.start()].endswith(_SPAN_VERBS):
             continue  # 再延长30年 is a span of years, not 2030
         short = int(m.group(1))
-        mentions.append(
-            YearMention(m.start(), m.end(), 2000 + short if short < 50 else 1900 + short)
-        )
+        year = 2000 + short if short < 50 else 1900 + short
+        if known is None or year in known:
+            mentions.append(YearMention(m.start(), m.end(), year))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -190,11 +192,13 @@ def iso(date: tuple[int, int | None, int | None]) -> str:
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
-def canonical_years(question: str) -> str:
-    """The question with every year written as 2019年 (二〇一九年, 19年 → 2019年)."""
+def canonical_years(question: str, known: Container[int] | None = None) -> str:
+    """The question with every year written as 2019年 (二〇一九年, 19年 → 2019年); `known` as
+    for `question_years`."""
     out, last = [], 0
     # an anniversary (改革开放40周年) keeps its words: they name the occasion too
-    for m in (y for y in question_years(question) if not question[: y.end].endswith("周年")):
+    years = question_years(question, known)
+    for m in (y for y in years if not question[: y.end].endswith("周年")):
         out.append(question[last : m.start])
         out.append(f"{m.year}年")
         last = m.end

@@ -35,3 +35,13 @@ def edition_asked(
             if re.search(rf"(?:{_OLDER}){named_as}", folded):
                 return [d for d in named if d not in editions or d.meta.year != latest]
     return []
+
+
+def as_said(folded: str, names: Sequence[str]) -> tuple[str, ...]:
+    """Each name as the question says it, with the edition word before it (新修订的科技进步法):
+    the words that name a text, not what is asked of it."""
+    said = []
+    for name in names:
+        m = re.search(rf"(?:{_BOTH}|{_NEWEST}|{_OLDER})?{re.escape(name)}", folded)
+        said.append(m.group(0) if m else name)
+    return tuple(said)

@@ -7,7 +7,7 @@ only in the heading (BM25F's idea of counting a field's terms with the body, sim
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -61,6 +61,14 @@ class SearchIndex:
     @cached_property
     def doc_years(self) -> dict[str, int | None]:
         return {d.doc: d.meta.year for d in self.documents}
+
+    @cached_property
+    def years_said(self) -> Container[int]:
+        """The years the corpus speaks of: those around its documents' own (a report for a
+        year it lacks: 23年政府工作报告) and any its passages write."""
+        own = [y for y in self.doc_years.values() if y]
+        span = range(min(own) - YEARS_AROUND, max(own) + YEARS_AROUND + 1) if own else range(0)
+        return _YearsSaid(span, self.postings)
 
     @cached_property
     def _searchable(self) -> dict[int, str]:
@@ -132,6 +140,20 @@ class SearchIndex:
         ):
             end += 1
         return list(self.passages[start : end + 1])
+
+
+YEARS_AROUND = 5  # years before and after its documents' that a corpus is taken to speak of
+
+
+class _YearsSaid(Container[int]):
+    """A year is said when it is near the documents' own or a term of the index (2019 of
+    2019年)."""
+
+    def __init__(self, own: range, postings: bm25.Postings) -> None:
+        self._own, self._vocabulary = own, postings.vocabulary
+
+    def __contains__(self, year: object) -> bool:
+        return year in self._own or str(year) in self._vocabulary
 
 
 def searchable_text(passage: Passage) -> str:

@@ -193,7 +193,15 @@ def normalise_lines(lines: list[str]) -> list[str]:
 _LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
 
 
+# a two-character heading spaced to the width of longer ones (第一章 总 则, 附 则, 前 言),
+# alone or after a Markdown mark and a chapter's number
+_SPACED_PAIR = re.compile(
+    r"^((?:#+ )?(?:第\S{1,6}[章节编] )?)([\u4e00-\u9fff]) +([\u4e00-\u9fff])$"
+)
+
+
 def _close_up(line: str) -> str:
+    line = _SPACED_PAIR.sub(r"\1\2\3", line)
     return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 

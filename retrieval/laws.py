@@ -35,13 +35,22 @@ def law_names(folded: str) -> tuple[str, ...]:
     """Regulations and laws a question names: in 《》, or as the nouns that end in 条例,
     准则, 章程 or a law's 法 (公务员法, 这个档案条例 → 档案条例), not a word that only
     ends in 法 (提法, 方法, 法院)."""
-    from retrieval.segment import default_segmenter
+    from retrieval.segment import default_segmenter, word_tags
 
     names = [t] if (t := _book_title(folded)) else []
-    words = [w for w, _ in default_segmenter().words(re.sub(r"《[^》]*》", "，", folded))]
+    segmenter = default_segmenter()
+    words = [w for w, _ in segmenter.words(re.sub(r"《[^》]*》", "，", folded))]
     for i, word in enumerate(words):
-        # a law right before 规定, which jieba may cut as 法规 (监察法规定 → 监察 / 法规 / 定)
+        # a law's 法 glued by jieba to 规定 after it (监察法规定 → 监察 / 法规 / 定)
         glued = word == "法规" and i + 1 < len(words) and words[i + 1].startswith("定")
+        # or to a place word, preposition or particle after it, as no dictionary word
+        # (科技进步 / 法里, 监察 / 法中; not 法援, a word of its own)
+        stuck = (
+            len(word) == 2
+            and word[0] == "法"
+            and not segmenter.frequency(word)
+            and word_tags().get(word[1], "x")[0] in "fpuc"
+        )
         before = word[:-2] or (words[i - 1] if i > 0 else "")
         lawlike = (
             word in ("条例", "准则", "章程", "法")
@@ -49,14 +58,14 @@ def law_names(folded: str) -> tuple[str, ...]:
             # 机关事务管理办法, 实施细则, 工作规则: not 解决办法 or 游戏规则
             or (word.endswith(_RULE_WORDS) and before.endswith(_RULE_MAKERS))
         )
-        if not (lawlike or glued):
+        if not (lawlike or glued or stuck):
             continue
         start = i
         while start > 0 and _in_name(words[start - 1]):
             start -= 1
         while start < i and not _nominal(words[start]):
             start += 1  # a name starts with a noun
-        name = "".join(words[start:i]) + ("法" if glued else word)
+        name = "".join(words[start:i]) + ("法" if glued or stuck else word)
         # a short law (监察法) counts where it is cited: before 规定 or an article
         cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
         if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):

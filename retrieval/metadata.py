@@ -42,6 +42,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("纲要", "纲要"),
     ("规划", "规划"),
     ("方案", "方案"),
+    ("白皮书", "白皮书"),
 )
 KIND_WORDS = (*(word for word, _ in KINDS), "文件")
 MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title
@@ -64,7 +65,7 @@ _PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
 _DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
 _SHORT_PLENUM = re.compile(rf"{_N}届(?:{_N}中全会|中央纪委{_N}次全会)")
 _NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
-_OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
+_OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际|时)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
@@ -248,13 +249,23 @@ def display_title(title: str, meta: DocumentMeta) -> str:
 
 
 def adoption(line: str) -> bool:
-    """Whether a date line says the text was adopted or issued (…会议通过, …发布)."""
-    return bool(_ADOPTED.search(line.strip()))
+    """Whether a date line says the text was adopted, issued or revised (…会议通过, …发布,
+    …第二次修订): its history, which 哪次会议通过的 and 修订过几次 ask about."""
+    return bool(_ADOPTED.search(line.strip()) or _REVISED.match(line.strip()))
 
 
 # a line recording a revision of the text, by date or 根据 the decision revising it
 # (2018年10月26日 …《关于修改…的决定》第四次修正)
 _REVISED = re.compile(r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日.{0,200}(?:修正|修订|修改)[）)]?$")
+
+
+def is_source_line(line: str) -> bool:
+    """A line that is only the name of the paper or site that printed the text."""
+    return bool(_SOURCE_LINE.match(line.strip()))
+
+
+# 人民日报, 新华社, 共产党员网: a short name ending as papers, agencies and sites do
+_SOURCE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:日报|晚报|报社|网|社|电视台)$")
 
 
 def is_date_line(line: str) -> bool:
@@ -329,7 +340,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         and not re.search(r"[。！？!?；;，,：:]|\d", lines[0])
         and len(lines[0]) <= MAX_TITLE_LINE_CHARS
         and _plain(lines[0]) not in plain_title  # the title again, spaced otherwise
-        and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]))
+        and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]) or _OCCASION.match(lines[1]))
     ):
         # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大
         # 旗帜 / 为全面建设社会主义现代化国家而团结奋斗 / ——在…上的报告)
@@ -359,7 +370,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
                 occasion = occasion or rest
             consumed.append((line, "日期"))
             continue
-        if _NAME_LINE.match(line) and line.endswith(("日报", "晚报", "报社", "网", "社", "电视台")):
+        if is_source_line(line):
             consumed.append((line, "来源"))  # the newspaper or site that printed it
             continue
         if _ORGAN_LINE.match(line.strip()):

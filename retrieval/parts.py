@@ -37,6 +37,14 @@ _ANNOUNCED = re.compile(
 # 哪三点 / 分了哪十个方面 / 三个务必 is no count: the number must be asked with 哪 or 几
 _COUNT = re.compile(rf"哪([{CN_NUMBER}]+|\d+)个?(?:点|方面|部分|条|项|件事|大块|问题|个)")
 _WHICH = re.compile(r"哪几|哪些")
+
+
+def list_asked(question: str) -> str:
+    """The words asking for a list (哪几个部分), '' when there are none."""
+    found = _LIST.search(question)
+    return found.group(0) if found else ""
+
+
 _HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")
 _END = re.compile(
     r"结尾|最后(?:是|又)?(?:怎么|怎样|如何)?(?:一段|部分|提|讲|说|要求|号召|强调|希望|呼吁)|末尾|结束时|收尾"

@@ -9,6 +9,7 @@ when ranking inside them.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -80,10 +81,12 @@ _INTERROGATIVE = re.compile(
 )
 
 
-def parse_question(question: str, segmenter: Segmenter) -> Query:
+def parse_question(
+    question: str, segmenter: Segmenter, known_years: Container[int] | None = None
+) -> Query:
     # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年); a
     # question word stands apart (哪天开的 is 哪天 / 开, not 哪 / 天开)
-    folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]))
+    folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]), known_years)
     folded = _INTERROGATIVE.sub("，", folded)
     stop = stopwords()
     words = []
@@ -116,7 +119,9 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
     if target.docs is None or not target.named:
         return query  # a reader's scope (--doc, a group's) names nothing in the question
     named = [index.document(doc) for doc in target.docs if index.holds(doc)]
-    titles = " ".join(fold(" ".join((d.title, d.meta.speaker, *d.meta.names))) for d in named)
+    titles = " ".join(
+        fold(" ".join((d.title, d.meta.speaker, *d.meta.names, *target.said))) for d in named
+    )
     # the occasion names a speech (座谈会讲话), and words that date the document name it
     # too (新中国成立70周年那年的政府工作报告); unless they are all that is asked (哪次会议通过的)
     occasions = " ".join([*(fold(d.meta.occasion) for d in named), *target.dating])

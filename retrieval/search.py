@@ -38,9 +38,10 @@ from retrieval.question import (
     parse_question,
     without_naming_words,
 )
+from retrieval.quotes import holds_quote, in_runs
 from retrieval.segment import BIGRAM, Segmenter
 from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
-from retrieval.targets import Target, find_target, holds_quote, in_runs, passage_years
+from retrieval.targets import Target, find_target, passage_years
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
@@ -533,6 +534,24 @@ def open_coverage(passages: int, ranking: Ranking) -> float:
     return min(max(ranking.min_coverage + rise, ranking.min_coverage), ranking.max_coverage)
 
 
+def read_question(
+    index: SearchIndex, question: str, segmenter: Segmenter, ranking: Ranking
+) -> tuple[Query, Target]:
+    """The question's words and what it names, as this corpus reads them: a short year it
+    never speaks of is a number of years (75年 of 75年卫生健康综述), and an abbreviation it
+    never uses (法援) the phrase the passages the question reaches write out (法律援助)."""
+    query = parse_question(question, segmenter, index.years_said)
+    if not query.words:
+        return query, Target()
+    target = find_target(question, index.catalog, index.years_said)
+    if not target.missing and (
+        shorts := unknown_words(query, index.postings.vocabulary, segmenter)
+    ):
+        ids = [i for i, _ in _pool(index, query, target, ranking)]
+        query = with_phrases(query, shorts, index.searchable_many(ids), segmenter)
+    return query, target
+
+
 def answer(
     index: SearchIndex,
     question: str,
@@ -546,19 +565,14 @@ def answer(
     question = valid_text(question)[:MAX_QUESTION_CHARS]
     if not question.strip():
         return Answer(question, (), (), reason=NoAnswer.EMPTY)
-    query = parse_question(question, segmenter)
+    query, target = read_question(index, question, segmenter, ranking)
     if not query.words:
         return Answer(question, (), (), reason=NoAnswer.NO_TERMS)
-    target = find_target(question, index.catalog)
     if docs is not None:
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason=NoAnswer.MISSING, note=note)
-    if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
-        # 法援 is 法律援助 where the passages it reaches write that out
-        ids = [i for i, _ in _pool(index, query, target, ranking)]
-        query = with_phrases(query, shorts, index.searchable_many(ids), segmenter)
     weights = word_weights(query, segmenter, ranking)
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
@@ -657,9 +671,12 @@ def explain(
     top_k: int = 5,
 ) -> Explanation:
     question = valid_text(question)[:MAX_QUESTION_CHARS]
-    query = parse_question(question, segmenter) if question.strip() else Query((), ())
+    query, target = (
+        read_question(index, question, segmenter, ranking)
+        if question.strip()
+        else (Query((), ()), Target())
+    )
     weights = word_weights(query, segmenter, ranking)
-    target = find_target(question, index.catalog) if query.words else Target()
     rows = []
     ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
     for c in ranked[:top_k]:

@@ -51,6 +51,8 @@ from retrieval.metadata import (
     KIND_WORDS,
     adoption,
     display_title,
+    is_date_line,
+    is_source_line,
     kind_of,
     occasion_from_headings,
     occasion_from_opening,
@@ -249,6 +251,27 @@ class _Frame:
     before: int = 0  # earlier items of its list
 
 
+MAX_SERIES_LINES = 2
+
+
+def _series_lines(banner: str, rest: list[str], lines: list[Line]) -> int:
+    """How many lines naming a series stand between a banner and the document's title: a
+    title of a kind (…的讲话, …白皮书) with its date or its source right under it. 0 for
+    none. A title opening with 在 is taken only under a bracketed banner (【…】): under a
+    title in two lines it is the subtitle (坚定理想信念 / 补足精神之钙 / 在…上的讲话)."""
+    for i in range(1, min(MAX_SERIES_LINES, len(rest) - 2) + 1):
+        if kind_of(rest[i - 1]) or not _is_title(lines[i - 1]):
+            return 0
+        if (
+            kind_of(rest[i])
+            and _is_title(lines[i])
+            and (is_date_line(rest[i + 1]) or is_source_line(rest[i + 1]))
+            and (banner.startswith("【") or not rest[i].startswith(("在", "—", "－")))
+        ):
+            return i
+    return 0
+
+
 def _title_and_meta(
     doc: str, lines: list[Line]
 ) -> tuple[str, DocumentMeta, int, list[tuple[str, str]]]:
@@ -281,6 +304,7 @@ def _title_and_meta(
         and not kind_of(rest[0])
         and _bare(rest[1].strip())
         and rest[1].strip().endswith(KIND_WORDS)
+        and not rest[1].startswith("在")  # 在…上的讲话 under a title in two lines: its subtitle
     )
     under = rest[0] + rest[1].strip() if broken else rest[0] if rest else ""
     if (
@@ -294,6 +318,10 @@ def _title_and_meta(
         banner = [(first, "栏目"), *banner]
         width = 2 if broken else 1
         first, rest, taken = under, rest[width:], taken + width
+    elif rest and not kind_of(first) and (series := _series_lines(first, rest, lines[taken:])):
+        # …and past the lines naming the series it belongs to (…学习材料 第二专题)
+        banner = [(first, "栏目"), *banner, *((line, "栏目") for line in rest[:series])]
+        first, rest, taken = rest[series], rest[series + 1 :], taken + series + 1
     front = read_front_matter(doc, first, rest)
     title = display_title(front.title, front.meta)
     return title, front.meta, taken + len(front.consumed), banner + list(front.consumed)
@@ -348,7 +376,8 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
     for step in _LINE_PASSES:
         classified = step(classified)
     title, meta, taken, front = _title_and_meta(doc, classified)
-    # the line saying when and by whom the text was adopted answers 哪次会议通过的
+    # the lines saying when and by whom the text was adopted and revised answer 哪次会议
+    # 通过的 and 修订过几次
     adopted = [
         Line(line, None, "", False) for line, what in front if what == "日期" and adoption(line)
     ]

@@ -19,6 +19,7 @@ from retrieval.parts import (
     heading_named,
     headings_named,
     holds_inline_list,
+    list_asked,
     list_of,
     named_list,
     place_passages,
@@ -26,8 +27,9 @@ from retrieval.parts import (
     sized_list,
 )
 from retrieval.question import STRUCTURE_WORD_WEIGHT, Query
+from retrieval.quotes import holds_quote
 from retrieval.segment import Segmenter
-from retrieval.targets import Target, holds_quote, named_by_fragment
+from retrieval.targets import Target, named_by_fragment
 
 MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 
@@ -81,8 +83,19 @@ def asked_document(
 
 
 def _names_text(document: Document) -> str:
-    """The document's title and the names people use for it, folded."""
-    return fold(" ".join((document.title, *document.meta.names)))
+    """The document's title, the names people use for it, its speaker and its date
+    (习近平2020年2月3日的讲话), folded."""
+    numbers = document.meta.date.split("-")
+    date = "".join(
+        f"{int(n)}{unit}" for n, unit in zip(numbers, "年月日", strict=False) if n.isdigit()
+    )
+    meta = document.meta
+    # how a question names whoever gave a speech (总书记在…上的讲话)
+    speaker = f"{meta.speaker} {' '.join(_HONORIFICS)}" if meta.speaker else ""
+    return fold(" ".join((document.title, *meta.names, speaker, date)))
+
+
+_HONORIFICS = ("总书记", "主席", "总理", "委员长", "书记", "同志")
 
 
 def structure_passages(
@@ -113,13 +126,17 @@ def list_passages(
     asked = asked_document(index, question, query, target, weights)
     listing, named = named_list(*asked) if asked else (None, False)
     chosen = listing
+    # nothing asked but the list of the document named (2月3日讲话分了哪几个部分): its parts
+    only_parts = (
+        asked is not None and target.named and not _asks_more(question, asked[1], query, weights)
+    )
     if named and listing and top is not None and _says_more(top, listing, query, weights):
         # "过去五年工作回顾…有哪几条主要体会": the part named holds several lists; the one
         # its other words (体会) find
         document = index.document(top.doc)
         found = announced_list(document, top) if announces(top.text) else list_of(document, top)
         chosen = found or listing
-    if not named and top is not None:
+    if not named and not only_parts and top is not None:
         document = index.document(top.doc)
         text = searchable_text(top)
         # the title and people's names name the document (盛阅春的讲话分哪三个方面)
@@ -142,6 +159,19 @@ def list_passages(
         # "分了哪十个方面": the list of that many points
         chosen = sized_list(within, place.count, [w.text for w in query.words]) or chosen
     return chosen.passages(place.how_many) if chosen else []
+
+
+COMMON_WEIGHT = 0.3  # 分, 了, 哪: words as common as any
+
+
+def _asks_more(question: str, words: Sequence[str], query: Query, weights: Sequence[float]) -> bool:
+    """Whether any of `words` (those not naming the document) asks about something, beside
+    the list asked for (哪几个部分) and words as common as 分 or 了."""
+    listed = list_asked(question)
+    return any(
+        x > COMMON_WEIGHT and w.text in words and w.text not in listed
+        for w, x in zip(query.words, weights, strict=True)
+    )
 
 
 def _says_more(top: Passage, listing: Listing, query: Query, weights: Sequence[float]) -> bool:

@@ -10,7 +10,7 @@ from each document's metadata (`retrieval.metadata`), never from a list of docum
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,11 +23,10 @@ from retrieval.dates import (
     RELATIVE_YEARS,
     anniversaries,
     canonical_years,
-    digit_years,
     question_years,
     years_in,
 )
-from retrieval.editions import edition_asked
+from retrieval.editions import as_said, edition_asked
 from retrieval.laws import (
     ABBREVIATION_SHARE,
     LAW_ENDINGS,
@@ -41,15 +40,10 @@ from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
+from retrieval.quotes import quoted_phrases
 from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
-MIN_PHRASE_CHARS = 2
-MIN_RUN_CHARS = 4  # the shortest run of a question's characters that counts as its wording
-MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
-FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
-_QUOTED = re.compile(r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']")
-_PUNCT = re.compile(r"[\s\W_]+")
 
 
 @dataclass(frozen=True)
@@ -64,47 +58,8 @@ class Target:
     understood: tuple[str, ...] = ()  # titles of the documents understood, for the reply
     preferred: frozenset[str] = frozenset()  # documents of a place the question names
     dating: tuple[str, ...] = ()  # words that date a year (新中国成立70周年): not a topic
+    said: tuple[str, ...] = ()  # the question's own short names of them (科技进步法)
     named: bool = False  # `docs` are documents the question names, not only a reader's scope
-
-
-def quoted_phrases(question: str) -> tuple[str, ...]:
-    """Quoted text of a question, folded, without its punctuation (a passage may punctuate a
-    quote otherwise), its years in digits as passages are searched."""
-    folded = digit_years(fold(question))
-    return tuple(
-        dict.fromkeys(
-            p
-            for m in _QUOTED.finditer(folded)
-            if len(p := _PUNCT.sub("", m.group(1))) >= MIN_PHRASE_CHARS
-        )
-    )
-
-
-def holds_quote(quote: str, text: str) -> bool:
-    """Whether `text` (folded) holds a quote: whole, or, for a long quote remembered with a
-    character or two wrong, most of it in runs of four or more characters in order."""
-    plain = _PUNCT.sub("", text)
-    if quote in plain:
-        return True
-    if len(quote) < MIN_FUZZY_QUOTE_CHARS:
-        return False
-    return in_runs(quote, plain) >= FUZZY_QUOTE_SHARE * len(quote)
-
-
-def in_runs(wording: str, text: str, min_run: int = MIN_RUN_CHARS) -> int:
-    """How many characters of `wording` `text` holds in runs of at least `min_run` in the
-    same order (greedy, left to right)."""
-    covered = i = 0
-    while i <= len(wording) - min_run:
-        length = min_run
-        if wording[i : i + length] not in text:
-            i += 1
-            continue
-        while i + length < len(wording) and wording[i : i + length + 1] in text:
-            length += 1
-        covered += length
-        i += length
-    return covered
 
 
 # a character making 法 the start of another word (法人, 法院, 法定); not 规 (公司法规定)
@@ -163,11 +118,14 @@ def _kind_words(question: str) -> tuple[str, ...]:
     return tuple(w for w in KIND_WORDS if w in question)
 
 
-def find_target(question: str, documents: Sequence[Document]) -> Target:
-    """Read which documents, years and phrases `question` names."""
+def find_target(
+    question: str, documents: Sequence[Document], known_years: Container[int] | None = None
+) -> Target:
+    """Read which documents, years and phrases `question` names (`known_years`: see
+    `question_years`)."""
     folded = fold(question)
-    years = [m.year for m in question_years(folded)]
-    plain = plain_text(canonical_years(folded))
+    years = [m.year for m in question_years(folded, known_years)]
+    plain = plain_text(canonical_years(folded, known_years))
     phrases = quoted_phrases(question)
 
     named = _best_named(documents, plain)
@@ -272,10 +230,22 @@ def find_target(question: str, documents: Sequence[Document]) -> Target:
         soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
         phrases=phrases,
         understood=tuple(d.title for d in named),
+        said=as_said(folded, _own_short_names(folded, named)),
         preferred=frozenset(d.doc for d in _placed_by(documents, folded))
         if not named
         else frozenset(),
     )
+
+
+def _own_short_names(folded: str, named: Sequence[Document]) -> list[str]:
+    """The question's short names of the documents named as their own (科技进步法 for
+    中华人民共和国科学技术进步法), not of a regulation one of them holds (问责条例 in a
+    study text of the party's rules): those name the text, the others what is asked."""
+    return [
+        law
+        for law in law_names(folded)
+        if any(abbreviates_any(law, document_names(d)) for d in named)
+    ]
 
 
 MIN_MENTIONS_ABOUT = 3  # a text naming a congress this often is about it

@@ -14,9 +14,10 @@ from retrieval.corpus import read_document, scan
 from retrieval.evaluate import load_questions
 from retrieval.normalize import fold
 from retrieval.parts import heading_named, headings_named
+from retrieval.quotes import holds_quote, quoted_phrases
 from retrieval.segment import default_segmenter
 from retrieval.structure_answers import documents_quoting
-from retrieval.targets import find_target, holds_quote, named_by_fragment, quoted_phrases
+from retrieval.targets import find_target, named_by_fragment
 
 CORPORA = Path(__file__).parent / "data" / "corpora"
 

@@ -412,3 +412,62 @@ def test_a_bilingual_markdown_constitution() -> None:
     # an English line numbered 5. is the translation, not a heading of the Chinese text
     sections = {p.text[:3]: p.section for p in doc.passages}
     assert sections["第八条"] == ("第一章　党员", "第八条")
+
+
+def test_a_title_under_a_banner_and_the_series_line_is_the_title() -> None:
+    lines = [
+        "【2020年2月学习材料】",
+        "【2020年2月学习材料】",
+        "某校党委理论学习中心组学习材料 第二专题（2月份党员学习推荐材料）",
+        "在中央政治局常委会会议研究应对疫情工作时的讲话",
+        "（2020年2月3日）",
+        "习近平",
+        "疫情发生后，我主持召开中央政治局常委会会议，对疫情防控工作作出部署。",
+    ]
+    doc = parse("s.txt", lines)
+    assert doc.title == "在中央政治局常委会会议研究应对疫情工作时的讲话"
+    assert (doc.meta.date, doc.meta.speaker, doc.meta.kind) == ("2020-02-03", "习近平", "讲话")
+    assert doc.meta.occasion == "中央政治局常委会会议研究应对疫情工作"  # 在…时的讲话
+    # a white paper under its series line, its source's name under it
+    paper = parse(
+        "w.txt",
+        [
+            "【2020年6月学习材料】",
+            "某校党委理论学习中心组学习材料第六专题",
+            "《抗击疫情的中国行动》白皮书（部分）",
+            "共产党员网",
+            "国务院新闻办公室6月7日发布白皮书。",
+        ],
+    )
+    assert paper.meta.kind == "白皮书" and "抗击疫情的中国行动" in paper.title
+
+
+def test_a_subtitle_under_a_title_in_two_lines_is_no_title() -> None:
+    lines = [
+        "坚定理想信念",
+        "补足精神之钙",
+        "在全省组织工作会议上的讲话",
+        "（2019年3月1日）",
+        "同志们：今天我们召开这次会议。",
+    ]
+    assert parse("t.txt", lines).title.startswith("坚定理想信念")
+
+
+def test_a_two_character_heading_spaced_out_is_closed_up() -> None:
+    lines = text_lines("law.md", "## 第一章 总　　则\n第一条 为了……制定本法。\n附　则\n".encode())
+    assert lines[:1] == ["## 第一章 总则"] and "附则" in lines
+    assert text_lines("n.txt", "张三 李四\n".encode())[0] == "张三 李四"  # words, not one word
+
+
+def test_a_laws_history_of_adoption_and_revisions_are_passages() -> None:
+    lines = [
+        "# 上海市科学技术进步条例",
+        "1996年6月20日 上海市第十届人民代表大会常务委员会第二十八次会议通过",
+        "2010年9月17日 上海市第十三届人民代表大会常务委员会第二十一次会议第一次修订",
+        "2024年5月10日 上海市第十六届人民代表大会常务委员会第十三次会议第二次修订）",
+        "第一条 为了全面促进科学技术进步，制定本条例。",
+    ]
+    doc = parse("t.md", lines)
+    texts = [p.text for p in doc.passages]
+    assert texts[0].startswith("1996年6月20日") and texts[2].startswith("2024年5月10日")
+    assert doc.meta.year == 2024  # dated by the last revision all the same

@@ -172,7 +172,9 @@ def test_many_documents_beat_plain_bm25_and_hold_their_floors(
     from retrieval.evaluate import gold_judge
 
     docs = folder / "docs"
-    documents = [read_document(p.name, p.read_bytes()) for p in sorted(docs.glob("*.txt"))]
+    documents = [
+        read_document(p.name, p.read_bytes()) for p in sorted(docs.iterdir()) if p.is_file()
+    ]
     index = index_of(documents, SEGMENTER)
     questions = load_questions(folder / "questions.jsonl")
     judge = gold_judge(docs)

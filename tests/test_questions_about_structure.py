@@ -377,3 +377,45 @@ def test_a_list_below_the_part_named_is_found_by_the_questions_other_words() -> 
     assert [h.passage.text[:6] for h in got.hits][:2] == ["——坚持党的", "——坚持人民"]
     got = answer(plan, "新时期的指导方针和主要目标讲了哪几个方面？", SEGMENTER)
     assert [h.passage.section[1][:3] for h in got.hits][:3] == ["（4）", "（5）", "（6）"]
+
+
+def test_the_parts_of_a_document_named_by_speaker_and_date_are_its_parts() -> None:
+    speech = parse(
+        "s.txt",
+        [
+            "在中央政治局常委会会议研究应对疫情工作时的讲话",
+            "（2020年2月3日）",
+            "习近平",
+            "疫情发生后，我主持召开中央政治局常委会会议，对防控工作作出部署。",
+            "一、关于疫情防控形势和重点工作",
+            "做好疫情防控工作，直接关系人民生命安全和身体健康。",
+            "第一，加强对疫情防控工作的统一领导。疫情防控要坚持全国一盘棋。",
+            "第二，维护正常交通秩序。要保障医疗防护物资和群众生活物资运输畅通。",
+            "二、关于做好维护社会稳定工作",
+            "做好维护社会稳定工作，是有效应对重大疫情的重要保障。",
+            "三、关于保持经济平稳运行",
+            "目前看，我们仍然要坚持今年经济社会发展目标任务。",
+        ],
+    )
+    paper = parse(
+        "w.txt",
+        [
+            "抗击疫情的中国行动",
+            "（2020年6月）",
+            "2月3日，中央政治局常委会召开会议，研究加强疫情防控工作。",
+            "2月5日，中央全面依法治国委员会召开会议，强调依法防控。",
+            "2月10日，习近平在北京调研指导疫情防控工作。",
+        ],
+    )
+    corpus = index_of([speech, paper], default_segmenter())
+    question = "习近平总书记2020年2月3日在中央政治局常委会会议上的讲话分了哪几个部分？"
+    hits = answer(corpus, question, default_segmenter()).hits
+    assert [h.passage.section for h in hits] == [
+        ("一、关于疫情防控形势和重点工作",),
+        ("二、关于做好维护社会稳定工作",),
+        ("三、关于保持经济平稳运行",),
+    ]
+    # asked about something besides the list: the points that hold it, not the parts
+    hits = answer(corpus, "2月3日讲话对交通秩序提了哪几点要求？", default_segmenter()).hits
+    assert any("交通秩序" in h.passage.text for h in hits)
+    assert {h.passage.section[0] for h in hits} == {"一、关于疫情防控形势和重点工作"}

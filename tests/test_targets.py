@@ -11,9 +11,12 @@ from retrieval.corpus import read_document
 from retrieval.dates import question_years
 from retrieval.metadata import read_front_matter
 from retrieval.model import Document
+from retrieval.quotes import quoted_phrases
+from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
-from retrieval.targets import find_target, quoted_phrases
+from retrieval.targets import find_target
+from tests.indexing import index_of
 
 
 def doc(name: str, lines: list[str]) -> Document:
@@ -551,3 +554,69 @@ def test_a_speechs_own_opening_does_not_make_another_occasion_held() -> None:
     asked = "胡锦涛在庆祝中国共产党成立90周年大会上的讲话讲了什么？"
     assert find_target(asked, (tsinghua,)).missing == "在庆祝中国共产党成立90周年大会上的讲话"
     assert not find_target("胡锦涛在清华大学建校100周年大会上的讲话", (tsinghua,)).missing
+
+
+def test_a_laws_short_name_glued_to_the_next_word_still_names_it() -> None:
+    law = doc(
+        "kj.md",
+        [
+            "# 中华人民共和国科学技术进步法",
+            "2021年12月24日 第十三届全国人民代表大会常务委员会第三十二次会议第二次修订",
+            "第一条 为了全面促进科学技术进步，制定本法。",
+            "第一百一十七条 本法自2022年1月1日起施行。",
+        ],
+    )
+    # jieba cuts 科技进步 / 法里: the law is named all the same
+    assert find_target("国家层面的科技进步法里怎么说", (law,)).docs == {"kj.md"}
+    target = find_target("新修订的科技进步法是从哪天开始施行的", (law,))
+    assert target.docs == {"kj.md"} and target.said == ("新修订的科技进步法",)
+    # 法援 (法律援助) and 工作法 are no law's end
+    assert find_target("公检法必须通知法援机构吗", (law,)).docs is None
+    assert not find_target("综治中心的工作法是什么", (law,)).missing
+
+
+def test_a_regulation_a_study_text_holds_is_what_is_asked_not_the_texts_name() -> None:
+    bundle = doc(
+        "tx.txt",
+        [
+            "党内法规体系",
+            "《中国共产党问责条例》《中国共产党纪律处分条例》等是党的监督保障法规。",
+            "党章在党内法规体系中位阶最高。",
+        ],
+    )
+    target = find_target("问责条例在党内法规体系中属于哪一类", (bundle,))
+    assert target.docs == {"tx.txt"} and target.said == ()
+
+
+def test_a_short_year_the_corpus_never_speaks_of_is_a_number_of_years() -> None:
+    summary = doc(
+        "zs2024.txt",
+        [
+            "新中国成立75周年卫生健康事业发展综述（2024年）",
+            "新中国成立75年来，我国用相对较少的投入解决了约六分之一人口的看病就医问题。",
+        ],
+    )
+    report = doc(
+        "r2022.txt",
+        [
+            "2022年政府工作报告",
+            "今年发展主要预期目标是国内生产总值增长5.5%左右。",
+            "城镇新增就业1100万人以上，城镇调查失业率全年控制在5.5%以内。",
+            "居民消费价格涨幅3%左右，粮食产量保持在1.3万亿斤以上。",
+            "赤字率拟按2.8%左右安排，比去年有所下调。",
+        ],
+    )
+    index = index_of([summary, report], default_segmenter())
+    said = index.years_said
+    assert 2023 in said and 2019 in said  # near the documents' own years
+    assert 1975 not in said
+    # 75年 of 75年卫生健康综述 is no year; 23年 of 23年政府工作报告 is, and one the corpus lacks
+    assert (
+        find_target("75年卫生健康综述说解决了多少人口的看病问题", index.catalog, said).years == ()
+    )
+    missing = find_target("23年政府工作报告的GDP目标", index.catalog, said).missing
+    assert missing == "2023年政府工作报告"
+    hits = answer(
+        index, "75年卫生健康综述说用较少投入解决了多少人口的看病问题", default_segmenter()
+    ).hits
+    assert hits and "六分之一" in hits[0].passage.text
