@@ -94,7 +94,17 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
 
 
 def _found(word: Word, text: str) -> bool:
-    return any(term in text for term in word.spellings)
+    return any(_holds(term, text) for term in word.spellings)
+
+
+_NUMBER_EDGE = re.compile(r"^\d|\d$")
+
+
+def _holds(term: str, text: Container[str]) -> bool:
+    """Whether `text` holds `term`; a number only whole (3 is not in 2023, 30 or 3.5)."""
+    if not isinstance(text, str) or not _NUMBER_EDGE.search(term):
+        return term in text
+    return re.search(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)", text) is not None
 
 
 def coverage(
@@ -141,7 +151,7 @@ def _holding(terms: Sequence[str], texts: Sequence[Container[str]]) -> npt.NDArr
     """For each term, which texts hold it."""
     held = np.zeros((len(terms), len(texts)), dtype=bool)
     for row, term in zip(held, terms, strict=True):
-        row[:] = [term in text for text in texts]
+        row[:] = [_holds(term, text) for text in texts]
     return held
 
 

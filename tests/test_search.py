@@ -450,6 +450,14 @@ def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words()
     assert shares == [1.0, (3.0 * part + 1.0) / 4, 0.0, 0.0, part * 1.0 / 4]
 
 
+def test_a_number_counts_only_whole_not_inside_a_longer_one() -> None:
+    three = Word("3", frozenset({"3"}), frozenset())
+    query = Query((three,), ())
+    texts = ["2023年施行", "第3条", "30个", "3.5%"]
+    shares = coverage(query, (4.0,), texts, DEFAULT_RANKING, [frozenset()] * 4)
+    assert shares == [0.0, 1.0, 0.0, 0.0]
+
+
 def test_a_question_asking_what_a_term_means_gets_its_definition() -> None:
     lines = [
         "政府督查工作条例",
