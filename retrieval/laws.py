@@ -68,6 +68,8 @@ def law_names(folded: str) -> tuple[str, ...]:
         name = "".join(words[start:i]) + ("法" if glued or stuck else word)
         # a short law (监察法) counts where it is cited: before 规定 or an article
         cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
+        if _ISSUERS.sub("", name) in KIND_WORDS:
+            continue  # an issuer and a kind (国务院条例: the State Council's), no name
         if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
             names.append(name)
     return tuple(names)

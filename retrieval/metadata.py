@@ -69,7 +69,7 @@ _OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际|时)的(?:讲话|报告|
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
-_ADOPTED = re.compile(r"(通过|批准|发布|印发)[）)]?$")
+_ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
 _NAME_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:书记|总理|主席|委员长|省长|市长|主任|部长|县长|区长|校长|局长"
     r"|厅长|院长)\s*)?(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"
@@ -256,7 +256,9 @@ def adoption(line: str) -> bool:
 
 # a line recording a revision of the text, by date or 根据 the decision revising it
 # (2018年10月26日 …《关于修改…的决定》第四次修正)
-_REVISED = re.compile(r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日.{0,200}(?:修正|修订|修改)[）)]?$")
+_REVISED = re.compile(
+    r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日.{0,200}(?:修正|修订|修改)(?:通过)?[）)]?$"
+)
 
 
 def is_source_line(line: str) -> bool:
@@ -266,6 +268,22 @@ def is_source_line(line: str) -> bool:
 
 # 人民日报, 新华社, 共产党员网: a short name ending as papers, agencies and sites do
 _SOURCE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:日报|晚报|报社|网|社|电视台)$")
+
+
+_DATED = re.compile(r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日")
+# what asks about a text's history: when it was adopted, revised or took effect
+_ASKS_HISTORY = re.compile(
+    r"通过|修订|修正|修改|公布|颁布|发布|施行|生效|制定|出台|印发|几次|哪次|哪年|哪一年"
+)
+
+
+def is_history(text: str) -> bool:
+    """Whether a passage is a text's history: the dated lines of its adoption and revisions."""
+    return bool(_DATED.match(text)) and adoption(text)
+
+
+def asks_history(question: str) -> bool:
+    return bool(_ASKS_HISTORY.search(question))
 
 
 def is_date_line(line: str) -> bool:

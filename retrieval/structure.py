@@ -377,10 +377,9 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
         classified = step(classified)
     title, meta, taken, front = _title_and_meta(doc, classified)
     # the lines saying when and by whom the text was adopted and revised answer 哪次会议
-    # 通过的 and 修订过几次
-    adopted = [
-        Line(line, None, "", False) for line, what in front if what == "日期" and adoption(line)
-    ]
+    # 通过的 and 修订过几次: one passage, its history
+    history = [line.strip() for line, what in front if what == "日期" and adoption(line)]
+    adopted = [Line(" ".join(history), None, "", False)] if history else []
     body = plain_headings(adopted + classified[taken:])
     salutations = tuple(ln.text for ln in body if ln.kind is None and SALUTATION.match(ln.text))
     body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]

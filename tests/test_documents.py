@@ -459,15 +459,18 @@ def test_a_two_character_heading_spaced_out_is_closed_up() -> None:
     assert text_lines("n.txt", "张三 李四\n".encode())[0] == "张三 李四"  # words, not one word
 
 
-def test_a_laws_history_of_adoption_and_revisions_are_passages() -> None:
+def test_a_regulations_history_is_one_passage_and_dates_it_by_its_last_revision() -> None:
     lines = [
-        "# 上海市科学技术进步条例",
-        "1996年6月20日 上海市第十届人民代表大会常务委员会第二十八次会议通过",
-        "2010年9月17日 上海市第十三届人民代表大会常务委员会第二十一次会议第一次修订",
-        "2024年5月10日 上海市第十六届人民代表大会常务委员会第十三次会议第二次修订）",
-        "第一条 为了全面促进科学技术进步，制定本条例。",
+        "# 宗教事务条例",
+        "2004年11月30日 中华人民共和国国务院令第426号公布",
+        "2017年6月14日 国务院第176次常务会议修订通过",
+        "2017年8月26日 中华人民共和国国务院令第686号公布",
+        "2018年2月1日 施行",
+        "第一条 为了保障公民宗教信仰自由，制定本条例。",
     ]
     doc = parse("t.md", lines)
-    texts = [p.text for p in doc.passages]
-    assert texts[0].startswith("1996年6月20日") and texts[2].startswith("2024年5月10日")
-    assert doc.meta.year == 2024  # dated by the last revision all the same
+    history = doc.passages[0]
+    assert history.section == () and history.text.startswith("2004年11月30日")
+    assert "第686号公布" in history.text and history.text.endswith("2018年2月1日 施行")
+    assert doc.passages[1].section == ("第一条",)  # no history line is a heading
+    assert doc.meta.year == 2017  # the edition of its last revision

@@ -240,7 +240,7 @@ def test_a_question_asking_how_much_prefers_the_passage_giving_the_figure() -> N
 
 
 def test_a_figure_may_stand_before_the_word_it_counts() -> None:
-    from retrieval.search import gives_quantity
+    from retrieval.clues import gives_quantity
 
     query = parse_question("我们党有多少名党员？", SEGMENTER)
     weights = [5.0] * len(query.words)  # every word telling
@@ -470,3 +470,21 @@ def test_a_question_asking_what_a_term_means_gets_its_definition() -> None:
     # counter-example: a question about something else about the term is not sent there
     got = answer(index, "政府督查结束后督查结论要反馈给谁？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第十六条")
+
+
+def test_a_texts_history_answers_questions_about_its_history() -> None:
+    lines = [
+        "# 上海市科学技术进步条例",
+        "1996年6月20日 上海市第十届人民代表大会常务委员会第二十八次会议通过",
+        "2010年9月17日 上海市第十三届人民代表大会常务委员会第二十一次会议第一次修订",
+        "2024年5月10日 上海市第十六届人民代表大会常务委员会第十三次会议第二次修订",
+        "第一条 为了全面促进科学技术进步，制定本条例。",
+        "第二条 全社会研究与试验发展经费支出占全市生产总值的比例应当逐步提高。",
+        "第三条 市人民政府应当建立稳定支持的基础研究投入机制。",
+        "第四条 本条例自2024年6月1日起施行。",
+    ]
+    index = index_of([parse("sh.md", lines)], SEGMENTER)
+    hits = answer(index, "上海市科学技术进步条例修订过几次？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("1996年6月20日")
+    # (that it answers nothing else is held by science_technology_folder's out-of-scope
+    # floor in test_quality: 2024年全国科技大会上颁发的…奖得主是谁)

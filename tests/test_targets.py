@@ -620,3 +620,17 @@ def test_a_short_year_the_corpus_never_speaks_of_is_a_number_of_years() -> None:
         index, "75年卫生健康综述说用较少投入解决了多少人口的看病问题", default_segmenter()
     ).hits
     assert hits and "六分之一" in hits[0].passage.text
+
+
+def test_an_issuer_and_a_kind_name_no_document() -> None:
+    rules = doc(
+        "zj.md",
+        [
+            "# 宗教事务条例",
+            "2017年6月14日 国务院第176次常务会议修订通过",
+            "第六条 乡级人民政府应当做好本行政区域的宗教事务管理工作。",
+        ],
+    )
+    # 国务院条例 is the State Council's regulation, not one called so
+    assert not find_target("按国务院条例，乡镇政府承担什么角色", (rules,)).missing
+    assert find_target("按宗教工作条例，乡镇政府承担什么角色", (rules,)).missing

@@ -1,0 +1,77 @@
+"""What a passage gives of what a question asks for: a quantity beside the question's
+telling words (多少), a date (哪一年), a definition (什么叫): such a passage answers, not one
+that only repeats the words around it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from retrieval.dates import CN_NUMBER
+from retrieval.question import STRUCTURE_WORD_WEIGHT, Query
+
+# a figure: digits, or Chinese numerals with a unit (五千万人, 十次); not 一并 or 统一
+_NUMBER = re.compile(rf"\d|[{CN_NUMBER}千万亿]+[个项条次人元年倍%％万亿千百所家]")
+QUANTITY_SPAN = 12  # characters after a question's word within which its number stands
+# or the number right before it, with its measure word (九千六百多万名党员, 18亿亩耕地)
+_NUMBER_BEFORE = re.compile(
+    rf"(?:\d|[{CN_NUMBER}])[多余]?[十百千万亿]*[多余]?[名个位项条亩人户家所元]?$"
+)
+
+
+def defines(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether the passage defines one of the question's telling words: 本条例所称政府督查，
+    是指…, or 督查是指…"""
+    for word, weight in zip(query.words, weights, strict=True):
+        if weight < STRUCTURE_WORD_WEIGHT:
+            continue
+        for term in word.spellings:
+            if f"所称{term}" in text or re.search(rf"{re.escape(term)}[，,]?(?:是指|指的是)", text):
+                return True
+    return False
+
+
+def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether a number closely follows or just precedes one of the question's telling words:
+    the passage states the quantity asked about, not only the words around it."""
+
+    def figure(start: int, end: int) -> bool:
+        return bool(
+            _NUMBER.search(text, end, end + QUANTITY_SPAN)
+            or _NUMBER_BEFORE.search(text, max(0, start - QUANTITY_SPAN), start)
+        )
+
+    return _near_telling_word(query, weights, text, figure)
+
+
+# a year or a day of the month: what a question asking when is answered with
+_TIME = re.compile(
+    rf"(?:19|20)\d\d年|\d{{1,2}}月\d{{1,2}}[日号]|[{CN_NUMBER}]{{1,3}}月[{CN_NUMBER}]{{1,3}}日"
+)
+TIME_SPAN = 30  # characters either side of a question's word within which its date stands
+
+
+def gives_time(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether a year or a date stands near one of the question's telling words."""
+
+    def date(start: int, end: int) -> bool:
+        return _TIME.search(text, max(0, start - TIME_SPAN), end + TIME_SPAN) is not None
+
+    return _near_telling_word(query, weights, text, date)
+
+
+def _near_telling_word(
+    query: Query, weights: Sequence[float], text: str, stands: Callable[[int, int], bool]
+) -> bool:
+    """Whether `stands(start, end)` holds around some occurrence of a telling word."""
+    for word, weight in zip(query.words, weights, strict=True):
+        if weight < STRUCTURE_WORD_WEIGHT:
+            continue
+        for term in word.spellings:
+            start = text.find(term)
+            while start >= 0:
+                end = start + len(term)
+                if stands(start, end):
+                    return True
+                start = text.find(term, end)
+    return False
