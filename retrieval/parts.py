@@ -372,6 +372,18 @@ def _states_a_point(text: str) -> bool:
     return end is not None and end.start() <= MAX_LEAD_POINT_CHARS and end.end() < len(text)
 
 
+def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]:
+    """第二章的第一条: the chapter's own n-th article where the one numbered so lies
+    elsewhere (articles are numbered through the whole text); [] when it lies there."""
+    part = _nth(_children(passages, _parts_level(passages)), place.part or 0)
+    n = chinese_number(place.article[1:-1])
+    inside = _under(passages, part) if part else []
+    if n is None or any(place.article in p.section for p in inside):
+        return []
+    labels = list(dict.fromkeys(s for p in inside for s in p.section if _ARTICLE.fullmatch(s)))
+    return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []
+
+
 def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
     """The n-th of sibling headings: the one numbered n (三、… is the third part even where
     the source lost 二、), else the n-th in reading order."""
@@ -433,6 +445,8 @@ def place_passages(
         return []
     if place.article:
         article = [p for p in passages if place.article in p.section]
+        if place.part is not None:
+            article = _article_of_part(passages, place) or article
         if (
             not article
             and document.meta.kind in RULE_KINDS

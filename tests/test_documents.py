@@ -147,8 +147,11 @@ def test_clutter_rules_keep_their_counter_examples() -> None:
         "时间：3月5日下午两点",  # a notice's time, not a timestamp
         "一、做好党报党刊订阅工作",  # 订阅 with no platform signature
         "下载工作要在月底前完成。",  # a widget word inside a sentence
+        "2021年来源于群众的意见有120条。",  # 来源 in a sentence after a year
     ]
     assert list(clean(keep).lines) == keep
+    # a page's date and source on one line is clutter
+    assert not clean(["2021-08-28来源：“学习强国”学习平台"]).lines
 
 
 def test_a_line_too_short_to_quote_joins_its_neighbour() -> None:

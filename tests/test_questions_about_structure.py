@@ -419,3 +419,15 @@ def test_the_parts_of_a_document_named_by_speaker_and_date_are_its_parts() -> No
     hits = answer(corpus, "2月3日讲话对交通秩序提了哪几点要求？", default_segmenter()).hits
     assert any("交通秩序" in h.passage.text for h in hits)
     assert {h.passage.section[0] for h in hits} == {"一、关于疫情防控形势和重点工作"}
+
+
+def test_the_nth_article_of_a_chapter_is_counted_within_it() -> None:
+    lines = ["宗教事务条例", "第一章 总则", "第一条 为了保障公民宗教信仰自由，制定本条例。"]
+    lines += ["第二条 公民有宗教信仰自由。", "第二章 宗教团体"]
+    lines += ["第三条 宗教团体的成立、变更和注销，应当办理登记。", "第四条 宗教团体应当制定章程。"]
+    index = index_of([parse("zj.txt", lines)], SEGMENTER)
+    # articles are numbered through the text: the chapter's first is its 第三条
+    hits = answer(index, "第二章的第一条是怎么规定的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三条")
+    hits = answer(index, "第二章的第四条是怎么规定的？", SEGMENTER).hits  # numbered so in it
+    assert hits and hits[0].passage.text.startswith("第四条")
