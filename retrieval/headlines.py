@@ -7,7 +7,7 @@ import re
 
 from retrieval.dates import first_date
 from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
-from retrieval.metadata import KIND_WORDS, is_date_line
+from retrieval.metadata import KIND_WORDS, is_date_line, is_history
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
 # back matter of an official document: glossary, annexes, notes
@@ -138,6 +138,7 @@ def _is_headline(line: Line) -> bool:
         and not re.search(r"[。！？!?；;]|[:：，,、]$", line.text)
         and len(re.findall(r"[，,]", line.text)) <= 1
         and not SALUTATION.match(line.text)
+        and not is_history(line.text)  # 2001年4月21日 国务院令第302号公布 above 第一条
     )
 
 

@@ -477,3 +477,14 @@ def test_a_regulations_history_is_one_passage_and_dates_it_by_its_last_revision(
     assert "第686号公布" in history.text and history.text.endswith("2018年2月1日 施行")
     assert doc.passages[1].section == ("第一条",)  # no history line is a heading
     assert doc.meta.year == 2017  # the edition of its last revision
+
+
+def test_a_history_line_above_the_first_article_is_no_heading() -> None:
+    lines = [
+        "国务院关于特大安全事故行政责任追究的规定",
+        "2001年4月21日 中华人民共和国国务院令第302号公布",
+        "第一条 为了有效地防范特大安全事故的发生，制定本规定。",
+        "第二条 地方人民政府主要领导人对特大安全事故的防范依法承担行政责任。",
+    ]
+    doc = parse("t.txt", lines)
+    assert [p.section for p in doc.passages] == [(), ("第一条",), ("第二条",)]
