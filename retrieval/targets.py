@@ -138,6 +138,8 @@ def find_target(
     )
     if named and _unplaced(named) and (local_law := _local_law(named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
+    if named and (rules := _implementing_rules(documents, folded)):
+        return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
         # 报告 is Guangdong's, not the national report titled 政府工作报告; 哪个省政府工作报告
@@ -235,6 +237,22 @@ def find_target(
         if not named
         else frozenset(),
     )
+
+
+_IMPLEMENTING = ("实施细则", "实施办法", "实施条例", "实施意见")
+
+
+def _implementing_rules(documents: Sequence[Document], folded: str) -> str:
+    """The implementing rules of a text the corpus holds that the question names and the
+    corpus does not hold (医疗保障基金使用监督管理条例实施细则 beside the 条例): '' if none."""
+    table = _law_title_table(documents)
+    for law in law_names(folded):
+        end = next((e for e in _IMPLEMENTING if law.endswith(e) and len(law) > len(e)), "")
+        base = plain_text(law[: -len(end)]) if end else ""
+        held = base and any(abbreviates_any(base, own) or base in own for _, own in table)
+        if held and not any(abbreviates_any(plain_text(law), own) for _, own in table):
+            return law
+    return ""
 
 
 def _own_short_names(folded: str, named: Sequence[Document]) -> list[str]:

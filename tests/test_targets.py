@@ -634,3 +634,22 @@ def test_an_issuer_and_a_kind_name_no_document() -> None:
     # 国务院条例 is the State Council's regulation, not one called so
     assert not find_target("按国务院条例，乡镇政府承担什么角色", (rules,)).missing
     assert find_target("按宗教工作条例，乡镇政府承担什么角色", (rules,)).missing
+
+
+def test_the_implementing_rules_of_a_text_held_are_another_text() -> None:
+    regulation = doc(
+        "jj.txt",
+        [
+            "医疗保障基金使用监督管理条例",
+            "第一条 为了加强医疗保障基金使用监督管理，制定本条例。",
+            "第二条 本条例适用于中华人民共和国境内基本医疗保险基金使用的监督管理。",
+        ],
+    )
+    asked = "医疗保障基金使用监督管理条例实施细则对飞行检查是怎么规定的"
+    assert find_target(asked, (regulation,)).missing == "《医疗保障基金使用监督管理条例实施细则》"
+    assert find_target("医疗保障基金使用监督管理条例对飞行检查怎么规定", (regulation,)).docs
+    rules = doc(
+        "ss.txt", ["浙江省实施《中华人民共和国村民委员会组织法》办法", "第一条 为了…制定本办法。"]
+    )
+    held = find_target("这个浙江的村委会组织法实施办法从哪天开始施行", (regulation, rules))
+    assert held.docs == {"ss.txt"} and not held.missing
