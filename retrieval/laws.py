@@ -61,7 +61,7 @@ def law_names(folded: str) -> tuple[str, ...]:
         if not (lawlike or glued or stuck):
             continue
         start = i
-        while start > 0 and _in_name(words[start - 1]):
+        while start > 0 and (_in_name(words[start - 1]) or _joins_nouns(words, start - 1)):
             start -= 1
         while start < i and not _nominal(words[start]):
             start += 1  # a name starts with a noun
@@ -82,6 +82,18 @@ _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
+
+
+def _joins_nouns(words: Sequence[str], k: int) -> bool:
+    """Whether words[k] is 与/和/及 between two nouns of one name (基本医疗卫生与健康促进法),
+    not between two names (问责条例与纪律处分条例)."""
+    return (
+        words[k] in ("与", "和", "及")
+        and k > 0
+        and _nominal(words[k - 1])
+        and not words[k - 1].endswith(KIND_WORDS)
+        and not words[k - 1].endswith("法")
+    )
 
 
 def _in_name(word: str) -> bool:
@@ -147,6 +159,8 @@ def law_titles(document: Document) -> tuple[str, ...]:
 
 
 def quotes_article(document: Document, law: str, article: str) -> bool:
-    """Whether a document names the law and cites the article (《条例》第二十八条)."""
+    """Whether a document names the law and cites the article (《条例》第二十八条): after a
+    title or the law's name, not as one of its own articles."""
     texts = [p.text for p in document.passages]
-    return any(law in t for t in texts) and any(article in t for t in texts)
+    cited = re.compile(rf"(?:》|{re.escape(law)})\s*{re.escape(article)}")
+    return any(law in t for t in texts) and any(cited.search(t) for t in texts)

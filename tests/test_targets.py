@@ -653,3 +653,26 @@ def test_the_implementing_rules_of_a_text_held_are_another_text() -> None:
     )
     held = find_target("这个浙江的村委会组织法实施办法从哪天开始施行", (regulation, rules))
     assert held.docs == {"ss.txt"} and not held.missing
+
+
+def test_a_law_named_with_and_and_cited_only_by_another_is_not_held() -> None:
+    rules = doc(
+        "zj.txt",
+        [
+            "浙江省医疗保障条例",
+            "第一条 根据《中华人民共和国基本医疗卫生与健康促进法》等有关法律，制定本条例。",
+            "第四十三条 定点医药机构应当建立医疗保障基金使用内部管理制度。",
+        ],
+    )
+    # its own 第四十三条 is no citation of the law's
+    asked = "基本医疗卫生与健康促进法第四十三条对公立医院是怎么规定的"
+    assert find_target(asked, (rules,)).missing == "《基本医疗卫生与健康促进法》"
+    case = doc(
+        "al.txt",
+        [
+            "违反《医疗保障基金使用监督管理条例》案例评析",
+            "某医院违反《医疗保障基金使用监督管理条例》第三十八条，被处以罚款。",
+        ],
+    )
+    # a case study citing the article asked holds what it says of it
+    assert not find_target("医疗保障基金使用监督管理条例第三十八条怎么规定", (case,)).missing
