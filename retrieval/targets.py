@@ -233,7 +233,9 @@ def find_target(
         phrases=phrases,
         understood=tuple(d.title for d in named),
         said=as_said(folded, _own_short_names(folded, named)),
-        preferred=frozenset(d.doc for d in _placed_by(documents, folded))
+        preferred=frozenset(
+            d.doc for d in _placed_by(documents, folded) or _national(documents, folded)
+        )
         if not named
         else frozenset(),
     )
@@ -440,6 +442,21 @@ def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
     text = fold(" ".join((title, subtitle, occasion)))
     places = {m.group(1) for m in _PLACE.finditer(re.sub(r"\d{4}年", "", text))}
     return frozenset(p for p in places if p not in NATIONAL)
+
+
+# a question asking of the national text (国务院条例, 国家法律, 国家层面的): not a place's
+_NATIONAL_TEXT = re.compile(
+    r"国务院(?:的)?(?:条例|规定|办法)|国家(?:层面)?的?(?:法律|条例|规定)|国家层面"
+)
+
+
+def _national(documents: Sequence[Document], folded: str) -> list[Document]:
+    """The documents of no place, where the question asks of the national text and names no
+    place: 按国务院条例 prefers 宗教事务条例 to 浙江省宗教事务条例."""
+    if not _NATIONAL_TEXT.search(folded) or _asked_place(folded):
+        return []
+    local = [d for d in documents if _place_tokens(d)]
+    return [d for d in documents if d not in local] if local else []
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:

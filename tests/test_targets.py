@@ -676,3 +676,18 @@ def test_a_law_named_with_and_and_cited_only_by_another_is_not_held() -> None:
     )
     # a case study citing the article asked holds what it says of it
     assert not find_target("医疗保障基金使用监督管理条例第三十八条怎么规定", (case,)).missing
+
+
+def test_a_question_asking_of_the_national_text_prefers_it_to_a_places() -> None:
+    national = doc(
+        "gj.txt", ["宗教事务条例", "第四十七条 从事互联网宗教信息服务，应当经省级以上审核同意。"]
+    )
+    local = doc(
+        "zj.txt",
+        ["浙江省宗教事务条例", "第二十五条 从事互联网宗教信息服务，应当经省宗教事务部门审核同意。"],
+    )
+    both = (national, local)
+    assert find_target("按国务院条例，互联网宗教信息服务谁审核", both).preferred == {"gj.txt"}
+    assert find_target("国家层面对互联网宗教信息服务怎么规定", both).preferred == {"gj.txt"}
+    assert find_target("浙江对互联网宗教信息服务怎么规定", both).docs == {"zj.txt"}
+    assert find_target("互联网宗教信息服务谁审核", both).preferred == frozenset()
