@@ -41,8 +41,9 @@ from retrieval.structure import parse
 # an interviewer's question heads the answers; a year spaced from its 年 (2015 年); bylines,
 # 附：, items numbered 01/02 as headings; 资料来源 as a credit line; a law dated by its last
 # revision, of the kind 法律; a Markdown file's HTML comments as clutter; 10: a title under a
-# banner and a series line, 在…时的讲话, 白皮书, two-character headings spaced out (总 则)
-ANALYZER_VERSION = "10"
+# banner and a series line, 在…时的讲话, 白皮书, two-character headings spaced out (总 则),
+# a regulation's history as one passage; 11: bigrams across a bracketed aside (村（社区）级)
+ANALYZER_VERSION = "11"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

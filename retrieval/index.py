@@ -7,6 +7,7 @@ only in the heading (BM25F's idea of counting a field's terms with the body, sim
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Container, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,8 +39,21 @@ def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
     terms = segmenter.terms(text)
     for heading in headings:
         terms.extend(segmenter.terms(heading) * HEADING_REPEAT)
-    terms.extend(segmenter.bigrams("\n".join((*headings, text))))
+    pairs = segmenter.bigrams("\n".join((*headings, text)))
+    terms.extend(pairs)
+    if (plain := without_asides(text)) != text:  # 村级 of 村（社区）级
+        held = set(pairs)
+        terms.extend(p for p in segmenter.bigrams(plain) if p not in held)
     return terms
+
+
+# a short aside in brackets between two characters of one phrase: 村（社区）级, 区（县）级
+_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff、]{1,6}[）)](?=[\u4e00-\u9fff])")
+
+
+def without_asides(text: str) -> str:
+    """`text` without its bracketed asides, as people say it (村级河长, 区县政府)."""
+    return _ASIDE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -165,7 +179,11 @@ def searchable_text(passage: Passage) -> str:
 def searchable_texts(passages: Sequence[Passage]) -> list[str]:
     """`searchable_text` of each passage, folded together (`fold_many`)."""
     folded = fold_many(["\n".join((*p.section, p.text)) for p in passages])
-    return [digit_years(text) for text in folded]
+    # the text again without its asides, where it has any: 村级 is found in 村（社区）级
+    return [
+        digit_years(text if (plain := without_asides(text)) == text else f"{text}\n{plain}")
+        for text in folded
+    ]
 
 
 def _same_doc_within(p: Passage, doc: str, lo: int, hi: int) -> bool:

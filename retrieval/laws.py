@@ -68,13 +68,15 @@ def law_names(folded: str) -> tuple[str, ...]:
         name = "".join(words[start:i]) + ("法" if glued or stuck else word)
         # a short law (监察法) counts where it is cited: before 规定 or an article
         cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
-        if _ISSUERS.sub("", name) in KIND_WORDS:
-            continue  # an issuer and a kind (国务院条例: the State Council's), no name
+        if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS:
+            continue  # who made it and a kind (国务院条例, 国家条例, 省里的条例), no name
         if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
             names.append(name)
     return tuple(names)
 
 
+# the level a text was made at, said instead of its name (国家条例: the national one)
+_MAKERS = re.compile(r"^(?:国家|全国|中央|地方|省里|市里|省|市|县|本省|本市)的?")
 _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")

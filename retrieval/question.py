@@ -125,7 +125,12 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
     # the occasion names a speech (座谈会讲话), and words that date the document name it
     # too (新中国成立70周年那年的政府工作报告); unless they are all that is asked (哪次会议通过的)
     occasions = " ".join([*(fold(d.meta.occasion) for d in named), *target.dating])
-    kept = tuple(w for w in query.words if w.text not in titles and w.text not in occasions)
+    quoted = " ".join(target.phrases)  # “物业管理”这个概念: asked, though in the name
+    kept = tuple(
+        w
+        for w in query.words
+        if w.text in quoted or (w.text not in titles and w.text not in occasions)
+    )
     if not kept:
         kept = tuple(w for w in query.words if w.text not in titles)
     if not kept or len(kept) == len(query.words):

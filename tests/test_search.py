@@ -488,3 +488,29 @@ def test_a_texts_history_answers_questions_about_its_history() -> None:
     assert hits and hits[0].passage.text.startswith("1996年6月20日")
     # (that it answers nothing else is held by science_technology_folder's out-of-scope
     # floor in test_quality: 2024年全国科技大会上颁发的…奖得主是谁)
+
+
+def test_a_quoted_word_is_asked_though_it_is_in_the_name() -> None:
+    lines = ["物业管理条例", "第一条 为了规范物业管理活动，制定本条例。"]
+    lines += ["第二条 本条例所称物业管理，是指业主通过选聘物业服务企业进行维修、养护、管理的活动。"]
+    lines += ["第三条 国家提倡业主通过公开、公平、公正的市场竞争机制选择物业服务企业。"]
+    lines += ["第四条 国家鼓励采用新技术、新方法，依靠科技进步提高物业管理和服务水平。"]
+    index = index_of([parse("wy.txt", lines)], SEGMENTER)
+    hits = answer(index, "《物业管理条例》里“物业管理”这个概念是怎么定义的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二条")
+
+
+def test_an_aside_in_brackets_is_read_without_it_too() -> None:
+    from retrieval.index import searchable_text, without_asides
+
+    assert without_asides("村（社区）级河长每周巡查") == "村级河长每周巡查"
+    assert without_asides("（一）开展巡查") == "（一）开展巡查"  # a list's number, no aside
+    lines = [
+        "河长制条例",
+        "第十三条 村（社区）级河长履行下列主要职责：开展河湖日常巡查，每周不少于一次。",
+    ]
+    lines += ["第十四条 市级河长每季度巡查不少于一次。", "第十五条 县级河长每月巡查不少于一次。"]
+    index = index_of([parse("hz.txt", lines)], SEGMENTER)
+    assert "村级河长" in searchable_text(index.passages[0])
+    hits = answer(index, "村级河长多久巡查一次？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第十三条")

@@ -691,3 +691,12 @@ def test_a_question_asking_of_the_national_text_prefers_it_to_a_places() -> None
     assert find_target("国家层面对互联网宗教信息服务怎么规定", both).preferred == {"gj.txt"}
     assert find_target("浙江对互联网宗教信息服务怎么规定", both).docs == {"zj.txt"}
     assert find_target("互联网宗教信息服务谁审核", both).preferred == frozenset()
+
+
+def test_a_level_and_a_kind_name_no_document() -> None:
+    rules = doc(
+        "wy.txt",
+        ["物业管理条例", "第十四条 召开业主大会会议，应当于会议召开15日以前通知全体业主。"],
+    )
+    for asked in ("国家条例要求提前几天通知业主", "按省里的条例提前几天通知业主"):
+        assert not find_target(asked, (rules,)).missing, asked
