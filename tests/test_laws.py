@@ -1,0 +1,119 @@
+"""What a question's naming of laws and regulations is read as: short names, editions,
+issuers and levels, implementing rules, and the texts that only cite them."""
+
+from __future__ import annotations
+
+from retrieval.targets import find_target
+from tests.test_targets import doc
+
+
+def test_a_laws_short_name_glued_to_the_next_word_still_names_it() -> None:
+    law = doc(
+        "kj.md",
+        [
+            "# 中华人民共和国科学技术进步法",
+            "2021年12月24日 第十三届全国人民代表大会常务委员会第三十二次会议第二次修订",
+            "第一条 为了全面促进科学技术进步，制定本法。",
+            "第一百一十七条 本法自2022年1月1日起施行。",
+        ],
+    )
+    # jieba cuts 科技进步 / 法里: the law is named all the same
+    assert find_target("国家层面的科技进步法里怎么说", (law,)).docs == {"kj.md"}
+    target = find_target("新修订的科技进步法是从哪天开始施行的", (law,))
+    assert target.docs == {"kj.md"} and target.said == ("新修订的科技进步法",)
+    # 法援 (法律援助) and 工作法 are no law's end
+    assert find_target("公检法必须通知法援机构吗", (law,)).docs is None
+    assert not find_target("综治中心的工作法是什么", (law,)).missing
+
+
+def test_a_regulation_a_study_text_holds_is_what_is_asked_not_the_texts_name() -> None:
+    bundle = doc(
+        "tx.txt",
+        [
+            "党内法规体系",
+            "《中国共产党问责条例》《中国共产党纪律处分条例》等是党的监督保障法规。",
+            "党章在党内法规体系中位阶最高。",
+        ],
+    )
+    target = find_target("问责条例在党内法规体系中属于哪一类", (bundle,))
+    assert target.docs == {"tx.txt"} and target.said == ()
+
+
+def test_an_issuer_and_a_kind_name_no_document() -> None:
+    rules = doc(
+        "zj.md",
+        [
+            "# 宗教事务条例",
+            "2017年6月14日 国务院第176次常务会议修订通过",
+            "第六条 乡级人民政府应当做好本行政区域的宗教事务管理工作。",
+        ],
+    )
+    # 国务院条例 is the State Council's regulation, not one called so
+    assert not find_target("按国务院条例，乡镇政府承担什么角色", (rules,)).missing
+    assert find_target("按宗教工作条例，乡镇政府承担什么角色", (rules,)).missing
+
+
+def test_the_implementing_rules_of_a_text_held_are_another_text() -> None:
+    regulation = doc(
+        "jj.txt",
+        [
+            "医疗保障基金使用监督管理条例",
+            "第一条 为了加强医疗保障基金使用监督管理，制定本条例。",
+            "第二条 本条例适用于中华人民共和国境内基本医疗保险基金使用的监督管理。",
+        ],
+    )
+    asked = "医疗保障基金使用监督管理条例实施细则对飞行检查是怎么规定的"
+    assert find_target(asked, (regulation,)).missing == "《医疗保障基金使用监督管理条例实施细则》"
+    assert find_target("医疗保障基金使用监督管理条例对飞行检查怎么规定", (regulation,)).docs
+    rules = doc(
+        "ss.txt", ["浙江省实施《中华人民共和国村民委员会组织法》办法", "第一条 为了…制定本办法。"]
+    )
+    held = find_target("这个浙江的村委会组织法实施办法从哪天开始施行", (regulation, rules))
+    assert held.docs == {"ss.txt"} and not held.missing
+
+
+def test_a_law_named_with_and_and_cited_only_by_another_is_not_held() -> None:
+    rules = doc(
+        "zj.txt",
+        [
+            "浙江省医疗保障条例",
+            "第一条 根据《中华人民共和国基本医疗卫生与健康促进法》等有关法律，制定本条例。",
+            "第四十三条 定点医药机构应当建立医疗保障基金使用内部管理制度。",
+        ],
+    )
+    # its own 第四十三条 is no citation of the law's
+    asked = "基本医疗卫生与健康促进法第四十三条对公立医院是怎么规定的"
+    assert find_target(asked, (rules,)).missing == "《基本医疗卫生与健康促进法》"
+    case = doc(
+        "al.txt",
+        [
+            "违反《医疗保障基金使用监督管理条例》案例评析",
+            "某医院违反《医疗保障基金使用监督管理条例》第三十八条，被处以罚款。",
+        ],
+    )
+    # a case study citing the article asked holds what it says of it
+    assert not find_target("医疗保障基金使用监督管理条例第三十八条怎么规定", (case,)).missing
+
+
+def test_a_question_asking_of_the_national_text_prefers_it_to_a_places() -> None:
+    national = doc(
+        "gj.txt", ["宗教事务条例", "第四十七条 从事互联网宗教信息服务，应当经省级以上审核同意。"]
+    )
+    local = doc(
+        "zj.txt",
+        ["浙江省宗教事务条例", "第二十五条 从事互联网宗教信息服务，应当经省宗教事务部门审核同意。"],
+    )
+    both = (national, local)
+    assert find_target("按国务院条例，互联网宗教信息服务谁审核", both).preferred == {"gj.txt"}
+    assert find_target("国家层面对互联网宗教信息服务怎么规定", both).preferred == {"gj.txt"}
+    assert find_target("浙江对互联网宗教信息服务怎么规定", both).docs == {"zj.txt"}
+    assert find_target("互联网宗教信息服务谁审核", both).preferred == frozenset()
+
+
+def test_a_level_and_a_kind_name_no_document() -> None:
+    rules = doc(
+        "wy.txt",
+        ["物业管理条例", "第十四条 召开业主大会会议，应当于会议召开15日以前通知全体业主。"],
+    )
+    for asked in ("国家条例要求提前几天通知业主", "按省里的条例提前几天通知业主"):
+        assert not find_target(asked, (rules,)).missing, asked
