@@ -95,6 +95,8 @@ NEWS: tuple[tuple[str, str], ...] = (
     ("图片署名", r"^[（(]?(\S{2,6}(社|报|网))?\s*(记者|通讯员)\s*\S(\s?\S){1,3}\s*摄[）)]?$"),
     ("图片说明", r"^[（(]?图[为片]\s*[:：]?"),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
+    # a site menu's item with its separator (公共文件夹 |)
+    ("菜单", r"^[^。！？!?，,]{1,12}\s[|｜]$"),
     # an HTML comment a Markdown file carries (<!-- INFO END -->): markup, never text
     ("网页注释", r"^<!--(?:(?!-->).)*-->$"),
     # the 版记 of a 红头文件: who it is sent to, and who printed it when
@@ -105,7 +107,7 @@ WIDGET_WORDS = (
     "下载|打印|全屏|收藏|分享|分享到|字号|加大|还原|减小|大|中|小|默认|关闭|关闭窗口|返回|"
     "返回顶部|顶部|上一篇|下一篇|相关报道|相关阅读|相关链接|相关新闻|扫一扫|打印本页|"
     "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次|"
-    "字体|首页|您的位置|当前位置|>|»|›"
+    "字体|首页|您的位置|当前位置|>|»|›|设为首页|加入收藏|登录|注册|-->"
 )
 _BREADCRUMB = re.compile(r"^(您的位置|当前位置|所在位置|位置)\s*[:：]")
 MAX_BREADCRUMB_LINES = 8
@@ -217,6 +219,35 @@ def _breadcrumbs(lines: list[str]) -> set[int]:
     return found
 
 
+MIN_MENU_ITEMS = 8  # short lines in a row: a site's menu, not a document's
+MAX_MENU_ITEM_CHARS = 8
+MENU_HEAD_LINES = 120  # menus sit at a page's head, above its text
+
+
+def _menus(lines: list[str]) -> set[int]:
+    """The items of a site's menus at the head of a page (智慧校园 | 教学平台 | … 首页 / 新闻中心
+    / 学校公告 …): runs of at least `MIN_MENU_ITEMS` short unpunctuated lines before the first
+    line of text. A document's own short lines (a list of names, a poem) come after it."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines[:MENU_HEAD_LINES]):
+        item = line.strip()
+        if not item:
+            continue
+        short = len(item) <= MAX_MENU_ITEM_CHARS and not re.search(r"[。，,；;！？：:、]", item)
+        if short or clutter_rule(line) is not None:  # a widget among the items counts too
+            run.append(i)
+            continue
+        if len(run) >= MIN_MENU_ITEMS:
+            found.update(run)
+        run = []
+        if item.endswith(("。", "！", "？")):
+            break  # the text has begun: a sentence
+    if len(run) >= MIN_MENU_ITEMS:
+        found.update(run)
+    return found
+
+
 MAX_FRONT_MATTER_LINES = 30
 _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 
@@ -241,7 +272,7 @@ def clean(lines: list[str]) -> Cleaned:
     what was removed by which rule."""
     inwards = list(range(len(lines)))
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
-    crumbs = _breadcrumbs(lines)
+    crumbs = _breadcrumbs(lines) | _menus(lines)
     header = _front_matter(lines)
     kept: list[str] = []
     removed: list[Removed] = []

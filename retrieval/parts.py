@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
+from retrieval.metadata import is_history
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 
@@ -510,8 +511,8 @@ def place_passages(
         held = [sum(w in fold(p.text) for w in asked) for p in tail]
         ending = max(range(len(tail)), key=lambda i: (held[i], i))
         return [tail[ending], *(p for i, p in enumerate(tail) if i != ending)]
-    if place.start and not scope:
-        return passages[:2]
+    if place.start and not scope:  # its first words, past a regulation's history
+        return [p for p in passages if not is_history(p.text)][:2]
     if place.listing or place.part is not None:
         points = _children(inside, len(scope))
         if not points:

@@ -488,3 +488,24 @@ def test_a_history_line_above_the_first_article_is_no_heading() -> None:
     ]
     doc = parse("t.txt", lines)
     assert [p.section for p in doc.passages] == [(), ("第一条",), ("第二条",)]
+
+
+def test_a_sites_menu_at_the_head_of_a_page_is_clutter() -> None:
+    menu = ["公共文件夹 |", "智慧校园 |", "教学平台 |", "办公电话 |", "作息时间 |", "图书馆 |"]
+    menu += [
+        "软件下载 |",
+        "网上报修",
+        "登录|注册",
+        "设为首页 | 加入收藏 -->",
+        "首页新闻中心",
+        "学校公告",
+    ]
+    text = [
+        "每周一学（2022年5月9日）",
+        *menu,
+        "今天，我们隆重集会，庆祝中国共产主义青年团成立100周年。",
+    ]
+    assert list(clean(text).lines) == [text[0], text[-1]]
+    # a document's own short lines after its text has begun stay
+    names = [text[-1], "刘明玉", "祝智浩", "孙鸣谦", "任宇颖", "王君", "李明", "张华", "陈晨"]
+    assert list(clean(names).lines) == names

@@ -431,3 +431,17 @@ def test_the_nth_article_of_a_chapter_is_counted_within_it() -> None:
     assert hits and hits[0].passage.text.startswith("第三条")
     hits = answer(index, "第二章的第四条是怎么规定的？", SEGMENTER).hits  # numbered so in it
     assert hits and hits[0].passage.text.startswith("第四条")
+
+
+def test_the_opening_of_a_regulation_is_past_its_history() -> None:
+    lines = [
+        "# 上海市城市更新条例",
+        "2021年8月25日 上海市第十五届人民代表大会常务委员会第三十四次会议通过",
+    ]
+    lines += [
+        "第一条 为了践行人民城市重要理念，推动城市更新，制定本条例。",
+        "第二条 本条例适用于本市建成区内开展的城市更新活动。",
+    ]
+    index = index_of([parse("gx.md", lines)], SEGMENTER)
+    hits = answer(index, "这个条例一开头说立法目的是什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第一条")
