@@ -189,6 +189,8 @@ def find_target(
             n for n in said for y in years if re.search(rf"{y}年.{{0,6}}{re.escape(n)}", plain)
         ]
         local = any(g in n for n in dated for g in GENRES)  # 2025年陕西省政府工作报告
+        if named and not with_year and (in_force := _in_force(named, years)):
+            with_year = in_force  # 2017年版 of a regulation held as of 2012 and of 2023
         if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
@@ -462,6 +464,20 @@ def _national(documents: Sequence[Document], folded: str) -> list[Document]:
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
     return _named_by_unique(documents, "places", _place_tokens, folded)
+
+
+_RULES = frozenset(("法律", "条例", "规定", "办法", "细则", "准则", "章程", "决定"))
+
+
+def _in_force(named: Sequence[Document], years: Sequence[int]) -> list[Document]:
+    """Of several editions of one regulation, the one in force in the year asked (the
+    latest dated no later): 2017年版 is the 2012 text where the next held is of 2023; [] if
+    the year precedes them all or the documents are not editions of a regulation."""
+    editions = [d for d in named if d.meta.kind in _RULES and d.meta.year]
+    if len(editions) < 2 or len(editions) != len(named) or not years:
+        return []
+    before = [d for d in editions if (d.meta.year or 0) <= years[0]]
+    return [max(before, key=lambda d: d.meta.year or 0)] if before else []
 
 
 def _missing_local_year(named: Sequence[Document], plain: str, years: Sequence[int]) -> str:

@@ -3,6 +3,7 @@ issuers and levels, implementing rules, and the texts that only cite them."""
 
 from __future__ import annotations
 
+from retrieval.model import Document
 from retrieval.targets import find_target
 from tests.test_targets import doc
 
@@ -117,3 +118,22 @@ def test_a_level_and_a_kind_name_no_document() -> None:
     )
     for asked in ("国家条例要求提前几天通知业主", "按省里的条例提前几天通知业主"):
         assert not find_target(asked, (rules,)).missing, asked
+
+
+def test_a_year_between_two_editions_asks_of_the_one_then_in_force() -> None:
+    def edition(name: str, history: str) -> Document:
+        return doc(
+            name, ["# 北京市审计条例", history, "第二十七条 市和区人民政府应当督促被审计单位整改。"]
+        )
+
+    old = edition(
+        "bj2012.txt", "2012年7月27日 北京市第十三届人民代表大会常务委员会第三十四次会议通过"
+    )
+    new = edition("bj2023.txt", "2023年11月24日 北京市第十六届人民代表大会常务委员会第六次会议修正")
+    both = (old, new)
+    assert find_target("2017年版北京市审计条例第二十七条讲的是什么", both).docs == {"bj2012.txt"}
+    assert find_target("2024年北京市审计条例第二十七条讲的是什么", both).docs == {"bj2023.txt"}
+    # before them all: the corpus lacks it
+    assert find_target("2005年北京市审计条例第二十七条讲的是什么", both).missing
+    # an edition word inside the name names no other text
+    assert not find_target("北京现行审计条例里能约谈负责人吗", both).missing
