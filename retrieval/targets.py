@@ -29,21 +29,25 @@ from retrieval.dates import (
 from retrieval.editions import as_said, edition_asked
 from retrieval.laws import (
     ABBREVIATION_SHARE,
-    LAW_ENDINGS,
     abbreviates_any,
     law_names,
-    law_titles,
     quotes_article,
 )
 from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
 from retrieval.model import Document
+from retrieval.names import MIN_NAME_CHARS, document_names, year_free
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
 from retrieval.quotes import quoted_phrases
+from retrieval.regulations import (
+    implementing_rules,
+    in_force,
+    law_title_table,
+    named_by_abbreviation,
+    own_short_names,
+)
 from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name
-
-MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 
 
 @dataclass(frozen=True)
@@ -92,28 +96,6 @@ def _name_table(documents: Sequence[Document]) -> tuple[Substrings, dict[str, li
 
 
 @cache
-def _year_free(name: str) -> str:
-    return re.sub(r"^(19|20)\d\d年", "", name)
-
-
-def document_names(document: Document) -> tuple[str, ...]:
-    """Names a question may use for the document, in plain folded form."""
-    return _names(document.title, document.meta.names, document.meta.subtitle)
-
-
-@cache
-def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]:
-    names = {title, *given}
-    if subtitle:
-        names.add(subtitle)
-    names |= {_year_free(n) for n in names}
-    plain = {plain_text(n) for n in names}
-    # a law is named by three characters (公司法); other short "names" (报告) name a kind
-    return tuple(
-        sorted(n for n in plain if len(n) >= MIN_NAME_CHARS or (len(n) == 3 and n.endswith("法")))
-    )
-
-
 def _kind_words(question: str) -> tuple[str, ...]:
     return tuple(w for w in KIND_WORDS if w in question)
 
@@ -138,7 +120,7 @@ def find_target(
     )
     if named and _unplaced(named) and (local_law := _local_law(named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
-    if named and (rules := _implementing_rules(documents, folded)):
+    if named and (rules := implementing_rules(documents, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
@@ -165,7 +147,7 @@ def find_target(
     if not named:
         named = (
             _named_by_token(documents, folded)
-            or _named_by_abbreviation(documents, folded)
+            or named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
         )
         asked = _place_stem(_asked_place(folded))  # not another place's
@@ -189,8 +171,8 @@ def find_target(
             n for n in said for y in years if re.search(rf"{y}年.{{0,6}}{re.escape(n)}", plain)
         ]
         local = any(g in n for n in dated for g in GENRES)  # 2025年陕西省政府工作报告
-        if named and not with_year and (in_force := _in_force(named, years)):
-            with_year = in_force  # 2017年版 of a regulation held as of 2012 and of 2023
+        if named and not with_year and (then := in_force(named, years)):
+            with_year = then  # 2017年版 of a regulation held as of 2012 and of 2023
         if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
@@ -234,40 +216,13 @@ def find_target(
         soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
         phrases=phrases,
         understood=tuple(d.title for d in named),
-        said=as_said(folded, _own_short_names(folded, named)),
+        said=as_said(folded, own_short_names(folded, named)),
         preferred=frozenset(
             d.doc for d in _placed_by(documents, folded) or _national(documents, folded)
         )
         if not named
         else frozenset(),
     )
-
-
-_IMPLEMENTING = ("实施细则", "实施办法", "实施条例", "实施意见")
-
-
-def _implementing_rules(documents: Sequence[Document], folded: str) -> str:
-    """The implementing rules of a text the corpus holds that the question names and the
-    corpus does not hold (医疗保障基金使用监督管理条例实施细则 beside the 条例): '' if none."""
-    table = _law_title_table(documents)
-    for law in law_names(folded):
-        end = next((e for e in _IMPLEMENTING if law.endswith(e) and len(law) > len(e)), "")
-        base = plain_text(law[: -len(end)]) if end else ""
-        held = base and any(abbreviates_any(base, own) or base in own for _, own in table)
-        if held and not any(abbreviates_any(plain_text(law), own) for _, own in table):
-            return law
-    return ""
-
-
-def _own_short_names(folded: str, named: Sequence[Document]) -> list[str]:
-    """The question's short names of the documents named as their own (科技进步法 for
-    中华人民共和国科学技术进步法), not of a regulation one of them holds (问责条例 in a
-    study text of the party's rules): those name the text, the others what is asked."""
-    return [
-        law
-        for law in law_names(folded)
-        if any(abbreviates_any(law, document_names(d)) for d in named)
-    ]
 
 
 MIN_MENTIONS_ABOUT = 3  # a text naming a congress this often is about it
@@ -306,17 +261,6 @@ GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
 NATIONAL = frozenset(
     ("中国", "全国", "我国", "中华", "国内", "国外", "世界", "全球", "亚洲", "中央")
 )
-
-
-def _named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
-    """The one regulation a short name in the question stands for (档案条例 for
-    干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
-    titles = _law_title_table(documents)
-    for law in law_names(folded):
-        found = [documents[i] for i, own in titles if abbreviates_any(law, own)]
-        if len(found) == 1:
-            return found
-    return []
 
 
 MIN_SHORT_TITLE_CHARS = 6
@@ -377,17 +321,6 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
     return []
 
 
-def _law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str, ...]]]:
-    """(position, `law_titles`) of the documents with a title a short name can stand for
-    (ending in a kind word: no other is ever `abbreviates`d), worked out once per catalog."""
-
-    def build() -> list[tuple[int, tuple[str, ...]]]:
-        titles = ((i, document_names(d) + law_titles(d)) for i, d in enumerate(documents))
-        return [(i, own) for i, own in titles if any(n.endswith(LAW_ENDINGS) for n in own)]
-
-    return memo(documents, "law_titles", build)
-
-
 def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
     """A document the question names that the corpus does not hold: a regulation or law
     (公务员法), a genre no document belongs to (2026年中央一号文件), or a place's document
@@ -404,7 +337,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
             continue
         if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
-        if not any(abbreviates_any(plain, own) for _, own in _law_title_table(documents)):
+        if not any(abbreviates_any(plain, own) for _, own in law_title_table(documents)):
             return f"《{law}》"
     for genre in GENRES:
         if genre in folded and not any(genre in n for n in names):
@@ -464,20 +397,6 @@ def _national(documents: Sequence[Document], folded: str) -> list[Document]:
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
     return _named_by_unique(documents, "places", _place_tokens, folded)
-
-
-_RULES = frozenset(("法律", "条例", "规定", "办法", "细则", "准则", "章程", "决定"))
-
-
-def _in_force(named: Sequence[Document], years: Sequence[int]) -> list[Document]:
-    """Of several editions of one regulation, the one in force in the year asked (the
-    latest dated no later): 2017年版 is the 2012 text where the next held is of 2023; [] if
-    the year precedes them all or the documents are not editions of a regulation."""
-    editions = [d for d in named if d.meta.kind in _RULES and d.meta.year]
-    if len(editions) < 2 or len(editions) != len(named) or not years:
-        return []
-    before = [d for d in editions if (d.meta.year or 0) <= years[0]]
-    return [max(before, key=lambda d: d.meta.year or 0)] if before else []
 
 
 def _missing_local_year(named: Sequence[Document], plain: str, years: Sequence[int]) -> str:
@@ -699,7 +618,7 @@ def _generic(named: Sequence[Document], plain: str) -> bool:
     """Whether the names matched are ones every year's document shares (政府工作报告), so a
     year the corpus lacks means the named document is missing."""
     return (
-        all(any(n in plain and n == _year_free(n) for n in document_names(d)) for d in named)
+        all(any(n in plain and n == year_free(n) for n in document_names(d)) for d in named)
         and len({d.meta.kind for d in named}) == 1
     )
 

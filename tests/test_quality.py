@@ -161,6 +161,26 @@ MANY = [
         "soe_party_building_folder",
     ),
     corpus_set(CORPORA / "rule_of_law_folder", (0.68, 0.76, 0.84, 17, 11), "rule_of_law_folder"),
+    corpus_set(
+        CORPORA / "ecology_rivers_folder", (0.86, 0.89, 0.94, 12, 5), "ecology_rivers_folder"
+    ),
+    corpus_set(
+        CORPORA / "health_insurance_folder", (0.80, 0.87, 0.91, 16, 6), "health_insurance_folder"
+    ),
+    corpus_set(
+        CORPORA / "science_technology_folder",
+        (0.82, 0.87, 0.90, 17, 6),
+        "science_technology_folder",
+    ),
+    corpus_set(CORPORA / "united_front_folder", (0.82, 0.86, 0.92, 13, 8), "united_front_folder"),
+    corpus_set(CORPORA / "work_safety_folder", (0.74, 0.86, 0.88, 19, 7), "work_safety_folder"),
+    corpus_set(CORPORA / "youth_league_folder", (0.74, 0.79, 0.87, 14, 11), "youth_league_folder"),
+    corpus_set(
+        CORPORA / "housing_property_folder", (0.71, 0.79, 0.89, 15, 9), "housing_property_folder"
+    ),
+    corpus_set(
+        CORPORA / "audit_finance_folder", (0.79, 0.84, 0.87, 15, 11), "audit_finance_folder"
+    ),
 ]
 
 

@@ -1,0 +1,34 @@
+"""The names a question may use for a document, in plain folded form: its title, the names
+its metadata gives, its subtitle, each with and without a year before it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from retrieval.model import Document
+from retrieval.normalize import plain_text
+
+MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
+
+
+def year_free(name: str) -> str:
+    return re.sub(r"^(19|20)\d\d年", "", name)
+
+
+def document_names(document: Document) -> tuple[str, ...]:
+    """Names a question may use for the document, in plain folded form."""
+    return _names(document.title, document.meta.names, document.meta.subtitle)
+
+
+@cache
+def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]:
+    names = {title, *given}
+    if subtitle:
+        names.add(subtitle)
+    names |= {year_free(n) for n in names}
+    plain = {plain_text(n) for n in names}
+    # a law is named by three characters (公司法); other short "names" (报告) name a kind
+    return tuple(
+        sorted(n for n in plain if len(n) >= MIN_NAME_CHARS or (len(n) == 3 and n.endswith("法")))
+    )

@@ -1,0 +1,76 @@
+"""Which regulation or law a question names beyond its full title: a short name (档案条例,
+科技进步法), the edition in force in a year, implementing rules the corpus lacks, and the short
+names that name a text rather than what is asked of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from retrieval.catalog import memo
+from retrieval.laws import LAW_ENDINGS, abbreviates_any, law_names, law_titles
+from retrieval.model import Document
+from retrieval.names import document_names
+from retrieval.normalize import plain_text
+
+
+def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
+    """The one regulation a short name in the question stands for (档案条例 for
+    干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
+    titles = law_title_table(documents)
+    for law in law_names(folded):
+        found = [documents[i] for i, own in titles if abbreviates_any(law, own)]
+        if len(found) == 1:
+            return found
+    return []
+
+
+def law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, `law_titles`) of the documents with a title a short name can stand for
+    (ending in a kind word: no other is ever `abbreviates`d), worked out once per catalog."""
+
+    def build() -> list[tuple[int, tuple[str, ...]]]:
+        titles = ((i, document_names(d) + law_titles(d)) for i, d in enumerate(documents))
+        return [(i, own) for i, own in titles if any(n.endswith(LAW_ENDINGS) for n in own)]
+
+    return memo(documents, "law_titles", build)
+
+
+_IMPLEMENTING = ("实施细则", "实施办法", "实施条例", "实施意见")
+
+
+def implementing_rules(documents: Sequence[Document], folded: str) -> str:
+    """The implementing rules of a text the corpus holds that the question names and the
+    corpus does not hold (医疗保障基金使用监督管理条例实施细则 beside the 条例): '' if none."""
+    table = law_title_table(documents)
+    for law in law_names(folded):
+        end = next((e for e in _IMPLEMENTING if law.endswith(e) and len(law) > len(e)), "")
+        base = plain_text(law[: -len(end)]) if end else ""
+        held = base and any(abbreviates_any(base, own) or base in own for _, own in table)
+        if held and not any(abbreviates_any(plain_text(law), own) for _, own in table):
+            return law
+    return ""
+
+
+def own_short_names(folded: str, named: Sequence[Document]) -> list[str]:
+    """The question's short names of the documents named as their own (科技进步法 for
+    中华人民共和国科学技术进步法), not of a regulation one of them holds (问责条例 in a
+    study text of the party's rules): those name the text, the others what is asked."""
+    return [
+        law
+        for law in law_names(folded)
+        if any(abbreviates_any(law, document_names(d)) for d in named)
+    ]
+
+
+_RULES = frozenset(("法律", "条例", "规定", "办法", "细则", "准则", "章程", "决定"))
+
+
+def in_force(named: Sequence[Document], years: Sequence[int]) -> list[Document]:
+    """Of several editions of one regulation, the one in force in the year asked (the
+    latest dated no later): 2017年版 is the 2012 text where the next held is of 2023; [] if
+    the year precedes them all or the documents are not editions of a regulation."""
+    editions = [d for d in named if d.meta.kind in _RULES and d.meta.year]
+    if len(editions) < 2 or len(editions) != len(named) or not years:
+        return []
+    before = [d for d in editions if (d.meta.year or 0) <= years[0]]
+    return [max(before, key=lambda d: d.meta.year or 0)] if before else []
