@@ -24,7 +24,7 @@ RARE = 100  # jieba's frequency below which a word may be a short form (中纪�
 LEAST = 2  # times the passages must write the phrase out: once may be chance
 LONGEST_PIECE = 4  # 纪律检查, 管理人员, 社会科学
 _SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_NUMERAL = re.compile(rf"[{CN_NUMBER}两百千万亿]")
+_NUMERAL = re.compile(rf"[{CN_NUMBER}千万亿]")
 
 
 def unknown_words(query: Query, vocabulary: Container[str], segmenter: Segmenter) -> list[Word]:

@@ -96,7 +96,7 @@ NEWS: tuple[tuple[str, str], ...] = (
     ("图片说明", r"^[（(]?图[为片]\s*[:：]?"),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
     # a site menu's item with its separator (公共文件夹 |)
-    ("菜单", r"^[^。！？!?，,]{1,12}\s[|｜]$"),
+    ("菜单", r"^[^|｜。！？!?，,]{1,12}\s[|｜]$"),
     # an HTML comment a Markdown file carries (<!-- INFO END -->): markup, never text
     ("网页注释", r"^<!--(?:(?!-->).)*-->$"),
     # the 版记 of a 红头文件: who it is sent to, and who printed it when
@@ -219,17 +219,27 @@ def _breadcrumbs(lines: list[str]) -> set[int]:
     return found
 
 
-MIN_MENU_ITEMS = 8  # short lines in a row: a site's menu, not a document's
+MIN_MENU_ITEMS = 8  # short lines in a row, widgets among them: a site's menu, not a document's
+MIN_MENU_WIDGETS = 2
 MAX_MENU_ITEM_CHARS = 8
 MENU_HEAD_LINES = 120  # menus sit at a page's head, above its text
 
 
 def _menus(lines: list[str]) -> set[int]:
-    """The items of a site's menus at the head of a page (智慧校园 | 教学平台 | … 首页 / 新闻中心
-    / 学校公告 …): runs of at least `MIN_MENU_ITEMS` short unpunctuated lines before the first
-    line of text. A document's own short lines (a list of names, a poem) come after it."""
+    """The items of a site's menus at the head of a page (智慧校园 | 教学平台 | 登录|注册 | 首页 /
+    新闻中心 / 学校公告 …): runs of at least `MIN_MENU_ITEMS` short unpunctuated lines before the
+    first sentence, with widgets among them. A document's own short lines (a table of contents,
+    a list of points, names) have no widgets, or come after its first sentence."""
     found: set[int] = set()
     run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= MIN_MENU_ITEMS and sum(widget(k) for k in run) >= MIN_MENU_WIDGETS:
+            found.update(run)
+
+    def widget(k: int) -> bool:
+        return clutter_rule(lines[k]) is not None
+
     for i, line in enumerate(lines[:MENU_HEAD_LINES]):
         item = line.strip()
         if not item:
@@ -238,13 +248,11 @@ def _menus(lines: list[str]) -> set[int]:
         if short or clutter_rule(line) is not None:  # a widget among the items counts too
             run.append(i)
             continue
-        if len(run) >= MIN_MENU_ITEMS:
-            found.update(run)
+        close()
         run = []
         if item.endswith(("。", "！", "？")):
             break  # the text has begun: a sentence
-    if len(run) >= MIN_MENU_ITEMS:
-        found.update(run)
+    close()
     return found
 
 

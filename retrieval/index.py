@@ -48,7 +48,11 @@ def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
 
 
 # a short aside in brackets between two characters of one phrase: 村（社区）级, 区（县）级
-_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff、]{1,6}[）)](?=[\u4e00-\u9fff])")
+# (not a list's number: 下列职责（一）开展巡查)
+_ASIDE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(](?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff、]{1,6}[）)]"
+    r"(?=[\u4e00-\u9fff])"
+)
 
 
 def without_asides(text: str) -> str:

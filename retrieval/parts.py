@@ -379,7 +379,7 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
     part = _nth(_children(passages, _parts_level(passages)), place.part or 0)
     n = chinese_number(place.article[1:-1])
     inside = _under(passages, part) if part else []
-    if n is None or any(place.article in p.section for p in inside):
+    if not n or any(place.article in p.section for p in inside):
         return []
     labels = list(dict.fromkeys(s for p in inside for s in p.section if _ARTICLE.fullmatch(s)))
     return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []

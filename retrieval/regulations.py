@@ -11,6 +11,7 @@ from retrieval.laws import LAW_ENDINGS, abbreviates_any, law_names, law_titles
 from retrieval.model import Document
 from retrieval.names import document_names
 from retrieval.normalize import plain_text
+from retrieval.parts import RULE_KINDS
 
 
 def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -62,7 +63,7 @@ def own_short_names(folded: str, named: Sequence[Document]) -> list[str]:
     ]
 
 
-_RULES = frozenset(("法律", "条例", "规定", "办法", "细则", "准则", "章程", "决定"))
+_RULES = RULE_KINDS | {"法律"}
 
 
 def in_force(named: Sequence[Document], years: Sequence[int]) -> list[Document]:
@@ -72,5 +73,7 @@ def in_force(named: Sequence[Document], years: Sequence[int]) -> list[Document]:
     editions = [d for d in named if d.meta.kind in _RULES and d.meta.year]
     if len(editions) < 2 or len(editions) != len(named) or not years:
         return []
+    if not set.intersection(*(set(document_names(d)) for d in editions)):
+        return []  # two texts, not two editions of one
     before = [d for d in editions if (d.meta.year or 0) <= years[0]]
     return [max(before, key=lambda d: d.meta.year or 0)] if before else []

@@ -105,7 +105,12 @@ def _holds(term: str, text: Container[str]) -> bool:
     """Whether `text` holds `term`; a number only whole (3 is not in 2023, 30 or 3.5)."""
     if not isinstance(text, str) or not _NUMBER_EDGE.search(term):
         return term in text
-    return re.search(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)", text) is not None
+    return _whole_number(term).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _whole_number(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)")
 
 
 def coverage(

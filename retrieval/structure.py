@@ -304,7 +304,8 @@ def _title_and_meta(
         and not kind_of(rest[0])
         and _bare(rest[1].strip())
         and rest[1].strip().endswith(KIND_WORDS)
-        and not rest[1].startswith("在")  # 在…上的讲话 under a title in two lines: its subtitle
+        # 在…上的讲话 under a title in two lines is its subtitle
+        and not rest[1].strip().startswith("在")
     )
     under = rest[0] + rest[1].strip() if broken else rest[0] if rest else ""
     if (

@@ -380,9 +380,7 @@ def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
 
 
 # a question asking of the national text (国务院条例, 国家法律, 国家层面的): not a place's
-_NATIONAL_TEXT = re.compile(
-    r"国务院(?:的)?(?:条例|规定|办法)|国家(?:层面)?的?(?:法律|条例|规定)|国家层面"
-)
+_NATIONAL_TEXT = re.compile(r"国务院的?(?:条例|规定|办法)|国家的?(?:法律|条例|规定)|国家层面")
 
 
 def _national(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -390,8 +388,9 @@ def _national(documents: Sequence[Document], folded: str) -> list[Document]:
     place: 按国务院条例 prefers 宗教事务条例 to 浙江省宗教事务条例."""
     if not _NATIONAL_TEXT.search(folded) or _asked_place(folded):
         return []
-    local = [d for d in documents if _place_tokens(d)]
-    return [d for d in documents if d not in local] if local else []
+    if not any(_place_tokens(d) for d in documents):
+        return []
+    return [d for d in documents if not _place_tokens(d)]
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:

@@ -506,6 +506,19 @@ def test_a_sites_menu_at_the_head_of_a_page_is_clutter() -> None:
         "今天，我们隆重集会，庆祝中国共产主义青年团成立100周年。",
     ]
     assert list(clean(text).lines) == [text[0], text[-1]]
-    # a document's own short lines after its text has begun stay
+    # a document's own short lines stay: after its text has begun, and before it with no
+    # widget among them (a table of contents, a list of points); a table's rows stay
     names = [text[-1], "刘明玉", "祝智浩", "孙鸣谦", "任宇颖", "王君", "李明", "张华", "陈晨"]
     assert list(clean(names).lines) == names
+    contents = [
+        "宗教事务条例",
+        "目录",
+        *(f"第{n}章 总则" for n in "一二三四五六七八九"),
+        "第一条 为了…制定本条例。",
+    ]
+    assert list(clean(contents).lines) == contents
+    points = ["2024年工作要点", "总体要求", "加强党建", "深化改革", "稳定增长", "改善民生"]
+    points += ["防范风险", "生态保护", "安全生产", "作风建设", "各单位要抓好落实。"]
+    assert list(clean(points).lines) == points
+    table = ["| 名称 | 数量 |", "| 党员 | 120 |"]
+    assert list(clean(table).lines) == table

@@ -505,6 +505,7 @@ def test_an_aside_in_brackets_is_read_without_it_too() -> None:
 
     assert without_asides("村（社区）级河长每周巡查") == "村级河长每周巡查"
     assert without_asides("（一）开展巡查") == "（一）开展巡查"  # a list's number, no aside
+    assert without_asides("下列职责（一）开展巡查") == "下列职责（一）开展巡查"
     lines = [
         "河长制条例",
         "第十三条 村（社区）级河长履行下列主要职责：开展河湖日常巡查，每周不少于一次。",

@@ -572,12 +572,15 @@ def test_a_short_year_the_corpus_never_speaks_of_is_a_number_of_years() -> None:
             "城镇新增就业1100万人以上，城镇调查失业率全年控制在5.5%以内。",
             "居民消费价格涨幅3%左右，粮食产量保持在1.3万亿斤以上。",
             "赤字率拟按2.8%左右安排，比去年有所下调。",
+            "1978年改革开放以来，我国经济持续较快增长。",
         ],
     )
     index = index_of([summary, report], default_segmenter())
     said = index.years_said
     assert 2023 in said and 2019 in said  # near the documents' own years
     assert 1975 not in said
+    assert 1998 not in said  # far from the documents' years and written nowhere
+    assert 1978 in said  # far from them, but a passage writes it
     # 75年 of 75年卫生健康综述 is no year; 23年 of 23年政府工作报告 is, and one the corpus lacks
     assert (
         find_target("75年卫生健康综述说解决了多少人口的看病问题", index.catalog, said).years == ()
