@@ -181,6 +181,12 @@ MANY = [
     corpus_set(
         CORPORA / "audit_finance_folder", (0.79, 0.84, 0.87, 15, 11), "audit_finance_folder"
     ),
+    corpus_set(
+        CORPORA / "education_law_folder", (0.68, 0.79, 0.79, 18, 13), "education_law_folder"
+    ),
+    corpus_set(
+        CORPORA / "civil_affairs_folder", (0.66, 0.79, 0.84, 14, 13), "civil_affairs_folder"
+    ),
 ]
 
 
