@@ -487,15 +487,22 @@ def open_coverage(passages: int, ranking: Ranking) -> float:
 
 
 def read_question(
-    index: SearchIndex, question: str, segmenter: Segmenter, ranking: Ranking
+    index: SearchIndex,
+    question: str,
+    segmenter: Segmenter,
+    ranking: Ranking,
+    docs: frozenset[str] | None = None,
 ) -> tuple[Query, Target]:
-    """The question's words and what it names, as this corpus reads them: a short year it
-    never speaks of is a number of years (75年 of 75年卫生健康综述), and an abbreviation it
-    never uses (法援) the phrase the passages the question reaches write out (法律援助)."""
+    """The question's words and what it names within `docs` (a reader's scope), as this
+    corpus reads them: a short year it never speaks of is a number of years (75年 of
+    75年卫生健康综述), and an abbreviation it never uses (法援) the phrase the passages the
+    question reaches write out (法律援助)."""
     query = parse_question(question, segmenter, index.years_said)
     if not query.words:
         return query, Target()
     target = find_target(question, index.catalog, index.years_said)
+    if docs is not None:
+        target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if not target.missing and (
         shorts := unknown_words(query, index.postings.vocabulary, segmenter)
     ):
@@ -517,11 +524,9 @@ def answer(
     question = valid_text(question)[:MAX_QUESTION_CHARS]
     if not question.strip():
         return Answer(question, (), (), reason=NoAnswer.EMPTY)
-    query, target = read_question(index, question, segmenter, ranking)
+    query, target = read_question(index, question, segmenter, ranking, docs)
     if not query.words:
         return Answer(question, (), (), reason=NoAnswer.NO_TERMS)
-    if docs is not None:
-        target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason=NoAnswer.MISSING, note=note)

@@ -62,3 +62,23 @@ def test_a_question_in_short_forms_is_answered_from_the_phrase_written_out() -> 
     index = index_of([parse("aid.txt", lines)], SEGMENTER)
     hits = answer(index, "法援中心收到申请后几天内答复？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第二条")
+
+
+def test_an_abbreviation_is_spelled_out_from_the_readers_scope_only() -> None:
+    from retrieval.search import DEFAULT_RANKING, read_question
+
+    aid = parse(
+        "aid.txt",
+        ["法律援助条例", "第一条 法律援助机构受理法律援助申请。", "第二条 法律援助应当免费。"],
+    )
+    other = parse(
+        "fw.txt", ["服务条例", "第一条 服务中心受理申请。", "第二条 服务中心应当公开办事流程。"]
+    )
+    index = index_of([aid, other], SEGMENTER)
+
+    def expansions(docs: frozenset[str] | None) -> frozenset[str]:
+        query, _ = read_question(index, "法援中心受理申请吗", SEGMENTER, DEFAULT_RANKING, docs)
+        return next(w for w in query.words if w.text == "法援").expansions
+
+    assert "法律援助" in expansions(None)
+    assert "法律援助" not in expansions(frozenset({"fw.txt"}))  # not written out in the scope
