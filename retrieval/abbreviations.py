@@ -17,8 +17,9 @@ from collections import Counter
 from collections.abc import Container, Sequence
 
 from retrieval.dates import CN_NUMBER
+from retrieval.index import in_vocabulary
 from retrieval.question import Query, Word
-from retrieval.segment import BIGRAM, Segmenter
+from retrieval.segment import Segmenter
 
 RARE = 100  # jieba's frequency below which a word may be a short form (中纪委 71, 医保 273)
 LEAST = 2  # times the passages must write the phrase out: once may be chance
@@ -36,8 +37,7 @@ def unknown_words(query: Query, vocabulary: Container[str], segmenter: Segmenter
         for w in query.words
         if _SHORT.fullmatch(w.text)
         and not _NUMERAL.search(w.text)
-        and w.text not in vocabulary
-        and not all(BIGRAM + w.text[i : i + 2] in vocabulary for i in range(len(w.text) - 1))
+        and not in_vocabulary(w.text, vocabulary)
         and segmenter.frequency(w.text) < RARE
     ]
 

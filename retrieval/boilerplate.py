@@ -232,24 +232,24 @@ def _menus(lines: list[str]) -> set[int]:
     a list of points, names) have no widgets, or come after its first sentence."""
     found: set[int] = set()
     run: list[int] = []
+    widgets = 0  # in the run
 
     def close() -> None:
-        if len(run) >= MIN_MENU_ITEMS and sum(widget(k) for k in run) >= MIN_MENU_WIDGETS:
+        if len(run) >= MIN_MENU_ITEMS and widgets >= MIN_MENU_WIDGETS:
             found.update(run)
-
-    def widget(k: int) -> bool:
-        return clutter_rule(lines[k]) is not None
 
     for i, line in enumerate(lines[:MENU_HEAD_LINES]):
         item = line.strip()
         if not item:
             continue
+        widget = clutter_rule(line) is not None
         short = len(item) <= MAX_MENU_ITEM_CHARS and not re.search(r"[。，,；;！？：:、]", item)
-        if short or clutter_rule(line) is not None:  # a widget among the items counts too
+        if short or widget:  # a widget among the items counts too
             run.append(i)
+            widgets += widget
             continue
         close()
-        run = []
+        run, widgets = [], 0
         if item.endswith(("。", "！", "？")):
             break  # the text has begun: a sentence
     close()

@@ -20,7 +20,7 @@ from retrieval.catalog import Catalog
 from retrieval.dates import digit_years
 from retrieval.model import Document, Passage, passage_uid
 from retrieval.normalize import fold_many
-from retrieval.segment import Segmenter
+from retrieval.segment import BIGRAM, Segmenter
 
 HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
 # folded passages kept for questions (about 300 bytes each): a serving process that met every
@@ -45,6 +45,12 @@ def passage_terms(passage: Passage, segmenter: Segmenter) -> list[str]:
         held = set(pairs)
         terms.extend(p for p in segmenter.bigrams(plain) if p not in held)
     return terms
+
+
+def in_vocabulary(term: str, vocabulary: Container[str]) -> bool:
+    """Whether an index holds a term: as a word, or as a run of its character pairs."""
+    pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
+    return term in vocabulary or all(p in vocabulary for p in pairs)
 
 
 # a short aside in brackets between two characters of one phrase: 村（社区）级, 区（县）级
@@ -86,7 +92,7 @@ class SearchIndex:
         year it lacks: 23年政府工作报告) and any its passages write."""
         own = [y for y in self.doc_years.values() if y]
         span = range(min(own) - YEARS_AROUND, max(own) + YEARS_AROUND + 1) if own else range(0)
-        return _YearsSaid(span, self.postings)
+        return _YearsSaid(span, self.postings.vocabulary)
 
     @cached_property
     def _searchable(self) -> dict[int, str]:
@@ -167,8 +173,8 @@ class _YearsSaid(Container[int]):
     """A year is said when it is near the documents' own or a term of the index (2019 of
     2019年)."""
 
-    def __init__(self, own: range, postings: bm25.Postings) -> None:
-        self._own, self._vocabulary = own, postings.vocabulary
+    def __init__(self, own: range, vocabulary: Container[str]) -> None:
+        self._own, self._vocabulary = own, vocabulary
 
     def __contains__(self, year: object) -> bool:
         return year in self._own or str(year) in self._vocabulary

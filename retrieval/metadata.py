@@ -256,9 +256,8 @@ def adoption(line: str) -> bool:
 
 # a line recording a revision of the text, by date or 根据 the decision revising it
 # (2018年10月26日 …《关于修改…的决定》第四次修正)
-_REVISED = re.compile(
-    r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日.{0,200}(?:修正|修订|修改)(?:通过)?[）)]?$"
-)
+_DATED_START = r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日"  # a history line's date, to the day
+_REVISED = re.compile(_DATED_START + r".{0,200}(?:修正|修订|修改)(?:通过)?[）)]?$")
 
 
 def is_source_line(line: str) -> bool:
@@ -270,7 +269,7 @@ def is_source_line(line: str) -> bool:
 _SOURCE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:日报|晚报|报社|网|社|电视台)$")
 
 
-_DATED = re.compile(r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日")
+_DATED = re.compile(_DATED_START)
 # what asks about a text's history: when it was adopted, revised or took effect
 _ASKS_HISTORY = re.compile(
     r"通过|修订|修正|修改|公布|颁布|发布|施行|生效|制定|出台|印发|几次|哪次|哪年|哪一年"

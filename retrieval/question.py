@@ -120,7 +120,7 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
         return query  # a reader's scope (--doc, a group's) names nothing in the question
     named = [index.document(doc) for doc in target.docs if index.holds(doc)]
     titles = " ".join(
-        fold(" ".join((d.title, d.meta.speaker, *d.meta.names, *target.said))) for d in named
+        [*(fold(" ".join((d.title, d.meta.speaker, *d.meta.names))) for d in named), *target.said]
     )
     # the occasion names a speech (座谈会讲话), and words that date the document name it
     # too (新中国成立70周年那年的政府工作报告); unless they are all that is asked (哪次会议通过的)

@@ -22,7 +22,7 @@ from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
 from retrieval.clues import defines, gives_quantity, gives_time
 from retrieval.dates import CN_NUMBER, digit_years
-from retrieval.index import SearchIndex, searchable_text
+from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
 from retrieval.model import Answer, Hit, NoAnswer, Passage
@@ -40,7 +40,7 @@ from retrieval.question import (
     without_naming_words,
 )
 from retrieval.quotes import holds_quote, in_runs
-from retrieval.segment import BIGRAM, Segmenter
+from retrieval.segment import Segmenter
 from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
 from retrieval.targets import Target, find_target, passage_years
 
@@ -411,18 +411,13 @@ def absent_words(
     words of the index that make it up (党委书记: 党委 and 书记). Latin words are left out:
     markup, code and English asides, not the topic."""
     vocabulary = index.postings.vocabulary
-
-    def held(term: str) -> bool:
-        pairs = (BIGRAM + term[i : i + 2] for i in range(len(term) - 1))
-        return term in vocabulary or all(p in vocabulary for p in pairs)
-
     return [
         (word, weight)
         for word, weight in zip(query.words, weights, strict=True)
         if weight >= ranking.absent_weight
         and len(word.text) >= 2
         and not word.text.isascii()
-        and not any(held(t) for t in word.spellings)
+        and not any(in_vocabulary(t, vocabulary) for t in word.spellings)
         and not _covered_by_parts(word, [vocabulary])[0]
     ]
 

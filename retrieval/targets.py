@@ -388,9 +388,9 @@ def _national(documents: Sequence[Document], folded: str) -> list[Document]:
     place: 按国务院条例 prefers 宗教事务条例 to 浙江省宗教事务条例."""
     if not _NATIONAL_TEXT.search(folded) or _asked_place(folded):
         return []
-    if not any(_place_tokens(d) for d in documents):
-        return []
-    return [d for d in documents if not _place_tokens(d)]
+    local, _ = memo(documents, "local", lambda: _local_documents(documents))
+    placed = {d.doc for d in local}
+    return [d for d in documents if d.doc not in placed] if placed else []
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
