@@ -274,6 +274,9 @@ def explanation(
         lines.append(
             f"资料中没有的关键词占 {report.absent:.2f}（≥ {report.absent_limit:.2f} 时不作答）"
         )
+    if report.synonyms:
+        read = "；".join(f"{w} → {'、'.join(kin)}" for w, kin in report.synonyms)
+        lines.append(f"资料中没有的词按近义词查找：{escape(read)}")
     t = report.target
     if t.missing:
         lines.append(f"所问文件：资料库中没有{escape(t.missing)}")

@@ -35,6 +35,9 @@ class Word:
     text: str
     terms: frozenset[str]  # the word and the dictionary words inside it
     expansions: frozenset[str]  # synonyms: found at a lower weight
+    # a word the corpus never uses: the thesaurus's synonyms of it the corpus does use,
+    # found at a lower weight and, being another word, counted as part of it
+    kin: frozenset[str] = frozenset()
 
     # Worked out once per question, not for each of the pool's 200 passages.
     @cached_property
@@ -60,14 +63,14 @@ class Query:
         for word in self.words:
             for term in word.terms:
                 weights[term] = weights.get(term, 0.0) + 1.0
-            for term in word.expansions - word.terms:
+            for term in (word.expansions | word.kin) - word.terms:
                 weights[term] = max(weights.get(term, 0.0), ranking.synonym_weight)
         return weights
 
     @property
     def all_terms(self) -> set[str]:
         """Every word, word part and synonym the question is searched with (not bigrams)."""
-        return {t for w in self.words for t in w.terms | w.expansions}
+        return {t for w in self.words for t in w.terms | w.expansions | w.kin}
 
     @property
     def terms(self) -> tuple[str, ...]:

@@ -43,6 +43,7 @@ from retrieval.quotes import holds_quote, in_runs
 from retrieval.segment import Segmenter
 from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
 from retrieval.targets import Target, find_target, passage_years
+from retrieval.thesaurus import with_synonyms
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
@@ -146,7 +147,11 @@ def coverage(
         factor = np.where(
             _holding(word.spellings, texts).any(axis=0),
             np.where(partly, ranking.part_match, 1.0),
-            np.where(_covered_by_parts(word, texts), ranking.part_match, 0.0),
+            np.where(
+                _covered_by_parts(word, texts) | _holding(sorted(word.kin), texts).any(axis=0),
+                ranking.part_match,
+                0.0,
+            ),
         )
         covered += weight * factor
     shares: list[float] = (covered / total).tolist() if total else [0.0] * n
@@ -412,7 +417,9 @@ def absent_words(
     markup, code and English asides, not the topic."""
     vocabulary = index.postings.vocabulary
     return [
-        (word, weight)
+        # a word the corpus writes only as a synonym is half absent (下雨 of 明天下雨吗,
+        # where reports speak of 降雨)
+        (word, weight * (ranking.part_match if word.kin else 1.0))
         for word, weight in zip(query.words, weights, strict=True)
         if weight >= ranking.absent_weight
         and len(word.text) >= 2
@@ -498,9 +505,10 @@ def read_question(
     target = find_target(question, index.catalog, index.years_said)
     if docs is not None:
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
-    if not target.missing and (
-        shorts := unknown_words(query, index.postings.vocabulary, segmenter)
-    ):
+    if target.missing:
+        return query, target
+    query = with_synonyms(query, index.postings.vocabulary, segmenter)
+    if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
         ids = [i for i, _ in _pool(index, query, target, ranking)]
         query = with_phrases(query, shorts, index.searchable_many(ids), segmenter)
     return query, target
@@ -613,6 +621,7 @@ class Explanation:
     absent: float = 0.0  # share of its information in words the corpus never uses
     absent_limit: float = 1.0  # at or above which nothing is shown
     structure: tuple[Passage, ...] = ()  # the answer from the heading tree, when it is one
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # words the corpus writes otherwise
 
 
 def explain(
@@ -648,4 +657,5 @@ def explain(
         structure=tuple(structure_passages(index, question, query, target, weights))
         if query.words
         else (),
+        synonyms=tuple((w.text, tuple(sorted(w.kin))) for w in query.words if w.kin),
     )

@@ -144,6 +144,10 @@ def find_target(
         same_kind = [d for d in documents if d.meta.kind and d.meta.kind in kinds]
         if same_kind and any(named_ordinals(d) for d in same_kind):
             return Target(phrases=phrases, missing=ordinal_name(plain))
+    if not named and (lacking := _missing_law(documents, folded, of_place=True)):
+        # 河南省就业促进条例 names a law, not the one regulation of 河南 the corpus holds
+        # (山东那个普法条例 only describes 山东's)
+        return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if not named:
         named = (
             _named_by_token(documents, folded)
@@ -189,6 +193,14 @@ def find_target(
             if any(k in text for k in kinds)
         ]
         named = [d for d in of_kind if d.meta.year in years]
+    place = _asked_place(folded)
+    if (
+        named
+        and place
+        and not _unplaced(named)
+        and not any(_place_stem(place) in _place_tokens(d) for d in named)
+    ):  # 西藏自治区政府工作报告 where the corpus holds 青海's
+        return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     national = _NATIONAL_REPORT.search(folded)
     if national and named:
         # 全国/国务院的政府工作报告 is the nation's, not a province's report of the year asked
@@ -326,6 +338,17 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     (公务员法), a genre no document belongs to (2026年中央一号文件), or a place's document
     when the corpus holds other places' (浙江省的报告 beside 广东、江苏的)."""
     names = memo(documents, "all_names", lambda: [n for d in documents for n in document_names(d)])
+    if lacking := _missing_law(documents, folded):
+        return lacking
+    for genre in GENRES:
+        if genre in folded and not any(genre in n for n in names):
+            return (f"{years[0]}年" if years else "") + genre
+    return _missing_place(documents, folded, years)
+
+
+def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = False) -> str:
+    """A law or regulation the question names that is none of the corpus's (`of_place`:
+    named in full, after its place)."""
     # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
     # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
     asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
@@ -333,16 +356,15 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     article = read_place(folded).article
     for law in law_names(folded):
         plain = plain_text(law)
+        if of_place and not _PLACE.match(law):
+            continue
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
         if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
         if not any(abbreviates_any(plain, own) for _, own in law_title_table(documents)):
             return f"《{law}》"
-    for genre in GENRES:
-        if genre in folded and not any(genre in n for n in names):
-            return (f"{years[0]}年" if years else "") + genre
-    return _missing_place(documents, folded, years)
+    return ""
 
 
 # an autonomous region is named without its people (宁夏回族自治区 → 宁夏)
@@ -461,6 +483,8 @@ def _local_documents(documents: Sequence[Document]) -> tuple[list[Document], fro
 
 
 _ANNIVERSARY = re.compile(r"\d+周年")
+# and the event held for it, which tells the 70周年大会 from the 70周年招待会 of one week
+_ANNIVERSARY_EVENT = re.compile(r"\d+周年(?:纪念)?(?:大会|座谈会|招待会|仪式|晚会)")
 
 
 def _other_anniversary(document: Document, folded: str) -> bool:
@@ -486,7 +510,7 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     text = fold(" ".join((title, occasion, speaker)))
     # where a meeting was held is no place the document is of (…会议在北京举行)
     text = _HELD_IN.sub("", text)
-    tokens = set(_ANNIVERSARY.findall(text))
+    tokens = set(_ANNIVERSARY.findall(text)) | set(_ANNIVERSARY_EVENT.findall(text))
     for noun in default_segmenter().proper_nouns(text):
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
@@ -582,7 +606,7 @@ def _names_year(document: Document, plain: str) -> bool:
 _NATIONAL_REPORT = re.compile(r"(?:全国|国务院)[^省市县区，。？！,.?!]{0,5}?政府工作报告")
 _LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)?(?:政府工作报告|政府报告)")
 _ASKED_PLACE = re.compile(
-    r"([\u4e00-\u9fff]{2,3}?(?:省|市|自治区))(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
+    r"([\u4e00-\u9fff]{2,5}?)(省|市|自治区)?(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
 )
 
 
@@ -592,18 +616,18 @@ def _place_stem(place: str) -> str:
 
 
 def _asked_place(folded: str) -> str:
-    """The place whose report a question names (北京市 in 2026年北京市政府工作报告): a
-    place name, not 哪个省."""
+    """The place whose report a question names (北京市 in 2026年北京市政府工作报告, 西藏 in
+    西藏政府工作报告): a place name, not 哪个省."""
     from retrieval.segment import default_segmenter
 
     # 广西壮族自治区 is 广西's, as 广西省 would be
-    text = re.sub(f"{REGION_PEOPLE}自治区", "省", re.sub(r"\d{4}年", "，", folded))
+    text = re.sub(f"{REGION_PEOPLE}自治区", "省", re.sub(r"\d{4}年", "", folded))
     for m in _ASKED_PLACE.finditer(text):
-        place = m.group(1)
-        for start in range(len(place) - 2):  # 的北京市: the place is the tail
-            stem = place[start:-1]
+        run, suffix = m.group(1), m.group(2) or ""
+        for start in range(len(run) - 1):  # 的北京市: the place is the tail
+            stem = run[start:]
             if stem in PROVINCE_SHORT or default_segmenter().proper_nouns(stem) == [stem]:
-                found = place[start:]
+                found = stem + suffix
                 return found if found in folded else f"{stem}自治区"
     return ""
 

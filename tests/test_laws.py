@@ -137,3 +137,25 @@ def test_a_year_between_two_editions_asks_of_the_one_then_in_force() -> None:
     assert find_target("2005年北京市审计条例第二十七条讲的是什么", both).missing
     # an edition word inside the name names no other text
     assert not find_target("北京现行审计条例里能约谈负责人吗", both).missing
+
+
+def test_a_places_law_named_in_full_is_not_the_one_regulation_of_that_place_held() -> None:
+    henan = doc(
+        "hn.md",
+        [
+            "# 河南省劳动保障监察条例",
+            "第一条 为了规范劳动保障监察工作，制定本条例。",
+            "第二条 就业困难人员的认定，由人力资源社会保障部门负责。",
+        ],
+    )
+    shandong = doc(
+        "sd.md",
+        ["# 山东省法治宣传教育条例", "第一条 实行谁执法谁普法的普法责任制。"],
+    )
+    corpus = (henan, shandong)
+    target = find_target("河南省就业促进条例对就业困难人员是怎么认定的", corpus)
+    assert target.missing == "《河南省就业促进条例》" and target.docs is None
+    # the place's own regulation, named or described, is still the one held
+    assert find_target("河南省劳动保障监察条例怎么认定就业困难人员", corpus).docs == {"hn.md"}
+    assert find_target("河南那个条例怎么认定就业困难人员", corpus).docs == {"hn.md"}
+    assert find_target("山东那个普法条例里谁执法谁普法怎么规定", corpus).docs == {"sd.md"}

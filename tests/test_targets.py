@@ -308,6 +308,42 @@ def test_the_nations_report_is_not_a_provinces() -> None:
     assert find_target("全国人大代表热议的2026年江西省政府工作报告", corpus).docs == jiangxi
 
 
+def test_a_place_named_without_province_or_region_asks_of_its_own_report() -> None:
+    folder = Path(__file__).parent / "data" / "corpora" / "reports_2023_2025" / "docs"
+    corpus = tuple(read_document(p.name, p.read_bytes()) for p in sorted(folder.glob("*.txt")))
+    # the corpus holds 江西's and 辽宁's 2026 reports, not 西藏's
+    for question in ("2026年西藏政府工作报告的就业目标", "西藏自治区2026年政府工作报告的就业目标"):
+        target = find_target(question, corpus)
+        assert "西藏" in target.missing and target.docs is None
+    jiangxi = {"jiangxi_zhengfu_gongzuo_baogao_2026.txt"}
+    assert find_target("江西2026年政府工作报告的就业目标", corpus).docs == jiangxi
+    assert find_target("今年的江西政府工作报告讲了什么", corpus).docs == jiangxi
+
+
+def test_an_anniversary_and_its_event_tell_two_speeches_of_one_week_apart() -> None:
+    rally = doc(
+        "rally.txt",
+        [
+            "习近平在纪念中国人民抗日战争暨世界反法西斯战争胜利70周年大会上的讲话",
+            "（2015年9月3日）",
+            "前进道路上，全国各族人民要在中国共产党领导下，弘扬伟大的爱国主义精神。",
+        ],
+    )
+    reception = doc(
+        "reception.txt",
+        [
+            "在纪念中国人民抗日战争暨世界反法西斯战争胜利70周年招待会上的讲话",
+            "（2015年9月3日）",
+            "我代表中国政府和中国人民，向远道而来的各位嘉宾表示热烈的欢迎。",
+        ],
+    )
+    corpus = (rally, reception)
+    assert find_target("70周年大会那篇讲话结尾号召什么", corpus).docs == {"rally.txt"}
+    assert find_target("70周年招待会上的讲话欢迎了谁", corpus).docs == {"reception.txt"}
+    # the anniversary alone tells neither from the other
+    assert find_target("70周年的讲话", corpus).docs is None
+
+
 def test_a_birth_anniversary_names_the_speech_of_that_person_and_number() -> None:
     folder = Path(__file__).parent / "data" / "corpora" / "speeches_by_occasion" / "docs"
     corpus = tuple(read_document(p.name, p.read_bytes()) for p in sorted(folder.glob("*.txt")))

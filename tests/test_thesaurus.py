@@ -1,0 +1,68 @@
+"""Everyday words read as the synonyms a corpus writes (老师 → 教师), and only those."""
+
+from __future__ import annotations
+
+from bot.render import explanation
+from retrieval.search import DEFAULT_RANKING, answer, explain, read_question
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from retrieval.thesaurus import groups
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+TEACHERS = [
+    "教师条例",
+    "第一条 学校应当对教师的政治思想、业务水平、工作态度和工作成绩进行考核。",
+    "第二条 教师考核结果是受聘任教、晋升工资、实施奖惩的依据。",
+    "第三条 各级人民政府应当采取措施，改善教师的住房条件。",
+    "第四条 禁止赌博。单位应当保障职工的休息休假。",
+]
+
+
+def _kin(lines: list[str], question: str) -> dict[str, frozenset[str]]:
+    index = index_of([parse("t.txt", lines)], SEGMENTER)
+    query, _ = read_question(index, question, SEGMENTER, DEFAULT_RANKING)
+    return {w.text: w.kin for w in query.words}
+
+
+def test_a_word_the_corpus_never_uses_is_searched_as_its_synonyms_it_does() -> None:
+    kin = _kin(TEACHERS, "对老师的考核结果拿来干什么用")
+    assert "教师" in kin["老师"]
+    # only synonyms the corpus writes, and none of one character (师)
+    assert all(len(s) >= 2 and s in "".join(TEACHERS) for s in kin["老师"])
+    index = index_of([parse("t.txt", TEACHERS)], SEGMENTER)
+    hits = answer(index, "老师的考核结果有什么用", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二条")
+    hits = answer(index, "上班时间赌钱行不行", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四条")
+    # the admins' hit test says how the word was read
+    lines = explanation(
+        "老师的考核结果有什么用", explain(index, "老师的考核结果有什么用", SEGMENTER)
+    )
+    assert any(line.startswith("资料中没有的词按近义词查找：老师 → ") for line in lines)
+
+
+def test_a_word_the_corpus_uses_keeps_its_own_meaning() -> None:
+    lines = [*TEACHERS, "第五条 遇到恶劣天气，学校可以停课，并及时告知老师和家长。"]
+    kin = _kin(lines, "老师遇到恶劣天气怎么办")
+    assert kin["老师"] == frozenset() and kin["天气"] == frozenset()
+
+
+def test_only_true_synonyms_count_not_related_words() -> None:
+    table = groups()
+    assert "教师" in table["老师"] and "赌博" in table["赌钱"]
+    # 世界杯 and 亚运会 share a group of related words (#), not of synonyms (=)
+    assert "亚运会" not in table.get("世界杯", ())
+    assert all(len(s) >= 2 for others in table.values() for s in others)
+
+
+def test_an_off_topic_question_stays_unanswered_though_a_synonym_is_written() -> None:
+    lines = [
+        "关于防汛工作的通知",
+        "一、今年汛期降雨偏多，各地要做好防汛准备。",
+        "二、党员干部要带头值守，确保群众安全。",
+    ]
+    index = index_of([parse("f.txt", lines)], SEGMENTER)
+    assert "降雨" in _kin(lines, "明天北京会下雨吗")["下雨"]
+    # 降雨 is found for 下雨, as part of it: the question's other words are not
+    assert not answer(index, "明天北京会下雨吗，要不要带伞", SEGMENTER).hits
