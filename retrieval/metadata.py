@@ -188,8 +188,12 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         region = re.match(
             r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,8}?)[省市区县]?(?:人民)?政府工作报告", where
         )
-        if region and region.group(1) not in ("", "国务院"):
-            place = region.group(1)  # 四川省人民政府工作报告 is also 四川省政府… and 四川政府…
+        # a news headline (…省长王伟中在广东省第十三届人民代表大会…上作政府工作报告) names
+        # the congress the report was given at
+        congress = None if region else _OCCASION_PLACE.search(core)
+        place = region.group(1) if region else congress.group(1) if congress else ""
+        if place and place != "国务院":
+            # 四川省人民政府工作报告 is also 四川省政府… and 四川政府…
             names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
             if place in PROVINCE_SHORT:  # and 川政府工作报告 by the province's short name
                 names.append(f"{PROVINCE_SHORT[place]}政府工作报告")
@@ -328,11 +332,29 @@ _ORGAN_LINE = re.compile(
 )
 
 
+# a web page's <title> is its headline, among a column's name or keywords split by | (党史学习教育|
+# 不忘初心…, …政府工作报告|大力|重点领域), with the site after _ or a space (…_网易订阅, … 广东省
+# 人民政府门户网站) and after a hook of a few characters (全文来了！)
+_SITE_TAIL = re.compile(r"_[^_]{2,16}$|\s+[\u4e00-\u9fff]{2,12}(?:网站|网|客户端)$")
+_HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}[！!]\s*")
+MIN_HEADLINE_CHARS = 6  # Han characters a headline keeps (not 2013-04-28 of 2013-04-28_在…的讲话)
+
+
+def page_headline(title: str) -> str:
+    """The headline of a title line a web page's <title> made, without the site's words."""
+    title = max(re.split(r"\s*[|｜]\s*", title), key=len)
+    for pattern in (_SITE_TAIL, _HOOK):
+        shorter = pattern.sub("", title)
+        if len(re.findall(r"[\u4e00-\u9fff]", shorter)) >= MIN_HEADLINE_CHARS:
+            title = shorter
+    return title
+
+
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
     """Split the title line and the front-matter lines after it into title and metadata.
     `following` are the document's next lines; the returned `consumed` says how many of
     them were front matter (they are not passages)."""
-    title = first
+    title = page_headline(first)
     speaker = subtitle = occasion = ""
     date: tuple[int, int | None, int | None] | None = None
     consumed: list[tuple[str, str]] = []

@@ -23,6 +23,8 @@ from retrieval.dates import (
     RELATIVE_YEARS,
     anniversaries,
     canonical_years,
+    first_date,
+    iso,
     question_years,
     years_in,
 )
@@ -193,6 +195,10 @@ def find_target(
             if any(k in text for k in kinds)
         ]
         named = [d for d in of_kind if d.meta.year in years]
+    # a day names the one of them dated so (2024年4月29日那期 of a weekly column)
+    day = first_date(folded) if years else None
+    on_day = [d for d in named if day and day[2] and d.meta.date == iso(day)]
+    named = on_day if 0 < len(on_day) < len(named) else named
     place = _asked_place(folded)
     if (
         named

@@ -323,6 +323,47 @@ def test_a_provincial_report_titled_with_its_year_inside_is_named_by_its_place()
     assert "陕西省政府工作报告" in doc.meta.names and "陕政府工作报告" in doc.meta.names
 
 
+def test_a_news_headline_names_the_report_by_the_congress_it_was_given_at() -> None:
+    doc = parse(
+        "gd.txt",
+        [
+            "2022年1月20日广东省代省长王伟中在广东省第十三届人民代表大会第五次会议上作政府工作报告",
+            "各位代表：",
+            "现在，我代表省人民政府作工作报告。",
+        ],
+    )
+    assert "广东省政府工作报告" in doc.meta.names and doc.meta.year == 2022
+    # counter-example: the nation's report names no province
+    nation = parse(
+        "gov.txt", ["政府工作报告", "——2021年3月5日在第十三届全国人民代表大会第四次会议上"]
+    )
+    assert not any(n.endswith("省政府工作报告") for n in nation.meta.names)
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("全文来了！2025年广东省政府工作报告|大力|巴黎奥运会_网易订阅", "2025年广东省政府工作报告"),
+        ("警示教育 | 心生攀比入歧途 不知收敛坠深渊", "心生攀比入歧途 不知收敛坠深渊"),
+        ("广东省2021年政府工作报告_中国能源网", "广东省2021年政府工作报告"),
+        ("关于加强基层治理的意见 广东省人民政府门户网站", "关于加强基层治理的意见"),
+        # counter-examples: a title's own words, a short headline kept whole
+        ("坚定理想信念 补足精神之钙", "坚定理想信念 补足精神之钙"),
+        ("重要！通知", "重要！通知"),
+    ],
+)
+def test_a_web_pages_title_is_its_headline_without_the_sites_words(first: str, title: str) -> None:
+    doc = parse("page.txt", [first, "各位代表：", "现在，我代表省人民政府作工作报告。"])
+    assert doc.title.startswith(title) and "网" not in doc.title.replace(title, "")
+
+
+def test_a_date_before_an_underscore_is_no_site_name() -> None:
+    from retrieval.metadata import page_headline
+
+    title = "2013-04-28_在同全国劳动模范代表座谈时的讲话"
+    assert page_headline(title) == title
+
+
 def test_a_dated_title_inside_a_bundle_heads_its_text() -> None:
     lines = [
         "【2019年11月学习材料】",

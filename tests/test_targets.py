@@ -320,6 +320,23 @@ def test_a_place_named_without_province_or_region_asks_of_its_own_report() -> No
     assert find_target("今年的江西政府工作报告讲了什么", corpus).docs == jiangxi
 
 
+def test_a_day_names_the_issue_of_a_weekly_column_dated_so() -> None:
+    issues = [
+        doc(
+            f"jd{n}.txt",
+            [
+                f"每周一学（2024年4月{day}日-{end}）《中国共产党纪律处分条例》增改重点条文解读{n}",
+                f"2024-04-{day}",
+                f"本期解读第{article}条。",
+            ],
+        )
+        for n, day, end, article in ((1, 22, "4月28日", "十九"), (2, 29, "5月5日", "三十"))
+    ]
+    assert find_target("2024年4月29日那期纪律处分条例解读讲哪一条", issues).docs == {"jd2.txt"}
+    # counter-example: the year alone tells neither
+    assert find_target("2024年纪律处分条例解读讲哪一条", issues).docs == {"jd1.txt", "jd2.txt"}
+
+
 def test_an_anniversary_and_its_event_tell_two_speeches_of_one_week_apart() -> None:
     rally = doc(
         "rally.txt",
