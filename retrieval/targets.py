@@ -31,6 +31,7 @@ from retrieval.dates import (
 from retrieval.editions import as_said, edition_asked
 from retrieval.laws import (
     ABBREVIATION_SHARE,
+    LAW_ENDINGS,
     abbreviates_any,
     law_names,
     quotes_article,
@@ -194,7 +195,15 @@ def find_target(
             for d, text in zip(documents, kind_texts, strict=True)
             if any(k in text for k in kinds)
         ]
-        named = [d for d in of_kind if d.meta.year in years]
+        # the year said with the kind names the document (2023年报告说2022年…: 2023's)
+        said_with = [
+            y
+            for y in years
+            if any(
+                re.search(rf"{y}年(?:[和、与及至到]\d{{4}}年)*.{{0,4}}{k}", plain) for k in kinds
+            )
+        ]
+        named = [d for d in of_kind if d.meta.year in (said_with or years)]
     # a day names the one of them dated so (2024年4月29日那期 of a weekly column)
     day = first_date(folded) if years else None
     on_day = [d for d in named if day and day[2] and d.meta.date == iso(day)]
@@ -277,7 +286,19 @@ _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|�
 # the names of genres every year or place has: a question naming one the corpus lacks
 GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
 NATIONAL = frozenset(
-    ("中国", "全国", "我国", "中华", "国内", "国外", "世界", "全球", "亚洲", "中央")
+    (
+        "中国",
+        "全国",
+        "我国",
+        "中华",
+        "中华人民共和国",
+        "国内",
+        "国外",
+        "世界",
+        "全球",
+        "亚洲",
+        "中央",
+    )
 )
 
 
@@ -395,7 +416,11 @@ def _place_tokens(document: Document) -> frozenset[str]:
     places = _places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
         t
         for t in _name_tokens(document)
-        if not t[0].isdigit() and t not in NATIONAL and t != speaker
+        if not t[0].isdigit()
+        and t not in NATIONAL
+        and t != speaker
+        # nor a law's name jieba tags as a place (数据安全法: 数据 / 安全法)
+        and not t.endswith(LAW_ENDINGS)
     }
     return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
 

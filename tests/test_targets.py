@@ -320,6 +320,24 @@ def test_a_place_named_without_province_or_region_asks_of_its_own_report() -> No
     assert find_target("今年的江西政府工作报告讲了什么", corpus).docs == jiangxi
 
 
+def test_the_year_said_with_the_kind_names_the_report_and_another_is_asked_of() -> None:
+    reports = [
+        doc(
+            f"gd{year}.txt",
+            [
+                f"广东省{year}年政府工作报告",
+                f"{year - 1}年全省地区生产总值增长{growth}%。",
+                f"{year}年主要预期目标：地区生产总值增长5%以上。",
+            ],
+        )
+        for year, growth in ((2022, 8.0), (2023, 1.9))
+    ]
+    assert find_target("2023年报告说2022年全省生产总值增长多少", reports).docs == {"gd2023.txt"}
+    # counter-example: with no year beside the kind, either year may name it
+    named = find_target("2022年和2023年的报告说生产总值增长多少", reports).docs
+    assert named == {"gd2022.txt", "gd2023.txt"}
+
+
 def test_a_day_names_the_issue_of_a_weekly_column_dated_so() -> None:
     issues = [
         doc(
