@@ -42,8 +42,10 @@ from retrieval.structure import parse
 # 附：, items numbered 01/02 as headings; 资料来源 as a credit line; a law dated by its last
 # revision, of the kind 法律; a Markdown file's HTML comments as clutter; 10: a title under a
 # banner and a series line, 在…时的讲话, 白皮书, two-character headings spaced out (总 则),
-# a regulation's history as one passage; 11: bigrams across a bracketed aside (村（社区）级)
-ANALYZER_VERSION = "11"
+# a regulation's history as one passage; 11: bigrams across a bracketed aside (村（社区）级);
+# 12: a web page's title line read as its headline (no column, keywords, site or hook), a
+# news headline's congress naming the province's report
+ANALYZER_VERSION = "12"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval import bm25, corpus
+from retrieval import bm25, corpus, thesaurus
 from retrieval.counts import TermCounts, merge_counts
 from retrieval.duplicates import Duplicate, find_duplicates
 from retrieval.index import SearchIndex
@@ -140,6 +140,8 @@ class Library:
     async def _load(self) -> None:
         stored = await self.store.load_corpus()
         index = await asyncio.to_thread(SearchIndex, stored.documents, stored.postings)
+        # the thesaurus questions are read with (0.1 s, once a process): not in a question
+        await asyncio.to_thread(thesaurus.load)
         self._index = index  # one assignment: a question sees the old index or the new one
         self._generation = stored.generation
         give_back()  # the rows the index was read from

