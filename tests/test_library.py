@@ -259,7 +259,7 @@ async def test_questions_during_a_reload_see_the_old_index_or_the_new_one(
     old = lib.index
     # Big enough that segmenting it takes a while; adding it changes every score (idf and
     # average length change), so each answer shows which index it came from.
-    (corpus_dir / "quantum.txt").write_text(quantum(1000), encoding="utf-8")
+    (corpus_dir / "quantum.txt").write_text(quantum(2000), encoding="utf-8")
     questions = [FAMILY_QUESTION, QUANTUM_QUESTION, "如何树立良好家风", "严守保密纪律"]
     seen: list[tuple[str, Answer, float]] = []
 
