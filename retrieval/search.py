@@ -241,6 +241,12 @@ def kept(
     )
 
 
+def _holds_own_word(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether a passage holds a telling word of the question itself, not only a thesaurus
+    synonym of one (新气象 holds 气象 for 天气: no answer to 明天北京天气怎么样)."""
+    return any(x >= 1.0 and _found(w, text) for w, x in zip(query.words, weights, strict=True))
+
+
 def only_inside_words(
     query: Query, ids: Sequence[int], postings: bm25.Postings
 ) -> list[frozenset[Word]]:
@@ -351,6 +357,7 @@ def candidates(
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     rows = []
+    read_by_kin = any(w.kin for w in query.words)
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
     shares = coverage(query, weights, texts, ranking, inside_only)
     abouts = (
@@ -365,8 +372,10 @@ def candidates(
         ids, texts, holds, inside_only, shares, abouts, strict=True
     ):
         passage = index.passages[i]
-        ok = kept(score, share, telling, text, ranking, inside) and (
-            target.docs is not None or share >= floor
+        ok = (
+            kept(score, share, telling, text, ranking, inside)
+            and (target.docs is not None or share >= floor)
+            and (not read_by_kin or _holds_own_word(query, weights, text))
         )
         rule = ""
         if unheld_edition:
