@@ -140,7 +140,8 @@ class Library:
     async def _load(self) -> None:
         stored = await self.store.load_corpus()
         index = await asyncio.to_thread(SearchIndex, stored.documents, stored.postings)
-        # the thesaurus questions are read with (0.1 s, once a process): not in a question
+        # read the thesaurus (0.1 s, once a process) off the event loop, not in the first
+        # question with a word the corpus never uses
         await asyncio.to_thread(thesaurus.load)
         self._index = index  # one assignment: a question sees the old index or the new one
         self._generation = stored.generation

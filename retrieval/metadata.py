@@ -192,6 +192,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         # the congress the report was given at
         congress = None if region else _OCCASION_PLACE.search(core)
         place = region.group(1) if region else congress.group(1) if congress else ""
+        place = re.sub(f"{REGION_PEOPLE}$", "", place)  # 广西壮族(自治区) is 广西
         if place and place != "国务院":
             # 四川省人民政府工作报告 is also 四川省政府… and 四川政府…
             names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
@@ -335,7 +336,9 @@ _ORGAN_LINE = re.compile(
 # a web page's <title> is its headline, among a column's name or keywords split by | (党史学习教育|
 # 不忘初心…, …政府工作报告|大力|重点领域), with the site after _ or a space (…_网易订阅, … 广东省
 # 人民政府门户网站) and after a hook of a few characters (全文来了！)
-_SITE_TAIL = re.compile(r"_[^_]{2,16}$|\s+[\u4e00-\u9fff]{2,12}(?:网站|网|客户端)$")
+_SITE_TAIL = re.compile(
+    r"_[\u4e00-\u9fff]{2,16}$|\s+[\u4e00-\u9fff]{2,12}(?:网站|客户端|新闻网|门户网|日报网)$"
+)
 _HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}[！!]\s*")
 MIN_HEADLINE_CHARS = 6  # Han characters a headline keeps (not 2013-04-28 of 2013-04-28_在…的讲话)
 

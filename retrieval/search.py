@@ -95,6 +95,9 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
     )
 
 
+TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
+
+
 def _found(word: Word, text: str) -> bool:
     return any(_holds(term, text) for term in word.spellings)
 
@@ -243,8 +246,11 @@ def kept(
 
 def _holds_own_word(query: Query, weights: Sequence[float], text: str) -> bool:
     """Whether a passage holds a telling word of the question itself, not only a thesaurus
-    synonym of one (新气象 holds 气象 for 天气: no answer to 明天北京天气怎么样)."""
-    return any(x >= 1.0 and _found(w, text) for w, x in zip(query.words, weights, strict=True))
+    synonym of one (新气象 holds 气象 for 天气: no answer to 明天北京天气怎么样), where the
+    question has telling words besides those it was read with synonyms for (赌钱行不行)."""
+    own = [(w, x) for w, x in zip(query.words, weights, strict=True) if not w.kin]
+    telling = [w for w, x in own if x >= TELLING_WEIGHT]
+    return not telling or any(_found(w, text) or _covered_by_parts(w, [text])[0] for w in telling)
 
 
 def only_inside_words(
@@ -476,11 +482,12 @@ def other_edition(asked: Sequence[tuple[str, str, str]], texts: Sequence[str]) -
 
 def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:
     """Whether every word of some weight the passage matches is a place name: a place alone
-    is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks)."""
+    is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks), whatever
+    synonyms it holds (降雨 for 下雨: kept out, 广州的老师 for 广州市教师 with it)."""
     matched = [
         w.text
         for w, x in zip(query.words, weights, strict=True)
-        if x >= 1.0 and (_found(w, text) or _covered_by_parts(w, [text])[0])
+        if x >= TELLING_WEIGHT and (_found(w, text) or _covered_by_parts(w, [text])[0])
     ]
     return bool(matched) and all(segmenter.is_place(m) for m in matched)
 

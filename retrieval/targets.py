@@ -419,7 +419,7 @@ def _place_tokens(document: Document) -> frozenset[str]:
         if not t[0].isdigit()
         and t not in NATIONAL
         and t != speaker
-        # nor a law's name jieba tags as a place (数据安全法: 数据 / 安全法)
+        # nor a law's name jieba tags as a proper noun (数据安全法: 数据 / 安全法)
         and not t.endswith(LAW_ENDINGS)
     }
     return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
@@ -541,7 +541,9 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     text = fold(" ".join((title, occasion, speaker)))
     # where a meeting was held is no place the document is of (…会议在北京举行)
     text = _HELD_IN.sub("", text)
-    tokens = set(_ANNIVERSARY.findall(text)) | set(_ANNIVERSARY_EVENT.findall(text))
+    tokens = set(_ANNIVERSARY.findall(text))
+    # 70周年纪念大会 is the 70周年大会 a question names
+    tokens |= {event.replace("纪念", "") for event in _ANNIVERSARY_EVENT.findall(text)}
     for noun in default_segmenter().proper_nouns(text):
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
@@ -657,7 +659,11 @@ def _asked_place(folded: str) -> str:
         run, suffix = m.group(1), m.group(2) or ""
         for start in range(len(run) - 1):  # 的北京市: the place is the tail
             stem = run[start:]
-            if stem in PROVINCE_SHORT or default_segmenter().proper_nouns(stem) == [stem]:
+            if stem in NATIONAL:
+                continue  # 中国政府工作报告 is the nation's
+            # with 省/市 said, a proper noun (a city jieba does not tag ns); without, a place
+            named = default_segmenter().proper_nouns(stem) == [stem] if suffix else False
+            if stem in PROVINCE_SHORT or named or default_segmenter().is_place(stem):
                 found = stem + suffix
                 return found if found in folded else f"{stem}自治区"
     return ""

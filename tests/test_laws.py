@@ -161,9 +161,9 @@ def test_a_places_law_named_in_full_is_not_the_one_regulation_of_that_place_held
     assert find_target("山东那个普法条例里谁执法谁普法怎么规定", corpus).docs == {"sd.md"}
 
 
-def test_a_laws_name_jieba_tags_as_a_place_names_no_place() -> None:
+def test_a_laws_name_jieba_tags_as_a_proper_noun_names_no_place() -> None:
     data = doc("sj.md", ["# 中华人民共和国数据安全法", "第一条 为了规范数据处理活动，制定本法。"])
     net = doc("wl.md", ["# 中华人民共和国网络安全法", "第二十一条 网络日志留存不少于六个月。"])
-    # jieba cuts 数据 / 安全法 and tags 安全法 a place: 网络安全法 holds it, and is another law
+    # jieba cuts 数据 / 安全法 and tags 安全法 a name: 网络安全法 holds it, and is another law
     assert find_target("网络安全法规定网络日志至少要留存多长时间", (data, net)).docs == {"wl.md"}
     assert find_target("数据安全法是为了什么制定的", (data, net)).docs == {"sj.md"}

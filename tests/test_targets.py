@@ -317,6 +317,9 @@ def test_a_place_named_without_province_or_region_asks_of_its_own_report() -> No
         assert "西藏" in target.missing and target.docs is None
     jiangxi = {"jiangxi_zhengfu_gongzuo_baogao_2026.txt"}
     assert find_target("江西2026年政府工作报告的就业目标", corpus).docs == jiangxi
+    # the nation is no place: 中国政府工作报告 is the national report
+    national = find_target("2024年中国政府工作报告的赤字率", corpus)
+    assert not national.missing and national.docs == {"zhengfu_gongzuo_baogao_2024.txt"}
     assert find_target("今年的江西政府工作报告讲了什么", corpus).docs == jiangxi
 
 
@@ -375,6 +378,7 @@ def test_an_anniversary_and_its_event_tell_two_speeches_of_one_week_apart() -> N
     corpus = (rally, reception)
     assert find_target("70周年大会那篇讲话结尾号召什么", corpus).docs == {"rally.txt"}
     assert find_target("70周年招待会上的讲话欢迎了谁", corpus).docs == {"reception.txt"}
+    assert find_target("70周年纪念大会上的讲话号召什么", corpus).docs == {"rally.txt"}
     # the anniversary alone tells neither from the other
     assert find_target("70周年的讲话", corpus).docs is None
 
