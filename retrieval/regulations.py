@@ -64,15 +64,22 @@ def own_short_names(folded: str, named: Sequence[Document]) -> list[str]:
 
 
 _RULES = RULE_KINDS | {"法律"}
+_STANDING = _RULES - {"意见", "决定"}  # in force until revised, not one year's
 
 
-def in_force(named: Sequence[Document], years: Sequence[int]) -> list[Document]:
-    """Of several editions of one regulation, the one in force in the year asked (the
-    latest dated no later): 2017年版 is the 2012 text where the next held is of 2023; [] if
-    the year precedes them all or the documents are not editions of a regulation."""
+def in_force(
+    named: Sequence[Document], years: Sequence[int], revised: bool = False
+) -> list[Document]:
+    """Of the editions held of one regulation, the one in force in the year asked (the
+    latest dated no later): 2017年版 is the 2012 text where the next held is of 2023, and
+    17年施行的网络安全法 the 2016 text where it is the only one; [] if the year precedes them
+    all, the question asks of a revision (`revised`: 2025年修正后的…, which the corpus
+    may not hold), or the documents are not editions of a regulation."""
     editions = [d for d in named if d.meta.kind in _RULES and d.meta.year]
-    if len(editions) < 2 or len(editions) != len(named) or not years:
+    if not editions or len(editions) != len(named) or not years:
         return []
+    if len(editions) == 1 and (revised or editions[0].meta.kind not in _STANDING):
+        return []  # one year's 意见 (2023年一号文件) is not in force in 2024
     if not set.intersection(*(set(document_names(d)) for d in editions)):
         return []  # two texts, not two editions of one
     before = [d for d in editions if (d.meta.year or 0) <= years[0]]

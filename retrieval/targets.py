@@ -178,7 +178,8 @@ def find_target(
             n for n in said for y in years if re.search(rf"{y}年.{{0,6}}{re.escape(n)}", plain)
         ]
         local = any(g in n for n in dated for g in GENRES)  # 2025年陕西省政府工作报告
-        if named and not with_year and (then := in_force(named, years)):
+        revised = bool(re.search(r"修正|修订|修改", plain))
+        if named and not with_year and (then := in_force(named, years, revised)):
             with_year = then  # 2017年版 of a regulation held as of 2012 and of 2023
         if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")

@@ -167,3 +167,28 @@ def test_a_laws_name_jieba_tags_as_a_proper_noun_names_no_place() -> None:
     # jieba cuts 数据 / 安全法 and tags 安全法 a name: 网络安全法 holds it, and is another law
     assert find_target("网络安全法规定网络日志至少要留存多长时间", (data, net)).docs == {"wl.md"}
     assert find_target("数据安全法是为了什么制定的", (data, net)).docs == {"sj.md"}
+
+
+def test_a_year_after_the_only_edition_held_asks_of_it_unless_a_revision_is_asked() -> None:
+    net = doc(
+        "wl.md",
+        [
+            "# 中华人民共和国网络安全法",
+            "2016年11月7日 第十二届全国人民代表大会常务委员会第二十四次会议通过",
+            "第八条 国家网信部门负责统筹协调网络安全工作和相关监督管理工作。",
+        ],
+    )
+    one = doc(
+        "yh.txt",
+        [
+            "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见",
+            "（2023年1月2日）",
+            "一、抓紧抓好粮食和重要农产品稳产保供。",
+        ],
+    )
+    corpus = (net, one)
+    asked = find_target("17年6月起施行的网络安全法里，哪个部门统筹协调网络安全工作", corpus)
+    assert asked.docs == {"wl.md"} and not asked.missing
+    # counter-examples: a revision the corpus may not hold, and one year's 意见 in another year
+    assert find_target("2025年修正后的网络安全法把罚款上限提高到多少", corpus).missing
+    assert find_target("2024年中央一号文件提出了什么", corpus).missing
