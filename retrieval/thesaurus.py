@@ -21,7 +21,7 @@ from retrieval.index import in_vocabulary
 from retrieval.question import Query
 from retrieval.segment import Segmenter
 
-LARGEST_GROUP = 40  # a group larger than this mixes senses (家伙 东西 货色 …)
+LARGEST_GROUP = 40  # the 34 larger groups of 10,000 (儿童 孩童 … 幼儿 …) drift into other senses
 
 
 @cache
