@@ -244,13 +244,20 @@ def kept(
     )
 
 
-def _holds_own_word(query: Query, weights: Sequence[float], text: str) -> bool:
-    """Whether a passage holds a telling word of the question itself, not only a thesaurus
-    synonym of one (新气象 holds 气象 for 天气: no answer to 明天北京天气怎么样), where the
-    question has telling words besides those it was read with synonyms for (赌钱行不行)."""
-    own = [(w, x) for w, x in zip(query.words, weights, strict=True) if not w.kin]
-    telling = [w for w, x in own if x >= TELLING_WEIGHT]
-    return not telling or any(_found(w, text) or _covered_by_parts(w, [text])[0] for w in telling)
+def _own_telling_words(query: Query, weights: Sequence[float]) -> list[Word]:
+    """Where the question was read with thesaurus synonyms, its telling words besides those:
+    a passage must hold one (新气象 holds 气象 for 天气: no answer to 明天北京天气怎么样),
+    unless it has none (赌钱行不行). [] when it was read with none."""
+    if not any(w.kin for w in query.words):
+        return []
+    return [
+        w for w, x in zip(query.words, weights, strict=True) if not w.kin and x >= TELLING_WEIGHT
+    ]
+
+
+def _matches(word: Word, text: str) -> bool:
+    """Whether `text` holds the word, or the words inside it that cover it."""
+    return _found(word, text) or bool(_covered_by_parts(word, [text])[0])
 
 
 def only_inside_words(
@@ -363,7 +370,7 @@ def candidates(
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     rows = []
-    read_by_kin = any(w.kin for w in query.words)
+    own_telling = _own_telling_words(query, weights)
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
     shares = coverage(query, weights, texts, ranking, inside_only)
     abouts = (
@@ -381,7 +388,7 @@ def candidates(
         ok = (
             kept(score, share, telling, text, ranking, inside)
             and (target.docs is not None or share >= floor)
-            and (not read_by_kin or _holds_own_word(query, weights, text))
+            and (not own_telling or any(_matches(w, text) for w in own_telling))
         )
         rule = ""
         if unheld_edition:
@@ -487,7 +494,7 @@ def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Se
     matched = [
         w.text
         for w, x in zip(query.words, weights, strict=True)
-        if x >= TELLING_WEIGHT and (_found(w, text) or _covered_by_parts(w, [text])[0])
+        if x >= TELLING_WEIGHT and _matches(w, text)
     ]
     return bool(matched) and all(segmenter.is_place(m) for m in matched)
 

@@ -112,6 +112,7 @@ def find_target(
     years = [m.year for m in question_years(folded, known_years)]
     plain = plain_text(canonical_years(folded, known_years))
     phrases = quoted_phrases(question)
+    place = _asked_place(folded)  # the place whose report it names, if any
 
     named = _best_named(documents, plain)
     honoured, unheld = commemorated(documents, folded)
@@ -132,7 +133,7 @@ def find_target(
         placed = _placed_by(documents, folded) or _placed_of_kind(documents, folded, named)
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
-        if not placed and (place := _asked_place(folded)):
+        if not placed and place:
             _, known = memo(documents, "local", lambda: _local_documents(documents))
             if _place_stem(place) not in known:  # 北京市政府工作报告, none held
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
@@ -157,7 +158,7 @@ def find_target(
             or named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
         )
-        asked = _place_stem(_asked_place(folded))  # not another place's
+        asked = _place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in _place_tokens(d)]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
         named = [d for d in named if not _other_anniversary(d, folded)]
@@ -207,9 +208,8 @@ def find_target(
         named = [d for d in of_kind if d.meta.year in (said_with or years)]
     # a day names the one of them dated so (2024年4月29日那期 of a weekly column)
     day = first_date(folded) if years else None
-    on_day = [d for d in named if day and day[2] and d.meta.date == iso(day)]
+    on_day = [d for d in named if d.meta.date == iso(day)] if day and day[2] else []
     named = on_day if 0 < len(on_day) < len(named) else named
-    place = _asked_place(folded)
     if (
         named
         and place
@@ -246,7 +246,8 @@ def find_target(
         understood=tuple(d.title for d in named),
         said=as_said(folded, own_short_names(folded, named)),
         preferred=frozenset(
-            d.doc for d in _placed_by(documents, folded) or _national(documents, folded)
+            d.doc
+            for d in _placed_by(documents, folded) or _national(documents, folded, asks_place=place)
         )
         if not named
         else frozenset(),
@@ -437,10 +438,11 @@ def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
 _NATIONAL_TEXT = re.compile(r"国务院的?(?:条例|规定|办法)|国家的?(?:法律|条例|规定)|国家层面")
 
 
-def _national(documents: Sequence[Document], folded: str) -> list[Document]:
+def _national(documents: Sequence[Document], folded: str, asks_place: str) -> list[Document]:
     """The documents of no place, where the question asks of the national text and names no
-    place: 按国务院条例 prefers 宗教事务条例 to 浙江省宗教事务条例."""
-    if not _NATIONAL_TEXT.search(folded) or _asked_place(folded):
+    place (`asks_place`: the place whose report it names): 按国务院条例 prefers
+    宗教事务条例 to 浙江省宗教事务条例."""
+    if not _NATIONAL_TEXT.search(folded) or asks_place:
         return []
     local, _ = memo(documents, "local", lambda: _local_documents(documents))
     placed = {d.doc for d in local}
@@ -663,8 +665,8 @@ def _asked_place(folded: str) -> str:
             if stem in NATIONAL:
                 continue  # 中国政府工作报告 is the nation's
             # with 省/市 said, a proper noun (a city jieba does not tag ns); without, a place
-            named = default_segmenter().proper_nouns(stem) == [stem] if suffix else False
-            if stem in PROVINCE_SHORT or named or default_segmenter().is_place(stem):
+            proper = bool(suffix) and default_segmenter().proper_nouns(stem) == [stem]
+            if stem in PROVINCE_SHORT or proper or default_segmenter().is_place(stem):
                 found = stem + suffix
                 return found if found in folded else f"{stem}自治区"
     return ""
