@@ -19,16 +19,24 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
-def defines(query: Query, weights: Sequence[float], text: str) -> bool:
-    """Whether the passage defines one of the question's telling words: 本条例所称政府督查，
-    是指…, or 督查是指…"""
-    for word, weight in zip(query.words, weights, strict=True):
-        if weight < STRUCTURE_WORD_WEIGHT:
-            continue
-        for term in word.spellings:
-            if f"所称{term}" in text or re.search(rf"{re.escape(term)}[，,]?(?:是指|指的是)", text):
-                return True
-    return False
+# 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害… (not 指出, 指导)
+_MEANS = r"(?:[，,]?(?:是指|指的是)|[，,]指(?![出导示挥标定引明]))"
+
+
+def defines(query: Query, weights: Sequence[float], text: str, quoted: Sequence[str] = ()) -> bool:
+    """Whether the passage defines one of the question's telling words or the term it quotes
+    (“食品安全”这个词, however common): 本条例所称政府督查，是指…, 督查是指…, or
+    食品安全，指…"""
+    terms = [
+        term
+        for word, weight in zip(query.words, weights, strict=True)
+        if weight >= STRUCTURE_WORD_WEIGHT
+        for term in word.spellings
+    ]
+    return any(
+        f"所称{term}" in text or re.search(rf"{re.escape(term)}{_MEANS}", text)
+        for term in (*terms, *quoted)
+    )
 
 
 def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:

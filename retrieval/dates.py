@@ -18,13 +18,14 @@ CN_NUMBER = "一二三四五六七八九十百零〇两"
 
 # A year written out: four digits, or four Chinese digits (二〇一九), before 年 (a space between,
 # as PDFs and web pages set 2015 年 10 月, counts)
-_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})[ \u3000]?年")
+# ... or an edition's year (2024版, 09版统计法); not 第10版, a page
+_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}第])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})(?:[ \u3000]?年|版)")
 # What digit_years rewrites: a year in Chinese digits (a year in digits is left as it is)
 _CN_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])([{_CN_DIGIT}]{{4}})年")
 # 1900 to 2099 have 9 or 0 as second digit: a text with neither holds no such year to rewrite
 _SECOND_DIGITS = tuple(c for c in _CN_DIGIT if _DIGITS[c] in (0, 9))
 # A short year in a question ("19年的报告"), not a span of years ("15年来", "20年间").
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)年(?!来|以来|间|内|多|左右|前|后|之久|周年|代)")
+_SHORT_YEAR = re.compile(r"(?<![\d.第])(\d\d)(?:年(?!来|以来|间|内|多|左右|前|后|之久|周年|代)|版)")
 _DATE = re.compile(
     rf"((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})月"
     rf"(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})日)?)?"

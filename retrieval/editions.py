@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from retrieval.catalog import memo
 from retrieval.model import Document
+from retrieval.names import document_names
+from retrieval.normalize import fold
+from retrieval.regulations import in_force
 
 _NEWEST = "(?:新|最新|现行|新版)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
 _OLDER = "(?:旧|老|原|旧版|老版)的?"
@@ -37,11 +41,65 @@ def edition_asked(
     return []
 
 
-def as_said(folded: str, names: Sequence[str]) -> tuple[str, ...]:
-    """Each name as the question says it, with the edition word before it (新修订的科技进步法):
-    the words that name a text, not what is asked of it."""
+def edition_of_kind(
+    folded: str,
+    of_kind: Sequence[Document],
+    kinds: Sequence[str],
+    names_of: Callable[[Document], tuple[str, ...]],
+) -> list[Document]:
+    """Of the editions held of one text, called by its kind alone (新的司法解释, 旧条例),
+    the latest or the others as for `edition_asked`; [] when the documents of that kind are
+    several texts (新条例 then picks none by its date) or the question says neither."""
+    years = {d.meta.year for d in of_kind}
+    if len(years) < 2 or None in years or not set.intersection(*map(set, map(names_of, of_kind))):
+        return []
+    latest = max(y for y in years if y is not None)
+    kind = "|".join(map(re.escape, kinds))
+    if re.search(rf"(?:{_BOTH})(?:{kind})", folded):
+        return []
+    if re.search(rf"(?:{_NEWEST})(?:{kind})", folded):
+        return [d for d in of_kind if d.meta.year == latest]
+    if re.search(rf"(?:{_OLDER})(?:{kind})", folded):
+        return [d for d in of_kind if d.meta.year != latest]
+    return []
+
+
+def named_by_kind(
+    documents: Sequence[Document], plain: str, years: Sequence[int], kinds: Sequence[str]
+) -> list[Document]:
+    """The documents a kind of text names with a year (21年那份报告, 22年施行的那个解释) or
+    an edition (新的司法解释)."""
+    kind_texts = memo(
+        documents, "kind_texts", lambda: [fold(d.title) + d.meta.kind for d in documents]
+    )
+    of_kind = [
+        d for d, text in zip(documents, kind_texts, strict=True) if any(k in text for k in kinds)
+    ]
+    if not years:
+        return edition_of_kind(plain, of_kind, kinds, document_names)
+    # the year said with the kind names the document (2023年报告说2022年…: 2023's)
+    said_with = [
+        y
+        for y in years
+        if any(re.search(rf"{y}年(?:[和、与及至到]\d{{4}}年)*.{{0,4}}{k}", plain) for k in kinds)
+    ]
+    dated = [d for d in of_kind if d.meta.year in (said_with or years)]
+    # else the edition of one text in force that year, of several held
+    return dated or (in_force(of_kind, years) if len(of_kind) > 1 else [])
+
+
+# the year and act that date an edition (2009年修订的统计法, 统计法（2024年修正）)
+_DATED = r"(?:(?:19|20)\d\d年)?(?:修订|修正|修改|公布|颁布)后?的?"
+_DATED_AFTER = r"(?:[（(][^（）()]{0,12}[）)])?"
+
+
+def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
+    """Each name as the question (folded, its years written out) says it, with the words
+    before or after it that pick the edition (新修订的科技进步法, 2009年修订的统计法): the words
+    that name a text, not what is asked of it."""
     said = []
     for name in names:
-        m = re.search(rf"(?:{_BOTH}|{_NEWEST}|{_OLDER})?{re.escape(name)}", folded)
+        edition = rf"(?:{_BOTH}|{_NEWEST}|{_OLDER}|{_DATED})?{re.escape(name)}{_DATED_AFTER}"
+        m = re.search(edition, question)
         said.append(m.group(0) if m else name)
     return tuple(said)

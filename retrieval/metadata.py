@@ -43,6 +43,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("规划", "规划"),
     ("方案", "方案"),
     ("白皮书", "白皮书"),
+    ("司法解释", "解释"),  # 最高人民法院…若干问题的解释: a judicial interpretation
+    ("解释", "解释"),
 )
 KIND_WORDS = (*(word for word, _ in KINDS), "文件")
 MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title
@@ -95,7 +97,18 @@ def _plain(text: str) -> str:
 
 
 # a national law's title: 中华人民共和国公司法 (a title merely ending in 法, 工作方法, is none)
-_LAW_TITLE = re.compile(r"^中华人民共和国([\u4e00-\u9fff]{1,20}法典?)$")
+_STATE = "中华人民共和国"
+_LAW_TITLE = re.compile(rf"^{_STATE}([\u4e00-\u9fff]{{1,20}}法典?)$")
+
+
+_STATE_RULES = ("法", "条例", "细则", "办法", "规定", "规则", "解释", "决定")
+
+
+def _without_state(core: str) -> str:
+    """A national law or regulation's title without the state's name (统计法实施条例), or ""
+    for any other title (中华人民共和国成立70周年… is no such name)."""
+    rest = core.removeprefix(_STATE)
+    return rest if rest != core and len(rest) >= 4 and rest.endswith(_STATE_RULES) else ""
 
 
 def law_short_name(title: str) -> str:
@@ -204,7 +217,9 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names.append(meeting)
         if meta.year and not meeting.startswith(f"{meta.year}年"):
             names.append(f"{meta.year}年{meeting}")
-    if short := law_short_name(title):  # 公司法, 2018年公司法: laws go by their own name
+    # 公司法, 2018年公司法: laws go by their own name; so do the state's other texts
+    # (统计法实施条例 for 中华人民共和国统计法实施条例)
+    if short := law_short_name(title) or _without_state(core):
         names.append(short)
         if meta.year:
             names.append(f"{meta.year}年{short}")

@@ -23,6 +23,7 @@ MAX_PASSAGES = 6  # a section's passages shown for a question about it
 _N = rf"([{CN_NUMBER}]+|\d+)"
 _PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
 _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
+_DIVISION = re.compile(rf"第{_N}节")  # a chapter's division (第四章第二节)
 _ARTICLE = re.compile(rf"第{_N}条")
 _LIST = re.compile(
     # 哪几点, 几个方面, 哪三个问题; not 哪一部分 (which part says X: a question about content)
@@ -61,6 +62,7 @@ class Place:
     """Where in a document a structure question points."""
 
     part: int | None = None  # 1-based top-level part
+    division: int | None = None  # 1-based division (节) of the part
     point: int | None = None  # 1-based point within the part (or the document)
     article: str = ""  # 第十条
     listing: bool = False  # asks for the list of parts or points
@@ -81,8 +83,10 @@ def read_place(question: str) -> Place:
     part = _PART.search(q)
     article = _ARTICLE.search(q)
     point = _POINT.search(q, part.end() if part else 0)
+    division = _DIVISION.search(q, part.end()) if part else None
     return Place(
         part=chinese_number(part.group(1)) if part else None,
+        division=chinese_number(division.group(1)) if division else None,
         point=chinese_number(point.group(1)) if point else None,
         article=f"第{article.group(1)}条" if article else "",
         # a part or point named: 哪几个“要” lists its points whatever they are called
@@ -376,13 +380,21 @@ def _states_a_point(text: str) -> bool:
 def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]:
     """第二章的第一条: the chapter's own n-th article where the one numbered so lies
     elsewhere (articles are numbered through the whole text); [] when it lies there."""
-    part = _nth(_children(passages, _parts_level(passages)), place.part or 0)
+    part = _part_path(passages, place)
     n = chinese_number(place.article[1:-1])
     inside = _under(passages, part) if part else []
     if not n or any(place.article in p.section for p in inside):
         return []
     labels = list(dict.fromkeys(s for p in inside for s in p.section if _ARTICLE.fullmatch(s)))
     return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []
+
+
+def _part_path(passages: Sequence[Passage], place: Place) -> tuple[str, ...] | None:
+    """The heading path of the part asked (第四章), or of its division (第四章第二节)."""
+    part = _nth(_children(passages, _parts_level(passages)), place.part or 0)
+    if part is None or place.division is None:
+        return part
+    return _nth(_children(_under(passages, part), len(part)), place.division)
 
 
 def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
@@ -411,7 +423,7 @@ def _telling(words: Sequence[str]) -> list[str]:
 
 
 # kinds of text whose numbered clauses are its articles (八项规定 一、…八、)
-RULE_KINDS = frozenset(("决定", "规定", "条例", "办法", "意见", "准则", "细则", "章程"))
+RULE_KINDS = frozenset(("决定", "规定", "条例", "办法", "意见", "准则", "细则", "章程", "解释"))
 
 
 def _under_named(
@@ -466,7 +478,7 @@ def place_passages(
     scope: tuple[str, ...] = ()
     top = _parts_level(passages)
     if place.part is not None:
-        found = _nth(_children(passages, top), place.part)
+        found = _part_path(passages, place)
         if found is None:
             return []
         scope = found

@@ -21,7 +21,7 @@ import numpy.typing as npt
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
 from retrieval.clues import defines, gives_quantity, gives_time
-from retrieval.dates import CN_NUMBER, digit_years
+from retrieval.dates import CN_NUMBER, canonical_years, digit_years
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
@@ -282,13 +282,23 @@ def only_inside_words(
     return [frozenset(w for w in singles if not alone[w][i]) for i in range(len(ids))]
 
 
-def _content_share(query: Query, weights: Sequence[float], text: str) -> float:
-    """The share of a question's telling words (not 第几条 or 讲了什么) a text holds."""
+def _without(text: str, phrases: Sequence[str]) -> str:
+    for phrase in phrases:
+        text = text.replace(phrase, " ")
+    return text
+
+
+def _content_share(query: Query, weights: Sequence[float], passage: Passage) -> float:
+    """The share of a question's telling words (not 第几条 or 讲了什么, nor the words of the
+    passage's title or a year, which tell none of its passages from another) it holds."""
+    title = fold(passage.title)
     telling = [
-        (w, x) for w, x in zip(query.words, weights, strict=True) if x >= STRUCTURE_WORD_WEIGHT
+        (w, x)
+        for w, x in zip(query.words, weights, strict=True)
+        if x >= STRUCTURE_WORD_WEIGHT and not _found(w, title) and not w.text.isdigit()
     ]
     total = sum(x for _, x in telling)
-    return sum(x for w, x in telling if _found(w, text)) / total if total else 0.0
+    return sum(x for w, x in telling if _found(w, passage.text)) / total if total else 0.0
 
 
 def phrase_share(question: str, text: str) -> float:
@@ -347,6 +357,8 @@ def candidates(
         # said once for a whole list: preferred, not required of every passage
         named = [doc_years.get(doc) for doc in target.docs]
         later = {y for y in years if all(d is not None and d < y for d in named)}
+        if all(d is None for d in named):  # an undated page named with its year: its date
+            later = set(years)
         years, soft = years - later, soft | later
     floor = open_coverage(len(index.passages), ranking)
     absent = absent_words(query, weights, index, ranking) if target.docs is None else []
@@ -366,7 +378,8 @@ def candidates(
     quantity = asks_quantity(folded_question)
     when = asks_time(folded_question)
     definition = asks_definition(folded_question)
-    history = asks_history(folded_question)
+    # 2009年修订的统计法 names an edition; it does not ask of the law's revisions
+    history = asks_history(_without(canonical_years(folded_question), target.said))
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     rows = []
@@ -423,7 +436,7 @@ def candidates(
                 when and gives_time(query, weights, text)
             ):
                 boost *= ranking.quantity_boost
-            if definition and defines(query, weights, text):
+            if definition and defines(query, weights, text, target.phrases):
                 boost *= ranking.definition_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
@@ -593,17 +606,17 @@ def answer(
             placed.sort(
                 key=lambda p: not all(holds_quote(q, searchable_text(p)) for q in target.phrases)
             )
-        elif (place.article or place.point) and not place.listing:
-            # "第二十二条里说的档案副本…": of the article's passages, the one about what else
-            # the question asks leads
+        elif (place.article or place.point or place.part) and not place.listing:
+            # "第二十二条里说的档案副本…", "第五章第一节里专家委员会评估哪些事项": of the
+            # passages of the place asked, the one about what else the question asks leads
             # (not by the words naming the document: 辽宁 in 乐购辽宁 says nothing of the point)
             asked, asked_weights = _asked(query, weights, target, index)
             # and where the meaning of a word is asked, the passage defining it
             definition = asks_definition(fold(question))
             placed.sort(
                 key=lambda p: (
-                    not (definition and defines(query, weights, fold(p.text))),
-                    -_content_share(asked, asked_weights, p.text),
+                    not (definition and defines(query, weights, fold(p.text), target.phrases)),
+                    -_content_share(asked, asked_weights, p),
                 )
             )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]

@@ -28,7 +28,7 @@ from retrieval.dates import (
     question_years,
     years_in,
 )
-from retrieval.editions import as_said, edition_asked
+from retrieval.editions import as_said, edition_asked, named_by_kind
 from retrieval.laws import (
     ABBREVIATION_SHARE,
     LAW_ENDINGS,
@@ -110,7 +110,8 @@ def find_target(
     `question_years`)."""
     folded = fold(question)
     years = [m.year for m in question_years(folded, known_years)]
-    plain = plain_text(canonical_years(folded, known_years))
+    written = canonical_years(folded, known_years)  # 19年 and 二〇一九年 as 2019年
+    plain = plain_text(written)
     phrases = quoted_phrases(question)
     place = _asked_place(folded)  # the place whose report it names, if any
 
@@ -187,25 +188,8 @@ def find_target(
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
             return Target(years=tuple(years), phrases=phrases, missing=lacking)
         named = with_year or named
-    if not named and years and (kinds := _kind_words(folded)):
-        # "21年那份报告": a kind of document and a year
-        kind_texts = memo(
-            documents, "kind_texts", lambda: [fold(d.title) + d.meta.kind for d in documents]
-        )
-        of_kind = [
-            d
-            for d, text in zip(documents, kind_texts, strict=True)
-            if any(k in text for k in kinds)
-        ]
-        # the year said with the kind names the document (2023年报告说2022年…: 2023's)
-        said_with = [
-            y
-            for y in years
-            if any(
-                re.search(rf"{y}年(?:[和、与及至到]\d{{4}}年)*.{{0,4}}{k}", plain) for k in kinds
-            )
-        ]
-        named = [d for d in of_kind if d.meta.year in (said_with or years)]
+    if not named and (kinds := _kind_words(folded)):
+        named = named_by_kind(documents, plain, years, kinds)
     # a day names the one of them dated so (2024年4月29日那期 of a weekly column)
     day = first_date(folded) if years else None
     on_day = [d for d in named if d.meta.date == iso(day)] if day and day[2] else []
@@ -244,7 +228,7 @@ def find_target(
         soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
         phrases=phrases,
         understood=tuple(d.title for d in named),
-        said=as_said(folded, own_short_names(folded, named)),
+        said=as_said(written, own_short_names(folded, named) or _names_said(named, written)),
         preferred=frozenset(
             d.doc
             for d in _placed_by(documents, folded) or _national(documents, folded, asks_place=place)
@@ -628,6 +612,12 @@ def _unique_tokens(
             owners.setdefault(t, []).append(i)
     owner = {t: found[0] for t, found in owners.items() if len(found) == 1}
     return Substrings(owner), owner
+
+
+def _names_said(named: Sequence[Document], written: str) -> list[str]:
+    """The longest name of the documents named that the question uses."""
+    said = [n for d in named for n in document_names(d) if n in written]
+    return [max(said, key=len)] if said else []
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:

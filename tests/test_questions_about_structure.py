@@ -29,6 +29,8 @@ def index() -> SearchIndex:
     [
         ("第三部分讲了什么", Place(part=3)),
         ("第二部分的第一点是什么", Place(part=2, point=1)),
+        ("第四章第二节讲了什么", Place(part=4, division=2)),
+        ("第二节讲了什么", Place()),  # a division of no part named: a lesson's, a meeting's
         ("第十条规定了什么", Place(point=10, article="第十条")),
         ("讲话讲了哪几个方面", Place(listing=True)),
         ("讲话结尾提了什么要求", Place(end=True)),
@@ -315,6 +317,30 @@ def test_of_an_articles_passages_the_one_about_what_else_is_asked_leads() -> Non
         index_of([defining], SEGMENTER), "红色文化保护条例第二条里红色文化是怎么定义的？", SEGMENTER
     )
     assert got.hits[0].passage.text.startswith("本条例所称")
+
+
+def test_a_chapters_division_and_its_first_article() -> None:
+    lines = [
+        "食品安全条例",
+        "第一章 总则",
+        "第一条 为了保证食品安全，制定本条例。",
+        "第二章 生产经营",
+        "第一节 一般规定",
+        "第二条 食品生产经营应当符合食品安全标准。",
+        "第三条 食品生产经营实行许可制度。",
+        "第二节 食品摊贩",
+        "第四条 区人民政府应当确定食品摊贩的固定经营场所。",
+        "第五条 食品摊贩应当登记相关信息，冷链食品的贮存应当符合温度要求。",
+    ]
+    index = index_of([parse("t.md", lines)], SEGMENTER)
+    got = answer(index, "第二章第二节的第一条要求区政府做什么？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第四条")
+    # counter-example: without the division, the chapter's first article
+    got = answer(index, "第二章的第一条讲了什么？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第二条")
+    # what else is asked picks among the division's articles
+    got = answer(index, "第二章第二节里冷链食品的贮存有什么要求？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第五条")
 
 
 def test_the_nth_article_of_a_decision_numbering_its_clauses_is_its_nth_clause() -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retrieval.clues import defines
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.question import Query, Word
@@ -296,6 +297,26 @@ def test_the_year_a_question_names_is_a_constraint_not_its_topic() -> None:
     assert got.hits[0].passage.text.startswith("（一）全力抓好粮食生产")
 
 
+def test_the_year_said_of_an_undated_page_it_names_is_the_pages_date() -> None:
+    page = [
+        "守卫舌尖上的安全——我校开展食品安全知识培训",
+        "为深化落实餐饮单位管理办法，学校组织食堂员工集中学习食品安全知识。",
+        "培训结束后，全体员工进行了食品安全知识测试。",
+    ]
+    dated = [
+        "护航高考食品安全检查",
+        "2018年6月5日",
+        "市场监督管理局到学校食堂检查食品安全工作。",
+        "检查组查看了食堂员工集中学习食品安全知识的记录。",
+    ]
+    index = index_of([parse("a.txt", page), parse("b.txt", dated)], SEGMENTER)
+    got = answer(index, "守卫舌尖上的安全那篇，2019年3月员工集中学习什么？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("为深化落实")
+    # counter-example: a page dated 2018, named with an earlier year, is held to that year
+    got = answer(index, "护航高考食品安全检查2017年检查了哪些记录？", SEGMENTER)
+    assert not got.hits
+
+
 def test_a_year_written_in_chinese_digits_in_the_text_meets_the_questions() -> None:
     from retrieval.dates import digit_years
 
@@ -470,6 +491,27 @@ def test_a_question_asking_what_a_term_means_gets_its_definition() -> None:
     # counter-example: a question about something else about the term is not sent there
     got = answer(index, "政府督查结束后督查结论要反馈给谁？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第十六条")
+
+
+def test_a_laws_list_of_terms_defines_them_also_when_the_term_is_quoted_and_common() -> None:
+    lines = [
+        "中华人民共和国食品安全法",
+        "第二章 食品安全风险监测",
+        "第十四条 国家建立食品安全风险监测制度，对食品安全状况进行监测，食品安全工作要加强。",
+        "第十五条 食品安全风险监测工作应当按照食品安全标准进行，食品安全信息应当公开。",
+        "第十章 附则",
+        "第一百五十条 本法下列用语的含义：",
+        "食品安全，指食品无毒、无害，符合应当有的营养要求，对人体健康不造成任何危害。",
+        "食品安全事故，指食源性疾病、食品污染等源于食品的事故。",
+    ]
+    index = index_of([parse("sp.md", lines)], SEGMENTER)
+    got = answer(index, "“食品安全”这个词是怎么定义的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("食品安全，指")
+    # counter-examples: 指出 is no definition, nor is a longer term's (食品安全事故，指)
+    query = Query((), ())
+    assert defines(query, (), "食品安全，指食品无毒", ("食品安全",))
+    assert not defines(query, (), "食品安全，指出了方向", ("食品安全",))
+    assert not defines(query, (), "食品安全事故，指食源性疾病", ("食品安全",))
 
 
 def test_a_texts_history_answers_questions_about_its_history() -> None:

@@ -68,6 +68,9 @@ def corpus() -> tuple[Document, ...]:
         ("改革开放40周年大会的讲话", [2018]),
         ("办法自 2015 年 10 月 3 日起施行", [2015]),  # spaced as PDFs and web pages set it
         ("第 2015 号文件，共 12 年", []),  # a number with no 年 after it is no year
+        ("09版统计法里怎么规定", [2009]),  # an edition's year
+        ("2024版的条例", [2024]),
+        ("人民日报第10版的评论", []),  # a page, not an edition
     ],
 )
 def test_years_in_questions(question: str, years: list[int]) -> None:

@@ -1,0 +1,81 @@
+"""Editions of one text told apart by year, by 新/旧 or by the words naming them, and the
+short names national texts go by."""
+
+from __future__ import annotations
+
+from retrieval.model import Document
+from retrieval.structure import parse
+from retrieval.targets import find_target
+
+
+def doc(name: str, lines: list[str]) -> Document:
+    return parse(name, lines)
+
+
+def test_editions_named_by_their_year_or_as_new_or_old_when_the_kind_alone_names_them() -> None:
+    def interpretation(name: str, year: int, article: str) -> Document:
+        return doc(
+            name,
+            [
+                "最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释",
+                f"{year}年12月30日 最高人民法院审判委员会通过",
+                f"第一条 {article}",
+            ],
+        )
+
+    old = interpretation(
+        "j2013.md", 2013, "生产、销售不符合食品安全标准的食品，足以造成严重食物中毒事故。"
+    )
+    new = interpretation(
+        "j2021.md", 2021, "在食品中掺入有毒、有害的非食品原料的，应当认定为有毒、有害的非食品原料。"
+    )
+    held = (old, new)
+    assert (old.meta.kind, new.meta.kind) == ("解释", "解释")
+    assert find_target("2013年的解释开头说了什么", held).docs == {"j2013.md"}
+    assert find_target("按新的司法解释，注水肉定什么罪", held).docs == {"j2021.md"}
+    assert find_target("旧解释对婴幼儿食品怎么规定", held).docs == {"j2013.md"}
+    # the edition in force in the year it took effect
+    assert find_target("22年开始施行的那个解释怎么认定明知", held).docs == {"j2021.md"}
+    # counter-examples: 解释 as a verb names nothing, nor does 新条例 of two different texts
+    assert find_target("怎么解释有毒有害的非食品原料", held).docs is None
+    rules = (
+        doc("a.md", ["北京市统计条例", "2015年5月29日通过", "第一条 为了保障统计资料。"]),
+        doc("b.md", ["广东省食品安全条例", "2022年3月1日通过", "第一条 为了保证食品安全。"]),
+    )
+    assert find_target("新条例对统计资料怎么规定", rules).docs is None
+
+
+def test_a_national_texts_name_without_the_states_and_the_words_naming_its_edition() -> None:
+    rules = doc(
+        "ss.md",
+        [
+            "中华人民共和国统计法实施条例",
+            "2017年4月12日国务院第168次常务会议通过",
+            "第三章 统计资料的管理和公布",
+            "第四条 统计调查对象应当依照统计法和国家有关规定，真实、准确地提供统计资料。",
+        ],
+    )
+    assert "统计法实施条例" in rules.meta.names
+    assert find_target("统计法实施条例第四条讲什么", (rules,)).docs == {"ss.md"}
+    # counter-example: a speech's title does not lose the state's name
+    speech = doc("p.md", ["中华人民共和国成立70周年大会上的讲话", "同志们，朋友们。"])
+    assert not any(n.startswith("成立") for n in speech.meta.names)
+    # the year and act picking an edition name it: they are not what is asked
+    target = find_target("2009年修订的统计法从哪天起施行", (_statistics_law(),))
+    assert target.said == ("2009年修订的统计法",)
+    assert find_target("统计法（2024年修正）第三条", (_statistics_law(),)).said == (
+        "统计法(2024年修正)",  # folded
+    )
+
+
+def _statistics_law() -> Document:
+    return doc(
+        "tj.md",
+        [
+            "中华人民共和国统计法",
+            "1983年12月8日 第六届全国人民代表大会常务委员会第三次会议通过 2009年6月27日 "
+            "第十一届全国人民代表大会常务委员会第九次会议修订",
+            "第一条 为了科学、有效地组织统计工作，制定本法。",
+            "第五十条 本法自2010年1月1日起施行。",
+        ],
+    )
