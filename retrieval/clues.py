@@ -52,9 +52,11 @@ def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     return _near_telling_word(query, weights, text, figure)
 
 
-# a year or a day of the month: what a question asking when is answered with
+# a year or a day: what a question asking when is answered with
 _TIME = re.compile(
     rf"(?:19|20)\d\d年|\d{{1,2}}月\d{{1,2}}[日号]|[{CN_NUMBER}]{{1,3}}月[{CN_NUMBER}]{{1,3}}日"
+    # or a day fixed by the week (每年九月的第三个星期六)
+    rf"|[{CN_NUMBER}\d]{{1,3}}月的?第[{CN_NUMBER}\d]个?(?:星期|周)[一二三四五六日天]"
 )
 TIME_SPAN = 30  # characters either side of a question's word within which its date stands
 

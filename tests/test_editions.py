@@ -79,3 +79,17 @@ def _statistics_law() -> Document:
             "第五十条 本法自2010年1月1日起施行。",
         ],
     )
+
+
+def test_the_documents_full_name_is_said_where_a_shorter_one_is_read_inside_it() -> None:
+    rules = doc(
+        "zb.md",
+        [
+            "# 征兵工作条例",
+            "1985年10月24日 国务院、中央军委发布",
+            "2023年4月1日 国务院、中央军委令第759号第二次修订",
+            "第七十四条 本条例自2023年5月1日起施行。",
+        ],
+    )
+    said = find_target("2023年修订的征兵工作条例从什么时候开始施行", (rules,)).said
+    assert "2023年修订的征兵工作条例" in said

@@ -272,6 +272,25 @@ def test_a_question_asking_when_prefers_the_passage_giving_the_date() -> None:
     assert not asks_time("王明同志有哪些精神") and not asks_time("干了几年")
 
 
+def test_a_day_fixed_by_the_week_is_a_date() -> None:
+    from retrieval.clues import gives_time
+
+    query = parse_question("全民国防教育日是哪一天", SEGMENTER)
+    weights = tuple(5.0 for _ in query.words)
+    assert gives_time(query, weights, "每年九月的第三个星期六为全民国防教育日。")
+    # counter-example: a week named without its month is no date
+    assert not gives_time(query, weights, "在全民国防教育日所在的第三个星期开展活动。")
+
+
+def test_what_a_quoted_term_refers_to_asks_its_definition() -> None:
+    from retrieval.question import asks_definition
+
+    assert asks_definition("条例里的“军属”指哪些人") and asks_definition("退役军人具体指什么")
+    # counter-examples: 指出 and 指标 ask what was said, what the target is
+    assert not asks_definition("报告指出了什么问题") and not asks_definition("指标是什么")
+    assert not asks_definition("手指什么时候能恢复")
+
+
 def test_words_naming_the_document_asked_about_do_not_rank_its_passages() -> None:
     speech = [
         "在全市廉政工作会议上的讲话",
