@@ -54,6 +54,7 @@ def law_names(folded: str) -> tuple[str, ...]:
         before = word[:-2] or (words[i - 1] if i > 0 else "")
         lawlike = (
             word in ("条例", "准则", "章程", "法")
+            or (len(word) > 2 and word.endswith(("条例", "准则", "章程")))  # 管理条例, one word
             or (len(word) >= 3 and word.endswith("法") and word[-2] not in _NOT_LAWS)
             # 机关事务管理办法, 实施细则, 工作规则: not 解决办法 or 游戏规则
             or (word.endswith(_RULE_WORDS) and before.endswith(_RULE_MAKERS))
@@ -65,6 +66,8 @@ def law_names(folded: str) -> tuple[str, ...]:
             start -= 1
         while start < i and not _nominal(words[start]):
             start += 1  # a name starts with a noun
+        if start == i and len(word) > 2 and word.endswith(("条例", "准则", "章程")):
+            continue  # 管理条例 alone names no regulation
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
         # a short law (监察法) counts where it is cited: before 规定 or an article

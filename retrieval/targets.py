@@ -228,7 +228,10 @@ def find_target(
         soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
         phrases=phrases,
         understood=tuple(d.title for d in named),
-        said=as_said(written, [*own_short_names(folded, named), *_names_said(named, written)]),
+        said=as_said(
+            written,
+            list(dict.fromkeys([*own_short_names(folded, named), *_names_said(named, written)])),
+        ),
         preferred=frozenset(
             d.doc
             for d in _placed_by(documents, folded) or _national(documents, folded, asks_place=place)

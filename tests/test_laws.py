@@ -193,3 +193,19 @@ def test_a_year_after_the_only_edition_held_asks_of_it_unless_a_revision_is_aske
     # counter-examples: a revision the corpus may not hold, and one year's 意见 in another year
     assert find_target("2025年修正后的网络安全法把罚款上限提高到多少", corpus).missing
     assert find_target("2024年中央一号文件提出了什么", corpus).missing
+
+
+def test_a_regulation_whose_name_ends_in_a_word_jieba_keeps_whole_is_named() -> None:
+    held = doc(
+        "bj.md",
+        [
+            "# 北京市统计条例",
+            "2015年5月29日 北京市第十四届人民代表大会常务委员会第十九次会议通过",
+            "第二十条 统计调查对象迟报统计资料的，由市统计局责令改正。",
+        ],
+    )
+    # jieba keeps 管理条例 whole: 重庆市统计管理条例 is still a regulation, and not held
+    asked = find_target("重庆市统计管理条例对迟报统计资料的企业怎么罚", (held,))
+    assert asked.missing == "《重庆市统计管理条例》"
+    # counter-example: 管理条例 alone names none
+    assert not find_target("按管理条例，迟报统计资料怎么罚", (held,)).missing
