@@ -45,7 +45,8 @@ from retrieval.structure import parse
 # a regulation's history as one passage; 11: bigrams across a bracketed aside (村（社区）级);
 # 12: a web page's title line read as its headline (no column, keywords, site or hook), a
 # news headline's congress naming the province's report; 13: a judicial interpretation (…的解释)
-# as a kind of text, a national regulation named without 中华人民共和国
+# as a kind of text, a national regulation named without 中华人民共和国, a chapter closing the
+# articles before it
 ANALYZER_VERSION = "13"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

@@ -67,6 +67,15 @@ MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join
 _PREFACES = ("前言", "序言", "引言", "绪言", "导言")
 _FRAME = re.compile(rf"^(?:{'|'.join(_PREFACES)}|结束语|结语|后记)$")
 _PART_KINDS = frozenset(("chapter", "cn"))
+# the units of a law, largest first: 编 and 章, 节, 条
+_LEGAL_UNITS = tuple(
+    re.compile(rf"^第[{CN_NUM}\d]+{unit}") for unit in ("[编章]", "节", "条(?![例件])")
+)
+
+
+def _legal_rank(label: str) -> int | None:
+    """0 for a chapter (第二章), 1 for its section (第一节), 2 for an article; else None."""
+    return next((r for r, unit in enumerate(_LEGAL_UNITS) if unit.match(label)), None)
 # 第一条为进一步…: an article run on into its text with no space after its number
 _GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
 MIN_ARTICLE_RUN = 3
@@ -252,6 +261,7 @@ class _Frame:
 
 
 MAX_SERIES_LINES = 2
+_DATED_BANNER = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]$")  # 每周一学（…）
 
 
 def _series_lines(banner: str, rest: list[str], lines: list[Line]) -> int:
@@ -313,7 +323,10 @@ def _title_and_meta(
         and not kind_of(first)
         and kind_of(under)
         and _is_title(lines[taken])
-        and not rest[0].startswith(("—", "－", "在"))
+        # 在…上的讲话 under a title is its subtitle, but under a dated column's banner
+        # (每周一学（2021年10月11日—17日）) the speech's own title
+        and not rest[0].startswith(("—", "－"))
+        and not (rest[0].startswith("在") and not _DATED_BANNER.match(first))
     ):
         # a column or bundle banner (每周一学（…）, 【…学习材料】) above the document's title
         banner = [(first, "栏目"), *banner]
@@ -507,6 +520,11 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             # a numbered heading (（一）…) is never inside a run-in item (——这五年…；一是…)
             # unless that item announced it as its sub-points
             close_enumerations()
+        if line.kind is not None and (rank := _legal_rank(line.label)) is not None:
+            # 第二章 (as a Markdown heading, say) after 第七条 of a text whose 第一章 is
+            # missing: chapters hold articles, whatever kinds came first
+            under = [k for k, f in enumerate(stack) if (_legal_rank(f.label) or -1) >= rank]
+            del stack[under[0] if under else len(stack) :]
         if line.kind is not None:
             kinds = [f.kind for f in stack]
             if line.kind in kinds:

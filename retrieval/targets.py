@@ -33,6 +33,7 @@ from retrieval.laws import (
     ABBREVIATION_SHARE,
     LAW_ENDINGS,
     abbreviates_any,
+    generic,
     law_names,
     quotes_article,
 )
@@ -74,19 +75,22 @@ _LAW_WORD_ON = "[人律院治制定官学庭典务]"
 
 
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
-    """Documents the question names, by the longest name it uses: 四川省政府工作报告 names
+    """Documents the question names, by the longest names it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
     names, owners = memo(documents, "names", lambda: _name_table(documents))
-    lengths = [0] * len(documents)
     # 宁夏2026年政府工作报告 names 宁夏政府工作报告: a year inside a name is read apart
     unyeared = re.sub(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[\u4e00-\u9fff])", "", plain)
-    for name in {*names.within(plain), *names.within(unyeared)}:
-        if len(name) < MIN_NAME_CHARS and not re.search(rf"{name}(?!{_LAW_WORD_ON})", plain):
-            continue  # 公司法人 is no 公司法
-        for i in owners[name]:
-            lengths[i] = max(lengths[i], len(name))
-    best = max(lengths, default=0)
-    return [d for d, length in zip(documents, lengths, strict=True) if best and length == best]
+    found = {
+        name
+        for name in {*names.within(plain), *names.within(unyeared)}
+        # 公司法人 is no 公司法
+        if len(name) >= MIN_NAME_CHARS or re.search(rf"{name}(?!{_LAW_WORD_ON})", plain)
+    }
+    # a name inside a longer one said is not said apart (政府工作报告 of 四川省政府工作报告);
+    # two said apart name two documents (契税法 and 契税暂行条例)
+    said = [n for n in found if not any(n != m and n in m for m in found)]
+    named = {i for name in said for i in owners[name]}
+    return [d for i, d in enumerate(documents) if i in named]
 
 
 def _name_table(documents: Sequence[Document]) -> tuple[Substrings, dict[str, list[int]]]:
@@ -123,7 +127,7 @@ def find_target(
     named = [d for d in named if not contradicts(d, plain)] or (
         [] if named and naming_ordinals(plain) else named
     )
-    if named and _unplaced(named) and (local_law := _local_law(named, folded)):
+    if named and (local_law := _local_law(named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
     if named and (rules := implementing_rules(documents, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
@@ -372,7 +376,7 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     article = read_place(folded).article
     for law in law_names(folded):
         plain = plain_text(law)
-        if of_place and not _PLACE.match(law):
+        if (of_place and not _PLACE.match(law)) or generic(law):
             continue
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
@@ -389,11 +393,12 @@ _PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治
 
 def _local_law(named: Sequence[Document], folded: str) -> str:
     """A place's regulation the question names (北京市优化营商环境条例) where the corpus
-    holds only the national one of that name."""
+    holds only the national one of that name, or another place's (浙江省… for 山东省…)."""
+    places = {t for d in named for t in _place_tokens(d)}
     for law in law_names(folded):
         for name in (n for d in named for n in document_names(d)):
             place = _PLACE.fullmatch(law[: -len(name)]) if law.endswith(name) else None
-            if place and place.group(1) not in NATIONAL:
+            if place and place.group(1) not in NATIONAL and place.group(1) not in places:
                 return law
     return ""
 
@@ -618,9 +623,9 @@ def _unique_tokens(
 
 
 def _names_said(named: Sequence[Document], written: str) -> list[str]:
-    """The longest name of the documents named that the question uses."""
-    said = [n for d in named for n in document_names(d) if n in written]
-    return [max(said, key=len)] if said else []
+    """The names of the documents named that the question uses, but those inside another."""
+    said = {n for d in named for n in document_names(d) if n in written}
+    return sorted(n for n in said if not any(n != m and n in m for m in said))
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:

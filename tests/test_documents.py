@@ -418,6 +418,32 @@ def test_a_study_page_of_numbered_excerpts_with_their_sources() -> None:
     assert all(p.section == () for p in lone.passages)
 
 
+def test_a_speech_titled_under_a_dated_columns_banner_is_titled_so() -> None:
+    lines = [
+        "每周一学（2021年10月11日—17日）",
+        "每周一学（2021年10月11日—17日）",
+        "在纪念辛亥革命110周年大会上的讲话",
+        "习近平",
+        "同志们，朋友们：",
+        "110年前，以孙中山先生为代表的革命党人发动了震惊世界的辛亥革命。",
+    ]
+    speech = parse("x.txt", lines)
+    assert speech.title == "在纪念辛亥革命110周年大会上的讲话"
+    assert (speech.meta.kind, speech.meta.speaker) == ("讲话", "习近平")
+    # counter-example: under a title in two lines, 在…上的讲话 is its subtitle
+    titled = parse(
+        "t.txt",
+        [
+            "坚定理想信念",
+            "补足精神之钙",
+            "在全市党员干部大会上的讲话",
+            "同志们：",
+            "理想信念是共产党人精神上的钙。",
+        ],
+    )
+    assert titled.title != "在全市党员干部大会上的讲话"
+
+
 def test_bulleted_cases_are_siblings() -> None:
     lines = [
         "违反中央八项规定精神典型问题",

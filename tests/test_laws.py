@@ -207,5 +207,47 @@ def test_a_regulation_whose_name_ends_in_a_word_jieba_keeps_whole_is_named() -> 
     # jieba keeps 管理条例 whole: 重庆市统计管理条例 is still a regulation, and not held
     asked = find_target("重庆市统计管理条例对迟报统计资料的企业怎么罚", (held,))
     assert asked.missing == "《重庆市统计管理条例》"
-    # counter-example: 管理条例 alone names none
+    # counter-examples: 管理条例 or 管理办法 alone names none
     assert not find_target("按管理条例，迟报统计资料怎么罚", (held,)).missing
+    assert not find_target("哪几种税的征收管理办法由国务院另行制定", (held,)).missing
+
+
+def test_two_names_said_apart_name_two_texts_and_one_inside_another_names_one() -> None:
+    law = doc(
+        "qs.md",
+        [
+            "# 中华人民共和国契税法",
+            "第一条 在境内转移土地、房屋权属，承受的单位和个人为契税的纳税人。",
+        ],
+    )
+    old = doc(
+        "zx.md",
+        [
+            "# 中华人民共和国契税暂行条例",
+            "第一条 转移土地、房屋权属，承受的单位和个人应当缴纳契税。",
+        ],
+    )
+    both = find_target("契税法从哪天开始施行？原来那个契税暂行条例还管用吗", (law, old))
+    assert both.docs == {"qs.md", "zx.md"}
+    assert set(both.said) == {"契税法", "契税暂行条例"}
+    # counter-example: 契税 inside 契税暂行条例 does not also name the law
+    assert find_target("契税暂行条例第一条怎么规定", (law, old)).docs == {"zx.md"}
+
+
+def test_another_places_regulation_named_in_full_is_not_held() -> None:
+    shandong = doc(
+        "sd.txt",
+        [
+            "山东省企业国有资产监督管理条例",
+            "第二十条 履行出资人职责的机构对企业负责人实行任期考核。",
+        ],
+    )
+    asked = find_target("浙江省企业国有资产监督管理条例有没有规定任期考核", (shandong,))
+    assert asked.missing == "《浙江省企业国有资产监督管理条例》"
+    # counter-examples: its own place's, in full or shortened, names it
+    own = find_target("山东省企业国有资产监督管理条例对任期考核怎么规定", (shandong,))
+    assert own.docs == {"sd.txt"}
+    assert find_target("山东国资条例对任期考核怎么规定", (shandong,)).docs == {"sd.txt"}
+    # and a place said without 市 before a word starting with 城 is still that place
+    renewal = doc("sh.md", ["# 上海市城市更新条例", "第一条 为了推进城市更新，制定本条例。"])
+    assert find_target("上海城市更新条例一开头说了什么", (renewal,)).docs == {"sh.md"}

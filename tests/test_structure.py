@@ -415,3 +415,23 @@ def test_a_bundles_items_numbered_01_02_head_their_texts() -> None:
     for month_or_issue in document.passages[-2:]:
         assert month_or_issue.text.startswith(("01月份", "03期"))
         assert month_or_issue.section == meeting.section
+
+
+def test_a_chapter_holds_the_articles_after_it_when_the_first_chapter_is_missing() -> None:
+    lines = [
+        "# 浙江省医疗保障条例",
+        "第一条 为了保障公民基本医疗需求，制定本条例。",
+        "第二条 本条例适用于本省行政区域内的医疗保障工作。",
+        "## 第二章　医疗保障体系",
+        "第三条 本省依法建立健全以基本医疗保险为主体的医疗保障制度体系。",
+        "### 第一节　基本医疗保险",
+        "第四条 基本医疗保险包括职工基本医疗保险和城乡居民基本医疗保险。",
+        "## 第三章　医疗保障基金",
+        "第五条 基本医疗保险基金的筹集和使用应当坚持收支平衡原则。",
+    ]
+    sections = {p.text[:3]: p.section for p in parse("zj.md", lines).passages}
+    assert sections["第一条"] == ("第一条",)
+    assert sections["第三条"] == ("第二章　医疗保障体系", "第三条")
+    assert sections["第四条"] == ("第二章　医疗保障体系", "第一节　基本医疗保险", "第四条")
+    # counter-example: a chapter closes the section before it, not only articles
+    assert sections["第五条"] == ("第三章　医疗保障基金", "第五条")
