@@ -76,6 +76,8 @@ _LEGAL_UNITS = tuple(
 def _legal_rank(label: str) -> int | None:
     """0 for a chapter (第二章), 1 for its section (第一节), 2 for an article; else None."""
     return next((r for r, unit in enumerate(_LEGAL_UNITS) if unit.match(label)), None)
+
+
 # 第一条为进一步…: an article run on into its text with no space after its number
 _GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
 MIN_ARTICLE_RUN = 3
