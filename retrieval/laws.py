@@ -64,8 +64,10 @@ def law_names(folded: str) -> tuple[str, ...]:
         start = i
         while start > 0 and (_in_name(words[start - 1]) or _joins_nouns(words, start - 1)):
             start -= 1
-        while start < i and not _nominal(words[start]):
-            start += 1  # a name starts with a noun
+        # a name starts with a noun, or with how the text was made (实施条例)
+        made = i > 0 and words[i - 1] in _RULE_MAKERS
+        while start < i - made and not _nominal(words[start]):
+            start += 1
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
         # a short law (监察法) counts where it is cited: before 规定 or an article

@@ -4,8 +4,10 @@ its metadata gives, its subtitle, each with and without a year before it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
+from retrieval.catalog import memo
 from retrieval.model import Document
 from retrieval.normalize import plain_text
 
@@ -32,3 +34,9 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
     return tuple(
         sorted(n for n in plain if len(n) >= MIN_NAME_CHARS or (len(n) == 3 and n.endswith("法")))
     )
+
+
+def titled(documents: Sequence[Document], quotes: Sequence[str]) -> list[Document]:
+    """The documents whose title holds a quote pointing at them (“暖心话语”那篇)."""
+    titles = memo(documents, "plain_titles", lambda: [plain_text(d.title) for d in documents])
+    return [d for d, t in zip(documents, titles, strict=True) if any(q in t for q in quotes)]

@@ -12,7 +12,11 @@ MIN_PHRASE_CHARS = 2
 MIN_RUN_CHARS = 4  # the shortest run of a question's characters that counts as its wording
 MIN_FUZZY_QUOTE_CHARS = 8  # a shorter quote must be found exactly
 FUZZY_QUOTE_SHARE = 0.7  # of a misremembered quote, found in runs of four or more
-_QUOTED = re.compile(r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']")
+_QUOTE = r"[“「『\"‘']([^”」』\"’']{2,40})[”」』\"’']"
+# a quote pointing at where to look (“保增长”那年的报告, “暖心话语”那篇): no wording asked
+_POINTER = r"[那这]一?(?:年|篇|份|次|章|节|部分|期)"
+_QUOTED = re.compile(rf"{_QUOTE}(?!{_POINTER})")
+_POINTING = re.compile(rf"{_QUOTE}(?={_POINTER})")
 _PUNCT = re.compile(r"[\s\W_]+")
 
 
@@ -27,6 +31,11 @@ def quoted_phrases(question: str) -> tuple[str, ...]:
             if len(p := _PUNCT.sub("", m.group(1))) >= MIN_PHRASE_CHARS
         )
     )
+
+
+def pointing_quotes(question: str) -> tuple[str, ...]:
+    """Quoted text pointing at where to look (“暖心话语”那篇学习材料), folded and plain."""
+    return tuple(_PUNCT.sub("", m.group(1)) for m in _POINTING.finditer(fold(question)))
 
 
 def holds_quote(quote: str, text: str) -> bool:

@@ -39,11 +39,11 @@ from retrieval.laws import (
 )
 from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
 from retrieval.model import Document
-from retrieval.names import MIN_NAME_CHARS, document_names, year_free
+from retrieval.names import MIN_NAME_CHARS, document_names, titled, year_free
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
-from retrieval.quotes import quoted_phrases
+from retrieval.quotes import pointing_quotes, quoted_phrases
 from retrieval.regulations import (
     implementing_rules,
     in_force,
@@ -162,6 +162,7 @@ def find_target(
             _named_by_token(documents, folded)
             or named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
+            or titled(documents, pointing_quotes(folded))
         )
         asked = _place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in _place_tokens(d)]

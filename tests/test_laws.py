@@ -251,3 +251,17 @@ def test_another_places_regulation_named_in_full_is_not_held() -> None:
     # and a place said without 市 before a word starting with 城 is still that place
     renewal = doc("sh.md", ["# 上海市城市更新条例", "第一条 为了推进城市更新，制定本条例。"])
     assert find_target("上海城市更新条例一开头说了什么", (renewal,)).docs == {"sh.md"}
+
+
+def test_the_one_implementing_regulation_held_is_named_by_its_kind_alone() -> None:
+    law = doc("fa.md", ["# 中华人民共和国食品安全法", "第一条 为了保证食品安全，制定本法。"])
+    rules = doc(
+        "tl.md", ["# 中华人民共和国食品安全法实施条例", "第一条 根据食品安全法，制定本条例。"]
+    )
+    assert find_target("实施条例里说的回收食品指什么", (law, rules)).docs == {"tl.md"}
+    # counter-example: of two, the kind alone names neither, nor is it a text the corpus lacks
+    other = doc(
+        "yp.md", ["# 中华人民共和国药品管理法实施条例", "第一条 根据药品管理法，制定本条例。"]
+    )
+    asked = find_target("实施条例里说的回收食品指什么", (law, rules, other))
+    assert asked.docs is None and not asked.missing

@@ -189,6 +189,14 @@ def test_quoted_phrases_are_kept_whole() -> None:
     assert quoted_phrases("“三个务必”是什么") == ("三个务必",)
     assert quoted_phrases("「行百里者半九十」出自哪里") == ("行百里者半九十",)
     assert quoted_phrases("没有引号的问题") == ()
+    # a quote pointing at where to look names no wording the passage must hold
+    assert quoted_phrases("“保增长”那年的报告里中央投资多少") == ()
+    assert quoted_phrases("条例“网络素养促进”这一章对学校提了什么要求") == ()
+    # ... but names the document whose title holds it
+    page = doc("nx.txt", ["习近平总书记送给劳动者的“暖心”话语", "劳动是一切幸福的源泉。"])
+    report = doc("bg.txt", ["政府工作报告", "今年中央预算内投资安排5000亿元。"])
+    assert find_target("“暖心话语”那篇学习材料是哪天发的", (page, report)).docs == {"nx.txt"}
+    assert find_target("“保增长”那年的报告里中央投资多少", (page, report)).docs is None
 
 
 @pytest.mark.parametrize(
