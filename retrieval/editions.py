@@ -65,16 +65,23 @@ def edition_of_kind(
 
 
 def named_by_kind(
-    documents: Sequence[Document], plain: str, years: Sequence[int], kinds: Sequence[str]
+    documents: Sequence[Document],
+    plain: str,
+    years: Sequence[int],
+    kinds: Sequence[str],
+    places_of: Callable[[Document], frozenset[str]],
 ) -> list[Document]:
-    """The documents a kind of text names with a year (21年那份报告, 22年施行的那个解释) or
-    an edition (新的司法解释)."""
+    """The documents a kind of text names with a year (21年那份报告, 22年施行的那个解释), an
+    edition (新的司法解释) or a place (北京2025年报告: of the 2025 reports, 北京's)."""
     kind_texts = memo(
         documents, "kind_texts", lambda: [fold(d.title) + d.meta.kind for d in documents]
     )
     of_kind = [
         d for d, text in zip(documents, kind_texts, strict=True) if any(k in text for k in kinds)
     ]
+    places = {t for d in of_kind for t in places_of(d) if len(t) >= 2 and t in plain}
+    if places:
+        of_kind = [d for d in of_kind if places_of(d) & places]
     if not years:
         return edition_of_kind(plain, of_kind, kinds, document_names)
     # the year said with the kind names the document (2023年报告说2022年…: 2023's)

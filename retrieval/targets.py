@@ -194,7 +194,7 @@ def find_target(
             return Target(years=tuple(years), phrases=phrases, missing=lacking)
         named = with_year or named
     if not named and (kinds := _kind_words(folded)):
-        named = named_by_kind(documents, plain, years, kinds)
+        named = named_by_kind(documents, plain, years, kinds, _place_tokens)
     # a day names the one of them dated so (2024年4月29日那期 of a weekly column)
     day = first_date(folded) if years else None
     on_day = [d for d in named if d.meta.date == iso(day)] if day and day[2] else []
@@ -485,6 +485,8 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
             continue
+        if any(stem.startswith(k) for k in known if len(k) >= 2):  # 天津港 is in 天津
+            continue
         if not re.search(
             rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告)", folded
         ):
@@ -540,7 +542,9 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     tokens = set(_ANNIVERSARY.findall(text))
     # 70周年纪念大会 is the 70周年大会 a question names
     tokens |= {event.replace("纪念", "") for event in _ANNIVERSARY_EVENT.findall(text)}
-    for noun in default_segmenter().proper_nouns(text):
+    segmenter = default_segmenter()  # and 北京 of 北京市政府 (one word to jieba), not 在全市
+    tokens |= {p for p in _places_of(title, "", occasion) if segmenter.is_place(p)}
+    for noun in segmenter.proper_nouns(text):
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
             tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question

@@ -93,3 +93,26 @@ def test_the_documents_full_name_is_said_where_a_shorter_one_is_read_inside_it()
     )
     said = find_target("2023年修订的征兵工作条例从什么时候开始施行", (rules,)).said
     assert "2023年修订的征兵工作条例" in said
+
+
+def test_a_kind_with_a_place_and_a_year_names_that_places_report_of_that_year() -> None:
+    def report(name: str, city: str, year: int, text: str) -> Document:
+        return doc(name, [f"{year}年{city}市政府工作报告", "各位代表：", text])
+
+    reports = (
+        report("bj24.txt", "北京", 2024, "2023年地区生产总值增长5.2%，新增中小学学位3万个。"),
+        report("bj25.txt", "北京", 2025, "今年新增中小学学位2万个，城镇新增就业26万人。"),
+        report("sh25.txt", "上海", 2025, "今年新增中小学学位1万个，城镇新增就业60万人。"),
+        report("tj25.txt", "天津", 2025, "天津港集装箱吞吐量突破2300万标准箱。"),
+    )
+    rules = doc("tl.md", ["# 北京市接诉即办工作条例", "第一条 为了规范接诉即办工作，制定本条例。"])
+    held = (*reports, rules)
+    assert find_target("北京2025年报告里说今年要新增多少个中小学学位", held).docs == {"bj25.txt"}
+    # counter-examples: a year alone names every report of that year; a place within a place
+    # held (天津港 of 天津) is no place whose report the corpus lacks
+    assert find_target("2025年报告里新增多少中小学学位", held).docs == {
+        "bj25.txt",
+        "sh25.txt",
+        "tj25.txt",
+    }
+    assert not find_target("天津港2024年集装箱吞吐量是多少", held).missing
