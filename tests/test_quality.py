@@ -204,6 +204,27 @@ MANY = [
         CORPORA / "discipline_cases_folder", (0.77, 0.82, 0.89, 11, 6), "discipline_cases_folder"
     ),
     corpus_set(CORPORA / "cyber_data_folder", (0.64, 0.71, 0.80, 17, 15), "cyber_data_folder"),
+    corpus_set(
+        CORPORA / "statistics_law_folder", (0.72, 0.85, 0.87, 16, 6), "statistics_law_folder"
+    ),
+    corpus_set(
+        CORPORA / "food_drug_safety_folder", (0.69, 0.77, 0.85, 16, 11), "food_drug_safety_folder"
+    ),
+    corpus_set(
+        CORPORA / "veterans_defence_folder", (0.81, 0.86, 0.89, 17, 7), "veterans_defence_folder"
+    ),
+    corpus_set(CORPORA / "tax_law_folder", (0.65, 0.74, 0.79, 13, 18), "tax_law_folder"),
+    corpus_set(
+        CORPORA / "municipal_reports_2024_2025",
+        (0.82, 0.87, 0.90, 17, 3),
+        "municipal_reports_2024_2025",
+    ),
+    corpus_set(CORPORA / "ip_law_folder", (0.63, 0.75, 0.83, 21, 15), "ip_law_folder"),
+    corpus_set(
+        CORPORA / "road_traffic_safety_folder",
+        (0.62, 0.72, 0.77, 18, 16),
+        "road_traffic_safety_folder",
+    ),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
