@@ -40,3 +40,8 @@ def titled(documents: Sequence[Document], quotes: Sequence[str]) -> list[Documen
     """The documents whose title holds a quote pointing at them (“暖心话语”那篇)."""
     titles = memo(documents, "plain_titles", lambda: [plain_text(d.title) for d in documents])
     return [d for d, t in zip(documents, titles, strict=True) if any(q in t for q in quotes)]
+
+
+def outermost(names: set[str]) -> list[str]:
+    """The names not inside a longer one (政府工作报告 of 四川省政府工作报告), in order."""
+    return sorted(n for n in names if not any(n != m and n in m for m in names))

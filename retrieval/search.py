@@ -283,6 +283,7 @@ def only_inside_words(
 
 
 def _without(text: str, phrases: Sequence[str]) -> str:
+    """`text` with each of `phrases` blanked out."""
     for phrase in phrases:
         text = text.replace(phrase, " ")
     return text
@@ -607,7 +608,7 @@ def answer(
                 key=lambda p: not all(holds_quote(q, searchable_text(p)) for q in target.phrases)
             )
         elif (place.article or place.point or place.part) and not place.listing:
-            # "第二十二条里说的档案副本…", "第五章第一节里专家委员会评估哪些事项": of the
+            # "第二十二条里说的档案副本…", "第二章第二节里冷链食品的贮存有什么要求": of the
             # passages of the place asked, the one about what else the question asks leads
             # (not by the words naming the document: 辽宁 in 乐购辽宁 says nothing of the point)
             asked, asked_weights = _asked(query, weights, target, index)

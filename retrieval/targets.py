@@ -39,7 +39,7 @@ from retrieval.laws import (
 )
 from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
 from retrieval.model import Document
-from retrieval.names import MIN_NAME_CHARS, document_names, titled, year_free
+from retrieval.names import MIN_NAME_CHARS, document_names, outermost, titled, year_free
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
@@ -86,10 +86,8 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         # 公司法人 is no 公司法
         if len(name) >= MIN_NAME_CHARS or re.search(rf"{name}(?!{_LAW_WORD_ON})", plain)
     }
-    # a name inside a longer one said is not said apart (政府工作报告 of 四川省政府工作报告);
-    # two said apart name two documents (契税法 and 契税暂行条例)
-    said = [n for n in found if not any(n != m and n in m for m in found)]
-    named = {i for name in said for i in owners[name]}
+    # two names said apart name two documents (契税法 and 契税暂行条例)
+    named = {i for name in outermost(found) for i in owners[name]}
     return [d for i, d in enumerate(documents) if i in named]
 
 
@@ -629,8 +627,7 @@ def _unique_tokens(
 
 def _names_said(named: Sequence[Document], written: str) -> list[str]:
     """The names of the documents named that the question uses, but those inside another."""
-    said = {n for d in named for n in document_names(d) if n in written}
-    return sorted(n for n in said if not any(n != m and n in m for m in said))
+    return outermost({n for d in named for n in document_names(d) if n in written})
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:
