@@ -54,7 +54,8 @@ def edition_of_kind(
     if len(years) < 2 or None in years or not set.intersection(*map(set, map(names_of, of_kind))):
         return []
     latest = max(y for y in years if y is not None)
-    kind = "|".join(map(re.escape, kinds))
+    # with how the text was made between (新版实施细则)
+    kind = rf"(?:实施|管理|暂行)?(?:{'|'.join(map(re.escape, kinds))})"
     if re.search(rf"(?:{_BOTH})(?:{kind})", folded):
         return []
     if re.search(rf"(?:{_NEWEST})(?:{kind})", folded):

@@ -82,7 +82,7 @@ def law_names(folded: str) -> tuple[str, ...]:
 # the level a text was made at, said instead of its name (国家条例: the national one)
 _MAKERS = re.compile(r"^(?:国家|全国|中央|地方|省里|市里|省|市|县|本省|本市)的?")
 # which edition, said inside a name (北京现行审计条例): no part of it
-_EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订后"))
+_EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订后", "年版", "版"))
 _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")

@@ -47,7 +47,13 @@ def implementing_rules(documents: Sequence[Document], folded: str) -> str:
         end = next((e for e in _IMPLEMENTING if law.endswith(e) and len(law) > len(e)), "")
         base = plain_text(law[: -len(end)]) if end else ""
         held = base and any(abbreviates_any(base, own) or base in own for _, own in table)
-        if held and not any(abbreviates_any(plain_text(law), own) for _, own in table):
+        named = plain_text(law)
+        if (
+            held
+            and not any(abbreviates_any(named, own) for _, own in table)
+            # nor a text of another kind holding its name (专利法实施细则, a 细则)
+            and not any(named in n for d in documents for n in document_names(d))
+        ):
             return law
     return ""
 

@@ -116,3 +116,25 @@ def test_a_kind_with_a_place_and_a_year_names_that_places_report_of_that_year() 
         "tj25.txt",
     }
     assert not find_target("天津港2024年集装箱吞吐量是多少", held).missing
+
+
+def test_implementing_rules_held_as_a_xize_are_named_by_year_and_edition() -> None:
+    law = doc("fa.txt", ["# 中华人民共和国专利法", "第一条 为了保护专利权人的合法权益，制定本法。"])
+
+    def rules(name: str, year: int) -> Document:
+        return doc(
+            name,
+            [
+                "# 中华人民共和国专利法实施细则",
+                f"{year}年1月9日 《国务院关于修改〈中华人民共和国专利法实施细则〉的决定》修订",
+                "第一条 根据专利法，制定本细则。",
+            ],
+        )
+
+    held = (law, rules("x2010.txt", 2010), rules("x2023.txt", 2023))
+    old = find_target("2010年修订的专利法实施细则规定的奖金最低多少", held)
+    assert old.docs == {"x2010.txt"} and not old.missing
+    assert find_target("23年版实施细则对报酬怎么规定", held).docs == {"x2023.txt"}
+    assert find_target("新版实施细则第五章讲的是什么", held).docs == {"x2023.txt"}
+    # counter-example: with the law alone held, its implementing rules are missing
+    assert find_target("专利法实施细则规定的奖金最低多少", (law,)).missing == "《专利法实施细则》"
