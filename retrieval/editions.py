@@ -65,6 +65,9 @@ def edition_of_kind(
     return []
 
 
+_ATTACHED = "(?:省|市|自治区)?的?(?:实施|管理|暂行)?"  # between a place and its kind of text
+
+
 def named_by_kind(
     documents: Sequence[Document],
     plain: str,
@@ -84,7 +87,16 @@ def named_by_kind(
     if places:
         of_kind = [d for d in of_kind if places_of(d) & places]
     if not years:
-        return edition_of_kind(plain, of_kind, kinds, document_names)
+        # or the place said with the kind (浙江办法, 山东省的实施办法), not apart from it (上海
+        # …比国家条例多了…)
+        near = {
+            p
+            for p in places
+            if any(re.search(rf"{re.escape(p)}{_ATTACHED}{re.escape(k)}", plain) for k in kinds)
+        }
+        return edition_of_kind(plain, of_kind, kinds, document_names) or [
+            d for d in of_kind if places_of(d) & near
+        ]
     # the year said with the kind names the document (2023年报告说2022年…: 2023's)
     said_with = [
         y

@@ -138,3 +138,26 @@ def test_implementing_rules_held_as_a_xize_are_named_by_year_and_edition() -> No
     assert find_target("新版实施细则第五章讲的是什么", held).docs == {"x2023.txt"}
     # counter-example: with the law alone held, its implementing rules are missing
     assert find_target("专利法实施细则规定的奖金最低多少", (law,)).missing == "《专利法实施细则》"
+
+
+def test_a_place_said_with_a_kind_names_that_places_text_of_the_kind() -> None:
+    zhejiang = doc(
+        "zj.md",
+        [
+            "# 浙江省实施《中华人民共和国道路交通安全法》办法",
+            "第一条 根据道路交通安全法，制定本办法。",
+        ],
+    )
+    shandong = doc(
+        "sd.md",
+        [
+            "# 山东省实施《中华人民共和国道路交通安全法》办法",
+            "第一条 根据道路交通安全法，结合本省实际。",
+        ],
+    )
+    news = doc("xw.txt", ["浙江开展全国交通安全日宣传活动", "浙江各地开展礼让斑马线宣传。"])
+    held = (zhejiang, shandong, news)
+    assert find_target("浙江办法对危险品运输车限速多少", held).docs == {"zj.md"}
+    assert find_target("山东省的实施办法对校车怎么规定", held).docs == {"sd.md"}
+    # counter-example: a place said apart from the kind names none of its texts
+    assert find_target("浙江跟国家的办法比多了哪些规定", held).docs is None
