@@ -75,7 +75,7 @@ def _near_telling_word(
 ) -> bool:
     """Whether `stands(start, end)` holds around some occurrence of a telling word."""
     for word, weight in zip(query.words, weights, strict=True):
-        if weight < float(__import__("os").environ.get("NEARTH", "3")):
+        if weight < STRUCTURE_WORD_WEIGHT:
             continue
         for term in word.spellings:
             start = text.find(term)
