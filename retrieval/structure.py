@@ -525,7 +525,11 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
         if line.kind is not None and (rank := _legal_rank(line.label)) is not None:
             # 第二章 (as a Markdown heading, say) after 第七条 of a text whose 第一章 is
             # missing: chapters hold articles, whatever kinds came first
-            under = [k for k, f in enumerate(stack) if (_legal_rank(f.label) or -1) >= rank]
+            under = [
+                k
+                for k, f in enumerate(stack)
+                if (unit := _legal_rank(f.label)) is not None and unit >= rank
+            ]
             del stack[under[0] if under else len(stack) :]
         if line.kind is not None:
             kinds = [f.kind for f in stack]
