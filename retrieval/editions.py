@@ -16,6 +16,7 @@ from retrieval.regulations import in_force
 _NEWEST = "(?:新|最新|现行|新版)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
 _OLDER = "(?:旧|老|原|旧版|老版)的?"
 _BOTH = "新旧|新老"
+_MADE = "(?:实施|管理|暂行)?"  # how a text was made, said before its kind (实施细则)
 
 
 def edition_asked(
@@ -30,15 +31,24 @@ def edition_asked(
             years = {d.meta.year for d in editions}
             if len(years) < 2 or None in years:
                 continue
-            latest = max(y for y in years if y is not None)
-            named_as = re.escape(name)
-            if re.search(rf"(?:{_BOTH}){named_as}", folded):
-                return []
-            if re.search(rf"(?:{_NEWEST}){named_as}", folded):
-                return [d for d in named if d not in editions or d.meta.year == latest]
-            if re.search(rf"(?:{_OLDER}){named_as}", folded):
-                return [d for d in named if d not in editions or d.meta.year != latest]
+            picked = _picked(folded, re.escape(name), editions)
+            if picked is not None:
+                return [d for d in named if d not in editions or d in picked] if picked else []
     return []
+
+
+def _picked(folded: str, named_as: str, editions: Sequence[Document]) -> list[Document] | None:
+    """Of the dated editions of one text, those the word right before `named_as` (a pattern)
+    picks: the latest after 新, the others after 旧, none for both (新旧); None when no such
+    word is said."""
+    latest = max(d.meta.year or 0 for d in editions)
+    if re.search(rf"(?:{_BOTH}){named_as}", folded):
+        return []
+    if re.search(rf"(?:{_NEWEST}){named_as}", folded):
+        return [d for d in editions if d.meta.year == latest]
+    if re.search(rf"(?:{_OLDER}){named_as}", folded):
+        return [d for d in editions if d.meta.year != latest]
+    return None
 
 
 def edition_of_kind(
@@ -53,19 +63,12 @@ def edition_of_kind(
     years = {d.meta.year for d in of_kind}
     if len(years) < 2 or None in years or not set.intersection(*map(set, map(names_of, of_kind))):
         return []
-    latest = max(y for y in years if y is not None)
     # with how the text was made between (新版实施细则)
-    kind = rf"(?:实施|管理|暂行)?(?:{'|'.join(map(re.escape, kinds))})"
-    if re.search(rf"(?:{_BOTH})(?:{kind})", folded):
-        return []
-    if re.search(rf"(?:{_NEWEST})(?:{kind})", folded):
-        return [d for d in of_kind if d.meta.year == latest]
-    if re.search(rf"(?:{_OLDER})(?:{kind})", folded):
-        return [d for d in of_kind if d.meta.year != latest]
-    return []
+    kind = rf"{_MADE}(?:{'|'.join(map(re.escape, kinds))})"
+    return _picked(folded, kind, of_kind) or []
 
 
-_ATTACHED = "(?:省|市|自治区)?的?(?:实施|管理|暂行)?"  # between a place and its kind of text
+_ATTACHED = rf"(?:省|市|自治区)?的?{_MADE}"  # between a place and its kind of text
 
 
 def named_by_kind(

@@ -36,12 +36,22 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
     )
 
 
+def plain_titles(documents: Sequence[Document]) -> list[str]:
+    """Each document's title in plain folded form, worked out once per catalog."""
+    return memo(documents, "plain_titles", lambda: [plain_text(d.title) for d in documents])
+
+
 def titled(documents: Sequence[Document], quotes: Sequence[str]) -> list[Document]:
     """The documents whose title holds a quote pointing at them (“暖心话语”那篇)."""
-    titles = memo(documents, "plain_titles", lambda: [plain_text(d.title) for d in documents])
+    titles = plain_titles(documents)
     return [d for d, t in zip(documents, titles, strict=True) if any(q in t for q in quotes)]
 
 
 def outermost(names: set[str]) -> list[str]:
     """The names not inside a longer one (政府工作报告 of 四川省政府工作报告), in order."""
     return sorted(n for n in names if not any(n != m and n in m for m in names))
+
+
+def names_said(named: Sequence[Document], written: str) -> list[str]:
+    """The names of the documents named that the question uses, but those inside another."""
+    return outermost({n for d in named for n in document_names(d) if n in written})

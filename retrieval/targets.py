@@ -39,7 +39,15 @@ from retrieval.laws import (
 )
 from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
 from retrieval.model import Document
-from retrieval.names import MIN_NAME_CHARS, document_names, outermost, titled, year_free
+from retrieval.names import (
+    MIN_NAME_CHARS,
+    document_names,
+    names_said,
+    outermost,
+    plain_titles,
+    titled,
+    year_free,
+)
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
@@ -233,7 +241,7 @@ def find_target(
         understood=tuple(d.title for d in named),
         said=as_said(
             written,
-            list(dict.fromkeys([*own_short_names(folded, named), *_names_said(named, written)])),
+            list(dict.fromkeys([*own_short_names(folded, named), *names_said(named, written)])),
         ),
         preferred=frozenset(
             d.doc
@@ -323,7 +331,7 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
     劳动节暨表彰全国劳动模范和先进工作者大会上的讲话): nearly all of its characters in that
     title and in no other."""
     found: list[Document] = []
-    titles = memo(documents, "plain_titles", lambda: [plain_text(d.title) for d in documents])
+    titles = plain_titles(documents)
     for m in _SHORT_TITLE.finditer(folded):
         whole = m.group(0)
         # the match starts where the question's run of characters does (请问在五一…): try it
@@ -623,11 +631,6 @@ def _unique_tokens(
             owners.setdefault(t, []).append(i)
     owner = {t: found[0] for t, found in owners.items() if len(found) == 1}
     return Substrings(owner), owner
-
-
-def _names_said(named: Sequence[Document], written: str) -> list[str]:
-    """The names of the documents named that the question uses, but those inside another."""
-    return outermost({n for d in named for n in document_names(d) if n in written})
 
 
 def _years_of(named: Sequence[Document], delta: int) -> list[int]:
