@@ -389,6 +389,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
 
     plain_title = _plain(title)
     pending = ""  # a title broken over two lines
+    dated = ""  # the date line just read, when it records no act: a history line's first half
     lines = [line for line in following[:MAX_FRONT_LINES] if _plain(line)]
     if (
         len(lines) > 1
@@ -407,6 +408,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         plain = _plain(line)
         if not plain:
             continue
+        # a history line broken in two (…《关于修改〈…土地管理法〉 / 〈…〉的决定》第三次修正)
+        # is read whole: its second half alone is no date line
+        whole, dated = dated + line.strip(), ""
         if plain in plain_title or (pending and (pending + plain) in plain_title):
             pending += plain
             consumed.append((line, "标题"))
@@ -417,15 +421,21 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             subtitle = subtitle or _SUBTITLE.sub("", line).strip()
             consumed.append((line, "副标题"))
             continue
-        revised = _REVISED.match(line)
+        revised = _REVISED.match(line) or _REVISED.match(whole)
         if is_date_line(line) or revised:
             # a law is the version of its last revision (…通过 / …第四次修正), the last date
             # of a history written on one line (（1993年…通过 2023年…修订）)
-            date = last_full_date(line) if revised else date or first_date(line)
+            date = last_full_date(revised.string) if revised else date or first_date(line)
             rest = re.sub(r"^[（(]|[）)]$", "", line)
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
-            consumed.append((line, "日期"))
+            if revised and revised.string == whole != line.strip():
+                # one history line in two: its first half says nothing alone
+                consumed[-1] = (consumed[-1][0], "日期前半")
+                consumed.append((whole, "日期"))
+            else:
+                consumed.append((line, "日期"))
+            dated = "" if revised else line.strip()
             continue
         if is_source_line(line):
             consumed.append((line, "来源"))  # the newspaper or site that printed it

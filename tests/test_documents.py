@@ -555,6 +555,21 @@ def test_a_regulations_history_is_one_passage_and_dates_it_by_its_last_revision(
     assert doc.meta.year == 2017  # the edition of its last revision
 
 
+def test_a_history_line_broken_in_two_dates_the_law_by_its_last_revision() -> None:
+    lines = [
+        "# 中华人民共和国土地管理法",
+        "1986年6月25日 第六届全国人民代表大会常务委员会第十六次会议通过",
+        "2004年8月28日 第十届全国人大常委会第十一次会议《关于修改〈土地管理法〉的决定》第二次修正",
+        "2019年8月26日 第十三届全国人民代表大会常务委员会第十二次会议《关于修改〈土地管理法〉",
+        "〈中华人民共和国城市房地产管理法〉的决定》第三次修正",
+        "第一条 为了加强土地管理，制定本法。",
+    ]
+    doc = parse("t.md", lines)
+    assert doc.meta.year == 2019
+    assert doc.passages[0].text.endswith("第三次修正")  # the broken line's half is history
+    assert doc.passages[1].section == ("第一条",)
+
+
 def test_a_history_line_above_the_first_article_is_no_heading() -> None:
     lines = [
         "国务院关于特大安全事故行政责任追究的规定",
