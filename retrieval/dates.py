@@ -205,3 +205,14 @@ def canonical_years(question: str, known: Container[int] | None = None) -> str:
         last = m.end
     out.append(question[last:])
     return "".join(out)
+
+
+def passage_years(text: str, document_year: int | None) -> set[int]:
+    """Years a passage (its folded headings and text) speaks of: written out, or as
+    今年/去年 relative to its document's date."""
+    found = set(years_in(text))
+    if document_year is not None:
+        found |= {document_year + delta for w, delta in RELATIVE_YEARS.items() if w in text}
+        if any(w in text for w in PAST_YEAR):
+            found.add(document_year - 1)
+    return found

@@ -70,8 +70,13 @@ def law_names(folded: str) -> tuple[str, ...]:
             start += 1
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
-        # a short law (监察法) counts where it is cited: before 规定 or an article
-        cited = glued or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
+        # a short law (监察法) counts where it is cited: before 规定 or an article, or
+        # after a word citing it (按, 根据) or dating its edition (新, 2010年版, 2024年)
+        cited = (
+            glued
+            or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
+            or (i > 0 and words[i - 1] in _CITING)
+        )
         if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS:
             continue  # who made it and a kind (国务院条例, 国家条例, 省里的条例), no name
         if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
@@ -90,6 +95,7 @@ _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
+_CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老"}
 
 
 def _joins_nouns(words: Sequence[str], k: int) -> bool:

@@ -16,11 +16,13 @@ from retrieval.parts import RULE_KINDS
 
 def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
     """The one regulation a short name in the question stands for (档案条例 for
-    干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例)."""
+    干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例), with each of its
+    editions the corpus holds."""
     titles = law_title_table(documents)
     for law in law_names(folded):
         found = [documents[i] for i, own in titles if abbreviates_any(law, own)]
-        if len(found) == 1:
+        # one text, or its editions (保密法 of 2010 and of 2024: the year or 新 picks one)
+        if len({plain_text(d.title) for d in found}) == 1:
             return found
     return []
 
@@ -67,6 +69,11 @@ def own_short_names(folded: str, named: Sequence[Document]) -> list[str]:
         for law in law_names(folded)
         if any(abbreviates_any(law, document_names(d)) for d in named)
     ]
+
+
+def names_here(document: Document, folded: str) -> tuple[str, ...]:
+    """The document's names and the question's short names of it."""
+    return document_names(document) + tuple(own_short_names(folded, (document,)))
 
 
 _RULES = RULE_KINDS | {"法律"}

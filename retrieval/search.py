@@ -21,7 +21,7 @@ import numpy.typing as npt
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
 from retrieval.clues import defines, gives_quantity, gives_time
-from retrieval.dates import CN_NUMBER, canonical_years, digit_years
+from retrieval.dates import CN_NUMBER, canonical_years, digit_years, passage_years
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
@@ -42,7 +42,7 @@ from retrieval.question import (
 from retrieval.quotes import holds_quote, in_runs
 from retrieval.segment import Segmenter
 from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
-from retrieval.targets import Target, find_target, passage_years
+from retrieval.targets import Target, find_target
 from retrieval.thesaurus import with_synonyms
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share

@@ -19,14 +19,12 @@ import numpy.typing as npt
 
 from retrieval.catalog import Substrings, memo
 from retrieval.dates import (
-    PAST_YEAR,
     RELATIVE_YEARS,
     anniversaries,
     canonical_years,
     first_date,
     iso,
     question_years,
-    years_in,
 )
 from retrieval.editions import as_said, edition_asked, named_by_kind
 from retrieval.laws import (
@@ -57,6 +55,7 @@ from retrieval.regulations import (
     in_force,
     law_title_table,
     named_by_abbreviation,
+    names_here,
     own_short_names,
 )
 from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name
@@ -222,7 +221,8 @@ def find_target(
             year = f"{years[0]}年" if years else ""
             return Target(years=tuple(years), phrases=phrases, missing=year + national.group(0))
         named = nation
-    named = edition_asked(folded, named, document_names) or named  # 新公司法, 旧公司法
+    # 新公司法, 旧公司法; 新保密法 of 保守国家秘密法
+    named = edition_asked(folded, named, lambda d: names_here(d, folded)) or named
     preferred = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
         y
@@ -687,14 +687,3 @@ def _generic(named: Sequence[Document], plain: str) -> bool:
         all(any(n in plain and n == year_free(n) for n in document_names(d)) for d in named)
         and len({d.meta.kind for d in named}) == 1
     )
-
-
-def passage_years(text: str, document_year: int | None) -> set[int]:
-    """Years a passage (its folded headings and text) speaks of: written out, or as
-    今年/去年 relative to its document's date."""
-    found = set(years_in(text))
-    if document_year is not None:
-        found |= {document_year + delta for w, delta in RELATIVE_YEARS.items() if w in text}
-        if any(w in text for w in PAST_YEAR):
-            found.add(document_year - 1)
-    return found

@@ -265,3 +265,26 @@ def test_the_one_implementing_regulation_held_is_named_by_its_kind_alone() -> No
     )
     asked = find_target("实施条例里说的回收食品指什么", (law, rules, other))
     assert asked.docs is None and not asked.missing
+
+
+def test_a_short_name_of_a_law_held_in_two_editions_names_the_one_its_year_or_new_picks() -> None:
+    def edition(name: str, history: str) -> Document:
+        return doc(name, ["# 中华人民共和国保守国家秘密法", history, "第三条 国家秘密受法律保护。"])
+
+    old = edition("bm2010.md", "2010年4月29日 第十一届全国人民代表大会常务委员会第十四次会议修订")
+    new = edition("bm2024.md", "2024年2月27日 第十四届全国人民代表大会常务委员会第八次会议修订")
+    rules = doc(
+        "tl.md",
+        [
+            "# 中华人民共和国保守国家秘密法实施条例",
+            "第一条 根据《中华人民共和国保守国家秘密法》（以下简称保密法）的规定，制定本条例。",
+        ],
+    )
+    held = (old, new, rules)
+    assert find_target("2024年保密法第三条讲的是什么", held).docs == {"bm2024.md"}
+    # a three-character short name counts after a word dating or citing it
+    assert find_target("2010年版保密法里定密责任人是谁", held).docs == {"bm2010.md"}
+    assert find_target("新保密法把涉密人员分成哪几类", held).docs == {"bm2024.md"}
+    assert find_target("按保密法，涉密电脑能上网吗", held).docs == {"bm2010.md", "bm2024.md"}
+    # nor is a method a law (新方法, 老办法)
+    assert find_target("有什么新方法能管好涉密电脑", held).docs is None
