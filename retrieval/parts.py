@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
@@ -25,6 +25,7 @@ _PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
 _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
 _DIVISION = re.compile(rf"第{_N}节")  # a chapter's division (第四章第二节)
 _ARTICLE = re.compile(rf"第{_N}条")
+_LAST = re.compile(r"最后一(条|章|部分|编)")  # the text's last article or part
 _LIST = re.compile(
     # 哪几点, 几个方面, 哪三个问题; not 哪一部分 (which part says X: a question about content)
     r"(哪几|哪些|(?<!第)几|哪[二三四五六七八九十两\d]+)个?(点|方面|部分|条|项|件事|大块|问题)"
@@ -70,11 +71,18 @@ class Place:
     how_many: bool = False  # asks how many (一共讲了几个方面): the announcement answers it
     end: bool = False
     start: bool = False
+    last: str = ""  # 条 or 章 (部分, 编): 最后一条讲的什么, 最后一章是什么
 
     @property
     def asked(self) -> bool:
         return bool(
-            self.part or self.point or self.article or self.listing or self.end or self.start
+            self.part
+            or self.point
+            or self.article
+            or self.listing
+            or self.end
+            or self.start
+            or self.last
         )
 
 
@@ -95,6 +103,7 @@ def read_place(question: str) -> Place:
         how_many=bool(_HOW_MANY.search(q)),
         end=bool(_END.search(q)),
         start=bool(_START.search(q)),
+        last=last.group(1)[:1] if (last := _LAST.search(q)) and not (part or article) else "",
     )
 
 
@@ -389,6 +398,15 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
     return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []
 
 
+def _the_last(passages: Sequence[Passage], place: Place) -> Place:
+    """最后一条 as the text's last article (第八十七条), 最后一章 as its last part."""
+    if place.last == "条":
+        labels = [s for p in passages for s in p.section if _ARTICLE.fullmatch(s)]
+        return replace(place, article=labels[-1]) if labels else place
+    parts = _children(passages, _parts_level(passages))
+    return replace(place, part=len(parts)) if parts else place
+
+
 def _part_path(passages: Sequence[Passage], place: Place) -> tuple[str, ...] | None:
     """The heading path of the part asked (第四章), or of its division (第四章第二节)."""
     part = _nth(_children(passages, _parts_level(passages)), place.part or 0)
@@ -456,6 +474,8 @@ def place_passages(
     passages = list(document.passages)
     if not passages:
         return []
+    if place.last:
+        place = _the_last(passages, place)
     if place.article:
         article = [p for p in passages if place.article in p.section]
         if place.part is not None:

@@ -40,6 +40,8 @@ def index() -> SearchIndex:
         ("讲话一开始讲了什么", Place(start=True)),
         ("千万工程一开始是怎么部署的", Place()),  # how it began, not the text's start
         ("最后一个问题是什么", Place()),
+        ("土地管理法一共多少条？最后一条讲的什么", Place(how_many=True, last="条")),
+        ("最后一章是什么", Place(last="章")),
         ("家属应该做什么", Place()),  # not about the structure
         ("有哪些少部分同志的问题", Place()),
     ],
@@ -341,6 +343,22 @@ def test_a_chapters_division_and_its_first_article() -> None:
     # what else is asked picks among the division's articles
     got = answer(index, "第二章第二节里冷链食品的贮存有什么要求？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第五条")
+
+
+def test_the_last_article_and_the_last_chapter_are_the_texts_own() -> None:
+    lines = [
+        "食品安全条例",
+        "第一章 总则",
+        "第一条 为了保证食品安全，制定本条例。",
+        "第二章 附则",
+        "第二条 本条例下列用语的含义：食品，指各种供人食用的物品。",
+        "第三条 本条例自2020年1月1日起施行。",
+    ]
+    index = index_of([parse("t.md", lines)], SEGMENTER)
+    got = answer(index, "条例一共多少条？最后一条讲的什么？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第三条")
+    got = answer(index, "条例最后一章是什么？", SEGMENTER)
+    assert [h.passage.text[:3] for h in got.hits[:2]] == ["第二条", "第三条"]
 
 
 def test_the_nth_article_of_a_decision_numbering_its_clauses_is_its_nth_clause() -> None:
