@@ -552,8 +552,10 @@ def place_passages(
             return (led or inside)[:MAX_PASSAGES]
         if place.listing:  # the points, after the passage announcing them (四个方面的意见)
             return _listing(passages, scope, points).passages(place.how_many)
-        # "第三部分讲了什么": the part's opening, then its points
+        # "第三部分讲了什么": the part's opening, then its points; the rest of it after them,
+        # for what else a question asks to pick from (第五章里检查时可以采取哪些措施)
         first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
         opening = [p for p in inside if p.section == scope and p.key < first.key]
-        return (opening[:1] + _heads(inside, points))[:MAX_PASSAGES]
+        shown = (opening[:1] + _heads(inside, points))[:MAX_PASSAGES]
+        return shown + [p for p in inside if p not in shown]
     return []

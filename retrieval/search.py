@@ -691,7 +691,7 @@ def explain(
         target=target,
         absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
         absent_limit=1.0 if named else absent_limit(len(index.passages), ranking),
-        structure=tuple(structure_passages(index, question, query, target, weights))
+        structure=tuple(structure_passages(index, question, query, target, weights)[:top_k])
         if query.words
         else (),
         synonyms=tuple((w.text, tuple(sorted(w.kin))) for w in query.words if w.kin),

@@ -361,6 +361,20 @@ def test_the_last_article_and_the_last_chapter_are_the_texts_own() -> None:
     assert [h.passage.text[:3] for h in got.hits[:2]] == ["第二条", "第三条"]
 
 
+def test_what_else_is_asked_picks_among_all_of_a_long_chapters_articles() -> None:
+    duties = ["制定规划", "组织协调", "宣传教育", "统计分析", "督促整改", "表彰奖励"]
+    lines = ["土地管理条例", "第一章 总则", "第一条 为了加强土地管理，制定本条例。"]
+    lines.append("第二章 监督检查")
+    lines += [f"第{n}条 主管部门负责{d}工作。" for n, d in zip("二三四五六七", duties, strict=True)]
+    lines.append("第八条 主管部门进行检查时，可以采取查阅、复制有关文件和资料等措施。")
+    index = index_of([parse("t.md", lines)], SEGMENTER)
+    got = answer(index, "第二章监督检查里，主管部门能不能复制有关文件？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第八条")
+    # counter-example: nothing else asked, the chapter's articles in order
+    got = answer(index, "第二章讲了什么？", SEGMENTER)
+    assert [h.passage.text[:3] for h in got.hits[:2]] == ["第二条", "第三条"]
+
+
 def test_the_nth_article_of_a_decision_numbering_its_clauses_is_its_nth_clause() -> None:
     decision = [
         "关于进一步促进和保障改革的决定",
