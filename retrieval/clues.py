@@ -39,6 +39,20 @@ def defines(query: Query, weights: Sequence[float], text: str, quoted: Sequence[
     )
 
 
+# how a text lists the kinds or members of something: 奖励分为：, 监察官包括下列人员：
+_CLASSIFIES = r"[，,]?(?:分为|分成|包括|包含|是指|有)(?:下列|以下|如下)?"
+SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励
+
+
+def classifies(subject: str, text: str) -> bool:
+    """Whether the passage lists the kinds or members of `subject` (`kinds_asked_of`): an
+    ending of it, of two characters or more, right before 分为, 包括 or 是指."""
+    return any(
+        re.search(re.escape(subject[i:]) + _CLASSIFIES, text)
+        for i in range(len(subject) - SHORTEST_SUBJECT + 1)
+    )
+
+
 def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     """Whether a number closely follows or just precedes one of the question's telling words:
     the passage states the quantity asked about, not only the words around it."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from retrieval.dates import canonical_years
+from retrieval.dates import CN_NUMBER, canonical_years
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter, stopwords
@@ -167,6 +167,23 @@ def asks_time(question: str) -> bool:
 
 def asks_definition(question: str) -> bool:
     return bool(_ASKS_DEFINITION.search(question))
+
+
+# a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些
+# 人员, 四风是指哪四种风气): the words before the verb name that something
+_ASKS_KINDS = re.compile(
+    rf"(?:具体|一共|主要|都|又)?(?:分为|分成|包括|包含|有|是指|指)"
+    rf"哪(?:几|些|[{CN_NUMBER}]+)个?(?:种|类|项|级|个|人员|人|方面|等次|形式)"
+)
+_SUBJECT = re.compile(r"[一-鿿]{2,12}$")
+
+
+def kinds_asked_of(question: str) -> str:
+    """What a question asks the kinds or members of ('' when it asks none): the Han text
+    right before 分为哪几种 (公务员的奖励), whose end a passage classifying it repeats."""
+    asked = _ASKS_KINDS.search(question)
+    subject = _SUBJECT.search(question, 0, asked.start()) if asked else None
+    return subject.group(0) if subject else ""
 
 
 def asks_quantity(question: str) -> bool:

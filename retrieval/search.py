@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
-from retrieval.clues import defines, gives_quantity, gives_time
+from retrieval.clues import classifies, defines, gives_quantity, gives_time
 from retrieval.dates import CN_NUMBER, canonical_years, digit_years, passage_years
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
@@ -36,6 +36,7 @@ from retrieval.question import (
     asks_definition,
     asks_quantity,
     asks_time,
+    kinds_asked_of,
     parse_question,
     without_naming_words,
 )
@@ -123,6 +124,7 @@ def coverage(
     texts: Sequence[str],
     ranking: Ranking,
     inside: Sequence[frozenset[Word]],
+    titled: Sequence[frozenset[Word]] = (),
 ) -> list[float]:
     """The share of the question's information that each passage (its `searchable_text`)
     matches, each word weighing its `word_weights` entry.
@@ -132,14 +134,15 @@ def coverage(
     "今天股市行情如何" matches 今天 in a speech but not 股市行情, and gets no passage. A word
     counts fully when it or a synonym occurs in the passage or its headings (half when it
     occurs there only inside longer words: `inside`), partly when the words inside it that
-    occur there cover it. Occurrence is tested on the text, not the passage's terms, so a
-    word that jieba cuts differently in the passage still counts. Worked out a word at a
-    time over the whole pool.
+    occur there cover it, or when only its document's title holds it (`titled`). Occurrence
+    is tested on the text, not the passage's terms, so a word that jieba cuts differently in
+    the passage still counts. Worked out a word at a time over the whole pool.
     """
     n = len(texts)
     total = 0.0
     covered = np.zeros(n)
     insiders = frozenset().union(*inside)
+    in_titles = frozenset().union(*titled)
     for word, weight in zip(query.words, weights, strict=True):
         total += weight
         partly = (
@@ -151,7 +154,13 @@ def coverage(
             _holding(word.spellings, texts).any(axis=0),
             np.where(partly, ranking.part_match, 1.0),
             np.where(
-                _covered_by_parts(word, texts) | _holding(sorted(word.kin), texts).any(axis=0),
+                _covered_by_parts(word, texts)
+                | _holding(sorted(word.kin), texts).any(axis=0)
+                | (
+                    np.fromiter((word in words for words in titled), bool, n)
+                    if word in in_titles
+                    else False
+                ),
                 ranking.part_match,
                 0.0,
             ),
@@ -159,6 +168,14 @@ def coverage(
         covered += weight * factor
     shares: list[float] = (covered / total).tolist() if total else [0.0] * n
     return shares
+
+
+def _title_words(query: Query, passages: Sequence[Passage]) -> list[frozenset[Word]]:
+    """For each passage, the question's words its document's title holds: what an article
+    of 公务员法 is about though it never says 公务员 (奖励分为：嘉奖…)."""
+    titles = {t: fold(t) for t in {p.title for p in passages}}
+    held = {t: frozenset(w for w in query.words if _found(w, f)) for t, f in titles.items()}
+    return [held[p.title] for p in passages]
 
 
 def _holding(terms: Sequence[str], texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
@@ -379,6 +396,7 @@ def candidates(
     quantity = asks_quantity(folded_question)
     when = asks_time(folded_question)
     definition = asks_definition(folded_question)
+    kinds = kinds_asked_of(folded_question)
     # 2009年修订的统计法 names an edition; it does not ask of the law's revisions
     history = asks_history(_without(canonical_years(folded_question), target.said))
     # a question about something the corpus never speaks of, asked of a place it does
@@ -386,9 +404,13 @@ def candidates(
     rows = []
     own_telling = _own_telling_words(query, weights)
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
-    shares = coverage(query, weights, texts, ranking, inside_only)
+    # (not the words naming the documents: 政府工作报告里对延迟退休… is not about 报告)
+    titled = _title_words(asked, [index.passages[i] for i, _ in ids])
+    shares = coverage(query, weights, texts, ranking, inside_only, titled)
     abouts = (
-        shares if asked is query else coverage(asked, asked_weights, texts, ranking, inside_only)
+        shares
+        if asked is query
+        else coverage(asked, asked_weights, texts, ranking, inside_only, titled)
     )
     if target.named:
         # a passage of the document named that holds what is asked besides its name is
@@ -437,7 +459,9 @@ def candidates(
                 when and gives_time(query, weights, text)
             ):
                 boost *= ranking.quantity_boost
-            if definition and defines(query, weights, text, target.phrases):
+            if (definition and defines(query, weights, text, target.phrases)) or (
+                kinds and classifies(kinds, text)
+            ):
                 boost *= ranking.definition_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))

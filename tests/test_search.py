@@ -576,3 +576,41 @@ def test_an_aside_in_brackets_is_read_without_it_too() -> None:
     assert "村级河长" in searchable_text(index.passages[0])
     hits = answer(index, "村级河长多久巡查一次？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第十三条")
+
+
+def test_an_article_listing_the_kinds_asked_leads() -> None:
+    lines = [
+        "中华人民共和国公务员法",
+        "第五十一条 对工作表现突出的公务员，给予奖励。奖励坚持精神奖励与物质奖励相结合。",
+        "第五十二条 公务员集体的奖励适用于按照编制序列设置的机构。",
+        "第五十三条 奖励分为：嘉奖、记三等功、记二等功、记一等功、授予称号。",
+        "第五十五条 对受奖励的公务员予以表彰，并给予一次性奖金。",
+    ]
+    index = index_of([parse("gwy.txt", lines)], SEGMENTER)
+    got = answer(index, "奖励有哪几种？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第五十三条")
+    # counter-example: asked no kinds, the article that says more of the question leads
+    got = answer(index, "公务员集体的奖励适用于哪些机构？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第五十二条")
+
+
+def test_a_word_only_the_documents_title_holds_counts_in_part() -> None:
+    query = parse_question("公务员的奖励怎么定", SEGMENTER)
+    weights = [1.0] * len(query.words)
+    texts = ["奖励分为：嘉奖、记三等功", "奖励分为：嘉奖、记三等功"]
+    titled = [frozenset(w for w in query.words if w.text == "公务员"), frozenset()]
+    inside: list[frozenset[Word]] = [frozenset(), frozenset()]
+    of_law, of_other = coverage(query, weights, texts, DEFAULT_RANKING, inside, titled)
+    assert of_law > of_other > 0
+
+
+def test_what_a_question_asks_the_kinds_of() -> None:
+    from retrieval.clues import classifies
+    from retrieval.question import kinds_asked_of
+
+    assert kinds_asked_of("监察官具体包括哪些人员？") == "监察官"
+    assert kinds_asked_of("公务员法规定的处分有哪几种？") == "公务员法规定的处分"
+    assert kinds_asked_of("家属应该做什么？") == ""
+    assert classifies("公务员法规定的处分", "第六十二条 处分分为：警告、记过、记大过")
+    assert classifies("监察官", "第三条 监察官包括下列人员：")
+    assert not classifies("监察官", "第四条 监察官应当忠诚坚定。")
