@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
-import numpy.typing as npt
 
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
 from retrieval.clues import classifies, defines, gives_quantity, gives_time
+from retrieval.coverage import (
+    coverage,
+    covered_by_parts,
+    found,
+    matches,
+    title_words,
+)
 from retrieval.dates import CN_NUMBER, canonical_years, digit_years, passage_years
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
@@ -99,106 +105,6 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
 TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
 
 
-def _found(word: Word, text: str) -> bool:
-    return any(_holds(term, text) for term in word.spellings)
-
-
-_NUMBER_EDGE = re.compile(r"^\d|\d$")
-
-
-def _holds(term: str, text: Container[str]) -> bool:
-    """Whether `text` holds `term`; a number only whole (3 is not in 2023, 30 or 3.5)."""
-    if not isinstance(text, str) or not _NUMBER_EDGE.search(term):
-        return term in text
-    return _whole_number(term).search(text) is not None
-
-
-@lru_cache(maxsize=256)
-def _whole_number(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)")
-
-
-def coverage(
-    query: Query,
-    weights: Sequence[float],
-    texts: Sequence[str],
-    ranking: Ranking,
-    inside: Sequence[frozenset[Word]],
-    titled: Sequence[frozenset[Word]] = (),
-) -> list[float]:
-    """The share of the question's information that each passage (its `searchable_text`)
-    matches, each word weighing its `word_weights` entry.
-
-    A word weighs what it says in general Chinese (jieba's dictionary frequency), less a
-    baseline that common words do not exceed, so a question is judged on its telling words:
-    "今天股市行情如何" matches 今天 in a speech but not 股市行情, and gets no passage. A word
-    counts fully when it or a synonym occurs in the passage or its headings (half when it
-    occurs there only inside longer words: `inside`), partly when the words inside it that
-    occur there cover it, or when only its document's title holds it (`titled`). Occurrence
-    is tested on the text, not the passage's terms, so a word that jieba cuts differently in
-    the passage still counts. Worked out a word at a time over the whole pool.
-    """
-    n = len(texts)
-    total = 0.0
-    covered = np.zeros(n)
-    insiders = frozenset().union(*inside)
-    in_titles = frozenset().union(*titled)
-    for word, weight in zip(query.words, weights, strict=True):
-        total += weight
-        partly = (
-            np.fromiter((word in words for words in inside), bool, n)
-            if word in insiders
-            else np.zeros(n, dtype=bool)
-        )
-        factor = np.where(
-            _holding(word.spellings, texts).any(axis=0),
-            np.where(partly, ranking.part_match, 1.0),
-            np.where(
-                _covered_by_parts(word, texts)
-                | _holding(sorted(word.kin), texts).any(axis=0)
-                | (
-                    np.fromiter((word in words for words in titled), bool, n)
-                    if word in in_titles
-                    else False
-                ),
-                ranking.part_match,
-                0.0,
-            ),
-        )
-        covered += weight * factor
-    shares: list[float] = (covered / total).tolist() if total else [0.0] * n
-    return shares
-
-
-def _title_words(query: Query, passages: Sequence[Passage]) -> list[frozenset[Word]]:
-    """For each passage, the question's words its document's title holds: what an article
-    of 公务员法 is about though it never says 公务员 (奖励分为：嘉奖…)."""
-    titles = {t: fold(t) for t in {p.title for p in passages}}
-    held = {t: frozenset(w for w in query.words if _found(w, f)) for t, f in titles.items()}
-    return [held[p.title] for p in passages]
-
-
-def _holding(terms: Sequence[str], texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
-    """For each term, which texts hold it."""
-    held = np.zeros((len(terms), len(texts)), dtype=bool)
-    for row, term in zip(held, terms, strict=True):
-        row[:] = [_holds(term, text) for text in texts]
-    return held
-
-
-def _covered_by_parts(word: Word, texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
-    """For each text (or vocabulary), whether the words inside `word` that it holds cover
-    all of the word's characters."""
-    seen = np.zeros((len(word.text), len(texts)), dtype=bool)
-    for term, held in zip(word.parts, _holding(word.parts, texts), strict=True):
-        start = word.text.find(term)
-        while start != -1:
-            seen[start : start + len(term)] |= held
-            start = word.text.find(term, start + 1)
-    covered: npt.NDArray[np.bool_] = np.all(seen, axis=0)
-    return covered
-
-
 def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> tuple[Word, ...]:
     """The question's most telling word (with any tied with it); none when every word is as
     common as 今天 or 吃, so nothing in the question stands out."""
@@ -257,7 +163,7 @@ def kept(
     if not telling:
         return share >= 1.0
     return share >= ranking.weak_coverage or any(
-        _found(w, text) and w not in inside for w in telling
+        found(w, text) and w not in inside for w in telling
     )
 
 
@@ -270,11 +176,6 @@ def _own_telling_words(query: Query, weights: Sequence[float]) -> list[Word]:
     return [
         w for w, x in zip(query.words, weights, strict=True) if not w.kin and x >= TELLING_WEIGHT
     ]
-
-
-def _matches(word: Word, text: str) -> bool:
-    """Whether `text` holds the word, or the words inside it that cover it."""
-    return _found(word, text) or bool(_covered_by_parts(word, [text])[0])
 
 
 def only_inside_words(
@@ -313,10 +214,10 @@ def _content_share(query: Query, weights: Sequence[float], passage: Passage) -> 
     telling = [
         (w, x)
         for w, x in zip(query.words, weights, strict=True)
-        if x >= STRUCTURE_WORD_WEIGHT and not _found(w, title) and not w.text.isdigit()
+        if x >= STRUCTURE_WORD_WEIGHT and not found(w, title) and not w.text.isdigit()
     ]
     total = sum(x for _, x in telling)
-    return sum(x for w, x in telling if _found(w, passage.text)) / total if total else 0.0
+    return sum(x for w, x in telling if found(w, passage.text)) / total if total else 0.0
 
 
 def phrase_share(question: str, text: str) -> float:
@@ -405,7 +306,7 @@ def candidates(
     own_telling = _own_telling_words(query, weights)
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
     # (not the words naming the documents: 政府工作报告里对延迟退休… is not about 报告)
-    titled = _title_words(asked, [index.passages[i] for i, _ in ids])
+    titled = title_words(asked, [index.passages[i] for i, _ in ids])
     shares = coverage(query, weights, texts, ranking, inside_only, titled)
     abouts = (
         shares
@@ -424,7 +325,7 @@ def candidates(
         ok = (
             kept(score, share, telling, text, ranking, inside)
             and (target.docs is not None or share >= floor)
-            and (not own_telling or any(_matches(w, text) for w in own_telling))
+            and (not own_telling or any(matches(w, text) for w in own_telling))
         )
         rule = ""
         if unheld_edition:
@@ -485,7 +386,7 @@ def absent_words(
         and len(word.text) >= 2
         and not word.text.isascii()
         and not any(in_vocabulary(t, vocabulary) for t in word.spellings)
-        and not _covered_by_parts(word, [vocabulary])[0]
+        and not covered_by_parts(word, [vocabulary])[0]
     ]
 
 
@@ -532,7 +433,7 @@ def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Se
     matched = [
         w.text
         for w, x in zip(query.words, weights, strict=True)
-        if x >= TELLING_WEIGHT and _matches(w, text)
+        if x >= TELLING_WEIGHT and matches(w, text)
     ]
     return bool(matched) and all(segmenter.is_place(m) for m in matched)
 

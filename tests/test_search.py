@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.clues import defines
+from retrieval.coverage import coverage
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.question import Query, Word
-from retrieval.search import DEFAULT_RANKING, answer, coverage, explain, parse_question
+from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.indexing import index_of, read

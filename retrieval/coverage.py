@@ -1,0 +1,125 @@
+"""Coverage: the share of a question's information a passage's text matches, the test every
+answer passes before it is shown (a question is judged on its telling words, not on BM25's
+score alone)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from retrieval.model import Passage
+from retrieval.normalize import fold
+from retrieval.question import Query, Word
+
+if TYPE_CHECKING:
+    from retrieval.search import Ranking
+
+
+def found(word: Word, text: str) -> bool:
+    return any(holds(term, text) for term in word.spellings)
+
+
+_NUMBER_EDGE = re.compile(r"^\d|\d$")
+
+
+def holds(term: str, text: Container[str]) -> bool:
+    """Whether `text` holds `term`; a number only whole (3 is not in 2023, 30 or 3.5)."""
+    if not isinstance(text, str) or not _NUMBER_EDGE.search(term):
+        return term in text
+    return _whole_number(term).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _whole_number(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)")
+
+
+def coverage(
+    query: Query,
+    weights: Sequence[float],
+    texts: Sequence[str],
+    ranking: Ranking,
+    inside: Sequence[frozenset[Word]],
+    titled: Sequence[frozenset[Word]] = (),
+) -> list[float]:
+    """The share of the question's information that each passage (its `searchable_text`)
+    matches, each word weighing its `word_weights` entry.
+
+    A word weighs what it says in general Chinese (jieba's dictionary frequency), less a
+    baseline that common words do not exceed, so a question is judged on its telling words:
+    "今天股市行情如何" matches 今天 in a speech but not 股市行情, and gets no passage. A word
+    counts fully when it or a synonym occurs in the passage or its headings (half when it
+    occurs there only inside longer words: `inside`), partly when the words inside it that
+    occur there cover it, or when only its document's title holds it (`titled`). Occurrence
+    is tested on the text, not the passage's terms, so a word that jieba cuts differently in
+    the passage still counts. Worked out a word at a time over the whole pool.
+    """
+    n = len(texts)
+    total = 0.0
+    covered = np.zeros(n)
+    insiders = frozenset().union(*inside)
+    in_titles = frozenset().union(*titled)
+    for word, weight in zip(query.words, weights, strict=True):
+        total += weight
+        partly = (
+            np.fromiter((word in words for words in inside), bool, n)
+            if word in insiders
+            else np.zeros(n, dtype=bool)
+        )
+        factor = np.where(
+            holding(word.spellings, texts).any(axis=0),
+            np.where(partly, ranking.part_match, 1.0),
+            np.where(
+                covered_by_parts(word, texts)
+                | holding(sorted(word.kin), texts).any(axis=0)
+                | (
+                    np.fromiter((word in words for words in titled), bool, n)
+                    if word in in_titles
+                    else False
+                ),
+                ranking.part_match,
+                0.0,
+            ),
+        )
+        covered += weight * factor
+    shares: list[float] = (covered / total).tolist() if total else [0.0] * n
+    return shares
+
+
+def title_words(query: Query, passages: Sequence[Passage]) -> list[frozenset[Word]]:
+    """For each passage, the question's words its document's title holds: what an article
+    of 公务员法 is about though it never says 公务员 (奖励分为：嘉奖…)."""
+    titles = {t: fold(t) for t in {p.title for p in passages}}
+    held = {t: frozenset(w for w in query.words if found(w, f)) for t, f in titles.items()}
+    return [held[p.title] for p in passages]
+
+
+def holding(terms: Sequence[str], texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
+    """For each term, which texts hold it."""
+    held = np.zeros((len(terms), len(texts)), dtype=bool)
+    for row, term in zip(held, terms, strict=True):
+        row[:] = [holds(term, text) for text in texts]
+    return held
+
+
+def covered_by_parts(word: Word, texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
+    """For each text (or vocabulary), whether the words inside `word` that it holds cover
+    all of the word's characters."""
+    seen = np.zeros((len(word.text), len(texts)), dtype=bool)
+    for term, held in zip(word.parts, holding(word.parts, texts), strict=True):
+        start = word.text.find(term)
+        while start != -1:
+            seen[start : start + len(term)] |= held
+            start = word.text.find(term, start + 1)
+    covered: npt.NDArray[np.bool_] = np.all(seen, axis=0)
+    return covered
+
+
+def matches(word: Word, text: str) -> bool:
+    """Whether `text` holds the word, or the words inside it that cover it."""
+    return found(word, text) or bool(covered_by_parts(word, [text])[0])
