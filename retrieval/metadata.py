@@ -296,6 +296,11 @@ _ASKS_HISTORY = re.compile(
 )
 
 
+def dated_to_the_day(line: str) -> bool:
+    """Whether a line opens with a full date (1991年10月4日 国务院批准): a history line."""
+    return bool(_DATED.match(line.strip()))
+
+
 def is_history(text: str) -> bool:
     """Whether a passage is a text's history: the dated lines of its adoption and revisions."""
     return bool(_DATED.match(text)) and adoption(text)

@@ -50,6 +50,7 @@ from retrieval.markers import (
 from retrieval.metadata import (
     KIND_WORDS,
     adoption,
+    dated_to_the_day,
     display_title,
     is_date_line,
     is_source_line,
@@ -162,6 +163,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             and _bare(nxt.text)
             and nxt.text != line.label  # a page repeating its heading
             and not nxt.text.isascii()  # nor its translation
+            and not dated_to_the_day(nxt.text)  # nor the date under a title
             and (after is None or after.kind is not None or not _bare(after.text))
             and not line.text.endswith(("。", "：", ":"))
         ):

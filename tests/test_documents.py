@@ -570,6 +570,19 @@ def test_a_history_line_broken_in_two_dates_the_law_by_its_last_revision() -> No
     assert doc.passages[1].section == ("第一条",)
 
 
+def test_a_date_under_a_markdown_title_is_its_history_not_the_titles_second_half() -> None:
+    lines = [
+        "# 中华人民共和国传染病防治法实施办法",
+        "1991年10月4日 国务院批准",
+        "1991年12月6日 卫生部令第17号发布",
+        "## 第一章 总则",
+        "第一条 根据《中华人民共和国传染病防治法》的规定，制定本办法。",
+    ]
+    doc = parse("t.md", lines)
+    assert doc.title == "中华人民共和国传染病防治法实施办法"
+    assert doc.passages[0].text.startswith("1991年10月4日 国务院批准")
+
+
 def test_a_history_line_above_the_first_article_is_no_heading() -> None:
     lines = [
         "国务院关于特大安全事故行政责任追究的规定",
