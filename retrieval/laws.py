@@ -66,7 +66,8 @@ def law_names(folded: str) -> tuple[str, ...]:
             start -= 1
         # a name starts with a noun, or with how the text was made (实施条例)
         made = i > 0 and words[i - 1] in _RULE_MAKERS
-        while start < i - made and not _nominal(words[start]):
+        # nor with a word citing or dating it (哪一版保密法, 按新保密法)
+        while start < i - made and (not _nominal(words[start]) or _cites(words[start])):
             start += 1
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
@@ -75,7 +76,7 @@ def law_names(folded: str) -> tuple[str, ...]:
         cited = (
             glued
             or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
-            or (i > 0 and words[i - 1] in _CITING)
+            or (i > 0 and _cites(words[i - 1]))
         )
         if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS:
             continue  # who made it and a kind (国务院条例, 国家条例, 省里的条例), no name
@@ -96,6 +97,16 @@ _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
 _CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老"}
+
+
+def _cites(word: str) -> bool:
+    """Whether a word cites or dates the law after it: 按, 根据, 新, 2010年版, 哪一版, and
+    按新 as jieba glues it."""
+    return (
+        word in _CITING
+        or word.endswith("版")
+        or (word[:-1] in _INTRODUCERS and word[-1:] in _CITING)
+    )
 
 
 def _joins_nouns(words: Sequence[str], k: int) -> bool:
