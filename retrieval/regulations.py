@@ -4,10 +4,12 @@ names that name a text rather than what is asked of it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from retrieval.catalog import memo
 from retrieval.laws import LAW_ENDINGS, abbreviates_any, law_names, law_titles
+from retrieval.metadata import asks_history, is_history
 from retrieval.model import Document
 from retrieval.names import document_names
 from retrieval.normalize import plain_text
@@ -69,6 +71,30 @@ def own_short_names(folded: str, named: Sequence[Document]) -> list[str]:
         for law in law_names(folded)
         if any(abbreviates_any(law, document_names(d)) for d in named)
     ]
+
+
+# a year naming an edition (2006年修订的, 1991年的), not asking of the text's history
+_EDITION_YEAR = re.compile(r"(?:19|20)\d\d年(?:修订|修正|修改|通过|公布|颁布|发布)?的?")
+
+
+def history_records(named: Sequence[Document], years: Sequence[int], plain: str) -> list[Document]:
+    """Of the named documents, those whose history records a revision or adoption in a year
+    the question asks when or how it was made (2006年修订的义务教育法从哪天起施行 of the
+    text as amended since): their history answers; [] when the question asks anything else
+    (2004年版土地管理法里补偿费是几倍 asks of a text the corpus does not hold)."""
+    if not asks_history(_EDITION_YEAR.sub("", plain)):
+        return []
+    return [
+        d
+        for d in named
+        if any(
+            is_history(p.text) and any(f"{y}年" in p.text for y in years)
+            for p in d.passages[:OPENING_HISTORY]
+        )
+    ]
+
+
+OPENING_HISTORY = 2  # a text's history is its first passage (after a bundle's banner)
 
 
 def names_here(document: Document, folded: str) -> tuple[str, ...]:

@@ -51,6 +51,7 @@ from retrieval.occasions import commemorated, unheld_occasion
 from retrieval.parts import read_place
 from retrieval.quotes import pointing_quotes, quoted_phrases
 from retrieval.regulations import (
+    history_records,
     implementing_rules,
     in_force,
     law_title_table,
@@ -193,6 +194,7 @@ def find_target(
         revised = bool(re.search(r"修正|修订|修改", plain))
         if named and not with_year and (then := in_force(named, years, revised)):
             with_year = then  # 2017年版 of a regulation held as of 2012 and of 2023
+        with_year = with_year or history_records(named, years, plain)
         if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):

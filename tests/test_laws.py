@@ -291,3 +291,20 @@ def test_a_short_name_of_a_law_held_in_two_editions_names_the_one_its_year_or_ne
     assert find_target("按保密法，涉密电脑能上网吗", held).docs == {"bm2010.md", "bm2024.md"}
     # nor is a method a law (新方法, 老办法)
     assert find_target("有什么新方法能管好涉密电脑", held).docs is None
+
+
+def test_a_revision_its_history_records_names_the_text_when_its_making_is_asked() -> None:
+    law = doc(
+        "yw.md",
+        [
+            "# 中华人民共和国义务教育法",
+            "1986年4月12日 第六届全国人民代表大会第四次会议通过",
+            "2006年6月29日 第十届全国人民代表大会常务委员会第二十二次会议修订",
+            "2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议第二次修正",
+            "第六十三条 本法自2006年9月1日起施行。",
+        ],
+    )
+    target = find_target("2006年修订的义务教育法从哪天起施行", (law,))
+    assert target.docs == {"yw.md"} and not target.missing
+    # counter-example: what the 2006 text said is not what the amended one says
+    assert find_target("2006年版义务教育法里学校能收杂费吗", (law,)).missing
