@@ -78,13 +78,13 @@ _EDITION_YEAR = re.compile(r"(?:19|20)\d\d年(?:修订|修正|修改|通过|公�
 
 
 def history_records(named: Sequence[Document], years: Sequence[int], plain: str) -> list[Document]:
-    """Of the named documents, those whose history records a revision or adoption in a year
-    the question asks when or how it was made (2006年修订的义务教育法从哪天起施行 of the
-    text as amended since): their history answers; [] when the question asks anything else
-    (2004年版土地管理法里补偿费是几倍 asks of a text the corpus does not hold)."""
+    """Of the named documents, the edition nearest a year its history records a revision or
+    adoption in, where the question asks when or how it was made (2006年修订的义务教育法
+    从哪天起施行 of the text as amended since): its history answers; [] when the question
+    asks anything else (2004年版土地管理法里补偿费是几倍 asks of a text not held)."""
     if not asks_history(_EDITION_YEAR.sub("", plain)):
         return []
-    return [
+    found = [
         d
         for d in named
         if any(
@@ -92,6 +92,9 @@ def history_records(named: Sequence[Document], years: Sequence[int], plain: str)
             for p in d.passages[:OPENING_HISTORY]
         )
     ]
+    # of editions recording it, the one nearest it (2017年修订的 of the 2019 text, not the 2025)
+    nearest = min((d.meta.year or 0 for d in found), default=0)
+    return [d for d in found if (d.meta.year or 0) == nearest]
 
 
 OPENING_HISTORY = 2  # a text's history is its first passage (after a bundle's banner)

@@ -126,6 +126,7 @@ def find_target(
     place = _asked_place(folded)  # the place whose report it names, if any
 
     named = _best_named(documents, plain)
+    recorded: list[int] = []
     honoured, unheld = commemorated(documents, folded)
     if unheld and not _MENTION.search(folded):
         return Target(years=tuple(years), phrases=phrases, missing=unheld)
@@ -194,7 +195,8 @@ def find_target(
         revised = bool(re.search(r"修正|修订|修改", plain))
         if named and not with_year and (then := in_force(named, years, revised)):
             with_year = then  # 2017年版 of a regulation held as of 2012 and of 2023
-        with_year = with_year or history_records(named, years, plain)
+        if not with_year and (with_year := history_records(named, years, plain)):
+            recorded = years  # a revision of the amended text held: its passages need not say it
         if named and not with_year and dated and (_generic(named, plain) or local):
             return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
@@ -237,8 +239,10 @@ def find_target(
         dating=tuple(anniversaries(folded)),
         named=docs is not None,
         docs=docs,
-        years=tuple(dict.fromkeys(years)),
-        soft_years=tuple(y for y in dict.fromkeys(relative) if y not in years),
+        years=tuple(y for y in dict.fromkeys(years) if y not in recorded),
+        soft_years=tuple(
+            y for y in dict.fromkeys(relative + recorded) if y not in years or y in recorded
+        ),
         phrases=phrases,
         understood=tuple(d.title for d in named),
         said=as_said(

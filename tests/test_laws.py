@@ -308,3 +308,17 @@ def test_a_revision_its_history_records_names_the_text_when_its_making_is_asked(
     assert target.docs == {"yw.md"} and not target.missing
     # counter-example: what the 2006 text said is not what the amended one says
     assert find_target("2006年版义务教育法里学校能收杂费吗", (law,)).missing
+
+
+def test_a_revision_two_editions_record_names_the_nearer_and_no_passage_need_say_it() -> None:
+    def edition(name: str, history: list[str], last: str) -> Document:
+        return doc(name, ["# 中华人民共和国反不正当竞争法", *history, last])
+
+    h2017 = "2017年11月4日 第十二届全国人民代表大会常务委员会第三十次会议修订"
+    h2019 = "2019年4月23日 第十三届全国人民代表大会常务委员会第十次会议修正"
+    h2025 = "2025年6月27日 第十四届全国人民代表大会常务委员会第十六次会议修订"
+    old = edition("f2019.md", [h2017, h2019], "第三十三条 本法自2018年1月1日起施行。")
+    new = edition("f2025.md", [h2017, h2019, h2025], "第四十一条 本法自2025年10月15日起施行。")
+    target = find_target("2017年修订的反不正当竞争法是从哪天开始施行的", (old, new))
+    assert target.docs == {"f2019.md"}
+    assert target.years == () and target.soft_years == (2017,)
