@@ -71,6 +71,9 @@ def law_names(folded: str) -> tuple[str, ...]:
             start += 1
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
+        # a law's name inside a local text's (浙江实施村委会组织法办法): its kind follows
+        if name.endswith("法") and i + 1 < len(words) and words[i + 1] in ("办法", "条例"):
+            name += words[i + 1]
         # a short law (监察法) counts where it is cited: before 规定 or an article, or
         # after a word citing it (按, 根据) or dating its edition (新, 2010年版, 2024年)
         cited = (
@@ -97,6 +100,27 @@ _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
 _CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老"}
+
+
+SHORT_LAW_RARE = 100  # jieba's frequency below which X法 may be a law's short name (消法 22)
+# a character that makes X法 a kind of law or an edition, not a name (旧法, 本法, 该法, 党法)
+_NOT_SHORT = frozenset("新旧老原本该此这那其各前后上下全党国")
+
+
+def two_character_laws(folded: str) -> tuple[str, ...]:
+    """Words of two characters ending in 法 that general Chinese barely knows (消法 for
+    消费者权益保护法): short names only if one law held abbreviates to them."""
+    from retrieval.segment import default_segmenter
+
+    segmenter = default_segmenter()
+    return tuple(
+        w
+        for w, _ in segmenter.words(folded)
+        if len(w) == 2
+        and w[1] == "法"
+        and w[0] not in _NOT_SHORT
+        and segmenter.frequency(w) < SHORT_LAW_RARE
+    )
 
 
 def _cites(word: str) -> bool:
@@ -164,6 +188,8 @@ def abbreviates(short: str, name: str) -> bool:
     kind = next((k for k in LAW_ENDINGS if short.endswith(k)), "")
     if not kind or not name.endswith(kind) or len(short) <= len(kind):
         return False
+    if name.endswith("办法") and not short.endswith("办法"):
+        return False  # 消法 (a law) is no 处罚办法
     place = _PLACE_PREFIX.match(short)
     if place and place.group(1)[:2] not in name:
         return False  # 浙江省…条例 is not 山东省…条例, however alike the rest

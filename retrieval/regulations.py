@@ -8,7 +8,13 @@ import re
 from collections.abc import Sequence
 
 from retrieval.catalog import memo
-from retrieval.laws import LAW_ENDINGS, abbreviates_any, law_names, law_titles
+from retrieval.laws import (
+    LAW_ENDINGS,
+    abbreviates_any,
+    law_names,
+    law_titles,
+    two_character_laws,
+)
 from retrieval.metadata import asks_history, is_history
 from retrieval.model import Document
 from retrieval.names import document_names
@@ -21,7 +27,7 @@ def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Do
     干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例), with each of its
     editions the corpus holds."""
     titles = law_title_table(documents)
-    for law in law_names(folded):
+    for law in (*law_names(folded), *two_character_laws(folded)):
         found = [documents[i] for i, own in titles if abbreviates_any(law, own)]
         # one text, or its editions (保密法 of 2010 and of 2024: the year or 新 picks one)
         if len({plain_text(d.title) for d in found}) == 1:

@@ -322,3 +322,35 @@ def test_a_revision_two_editions_record_names_the_nearer_and_no_passage_need_say
     target = find_target("2017年修订的反不正当竞争法是从哪天开始施行的", (old, new))
     assert target.docs == {"f2019.md"}
     assert target.years == () and target.soft_years == (2017,)
+
+
+def test_a_two_character_short_name_names_the_one_law_it_abbreviates() -> None:
+    law = doc(
+        "xf.md",
+        [
+            "# 中华人民共和国消费者权益保护法",
+            "第二十四条 经营者提供的商品不符合质量要求的，消费者可以退货。",
+        ],
+    )
+    rules = doc(
+        "cf.md",
+        ["# 侵害消费者权益行为处罚办法", "第一条 为依法制止侵害消费者权益行为，制定本办法。"],
+    )
+    held = (law, rules)
+    # 消法 is no 处罚办法, though both end in 法 and hold 消
+    assert find_target("按消法，商家几天内要退款", held).docs == {"xf.md"}
+    # counter-examples: 旧法 and 学法 name no law
+    assert find_target("旧法里商家几天内要退款", held).docs is None
+    assert find_target("学法用法有什么要求", held).docs is None
+
+
+def test_a_laws_name_inside_a_local_texts_name_keeps_the_kind_after_it() -> None:
+    local = doc(
+        "zj.txt",
+        [
+            "浙江省实施《中华人民共和国村民委员会组织法》办法",
+            "第十二条 村民委员会成员实行任期和离任经济责任审计。",
+        ],
+    )
+    law = doc("cw.md", ["# 中华人民共和国村民委员会组织法", "第十二条 村民委员会每届任期五年。"])
+    assert find_target("浙江实施村委会组织法办法第十二条讲的什么", (local, law)).docs == {"zj.txt"}
