@@ -10,6 +10,7 @@ passages in reading order: its heading and, for a list question, its points.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -167,6 +168,8 @@ def _counts_points(text: str) -> bool:
     """Whether a paragraph's last sentence says how many points follow (下面，我再强调四个
     方面的意见): the author's own summary of the list, shown before it. A bare lead-in
     (主要体现在以下方面。/ 要努力实现以下目标任务：) is not."""
+    if not _ANNOUNCED.search(text):
+        return False  # most paragraphs: no count anywhere, no sentence to split
     last = re.split(r"(?<=[。！？!?])", text.rstrip())
     tail = next((s for s in reversed(last) if s.strip()), "")
     return bool(_ANNOUNCED.search(tail))
@@ -190,11 +193,12 @@ def _listing(
     passages: Sequence[Passage], scope: tuple[str, ...], points: Sequence[tuple[str, ...]]
 ) -> Listing:
     inside = _under(passages, scope)
-    first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
-    lead = [
-        p for p in inside if p.section == scope and p.key < first.key and _counts_points(p.text)
-    ][-1:]
-    return Listing(tuple(lead), tuple(_heads(inside, points)), scope)
+    at = next(i for i, p in enumerate(inside) if p.section[: len(scope) + 1] == points[0])
+    # the last paragraph of the scope's own before its first point that counts them
+    lead = next(
+        (p for p in reversed(inside[:at]) if p.section == scope and _counts_points(p.text)), None
+    )
+    return Listing((lead,) if lead else (), tuple(_heads(inside, points)), scope)
 
 
 def _named(
@@ -291,7 +295,7 @@ def _items_after(document: Document, passage: Passage) -> Listing | None:
     基于自己国情的中国特色。 before ——中国式现代化是人口规模巨大的现代化…): up to the
     first paragraph back at the paragraph's own level."""
     passages = document.passages
-    at = passages.index(passage)
+    at = _position(passages, passage)
     depth = len(passage.section)
     points: dict[tuple[str, ...], None] = {}
     for p in passages[at + 1 :]:
@@ -302,6 +306,17 @@ def _items_after(document: Document, passage: Passage) -> Listing | None:
         return None
     lead = (passage,) if _counts_points(passage.text) else ()
     return Listing(lead, tuple(_heads(passages[at + 1 :], list(points))), passage.section)
+
+
+def _position(passages: Sequence[Passage], passage: Passage) -> int:
+    """Where a passage stands in its document's passages, which are in reading order: by
+    bisection, not by comparing it with every passage before it."""
+    at = bisect_left(passages, (passage.paragraph, passage.part), key=_reading_order)
+    return at if at < len(passages) and passages[at] == passage else passages.index(passage)
+
+
+def _reading_order(passage: Passage) -> tuple[int, int]:
+    return passage.paragraph, passage.part
 
 
 def sized_list(document: Document, count: int, words: Sequence[str]) -> Listing | None:

@@ -76,8 +76,9 @@ def asked_document(
             for w, weight in zip(query.words, weights, strict=True)
             if w.text not in title and weight >= STRUCTURE_WORD_WEIGHT
         ]
-        texts = [fold(p.text) for p in document.passages] if telling else []
-        if telling and not all(any(w in t for t in texts) for w in telling):
+        # folded once, joined by a line break no word holds: as fast as one passage
+        text = fold("\n".join(p.text for p in document.passages)) if telling else ""
+        if telling and not all(w in text for w in telling):
             return None
     return document, words
 
