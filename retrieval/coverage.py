@@ -94,9 +94,17 @@ def coverage(
 def title_words(query: Query, passages: Sequence[Passage]) -> list[frozenset[Word]]:
     """For each passage, the question's words its document's title holds: what an article
     of 公务员法 is about though it never says 公务员 (奖励分为：嘉奖…)."""
-    titles = {t: fold(t) for t in {p.title for p in passages}}
-    held = {t: frozenset(w for w in query.words if found(w, f)) for t, f in titles.items()}
+    titles = {t: _folded_title(t) for t in {p.title for p in passages}}
+    # only the words some title holds are looked for title by title
+    joined = "\n".join(titles.values())
+    words = [w for w in query.words if found(w, joined)]
+    held = {t: frozenset(w for w in words if found(w, f)) for t, f in titles.items()}
     return [held[p.title] for p in passages]
+
+
+@lru_cache(maxsize=8192)  # a corpus's titles, met by question after question
+def _folded_title(title: str) -> str:
+    return fold(title)
 
 
 def holding(terms: Sequence[str], texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:

@@ -43,6 +43,8 @@ def plain_titles(documents: Sequence[Document]) -> list[str]:
 
 def titled(documents: Sequence[Document], quotes: Sequence[str]) -> list[Document]:
     """The documents whose title holds a quote pointing at them (“暖心话语”那篇)."""
+    if not quotes:
+        return []
     titles = plain_titles(documents)
     return [d for d, t in zip(documents, titles, strict=True) if any(q in t for q in quotes)]
 
