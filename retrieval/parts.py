@@ -572,5 +572,6 @@ def place_passages(
         first = next(p for p in inside if p.section[: len(scope) + 1] == points[0])
         opening = [p for p in inside if p.section == scope and p.key < first.key]
         shown = (opening[:1] + _heads(inside, points))[:MAX_PASSAGES]
-        return shown + [p for p in inside if p not in shown]
+        chosen = set(shown)
+        return shown + [p for p in inside if p not in chosen]
     return []
