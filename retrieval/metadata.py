@@ -302,8 +302,12 @@ def dated_to_the_day(line: str) -> bool:
 
 
 def is_history(text: str) -> bool:
-    """Whether a passage is a text's history: the dated lines of its adoption and revisions."""
-    return bool(_DATED.match(text)) and adoption(text)
+    """Whether a passage is a text's history: the dated lines of its adoption and revisions,
+    judged by the last of them (a long history is many lines joined)."""
+    return bool(_DATED.match(text)) and adoption(_HISTORY_LINE.split(text)[-1])
+
+
+_HISTORY_LINE = re.compile(r"\s+(?=[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日)")
 
 
 def asks_history(question: str) -> bool:

@@ -354,3 +354,21 @@ def test_a_laws_name_inside_a_local_texts_name_keeps_the_kind_after_it() -> None
     )
     law = doc("cw.md", ["# 中华人民共和国村民委员会组织法", "第十二条 村民委员会每届任期五年。"])
     assert find_target("浙江实施村委会组织法办法第十二条讲的什么", (local, law)).docs == {"zj.txt"}
+
+
+def test_a_long_history_is_still_a_history_naming_the_revision_asked() -> None:
+    acts = [
+        "1987年9月5日 第六届全国人民代表大会常务委员会第二十二次会议通过",
+        "1995年8月29日 第八届全国人民代表大会常务委员会第十五次会议《关于修改〈中华人民共和国"
+        "大气污染防治法〉的决定》第一次修正",
+        "2000年4月29日 第九届全国人民代表大会常务委员会第十五次会议第一次修订",
+        "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议第二次修订",
+        "2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国"
+        "野生动物保护法〉等十五部法律的决定》第二次修正",
+    ]
+    law = doc(
+        "dq.md",
+        ["# 中华人民共和国大气污染防治法", *acts, "第一百二十九条 本法自2016年1月1日起施行。"],
+    )
+    target = find_target("2015年修订的大气污染防治法什么时候开始施行", (law,))
+    assert target.docs == {"dq.md"} and not target.missing
