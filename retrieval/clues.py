@@ -53,6 +53,15 @@ def classifies(subject: str, text: str) -> bool:
     )
 
 
+# what a text's penalty article says it does to whoever breaches it
+_PENALTY = re.compile(r"罚款|吊销|没收|拘留|给予[^。；]{0,8}处分|追究刑事责任|责令停产|处分")
+
+
+def states_penalty(text: str) -> bool:
+    """Whether a passage states a penalty (…的，由…责令改正，处一万元以上罚款)."""
+    return bool(_PENALTY.search(text))
+
+
 def gives_quantity(query: Query, weights: Sequence[float], text: str) -> bool:
     """Whether a number closely follows or just precedes one of the question's telling words:
     the passage states the quantity asked about, not only the words around it."""

@@ -186,5 +186,16 @@ def kinds_asked_of(question: str) -> str:
     return subject.group(0) if subject else ""
 
 
+# a question asking what a breach costs (罚多少, 怎么处罚, 受什么处罚, 承担什么法律责任)
+_ASKS_PENALTY = re.compile(
+    r"罚(?:多少|几|款多少|得多|什么)|(?:怎么|怎样|如何)(?:处罚|罚|处分)|(?:什么|哪些)(?:处罚|处分|法律责任)"
+    r"|(?:会|要|能)被(?:怎么|怎样|如何)?(?:罚|处罚|处分)"
+)
+
+
+def asks_penalty(question: str) -> bool:
+    return bool(_ASKS_PENALTY.search(question))
+
+
 def asks_quantity(question: str) -> bool:
     return bool(_ASKS_QUANTITY.search(question))

@@ -19,7 +19,7 @@ import numpy as np
 
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
-from retrieval.clues import classifies, defines, gives_quantity, gives_time
+from retrieval.clues import classifies, defines, gives_quantity, gives_time, states_penalty
 from retrieval.coverage import (
     coverage,
     covered_by_parts,
@@ -40,6 +40,7 @@ from retrieval.question import (
     Query,
     Word,
     asks_definition,
+    asks_penalty,
     asks_quantity,
     asks_time,
     kinds_asked_of,
@@ -78,6 +79,7 @@ class Ranking:
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
+    penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); and a date
@@ -298,6 +300,7 @@ def candidates(
     when = asks_time(folded_question)
     definition = asks_definition(folded_question)
     kinds = kinds_asked_of(folded_question)
+    penalty = asks_penalty(folded_question)
     # 2009年修订的统计法 names an edition; it does not ask of the law's revisions
     history = asks_history(_without(canonical_years(folded_question), target.said))
     # a question about something the corpus never speaks of, asked of a place it does
@@ -360,6 +363,8 @@ def candidates(
                 when and gives_time(query, weights, text)
             ):
                 boost *= ranking.quantity_boost
+            if penalty and states_penalty(text):
+                boost *= ranking.penalty_boost
             if (definition and defines(query, weights, text, target.phrases)) or (
                 kinds and classifies(kinds, text)
             ):

@@ -615,3 +615,33 @@ def test_what_a_question_asks_the_kinds_of() -> None:
     assert classifies("公务员法规定的处分", "第六十二条 处分分为：警告、记过、记大过")
     assert classifies("监察官", "第三条 监察官包括下列人员：")
     assert not classifies("监察官", "第四条 监察官应当忠诚坚定。")
+
+
+def test_a_question_asking_the_penalty_prefers_the_article_stating_it() -> None:
+    lines = [
+        "中华人民共和国农产品质量安全法",
+        "第三十九条 农民专业合作社应当开具承诺达标合格证。",
+        "第七十三条 违反本法规定，农产品生产企业、农民专业合作社未按照规定开具承诺达标合格证的，"
+        "由县级以上地方人民政府农业农村主管部门按照职责给予批评教育，责令限期改正；逾期不改正的，"
+        "处一百元以上一千元以下罚款。",
+        "第四十条 农产品生产经营者通过网络平台销售农产品的，应当依法开展经营活动。",
+        "第四十一条 国家对列入农产品质量安全追溯目录的农产品实施追溯管理。",
+        "第五十七条 农业农村主管部门应当加强对执法人员的专业技术培训。",
+        "第八十一条 本法自2023年1月1日起施行。",
+    ]
+    index = index_of([parse("ncp.txt", lines)], SEGMENTER)
+    got = answer(index, "合作社没按规定开承诺达标合格证，会被罚多少钱？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第七十三条")
+    # counter-example: asked what the duty is, the duty leads
+    got = answer(index, "合作社要开承诺达标合格证吗？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第三十九条")
+
+
+def test_what_asks_a_penalty() -> None:
+    from retrieval.question import asks_penalty
+
+    assert asks_penalty("没有动物诊疗许可证就开宠物医院，会怎么罚？")
+    assert asks_penalty("在山东拒绝配合调查，罚多少钱？")
+    assert asks_penalty("上班时间打麻将赌钱，公务员会受什么处分？")
+    assert not asks_penalty("罚款决定书上没盖章，这个决定还算数吗？")
+    assert not asks_penalty("群众投诉以后，河长要怎么处理？")
