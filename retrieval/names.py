@@ -30,10 +30,23 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
         names.add(subtitle)
     names |= {year_free(n) for n in names}
     plain = {plain_text(n) for n in names}
-    # a law is named by three characters (公司法); other short "names" (报告) name a kind
+    # a law is named by two or three characters (水法, 公司法); other short "names" (报告)
+    # name a kind
     return tuple(
-        sorted(n for n in plain if len(n) >= MIN_NAME_CHARS or (len(n) == 3 and n.endswith("法")))
+        sorted(n for n in plain if len(n) >= MIN_NAME_CHARS or (len(n) in (2, 3) and n[-1] == "法"))
     )
+
+
+def said_as_word(name: str, plain: str) -> bool:
+    """Whether a short name is said in the question as itself: a two-character law's (水法)
+    only where jieba reads it as a word (not 节水 / 法规), and not inside the name of the
+    text implementing it (北京实施水法办法, 水法实施细则)."""
+    if len(name) > 2:
+        return True
+    from retrieval.segment import default_segmenter
+
+    words = {w for w, _ in default_segmenter().words(plain)}
+    return name in words and not re.search(rf"实施{name}|{name}(?:实施|办法|条例|细则)", plain)
 
 
 def plain_titles(documents: Sequence[Document]) -> list[str]:

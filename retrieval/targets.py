@@ -43,6 +43,7 @@ from retrieval.names import (
     names_said,
     outermost,
     plain_titles,
+    said_as_word,
     titled,
     year_free,
 )
@@ -91,8 +92,9 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     found = {
         name
         for name in {*names.within(plain), *names.within(unyeared)}
-        # 公司法人 is no 公司法
-        if len(name) >= MIN_NAME_CHARS or re.search(rf"{name}(?!{_LAW_WORD_ON})", plain)
+        # 公司法人 is no 公司法; 水法 is a word of the question, not 水 / 法 of 节水法规
+        if len(name) >= MIN_NAME_CHARS
+        or (said_as_word(name, plain) and re.search(rf"{name}(?!{_LAW_WORD_ON})", plain))
     }
     # two names said apart name two documents (契税法 and 契税暂行条例)
     named = {i for name in outermost(found) for i in owners[name]}

@@ -372,3 +372,16 @@ def test_a_long_history_is_still_a_history_naming_the_revision_asked() -> None:
     )
     target = find_target("2015年修订的大气污染防治法什么时候开始施行", (law,))
     assert target.docs == {"dq.md"} and not target.missing
+
+
+def test_a_laws_two_character_name_names_it_but_not_inside_its_implementing_texts_name() -> None:
+    law = doc("sf.md", ["# 中华人民共和国水法", "第八十二条 本法自2002年10月1日起施行。"])
+    local = doc(
+        "bj.md",
+        ["# 北京市实施《中华人民共和国水法》办法", "第六十九条 本办法自2005年1月1日起施行。"],
+    )
+    held = (law, local)
+    assert find_target("现行的水法是从哪一天开始施行的", held).docs == {"sf.md"}
+    assert find_target("北京实施水法办法从什么时候施行", held).docs == {"bj.md"}
+    # counter-example: 节水 / 法规 says no 水法
+    assert find_target("节水法规有哪些", held).docs is None
