@@ -307,7 +307,7 @@ def is_history(text: str) -> bool:
     return bool(_DATED.match(text)) and adoption(_HISTORY_LINE.split(text)[-1])
 
 
-_HISTORY_LINE = re.compile(r"\s+(?=[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日)")
+_HISTORY_LINE = re.compile(rf"\s+(?={_DATED_START.removeprefix('^')})")  # before each dated line
 
 
 def asks_history(question: str) -> bool:
