@@ -21,6 +21,7 @@ TOC_IN_CHAT = "发送 /toc 查看资料目录"
 TOC_IN_TERMINAL = "运行 studybot docs 查看资料列表"  # ask and search have no /toc
 EMPTY_QUESTION = "请直接输入要查询的问题，例如：家属应该做什么？"
 NO_TERMS = "这个问题里没有可以检索的词语，请用中文描述想了解的内容。"
+CLOSEST_LABEL = "（最接近）"
 
 
 def place(passage: Passage) -> str:
@@ -46,6 +47,14 @@ def understood(answer: Answer) -> str:
     if not answer.understood or not answer.hits:
         return ""
     return "按" + "、".join(f"《{t}》" for t in answer.understood[:3]) + "作答："
+
+
+def header(answer: Answer) -> list[str]:
+    """The lines above an answer's passages: the documents understood, and what the reader
+    should know of them (only the closest passage was found)."""
+    if not answer.hits:
+        return []
+    return [line for line in (understood(answer), answer.note and f"{answer.note}：") if line]
 
 
 def document_facts(meta: DocumentMeta) -> str:
@@ -88,7 +97,7 @@ def terminal(answer: Answer, color: bool = False, *, toc: str = TOC_IN_CHAT) -> 
     """Plain text for a terminal; `toc` as for `refusal`."""
     if not answer.hits:
         return refusal(answer, toc)
-    blocks = [understood(answer)] if answer.understood else []
+    blocks = header(answer)
     for hit in answer.hits:
         p = hit.passage
         if color:
@@ -211,7 +220,7 @@ def answer_html(
     the first page (a group's reading scope, or that the answer is from all documents)."""
     if not answer.hits:
         return [escape(refusal(answer))]
-    lines = [lead, understood(answer)] if offset == 0 else []
+    lines = [lead, *header(answer)] if offset == 0 else []
     head = "\n".join(f"<i>{escape(line)}</i>" for line in lines if line)
     hits = [hit_html(h) for h in answer.hits[offset : offset + count]]
     return pack([head, *hits] if head else hits)
@@ -294,6 +303,11 @@ def explanation(
         "place": "只对上地名，所问之事资料里没有",
         "ordinal": "届次、批次与所问不符",
     }
+    if report.closest:
+        lines.append(
+            "没有段落达到阈值；这一段明显高于其他段落，作为最接近的一段显示："
+            + escape(place(report.closest))
+        )
     for row in report.rows:
         p = row.passage
         why = f"（{reasons[row.rule]}）" if row.rule in reasons else ""

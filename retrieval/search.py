@@ -56,6 +56,7 @@ from retrieval.thesaurus import with_synonyms
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 POOL = 200  # candidates BM25 hands to the filters and re-ranking, whatever top_k is
 SMALL_CORPUS = 25  # passages of one speech
+CLOSEST_NOTE = "没有找到完全对应的段落，以下是最接近的一段"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,13 @@ class Ranking:
     max_absent: float = 0.5
     absent_per_e: float = 0.17  # from 1 (no rule) at SMALL_CORPUS down to max_absent
     absent_weight: float = 3.0  # ... counting words this telling (colloquial 光听 is not)
+    # when no passage passes the bar, one is still shown, as the closest, if it stands out:
+    # it holds this much of the question's information, two rare words' worth (an everyday
+    # question words the rest its own way: 视频会员自动续费扣了钱，事先没提醒，合规吗), and
+    # BM25 puts it this far above every other passage (an off-topic question's chance words
+    # are spread over many: 济南到青岛坐高铁要多长时间)
+    standout_information: float = 7.0
+    standout_gap: float = 1.3
 
 
 DEFAULT_RANKING = Ranking()
@@ -244,6 +252,7 @@ class Candidate:
     kept: bool  # passes the threshold: shown to the user
     bm25: float = 0.0
     rule: str = ""  # why it was dropped before the threshold (another document, year…)
+    near: bool = False  # kept but for the bar rising with the corpus's size (`open_coverage`)
 
 
 def _pool(
@@ -325,11 +334,10 @@ def candidates(
         ids, texts, holds, inside_only, shares, abouts, strict=True
     ):
         passage = index.passages[i]
-        ok = (
-            kept(score, share, telling, text, ranking, inside)
-            and (target.docs is not None or share >= floor)
-            and (not own_telling or any(matches(w, text) for w in own_telling))
+        near = kept(score, share, telling, text, ranking, inside) and (
+            not own_telling or any(matches(w, text) for w in own_telling)
         )
+        ok = near and (target.docs is not None or share >= floor)
         rule = ""
         if unheld_edition:
             rule = "ordinal"  # 第二届全国文明家庭 asked, the corpus speaks of the 第一届
@@ -369,9 +377,26 @@ def candidates(
                 kinds and classifies(kinds, text)
             ):
                 boost *= ranking.definition_boost
-        rows.append(Candidate(passage, score * boost, share, ok, score, rule))
+        rows.append(Candidate(passage, score * boost, share, ok, score, rule, near and not rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
+
+
+def standout(
+    pool: Sequence[Candidate], weights: Sequence[float], ranking: Ranking
+) -> Candidate | None:
+    """The passage shown as the closest when none is kept (`Ranking.standout_gap`)."""
+    ranked = [c for c in pool if not c.rule]  # in BM25's order: none was boosted
+    if not ranked:
+        return None
+    first = ranked[0]
+    second = ranked[1].bm25 if len(ranked) > 1 else 0.0
+    stands_out = (
+        first.near
+        and first.coverage * sum(weights) >= ranking.standout_information
+        and first.bm25 >= ranking.standout_gap * second
+    )
+    return first if stands_out else None
 
 
 def absent_words(
@@ -519,9 +544,13 @@ def answer(
             next((p for p in d.passages if not is_date_line(p.text)), d.passages[0]) for d in named
         ]
     shown: list[tuple[Passage, float]] = []
+    note = ""
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
+        closest = None if shown or place.asked else standout(pool, weights, ranking)
+        if closest:
+            shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE
         top = shown[0][0] if shown else None
         leading = {p.doc for p, _ in shown[:LEADING_HITS]}
         pointed = target
@@ -562,7 +591,7 @@ def answer(
         matched = tuple(dict.fromkeys(fold(passage.text[s:e]) for s, e in found))
         snippet = highlight.snippet(passage.text, found)
         hits.append(Hit(rank, score, passage, matched, found, snippet))
-    return Answer(question, query.terms, tuple(hits), understood=target.understood)
+    return Answer(question, query.terms, tuple(hits), understood=target.understood, note=note)
 
 
 @dataclass(frozen=True)
@@ -589,6 +618,7 @@ class Explanation:
     absent_limit: float = 1.0  # at or above which nothing is shown
     structure: tuple[Passage, ...] = ()  # the answer from the heading tree, when it is one
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # words the corpus writes otherwise
+    closest: Passage | None = None  # shown alone when none is kept: it stands out
 
 
 def explain(
@@ -607,6 +637,7 @@ def explain(
     weights = word_weights(query, segmenter, ranking)
     rows = []
     ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
+    lone = None if any(c.kept for c in ranked) else standout(ranked, weights, ranking)
     for c in ranked[:top_k]:
         text = searchable_text(c.passage)
         matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
@@ -625,4 +656,5 @@ def explain(
         if query.words
         else (),
         synonyms=tuple((w.text, tuple(sorted(w.kin))) for w in query.words if w.kin),
+        closest=lone.passage if lone else None,
     )

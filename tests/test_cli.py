@@ -197,3 +197,20 @@ def test_eval_on_a_question_set_folder_finds_its_documents_in_docs(tmp_path: Pat
     assert out.returncode == 0, out.stderr
     ours = out.stdout.splitlines()[-2].split()
     assert float(ours[1]) > 0.9 and float(ours[4]) > 0.9  # Hit@1, right document
+
+
+def test_a_passage_shown_only_as_the_closest_says_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "consumers"
+    shutil.copytree(CORPORA / "consumer_markets_folder" / "docs", corpus)
+    db = tmp_path / "c.db"
+    assert studybot("reload", "--corpus", str(corpus), "--yes", db=db).returncode == 0
+    question = "视频会员到期自动续费扣了钱，事先一点提醒都没有，这合规吗？"
+    ask = studybot("ask", question, db=db)
+    assert ask.returncode == 0, ask.stderr
+    note, first, *rest = ask.stdout.strip().split("\n\n")
+    assert note == "没有找到完全对应的段落，以下是最接近的一段：" and rest == []
+    assert first.startswith("1. 中华人民共和国消费者权益保护法实施条例") and "【续费】" in first
+    found = json.loads(studybot("search", "--json", question, db=db).stdout)
+    assert found["note"] == note.rstrip("：") and len(found["results"]) == 1
+    why = studybot("explain", question, db=db).stdout
+    assert "作为最接近的一段显示" in why and "✅" not in why

@@ -157,7 +157,7 @@ MANY = [
     ),
     corpus_set(
         CORPORA / "soe_party_building_folder",
-        (0.66, 0.77, 0.89, 20, 6),
+        (0.66, 0.77, 0.89, 19, 6),
         "soe_party_building_folder",
     ),
     corpus_set(CORPORA / "rule_of_law_folder", (0.68, 0.76, 0.84, 17, 11), "rule_of_law_folder"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from retrieval.coverage import coverage
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.question import Query, Word
-from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
+from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.indexing import index_of, read
@@ -645,3 +646,28 @@ def test_what_asks_a_penalty() -> None:
     assert asks_penalty("上班时间打麻将赌钱，公务员会受什么处分？")
     assert not asks_penalty("罚款决定书上没盖章，这个决定还算数吗？")
     assert not asks_penalty("群众投诉以后，河长要怎么处理？")
+
+
+CONSUMERS = Path(__file__).resolve().parent / "data" / "corpora" / "consumer_markets_folder"
+
+
+def test_a_passage_standing_out_below_the_bar_is_shown_alone_as_the_closest() -> None:
+    index = index_of([read(p) for p in sorted((CONSUMERS / "docs").iterdir())], SEGMENTER)
+    # an everyday question: 自动续费 is the law's, the rest (视频会员, 扣了钱, 合规) its own
+    question = "视频会员到期自动续费扣了钱，事先一点提醒都没有，这合规吗？"
+    report = explain(index, question, SEGMENTER)
+    assert not any(row.kept for row in report.rows)
+    first, second = report.rows[:2]
+    assert first.score >= DEFAULT_RANKING.standout_gap * second.score
+    got = answer(index, question, SEGMENTER)
+    assert [h.passage for h in got.hits] == [report.closest]
+    assert "自动续费" in got.hits[0].passage.text and got.note == CLOSEST_NOTE
+    without = replace(DEFAULT_RANKING, standout_gap=math.inf)
+    assert not answer(index, question, SEGMENTER, ranking=without).hits
+    # the counter-example: a law the folder lacks, its words in many articles alike
+    other = "价格法规定经营者不执行政府定价的，怎么处罚？"
+    report = explain(index, other, SEGMENTER)
+    (first, second, *_), weight = report.rows, sum(w for _, w in report.words)
+    assert first.coverage * weight >= DEFAULT_RANKING.standout_information
+    assert first.score < DEFAULT_RANKING.standout_gap * second.score
+    assert report.closest is None and not answer(index, other, SEGMENTER).hits
