@@ -19,29 +19,34 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's shortest ending
+
 # 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害… (not 指出, 指导)
 _MEANS = r"(?:[，,]?(?:是指|指的是)|[，,]指(?![出导示挥标定引明]))"
 
 
-def defines(query: Query, weights: Sequence[float], text: str, quoted: Sequence[str] = ()) -> bool:
-    """Whether the passage defines one of the question's telling words or the term it quotes
-    (“食品安全”这个词, however common): 本条例所称政府督查，是指…, 督查是指…, or
-    食品安全，指…"""
-    terms = [
-        term
-        for word, weight in zip(query.words, weights, strict=True)
-        if weight >= STRUCTURE_WORD_WEIGHT
-        for term in word.spellings
-    ]
+def defines(
+    query: Query, weights: Sequence[float], text: str, quoted: Sequence[str] = (), term: str = ""
+) -> bool:
+    """Whether the passage defines the term asked of (`defined_term`: 政府信息, however
+    common its words), the term the question quotes (“食品安全”这个词), or else one of its
+    telling words: 本条例所称政府信息，是指…, 督查是指…, or 食品安全，指…"""
+    if term:  # its ending: 博物馆 of 博物馆条例里博物馆
+        terms = [term[i:] for i in range(len(term) - SHORTEST_SUBJECT + 1)]
+    else:
+        terms = [
+            spelling
+            for word, weight in zip(query.words, weights, strict=True)
+            if weight >= STRUCTURE_WORD_WEIGHT
+            for spelling in word.spellings
+        ]
     return any(
-        f"所称{term}" in text or re.search(rf"{re.escape(term)}{_MEANS}", text)
-        for term in (*terms, *quoted)
+        f"所称{t}" in text or re.search(rf"{re.escape(t)}{_MEANS}", text) for t in (*terms, *quoted)
     )
 
 
 # how a text lists the kinds or members of something: 奖励分为：, 监察官包括下列人员：
 _CLASSIFIES = r"[，,]?(?:分为|分成|包括|包含|是指|有)(?:下列|以下|如下)?"
-SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励
 
 
 def classifies(subject: str, text: str) -> bool:

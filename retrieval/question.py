@@ -83,6 +83,10 @@ _INTERROGATIVE = re.compile(
     r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|什么时候|多少|多久|多长|几月几[日号]"
 )
 
+# how a question asks for a meaning: what it asks, not a word the answer holds (the
+# definition says 是指, not 意思)
+_DEFINITION_FORM = re.compile(r"是什么意思|的含义|的定义|(?:怎么|怎样|如何)(?:定义|界定)")
+
 
 def parse_question(
     question: str, segmenter: Segmenter, known_years: Container[int] | None = None
@@ -90,7 +94,7 @@ def parse_question(
     # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年); a
     # question word stands apart (哪天开的 is 哪天 / 开, not 哪 / 天开)
     folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]), known_years)
-    folded = _INTERROGATIVE.sub("，", folded)
+    folded = _INTERROGATIVE.sub("，", _DEFINITION_FORM.sub("，", folded))
     stop = stopwords()
     words = []
     for text, _ in segmenter.words(folded):
@@ -167,6 +171,27 @@ def asks_time(question: str) -> bool:
 
 def asks_definition(question: str) -> bool:
     return bool(_ASKS_DEFINITION.search(question))
+
+
+# the term a definition question asks of: before 是什么意思 (政府信息是什么意思), or after
+# 什么叫 (什么叫疫点); hedges between the term and the asking (到底, 具体) are not the term
+_TERM_BEFORE = re.compile(
+    r"([一-鿿]{2,16}?)(?:到底|究竟|具体|分别|又|都)?(?:是什么意思|(?:是)?指(?:的是)?什么|的含义|的定义"
+    r"|(?:是)?(?:怎么|怎样|如何)(?:定义|界定|理解))"
+)
+_TERM_AFTER = re.compile(
+    r"(?:什么叫|什么是|(?:怎么|怎样|如何)(?:定义|界定|理解))(?:的)?([一-鿿]{2,16})"
+)
+
+
+def defined_term(question: str) -> str:
+    """The term a question asks the meaning of ('' when it asks none): 政府信息 of
+    政府信息是什么意思, 农产品 of 是怎么定义农产品的."""
+    after = _TERM_AFTER.search(question)
+    if after:
+        return after.group(1).removesuffix("的")
+    before = _TERM_BEFORE.search(question)
+    return before.group(1) if before else ""
 
 
 # a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些

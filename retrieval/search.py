@@ -43,6 +43,7 @@ from retrieval.question import (
     asks_penalty,
     asks_quantity,
     asks_time,
+    defined_term,
     kinds_asked_of,
     parse_question,
     without_naming_words,
@@ -308,6 +309,7 @@ def candidates(
     quantity = asks_quantity(folded_question)
     when = asks_time(folded_question)
     definition = asks_definition(folded_question)
+    term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
     # 2009年修订的统计法 names an edition; it does not ask of the law's revisions
@@ -373,7 +375,7 @@ def candidates(
                 boost *= ranking.quantity_boost
             if penalty and states_penalty(text):
                 boost *= ranking.penalty_boost
-            if (definition and defines(query, weights, text, target.phrases)) or (
+            if (definition and defines(query, weights, text, target.phrases, term)) or (
                 kinds and classifies(kinds, text)
             ):
                 boost *= ranking.definition_boost
@@ -573,9 +575,12 @@ def answer(
             asked, asked_weights = _asked(query, weights, target, index)
             # and where the meaning of a word is asked, the passage defining it
             definition = asks_definition(fold(question))
+            term = defined_term(fold(question))
             placed.sort(
                 key=lambda p: (
-                    not (definition and defines(query, weights, fold(p.text), target.phrases)),
+                    not (
+                        definition and defines(query, weights, fold(p.text), target.phrases, term)
+                    ),
                     -_content_share(asked, asked_weights, p),
                 )
             )

@@ -671,3 +671,36 @@ def test_a_passage_standing_out_below_the_bar_is_shown_alone_as_the_closest() ->
     assert first.coverage * weight >= DEFAULT_RANKING.standout_information
     assert first.score < DEFAULT_RANKING.standout_gap * second.score
     assert report.closest is None and not answer(index, other, SEGMENTER).hits
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("政府信息是什么意思？", "政府信息"),
+        ("干部人事档案到底指的是什么？", "干部人事档案"),
+        ("旧版农产品质量安全法是怎么定义农产品的？", "农产品"),
+        ("什么叫疫点？它和疫区有什么不一样？", "疫点"),
+        ("新的文化使命具体指什么？", "新的文化使命"),
+        ("政府信息公开的范围有哪些？", ""),  # asks no meaning
+    ],
+)
+def test_the_term_a_definition_question_asks_of(question: str, term: str) -> None:
+    from retrieval.question import defined_term
+
+    assert defined_term(fold(question)) == term
+
+
+def test_a_definition_is_found_for_a_term_of_common_words() -> None:
+    lines = [
+        "政府信息公开条例",
+        "第一章 总则",
+        "第二条 本条例所称政府信息，是指行政机关在履行行政管理职能过程中制作或者获取的信息。",
+        "第十条 行政机关制作的政府信息，由制作该政府信息的行政机关负责公开。",
+        "第八条 各级人民政府应当加强政府信息资源的规范化管理，推进政府信息公开平台建设。",
+        "第二十四条 各级人民政府应当加强依托政府门户网站公开政府信息的工作。",
+    ]
+    index = index_of([parse("x.txt", lines)], SEGMENTER)
+    question = "政府信息是什么意思？"
+    # 意思 asks for the meaning; no passage is to hold it
+    assert [w.text for w in parse_question(question, SEGMENTER).words] == ["政府", "信息"]
+    assert answer(index, question, SEGMENTER).hits[0].passage.text.startswith("第二条")
