@@ -72,6 +72,7 @@ _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 _ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
+_PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or of an edition
 _NAME_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:书记|总理|主席|委员长|省长|市长|主任|部长|县长|区长|校长|局长"
     r"|厅长|院长)\s*)?(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"
@@ -399,6 +400,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     plain_title = _plain(title)
     pending = ""  # a title broken over two lines
     dated = ""  # the date line just read, when it records no act: a history line's first half
+    passed = False  # a date line read so far says a meeting adopted the text
     lines = [line for line in following[:MAX_FRONT_LINES] if _plain(line)]
     if (
         len(lines) > 1
@@ -434,8 +436,15 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         if is_date_line(line) or revised:
             # a law is the version of its last revision (…通过 / …第四次修正), the last date
             # of a history written on one line (（1993年…通过 2023年…修订）)
-            date = last_full_date(revised.string) if revised else date or first_date(line)
             rest = re.sub(r"^[（(]|[）)]$", "", line)
+            if revised:
+                date = last_full_date(revised.string)
+            elif passed and _PASSED.search(rest):
+                # adopted again (2004年…通过 / 2022年…通过): the text is the last edition
+                date = first_date(line) or date
+            else:
+                date = date or first_date(line)
+            passed = passed or bool(_PASSED.search(rest))
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
             if revised and revised.string == whole != line.strip():

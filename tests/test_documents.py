@@ -570,6 +570,21 @@ def test_a_history_line_broken_in_two_dates_the_law_by_its_last_revision() -> No
     assert doc.passages[1].section == ("第一条",)
 
 
+def test_a_text_adopted_again_is_the_edition_of_its_last_adoption() -> None:
+    meeting = "北京市第十五届人民代表大会常务委员会第{}次会议通过"
+    lines = [
+        "# 北京市实施《中华人民共和国水法》办法",
+        "2004年5月27日 北京市第十二届人民代表大会常务委员会第十二次会议通过",
+        "2019年7月26日 " + meeting.format("十四"),
+        "2022年11月25日 " + meeting.format("四十五"),
+        "第一条 为了实施《中华人民共和国水法》，制定本办法。",
+    ]
+    assert parse("t.md", lines).meta.year == 2022
+    # the day it took effect, in a later year, is the same edition
+    effective = [*lines[:2], "2005年3月1日 施行", lines[-1]]
+    assert parse("t.md", effective).meta.year == 2004
+
+
 def test_a_date_under_a_markdown_title_is_its_history_not_the_titles_second_half() -> None:
     lines = [
         "# 中华人民共和国传染病防治法实施办法",
