@@ -50,7 +50,12 @@ from retrieval.question import (
 )
 from retrieval.quotes import holds_quote, in_runs
 from retrieval.segment import Segmenter
-from retrieval.structure_answers import list_passages, structure_passages, with_announced_items
+from retrieval.structure_answers import (
+    list_passages,
+    past_labels,
+    structure_passages,
+    with_announced_items,
+)
 from retrieval.targets import Target, find_target
 from retrieval.thesaurus import with_synonyms
 
@@ -586,7 +591,7 @@ def answer(
             )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
-        scored = with_announced_items(index, shown, place.how_many)[:top_k]
+        scored = with_announced_items(index, past_labels(index, shown), place.how_many)[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)
     words = query.all_terms

@@ -6,11 +6,14 @@ and the index, which document and which list is meant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from retrieval.catalog import memo
+from retrieval.dates import CN_NUMBER
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.markers import announces
+from retrieval.metadata import is_date_line
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 from retrieval.parts import (
@@ -223,3 +226,39 @@ def with_announced_items(
     if not items or how_many or len(first.text) > MAX_BARE_ANNOUNCEMENT:
         return [(first, score), *items, *rest]
     return [*items, (first, score), *rest]
+
+
+_ITEM = re.compile(rf"^[*\s]*(?:[(（]?[{CN_NUMBER}\d]+[)）.、．]|[-•·])")
+LONGEST_LABEL = 30  # characters of a line that heads what follows (场合：…座谈会, 网络素养促进)
+SHORTEST_SENTENCE = 12  # a shorter sentence heads what follows too (大力提振消费。)
+
+
+def labels(text: str) -> bool:
+    """Whether a passage is a label over the passage after it: a short line that is no
+    sentence (2023年省十件民生实事, **历史上的纠风、整风运动**), or a very short one. Its
+    words are the question's; what it heads is the answer."""
+    line = text.strip()
+    if len(line) >= LONGEST_LABEL or is_date_line(line) or _ITEM.match(line):
+        return False  # a list's item is content, however short (5.宣布大会闭幕)
+    if line.endswith("。"):
+        return len(line) <= SHORTEST_SENTENCE
+    return not line.endswith(("！", "？", "；", "，", "…", "!", "?", ";", ","))
+
+
+def past_labels(
+    index: SearchIndex, shown: list[tuple[Passage, float]]
+) -> list[tuple[Passage, float]]:
+    """The shown passages, each label (`labels`) replaced by the passage after it."""
+    out: list[tuple[Passage, float]] = []
+    seen = {p.key for p, _ in shown}
+    for passage, score in shown:
+        i = index.by_key[passage.key] + 1
+        if labels(passage.text) and i < len(index.passages):
+            after = index.passages[i]
+            if after.doc == passage.doc:
+                if after.key in seen:
+                    continue  # shown anyway
+                passage = after
+                seen.add(after.key)
+        out.append((passage, score))
+    return out
