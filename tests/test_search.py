@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from retrieval.coverage import coverage
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.question import Query, Word
-from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, answer, explain, parse_question
+from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.indexing import index_of, read
@@ -646,97 +645,3 @@ def test_what_asks_a_penalty() -> None:
     assert asks_penalty("上班时间打麻将赌钱，公务员会受什么处分？")
     assert not asks_penalty("罚款决定书上没盖章，这个决定还算数吗？")
     assert not asks_penalty("群众投诉以后，河长要怎么处理？")
-
-
-CONSUMERS = Path(__file__).resolve().parent / "data" / "corpora" / "consumer_markets_folder"
-
-
-def test_a_passage_standing_out_below_the_bar_is_shown_alone_as_the_closest() -> None:
-    index = index_of([read(p) for p in sorted((CONSUMERS / "docs").iterdir())], SEGMENTER)
-    # an everyday question: 自动续费 is the law's, the rest (视频会员, 扣了钱, 合规) its own
-    question = "视频会员到期自动续费扣了钱，事先一点提醒都没有，这合规吗？"
-    report = explain(index, question, SEGMENTER)
-    assert not any(row.kept for row in report.rows)
-    first, second = report.rows[:2]
-    assert first.score >= DEFAULT_RANKING.standout_gap * second.score
-    got = answer(index, question, SEGMENTER)
-    assert [h.passage for h in got.hits] == [report.closest]
-    assert "自动续费" in got.hits[0].passage.text and got.note == CLOSEST_NOTE
-    without = replace(DEFAULT_RANKING, standout_gap=math.inf)
-    assert not answer(index, question, SEGMENTER, ranking=without).hits
-    # the counter-example: a law the folder lacks, its words in many articles alike
-    other = "价格法规定经营者不执行政府定价的，怎么处罚？"
-    report = explain(index, other, SEGMENTER)
-    (first, second, *_), weight = report.rows, sum(w for _, w in report.words)
-    assert first.coverage * weight >= DEFAULT_RANKING.standout_information
-    assert first.score < DEFAULT_RANKING.standout_gap * second.score
-    assert report.closest is None and not answer(index, other, SEGMENTER).hits
-
-
-@pytest.mark.parametrize(
-    ("question", "term"),
-    [
-        ("政府信息是什么意思？", "政府信息"),
-        ("干部人事档案到底指的是什么？", "干部人事档案"),
-        ("旧版农产品质量安全法是怎么定义农产品的？", "农产品"),
-        ("什么叫疫点？它和疫区有什么不一样？", "疫点"),
-        ("新的文化使命具体指什么？", "新的文化使命"),
-        ("政府信息公开的范围有哪些？", ""),  # asks no meaning
-    ],
-)
-def test_the_term_a_definition_question_asks_of(question: str, term: str) -> None:
-    from retrieval.question import defined_term
-
-    assert defined_term(fold(question)) == term
-
-
-def test_a_definition_is_found_for_a_term_of_common_words() -> None:
-    lines = [
-        "政府信息公开条例",
-        "第一章 总则",
-        "第二条 本条例所称政府信息，是指行政机关在履行行政管理职能过程中制作或者获取的信息。",
-        "第十条 行政机关制作的政府信息，由制作该政府信息的行政机关负责公开。",
-        "第八条 各级人民政府应当加强政府信息资源的规范化管理，推进政府信息公开平台建设。",
-        "第二十四条 各级人民政府应当加强依托政府门户网站公开政府信息的工作。",
-    ]
-    index = index_of([parse("x.txt", lines)], SEGMENTER)
-    question = "政府信息是什么意思？"
-    # 意思 asks for the meaning; no passage is to hold it
-    assert [w.text for w in parse_question(question, SEGMENTER).words] == ["政府", "信息"]
-    assert answer(index, question, SEGMENTER).hits[0].passage.text.startswith("第二条")
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ("场合：深度贫困地区脱贫攻坚座谈会", True),
-        ("**历史上的纠风、整风运动**", True),
-        ("大力提振消费。", True),  # a report's lead sentence over its paragraph
-        ("5.宣布大会闭幕，奏唱团歌", False),  # a list's item is content
-        ("最后，预祝大会圆满成功！", False),
-        ("2016年9月12日", False),
-        ("本法自2021年6月1日起施行。", False),
-    ],
-)
-def test_a_short_line_that_is_no_sentence_labels_what_follows(text: str, label: bool) -> None:
-    from retrieval.structure_answers import labels
-
-    assert labels(text) is label
-
-
-def test_a_label_the_question_matches_gives_way_to_the_passage_it_heads() -> None:
-    lines = [
-        "习近平总书记关于劳动的重要论述",
-        "场合：2018年春节团拜会",
-        "话语：奋斗者是精神最为富足的人，也是最懂得幸福、最享受幸福的人。",
-        "场合：深度贫困地区脱贫攻坚座谈会",
-        "话语：一个健康向上的民族，就应该鼓励劳动、鼓励就业、鼓励靠自己的努力养活家庭。",
-        "场合：同全国劳动模范代表座谈",
-        "话语：劳动是财富的源泉，也是幸福的源泉。",
-    ]
-    index = index_of([parse("x.txt", lines)], SEGMENTER)
-    question = "在深度贫困地区脱贫攻坚座谈会上，总书记关于劳动说了什么？"
-    assert explain(index, question, SEGMENTER).rows[0].passage.text.startswith("场合：深度")
-    hits = answer(index, question, SEGMENTER).hits
-    assert hits[0].passage.text.startswith("话语：一个健康向上的民族")
-    assert all(not h.passage.text.startswith("场合：深度") for h in hits)

@@ -1,0 +1,38 @@
+"""When no passage passes the bar: the one that stands out is shown alone, as the closest."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, answer, explain
+from retrieval.segment import default_segmenter
+from tests.indexing import index_of, read
+
+SEGMENTER = default_segmenter()
+
+
+CONSUMERS = Path(__file__).resolve().parent / "data" / "corpora" / "consumer_markets_folder"
+
+
+def test_a_passage_standing_out_below_the_bar_is_shown_alone_as_the_closest() -> None:
+    index = index_of([read(p) for p in sorted((CONSUMERS / "docs").iterdir())], SEGMENTER)
+    # an everyday question: 自动续费 is the law's, the rest (视频会员, 扣了钱, 合规) its own
+    question = "视频会员到期自动续费扣了钱，事先一点提醒都没有，这合规吗？"
+    report = explain(index, question, SEGMENTER)
+    assert not any(row.kept for row in report.rows)
+    first, second = report.rows[:2]
+    assert first.score >= DEFAULT_RANKING.standout_gap * second.score
+    got = answer(index, question, SEGMENTER)
+    assert [h.passage for h in got.hits] == [report.closest]
+    assert "自动续费" in got.hits[0].passage.text and got.note == CLOSEST_NOTE
+    without = replace(DEFAULT_RANKING, standout_gap=math.inf)
+    assert not answer(index, question, SEGMENTER, ranking=without).hits
+    # the counter-example: a law the folder lacks, its words in many articles alike
+    other = "价格法规定经营者不执行政府定价的，怎么处罚？"
+    report = explain(index, other, SEGMENTER)
+    (first, second, *_), weight = report.rows, sum(w for _, w in report.words)
+    assert first.coverage * weight >= DEFAULT_RANKING.standout_information
+    assert first.score < DEFAULT_RANKING.standout_gap * second.score
+    assert report.closest is None and not answer(index, other, SEGMENTER).hits

@@ -1,0 +1,83 @@
+"""What a passage is to a question: the definition of the term it asks about, or a label over
+the passage that answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.normalize import fold
+from retrieval.question import defined_term
+from retrieval.search import answer, explain, parse_question
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from retrieval.structure_answers import labels
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("政府信息是什么意思？", "政府信息"),
+        ("干部人事档案到底指的是什么？", "干部人事档案"),
+        ("旧版农产品质量安全法是怎么定义农产品的？", "农产品"),
+        ("什么叫疫点？它和疫区有什么不一样？", "疫点"),
+        ("新的文化使命具体指什么？", "新的文化使命"),
+        ("政府信息公开的范围有哪些？", ""),  # asks no meaning
+    ],
+)
+def test_the_term_a_definition_question_asks_of(question: str, term: str) -> None:
+
+    assert defined_term(fold(question)) == term
+
+
+def test_a_definition_is_found_for_a_term_of_common_words() -> None:
+    lines = [
+        "政府信息公开条例",
+        "第一章 总则",
+        "第二条 本条例所称政府信息，是指行政机关在履行行政管理职能过程中制作或者获取的信息。",
+        "第十条 行政机关制作的政府信息，由制作该政府信息的行政机关负责公开。",
+        "第八条 各级人民政府应当加强政府信息资源的规范化管理，推进政府信息公开平台建设。",
+        "第二十四条 各级人民政府应当加强依托政府门户网站公开政府信息的工作。",
+    ]
+    index = index_of([parse("x.txt", lines)], SEGMENTER)
+    question = "政府信息是什么意思？"
+    # 意思 asks for the meaning; no passage is to hold it
+    assert [w.text for w in parse_question(question, SEGMENTER).words] == ["政府", "信息"]
+    assert answer(index, question, SEGMENTER).hits[0].passage.text.startswith("第二条")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("场合：深度贫困地区脱贫攻坚座谈会", True),
+        ("**历史上的纠风、整风运动**", True),
+        ("大力提振消费。", True),  # a report's lead sentence over its paragraph
+        ("5.宣布大会闭幕，奏唱团歌", False),  # a list's item is content
+        ("最后，预祝大会圆满成功！", False),
+        ("2016年9月12日", False),
+        ("本法自2021年6月1日起施行。", False),
+    ],
+)
+def test_a_short_line_that_is_no_sentence_labels_what_follows(text: str, label: bool) -> None:
+
+    assert labels(text) is label
+
+
+def test_a_label_the_question_matches_gives_way_to_the_passage_it_heads() -> None:
+    lines = [
+        "习近平总书记关于劳动的重要论述",
+        "场合：2018年春节团拜会",
+        "话语：奋斗者是精神最为富足的人，也是最懂得幸福、最享受幸福的人。",
+        "场合：深度贫困地区脱贫攻坚座谈会",
+        "话语：一个健康向上的民族，就应该鼓励劳动、鼓励就业、鼓励靠自己的努力养活家庭。",
+        "场合：同全国劳动模范代表座谈",
+        "话语：劳动是财富的源泉，也是幸福的源泉。",
+    ]
+    index = index_of([parse("x.txt", lines)], SEGMENTER)
+    question = "在深度贫困地区脱贫攻坚座谈会上，总书记关于劳动说了什么？"
+    assert explain(index, question, SEGMENTER).rows[0].passage.text.startswith("场合：深度")
+    hits = answer(index, question, SEGMENTER).hits
+    assert hits[0].passage.text.startswith("话语：一个健康向上的民族")
+    assert all(not h.passage.text.startswith("场合：深度") for h in hits)
