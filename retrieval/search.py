@@ -19,6 +19,7 @@ import numpy as np
 
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
+from retrieval.citations import with_enforcing
 from retrieval.clues import classifies, defines, gives_quantity, gives_time, states_penalty
 from retrieval.coverage import (
     coverage,
@@ -591,6 +592,8 @@ def answer(
             )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
     else:
+        if asks_penalty(fold(question)):  # the article penalising the duty the words find
+            shown = with_enforcing(index, shown, LEADING_HITS)
         scored = with_announced_items(index, past_labels(index, shown), place.how_many)[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)

@@ -3,15 +3,18 @@ the passage that answers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from retrieval.citations import article_of, enforcing
 from retrieval.normalize import fold
 from retrieval.question import defined_term
 from retrieval.search import answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from retrieval.structure_answers import labels
-from tests.indexing import index_of
+from tests.indexing import index_of, read
 
 SEGMENTER = default_segmenter()
 
@@ -81,3 +84,28 @@ def test_a_label_the_question_matches_gives_way_to_the_passage_it_heads() -> Non
     hits = answer(index, question, SEGMENTER).hits
     assert hits[0].passage.text.startswith("话语：一个健康向上的民族")
     assert all(not h.passage.text.startswith("场合：深度") for h in hits)
+
+
+MINORS = Path(__file__).resolve().parent / "data" / "corpora" / "minors_women_elderly_folder"
+
+
+def test_the_article_penalising_a_duty_answers_what_breaching_it_costs() -> None:
+    index = index_of([read(p) for p in sorted((MINORS / "docs").iterdir())], SEGMENTER)
+    cost = "违法招用未满十六周岁童工的，未成年人保护法规定怎么处罚、罚多少？"
+    # the duty holds the question's words; the penalty names it only by its number
+    duty = explain(index, cost, SEGMENTER).rows[0].passage
+    assert article_of(duty) == "第六十一条" and "罚款" not in duty.text
+    first = answer(index, cost, SEGMENTER).hits[0].passage
+    assert first.text.startswith("第一百二十五条 违反本法第六十一条规定的")
+    # asking what the duty is, not what breaching it costs: the duty
+    rule = "未成年人保护法对招用未满十六周岁的未成年人有什么规定？"
+    assert answer(index, rule, SEGMENTER).hits[0].passage.text.startswith("第六十一条")
+
+
+def test_a_penalty_article_enforces_only_its_own_texts_articles() -> None:
+    own = "第八十一条 违反本法第二十六条规定，未履行报告义务的，依法对直接负责的主管人员给予处分。"
+    other = "第九十条 违反《中华人民共和国治安管理处罚法》第二十六条规定的，依照其规定处罚款。"
+    unpunished = "第九十一条 违反本法第二十六条规定的，由有关部门责令改正。"
+    passages = [parse("x.txt", ["某法", line]).passages[0] for line in (own, other, unpunished)]
+    assert [p.text for p in enforcing(passages, "第二十六条")] == [own]
+    assert enforcing(passages, "第六条") == []  # 第二十六条 is not 第六条
