@@ -434,6 +434,10 @@ def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
     """The n-th of sibling headings: the one numbered n (三、… is the third part even where
     the source lost 二、), else the n-th in reading order."""
     numbered = [p for p in paths if _label_number(p[-1]) == n]
+    if len(numbered) > 1:
+        # a text whose first chapter lost its heading sets its first articles beside its
+        # chapters: 第四章 is not 第四条
+        numbered = [p for p in numbered if not _ARTICLE.fullmatch(p[-1])]
     if len(numbered) == 1:
         return numbered[0]
     return paths[n - 1] if 1 <= n <= len(paths) else None

@@ -503,3 +503,22 @@ def test_the_opening_of_a_regulation_is_past_its_history() -> None:
     index = index_of([parse("gx.md", lines)], SEGMENTER)
     hits = answer(index, "这个条例一开头说立法目的是什么？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第一条")
+
+
+def test_a_chapter_is_not_the_article_of_its_number_where_the_first_chapter_lost_its_heading() -> (
+    None
+):
+    lines = [
+        "# 某省实施节约能源法办法",
+        *(f"第{n}条 第{n}条的内容，关于节能工作的一般要求。" for n in "一二三四五"),
+        "## 第二章　节能管理",
+        "第六条 用能单位应当加强节能管理。",
+        "## 第三章　合理使用与节约能源",
+        "第七条 用能单位应当合理使用能源。",
+        "## 第四章　激励措施",
+        "第八条 县级以上人民政府应当安排节能专项资金。",
+    ]
+    index = index_of([parse("x.md", lines)], SEGMENTER)
+    hits = answer(index, "第四章讲什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第八条")
+    assert answer(index, "第四条讲什么？", SEGMENTER).hits[0].passage.text.startswith("第四条")
