@@ -58,6 +58,11 @@ def law_names(folded: str) -> tuple[str, ...]:
             or (len(word) >= 3 and word.endswith("法") and word[-2] not in _NOT_LAWS)
             # 机关事务管理办法, 实施细则, 工作规则: not 解决办法 or 游戏规则
             or (word.endswith(_RULE_WORDS) and before.endswith(_RULE_MAKERS))
+            # a text implementing a law, named with the law's short name (北京实施水法办法,
+            # 浙江省实施道交法办法)
+            or (
+                word in _RULE_WORDS and before.endswith("法") and "实施" in words[max(0, i - 4) : i]
+            )
         )
         if not (lawlike or glued or stuck):
             continue

@@ -3,6 +3,8 @@ issuers and levels, implementing rules, and the texts that only cite them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from retrieval.model import Document
 from retrieval.targets import find_target
 from tests.test_targets import doc
@@ -385,3 +387,26 @@ def test_a_laws_two_character_name_names_it_but_not_inside_its_implementing_text
     assert find_target("北京实施水法办法从什么时候施行", held).docs == {"bj.md"}
     # counter-example: 节水 / 法规 says no 水法
     assert find_target("节水法规有哪些", held).docs is None
+
+
+ENERGY = Path(__file__).resolve().parent / "data" / "corpora" / "energy_resources_folder"
+
+
+def test_a_text_implementing_a_law_is_named_as_itself_not_as_the_law() -> None:
+    from retrieval.laws import law_names
+    from retrieval.search import answer
+    from retrieval.segment import default_segmenter
+    from tests.indexing import index_of, read
+
+    segmenter = default_segmenter()
+    index = index_of([read(p) for p in sorted((ENERGY / "docs").iterdir())], segmenter)
+    province = index.document("zhejiang_shishi_jieyue_nengyuan_fa_banfa_2021.md")
+    # its title quotes the law it implements: the quote is not its name, nor an edition
+    assert "节约能源法" not in province.meta.names
+    assert "浙江省实施节约能源法办法" in province.meta.names
+    assert law_names("按浙江省实施道交法办法，出了事故") == ("浙江省实施道交法办法",)
+    assert law_names("北京2004年版实施水法办法的第六章") == ("水法办法",)
+    law = answer(index, "现行节约能源法是从哪天起施行的？", segmenter).hits[0].passage
+    assert law.doc == "jieyue_nengyuan_fa_2018.md" and "2008年4月1日" in law.text
+    own = answer(index, "浙江省实施节约能源法办法是从什么时候开始施行的？", segmenter)
+    assert own.hits[0].passage.doc == province.doc and "2011年9月1日" in own.hits[0].passage.text
