@@ -268,6 +268,15 @@ MANY = [
     corpus_set(
         CORPORA / "forestry_wildlife_folder", (0.70, 0.80, 0.87, 19, 13), "forestry_wildlife_folder"
     ),
+    corpus_set(
+        CORPORA / "courts_lawyers_folder", (0.72, 0.81, 0.94, 15, 5), "courts_lawyers_folder"
+    ),
+    corpus_set(
+        CORPORA / "congresses_elections_folder",
+        (0.63, 0.72, 0.81, 18, 18),
+        "congresses_elections_folder",
+    ),
+    corpus_set(CORPORA / "trade_customs_folder", (0.81, 0.87, 0.93, 22, 8), "trade_customs_folder"),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
