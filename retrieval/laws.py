@@ -26,7 +26,7 @@ def _book_title(folded: str) -> str:
 
 # words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
 _NOT_LAWS = frozenset(
-    ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写")
+    ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写", "部")
 )
 
 
@@ -81,10 +81,15 @@ def law_names(folded: str) -> tuple[str, ...]:
             name += words[i + 1]
         # a short law (监察法) counts where it is cited: before 规定 or an article, or
         # after a word citing it (按, 根据) or dating its edition (新, 2010年版, 2024年)
+        after = words[i + 1] if i + 1 < len(words) else ""
         cited = (
             glued
-            or (i + 1 < len(words) and words[i + 1].startswith(("规定", "第")))
-            or (i > 0 and _cites(words[i - 1]))
+            or (stuck and word[1] in _INSIDE)  # 监督 / 法中
+            or after.startswith(("规定", "第", *_INSIDE))
+            or (
+                not after.startswith(_LONGER)  # 修订后的保密法实施条例 names the 条例 alone
+                and ((start > 0 and _cites(words[start - 1])) or (i > 0 and _cites(words[i - 1])))
+            )
         )
         if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS:
             continue  # who made it and a kind (国务院条例, 国家条例, 省里的条例), no name
@@ -104,7 +109,11 @@ _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
-_CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老"}
+_CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老", "的"}
+# what follows a law's name asked inside it (选举法里, 监督法中)
+_INSIDE = ("里", "中")
+# what continues a law's name into a longer one's (保密法实施条例)
+_LONGER = ("实施", "条例", "细则", "办法")
 
 
 SHORT_LAW_RARE = 100  # jieba's frequency below which X法 may be a law's short name (消法 22)

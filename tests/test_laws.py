@@ -410,3 +410,16 @@ def test_a_text_implementing_a_law_is_named_as_itself_not_as_the_law() -> None:
     assert law.doc == "jieyue_nengyuan_fa_2018.md" and "2008年4月1日" in law.text
     own = answer(index, "浙江省实施节约能源法办法是从什么时候开始施行的？", segmenter)
     assert own.hits[0].passage.doc == province.doc and "2011年9月1日" in own.hits[0].passage.text
+
+
+def test_a_three_character_law_name_counts_after_its_edition_or_asked_inside() -> None:
+    from retrieval.laws import law_names
+
+    assert law_names("2020年修正的选举法对境外资助怎么处理？") == ("选举法",)
+    assert law_names("2024年新修订的保密法里，绝密级的期限多长？") == ("保密法",)
+    assert law_names("监督法中财政经济工作监督包括什么？") == ("监督法",)
+    # a longer name goes on past it; a method, a view or a demonstrative names no law
+    assert law_names("修订后的保密法实施条例从哪天施行？") == ("保密法实施条例",)
+    assert law_names("全国人大常委会2008年通过的那部法") == ()
+    assert law_names("他的想法中有什么问题？") == ()
+    assert law_names("这种做法里有问题吗？") == ()
