@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.bot_harness import ADMIN, GROUP, OTHER, USER, USERNAME, harness
@@ -291,4 +292,22 @@ async def test_a_reason_is_the_voters_reply_to_the_prompt_and_nothing_else(
         assert await database.all("SELECT helpful, reason FROM feedback") == [
             (0, "没有讲到具体的做法")
         ]
+        h.api.assert_nothing_rejected()
+
+
+async def test_a_passage_shown_only_as_the_closest_says_so_in_chat_and_inline(
+    tmp_path: Path,
+) -> None:
+    consumers = Path(__file__).resolve().parent / "data" / "corpora" / "consumer_markets_folder"
+    shutil.copytree(consumers / "docs", tmp_path / "corpus")
+    question = "视频会员到期自动续费扣了钱，事先一点提醒都没有，这合规吗？"
+    async with harness(tmp_path) as h:
+        await h.api.send_text(USER, USER, question)
+        reply = await h.api.wait_for_reply(USER)
+        assert reply.plain.startswith("没有找到完全对应的段落，以下是最接近的一段：")
+        assert "消费者权益保护法实施条例" in reply.plain and "续费" in reply.bold
+        assert "2. " not in reply.plain  # the closest passage comes alone
+        found = await h.api.wait_for_answer(await h.api.inline_query(USER, question))
+        (only,) = found["results"]
+        assert only["description"].startswith("（最接近）")
         h.api.assert_nothing_rejected()
