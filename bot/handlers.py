@@ -210,8 +210,10 @@ async def inline_query(update: Update, context: Context) -> None:
             id=passage_uid(hit.passage),
             title=(render.SECTION_SEP.join(hit.passage.section) or hit.passage.title)[:200],
             # a passage shown only as the closest says so
-            description=(render.CLOSEST_LABEL if answer and answer.note else "")
-            + render.marked(hit.passage.text, (), hit.snippet, lambda s: s, lambda s: s)[:200],
+            description=(
+                (render.CLOSEST_LABEL if answer and answer.note else "")
+                + render.marked(hit.passage.text, (), hit.snippet, lambda s: s, lambda s: s)
+            )[:200],
             input_message_content=InputTextMessageContent(
                 render.passage_html(hit.passage, hit.spans), parse_mode=ParseMode.HTML
             ),

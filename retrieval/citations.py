@@ -9,22 +9,22 @@ import re
 from collections.abc import Sequence
 
 from retrieval.clues import states_penalty
-from retrieval.dates import CN_NUMBER
 from retrieval.index import SearchIndex
 from retrieval.model import Passage
+from retrieval.parts import ARTICLE
 
-_ARTICLE = re.compile(rf"第[{CN_NUMBER}百千]+条")
-# a breach of this text's own articles (not another law's: 违反《…》第…条)
-_BREACH = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)")
+# a breach of this text's own articles (not another law's: 违反《…》第…条), up to the
+# 规定 closing the articles it lists (not the 依照本法第…条 of its penalty)
+_BREACH = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)([^，。；]*?)规定")
 
 MAX_ENFORCING = 2  # penalty articles brought for one duty (one per offender is usual)
 
 
 def article_of(passage: Passage) -> str:
     """The article a passage belongs to (第六十一条), as its headings or opening say; ''."""
-    if passage.section and _ARTICLE.fullmatch(passage.section[-1]):
+    if passage.section and ARTICLE.fullmatch(passage.section[-1]):
         return passage.section[-1]
-    opening = _ARTICLE.match(passage.text)
+    opening = ARTICLE.match(passage.text)
     return opening.group(0) if opening else ""
 
 
@@ -33,8 +33,8 @@ def enforcing(passages: Sequence[Passage], article: str) -> list[Passage]:
     `article` of their own text."""
     out = []
     for passage in passages:
-        breach = _BREACH.search(passage.text)
-        if breach and article in passage.text[breach.end() :] and states_penalty(passage.text):
+        breached = " ".join(m.group(1) for m in _BREACH.finditer(passage.text))
+        if article in breached and states_penalty(passage.text):
             out.append(passage)
     return out[:MAX_ENFORCING]
 

@@ -84,11 +84,16 @@ def law_names(folded: str) -> tuple[str, ...]:
         after = words[i + 1] if i + 1 < len(words) else ""
         cited = (
             glued
-            or (stuck and word[1] in _INSIDE)  # 监督 / 法中
-            or after.startswith(("规定", "第", *_INSIDE))
+            or after.startswith(("规定", "第"))
             or (
                 not after.startswith(_LONGER)  # 修订后的保密法实施条例 names the 条例 alone
-                and ((start > 0 and _cites(words[start - 1])) or (i > 0 and _cites(words[i - 1])))
+                and (
+                    (start > 0 and _cites(words[start - 1]))
+                    or (i > 0 and _cites(words[i - 1]))
+                    # its edition said before it (2020年修正的选举法), not a method's
+                    # (马克思主义的辩证法)
+                    or (start > 0 and words[start - 1] == "的" and _edition(words[: start - 1]))
+                )
             )
         )
         if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS:
@@ -109,9 +114,7 @@ _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
-_CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老", "的"}
-# what follows a law's name asked inside it (选举法里, 监督法中)
-_INSIDE = ("里", "中")
+_CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老"}
 # what continues a law's name into a longer one's (保密法实施条例)
 _LONGER = ("实施", "条例", "细则", "办法")
 
@@ -135,6 +138,12 @@ def two_character_laws(folded: str) -> tuple[str, ...]:
         and w[0] not in _NOT_SHORT
         and segmenter.frequency(w) < SHORT_LAW_RARE
     )
+
+
+def _edition(words: Sequence[str]) -> bool:
+    """Whether the words end by saying how a text's edition was made: 修正, 修订 / 后, 通过."""
+    said = "".join(words[-2:]).removesuffix("后")
+    return said.endswith(("修正", "修订", "修改", "通过", "颁布", "公布"))
 
 
 def _cites(word: str) -> bool:

@@ -72,11 +72,9 @@ _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 _ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
-_PASSED = re.compile(r"会议通过$")
+_PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or of an edition
 # a title quoting the law it implements: 浙江省实施《…法》办法, 《…法》实施细则
-_IMPLEMENTING = re.compile(
-    r"实施《[^》]+》(?:办法|条例|细则|规定)|》实施(?:办法|条例|细则)"
-)  # a meeting's adoption, of the text or of an edition
+_IMPLEMENTING = re.compile(r"实施《[^》]+》(?:办法|条例|细则|规定)|》实施(?:办法|条例|细则)")
 _NAME_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:书记|总理|主席|委员长|省长|市长|主任|部长|县长|区长|校长|局长"
     r"|厅长|院长)\s*)?(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"
@@ -192,7 +190,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系)
     title = _BANNERED.sub("", title)
     core = re.sub(r"^[^《]*《|》.*$", "", title) if "《" in title else title
-    if _IMPLEMENTING.search(title):
+    implementing = bool(_IMPLEMENTING.search(title))
+    if implementing:
         # 浙江省实施《…节约能源法》办法 is a text of its own, not the law it implements
         core = re.sub(r"[《》]", "", title)
     core = re.sub(r"[（(].*?[）)]|[—－].*$", "", core).strip()
@@ -227,10 +226,12 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
             names.append(f"{meta.year}年{meeting}")
     # 公司法, 2018年公司法: laws go by their own name; so do the state's other texts
     # (统计法实施条例 for 中华人民共和国统计法实施条例)
-    if _IMPLEMENTING.search(title):  # 浙江省实施节约能源法办法, 2021年浙江省实施…办法
-        own = core.replace(_STATE, "")
-        names += [own, f"{meta.year}年{own}"] if meta.year else [own]
-    elif short := law_short_name(title) or _without_state(core):
+    # 浙江省实施节约能源法办法 for the text implementing a law; its own name for a law
+    if (
+        short := core.replace(_STATE, "")
+        if implementing
+        else law_short_name(title) or _without_state(core)
+    ):
         names.append(short)
         if meta.year:
             names.append(f"{meta.year}年{short}")

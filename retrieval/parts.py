@@ -25,7 +25,7 @@ _N = rf"([{CN_NUMBER}]+|\d+)"
 _PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
 _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
 _DIVISION = re.compile(rf"第{_N}节")  # a chapter's division (第四章第二节)
-_ARTICLE = re.compile(rf"第{_N}条")
+ARTICLE = re.compile(rf"第{_N}条")
 _LAST = re.compile(r"最后一(条|章|部分|编)")  # the text's last article or part
 _LIST = re.compile(
     # 哪几点, 几个方面, 哪三个问题; not 哪一部分 (which part says X: a question about content)
@@ -90,7 +90,7 @@ class Place:
 def read_place(question: str) -> Place:
     q = fold(question)
     part = _PART.search(q)
-    article = _ARTICLE.search(q)
+    article = ARTICLE.search(q)
     point = _POINT.search(q, part.end() if part else 0)
     division = _DIVISION.search(q, part.end()) if part else None
     return Place(
@@ -409,14 +409,14 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
     inside = _under(passages, part) if part else []
     if not n or any(place.article in p.section for p in inside):
         return []
-    labels = list(dict.fromkeys(s for p in inside for s in p.section if _ARTICLE.fullmatch(s)))
+    labels = list(dict.fromkeys(s for p in inside for s in p.section if ARTICLE.fullmatch(s)))
     return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []
 
 
 def _the_last(passages: Sequence[Passage], place: Place) -> Place:
     """最后一条 as the text's last article (第八十七条), 最后一章 as its last part."""
     if place.last == "条":
-        labels = [s for p in passages for s in p.section if _ARTICLE.fullmatch(s)]
+        labels = [s for p in passages for s in p.section if ARTICLE.fullmatch(s)]
         return replace(place, article=labels[-1]) if labels else place
     parts = _children(passages, _parts_level(passages))
     return replace(place, part=len(parts)) if parts else place
@@ -437,7 +437,7 @@ def _nth(paths: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...] | None:
     if len(numbered) > 1:
         # a text whose first chapter lost its heading sets its first articles beside its
         # chapters: 第四章 is not 第四条
-        numbered = [p for p in numbered if not _ARTICLE.fullmatch(p[-1])]
+        numbered = [p for p in numbered if not ARTICLE.fullmatch(p[-1])]
     if len(numbered) == 1:
         return numbered[0]
     return paths[n - 1] if 1 <= n <= len(paths) else None
@@ -502,7 +502,7 @@ def place_passages(
         if (
             not article
             and document.meta.kind in RULE_KINDS
-            and not any(_ARTICLE.search(" ".join(p.section)) for p in passages)
+            and not any(ARTICLE.search(" ".join(p.section)) for p in passages)
         ):
             # a 决定 numbering its clauses 一、二、… has no 第六条: its sixth clause is meant
             n = chinese_number(place.article[1:-1])

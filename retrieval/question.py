@@ -180,7 +180,8 @@ _TERM_BEFORE = re.compile(
     r"|(?:是)?(?:怎么|怎样|如何)(?:定义|界定|理解))"
 )
 _TERM_AFTER = re.compile(
-    r"(?:什么叫|什么是|(?:怎么|怎样|如何)(?:定义|界定|理解))(?:的)?([一-鿿]{2,16})"
+    r"(?:什么叫|(?<!为)什么是|(?:怎么|怎样|如何)(?:定义|界定|理解))(?:的)?([一-鿿]{2,16}?)"
+    r"(?=的?(?:[呢吗啊呀吧]|[^一-鿿]|$))"  # up to a particle or a stop: 什么是政府信息呢
 )
 
 
@@ -189,7 +190,7 @@ def defined_term(question: str) -> str:
     政府信息是什么意思, 农产品 of 是怎么定义农产品的."""
     after = _TERM_AFTER.search(question)
     if after:
-        return after.group(1).removesuffix("的")
+        return after.group(1)
     before = _TERM_BEFORE.search(question)
     return before.group(1) if before else ""
 

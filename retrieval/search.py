@@ -259,7 +259,9 @@ class Candidate:
     kept: bool  # passes the threshold: shown to the user
     bm25: float = 0.0
     rule: str = ""  # why it was dropped before the threshold (another document, year…)
-    near: bool = False  # kept but for the bar rising with the corpus's size (`open_coverage`)
+    # kept but for the bars that rise with the corpus's size: the least coverage
+    # (`open_coverage`) and the share of the question the corpus never speaks of (`absent_limit`)
+    near: bool = False
 
 
 def _pool(
@@ -393,8 +395,9 @@ def candidates(
 def standout(
     pool: Sequence[Candidate], weights: Sequence[float], ranking: Ranking
 ) -> Candidate | None:
-    """The passage shown as the closest when none is kept (`Ranking.standout_gap`)."""
-    ranked = [c for c in pool if not c.rule]  # in BM25's order: none was boosted
+    """The passage shown as the closest when none of the pool is kept (`Ranking.standout_gap`):
+    the pool is then in BM25's order, since only kept passages are boosted."""
+    ranked = [c for c in pool if not c.rule]
     if not ranked:
         return None
     first = ranked[0]
@@ -591,6 +594,8 @@ def answer(
                 )
             )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
+    elif note:  # the closest passage comes alone
+        scored = shown
     else:
         if asks_penalty(fold(question)):  # the article penalising the duty the words find
             shown = with_enforcing(index, shown, LEADING_HITS)
@@ -650,7 +655,9 @@ def explain(
     weights = word_weights(query, segmenter, ranking)
     rows = []
     ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
-    lone = None if any(c.kept for c in ranked) else standout(ranked, weights, ranking)
+    # as `answer` shows it: none kept, and no place of the text asked
+    asked = read_place(question).asked if question.strip() else False
+    lone = None if asked or any(c.kept for c in ranked) else standout(ranked, weights, ranking)
     for c in ranked[:top_k]:
         text = searchable_text(c.passage)
         matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)

@@ -17,6 +17,7 @@ from retrieval.metadata import is_date_line
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 from retrieval.parts import (
+    ARTICLE,
     Listing,
     announced_list,
     heading_named,
@@ -240,6 +241,8 @@ def labels(text: str) -> bool:
     line = text.strip()
     if len(line) >= LONGEST_LABEL or is_date_line(line) or _ITEM.match(line):
         return False  # a list's item is content, however short (5.宣布大会闭幕)
+    if ARTICLE.match(line) or announces(line):
+        return False  # so is a short article (第三条 本条例由…解释), or an announcement
     if line.endswith("。"):
         return len(line) <= SHORTEST_SENTENCE
     return not line.endswith(("！", "？", "；", "，", "…", "!", "?", ";", ","))
@@ -248,14 +251,18 @@ def labels(text: str) -> bool:
 def past_labels(
     index: SearchIndex, shown: list[tuple[Passage, float]]
 ) -> list[tuple[Passage, float]]:
-    """The shown passages, each label (`labels`) replaced by the passage after it."""
+    """The shown passages, each label (`labels`) replaced by the passage after it in its
+    section (a closing line, 完 or a signature, heads nothing)."""
     out: list[tuple[Passage, float]] = []
     seen = {p.key for p, _ in shown}
     for passage, score in shown:
         i = index.by_key[passage.key] + 1
-        if labels(passage.text) and i < len(index.passages):
+        if labels(passage.text) and passage.part == 1 and i < len(index.passages):
             after = index.passages[i]
-            if after.doc == passage.doc:
+            # in its section, or the article it stands over (a chapter's lost heading)
+            if after.doc == passage.doc and (
+                after.section == passage.section or ARTICLE.match(after.text)
+            ):
                 if after.key in seen:
                     continue  # shown anyway
                 passage = after

@@ -27,6 +27,8 @@ SEGMENTER = default_segmenter()
         ("旧版农产品质量安全法是怎么定义农产品的？", "农产品"),
         ("什么叫疫点？它和疫区有什么不一样？", "疫点"),
         ("新的文化使命具体指什么？", "新的文化使命"),
+        ("什么是政府信息呢？", "政府信息"),  # not its particle
+        ("为什么是他来负责？", ""),  # 为什么 asks why
         ("政府信息公开的范围有哪些？", ""),  # asks no meaning
     ],
 )
@@ -61,6 +63,8 @@ def test_a_definition_is_found_for_a_term_of_common_words() -> None:
         ("最后，预祝大会圆满成功！", False),
         ("2016年9月12日", False),
         ("本法自2021年6月1日起施行。", False),
+        ("第三条 本条例由省政府解释。", False),  # a short article is content
+        ("关于营商环境，我讲三点意见：", False),  # an announcement brings its items
     ],
 )
 def test_a_short_line_that_is_no_sentence_labels_what_follows(text: str, label: bool) -> None:
@@ -109,3 +113,9 @@ def test_a_penalty_article_enforces_only_its_own_texts_articles() -> None:
     passages = [parse("x.txt", ["某法", line]).passages[0] for line in (own, other, unpunished)]
     assert [p.text for p in enforcing(passages, "第二十六条")] == [own]
     assert enforcing(passages, "第六条") == []  # 第二十六条 is not 第六条
+    # the article whose penalty it applies is not breached
+    applied = "第九十二条 违反本法第二十条规定的，依照本法第六十一条的规定处罚款。"
+    (passage,) = parse("x.txt", ["某法", applied]).passages
+    assert (
+        enforcing([passage], "第二十条") == [passage] and enforcing([passage], "第六十一条") == []
+    )
