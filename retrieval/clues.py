@@ -32,7 +32,7 @@ def defines(
     common its words), the term the question quotes (“食品安全”这个词), or else one of its
     telling words: 本条例所称政府信息，是指…, 督查是指…, or 食品安全，指…"""
     if term:  # its ending: 博物馆 of 博物馆条例里博物馆
-        terms = [term[i:] for i in range(len(term) - SHORTEST_SUBJECT + 1)]
+        terms = endings(term)
     else:
         terms = [
             spelling
@@ -52,10 +52,13 @@ _CLASSIFIES = r"[，,]?(?:分为|分成|包括|包含|是指|有)(?:下列|以�
 def classifies(subject: str, text: str) -> bool:
     """Whether the passage lists the kinds or members of `subject` (`kinds_asked_of`): an
     ending of it, of two characters or more, right before 分为, 包括 or 是指."""
-    return any(
-        re.search(re.escape(subject[i:]) + _CLASSIFIES, text)
-        for i in range(len(subject) - SHORTEST_SUBJECT + 1)
-    )
+    return any(re.search(re.escape(ending) + _CLASSIFIES, text) for ending in endings(subject))
+
+
+def endings(term: str) -> list[str]:
+    """A term's endings of two characters or more, longest first: what a text may call it
+    (奖励 of 公务员的奖励)."""
+    return [term[i:] for i in range(len(term) - SHORTEST_SUBJECT + 1)]
 
 
 # what a text's penalty article says it does to whoever breaches it

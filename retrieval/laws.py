@@ -86,7 +86,7 @@ def law_names(folded: str) -> tuple[str, ...]:
             glued
             or after.startswith(("规定", "第"))
             or (
-                not after.startswith(_LONGER)  # 修订后的保密法实施条例 names the 条例 alone
+                not after.startswith(LONGER_NAME)  # 修订后的保密法实施条例 names the 条例 alone
                 and (
                     (start > 0 and _cites(words[start - 1]))
                     or (i > 0 and _cites(words[i - 1]))
@@ -115,8 +115,8 @@ _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
 _CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老"}
-# what continues a law's name into a longer one's (保密法实施条例)
-_LONGER = ("实施", "条例", "细则", "办法")
+# what continues a law's name into a longer one's (保密法实施条例, 北京实施水法办法)
+LONGER_NAME = ("实施", "条例", "细则", "办法")
 
 
 SHORT_LAW_RARE = 100  # jieba's frequency below which X法 may be a law's short name (消法 22)

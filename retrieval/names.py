@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from retrieval.catalog import memo
+from retrieval.laws import LONGER_NAME
 from retrieval.model import Document
 from retrieval.normalize import plain_text
 
@@ -46,7 +47,8 @@ def said_as_word(name: str, plain: str) -> bool:
     from retrieval.segment import default_segmenter
 
     words = {w for w, _ in default_segmenter().words(plain)}
-    return name in words and not re.search(rf"实施{name}|{name}(?:实施|办法|条例|细则)", plain)
+    longer = "|".join(LONGER_NAME)
+    return name in words and not re.search(rf"实施{name}|{name}(?:{longer})", plain)
 
 
 def plain_titles(documents: Sequence[Document]) -> list[str]:

@@ -395,8 +395,10 @@ def candidates(
 def standout(
     pool: Sequence[Candidate], weights: Sequence[float], ranking: Ranking
 ) -> Candidate | None:
-    """The passage shown as the closest when none of the pool is kept (`Ranking.standout_gap`):
-    the pool is then in BM25's order, since only kept passages are boosted."""
+    """The passage shown as the closest when none of the pool is kept (`Ranking.standout_gap`),
+    else None: the pool is then in BM25's order, since only kept passages are boosted."""
+    if any(c.kept for c in pool):
+        return None
     ranked = [c for c in pool if not c.rule]
     if not ranked:
         return None
@@ -559,7 +561,7 @@ def answer(
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
-        closest = None if shown or place.asked else standout(pool, weights, ranking)
+        closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
             shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE
         top = shown[0][0] if shown else None
@@ -583,8 +585,8 @@ def answer(
             # (not by the words naming the document: 辽宁 in 乐购辽宁 says nothing of the point)
             asked, asked_weights = _asked(query, weights, target, index)
             # and where the meaning of a word is asked, the passage defining it
-            definition = asks_definition(fold(question))
-            term = defined_term(fold(question))
+            folded = fold(question)
+            definition, term = asks_definition(folded), defined_term(folded)
             placed.sort(
                 key=lambda p: (
                     not (
@@ -657,7 +659,7 @@ def explain(
     ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
     # as `answer` shows it: none kept, and no place of the text asked
     asked = read_place(question).asked if question.strip() else False
-    lone = None if asked or any(c.kept for c in ranked) else standout(ranked, weights, ranking)
+    lone = None if asked else standout(ranked, weights, ranking)
     for c in ranked[:top_k]:
         text = searchable_text(c.passage)
         matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
