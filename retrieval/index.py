@@ -83,6 +83,12 @@ class SearchIndex:
         return Catalog(self.documents)
 
     @cached_property
+    def paragraphs(self) -> int:
+        """The corpus's size in its lines of text, however they are joined into passages (an
+        article's paragraphs are one passage): what chance sharing of words grows with."""
+        return sum(p.text.count("\n") + 1 for p in self.passages)
+
+    @cached_property
     def doc_years(self) -> dict[str, int | None]:
         return {d.doc: d.meta.year for d in self.documents}
 

@@ -299,9 +299,9 @@ def candidates(
         if all(d is None for d in named):  # an undated page named with its year: its date
             later = set(years)
         years, soft = years - later, soft | later
-    floor = open_coverage(len(index.passages), ranking)
+    floor = open_coverage(index.paragraphs, ranking)
     absent = absent_words(query, weights, index, ranking) if target.docs is None else []
-    if not target.phrases and _share(absent, weights) >= absent_limit(len(index.passages), ranking):
+    if not target.phrases and _share(absent, weights) >= absent_limit(index.paragraphs, ranking):
         floor = 2.0  # nothing is kept
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
@@ -667,13 +667,13 @@ def explain(
     named = target.docs is not None
     return Explanation(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
-        threshold=ranking.min_coverage if named else open_coverage(len(index.passages), ranking),
+        threshold=ranking.min_coverage if named else open_coverage(index.paragraphs, ranking),
         weak=ranking.weak_coverage,
         telling=tuple(w.text for w in question_focus(query, weights, target, index, ranking)),
         rows=tuple(rows) if query.words else (),
         target=target,
         absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
-        absent_limit=1.0 if named else absent_limit(len(index.passages), ranking),
+        absent_limit=1.0 if named else absent_limit(index.paragraphs, ranking),
         structure=tuple(structure_passages(index, question, query, target, weights)[:top_k])
         if query.words
         else (),

@@ -403,7 +403,7 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
     body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]
     runs = _run_members(body)
     groups = _place(body, runs, _salutation_points(classified[taken:]))
-    groups = _join_short(groups)
+    groups = _join_articles(_join_short(groups))
 
     headings: list[Heading] = []
     passages: list[Passage] = []
@@ -627,6 +627,27 @@ def _join_short(groups: list[_Group]) -> list[_Group]:
             out[-1] = (section, opened + carry[1], text + "\n" + carry[2])
         else:
             out.append(carry)
+    return out
+
+
+def _join_articles(groups: list[_Group]) -> list[_Group]:
+    """The paragraphs of one article (第十二条 …, then 前款规定的… under the same path)
+    make one passage while they fit in one: an article is what a law is cited and read by,
+    and a later paragraph often says only in its lead what it is about."""
+    out: list[_Group] = []
+    for group in groups:
+        section, opened, text = group
+        if (
+            out
+            and not opened
+            and section
+            and out[-1][0] == section
+            and _legal_rank(section[-1]) == 2
+            and len(out[-1][2]) + 1 + len(text) <= MAX_PASSAGE_CHARS
+        ):
+            out[-1] = (section, out[-1][1], out[-1][2] + "\n" + text)
+        else:
+            out.append(group)
     return out
 
 

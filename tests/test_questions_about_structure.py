@@ -10,7 +10,7 @@ from retrieval.index import SearchIndex
 from retrieval.parts import Place, place_passages, read_place
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
-from retrieval.structure import parse
+from retrieval.structure import MAX_PASSAGE_CHARS, parse
 from tests.indexing import index_of, read
 from tests.test_structure import BUNDLE
 
@@ -290,7 +290,7 @@ def test_a_paragraph_introducing_items_brings_the_run_after_it() -> None:
     assert after.section == ("三、新时代新征程中国共产党的使命任务",)
 
 
-def test_of_an_articles_passages_the_one_about_what_else_is_asked_leads() -> None:
+def test_an_article_is_one_passage_and_a_long_ones_paragraph_about_what_is_asked_leads() -> None:
     lines = [
         "干部人事档案工作条例",
         "第四章 日常管理",
@@ -300,25 +300,32 @@ def test_of_an_articles_passages_the_one_about_what_else_is_asked_leads() -> Non
         "第二十三条 档案材料应当及时归档。",
     ]
     index = index_of([parse("r.txt", lines)], SEGMENTER)
+    # a paragraph that says only later what it is about is read with its article's lead
     got = answer(index, "第二十二条里说的档案副本由什么构成？", SEGMENTER)
-    assert got.hits[0].passage.text.startswith("工作机构根据工作需要")
-    # asked for the article alone, it reads in order
-    plain = answer(index, "第二十二条规定了什么？", SEGMENTER)
-    assert plain.hits[0].passage.text.startswith("第二十二条")
-    # asked what a word means, the passage defining it leads
-    defining = parse(
-        "t.txt",
-        [
-            "红色文化保护条例",
-            "第一章 总则",
-            "第二条 本省行政区域内红色文化的保护和传承，适用本条例。",
-            "本条例所称红色文化，是指中国共产党领导人民在革命中形成的先进文化。",
-        ],
-    )
-    got = answer(
-        index_of([defining], SEGMENTER), "红色文化保护条例第二条里红色文化是怎么定义的？", SEGMENTER
-    )
-    assert got.hits[0].passage.text.startswith("本条例所称")
+    first = got.hits[0].passage
+    assert first.text.startswith("第二十二条") and "副本由正本主要材料的复制件构成" in first.text
+    assert first.section == ("第四章 日常管理", "第二十二条")
+    # an article too long for one passage is cut between its paragraphs, and of its
+    # pieces the one about what else is asked leads
+    duties = ("接收", "整理", "保管", "利用")
+    filler = [
+        f"工作机构应当按照规定做好档案的{duty}工作，{'确保档案真实完整安全，' * 12}不得遗漏。"
+        for duty in duties
+    ]
+    long_article = [
+        "干部人事档案工作条例",
+        "第四章 日常管理",
+        "第二十二条 干部人事档案实行集中统一管理。",
+        *filler,
+        "工作机构根据工作需要，可以为副处级以上干部建立档案副本，副本由正本主要材料的复制件构成。",
+        "第二十三条 档案材料应当及时归档。",
+    ]
+    index = index_of([parse("r.txt", long_article)], SEGMENTER)
+    pieces = [p for p in index.passages if p.section[-1:] == ("第二十二条",)]
+    assert len(pieces) == 2 and all(len(p.text) <= MAX_PASSAGE_CHARS for p in pieces)
+    got = answer(index, "第二十二条里说的档案副本由什么构成？", SEGMENTER)
+    assert "副本由正本主要材料的复制件构成" in got.hits[0].passage.text
+    assert not got.hits[0].passage.text.startswith("第二十二条")
 
 
 def test_a_chapters_division_and_its_first_article() -> None:
