@@ -61,6 +61,16 @@ def endings(term: str) -> list[str]:
     return [term[i:] for i in range(len(term) - SHORTEST_SUBJECT + 1)]
 
 
+# a passage that sets out cases: 有下列情形之一的, a lead line ending in a colon before its
+# first case, a second case on its own line
+_ENUMERATES = re.compile(r"下列|[：:]\n[（(][一二1][）)]|\n[（(]二[）)]|[：:]\n一是")
+
+
+def enumerates(text: str) -> bool:
+    """Whether a passage lists cases, as a question asking 哪些 wants."""
+    return bool(_ENUMERATES.search(text))
+
+
 # what a text's penalty article says it does to whoever breaches it
 _PENALTY = re.compile(r"罚款|吊销|没收|拘留|给予[^。；]{0,8}处分|追究刑事责任|责令停产|处分")
 

@@ -223,5 +223,10 @@ def asks_penalty(question: str) -> bool:
     return bool(_ASKS_PENALTY.search(question))
 
 
+def asks_list(question: str) -> bool:
+    """Whether a question asks for the members of a list (哪些, 哪几): cases, duties, kinds."""
+    return "哪些" in question or "哪几" in question
+
+
 def asks_quantity(question: str) -> bool:
     return bool(_ASKS_QUANTITY.search(question))

@@ -20,7 +20,14 @@ import numpy as np
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
 from retrieval.citations import with_enforcing
-from retrieval.clues import classifies, defines, gives_quantity, gives_time, states_penalty
+from retrieval.clues import (
+    classifies,
+    defines,
+    enumerates,
+    gives_quantity,
+    gives_time,
+    states_penalty,
+)
 from retrieval.coverage import (
     coverage,
     covered_by_parts,
@@ -41,6 +48,7 @@ from retrieval.question import (
     Query,
     Word,
     asks_definition,
+    asks_list,
     asks_penalty,
     asks_quantity,
     asks_time,
@@ -88,6 +96,7 @@ class Ranking:
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
+    list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); and a date
@@ -320,6 +329,7 @@ def candidates(
     term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
+    listing = asks_list(folded_question)
     # 2009年修订的统计法 names an edition; it does not ask of the law's revisions
     history = asks_history(_without(canonical_years(folded_question), target.said))
     # a question about something the corpus never speaks of, asked of a place it does
@@ -381,6 +391,8 @@ def candidates(
                 when and gives_time(query, weights, text)
             ):
                 boost *= ranking.quantity_boost
+            if listing and enumerates(passage.text):
+                boost *= ranking.list_boost
             if penalty and states_penalty(text):
                 boost *= ranking.penalty_boost
             if (definition and defines(query, weights, text, target.phrases, term)) or (

@@ -3,6 +3,7 @@ the passage that answers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from retrieval.citations import article_of, enforcing
 from retrieval.normalize import fold
 from retrieval.question import defined_term
-from retrieval.search import answer, explain, parse_question
+from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from retrieval.structure_answers import labels
@@ -119,3 +120,28 @@ def test_a_penalty_article_enforces_only_its_own_texts_articles() -> None:
     assert (
         enforcing([passage], "第二十条") == [passage] and enforcing([passage], "第六十一条") == []
     )
+
+
+def test_a_question_asking_which_ones_prefers_the_article_listing_them() -> None:
+    lines = [
+        "接诉即办条例",
+        "第三章 办理",
+        "第十条 承办单位的行为应当规范、高效，办理过程应当全程留痕，不规范的予以追责。",
+        "第三十条 承办单位在接诉即办工作中有下列行为之一的，予以追责：",
+        "（一）推诿、敷衍诉求人的；",
+        "（二）弄虚作假的。",
+        *(
+            f"第{n}条 市民热线的{topic}工作由市政务服务部门统筹。"
+            for n, topic in enumerate("受理 派单 回访 考核 公开 培训".split(), 31)
+        ),
+    ]
+    index = index_of([parse("j.txt", lines)], SEGMENTER)
+    question = "承办单位有哪些行为会被追责？"
+    first = answer(index, question, SEGMENTER).hits[0].passage
+    assert first.text.startswith("第三十条")
+    # without the preference the article merely naming the words leads: the rule decides
+    plain = answer(index, question, SEGMENTER, ranking=replace(DEFAULT_RANKING, list_boost=1.0))
+    assert plain.hits[0].passage.text.startswith("第十条")
+    # a question asking something else reads in the plain order
+    why = answer(index, "承办单位的行为为什么会被追责？", SEGMENTER).hits[0].passage
+    assert why.text.startswith("第十条")
