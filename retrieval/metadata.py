@@ -322,8 +322,15 @@ def is_history(text: str) -> bool:
 _HISTORY_LINE = re.compile(rf"\s+(?={_DATED_START.removeprefix('^')})")  # before each dated line
 
 
+# an edition named by when it was made (2024年修正的统计法, 新修订的, （2015年修正）, 修正本):
+# which text is meant, not a question about its revisions (2018年修正的吗 still asks)
+_NAMES_EDITION = re.compile(
+    r"(?:\d{2,4}年|新|最新|现行)(?:全面)?(?:修订|修正|修改)后?(?:的(?![吗呢？?]|$)|版|本|[）)])"
+)
+
+
 def asks_history(question: str) -> bool:
-    return bool(_ASKS_HISTORY.search(question))
+    return bool(_ASKS_HISTORY.search(_NAMES_EDITION.sub(" ", question)))
 
 
 def is_date_line(line: str) -> bool:

@@ -3,6 +3,9 @@ short names national texts go by."""
 
 from __future__ import annotations
 
+import pytest
+
+from retrieval.metadata import asks_history
 from retrieval.model import Document
 from retrieval.structure import parse
 from retrieval.targets import find_target
@@ -10,6 +13,24 @@ from retrieval.targets import find_target
 
 def doc(name: str, lines: list[str]) -> Document:
     return parse(name, lines)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("统计法修订过几次？", True),
+        ("节约能源法是哪一年全面修订的？", True),
+        ("这部法是2018年修正的吗？", True),  # asks whether that revision was made
+        ("按照现行（2024年修正）统计法，统计员可以不亮证吗？", False),
+        ("2024年修改后的监察法，留置最长多久？", False),
+        ("新修订的保密法要求多久审核一次？", False),
+        ("2017年修正本第二十八条怎么规定的？", False),
+    ],
+)
+def test_an_edition_named_by_its_revision_does_not_ask_of_the_texts_history(
+    question: str, asks: bool
+) -> None:
+    assert asks_history(question) is asks
 
 
 def test_editions_named_by_their_year_or_as_new_or_old_when_the_kind_alone_names_them() -> None:

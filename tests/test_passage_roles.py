@@ -132,7 +132,7 @@ def test_a_question_asking_which_ones_prefers_the_article_listing_them() -> None
         "（二）弄虚作假的。",
         *(
             f"第{n}条 市民热线的{topic}工作由市政务服务部门统筹。"
-            for n, topic in enumerate("受理 派单 回访 考核 公开 培训".split(), 31)
+            for n, topic in enumerate(["受理", "派单", "回访", "考核", "公开", "培训"], 31)
         ),
     ]
     index = index_of([parse("j.txt", lines)], SEGMENTER)
