@@ -277,6 +277,17 @@ MANY = [
         "congresses_elections_folder",
     ),
     corpus_set(CORPORA / "trade_customs_folder", (0.81, 0.87, 0.93, 22, 8), "trade_customs_folder"),
+    corpus_set(
+        CORPORA / "emergency_fire_folder", (0.78, 0.83, 0.88, 21, 12), "emergency_fire_folder"
+    ),
+    corpus_set(
+        CORPORA / "procurement_bidding_folder",
+        (0.81, 0.87, 0.88, 22, 8),
+        "procurement_bidding_folder",
+    ),
+    corpus_set(
+        CORPORA / "oceans_fisheries_folder", (0.74, 0.81, 0.87, 19, 13), "oceans_fisheries_folder"
+    ),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
