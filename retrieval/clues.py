@@ -23,6 +23,7 @@ SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's short
 
 # 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害… (not 指出, 指导)
 _MEANS = r"(?:[，,]?(?:是指|指的是)|[，,]指(?![出导示挥标定引明]))"
+_CLOSE_QUOTE = "[”\"’」』]"  # a term defined in quotes: “渔业水域”，是指…
 
 
 def defines(
@@ -30,7 +31,7 @@ def defines(
 ) -> bool:
     """Whether the passage defines the term asked of (`defined_term`: 政府信息, however
     common its words), the term the question quotes (“食品安全”这个词), or else one of its
-    telling words: 本条例所称政府信息，是指…, 督查是指…, or 食品安全，指…"""
+    telling words: 本条例所称政府信息，是指…, 督查是指…, 食品安全，指… or “渔业水域”，是指…"""
     if term:  # its ending: 博物馆 of 博物馆条例里博物馆
         terms = endings(term)
     else:
@@ -41,7 +42,8 @@ def defines(
             for spelling in word.spellings
         ]
     return any(
-        f"所称{t}" in text or re.search(rf"{re.escape(t)}{_MEANS}", text) for t in (*terms, *quoted)
+        f"所称{t}" in text or re.search(rf"{re.escape(t)}{_CLOSE_QUOTE}?{_MEANS}", text)
+        for t in (*terms, *quoted)
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.citations import article_of, enforcing
+from retrieval.clues import defines
 from retrieval.normalize import fold
 from retrieval.question import defined_term
 from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
@@ -52,6 +53,23 @@ def test_a_definition_is_found_for_a_term_of_common_words() -> None:
     # 意思 asks for the meaning; no passage is to hold it
     assert [w.text for w in parse_question(question, SEGMENTER).words] == ["政府", "信息"]
     assert answer(index, question, SEGMENTER).hits[0].passage.text.startswith("第二条")
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "（三）渔业水域，是指鱼虾类的产卵场、索饵场。",
+        "（三）“渔业水域”，是指鱼虾类的产卵场、索饵场。",
+    ],
+)
+def test_a_term_defined_in_quotes_is_defined_as_one_without(definition: str) -> None:
+    lead = "第二条 本细则中下列用语的含义是：\n（一）“内水”，是指领海基线向陆一侧的海域。"
+    text = f"{lead}\n{definition}"
+    query = parse_question("“渔业水域”是怎么定义的？", SEGMENTER)
+    assert defines(query, [1.0] * len(query.words), text, quoted=("渔业水域",))
+    # a passage that only speaks of the term does not define it
+    other = "第二十八条 在重点“渔业水域”不得从事拆船业，是指定的禁区。"
+    assert not defines(query, [1.0] * len(query.words), other, quoted=("渔业水域",))
 
 
 @pytest.mark.parametrize(
