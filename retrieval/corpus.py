@@ -47,8 +47,9 @@ from retrieval.structure import parse
 # news headline's congress naming the province's report; 13: a judicial interpretation (…的解释)
 # as a kind of text, a national regulation named without 中华人民共和国, a chapter closing the
 # articles before it; 14: a history line broken in two read whole, a full date under a title no
-# part of it
-ANALYZER_VERSION = "16"
+# part of it; 15: a text adopted again dated by its last adoption; 16: an article's paragraphs
+# as one passage; 17: a history line broken over several lines read whole
+ANALYZER_VERSION = "17"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -12,6 +12,7 @@ the genre, never from a list of documents: `第十九次全国代表大会` is a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -329,6 +330,34 @@ _NAMES_EDITION = re.compile(
 )
 
 
+MAX_HISTORY_PIECES = 4  # lines one history line may be broken into (a decision on three laws)
+
+
+def _broken_history(lines: Sequence[str]) -> dict[int, str | None]:
+    """A history line broken over lines (…《关于修改〈…组织法〉 / 〈…选举法〉 / 〈…代表法〉的决定》
+    第三次修正) is read whole, as no piece of it is a date line alone: each of its lines but the
+    last maps to None, the last to the whole line."""
+    out: dict[int, str | None] = {}
+    for i, line in enumerate(lines):
+        whole = line.strip()
+        if i in out or not _DATED.match(whole) or _REVISED.match(whole):
+            continue
+        pieces = [i]
+        for j in range(i + 1, min(i + MAX_HISTORY_PIECES, len(lines))):
+            piece = lines[j].strip()
+            if not _plain(piece):
+                continue
+            if _DATED.match(piece):
+                break
+            whole += piece
+            if _REVISED.match(whole):
+                out.update(dict.fromkeys(pieces))
+                out[j] = whole
+                break
+            pieces.append(j)
+    return out
+
+
 def asks_history(question: str) -> bool:
     return bool(_ASKS_HISTORY.search(_NAMES_EDITION.sub(" ", question)))
 
@@ -417,7 +446,6 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
 
     plain_title = _plain(title)
     pending = ""  # a title broken over two lines
-    dated = ""  # the date line just read, when it records no act: a history line's first half
     passed = False  # a date line read so far says a meeting adopted the text
     lines = [line for line in following[:MAX_FRONT_LINES] if _plain(line)]
     if (
@@ -433,13 +461,16 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         # 旗帜 / 为全面建设社会主义现代化国家而团结奋斗 / ——在…上的报告)
         title = f"{title} {lines[0].strip()}"
         plain_title = _plain(title)
-    for line in following[:MAX_FRONT_LINES]:
+    front = following[:MAX_FRONT_LINES]
+    broken = _broken_history(front)
+    for i, line in enumerate(front):
         plain = _plain(line)
         if not plain:
             continue
-        # a history line broken in two (…《关于修改〈…土地管理法〉 / 〈…〉的决定》第三次修正)
-        # is read whole: its second half alone is no date line
-        whole, dated = dated + line.strip(), ""
+        if i in broken and broken[i] is None:
+            consumed.append((line, "日期前半"))  # a piece of a history line read whole below
+            continue
+        whole = broken.get(i) or line.strip()
         if plain in plain_title or (pending and (pending + plain) in plain_title):
             pending += plain
             consumed.append((line, "标题"))
@@ -465,13 +496,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             passed = passed or bool(_PASSED.search(rest))
             if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
-            if revised and revised.string == whole != line.strip():
-                # one history line in two: its first half says nothing alone
-                consumed[-1] = (consumed[-1][0], "日期前半")
-                consumed.append((whole, "日期"))
-            else:
-                consumed.append((line, "日期"))
-            dated = "" if revised else line.strip()
+            consumed.append((whole if i in broken else line, "日期"))
             continue
         if is_source_line(line):
             consumed.append((line, "来源"))  # the newspaper or site that printed it

@@ -555,19 +555,41 @@ def test_a_regulations_history_is_one_passage_and_dates_it_by_its_last_revision(
     assert doc.meta.year == 2017  # the edition of its last revision
 
 
-def test_a_history_line_broken_in_two_dates_the_law_by_its_last_revision() -> None:
+@pytest.mark.parametrize(
+    "broken",
+    [
+        ["〈中华人民共和国城市房地产管理法〉的决定》第三次修正"],
+        # a decision revising three laws, each named on a line of its own
+        ["<中华人民共和国城市房地产管理法>", "<中华人民共和国城乡规划法>的决定》第三次修正"],
+    ],
+)
+def test_a_history_line_broken_over_lines_dates_the_law_by_its_last_revision(
+    broken: list[str],
+) -> None:
     lines = [
         "# 中华人民共和国土地管理法",
         "1986年6月25日 第六届全国人民代表大会常务委员会第十六次会议通过",
         "2004年8月28日 第十届全国人大常委会第十一次会议《关于修改〈土地管理法〉的决定》第二次修正",
         "2019年8月26日 第十三届全国人民代表大会常务委员会第十二次会议《关于修改〈土地管理法〉",
-        "〈中华人民共和国城市房地产管理法〉的决定》第三次修正",
+        *broken,
         "第一条 为了加强土地管理，制定本法。",
     ]
     doc = parse("t.md", lines)
     assert doc.meta.year == 2019
-    assert doc.passages[0].text.endswith("第三次修正")  # the broken line's half is history
+    assert doc.passages[0].text.endswith("第三次修正")  # the broken line's pieces are history
     assert doc.passages[1].section == ("第一条",)
+
+
+def test_a_dated_line_closed_by_no_revision_is_no_history() -> None:
+    lines = [
+        "# 中华人民共和国土地管理法",
+        "1986年6月25日 第六届全国人民代表大会常务委员会第十六次会议通过",
+        "2019年8月26日 第十三届全国人民代表大会常务委员会第十二次会议审议",
+        "有关方面提出了意见",
+        "第一条 为了加强土地管理，制定本法。",
+    ]
+    doc = parse("t.md", lines)
+    assert doc.meta.year == 1986
 
 
 def test_a_text_adopted_again_is_the_edition_of_its_last_adoption() -> None:

@@ -353,3 +353,8 @@ def test_right_section_reads_the_hint_as_the_heading_above() -> None:
     assert section_matches(bundle, f"新华社北京10月31日电  {communique}")
     short = Passage("b.txt", "学习材料", ("公报",), 9, 1, "全会…")
     assert not section_matches(short, communique)
+    # a hint cut short (the first 40 characters of a long heading) is that heading
+    heading = "(十)大力发展各项社会事业，努力改善人民生活品质，不断增强人民群众获得感幸福感安全感"
+    cut = Passage("g.txt", "政府工作报告", ("三、2021年工作安排", heading), 5, 1, "今年…")
+    assert section_matches(cut, heading[:40])
+    assert not section_matches(cut, "(十)大力发展")
