@@ -23,7 +23,7 @@ SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's short
 
 # 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害… (not 指出, 指导)
 _MEANS = r"(?:[，,]?(?:是指|指的是)|[，,]指(?![出导示挥标定引明]))"
-_CLOSE_QUOTE = "[”\"’」』]"  # a term defined in quotes: “渔业水域”，是指…
+_CLOSE_QUOTE = '[”"’」』]'  # a term defined in quotes: “渔业水域”，是指…
 
 
 def defines(

@@ -48,7 +48,8 @@ from retrieval.structure import parse
 # as a kind of text, a national regulation named without 中华人民共和国, a chapter closing the
 # articles before it; 14: a history line broken in two read whole, a full date under a title no
 # part of it; 15: a text adopted again dated by its last adoption; 16: an article's paragraphs
-# as one passage; 17: a history line broken over several lines read whole
+# as one passage; 17: a history line broken over several lines read whole, a speech's
+# subtitle below a page's banner naming its occasion, a plenum's short name without its session
 ANALYZER_VERSION = "17"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

@@ -181,8 +181,13 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
             names += [short, f"{short}{kind}" if kind else short]
     for m in _SHORT_PLENUM.finditer(text):  # a title that already uses the short name
-        short = m.group(0)
-        names += [short, f"{short}{kind}" if kind else short]
+        # 二十届一中全会, and 一中全会 as the full name's plenum goes by: where the text is of
+        # the plenum (在党的二十届一中全会上的讲话), not of a longer occasion about it
+        # (学习贯彻党的十八届五中全会精神专题研讨班), nor of 中央纪委六次全会
+        bare = m.group(0).split("届", 1)[1]
+        own = "中全会" in bare and re.match(r"$|\s|上|公报|讲话|决定", text[m.end() :])
+        for short in (m.group(0), *([bare] if own else [])):
+            names += [short, f"{short}{kind}" if kind else short]
     for m in _DISCIPLINE.finditer(text):
         session, plenum = _number(m.group(1)), _number(m.group(2))
         names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]
@@ -392,7 +397,7 @@ def occasion_from_opening(title: str, meta: DocumentMeta, opening: list[str]) ->
 def occasion_from_headings(title: str, meta: DocumentMeta, tops: list[str]) -> DocumentMeta:
     """The occasion of the one speech a bundle under a banner holds, as its heading says
     (【2021年3月学习材料】 › 习近平：在党史学习教育动员大会上的讲话)."""
-    found = [m.group(1) for top in tops if (m := _OCCASION.search(top))]
+    found = list(dict.fromkeys(m.group(1) for top in tops if (m := _OCCASION.search(top))))
     if len(found) != 1:
         return meta
     occasion = replace(meta, occasion=found[0], kind=meta.kind or "讲话")

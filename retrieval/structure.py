@@ -85,6 +85,7 @@ MIN_ARTICLE_RUN = 3
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 OPENING = 3  # passages in which a document says what occasion it was given at
+SUBTITLE_WINDOW = 12  # passages below a page's banner in which a speech's subtitle may sit
 
 
 def _is_title(line: Line) -> bool:
@@ -417,9 +418,16 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
             passages.append(Passage(doc, title, section, paragraph, part, piece))
     if not meta.occasion:  # a congress report says which congress in its opening lines
         meta = occasion_from_opening(title, meta, [p.text for p in passages[:OPENING]])
-    if not meta.occasion and not meta.kind:  # a banner for a title: what its parts say
+    if not meta.occasion and not meta.kind:  # a banner for a title: what its parts say,
+        # or the subtitle under the speech's own title (——在党的二十届一中全会上的讲话 习近平)
+        subtitles = [
+            line
+            for p in passages[:SUBTITLE_WINDOW]
+            for line in p.text.split("\n")
+            if line.startswith(("—", "－"))
+        ]
         meta = occasion_from_headings(
-            title, meta, [h.path[0] for h in headings if len(h.path) == 1]
+            title, meta, [h.path[0] for h in headings if len(h.path) == 1] + subtitles
         )
     # headings with nothing under them at the very end still belong to the tree
     document = Document(doc, title, tuple(headings), tuple(passages), meta)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from retrieval import corpus
 from retrieval.structure import MAX_PASSAGE_CHARS, parse, split_passage
+from retrieval.targets import find_target
 
 CORPUS_FILE = (
     Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
@@ -309,6 +310,42 @@ def test_a_bundle_under_a_banner_is_named_by_the_speech_it_holds() -> None:
         ],
     )
     assert report.headings[0].path == ("省委召开专题学习会深入学习领会全会精神",)
+
+
+def test_a_speech_under_a_pages_banner_is_named_by_the_subtitle_below_its_title() -> None:
+    speech = [
+        "为实现党的二十大确定的目标任务而团结奋斗",
+        "——在党的二十届一中全会上的讲话 习近平",
+        "这次中央全会已经完成了选举产生新一届中央领导机构的任务。",
+        "贯彻党的二十大精神，要认真学习贯彻党章。全党要把学习贯彻党章作为重要内容。",
+    ]
+    sidebar = ["每周一学（2026年6月1日-6月7日）义乌发展经验[06-01]"]
+    doc = parse("page.txt", ["每周一学（2022年12月26日-2023年1月1日）", *sidebar, *speech])
+    assert doc.meta.occasion == "党的二十届一中全会" and doc.meta.kind == "讲话"
+    # the plenum goes by its short names, with and without its session
+    assert {"二十届一中全会", "一中全会", "一中全会讲话"} <= set(doc.meta.names)
+    # so a question naming the speech is asked of it, not of the 党章 it tells to study
+    target = find_target("2022年一中全会那篇讲话对学习贯彻党章提了什么要求？", [doc])
+    assert target.docs == {"page.txt"} and not target.missing
+    # counter-examples: a page of two speeches is named by neither; a study session about a
+    # plenum is not the plenum (五中全会 is no name of it)
+    other = [
+        "守正创新",
+        "——在全国宣传思想工作会议上的讲话 习近平",
+        "宣传思想工作是一项极端重要的工作。",
+    ]
+    bundle = parse(
+        "two.txt", ["每周一学（2022年12月26日-2023年1月1日）", *sidebar, *speech, *other]
+    )
+    assert bundle.meta.occasion == ""
+    study = parse(
+        "study.txt",
+        [
+            "习近平在省部级主要领导干部学习贯彻党的十八届五中全会精神专题研讨班上的讲话",
+            "这次研讨班的主题是学习贯彻党的十八届五中全会精神。",
+        ],
+    )
+    assert "十八届五中全会" in study.meta.names and "五中全会" not in study.meta.names
 
 
 def test_an_interviewers_question_heads_the_answers_after_it() -> None:
