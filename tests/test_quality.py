@@ -288,6 +288,22 @@ MANY = [
     corpus_set(
         CORPORA / "oceans_fisheries_folder", (0.74, 0.81, 0.87, 19, 13), "oceans_fisheries_folder"
     ),
+    corpus_set(
+        CORPORA / "companies_bankruptcy_folder",
+        (0.73, 0.80, 0.87, 18, 8),
+        "companies_bankruptcy_folder",
+    ),
+    corpus_set(
+        CORPORA / "social_insurance_folder", (0.82, 0.91, 0.96, 16, 3), "social_insurance_folder"
+    ),
+    corpus_set(
+        CORPORA / "standards_metrology_folder",
+        (0.84, 0.92, 0.94, 17, 6),
+        "standards_metrology_folder",
+    ),
+    corpus_set(
+        CORPORA / "school_study_speeches", (0.70, 0.79, 0.88, 15, 8), "school_study_speeches"
+    ),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
