@@ -71,6 +71,12 @@ _NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
 _OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际|时)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
+# 马卫光书记在…上的讲话, 习近平在…上的讲话: a person, perhaps with an office, giving the speech
+_SPEAKER_AT = re.compile(
+    r"^([\u4e00-\u9fff]{2,3}?)(?:同志|总书记|书记|主席|总理|省长|市长|县长|区长|校长|院长|部长|主任)?"
+    r"在(?=.{2,60}?(?:上|中|之际|时)的(?:讲话|报告|发言|致辞))"
+)
+_NO_PERSON = re.compile(r"[委会省市县区党部局校院厅办府]|中央|全国")  # 省委书记在… names no person
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 _ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
 _PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or of an edition
@@ -439,8 +445,8 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     date: tuple[int, int | None, int | None] | None = None
     consumed: list[tuple[str, str]] = []
 
-    m = _SPEAKER_PREFIX.match(title)
-    if m:  # 习近平：在…上的讲话
+    m = _SPEAKER_PREFIX.match(title) or _SPEAKER_AT.match(title)
+    if m and not _NO_PERSON.search(m.group(1)):  # 习近平：在…上的讲话, 马卫光书记在…
         speaker = m.group(1)
     dash = re.search(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
     if dash and title[: dash.start()].count("（") > title[: dash.start()].count("）"):
