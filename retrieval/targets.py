@@ -183,7 +183,11 @@ def find_target(
     if not named and party and not _MENTION.search(folded) and not _about(documents, party):
         # "二十大报告里…" where no document is of or about that congress
         return Target(years=tuple(years), phrases=phrases, missing=party.group(0))
-    if not named and (lacking := _missing_by_name(documents, folded, years)):
+    if (
+        not named
+        and (lacking := _missing_by_name(documents, folded, years))
+        and not _genre_beside_held(documents, lacking, plain, years, folded)
+    ):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
         with_year = [d for d in named if d.meta.year in years or _names_year(d, plain)]
@@ -366,6 +370,20 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
             if len(found) == 1:
                 return found
     return []
+
+
+def _genre_beside_held(
+    documents: Sequence[Document], lacking: str, plain: str, years: Sequence[int], folded: str
+) -> bool:
+    """Whether a genre the corpus lacks (党章) is named beside a document it holds, named by
+    its kind and year (2015年版处分条例…按党章除名): what that text applies, not the text
+    asked of (党章规定预备期多长 names no other)."""
+    kinds = _kind_words(folded)
+    return (
+        lacking.endswith(GENRES)
+        and bool(kinds)
+        and bool(named_by_kind(documents, plain, years, kinds, _place_tokens))
+    )
 
 
 def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
