@@ -23,7 +23,8 @@ SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's short
 
 # 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害… (not 指出, 指导)
 _MEANS = r"(?:[，,]?(?:是指|指的是)|[，,]指(?![出导示挥标定引明]))"
-_CLOSE_QUOTE = '[”"’」』]'  # a term defined in quotes: “渔业水域”，是指…
+# a term defined in quotes: “渔业水域”，是指…, 本法所称“渔业水域”…
+_OPEN_QUOTE, _CLOSE_QUOTE = '[“"‘「『]', '[”"’」』]'
 
 
 def defines(
@@ -42,7 +43,8 @@ def defines(
             for spelling in word.spellings
         ]
     return any(
-        f"所称{t}" in text or re.search(rf"{re.escape(t)}{_CLOSE_QUOTE}?{_MEANS}", text)
+        re.search(rf"所称{_OPEN_QUOTE}?{re.escape(t)}", text)
+        or re.search(rf"{re.escape(t)}{_CLOSE_QUOTE}?{_MEANS}", text)
         for t in (*terms, *quoted)
     )
 

@@ -156,6 +156,7 @@ _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月(\d{1,2}日)?[）)]?$")
 
 
 MIN_LEAD_LABEL = 4  # characters of a heading's lead that name it
+MIN_CUT_HINT = 20  # characters of a hint cut short that name the heading they begin
 
 
 def section_matches(passage: Passage, heading: str) -> bool:
@@ -178,7 +179,7 @@ def section_matches(passage: Passage, heading: str) -> bool:
         # or its end, after a dateline the text lost (新华社北京10月31日电 …全会公报)
         lead = len(have) >= MIN_LEAD_LABEL and (want.startswith(have) or want.endswith(have))
         # or the hint is the heading cut short (a question set's hint of 40 characters)
-        lead = lead or (len(want) >= MIN_SHARED and have.startswith(want))
+        lead = lead or (len(want) >= MIN_CUT_HINT and have.startswith(want))
         if have and (have == want or lead):
             return True
     return False

@@ -71,12 +71,6 @@ _NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
 _OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际|时)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
-# 马卫光书记在…上的讲话, 习近平在…上的讲话: a person, perhaps with an office, giving the speech
-_SPEAKER_AT = re.compile(
-    r"^([\u4e00-\u9fff]{2,3}?)(?:同志|总书记|书记|主席|总理|省长|市长|县长|区长|校长|院长|部长|主任)?"
-    r"在(?=.{2,60}?(?:上|中|之际|时)的(?:讲话|报告|发言|致辞))"
-)
-_NO_PERSON = re.compile(r"[委会省市县区党部局校院厅办府]|中央|全国")  # 省委书记在… names no person
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 _ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
 _PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or of an edition
@@ -334,14 +328,10 @@ def is_history(text: str) -> bool:
 _HISTORY_LINE = re.compile(rf"\s+(?={_DATED_START.removeprefix('^')})")  # before each dated line
 
 
-# an edition named by when it was made (2024年修正的统计法, 新修订的, （2015年修正）, 修正本):
-# which text is meant, not a question about its revisions (2018年修正的吗 still asks)
-_NAMES_EDITION = re.compile(
-    r"(?:\d{2,4}年|新|最新|现行)(?:全面)?(?:修订|修正|修改)后?(?:的(?![吗呢？?]|$)|版|本|[）)])"
-)
-
-
 MAX_HISTORY_PIECES = 4  # lines one history line may be broken into (a decision on three laws)
+# what carries a history line on: the next law a decision names (〈…选举法〉, <…>), or the
+# decision's end (…的决定》第三次修正); not a line of another kind (政府工作报告解读)
+_HISTORY_GOES_ON = re.compile(r"^[<〈《]|的决定》")
 
 
 def _broken_history(lines: Sequence[str]) -> dict[int, str | None]:
@@ -354,12 +344,11 @@ def _broken_history(lines: Sequence[str]) -> dict[int, str | None]:
         if i in out or not _DATED.match(whole) or _REVISED.match(whole):
             continue
         pieces = [i]
-        for j in range(i + 1, min(i + MAX_HISTORY_PIECES, len(lines))):
+        following = [j for j in range(i + 1, len(lines)) if _plain(lines[j])]
+        for j in following[: MAX_HISTORY_PIECES - 1]:
             piece = lines[j].strip()
-            if not _plain(piece):
-                continue
-            if _DATED.match(piece):
-                break
+            if _DATED.match(piece) or not _HISTORY_GOES_ON.search(piece):
+                break  # the next history line, or no part of one
             whole += piece
             if _REVISED.match(whole):
                 out.update(dict.fromkeys(pieces))
@@ -367,6 +356,15 @@ def _broken_history(lines: Sequence[str]) -> dict[int, str | None]:
                 break
             pieces.append(j)
     return out
+
+
+# an edition named by when it was made, before the text's name (2015年修正的代表法, 新修订的
+# 保密法, （2024年修正）统计法): which text is meant, not a question about its revisions
+# (统计法2009年修订的具体日期是哪天 and 这部法是2018年修正的吗 still ask)
+_NAMES_EDITION = re.compile(
+    r"(?:\d{2,4}年|新|最新|现行)(?:全面)?(?:修订|修正|修改)后?(?:的|版|本)?[）)]?"
+    r"(?=[\u4e00-\u9fff]{0,10}?(?:法|条例|办法|细则|规定|解释)(?![定律]))"
+)
 
 
 def asks_history(question: str) -> bool:
@@ -445,8 +443,8 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     date: tuple[int, int | None, int | None] | None = None
     consumed: list[tuple[str, str]] = []
 
-    m = _SPEAKER_PREFIX.match(title) or _SPEAKER_AT.match(title)
-    if m and not _NO_PERSON.search(m.group(1)):  # 习近平：在…上的讲话, 马卫光书记在…
+    m = _SPEAKER_PREFIX.match(title)
+    if m:  # 习近平：在…上的讲话
         speaker = m.group(1)
     dash = re.search(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
     if dash and title[: dash.start()].count("（") > title[: dash.start()].count("）"):

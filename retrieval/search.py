@@ -330,7 +330,9 @@ def candidates(
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
     listing = asks_list(folded_question)
-    # 2009年修订的统计法 names an edition; it does not ask of the law's revisions
+    # 2009年修订的统计法 names an edition; it does not ask of the law's revisions (the names
+    # the question says are left out here; an edition before a name the corpus does not
+    # know by it, （2024年修正）统计法, in asks_history)
     history = asks_history(_without(canonical_years(folded_question), target.said))
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)

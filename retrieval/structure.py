@@ -60,6 +60,7 @@ from retrieval.metadata import (
     read_front_matter,
 )
 from retrieval.model import Document, DocumentMeta, Heading, Passage
+from retrieval.normalize import plain_text
 
 MAX_PASSAGE_CHARS = 600  # longer paragraphs are split at sentence ends
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
@@ -85,7 +86,14 @@ MIN_ARTICLE_RUN = 3
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 OPENING = 3  # passages in which a document says what occasion it was given at
-SUBTITLE_WINDOW = 12  # passages below a page's banner in which a speech's subtitle may sit
+SUBTITLE_WINDOW = 12  # passages below a page's banner (its sidebar's links, a breadcrumb, the
+# headline) in which a speech's subtitle may sit
+# a speech's subtitle, its speaker after it: ——在党的二十届一中全会上的讲话 习近平 (not a source,
+# ——摘自…, nor a quote's attribution, ——习近平在…上的讲话指出，…)
+_SPEECH_SUBTITLE = re.compile(
+    r"^[—－]{1,2}\s*在.{2,60}?(?:上|中|之际|时)的(?:讲话|报告|发言|致辞)(?:\s*[\u4e00-\u9fff]{2,4})?$"
+)
+MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
 
 def _is_title(line: Line) -> bool:
@@ -399,7 +407,7 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
     # 通过的 and 修订过几次: one passage, its history
     history = [line.strip() for line, what in front if what == "日期" and adoption(line)]
     adopted = [Line(" ".join(history), None, "", False)] if history else []
-    body = plain_headings(adopted + classified[taken:])
+    body = plain_headings(adopted + _without_repeated_title(classified, taken))
     salutations = tuple(ln.text for ln in body if ln.kind is None and SALUTATION.match(ln.text))
     body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]
     runs = _run_members(body)
@@ -424,7 +432,7 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
             line
             for p in passages[:SUBTITLE_WINDOW]
             for line in p.text.split("\n")
-            if line.startswith(("—", "－"))
+            if _SPEECH_SUBTITLE.match(line)
         ]
         meta = occasion_from_headings(
             title, meta, [h.path[0] for h in headings if len(h.path) == 1] + subtitles
@@ -442,6 +450,24 @@ _LINE_PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
     _with_attributions,
     _join_broken_headings,
 )
+
+
+def _without_repeated_title(lines: list[Line], taken: int) -> list[Line]:
+    """The lines after the title and front matter, less those near the top that print the
+    title line again or its opening: a web page repeats its headline below its menus
+    (2021年新年献词 under 2021年新年献词--校长专栏-…), which is no passage of the text. Not
+    a text's own title inside a bundle's page (…印发《党政机关厉行节约反对浪费条例》 above
+    党政机关厉行节约反对浪费条例), which heads that text."""
+    title = plain_text(lines[0].text) if lines else ""
+
+    def repeats(line: Line) -> bool:
+        plain = plain_text(line.text)
+        return line.kind is None and len(plain) >= MIN_REPEATED_TITLE and title.startswith(plain)
+
+    body = lines[taken:]
+    if not taken:  # no title line: the first line is the text's own
+        return body
+    return [ln for i, ln in enumerate(body) if i >= SUBTITLE_WINDOW or not repeats(ln)]
 
 
 def parse(doc: str, lines: list[str]) -> Document:

@@ -15,7 +15,6 @@ import pytest
 from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
 from retrieval.ingest import text_lines
-from retrieval.metadata import read_front_matter
 from retrieval.model import Document
 from retrieval.structure import parse, parse_lines
 
@@ -58,24 +57,6 @@ def test_nothing_of_the_text_is_lost(name: str) -> None:
     for line in raw:
         if len(line) > 60:
             assert line[:60].strip() in passages or line.strip()[:30] in passages, line[:40]
-
-
-@pytest.mark.parametrize(
-    ("title", "speaker"),
-    [
-        ("马卫光书记在2018年干部教育培训秋季学期开学典礼上的讲话", "马卫光"),
-        ("习近平在省部级主要领导干部专题研讨班上的讲话", "习近平"),
-        ("习近平总书记在纪念大会上的讲话", "习近平"),
-        ("习近平：在党史学习教育动员大会上的讲话", "习近平"),
-        # an office or a body gives no person's name
-        ("省委书记在全省组织工作会议上的讲话", ""),
-        ("全国人大在会议上的报告", ""),
-        # nor does a title that is no speech
-        ("李明在家乡的一天", ""),
-    ],
-)
-def test_a_speech_title_names_its_speaker(title: str, speaker: str) -> None:
-    assert read_front_matter("x.txt", title, []).meta.speaker == speaker
 
 
 @needs_realdev

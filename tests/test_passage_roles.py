@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from retrieval.citations import article_of, enforcing
-from retrieval.clues import defines
+from retrieval.clues import defines, enumerates
 from retrieval.normalize import fold
-from retrieval.question import defined_term
+from retrieval.question import asks_list, defined_term
 from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -60,6 +60,7 @@ def test_a_definition_is_found_for_a_term_of_common_words() -> None:
     [
         "（三）渔业水域，是指鱼虾类的产卵场、索饵场。",
         "（三）“渔业水域”，是指鱼虾类的产卵场、索饵场。",
+        "本细则所称“渔业水域”，包括鱼虾类的产卵场、索饵场。",
     ],
 )
 def test_a_term_defined_in_quotes_is_defined_as_one_without(definition: str) -> None:
@@ -138,6 +139,30 @@ def test_a_penalty_article_enforces_only_its_own_texts_articles() -> None:
     assert (
         enforcing([passage], "第二十条") == [passage] and enforcing([passage], "第六十一条") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lists"),
+    [
+        ("第九条 有下列情形之一的，不予登记：\n（一）未满十八周岁的；", True),
+        ("第十八条 特种设备生产单位应当具备下列条件：", True),
+        ("申请人应当提交材料：\n（一）申请书；\n（二）身份证明。", True),
+        ("今年重点做好以下工作：\n一是扩大有效投资", True),
+        # a passage naming no cases, and one numbering a single point, set out none
+        ("第十二条 登记机关应当在收到申请之日起十五日内作出决定。", False),
+        ("（一）丧葬补助金为6个月的统筹地区上年度职工月平均工资。", False),
+    ],
+)
+def test_a_passage_that_sets_out_cases(text: str, lists: bool) -> None:
+    assert enumerates(text) is lists
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("合伙协议必须写明哪些事项？", True), ("讲了哪几点？", True), ("合伙协议要写明什么？", False)],
+)
+def test_a_question_asking_for_a_lists_members(question: str, asks: bool) -> None:
+    assert asks_list(question) is asks
 
 
 def test_a_question_asking_which_ones_prefers_the_article_listing_them() -> None:

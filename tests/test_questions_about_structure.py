@@ -300,6 +300,9 @@ def test_an_article_is_one_passage_and_a_long_ones_paragraph_about_what_is_asked
         "第二十三条 档案材料应当及时归档。",
     ]
     index = index_of([parse("r.txt", lines)], SEGMENTER)
+    # the corpus's size, which the bars for off-topic questions grow with, counts the
+    # article's lines, not its one passage
+    assert (len(index.passages), index.paragraphs) == (2, 4)
     # a paragraph that says only later what it is about is read with its article's lead
     got = answer(index, "第二十二条里说的档案副本由什么构成？", SEGMENTER)
     first = got.hits[0].passage

@@ -346,6 +346,44 @@ def test_a_speech_under_a_pages_banner_is_named_by_the_subtitle_below_its_title(
         ],
     )
     assert "十八届五中全会" in study.meta.names and "五中全会" not in study.meta.names
+    # nor is a page whose dash line gives an excerpt's source
+    excerpt = parse(
+        "excerpt.txt",
+        [
+            "每周一学（2023年3月6日-3月12日）",
+            *sidebar,
+            "习近平关于调查研究论述摘编",
+            "调查研究是谋事之基、成事之道。",
+            "——摘自习近平在中央党校2023年春季学期开学典礼上的讲话",
+        ],
+    )
+    assert excerpt.meta.occasion == ""
+
+
+def test_a_pages_headline_printed_again_below_its_menus_is_no_passage() -> None:
+    doc = parse(
+        "page.txt",
+        [
+            "2021年新年献词--校长专栏-绍兴市第一中学",
+            "2024年新年献词：启航新征程，踏歌向未来[01-10]",
+            "2021年新年献词",
+            "这一年，我们的教学业绩创造新辉煌。2020届高考一段录取率86%。",
+        ],
+    )
+    assert "2021年新年献词" not in [p.text for p in doc.passages]
+    # counter-example: a bundle's page names the text it holds, whose own title heads it
+    bundle = parse(
+        "bundle.txt",
+        [
+            "每周一学（2025年6月23日-6月29日）中共中央 国务院印发《党政机关厉行节约反对浪费条例》",
+            "近日，中共中央、国务院印发了修订后的《党政机关厉行节约反对浪费条例》。",
+            "党政机关厉行节约反对浪费条例",
+            "第一章 总则",
+            "第一条 为了进一步弘扬艰苦奋斗、勤俭节约的优良作风，制定本条例。",
+        ],
+    )
+    texts = [p.text for p in bundle.passages] + [h.path[-1] for h in bundle.headings]
+    assert any(t == "党政机关厉行节约反对浪费条例" for t in texts)
 
 
 def test_an_interviewers_question_heads_the_answers_after_it() -> None:
