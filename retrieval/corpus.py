@@ -49,7 +49,8 @@ from retrieval.structure import parse
 # articles before it; 14: a history line broken in two read whole, a full date under a title no
 # part of it; 15: a text adopted again dated by its last adoption; 16: an article's paragraphs
 # as one passage; 17: a history line broken over several lines read whole, a speech's
-# subtitle below a page's banner naming its occasion, a plenum's short name without its session
+# subtitle below a page's banner naming its occasion, a plenum's short name without its session,
+# a page's headline printed again below its menus dropped
 ANALYZER_VERSION = "17"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

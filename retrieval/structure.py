@@ -96,12 +96,17 @@ _SPEECH_SUBTITLE = re.compile(
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
 
+# a link to another article in a page's sidebar: its title, often cut short, and its date
+_LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")  # 2024学年第二学期开学典礼讲话[02-28]
+
+
 def _is_title(line: Line) -> bool:
     return (
         line.kind is None
         and len(line.text) <= MAX_TITLE_CHARS
         and line.text[-1] not in SENTENCE_END + "；;，,"
         and not SALUTATION.match(line.text)
+        and not _LINK.search(line.text)  # another page's title
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
 
 

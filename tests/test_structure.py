@@ -371,6 +371,18 @@ def test_a_pages_headline_printed_again_below_its_menus_is_no_passage() -> None:
         ],
     )
     assert "2021年新年献词" not in [p.text for p in doc.passages]
+    # a page printing its title line twice, then its sidebar's links, is titled by it, not
+    # by a link that names a kind of text (…开学典礼讲话[02-28])
+    twice = parse(
+        "twice.txt",
+        [
+            "2021年新年献词--校长专栏-绍兴市第一中学",
+            "2021年新年献词--校长专栏-绍兴市第一中学",
+            "2024学年第二学期开学典礼讲话[02-28]",
+            "这一年，我们的教学业绩创造新辉煌。",
+        ],
+    )
+    assert twice.title.startswith("2021年新年献词")
     # counter-example: a bundle's page names the text it holds, whose own title heads it
     bundle = parse(
         "bundle.txt",
