@@ -183,10 +183,14 @@ def find_target(
     if not named and party and not _MENTION.search(folded) and not _about(documents, party):
         # "二十大报告里…" where no document is of or about that congress
         return Target(years=tuple(years), phrases=phrases, missing=party.group(0))
-    if (
-        not named
-        and (lacking := _missing_by_name(documents, folded, years))
-        and not _genre_beside_held(documents, lacking, plain, years, folded)
+    lacking = "" if named else _missing_by_name(documents, folded, years)
+    # a genre the corpus lacks (党章) beside a text it holds, named by kind and year
+    # (2015年版处分条例…按党章除名), is what that text applies (党章规定… asks of it)
+    kinds = _kind_words(folded)
+    if lacking and not (
+        lacking.endswith(GENRES)
+        and kinds
+        and named_by_kind(documents, plain, years, kinds, _place_tokens)
     ):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
@@ -297,21 +301,9 @@ _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
 GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
-NATIONAL = frozenset(
-    (
-        "中国",
-        "全国",
-        "我国",
-        "中华",
-        "中华人民共和国",
-        "国内",
-        "国外",
-        "世界",
-        "全球",
-        "亚洲",
-        "中央",
-    )
-)
+# words for the whole country or world, which name no place's documents
+_COUNTRY = ("中国", "全国", "我国", "中华", "中华人民共和国", "国内", "国外")
+NATIONAL = frozenset((*_COUNTRY, "世界", "全球", "亚洲", "中央"))
 
 
 MIN_SHORT_TITLE_CHARS = 6
@@ -370,20 +362,6 @@ def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Do
             if len(found) == 1:
                 return found
     return []
-
-
-def _genre_beside_held(
-    documents: Sequence[Document], lacking: str, plain: str, years: Sequence[int], folded: str
-) -> bool:
-    """Whether a genre the corpus lacks (党章) is named beside a document it holds, named by
-    its kind and year (2015年版处分条例…按党章除名): what that text applies, not the text
-    asked of (党章规定预备期多长 names no other)."""
-    kinds = _kind_words(folded)
-    return (
-        lacking.endswith(GENRES)
-        and bool(kinds)
-        and bool(named_by_kind(documents, plain, years, kinds, _place_tokens))
-    )
 
 
 def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
