@@ -178,7 +178,16 @@ async def test_sigkill_mid_burst_then_restart_answers_every_question_once(
                 assert update_id is not None
                 update_ids.add(update_id)
         total = len(users) * len(questions)
-        await api.wait_for(lambda: len(api.sent) >= 20, timeout=60, what="the first replies")
+
+        def confirmed_beyond_answered() -> bool:
+            # the kill must find questions confirmed to Telegram (so never sent again) that
+            # are not answered yet: more confirmed than replies sent, one reply a question
+            confirmed = update_ids - {u["update_id"] for u in api.pending_updates}
+            return len(api.sent) >= 20 and len(confirmed) > len(api.sent)
+
+        await api.wait_for(
+            confirmed_beyond_answered, timeout=60, what="questions confirmed and not yet answered"
+        )
         os.kill(bot.pid, signal.SIGKILL)
         killed_at = time.monotonic()
         await bot.wait()
