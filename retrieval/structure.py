@@ -463,15 +463,15 @@ def _without_repeated_title(lines: list[Line], taken: int) -> list[Line]:
     (2021年新年献词 under 2021年新年献词--校长专栏-…), which is no passage of the text. Not
     a text's own title inside a bundle's page (…印发《党政机关厉行节约反对浪费条例》 above
     党政机关厉行节约反对浪费条例), which heads that text."""
-    title = plain_text(lines[0].text) if lines else ""
+    body = lines[taken:]
+    if not taken:  # no title line: the first line is the text's own
+        return body
+    title = plain_text(lines[0].text)
 
     def repeats(line: Line) -> bool:
         plain = plain_text(line.text)
         return line.kind is None and len(plain) >= MIN_REPEATED_TITLE and title.startswith(plain)
 
-    body = lines[taken:]
-    if not taken:  # no title line: the first line is the text's own
-        return body
     return [ln for i, ln in enumerate(body) if i >= SUBTITLE_WINDOW or not repeats(ln)]
 
 

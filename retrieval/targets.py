@@ -212,7 +212,7 @@ def find_target(
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
             return Target(years=tuple(years), phrases=phrases, missing=lacking)
         named = with_year or named
-    if not named and (kinds := _kind_words(folded)):
+    if not named and kinds:
         named = named_by_kind(documents, plain, years, kinds, _place_tokens)
     # a day names the one of them dated so (2024年4月29日那期 of a weekly column)
     day = first_date(folded) if years else None
