@@ -49,8 +49,12 @@ def defines(
     )
 
 
-# how a text lists the kinds or members of something: 奖励分为：, 监察官包括下列人员：
-_CLASSIFIES = r"[，,]?(?:分为|分成|包括|包含|是指|有)(?:下列|以下|如下)?"
+# how a text lists the kinds or members of something: 奖励分为：, 监察官包括下列人员：, and
+# a definition that goes on to them: 法官是依法行使国家审判权的审判人员，包括…
+_CLASSIFIES = (
+    r"(?:[，,]?(?:分为|分成|包括|包含|是指|有)|是[^。；：\n]{2,40}?[，,](?:包括|分为))"
+    r"(?:下列|以下|如下)?"
+)
 
 
 def classifies(subject: str, text: str) -> bool:
@@ -77,6 +81,18 @@ def enumerates(text: str) -> bool:
 
 # what a text's penalty article says it does to whoever breaches it
 _PENALTY = re.compile(r"罚款|吊销|没收|拘留|给予[^。；]{0,8}处分|追究刑事责任|责令停产|处分")
+
+
+# a text's own article of entry into force: 本条例自2002年1月1日起施行, 本法自公布之日起施行
+_IN_FORCE = re.compile(
+    r"本(?:法|条例|规定|办法|解释|细则|准则|规则|决定|规章|意见)[^。；\n]{0,12}?自[^。；\n]{2,24}?"
+    r"(?:施行|生效|实施)"
+)
+
+
+def states_effect(text: str) -> bool:
+    """Whether a passage says when its text takes effect, as a question asking when wants."""
+    return bool(_IN_FORCE.search(text))
 
 
 def states_penalty(text: str) -> bool:

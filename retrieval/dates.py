@@ -19,7 +19,11 @@ CN_NUMBER = "一二三四五六七八九十百零〇两"
 # A year written out: four digits, or four Chinese digits (二〇一九), before 年 (a space between,
 # as PDFs and web pages set 2015 年 10 月, counts)
 # ... or an edition's year (2024版, 09版统计法); not 第10版, a page
-_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}第])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})(?:[ \u3000]?年|版)")
+# (统计法（2024修正）: a year before its revision, as texts are cited, needs no 年)
+_YEAR = re.compile(
+    rf"(?<![\d{_CN_DIGIT}第])((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})"
+    r"(?:[ \u3000]?年|版|(?=修正|修订|修改))"
+)
 # What digit_years rewrites: a year in Chinese digits (a year in digits is left as it is)
 _CN_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])([{_CN_DIGIT}]{{4}})年")
 # 1900 to 2099 have 9 or 0 as second digit: a text with neither holds no such year to rewrite

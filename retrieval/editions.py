@@ -13,7 +13,8 @@ from retrieval.names import document_names
 from retrieval.normalize import fold
 from retrieval.regulations import in_force
 
-_NEWEST = "(?:新|最新|现行|新版)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
+# (现在的统计法, 目前的公司法: the one in force now)
+_NEWEST = "(?:新|最新|现行|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
 _OLDER = "(?:旧|老|原|旧版|老版)的?"
 _BOTH = "新旧|新老"
 _MADE = "(?:实施|管理|暂行)?"  # how a text was made, said before its kind (实施细则)

@@ -213,6 +213,7 @@ def _named(
     sharing its wording (做好老师，要有… for 做好老师要有哪几条): (their parent, them).
     None when no heading is named. `names` (the proper nouns of `words`) and `folded` (the
     paths' last headings folded) when already known."""
+    words = list(dict.fromkeys(words))  # 生产 said twice names no more than once
     if names is None:
         names = _names_in(words)
     if folded is None:

@@ -169,6 +169,15 @@ def asks_time(question: str) -> bool:
     return bool(_ASKS_TIME.search(question))
 
 
+# taking effect, not a name: 施行, 生效, 实施 (not 实施条例, 实施办法)
+_TAKES_EFFECT = re.compile(r"施行|生效|实施(?![条办细意方规])")
+
+
+def asks_effect(question: str) -> bool:
+    """Whether a question asks when a text takes effect (公平竞争审查条例从什么时候开始施行)."""
+    return asks_time(question) and bool(_TAKES_EFFECT.search(question))
+
+
 def asks_definition(question: str) -> bool:
     return bool(_ASKS_DEFINITION.search(question))
 
@@ -185,14 +194,18 @@ _TERM_AFTER = re.compile(
 )
 
 
+# where the term is asked about, said after it: 学生欺凌在法律上是怎么定义的
+_WHERE_SAID = re.compile(r"(?:在[一-鿿]{1,6}?|法律|法规)[上里中]$")
+
+
 def defined_term(question: str) -> str:
     """The term a question asks the meaning of ('' when it asks none): 政府信息 of
-    政府信息是什么意思, 农产品 of 是怎么定义农产品的."""
+    政府信息是什么意思, 农产品 of 是怎么定义农产品的, 学生欺凌 of 学生欺凌在法律上是怎么定义的."""
     after = _TERM_AFTER.search(question)
     if after:
         return after.group(1)
     before = _TERM_BEFORE.search(question)
-    return before.group(1) if before else ""
+    return _WHERE_SAID.sub("", before.group(1)) if before else ""
 
 
 # a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些

@@ -26,6 +26,7 @@ from retrieval.clues import (
     enumerates,
     gives_quantity,
     gives_time,
+    states_effect,
     states_penalty,
 )
 from retrieval.coverage import (
@@ -48,6 +49,7 @@ from retrieval.question import (
     Query,
     Word,
     asks_definition,
+    asks_effect,
     asks_list,
     asks_penalty,
     asks_quantity,
@@ -325,6 +327,7 @@ def candidates(
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
     when = asks_time(folded_question)
+    effect = asks_effect(folded_question)
     definition = asks_definition(folded_question)
     term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
@@ -397,6 +400,8 @@ def candidates(
                 boost *= ranking.list_boost
             if penalty and states_penalty(text):
                 boost *= ranking.penalty_boost
+            if effect and states_effect(text):
+                boost *= ranking.definition_boost  # the article of entry into force: the answer
             if (definition and defines(query, weights, text, target.phrases, term)) or (
                 kinds and classifies(kinds, text)
             ):

@@ -261,7 +261,9 @@ def find_target(
         ),
         preferred=frozenset(
             d.doc
-            for d in _placed_by(documents, folded) or _national(documents, folded, asks_place=place)
+            for d in _placed_by(documents, folded)
+            or _of_places(documents, folded)
+            or _national(documents, folded, asks_place=place)
         )
         if not named
         else frozenset(),
@@ -455,6 +457,23 @@ def _national(documents: Sequence[Document], folded: str, asks_place: str) -> li
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
     return _named_by_unique(documents, "places", _place_tokens, folded)
+
+
+def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:
+    """Documents whose title names a place of two characters or more that the question
+    names, where several share it (浙江的幼儿园收费 of 浙江省学前教育条例 and 浙江省教育
+    督导条例, beside 山东's): what the question asks is that place's rule."""
+
+    def build() -> tuple[Substrings, dict[str, list[int]]]:
+        owners: dict[str, list[int]] = {}
+        for i, d in enumerate(documents):
+            for t in _place_tokens(d):
+                if len(t) >= 2:
+                    owners.setdefault(t, []).append(i)
+        return Substrings(owners), owners
+
+    found, owners = memo(documents, "place_owners", build)
+    return [documents[i] for i in sorted({i for t in found.within(folded) for i in owners[t]})]
 
 
 def _missing_local_year(named: Sequence[Document], plain: str, years: Sequence[int]) -> str:

@@ -90,6 +90,27 @@ def test_a_national_texts_name_without_the_states_and_the_words_naming_its_editi
     )
 
 
+def test_the_law_now_in_force_is_the_latest_edition() -> None:
+    old, new = (
+        _statistics_law(),
+        doc(
+            "tj24.md",
+            [
+                "中华人民共和国统计法",
+                "2024年9月13日 第十四届全国人民代表大会常务委员会第十一次会议修正",
+                "第一条 为了科学、有效地组织统计工作，制定本法。",
+            ],
+        ),
+    )
+    for question in (
+        "现在的统计法第一条讲什么",
+        "目前的统计法第一条讲什么",
+        "统计法（2024修正）第一条",
+    ):
+        assert find_target(question, (old, new)).docs == {"tj24.md"}, question
+    assert find_target("统计法第一条讲什么", (old, new)).docs == {"tj.md", "tj24.md"}
+
+
 def _statistics_law() -> Document:
     return doc(
         "tj.md",

@@ -532,3 +532,26 @@ def test_a_chapter_is_not_the_article_of_its_number_where_the_first_chapter_lost
     hits = answer(index, "第四章讲什么？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第八条")
     assert answer(index, "第四条讲什么？", SEGMENTER).hits[0].passage.text.startswith("第四条")
+
+
+def test_a_word_said_twice_does_not_name_a_heading_holding_it() -> None:
+    document = parse(
+        "tz.md",
+        [
+            "特种设备安全法",
+            "第二章 生产、经营、使用",
+            "第一节 一般规定",
+            "第十三条 特种设备生产、经营、使用单位对其特种设备安全负责。",
+            "第二节 生产",
+            "第十八条 特种设备生产单位应当具备下列条件，并经许可，方可从事生产活动：",
+            "（一）有与生产相适应的专业技术人员；",
+            "（二）有与生产相适应的设备、设施和工作场所；",
+            "第三节 经营",
+            "第二十七条 特种设备销售单位销售的特种设备，应当符合安全技术规范。",
+            "第三章 监督管理",
+            "第五十七条 负责特种设备安全监督管理的部门依法对特种设备生产实施监督检查。",
+        ],
+    )
+    index = index_of([document], SEGMENTER)
+    got = answer(index, "特种设备生产单位要拿到生产许可得具备哪些条件？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第十八条")

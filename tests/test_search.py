@@ -615,6 +615,12 @@ def test_what_a_question_asks_the_kinds_of() -> None:
     assert classifies("公务员法规定的处分", "第六十二条 处分分为：警告、记过、记大过")
     assert classifies("监察官", "第三条 监察官包括下列人员：")
     assert not classifies("监察官", "第四条 监察官应当忠诚坚定。")
+    # a definition going on to its members: 法官是…的审判人员，包括…
+    assert kinds_asked_of("法官法说的法官具体指哪些人？") == "法官法说的法官"
+    assert classifies(
+        "法官法说的法官", "第二条 法官是依法行使国家审判权的审判人员，包括最高人民法院"
+    )
+    assert not classifies("法官", "法官是依法行使职权的人员，有权调阅案卷。")
 
 
 def test_a_question_asking_the_penalty_prefers_the_article_stating_it() -> None:
@@ -645,3 +651,55 @@ def test_what_asks_a_penalty() -> None:
     assert asks_penalty("上班时间打麻将赌钱，公务员会受什么处分？")
     assert not asks_penalty("罚款决定书上没盖章，这个决定还算数吗？")
     assert not asks_penalty("群众投诉以后，河长要怎么处理？")
+
+
+def test_a_question_asking_when_a_text_takes_effect_gets_its_article_of_entry_into_force() -> None:
+    lines = [
+        "规章制定程序条例",
+        "第三十二条 规章应当自公布之日起30日后施行；但是，涉及国家安全、外汇汇率、货币政策的确定"
+        "以及公布后不立即施行将有碍规章施行的，可以自公布之日起施行。",
+        "第三十三条 规章公布后，应当及时在本级人民政府公报上刊载。",
+        "第四十一条 本条例自2002年1月1日起施行。",
+    ]
+    index = index_of([parse("gz.txt", lines)], SEGMENTER)
+    got = answer(index, "规章制定程序条例什么时候开始施行的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第四十一条")
+    # counter-example: asked how long after publication a rule takes effect, the rule leads
+    got = answer(index, "规章公布以后过多少天施行？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第三十二条")
+
+
+def test_a_place_said_alone_prefers_its_documents_where_it_has_several() -> None:
+    others = [  # articles of other subjects, as real regulations have
+        "第二条 本条例适用于本省行政区域内的学前教育。",
+        "第三条 学前教育应当坚持公益性和普惠性。",
+        "第四条 县级以上人民政府应当将学前教育纳入国民经济和社会发展规划。",
+    ]
+    docs = [
+        parse(
+            "sd.md",
+            [
+                "山东省学前教育条例",
+                *others,
+                "第六十条 公办幼儿园收费标准实行政府定价，由价格主管部门会同教育行政部门制定。",
+            ],
+        ),
+        parse(
+            "zj.md",
+            [
+                "浙江省学前教育条例",
+                *others,
+                "第五十条 公办幼儿园执行政府确定的收费项目"
+                "和标准。价格主管部门应当合理确定并定期调整收费标准。",
+            ],
+        ),
+        parse("zjdd.md", ["浙江省教育督导条例", *others, "第十条 督导机构对幼儿园收费进行督导。"]),
+    ]
+    index = index_of(docs, SEGMENTER)
+    assert (
+        answer(index, "浙江的公办幼儿园收费标准由谁定？", SEGMENTER).hits[0].passage.doc == "zj.md"
+    )
+    # counter-example: the other place's document, when the question names that place
+    assert (
+        answer(index, "山东的公办幼儿园收费标准由谁定？", SEGMENTER).hits[0].passage.doc == "sd.md"
+    )
