@@ -21,8 +21,8 @@ _NUMBER_BEFORE = re.compile(
 
 SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's shortest ending
 
-# 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害… (not 指出, 指导)
-_MEANS = r"(?:[，,]?(?:是指|指的是)|[，,]指(?![出导示挥标定引明]))"
+# 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害…, 疫点:指… (not 指出, 指导)
+_MEANS = r"(?:[，,:：]?(?:是指|指的是)|[，,:：]指(?![出导示挥标定引明]))"
 # a term defined in quotes: “渔业水域”，是指…, 本法所称“渔业水域”…
 _OPEN_QUOTE, _CLOSE_QUOTE = '[“"‘「『]', '[”"’」』]'
 
@@ -72,6 +72,16 @@ def endings(term: str) -> list[str]:
 # a passage that sets out cases: 有下列情形之一的, a lead line ending in a colon before its
 # first case, a second case on its own line
 _ENUMERATES = re.compile(r"下列|[：:]\n[（(][一二1][）)]|\n[（(]二[）)]|[：:]\n一是")
+
+
+def lists_kind(kind: str, text: str) -> bool:
+    """Whether a passage announces a list of the kind a question asks for (`listed_kind`):
+    应当具备下列条件 for 哪几个条件, 有下列情形之一的 for 哪些情形, 通过下列途径 for 哪些
+    解决途径 (an ending of it)."""
+    return any(
+        re.search(rf"(?:下列|以下|如下)[一-鿿]{{0,4}}?{re.escape(ending)}", text)
+        for ending in endings(kind)
+    )
 
 
 def enumerates(text: str) -> bool:

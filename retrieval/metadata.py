@@ -362,7 +362,8 @@ def _broken_history(lines: Sequence[str]) -> dict[int, str | None]:
 # 保密法, （2024年修正）统计法): which text is meant, not a question about its revisions
 # (统计法2009年修订的具体日期是哪天 and 这部法是2018年修正的吗 still ask)
 _NAMES_EDITION = re.compile(
-    r"(?:\d{2,4}年|新|最新|现行)(?:全面)?(?:修订|修正|修改)后?(?:的|版|本)?[）)]?"
+    r"(?:(?:\d{2,4}年|新|最新|现行)(?:全面)?(?:修订|修正|修改)后?(?:的|版|本)?[）)]?"
+    r"|(?:修订|修正|修改)[前后]的?)"  # 按修订前的行政复议法
     r"(?=[\u4e00-\u9fff]{0,10}?(?:法|条例|办法|细则|规定|解释)(?![定律]))"
 )
 

@@ -236,6 +236,19 @@ def asks_penalty(question: str) -> bool:
     return bool(_ASKS_PENALTY.search(question))
 
 
+# the kind of members a list question asks for: 条件 of 需要满足哪几个条件, 条款 of 哪些条款
+_LISTED_KIND = re.compile(
+    r"(?:哪些|哪几[个项种类条]?)([一-鿿]{2,4}?)(?=$|[？?，,。；;！!]|[呢吗啊呀])"
+)
+
+
+def listed_kind(question: str) -> str:
+    """What a list question asks the members of, named after 哪些 ('' if none or a single
+    character, as 人 of 哪些人, too common to tell a list apart)."""
+    asked = _LISTED_KIND.search(question)
+    return asked.group(1) if asked else ""
+
+
 def asks_list(question: str) -> bool:
     """Whether a question asks for the members of a list (哪些, 哪几): cases, duties, kinds."""
     return "哪些" in question or "哪几" in question

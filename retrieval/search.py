@@ -26,6 +26,7 @@ from retrieval.clues import (
     enumerates,
     gives_quantity,
     gives_time,
+    lists_kind,
     states_effect,
     states_penalty,
 )
@@ -56,6 +57,7 @@ from retrieval.question import (
     asks_time,
     defined_term,
     kinds_asked_of,
+    listed_kind,
     parse_question,
     without_naming_words,
 )
@@ -333,10 +335,13 @@ def candidates(
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
     listing = asks_list(folded_question)
+    kind_listed = listed_kind(folded_question)
     # 2009年修订的统计法 names an edition; it does not ask of the law's revisions (the names
     # the question says are left out here; an edition before a name the corpus does not
-    # know by it, （2024年修正）统计法, in asks_history)
-    history = asks_history(_without(canonical_years(folded_question), target.said))
+    # know by it, （2024年修正）统计法, in asks_history); nor does 2018年修正本的公司法, whose
+    # edition words are read before its name, said alone (公司法), is left out
+    written = canonical_years(folded_question)
+    history = asks_history(_without(written, target.said)) and asks_history(written)
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     rows = []
@@ -398,6 +403,10 @@ def candidates(
                 boost *= ranking.quantity_boost
             if listing and enumerates(passage.text):
                 boost *= ranking.list_boost
+            if kind_listed and lists_kind(kind_listed, text):
+                boost *= ranking.list_boost  # 下列条件 for 哪几个条件: the list asked
+            if history and not effect and is_history(passage.text):
+                boost *= ranking.definition_boost  # the text's dates, for when it was made
             if penalty and states_penalty(text):
                 boost *= ranking.penalty_boost
             if effect and states_effect(text):

@@ -248,24 +248,39 @@ def labels(text: str) -> bool:
     return not line.endswith(("！", "？", "；", "，", "…", "!", "?", ";", ","))
 
 
+MOST_LABELS = 4  # a title, its subtitle, a byline and a date line may stand over a speech
+
+
 def past_labels(
     index: SearchIndex, shown: list[tuple[Passage, float]]
 ) -> list[tuple[Passage, float]]:
-    """The shown passages, each label (`labels`) replaced by the passage after it in its
-    section (a closing line, 完 or a signature, heads nothing)."""
+    """The shown passages, each label (`labels`) replaced by the first passage after it in
+    its section that is no label nor date line (a title over its byline and date, 王 琛
+    2020.6.20, heads the speech after them; a closing line, 完 or a signature, heads
+    nothing)."""
     out: list[tuple[Passage, float]] = []
     seen = {p.key for p, _ in shown}
     for passage, score in shown:
-        i = index.by_key[passage.key] + 1
-        if labels(passage.text) and passage.part == 1 and i < len(index.passages):
-            after = index.passages[i]
-            # in its section, or the article it stands over (a chapter's lost heading)
-            if after.doc == passage.doc and (
-                after.section == passage.section or ARTICLE.match(after.text)
-            ):
+        if labels(passage.text) and passage.part == 1:
+            after = _headed(index, passage)
+            if after is not None:
                 if after.key in seen:
                     continue  # shown anyway
                 passage = after
                 seen.add(after.key)
         out.append((passage, score))
     return out
+
+
+def _headed(index: SearchIndex, label: Passage) -> Passage | None:
+    """What a label heads: the next passage in its section, or the article it stands over
+    (a chapter's lost heading), past further labels and date lines; None if there is none."""
+    start = index.by_key[label.key] + 1
+    for after in index.passages[start : start + MOST_LABELS]:
+        if after.doc != label.doc or not (
+            after.section == label.section or ARTICLE.match(after.text)
+        ):
+            return None
+        if not (labels(after.text) or is_date_line(after.text)):
+            return after
+    return None

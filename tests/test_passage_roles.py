@@ -63,6 +63,7 @@ def test_a_definition_is_found_for_a_term_of_common_words() -> None:
         "（三）渔业水域，是指鱼虾类的产卵场、索饵场。",
         "（三）“渔业水域”，是指鱼虾类的产卵场、索饵场。",
         "本细则所称“渔业水域”，包括鱼虾类的产卵场、索饵场。",
+        "（三）渔业水域:指鱼虾类的产卵场、索饵场。",  # a list of terms set with colons
     ],
 )
 def test_a_term_defined_in_quotes_is_defined_as_one_without(definition: str) -> None:
@@ -110,6 +111,15 @@ def test_a_label_the_question_matches_gives_way_to_the_passage_it_heads() -> Non
     hits = answer(index, question, SEGMENTER).hits
     assert hits[0].passage.text.startswith("话语：一个健康向上的民族")
     assert all(not h.passage.text.startswith("场合：深度") for h in hits)
+
+
+def test_a_label_over_a_byline_heads_the_speech_after_it() -> None:
+    # a school site's page: its menus, then the speech's title, subtitle and byline as lines
+    speeches = Path(__file__).resolve().parent / "data" / "corpora" / "school_ceremony_speeches"
+    index = index_of([read(speeches / "docs" / "biye_dianli_jianghua_2020jie.txt")], SEGMENTER)
+    hits = answer(index, "2020届毕业典礼为什么要提前开？", SEGMENTER).hits
+    assert "提前进行" in hits[0].passage.text
+    assert all(not h.passage.text.startswith("王 琛") for h in hits)  # the byline heads nothing
 
 
 MINORS = Path(__file__).resolve().parent / "data" / "corpora" / "minors_women_elderly_folder"

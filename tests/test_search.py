@@ -703,3 +703,35 @@ def test_a_place_said_alone_prefers_its_documents_where_it_has_several() -> None
     assert (
         answer(index, "山东的公办幼儿园收费标准由谁定？", SEGMENTER).hits[0].passage.doc == "sd.md"
     )
+
+
+def test_what_a_list_question_asks_the_members_of() -> None:
+    from retrieval.clues import lists_kind
+    from retrieval.question import listed_kind
+
+    assert listed_kind("设立宗教活动场所需要满足哪几个条件？") == "条件"
+    assert listed_kind("承包地发生纠纷了，有哪些解决途径？") == "解决途径"
+    assert listed_kind("有哪些人？") == ""  # one character tells no list apart
+    assert listed_kind("哪些药不能在网上卖？") == ""
+    assert lists_kind("条件", "第二十条 设立宗教活动场所，应当具备下列条件：")
+    assert lists_kind("解决途径", "发生纠纷的，可以通过下列途径解决：")
+    assert not lists_kind("条件", "第十九条 宗教活动场所包括寺观教堂。")
+
+
+def test_a_question_asking_when_a_text_was_made_gets_its_dates() -> None:
+    lines = [
+        "中华人民共和国节约能源法",
+        "1997年11月1日 第八届全国人民代表大会常务委员会第二十八次会议通过 2007年10月28日 "
+        "第十届全国人民代表大会常务委员会第三十次会议修订",
+        "第一条 为了推动全社会节约能源，提高能源利用效率，保护和改善环境，促进经济社会全面协调"
+        "可持续发展，制定本法。",
+        "第二条 本法所称能源，是指煤炭、石油、天然气、生物质能和电力、热力以及其他直接或者通过"
+        "加工、转换而取得有用能的各种资源。",
+        "第八十七条 本法自2008年4月1日起施行。",
+    ]
+    index = index_of([parse("jn.txt", lines)], SEGMENTER)
+    got = answer(index, "节约能源法是哪一年全面修订的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("1997年11月1日")
+    # counter-example: asked what it is for, its first article
+    got = answer(index, "节约能源法是为了什么制定的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第一条")
