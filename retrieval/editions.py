@@ -81,12 +81,18 @@ def named_by_kind(
 ) -> list[Document]:
     """The documents a kind of text names with a year (21年那份报告, 22年施行的那个解释), an
     edition (新的司法解释) or a place (北京2025年报告: of the 2025 reports, 北京's)."""
-    kind_texts = memo(
-        documents, "kind_texts", lambda: [fold(d.title) + d.meta.kind for d in documents]
-    )
-    of_kind = [
-        d for d, text in zip(documents, kind_texts, strict=True) if any(k in text for k in kinds)
-    ]
+
+    def build() -> list[Document]:  # once per catalog and kinds asked: few kinds are said
+        kind_texts = memo(
+            documents, "kind_texts", lambda: [fold(d.title) + d.meta.kind for d in documents]
+        )
+        return [
+            d
+            for d, text in zip(documents, kind_texts, strict=True)
+            if any(k in text for k in kinds)
+        ]
+
+    of_kind = memo(documents, "of_kind:" + "|".join(kinds), build)
     places = {t for d in of_kind for t in places_of(d) if len(t) >= 2 and t in plain}
     if places:
         of_kind = [d for d in of_kind if places_of(d) & places]
