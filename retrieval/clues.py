@@ -23,6 +23,9 @@ SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's short
 
 # 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害…, 疫点:指… (not 指出, 指导)
 _MEANS = r"(?:[，,:：]?(?:是指|指的是)|[，,:：]指(?![出导示挥标定引明]))"
+# a line (an article) opening with the term and 是, as a text states what a thing is:
+# 第二条 民族乡是在少数民族聚居的地方建立的乡级行政区域, 民族自治地方的自治机关是…
+_OPENS = r"(?:^|\n)(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:[一-鿿]{0,8}的)?"
 # a term defined in quotes: “渔业水域”，是指…, 本法所称“渔业水域”…
 _OPEN_QUOTE, _CLOSE_QUOTE = '[“"‘「『]', '[”"’」』]'
 
@@ -33,20 +36,41 @@ def defines(
     """Whether the passage defines the term asked of (`defined_term`: 政府信息, however
     common its words), the term the question quotes (“食品安全”这个词), or else one of its
     telling words: 本条例所称政府信息，是指…, 督查是指…, 食品安全，指… or “渔业水域”，是指…"""
-    if term:  # its ending: 博物馆 of 博物馆条例里博物馆
-        terms = endings(term)
-    else:
-        terms = [
+    return any(
+        re.search(rf"所称{_OPEN_QUOTE}?{re.escape(t)}", text)
+        or re.search(rf"{re.escape(t)}{_CLOSE_QUOTE}?{_MEANS}", text)
+        for t in _asked_terms(query, weights, quoted, term)
+    )
+
+
+def states_what(
+    query: Query, weights: Sequence[float], text: str, quoted: Sequence[str] = (), term: str = ""
+) -> bool:
+    """Whether a line of the passage opens by saying what the term asked of is (第二条 民族乡
+    是…, 民族自治地方的自治机关是…): an answer where the text defines it no other way, less
+    sure than `defines` (学前教育是国民教育体系的重要组成部分 says what it is part of)."""
+    return any(
+        re.search(rf"{_OPENS}{re.escape(t)}是(?!否)", text)
+        for t in _asked_terms(query, weights, quoted, term)
+    )
+
+
+def _asked_terms(
+    query: Query, weights: Sequence[float], quoted: Sequence[str], term: str
+) -> list[str]:
+    """The terms a definition may be of: the endings of the term asked of (博物馆 of
+    博物馆条例里博物馆), else the question's telling words; and the quoted ones."""
+    if term:
+        return [*endings(term), *quoted]
+    return [
+        *(
             spelling
             for word, weight in zip(query.words, weights, strict=True)
             if weight >= STRUCTURE_WORD_WEIGHT
             for spelling in word.spellings
-        ]
-    return any(
-        re.search(rf"所称{_OPEN_QUOTE}?{re.escape(t)}", text)
-        or re.search(rf"{re.escape(t)}{_CLOSE_QUOTE}?{_MEANS}", text)
-        for t in (*terms, *quoted)
-    )
+        ),
+        *quoted,
+    ]
 
 
 # how a text lists the kinds or members of something: 奖励分为：, 监察官包括下列人员：, and

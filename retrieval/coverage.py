@@ -17,6 +17,7 @@ from retrieval.normalize import fold
 from retrieval.question import Query, Word
 
 if TYPE_CHECKING:
+    from retrieval import bm25
     from retrieval.search import Ranking
 
 
@@ -131,3 +132,25 @@ def covered_by_parts(word: Word, texts: Sequence[Container[str]]) -> npt.NDArray
 def matches(word: Word, text: str) -> bool:
     """Whether `text` holds the word, or the words inside it that cover it."""
     return found(word, text) or bool(covered_by_parts(word, [text])[0])
+
+
+def only_inside_words(
+    query: Query, ids: Sequence[int], postings: bm25.Postings
+) -> list[frozenset[Word]]:
+    """For each passage, the question's one-character words it holds only inside longer
+    words: 假 asked alone is not the 假 of 作假, nor 放 that of 开放. A character is a word
+    of a passage when the passage's own segmentation cut it alone (its postings)."""
+    singles = [w for w in query.words if len(w.text) == 1 and not w.text.isascii()]
+    if not singles:
+        return [frozenset()] * len(ids)
+    wanted = np.asarray(ids, dtype=np.int64)
+    alone = {}
+    for word in singles:
+        t = postings.term_id(word.text)
+        if t is None:
+            alone[word] = np.zeros(len(ids), dtype=bool)
+        else:
+            held, _ = postings.postings(t)  # ascending; the long lists are kept read
+            at = np.searchsorted(held, wanted)
+            alone[word] = held[np.minimum(at, len(held) - 1)] == wanted
+    return [frozenset(w for w in singles if not alone[w][i]) for i in range(len(ids))]

@@ -24,6 +24,8 @@ def _book_title(folded: str) -> str:
     return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
 
 
+_IMPLEMENTED = re.compile(r"实施《([^》]{1,30})》(?=(?:若干)?(?:办法|条例|细则|规定))")
+
 # words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
 _NOT_LAWS = frozenset(
     ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写", "部")
@@ -39,7 +41,10 @@ def law_names(folded: str) -> tuple[str, ...]:
 
     names = [t] if (t := _book_title(folded)) else []
     segmenter = default_segmenter()
-    words = [w for w, _ in segmenter.words(re.sub(r"《[^》]*》", "，", folded))]
+    # a law quoted inside the name of a text implementing it is part of that name
+    # (北京实施《种子法》办法); other quoted titles stand apart
+    unquoted = _IMPLEMENTED.sub(r"实施\1", folded)
+    words = [w for w, _ in segmenter.words(re.sub(r"《[^》]*》", "，", unquoted))]
     for i, word in enumerate(words):
         # a law's 法 glued by jieba to 规定 after it (监察法规定 → 监察 / 法规 / 定)
         glued = word == "法规" and i + 1 < len(words) and words[i + 1].startswith("定")

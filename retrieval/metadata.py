@@ -74,8 +74,11 @@ _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 _ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
 _PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or of an edition
-# a title quoting the law it implements: 浙江省实施《…法》办法, 《…法》实施细则
-_IMPLEMENTING = re.compile(r"实施《[^》]+》(?:办法|条例|细则|规定)|》实施(?:办法|条例|细则)")
+# a title quoting the law it implements: 浙江省实施《…法》办法, 《…法》实施细则, 国务院实施
+# 《…法》若干规定
+_IMPLEMENTING = re.compile(
+    r"实施《[^》]+》(?:若干)?(?:办法|条例|细则|规定)|》实施(?:办法|条例|细则)"
+)
 _NAME_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:书记|总理|主席|委员长|省长|市长|主任|部长|县长|区长|校长|局长"
     r"|厅长|院长)\s*)?(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"

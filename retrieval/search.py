@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-import numpy as np
-
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
 from retrieval.citations import with_enforcing
@@ -29,12 +27,14 @@ from retrieval.clues import (
     lists_kind,
     states_effect,
     states_penalty,
+    states_what,
 )
 from retrieval.coverage import (
     coverage,
     covered_by_parts,
     found,
     matches,
+    only_inside_words,
     title_words,
 )
 from retrieval.dates import CN_NUMBER, canonical_years, digit_years, passage_years
@@ -102,6 +102,7 @@ class Ranking:
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
     list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
+    statement_boost: float = 1.4  # ... or one opening by saying what it is (民族乡是…)
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); and a date
     # near one a question asking "when" names (陈云同志1925年加入… for 陈云哪年入党)
@@ -206,28 +207,6 @@ def _own_telling_words(query: Query, weights: Sequence[float]) -> list[Word]:
     return [
         w for w, x in zip(query.words, weights, strict=True) if not w.kin and x >= TELLING_WEIGHT
     ]
-
-
-def only_inside_words(
-    query: Query, ids: Sequence[int], postings: bm25.Postings
-) -> list[frozenset[Word]]:
-    """For each passage, the question's one-character words it holds only inside longer
-    words: 假 asked alone is not the 假 of 作假, nor 放 that of 开放. A character is a word
-    of a passage when the passage's own segmentation cut it alone (its postings)."""
-    singles = [w for w in query.words if len(w.text) == 1 and not w.text.isascii()]
-    if not singles:
-        return [frozenset()] * len(ids)
-    wanted = np.asarray(ids, dtype=np.int64)
-    alone = {}
-    for word in singles:
-        t = postings.term_id(word.text)
-        if t is None:
-            alone[word] = np.zeros(len(ids), dtype=bool)
-        else:
-            held, _ = postings.postings(t)  # ascending; the long lists are kept read
-            at = np.searchsorted(held, wanted)
-            alone[word] = held[np.minimum(at, len(held) - 1)] == wanted
-    return [frozenset(w for w in singles if not alone[w][i]) for i in range(len(ids))]
 
 
 def _without(text: str, phrases: Sequence[str]) -> str:
@@ -415,6 +394,8 @@ def candidates(
                 kinds and classifies(kinds, text)
             ):
                 boost *= ranking.definition_boost
+            elif definition and states_what(query, weights, text, target.phrases, term):
+                boost *= ranking.statement_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule, near and not rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows

@@ -565,11 +565,13 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             close_enumerations()
         if line.kind is not None and (rank := _legal_rank(line.label)) is not None:
             # 第二章 (as a Markdown heading, say) after 第七条 of a text whose 第一章 is
-            # missing: chapters hold articles, whatever kinds came first
+            # missing: chapters hold articles, whatever kinds came first; nor does a
+            # preface (## 序言 over ## 第一章 总则) hold the chapters after it
             under = [
                 k
                 for k, f in enumerate(stack)
-                if (unit := _legal_rank(f.label)) is not None and unit >= rank
+                if ((unit := _legal_rank(f.label)) is not None and unit >= rank)
+                or _FRAME.match(f.label)
             ]
             del stack[under[0] if under else len(stack) :]
         if line.kind is not None:

@@ -139,7 +139,12 @@ def list_passages(
         # "过去五年工作回顾…有哪几条主要体会": the part named holds several lists; the one
         # its other words (体会) find
         document = index.document(top.doc)
-        found = announced_list(document, top) if announces(top.text) else list_of(document, top)
+        if announces(top.text):
+            found = announced_list(document, top)
+        elif holds_inline_list(top.text):
+            return []  # "设立宗教活动场所需要满足哪几个条件": the article listing them
+        else:
+            found = list_of(document, top)
         chosen = found or listing
     if not named and not only_parts and top is not None:
         document = index.document(top.doc)
@@ -147,7 +152,10 @@ def list_passages(
         # the title and people's names name the document (盛阅春的讲话分哪三个方面)
         naming = fold(document.title) + " ".join(segmenter.proper_nouns(question))
         if announces(top.text):
-            chosen = announced_list(document, top) or listing
+            chosen = announced_list(document, top)
+            if not chosen and holds_inline_list(top.text):
+                return []  # 应当具备以下条件：（一）…: the article lists them itself
+            chosen = chosen or listing
         elif holds_inline_list(top.text):
             return []  # the passage lists the points itself
         elif target.phrases and all(holds_quote(p, text) for p in target.phrases):

@@ -10,7 +10,7 @@ from each document's metadata (`retrieval.metadata`), never from a list of docum
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -86,7 +86,7 @@ _LAW_WORD_ON = "[人律院治制定官学庭典务]"
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     """Documents the question names, by the longest names it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
-    names, owners = memo(documents, "names", lambda: _name_table(documents))
+    names, owners = memo(documents, "names", lambda: _owners(documents, document_names))
     # 宁夏2026年政府工作报告 names 宁夏政府工作报告: a year inside a name is read apart
     unyeared = re.sub(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[\u4e00-\u9fff])", "", plain)
     found = {
@@ -101,12 +101,16 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     return [d for i, d in enumerate(documents) if i in named]
 
 
-def _name_table(documents: Sequence[Document]) -> tuple[Substrings, dict[str, list[int]]]:
-    """Every document name, and the positions of the documents it names."""
+def _owners(
+    documents: Sequence[Document], tokens_of: Callable[[Document], Iterable[str]], shortest: int = 1
+) -> tuple[Substrings, dict[str, list[int]]]:
+    """Every token of the documents (`tokens_of`: names, places) of `shortest` characters or
+    more, and the positions of the documents holding it."""
     owners: dict[str, list[int]] = {}
     for i, d in enumerate(documents):
-        for n in document_names(d):
-            owners.setdefault(n, []).append(i)
+        for t in tokens_of(d):
+            if len(t) >= shortest:
+                owners.setdefault(t, []).append(i)
     return Substrings(owners), owners
 
 
@@ -237,13 +241,16 @@ def find_target(
         named = nation
     # 新公司法, 旧公司法; 新保密法 of 保守国家秘密法
     named = edition_asked(folded, named, lambda d: names_here(d, folded)) or named
-    preferred = [] if named else _placed_by(documents, folded)
+    placed = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
         y
         for w, delta in RELATIVE_YEARS.items()
         if w in folded
-        for y in _years_of(named or preferred, delta)
+        for y in _years_of(named or placed, delta)
     ]
+    # a place's documents (all, where several share it), else the nation's where none is said
+    preferred = [] if named else placed or _of_places(documents, folded)
+    preferred = preferred or ([] if named else _national(documents, folded, asks_place=place))
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
         dating=tuple(anniversaries(folded)),
@@ -259,14 +266,7 @@ def find_target(
             written,
             list(dict.fromkeys([*own_short_names(folded, named), *names_said(named, written)])),
         ),
-        preferred=frozenset(
-            d.doc
-            for d in _placed_by(documents, folded)
-            or _of_places(documents, folded)
-            or _national(documents, folded, asks_place=place)
-        )
-        if not named
-        else frozenset(),
+        preferred=frozenset(d.doc for d in preferred),
     )
 
 
@@ -460,19 +460,9 @@ def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
 
 
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:
-    """Documents whose title names a place of two characters or more that the question
-    names, where several share it (浙江的幼儿园收费 of 浙江省学前教育条例 and 浙江省教育
-    督导条例, beside 山东's): what the question asks is that place's rule."""
-
-    def build() -> tuple[Substrings, dict[str, list[int]]]:
-        owners: dict[str, list[int]] = {}
-        for i, d in enumerate(documents):
-            for t in _place_tokens(d):
-                if len(t) >= 2:
-                    owners.setdefault(t, []).append(i)
-        return Substrings(owners), owners
-
-    found, owners = memo(documents, "place_owners", build)
+    """Documents whose title names a place (of two characters or more) the question names,
+    several alike: 浙江的幼儿园收费 of 浙江省学前教育条例 and 浙江省教育督导条例."""
+    found, owners = memo(documents, "place_owners", lambda: _owners(documents, _place_tokens, 2))
     return [documents[i] for i in sorted({i for t in found.within(folded) for i in owners[t]})]
 
 
@@ -648,11 +638,9 @@ def _unique_tokens(
     documents: Sequence[Document], tokens_of: Callable[[Document], frozenset[str]]
 ) -> tuple[Substrings, dict[str, int]]:
     """The tokens only one document has, and that document's position."""
-    owners: dict[str, list[int]] = {}
-    for i, d in enumerate(documents):
-        for t in tokens_of(d):
-            owners.setdefault(t, []).append(i)
-    owner = {t: found[0] for t, found in owners.items() if len(found) == 1}
+    owner = {
+        t: found[0] for t, found in _owners(documents, tokens_of)[1].items() if len(found) == 1
+    }
     return Substrings(owner), owner
 
 

@@ -607,6 +607,17 @@ def test_a_text_adopted_again_is_the_edition_of_its_last_adoption() -> None:
     assert parse("t.md", effective).meta.year == 2004
 
 
+def test_rules_implementing_a_law_go_by_their_own_name_not_the_laws() -> None:
+    from retrieval.names import document_names
+
+    rules = parse(
+        "gz.md",
+        ["# 国务院实施《中华人民共和国民族区域自治法》若干规定", "第一条 为了帮助…制定本规定。"],
+    )
+    assert "民族区域自治法" not in document_names(rules)
+    assert "国务院实施民族区域自治法若干规定" in document_names(rules)
+
+
 def test_a_date_under_a_markdown_title_is_its_history_not_the_titles_second_half() -> None:
     lines = [
         "# 中华人民共和国传染病防治法实施办法",

@@ -78,6 +78,11 @@ def test_the_implementing_rules_of_a_text_held_are_another_text() -> None:
     )
     held = find_target("这个浙江的村委会组织法实施办法从哪天开始施行", (regulation, rules))
     assert held.docs == {"ss.txt"} and not held.missing
+    # the law quoted inside the name (北京实施《种子法》办法) is part of it
+    seeds = doc("zz.txt", ["北京市实施《中华人民共和国种子法》办法", "第一条 为了…制定本办法。"])
+    later = doc("tl.txt", ["北京市种子条例", "第一条 为了…制定本条例。"])
+    asked = "北京实施《种子法》办法从哪天起施行，同时废止的是哪部条例？"
+    assert find_target(asked, (seeds, later)).docs == {"zz.txt"}
 
 
 def test_a_law_named_with_and_and_cited_only_by_another_is_not_held() -> None:

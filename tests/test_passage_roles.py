@@ -200,3 +200,17 @@ def test_a_question_asking_which_ones_prefers_the_article_listing_them() -> None
     # a question asking something else reads in the plain order
     why = answer(index, "承办单位的行为为什么会被追责？", SEGMENTER).hits[0].passage
     assert why.text.startswith("第十条")
+
+
+def test_an_article_stating_what_a_thing_is_says_what_it_is() -> None:
+    from retrieval.clues import states_what
+
+    query = parse_question("什么叫民族乡？", SEGMENTER)
+    weights = [1.0] * len(query.words)
+    text = "第二条 民族乡是在少数民族聚居的地方建立的乡级行政区域。"
+    assert states_what(query, weights, text, term="民族乡")
+    assert not defines(query, weights, text, term="民族乡")  # a weaker answer than 是指
+    assert states_what(query, weights, "第十五条 民族自治地方的自治机关是…", quoted=("自治机关",))
+    # a passage saying something else of it does not: 民族乡是否…, or it in mid-sentence
+    assert not states_what(query, weights, "第三条 民族乡是否建立，由省政府决定。", term="民族乡")
+    assert not states_what(query, weights, "第八条 财政支持民族乡是各级政府的责任。", term="民族乡")

@@ -555,3 +555,27 @@ def test_a_word_said_twice_does_not_name_a_heading_holding_it() -> None:
     index = index_of([document], SEGMENTER)
     got = answer(index, "特种设备生产单位要拿到生产许可得具备哪些条件？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第十八条")
+
+
+def test_a_list_asked_of_a_named_part_is_the_article_listing_it() -> None:
+    document = parse(
+        "zj.md",
+        [
+            "重庆市宗教事务条例",
+            "第三章 宗教活动场所",
+            "第二十条 本条例所称宗教活动场所，是指按照国家有关规定登记的寺观教堂。",
+            "第二十一条 宗教活动场所应当接受宗教事务部门的管理。",
+            "第二十二条 设立宗教活动场所，应当具备以下条件：\n（一）设立宗旨不违背本条例的规定；"
+            "\n（二）当地信教公民有经常进行集体宗教活动的需要；",
+            "第四章 宗教教职人员",
+            "第三十条 宗教教职人员经宗教团体认定。",
+            "第三十一条 宗教教职人员主持宗教活动，应当遵守法律、法规和规章。",
+            "第三十二条 宗教教职人员依法参加社会保险。",
+            "第五章 宗教财产",
+            "第四十条 宗教团体、宗教活动场所合法使用的土地受法律保护。",
+            "第四十一条 宗教团体、宗教活动场所可以按照国家有关规定接受捐赠。",
+        ],
+    )
+    index = index_of([document], SEGMENTER)
+    got = answer(index, "设立宗教活动场所需要满足哪几个条件？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第二十二条")

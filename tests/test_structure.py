@@ -79,6 +79,23 @@ def test_heading_tree_lists_parts_points_and_sub_points() -> None:
     assert first[(*FAMILY, "要提醒好配偶")] == 22
 
 
+def test_a_preface_holds_no_chapters() -> None:
+    lines = [
+        "# 某某法",
+        "## 序言",
+        "序言的第一段话比较长，讲了这部法律的由来和意义。",
+        "## 第一章 总则",
+        "第一条 为了某某，制定本法。",
+        "## 第二章 管理",
+        "第二条 国家管理某某事项。",
+    ]
+    assert [p.section for p in parse("law.md", lines).passages] == [
+        ("序言",),
+        ("第一章 总则", "第一条"),
+        ("第二章 管理", "第二条"),
+    ]
+
+
 def test_official_heading_levels_nest_and_may_skip() -> None:
     lines = [
         "关于某项工作的通知",
