@@ -90,6 +90,13 @@ def test_a_national_texts_name_without_the_states_and_the_words_naming_its_editi
     )
 
 
+def test_a_year_before_its_revision_needs_no_nian() -> None:
+    from retrieval.dates import question_years
+
+    assert [m.year for m in question_years("统计法（2024修正）规定")] == [2024]  # as texts cite
+    assert question_years("2024修") == []  # not a revision
+
+
 def test_the_law_now_in_force_is_the_latest_edition() -> None:
     old, new = (
         _statistics_law(),
