@@ -1,0 +1,95 @@
+"""Questions asking for a kind of answer get the passage that gives it: when a text takes
+effect, when it was made, the list of the kind asked, a place's own rule."""
+
+from __future__ import annotations
+
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+
+def test_a_question_asking_when_a_text_takes_effect_gets_its_article_of_entry_into_force() -> None:
+    lines = [
+        "规章制定程序条例",
+        "第三十二条 规章应当自公布之日起30日后施行；但是，涉及国家安全、外汇汇率、货币政策的确定"
+        "以及公布后不立即施行将有碍规章施行的，可以自公布之日起施行。",
+        "第三十三条 规章公布后，应当及时在本级人民政府公报上刊载。",
+        "第四十一条 本条例自2002年1月1日起施行。",
+    ]
+    index = index_of([parse("gz.txt", lines)], SEGMENTER)
+    got = answer(index, "规章制定程序条例什么时候开始施行的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第四十一条")
+    # counter-example: asked how long after publication a rule takes effect, the rule leads
+    got = answer(index, "规章公布以后过多少天施行？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第三十二条")
+
+
+def test_a_place_said_alone_prefers_its_documents_where_it_has_several() -> None:
+    others = [  # articles of other subjects, as real regulations have
+        "第二条 本条例适用于本省行政区域内的学前教育。",
+        "第三条 学前教育应当坚持公益性和普惠性。",
+        "第四条 县级以上人民政府应当将学前教育纳入国民经济和社会发展规划。",
+    ]
+    docs = [
+        parse(
+            "sd.md",
+            [
+                "山东省学前教育条例",
+                *others,
+                "第六十条 公办幼儿园收费标准实行政府定价，由价格主管部门会同教育行政部门制定。",
+            ],
+        ),
+        parse(
+            "zj.md",
+            [
+                "浙江省学前教育条例",
+                *others,
+                "第五十条 公办幼儿园执行政府确定的收费项目"
+                "和标准。价格主管部门应当合理确定并定期调整收费标准。",
+            ],
+        ),
+        parse("zjdd.md", ["浙江省教育督导条例", *others, "第十条 督导机构对幼儿园收费进行督导。"]),
+    ]
+    index = index_of(docs, SEGMENTER)
+    assert (
+        answer(index, "浙江的公办幼儿园收费标准由谁定？", SEGMENTER).hits[0].passage.doc == "zj.md"
+    )
+    # counter-example: the other place's document, when the question names that place
+    assert (
+        answer(index, "山东的公办幼儿园收费标准由谁定？", SEGMENTER).hits[0].passage.doc == "sd.md"
+    )
+
+
+def test_what_a_list_question_asks_the_members_of() -> None:
+    from retrieval.clues import lists_kind
+    from retrieval.question import listed_kind
+
+    assert listed_kind("设立宗教活动场所需要满足哪几个条件？") == "条件"
+    assert listed_kind("承包地发生纠纷了，有哪些解决途径？") == "解决途径"
+    assert listed_kind("有哪些人？") == ""  # one character tells no list apart
+    assert listed_kind("哪些药不能在网上卖？") == ""
+    assert lists_kind("条件", "第二十条 设立宗教活动场所，应当具备下列条件：")
+    assert lists_kind("解决途径", "发生纠纷的，可以通过下列途径解决：")
+    assert not lists_kind("条件", "第十九条 宗教活动场所包括寺观教堂。")
+
+
+def test_a_question_asking_when_a_text_was_made_gets_its_dates() -> None:
+    lines = [
+        "中华人民共和国节约能源法",
+        "1997年11月1日 第八届全国人民代表大会常务委员会第二十八次会议通过 2007年10月28日 "
+        "第十届全国人民代表大会常务委员会第三十次会议修订",
+        "第一条 为了推动全社会节约能源，提高能源利用效率，保护和改善环境，促进经济社会全面协调"
+        "可持续发展，制定本法。",
+        "第二条 本法所称能源，是指煤炭、石油、天然气、生物质能和电力、热力以及其他直接或者通过"
+        "加工、转换而取得有用能的各种资源。",
+        "第八十七条 本法自2008年4月1日起施行。",
+    ]
+    index = index_of([parse("jn.txt", lines)], SEGMENTER)
+    got = answer(index, "节约能源法是哪一年全面修订的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("1997年11月1日")
+    # counter-example: asked what it is for, its first article
+    got = answer(index, "节约能源法是为了什么制定的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第一条")
