@@ -193,6 +193,10 @@ MANY = [
     corpus_set("national_security_folder", (0.80, 0.84, 0.93, 20, 6)),
     corpus_set("city_management_folder", (0.69, 0.72, 0.79, 18, 10)),
     corpus_set("competition_pricing_folder", (0.85, 0.87, 0.91, 20, 6)),
+    corpus_set("religion_ethnic_folder", (0.82, 0.84, 0.91, 17, 6)),
+    corpus_set("weather_disasters_folder", (0.85, 0.88, 0.92, 19, 7)),
+    corpus_set("petitions_redress_folder", (0.85, 0.89, 0.92, 19, 4)),
+    corpus_set("livestock_seeds_folder", (0.82, 0.89, 0.90, 20, 8)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
