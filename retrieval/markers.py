@@ -165,3 +165,14 @@ def classify(text: str) -> Line:
         if pattern.match(text):
             return Line(text, kind, lead_sentence(text), False)
     return Line(text, None, "", False)
+
+
+# the units of a law, largest first: 编 and 章, 节, 条
+_LEGAL_UNITS = tuple(
+    re.compile(rf"^第[{CN_NUM}\d]+{unit}") for unit in ("[编章]", "节", "条(?![例件])")
+)
+
+
+def legal_rank(label: str) -> int | None:
+    """0 for a chapter (第二章), 1 for its section (第一节), 2 for an article; else None."""
+    return next((r for r, unit in enumerate(_LEGAL_UNITS) if unit.match(label)), None)

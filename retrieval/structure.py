@@ -46,6 +46,7 @@ from retrieval.markers import (
     announces,
     classify,
     lead_sentence,
+    legal_rank,
 )
 from retrieval.metadata import (
     KIND_WORDS,
@@ -69,16 +70,6 @@ MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join
 _PREFACES = ("前言", "序言", "引言", "绪言", "导言")
 _FRAME = re.compile(rf"^(?:{'|'.join(_PREFACES)}|结束语|结语|后记)$")
 _PART_KINDS = frozenset(("chapter", "cn"))
-# the units of a law, largest first: 编 and 章, 节, 条
-_LEGAL_UNITS = tuple(
-    re.compile(rf"^第[{CN_NUM}\d]+{unit}") for unit in ("[编章]", "节", "条(?![例件])")
-)
-
-
-def _legal_rank(label: str) -> int | None:
-    """0 for a chapter (第二章), 1 for its section (第一节), 2 for an article; else None."""
-    return next((r for r, unit in enumerate(_LEGAL_UNITS) if unit.match(label)), None)
-
 
 # 第一条为进一步…: an article run on into its text with no space after its number
 _GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
@@ -417,7 +408,7 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
     body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]
     runs = _run_members(body)
     groups = _place(body, runs, _salutation_points(classified[taken:]))
-    groups = _join_articles(_join_short(groups))
+    groups = _join_articles(_join_short(_without_contents(groups)))
 
     headings: list[Heading] = []
     passages: list[Passage] = []
@@ -563,14 +554,14 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             # a numbered heading (（一）…) is never inside a run-in item (——这五年…；一是…)
             # unless that item announced it as its sub-points
             close_enumerations()
-        if line.kind is not None and (rank := _legal_rank(line.label)) is not None:
+        if line.kind is not None and (rank := legal_rank(line.label)) is not None:
             # 第二章 (as a Markdown heading, say) after 第七条 of a text whose 第一章 is
             # missing: chapters hold articles, whatever kinds came first; nor does a
             # preface (## 序言 over ## 第一章 总则) hold the chapters after it
             under = [
                 k
                 for k, f in enumerate(stack)
-                if ((unit := _legal_rank(f.label)) is not None and unit >= rank)
+                if ((unit := legal_rank(f.label)) is not None and unit >= rank)
                 or _FRAME.match(f.label)
             ]
             del stack[under[0] if under else len(stack) :]
@@ -638,6 +629,15 @@ def _continues(item: _Frame, line: Line, lines: list[Line], i: int, runs: set[in
     )
 
 
+def _without_contents(groups: list[_Group]) -> list[_Group]:
+    """A table of contents is no passage: a heading with nothing under it that the text
+    opens again later with text under it (第六章 扶持与保障 listed before 第一章 总则)."""
+    below = {path[:n]: k for k, (path, _, _) in enumerate(groups) for n in range(1, len(path))}
+    return [
+        g for k, g in enumerate(groups) if not (_is_heading_text(g) and below.get(g[0], -1) > k)
+    ]
+
+
 def _is_leaf(lines: list[Line], i: int, open_kinds: list[str]) -> bool:
     """Whether heading line i has nothing under it: the next line is a sibling or a higher
     heading (its kind is open, line i's included), or there is none. Such a line is content
@@ -683,7 +683,7 @@ def _join_articles(groups: list[_Group]) -> list[_Group]:
             and not opened
             and section
             and out[-1][0] == section
-            and _legal_rank(section[-1]) == 2
+            and legal_rank(section[-1]) == 2
             and len(out[-1][2]) + 1 + len(text) <= MAX_PASSAGE_CHARS
         ):
             out[-1] = (section, out[-1][1], out[-1][2] + "\n" + text)

@@ -87,11 +87,12 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     """Documents the question names, by the longest names it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
     names, owners = memo(documents, "names", lambda: _owners(documents, document_names))
-    # 宁夏2026年政府工作报告 names 宁夏政府工作报告: a year inside a name is read apart
+    # a year inside a name is read apart (宁夏2026年政府工作报告), and a 的 inside a long one
     unyeared = re.sub(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[\u4e00-\u9fff])", "", plain)
+    joined = {n for n in names.within(plain.replace("的", "")) if len(n) >= 6}  # 实施…法的若干规定
     found = {
         name
-        for name in {*names.within(plain), *names.within(unyeared)}
+        for name in {*names.within(plain), *names.within(unyeared), *joined}
         # 公司法人 is no 公司法; 水法 is a word of the question, not 水 / 法 of 节水法规
         if len(name) >= MIN_NAME_CHARS
         or (said_as_word(name, plain) and re.search(rf"{name}(?!{_LAW_WORD_ON})", plain))
@@ -243,10 +244,11 @@ def find_target(
     named = edition_asked(folded, named, lambda d: names_here(d, folded)) or named
     placed = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
-        y
+        d.meta.year + delta
         for w, delta in RELATIVE_YEARS.items()
         if w in folded
-        for y in _years_of(named or placed, delta)
+        for d in named or placed
+        if d.meta.year is not None
     ]
     # a place's documents (all, where several share it), else the nation's where none is said
     preferred = [] if named else placed or _of_places(documents, folded)
@@ -642,10 +644,6 @@ def _unique_tokens(
         t: found[0] for t, found in _owners(documents, tokens_of)[1].items() if len(found) == 1
     }
     return Substrings(owner), owner
-
-
-def _years_of(named: Sequence[Document], delta: int) -> list[int]:
-    return [d.meta.year + delta for d in named if d.meta.year is not None]
 
 
 def _names_year(document: Document, plain: str) -> bool:

@@ -17,6 +17,7 @@ from retrieval.corpus import read_document
 from retrieval.ingest import text_lines
 from retrieval.model import Document
 from retrieval.structure import parse, parse_lines
+from retrieval.targets import find_target
 
 REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev" / "docs"
 needs_realdev = pytest.mark.skipif(not REALDEV.is_dir(), reason="../shared/realdev is not beside")
@@ -616,6 +617,11 @@ def test_rules_implementing_a_law_go_by_their_own_name_not_the_laws() -> None:
     )
     assert "民族区域自治法" not in document_names(rules)
     assert "国务院实施民族区域自治法若干规定" in document_names(rules)
+    law = parse("zz.md", ["# 中华人民共和国民族区域自治法", "第一条 为了…制定本法。"])
+    assert find_target("民族区域自治法第一条讲什么", (law, rules)).docs == {"zz.md"}
+    # a 的 inside the rules' name
+    asked = "国务院实施民族区域自治法的若干规定第一条讲什么"
+    assert find_target(asked, (law, rules)).docs == {"gz.md"}
 
 
 def test_a_date_under_a_markdown_title_is_its_history_not_the_titles_second_half() -> None:

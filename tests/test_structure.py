@@ -96,6 +96,24 @@ def test_a_preface_holds_no_chapters() -> None:
     ]
 
 
+def test_a_table_of_contents_is_no_passage() -> None:
+    lines = [
+        "# 某某条例",
+        "## 第一章 总则",
+        "## 第二章 扶持与保障",
+        "## 第一章 总则",
+        "第一条 为了某某，制定本条例。",
+        "## 第二章 扶持与保障",
+        "第二条 本市扶持某某事业。",
+        "## 第三章 附则",  # a last heading with nothing under it stays
+    ]
+    assert [(p.section, p.text) for p in parse("toc.md", lines).passages] == [
+        (("第一章 总则", "第一条"), "第一条 为了某某，制定本条例。"),
+        (("第二章 扶持与保障", "第二条"), "第二条 本市扶持某某事业。"),
+        (("第三章 附则",), "第三章 附则"),
+    ]
+
+
 def test_official_heading_levels_nest_and_may_skip() -> None:
     lines = [
         "关于某项工作的通知",
