@@ -97,6 +97,8 @@ NEWS: tuple[tuple[str, str], ...] = (
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
     # a site menu's item with its separator (公共文件夹 |)
     ("菜单", r"^[^|｜。！？!?，,]{1,12}\s[|｜]$"),
+    # a site's footer: 版权所有, Copyright ©, ICP备…号, 公网安备…号
+    ("页脚", r"版权所有|[Cc]opyright|ICP[备证]|公网安备|All Rights Reserved"),
     # an HTML comment a Markdown file carries (<!-- INFO END -->): markup, never text
     ("网页注释", r"^<!--(?:(?!-->).)*-->$"),
     # the 版记 of a 红头文件: who it is sent to, and who printed it when

@@ -204,6 +204,12 @@ def test_an_html_comment_of_a_markdown_file_is_clutter_not_text() -> None:
     assert clutter_rule("<!-- a --> 第一条 为了规范公司的组织和行为，制定本法。 <!-- b -->") is None
 
 
+def test_a_sites_footer_is_clutter_but_a_sentence_naming_copyright_is_not() -> None:
+    assert clutter_rule("浙公网安备 33060202000394号 ICP证：浙ICP备14042003号-1") == "新闻附注：页脚"
+    assert clutter_rule("绍兴市第一中学 版权所有 Copyright © SXYZ.NET") == "新闻附注：页脚"
+    assert clutter_rule("未经许可不得转载，版权所有。") is None  # a sentence of the text
+
+
 def test_advert_words_are_dropped_only_in_a_signed_advert_block() -> None:
     adverts = [
         "仅供学习 禁止外传",
