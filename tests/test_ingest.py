@@ -205,7 +205,9 @@ def test_an_html_comment_of_a_markdown_file_is_clutter_not_text() -> None:
 
 
 def test_a_sites_footer_is_clutter_but_a_sentence_naming_copyright_is_not() -> None:
-    assert clutter_rule("浙公网安备 33060202000394号 ICP证：浙ICP备14042003号-1") == "新闻附注：页脚"
+    assert (
+        clutter_rule("浙公网安备 33060202000394号 ICP证：浙ICP备14042003号-1") == "新闻附注：页脚"
+    )
     assert clutter_rule("绍兴市第一中学 版权所有 Copyright © SXYZ.NET") == "新闻附注：页脚"
     assert clutter_rule("未经许可不得转载，版权所有。") is None  # a sentence of the text
 
