@@ -197,13 +197,21 @@ MANY = [
     corpus_set("weather_disasters_folder", (0.85, 0.88, 0.92, 19, 7)),
     corpus_set("petitions_redress_folder", (0.85, 0.89, 0.92, 19, 4)),
     corpus_set("livestock_seeds_folder", (0.82, 0.89, 0.90, 20, 8)),
+    corpus_set("cultural_heritage_folder", (0.87, 0.89, 0.91, 20, 5)),
+    corpus_set("medical_disputes_folder", (0.85, 0.91, 0.94, 15, 5)),
+    corpus_set("study_meetings_pages", (0.75, 0.82, 0.89, 15, 6)),
+    corpus_set("vocational_education_folder", (0.79, 0.84, 0.87, 17, 8)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
 # 0.85) and speeches of one week sharing their wording (Hit@1 0.82 against 0.81, MRR@5 0.85
-# against 0.86; its refusals count as misses). Their refusals of off-topic questions and their
-# floors still hold them.
-TRAILS_BM25 = frozenset({"discipline_cases_folder", "anniversary_speeches_folder"})
+# against 0.86; its refusals count as misses), and a school site's pages of meeting reports and
+# three people's 述职 reports on one page (Hit@1 0.78 against 0.81: news leads outrank the
+# paragraph asked, a page's people filed under each other's headings). Their refusals of
+# off-topic questions and their floors still hold them.
+TRAILS_BM25 = frozenset(
+    {"discipline_cases_folder", "anniversary_speeches_folder", "study_meetings_pages"}
+)
 
 
 @pytest.mark.parametrize(("folder", "floors"), MANY)
