@@ -317,8 +317,8 @@ def candidates(
     kind_listed = listed_kind(folded_question)
     # 2009年修订的统计法 names an edition; it does not ask of the law's revisions (the names
     # the question says are left out here; an edition before a name the corpus does not
-    # know by it, （2024年修正）统计法, in asks_history); nor does 2018年修正本的公司法, whose
-    # edition words are read before its name, said alone (公司法), is left out
+    # know by it, （2024年修正）统计法, in asks_history); the question as written must ask
+    # too, as 2018年修正本的公司法 is said as 公司法 and leaving that out would leave 修正
     written = canonical_years(folded_question)
     history = asks_history(_without(written, target.said)) and asks_history(written)
     # a question about something the corpus never speaks of, asked of a place it does
