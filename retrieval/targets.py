@@ -251,8 +251,9 @@ def find_target(
         if d.meta.year is not None
     ]
     # a place's documents (all, where several share it), else the nation's where none is said
-    preferred = [] if named else placed or _of_places(documents, folded)
-    preferred = preferred or ([] if named else _national(documents, folded, asks_place=place))
+    preferred = placed
+    if not named and not placed:
+        preferred = _of_places(documents, folded) or _national(documents, folded, place)
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
         dating=tuple(anniversaries(folded)),
