@@ -52,8 +52,9 @@ from retrieval.structure import parse
 # subtitle below a page's banner naming its occasion, a plenum's short name without its session,
 # a page's headline printed again below its menus dropped; 18: a year before 修正/修订 with
 # no 年 (统计法（2024修正）) dates a title, a preface holds no chapters, a table of contents is
-# no passage, a site's footer (版权所有, ICP备) is clutter
-ANALYZER_VERSION = "18"
+# no passage, a site's footer (版权所有, ICP备) is clutter; 19: a signed headline (a name alone
+# under it) over numbered parts holds them (several people's 述职 reports on one page)
+ANALYZER_VERSION = "19"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -5,9 +5,12 @@ score alone)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Container, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import accumulate
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -63,6 +66,7 @@ def coverage(
     n = len(texts)
     total = 0.0
     covered = np.zeros(n)
+    joined = Joined.of(texts)
     insiders = frozenset().union(*inside)
     in_titles = frozenset().union(*titled)
     for word, weight in zip(query.words, weights, strict=True):
@@ -73,11 +77,11 @@ def coverage(
             else np.zeros(n, dtype=bool)
         )
         factor = np.where(
-            holding(word.spellings, texts).any(axis=0),
+            holding(word.spellings, texts, joined).any(axis=0),
             np.where(partly, ranking.part_match, 1.0),
             np.where(
-                covered_by_parts(word, texts)
-                | holding(sorted(word.kin), texts).any(axis=0)
+                covered_by_parts(word, texts, joined)
+                | holding(sorted(word.kin), texts, joined).any(axis=0)
                 | (
                     np.fromiter((word in words for words in titled), bool, n)
                     if word in in_titles
@@ -108,19 +112,53 @@ def _folded_title(title: str) -> str:
     return fold(title)
 
 
-def holding(terms: Sequence[str], texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
-    """For each term, which texts hold it."""
+def holding(
+    terms: Sequence[str], texts: Sequence[Container[str]], joined: Joined | None = None
+) -> npt.NDArray[np.bool_]:
+    """For each term, which texts hold it (`joined`: the texts joined, when the caller has)."""
     held = np.zeros((len(terms), len(texts)), dtype=bool)
+    joined = joined or Joined.of(texts)
     for row, term in zip(held, terms, strict=True):
-        row[:] = [holds(term, text) for text in texts]
+        if joined is not None and term and not _NUMBER_EDGE.search(term):
+            joined.mark(term, row)
+        else:
+            row[:] = [holds(term, text) for text in texts]
     return held
 
 
-def covered_by_parts(word: Word, texts: Sequence[Container[str]]) -> npt.NDArray[np.bool_]:
+@dataclass(frozen=True)
+class Joined:
+    """Texts joined by a character no term holds: a term is looked for in one pass of `find`
+    that skips to the next text at each hit, not text by text (a pool of 100 passages)."""
+
+    text: str
+    starts: list[int]
+
+    @classmethod
+    def of(cls, texts: Sequence[Container[str]]) -> Joined | None:
+        if len(texts) < 2 or not all(isinstance(t, str) for t in texts):
+            return None  # one text, or a vocabulary
+        strings = cast("Sequence[str]", texts)
+        starts = [0, *accumulate(len(t) + 1 for t in strings)]
+        return cls("\0".join(strings), starts)
+
+    def mark(self, term: str, row: npt.NDArray[np.bool_]) -> None:
+        if "\0" in term:
+            raise ValueError("a term holds the joining character")
+        at = self.text.find(term)
+        while at != -1:
+            k = bisect_right(self.starts, at) - 1
+            row[k] = True
+            at = self.text.find(term, self.starts[k + 1])
+
+
+def covered_by_parts(
+    word: Word, texts: Sequence[Container[str]], joined: Joined | None = None
+) -> npt.NDArray[np.bool_]:
     """For each text (or vocabulary), whether the words inside `word` that it holds cover
     all of the word's characters."""
     seen = np.zeros((len(word.text), len(texts)), dtype=bool)
-    for term, held in zip(word.parts, holding(word.parts, texts), strict=True):
+    for term, held in zip(word.parts, holding(word.parts, texts, joined), strict=True):
         start = word.text.find(term)
         while start != -1:
             seen[start : start + len(term)] |= held

@@ -59,10 +59,14 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             or before.kind is not None
             or before.text.endswith((*SENTENCE_END, "”", "）"))
         )
-        # a dated headline is a title even after a line that ends unpunctuated (■ 要点)
-        dated = any(_dates_it(ln.text) for ln in lines[i + 1 : j])
-        # a numbered part may follow a dated title, a bare number any title (一 / 二), and
-        # a regulation's first article its title
+        # a dated or signed headline is a title even after a line that ends unpunctuated
+        # (■ 要点, 点击数：/ 次): 2020年度述职报告 / 孙洪亮 over 一、… heads one person's
+        # report, and the next report's headline closes it
+        dated = any(_dates_it(ln.text) for ln in lines[i + 1 : j]) or (
+            j > i + 1 and _byline([ln.text for ln in lines[i + 1 : j]])
+        )
+        # a numbered part may follow a dated or signed title, a bare number any title (一 /
+        # 二), and a regulation's first article its title
         opens = after is not None and (
             _is_paragraph(after)
             or after.kind == "bare"
@@ -77,11 +81,12 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             if head is None:
                 head = next((k for k in range(i + 1, j) if _titles_a_document(lines[k].text)), i)
             rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
+            signed = [ln.text for ln in lines[head + 1 : j]]
             label = lines[head].text
-            if rest and head == i and _byline(rest):
+            if signed and _byline(signed):
                 # whose text it is (副校长杨佩琼 under 2024年度述职报告) names every passage
                 # of it, and tells apart the texts of a bundle that share a headline
-                label, rest = f"{label}（{' '.join(rest)}）", []
+                label, rest = f"{label}（{' '.join(signed)}）", rest[: len(rest) - len(signed)]
             out.append(Line(lines[head].text, "plain", label, True))
             if rest:
                 out.append(Line(" ".join(rest), None, "", False))
@@ -96,7 +101,7 @@ def _byline(texts: list[str]) -> bool:
     """Whether the lines under a headline only say who wrote or gave it: short, undated, no
     sentence in them, ending in an office and a name (绍兴市第一中学副校长 冯王亮); not the rest of
     a headline broken in two (…典型问题的通报) or a subhead saying what was done (王浩出席)."""
-    from retrieval.segment import default_segmenter, word_tags
+    from retrieval.segment import SURNAMES, default_segmenter, word_tags
 
     # the month it was signed may follow the name (副校长朱水军 2026年2月)
     joined = _SIGNED.sub("", " ".join(texts)).strip()
@@ -108,7 +113,13 @@ def _byline(texts: list[str]) -> bool:
         return False
     if _OFFICE_AND_NAME.search(joined):
         return True  # 副校长朱水军, 市委书记 盛阅春
-    words = default_segmenter().words(joined)
+    segmenter = default_segmenter()
+    if re.fullmatch(rf"[{SURNAMES}]\s*[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff])?", joined) or (
+        re.fullmatch(r"[\u4e00-\u9fff]{3}", joined) and not segmenter.frequency(joined)
+    ):
+        # 王月琴, 蒋  明, 俞奇弘 alone on a line: a name jieba may not know (月琴 is a lute)
+        return True
+    words = segmenter.words(joined)
     return bool(words) and word_tags().get(words[-1][0]) == "nr"  # a name jieba knows
 
 

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.laws import ABBREVIATION_SHARE, OPENING_PASSAGES
-from retrieval.metadata import HELD
+from retrieval.metadata import HELD, is_history
 from retrieval.model import Document, Passage
-from retrieval.normalize import plain_text
+from retrieval.normalize import fold, plain_text
 
 # the characters between 纪念 and 诞辰 name the person (毛泽东同志, 毛主席, 朱老总)
 _BIRTH_ANNIVERSARY = re.compile(
@@ -117,3 +117,74 @@ def _introduced(document: Document) -> str:
     tops = (h.path[0] for h in document.headings[:OPENING_PASSAGES])
     meta = document.meta
     return plain_text(" ".join((document.title, meta.subtitle, meta.occasion, *tops, *opening)))
+
+
+# a meeting or study session told by its number (第十三次会议, 第二十五次集体学习); the
+# words after the number may shorten the body (第十三次深改委会)
+_MEETING_NAME = re.compile(
+    rf"第(\d{{1,3}}|[{CN_NUMBER}]{{1,5}})次[^，。？！,.?!]{{0,6}}?(?:会议|学习)"
+)
+_NUMBERED_MEETING = re.compile(
+    rf"第(\d{{1,3}}|[{CN_NUMBER}]{{1,5}})次(?=[^，。？！,.?!]{{0,8}}?(?:会|学习))"
+)
+
+
+def meeting_numbers(text: str) -> frozenset[int]:
+    """The numbers of the meetings `text` names (第十三次会议: 13)."""
+    found = (chinese_number(m.group(1)) for m in _NUMBERED_MEETING.finditer(text))
+    return frozenset(n for n in found if n is not None)
+
+
+def named_by_meeting(documents: Sequence[Document], folded: str) -> list[Document]:
+    """The one document whose title or top-level heading (a bundle's headline) names the
+    meeting a question names by its number (第十三次深改委会上听取了什么汇报 for 习近平主持召开
+    中央全面深化改革委员会第十三次会议…); none where several share the number (two bodies'
+    第五次会议) or none has it."""
+    asked = meeting_numbers(folded)
+    if not asked:
+        return []
+    numbers = memo(documents, "meeting_numbers", lambda: [_meetings_of(d) for d in documents])
+    holding = [d for d, held in zip(documents, numbers, strict=True) if held & asked]
+    return holding if len(holding) == 1 else []
+
+
+MAX_HEADLINE_CHARS = 80  # a news headline and its subtitle
+
+
+NAME_BEFORE_NUMBER = 12  # characters of the body's name before its number (…改革委员会)
+
+
+def meeting_headlines(documents: Sequence[Document], folded: str) -> tuple[str, ...]:
+    """The meetings `documents` headline that a question names by number, as their headlines
+    name them (中央全面深化改革委员会第十一次会议), folded: those words name the document,
+    not what is asked of it (the headline repeats them and would outrank the paragraph
+    asked). Only the name, not the headline's other words: they may be what is asked."""
+    asked = meeting_numbers(folded)
+    if not asked:
+        return ()
+    return tuple(
+        fold(h[max(0, m.start() - NAME_BEFORE_NUMBER) : m.end()])
+        for d in documents
+        for h in _headlines(d)
+        for m in _MEETING_NAME.finditer(h)
+        if chinese_number(m.group(1)) in asked
+    )
+
+
+def _meetings_of(document: Document) -> frozenset[int]:
+    return meeting_numbers(" ".join(_headlines(document)))
+
+
+def _headlines(document: Document) -> list[str]:
+    """A document's title, top-level headings and headlines (a short passage with no
+    sentence in it: a study page's news items); not the sessions that adopted a law (its
+    history line)."""
+    tops = sorted({p.section[0] for p in document.passages if p.section})
+    headlines = [
+        p.text
+        for p in document.passages
+        if len(p.text) <= MAX_HEADLINE_CHARS
+        and not re.search(r"[。！？!?]", p.text)
+        and not is_history(p.text)
+    ]
+    return [document.title, *tops, *headlines]

@@ -1,7 +1,7 @@
 """Per-question cost of the whole answer pipeline beside a jieba + tantivy pipeline.
 
 `studybot bench` times the BM25 engine alone; a question costs more: reading what it names,
-the filters and re-ranking of BM25's best 200, highlighting and JSON. This times what
+the filters and re-ranking of BM25's best 100, highlighting and JSON. This times what
 `studybot search --json -` does for each line (the caller passes that as a function) beside
 what a user could build instead from jieba and tantivy, in one process, question by
 question in turn (ours, then the reference), so both see the same machine at the same time.

@@ -105,6 +105,10 @@ def stopwords() -> frozenset[str]:
     return frozenset(fold(word) for word in data_lines("stopwords.txt"))
 
 
+RECENT_CHARS = 200  # a question's length, at most: its words are kept (`Segmenter.words`)
+RECENT_KEPT = 256
+
+
 class Segmenter:
     """jieba's tokenizer, loaded once, with the project's user dictionary."""
 
@@ -116,6 +120,7 @@ class Segmenter:
         self._native: Cut | None = None
         # a word's search terms (`expand`), kept when cutting in bulk: words repeat
         self._expansions: dict[str, tuple[str, ...]] | None = None
+        self._recent: dict[str, tuple[tuple[str, int], ...]] = {}  # short texts' `words`
 
     def prepare_bulk(self) -> None:
         """Get ready to cut many texts (indexing): from now on jieba-rs finds the
@@ -195,7 +200,10 @@ class Segmenter:
         """jieba's accurate-mode words of already folded text, with their start offsets.
 
         An anonymised name (张某, 李某某, x某) is kept whole: jieba would cut 张某收了 into
-        张 / 某收 and the name would match nothing."""
+        张 / 某收 and the name would match nothing. A short text's words are kept a while:
+        reading a question cuts it for its words, the laws it names and their short names."""
+        if len(folded) <= RECENT_CHARS and (kept := self._recent.get(folded)) is not None:
+            return list(kept)
         tokenizer = self._load()
         native = self._native
         out: list[tuple[str, int]] = []
@@ -205,6 +213,10 @@ class Segmenter:
             out.append((m.group(0), m.start()))
             last = m.end()
         out += _cut(tokenizer, native, folded[last:], last)
+        if len(folded) <= RECENT_CHARS:
+            if len(self._recent) >= RECENT_KEPT:
+                self._recent.clear()
+            self._recent[folded] = tuple(out)
         return out
 
     def _word_list(self, folded: str) -> list[str]:

@@ -48,7 +48,7 @@ from retrieval.names import (
     year_free,
 )
 from retrieval.normalize import fold, plain_text
-from retrieval.occasions import commemorated, unheld_occasion
+from retrieval.occasions import commemorated, meeting_headlines, named_by_meeting, unheld_occasion
 from retrieval.parts import read_place
 from retrieval.quotes import pointing_quotes, quoted_phrases
 from retrieval.regulations import (
@@ -75,7 +75,7 @@ class Target:
     understood: tuple[str, ...] = ()  # titles of the documents understood, for the reply
     preferred: frozenset[str] = frozenset()  # documents of a place the question names
     dating: tuple[str, ...] = ()  # words that date a year (新中国成立70周年): not a topic
-    said: tuple[str, ...] = ()  # the question's own short names of them (科技进步法)
+    said: tuple[str, ...] = ()  # its own short names of them (科技进步法), headlines naming them
     named: bool = False  # `docs` are documents the question names, not only a reader's scope
 
 
@@ -99,7 +99,7 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     }
     # two names said apart name two documents (契税法 and 契税暂行条例)
     named = {i for name in outermost(found) for i in owners[name]}
-    return [d for i, d in enumerate(documents) if i in named]
+    return [documents[i] for i in sorted(named)]
 
 
 def _owners(
@@ -174,6 +174,7 @@ def find_target(
     if not named:
         named = (
             _named_by_token(documents, folded)
+            or named_by_meeting(documents, folded)
             or named_by_abbreviation(documents, folded)
             or _named_by_short_title(documents, folded)
             or titled(documents, pointing_quotes(folded))
@@ -268,7 +269,8 @@ def find_target(
         said=as_said(
             written,
             list(dict.fromkeys([*own_short_names(folded, named), *names_said(named, written)])),
-        ),
+        )
+        + meeting_headlines(named, folded),
         preferred=frozenset(d.doc for d in preferred),
     )
 
@@ -286,14 +288,7 @@ def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
     session = party.group(0)[: party.start(1) - party.start(0)] if party.group(1) else "大"
     if session == "大":
         session = party.group(0).removesuffix("报告")
-    texts = memo(
-        documents,
-        "about",
-        lambda: [
-            plain_text(" ".join((d.title, d.meta.occasion, d.meta.subtitle, *d.meta.names)))
-            for d in documents
-        ],
-    )
+    texts = memo(documents, "about", lambda: [_about_text(d) for d in documents])
     # named in a title, or spoken of again and again (the 说明 of its 决定: 十八届三中全会 ×5)
     return any(session in text for text in texts) or any(
         sum(p.text.count(session) for p in d.passages) >= MIN_MENTIONS_ABOUT for d in documents
@@ -314,6 +309,10 @@ NATIONAL = frozenset((*_COUNTRY, "世界", "全球", "亚洲", "中央"))
 MIN_SHORT_TITLE_CHARS = 6
 LEADING_CHARS = 4  # of a short title's match, that may be the question's own words (请问在)
 _SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
+
+
+def _about_text(d: Document) -> str:
+    return plain_text(" ".join((d.title, d.meta.occasion, d.meta.subtitle, *d.meta.names)))
 
 
 def _titles_holding(documents: Sequence[Document], titles: Sequence[str], short: str) -> list[int]:

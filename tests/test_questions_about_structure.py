@@ -579,3 +579,47 @@ def test_a_list_asked_of_a_named_part_is_the_article_listing_it() -> None:
     index = index_of([document], SEGMENTER)
     got = answer(index, "设立宗教活动场所需要满足哪几个条件？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第二十二条")
+
+
+def test_the_parts_of_several_peoples_reports_on_one_page_are_named_by_their_headings() -> None:
+    reports = parse(
+        "shuzhi.txt",
+        [
+            "学校党委班子成员年度述职报告展示",
+            "现将班子成员的述职报告予以展示，请全体教职工评议。",
+            "2022年度述职述廉报告",
+            "孙洪亮",
+            "一、履行岗位职责情况",
+            "一年来，我牢记肩上责任，更好履职尽责，做到带头讲政治、带头讲法治、带头讲担当。",
+            "二、存在问题",
+            "回顾一年来的工作，个人在以下几个方面仍然存在差距和不足，学习的系统性还要加强。",
+            "2022年度述职述廉报告",
+            "王月琴",
+            "一、思想政治情况",
+            "积极参加学习教育，积极参加各项政治理论学习，坚持读原著学原文悟原理，做到学深悟透。",
+            "二、产生问题的主要原因",
+            "1.学习主动性不强。虽然意识到加强理论学习的重要性，但常常以工作忙、事情多为借口。",
+            "2.党性修养不深。由于对加强党性修养和党性锻炼重视不够，缺乏共产党人的心胸和襟怀。",
+        ],
+    )
+    meeting = parse(
+        "fenxihui.txt",
+        [
+            "学校党风廉政建设情况分析会",
+            "一、会议基本情况",
+            "此次党风廉政建设情况分析会经过前期精心筹备、有效组织，开出了很好的成效，班子成员参加。",
+            "二、会议的主要收获",
+            "此次分析会强化了党委班子接受监督的自觉意识，有以下四个方面的整改收获，逐一分析原因。",
+            "三、问题产生的原因分析",
+            "班子成员对照检查，认为问题产生的原因主要在于学习不够深入、制度执行不够严格。",
+        ],
+    )
+    index = index_of([reports, meeting], SEGMENTER)
+    # a part of one person's report: the name alone under the headline (no word jieba
+    # knows: 月琴 is a lute) files it under that person's headline
+    got = answer(index, "王月琴分析问题产生的原因，总结了几条？", SEGMENTER)
+    assert [h.passage.text[:2] for h in got.hits][:2] == ["1.", "2."]
+    assert got.hits[0].passage.section[0] == "2022年度述职述廉报告（王月琴）"
+    # counter-example: a top-level part of another document is still named by its heading
+    got = answer(index, "分析会的主要收获有哪几个方面？", SEGMENTER)
+    assert got.hits[0].passage.doc == "fenxihui.txt"

@@ -488,6 +488,45 @@ def test_a_byline_under_a_headline_names_the_text_and_tells_a_bundles_texts_apar
         assert all("（" not in h.path[0] for h in broken.headings)
 
 
+def test_a_signed_headline_over_numbered_parts_holds_them_until_the_next_one() -> None:
+    report = [
+        "2020年度述职述廉报告",
+        "孙洪亮",
+        "一、履行岗位职责情况",
+        "一年来，我牢记肩上责任，更好履职尽责，做到带头讲政治、带头讲法治、带头讲担当、带头讲执行。",
+        "二、存在问题",
+        "回顾一年来的工作，个人在以下几个方面仍然存在差距和不足，学习的系统性还要加强。",
+        "2020年度述职述廉报告",
+        "俞奇弘",
+        "一、加强学习，努力提高自身素质",
+        "一年来，本人紧紧围绕学校中心工作，积极协助校长做好分管工作，较好地完成了各项工作目标任务。",
+    ]
+    lines = [
+        "学校班子成员年度述职报告",
+        "现将班子成员的述职报告予以展示，请全体教职工评议。",
+        *report,
+    ]
+    sections = {p.text[:6]: p.section for p in parse("shuzhi.txt", lines).passages}
+    # a name alone under the headline (one jieba does not know as a word) signs it; the
+    # numbered parts below are that person's, and the next report's headline closes them
+    assert sections["一年来，我牢"] == ("2020年度述职述廉报告（孙洪亮）", "一、履行岗位职责情况")
+    assert sections["回顾一年来的"] == ("2020年度述职述廉报告（孙洪亮）", "二、存在问题")
+    assert sections["一年来，本人"] == (
+        "2020年度述职述廉报告（俞奇弘）",
+        "一、加强学习，努力提高自身素质",
+    )
+    # counter-example: an unsigned headline over a numbered part heads no text of its own
+    unsigned = parse("u.txt", [*lines[:2], report[0], *report[2:6]])
+    assert all(
+        p.section[0].startswith("一、") or p.section[0].startswith("二、")
+        for p in unsigned.passages
+        if p.text.startswith(("一年来", "回顾"))
+    )
+    # nor does a word on a line of its own (前言 is a word, not a name)
+    worded = parse("w.txt", [*lines[:2], report[0], "前言", *report[2:6]])
+    assert not any("（前言）" in h for p in worded.passages for h in p.section)
+
+
 def test_an_attachment_heads_what_follows_it() -> None:
     lines = [
         "关于学习典型问题通报的通知",

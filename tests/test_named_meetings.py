@@ -1,0 +1,85 @@
+"""A meeting named by its number (第十三次会议) names the one document reporting it."""
+
+from __future__ import annotations
+
+from retrieval.occasions import meeting_numbers, named_by_meeting
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from retrieval.targets import find_target
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+
+def _page(name: str, headline: str, *paragraphs: str) -> list[str]:
+    return [f"【{name}学习材料】--学习专栏", headline, *paragraphs]
+
+
+THIRTEENTH = parse(
+    "may.txt",
+    _page(
+        "2020年5月",
+        "习近平主持召开中央全面深化改革委员会第十三次会议强调 深化改革健全制度完善治理体系",
+        "中共中央总书记、中央全面深化改革委员会主任习近平4月27日下午主持召开中央全面深化改革委员会第十三次会议并发表重要讲话。",
+        "会议听取了党的十八届三中全会以来科技体制改革进展情况和下一步改革思路汇报。",
+    ),
+)
+ELEVENTH = parse(
+    "december.txt",
+    _page(
+        "2019年12月",
+        "习近平主持召开中央全面深化改革委员会第十一次会议强调 深化医疗保障制度改革",
+        "中共中央总书记、中央全面深化改革委员会主任习近平11月26日下午主持召开中央全面深化改革委员会第十一次会议并发表重要讲话。",
+        "会议听取了关于国有企业改革进展情况和下一步工作安排的汇报。",
+        "会议指出，医疗保障制度是民生保障制度的重要组成部分，要坚持保障基本、促进公平的原则。",
+    ),
+)
+
+
+def test_meeting_numbers_are_read_in_either_script() -> None:
+    assert meeting_numbers("第十三次深改委会上听取了什么汇报") == {13}
+    assert meeting_numbers("政治局第25次集体学习") == {25}
+    # counter-examples: a count of times, a number of no meeting
+    assert meeting_numbers("开了两次会") == frozenset()
+    assert meeting_numbers("第三次修正的是哪一条") == frozenset()
+
+
+def test_the_number_of_a_meeting_names_the_page_reporting_it() -> None:
+    documents = [THIRTEENTH, ELEVENTH]
+    # the headline is a passage of a page titled by its month, not the page's title
+    assert [d.doc for d in named_by_meeting(documents, "第十三次深改委会上听取了什么汇报")] == [
+        "may.txt"
+    ]
+    target = find_target("第十一次深改委会上听取了什么汇报？", documents)
+    assert target.docs == {"december.txt"}
+    index = index_of(documents, SEGMENTER)
+    got = answer(index, "第十三次深改委会上听取了什么汇报？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("会议听取了党的十八届三中全会")
+    # the headline's words name the page: the paragraph asked outranks the headline
+    got = answer(index, "深改委第十一次会议说医疗保障制度改革要坚持哪些原则？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("会议指出，医疗保障制度")
+
+
+def test_a_number_several_meetings_share_names_none() -> None:
+    other = parse(
+        "finance.txt",
+        _page(
+            "2019年11月",
+            "习近平主持召开中央财经委员会第十三次会议强调 推动黄河流域生态保护",
+            "习近平主持召开中央财经委员会第十三次会议，研究黄河流域生态保护问题并发表重要讲话。",
+            "会议听取了关于黄河流域生态保护和高质量发展的汇报。",
+        ),
+    )
+    assert named_by_meeting([THIRTEENTH, ELEVENTH, other], "第十三次会议听取了什么汇报") == []
+    # nor does the session that adopted a law (its history line) name the law
+    law = parse(
+        "law.md",
+        [
+            "中华人民共和国档案法",
+            "（1987年9月5日第六届全国人民代表大会常务委员会第二十二次会议通过）",
+            "第一章 总则",
+            "第一条 为了加强档案管理，规范档案收集、整理工作，制定本法。",
+        ],
+    )
+    assert named_by_meeting([law, ELEVENTH], "第二十二次会议讲了什么") == []
