@@ -35,7 +35,7 @@ from retrieval.laws import (
     law_names,
     quotes_article,
 )
-from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, REGION_PEOPLE, kind_of
+from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, kind_of
 from retrieval.model import Document
 from retrieval.names import (
     MIN_NAME_CHARS,
@@ -50,6 +50,14 @@ from retrieval.names import (
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, meeting_headlines, named_by_meeting, unheld_occasion
 from retrieval.parts import read_place
+from retrieval.places import (
+    NATIONAL,
+    SPELLED_PLACE,
+    asked_place,
+    is_place_name,
+    place_stem,
+    places_of,
+)
 from retrieval.quotes import pointing_quotes, quoted_phrases
 from retrieval.regulations import (
     history_records,
@@ -130,7 +138,7 @@ def find_target(
     written = canonical_years(folded, known_years)  # 19年 and 二〇一九年 as 2019年
     plain = plain_text(written)
     phrases = quoted_phrases(question)
-    place = _asked_place(folded)  # the place whose report it names, if any
+    place = asked_place(folded)  # the place whose report it names, if any
 
     named = _best_named(documents, plain)
     recorded: list[int] = []
@@ -154,7 +162,7 @@ def find_target(
             named = placed
         if not placed and place:
             _, known = memo(documents, "local", lambda: _local_documents(documents))
-            if _place_stem(place) not in known:  # 北京市政府工作报告, none held
+            if place_stem(place) not in known:  # 北京市政府工作报告, none held
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if (
         not named
@@ -179,7 +187,7 @@ def find_target(
             or _named_by_short_title(documents, folded)
             or titled(documents, pointing_quotes(folded))
         )
-        asked = _place_stem(place)  # not another place's
+        asked = place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in _place_tokens(d)]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
         named = [d for d in named if not _other_anniversary(d, folded)]
@@ -228,7 +236,7 @@ def find_target(
         named
         and place
         and not _unplaced(named)
-        and not any(_place_stem(place) in _place_tokens(d) for d in named)
+        and not any(place_stem(place) in _place_tokens(d) for d in named)
     ):  # 西藏自治区政府工作报告 where the corpus holds 青海's
         return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     national = _NATIONAL_REPORT.search(folded)
@@ -301,9 +309,6 @@ _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
 GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
-# words for the whole country or world, which name no place's documents
-_COUNTRY = ("中国", "全国", "我国", "中华", "中华人民共和国", "国内", "国外")
-NATIONAL = frozenset((*_COUNTRY, "世界", "全球", "亚洲", "中央"))
 
 
 MIN_SHORT_TITLE_CHARS = 6
@@ -391,7 +396,7 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     article = read_place(folded).article
     for law in law_names(folded):
         plain = plain_text(law)
-        if (of_place and not _PLACE.match(law)) or generic(law):
+        if (of_place and not SPELLED_PLACE.match(law)) or generic(law):
             continue
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
@@ -403,7 +408,6 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
 
 
 # an autonomous region is named without its people (宁夏回族自治区 → 宁夏)
-_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区|特别行政区)")
 
 
 def _local_law(named: Sequence[Document], folded: str) -> str:
@@ -412,7 +416,7 @@ def _local_law(named: Sequence[Document], folded: str) -> str:
     places = {t for d in named for t in _place_tokens(d)}
     for law in law_names(folded):
         for name in (n for d in named for n in document_names(d)):
-            place = _PLACE.fullmatch(law[: -len(name)]) if law.endswith(name) else None
+            place = SPELLED_PLACE.fullmatch(law[: -len(name)]) if law.endswith(name) else None
             if place and place.group(1) not in NATIONAL and place.group(1) not in places:
                 return law
     return ""
@@ -422,10 +426,11 @@ def _place_tokens(document: Document) -> frozenset[str]:
     """Places a document's title, subtitle or occasion names (广东省… → 广东), with a
     province's short name (粤)."""
     speaker = fold(document.meta.speaker)  # a person (王琛) is no place
-    places = _places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
+    places = places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
         t
         for t in _name_tokens(document)
         if not t[0].isdigit()
+        and is_place_name(t)
         and t not in NATIONAL
         and t != speaker
         # nor a law's name jieba tags as a proper noun (数据安全法: 数据 / 安全法)
@@ -434,15 +439,11 @@ def _place_tokens(document: Document) -> frozenset[str]:
     return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
 
 
-@cache
-def _places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
-    text = fold(" ".join((title, subtitle, occasion)))
-    places = {m.group(1) for m in _PLACE.finditer(re.sub(r"\d{4}年", "", text))}
-    return frozenset(p for p in places if p not in NATIONAL)
-
-
 # a question asking of the national text (国务院条例, 国家法律, 国家层面的): not a place's
-_NATIONAL_TEXT = re.compile(r"国务院的?(?:条例|规定|办法)|国家的?(?:法律|条例|规定)|国家层面")
+# 国务院的条例, 国务院市容环卫条例 (its short name between): the national text
+_NATIONAL_TEXT = re.compile(
+    r"国务院的?[\u4e00-\u9fff]{0,8}?(?:条例|规定|办法)|国家的?(?:法律|条例|规定)|国家层面"
+)
 
 
 def _national(documents: Sequence[Document], folded: str, asks_place: str) -> list[Document]:
@@ -564,7 +565,7 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     # 70周年纪念大会 is the 70周年大会 a question names
     tokens |= {event.replace("纪念", "") for event in _ANNIVERSARY_EVENT.findall(text)}
     segmenter = default_segmenter()  # and 北京 of 北京市政府 (one word to jieba), not 在全市
-    tokens |= {p for p in _places_of(title, "", occasion) if segmenter.is_place(p)}
+    tokens |= {p for p in places_of(title, "", occasion) if segmenter.is_place(p)}
     for noun in segmenter.proper_nouns(text):
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
@@ -653,40 +654,11 @@ def _names_year(document: Document, plain: str) -> bool:
 # the nation's report, however the question puts it (全国两会上的, 国务院的); no place between
 _NATIONAL_REPORT = re.compile(r"(?:全国|国务院)[^省市县区，。？！,.?!]{0,5}?政府工作报告")
 _LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)?(?:政府工作报告|政府报告)")
-_ASKED_PLACE = re.compile(
-    r"([\u4e00-\u9fff]{2,5}?)(省|市|自治区)?(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
-)
-
-
-def _place_stem(place: str) -> str:
-    """北京市 → 北京, 广西自治区 → 广西: the place as its documents' tokens hold it."""
-    return re.sub(r"(省|市|自治区)$", "", place)
-
-
-def _asked_place(folded: str) -> str:
-    """The place whose report a question names (北京市 in 2026年北京市政府工作报告, 西藏 in
-    西藏政府工作报告): a place name, not 哪个省."""
-    from retrieval.segment import default_segmenter
-
-    # 广西壮族自治区 is 广西's, as 广西省 would be
-    text = re.sub(f"{REGION_PEOPLE}自治区", "省", re.sub(r"\d{4}年", "", folded))
-    for m in _ASKED_PLACE.finditer(text):
-        run, suffix = m.group(1), m.group(2) or ""
-        for start in range(len(run) - 1):  # 的北京市: the place is the tail
-            stem = run[start:]
-            if stem in NATIONAL:
-                continue  # 中国政府工作报告 is the nation's
-            # with 省/市 said, a proper noun (a city jieba does not tag ns); without, a place
-            proper = bool(suffix) and default_segmenter().proper_nouns(stem) == [stem]
-            if stem in PROVINCE_SHORT or proper or default_segmenter().is_place(stem):
-                found = stem + suffix
-                return found if found in folded else f"{stem}自治区"
-    return ""
 
 
 def _unplaced(named: Sequence[Document]) -> bool:
     """Whether no document named belongs to a place (the national reports)."""
-    return not any(_places_of(d.title, d.meta.subtitle, d.meta.occasion) for d in named)
+    return not any(places_of(d.title, d.meta.subtitle, d.meta.occasion) for d in named)
 
 
 def _generic(named: Sequence[Document], plain: str) -> bool:

@@ -123,6 +123,28 @@ def test_a_question_asking_of_the_national_text_prefers_it_to_a_places() -> None
     assert find_target("互联网宗教信息服务谁审核", both).preferred == frozenset()
 
 
+def test_the_state_councils_text_named_by_its_short_name_is_preferred_to_a_citys() -> None:
+    national = doc(
+        "gj.md",
+        [
+            "城市市容和环境卫生管理条例",
+            "第二十条 城市人民政府市容环境卫生行政主管部门，应当设置公共厕所。",
+        ],
+    )
+    city = doc(
+        "ly.md",
+        ["洛阳市城市市容和环境卫生管理条例", "第二十八条 公共厕所应当设置明显标志，推行昼夜开放。"],
+    )
+    both = (national, city)
+    # 城市 / 市容: a title's 市 that starts a word ends no place's name, so the national
+    # regulation names no place and is the State Council's
+    target = find_target("国务院市容环卫条例里，公共厕所归谁管？", both)
+    assert target.preferred == {"gj.md"}
+    # counter-examples: a city named is its own; 国务院 in a question about a city's text
+    assert find_target("洛阳的市容环卫条例里公共厕所归谁管", both).docs == {"ly.md"}
+    assert find_target("公共厕所归谁管", both).preferred == frozenset()
+
+
 def test_a_level_and_a_kind_name_no_document() -> None:
     rules = doc(
         "wy.txt",

@@ -1,0 +1,77 @@
+"""Which places a document's title or a question names: 绍兴 of 绍兴市人民政府…, 北京市 of
+2026年北京市政府工作报告; not the country (全国, 中国) nor a common noun jieba tags a place
+(城市 of 城市市容和环境卫生管理条例)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from retrieval.metadata import PROVINCE_SHORT, REGION_PEOPLE
+from retrieval.normalize import fold
+
+# words for the whole country or world, which name no place's documents
+_COUNTRY = ("中国", "全国", "我国", "中华", "中华人民共和国", "国内", "国外")
+NATIONAL = frozenset((*_COUNTRY, "世界", "全球", "亚洲", "中央"))
+# a place spelled with its administrative ending (浙江省, 广西壮族自治区)
+SPELLED_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区|特别行政区)")
+_ADMINISTRATIVE = ("省", "市", "县", "区", "州", "自治区", "自治州")
+
+
+@cache
+def places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
+    """The places a document's title, subtitle or occasion spell out (浙江 of 浙江省…)."""
+    text = re.sub(r"\d{4}年", "", fold(" ".join((title, subtitle, occasion))))
+    places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)}
+    return frozenset(p for p in places if p and p not in NATIONAL)
+
+
+def _named(run: str) -> str:
+    """The place's name that ends the run before an administrative ending: its longest tail
+    that is one (广东 of 王伟中在广东省); "" for a common word before a word (城市 / 市容 of
+    城市市容…条例)."""
+    tails = (run[start:] for start in range(len(run) - 1))
+    return next((t for t in tails if t in PROVINCE_SHORT or is_place_name(t)), "")
+
+
+def is_place_name(token: str) -> bool:
+    """Whether a place jieba tags or a title spells is a place's name: one jieba also knows
+    with an administrative ending (绍兴 / 绍兴市, 内蒙古 / 内蒙古自治区), or that has one; not
+    a common noun it tags a place (城市, 海洋)."""
+    from retrieval.segment import default_segmenter
+
+    frequency = default_segmenter().frequency
+    return (len(token) >= 3 and token.endswith(_ADMINISTRATIVE)) or any(
+        frequency(token + ending) for ending in _ADMINISTRATIVE
+    )
+
+
+_ASKED_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2,5}?)(省|市|自治区)?(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
+)
+
+
+def place_stem(place: str) -> str:
+    """北京市 → 北京, 广西自治区 → 广西: the place as its documents' tokens hold it."""
+    return re.sub(r"(省|市|自治区)$", "", place)
+
+
+def asked_place(folded: str) -> str:
+    """The place whose report a question names (北京市 in 2026年北京市政府工作报告, 西藏 in
+    西藏政府工作报告): a place name, not 哪个省."""
+    from retrieval.segment import default_segmenter
+
+    # 广西壮族自治区 is 广西's, as 广西省 would be
+    text = re.sub(f"{REGION_PEOPLE}自治区", "省", re.sub(r"\d{4}年", "", folded))
+    for m in _ASKED_PLACE.finditer(text):
+        run, suffix = m.group(1), m.group(2) or ""
+        for start in range(len(run) - 1):  # 的北京市: the place is the tail
+            stem = run[start:]
+            if stem in NATIONAL:
+                continue  # 中国政府工作报告 is the nation's
+            # with 省/市 said, a proper noun (a city jieba does not tag ns); without, a place
+            proper = bool(suffix) and default_segmenter().proper_nouns(stem) == [stem]
+            if stem in PROVINCE_SHORT or proper or default_segmenter().is_place(stem):
+                found = stem + suffix
+                return found if found in folded else f"{stem}自治区"
+    return ""

@@ -1,0 +1,30 @@
+"""The places a document's title spells out, and the common nouns jieba tags as places."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.places import is_place_name, places_of
+
+
+@pytest.mark.parametrize(
+    ("title", "places"),
+    [
+        ("2025年北京市政府工作报告", {"北京"}),  # jieba cuts 北京 / 市政府
+        ("浙江省学前教育条例", {"浙江"}),
+        ("宁夏回族自治区禁毒条例", {"宁夏"}),
+        # the name ending the run, not the words before it (…王伟中在广东省…)
+        ("2023年1月12日广东省省长王伟中在广东省第十四届人民代表大会第一次会议上", {"广东"}),
+        # counter-examples: a common noun before a word starting with 市 or 省
+        ("城市市容和环境卫生管理条例", set()),
+        ("全国人民代表大会常务委员会关于节约省钱的决定", set()),
+        ("中华人民共和国城市房地产管理法", set()),
+    ],
+)
+def test_places_spelled_in_a_title(title: str, places: set[str]) -> None:
+    assert places_of(title, "", "") == places
+
+
+def test_a_common_noun_jieba_tags_a_place_names_none() -> None:
+    assert is_place_name("绍兴") and is_place_name("内蒙古") and is_place_name("郑州市")
+    assert not is_place_name("城市") and not is_place_name("海洋") and not is_place_name("长城")
