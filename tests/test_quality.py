@@ -201,6 +201,10 @@ MANY = [
     corpus_set("medical_disputes_folder", (0.85, 0.91, 0.94, 15, 5)),
     corpus_set("study_meetings_pages", (0.75, 0.82, 0.89, 15, 6)),
     corpus_set("vocational_education_folder", (0.79, 0.84, 0.87, 17, 8)),
+    corpus_set("identity_residence_folder", (0.73, 0.81, 0.88, 15, 7)),
+    corpus_set("grain_food_folder", (0.86, 0.93, 0.96, 16, 2)),
+    corpus_set("press_publishing_folder", (0.80, 0.89, 0.91, 16, 8)),
+    corpus_set("yangzhou_news_pages", (0.73, 0.86, 0.90, 12, 7)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
