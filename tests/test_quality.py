@@ -199,23 +199,26 @@ MANY = [
     corpus_set("livestock_seeds_folder", (0.82, 0.89, 0.90, 20, 8)),
     corpus_set("cultural_heritage_folder", (0.87, 0.89, 0.91, 20, 5)),
     corpus_set("medical_disputes_folder", (0.85, 0.91, 0.94, 15, 5)),
-    corpus_set("study_meetings_pages", (0.75, 0.82, 0.89, 15, 6)),
+    corpus_set("study_meetings_pages", (0.83, 0.90, 0.94, 14, 2)),
     corpus_set("vocational_education_folder", (0.79, 0.84, 0.87, 17, 8)),
     corpus_set("identity_residence_folder", (0.73, 0.81, 0.88, 15, 7)),
     corpus_set("grain_food_folder", (0.86, 0.93, 0.96, 16, 2)),
     corpus_set("press_publishing_folder", (0.80, 0.89, 0.91, 16, 8)),
     corpus_set("yangzhou_news_pages", (0.73, 0.86, 0.90, 12, 7)),
+    corpus_set("corrections_prisons_folder", (0.75, 0.80, 0.89, 14, 9)),
+    corpus_set("accounting_folder", (0.76, 0.81, 0.87, 17, 9)),
+    corpus_set("tobacco_salt_folder", (0.87, 0.89, 0.93, 16, 5)),
+    corpus_set("sichuan_pages", (0.61, 0.74, 0.82, 12, 8)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
 # 0.85) and speeches of one week sharing their wording (Hit@1 0.82 against 0.81, MRR@5 0.85
-# against 0.86; its refusals count as misses), and a school site's pages of meeting reports and
-# three people's 述职 reports on one page (Hit@1 0.78 against 0.81: news leads outrank the
-# paragraph asked, a page's people filed under each other's headings). Their refusals of
-# off-topic questions and their floors still hold them.
-TRAILS_BM25 = frozenset(
-    {"discipline_cases_folder", "anniversary_speeches_folder", "study_meetings_pages"}
-)
+# against 0.86; its refusals count as misses), and one province's report and meeting pages cut
+# to their openings (Hit@1 0.64 against 0.63, MRR@5 0.70 against 0.71: leads repeat the
+# words a question names the meeting by). Their refusals of off-topic questions and their
+# floors still hold them. (The school pages of meeting and 述职 reports trailed too until v18
+# filed each person's report under its own headline: 0.86 against 0.81.)
+TRAILS_BM25 = frozenset({"discipline_cases_folder", "anniversary_speeches_folder", "sichuan_pages"})
 
 
 @pytest.mark.parametrize(("folder", "floors"), MANY)
