@@ -119,7 +119,7 @@ def holding(
     held = np.zeros((len(terms), len(texts)), dtype=bool)
     joined = joined or Joined.of(texts)
     for row, term in zip(held, terms, strict=True):
-        if joined is not None and term and not _NUMBER_EDGE.search(term):
+        if joined is not None and term and "\0" not in term and not _NUMBER_EDGE.search(term):
             joined.mark(term, row)
         else:
             row[:] = [holds(term, text) for text in texts]
@@ -143,8 +143,7 @@ class Joined:
         return cls("\0".join(strings), starts)
 
     def mark(self, term: str, row: npt.NDArray[np.bool_]) -> None:
-        if "\0" in term:
-            raise ValueError("a term holds the joining character")
+        """Marks in `row` the texts holding `term` (which holds no NUL)."""
         at = self.text.find(term)
         while at != -1:
             k = bisect_right(self.starts, at) - 1

@@ -124,6 +124,8 @@ def _introduced(document: Document) -> str:
 _MEETING_NAME = re.compile(
     rf"第(\d{{1,3}}|[{CN_NUMBER}]{{1,5}})次[^，。？！,.?!]{{0,6}}?(?:会议|学习)"
 )
+MAX_HEADLINE_CHARS = 80  # a news headline and its subtitle
+NAME_BEFORE_NUMBER = 12  # characters of the body's name before its number (…改革委员会)
 _NUMBERED_MEETING = re.compile(
     rf"第(\d{{1,3}}|[{CN_NUMBER}]{{1,5}})次(?=[^，。？！,.?!]{{0,8}}?(?:会|学习))"
 )
@@ -146,12 +148,6 @@ def named_by_meeting(documents: Sequence[Document], folded: str) -> list[Documen
     numbers = memo(documents, "meeting_numbers", lambda: [_meetings_of(d) for d in documents])
     holding = [d for d, held in zip(documents, numbers, strict=True) if held & asked]
     return holding if len(holding) == 1 else []
-
-
-MAX_HEADLINE_CHARS = 80  # a news headline and its subtitle
-
-
-NAME_BEFORE_NUMBER = 12  # characters of the body's name before its number (…改革委员会)
 
 
 def meeting_headlines(documents: Sequence[Document], folded: str) -> tuple[str, ...]:

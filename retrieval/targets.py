@@ -439,8 +439,8 @@ def _place_tokens(document: Document) -> frozenset[str]:
     return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
 
 
-# a question asking of the national text (国务院条例, 国家法律, 国家层面的): not a place's
-# 国务院的条例, 国务院市容环卫条例 (its short name between): the national text
+# a question asking of the national text (国务院条例, 国务院市容环卫条例 with its short name
+# between, 国家法律, 国家层面的): not a place's
 _NATIONAL_TEXT = re.compile(
     r"国务院的?[\u4e00-\u9fff]{0,8}?(?:条例|规定|办法)|国家的?(?:法律|条例|规定)|国家层面"
 )

@@ -278,9 +278,10 @@ async def test_questions_during_a_reload_see_the_old_index_or_the_new_one(
     assert reload.result().added == ("quantum.txt",)
     assert new is not old
     # Questions were answered while the new document was being segmented: the work is off
-    # the event loop.
+    # the event loop (were it on it, none would be; 10 to 15 are, of the 200 to 400 asked
+    # during the whole reload, so a bar of 10 failed one run in four)
     segmenting = (segmenter.calls[0], segmenter.calls[-1])
-    assert sum(segmenting[0] < at < segmenting[1] for _, _, at in seen) > 10
+    assert sum(segmenting[0] < at < segmenting[1] for _, _, at in seen) >= 3
     expected = {
         q: (fingerprint(answer(old, q, segmenter)), fingerprint(answer(new, q, segmenter)))
         for q in questions
