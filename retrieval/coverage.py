@@ -129,7 +129,8 @@ def holding(
 @dataclass(frozen=True)
 class Joined:
     """Texts joined by a character no term holds: a term is looked for in one pass of `find`
-    that skips to the next text at each hit, not text by text (a pool of 100 passages)."""
+    that skips to the next text at each hit, not text by text (typically BM25's 100
+    candidates)."""
 
     text: str
     starts: list[int]

@@ -4,6 +4,7 @@ in a study bundle), a byline that joins it, and back matter (附件, 附：…, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from retrieval.dates import first_date
 from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
@@ -101,7 +102,7 @@ def _byline(texts: list[str]) -> bool:
     """Whether the lines under a headline only say who wrote or gave it: short, undated, no
     sentence in them, ending in an office and a name (绍兴市第一中学副校长 冯王亮); not the rest of
     a headline broken in two (…典型问题的通报) or a subhead saying what was done (王浩出席)."""
-    from retrieval.segment import SURNAMES, default_segmenter, word_tags
+    from retrieval.segment import default_segmenter, word_tags
 
     # the month it was signed may follow the name (副校长朱水军 2026年2月)
     joined = _SIGNED.sub("", " ".join(texts)).strip()
@@ -114,13 +115,22 @@ def _byline(texts: list[str]) -> bool:
     if _OFFICE_AND_NAME.search(joined):
         return True  # 副校长朱水军, 市委书记 盛阅春
     segmenter = default_segmenter()
-    if re.fullmatch(rf"[{SURNAMES}]\s*[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff])?", joined) or (
-        re.fullmatch(r"[\u4e00-\u9fff]{3}", joined) and not segmenter.frequency(joined)
-    ):
-        # 王月琴, 蒋  明, 俞奇弘 alone on a line: a name jieba may not know (月琴 is a lute)
+    if _lone_name(re.sub(r"\s+", "", joined), segmenter.frequency):
         return True
     words = segmenter.words(joined)
     return bool(words) and word_tags().get(words[-1][0]) == "nr"  # a name jieba knows
+
+
+def _lone_name(text: str, frequency: Callable[[str], int]) -> bool:
+    """Whether a line is a person's name alone (王月琴, 蒋  明, 俞奇弘), which jieba may not know
+    as one (月琴 is a lute): two or three characters that are no dictionary word, with a common
+    surname first or no dictionary word inside (安全, 前言, 会议稿 and 附件一 are words or hold
+    one)."""
+    from retrieval.segment import SURNAMES
+
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) or frequency(text):
+        return False
+    return text[0] in SURNAMES or not any(frequency(text[i : i + 2]) for i in range(len(text) - 1))
 
 
 def _titles_a_document(text: str) -> bool:

@@ -119,29 +119,29 @@ def _introduced(document: Document) -> str:
     return plain_text(" ".join((document.title, meta.subtitle, meta.occasion, *tops, *opening)))
 
 
-# a meeting or study session told by its number (第十三次会议, 第二十五次集体学习); the
-# words after the number may shorten the body (第十三次深改委会)
-_MEETING_NAME = re.compile(
-    rf"第(\d{{1,3}}|[{CN_NUMBER}]{{1,5}})次[^，。？！,.?!]{{0,6}}?(?:会议|学习)"
+# a meeting or study session told by its number (第十三次会议, 第二十五次集体学习, 第十三次深改委会,
+# 第十二次党代会); not a revision or reading of a law (第二次修正是在哪次会议上通过的), nor 会 as
+# "will" or of another word (第一次申领身份证会收费吗, 会计)
+_MEETING = re.compile(
+    rf"第(\d{{1,3}}|[{CN_NUMBER}]{{1,5}})次"
+    r"(?:(?!修正|修订|修改|审议|提请|申领)[^，。？！,.?!]){0,8}?"
+    r"(?:会议|全会|大会|代会|委会|集体学习)"
 )
-MAX_HEADLINE_CHARS = 80  # a news headline and its subtitle
+MAX_NEWS_HEADLINE_CHARS = 80  # a news headline and its subtitle
 NAME_BEFORE_NUMBER = 12  # characters of the body's name before its number (…改革委员会)
-_NUMBERED_MEETING = re.compile(
-    rf"第(\d{{1,3}}|[{CN_NUMBER}]{{1,5}})次(?=[^，。？！,.?!]{{0,8}}?(?:会|学习))"
-)
 
 
 def meeting_numbers(text: str) -> frozenset[int]:
     """The numbers of the meetings `text` names (第十三次会议: 13)."""
-    found = (chinese_number(m.group(1)) for m in _NUMBERED_MEETING.finditer(text))
+    found = (chinese_number(m.group(1)) for m in _MEETING.finditer(text))
     return frozenset(n for n in found if n is not None)
 
 
 def named_by_meeting(documents: Sequence[Document], folded: str) -> list[Document]:
-    """The one document whose title or top-level heading (a bundle's headline) names the
-    meeting a question names by its number (第十三次深改委会上听取了什么汇报 for 习近平主持召开
-    中央全面深化改革委员会第十三次会议…); none where several share the number (two bodies'
-    第五次会议) or none has it."""
+    """The one document whose title, top-level heading or a headline among its passages (a
+    study page's news items) names the meeting a question names by its number
+    (第十三次深改委会上听取了什么汇报 for 习近平主持召开中央全面深化改革委员会第十三次会议…);
+    none where several share the number (two bodies' 第五次会议) or none has it."""
     asked = meeting_numbers(folded)
     if not asked:
         return []
@@ -151,20 +151,21 @@ def named_by_meeting(documents: Sequence[Document], folded: str) -> list[Documen
 
 
 def meeting_headlines(documents: Sequence[Document], folded: str) -> tuple[str, ...]:
-    """The meetings `documents` headline that a question names by number, as their headlines
-    name them (中央全面深化改革委员会第十一次会议), folded: those words name the document,
-    not what is asked of it (the headline repeats them and would outrank the paragraph
-    asked). Only the name, not the headline's other words: they may be what is asked."""
+    """How the headlines of `documents` name the meetings a question names by number
+    (中央全面深化改革委员会第十一次会议), folded: those words name the document, not what is
+    asked of it (the headline repeats them and would outrank the paragraph asked). Only the
+    name, not the headline's other words: they may be what is asked."""
     asked = meeting_numbers(folded)
     if not asked:
         return ()
-    return tuple(
+    names = (
         fold(h[max(0, m.start() - NAME_BEFORE_NUMBER) : m.end()])
         for d in documents
         for h in _headlines(d)
-        for m in _MEETING_NAME.finditer(h)
+        for m in _MEETING.finditer(h)
         if chinese_number(m.group(1)) in asked
     )
+    return tuple(dict.fromkeys(names))
 
 
 def _meetings_of(document: Document) -> frozenset[int]:
@@ -179,7 +180,7 @@ def _headlines(document: Document) -> list[str]:
     headlines = [
         p.text
         for p in document.passages
-        if len(p.text) <= MAX_HEADLINE_CHARS
+        if len(p.text) <= MAX_NEWS_HEADLINE_CHARS
         and not re.search(r"[。！？!?]", p.text)
         and not is_history(p.text)
     ]

@@ -13,7 +13,8 @@ from retrieval.normalize import fold
 # words for the whole country or world, which name no place's documents
 _COUNTRY = ("中国", "全国", "我国", "中华", "中华人民共和国", "国内", "国外")
 NATIONAL = frozenset((*_COUNTRY, "世界", "全球", "亚洲", "中央"))
-# a place spelled with its administrative ending (浙江省, 广西壮族自治区)
+# a place spelled with its administrative ending (浙江省; 广西壮族自治区, named without its
+# people: 广西)
 SPELLED_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区|特别行政区)")
 _ADMINISTRATIVE = ("省", "市", "县", "区", "州", "自治区", "自治州")
 
@@ -35,15 +36,16 @@ def _named(run: str) -> str:
 
 
 def is_place_name(token: str) -> bool:
-    """Whether a place jieba tags or a title spells is a place's name: one jieba also knows
-    with an administrative ending (绍兴 / 绍兴市, 内蒙古 / 内蒙古自治区), or that has one; not
-    a common noun it tags a place (城市, 海洋)."""
-    from retrieval.segment import default_segmenter
+    """Whether a place jieba tags or a title spells is a place's name: one jieba tags a
+    place with an administrative ending (绍兴 / 绍兴市, 内蒙古 / 内蒙古自治区), or a place
+    that has one (浦东新区); not a common noun it tags a place (城市, 海洋), nor one whose
+    ending makes another common noun (开发 / 开发区, 工业 / 工业区)."""
+    from retrieval.segment import word_tags
 
-    frequency = default_segmenter().frequency
-    return (len(token) >= 3 and token.endswith(_ADMINISTRATIVE)) or any(
-        frequency(token + ending) for ending in _ADMINISTRATIVE
-    )
+    tags = word_tags()
+    if len(token) >= 3 and token.endswith(_ADMINISTRATIVE):
+        return tags.get(token) == "ns"
+    return any(tags.get(token + ending) == "ns" for ending in _ADMINISTRATIVE)
 
 
 _ASKED_PLACE = re.compile(

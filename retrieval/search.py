@@ -75,7 +75,7 @@ from retrieval.thesaurus import with_synonyms
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 # candidates BM25 hands to the filters and re-ranking, whatever top_k is: 100 answers as 200
 # did (all sets' 702 documents in one index of 39,672 passages: 2 answers lost, 3 won, of
-# 9,494) at two thirds of the cost a question
+# 9,494) at about two thirds of the cost per question
 POOL = 100
 SMALL_CORPUS = 25  # passages of one speech
 CLOSEST_NOTE = "没有找到完全对应的段落，以下是最接近的一段"

@@ -105,7 +105,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(fold(word) for word in data_lines("stopwords.txt"))
 
 
-RECENT_CHARS = 200  # a question's length, at most: its words are kept (`Segmenter.words`)
+RECENT_CHARS = 200  # texts up to this long (questions, headings) have their words kept
 RECENT_KEPT = 256
 
 

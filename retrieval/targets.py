@@ -407,9 +407,6 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     return ""
 
 
-# an autonomous region is named without its people (宁夏回族自治区 → 宁夏)
-
-
 def _local_law(named: Sequence[Document], folded: str) -> str:
     """A place's regulation the question names (北京市优化营商环境条例) where the corpus
     holds only the national one of that name, or another place's (浙江省… for 山东省…)."""
@@ -430,7 +427,7 @@ def _place_tokens(document: Document) -> frozenset[str]:
         t
         for t in _name_tokens(document)
         if not t[0].isdigit()
-        and is_place_name(t)
+        and (t in PROVINCE_SHORT or is_place_name(t))
         and t not in NATIONAL
         and t != speaker
         # nor a law's name jieba tags as a proper noun (数据安全法: 数据 / 安全法)

@@ -40,9 +40,11 @@ ELEVENTH = parse(
 def test_meeting_numbers_are_read_in_either_script() -> None:
     assert meeting_numbers("第十三次深改委会上听取了什么汇报") == {13}
     assert meeting_numbers("政治局第25次集体学习") == {25}
-    # counter-examples: a count of times, a number of no meeting
+    assert meeting_numbers("第十二次党代会报告") == {12}
+    # counter-examples: a count of times, a law's revision, 会 as "will"
     assert meeting_numbers("开了两次会") == frozenset()
-    assert meeting_numbers("第三次修正的是哪一条") == frozenset()
+    assert meeting_numbers("统计法第二次修正是在哪次会议上通过的") == frozenset()
+    assert meeting_numbers("第一次申领身份证会收费吗") == frozenset()
 
 
 def test_the_number_of_a_meeting_names_the_page_reporting_it() -> None:

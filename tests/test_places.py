@@ -19,6 +19,7 @@ from retrieval.places import is_place_name, places_of
         ("城市市容和环境卫生管理条例", set()),
         ("全国人民代表大会常务委员会关于节约省钱的决定", set()),
         ("中华人民共和国城市房地产管理法", set()),
+        ("关于规范开发市场的通知", set()),  # 开发区 is a word, not a place
     ],
 )
 def test_places_spelled_in_a_title(title: str, places: set[str]) -> None:
@@ -28,3 +29,4 @@ def test_places_spelled_in_a_title(title: str, places: set[str]) -> None:
 def test_a_common_noun_jieba_tags_a_place_names_none() -> None:
     assert is_place_name("绍兴") and is_place_name("内蒙古") and is_place_name("郑州市")
     assert not is_place_name("城市") and not is_place_name("海洋") and not is_place_name("长城")
+    assert not is_place_name("开发") and not is_place_name("工业区")

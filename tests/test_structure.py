@@ -522,9 +522,10 @@ def test_a_signed_headline_over_numbered_parts_holds_them_until_the_next_one() -
         for p in unsigned.passages
         if p.text.startswith(("一年来", "回顾"))
     )
-    # nor does a word on a line of its own (前言 is a word, not a name)
-    worded = parse("w.txt", [*lines[:2], report[0], "前言", *report[2:6]])
-    assert not any("（前言）" in h for p in worded.passages for h in p.section)
+    # nor does a word on a line of its own (安全 starts with a surname, but is a word)
+    for word in ("安全", "会议稿"):
+        worded = parse("w.txt", [*lines[:2], report[0], word, *report[2:6]])
+        assert not any(f"（{word}）" in h for p in worded.passages for h in p.section)
 
 
 def test_an_attachment_heads_what_follows_it() -> None:
