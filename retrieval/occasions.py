@@ -145,31 +145,47 @@ def named_by_meeting(documents: Sequence[Document], folded: str) -> list[Documen
     asked = meeting_numbers(folded)
     if not asked:
         return []
-    numbers = memo(documents, "meeting_numbers", lambda: [_meetings_of(d) for d in documents])
-    holding = [d for d, held in zip(documents, numbers, strict=True) if held & asked]
+    meetings = _meetings(documents)
+    holding = [d for d, held in zip(documents, meetings, strict=True) if held.keys() & asked]
     return holding if len(holding) == 1 else []
 
 
-def meeting_headlines(documents: Sequence[Document], folded: str) -> tuple[str, ...]:
-    """How the headlines of `documents` name the meetings a question names by number
-    (中央全面深化改革委员会第十一次会议), folded: those words name the document, not what is
-    asked of it (the headline repeats them and would outrank the paragraph asked). Only the
-    name, not the headline's other words: they may be what is asked."""
+def meeting_headlines(
+    documents: Sequence[Document], named: Sequence[Document], folded: str
+) -> tuple[str, ...]:
+    """How the headlines of the `named` documents of a catalog name the meetings a question
+    names by number (中央全面深化改革委员会第十一次会议), folded: those words name the
+    document, not what is asked of it (the headline repeats them and would outrank the
+    paragraph asked). Only the name, not the headline's other words: they may be what is
+    asked."""
     asked = meeting_numbers(folded)
-    if not asked:
+    if not asked or not named:
         return ()
+    docs = {d.doc for d in named}
     names = (
-        fold(h[max(0, m.start() - NAME_BEFORE_NUMBER) : m.end()])
-        for d in documents
-        for h in _headlines(d)
-        for m in _MEETING.finditer(h)
-        if chinese_number(m.group(1)) in asked
+        name
+        for d, held in zip(documents, _meetings(documents), strict=True)
+        if d.doc in docs
+        for number in sorted(held.keys() & asked)
+        for name in held[number]
     )
     return tuple(dict.fromkeys(names))
 
 
-def _meetings_of(document: Document) -> frozenset[int]:
-    return meeting_numbers(" ".join(_headlines(document)))
+def _meetings(documents: Sequence[Document]) -> list[dict[int, tuple[str, ...]]]:
+    """For each document of a catalog, once: the meetings its headlines name by number, and
+    how they name them (the body's name before the number, folded)."""
+    return memo(documents, "meetings", lambda: [_meetings_of(d) for d in documents])
+
+
+def _meetings_of(document: Document) -> dict[int, tuple[str, ...]]:
+    named: dict[int, list[str]] = {}
+    for headline in _headlines(document):
+        for m in _MEETING.finditer(headline):
+            if (number := chinese_number(m.group(1))) is not None:
+                name = fold(headline[max(0, m.start() - NAME_BEFORE_NUMBER) : m.end()])
+                named.setdefault(number, []).append(name)
+    return {number: tuple(dict.fromkeys(names)) for number, names in named.items()}
 
 
 def _headlines(document: Document) -> list[str]:

@@ -32,16 +32,18 @@ def _named(run: str) -> str:
     that is one (广东 of 王伟中在广东省); "" for a common word before a word (城市 / 市容 of
     城市市容…条例)."""
     tails = (run[start:] for start in range(len(run) - 1))
-    return next((t for t in tails if t in PROVINCE_SHORT or is_place_name(t)), "")
+    return next((t for t in tails if is_place_name(t)), "")
 
 
 def is_place_name(token: str) -> bool:
-    """Whether a place jieba tags or a title spells is a place's name: one jieba tags a
-    place with an administrative ending (绍兴 / 绍兴市, 内蒙古 / 内蒙古自治区), or a place
-    that has one (浦东新区); not a common noun it tags a place (城市, 海洋), nor one whose
-    ending makes another common noun (开发 / 开发区, 工业 / 工业区)."""
+    """Whether a place jieba tags or a title spells is a place's name: a province (澳门), one
+    jieba tags a place with an administrative ending (绍兴 / 绍兴市, 内蒙古 / 内蒙古自治区), or
+    a place that has one (浦东新区); not a common noun it tags a place (城市, 海洋), nor one
+    whose ending makes another common noun (开发 / 开发区, 工业 / 工业区)."""
     from retrieval.segment import word_tags
 
+    if token in PROVINCE_SHORT:
+        return True
     tags = word_tags()
     if len(token) >= 3 and token.endswith(_ADMINISTRATIVE):
         return tags.get(token) == "ns"

@@ -278,7 +278,7 @@ def find_target(
             written,
             list(dict.fromkeys([*own_short_names(folded, named), *names_said(named, written)])),
         )
-        + meeting_headlines(named, folded),
+        + meeting_headlines(documents, named, folded),
         preferred=frozenset(d.doc for d in preferred),
     )
 
@@ -427,7 +427,7 @@ def _place_tokens(document: Document) -> frozenset[str]:
         t
         for t in _name_tokens(document)
         if not t[0].isdigit()
-        and (t in PROVINCE_SHORT or is_place_name(t))
+        and is_place_name(t)
         and t not in NATIONAL
         and t != speaker
         # nor a law's name jieba tags as a proper noun (数据安全法: 数据 / 安全法)
