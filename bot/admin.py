@@ -27,9 +27,9 @@ from bot import render
 from bot.context import Context
 from bot.services import Services
 from retrieval.corpus import read_document
+from retrieval.explanation import explain
 from retrieval.ingest import MAX_BYTES, SUFFIXES, DocumentError
 from retrieval.library import ReloadReport
-from retrieval.search import explain
 
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 

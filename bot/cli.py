@@ -179,7 +179,7 @@ async def cmd_outline(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
-    from retrieval.search import explain
+    from retrieval.explanation import explain
 
     async with opened_library(args, settings) as library:
         report = explain(library.index, args.question, library.segmenter, library.ranking)

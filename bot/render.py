@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from retrieval.explanation import Explanation
 from retrieval.model import Answer, Document, DocumentMeta, Hit, NoAnswer, Passage
 from retrieval.normalize import valid_text
 from retrieval.outline import Outline
-from retrieval.search import Explanation
 
 SECTION_SEP = " › "
 ELLIPSIS = "…"

@@ -53,8 +53,9 @@ from retrieval.structure import parse
 # a page's headline printed again below its menus dropped; 18: a year before 修正/修订 with
 # no 年 (统计法（2024修正）) dates a title, a preface holds no chapters, a table of contents is
 # no passage, a site's footer (版权所有, ICP备) is clutter; 19: a signed headline (a name alone
-# under it) over numbered parts holds them (several people's 述职 reports on one page)
-ANALYZER_VERSION = "19"
+# under it) over numbered parts holds them (several people's 述职 reports on one page); 20: a
+# date the file name gives (戒毒条例(2018-09-18).md) dates a text that gives none
+ANALYZER_VERSION = "20"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -86,6 +86,10 @@ _NAME_LINE = re.compile(
 # a speaker's line the salutation was glued to (国务院总理 朱镕基　各位代表:)
 _GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委员|代表们)[：:！!，,]?$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}")
+# a day in a file name, as law collections name their files: 监狱法(2012-10-26).md
+_NAMED_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-.](0?[1-9]|1[0-2])[-.](0?[1-9]|[12]\d|3[01])(?!\d)"
+)
 _ISSUERS = re.compile(
     r"^(中共中央(?:\s*国务院)?|国务院(?:办公厅)?|中共中央办公厅(?:\s*国务院办公厅)?"
     r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|党政机关)"
@@ -534,6 +538,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     issuer = _ISSUERS.match(title)
     if not speaker and issuer:
         speaker = re.sub(r"\s+", " ", issuer.group(1))
+    if date is None and (named := _NAMED_DATE.search(PurePath(doc).stem)):
+        # a date the file name gives (戒毒条例(2018-09-18).md), where the text has none
+        date = (int(named.group(1)), int(named.group(2)), int(named.group(3)))
     year = date[0] if date else None
     if year is None:
         found_years = years_in(title) or years_in(PurePath(doc).stem.replace("_", "年 ") + "年")

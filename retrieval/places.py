@@ -50,6 +50,19 @@ def is_place_name(token: str) -> bool:
     return any(tags.get(token + ending) == "ns" for ending in _ADMINISTRATIVE)
 
 
+def place_before(text: str, end: int) -> str:
+    """The place spelled with its ending right before `end` in `text`, a 的 between
+    (广东省 of 广东省的盐业管理条例), or ''."""
+    head = text[:end].removesuffix("的")
+    for ending in ("省", "市", "自治区"):
+        if head.endswith(ending):
+            for size in (2, 3, 4):  # 在广东省: the shortest stem that is a place
+                stem = head[-len(ending) - size : -len(ending)]
+                if len(stem) == size and stem not in NATIONAL and is_place_name(stem):
+                    return stem + ending
+    return ""
+
+
 _ASKED_PLACE = re.compile(
     r"([\u4e00-\u9fff]{2,5}?)(省|市|自治区)?(?:今年|去年)?(?:的|级)?(?:政府工作报告|政府报告)"
 )

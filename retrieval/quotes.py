@@ -38,6 +38,11 @@ def pointing_quotes(question: str) -> tuple[str, ...]:
     return tuple(_PUNCT.sub("", m.group(1)) for m in _POINTING.finditer(fold(question)))
 
 
+def says_quote(quote: str, text: str) -> bool:
+    """Whether `text` (folded) holds a quote word for word, punctuation aside."""
+    return quote in _PUNCT.sub("", text)
+
+
 def holds_quote(quote: str, text: str) -> bool:
     """Whether `text` (folded) holds a quote: whole, or, for a long quote remembered with a
     character or two wrong, most of it in runs of four or more characters in order."""

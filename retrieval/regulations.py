@@ -28,10 +28,14 @@ def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Do
     editions the corpus holds."""
     titles = law_title_table(documents)
     for law in (*law_names(folded), *two_character_laws(folded)):
-        found = [documents[i] for i, own in titles if abbreviates_any(law, own)]
-        # one text, or its editions (保密法 of 2010 and of 2024: the year or 新 picks one)
-        if len({plain_text(d.title) for d in found}) == 1:
-            return found
+        found = [(i, own) for i, own in titles if abbreviates_any(law, own)]
+        # where several hold its characters, the one whose name ends with it (代表法 of
+        # …代表大会代表法, not …代表大会选举法)
+        ending = [(i, own) for i, own in found if any(n.endswith(plain_text(law)) for n in own)]
+        for texts in (found, ending):
+            # one text, or its editions (保密法 of 2010 and of 2024: the year or 新 picks one)
+            if len({plain_text(documents[i].title) for i, _ in texts}) == 1:
+                return [documents[i] for i, _ in texts]
     return []
 
 

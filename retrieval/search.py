@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval import bm25, highlight
@@ -61,7 +61,7 @@ from retrieval.question import (
     parse_question,
     without_naming_words,
 )
-from retrieval.quotes import holds_quote, in_runs
+from retrieval.quotes import holds_quote, in_runs, says_quote
 from retrieval.segment import Segmenter
 from retrieval.structure_answers import (
     list_passages,
@@ -92,8 +92,11 @@ class Ranking:
     # passages, the likelier a rare word of an off-topic question (天气, 二手车) is shared by
     # chance; from min_coverage at a speech's few dozen passages to this cap
     max_coverage: float = 0.5
-    coverage_per_e: float = 0.08  # rise for each e-fold of passages past SMALL_CORPUS
+    coverage_per_e: float = 0.09  # rise for each e-fold of passages past SMALL_CORPUS
     weak_coverage: float = 0.3  # below this, the passage must also hold the most telling word
+    # ... in a document the question names: naming it already says what the question is about
+    # (2025年代表法第五章是讲什么内容的), so a chance match of its other words is less likely
+    named_weak_coverage: float = 0.2
     common_information: float = 6.0  # -ln share of words as common as 里 or 做: say nothing
     min_weight: float = 0.2  # every word still counts a little
     part_match: float = 0.5  # credit for matching only the words inside a longer word
@@ -121,7 +124,7 @@ class Ranking:
     # BM25 puts it this far above every other passage (an off-topic question's chance words
     # are spread over many: 济南到青岛坐高铁要多长时间)
     standout_information: float = 7.0
-    standout_gap: float = 1.3
+    standout_gap: float = 1.2
 
 
 DEFAULT_RANKING = Ranking()
@@ -184,6 +187,7 @@ def kept(
     text: str,
     ranking: Ranking,
     inside: frozenset[Word] = frozenset(),
+    named: bool = False,
 ) -> bool:
     """Whether a ranked passage (its `searchable_text`) is shown.
 
@@ -196,9 +200,14 @@ def kept(
         return False
     if not telling:
         return share >= 1.0
-    return share >= ranking.weak_coverage or any(
+    return share >= weak_bar(ranking, named) or any(
         found(w, text) and w not in inside for w in telling
     )
+
+
+def weak_bar(ranking: Ranking, named: bool) -> float:
+    """The coverage below which a passage must hold the question's most telling word."""
+    return ranking.named_weak_coverage if named else ranking.weak_coverage
 
 
 def _own_telling_words(query: Query, weights: Sequence[float]) -> list[Word]:
@@ -307,6 +316,11 @@ def candidates(
     texts = index.searchable_many([i for i, _ in ids])
     # a quote that some passage holds is a constraint; one that none holds was misremembered
     holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
+    if any(holds):
+        # a passage saying the quote word for word is its source; those holding most of it
+        # only say something like it (the same article of another place's regulation)
+        exact = [all(says_quote(q, t) for q in target.phrases) for t in texts]
+        holds = exact if any(exact) else holds
     unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
@@ -346,7 +360,7 @@ def candidates(
         ids, texts, holds, inside_only, shares, abouts, strict=True
     ):
         passage = index.passages[i]
-        near = kept(score, share, telling, text, ranking, inside) and (
+        near = kept(score, share, telling, text, ranking, inside, target.named) and (
             not own_telling or any(matches(w, text) for w in own_telling)
         )
         ok = near and (target.docs is not None or share >= floor)
@@ -531,6 +545,19 @@ def read_question(
     return query, target
 
 
+def _structure(
+    index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
+) -> list[Passage]:
+    """The passages the heading tree answers with, unless the question quotes words none of
+    them holds ("“…”是哪个省的报告结尾说的": the passage saying it, wherever it is)."""
+    placed = structure_passages(index, question, query, target, weights)
+    if target.phrases and not any(
+        all(holds_quote(q, searchable_text(p)) for q in target.phrases) for p in placed
+    ):
+        return []
+    return placed
+
+
 def answer(
     index: SearchIndex,
     question: str,
@@ -554,13 +581,14 @@ def answer(
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
-    placed = [] if listing else structure_passages(index, question, query, target, weights)
+    placed = [] if listing else _structure(index, question, query, target, weights)
     if (
         not placed
         and not place.asked
         and target.docs is not None
         and target.named
         and not question_focus(query, weights, target, index, ranking)
+        and not asks_definition(fold(question))  # 商业银行法所说的商业银行是什么
     ):
         # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
         # say what they are, when and where (past an adoption line: 通过 is not 召开)
@@ -585,7 +613,7 @@ def answer(
         if listing:
             placed = list_passages(index, question, query, pointed, weights, top, segmenter)
         elif place.asked and pointed is not target and not (top and announces(top.text)):
-            placed = structure_passages(index, question, query, pointed, weights)
+            placed = _structure(index, question, query, pointed, weights)
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
             placed.sort(
@@ -624,71 +652,3 @@ def answer(
         snippet = highlight.snippet(passage.text, found)
         hits.append(Hit(rank, score, passage, matched, found, snippet))
     return Answer(question, query.terms, tuple(hits), understood=target.understood, note=note)
-
-
-@dataclass(frozen=True)
-class ExplainedRow:
-    passage: Passage
-    score: float
-    coverage: float
-    kept: bool
-    matched: tuple[str, ...]  # question terms (and synonyms) found in the passage or headings
-    rule: str = ""  # why it was dropped whatever its coverage: "year", "phrase"
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """The hit test admins run: how a question was read and why passages were kept."""
-
-    words: tuple[tuple[str, float], ...]  # question words and their coverage weights
-    threshold: float  # least coverage shown
-    weak: float  # below this coverage, the most telling word must be matched too
-    telling: tuple[str, ...]  # that word (and any tied); none: common words, matched whole
-    rows: tuple[ExplainedRow, ...]
-    target: Target = field(default_factory=Target)  # documents, years, quotes it names
-    absent: float = 0.0  # share of its information in words the corpus never uses
-    absent_limit: float = 1.0  # at or above which nothing is shown
-    structure: tuple[Passage, ...] = ()  # the answer from the heading tree, when it is one
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # words the corpus writes otherwise
-    closest: Passage | None = None  # shown alone when none is kept: it stands out
-
-
-def explain(
-    index: SearchIndex,
-    question: str,
-    segmenter: Segmenter,
-    ranking: Ranking = DEFAULT_RANKING,
-    top_k: int = 5,
-) -> Explanation:
-    question = valid_text(question)[:MAX_QUESTION_CHARS]
-    query, target = (
-        read_question(index, question, segmenter, ranking)
-        if question.strip()
-        else (Query((), ()), Target())
-    )
-    weights = word_weights(query, segmenter, ranking)
-    rows = []
-    ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
-    # as `answer` shows it: none kept, and no place of the text asked
-    asked = read_place(question).asked if question.strip() else False
-    lone = None if asked else standout(ranked, weights, ranking)
-    for c in ranked[:top_k]:
-        text = searchable_text(c.passage)
-        matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
-        rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))
-    named = target.docs is not None
-    return Explanation(
-        words=tuple(zip((w.text for w in query.words), weights, strict=True)),
-        threshold=ranking.min_coverage if named else open_coverage(index.paragraphs, ranking),
-        weak=ranking.weak_coverage,
-        telling=tuple(w.text for w in question_focus(query, weights, target, index, ranking)),
-        rows=tuple(rows) if query.words else (),
-        target=target,
-        absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
-        absent_limit=1.0 if named else absent_limit(index.paragraphs, ranking),
-        structure=tuple(structure_passages(index, question, query, target, weights)[:top_k])
-        if query.words
-        else (),
-        synonyms=tuple((w.text, tuple(sorted(w.kin))) for w in query.words if w.kin),
-        closest=lone.passage if lone else None,
-    )

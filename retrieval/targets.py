@@ -55,6 +55,7 @@ from retrieval.places import (
     SPELLED_PLACE,
     asked_place,
     is_place_name,
+    place_before,
     place_stem,
     places_of,
 )
@@ -394,7 +395,7 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
     about_mention = _MENTION.search(folded) or len(_kind_words(asked)) > 1
     article = read_place(folded).article
-    for law in law_names(folded):
+    for law in placed_law_names(folded) if of_place else law_names(folded):
         plain = plain_text(law)
         if (of_place and not SPELLED_PLACE.match(law)) or generic(law):
             continue
@@ -407,13 +408,31 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     return ""
 
 
+_IMPLEMENTING_LAW = re.compile(r"(.{2,8}?)实施(.{2,30}?法)的?(?:办法|条例|细则|规定)")
+
+
+def placed_law_names(folded: str) -> list[str]:
+    """The laws a question names, each with the place said right before it (广东省的盐业
+    管理条例 names 广东省盐业管理条例, not the 河南省 one a corpus holds)."""
+    names = []
+    for law in law_names(folded):
+        at = folded.find(law)
+        place = "" if at < 0 or SPELLED_PLACE.match(law) else place_before(folded, at)
+        names.append(place + law)
+    return names
+
+
 def _local_law(named: Sequence[Document], folded: str) -> str:
     """A place's regulation the question names (北京市优化营商环境条例) where the corpus
     holds only the national one of that name, or another place's (浙江省… for 山东省…)."""
     places = {t for d in named for t in _place_tokens(d)}
-    for law in law_names(folded):
+    for law in placed_law_names(folded):
+        # or the measures by which a place implements a law (北京市实施节约能源法办法)
+        implementing = _IMPLEMENTING_LAW.fullmatch(law)
+        own = implementing.group(2) if implementing else law
         for name in (n for d in named for n in document_names(d)):
-            place = SPELLED_PLACE.fullmatch(law[: -len(name)]) if law.endswith(name) else None
+            start = implementing.group(1) if implementing else law[: -len(name)]
+            place = SPELLED_PLACE.fullmatch(start) if own.endswith(name) else None
             if place and place.group(1) not in NATIONAL and place.group(1) not in places:
                 return law
     return ""
@@ -564,6 +583,8 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     segmenter = default_segmenter()  # and 北京 of 北京市政府 (one word to jieba), not 在全市
     tokens |= {p for p in places_of(title, "", occasion) if segmenter.is_place(p)}
     for noun in segmenter.proper_nouns(text):
+        if noun.endswith(LAW_ENDINGS):
+            continue  # a law's name (安全法 of 特种设备安全法) names it as a law, not a token
         tokens.add(noun)
         if len(noun) >= 3 and noun[-1] in "省市县区":
             tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question

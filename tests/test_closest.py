@@ -6,7 +6,8 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
-from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, answer, explain
+from retrieval.explanation import explain
+from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, answer
 from retrieval.segment import default_segmenter
 from tests.indexing import index_of, read
 

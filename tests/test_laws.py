@@ -450,3 +450,41 @@ def test_a_three_character_law_name_counts_after_its_edition() -> None:
     assert law_names("全国人大常委会2008年通过的那部法") == ()
     assert law_names("马克思主义的辩证法怎么理解？") == ()
     assert law_names("总书记讲的辩证法里有什么？") == ()
+
+
+def test_a_law_whose_name_ends_like_a_held_ones_is_missing_not_that_law() -> None:
+    special = doc(
+        "tz.md",
+        ["# 中华人民共和国特种设备安全法", "第三十三条 特种设备使用单位应当办理使用登记。"],
+    )
+    # 安全法, the tail jieba tags a name, is no token naming 特种设备安全法
+    asked = find_target("食品安全法规定食品生产许可证有效期是几年？", (special,))
+    assert asked.missing == "《食品安全法》" and asked.docs is None
+    # counter-example: the law itself, by its name, is held
+    assert find_target("特种设备安全法规定使用单位要办理什么登记", (special,)).docs == {"tz.md"}
+
+
+def test_a_places_measures_implementing_a_held_law_are_another_text() -> None:
+    energy = doc(
+        "jn.md",
+        ["# 中华人民共和国节约能源法", "第三十五条 公共建筑应当实行室内温度控制制度。"],
+    )
+    asked = find_target("北京市实施节约能源法办法对公共建筑空调温度有什么规定？", (energy,))
+    assert asked.missing == "《北京市实施节约能源法办法》"
+    # counter-examples: the law named alone, and a place's measures the corpus holds
+    assert find_target("节约能源法对公共建筑温度有什么规定", (energy,)).docs == {"jn.md"}
+    seeds = doc(
+        "bj.md",
+        ["# 北京市实施《中华人民共和国种子法》办法", "第十条 禁止销售下列种子。"],
+    )
+    held = find_target("北京市实施种子法办法里禁止销售哪些种子", (energy, seeds))
+    assert held.docs == {"bj.md"}
+
+
+def test_a_place_said_before_a_regulations_name_is_that_places_regulation() -> None:
+    henan = doc("hn.md", ["# 河南省盐业管理条例", "第十二条 工业盐的运输应当持有准运证。"])
+    asked = find_target("广东省的盐业管理条例对工业盐跨区销售有什么规定？", (henan,))
+    assert asked.missing == "《广东省盐业管理条例》" and asked.docs is None
+    # counter-examples: its own place said so, and no place said
+    assert find_target("河南省的盐业管理条例对工业盐有什么规定", (henan,)).docs == {"hn.md"}
+    assert find_target("盐业管理条例对工业盐运输有什么规定", (henan,)).docs == {"hn.md"}

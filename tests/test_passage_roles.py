@@ -10,9 +10,10 @@ import pytest
 
 from retrieval.citations import article_of, enforcing
 from retrieval.clues import defines, enumerates
+from retrieval.explanation import explain
 from retrieval.normalize import fold
 from retrieval.question import asks_list, defined_term
-from retrieval.search import DEFAULT_RANKING, answer, explain, parse_question
+from retrieval.search import DEFAULT_RANKING, answer, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from retrieval.structure_answers import labels

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.render import explanation
-from retrieval.search import DEFAULT_RANKING, answer, explain, read_question
+from retrieval.explanation import explain
+from retrieval.search import DEFAULT_RANKING, answer, read_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from retrieval.thesaurus import synonyms
