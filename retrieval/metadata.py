@@ -175,6 +175,12 @@ _MEETING_HELD = re.compile(
 )
 
 
+def _bare_kind(name: str) -> bool:
+    """Whether a name is only a kind of text (工作报告, 条例): what is left of a title whose
+    issuer was its subject names no document."""
+    return bool(re.fullmatch(rf"(?:工作)?(?:{'|'.join(KIND_WORDS)})", name))
+
+
 def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     """Names people use for the document, by the conventions of the genre."""
     text = " ".join((title, meta.subtitle, meta.occasion))
@@ -209,7 +215,14 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         core = re.sub(r"[《》]", "", title)
     core = re.sub(r"[（(].*?[）)]|[—－].*$", "", core).strip()
     generic = _ISSUERS.sub("", core).strip()
-    if meta.year and kind and len(generic) <= MAX_GENERIC_CHARS and str(meta.year) not in core:
+    only_kind = _bare_kind(generic)  # 全国人民代表大会常务委员会工作报告: no 工作报告 of its year
+    if (
+        meta.year
+        and kind
+        and not only_kind
+        and len(generic) <= MAX_GENERIC_CHARS
+        and str(meta.year) not in core
+    ):
         # a report that every year has is named with its year: 2021年政府工作报告
         names.append(f"{meta.year}年{generic}")
     if "政府工作报告" in core:
@@ -252,7 +265,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names += [f"{meta.occasion}讲话", f"{meta.occasion}上的讲话"]
     stripped = _ISSUERS.sub("", core).strip()
     names.append(core)
-    if stripped and stripped != core:
+    if stripped and stripped != core and not only_kind:
         names.append(stripped)  # 党政机关厉行节约反对浪费条例 → 厉行节约反对浪费条例
     if (
         meta.speaker.startswith("中共中央")

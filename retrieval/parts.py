@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number
@@ -87,6 +88,7 @@ class Place:
         )
 
 
+@lru_cache(maxsize=256)  # one question asks it of several steps of the pipeline
 def read_place(question: str) -> Place:
     q = fold(question)
     part = _PART.search(q)

@@ -14,9 +14,6 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
-import numpy.typing as npt
-
 from retrieval.catalog import Substrings, memo
 from retrieval.dates import (
     RELATIVE_YEARS,
@@ -28,21 +25,19 @@ from retrieval.dates import (
 )
 from retrieval.editions import as_said, edition_asked, named_by_kind
 from retrieval.laws import (
-    ABBREVIATION_SHARE,
     LAW_ENDINGS,
     abbreviates_any,
     generic,
     law_names,
     quotes_article,
 )
-from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, kind_of
+from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.names import (
     MIN_NAME_CHARS,
     document_names,
     names_said,
     outermost,
-    plain_titles,
     said_as_word,
     titled,
     year_free,
@@ -70,6 +65,7 @@ from retrieval.regulations import (
     own_short_names,
 )
 from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name
+from retrieval.short_titles import named_by_short_title, unheld_year_of_short_title
 
 
 @dataclass(frozen=True)
@@ -185,13 +181,19 @@ def find_target(
             _named_by_token(documents, folded)
             or named_by_meeting(documents, folded)
             or named_by_abbreviation(documents, folded)
-            or _named_by_short_title(documents, folded)
+            or named_by_short_title(documents, folded, years)
             or titled(documents, pointing_quotes(folded))
         )
         asked = place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in _place_tokens(d)]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
         named = [d for d in named if not _other_anniversary(d, folded)]
+    if (
+        not named
+        and not _MENTION.search(folded)
+        and (unheld := unheld_year_of_short_title(documents, folded, years))
+    ):
+        return Target(years=tuple(years), phrases=phrases, missing=unheld)
     if not _MENTION.search(folded) and (unheld := unheld_occasion(documents, named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=unheld)
     party = _PARTY_DOCUMENT.search(plain)
@@ -312,66 +314,8 @@ _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|�
 GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
 
 
-MIN_SHORT_TITLE_CHARS = 6
-LEADING_CHARS = 4  # of a short title's match, that may be the question's own words (请问在)
-_SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
-
-
 def _about_text(d: Document) -> str:
     return plain_text(" ".join((d.title, d.meta.occasion, d.meta.subtitle, *d.meta.names)))
-
-
-def _titles_holding(documents: Sequence[Document], titles: Sequence[str], short: str) -> list[int]:
-    """The documents whose titles hold nearly all of `short`'s characters (each counted as
-    often as `short` has it), counted over the titles each character is in, not title by title."""
-    by_char = memo(documents, "title_chars", lambda: _documents_by_char(titles))
-    none = np.zeros(0, dtype=np.int64)
-    held = np.bincount(
-        np.concatenate([by_char.get(ch, none) for ch in short]), minlength=len(titles)
-    )
-    return np.flatnonzero(held >= ABBREVIATION_SHARE * len(short)).tolist()
-
-
-def _documents_by_char(texts: Sequence[str]) -> dict[str, npt.NDArray[np.int64]]:
-    holding: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        for ch in set(text):
-            holding.setdefault(ch, []).append(i)
-    return {ch: np.array(ids, dtype=np.int64) for ch, ids in holding.items()}
-
-
-def _named_by_short_title(documents: Sequence[Document], folded: str) -> list[Document]:
-    """The one document a shortened title names (五一劳模表彰大会讲话 for 在庆祝“五一”国际
-    劳动节暨表彰全国劳动模范和先进工作者大会上的讲话): nearly all of its characters in that
-    title and in no other."""
-    found: list[Document] = []
-    titles = plain_titles(documents)
-    for m in _SHORT_TITLE.finditer(folded):
-        whole = m.group(0)
-        # the match starts where the question's run of characters does (请问在五一…): try it
-        # without a few leading characters too, never down to a generic tail (会议上的讲话)
-        tails = [
-            whole[i:] for i in range(LEADING_CHARS + 1) if len(whole) - i >= MIN_SHORT_TITLE_CHARS
-        ]
-        for short in tails or [whole]:
-            if len(short) >= MIN_SHORT_TITLE_CHARS:
-                found = [documents[i] for i in _titles_holding(documents, titles, short)]
-            else:
-                # 历史决议: the one document of that kind whose title has the words before it
-                word = next(k for k in KIND_WORDS if short.endswith(k))
-                words = short[: -len(word)][-2:]
-                found = (
-                    []
-                    if len(words) < 2
-                    else [
-                        d
-                        for d, title in zip(documents, titles, strict=True)
-                        if d.meta.kind == kind_of(word) and words in title
-                    ]
-                )
-            if len(found) == 1:
-                return found
-    return []
 
 
 def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:

@@ -680,23 +680,3 @@ def test_a_sites_menu_at_the_head_of_a_page_is_clutter() -> None:
     assert list(clean(points).lines) == points
     table = ["| 名称 | 数量 |", "| 党员 | 120 |"]
     assert list(clean(table).lines) == table
-
-
-def test_a_date_the_file_name_gives_dates_a_text_that_gives_none() -> None:
-    lines = [
-        "# 最高人民法院关于办理减刑、假释案件具体应用法律的规定",
-        "第一条 为确保依法公正办理减刑、假释案件，制定本规定。",
-    ]
-    named = parse("减刑假释规定(2016-11-14).md", lines)
-    assert (named.meta.date, named.meta.year) == ("2016-11-14", 2016)
-    # counter-examples: a date the text gives wins, and a number that is no date is none
-    dated = parse(
-        "监狱法(2012-10-26).md",
-        [
-            "# 监狱法",
-            "1994年12月29日 第八届全国人民代表大会常务委员会第十一次会议通过",
-            "第一条 制定本法。",
-        ],
-    )
-    assert dated.meta.year == 1994
-    assert parse("规定_2016-13-45.md", lines).meta.year is None

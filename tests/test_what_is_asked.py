@@ -3,6 +3,8 @@ effect, when it was made, the list of the kind asked, a place's own rule."""
 
 from __future__ import annotations
 
+from retrieval.normalize import fold
+from retrieval.question import asks_definition
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -93,3 +95,17 @@ def test_a_question_asking_when_a_text_was_made_gets_its_dates() -> None:
     # counter-example: asked what it is for, its first article
     got = answer(index, "节约能源法是为了什么制定的？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第一条")
+
+
+def test_a_term_as_a_text_says_it_then_what_it_is_asks_its_definition() -> None:
+    lines = [
+        "# 中华人民共和国商业银行法",
+        "1995年5月10日 第八届全国人民代表大会常务委员会第十三次会议通过",
+        "第二条 本法所称的商业银行是指依照本法设立的吸收公众存款、发放贷款的企业法人。",
+        "第六十四条 商业银行已经或者可能发生信用危机的，可以对该银行实行接管。",
+    ]
+    index = index_of([parse("yh.md", lines)], SEGMENTER)
+    got = answer(index, "商业银行法所说的商业银行是什么？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第二条")
+    # counter-example: a time asked of what a text says is no definition
+    assert not asks_definition(fold("讲话说的两个确立是什么时候提出的"))

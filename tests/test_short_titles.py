@@ -1,0 +1,30 @@
+"""Documents named by a shortened title and a year, and a year no text of that kind has."""
+
+from __future__ import annotations
+
+from retrieval.metadata import derived_names
+from retrieval.model import Document
+from retrieval.targets import find_target
+from tests.test_targets import doc
+
+
+def test_a_shortened_title_and_a_year_name_that_years_text_or_say_it_is_missing() -> None:
+    def report(name: str, title: str, year: int) -> Document:
+        return doc(
+            name,
+            [title, f"——{year}年3月8日在全国人民代表大会上", "一、过去一年的工作", "审结案件。"],
+        )
+
+    court_2021 = report("fy2021.txt", "最高人民法院工作报告(摘要)", 2021)
+    court_2024 = report("fy2024.txt", "最高人民法院工作报告", 2024)
+    procuracy = report("jc2024.txt", "最高人民检察院工作报告", 2024)
+    congress = report("rd2023.txt", "全国人民代表大会常务委员会工作报告", 2023)
+    corpus = (court_2021, court_2024, procuracy, congress)
+    assert find_target("2024年最高法工作报告收了多少案子", corpus).docs == {"fy2024.txt"}
+    lacking = find_target("2022年最高法工作报告里审结了多少案件", corpus)
+    assert lacking.missing == "2022年最高法工作报告" and lacking.docs is None
+    # counter-examples: a year some text of that kind has is not missing, and the congress
+    # standing committee's report is no 工作报告 of 2023 that every report would be
+    assert not find_target("2024年最高检工作报告起诉了多少人", corpus).missing
+    names = derived_names(congress.title, congress.meta)
+    assert not {"工作报告", "2023年工作报告"} & set(names)
