@@ -20,11 +20,11 @@ from retrieval.search import (
     question_focus,
     read_question,
     standout,
+    structure_answer,
     weak_bar,
     word_weights,
 )
 from retrieval.segment import Segmenter
-from retrieval.structure_answers import structure_passages
 from retrieval.targets import Target
 
 
@@ -88,7 +88,7 @@ def explain(
         target=target,
         absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
         absent_limit=1.0 if named else absent_limit(index.paragraphs, ranking),
-        structure=tuple(structure_passages(index, question, query, target, weights)[:top_k])
+        structure=tuple(structure_answer(index, question, query, target, weights)[:top_k])
         if query.words
         else (),
         synonyms=tuple((w.text, tuple(sorted(w.kin))) for w in query.words if w.kin),

@@ -11,6 +11,7 @@ the genre, never from a list of documents: `第十九次全国代表大会` is a
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -173,6 +174,18 @@ HELD = r"(?:举行|召开|开幕|闭幕)"
 _MEETING_HELD = re.compile(
     rf"^([\u4e00-\u9fff\d]{{4,30}}?(?:会议|大会|全会|论坛|峰会))(?:在[\u4e00-\u9fff]{{1,8}}?)?{HELD}"
 )
+
+
+def _file_date(doc: str) -> tuple[int, int, int] | None:
+    """The day a file name gives (监狱法(2012-10-26).md), if it is one."""
+    m = _NAMED_DATE.search(PurePath(doc).stem)
+    if not m:
+        return None
+    try:
+        day = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:  # 2018-02-31
+        return None
+    return day.year, day.month, day.day
 
 
 def _bare_kind(name: str) -> bool:
@@ -551,9 +564,8 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     issuer = _ISSUERS.match(title)
     if not speaker and issuer:
         speaker = re.sub(r"\s+", " ", issuer.group(1))
-    if date is None and (named := _NAMED_DATE.search(PurePath(doc).stem)):
-        # a date the file name gives (戒毒条例(2018-09-18).md), where the text has none
-        date = (int(named.group(1)), int(named.group(2)), int(named.group(3)))
+    if date is None and (named := _file_date(doc)):
+        date = named  # a date the file name gives (戒毒条例(2018-09-18).md), the text none
     year = date[0] if date else None
     if year is None:
         found_years = years_in(title) or years_in(PurePath(doc).stem.replace("_", "年 ") + "年")

@@ -51,15 +51,16 @@ def is_place_name(token: str) -> bool:
 
 
 def place_before(text: str, end: int) -> str:
-    """The place spelled with its ending right before `end` in `text`, a 的 between
-    (广东省 of 广东省的盐业管理条例), or ''."""
-    head = text[:end].removesuffix("的")
-    for ending in ("省", "市", "自治区"):
-        if head.endswith(ending):
-            for size in (2, 3, 4):  # 在广东省: the shortest stem that is a place
-                stem = head[-len(ending) - size : -len(ending)]
-                if len(stem) == size and stem not in NATIONAL and is_place_name(stem):
-                    return stem + ending
+    """The place spelled with its ending right before `end` in `text`, a 的 or 《 between
+    (广东省 of 广东省的盐业管理条例, 新疆维吾尔自治区 of …自治区《…条例》), or ''."""
+    head = text[:end].removesuffix("《").removesuffix("的")
+    ending = re.search(rf"{REGION_PEOPLE}(?:省|市|自治区)$", head)
+    if not ending:
+        return ""
+    for size in (4, 3, 2):  # the longest stem that is a place: 黑龙江 (not 龙江), 广东 of 在广东
+        stem = head[ending.start() - size : ending.start()]
+        if len(stem) == size and stem not in NATIONAL and is_place_name(stem):
+            return stem + ending.group(0)
     return ""
 
 

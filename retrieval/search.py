@@ -42,7 +42,7 @@ from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
 from retrieval.model import Answer, Hit, NoAnswer, Passage
-from retrieval.normalize import fold, valid_text
+from retrieval.normalize import fold, plain_text, valid_text
 from retrieval.parts import read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
@@ -545,14 +545,17 @@ def read_question(
     return query, target
 
 
-def _structure(
+def structure_answer(
     index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
 ) -> list[Passage]:
     """The passages the heading tree answers with, unless the question quotes words none of
-    them holds ("“…”是哪个省的报告结尾说的": the passage saying it, wherever it is)."""
+    them holds ("“…”是哪个省的报告结尾说的": the passage saying it, wherever it is); a quote
+    naming the document asked about (“两个维护”决定的第二部分) is no wording to find."""
     placed = structure_passages(index, question, query, target, weights)
-    if target.phrases and not any(
-        all(holds_quote(q, searchable_text(p)) for q in target.phrases) for p in placed
+    naming = plain_text("".join((*target.understood, *target.said)))
+    wording = [q for q in target.phrases if q not in naming]
+    if wording and not any(
+        all(holds_quote(q, searchable_text(p)) for q in wording) for p in placed
     ):
         return []
     return placed
@@ -581,7 +584,7 @@ def answer(
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
-    placed = [] if listing else _structure(index, question, query, target, weights)
+    placed = [] if listing else structure_answer(index, question, query, target, weights)
     if (
         not placed
         and not place.asked
@@ -613,7 +616,7 @@ def answer(
         if listing:
             placed = list_passages(index, question, query, pointed, weights, top, segmenter)
         elif place.asked and pointed is not target and not (top and announces(top.text)):
-            placed = _structure(index, question, query, pointed, weights)
+            placed = structure_answer(index, question, query, pointed, weights)
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
             placed.sort(

@@ -7,8 +7,13 @@ import pytest
 
 from retrieval.metadata import asks_history
 from retrieval.model import Document
+from retrieval.search import answer, parse_question
+from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from retrieval.targets import find_target
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
 
 
 def doc(name: str, lines: list[str]) -> Document:
@@ -231,3 +236,31 @@ def test_a_date_the_file_name_gives_dates_a_text_that_gives_none() -> None:
     )
     assert dated.meta.year == 1994
     assert parse("规定_2016-13-45.md", lines).meta.year is None
+
+
+def test_a_word_naming_the_edition_asked_is_no_topic_of_the_question() -> None:
+    def edition(name: str, year: int, fine: str) -> Document:
+        return parse(
+            name,
+            [
+                "中华人民共和国治安管理处罚法",
+                f"{year}年6月27日 全国人民代表大会常务委员会通过",
+                f"第四十三条 殴打他人的，处五日以上十日以下拘留，并处{fine}罚款。",
+                "第九十七条 询问查证的时间不得超过八小时。",
+            ],
+        )
+
+    old, new = (
+        edition("old.md", 2012, "二百元以上五百元以下"),
+        edition("new.md", 2025, "五百元以上一千元以下"),
+    )
+    page = parse(
+        "page.txt", ["新法解读", "新法新增正当防卫条款，新法还提高了罚款。", "新法自2026年起施行。"]
+    )
+    index = index_of([old, new, page], SEGMENTER)
+    got = answer(index, "旧法规定殴打他人罚多少钱", SEGMENTER)
+    # 旧法 picks the edition and says nothing of what is asked: the article, not a page on editions
+    assert "新法" not in parse_question("旧法规定殴打他人罚多少钱", SEGMENTER, ()).terms
+    assert got.hits and got.hits[0].passage.doc == "old.md"
+    # counter-example: a year still picks its edition
+    assert answer(index, "2025年版规定殴打他人罚多少钱", SEGMENTER).hits[0].passage.doc == "new.md"

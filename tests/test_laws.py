@@ -488,3 +488,18 @@ def test_a_place_said_before_a_regulations_name_is_that_places_regulation() -> N
     # counter-examples: its own place said so, and no place said
     assert find_target("河南省的盐业管理条例对工业盐有什么规定", (henan,)).docs == {"hn.md"}
     assert find_target("盐业管理条例对工业盐运输有什么规定", (henan,)).docs == {"hn.md"}
+
+
+def test_a_short_name_names_the_text_whose_name_ends_with_it() -> None:
+    deputies = doc(
+        "db.md",
+        ["# 中华人民共和国全国人民代表大会和地方各级人民代表大会代表法", "第一条 制定本法。"],
+    )
+    elections = doc(
+        "xj.md",
+        ["# 中华人民共和国全国人民代表大会和地方各级人民代表大会选举法", "第一条 制定本法。"],
+    )
+    # 代表法's characters are in both names; only one ends with it
+    assert find_target("代表法第五章是讲什么内容的", (deputies, elections)).docs == {"db.md"}
+    # counter-example: a short name both end with names neither
+    assert find_target("人民代表大会法第一条讲什么", (deputies, elections)).docs is None

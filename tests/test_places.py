@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.places import is_place_name, places_of
+from retrieval.places import is_place_name, place_before, places_of
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,19 @@ def test_a_common_noun_jieba_tags_a_place_names_none() -> None:
     assert is_place_name("绍兴") and is_place_name("内蒙古") and is_place_name("郑州市")
     assert not is_place_name("城市") and not is_place_name("海洋") and not is_place_name("长城")
     assert not is_place_name("开发") and not is_place_name("工业区")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("广东省的盐业管理条例", "广东省"),
+        ("在广东省的盐业管理条例", "广东省"),  # the shortest stem when a longer is no place
+        ("黑龙江省的盐业管理条例", "黑龙江省"),  # the longest that is one (龙江 is a county)
+        ("新疆维吾尔自治区《盐业管理条例》", "新疆维吾尔自治区"),
+        # counter-examples: no place, or none right before the name
+        ("省里的盐业管理条例", ""),
+        ("广东省去年出台的盐业管理条例", ""),
+    ],
+)
+def test_the_place_said_right_before_a_name(text: str, place: str) -> None:
+    assert place_before(text, text.index("盐业管理条例")) == place

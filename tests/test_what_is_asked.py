@@ -107,5 +107,9 @@ def test_a_term_as_a_text_says_it_then_what_it_is_asks_its_definition() -> None:
     index = index_of([parse("yh.md", lines)], SEGMENTER)
     got = answer(index, "商业银行法所说的商业银行是什么？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第二条")
-    # counter-example: a time asked of what a text says is no definition
-    assert not asks_definition(fold("讲话说的两个确立是什么时候提出的"))
+    assert asks_definition(fold("民航法里说的“计算单位”是什么"))
+    # counter-examples: a time asked of what a text says, and what a speech or a report says
+    # (演讲, 报告说的: no text defining a term) are no definitions
+    assert not asks_definition(fold("条例所说的两个确立是什么时候提出的"))
+    assert not asks_definition(fold("这次演讲的主题是什么"))
+    assert not asks_definition(fold("报告说的三个目标是什么"))
