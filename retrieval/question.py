@@ -153,17 +153,17 @@ _ASKS_QUANTITY = re.compile(
 )
 
 
-# a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
+# a term as a text says it, then what it is (商业银行法所说的商业银行是什么, 民航法里说的“计算单位”
+# 是什么; not 是什么时候, 是什么级别, nor what a speech says: 演讲的主题是什么)
 _SAID_TERM = (
     r"(?:所说|所称|所讲|[里中上]说|[里中上]讲)的“?([一-鿿]{2,16}?)”?(?:到底|究竟|具体)?是(?:什么|啥)"
     r"(?=[呢啊呀吧]?(?:[^一-鿿]|$))"
 )
+# a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解"
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
     r"|(?<!手)指(?:的是)?(?:哪些|什么|哪几|哪类|哪种)"  # “军属”指哪些人 (not 指出, 指标)
-    # a term as a text says it, then what it is (商业银行法所说的商业银行是什么; not
-    # 是什么时候, 是什么级别)
     rf"|{_SAID_TERM}"
 )
 
