@@ -87,6 +87,7 @@ _NAME_LINE = re.compile(
 # a speaker's line the salutation was glued to (国务院总理 朱镕基　各位代表:)
 _GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委员|代表们)[：:！!，,]?$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}")
+_BARE_KIND = re.compile(rf"(?:工作)?(?:{'|'.join(KIND_WORDS)})")
 # a day in a file name, as law collections name their files: 监狱法(2012-10-26).md
 _NAMED_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-.](0?[1-9]|1[0-2])[-.](0?[1-9]|[12]\d|3[01])(?!\d)"
@@ -191,7 +192,7 @@ def _file_date(doc: str) -> tuple[int, int, int] | None:
 def _bare_kind(name: str) -> bool:
     """Whether a name is only a kind of text (工作报告, 条例): what is left of a title whose
     issuer was its subject names no document."""
-    return bool(re.fullmatch(rf"(?:工作)?(?:{'|'.join(KIND_WORDS)})", name))
+    return bool(_BARE_KIND.fullmatch(name))
 
 
 def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:

@@ -46,11 +46,12 @@ def says_quote(quote: str, text: str) -> bool:
 def holds_quote(quote: str, text: str) -> bool:
     """Whether `text` (folded) holds a quote: whole, or, for a long quote remembered with a
     character or two wrong, most of it in runs of four or more characters in order."""
-    if says_quote(quote, text):
+    plain = _PUNCT.sub("", text)
+    if quote in plain:  # said word for word (`says_quote`)
         return True
     if len(quote) < MIN_FUZZY_QUOTE_CHARS:
         return False
-    return in_runs(quote, _PUNCT.sub("", text)) >= FUZZY_QUOTE_SHARE * len(quote)
+    return in_runs(quote, plain) >= FUZZY_QUOTE_SHARE * len(quote)
 
 
 def in_runs(wording: str, text: str, min_run: int = MIN_RUN_CHARS) -> int:

@@ -315,12 +315,12 @@ def candidates(
     ordinals = asked_ordinals(folded_question)
     texts = index.searchable_many([i for i, _ in ids])
     # a quote that some passage holds is a constraint; one that none holds was misremembered
-    holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
-    if any(holds):
-        # a passage saying the quote word for word is its source; those holding most of it
-        # only say something like it (the same article of another place's regulation)
-        exact = [all(says_quote(q, t) for q in target.phrases) for t in texts]
-        holds = exact if any(exact) else holds
+    # a passage saying the quote word for word is its source; those holding most of it only
+    # say something like it (the same article of another place's regulation), and count only
+    # where none says it
+    holds = [all(says_quote(q, t) for q in target.phrases) for t in texts]
+    if not any(holds):
+        holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
     unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)

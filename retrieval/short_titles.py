@@ -18,8 +18,9 @@ from retrieval.names import plain_titles
 
 MIN_SHORT_TITLE_CHARS = 6
 LEADING_CHARS = 4  # of a short title's match, that may be the question's own words (请问在)
-# digits right before a title that are no year of four (改革开放40周年大会讲话)
+# a year said right before a title (2022年的最高法工作报告, 2021年度…)
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年?(?:版|度)?的?$")
+# digits right before a title that are no year of four (改革开放40周年大会讲话)
 _NUMBERED = re.compile(r"(?<!\d)(?!(?:19|20)\d\d$)\d+$")
 _SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:讲话|报告|发言|党课|公报|决定|决议)")
 
