@@ -122,6 +122,14 @@ _NEWS = tuple((name, re.compile(p)) for name, p in NEWS)
 _DOCUMENT_LINE = re.compile(
     r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|关于)|。$"
 )
+# a page's date and source after its headline on one line (…政府工作报告(2021年) 2021-02-01
+# 来源:解放日报): the credit goes, the headline stays
+_SOURCE_TAIL = re.compile(
+    r"\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?"
+    r"(?:来源|稿源)\s*[:：]\s*\S+\s*$"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_HEADLINE_HAN = 6
 # a dateline that opens a line before its real text: 新华社北京10月31日电  中国共产党…
 _DATELINE_PREFIX = re.compile(
     rf"^[（(]?[^，。！？：:\s]{{2,16}}?{_DIGIT}{{1,3}}月{_DIGIT}{{1,3}}日\s*电[）)]?\s+(?=\S)"
@@ -298,6 +306,10 @@ def clean(lines: list[str]) -> Cleaned:
             if line.strip():
                 removed.append(Removed(line.strip(), "网页控件：导航路径"))
             continue
+        tail = _SOURCE_TAIL.search(line)
+        if tail and len(_HAN.findall(line[: tail.start()])) >= MIN_HEADLINE_HAN:
+            removed.append(Removed(tail.group(0).strip(), "新闻附注：来源署名"))
+            line = line[: tail.start()]
         rule = clutter_rule(line)
         if rule is not None:
             removed.append(Removed(line.strip(), rule))

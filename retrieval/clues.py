@@ -23,6 +23,8 @@ SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's short
 
 # 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害…, 疫点:指… (not 指出, 指导)
 _MEANS = r"(?:[，,:：]?(?:是指|指的是)|[，,:：]指(?![出导示挥标定引明]))"
+# a law's definition by its cases: 有下列情形之一的，为无烟草专卖品准运证运输烟草专卖品：
+_CASES_ARE = r"之一的[，,]\s*为"
 # a line (an article) opening with the term and 是, as a text states what a thing is:
 # 第二条 民族乡是在少数民族聚居的地方建立的乡级行政区域, 民族自治地方的自治机关是…
 _OPENS = r"(?:^|\n)(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:[一-鿿]{0,8}的)?"
@@ -39,6 +41,7 @@ def defines(
     return any(
         re.search(rf"所称{_OPEN_QUOTE}?{re.escape(t)}", text)
         or re.search(rf"{re.escape(t)}{_CLOSE_QUOTE}?{_MEANS}", text)
+        or re.search(rf"{_CASES_ARE}[^，。；：\n]{{0,12}}?{re.escape(t)}[：:。]", text)
         for t in _asked_terms(query, weights, quoted, term)
     )
 

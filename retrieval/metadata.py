@@ -78,7 +78,7 @@ _PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or o
 # a title quoting the law it implements: 浙江省实施《…法》办法, 《…法》实施细则, 国务院实施
 # 《…法》若干规定
 _IMPLEMENTING = re.compile(
-    r"实施《[^》]+》(?:若干)?(?:办法|条例|细则|规定)|》实施(?:办法|条例|细则)"
+    r"实施《[^》]+》的?(?:若干)?(?:办法|条例|细则|规定)|》实施(?:办法|条例|细则)"
 )
 _NAME_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:书记|总理|主席|委员长|省长|市长|主任|部长|县长|区长|校长|局长"
@@ -111,6 +111,7 @@ def _plain(text: str) -> str:
 
 # a national law's title: 中华人民共和国公司法 (a title merely ending in 法, 工作方法, is none)
 _STATE = "中华人民共和国"
+_DRAFT = re.compile(r"[（(]((?:修订|修正)?草案(?:征求意见稿|送审稿)?|征求意见稿|送审稿)[）)]")
 _LAW_TITLE = re.compile(rf"^{_STATE}([\u4e00-\u9fff]{{1,20}}法典?)$")
 
 
@@ -227,6 +228,11 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     if implementing:
         # 浙江省实施《…节约能源法》办法 is a text of its own, not the law it implements
         core = re.sub(r"[《》]", "", title)
+    # a draft goes by its name with 草案 (对外关系法(草案)征求意见: 对外关系法草案), not
+    # by the law's own name alone
+    draft = _DRAFT.search(core)
+    if draft:
+        names.append(core[: draft.start()].replace(_STATE, "") + draft.group(1))
     core = re.sub(r"[（(].*?[）)]|[—－].*$", "", core).strip()
     generic = _ISSUERS.sub("", core).strip()
     only_kind = _bare_kind(generic)  # 全国人民代表大会常务委员会工作报告: no 工作报告 of its year

@@ -24,7 +24,7 @@ from retrieval.normalize import fold
 MAX_PASSAGES = 6  # a section's passages shown for a question about it
 _N = rf"([{CN_NUMBER}]+|\d+)"
 _PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
-_POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条)")
+_POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条|个(?=是|讲|说|呢|[^一-鿿]|$))")
 _DIVISION = re.compile(rf"第{_N}节")  # a chapter's division (第四章第二节)
 ARTICLE = re.compile(rf"第{_N}条")
 _LAST = re.compile(r"最后一(条|章|部分|编)")  # the text's last article or part

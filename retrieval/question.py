@@ -9,7 +9,7 @@ when ranking inside them.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -83,18 +83,37 @@ _INTERROGATIVE = re.compile(
     r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|什么时候|多少|多久|多长|几月几[日号]"
 )
 
+# what counts as a term (什么算家庭暴力, 哪些行为属于性骚扰): 算 after 什么 or 哪些, not
+# 怎么算 (how an amount is worked out)
+_COUNTS_AS = r"(?:什么|哪些|哪种|哪类)(?:情况|情形|行为|人|事)?才?(?:算|属于|构成)(?:是)?"
 # how a question asks for a meaning: what it asks, not a word the answer holds (the
-# definition says 是指, not 意思)
-_DEFINITION_FORM = re.compile(r"是什么意思|的含义|的定义|(?:怎么|怎样|如何)(?:定义|界定)")
+# definition says 是指, not 意思, 算 or 法律上)
+_DEFINITION_FORM = re.compile(
+    rf"是什么意思|的含义|的定义|(?:怎么|怎样|如何)(?:定义|界定)|{_COUNTS_AS}"
+    rf"|在?法律上(?=是?(?:怎么|怎样|如何)(?:定义|界定)|{_COUNTS_AS})"
+)
+
+
+# how a question asks what a text lays down (对性骚扰是怎么规定的, 有什么规定): the answer is
+# the rule, which seldom says 规定 (违反本法规定 is a penalty's wording)
+_RULE_FORM = re.compile(
+    r"(?:是|有|作了?|做了?|作出了?)?(?:怎么|怎样|如何|什么样?的?|哪些|何种)规定的?"
+)
 
 
 def parse_question(
-    question: str, segmenter: Segmenter, known_years: Container[int] | None = None
+    question: str,
+    segmenter: Segmenter,
+    known_years: Container[int] | None = None,
+    names: Sequence[str] = (),
 ) -> Query:
     # a year however written is one word, 2006 (二〇〇六年 would be 二 / 〇 / 〇 / 六年); a
-    # question word stands apart (哪天开的 is 哪天 / 开, not 哪 / 天开)
+    # question word stands apart (哪天开的 is 哪天 / 开, not 哪 / 天开), and so does a name
+    # the question was read to say (反外国制裁法 / 是哪次, not 制裁 / 法是)
     folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]), known_years)
-    folded = _INTERROGATIVE.sub("，", _DEFINITION_FORM.sub("，", folded))
+    folded = _INTERROGATIVE.sub("，", _DEFINITION_FORM.sub("，", _RULE_FORM.sub("，", folded)))
+    for name in names:
+        folded = folded.replace(name, f" {name} ")
     stop = stopwords()
     words = []
     for text, _ in segmenter.words(folded):
@@ -156,7 +175,8 @@ _ASKS_QUANTITY = re.compile(
 # a term as a text says it, then what it is (商业银行法所说的商业银行是什么, 民航法里说的“计算单位”
 # 是什么; not 是什么时候, 是什么级别, nor what a speech says: 演讲的主题是什么)
 _SAID_TERM = (
-    r"(?:所说|所称|所讲|[里中上]说|[里中上]讲)的“?([一-鿿]{2,16}?)”?(?:到底|究竟|具体)?是(?:什么|啥)"
+    r"(?:所说|所称|所讲|[里中上]说|[里中上]讲)的“?([一-鿿]{2,16}?)”?(?:到底|究竟|具体)?"
+    r"(?:是(?:什么|啥)|(?:包括|是指|指)(?:哪些|什么))"
     r"(?=[呢啊呀吧]?(?:[^一-鿿]|$))"
 )
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
@@ -164,7 +184,7 @@ _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解"
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
     r"|(?<!手)指(?:的是)?(?:哪些|什么|哪几|哪类|哪种)"  # “军属”指哪些人 (not 指出, 指标)
-    rf"|{_SAID_TERM}"
+    rf"|{_SAID_TERM}|{_COUNTS_AS}"
 )
 
 
@@ -196,7 +216,7 @@ _TERM_BEFORE = re.compile(
     r"|(?:是)?(?:怎么|怎样|如何)(?:定义|界定|理解))"
 )
 _TERM_AFTER = re.compile(
-    r"(?:什么叫|(?<!为)什么是|(?:怎么|怎样|如何)(?:定义|界定|理解))(?:的)?([一-鿿]{2,16}?)"
+    rf"(?:什么叫|(?<!为)什么是|(?:怎么|怎样|如何)(?:定义|界定|理解)|{_COUNTS_AS})(?:的)?([一-鿿]{{2,16}}?)"
     r"(?=的?(?:[呢吗啊呀吧]|[^一-鿿]|$))"  # up to a particle or a stop: 什么是政府信息呢
 )
 

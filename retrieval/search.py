@@ -43,7 +43,7 @@ from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
-from retrieval.parts import read_place
+from retrieval.parts import announced_list, read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
     STRUCTURE_WORD_WEIGHT,
@@ -538,11 +538,37 @@ def read_question(
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         return query, target
+    if target.said:
+        query = parse_question(question, segmenter, index.years_said, target.said)
     query = with_synonyms(query, index.postings.vocabulary, segmenter)
     if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
         ids = [i for i, _ in _pool(index, query, target, ranking)]
         query = with_phrases(query, shorts, index.searchable_many(ids), segmenter)
     return query, target
+
+
+# a list's size as a question names it: 八项行动, 六大亮点, 九个方面
+_SIZED = re.compile(r"[一二三四五六七八九十两\d]+(?:大|项|个|条|点)")
+
+
+def announced_point(
+    index: SearchIndex, pool: Sequence[Candidate], point: int, question: str
+) -> list[Passage]:
+    """The point a question counts to in the list its words find ("八项行动的第五项"): the
+    passage BM25 ranks first announces the list (…的八项行动：, 有六大亮点值得回顾。 for
+    六大亮点), and its `point`-th item answers, before the announcement; nothing when that
+    passage announces no such list."""
+    ranked = [c for c in pool if not c.rule]
+    if not ranked:
+        return []
+    first = max(ranked, key=lambda c: c.bm25).passage
+    sizes = _SIZED.findall(question)
+    if not (announces(first.text) or any(size in first.text for size in sizes)):
+        return []
+    listing = announced_list(index.document(first.doc), first)
+    if listing is None or len(listing.points) < point:
+        return []
+    return [listing.points[point - 1], first]
 
 
 def structure_answer(
@@ -615,8 +641,14 @@ def answer(
             pointed = replace(target, docs=frozenset(leading))
         if listing:
             placed = list_passages(index, question, query, pointed, weights, top, segmenter)
-        elif place.asked and pointed is not target and not (top and announces(top.text)):
+        elif (
+            place.asked
+            and pointed is not target
+            and (place.part or not (top and announces(top.text)))
+        ):
             placed = structure_answer(index, question, query, pointed, weights)
+        if not placed and place.point and not (place.part or place.article):
+            placed = announced_point(index, pool, place.point, fold(question))
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
             placed.sort(

@@ -212,6 +212,19 @@ def test_a_sites_footer_is_clutter_but_a_sentence_naming_copyright_is_not() -> N
     assert clutter_rule("未经许可不得转载，版权所有。") is None  # a sentence of the text
 
 
+def test_a_headline_keeps_its_text_when_its_date_and_source_follow_on_its_line() -> None:
+    lines = [
+        "龚正市长在上海市第十五届人民代表大会第五次会议的政府工作报告(2021年)"
+        " 2021-02-01 来源:解放日报",
+        "现在,我代表上海市人民政府,向大会报告工作,请予审议。",
+        "编辑 张三 来源:新华社",
+    ]
+    kept = strip_boilerplate(lines)
+    assert kept[0] == "龚正市长在上海市第十五届人民代表大会第五次会议的政府工作报告(2021年)"
+    # counter-example: a credit line alone is clutter, as before
+    assert kept == kept[:2]
+
+
 def test_advert_words_are_dropped_only_in_a_signed_advert_block() -> None:
     adverts = [
         "仅供学习 禁止外传",

@@ -623,3 +623,43 @@ def test_the_parts_of_several_peoples_reports_on_one_page_are_named_by_their_hea
     # counter-example: a top-level part of another document is still named by its heading
     got = answer(index, "分析会的主要收获有哪几个方面？", SEGMENTER)
     assert got.hits[0].passage.doc == "fenxihui.txt"
+
+
+def test_the_nth_point_of_a_list_its_words_find() -> None:
+    speech = [
+        "在第三届“一带一路”国际合作高峰论坛开幕式上的主旨演讲",
+        "各位嘉宾，朋友们：",
+        "十年来，共建“一带一路”取得了丰硕成果。",
+        "在这里，我愿宣布中国支持高质量共建“一带一路”的八项行动：",
+        "一、构建“一带一路”立体互联互通网络。中方将加快推进中欧班列高质量发展。",
+        "二、支持建设开放型世界经济。中方将创建“丝路电商”合作先行区。",
+        "三、开展务实合作。中方将统筹推进标志性工程和“小而美”民生项目。",
+        "四、促进绿色发展。中方将持续深化绿色基建、绿色能源、绿色交通等领域合作。",
+        "五、推动科技创新。中方将继续实施“一带一路”科技创新行动计划。",
+        "朋友们！让我们携手推动共建“一带一路”进入高质量发展的新阶段。",
+    ]
+    review = [
+        "王毅谈2023年中国外交六大亮点",
+        "王毅在研讨会上发表演讲时表示，回顾这一年来，有六大亮点值得特别回顾。",
+        "第一，元首外交精彩纷呈。",
+        "第二，人类命运共同体建设扎实推进。",
+        "第三，“一带一路”国际合作高峰论坛成功举行。",
+        "第四，金砖机制实现历史性扩员。",
+        "王毅说，这六大亮点体现了鲜明的中国特色。",
+    ]
+    index = index_of([parse("speech.txt", speech), parse("review.txt", review)], SEGMENTER)
+    got = answer(index, "八项行动的第五项是什么内容？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("五、推动科技创新")
+    got = answer(index, "2023年外交六大亮点中第四个是什么？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第四，金砖机制")
+    # counter-example: 第一个 before a noun is no point asked (亚洲第一个共和国)
+    assert read_place("建立了亚洲第一个什么国家？").point is None
+
+
+def test_a_paragraph_ending_in_what_follows_announces_it() -> None:
+    from retrieval.markers import announces
+
+    assert announces("会议确定，明年要抓好以下重点任务。")
+    # counter-example: 以下 after a figure is "at most"
+    assert not announces("违反本条规定的，处五日以下拘留。")
+    assert not announces("罚款金额在一万元以下。")

@@ -113,3 +113,67 @@ def test_a_term_as_a_text_says_it_then_what_it_is_asks_its_definition() -> None:
     assert not asks_definition(fold("条例所说的两个确立是什么时候提出的"))
     assert not asks_definition(fold("这次演讲的主题是什么"))
     assert not asks_definition(fold("报告说的三个目标是什么"))
+
+
+def test_what_counts_as_a_term_asks_its_definition() -> None:
+    lines = [
+        "中华人民共和国反家庭暴力法",
+        "第二条 本法所称家庭暴力，是指家庭成员之间以殴打、捆绑、残害、限制人身自由以及经常性"
+        "谩骂、恐吓等方式实施的身体、精神等侵害行为。",
+        "第十九条 法律援助机构应当依法为家庭暴力受害人提供法律援助。",
+        "第三十三条 加害人实施家庭暴力，构成违反治安管理行为的，依法给予治安管理处罚。",
+    ]
+    index = index_of([parse("fjb.md", lines)], SEGMENTER)
+    got = answer(index, "法律上什么算家庭暴力？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第二条")
+    assert asks_definition(fold("浙江条例里说的学校包括哪些"))
+    assert asks_definition(fold("哪些行为属于性骚扰"))
+    # counter-examples: how an amount is worked out, and what something counts as a part of
+    assert not asks_definition(fold("加班费怎么算"))
+    assert not asks_definition(fold("这笔钱算什么收入"))
+
+
+def test_a_law_defining_a_term_by_its_cases_defines_it() -> None:
+    from retrieval.clues import defines
+    from retrieval.question import parse_question
+
+    query = parse_question("哪些情形算是无准运证运输烟草专卖品？", SEGMENTER)
+    weights = [1.0] * len(query.words)
+    listing = "第三十四条 有下列情形之一的，为无烟草专卖品准运证运输烟草专卖品："
+    assert defines(query, weights, listing, term="无准运证运输烟草专卖品")
+    # counter-example: a list of cases with a penalty is no definition
+    fined = "第五十二条 有下列情形之一的，没收违法所得，可以并处罚款："
+    assert not defines(query, weights, fined, term="无准运证运输烟草专卖品")
+
+
+def test_a_law_is_named_by_its_name_not_by_the_rules_implementing_it() -> None:
+    law = [
+        "中华人民共和国反外国制裁法",
+        "2021年6月10日 第十三届全国人民代表大会常务委员会第二十九次会议通过",
+        "第三条 中华人民共和国反对霸权主义和强权政治，反对任何国家以任何借口干涉中国内政。",
+    ]
+    rules = [
+        "实施《中华人民共和国反外国制裁法》的规定",
+        "第三条 外国国家违反国际法和国际关系基本准则，以各种借口对我国进行遏制、打压的，"
+        "国务院有关部门可以决定采取反制措施。",
+    ]
+    index = index_of([parse("law.md", law), parse("rules.md", rules)], SEGMENTER)
+    got = answer(index, "反外国制裁法第三条讲了什么？", SEGMENTER)
+    assert got.hits[0].passage.doc == "law.md"
+    # a name jieba would cut across (制裁 / 法是) is read apart from the question's words
+    got = answer(index, "反外国制裁法是哪次会议通过的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("2021年6月10日")
+    # counter-example: the implementing rules, named as such
+    got = answer(index, "实施反外国制裁法的规定第三条讲了什么", SEGMENTER)
+    assert got.hits[0].passage.doc == "rules.md"
+
+
+def test_a_draft_is_named_with_its_draft_word() -> None:
+    law = ["中华人民共和国对外关系法", "第三条 中华人民共和国坚持以马克思列宁主义为指导。"]
+    draft = ["对外关系法(草案)征求意见", "第三条 发展对外关系坚持以新时代思想为指导。"]
+    index = index_of([parse("law.md", law), parse("draft.txt", draft)], SEGMENTER)
+    assert answer(index, "对外关系法草案第三条是怎么写的？", SEGMENTER).hits[0].passage.doc == (
+        "draft.txt"
+    )
+    # counter-example: the law itself, named without the draft word
+    assert answer(index, "对外关系法第三条是怎么写的？", SEGMENTER).hits[0].passage.doc == "law.md"
