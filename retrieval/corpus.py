@@ -222,47 +222,10 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-# worker processes start from a clean server process, not a fork of a thread-running parent
-_CONTEXT = multiprocessing.get_context("forkserver")
-
-
-def _warm_worker() -> None:
-    """A worker process's start: the dictionaries it cuts with, loaded before any chunk."""
-    default_segmenter().prepare_bulk()
-
-
-def start_workers(workers: int | None = None) -> ProcessPoolExecutor | None:
-    """Worker processes started now and loading their dictionaries (a second or two) while
-    the caller reads the files they will cut; None where one core would do the work."""
-    workers = workers if workers is not None else available_cores()
-    if workers <= 1:
-        return None
-    pool = ProcessPoolExecutor(workers, mp_context=_CONTEXT, initializer=_warm_worker)
-    pool.submit(int)  # an executor starts its processes at the first task
-    return pool
-
-
-def worth_workers(files: Sequence[CorpusFile], known: Mapping[str, FileInfo]) -> bool:
-    """Whether the files that look new or changed (by size, time or analyzer) are enough to
-    be cut by worker processes: UTF-8 Chinese takes about three bytes a character."""
-    analyzer = analyzer_fingerprint()
-    changed = sum(
-        f.size
-        for f in files
-        if (stored := known.get(f.doc)) is None
-        or (stored.size, stored.mtime_ns, stored.analyzer) != (f.size, f.mtime_ns, analyzer)
-    )
-    return changed >= 3 * PARALLEL_MIN_CHARS
-
-
 def _segment_packed(
-    passages: Sequence[Passage],
-    workers: int | None,
-    segmenter: Segmenter | None,
-    pool: ProcessPoolExecutor | None = None,
+    passages: Sequence[Passage], workers: int | None, segmenter: Segmenter | None
 ) -> tuple[list[str], TermCounts | None]:
-    """Each passage's packed terms, and their counts when worker processes counted them
-    (`pool`: ones already started, which the caller shuts down)."""
+    """Each passage's packed terms, and their counts when worker processes counted them."""
     chars = sum(len(p.text) for p in passages)
     workers = workers if workers is not None else available_cores()
     chunks = [passages[i : i + CHUNK_PASSAGES] for i in range(0, len(passages), CHUNK_PASSAGES)]
@@ -271,17 +234,13 @@ def _segment_packed(
     custom = segmenter is not None and segmenter is not default_segmenter()
     if workers <= 1 or chars < PARALLEL_MIN_CHARS or custom:
         return _packed_chunk(passages, segmenter), None
+    context = multiprocessing.get_context("forkserver")
     packed: list[str] = []
     counting = Counting(len(passages))
-    own = pool is None
-    pool = pool or ProcessPoolExecutor(workers, mp_context=_CONTEXT)
-    try:
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         for terms, counted in pool.map(_worker_chunk, chunks):  # as they come, in order
             packed += terms
             counting.add(counted)
-    finally:
-        if own:
-            pool.shutdown()
     return packed, counting.counts(packed)
 
 
@@ -296,12 +255,10 @@ def index_counted(
     parsed: Sequence[tuple[Document, FileInfo]],
     workers: int | None = None,
     segmenter: Segmenter | None = None,
-    pool: ProcessPoolExecutor | None = None,
 ) -> Indexed:
-    """Segment the passages of parsed documents, all documents' passages in one batch (in
-    `pool`'s processes when given and the batch is large)."""
+    """Segment the passages of parsed documents, all documents' passages in one batch."""
     passages = [p for doc, _ in parsed for p in doc.passages]
-    packed, counts = _segment_packed(passages, workers, segmenter, pool)
+    packed, counts = _segment_packed(passages, workers, segmenter)
     terms = iter(packed)
     documents = tuple(
         IndexedDocument(doc, tuple(next(terms) for _ in doc.passages), info) for doc, info in parsed
@@ -332,6 +289,4 @@ __all__ = [
     "read_files",
     "scan",
     "sha256",
-    "start_workers",
-    "worth_workers",
 ]

@@ -16,7 +16,6 @@ import os
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,29 +222,18 @@ class Library:
                 f"语料目录 {self.corpus_dir} 中没有任何文档（目录是否未挂载？）；"
                 "为防误删，本次未删除任何资料，仍在使用原有资料"
             )
-        # many new or changed files: the worker processes that will cut them start now and
-        # load their dictionaries while this process reads the files
-        pool = (
-            corpus.start_workers(self.workers)
-            if self.segmenter is default_segmenter() and corpus.worth_workers(files, known)
-            else None
-        )
+        plan = await asyncio.to_thread(self._plan, files, known, progress)
+        warming = self._warm_segmenter(plan)
         try:
-            plan = await asyncio.to_thread(self._plan, files, known, progress)
-            warming = self._warm_segmenter(plan)
-            try:
-                # new documents are compared with the ones in service; not worth reading
-                # when none of them stays (after an analyzer change every passage is cut again)
-                replaced = plan.replaces(known, {f.doc for f in files}, keep_missing)
-                if not replaced and self._generation != await self.store.generation():
-                    await self._load()
-            finally:
-                if warming is not None:
-                    await warming
-            return await self._reload_planned(files, known, plan, keep_missing, started, pool)
+            # new documents are compared with the ones in service; not worth reading when
+            # none of them stays (after an analyzer change every stored passage is cut again)
+            replaced = plan.replaces(known, {f.doc for f in files}, keep_missing)
+            if not replaced and self._generation != await self.store.generation():
+                await self._load()
         finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+            if warming is not None:
+                await warming
+        return await self._reload_planned(files, known, plan, keep_missing, started)
 
     def _warm_segmenter(self, plan: _Plan) -> asyncio.Future[object] | None:
         """Start loading jieba's dictionary (most of a second) while the store is read, when
@@ -263,7 +251,6 @@ class Library:
         plan: _Plan,
         keep_missing: bool,
         started: float,
-        pool: ProcessPoolExecutor | None = None,
     ) -> ReloadReport:
         present = {f.doc for f in files}
         missing = sorted(doc for doc in known if doc not in present)
@@ -278,7 +265,7 @@ class Library:
         plan.parsed = [(d, info) for d, info in plan.parsed if d.doc not in left_out]
         plan.touched = [info for info in plan.touched if info.doc not in left_out]
         done = await asyncio.to_thread(
-            corpus.index_counted, plan.parsed, self.workers, self.segmenter, pool
+            corpus.index_counted, plan.parsed, self.workers, self.segmenter
         )
         indexed = list(done.documents)
         if indexed or removed or stored_copies:
