@@ -5,10 +5,10 @@ old (旧公司法); both for 新旧公司法."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from retrieval.catalog import memo
-from retrieval.model import Document
+from retrieval.model import Document, Passage
 from retrieval.names import document_names
 from retrieval.normalize import fold
 from retrieval.regulations import in_force
@@ -133,3 +133,26 @@ def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
         m = re.search(edition, question)
         said.append(m.group(0) if m else name)
     return tuple(said)
+
+
+# an article's number, which editions renumber (第五十八条 of 2015 is 第五十九条 of 2018)
+_ARTICLE_NUMBER = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+
+
+def newest_first(
+    shown: Sequence[tuple[Passage, float]], years: Mapping[str, int | None]
+) -> list[tuple[Passage, float]]:
+    """The answer with passages saying the same in several editions of a text (an article
+    kept word for word, whatever its number) in the newest edition first, each group in the
+    places its passages held: a question naming no edition asks of the text in force."""
+    out = list(shown)
+    groups: dict[str, list[int]] = {}
+    for i, (passage, _) in enumerate(out):
+        wording = re.sub(r"\s+", "", _ARTICLE_NUMBER.sub("", passage.text.strip()))
+        groups.setdefault(wording, []).append(i)
+    for slots in groups.values():
+        if len(slots) > 1:
+            members = sorted((out[i] for i in slots), key=lambda hit: -(years.get(hit[0].doc) or 0))
+            for i, member in zip(slots, members, strict=True):
+                out[i] = member
+    return out

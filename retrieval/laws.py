@@ -188,10 +188,19 @@ def _in_name(word: str) -> bool:
 
 
 def _nominal(word: str) -> bool:
-    """A word that can be part of a regulation's name: a noun or a domain word."""
-    from retrieval.segment import default_segmenter
+    """A word that can be part of a regulation's name: a noun or a domain word, or a stage
+    of life jieba tags a time (老年 of 老年法, 青年), not a year pointed at (今年, 近年)."""
+    from retrieval.segment import default_segmenter, word_tags
 
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and default_segmenter().nominal(word)
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return False
+    if default_segmenter().nominal(word):
+        return True
+    return bool(_LIFE_STAGE.fullmatch(word)) and word_tags().get(word) == "t"
+
+
+# a life stage, 老年 or 青年; a year pointed at starts otherwise (今年, 近年, 每年, 历年)
+_LIFE_STAGE = re.compile(r"[^今明去前后近往当同次每历全半上下本该]年")
 
 
 LAW_ENDINGS = ("条例", "准则", "章程", "法")

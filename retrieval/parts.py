@@ -417,10 +417,12 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
 
 
 def _the_last(passages: Sequence[Passage], place: Place) -> Place:
-    """最后一条 as the text's last article (第八十七条), 最后一章 as its last part."""
+    """最后一条 as the text's last article (第八十七条), or its last point where it has no
+    articles (八项规定's 八、…); 最后一章 as its last part."""
     if place.last == "条":
         labels = [s for p in passages for s in p.section if ARTICLE.fullmatch(s)]
-        return replace(place, article=labels[-1]) if labels else place
+        if labels:
+            return replace(place, article=labels[-1])
     parts = _children(passages, _parts_level(passages))
     return replace(place, part=len(parts)) if parts else place
 

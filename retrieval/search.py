@@ -38,6 +38,7 @@ from retrieval.coverage import (
     title_words,
 )
 from retrieval.dates import CN_NUMBER, canonical_years, digit_years, passage_years
+from retrieval.editions import newest_first
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
@@ -630,6 +631,8 @@ def answer(
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
+        if not target.years:
+            shown = newest_first(shown, index.doc_years)
         closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
             shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE

@@ -225,7 +225,13 @@ def find_target(
         if not with_year and (with_year := history_records(named, years, plain)):
             recorded = years  # a revision of the amended text held: its passages need not say it
         if named and not with_year and dated and (_generic(named, plain) or local):
-            return Target(years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}")
+            # the year's report of the same place under a fuller title ((四川省)四川省人民政府
+            # 工作报告(2024年…) beside 政府工作报告（四川，2026年）): that one, not "missing"
+            with_year = _kin_of_year(documents, named, dated[0], years)
+            if not with_year:
+                return Target(
+                    years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}"
+                )
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
             return Target(years=tuple(years), phrases=phrases, missing=lacking)
         named = with_year or named
@@ -380,6 +386,24 @@ def _local_law(named: Sequence[Document], folded: str) -> str:
             if place and place.group(1) not in NATIONAL and place.group(1) not in places:
                 return law
     return ""
+
+
+def _kin_of_year(
+    documents: Sequence[Document], named: Sequence[Document], name: str, years: Sequence[int]
+) -> list[Document]:
+    """Documents of a year asked, of the places of all the documents `named`, with a name
+    ending like the one said (四川省人民政府工作报告 for 政府工作报告)."""
+    places = [_place_tokens(d) for d in named]
+    if not places or not all(places):
+        return []
+    shared = frozenset.intersection(*places)
+    return [
+        d
+        for d in documents
+        if d.meta.year in years
+        and shared & _place_tokens(d)
+        and any(n.endswith(name) for n in document_names(d))
+    ]
 
 
 def _place_tokens(document: Document) -> frozenset[str]:

@@ -264,3 +264,26 @@ def test_a_word_naming_the_edition_asked_is_no_topic_of_the_question() -> None:
     assert got.hits and got.hits[0].passage.doc == "old.md"
     # counter-example: a year still picks its edition
     assert answer(index, "2025年版规定殴打他人罚多少钱", SEGMENTER).hits[0].passage.doc == "new.md"
+
+
+def test_an_article_kept_word_for_word_is_shown_from_the_newest_edition_first() -> None:
+    def law(name: str, year: int, number: str) -> Document:
+        return parse(
+            name,
+            [
+                "中华人民共和国残疾人保障法",
+                f"（{year}年修正）",
+                "第一章 总则",
+                f"第{number}条 每年5月的第三个星期日为全国助残日。",
+                "第八条 中国残疾人联合会及其地方组织，代表残疾人的共同利益。",
+                "第九条 残疾人的扶养人必须对残疾人履行扶养义务。",
+            ],
+        )
+
+    # the older file first, its article numbered otherwise: only the edition's year decides
+    index = index_of([law("cj2008.md", 2008, "十四"), law("cj2018.md", 2018, "十五")], SEGMENTER)
+    hits = answer(index, "全国助残日是哪一天？", SEGMENTER).hits
+    assert [h.passage.doc for h in hits[:2]] == ["cj2018.md", "cj2008.md"]
+    # counter-example: an edition asked by its year is that edition's article
+    hits = answer(index, "2008年的残疾人保障法里全国助残日是哪一天？", SEGMENTER).hits
+    assert hits[0].passage.doc == "cj2008.md"

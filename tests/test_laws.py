@@ -503,3 +503,16 @@ def test_a_short_name_names_the_text_whose_name_ends_with_it() -> None:
     assert find_target("代表法第五章是讲什么内容的", (deputies, elections)).docs == {"db.md"}
     # counter-example: a short name both end with names neither
     assert find_target("人民代表大会法第一条讲什么", (deputies, elections)).docs is None
+
+
+def test_a_law_shortened_with_a_stage_of_life_is_named_by_it() -> None:
+    # jieba tags 老年 a time word; as the start of 老年人权益保障法's short name it is a noun
+    assert law_names("旧版老年法第五章第一条") == ("老年法",)
+    assert law_names("按现行老年法，子女虐待老人要担什么责任") == ("老年法",)
+    # counter-example: a year pointed at names no law
+    assert law_names("今年法治建设有什么新进展") == ()
+    lines = ["中华人民共和国老年人权益保障法", "（2015年4月24日修正）", "第五章 社会优待"]
+    article = "第五十二条 县级以上人民政府及其有关部门根据经济社会发展情况，制定优待老年人的办法。"
+    index = index_of([doc("ln2015.md", [*lines, article])], default_segmenter())
+    got = answer(index, "旧版老年法（2015）第五章第一条", default_segmenter())
+    assert got.hits and got.hits[0].passage.text.startswith("第五十二条")

@@ -663,3 +663,17 @@ def test_a_paragraph_ending_in_what_follows_announces_it() -> None:
     # counter-example: 以下 after a figure is "at most"
     assert not announces("违反本条规定的，处五日以下拘留。")
     assert not announces("罚款金额在一万元以下。")
+
+
+def test_the_last_point_of_a_text_without_articles() -> None:
+    lines = [
+        "公共机构节能倡议书",
+        "为深入推进公共机构节能工作，特向全市公共机构发出如下倡议：",
+        "一、强化节能意识。各级公共机构要把节能作为一项重要工作来抓。",
+        "二、节约办公用电。办公区域做到人走灯灭，空调温度夏季不低于26度。",
+        "三、强化能耗分析。各级公共机构要定期对本单位能耗情况进行统计分析。",
+        "倡议就是承诺，承诺就是责任，让我们积极行动起来，全面推进公共机构节能工作。",
+    ]
+    index = index_of([parse("cy.txt", lines), parse("bundle.txt", BUNDLE)], SEGMENTER)
+    got = answer(index, "公共机构节能倡议书最后一条倡议是什么内容？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("三、强化能耗分析")

@@ -28,3 +28,27 @@ def test_a_shortened_title_and_a_year_name_that_years_text_or_say_it_is_missing(
     assert not find_target("2024年最高检工作报告起诉了多少人", corpus).missing
     names = derived_names(congress.title, congress.meta)
     assert not {"工作报告", "2023年工作报告"} & set(names)
+
+
+def test_a_year_asked_of_a_places_report_finds_it_under_a_fuller_title() -> None:
+    generic = doc(
+        "sc2026.txt",
+        [
+            "政府工作报告",
+            "2026年2月3日在四川省第十四届人民代表大会第五次会议上",
+            "一、2025年工作回顾",
+            "全省地区生产总值增长5.5%。",
+        ],
+    )
+    fuller = doc(
+        "sc2024.txt",
+        [
+            "(四川省)四川省人民政府工作报告(2024年1月22日)",
+            "刚刚过去的2023年，生产总值突破6万亿元。",
+        ],
+    )
+    corpus = (generic, fuller)
+    got = find_target("2024年的省政府工作报告里说去年GDP突破了多少", corpus)
+    assert got.docs == {"sc2024.txt"} and not got.missing
+    # counter-example: a year no report of that place has is still missing
+    assert find_target("2022年的省政府工作报告里说了什么", corpus).missing

@@ -77,3 +77,20 @@ def test_a_passage_holding_only_a_synonym_of_the_question_is_no_answer() -> None
     # counter-example: a passage with the question's own words besides the synonym
     hits = answer(index, "担子更重的时候天气怎么样", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第五条")
+
+
+def test_everyday_names_of_institutions_find_the_words_laws_use() -> None:
+    lines = [
+        "老年人权益保障法",
+        "第四十一条 政府投资兴办的养老机构，应当优先保障经济困难的孤寡、失能、高龄老年人。",
+        "第四十二条 国务院有关部门制定养老服务设施建设、养老服务质量和养老服务职业等标准。",
+        "第二十一条 老年人的婚姻自由受法律保护。子女或者其他亲属不得干涉老年人离婚、再婚。",
+        "第六十条 农村老年人不承担兴办公益事业的筹劳义务。",
+        "第七十六条 干涉老年人婚姻自由，对老年人负有赡养义务的人拒绝赡养的，依法给予处罚。",
+    ]
+    index = index_of([parse("ln.md", lines), parse("t.txt", TEACHERS)], SEGMENTER)
+    hits = answer(index, "政府出钱办的养老院优先照顾哪些老人？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四十一条")
+    # counter-example: a word the corpus writes keeps its own meaning (养老服务, not 养老院)
+    hits = answer(index, "养老服务的标准由谁来定？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四十二条")
