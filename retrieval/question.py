@@ -269,11 +269,18 @@ _LISTED_KIND = re.compile(
 )
 
 
+# the everyday way of asking for a law's cases (什么情况下政府可以征收): its 下列情形
+_CASES_ASKED = re.compile(r"(?:什么|哪些|哪种|何种)情况下|在(?:什么|哪些)情况")
+
+
 def listed_kind(question: str) -> str:
     """What a list question asks the members of, named after 哪些 ('' if none or a single
-    character, as 人 of 哪些人, too common to tell a list apart)."""
+    character, as 人 of 哪些人, too common to tell a list apart), or a law's 情形 where it
+    asks in what cases."""
     asked = _LISTED_KIND.search(question)
-    return asked.group(1) if asked else ""
+    if asked:
+        return asked.group(1)
+    return "情形" if _CASES_ASKED.search(question) else ""
 
 
 def asks_list(question: str) -> bool:

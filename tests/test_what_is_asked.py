@@ -3,14 +3,17 @@ effect, when it was made, the list of the kind asked, a place's own rule."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from retrieval.normalize import fold
 from retrieval.question import asks_definition
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
-from tests.indexing import index_of
+from tests.indexing import index_of, read
 
 SEGMENTER = default_segmenter()
+CORPORA = Path(__file__).parent / "data" / "corpora"
 
 
 def test_a_question_asking_when_a_text_takes_effect_gets_its_article_of_entry_into_force() -> None:
@@ -177,3 +180,14 @@ def test_a_draft_is_named_with_its_draft_word() -> None:
     )
     # counter-example: the law itself, named without the draft word
     assert answer(index, "对外关系法第三条是怎么写的？", SEGMENTER).hits[0].passage.doc == "law.md"
+
+
+def test_in_what_cases_asks_for_a_laws_list_of_cases() -> None:
+    folder = CORPORA / "rules_and_plenums" / "docs"
+    index = index_of([read(p) for p in sorted(folder.iterdir())], SEGMENTER)
+    got = answer(index, "什么情况下公务员可以从轻处分？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第十三条")
+    # counter-example: asked how the rule applies, not in what cases, no list is preferred
+    from retrieval.question import listed_kind
+
+    assert listed_kind("公务员受处分期间能晋升吗？") == ""
