@@ -531,16 +531,14 @@ def read_question(
     corpus reads them: a short year it never speaks of is a number of years (75年 of
     75年卫生健康综述), and an abbreviation it never uses (法援) the phrase the passages the
     question reaches write out (法律援助)."""
-    query = parse_question(question, segmenter, index.years_said)
+    target = find_target(question, index.catalog, index.years_said)
+    query = parse_question(question, segmenter, index.years_said, target.said)
     if not query.words:
         return query, Target()
-    target = find_target(question, index.catalog, index.years_said)
     if docs is not None:
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         return query, target
-    if target.said:
-        query = parse_question(question, segmenter, index.years_said, target.said)
     query = with_synonyms(query, index.postings.vocabulary, segmenter)
     if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
         ids = [i for i, _ in _pool(index, query, target, ranking)]
