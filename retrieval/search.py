@@ -621,8 +621,12 @@ def answer(
         # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
         # say what they are, when and where (past an adoption line: 通过 is not 召开)
         named = [d for d in index.documents if d.doc in target.docs and d.passages]
+        # (哪次会议通过的 asks of a law's adoption: its history line, where it has one)
+        made = asks_history(fold(question))
         placed = [
-            next((p for p in d.passages if not is_date_line(p.text)), d.passages[0]) for d in named
+            next((p for p in d.passages if made and is_history(p.text)), None)
+            or next((p for p in d.passages if not is_date_line(p.text)), d.passages[0])
+            for d in named
         ]
     shown: list[tuple[Passage, float]] = []
     note = ""

@@ -191,3 +191,18 @@ def test_in_what_cases_asks_for_a_laws_list_of_cases() -> None:
     from retrieval.question import listed_kind
 
     assert listed_kind("公务员受处分期间能晋升吗？") == ""
+
+
+def test_which_meeting_adopted_a_named_law_is_its_history_line() -> None:
+    lines = [
+        "中华人民共和国反食品浪费法",
+        "2021年4月29日 第十三届全国人民代表大会常务委员会第二十八次会议通过",
+        "第一条 为了防止食品浪费，保障国家粮食安全，弘扬中华民族传统美德，制定本法。",
+        "第三十二条 本法自公布之日起施行。",
+    ]
+    index = index_of([parse("fl.md", lines)], SEGMENTER)
+    got = answer(index, "反食品浪费法是哪天、在哪次会议上通过的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("2021年4月29日")
+    # counter-example: asked what it is for, its first article
+    got = answer(index, "反食品浪费法是为了什么制定的？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第一条")
