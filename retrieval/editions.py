@@ -148,11 +148,18 @@ def newest_first(
     out = list(shown)
     groups: dict[str, list[int]] = {}
     for i, (passage, _) in enumerate(out):
-        wording = re.sub(r"\s+", "", _ARTICLE_NUMBER.sub("", passage.text.strip()))
-        groups.setdefault(wording, []).append(i)
+        groups.setdefault(_wording(passage.text), []).append(i)
     for slots in groups.values():
         if len(slots) > 1:
             members = sorted((out[i] for i in slots), key=lambda hit: -(years.get(hit[0].doc) or 0))
             for i, member in zip(slots, members, strict=True):
                 out[i] = member
     return out
+
+
+def _wording(text: str) -> str:
+    """An article's words without its number and white space (two editions may break its
+    lines differently). A hot path: a slice and str.split, not a substitution."""
+    text = text.strip()
+    number = _ARTICLE_NUMBER.match(text)
+    return "".join((text[number.end() :] if number else text).split())

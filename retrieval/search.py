@@ -606,6 +606,7 @@ def answer(
         note = f"资料库中没有{target.missing}"
         return Answer(question, query.terms, (), reason=NoAnswer.MISSING, note=note)
     weights = word_weights(query, segmenter, ranking)
+    folded = fold(question)
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
@@ -616,13 +617,13 @@ def answer(
         and target.docs is not None
         and target.named
         and not question_focus(query, weights, target, index, ranking)
-        and not asks_definition(fold(question))  # 商业银行法所说的商业银行是什么
+        and not asks_definition(folded)  # 商业银行法所说的商业银行是什么
     ):
         # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
         # say what they are, when and where (past an adoption line: 通过 is not 召开)
         named = [d for d in index.documents if d.doc in target.docs and d.passages]
         # (哪次会议通过的 asks of a law's adoption: its history line, where it has one)
-        made = asks_history(fold(question))
+        made = asks_history(folded)
         placed = [
             next((p for p in d.passages if made and is_history(p.text)), None)
             or next((p for p in d.passages if not is_date_line(p.text)), d.passages[0])
@@ -653,7 +654,7 @@ def answer(
         ):
             placed = structure_answer(index, question, query, pointed, weights)
         if not placed and place.point and not (place.part or place.article):
-            placed = announced_point(index, pool, place.point, fold(question))
+            placed = announced_point(index, pool, place.point, folded)
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
             placed.sort(
@@ -665,7 +666,6 @@ def answer(
             # (not by the words naming the document: 辽宁 in 乐购辽宁 says nothing of the point)
             asked, asked_weights = _asked(query, weights, target, index)
             # and where the meaning of a word is asked, the passage defining it
-            folded = fold(question)
             definition, term = asks_definition(folded), defined_term(folded)
             placed.sort(
                 key=lambda p: (
@@ -679,7 +679,7 @@ def answer(
     elif note:  # the closest passage comes alone
         scored = shown
     else:
-        if asks_penalty(fold(question)):  # the article penalising the duty the words find
+        if asks_penalty(folded):  # the article penalising the duty the words find
             shown = with_enforcing(index, shown, LEADING_HITS)
         scored = with_announced_items(index, past_labels(index, shown), place.how_many)[:top_k]
     if not scored:
