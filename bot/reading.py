@@ -31,6 +31,7 @@ from bot import handlers, keyboards, render, scope
 from bot.context import App, Context
 from bot.group_study import bank, may_start, now
 from bot.state.reading import DailySubscription
+from retrieval.datelines import only_dates
 from retrieval.model import Document, Passage
 from retrieval.quiz import discussion_question
 
@@ -197,9 +198,10 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
         if not is_due(sub, moment):
             continue
         within = await scope.of_chat(svc, sub.chat_id)
-        passages = svc.library.index.passages
-        if not within.everything:  # the index keeps reading order; so does a part of it
-            passages = tuple(p for p in passages if within.admits(p.doc))
+        # the index keeps reading order; so does a part of it (a text's dates are no reading)
+        passages = tuple(
+            p for p in svc.library.index.passages if within.admits(p.doc) and not only_dates(p)
+        )
         found = next_passage(
             passages, (sub.doc, sub.paragraph or 0, sub.part or 0) if sub.doc else None
         )

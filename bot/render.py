@@ -302,6 +302,8 @@ def explanation(
         "phrase": "不含引号原文",
         "place": "只对上地名，所问之事资料里没有",
         "ordinal": "届次、批次与所问不符",
+        "history": "通过、修订记录，只答何时通过",
+        "dateline": "日期、会议行，只答何时何会所作",
     }
     if report.closest:
         lines.append(

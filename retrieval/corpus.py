@@ -54,8 +54,11 @@ from retrieval.structure import parse
 # no 年 (统计法（2024修正）) dates a title, a preface holds no chapters, a table of contents is
 # no passage, a site's footer (版权所有, ICP备) is clutter; 19: a signed headline (a name alone
 # under it) over numbered parts holds them (several people's 述职 reports on one page); 20: a
-# date the file name gives (戒毒条例(2018-09-18).md) dates a text that gives none
-ANALYZER_VERSION = "21"
+# date the file name gives (戒毒条例(2018-09-18).md) dates a text that gives none; 21: a
+# headline keeps its text when its date and source follow on its line; 22: the dateline under
+# a title (its subtitle and date lines) is a passage, a judicial interpretation and a plan's
+# proposal go by their own names, a year a title sets a goal for dates nothing
+ANALYZER_VERSION = "22"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

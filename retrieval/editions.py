@@ -17,6 +17,7 @@ from retrieval.regulations import in_force
 _NEWEST = "(?:新|最新|现行|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
 _OLDER = "(?:旧|老|原|旧版|老版)的?"
 _BOTH = "新旧|新老"
+_EARLIEST = "(?:最早|最初|最老|第一)(?:那|的)?一?版?(?:本)?的?"
 _MADE = "(?:实施|管理|暂行)?"  # how a text was made, said before its kind (实施细则)
 
 
@@ -40,13 +41,16 @@ def edition_asked(
 
 def _picked(folded: str, named_as: str, editions: Sequence[Document]) -> list[Document] | None:
     """Of the dated editions of one text, those the word right before `named_as` (a pattern)
-    picks: the latest after 新, the others after 旧, none for both (新旧); None when no such
-    word is said."""
+    picks: the latest after 新, the others after 旧, the first after 最早, none for both (新旧);
+    None when no such word is said."""
     latest = max(d.meta.year or 0 for d in editions)
     if re.search(rf"(?:{_BOTH}){named_as}", folded):
         return []
     if re.search(rf"(?:{_NEWEST}){named_as}", folded):
         return [d for d in editions if d.meta.year == latest]
+    if re.search(rf"(?:{_EARLIEST}){named_as}", folded):  # 最早那版消保法: the first held
+        earliest = min(d.meta.year or 0 for d in editions)
+        return [d for d in editions if d.meta.year == earliest]
     if re.search(rf"(?:{_OLDER}){named_as}", folded):
         return [d for d in editions if d.meta.year != latest]
     return None
@@ -69,7 +73,25 @@ def edition_of_kind(
     return _picked(folded, kind, of_kind) or []
 
 
+def newest_edition(documents: Sequence[Document]) -> list[Document]:
+    """The newest of several dated editions of one text (a name in common, years all known
+    and all different): a question naming no edition asks of the text in force; [] when the
+    documents are not editions of one text."""
+    years = [d.meta.year for d in documents]
+    if len(documents) < 2 or None in years or len(set(years)) < len(years):
+        return []
+    if not set.intersection(*(set(document_names(d)) for d in documents)):
+        return []
+    return [max(documents, key=lambda d: d.meta.year or 0)]
+
+
 _ATTACHED = rf"(?:省|市|自治区)?的?{_MADE}"  # between a place and its kind of text
+
+
+def _title_year(title: str) -> int | None:
+    """The one year a title names, if it names one."""
+    years = set(re.findall(r"((?:19|20)\d\d)年", title))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def named_by_kind(
@@ -84,7 +106,9 @@ def named_by_kind(
 
     def build() -> list[Document]:  # once per catalog and kinds asked: few kinds are said
         kind_texts = memo(
-            documents, "kind_texts", lambda: [fold(d.title) + d.meta.kind for d in documents]
+            documents,
+            "kind_texts",
+            lambda: [fold(d.title) + d.meta.kind + " ".join(d.meta.names) for d in documents],
         )
         return [
             d
@@ -113,7 +137,11 @@ def named_by_kind(
         for y in years
         if any(re.search(rf"{y}年(?:[和、与及至到]\d{{4}}年)*.{{0,4}}{k}", plain) for k in kinds)
     ]
-    dated = [d for d in of_kind if d.meta.year in (said_with or years)]
+    # a bulletin dated the year after names the year it reports in its title (2023年2月28日's
+    # 中华人民共和国2022年…统计公报 is 2022年统计公报); not a title of two years (…2022年计划
+    # 执行情况与2023年计划草案的报告: its own year's)
+    asked = set(said_with or years)
+    dated = [d for d in of_kind if d.meta.year in asked or _title_year(d.title) in asked]
     # else the edition of one text in force that year, of several held
     return dated or (in_force(of_kind, years) if len(of_kind) > 1 else [])
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from retrieval.datelines import dateline_text
 from retrieval.dates import first_date
 from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import KIND_WORDS, is_date_line, is_history
@@ -160,6 +161,7 @@ def _is_headline(line: Line) -> bool:
         and len(re.findall(r"[，,]", line.text)) <= 1
         and not SALUTATION.match(line.text)
         and not is_history(line.text)  # 2001年4月21日 国务院令第302号公布 above 第一条
+        and not dateline_text(line.text)  # （2020年2月3日） under a speech's title
     )
 
 

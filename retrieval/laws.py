@@ -90,6 +90,7 @@ def law_names(folded: str) -> tuple[str, ...]:
         cited = (
             glued
             or after.startswith(("规定", "第"))
+            or _dated_after(words[i + 1 : i + 5])
             or (
                 not after.startswith(LONGER_NAME)  # 修订后的保密法实施条例 names the 条例 alone
                 and (
@@ -149,6 +150,15 @@ def _edition(words: Sequence[str]) -> bool:
     """Whether the words end by saying how a text's edition was made: 修正, 修订 / 后, 通过."""
     said = "".join(words[-2:]).removesuffix("后")
     return said.endswith(("修正", "修订", "修改", "通过", "颁布", "公布"))
+
+
+# an edition said right after a name (老年法2015年修正本, 保密法2010年版, 公司法修订版)
+_EDITION_AFTER = re.compile(r"\d{2,4}年|(?:修正|修订|修改)[本版]|[新旧老]?版本?")
+
+
+def _dated_after(words: Sequence[str]) -> bool:
+    """Whether the words after a name say its edition: 2015年修正本, 2010年版, 修订版."""
+    return bool(_EDITION_AFTER.match("".join(words)))
 
 
 def _cites(word: str) -> bool:

@@ -65,6 +65,9 @@ PROVINCE_SHORT: dict[str, str] = {
     "新疆": "新", "香港": "港", "澳门": "澳", "台湾": "台",
 }  # fmt: skip
 _CONGRESS = re.compile(rf"第({_N})次全国代表大会")
+# a province's or city's party congress (中国共产党浙江省第十五次代表大会, 杭州市第十三次党代会)
+_LOCAL_CONGRESS = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?[省市州县])第({_N})次(?:代表大会|党代会)")
+_PLACE_LEVEL = re.compile(r"(?<=..)[省市州县]$")
 _PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
 _DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
 _SHORT_PLENUM = re.compile(rf"{_N}届(?:{_N}中全会|中央纪委{_N}次全会)")
@@ -123,6 +126,45 @@ def _without_state(core: str) -> str:
     for any other title (中华人民共和国成立70周年… is no such name)."""
     rest = core.removeprefix(_STATE)
     return rest if rest != core and len(rest) >= 4 and rest.endswith(_STATE_RULES) else ""
+
+
+# the explanation given with a draft (关于《中共中央关于制定…的建议》的说明): a text of its own
+_EXPLAINS = re.compile(r"^关于《([^》]{4,80})》的说明$")
+_FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
+
+
+def plan_names(title: str, explanation: bool) -> list[str]:
+    """What people call a five-year plan's outline or the proposal for it: 十四五规划纲要,
+    十四五纲要, 十四五规划建议, 十四五建议 (and its 说明: 十四五规划建议的说明)."""
+    plan = _FIVE_YEAR_PLAN.search(title)
+    kind = next((k for k in ("建议", "纲要") if title.endswith(k)), "")
+    if not plan or not kind:
+        return []
+    shorts = [f"{plan.group(1)}五规划{kind}", f"{plan.group(1)}五{kind}"]
+    return [f"{n}{tail}" for n in shorts for tail in ("的说明", "说明")] if explanation else shorts
+
+
+# the Supreme People's Court's interpretation of a law: 关于适用《中华人民共和国合同法》若干问题的
+# 解释（二）, 关于适用《中华人民共和国民法典》合同编通则若干问题的解释
+_INTERPRETS = re.compile(
+    r"关于适用《([^》]{2,30})》([\u4e00-\u9fff]{0,12}?)若干问题的解释([（(][^）)]{1,3}[）)])?"
+)
+
+
+def interpretation_names(found: re.Match[str]) -> list[str]:
+    """What people call a law's judicial interpretation: the law's short name, the part of it
+    interpreted, 解释 (司法解释, 若干问题的解释) and its number, in brackets or not (合同法解释
+    （二）, 合同法司法解释二, 民法典合同编通则解释, 行政诉讼法若干问题解释)."""
+    law = found.group(1).removeprefix(_STATE)
+    number = found.group(3) or ""
+    bare = number.strip("（）()")
+    return list(
+        dict.fromkeys(
+            f"{law}{found.group(2)}{word}{n}"
+            for word in ("解释", "司法解释", "若干问题的解释", "若干问题解释")
+            for n in (number, bare)
+        )
+    )
 
 
 def law_short_name(title: str) -> str:
@@ -204,6 +246,11 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     for m in _CONGRESS.finditer(text):
         short = f"{_number(m.group(1))}大"
         names += [short, f"党的{short}", f"{short}{kind}" if kind else short]
+    for m in _LOCAL_CONGRESS.finditer(text):
+        place = m.group(1).removeprefix("中国共产党")
+        for where in dict.fromkeys((place, _PLACE_LEVEL.sub("", place))):
+            short = f"{where}第{m.group(2)}次党代会"
+            names += [short, f"{short}{kind}", f"{where}党代会{kind}"] if kind else [short]
     for m in _PLENUM.finditer(text):
         session, plenum = _number(m.group(1)), _number(m.group(2))
         for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
@@ -224,10 +271,16 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系)
     title = _BANNERED.sub("", title)
     core = re.sub(r"^[^《]*《|》.*$", "", title) if "《" in title else title
-    implementing = bool(_IMPLEMENTING.search(title))
-    if implementing:
-        # 浙江省实施《…节约能源法》办法 is a text of its own, not the law it implements
+    explained = _EXPLAINS.match(title)
+    implementing = bool(_IMPLEMENTING.search(title)) or explained is not None
+    interpretation = _INTERPRETS.search(title)
+    names += plan_names(explained.group(1) if explained else title, explained is not None)
+    if implementing or interpretation:
+        # 浙江省实施《…节约能源法》办法 is a text of its own, not the law it implements; so
+        # is the court's 关于适用《…合同法》若干问题的解释（二）, which goes by 合同法解释（二）
         core = re.sub(r"[《》]", "", title)
+    if interpretation:
+        names += interpretation_names(interpretation)
     # a draft goes by its name with 草案 (对外关系法(草案)征求意见: 对外关系法草案), not
     # by the law's own name alone
     draft = _DRAFT.search(core)
@@ -275,7 +328,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     # 浙江省实施节约能源法办法 for the text implementing a law; its own name for a law
     if (
         short := core.replace(_STATE, "")
-        if implementing
+        if implementing or interpretation
         else law_short_name(title) or _without_state(core)
     ):
         names.append(short)
@@ -419,6 +472,9 @@ def is_date_line(line: str) -> bool:
 
 # 现在，我代表第十九届中央委员会向大会作报告: the report to the next congress
 _ON_BEHALF = re.compile(rf"代表第({_N})届中央委员会向大会作报告")
+_LOCAL_ON_BEHALF = re.compile(
+    rf"代表中国共产党([\u4e00-\u9fff]{{2,8}}?[省市州县])第({_N})届委员会向大会作报告"
+)
 _OPENS_CONGRESS = re.compile(rf"^(?:中国共产党)?第({_N})次全国代表大会[，,是]")
 
 
@@ -429,6 +485,9 @@ def occasion_from_opening(title: str, meta: DocumentMeta, opening: list[str]) ->
         if m := _ON_BEHALF.search(text):
             number = chinese_number(m.group(1))
             congress = f"第{_cn(number + 1)}次全国代表大会" if number else ""
+        elif m := _LOCAL_ON_BEHALF.search(text):  # 代表中国共产党浙江省第十四届委员会
+            number = chinese_number(m.group(2))
+            congress = f"中国共产党{m.group(1)}第{_cn(number + 1)}次代表大会" if number else ""
         elif m := _OPENS_CONGRESS.match(text):
             congress = m.group(0).rstrip("，,是")
         else:
@@ -473,6 +532,12 @@ def page_headline(title: str) -> str:
         if len(re.findall(r"[\u4e00-\u9fff]", shorter)) >= MIN_HEADLINE_CHARS:
             title = shorter
     return title
+
+
+# a year a text sets a goal for, not its date (…和二〇三五年远景目标的建议, 到2025年)
+_GOAL_YEAR = re.compile(
+    r"(?:到|至)?(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年(?=[远遠]景|目[标標])|(?:到|至)(?:19|20)\d\d年"
+)
 
 
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
@@ -564,7 +629,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
 
     for text in (subtitle, title, occasion):
         if date is None and text:
-            date = first_date(text)
+            date = first_date(_GOAL_YEAR.sub("", text))
         found = _OCCASION.search(text) or _AT_MEETING.search(text)
         if found and not occasion:
             occasion = found.group(1)
@@ -575,7 +640,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         date = named  # a date the file name gives (戒毒条例(2018-09-18).md), the text none
     year = date[0] if date else None
     if year is None:
-        found_years = years_in(title) or years_in(PurePath(doc).stem.replace("_", "年 ") + "年")
+        found_years = years_in(_GOAL_YEAR.sub("", title)) or years_in(
+            PurePath(doc).stem.replace("_", "年 ") + "年"
+        )
         year = found_years[0] if found_years else None
     meta = DocumentMeta(
         subtitle=subtitle,

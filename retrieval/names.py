@@ -31,10 +31,14 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
         names.add(subtitle)
     names |= {year_free(n) for n in names}
     plain = {plain_text(n) for n in names}
-    # a law is named by two or three characters (水法, 公司法); other short "names" (报告)
-    # name a kind
+    # a law is named by two or three characters (水法, 公司法, 民法典); other short "names"
+    # (报告) name a kind
     return tuple(
-        sorted(n for n in plain if len(n) >= MIN_NAME_CHARS or (len(n) in (2, 3) and n[-1] == "法"))
+        sorted(
+            n
+            for n in plain
+            if len(n) >= MIN_NAME_CHARS or (len(n) in (2, 3) and n.endswith(("法", "法典")))
+        )
     )
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from retrieval.catalog import memo
+from retrieval.datelines import is_dateline
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.laws import ABBREVIATION_SHARE, OPENING_PASSAGES
 from retrieval.metadata import HELD, is_history
@@ -199,5 +200,6 @@ def _headlines(document: Document) -> list[str]:
         if len(p.text) <= MAX_NEWS_HEADLINE_CHARS
         and not re.search(r"[。！？!?]", p.text)
         and not is_history(p.text)
+        and not is_dateline(p)  # the day and meeting it was given at name no occasion of it
     ]
     return [document.title, *tops, *headlines]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval.catalog import memo
+from retrieval.datelines import is_dateline
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.metadata import is_history
 from retrieval.model import Document, Passage
@@ -568,7 +569,7 @@ def place_passages(
         ending = max(range(len(tail)), key=lambda i: (held[i], i))
         return [tail[ending], *(p for i, p in enumerate(tail) if i != ending)]
     if place.start and not scope:  # its first words, past a regulation's history
-        return [p for p in passages if not is_history(p.text)][:2]
+        return [p for p in passages if not (is_history(p.text) or is_dateline(p))][:2]
     if place.listing or place.part is not None:
         points = _children(inside, len(scope))
         if not points:

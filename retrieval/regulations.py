@@ -34,9 +34,14 @@ def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Do
         ending = [(i, own) for i, own in found if any(n.endswith(plain_text(law)) for n in own)]
         for texts in (found, ending):
             # one text, or its editions (保密法 of 2010 and of 2024: the year or 新 picks one)
-            if len({plain_text(documents[i].title) for i, _ in texts}) == 1:
+            if len({_unbracketed(documents[i].title) for i, _ in texts}) == 1:
                 return [documents[i] for i, _ in texts]
     return []
+
+
+def _unbracketed(title: str) -> str:
+    """A title without its bracketed notes: 消费者权益保护法 (1993年) is that law's edition."""
+    return plain_text(re.sub(r"[（(][^（）()]*[）)]", "", title))
 
 
 def law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str, ...]]]:

@@ -37,6 +37,7 @@ from retrieval.coverage import (
     only_inside_words,
     title_words,
 )
+from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
 from retrieval.dates import CN_NUMBER, canonical_years, digit_years, passage_years
 from retrieval.editions import newest_first
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
@@ -44,7 +45,7 @@ from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
-from retrieval.parts import announced_list, read_place
+from retrieval.parts import read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
     STRUCTURE_WORD_WEIGHT,
@@ -65,6 +66,7 @@ from retrieval.question import (
 from retrieval.quotes import holds_quote, in_runs, says_quote
 from retrieval.segment import Segmenter
 from retrieval.structure_answers import (
+    announced_point,
     list_passages,
     past_labels,
     structure_passages,
@@ -313,7 +315,8 @@ def candidates(
     asked, asked_weights = _asked(query, weights, target, index)
     ids = _pool(index, asked, target, ranking)
     telling = question_focus(query, weights, target, index, ranking)
-    ordinals = asked_ordinals(folded_question)
+    # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
+    ordinals = asked_ordinals(_without(folded_question, target.said))
     texts = index.searchable_many([i for i, _ in ids])
     # a quote that some passage holds is a constraint; one that none holds was misremembered
     # a passage saying the quote word for word is its source; those holding most of it only
@@ -339,6 +342,7 @@ def candidates(
     # too, as 2018年修正本的公司法 is said as 公司法 and leaving that out would leave 修正
     written = canonical_years(folded_question)
     history = asks_history(_without(written, target.said)) and asks_history(written)
+    occasion = asks_occasion(folded_question)
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     rows = []
@@ -372,6 +376,8 @@ def candidates(
             rule = "place"  # 明天广州会下雨吗: a place the corpus names, a topic it never does
         if not history and is_history(passage.text):
             rule = "history"  # a text's dates of adoption answer only when it was adopted
+        elif not occasion and is_dateline(passage):
+            rule = "dateline"  # and the day and meeting it was given at, when it was given
         if quoted and whole:
             ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
         elif quoted:
@@ -402,7 +408,9 @@ def candidates(
                 boost *= ranking.list_boost
             if kind_listed and lists_kind(kind_listed, text):
                 boost *= ranking.list_boost  # 下列条件 for 哪几个条件: the list asked
-            if history and not effect and is_history(passage.text):
+            if (history and not effect and is_history(passage.text)) or (
+                occasion and is_dateline(passage)
+            ):
                 boost *= ranking.definition_boost  # the text's dates, for when it was made
             if penalty and states_penalty(text):
                 boost *= ranking.penalty_boost
@@ -546,30 +554,6 @@ def read_question(
     return query, target
 
 
-# a list's size as a question names it: 八项行动, 六大亮点, 九个方面
-_SIZED = re.compile(r"[一二三四五六七八九十两\d]+(?:大|项|个|条|点)")
-
-
-def announced_point(
-    index: SearchIndex, pool: Sequence[Candidate], point: int, question: str
-) -> list[Passage]:
-    """The point a question counts to in the list its words find ("八项行动的第五项"): the
-    passage BM25 ranks first announces the list (…的八项行动：, 有六大亮点值得回顾。 for
-    六大亮点), and its `point`-th item answers, before the announcement; nothing when that
-    passage announces no such list."""
-    ranked = [c for c in pool if not c.rule]
-    if not ranked:
-        return []
-    first = max(ranked, key=lambda c: c.bm25).passage
-    sizes = _SIZED.findall(question)
-    if not (announces(first.text) or any(size in first.text for size in sizes)):
-        return []
-    listing = announced_list(index.document(first.doc), first)
-    if listing is None or len(listing.points) < point:
-        return []
-    return [listing.points[point - 1], first]
-
-
 def structure_answer(
     index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
 ) -> list[Passage]:
@@ -611,6 +595,10 @@ def answer(
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
     placed = [] if listing else structure_answer(index, question, query, target, weights)
+    if not placed and target.named and not target.phrases and asks_given(folded):
+        # "2024年那份报告是在哪次会议上作的": the named texts' datelines, where they have one
+        # (a quote's: the passage saying it)
+        placed = [p for d in index.catalog if d.doc in (target.docs or ()) for p in dateline_of(d)]
     if (
         not placed
         and not place.asked
@@ -653,8 +641,10 @@ def answer(
             and (place.part or not (top and announces(top.text)))
         ):
             placed = structure_answer(index, question, query, pointed, weights)
-        if not placed and place.point and not (place.part or place.article):
-            placed = announced_point(index, pool, place.point, folded)
+        ranked = [c for c in pool if not c.rule]
+        if ranked and not placed and place.point and not (place.part or place.article):
+            best = max(ranked, key=lambda c: c.bm25).passage  # BM25's best: the list found
+            placed = announced_point(index, best, place.point, folded)
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
             placed.sort(

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
+from retrieval.datelines import dateline_text
 from retrieval.dates import chinese_number
 from retrieval.headlines import plain_headings
 from retrieval.markers import (
@@ -62,8 +63,8 @@ from retrieval.metadata import (
 )
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 from retrieval.normalize import plain_text
+from retrieval.pieces import MAX_PASSAGE_CHARS, split_passage
 
-MAX_PASSAGE_CHARS = 600  # longer paragraphs are split at sentence ends
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
 MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join their neighbour
@@ -76,7 +77,7 @@ _GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
 MIN_ARTICLE_RUN = 3
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
-OPENING = 3  # passages in which a document says what occasion it was given at
+OPENING = 5  # passages in which a document says what occasion it was given at (past title lines)
 SUBTITLE_WINDOW = 12  # passages below a page's banner (its sidebar's links, a breadcrumb, the
 # headline) in which a speech's subtitle may sit
 # a speech's subtitle, its speaker after it: ——在党的二十届一中全会上的讲话 习近平 (not a source,
@@ -211,45 +212,6 @@ def _run_members(lines: list[Line]) -> set[int]:
             run.append(i)
     flush()
     return members
-
-
-def split_passage(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
-    """Split a long paragraph into pieces of at most `limit` chars: at sentence ends, and a
-    sentence longer than that at commas or, failing those, anywhere."""
-    if len(text) <= limit:
-        return [text]
-    sentences = [
-        piece
-        for sentence in re.findall(
-            r"[^。！？!?；;]*[。！？!?；;]+[”’」』）)]*|[^。！？!?；;]+$", text
-        )
-        for piece in _cut(sentence, limit)
-    ]
-    pieces: list[str] = []
-    current = ""
-    for sentence in sentences:
-        if current and len(current) + len(sentence) > limit:
-            pieces.append(current)
-            current = ""
-        current += sentence
-    if current:
-        pieces.append(current)
-    return pieces
-
-
-def _cut(sentence: str, limit: int) -> list[str]:
-    if len(sentence) <= limit:
-        return [sentence]
-    clauses = re.findall(r"[^，,、：:]*[，,、：:]+|[^，,、：:]+$", sentence)
-    pieces: list[str] = []
-    for clause in clauses:
-        for start in range(0, len(clause), limit):  # a clause with no comma at all
-            part = clause[start : start + limit]
-            if pieces and len(pieces[-1]) + len(part) <= limit:
-                pieces[-1] += part
-            else:
-                pieces.append(part)
-    return pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +355,9 @@ def _glued_articles(lines: list[Line]) -> list[Line]:
     ]
 
 
+_DATING = ("副标题", "日期")  # front matter that dates a text (read_front_matter's labels)
+
+
 def parse_lines(doc: str, lines: list[str]) -> Parsed:
     """Parse the clean lines of the document `doc` (its id)."""
     classified = [classify(t.strip()) for t in lines if t.strip()]
@@ -403,7 +368,11 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
     # 通过的 and 修订过几次: one passage, its history
     history = [line.strip() for line, what in front if what == "日期" and adoption(line)]
     adopted = [Line(" ".join(history), None, "", False)] if history else []
-    body = plain_headings(adopted + _without_repeated_title(classified, taken))
+    # and those saying on which day and at which meeting it was given (——2024年1月22日在
+    # …会议上) answer 哪天、在哪次会议上作的: one passage too, shown only for that
+    dated = " ".join(line.strip() for line, what in front if what in _DATING and not adoption(line))
+    given = [Line(dated, None, "", False)] if dateline_text(dated) else []
+    body = plain_headings(adopted + given + _without_repeated_title(classified, taken))
     salutations = tuple(ln.text for ln in body if ln.kind is None and SALUTATION.match(ln.text))
     body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]
     runs = _run_members(body)

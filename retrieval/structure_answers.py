@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER
+from retrieval.editions import newest_edition
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.markers import announces
 from retrieval.metadata import is_date_line
@@ -64,6 +65,8 @@ def asked_document(
     if len(documents) > 1 and (place.part or place.point or place.article):
         # "第四部分的第三点": the one document that has such a place
         documents = [d for d in documents if place_passages(d, place, words)]
+    if len(documents) > 1:  # 老年法第七十五条, of two editions held: the one in force
+        documents = newest_edition(documents) or documents
     if len(documents) != 1:
         return None
     document = documents[0]
@@ -292,3 +295,21 @@ def _headed(index: SearchIndex, label: Passage) -> Passage | None:
         if not (labels(after.text) or is_date_line(after.text)):
             return after
     return None
+
+
+# a list's size as a question names it: 八项行动, 六大亮点, 九个方面
+_SIZED = re.compile(r"[一二三四五六七八九十两\d]+(?:大|项|个|条|点)")
+
+
+def announced_point(index: SearchIndex, first: Passage, point: int, question: str) -> list[Passage]:
+    """The point a question counts to in the list its words find ("八项行动的第五项"): the
+    passage BM25 ranks first (`first`) announces the list (…的八项行动：, 有六大亮点值得回顾。
+    for 六大亮点), and its `point`-th item answers, before the announcement; nothing when that
+    passage announces no such list."""
+    sizes = _SIZED.findall(question)
+    if not (announces(first.text) or any(size in first.text for size in sizes)):
+        return []
+    listing = announced_list(index.document(first.doc), first)
+    if listing is None or len(listing.points) < point:
+        return []
+    return [listing.points[point - 1], first]

@@ -227,7 +227,9 @@ def find_target(
         if named and not with_year and dated and (_generic(named, plain) or local):
             # the year's report of the same place under a fuller title ((四川省)四川省人民政府
             # 工作报告(2024年…) beside 政府工作报告（四川，2026年）): that one, not "missing"
-            with_year = _kin_of_year(documents, named, dated[0], years)
+            with_year = _kin_of_year(documents, named, dated[0], years) or _pages_on(
+                documents, dated[0], years
+            )
             if not with_year:
                 return Target(
                     years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}"
@@ -272,6 +274,8 @@ def find_target(
     preferred = placed
     if not named and not placed:
         preferred = _of_places(documents, folded) or _national(documents, folded, place)
+    if len(named) > 1:
+        preferred = _first_hand(named, folded, place)
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
         dating=tuple(anniversaries(folded)),
@@ -404,6 +408,12 @@ def _kin_of_year(
         and shared & _place_tokens(d)
         and any(n.endswith(name) for n in document_names(d))
     ]
+
+
+def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:
+    """Pages of a year asked whose headline names the text asked (2022年中央一号文件公布…): what
+    the corpus holds of a year's text it does not hold itself."""
+    return [d for d in documents if d.meta.year in years and name in plain_text(d.title)]
 
 
 def _place_tokens(document: Document) -> frozenset[str]:
@@ -640,6 +650,25 @@ def _names_year(document: Document, plain: str) -> bool:
 # the nation's report, however the question puts it (全国两会上的, 国务院的); no place between
 _NATIONAL_REPORT = re.compile(r"(?:全国|国务院)[^省市县区，。？！,.?!]{0,5}?政府工作报告")
 _LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)?(?:政府工作报告|政府报告)")
+
+
+# a page about another text: its commentary, explanation or news (——透视2022年…统计公报)
+_COMMENTARY = re.compile(r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综述|新闻|报道|发布会")
+
+
+def _first_hand(named: Sequence[Document], folded: str, place: str) -> list[Document]:
+    """Of several documents a question names, those it most plainly means: the texts
+    themselves, not pages commenting on them, unless it asks of a commentary (解读里…); and
+    where it says no place, the nation's (2022年统计公报 beside 重庆's). [] when that picks
+    none out."""
+    own = (
+        list(named)
+        if _COMMENTARY.search(folded)
+        else [d for d in named if not _COMMENTARY.search(d.title)]
+    )
+    unplaced = [] if place else [d for d in own if not _place_tokens(d)]
+    chosen = unplaced or own
+    return chosen if len(chosen) < len(named) else []
 
 
 def _unplaced(named: Sequence[Document]) -> bool:

@@ -32,8 +32,13 @@ def test_a_passage_standing_out_below_the_bar_is_shown_alone_as_the_closest() ->
     assert not answer(index, question, SEGMENTER, ranking=without).hits
     # asked what breaking it costs, the closest passage still comes alone
     # (the penalty articles, announced items and labelled passages are not brought along)
-    cost = answer(index, "自动续费前没提醒扣了钱，商家要受什么处罚？", SEGMENTER)
+    cost = answer(index, "自动续费前没提醒扣了钱，要受什么处罚？", SEGMENTER)
     assert cost.note == CLOSEST_NOTE and len(cost.hits) == 1
+    # said with the everyday word for the law's 经营者 (商家), it is answered: the penalty
+    # article first, then the duty it penalises
+    named = answer(index, "自动续费前没提醒扣了钱，商家要受什么处罚？", SEGMENTER)
+    assert not named.note
+    assert [h.passage.text[:4] for h in named.hits[:2]] == ["第五十条", "第十条 "]
 
 
 def test_an_off_topic_question_whose_words_spread_over_many_passages_gets_nothing() -> None:

@@ -14,7 +14,9 @@ import pytest
 
 from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
+from retrieval.datelines import is_dateline
 from retrieval.ingest import text_lines
+from retrieval.metadata import is_history
 from retrieval.model import Document
 from retrieval.structure import parse, parse_lines
 from retrieval.targets import find_target
@@ -67,7 +69,11 @@ def test_front_matter_describes_the_document() -> None:
     assert (speech.meta.date, speech.meta.year, speech.meta.kind) == ("2016-07-01", 2016, "讲话")
     assert "庆祝中国共产党成立95周年大会" in speech.meta.occasion
     texts = {p.text for p in speech.passages}
-    assert not texts & {"习近平", "（2016年7月1日）", "在庆祝中国共产党成立95周年大会上的讲话"}
+    assert not texts & {"习近平", "在庆祝中国共产党成立95周年大会上的讲话"}
+    # the date line under the title is its dateline: one passage, which only answers when
+    # the speech was given
+    assert speech.passages[0].text == "（2016年7月1日）" and is_dateline(speech.passages[0])
+    assert not any(is_dateline(p) for p in speech.passages[1:])
 
     report = real("zhengfu_gongzuo_baogao_2021.txt")
     assert report.title == "政府工作报告（2021年）"
@@ -470,10 +476,17 @@ def test_the_adoption_line_is_metadata_and_a_passage() -> None:
     assert doc.meta.date == "2021-03-31"
     # 哪次会议通过的 is asked: the line is searchable too
     assert doc.passages[0].text == lines[1]
-    # a date line saying no more than the day is metadata only
+    # a speech's subtitle and date line, metadata too, are its dateline: one passage
     opening = "同志们，今天召开全市教育大会。"
-    speech = parse("s.txt", ["在全市教育大会上的讲话", "（2019年9月10日）", opening])
-    assert [p.text for p in speech.passages] == [opening]
+    speech = parse(
+        "s.txt", ["全市教育大会讲话", "——在全市教育大会上的讲话", "（2019年9月10日）", opening]
+    )
+    assert [p.text for p in speech.passages] == [
+        "——在全市教育大会上的讲话 （2019年9月10日）",
+        opening,
+    ]
+    assert speech.meta.date == "2019-09-10" and is_dateline(speech.passages[0])
+    assert not is_dateline(speech.passages[1]) and not is_history(speech.passages[0].text)
 
 
 def test_a_bilingual_markdown_constitution() -> None:

@@ -221,6 +221,14 @@ MANY = [
     corpus_set("sichuan_reports_excerpts", (0.73, 0.81, 0.80, 15, 11)),
     corpus_set("elderly_disability_folder", (0.76, 0.80, 0.83, 18, 13)),
     corpus_set("conduct_rules_pages", (0.68, 0.73, 0.73, 13, 13)),
+    corpus_set("rural_no1_documents_folder", (0.87, 0.88, 0.89, 15, 5)),
+    corpus_set("five_year_plans_pages", (0.69, 0.76, 0.80, 9, 8)),
+    corpus_set("contracts_consumers_folder", (0.71, 0.78, 0.81, 17, 10)),
+    corpus_set("statistical_bulletins_pages", (0.80, 0.88, 0.92, 12, 5)),
+    corpus_set("party_constitution_folder", (0.63, 0.77, 0.80, 12, 10)),
+    corpus_set("administrative_law_folder", (0.67, 0.75, 0.81, 15, 18)),
+    corpus_set("cppcc_pages", (0.61, 0.74, 0.77, 13, 11)),
+    corpus_set("party_congress_reports_pages", (0.66, 0.77, 0.86, 11, 9)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against

@@ -8,9 +8,10 @@ import pytest
 
 from retrieval.index import SearchIndex
 from retrieval.parts import Place, place_passages, read_place
+from retrieval.pieces import MAX_PASSAGE_CHARS
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
-from retrieval.structure import MAX_PASSAGE_CHARS, parse
+from retrieval.structure import parse
 from tests.indexing import index_of, read
 from tests.test_structure import BUNDLE
 
