@@ -55,9 +55,11 @@ _HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")
 _END = re.compile(
     r"结尾|最后(?:是|又)?(?:怎么|怎样|如何)?(?:一段|部分|提|讲|说|要求|号召|强调|希望|呼吁)|末尾|结束时|收尾"
 )
-# the text's opening; 一开始 only of the text (讲话一开始), not of what it tells (工程一开始计划…)
+# the text's opening; 一开始 and 第一段 only of the text (讲话一开始, 报告第一段), not of what it
+# tells (工程一开始计划…) or of a part it names (总纲第一段)
 _START = re.compile(
-    r"开头|开篇|开场|(?:讲话|报告|文章|发言|致辞|党课|全文|文件|通知|公报|决定|材料)的?一开始"
+    r"开头|开篇|开场|^(?:第一|头一|首)段"
+    r"|(?:讲话|报告|文章|发言|致辞|党课|全文|文件|通知|公报|决定|材料)的?(?:一开始|第一(?:自然)?段)"
 )
 
 

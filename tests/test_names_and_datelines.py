@@ -225,3 +225,27 @@ def test_the_civil_code_is_named_by_three_characters_and_a_goal_year_dates_nothi
     held = [proposal, explanation]
     assert find_target("按十四五建议的说明，起草组组长是谁", held).docs == {explanation.doc}
     assert find_target("十四五建议对区域协调发展怎么说", held).docs == {proposal.doc}
+
+
+def test_the_first_paragraph_of_a_speech_is_past_its_dateline() -> None:
+    from retrieval.parts import read_place
+
+    assert read_place("讲话第一段说开这个会是为了什么").start
+    assert read_place("第一段讲了什么").start
+    assert not read_place(
+        "旧章程总纲第一段说统一战线是怎么结成的"
+    ).start  # a part's, not the text's
+    speech = parse(
+        "jiaoyu.txt",
+        [
+            "在全市教育大会上的讲话",
+            "（2019年9月10日）",
+            "今天召开全市教育大会，主要任务是部署加快推进教育现代化。",
+            "过去五年，全市教育事业取得长足进步，新建改扩建学校120所。",
+            "下一步，要坚持立德树人，深化教育评价改革，办好人民满意的教育。",
+        ],
+    )
+    assert is_dateline(speech.passages[0])
+    index = index_of([speech], SEGMENTER)
+    got = answer(index, "讲话第一段讲了什么", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("今天召开全市教育大会")
