@@ -116,6 +116,8 @@ _EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订
 _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")
+# what is done to a law, said before its name (修改人口计生法, 废止…条例)
+_ACTS = frozenset(("修改", "修正", "修订", "废止", "制定", "通过", "颁布", "公布", "出台"))
 # words that point at a text rather than name it (这是条例, 那个办法)
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
@@ -191,6 +193,8 @@ def _in_name(word: str) -> bool:
     if word in stopwords() or word in RELATIVE_YEARS:  # 是不是, 今年: the question's own
         return False
     if word.startswith(_DEMONSTRATIVES):  # 这是条例第几条: points at a text, names none
+        return False
+    if word in _ACTS:  # 全国人大常委会修改人口计生法: what was done to the law, not its name
         return False
     if _nominal(word):
         return True

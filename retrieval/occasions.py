@@ -39,6 +39,15 @@ def _anniversaries(text: str) -> list[tuple[frozenset[str], int, str]]:
     return found
 
 
+LEAD_PASSAGES = 3  # a news report says what it reports in its first passages
+
+
+def _lead(document: Document) -> str:
+    """A document's first headings and passages, where a report says what it reports."""
+    heads = [h.path[-1] for h in document.headings[:LEAD_PASSAGES]]
+    return " ".join([*heads, *(p.text for p in document.passages[:LEAD_PASSAGES])])
+
+
 def commemorated(documents: Sequence[Document], folded: str) -> tuple[list[Document], str]:
     """The speeches marking the anniversary a question names, or, when the corpus holds
     others but not it, that anniversary as missing. Two names are one person when they
@@ -49,7 +58,8 @@ def commemorated(documents: Sequence[Document], folded: str) -> tuple[list[Docum
     held = memo(
         documents,
         "birth_anniversaries",
-        lambda: [_anniversaries(f"{d.title} {d.meta.occasion}") for d in documents],
+        # as its title, occasion or lead says (a report: 中共中央举行纪念…诞辰120周年座谈会)
+        lambda: [_anniversaries(f"{d.title} {d.meta.occasion} {_lead(d)}") for d in documents],
     )
     person, years, phrase = asked[0]
     marking = [
@@ -98,7 +108,7 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
 # …在…上的讲话, or a report of the meeting (…工作会议在杭召开, …会议8月21日至22日在北京召开)
 _INTRODUCES_SPEECH = re.compile(
     rf"在.{{2,40}}?上的(?:讲话|发言|致辞)"
-    rf"|(?:会议|大会|全会|论坛)[^，。；！？]{{0,16}}?在[^，。；！？]{{1,12}}?{HELD}"
+    rf"|(?:会议|大会|全会|论坛|座谈会)[^，。；！？]{{0,16}}?在[^，。；！？]{{1,12}}?{HELD}"
 )
 
 

@@ -249,3 +249,25 @@ def test_the_first_paragraph_of_a_speech_is_past_its_dateline() -> None:
     index = index_of([speech], SEGMENTER)
     got = answer(index, "讲话第一段讲了什么", SEGMENTER)
     assert got.hits[0].passage.text.startswith("今天召开全市教育大会")
+
+
+def test_an_anniversary_meeting_is_held_when_a_report_of_it_says_so_in_its_lead() -> None:
+    report = parse(
+        "maozedong_120.txt",
+        [
+            "习近平：新形势下要坚持和运用好毛泽东思想活的灵魂",
+            "中共中央举行纪念毛泽东同志诞辰120周年座谈会",
+            "12月26日，中共中央在北京人民大会堂举行纪念毛泽东同志诞辰120周年座谈会。刘云山主持座谈会。",
+        ],
+    )
+    speech = parse(
+        "maozedong_130.txt",
+        [
+            "在纪念毛泽东同志诞辰130周年座谈会上的讲话",
+            "（2023年12月26日）",
+            "今天，我们在这里隆重集会，纪念毛泽东同志诞辰130周年。",
+        ],
+    )
+    held = [report, speech]
+    assert find_target("纪念毛泽东诞辰120周年座谈会是谁主持的？", held).docs == {report.doc}
+    assert find_target("纪念毛泽东诞辰110周年座谈会是谁主持的？", held).missing
