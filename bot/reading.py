@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import logging
 import re
 import sqlite3
@@ -73,14 +74,16 @@ def next_passage(
     passages: Sequence[Passage], last: tuple[str, int, int] | None
 ) -> tuple[Passage, bool] | None:
     """The passage after `last` in reading order (documents by name, then paragraphs), and
-    whether reading started over from the beginning. A removed document is simply passed."""
-    if not passages:
-        return None
-    if last is None:
-        return passages[0], False
-    keys = [p.key for p in passages]  # the index keeps passages in this order
-    i = bisect.bisect_right(keys, last)
-    return (passages[i], False) if i < len(passages) else (passages[0], True)
+    whether reading started over from the beginning. A removed document is simply passed, and
+    so is a passage that only dates its text (a law's history, a speech's dateline): None when
+    nothing is left to read."""
+    start = 0
+    if last is not None:
+        keys = [p.key for p in passages]  # the index keeps passages in this order
+        start = bisect.bisect_right(keys, last)
+    order = itertools.chain(range(start, len(passages)), range(min(start, len(passages))))
+    found = next((i for i in order if not only_dates(passages[i])), None)
+    return None if found is None else (passages[found], found < start)
 
 
 def is_due(subscription: DailySubscription, moment: datetime) -> bool:
@@ -198,14 +201,13 @@ async def fire_daily(app: App, moment: datetime, chat_id: int | None = None) -> 
         if not is_due(sub, moment):
             continue
         within = await scope.of_chat(svc, sub.chat_id)
-        # the index keeps reading order; so does a part of it (a text's dates are no reading)
-        passages = tuple(
-            p for p in svc.library.index.passages if within.admits(p.doc) and not only_dates(p)
-        )
+        passages = svc.library.index.passages
+        if not within.everything:  # the index keeps reading order; so does a part of it
+            passages = tuple(p for p in passages if within.admits(p.doc))
         found = next_passage(
             passages, (sub.doc, sub.paragraph or 0, sub.part or 0) if sub.doc else None
         )
-        if found is None:  # the library is empty
+        if found is None:  # the library is empty, or holds only dates
             continue
         passage, wrapped = found
         after = max(moment, datetime.fromtimestamp(sub.next_due, moment.tzinfo))

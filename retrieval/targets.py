@@ -38,6 +38,7 @@ from retrieval.names import (
     document_names,
     names_said,
     outermost,
+    plain_titles,
     said_as_word,
     titled,
     year_free,
@@ -413,7 +414,8 @@ def _kin_of_year(
 def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:
     """Pages of a year asked whose headline names the text asked (2022年中央一号文件公布…): what
     the corpus holds of a year's text it does not hold itself."""
-    return [d for d in documents if d.meta.year in years and name in plain_text(d.title)]
+    titles = plain_titles(documents)
+    return [d for d, t in zip(documents, titles, strict=True) if d.meta.year in years and name in t]
 
 
 def _place_tokens(document: Document) -> frozenset[str]:
