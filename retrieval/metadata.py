@@ -19,6 +19,7 @@ from pathlib import PurePath
 
 from retrieval.dates import CN_NUMBER, chinese_number, first_date, iso, last_full_date, years_in
 from retrieval.model import DocumentMeta
+from retrieval.normalize import simplified
 
 # Kinds of document, by the word their title ends with. Longer words first: 讲话提纲 is a 讲话.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -131,6 +132,11 @@ def _without_state(core: str) -> str:
 # the explanation given with a draft (关于《中共中央关于制定…的建议》的说明): a text of its own
 _EXPLAINS = re.compile(r"^关于《([^》]{4,80})》的说明$")
 _FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
+
+
+# a report on one year's budget or plan and the draft of the next (the 报告 itself, not
+# a committee's 审查结果报告 on it)
+_REVIEW_AND_DRAFT = re.compile(r"(预算|计划)执行情况[与和][^。]{0,20}?\1草案的报告")
 
 
 def plan_names(title: str, explanation: bool) -> list[str]:
@@ -275,6 +281,9 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     implementing = bool(_IMPLEMENTING.search(title)) or explained is not None
     interpretation = _INTERPRETS.search(title)
     names += plan_names(explained.group(1) if explained else title, explained is not None)
+    if (review := _REVIEW_AND_DRAFT.search(core)) and meta.year:
+        # 关于2020年…预算执行情况与2021年…预算草案的报告 is 2021年的预算报告 (计划报告 alike)
+        names += [f"{review.group(1)}报告", f"{meta.year}年{review.group(1)}报告"]
     if implementing or interpretation:
         # 浙江省实施《…节约能源法》办法 is a text of its own, not the law it implements; so
         # is the court's 关于适用《…合同法》若干问题的解释（二）, which goes by 合同法解释（二）
@@ -511,7 +520,14 @@ def occasion_from_headings(title: str, meta: DocumentMeta, tops: list[str]) -> D
 # a line that is only an office's name: the author of the text under its title
 _ORGAN_LINE = re.compile(
     r"^[\u4e00-\u9fff]{2,16}(?:办公厅|办公室|研究室|法规局|委员会|宣传部|组织部|研究院|研究中心)$"
+    # a ministry, commission or bureau, short as a person's name (财政部, 发改委, 统计局)
+    r"|^[\u4e00-\u9fff]{2,14}(?:部|委|局|厅|署|国务院|政府)$"
 )
+
+
+def is_organ(speaker: str) -> bool:
+    """Whether a document's speaker is a body (财政部), not a person (朱镕基)."""
+    return bool(_ORGAN_LINE.match(speaker) or _ISSUERS.match(speaker))
 
 
 # a web page's <title> is its headline, among a column's name or keywords split by | (党史学习教育|
@@ -538,6 +554,14 @@ def page_headline(title: str) -> str:
 _GOAL_YEAR = re.compile(
     r"(?:到|至)?(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年(?=[远遠]景|目[标標])|(?:到|至)(?:19|20)\d\d年"
 )
+# the year a report looks back on beside the year it plans (关于2020年…预算执行情况与2021年…预算
+# 草案的报告): it is the report of the year planned, given at that year's congress
+_REVIEWED_YEAR = re.compile(r"(?:19|20)\d\d年[^。]{0,20}?执行情况(?=[与和](?:19|20)\d\d年)")
+
+
+def _dating(text: str) -> str:
+    """The part of a title or subtitle whose years date the text."""
+    return _REVIEWED_YEAR.sub("", _GOAL_YEAR.sub("", simplified(text)))
 
 
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
@@ -629,7 +653,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
 
     for text in (subtitle, title, occasion):
         if date is None and text:
-            date = first_date(_GOAL_YEAR.sub("", text))
+            date = first_date(_dating(text))
         found = _OCCASION.search(text) or _AT_MEETING.search(text)
         if found and not occasion:
             occasion = found.group(1)
@@ -640,7 +664,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         date = named  # a date the file name gives (戒毒条例(2018-09-18).md), the text none
     year = date[0] if date else None
     if year is None:
-        found_years = years_in(_GOAL_YEAR.sub("", title)) or years_in(
+        found_years = years_in(_dating(title)) or years_in(
             PurePath(doc).stem.replace("_", "年 ") + "年"
         )
         year = found_years[0] if found_years else None
@@ -650,7 +674,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         speaker=speaker,
         date=iso(date) if date else (str(year) if year else ""),
         year=year,
-        kind=kind_of(title, subtitle),
+        kind=kind_of(simplified(title), simplified(subtitle)),
     )
-    meta = replace(meta, names=derived_names(title, meta))
+    meta = replace(meta, names=derived_names(simplified(title), meta))
     return FrontMatter(title, meta, tuple(consumed))

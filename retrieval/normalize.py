@@ -97,6 +97,12 @@ def _t2s_convert(text: str) -> str:
     return str(_t2s().convert(text))
 
 
+def simplified(text: str) -> str:
+    """`text` in Simplified characters, same length, nothing else changed (a title's names
+    are read in it: 關於…預算草案的報告 is a 报告)."""
+    return text if text.isascii() else _aligned(text, _t2s_convert)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -72,7 +72,7 @@ from retrieval.structure_answers import (
     structure_passages,
     with_announced_items,
 )
-from retrieval.targets import Target, find_target
+from retrieval.targets import Target, find_target, national_documents
 from retrieval.thesaurus import with_synonyms
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
@@ -108,6 +108,9 @@ class Ranking:
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
+    # the nation's text, for a question naming no place where some texts are a place's
+    # (人身安全保护令向哪个法院申请: the national law before 山东省反家庭暴力条例)
+    national_boost: float = 1.2
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
     list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
@@ -345,6 +348,8 @@ def candidates(
     occasion = asks_occasion(folded_question)
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
+    places = any(segmenter.is_place(w.text) for w in query.words)  # 浦东 is one, 东西 not
+    national = national_documents(index.catalog, target, places)
     rows = []
     own_telling = _own_telling_words(query, weights)
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
@@ -400,6 +405,8 @@ def candidates(
                 boost *= ranking.own_year_boost
             if passage.doc in target.preferred:
                 boost *= ranking.place_boost
+            elif passage.doc in national:
+                boost *= ranking.national_boost
             if (quantity and gives_quantity(query, weights, text)) or (
                 when and gives_time(query, weights, text)
             ):

@@ -31,7 +31,7 @@ from retrieval.laws import (
     law_names,
     quotes_article,
 )
-from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT
+from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, is_organ
 from retrieval.model import Document
 from retrieval.names import (
     MIN_NAME_CHARS,
@@ -448,9 +448,21 @@ def _national(documents: Sequence[Document], folded: str, asks_place: str) -> li
     宗教事务条例 to 浙江省宗教事务条例."""
     if not _NATIONAL_TEXT.search(folded) or asks_place:
         return []
+    national = national_documents(documents)
+    return [d for d in documents if d.doc in national]
+
+
+def national_documents(
+    documents: Sequence[Document], target: Target | None = None, places: bool = False
+) -> frozenset[str]:
+    """The documents of no place, where the corpus holds some of a place too: those a
+    question naming no place (`places`: its words name one) and no document (`target`)
+    asks of (人身安全保护令向哪个法院申请: the nation's law, not 山东省反家庭暴力条例)."""
+    if places or (target and (target.docs is not None or target.preferred)):
+        return frozenset()
     local, _ = memo(documents, "local", lambda: _local_documents(documents))
     placed = {d.doc for d in local}
-    return [d for d in documents if d.doc not in placed] if placed else []
+    return frozenset(d.doc for d in documents if d.doc not in placed) if placed else frozenset()
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -588,8 +600,9 @@ def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document
 
 
 def _speaker(document: Document) -> frozenset[str]:
+    # a body named alone is what a law's articles speak of (财政部应当…), not its report
     speaker = document.meta.speaker
-    return frozenset([speaker]) if len(speaker) >= 2 else frozenset()
+    return frozenset([speaker]) if len(speaker) >= 2 and not is_organ(speaker) else frozenset()
 
 
 def _long_name_tokens(document: Document) -> frozenset[str]:

@@ -1,0 +1,97 @@
+"""Reports and texts read by the conventions of their genre: a budget or plan report is the
+report of the year it plans and goes by 预算报告/计划报告; a title in Traditional characters
+is of its kind too; a ministry on the line under a title is its author, not a speaker whose
+name alone names the text; and a question that names no place asks of the nation's text
+before a province's."""
+
+from __future__ import annotations
+
+from retrieval.names import document_names
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from retrieval.targets import find_target
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+BUDGET_2021 = [
+    "关于2020年中央和地方预算执行情况与2021年中央和地方预算草案的报告",
+    "——2021年3月5日在第十三届全国人民代表大会第四次会议上",
+    "财政部",
+    "各位代表：",
+    "一、2020年中央和地方预算执行情况",
+    "2020年全国一般公共预算收入182895亿元，下降3.9%；全国一般公共预算支出245588亿元。",
+    "二、2021年中央和地方预算草案",
+    "2021年赤字率拟按3.2%左右安排，赤字规模3.57万亿元，比去年减少1900亿元。",
+]
+
+REVIEW_2021 = [
+    "全国人民代表大会财政经济委员会关于2020年中央和地方预算执行情况与2021年中央和地方预算草案的审查结果报告",
+    "财政经济委员会审查了国务院提出的预算报告和预算草案，认为预算草案总体可行。",
+]
+
+BUDGET_LAW = [
+    "中华人民共和国预算法",
+    "第二十三条 国务院编制中央预算、决算草案；组织中央和地方预算的执行。",
+    "第五十一条 预算执行中，政府财政部门负责拨付预算资金，监督各部门、各单位预算的执行。",
+]
+
+
+def test_a_budget_report_is_the_report_of_the_year_it_plans() -> None:
+    report = parse("yusuan_2021.txt", BUDGET_2021)
+    assert report.meta.year == 2021
+    assert {"预算报告", "2021年预算报告"} <= set(document_names(report))
+    # a committee's review of it is a report on it, not the budget report
+    review = parse("shencha_2021.txt", REVIEW_2021)
+    assert "预算报告" not in document_names(review)
+    target = find_target("2021年预算报告的赤字率是多少", [review, report])
+    assert target.docs == frozenset({"yusuan_2021.txt"})
+
+
+def test_a_title_in_traditional_characters_is_of_its_kind() -> None:
+    lines = [
+        "關於2019年中央和地方預算執行情況與2020年中央和地方預算草案的報告（摘要）",
+        "新華社北京5月22日電 受國務院委託，財政部5月22日提請十三屆全國人大三次會議審查預算報告。",
+    ]
+    report = parse("zhaiyao_2020.txt", lines)
+    assert report.meta.kind == "报告" and report.meta.year == 2020
+    assert "2020年预算报告" in document_names(report)
+    assert report.title == lines[0]  # shown as written
+
+
+def test_a_ministry_under_a_title_is_its_author_not_a_speaker_named_alone() -> None:
+    report = parse("yusuan_2021.txt", BUDGET_2021)
+    law = parse("yusuanfa.md", BUDGET_LAW)
+    index = index_of([report, law], SEGMENTER)
+    # 财政部门 of a question about the law's duties names no report
+    target = find_target("预算执行过程中财政部门主要负责哪些事", index.catalog)
+    assert target.docs is None
+    got = answer(index, "预算执行过程中财政部门主要负责哪些事", SEGMENTER)
+    assert got.hits[0].passage.doc == "yusuanfa.md"
+    # a person on that line still names the speech (counter-example)
+    speech = parse(
+        "jianghua.txt", ["在全省财政工作会议上的讲话", "王明远", "同志们：今年财政收入增长5%。"]
+    )
+    assert find_target("王明远讲了什么", [speech, law]).docs == frozenset({"jianghua.txt"})
+
+
+NATIONAL = [
+    "中华人民共和国反家庭暴力法",
+    "第二十五条 人身安全保护令案件由申请人居住地的基层人民法院管辖。",
+    "第二十八条 人民法院受理申请后，应当在七十二小时内作出人身安全保护令或者驳回申请。",
+]
+PROVINCIAL = [  # the same rule, said more briefly: BM25 alone puts it first
+    "山东省反家庭暴力条例",
+    "第三十八条 人身安全保护令案件由基层人民法院管辖。",
+    "第四十六条 被申请人在人身安全保护令生效期间继续骚扰申请人的，由公安机关依法处理。",
+]
+
+
+def test_a_question_naming_no_place_asks_of_the_nations_text() -> None:
+    index = index_of([parse("fanjiabao.md", NATIONAL), parse("shandong.md", PROVINCIAL)], SEGMENTER)
+    got = answer(index, "人身安全保护令案件由哪个法院管辖？", SEGMENTER)
+    assert got.hits[0].passage.doc == "fanjiabao.md"
+    # a question naming the province asks of its regulation (counter-example)
+    got = answer(index, "山东的人身安全保护令案件由哪个法院管辖？", SEGMENTER)
+    assert got.hits[0].passage.doc == "shandong.md"
