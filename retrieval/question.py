@@ -9,7 +9,7 @@ when ranking inside them.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -198,6 +198,12 @@ def asks_time(question: str) -> bool:
 
 # taking effect, not a name: 施行, 生效, 实施 (not 实施条例, 实施办法)
 _TAKES_EFFECT = re.compile(r"施行|生效|实施(?![条办细意方规])")
+
+
+def only_effect(words: Iterable[str]) -> bool:
+    """Whether the words a question asks about say only taking effect (施行, 生效): it asks
+    when the text it names does, not when something the text governs does (处置决定生效)."""
+    return all(_TAKES_EFFECT.fullmatch(w) for w in words)
 
 
 def asks_effect(question: str) -> bool:

@@ -38,7 +38,7 @@ from retrieval.coverage import (
     title_words,
 )
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
-from retrieval.dates import CN_NUMBER, canonical_years, digit_years, passage_years
+from retrieval.dates import canonical_years, digit_years, passage_years
 from retrieval.editions import newest_first
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
@@ -60,12 +60,15 @@ from retrieval.question import (
     defined_term,
     kinds_asked_of,
     listed_kind,
+    only_effect,
     parse_question,
     without_naming_words,
 )
 from retrieval.quotes import holds_quote, in_runs, says_quote
 from retrieval.segment import Segmenter
+from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
+    ASKS_OF_QUESTION,
     announced_point,
     list_passages,
     past_labels,
@@ -487,30 +490,6 @@ def _share(absent: Sequence[tuple[Word, float]], weights: Sequence[float]) -> fl
     return sum(weight for _, weight in absent) / total if total else 0.0
 
 
-_ORDINAL = re.compile(rf"第([{CN_NUMBER}\d]+)(届|次|批|期|轮)([\u4e00-\u9fff]{{2}})")
-
-
-def asked_ordinals(question: str) -> list[tuple[str, str, str]]:
-    """The numbered editions a question asks about: (number, unit, the noun after them),
-    as in 第二届全国文明家庭 → (二, 届, 全国)."""
-    return [(m.group(1), m.group(2), m.group(3)) for m in _ORDINAL.finditer(question)]
-
-
-def other_edition(asked: Sequence[tuple[str, str, str]], texts: Sequence[str]) -> bool:
-    """Whether the passages speak of other editions of what the question numbers (第一届
-    全国文明家庭 for 第二届…) and never of the one asked: the corpus does not hold it."""
-    for number, unit, noun in asked:
-        said = {
-            m.group(1)
-            for text in texts
-            for m in _ORDINAL.finditer(text)
-            if (m.group(2), m.group(3)) == (unit, noun)
-        }
-        if said and number not in said:
-            return True
-    return False
-
-
 def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:
     """Whether every word of some weight the passage matches is a place name: a place alone
     is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks), whatever
@@ -561,6 +540,24 @@ def read_question(
     return query, target
 
 
+def in_force(
+    index: SearchIndex, query: Query, weights: Sequence[float], target: Target
+) -> list[Passage]:
+    """For a question asking only when the texts it names take effect (反家庭暴力法哪天开始
+    实施的; not 工伤保险从哪天开始生效 of the 工伤保险条例), their articles of entry into force,
+    which BM25 misses where they say 施行 for 实施; the edition of the year asked first."""
+    asked, asked_weights = _asked(query, weights, target, index)
+    telling = [
+        w.text for w, x in zip(asked.words, asked_weights, strict=True) if x >= TELLING_WEIGHT
+    ]
+    if not only_effect(telling):
+        return []
+    years = index.doc_years
+    named = [d for d in index.catalog if d.doc in (target.docs or ())]
+    named.sort(key=lambda d: (years[d.doc] not in target.years, -(years[d.doc] or 0)))
+    return [p for d in named for p in d.passages if states_effect(p.text)]
+
+
 def structure_answer(
     index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
 ) -> list[Passage]:
@@ -606,6 +603,8 @@ def answer(
         # "2024年那份报告是在哪次会议上作的": the named texts' datelines, where they have one
         # (a quote's: the passage saying it)
         placed = [p for d in index.catalog if d.doc in (target.docs or ()) for p in dateline_of(d)]
+    if not placed and target.named and not target.phrases and asks_effect(folded):
+        placed = in_force(index, query, weights, target)
     if (
         not placed
         and not place.asked
@@ -678,7 +677,9 @@ def answer(
     else:
         if asks_penalty(folded):  # the article penalising the duty the words find
             shown = with_enforcing(index, shown, LEADING_HITS)
-        scored = with_announced_items(index, past_labels(index, shown), place.how_many)[:top_k]
+        replies = not ASKS_OF_QUESTION.search(folded)  # 发言人怎么回应, not 记者问了什么
+        scored = with_announced_items(index, past_labels(index, shown, replies), place.how_many)
+        scored = scored[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)
     words = query.all_terms

@@ -8,7 +8,9 @@ carry names a document it lacks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from retrieval.dates import CN_NUMBER
 from retrieval.model import Document
 from retrieval.normalize import fold
 
@@ -55,3 +57,28 @@ def ordinal_name(plain: str) -> str:
         plain,
     )
     return m.group(0) if m else "所问的文件"
+
+
+# a numbered edition of an event or award: 第二届全国文明家庭, 第三批试点
+_NUMBERED = re.compile(rf"第([{CN_NUMBER}\d]+)(届|次|批|期|轮)([\u4e00-\u9fff]{{2}})")
+
+
+def asked_ordinals(question: str) -> list[tuple[str, str, str]]:
+    """The numbered editions a question asks about: (number, unit, the noun after them),
+    as in 第二届全国文明家庭 → (二, 届, 全国)."""
+    return [(m.group(1), m.group(2), m.group(3)) for m in _NUMBERED.finditer(question)]
+
+
+def other_edition(asked: Sequence[tuple[str, str, str]], texts: Sequence[str]) -> bool:
+    """Whether the passages speak of other editions of what the question numbers (第一届
+    全国文明家庭 for 第二届…) and never of the one asked: the corpus does not hold it."""
+    for number, unit, noun in asked:
+        said = {
+            m.group(1)
+            for text in texts
+            for m in _NUMBERED.finditer(text)
+            if (m.group(2), m.group(3)) == (unit, noun)
+        }
+        if said and number not in said:
+            return True
+    return False

@@ -262,17 +262,43 @@ def labels(text: str) -> bool:
 MOST_LABELS = 4  # a title, its subtitle, a byline and a date line may stand over a speech
 
 
+# a question put at a press conference or in an interview: 问：…？, 记者：…？, 总台央视记者:…?,
+# [中央电视台国际频道记者]:…
+_PUT = re.compile(
+    r"^\s*(?:问|提问|\[[^\]\n]{0,16}记者\]|[^\s:：，。,]{0,12}记者(?:\s*[^\s:：，。,]{1,4})?)"
+    r"\s*[:：][^\n]*[？?]"
+)
+# and its answer: 答：…, 汪文斌：…, [王旭明]：…
+_REPLY = re.compile(r"^\s*(?:答|\[[^\]\n]{1,12}\]|[\u4e00-\u9fff·]{2,6})\s*[:：]")
+# a question asking about what was asked (记者问了哪两个问题), not about the answer
+ASKS_OF_QUESTION = re.compile(r"记者|提问|问了|问的")
+
+
+def _reply_to(index: SearchIndex, question: Passage) -> Passage | None:
+    """The answer a press conference's question gets: the next passage, where it is one."""
+    i = index.by_key[question.key] + 1
+    after = index.passages[i] if i < len(index.passages) else None
+    if after and after.doc == question.doc and _REPLY.match(after.text):
+        return None if _PUT.match(after.text) else after
+    return None
+
+
 def past_labels(
-    index: SearchIndex, shown: list[tuple[Passage, float]]
+    index: SearchIndex, shown: list[tuple[Passage, float]], replies: bool = True
 ) -> list[tuple[Passage, float]]:
     """The shown passages, each label (`labels`) replaced by the first passage after it in
     its section that is no label nor date line (a title over its byline and date, 王 琛
     2020.6.20, heads the speech after them; a closing line, 完 or a signature, heads
-    nothing)."""
+    nothing); and with `replies`, each question a press conference put by its answer."""
     out: list[tuple[Passage, float]] = []
     seen = {p.key for p, _ in shown}
     for passage, score in shown:
-        if labels(passage.text) and passage.part == 1:
+        if replies and _PUT.match(passage.text) and (reply := _reply_to(index, passage)):
+            if reply.key in seen:
+                continue  # shown anyway
+            passage = reply
+            seen.add(reply.key)
+        elif labels(passage.text) and passage.part == 1:
             after = _headed(index, passage)
             if after is not None:
                 if after.key in seen:

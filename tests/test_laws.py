@@ -516,3 +516,25 @@ def test_a_law_shortened_with_a_stage_of_life_is_named_by_it() -> None:
     index = index_of([doc("ln2015.md", [*lines, article])], default_segmenter())
     got = answer(index, "旧版老年法（2015）第五章第一条", default_segmenter())
     assert got.hits and got.hits[0].passage.text.startswith("第五十二条")
+
+
+def test_when_a_named_law_takes_effect_is_its_own_article_of_entry_into_force() -> None:
+    law = doc(
+        "fjb.md",
+        [
+            "# 中华人民共和国反家庭暴力法",
+            "第二条 本法所称家庭暴力，是指家庭成员之间以殴打、限制人身自由等方式实施的侵害行为。",
+            "第三十三条 加害人实施家庭暴力，构成违反治安管理行为的，依法给予治安管理处罚。",
+            "第三十六条 各地可以根据本法，结合各自实际情况，制定反家庭暴力实施办法。",
+            "第三十七条 本法施行前设立的庇护机构，自本法施行之日起一年内重新登记。",
+            "第三十八条 本法自2016年3月1日起施行。",
+        ],
+    )
+    index = index_of([law], default_segmenter())
+    # asked with 实施, where the article says 施行; not 各自…实施 nor a term counted from it
+    got = answer(index, "反家庭暴力法哪年哪天开始实施的？", default_segmenter())
+    assert [h.passage.text for h in got.hits] == ["第三十八条 本法自2016年3月1日起施行。"]
+    # a question about something the law governs taking effect is not about the law's own
+    # entry into force (counter-example)
+    got = answer(index, "反家庭暴力法里庇护机构什么时候开始重新登记？", default_segmenter())
+    assert got.hits[0].passage.text.startswith("第三十七条")

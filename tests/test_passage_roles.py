@@ -215,3 +215,23 @@ def test_an_article_stating_what_a_thing_is_says_what_it_is() -> None:
     # a passage saying something else of it does not: 民族乡是否…, or it in mid-sentence
     assert not states_what(query, weights, "第三条 民族乡是否建立，由省政府决定。", term="民族乡")
     assert not states_what(query, weights, "第八条 财政支持民族乡是各级政府的责任。", term="民族乡")
+
+
+PRESS_CONFERENCE = [
+    "外交部发言人4月19日主持例行记者会",
+    "外交部发言人主持例行记者会。以下为部分内容。",
+    "总台央视记者：近日，一季度中国经济数据陆续发布，国际舆论认为中国经济表现超出预期。你对此有何评论？",
+    "汪文斌：在当前世界经济增速放缓的情况下，中国经济整体呈现恢复向好态势，为世界经济注入动力。",
+    "法新社记者：有报道说某国将举行选举，中方是否会派观察员？",
+    "汪文斌：我们不评论别国内政。",
+]
+
+
+def test_a_press_conferences_question_gives_way_to_its_answer() -> None:
+    index = index_of([parse("jizhehui.txt", PRESS_CONFERENCE)], SEGMENTER)
+    got = answer(index, "国际舆论说中国经济超出预期，发言人怎么回应？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("汪文斌：在当前世界经济增速放缓")
+    assert all(not h.passage.text.startswith("总台央视记者") for h in got.hits)
+    # asked what the reporter asked, the question itself (counter-example)
+    got = answer(index, "总台央视记者在记者会上问了什么经济问题？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("总台央视记者")
