@@ -211,9 +211,23 @@ def canonical_years(question: str, known: Container[int] | None = None) -> str:
     return "".join(out)
 
 
+# a year a figure is compared with (比2019年同期增加68万人): the passage gives the
+# figure of its own year, not of that one
+_COMPARED = re.compile(
+    r"(?:比|较|相比|同比)(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年(?:同期)?"
+    r"|(?:19|20)\d\d年同期"
+)
+
+
+def without_compared(text: str) -> str:
+    """`text` without the years it only compares with (`_COMPARED`), same length."""
+    return _COMPARED.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def passage_years(text: str, document_year: int | None) -> set[int]:
     """Years a passage (its folded headings and text) speaks of: written out, or as
-    今年/去年 relative to its document's date."""
+    今年/去年 relative to its document's date; not years it only compares with."""
+    text = without_compared(text)
     found = set(years_in(text))
     if document_year is not None:
         found |= {document_year + delta for w, delta in RELATIVE_YEARS.items() if w in text}

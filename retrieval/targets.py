@@ -22,6 +22,7 @@ from retrieval.dates import (
     first_date,
     iso,
     question_years,
+    without_compared,
 )
 from retrieval.editions import as_said, edition_asked, named_by_kind
 from retrieval.laws import (
@@ -132,7 +133,7 @@ def find_target(
     """Read which documents, years and phrases `question` names (`known_years`: see
     `question_years`)."""
     folded = fold(question)
-    years = [m.year for m in question_years(folded, known_years)]
+    years = [m.year for m in question_years(without_compared(folded), known_years)]
     written = canonical_years(folded, known_years)  # 19年 and 二〇一九年 as 2019年
     plain = plain_text(written)
     phrases = quoted_phrases(question)
@@ -460,8 +461,7 @@ def national_documents(
     asks of (人身安全保护令向哪个法院申请: the nation's law, not 山东省反家庭暴力条例)."""
     if places or (target and (target.docs is not None or target.preferred)):
         return frozenset()
-    local, _ = memo(documents, "local", lambda: _local_documents(documents))
-    placed = {d.doc for d in local}
+    placed = {d.doc for d in memo(documents, "local", lambda: _local_documents(documents))[0]}
     return frozenset(d.doc for d in documents if d.doc not in placed) if placed else frozenset()
 
 

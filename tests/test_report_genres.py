@@ -95,3 +95,24 @@ def test_a_question_naming_no_place_asks_of_the_nations_text() -> None:
     # a question naming the province asks of its regulation (counter-example)
     got = answer(index, "山东的人身安全保护令案件由哪个法院管辖？", SEGMENTER)
     assert got.hits[0].passage.doc == "shandong.md"
+
+
+def test_a_year_a_figure_is_only_compared_with_is_not_the_year_it_gives() -> None:
+    page = parse(
+        "jiuye_2021.txt",
+        [
+            "人社部举行2021年一季度新闻发布会",
+            "一季度，城镇新增就业297万人，比2019年同期增加10万人，完成全年目标任务的27%。",
+            "3月份，全国城镇调查失业率为5.3%，比上月下降0.2个百分点。",
+            "一季度，全国共为企业减负增效，阶段性降低失业保险费率政策延续实施。",
+            "技能培训方面，开展职业技能提升行动，补贴性职业技能培训超过300万人次。",
+            "社会保障方面，基本养老保险参保人数稳步增加，养老金按时足额发放。",
+            "劳动关系方面，各地持续开展根治欠薪行动，维护农民工合法权益。",
+        ],
+    )
+    index = index_of([page], SEGMENTER)
+    # the 2019 figure is not given: no passage of the year asked
+    assert not answer(index, "2019年一季度城镇新增就业多少人？", SEGMENTER).hits
+    # a question comparing with that year asks of the year it compares (counter-example)
+    got = answer(index, "2021年一季度城镇新增就业比2019年同期多了多少？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("一季度，城镇新增就业297万人")
