@@ -108,6 +108,10 @@ class Ranking:
     part_match: float = 0.5  # credit for matching only the words inside a longer word
     coverage_weight: float = 0.5  # share of the score that follows coverage
     phrase_weight: float = 0.5  # score boost for holding the question's wording in order
+    # a year asked about is a constraint (the year rule), so in BM25 it counts this much of
+    # a word: passages that only repeat it (2018年一季度中国经济运行的特点…) do not outrank
+    # the one giving what is asked (今年一季度我国经济增长6.8%)
+    year_weight: float = 0.25
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
@@ -280,9 +284,13 @@ class Candidate:
 def _pool(
     index: SearchIndex, query: Query, target: Target, ranking: Ranking
 ) -> list[tuple[int, float]]:
-    """BM25's best passages for the query, within the documents the question names."""
+    """BM25's best passages for the query, within the documents the question names; a
+    year asked counting `Ranking.year_weight` of a word."""
     allowed = None if target.docs is None else index.allowed(target.docs)
-    ids, scores = bm25.top_k(index.postings, query.weights(ranking), POOL, allowed)
+    weights = query.weights(ranking)
+    for year in {str(y) for y in target.years} & weights.keys():
+        weights[year] *= ranking.year_weight
+    ids, scores = bm25.top_k(index.postings, weights, POOL, allowed)
     return list(zip(ids.tolist(), scores.tolist(), strict=True))
 
 

@@ -116,3 +116,23 @@ def test_a_year_a_figure_is_only_compared_with_is_not_the_year_it_gives() -> Non
     # a question comparing with that year asks of the year it compares (counter-example)
     got = answer(index, "2021年一季度城镇新增就业比2019年同期多了多少？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("一季度，城镇新增就业297万人")
+
+
+def test_a_year_asked_is_a_constraint_more_than_a_word_to_match() -> None:
+    page = parse(
+        "tongjiju_2018.txt",
+        [
+            "国家统计局介绍2018年一季度国民经济运行情况",
+            "国家统计局新闻发言人今天表示，2018年一季度中国经济运行的特点，可以用“稳、新、优、好”"
+            "四个字来概括，2018年经济开局良好。",
+            "经济增长平稳，今年一季度我国经济增长6.8%，这个增速和上季度持平。",
+            "就业扩大，一季度全国城镇新增就业322万人，比上年同期增加3万人。",
+            "物价稳定，一季度居民消费价格比上年同期上涨2.1%。",
+            "国际收支改善，一季度货物进出口总额增长9.4%。",
+        ],
+    )
+    index = index_of([page], SEGMENTER)
+    got = answer(index, "2018年一季度经济增速是多少", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("经济增长平稳")
+    # a year the corpus never speaks of still finds nothing (counter-example)
+    assert not answer(index, "2016年一季度我国经济增长了多少？", SEGMENTER).hits
