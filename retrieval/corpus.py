@@ -57,8 +57,10 @@ from retrieval.structure import parse
 # date the file name gives (戒毒条例(2018-09-18).md) dates a text that gives none; 21: a
 # headline keeps its text when its date and source follow on its line; 22: the dateline under
 # a title (its subtitle and date lines) is a passage, a judicial interpretation and a plan's
-# proposal go by their own names, a year a title sets a goal for dates nothing
-ANALYZER_VERSION = "22"
+# proposal go by their own names, a year a title sets a goal for dates nothing; 23: a budget or
+# plan report is of the year it plans and goes by 预算报告/计划报告, a title in Traditional
+# characters is read for its kind and names, a ministry's line under a title is its author
+ANALYZER_VERSION = "23"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"
