@@ -120,12 +120,12 @@ def enumerates(text: str) -> bool:
 _PENALTY = re.compile(r"罚款|吊销|没收|拘留|给予[^。；]{0,8}处分|追究刑事责任|责令停产|处分")
 
 
-# a text's own article of entry into force: 本条例自2002年1月1日起施行, 本法自公布之日起施行;
-# from a day, not a term counted from it (…仲裁机构，自本法施行之日起终止) nor 各自 (结合各自
-# …实施规定), and not across a clause (；, ; folded)
+# a text's own article of entry into force: 本条例自2002年1月1日起施行, 本法自公布之日起施行,
+# 本规定自即日起施行; from a day, not a term counted from it (…仲裁机构，自本法施行之日起终止)
+# nor across a clause (；, ; folded)
 _IN_FORCE = re.compile(
-    r"本(?:法|条例|规定|办法|解释|细则|准则|规则|决定|规章|意见)[^。；;\n]{0,12}?"
-    r"(?<!各)自(?:[\d〇零一二三四五六七八九]|公布|发布|印发|颁布|下发|批准|通过|签发)"
+    r"本(?:法|条例|规定|办法|解释|细则|准则|规则|决定|规章|意见)[^。；;\n]{0,12}?自\s?"
+    r"(?:[\d〇零○一二三四五六七八九]|即日|公布|发布|印发|颁布|颁发|下发|发文|批准|通过|签发)"
     r"[^。；;\n]{0,24}?(?:施行|生效|实施)"
 )
 

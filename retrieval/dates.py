@@ -211,11 +211,11 @@ def canonical_years(question: str, known: Container[int] | None = None) -> str:
     return "".join(out)
 
 
-# a year a figure is compared with (比2019年同期增加68万人): the passage gives the
-# figure of its own year, not of that one
+# a year a figure is compared with (比2019年同期增加68万人, 与2019年相比): the passage gives the
+# figure of its own year, not of that one; not 比较/对比 2019年和2020年, which asks of both
+_COMPARED_YEAR = rf"(?:(?:19|20)\d\d|[{_CN_DIGIT}]{{4}})[ \u3000]?年(?:同期)?"
 _COMPARED = re.compile(
-    r"(?:比|较|相比|同比)(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年(?:同期)?"
-    r"|(?:19|20)\d\d年同期"
+    rf"(?:(?<![较对])比(?!较)|(?<!比)较)[ \u3000]?{_COMPARED_YEAR}|与{_COMPARED_YEAR}相比"
 )
 
 

@@ -136,7 +136,7 @@ _FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
 
 # a report on one year's budget or plan and the draft of the next (the 报告 itself, not
 # a committee's 审查结果报告 on it)
-_REVIEW_AND_DRAFT = re.compile(r"(预算|计划)执行情况[与和][^。]{0,20}?\1草案的报告")
+_REVIEW_AND_DRAFT = re.compile(r"(预算|计划)执行情况[与和及暨][^。]{0,20}?\1草案的报告")
 
 
 def plan_names(title: str, explanation: bool) -> list[str]:
@@ -520,8 +520,11 @@ def occasion_from_headings(title: str, meta: DocumentMeta, tops: list[str]) -> D
 # a line that is only an office's name: the author of the text under its title
 _ORGAN_LINE = re.compile(
     r"^[\u4e00-\u9fff]{2,16}(?:办公厅|办公室|研究室|法规局|委员会|宣传部|组织部|研究院|研究中心)$"
-    # a ministry, commission or bureau, short as a person's name (财政部, 发改委, 统计局)
-    r"|^[\u4e00-\u9fff]{2,14}(?:部|委|局|厅|署|国务院|政府)$"
+    # a ministry, commission or bureau, short as a person's name (财政部, 发改委, 统计局); not
+    # 第一部, 各部委, 中西部, 服务大局
+    r"|^(?![第各])(?!.*(?:[东西南北中]部|[大全格布开结时政]局)$)"
+    r"[\u4e00-\u9fff]{2,14}(?:部|委|局|厅|署|政府)$"
+    r"|^国务院$"
 )
 
 
@@ -556,7 +559,10 @@ _GOAL_YEAR = re.compile(
 )
 # the year a report looks back on beside the year it plans (关于2020年…预算执行情况与2021年…预算
 # 草案的报告): it is the report of the year planned, given at that year's congress
-_REVIEWED_YEAR = re.compile(r"(?:19|20)\d\d年[^。]{0,20}?执行情况(?=[与和](?:19|20)\d\d年)")
+_REVIEWED_YEAR = re.compile(
+    r"(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})年[^。]{0,20}?执行情况"
+    r"(?=[与和及暨](?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})年)"
+)
 
 
 def _dating(text: str) -> str:

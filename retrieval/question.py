@@ -201,8 +201,9 @@ _TAKES_EFFECT = re.compile(r"施行|生效|实施(?![条办细意方规])")
 
 
 def only_effect(words: Iterable[str]) -> bool:
-    """Whether the words a question asks about say only taking effect (施行, 生效): it asks
-    when the text it names does, not when something the text governs does (处置决定生效)."""
+    """Whether the words a question asks about say only taking effect (施行, 生效), or
+    nothing (all()): it asks when the text it names does, not when something the text
+    governs does (处置决定生效)."""
     return all(_TAKES_EFFECT.fullmatch(w) for w in words)
 
 

@@ -68,8 +68,8 @@ from retrieval.quotes import holds_quote, in_runs, says_quote
 from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
-    ASKS_OF_QUESTION,
     announced_point,
+    asks_of_question,
     list_passages,
     past_labels,
     structure_passages,
@@ -548,7 +548,7 @@ def read_question(
     return query, target
 
 
-def in_force(
+def entry_into_force(
     index: SearchIndex, query: Query, weights: Sequence[float], target: Target
 ) -> list[Passage]:
     """For a question asking only when the texts it names take effect (反家庭暴力法哪天开始
@@ -612,7 +612,7 @@ def answer(
         # (a quote's: the passage saying it)
         placed = [p for d in index.catalog if d.doc in (target.docs or ()) for p in dateline_of(d)]
     if not placed and target.named and not target.phrases and asks_effect(folded):
-        placed = in_force(index, query, weights, target)
+        placed = entry_into_force(index, query, weights, target)
     if (
         not placed
         and not place.asked
@@ -685,7 +685,7 @@ def answer(
     else:
         if asks_penalty(folded):  # the article penalising the duty the words find
             shown = with_enforcing(index, shown, LEADING_HITS)
-        replies = not ASKS_OF_QUESTION.search(folded)  # 发言人怎么回应, not 记者问了什么
+        replies = not asks_of_question(folded)  # 发言人怎么回应, not 记者问了什么
         scored = with_announced_items(index, past_labels(index, shown, replies), place.how_many)
         scored = scored[:top_k]
     if not scored:

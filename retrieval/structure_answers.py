@@ -270,8 +270,15 @@ _PUT = re.compile(
 )
 # and its answer: 答：…, 汪文斌：…, [王旭明]：…
 _REPLY = re.compile(r"^\s*(?:答|\[[^\]\n]{1,12}\]|[\u4e00-\u9fff·]{2,6})\s*[:：]")
-# a question asking about what was asked (记者问了哪两个问题), not about the answer
-ASKS_OF_QUESTION = re.compile(r"记者|提问|问了|问的")
+# a question asking about what was asked (记者问了哪两个问题, 记者说明年毕业生多少), unless it
+# asks for the answer too (发言人怎么回答记者的提问); 记者会 is the occasion, no reporter
+_OF_QUESTION = re.compile(r"记者(?!会)|问了|问的|什么问题|哪[一两二三几]个问题")
+_FOR_ANSWER = re.compile(r"回答|回应|答复|怎么说|怎么看|如何看|表示")
+
+
+def asks_of_question(question: str) -> bool:
+    """Whether a question asks what a press conference's question was, not its answer."""
+    return bool(_OF_QUESTION.search(question)) and not _FOR_ANSWER.search(question)
 
 
 def _reply_to(index: SearchIndex, question: Passage) -> Passage | None:

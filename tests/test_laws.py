@@ -526,6 +526,7 @@ def test_when_a_named_law_takes_effect_is_its_own_article_of_entry_into_force() 
             "第二条 本法所称家庭暴力，是指家庭成员之间以殴打、限制人身自由等方式实施的侵害行为。",
             "第三十三条 加害人实施家庭暴力，构成违反治安管理行为的，依法给予治安管理处罚。",
             "第三十六条 各地可以根据本法，结合各自实际情况，制定反家庭暴力实施办法。",
+            "第三十二条 人身安全保护令由人民法院以裁定形式作出，自作出之日起生效。",
             "第三十七条 本法施行前设立的庇护机构，自本法施行之日起一年内重新登记。",
             "第三十八条 本法自2016年3月1日起施行。",
         ],
@@ -538,3 +539,5 @@ def test_when_a_named_law_takes_effect_is_its_own_article_of_entry_into_force() 
     # entry into force (counter-example)
     got = answer(index, "反家庭暴力法里庇护机构什么时候开始重新登记？", default_segmenter())
     assert got.hits[0].passage.text.startswith("第三十七条")
+    got = answer(index, "反家庭暴力法里人身安全保护令从什么时候开始生效？", default_segmenter())
+    assert got.hits[0].passage.text.startswith("第三十二条")

@@ -16,7 +16,7 @@ from retrieval.question import asks_list, defined_term
 from retrieval.search import DEFAULT_RANKING, answer, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
-from retrieval.structure_answers import labels
+from retrieval.structure_answers import asks_of_question, labels
 from tests.indexing import index_of, read
 
 SEGMENTER = default_segmenter()
@@ -232,6 +232,10 @@ def test_a_press_conferences_question_gives_way_to_its_answer() -> None:
     got = answer(index, "国际舆论说中国经济超出预期，发言人怎么回应？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("汪文斌：在当前世界经济增速放缓")
     assert all(not h.passage.text.startswith("总台央视记者") for h in got.hits)
+    # asked how the reporter was answered, the answer still; 记者会 is the occasion, no reporter
+    got = answer(index, "发言人怎么回答记者关于中国经济超出预期的提问？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("汪文斌：在当前世界经济增速放缓")
+    assert not asks_of_question("记者会上发言人说了什么")
     # asked what the reporter asked, the question itself (counter-example)
     got = answer(index, "总台央视记者在记者会上问了什么经济问题？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("总台央视记者")

@@ -113,7 +113,10 @@ def test_a_year_a_figure_is_only_compared_with_is_not_the_year_it_gives() -> Non
     index = index_of([page], SEGMENTER)
     # the 2019 figure is not given: no passage of the year asked
     assert not answer(index, "2019年一季度城镇新增就业多少人？", SEGMENTER).hits
-    # a question comparing with that year asks of the year it compares (counter-example)
+    # a question comparing with that year asks of the year it compares (counter-example),
+    # and one comparing two years asks of both
+    assert find_target("2021年一季度城镇新增就业比2019年同期多了多少？", [page]).years == (2021,)
+    assert find_target("比较2019年和2021年的城镇新增就业", [page]).years == (2019, 2021)
     got = answer(index, "2021年一季度城镇新增就业比2019年同期多了多少？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("一季度，城镇新增就业297万人")
 
