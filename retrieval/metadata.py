@@ -134,6 +134,10 @@ _EXPLAINS = re.compile(r"^关于《([^》]{4,80})》的说明$")
 _FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
 
 
+# a page's words around the text it reprints (新修订党政领导干部选拔任用工作条例全文)
+_REPRINTED = re.compile(r"^(?:最新|新修订的?|修订后的)(?=\S{4})|(?<=\S{4})(?:全文|原文)$")
+
+
 # a report on one year's budget or plan and the draft of the next (the 报告 itself, not
 # a committee's 审查结果报告 on it)
 _REVIEW_AND_DRAFT = re.compile(r"(预算|计划)执行情况[与和及暨][^。]{0,20}?\1草案的报告")
@@ -276,7 +280,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
     # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系)
     title = _BANNERED.sub("", title)
-    core = re.sub(r"^[^《]*《|》.*$", "", title) if "《" in title else title
+    core = re.sub(r"^[^《]*《|》.*$", "", title) if "《" in title else _REPRINTED.sub("", title)
     explained = _EXPLAINS.match(title)
     implementing = bool(_IMPLEMENTING.search(title)) or explained is not None
     interpretation = _INTERPRETS.search(title)

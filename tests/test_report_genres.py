@@ -139,3 +139,19 @@ def test_a_year_asked_is_a_constraint_more_than_a_word_to_match() -> None:
     assert got.hits[0].passage.text.startswith("经济增长平稳")
     # a year the corpus never speaks of still finds nothing (counter-example)
     assert not answer(index, "2016年一季度我国经济增长了多少？", SEGMENTER).hits
+
+
+def test_a_page_reprinting_a_text_is_named_by_the_text() -> None:
+    page = parse(
+        "renyong_2014.txt",
+        [
+            "新修订党政领导干部选拔任用工作条例全文",
+            "第一条 为了建设一支信念坚定、为民服务、勤政务实、敢于担当、清正廉洁的高素质干部队伍，"
+            "制定本条例。",
+            "第二条 选拔任用党政领导干部，必须坚持下列原则。",
+        ],
+    )
+    assert "党政领导干部选拔任用工作条例" in document_names(page)
+    # a title that is only a kind and 全文 keeps its words (counter-example)
+    short = parse("quanwen.txt", ["条例全文", "第一条 为了规范管理，制定本条例。"])
+    assert "条例" not in document_names(short)
