@@ -678,13 +678,14 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             PurePath(doc).stem.replace("_", "年 ") + "年"
         )
         year = found_years[0] if found_years else None
+    simple_title = simplified(title)  # kind and names are read in Simplified characters
     meta = DocumentMeta(
         subtitle=subtitle,
         occasion=occasion,
         speaker=speaker,
         date=iso(date) if date else (str(year) if year else ""),
         year=year,
-        kind=kind_of(simplified(title), simplified(subtitle)),
+        kind=kind_of(simple_title, simplified(subtitle)),
     )
-    meta = replace(meta, names=derived_names(simplified(title), meta))
+    meta = replace(meta, names=derived_names(simple_title, meta))
     return FrontMatter(title, meta, tuple(consumed))

@@ -25,13 +25,7 @@ from retrieval.dates import (
     without_compared,
 )
 from retrieval.editions import as_said, edition_asked, named_by_kind
-from retrieval.laws import (
-    LAW_ENDINGS,
-    abbreviates_any,
-    generic,
-    law_names,
-    quotes_article,
-)
+from retrieval.laws import LAW_ENDINGS, abbreviates_any, generic, law_names, quotes_article
 from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, is_organ
 from retrieval.model import Document
 from retrieval.names import (
@@ -160,7 +154,7 @@ def find_target(
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
         if not placed and place:
-            _, known = memo(documents, "local", lambda: _local_documents(documents))
+            _, known, _ = memo(documents, "local", lambda: _local_documents(documents))
             if place_stem(place) not in known:  # 北京市政府工作报告, none held
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if (
@@ -456,13 +450,11 @@ def _national(documents: Sequence[Document], folded: str, asks_place: str) -> li
 def national_documents(
     documents: Sequence[Document], target: Target | None = None, places: bool = False
 ) -> frozenset[str]:
-    """The documents of no place, where the corpus holds some of a place too: those a
-    question naming no place (`places`: its words name one) and no document (`target`)
-    asks of (人身安全保护令向哪个法院申请: the nation's law, not 山东省反家庭暴力条例)."""
+    """The nation's documents (`_local_documents`) a question naming no place (`places`: its
+    words name one) and no document asks of (人身安全保护令向哪个法院申请: not 山东省…条例)."""
     if places or (target and (target.docs is not None or target.preferred)):
         return frozenset()
-    placed = {d.doc for d in memo(documents, "local", lambda: _local_documents(documents))[0]}
-    return frozenset(d.doc for d in documents if d.doc not in placed) if placed else frozenset()
+    return memo(documents, "local", lambda: _local_documents(documents))[2]
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -508,7 +500,7 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
 
     if not (years or "今年" in folded or _kind_words(folded)):
         return ""
-    local, known = memo(documents, "local", lambda: _local_documents(documents))
+    local, known, _ = memo(documents, "local", lambda: _local_documents(documents))
     if not local:
         return ""
     for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
@@ -535,10 +527,14 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
     return ""
 
 
-def _local_documents(documents: Sequence[Document]) -> tuple[list[Document], frozenset[str]]:
-    """The documents that name a place, and every place they name."""
+def _local_documents(
+    documents: Sequence[Document],
+) -> tuple[list[Document], frozenset[str], frozenset[str]]:
+    """The documents naming a place, the places they name, and the nation's (where some do):
+    kept with the catalog, since every question naming nothing asks for the nation's."""
     local = [d for d in documents if _place_tokens(d)]
-    return local, frozenset().union(*(_place_tokens(d) for d in local))
+    national = frozenset(d.doc for d in documents if not _place_tokens(d)) if local else frozenset()
+    return local, frozenset().union(*(_place_tokens(d) for d in local)), national
 
 
 _ANNIVERSARY = re.compile(r"\d+周年")
