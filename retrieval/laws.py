@@ -263,11 +263,25 @@ def law_titles(document: Document) -> tuple[str, ...]:
     opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
     return (
         tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
-        + tuple(plain_text(t) for t in re.findall(r"《([^》]{4,40})》", fold(opening)))
+        + tuple(plain_text(t) for t in outer_titles(fold(opening)) if 4 <= len(t) <= 40)
         + tuple(
             plain_text(m.group(1)) for p in document.passages if (m := _TITLE_LINE.match(p.text))
         )
     )
+
+
+def outer_titles(text: str) -> list[str]:
+    """The titles in 《》 a text names, each whole with the titles nested in it (《关于修改
+    《X实施《Y法》办法》的决定》 names the 决定, not a broken 关于修改…Y法)."""
+    titles, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            depth, start = depth + 1, i + 1 if depth == 0 else start
+        elif ch == "》" and depth:
+            depth -= 1
+            if not depth:
+                titles.append(text[start:i])
+    return titles
 
 
 def quotes_article(document: Document, law: str, article: str) -> bool:

@@ -65,7 +65,9 @@ PROVINCE_SHORT: dict[str, str] = {
     "云南": "滇", "西藏": "藏", "陕西": "陕", "甘肃": "甘", "青海": "青", "宁夏": "宁",
     "新疆": "新", "香港": "港", "澳门": "澳", "台湾": "台",
 }  # fmt: skip
-_CONGRESS = re.compile(rf"第({_N})次全国代表大会")
+# a national congress, of the party or of the organisation named before it (中国工会第十八次全国
+# 代表大会 is the 工会十八大, not the party's 十八大)
+_CONGRESS = re.compile(rf"(?:中国([\u4e00-\u9fff]{{1,8}}?))?第({_N})次全国代表大会")
 # a province's or city's party congress (中国共产党浙江省第十五次代表大会, 杭州市第十三次党代会)
 _LOCAL_CONGRESS = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?[省市州县])第({_N})次(?:代表大会|党代会)")
 _PLACE_LEVEL = re.compile(r"(?<=..)[省市州县]$")
@@ -254,8 +256,10 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     kind = meta.kind
     names: list[str] = []
     for m in _CONGRESS.finditer(text):
-        short = f"{_number(m.group(1))}大"
-        names += [short, f"党的{short}", f"{short}{kind}" if kind else short]
+        short, body = f"{_number(m.group(2))}大", m.group(1) or "共产党"
+        party = body == "共产党"
+        for name in (short, "党的" + short) if party else (body + short, f"中国{body}{short}"):
+            names += [name, f"{name}{kind}" if kind else name]
     for m in _LOCAL_CONGRESS.finditer(text):
         place = m.group(1).removeprefix("中国共产党")
         for where in dict.fromkeys((place, _PLACE_LEVEL.sub("", place))):

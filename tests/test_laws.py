@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retrieval.laws import law_names
+from retrieval.laws import law_names, outer_titles
 from retrieval.model import Document
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
@@ -541,3 +541,32 @@ def test_when_a_named_law_takes_effect_is_its_own_article_of_entry_into_force() 
     assert got.hits[0].passage.text.startswith("第三十七条")
     got = answer(index, "反家庭暴力法里人身安全保护令从什么时候开始生效？", default_segmenter())
     assert got.hits[0].passage.text.startswith("第三十二条")
+
+
+def test_a_title_nested_in_a_revision_decision_names_the_decision_not_the_law() -> None:
+    law = doc(
+        "cb.md",
+        [
+            "中华人民共和国农村土地承包法",
+            "第三十一条 承包期内，妇女结婚，在新居住地未取得承包地的，发包方不得收回其原承包地。",
+        ],
+    )
+    local = doc(
+        "zj.md",
+        [
+            "浙江省实施《中华人民共和国农村土地承包法》办法",
+            "2009年12月30日 浙江省人民代表大会常务委员会第十五次会议《关于修改＜浙江省实施"
+            "《中华人民共和国农村土地承包法》办法＞的决定》修正",
+            "第十五条 承包期内，妇女结婚，在新居住地无承包地的，发包方不得收回其原承包地。",
+        ],
+    )
+    assert outer_titles("《关于修改《实施《甲法》办法》的决定》与《乙法》") == [
+        "关于修改《实施《甲法》办法》的决定",
+        "乙法",
+    ]
+    # the law's short name names the law, not the measures implementing it
+    assert find_target("按国家的土地承包法，女儿嫁到外村，承包地会被收回吗", (law, local)).docs == {
+        "cb.md"
+    }
+    # counter-example: the measures named with their place are the measures
+    assert find_target("浙江实施土地承包法办法对出嫁妇女怎么规定", (law, local)).docs == {"zj.md"}

@@ -52,3 +52,21 @@ def test_a_year_asked_of_a_places_report_finds_it_under_a_fuller_title() -> None
     assert got.docs == {"sc2024.txt"} and not got.missing
     # counter-example: a year no report of that place has is still missing
     assert find_target("2022年的省政府工作报告里说了什么", corpus).missing
+
+
+def test_an_organisations_national_congress_goes_by_its_name_not_the_partys() -> None:
+    union = doc(
+        "gh2018.txt",
+        ["中国工会第十七次全国代表大会在京开幕", "王沪宁代表党中央发表了题为《新风采》的致词。"],
+    )
+    later = doc(
+        "gh2023.txt",
+        ["中国工会第十八次全国代表大会在京开幕", "蔡奇代表党中央发表了题为《书写新篇章》的致词。"],
+    )
+    assert {"工会十七大", "中国工会十七大"} <= set(union.meta.names)
+    assert not {"十七大", "党的十七大"} & set(union.meta.names)
+    assert find_target("工会十七大上王沪宁致词的题目叫什么", (union, later)).docs == {"gh2018.txt"}
+    # counter-example: the party's congress, named with or without 中国共产党, is the 十九大
+    for title in ("在中国共产党第十九次全国代表大会上的报告", "在第十九次全国代表大会上的报告"):
+        names = derived_names(title, doc("r.txt", [title, "正文。"]).meta)
+        assert {"十九大", "党的十九大"} <= set(names), title
