@@ -284,7 +284,14 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
     # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系)
     title = _BANNERED.sub("", title)
-    core = re.sub(r"^[^《]*《|》.*$", "", title) if "《" in title else _REPRINTED.sub("", title)
+    # the text a title quotes is the document (关于印发《…条例》的通知), unless words after it
+    # make a text of another kind of it (《政府工作报告》重点工作分工方案)
+    quoted = "《" in title and kind_of(title[title.rfind("》") + 1 :]) in ("", "通知", "决定")
+    core = (
+        re.sub(r"^[^《]*《|》.*$", "", title)
+        if quoted
+        else _REPRINTED.sub("", re.sub(r"[《》]", "", title))
+    )
     explained = _EXPLAINS.match(title)
     implementing = bool(_IMPLEMENTING.search(title)) or explained is not None
     interpretation = _INTERPRETS.search(title)

@@ -88,7 +88,10 @@ def asked_place(folded: str) -> str:
             if stem in NATIONAL:
                 continue  # 中国政府工作报告 is the nation's
             # with 省/市 said, a proper noun (a city jieba does not tag ns); without, a place
-            proper = bool(suffix) and default_segmenter().proper_nouns(stem) == [stem]
+            # (or tags it a place with its suffix only: 大连市, not 大连)
+            proper = bool(suffix) and any(
+                default_segmenter().proper_nouns(name) == [name] for name in (stem, stem + suffix)
+            )
             if stem in PROVINCE_SHORT or proper or default_segmenter().is_place(stem):
                 found = stem + suffix
                 return found if found in folded else f"{stem}自治区"

@@ -155,3 +155,44 @@ def test_a_page_reprinting_a_text_is_named_by_the_text() -> None:
     # a title that is only a kind and 全文 keeps its words (counter-example)
     short = parse("quanwen.txt", ["条例全文", "第一条 为了规范管理，制定本条例。"])
     assert "条例" not in document_names(short)
+
+
+def test_a_text_made_of_a_quoted_report_is_named_by_its_whole_title() -> None:
+    tasks = parse(
+        "fengong_2025.txt",
+        [
+            "2025年省《政府工作报告》重点工作分工方案(一)",
+            "一、对地区生产总值增长5%以上的目标，省发展改革委牵头负责。",
+        ],
+    )
+    report = parse(
+        "hlj_2023.txt",
+        [
+            "政府工作报告（黑龙江，2023年）",
+            "——2023年1月12日在黑龙江省第十四届人民代表大会第一次会议上",
+            "过去的五年，是我省发展进程中极不寻常、极不平凡的五年。",
+        ],
+    )
+    names = document_names(tasks)
+    assert "2025年省政府工作报告重点工作分工方案" in names
+    assert not {"政府工作报告", "2025年政府工作报告"} & set(names)
+    # the report named is the report, not the task list made of it
+    target = find_target("黑龙江2023年的政府工作报告是哪天作的", [tasks, report])
+    assert target.docs == {"hlj_2023.txt"}
+    # counter-example: a notice issuing a text in 《》 goes by the text's name
+    notice = parse("tz.txt", ["关于印发《党政机关厉行节约反对浪费条例》的通知", "各地区各部门："])
+    assert "党政机关厉行节约反对浪费条例" in document_names(notice)
+
+
+def test_a_city_named_with_its_suffix_is_a_place_whose_report_the_corpus_lacks() -> None:
+    report = parse(
+        "changchun_2025.txt",
+        ["长春市政府工作报告(2025年)", "——2025年1月8日在长春市第十六届人民代表大会第四次会议上"],
+    )
+    # jieba tags 大连市 a place, not 大连 alone
+    target = find_target("大连市2025年政府工作报告的主要预期目标有哪些", [report])
+    assert target.missing == "大连市政府工作报告"
+    # counter-example: the city the corpus holds is found
+    assert find_target("长春市2025年政府工作报告的主要预期目标", [report]).docs == {
+        "changchun_2025.txt"
+    }
