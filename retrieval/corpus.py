@@ -60,7 +60,8 @@ from retrieval.structure import parse
 # proposal go by their own names, a year a title sets a goal for dates nothing; 23: a budget or
 # plan report is of the year it plans and goes by 预算报告/计划报告, a title in Traditional
 # characters is read for its kind and names, a ministry's line under a title is its author; 24:
-# a national congress goes by its organisation's name (中国工会第十八次全国代表大会: 工会十八大)
+# a national congress goes by its organisation's name (中国工会第十八次全国代表大会: 工会十八大),
+# a text made of a quoted one by its whole title (《政府工作报告》重点工作分工方案)
 ANALYZER_VERSION = "24"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
