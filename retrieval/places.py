@@ -96,3 +96,15 @@ def asked_place(folded: str) -> str:
                 found = stem + suffix
                 return found if found in folded else f"{stem}自治区"
     return ""
+
+
+# which place's text says it (哪个省的政府工作报告): not a place asked of the text (哪个城市加入)
+_WHICH_PLACE = re.compile(
+    r"(?:哪(?:个|一个|些)?(?:省|市|县|区|地方|地区|城市)|哪里)(?:的|级)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:报告|讲话|条例|规定|办法|文件)"
+)
+
+
+def asks_which_place(folded: str) -> bool:
+    """Whether a question asks which place's text it is (哪个省的政府工作报告提的)."""
+    return bool(_WHICH_PLACE.search(folded))

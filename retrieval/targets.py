@@ -45,6 +45,7 @@ from retrieval.places import (
     NATIONAL,
     SPELLED_PLACE,
     asked_place,
+    asks_which_place,
     is_place_name,
     place_before,
     place_stem,
@@ -142,6 +143,9 @@ def find_target(
     named = [d for d in named if not contradicts(d, plain)] or (
         [] if named and naming_ordinals(plain) else named
     )
+    # 哪个省的政府工作报告 asks of every place's, not of the one titled by the genre alone
+    if (which_place := asks_which_place(folded)) and named and _generic(named, plain):
+        named = []
     if named and (local_law := _local_law(named, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
     if named and (rules := implementing_rules(documents, folded)):
@@ -172,7 +176,7 @@ def find_target(
         # 河南省就业促进条例 names a law, not the one regulation of 河南 the corpus holds
         # (山东那个普法条例 only describes 山东's)
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
-    if not named:
+    if not named and not which_place:
         named = (
             _named_by_token(documents, folded)
             or named_by_meeting(documents, folded)

@@ -196,3 +196,29 @@ def test_a_city_named_with_its_suffix_is_a_place_whose_report_the_corpus_lacks()
     assert find_target("长春市2025年政府工作报告的主要预期目标", [report]).docs == {
         "changchun_2025.txt"
     }
+
+
+def test_which_places_report_says_a_quote_asks_every_places_report() -> None:
+    bare = parse(
+        "hlj_2023.txt",
+        [
+            "政府工作报告（黑龙江，2023年）",
+            "——2023年1月12日在黑龙江省第十四届人民代表大会第一次会议上",
+            "五年来，现代农业加快发展，坚决当好维护国家粮食安全压舱石。",
+        ],
+    )
+    titled = parse(
+        "jl_2026.txt",
+        [
+            "2026年吉林省政府工作报告",
+            "当好清正廉洁的守护人。始终把纪律规矩挺在前面，坚决扛起全面从严治党政治责任。",
+        ],
+    )
+    question = "“当好清正廉洁的守护人”是哪个省的政府工作报告提的？"
+    # the genre's name alone is no name of the one report titled by it
+    assert find_target(question, [bare, titled]).docs is None
+    hits = answer(index_of([bare, titled], SEGMENTER), question, SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "jl_2026.txt"
+    # counter-example: a place asked of the text, not of which place's text, leaves it named
+    asked = find_target("黑龙江2023年政府工作报告里哪个城市获评了什么", [bare, titled])
+    assert asked.docs == {"hlj_2023.txt"}
