@@ -65,8 +65,7 @@ PROVINCE_SHORT: dict[str, str] = {
     "云南": "滇", "西藏": "藏", "陕西": "陕", "甘肃": "甘", "青海": "青", "宁夏": "宁",
     "新疆": "新", "香港": "港", "澳门": "澳", "台湾": "台",
 }  # fmt: skip
-# a national congress, of the party or of the organisation named before it (中国工会第十八次全国
-# 代表大会 is the 工会十八大, not the party's 十八大)
+# a national congress, the party's or the organisation's before it (中国工会…: 工会十八大)
 _CONGRESS = re.compile(rf"(?:中国([\u4e00-\u9fff]{{1,8}}?))?第({_N})次全国代表大会")
 # a province's or city's party congress (中国共产党浙江省第十五次代表大会, 杭州市第十三次党代会)
 _LOCAL_CONGRESS = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?[省市州县])第({_N})次(?:代表大会|党代会)")
@@ -287,11 +286,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     # the text a title quotes is the document (关于印发《…条例》的通知), unless words after it
     # make a text of another kind of it (《政府工作报告》重点工作分工方案)
     quoted = "《" in title and kind_of(title[title.rfind("》") + 1 :]) in ("", "通知", "决定")
-    core = (
-        re.sub(r"^[^《]*《|》.*$", "", title)
-        if quoted
-        else _REPRINTED.sub("", re.sub(r"[《》]", "", title))
-    )
+    unquoted = _REPRINTED.sub("", re.sub(r"[《》]", "", title))
+    core = re.sub(r"^[^《]*《|》.*$", "", title) if quoted else unquoted
     explained = _EXPLAINS.match(title)
     implementing = bool(_IMPLEMENTING.search(title)) or explained is not None
     interpretation = _INTERPRETS.search(title)
