@@ -135,6 +135,17 @@ def states_effect(text: str) -> bool:
     return bool(_IN_FORCE.search(text))
 
 
+# a text's article saying why it was made: 为了…，根据…，制定本法 (its first, as a rule)
+_PURPOSE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+条\s*)?为了?[^。；;\n]{2,200}?制定本(?:法|条例|规定|办法|细则|准则|规则)"
+)
+
+
+def states_purpose(text: str) -> bool:
+    """Whether a passage says why its text was made, as a question asking its purpose wants."""
+    return bool(_PURPOSE.match(text))
+
+
 def states_penalty(text: str) -> bool:
     """Whether a passage states a penalty (…的，由…责令改正，处一万元以上罚款)."""
     return bool(_PENALTY.search(text))

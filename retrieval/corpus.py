@@ -61,7 +61,8 @@ from retrieval.structure import parse
 # plan report is of the year it plans and goes by 预算报告/计划报告, a title in Traditional
 # characters is read for its kind and names, a ministry's line under a title is its author; 24:
 # a national congress goes by its organisation's name (中国工会第十八次全国代表大会: 工会十八大),
-# a text made of a quoted one by its whole title (《政府工作报告》重点工作分工方案)
+# a text made of a quoted one by its whole title (《政府工作报告》重点工作分工方案), a site's
+# tag around a title ([法律法规]…, …全文【优秀4篇】) no part of its name
 ANALYZER_VERSION = "24"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

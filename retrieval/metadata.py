@@ -218,6 +218,8 @@ def _cn(n: int) -> str:
 
 
 _BANNERED = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]\s+(?=\S)")
+# a site's tag in square brackets before or after a title ([法律法规]…, …全文【优秀4篇】)
+_TAGGED = re.compile(r"^\s*[\[【][^\]】]{1,10}[\]】]\s*|\s*[\[【][^\]】]{1,10}[\]】]\s*$")
 
 
 # an autonomous region's name holds its people (宁夏回族自治区); people call it by the place (宁夏)
@@ -282,7 +284,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     for m in _NPC.finditer(text):
         names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
     # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系)
-    title = _BANNERED.sub("", title)
+    title = _TAGGED.sub("", _BANNERED.sub("", title))
     # the text a title quotes is the document (关于印发《…条例》的通知), unless words after it
     # make a text of another kind of it (《政府工作报告》重点工作分工方案)
     quoted = "《" in title and kind_of(title[title.rfind("》") + 1 :]) in ("", "通知", "决定")
@@ -349,7 +351,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     if (
         short := core.replace(_STATE, "")
         if implementing or interpretation
-        else law_short_name(title) or _without_state(core)
+        else law_short_name(title) or law_short_name(core) or _without_state(core)
     ):
         names.append(short)
         if meta.year:

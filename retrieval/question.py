@@ -212,6 +212,15 @@ def asks_effect(question: str) -> bool:
     return asks_time(question) and bool(_TAKES_EFFECT.search(question))
 
 
+# why a text was made: 立法目的, 制定的目的, 为什么要制定 (not 这次修改的目的: a revision's)
+_ASKS_PURPOSE = re.compile(r"立法(?:目的|宗旨)|制定的?目的|为(?:什么|何)要?制定")
+
+
+def asks_purpose(question: str) -> bool:
+    """Whether a question asks why a text was made (1989年版环保法的立法目的是什么)."""
+    return bool(_ASKS_PURPOSE.search(question))
+
+
 def asks_definition(question: str) -> bool:
     return bool(_ASKS_DEFINITION.search(question))
 

@@ -55,12 +55,12 @@ from retrieval.question import (
     asks_effect,
     asks_list,
     asks_penalty,
+    asks_purpose,
     asks_quantity,
     asks_time,
     defined_term,
     kinds_asked_of,
     listed_kind,
-    only_effect,
     parse_question,
     without_naming_words,
 )
@@ -70,8 +70,10 @@ from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
     announced_point,
     asks_of_question,
+    entry_into_force,
     list_passages,
     past_labels,
+    stated_purpose,
     structure_passages,
     with_announced_items,
 )
@@ -548,24 +550,6 @@ def read_question(
     return query, target
 
 
-def entry_into_force(
-    index: SearchIndex, query: Query, weights: Sequence[float], target: Target
-) -> list[Passage]:
-    """For a question asking only when the texts it names take effect (反家庭暴力法哪天开始
-    实施的; not 工伤保险从哪天开始生效 of the 工伤保险条例), their articles of entry into force,
-    which BM25 misses where they say 施行 for 实施; the edition of the year asked first."""
-    asked, asked_weights = _asked(query, weights, target, index)
-    telling = [
-        w.text for w, x in zip(asked.words, asked_weights, strict=True) if x >= TELLING_WEIGHT
-    ]
-    if not only_effect(telling):
-        return []
-    years = index.doc_years
-    named = [d for d in index.catalog if d.doc in (target.docs or ())]
-    named.sort(key=lambda d: (years[d.doc] not in target.years, -(years[d.doc] or 0)))
-    return [p for d in named for p in d.passages if states_effect(p.text)]
-
-
 def structure_answer(
     index: SearchIndex, question: str, query: Query, target: Target, weights: Sequence[float]
 ) -> list[Passage]:
@@ -612,7 +596,13 @@ def answer(
         # (a quote's: the passage saying it)
         placed = [p for d in index.catalog if d.doc in (target.docs or ()) for p in dateline_of(d)]
     if not placed and target.named and not target.phrases and asks_effect(folded):
-        placed = entry_into_force(index, query, weights, target)
+        asked, asked_weights = _asked(query, weights, target, index)
+        telling = [
+            w.text for w, x in zip(asked.words, asked_weights, strict=True) if x >= TELLING_WEIGHT
+        ]
+        placed = entry_into_force(index, target, telling)
+    if not placed and target.named and not target.phrases and asks_purpose(folded):
+        placed = stated_purpose(index, target)
     if (
         not placed
         and not place.asked

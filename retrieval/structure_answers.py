@@ -7,9 +7,10 @@ and the index, which document and which list is meant.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from retrieval.catalog import memo
+from retrieval.clues import states_effect, states_purpose
 from retrieval.dates import CN_NUMBER
 from retrieval.editions import newest_edition
 from retrieval.index import SearchIndex, searchable_text
@@ -31,7 +32,7 @@ from retrieval.parts import (
     read_place,
     sized_list,
 )
-from retrieval.question import STRUCTURE_WORD_WEIGHT, Query
+from retrieval.question import STRUCTURE_WORD_WEIGHT, Query, only_effect
 from retrieval.quotes import holds_quote
 from retrieval.segment import Segmenter
 from retrieval.targets import Target, named_by_fragment
@@ -346,3 +347,27 @@ def announced_point(index: SearchIndex, first: Passage, point: int, question: st
     if listing is None or len(listing.points) < point:
         return []
     return [listing.points[point - 1], first]
+
+
+def entry_into_force(index: SearchIndex, target: Target, telling: Sequence[str]) -> list[Passage]:
+    """For a question asking only when the texts it names take effect (反家庭暴力法哪天开始
+    实施的: its `telling` words, besides the names, say no more; not 工伤保险从哪天开始生效 of
+    the 工伤保险条例), their articles of entry into force, which BM25 misses where they say
+    施行 for 实施; the edition of the year asked first."""
+    return _named_articles(index, target, states_effect) if only_effect(telling) else []
+
+
+def stated_purpose(index: SearchIndex, target: Target) -> list[Passage]:
+    """The articles of the named texts saying why each was made (为了…，制定本法), as a
+    question asking their purpose wants (its words, 立法目的, are seldom the text's)."""
+    return _named_articles(index, target, states_purpose)
+
+
+def _named_articles(
+    index: SearchIndex, target: Target, says: Callable[[str], bool]
+) -> list[Passage]:
+    """The passages of the named texts that `says`, of the year asked first, else the newest."""
+    years = index.doc_years
+    named = [d for d in index.catalog if d.doc in (target.docs or ())]
+    named.sort(key=lambda d: (years[d.doc] not in target.years, -(years[d.doc] or 0)))
+    return [p for d in named for p in d.passages if says(p.text)]

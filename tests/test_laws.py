@@ -7,6 +7,7 @@ from pathlib import Path
 
 from retrieval.laws import law_names, outer_titles
 from retrieval.model import Document
+from retrieval.names import document_names
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.targets import find_target
@@ -570,3 +571,40 @@ def test_a_title_nested_in_a_revision_decision_names_the_decision_not_the_law() 
     }
     # counter-example: the measures named with their place are the measures
     assert find_target("浙江实施土地承包法办法对出嫁妇女怎么规定", (law, local)).docs == {"zj.md"}
+
+
+def test_a_sites_tag_around_a_laws_title_is_no_part_of_its_name() -> None:
+    tagged = doc(
+        "zq2005.txt",
+        ["[法律法规]中华人民共和国证券法(新)(一)", "第一条 为了规范证券发行和交易行为，制定本法。"],
+    )
+    reprint = doc(
+        "qw2005.txt",
+        [
+            "中华人民共和国证券法全文【优秀4篇】",
+            "第四十二条 证券交易以现货和国务院规定的其他方式进行交易。",
+        ],
+    )
+    for page in (tagged, reprint):
+        assert "证券法" in document_names(page), page.title
+    # the tag is dropped from the names only: the page shows its title as written
+    assert tagged.title == "[法律法规]中华人民共和国证券法(新)(一)"
+    assert find_target("2005年版证券法第一条怎么说的", (tagged,)).docs == {"zq2005.txt"}
+
+
+def test_why_a_named_law_was_made_is_its_article_saying_so() -> None:
+    old = doc(
+        "hb1989.txt",
+        [
+            "中华人民共和国环境保护法（1989年）",
+            "第一条 为保护和改善生活环境与生态环境，防治污染和其他公害，制定本法。",
+            "第二条 本法所称环境，是指影响人类生存和发展的各种自然因素的总体。",
+            "第四十七条 本法自公布之日起施行。",
+        ],
+    )
+    index = index_of([old], default_segmenter())
+    hits = answer(index, "1989年版环保法的立法目的是什么？", default_segmenter()).hits
+    assert hits and hits[0].passage.text.startswith("第一条")
+    # counter-example: asked when it takes effect, its article of entry into force
+    hits = answer(index, "1989年版环保法从哪天开始施行", default_segmenter()).hits
+    assert hits and hits[0].passage.text.startswith("第四十七条")

@@ -249,6 +249,14 @@ MANY = [
     corpus_set("city_reports_pages", (0.70, 0.75, 0.78, 14, 12)),
     corpus_set("science_talent_speeches_pages", (0.77, 0.87, 0.83, 12, 8)),
     corpus_set("cadre_rules_pages", (0.56, 0.59, 0.62, 14, 16)),
+    corpus_set("private_economy_folder", (0.68, 0.73, 0.74, 19, 20)),
+    corpus_set("npc_standing_reports_pages", (0.74, 0.83, 0.82, 20, 10)),
+    corpus_set("northeast_reports_pages", (0.80, 0.89, 0.88, 12, 2)),
+    corpus_set("trade_unions_folder", (0.80, 0.90, 0.91, 17, 3)),
+    corpus_set("ecology_speeches_pages", (0.73, 0.81, 0.83, 14, 10)),
+    corpus_set("securities_futures_folder", (0.72, 0.77, 0.78, 21, 8)),
+    corpus_set("county_reports_pages", (0.69, 0.76, 0.81, 15, 13)),
+    corpus_set("medicine_practice_folder", (0.70, 0.82, 0.78, 17, 15)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
