@@ -119,12 +119,19 @@ def parse_question(
     for text, _ in segmenter.words(folded):
         if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
             continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
-        terms = frozenset(segmenter.expand([text]))
-        if not terms:
-            continue
-        expansions = frozenset(s for t in terms for s in synonyms(t)) | _written_out(text)
-        words.append(Word(text, terms, expansions))
+        if word := make_word(text, segmenter):
+            words.append(word)
     return Query(tuple(words), tuple(segmenter.bigrams(folded)))
+
+
+def make_word(text: str, segmenter: Segmenter) -> Word | None:
+    """A question word with the index terms that find it and its synonyms; None for one
+    with no term to search (a stopword)."""
+    terms = frozenset(segmenter.expand([text]))
+    if not terms:
+        return None
+    expansions = frozenset(s for t in terms for s in synonyms(t)) | _written_out(text)
+    return Word(text, terms, expansions)
 
 
 _PLENUM = re.compile(r"([一二三四五六七八九十]{1,2})中全会")

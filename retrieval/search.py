@@ -40,6 +40,7 @@ from retrieval.coverage import (
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
 from retrieval.dates import canonical_years, digit_years, passage_years
 from retrieval.editions import newest_first
+from retrieval.guesses import with_corpus_words
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
 from retrieval.metadata import asks_history, is_date_line, is_history
@@ -543,6 +544,7 @@ def read_question(
         target = replace(target, docs=docs if target.docs is None else target.docs & docs)
     if target.missing:
         return query, target
+    query = with_corpus_words(query, fold(question), index.postings.vocabulary, segmenter)
     query = with_synonyms(query, index.postings.vocabulary, segmenter)
     if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
         ids = [i for i, _ in _pool(index, query, target, ranking)]

@@ -180,6 +180,11 @@ class Segmenter:
         chars = [math.log(tokenizer.total / (tokenizer.FREQ.get(c) or 1)) for c in word]
         return min(sum(chars) / len(chars), MAX_INFORMATION) if chars else 0.0
 
+    def is_domain(self, word: str) -> bool:
+        """Whether the word is one of the project's dictionary (a domain word jieba lacks)."""
+        self._load()
+        return word in self._domain
+
     def nominal(self, word: str) -> bool:
         """A noun, a domain word, or a word jieba does not know (a name it guessed)."""
         self._load()
