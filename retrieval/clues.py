@@ -38,11 +38,16 @@ def defines(
     """Whether the passage defines the term asked of (`defined_term`: 政府信息, however
     common its words), the term the question quotes (“食品安全”这个词), or else one of its
     telling words: 本条例所称政府信息，是指…, 督查是指…, 食品安全，指… or “渔业水域”，是指…"""
-    return any(
-        re.search(rf"所称{_OPEN_QUOTE}?{re.escape(t)}", text)
-        or re.search(rf"{re.escape(t)}{_CLOSE_QUOTE}?{_MEANS}", text)
-        or re.search(rf"{_CASES_ARE}[^，。；：\n]{{0,12}}?{re.escape(t)}[：:。]", text)
-        for t in _asked_terms(query, weights, quoted, term)
+    return any(defines_term(t, text) for t in _asked_terms(query, weights, quoted, term))
+
+
+def defines_term(term: str, text: str) -> bool:
+    """Whether the passage defines `term`: 本条例所称护士，是指…, 督查是指…, 食品安全，指…"""
+    t = re.escape(term)
+    return bool(
+        re.search(rf"所称{_OPEN_QUOTE}?{t}", text)
+        or re.search(rf"{t}{_CLOSE_QUOTE}?{_MEANS}", text)
+        or re.search(rf"{_CASES_ARE}[^，。；：\n]{{0,12}}?{t}[：:。]", text)
     )
 
 

@@ -144,7 +144,9 @@ def _written_out(word: str) -> frozenset[str]:
     return frozenset({f"第{plenum.group(1)}次全体会议"}) if plenum else frozenset()
 
 
-def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Query:
+def without_naming_words(
+    query: Query, target: Target, index: SearchIndex, defining: bool = False
+) -> Query:
     """The question without the words that name the documents it was understood to ask
     about (2021年 政府工作报告, 95周年 讲话): inside those documents they tell no passage
     from another, and a passage that happens to repeat them (总书记每年都在中央纪委全会上
@@ -159,10 +161,13 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
     # too (新中国成立70周年那年的政府工作报告); unless they are all that is asked (哪次会议通过的)
     occasions = " ".join([*(fold(d.meta.occasion) for d in named), *target.dating])
     quoted = " ".join(target.phrases)  # “物业管理”这个概念: asked, though in the name
+    # and, `defining` it, a word said again beside the name (护士条例里怎么定义护士)
+    said = " ".join(target.said) if defining else ""
+    again = {t for w in query.words if said and _times(query, t := w.text) > said.count(t) > 0}
     kept = tuple(
         w
         for w in query.words
-        if w.text in quoted or (w.text not in titles and w.text not in occasions)
+        if w.text in quoted or w.text in again or (w.text not in titles and w.text not in occasions)
     )
     if not kept:
         kept = tuple(w for w in query.words if w.text not in titles)
@@ -171,6 +176,10 @@ def without_naming_words(query: Query, target: Target, index: SearchIndex) -> Qu
     gone = [w.text for w in query.words if w not in kept]
     bigrams = tuple(b for b in query.bigrams if not any(b[1:] in g for g in gone))
     return Query(kept, bigrams)
+
+
+def _times(query: Query, text: str) -> int:
+    return sum(w.text == text for w in query.words)
 
 
 # a question that asks for a quantity: 多少, 几个, 多大, 比例, 目标是

@@ -71,6 +71,7 @@ from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
     announced_point,
     asks_of_question,
+    defining_articles,
     entry_into_force,
     list_passages,
     past_labels,
@@ -173,10 +174,11 @@ def question_focus(
     target: Target,
     index: SearchIndex,
     ranking: Ranking,
+    defining: bool = False,
 ) -> tuple[Word, ...]:
     """The telling words of what a question is about: not the year or the documents it
     names (2023年 一号文件 要求粮食产量…), which the year and document rules see to."""
-    asked = without_naming_words(query, target, index)
+    asked = without_naming_words(query, target, index, defining)
     years = {str(y) for y in target.years}
     about = [
         (w, x)
@@ -189,10 +191,10 @@ def question_focus(
 
 
 def _asked(
-    query: Query, weights: Sequence[float], target: Target, index: SearchIndex
-) -> tuple[Query, tuple[float, ...]]:
-    """The question without the words naming its documents, and their weights."""
-    asked = without_naming_words(query, target, index)
+    query: Query, weights: Sequence[float], target: Target, index: SearchIndex, define: bool = False
+) -> tuple[Query, tuple[float, ...]]:  # fmt: skip
+    """The question without the words naming its documents (but a term it asks to `define`)."""
+    asked = without_naming_words(query, target, index, define)
     return asked, tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
 
 
@@ -329,9 +331,10 @@ def candidates(
         floor = 2.0  # nothing is kept
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
-    asked, asked_weights = _asked(query, weights, target, index)
+    definition = asks_definition(folded_question)
+    asked, asked_weights = _asked(query, weights, target, index, definition)
     ids = _pool(index, asked, target, ranking)
-    telling = question_focus(query, weights, target, index, ranking)
+    telling = question_focus(query, weights, target, index, ranking, definition)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
     ordinals = asked_ordinals(_without(folded_question, target.said))
     texts = index.searchable_many([i for i, _ in ids])
@@ -347,7 +350,6 @@ def candidates(
     quantity = asks_quantity(folded_question)
     when = asks_time(folded_question)
     effect = asks_effect(folded_question)
-    definition = asks_definition(folded_question)
     term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
@@ -605,6 +607,8 @@ def answer(
         placed = entry_into_force(index, target, telling)
     if not placed and target.named and not target.phrases and asks_purpose(folded):
         placed = stated_purpose(index, target)
+    if not placed and target.named and asks_definition(folded) and (term := defined_term(folded)):
+        placed = defining_articles(index, target, term)
     if (
         not placed
         and not place.asked

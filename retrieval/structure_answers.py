@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.catalog import memo
-from retrieval.clues import states_effect, states_purpose
+from retrieval.clues import defines_term, states_effect, states_purpose
 from retrieval.dates import CN_NUMBER
 from retrieval.editions import newest_edition
 from retrieval.index import SearchIndex, searchable_text
@@ -361,6 +361,13 @@ def stated_purpose(index: SearchIndex, target: Target) -> list[Passage]:
     """The articles of the named texts saying why each was made (为了…，制定本法), as a
     question asking their purpose wants (its words, 立法目的, are seldom the text's)."""
     return _named_articles(index, target, states_purpose)
+
+
+def defining_articles(index: SearchIndex, target: Target, term: str) -> list[Passage]:
+    """The articles of the named texts defining the term a question asks of (药品管理法里药品
+    是怎么定义的: 本法所称药品，是指…), which BM25 may leave out of its pool where the term
+    is in every article."""
+    return _named_articles(index, target, lambda text: defines_term(term, fold(text)))
 
 
 def _named_articles(

@@ -206,3 +206,31 @@ def test_which_meeting_adopted_a_named_law_is_its_history_line() -> None:
     # counter-example: asked what it is for, its first article
     got = answer(index, "反食品浪费法是为了什么制定的？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第一条")
+
+
+def test_a_term_in_the_named_texts_title_is_asked_defined_and_its_article_found() -> None:
+    nurses = [
+        "护士条例",
+        "第二条 本条例所称护士，是指经执业注册取得护士执业证书，从事护理活动的卫生技术人员。",
+        "第三条 护士人格尊严、人身安全不受侵犯。护士依法履行职责，受法律保护。",
+        "第十二条 护士执业，应当经执业注册取得护士执业证书。",
+    ]
+    index = index_of([parse("hs.md", nurses)], SEGMENTER)
+    got = answer(index, "护士条例里怎么定义护士？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第二条")
+    # counter-example: a question not asking a definition is answered by its own words
+    got = answer(index, "护士条例说护士的人格尊严受保护吗", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第三条")
+    # the term is in every article: the article defining it is found however BM25 ranks it
+    drugs = [
+        "中华人民共和国药品管理法",
+        "第二条 在中华人民共和国境内从事药品研制、生产、经营、使用和监督管理活动，适用本法。\n"
+        "本法所称药品，是指用于预防、治疗、诊断人的疾病的物质。",
+        *(
+            f"第{n}条 药品管理部门对药品生产企业的药品、药品原料和药品包装进行药品检查。"
+            for n in "三四五六七八"
+        ),
+    ]
+    index = index_of([parse("yp.md", drugs)], SEGMENTER)
+    got = answer(index, "药品管理法里，药品是怎么定义的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第二条")
