@@ -76,3 +76,10 @@ def outermost(names: set[str]) -> list[str]:
 def names_said(named: Sequence[Document], written: str) -> list[str]:
     """The names of the documents named that the question uses, but those inside another."""
     return outermost({n for d in named for n in document_names(d) if n in written})
+
+
+def says_dated_name(document: Document, plain: str, years: Sequence[int] = ()) -> bool:
+    """Whether the question says a dated name of the document (2021年政府工作报告), or one of
+    its `years` that the title opens with (2026年政府工作报告, given in December 2025)."""
+    dated = (n for n in document_names(document) if re.match(r"(19|20)\d\d年", n))
+    return any(n in plain for n in dated) or any(document.title.startswith(f"{y}年") for y in years)

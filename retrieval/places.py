@@ -23,8 +23,32 @@ _ADMINISTRATIVE = ("省", "市", "县", "区", "州", "自治区", "自治州")
 def places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
     """The places a document's title, subtitle or occasion spell out (浙江 of 浙江省…)."""
     text = re.sub(r"\d{4}年", "", fold(" ".join((title, subtitle, occasion))))
-    places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)}
+    places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)} | _counties(text)
     return frozenset(p for p in places if p and p not in NATIONAL)
+
+
+# a county's or district's name with its ending, as jieba's dictionary holds it: 大宁县,
+# 汉滨区 (ns), and counties it files as common or personal nouns (代县, 交口县, 化德县); not
+# 全县, 本县, nor 城区, 社区, 开发区 (nouns ending in 区)
+_COUNTY_END = re.compile(r"[县区旗]")
+_NOT_COUNTY = frozenset("全本该各我每外邻一两郡州市省")
+
+
+def _counties(text: str) -> set[str]:
+    from retrieval.segment import word_tags
+
+    tags = word_tags()
+    found = set()
+    for m in _COUNTY_END.finditer(text):
+        for start in range(max(0, m.end() - 4), m.end() - 1):
+            token = text[start : m.end()]
+            tag = tags.get(token)
+            county = token[-1] == "县" and tag in ("n", "nr") and token[0] not in _NOT_COUNTY
+            if re.fullmatch(r"[\u4e00-\u9fff]+", token) and (tag == "ns" or county):
+                # and by its name alone where that is a word (陵川 of 陵川县, not 夏 of 夏县)
+                found |= {token, token[:-1]} if len(token) > 2 else {token}
+                break
+    return found
 
 
 def _named(run: str) -> str:

@@ -35,6 +35,7 @@ from retrieval.names import (
     outermost,
     plain_titles,
     said_as_word,
+    says_dated_name,
     titled,
     year_free,
 )
@@ -211,7 +212,7 @@ def find_target(
     ):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
-        with_year = [d for d in named if d.meta.year in years or _names_year(d, plain)]
+        with_year = [d for d in named if d.meta.year in years or says_dated_name(d, plain, years)]
         said = [n for d in named for n in document_names(d) if n in plain]
         # "2023年政府工作报告" where the corpus holds other years' reports only; not a year
         # the question asks about inside a named report (安徽的报告说2025年…)
@@ -250,6 +251,8 @@ def find_target(
         and not any(place_stem(place) in _place_tokens(d) for d in named)
     ):  # 西藏自治区政府工作报告 where the corpus holds 青海's
         return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
+    if place:  # 陵川2025年的政府工作报告: 陵川's, not the other counties' of that year
+        named = [d for d in named if place_stem(place) in _place_tokens(d)] or named
     national = _NATIONAL_REPORT.search(folded)
     if national and named:
         # 全国/国务院的政府工作报告 is the nation's, not a province's report of the year asked
@@ -656,10 +659,6 @@ def _unique_tokens(
         t: found[0] for t, found in _owners(documents, tokens_of)[1].items() if len(found) == 1
     }
     return Substrings(owner), owner
-
-
-def _names_year(document: Document, plain: str) -> bool:
-    return any(n in plain for n in document_names(document) if re.match(r"(19|20)\d\d年", n))
 
 
 # the nation's report, however the question puts it (全国两会上的, 国务院的); no place between

@@ -6,7 +6,9 @@ before a province's."""
 
 from __future__ import annotations
 
+from retrieval.model import Document
 from retrieval.names import document_names
+from retrieval.places import places_of
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -222,3 +224,30 @@ def test_which_places_report_says_a_quote_asks_every_places_report() -> None:
     # counter-example: a place asked of the text, not of which place's text, leaves it named
     asked = find_target("黑龙江2023年政府工作报告里哪个城市获评了什么", [bare, titled])
     assert asked.docs == {"hlj_2023.txt"}
+
+
+def test_a_countys_report_is_of_its_county_and_of_the_year_its_title_opens_with() -> None:
+    def county(name: str, title: str, day: str, text: str) -> Document:
+        return parse(name, [title, f"——{day}在{title[5:8]}第十七届人民代表大会第四次会议上", text])
+
+    xia = county(
+        "xia_2024.txt", "2024年夏县政府工作报告", "2024年1月9日", "全县地区生产总值增长5.1%。"
+    )
+    ling = county(
+        "ling_2026.txt", "2026年陵川县政府工作报告", "2025年12月22日", "全县生产总值增长6%。"
+    )
+    dan = county(
+        "dan_2024.txt", "2024年大宁县政府工作报告", "2024年3月11日", "全县生产总值增长4%。"
+    )
+    corpus = [xia, ling, dan]
+    assert {"夏县"} <= places_of(xia.title, "", "") and {"陵川县", "陵川"} <= places_of(
+        ling.title, "", ""
+    )
+    # a county the corpus holds is no place it lacks, and the county said picks its own report
+    assert find_target("夏县2023年GDP多少", corpus).missing == ""
+    assert find_target("大宁县2024年政府工作报告是哪天作的", corpus).docs == {"dan_2024.txt"}
+    # the 2026 report given in December 2025 is the 2026年 report its title says
+    assert find_target("陵川县2026年的政府工作报告是哪天作的", corpus).docs == {"ling_2026.txt"}
+    # counter-examples: 全县, 城区 and 社区 are no places; a county the corpus lacks is missing
+    assert places_of("全县城区社区开发区", "", "") == frozenset()
+    assert find_target("交口县2023年政府工作报告是哪天作的", corpus).missing
