@@ -42,13 +42,19 @@ def defines(
 
 
 def defines_term(term: str, text: str) -> bool:
-    """Whether the passage defines `term`: 本条例所称护士，是指…, 督查是指…, 食品安全，指…"""
+    """Whether the passage defines `term`: 本条例所称护士，是指…, 督查是指…, 食品安全，指…; the
+    term whole, not the start of a longer one (所称药品上市许可持有人) nor the end of one
+    (用人单位是指 for 单位)."""
     t = re.escape(term)
     return bool(
-        re.search(rf"所称{_OPEN_QUOTE}?{t}", text)
-        or re.search(rf"{t}{_CLOSE_QUOTE}?{_MEANS}", text)
+        re.search(rf"所称{_OPEN_QUOTE}?{t}(?![\u4e00-\u9fff])|所称{t}(?=是|指|包括|属于)", text)
+        or re.search(rf"{_TERM_START}{_OPEN_QUOTE}?{t}{_CLOSE_QUOTE}?{_MEANS}", text)
         or re.search(rf"{_CASES_ARE}[^，。；：\n]{{0,12}}?{t}[：:。]", text)
     )
+
+
+# where a term opens: not inside a word (用人单位 for 单位), or after 所称的 / 所称
+_TERM_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[的称]))"
 
 
 def states_what(

@@ -52,7 +52,8 @@ def _guess(word: Word, vocabulary: Container[str], segmenter: Segmenter) -> bool
 
 def _recut(text: str, folded: str, vocabulary: Container[str]) -> list[str]:
     """The corpus's words (two to four characters, in jieba's dictionary or not) overlapping
-    where `text` stands in the question, longest first from the left."""
+    where `text` stands in the question, longest first from the left, and the characters of
+    `text` none of them takes."""
     at = folded.find(text)
     if at < 0:
         return []
@@ -64,7 +65,11 @@ def _recut(text: str, folded: str, vocabulary: Container[str]) -> list[str]:
         for n in range(min(LONGEST, end - i), 1, -1):
             piece = folded[i : i + n]
             overlaps = i < at + len(text) and i + n > at
-            if overlaps and _HAN.fullmatch(piece) and in_vocabulary(piece, vocabulary):
+            # (a name's pieces only as words of the index: 宁夏海原 holds the pairs of 夏海)
+            found_here = piece in vocabulary or (
+                len(text) == 2 and in_vocabulary(piece, vocabulary)
+            )
+            if overlaps and _HAN.fullmatch(piece) and found_here:
                 found.append(piece)
                 covered.update(range(i, i + n))
                 i += n

@@ -281,6 +281,8 @@ def outer_titles(text: str) -> list[str]:
             depth -= 1
             if not depth:
                 titles.append(text[start:i])
+    if depth:  # a 《 never closed (a passage cut short): the titles after it, each alone
+        titles += re.findall(r"《([^《》]+)》", text[start:])
     return titles
 
 

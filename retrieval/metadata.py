@@ -80,8 +80,7 @@ _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 _ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
 _PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or of an edition
-# a title quoting the law it implements: 浙江省实施《…法》办法, 《…法》实施细则, 国务院实施
-# 《…法》若干规定
+# a title quoting the law it implements: 浙江省实施《…法》办法, 《…法》实施细则
 _IMPLEMENTING = re.compile(
     r"实施《[^》]+》的?(?:若干)?(?:办法|条例|细则|规定)|》实施(?:办法|条例|细则)"
 )
@@ -155,8 +154,7 @@ def plan_names(title: str, explanation: bool) -> list[str]:
     return [f"{n}{tail}" for n in shorts for tail in ("的说明", "说明")] if explanation else shorts
 
 
-# the Supreme People's Court's interpretation of a law: 关于适用《中华人民共和国合同法》若干问题的
-# 解释（二）, 关于适用《中华人民共和国民法典》合同编通则若干问题的解释
+# the Supreme People's Court's interpretation of a law: 关于适用《…合同法》若干问题的解释（二）
 _INTERPRETS = re.compile(
     r"关于适用《([^》]{2,30})》([\u4e00-\u9fff]{0,12}?)若干问题的解释([（(][^）)]{1,3}[）)])?"
 )
@@ -218,7 +216,7 @@ def _cn(n: int) -> str:
 
 
 _BANNERED = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]\s+(?=\S)")
-# a site's tag in square brackets before or after a title ([法律法规]…, …全文【优秀4篇】)
+# ([法律法规]…, …全文【优秀4篇】)
 _TAGGED = re.compile(r"^\s*[\[【][^\]】]{1,10}[\]】]\s*|\s*[\[【][^\]】]{1,10}[\]】]\s*$")
 
 
@@ -283,8 +281,11 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]
     for m in _NPC.finditer(text):
         names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
-    # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系)
-    title = _TAGGED.sub("", _BANNERED.sub("", title))
+    # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系), and
+    # a site's tag around it, unless the tag is the name (【民法典】全文)
+    title = _BANNERED.sub("", title)
+    untagged = _TAGGED.sub("", title)
+    title = untagged if re.search(r"法|" + "|".join(KIND_WORDS), untagged) else title
     # the text a title quotes is the document (关于印发《…条例》的通知), unless words after it
     # make a text of another kind of it (《政府工作报告》重点工作分工方案)
     quoted = "《" in title and kind_of(title[title.rfind("》") + 1 :]) in ("", "通知", "决定")
@@ -444,8 +445,7 @@ _HISTORY_LINE = re.compile(rf"\s+(?={_DATED_START.removeprefix('^')})")  # befor
 
 
 MAX_HISTORY_PIECES = 4  # lines one history line may be broken into (a decision on three laws)
-# what carries a history line on: the next law a decision names (〈…选举法〉, <…>), or the
-# decision's end (…的决定》第三次修正); not a line of another kind (政府工作报告解读)
+# what carries a history line on: the next law a decision names (〈…选举法〉), the decision's end
 _HISTORY_GOES_ON = re.compile(r"^[<〈《]|的决定》")
 
 

@@ -23,19 +23,42 @@ _ADMINISTRATIVE = ("省", "市", "县", "区", "州", "自治区", "自治州")
 def places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
     """The places a document's title, subtitle or occasion spell out (浙江 of 浙江省…)."""
     text = re.sub(r"\d{4}年", "", fold(" ".join((title, subtitle, occasion))))
-    places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)} | _counties(text)
+    places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)}
+    if _LOCAL_REPORT.search(text):  # a county's report or congress: its county is its place
+        places |= _counties(text)
     return frozenset(p for p in places if p and p not in NATIONAL)
 
 
+# the genres a county or district writes as a place (its report, its congress); elsewhere 贫困县,
+# 山区 or 新区 are what a text is about, not where it is from
+_LOCAL_REPORT = re.compile(r"政府工作报告|人民代表大会|人代会")
 # a county's or district's name with its ending, as jieba's dictionary holds it: 大宁县,
 # 汉滨区 (ns), and counties it files as common or personal nouns (代县, 交口县, 化德县); not
-# 全县, 本县, nor 城区, 社区, 开发区 (nouns ending in 区)
+# 全县, 本县, 各县区, nor 城区, 社区 (nouns ending in 区)
 _COUNTY_END = re.compile(r"[县区旗]")
-_NOT_COUNTY = frozenset("全本该各我每外邻一两郡州市省")
+_NOT_COUNTY = frozenset("全本该各我每外邻一两郡州市省")  # 全县, 各县区
+# nouns jieba files as places that name no county (粤港澳大湾区, 国家级新区, 产粮大县)
+_KINDS_OF_PLACE = frozenset(
+    (
+        "山区",
+        "苏区",
+        "湾区",
+        "新区",
+        "大县",
+        "郡县",
+        "强县",
+        "百强县",
+        "贫困县",
+        "示范县",
+        "自治县",
+        "自治旗",
+    )
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _counties(text: str) -> set[str]:
-    from retrieval.segment import word_tags
+    from retrieval.segment import word_tags  # (segment imports this module)
 
     tags = word_tags()
     found = set()
@@ -43,10 +66,14 @@ def _counties(text: str) -> set[str]:
         for start in range(max(0, m.end() - 4), m.end() - 1):
             token = text[start : m.end()]
             tag = tags.get(token)
-            county = token[-1] == "县" and tag in ("n", "nr") and token[0] not in _NOT_COUNTY
-            if re.fullmatch(r"[\u4e00-\u9fff]+", token) and (tag == "ns" or county):
-                # and by its name alone where that is a word (陵川 of 陵川县, not 夏 of 夏县)
-                found |= {token, token[:-1]} if len(token) > 2 else {token}
+            county = tag == "ns" or (token[-1] == "县" and tag in ("n", "nr"))
+            if token in _KINDS_OF_PLACE:
+                continue  # (土家族自治县: the county is the longer name, or none)
+            if _HAN.fullmatch(token) and county and token[0] not in _NOT_COUNTY:
+                # and by its name alone where that is a word of two characters or more (陵川 of
+                # 陵川县; not 夏 of 夏县, nor 浦东新 of 浦东新区)
+                stem = token[:-1]
+                found |= {token, stem} if len(stem) > 1 and tags.get(stem) else {token}
                 break
     return found
 
@@ -116,6 +143,8 @@ def asked_place(folded: str) -> str:
             proper = bool(suffix) and any(
                 default_segmenter().proper_nouns(name) == [name] for name in (stem, stem + suffix)
             )
+            if stem[0] in "各全本该每":
+                continue  # 各省市, 全市: no place's name
             if stem in PROVINCE_SHORT or proper or default_segmenter().is_place(stem):
                 found = stem + suffix
                 return found if found in folded else f"{stem}自治区"
@@ -124,8 +153,7 @@ def asked_place(folded: str) -> str:
 
 # which place's text says it (哪个省的政府工作报告): not a place asked of the text (哪个城市加入)
 _WHICH_PLACE = re.compile(
-    r"(?:哪(?:个|一个|些)?(?:省|市|县|区|地方|地区|城市)|哪里)(?:的|级)?[\u4e00-\u9fff]{0,6}?"
-    r"(?:报告|讲话|条例|规定|办法|文件)"
+    r"哪(?:个|一个)?(?:省|市|县|区|地方|地区|城市)(?:的|级)?(?:政府工作报告|政府报告|报告|讲话)"
 )
 
 

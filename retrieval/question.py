@@ -232,6 +232,18 @@ def asks_effect(question: str) -> bool:
 _ASKS_PURPOSE = re.compile(r"立法(?:目的|宗旨)|制定的?目的|为(?:什么|何)要?制定")
 
 
+# what a text's first article says: why it was made and on what basis (根据宪法，制定本法)
+_PURPOSE_WORDS = frozenset(
+    ("立法", "目的", "宗旨", "制定", "为什么", "为何", "依据", "根据", "上位法")
+)
+
+
+def only_purpose(words: Iterable[str]) -> bool:
+    """Whether the words a question asks about say only why a text was made (立法目的), or
+    the edition it asks of (1989, 年版)."""
+    return all(w in _PURPOSE_WORDS or w.isdigit() or w.endswith("版") for w in words)
+
+
 def asks_purpose(question: str) -> bool:
     """Whether a question asks why a text was made (1989年版环保法的立法目的是什么)."""
     return bool(_ASKS_PURPOSE.search(question))

@@ -599,14 +599,18 @@ def answer(
         # "2024年那份报告是在哪次会议上作的": the named texts' datelines, where they have one
         # (a quote's: the passage saying it)
         placed = [p for d in index.catalog if d.doc in (target.docs or ()) for p in dateline_of(d)]
-    if not placed and target.named and not target.phrases and asks_effect(folded):
+    effect, purpose = asks_effect(folded), asks_purpose(folded)
+    if not placed and target.named and not target.phrases and (effect or purpose):
+        # when a named text takes effect or why it was made, asked of nothing else: its article
         asked, asked_weights = _asked(query, weights, target, index)
-        telling = [
+        texts = [
             w.text for w, x in zip(asked.words, asked_weights, strict=True) if x >= TELLING_WEIGHT
         ]
-        placed = entry_into_force(index, target, telling)
-    if not placed and target.named and not target.phrases and asks_purpose(folded):
-        placed = stated_purpose(index, target)
+        placed = (
+            entry_into_force(index, target, texts)
+            if effect
+            else stated_purpose(index, target, texts)
+        )
     if not placed and target.named and asks_definition(folded) and (term := defined_term(folded)):
         placed = defining_articles(index, target, term)
     if (

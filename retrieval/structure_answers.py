@@ -32,7 +32,7 @@ from retrieval.parts import (
     read_place,
     sized_list,
 )
-from retrieval.question import STRUCTURE_WORD_WEIGHT, Query, only_effect
+from retrieval.question import STRUCTURE_WORD_WEIGHT, Query, only_effect, only_purpose
 from retrieval.quotes import holds_quote
 from retrieval.segment import Segmenter
 from retrieval.targets import Target, named_by_fragment
@@ -357,10 +357,11 @@ def entry_into_force(index: SearchIndex, target: Target, telling: Sequence[str])
     return _named_articles(index, target, states_effect) if only_effect(telling) else []
 
 
-def stated_purpose(index: SearchIndex, target: Target) -> list[Passage]:
-    """The articles of the named texts saying why each was made (为了…，制定本法), as a
-    question asking their purpose wants (its words, 立法目的, are seldom the text's)."""
-    return _named_articles(index, target, states_purpose)
+def stated_purpose(index: SearchIndex, target: Target, telling: Sequence[str]) -> list[Passage]:
+    """For a question asking only why the texts it names were made (环保法的立法目的: its
+    `telling` words say no more; not 为什么要制定人身安全保护令制度), their articles saying so
+    (为了…，制定本法), which its words (立法目的) seldom find."""
+    return _named_articles(index, target, states_purpose) if only_purpose(telling) else []
 
 
 def defining_articles(index: SearchIndex, target: Target, term: str) -> list[Passage]:

@@ -33,8 +33,11 @@ def test_a_guess_no_passage_holds_is_read_with_the_corpus_words_across_it() -> N
 
 
 def test_a_guess_the_corpus_holds_nothing_of_stays_and_an_uncovered_character_stays() -> None:
-    # a name jieba guesses (夏海钧) that no passage holds is still what the question asks of
-    assert "夏海钧" in _words(DRUGS, "夏海钧被罚了多少")
+    # a name jieba guesses (夏海钧) that no passage holds is still what the question asks of,
+    # though a passage holds the pairs of its characters (宁夏海原: 夏海)
+    assert "夏海钧" in _words(
+        [*DRUGS, "第九十条 宁夏海原县药品监督管理部门负责本县药品监督。"], "夏海钧被罚了多少"
+    )
     # the characters of a guess no corpus word takes stay alone: 伞 of 带伞
     lines = [*DRUGS, "第三十条 不要带入有害物品。"]
     words = _words(lines, "明天要不要带伞")

@@ -561,6 +561,8 @@ def test_a_title_nested_in_a_revision_decision_names_the_decision_not_the_law() 
             "第十五条 承包期内，妇女结婚，在新居住地无承包地的，发包方不得收回其原承包地。",
         ],
     )
+    # a 《 never closed leaves the titles after it found
+    assert outer_titles("依据《中华人民共和国 … 印发了《纪律处分条例》") == ["纪律处分条例"]
     assert outer_titles("《关于修改《实施《甲法》办法》的决定》与《乙法》") == [
         "关于修改《实施《甲法》办法》的决定",
         "乙法",
@@ -587,6 +589,10 @@ def test_a_sites_tag_around_a_laws_title_is_no_part_of_its_name() -> None:
     )
     for page in (tagged, reprint):
         assert "证券法" in document_names(page), page.title
+    # a tag that is the name stays (【民法典】全文)
+    assert "民法典" in document_names(
+        doc("mfd.txt", ["【民法典】全文", "第一条 为了保护民事主体的合法权益，制定本法。"])
+    )
     # the tag is dropped from the names only: the page shows its title as written
     assert tagged.title == "[法律法规]中华人民共和国证券法(新)(一)"
     assert find_target("2005年版证券法第一条怎么说的", (tagged,)).docs == {"zq2005.txt"}
@@ -599,12 +605,16 @@ def test_why_a_named_law_was_made_is_its_article_saying_so() -> None:
             "中华人民共和国环境保护法（1989年）",
             "第一条 为保护和改善生活环境与生态环境，防治污染和其他公害，制定本法。",
             "第二条 本法所称环境，是指影响人类生存和发展的各种自然因素的总体。",
+            "第二十九条 国家在重点生态功能区划定生态保护红线，实行严格保护的红线制度。",
             "第四十七条 本法自公布之日起施行。",
         ],
     )
     index = index_of([old], default_segmenter())
     hits = answer(index, "1989年版环保法的立法目的是什么？", default_segmenter()).hits
     assert hits and hits[0].passage.text.startswith("第一条")
-    # counter-example: asked when it takes effect, its article of entry into force
+    # counter-examples: asked when it takes effect, its article of entry into force; asked
+    # why it made something it governs, what it says of that
     hits = answer(index, "1989年版环保法从哪天开始施行", default_segmenter()).hits
     assert hits and hits[0].passage.text.startswith("第四十七条")
+    hits = answer(index, "环保法为什么要制定生态保护红线制度", default_segmenter()).hits
+    assert hits and hits[0].passage.text.startswith("第二十九条")

@@ -221,8 +221,10 @@ def test_which_places_report_says_a_quote_asks_every_places_report() -> None:
     assert find_target(question, [bare, titled]).docs is None
     hits = answer(index_of([bare, titled], SEGMENTER), question, SEGMENTER).hits
     assert hits and hits[0].passage.doc == "jl_2026.txt"
-    # counter-example: a place asked of the text, not of which place's text, leaves it named
+    # counter-examples: a place asked of the text, not of which place's text, leaves it named
     asked = find_target("黑龙江2023年政府工作报告里哪个城市获评了什么", [bare, titled])
+    assert asked.docs == {"hlj_2023.txt"}
+    asked = find_target("黑龙江2023年政府工作报告说哪些城市要出台落户办法", [bare, titled])
     assert asked.docs == {"hlj_2023.txt"}
 
 
@@ -248,6 +250,10 @@ def test_a_countys_report_is_of_its_county_and_of_the_year_its_title_opens_with(
     assert find_target("大宁县2024年政府工作报告是哪天作的", corpus).docs == {"dan_2024.txt"}
     # the 2026 report given in December 2025 is the 2026年 report its title says
     assert find_target("陵川县2026年的政府工作报告是哪天作的", corpus).docs == {"ling_2026.txt"}
-    # counter-examples: 全县, 城区 and 社区 are no places; a county the corpus lacks is missing
-    assert places_of("全县城区社区开发区", "", "") == frozenset()
+    # counter-examples: 全县, 城区 and 社区 are no places, nor the counties a national text is
+    # about (贫困县, 山区, 新区, 自治县); a county the corpus lacks is missing
+    assert places_of("全县城区社区开发区政府工作报告", "", "") == frozenset()
+    national = "国务院关于支持贫困县、山区、国家级新区和民族自治县发展的意见"
+    assert places_of(national, "", "") == frozenset()
+    assert places_of("长阳土家族自治县政府工作报告", "", "") == frozenset()
     assert find_target("交口县2023年政府工作报告是哪天作的", corpus).missing

@@ -234,3 +234,14 @@ def test_a_term_in_the_named_texts_title_is_asked_defined_and_its_article_found(
     index = index_of([parse("yp.md", drugs)], SEGMENTER)
     got = answer(index, "药品管理法里，药品是怎么定义的？", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("第二条")
+
+
+def test_a_term_is_defined_whole_not_as_the_start_or_end_of_a_longer_one() -> None:
+    from retrieval.clues import defines_term
+
+    assert defines_term("药品", "本法所称药品，是指用于预防、治疗、诊断人的疾病的物质。")
+    assert defines_term("节约用水", "本条例所称节约用水（以下简称节水），是指通过加强管理")
+    assert defines_term("商业银行", "本法所称的商业银行是指依照本法设立的企业法人。")
+    # counter-examples: a longer term starting with it, and one ending with it
+    assert not defines_term("药品", "本法所称药品上市许可持有人，是指取得药品注册证书的企业。")
+    assert not defines_term("单位", "用人单位是指依法招用劳动者的企业。")
