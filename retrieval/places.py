@@ -36,7 +36,8 @@ _LOCAL_REPORT = re.compile(r"政府工作报告|人民代表大会|人代会")
 # 汉滨区 (ns), and counties it files as common or personal nouns (代县, 交口县, 化德县); not
 # 全县, 本县, 各县区, nor 城区, 社区 (nouns ending in 区)
 _COUNTY_END = re.compile(r"[县区旗]")
-_NOT_COUNTY = frozenset("全本该各我每外邻一两郡州市省")  # 全县, 各县区
+_QUANTIFIERS = frozenset("各全本该每")  # 各省市, 全市, 全县: every place, none named
+_NOT_COUNTY = _QUANTIFIERS | frozenset("我外邻一两郡州市省")  # 各县区, 外县
 # nouns jieba files as places that name no county (粤港澳大湾区, 国家级新区, 产粮大县)
 _KINDS_OF_PLACE = frozenset(
     (
@@ -65,10 +66,10 @@ def _counties(text: str) -> set[str]:
     for m in _COUNTY_END.finditer(text):
         for start in range(max(0, m.end() - 4), m.end() - 1):
             token = text[start : m.end()]
-            tag = tags.get(token)
-            county = tag == "ns" or (token[-1] == "县" and tag in ("n", "nr"))
             if token in _KINDS_OF_PLACE:
                 continue  # (土家族自治县: the county is the longer name, or none)
+            tag = tags.get(token)
+            county = tag == "ns" or (token[-1] == "县" and tag in ("n", "nr"))
             if _HAN.fullmatch(token) and county and token[0] not in _NOT_COUNTY:
                 # and by its name alone where that is a word of two characters or more (陵川 of
                 # 陵川县; not 夏 of 夏县, nor 浦东新 of 浦东新区)
@@ -136,15 +137,13 @@ def asked_place(folded: str) -> str:
         run, suffix = m.group(1), m.group(2) or ""
         for start in range(len(run) - 1):  # 的北京市: the place is the tail
             stem = run[start:]
-            if stem in NATIONAL:
-                continue  # 中国政府工作报告 is the nation's
+            if stem in NATIONAL or stem[0] in _QUANTIFIERS:
+                continue  # 中国政府工作报告 is the nation's; 各省市 names no place
             # with 省/市 said, a proper noun (a city jieba does not tag ns); without, a place
             # (or tags it a place with its suffix only: 大连市, not 大连)
             proper = bool(suffix) and any(
                 default_segmenter().proper_nouns(name) == [name] for name in (stem, stem + suffix)
             )
-            if stem[0] in "各全本该每":
-                continue  # 各省市, 全市: no place's name
             if stem in PROVINCE_SHORT or proper or default_segmenter().is_place(stem):
                 found = stem + suffix
                 return found if found in folded else f"{stem}自治区"
