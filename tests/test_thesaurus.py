@@ -102,11 +102,13 @@ def test_the_short_names_of_state_bodies_find_their_full_names() -> None:
         "2025年4月30日 第十四届全国人民代表大会常务委员会第十五次会议通过",
         "第七条 工商业联合会发挥在促进民营经济健康发展中的重要作用。",
         "第六十六条 检察机关依法对涉及民营经济组织的诉讼活动实施法律监督。",
+        "第六十八条 中国人民政治协商会议委员可以就民营经济发展提出提案。",
     ]
     index = index_of([parse("t.md", lines)], SEGMENTER)
     hits = answer(index, "这部法律是哪次人大常委会会议通过的", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("2025年4月30日")
     hits = answer(index, "检察院对涉民企案件起什么监督作用", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第六十六条")
-    # counter-example: a body the text never names finds nothing through another's name
-    assert not answer(index, "政协委员提案怎么办理", SEGMENTER).hits
+    # each short name finds its own body, not another's (政协 is no 人民代表大会)
+    hits = answer(index, "政协委员能不能就民企发展提提案", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第六十八条")

@@ -218,6 +218,9 @@ def test_a_term_in_the_named_texts_title_is_asked_defined_and_its_article_found(
     index = index_of([parse("hs.md", nurses)], SEGMENTER)
     got = answer(index, "护士条例里怎么定义护士？", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("第二条")
+    # (said so, the term is read with the name: the search itself must keep it)
+    got = answer(index, "护士条例里护士是什么意思", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第二条")
     # counter-example: a question not asking a definition is answered by its own words
     got = answer(index, "护士条例说护士的人格尊严受保护吗", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("第三条")
