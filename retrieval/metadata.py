@@ -285,7 +285,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     # a site's tag around it, unless the tag is the name (【民法典】全文)
     title = _BANNERED.sub("", title)
     untagged = _TAGGED.sub("", title)
-    title = untagged if re.search(r"法|" + "|".join(KIND_WORDS), untagged) else title
+    title = untagged if "法" in untagged or _BARE_KIND.search(untagged) else title
     # the text a title quotes is the document (关于印发《…条例》的通知), unless words after it
     # make a text of another kind of it (《政府工作报告》重点工作分工方案)
     quoted = "《" in title and kind_of(title[title.rfind("》") + 1 :]) in ("", "通知", "决定")
