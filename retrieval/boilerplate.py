@@ -272,8 +272,10 @@ _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 
 def _front_matter(lines: list[str]) -> set[int]:
     """A static site's YAML header (--- / layout: default / title: Hello / ---) opening the
-    file: the site's settings, not the document (whose title comes after it)."""
-    filled = [i for i, line in enumerate(lines[: MAX_FRONT_MATTER_LINES + 2]) if line.strip()]
+    file, or under a title line put above it: the site's settings, not the document."""
+    filled = [i for i, line in enumerate(lines[: MAX_FRONT_MATTER_LINES + 3]) if line.strip()]
+    if filled and lines[filled[0]].strip() != "---" and not lines[filled[0]].endswith("。"):
+        filled = filled[1:]  # the title a page's copy was given above its header, no sentence
     if not filled or lines[filled[0]].strip() != "---":
         return set()
     end = next((i for i in filled[1:] if lines[i].strip() == "---"), None)

@@ -17,9 +17,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from retrieval.dates import CN_NUMBER, chinese_number, first_date, iso, last_full_date, years_in
+from retrieval.dates import (
+    CN_NUMBER,
+    chinese_number,
+    digit_years,
+    first_date,
+    iso,
+    last_full_date,
+    years_in,
+)
 from retrieval.model import DocumentMeta
 from retrieval.normalize import simplified
+from retrieval.sessions import cn_ordinal, meeting_names
 
 # Kinds of document, by the word their title ends with. Longer words first: 讲话提纲 is a 讲话.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -28,6 +37,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("讲稿", "讲话"),
     ("发言", "讲话"),
     ("致辞", "讲话"),
+    ("贺词", "讲话"),  # 新年贺词: a greeting given as a speech
     ("党课", "党课"),
     ("报告", "报告"),
     ("决定", "决定"),
@@ -65,15 +75,6 @@ PROVINCE_SHORT: dict[str, str] = {
     "云南": "滇", "西藏": "藏", "陕西": "陕", "甘肃": "甘", "青海": "青", "宁夏": "宁",
     "新疆": "新", "香港": "港", "澳门": "澳", "台湾": "台",
 }  # fmt: skip
-# a national congress, the party's or the organisation's before it (中国工会…: 工会十八大)
-_CONGRESS = re.compile(rf"(?:中国([\u4e00-\u9fff]{{1,8}}?))?第({_N})次全国代表大会")
-# a province's or city's party congress (中国共产党浙江省第十五次代表大会, 杭州市第十三次党代会)
-_LOCAL_CONGRESS = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?[省市州县])第({_N})次(?:代表大会|党代会)")
-_PLACE_LEVEL = re.compile(r"(?<=..)[省市州县]$")
-_PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
-_DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
-_SHORT_PLENUM = re.compile(rf"{_N}届(?:{_N}中全会|中央纪委{_N}次全会)")
-_NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
 _OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际|时)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
@@ -96,6 +97,7 @@ _BARE_KIND = re.compile(rf"(?:工作)?(?:{'|'.join(KIND_WORDS)})")
 _NAMED_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-.](0?[1-9]|1[0-2])[-.](0?[1-9]|[12]\d|3[01])(?!\d)"
 )
+_EDITION_KINDS = frozenset({"法律", "条例", "规定", "办法", "细则", "规则", "准则", "章程"})
 _ISSUERS = re.compile(
     r"^(中共中央(?:\s*国务院)?|国务院(?:办公厅)?|中共中央办公厅(?:\s*国务院办公厅)?"
     r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|党政机关)"
@@ -198,23 +200,6 @@ def kind_of(*texts: str) -> str:
     return best
 
 
-def _number(text: str) -> str:
-    n = chinese_number(text)
-    return text if n is None else _cn(n)
-
-
-def _cn(n: int) -> str:
-    """19 → 十九, 20 → 二十, 4 → 四: how the numbers appear in 十九大, 四中全会."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)
-
-
 _BANNERED = re.compile(r"^[^\s（(]{2,12}[（(][^）)]*\d{4}年[^）)]*[）)]\s+(?=\S)")
 # ([法律法规]…, …全文【优秀4篇】)
 _TAGGED = re.compile(r"^\s*[\[【][^\]】]{1,10}[\]】]\s*|\s*[\[【][^\]】]{1,10}[\]】]\s*$")
@@ -229,6 +214,28 @@ HELD = r"(?:举行|召开|开幕|闭幕)"
 _MEETING_HELD = re.compile(
     rf"^([\u4e00-\u9fff\d]{{4,30}}?(?:会议|大会|全会|论坛|峰会))(?:在[\u4e00-\u9fff]{{1,8}}?)?{HELD}"
 )
+
+
+def _person(name: str) -> bool:
+    """Whether a line's two to four characters may be a person's name: not two dictionary
+    words of two characters each (典型案例, 基本案情 under a case's headline)."""
+    from retrieval.segment import default_segmenter
+
+    segmenter = default_segmenter()
+    words = [w for w, _ in segmenter.words(re.sub(r"\s", "", name))]
+    return not (len(words) > 1 and all(len(w) > 1 and segmenter.frequency(w) for w in words))
+
+
+def _speaker_name(text: str) -> bool:
+    """Whether `text` is a person's name jieba knows (习近平), as opens a speech's headline."""
+    from retrieval.segment import word_tags
+
+    return word_tags().get(text.strip(), "").startswith("nr")
+
+
+def _is_edition(title: str) -> bool:
+    """Whether a title names a text that is revised in editions: a law or a regulation."""
+    return kind_of(title) in _EDITION_KINDS
 
 
 def _file_date(doc: str) -> tuple[int, int, int] | None:
@@ -253,34 +260,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     """Names people use for the document, by the conventions of the genre."""
     text = " ".join((title, meta.subtitle, meta.occasion))
     kind = meta.kind
-    names: list[str] = []
-    for m in _CONGRESS.finditer(text):
-        short, body = f"{_number(m.group(2))}大", m.group(1) or "共产党"
-        party = body == "共产党"
-        for name in (short, "党的" + short) if party else (body + short, f"中国{body}{short}"):
-            names += [name, f"{name}{kind}" if kind else name]
-    for m in _LOCAL_CONGRESS.finditer(text):
-        place = m.group(1).removeprefix("中国共产党")
-        for where in dict.fromkeys((place, _PLACE_LEVEL.sub("", place))):
-            short = f"{where}第{m.group(2)}次党代会"
-            names += [short, f"{short}{kind}", f"{where}党代会{kind}"] if kind else [short]
-    for m in _PLENUM.finditer(text):
-        session, plenum = _number(m.group(1)), _number(m.group(2))
-        for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
-            names += [short, f"{short}{kind}" if kind else short]
-    for m in _SHORT_PLENUM.finditer(text):  # a title that already uses the short name
-        # 二十届一中全会, and 一中全会 as the full name's plenum goes by: where the text is of
-        # the plenum (在党的二十届一中全会上的讲话), not of a longer occasion about it
-        # (学习贯彻党的十八届五中全会精神专题研讨班), nor of 中央纪委六次全会
-        bare = m.group(0).split("届", 1)[1]
-        own = "中全会" in bare and re.match(r"$|\s|上|公报|讲话|决定", text[m.end() :])
-        for short in (m.group(0), *([bare] if own else [])):
-            names += [short, f"{short}{kind}" if kind else short]
-    for m in _DISCIPLINE.finditer(text):
-        session, plenum = _number(m.group(1)), _number(m.group(2))
-        names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]
-    for m in _NPC.finditer(text):
-        names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
+    names = meeting_names(text, kind)
     # a column's dated banner joined before the title (每周一学（…） 中国共产党党内法规体系), and
     # a site's tag around it, unless the tag is the name (【民法典】全文)
     title = _BANNERED.sub("", title)
@@ -340,6 +320,11 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
             names += [f"{place}{level}政府工作报告" for level in ("", "省", "市", "自治区")]
             if place in PROVINCE_SHORT:  # and 川政府工作报告 by the province's short name
                 names.append(f"{PROVINCE_SHORT[place]}政府工作报告")
+    for m in _YEAR_KIND.finditer(digit_years(core)):
+        # a year's text of a kind a headline says was given (国家主席习近平发表二〇二二年新年贺词,
+        # 习近平2020年新年贺词): what people call it; not a place's (广东省2022年政府工作报告)
+        if m.group(1) is not None or _speaker_name(core[: m.start()]):
+            names.append(m.group(0)[len(m.group(1) or "") :])
     if held := _MEETING_HELD.match(core):
         # a news report is named by the meeting it reports (中央经济工作会议在北京举行)
         meeting = held.group(1)
@@ -380,6 +365,10 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     return tuple(n for n in names if n and not (n in seen or seen.add(n)))  # type: ignore[func-returns-value]
 
 
+_YEAR_KIND = re.compile(
+    rf"(发表了?|作了?|^)?(?<!\d)\d{{4}}\s*年\s*[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(KIND_WORDS)})"
+    r"(?![\u4e00-\u9fff])"
+)
 _OCCASION_PLACE = re.compile(
     r"(?:在|^)([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区)第?[一二三四五六七八九十]+届"
 )
@@ -506,10 +495,11 @@ def occasion_from_opening(title: str, meta: DocumentMeta, opening: list[str]) ->
     for text in opening:
         if m := _ON_BEHALF.search(text):
             number = chinese_number(m.group(1))
-            congress = f"第{_cn(number + 1)}次全国代表大会" if number else ""
+            congress = f"第{cn_ordinal(number + 1)}次全国代表大会" if number else ""
         elif m := _LOCAL_ON_BEHALF.search(text):  # 代表中国共产党浙江省第十四届委员会
             number = chinese_number(m.group(2))
-            congress = f"中国共产党{m.group(1)}第{_cn(number + 1)}次代表大会" if number else ""
+            next_one = cn_ordinal(number + 1) if number else ""
+            congress = f"中国共产党{m.group(1)}第{next_one}次代表大会" if number else ""
         elif m := _OPENS_CONGRESS.match(text):
             congress = m.group(0).rstrip("，,是")
         else:
@@ -664,7 +654,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             speaker = speaker or line.strip()
             continue
         name = _NAME_LINE.match(_GLUED_SALUTATION.sub("", line).strip())
-        if name and len(line) <= MAX_SPEAKER_CHARS + 8 and not speaker:
+        if name and len(line) <= MAX_SPEAKER_CHARS + 8 and not speaker and _person(name["name"]):
             speaker = re.sub(r"\s", "", name.group("name"))
             consumed.append((line, "讲话人"))
             continue
@@ -679,15 +669,19 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     issuer = _ISSUERS.match(title)
     if not speaker and issuer:
         speaker = re.sub(r"\s+", " ", issuer.group(1))
-    if date is None and (named := _file_date(doc)):
+    named = _file_date(doc)
+    named_years = years_in(PurePath(doc).stem.replace("_", "年 ") + "年")
+    simple_title = simplified(title)  # kind and names are read in Simplified characters
+    if date is None and named:
         date = named  # a date the file name gives (戒毒条例(2018-09-18).md), the text none
+    elif date and named_years and named_years[0] > date[0] and _is_edition(simple_title):
+        # a law's file named for a later edition than its header dates: the header lost the
+        # revision's line (社团条例(2016-02-06).md opening with the 1998 decree alone)
+        date = named
     year = date[0] if date else None
     if year is None:
-        found_years = years_in(_dating(title)) or years_in(
-            PurePath(doc).stem.replace("_", "年 ") + "年"
-        )
+        found_years = years_in(_dating(title)) or named_years
         year = found_years[0] if found_years else None
-    simple_title = simplified(title)  # kind and names are read in Simplified characters
     meta = DocumentMeta(
         subtitle=subtitle,
         occasion=occasion,

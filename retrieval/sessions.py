@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retrieval.dates import CN_NUMBER
+from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.model import Document
 from retrieval.normalize import fold
 
@@ -82,3 +82,76 @@ def other_edition(asked: Sequence[tuple[str, str, str]], texts: Sequence[str]) -
         if said and number not in said:
             return True
     return False
+
+
+_N = f"[{CN_NUMBER}]+"
+# a national congress, the party's or the organisation's before it (中国工会…: 工会十八大)
+_CONGRESS = re.compile(rf"(?:中国([\u4e00-\u9fff]{{1,8}}?))?第({_N})次全国代表大会")
+# a province's or city's party congress (中国共产党浙江省第十五次代表大会, 杭州市第十三次党代会)
+_LOCAL_CONGRESS = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?[省市州县])第({_N})次(?:代表大会|党代会)")
+_PLACE_LEVEL = re.compile(r"(?<=..)[省市州县]$")
+_PLENUM = re.compile(rf"第?({_N})届中央委员会第({_N})次全体会议")
+# a province's or city's party committee in plenum: 四川省委十二届二次全会 as people say it
+_LOCAL_PLENUM = re.compile(
+    rf"(?:(?:中国共产党|中共)([\u4e00-\u9fff]{{2,8}}?[省市州县])(?:委员会)?第({_N})届(?:委员会)?"
+    rf"第({_N})次全体会议|(?:中共)?([\u4e00-\u9fff]{{0,8}}?[省市州县])委({_N})届({_N})次全会)"
+)
+_DISCIPLINE = re.compile(rf"第?({_N})届中央纪律检查委员会第({_N})次全体会议")
+_SHORT_PLENUM = re.compile(rf"{_N}届(?:{_N}中全会|中央纪委{_N}次全会)")
+_NPC = re.compile(rf"第({_N})届全国人民代表大会第({_N})次会议")
+
+
+def meeting_names(text: str, kind: str) -> list[str]:
+    """The short names of the congresses and plenums a title names, as people say them
+    (十九大报告, 十九届四中全会, 四川省委十二届二次全会), each also with the text's kind."""
+    names: list[str] = []
+    for m in _CONGRESS.finditer(text):
+        short, body = f"{_number(m.group(2))}大", m.group(1) or "共产党"
+        party = body == "共产党"
+        for name in (short, "党的" + short) if party else (body + short, f"中国{body}{short}"):
+            names += [name, f"{name}{kind}" if kind else name]
+    for m in _LOCAL_CONGRESS.finditer(text):
+        place = m.group(1).removeprefix("中国共产党")
+        for where in dict.fromkeys((place, _PLACE_LEVEL.sub("", place))):
+            short = f"{where}第{m.group(2)}次党代会"
+            names += [short, f"{short}{kind}", f"{where}党代会{kind}"] if kind else [short]
+    for m in _PLENUM.finditer(text):
+        session, plenum = _number(m.group(1)), _number(m.group(2))
+        for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
+            names += [short, f"{short}{kind}" if kind else short]
+    for m in _LOCAL_PLENUM.finditer(text):
+        place, session, plenum = (g for g in m.groups() if g)
+        held = f"{_number(session)}届{_number(plenum)}次全会"
+        for short in dict.fromkeys((f"{place}委{held}", f"{place[-1]}委{held}", held)):
+            names += [short, f"{short}{kind}" if kind else short]
+    for m in _SHORT_PLENUM.finditer(text):  # a title that already uses the short name
+        # 二十届一中全会, and 一中全会 as the full name's plenum goes by: where the text is of
+        # the plenum (在党的二十届一中全会上的讲话), not of a longer occasion about it
+        # (学习贯彻党的十八届五中全会精神专题研讨班), nor of 中央纪委六次全会
+        bare = m.group(0).split("届", 1)[1]
+        own = "中全会" in bare and re.match(r"$|\s|上|公报|讲话|决定", text[m.end() :])
+        for short in (m.group(0), *([bare] if own else [])):
+            names += [short, f"{short}{kind}" if kind else short]
+    for m in _DISCIPLINE.finditer(text):
+        session, plenum = _number(m.group(1)), _number(m.group(2))
+        names += [f"{session}届中央纪委{plenum}次全会", f"中央纪委{plenum}次全会", "中纪委全会"]
+    for m in _NPC.finditer(text):
+        names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
+    return names
+
+
+def _number(text: str) -> str:
+    n = chinese_number(text)
+    return text if n is None else cn_ordinal(n)
+
+
+def cn_ordinal(n: int) -> str:
+    """19 → 十九, 20 → 二十, 4 → 四: how the numbers appear in 十九大, 四中全会."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)

@@ -96,7 +96,8 @@ def _is_title(line: Line) -> bool:
     return (
         line.kind is None
         and len(line.text) <= MAX_TITLE_CHARS
-        and line.text[-1] not in SENTENCE_END + "；;，,"
+        # a headline may exclaim or ask (延迟退休，该哭该笑？); a full stop ends text
+        and line.text[-1] not in "。；;，,"
         and not SALUTATION.match(line.text)
         and not _LINK.search(line.text)  # another page's title
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file

@@ -152,10 +152,12 @@ def find_target(
     if named and (rules := implementing_rules(documents, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
     if named and _generic(named, plain) and _unplaced(named):
-        # a genre's name every place's document shares, asked of a place: 广东今年的政府工作
-        # 报告 is Guangdong's, not the national report titled 政府工作报告; 哪个省政府工作报告
-        # asks of the provinces' reports
-        placed = _placed_by(documents, folded) or _placed_of_kind(documents, folded, named)
+        # a genre's name every place's document shares, asked of a place said before it: 广东
+        # 今年的政府工作报告 is Guangdong's, not the national report titled 政府工作报告 (新年
+        # 贺词里关于台湾… asks of 台湾); 哪个省政府工作报告 asks of the provinces' reports
+        at = [folded.find(n) for d in named for n in document_names(d) if n in folded]
+        head = folded[: max(at)] if at else folded
+        placed = _placed_by(documents, head) or _placed_of_kind(documents, head, named)
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
         if not placed and place:
@@ -169,8 +171,7 @@ def find_target(
         and memo(documents, "ordinals", lambda: any(named_ordinals(d) for d in documents))
     ):
         # "二十届四中全会公报" where the corpus holds the 十九届 one
-        kinds = _kind_words(folded)
-        same_kind = [d for d in documents if d.meta.kind and d.meta.kind in kinds]
+        same_kind = [d for d in documents if d.meta.kind and d.meta.kind in _kind_words(folded)]
         if same_kind and any(named_ordinals(d) for d in same_kind):
             return Target(phrases=phrases, missing=ordinal_name(plain))
     if not named and (lacking := _missing_law(documents, folded, of_place=True)):

@@ -256,6 +256,11 @@ def test_a_static_sites_yaml_header_is_not_the_document() -> None:
     cleaned = clean(lines)
     assert [ln for ln in cleaned.lines if ln] == ["## 中国共产党章程", "总纲"]
     assert {r.rule for r in cleaned.removed} == {"网页元数据：YAML 头"}
-    # only at the top of a file: further down, such a line is the text's own
+    # or under a title line a copy of the page was given above it
+    titled = ["习近平2020年新年贺词", "---", "layout: post", 'title: "习近平2020年新年贺词"']
+    titled += ["date: 2020-01-17", "---", "", "2019年，我们用汗水浇灌收获。"]
+    assert [ln for ln in clean(titled).lines if ln] == [titled[0], titled[-1]]
+    # only at the top of a file, under one title line at most: further down, it is text
     text = ["第一段正文。", "---", "layout: default", "---", "第二段正文。"]
     assert "layout: default" in clean(text).lines
+    assert "layout: post" in clean(["前言", *titled]).lines

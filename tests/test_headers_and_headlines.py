@@ -1,0 +1,106 @@
+"""What a file's name, its header and its headline say of a text: a law's edition by the file
+named for it, a provincial plenum by its short name, a year's speech named in a headline, a
+headline that asks or exclaims, and a heading word under a headline that is no speaker."""
+
+from __future__ import annotations
+
+from retrieval.names import document_names
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from retrieval.targets import find_target
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+SOCIETIES = [
+    "# 社会团体登记管理条例",
+    "1998年10月25日 中华人民共和国国务院令第250号发布",
+    "第一条 为了保障公民的结社自由，制定本条例。",
+    "第十二条 登记管理机关应当自收到全部有效文件之日起60日内，作出准予或者不予登记的决定。",
+]
+
+
+def test_a_law_file_named_for_a_later_edition_than_its_header_is_that_edition() -> None:
+    # LawRefBook's 社会团体登记管理条例(2016-02-06).md opens with the 1998 decree alone
+    revised = parse("shehui_tuanti_tiaoli_2016.md", SOCIETIES)
+    assert revised.meta.year == 2016
+    original = parse("shehui_tuanti_tiaoli_1998.txt", [SOCIETIES[0], SOCIETIES[1], SOCIETIES[2]])
+    assert find_target("2016年版社团登记条例规定多少天内答复？", [original, revised]).docs == {
+        revised.doc
+    }
+    # a file named for an earlier year than its header is not an edition before it
+    assert parse("shehui_tuanti_tiaoli_1990.md", SOCIETIES).meta.year == 1998
+    # nor is a speech given in December on the New Year its file is named for
+    speech = ["在全国政协新年茶话会上的讲话", "（2019年12月31日）", "2019年，是新中国成立70周年。"]
+    assert parse("chahuahui_2020.txt", speech).meta.year == 2019
+
+
+def test_a_provincial_plenum_goes_by_the_short_name_people_say() -> None:
+    full = parse(
+        "sichuan.txt",
+        [
+            "中国共产党四川省第十二届委员会第二次全体会议公报",
+            "中国共产党四川省第十二届委员会第二次全体会议，于2022年11月28日至29日在成都举行。",
+        ],
+    )
+    names = document_names(full)
+    assert {"四川省委十二届二次全会", "省委十二届二次全会", "十二届二次全会公报"} <= set(names)
+    short = parse("fabuhui.txt", ["省委十二届四次全会有哪些重大意义", "全会在成都举行。"])
+    assert "省委十二届四次全会" in document_names(short)
+    # the nation's plenum keeps its own short name (二中全会), not a province's
+    national = parse("ershijie.txt", ["中国共产党第二十届中央委员会第二次全体会议公报", "全会。"])
+    assert "二十届二中全会" in document_names(national)
+    assert not any("次全会" in n for n in document_names(national))
+    assert find_target("十二届二次全会是谁主持的", [full, short]).docs == {full.doc}
+
+
+def _greeting(year: int, title: str) -> list[str]:
+    return [
+        title,
+        f"{year - 1}年，我们走过了不平凡的一年。",
+        f"祝愿{year}年风调雨顺，台湾同胞幸福安康。",
+    ]
+
+
+def test_a_years_speech_a_headline_names_goes_by_that_name_not_by_a_place_after_it() -> None:
+    greetings = [
+        parse("heci_2022.md", _greeting(2022, "国家主席习近平发表二〇二二年新年贺词（双语全文）")),
+        parse("heci_2023.md", _greeting(2023, "国家主席习近平发表二〇二三年新年贺词")),
+        parse("heci_2020.md", _greeting(2020, "习近平2020年新年贺词：只争朝夕，不负韶华！")),
+    ]
+    assert "2022年新年贺词" in document_names(greetings[0])
+    assert "2020年新年贺词" in document_names(greetings[2])  # a headline that exclaims
+    taiwan = parse("taiwan.txt", ["习近平称2025年不平凡 办大事特别提到台湾", "台湾问题。"])
+    corpus = [*greetings, taiwan]
+    # the place after the name is what is asked of it, not whose greeting it is
+    assert find_target("2022年新年贺词里关于台湾讲了什么", corpus).docs == {greetings[0].doc}
+    # a place's report of a year keeps to the place's names, not the year's report
+    report = parse("gd.txt", ["广东省2022年政府工作报告", "2021年全省地区生产总值增长8%。"])
+    assert "2022年政府工作报告" not in document_names(report)
+
+
+def test_a_headline_may_ask_but_a_heading_word_under_it_is_no_speaker() -> None:
+    case = parse(
+        "case.txt",
+        [
+            "医院副院长、处方医生、药房工作人员各构成什么罪？",
+            "典型案例",
+            "唐某系某药品公司的医药代表，负责甲县中心医院的销售业务。",
+        ],
+    )
+    assert case.title == "医院副院长、处方医生、药房工作人员各构成什么罪？"
+    assert case.meta.speaker == ""
+    speech = parse("speech.txt", ["在全省工作会议上的讲话", "王晓晖", "同志们：今天召开会议。"])
+    assert speech.meta.speaker == "王晓晖"
+    # a line ending in a full stop is the text's first sentence, not its title
+    assert parse("plain.txt", ["会议于广州召开。", "全会指出，要走在前列。"]).title == "plain"
+
+
+def test_the_edition_a_file_is_named_for_answers_its_year() -> None:
+    older = parse(
+        "tiaoli_1998.txt",
+        [*SOCIETIES[:2], "第十二条 登记管理机关应当在30日内作出批准或者不批准筹备的决定。"],
+    )
+    index = index_of([older, parse("tiaoli_2016.md", SOCIETIES)], SEGMENTER)
+    hits = answer(index, "2016年版的条例里登记机关多少天内答复？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "tiaoli_2016.md"
