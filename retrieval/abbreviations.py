@@ -3,8 +3,9 @@
 People shorten a phrase to the first character of each of its words: 法援 for 法律援助,
 刑诉法 for 刑事诉讼法, 中纪委 for 中央纪律检查委员会. Documents write the phrase out, so the
 short form finds nothing. A question word the corpus never uses, and that general Chinese
-barely knows, is looked for spelled out in the passages the question reaches: a phrase whose
-dictionary words begin, in order, with the word's characters, written there more than once.
+uses little (社团 for 社会团体), is looked for spelled out in the passages the question
+reaches: a phrase whose dictionary words begin, in order, with the word's characters,
+written there more than once.
 
 A common word is no abbreviation (天气 is not 天然气), nor is a number (二五 is not 二十五),
 nor a fragment jieba cut across words (出人 of 出钱出人 meets 出生人口 once, by chance).
@@ -21,7 +22,8 @@ from retrieval.index import in_vocabulary
 from retrieval.question import Query, Word
 from retrieval.segment import Segmenter
 
-RARE = 100  # jieba's frequency below which a word may be a short form (中纪委 71, 医保 273)
+# jieba's frequency below which a word may be a short form (医保 273, 社团 420; not 天气 2657)
+RARE = 1000
 LEAST = 2  # times the passages must write the phrase out: once may be chance
 LONGEST_PIECE = 4  # 纪律检查, 管理人员, 社会科学
 _SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}")

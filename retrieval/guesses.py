@@ -18,6 +18,7 @@ from retrieval.segment import Segmenter
 
 REACH = 2  # characters of the question on either side of a guess a corpus word may take
 LONGEST = 4  # characters of a corpus word read inside a guess
+RARE = 20  # jieba's frequency below which a longer word is read as a guess too (埋电缆 3)
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -44,7 +45,8 @@ def _guess(word: Word, vocabulary: Container[str], segmenter: Segmenter) -> bool
     text = word.text
     return (
         bool(_HAN.fullmatch(text))
-        and not segmenter.frequency(text)
+        # or one its dictionary barely knows, of three characters or more (埋电缆 3)
+        and segmenter.frequency(text) < (RARE if len(text) > 2 else 1)
         and not segmenter.is_domain(text)
         and not in_vocabulary(text, vocabulary)
     )

@@ -82,3 +82,20 @@ def test_an_abbreviation_is_spelled_out_from_the_readers_scope_only() -> None:
 
     assert "法律援助" in expansions(None)
     assert "法律援助" not in expansions(frozenset({"fw.txt"}))  # not written out in the scope
+
+
+def test_a_word_general_chinese_knows_a_little_may_shorten_a_phrase_the_corpus_writes() -> None:
+    # 社团 (jieba 420) for 社会团体, which regulations write out; 天气 (2657) stays a word
+    lines = [
+        "社会团体登记管理条例",
+        "第十四条 社会团体的章程应当包括下列事项：名称、住所；宗旨、业务范围和活动地域。",
+        "第二十一条 社会团体应当自清算结束之日起15日内向登记管理机关办理注销登记。",
+        "第十八条 基金会在办理注销登记前，应当成立清算组织，完成清算工作。",
+        "第二十条 大力发展天然气，天然气管网加快建设，天然气价格保持稳定。",
+    ]
+    index = index_of([parse("shetuan.md", lines)], SEGMENTER)
+    query = parse_question("社团清算结束后几天内办注销，天气如何", SEGMENTER)
+    words = [w.text for w in unknown_words(query, index.postings.vocabulary, SEGMENTER)]
+    assert "社团" in words and "天气" not in words
+    hits = answer(index, "社团清算结束后几天内得去办注销", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十一条")

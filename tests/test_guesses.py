@@ -43,3 +43,27 @@ def test_a_guess_the_corpus_holds_nothing_of_stays_and_an_uncovered_character_st
     words = _words(lines, "明天要不要带伞")
     assert "伞" in words
     assert not answer(index_of([parse("t.md", lines)], SEGMENTER), "明天要不要带伞", SEGMENTER).hits
+
+
+ROADS = [
+    "公路安全保护条例",
+    "第二十七条 进行下列涉路施工活动，建设单位应当向公路管理机构提出申请："
+    "在公路用地范围内架设、埋设电缆等设施。",
+    "第二十八条 申请进行涉路施工活动的建设单位应当提交施工方案。",
+    "第三十条 公路养护作业需要封闭公路的，应当提前公告。",
+]
+
+
+def test_a_longer_word_the_dictionary_barely_knows_is_read_with_the_corpus_words_too() -> None:
+    # 埋电缆 is in jieba's dictionary (3) but in no passage: 电缆 is what the passages say
+    assert "埋电缆" in [w for w, _ in SEGMENTER.words("要在公路底下埋电缆")]
+    words = _words(ROADS, "要在公路底下埋电缆，得向谁提申请？")
+    assert "电缆" in words and "埋电缆" not in words
+    index = index_of([parse("t.md", ROADS)], SEGMENTER)
+    hits = answer(index, "要在公路底下埋电缆，得向谁提申请？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十七条")
+
+
+def test_a_common_two_character_word_is_not_cut_as_a_guess() -> None:
+    # 车把 (a handlebar, 31) is a word of its own, however rare here: not 车 / 把
+    assert "车把" in _words(ROADS, "车把坏了怎么修")
