@@ -62,8 +62,11 @@ from retrieval.structure import parse
 # characters is read for its kind and names, a ministry's line under a title is its author; 24:
 # a national congress goes by its organisation's name (中国工会第十八次全国代表大会: 工会十八大),
 # a text made of a quoted one by its whole title (《政府工作报告》重点工作分工方案), a site's
-# tag around a title ([法律法规]…, …全文【优秀4篇】) no part of its name
-ANALYZER_VERSION = "24"
+# tag around a title ([法律法规]…, …全文【优秀4篇】) no part of its name; 25: a law's file named
+# for a later edition than its header dates is that edition, a provincial plenum goes by its
+# short name (四川省委十二届二次全会), a headline may ask or exclaim, a YAML header under a title
+# line is no text, a heading word under a headline (典型案例) is no speaker
+ANALYZER_VERSION = "25"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

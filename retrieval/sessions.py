@@ -124,6 +124,8 @@ def meeting_names(text: str, kind: str) -> list[str]:
         held = f"{_number(session)}届{_number(plenum)}次全会"
         for short in dict.fromkeys((f"{place}委{held}", f"{place[-1]}委{held}", held)):
             names += [short, f"{short}{kind}" if kind else short]
+        if len(place) > 1:
+            names.append(f"{place}委全会")  # 四川省委全会: any of its plenums, as 政府工作报告
     for m in _SHORT_PLENUM.finditer(text):  # a title that already uses the short name
         # 二十届一中全会, and 一中全会 as the full name's plenum goes by: where the text is of
         # the plenum (在党的二十届一中全会上的讲话), not of a longer occasion about it

@@ -45,8 +45,10 @@ def test_a_provincial_plenum_goes_by_the_short_name_people_say() -> None:
     )
     names = document_names(full)
     assert {"四川省委十二届二次全会", "省委十二届二次全会", "十二届二次全会公报"} <= set(names)
+    assert "四川省委全会" in names  # any of the province's plenums, as 政府工作报告 is any year's
     short = parse("fabuhui.txt", ["省委十二届四次全会有哪些重大意义", "全会在成都举行。"])
     assert "省委十二届四次全会" in document_names(short)
+    assert "省委全会" not in document_names(short)  # every province's: it names none
     # the nation's plenum keeps its own short name (二中全会), not a province's
     national = parse("ershijie.txt", ["中国共产党第二十届中央委员会第二次全体会议公报", "全会。"])
     assert "二十届二中全会" in document_names(national)
