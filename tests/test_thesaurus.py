@@ -112,3 +112,17 @@ def test_the_short_names_of_state_bodies_find_their_full_names() -> None:
     # each short name finds its own body, not another's (政协 is no 人民代表大会)
     hits = answer(index, "政协委员能不能就民企发展提提案", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第六十八条")
+
+
+def test_what_people_call_fees_and_papers_find_what_the_texts_call_them() -> None:
+    lines = [
+        "收费公路管理条例",
+        "第十五条 车辆通行费的收费标准，应当依照价格法律、行政法规的规定进行听证。",
+        "第十六条 收费公路新增车道的，不得因此提高收费标准。",
+        "第二十条 机动车驾驶证被吊销的，二年内不得重新申领。",
+    ]
+    index = index_of([parse("t.md", lines)], SEGMENTER)
+    hits = answer(index, "定过路费标准要不要开听证会？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第十五条")
+    hits = answer(index, "驾照被吊销了几年能重新考？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十条")
