@@ -268,22 +268,25 @@ def _menus(lines: list[str]) -> set[int]:
 
 MAX_FRONT_MATTER_LINES = 30
 _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+_SITE_FIELD = re.compile(r"^(?:title|layout|date|tags|categories|permalink|url|source|author)\s*:")
 
 
 def _front_matter(lines: list[str]) -> set[int]:
     """A static site's YAML header (--- / layout: default / title: Hello / ---) opening the
     file, or under a title line put above it: the site's settings, not the document."""
     filled = [i for i, line in enumerate(lines[: MAX_FRONT_MATTER_LINES + 3]) if line.strip()]
-    if filled and lines[filled[0]].strip() != "---" and not lines[filled[0]].endswith("。"):
-        filled = filled[1:]  # the title a page's copy was given above its header, no sentence
+    titled = bool(filled) and lines[filled[0]].strip() != "---"
+    if titled and lines[filled[0]].strip().endswith("。"):
+        return set()  # a sentence of the text, not a title a page's copy was given above it
+    filled = filled[1:] if titled else filled
     if not filled or lines[filled[0]].strip() != "---":
         return set()
     end = next((i for i in filled[1:] if lines[i].strip() == "---"), None)
-    inside = [i for i in filled if end is not None and filled[0] < i < end]
-    if end is None or not inside:
+    inside = [lines[i].strip() for i in filled if end is not None and filled[0] < i < end]
+    if end is None or not inside or not all(_FRONT_MATTER_FIELD.match(x) for x in inside):
         return set()
-    if not all(_FRONT_MATTER_FIELD.match(lines[i].strip()) for i in inside):
-        return set()
+    if titled and not any(_SITE_FIELD.match(x) for x in inside):
+        return set()  # under a title, a site's own keys (title:, layout:), not Q: / A:
     return set(range(filled[0], end + 1))
 
 

@@ -18,7 +18,7 @@ from retrieval.segment import Segmenter
 
 REACH = 2  # characters of the question on either side of a guess a corpus word may take
 LONGEST = 4  # characters of a corpus word read inside a guess
-RARE = 20  # jieba's frequency below which a longer word is read as a guess too (埋电缆 3)
+BARELY_KNOWN = 20  # jieba's frequency below which a longer word is read as a guess (埋电缆 3)
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -45,8 +45,9 @@ def _guess(word: Word, vocabulary: Container[str], segmenter: Segmenter) -> bool
     text = word.text
     return (
         bool(_HAN.fullmatch(text))
-        # or one its dictionary barely knows, of three characters or more (埋电缆 3)
-        and segmenter.frequency(text) < (RARE if len(text) > 2 else 1)
+        # or one its dictionary barely knows, of three characters or more (埋电缆 3; 车把 is a
+        # word of its own however rare)
+        and segmenter.frequency(text) < (BARELY_KNOWN if len(text) > 2 else 1)
         and not segmenter.is_domain(text)
         and not in_vocabulary(text, vocabulary)
     )

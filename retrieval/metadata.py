@@ -28,6 +28,7 @@ from retrieval.dates import (
 )
 from retrieval.model import DocumentMeta
 from retrieval.normalize import simplified
+from retrieval.segment import is_name, may_be_name
 from retrieval.sessions import cn_ordinal, meeting_names
 
 # Kinds of document, by the word their title ends with. Longer words first: 讲话提纲 is a 讲话.
@@ -98,6 +99,7 @@ _NAMED_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-.](0?[1-9]|1[0-2])[-.](0?[1-9]|[12]\d|3[01])(?!\d)"
 )
 _EDITION_KINDS = frozenset({"法律", "条例", "规定", "办法", "细则", "规则", "准则", "章程"})
+_EDITION_ENDINGS = ("法", "条例", "规定", "办法", "细则", "规则", "准则", "章程")
 _ISSUERS = re.compile(
     r"^(中共中央(?:\s*国务院)?|国务院(?:办公厅)?|中共中央办公厅(?:\s*国务院办公厅)?"
     r"|中央办公厅|全国人民代表大会常务委员会|中国共产党|党政机关)"
@@ -216,26 +218,11 @@ _MEETING_HELD = re.compile(
 )
 
 
-def _person(name: str) -> bool:
-    """Whether a line's two to four characters may be a person's name: not two dictionary
-    words of two characters each (典型案例, 基本案情 under a case's headline)."""
-    from retrieval.segment import default_segmenter
-
-    segmenter = default_segmenter()
-    words = [w for w, _ in segmenter.words(re.sub(r"\s", "", name))]
-    return not (len(words) > 1 and all(len(w) > 1 and segmenter.frequency(w) for w in words))
-
-
-def _speaker_name(text: str) -> bool:
-    """Whether `text` is a person's name jieba knows (习近平), as opens a speech's headline."""
-    from retrieval.segment import word_tags
-
-    return word_tags().get(text.strip(), "").startswith("nr")
-
-
 def _is_edition(title: str) -> bool:
-    """Whether a title names a text that is revised in editions: a law or a regulation."""
-    return kind_of(title) in _EDITION_KINDS
+    """Whether a title names a text that is revised in editions, a law or a regulation, and
+    not a page on one (《…条例》解读)."""
+    bare = re.sub(r"[（(][^（）()]*[）)]$", "", title.strip())
+    return kind_of(title) in _EDITION_KINDS and bare.endswith(_EDITION_ENDINGS)
 
 
 def _file_date(doc: str) -> tuple[int, int, int] | None:
@@ -322,8 +309,10 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
                 names.append(f"{PROVINCE_SHORT[place]}政府工作报告")
     for m in _YEAR_KIND.finditer(digit_years(core)):
         # a year's text of a kind a headline says was given (国家主席习近平发表二〇二二年新年贺词,
-        # 习近平2020年新年贺词): what people call it; not a place's (广东省2022年政府工作报告)
-        if m.group(1) is not None or _speaker_name(core[: m.start()]):
+        # 习近平2020年新年贺词): what people call it; not a place's (广东省2022年政府工作报告,
+        # 香港特区行政长官…发表2024年新年贺词)
+        head = core[: m.start()]
+        if (m.group(1) is not None or is_name(head)) and not re.search(r"[省市县区州]", head):
             names.append(m.group(0)[len(m.group(1) or "") :])
     if held := _MEETING_HELD.match(core):
         # a news report is named by the meeting it reports (中央经济工作会议在北京举行)
@@ -366,7 +355,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
 
 
 _YEAR_KIND = re.compile(
-    rf"(发表了?|作了?|^)?(?<!\d)\d{{4}}\s*年\s*[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(KIND_WORDS)})"
+    rf"(发表了?|^)?(?<!\d)\d{{4}}\s*年\s*[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(KIND_WORDS)})"
     r"(?![\u4e00-\u9fff])"
 )
 _OCCASION_PLACE = re.compile(
@@ -498,8 +487,9 @@ def occasion_from_opening(title: str, meta: DocumentMeta, opening: list[str]) ->
             congress = f"第{cn_ordinal(number + 1)}次全国代表大会" if number else ""
         elif m := _LOCAL_ON_BEHALF.search(text):  # 代表中国共产党浙江省第十四届委员会
             number = chinese_number(m.group(2))
-            next_one = cn_ordinal(number + 1) if number else ""
-            congress = f"中国共产党{m.group(1)}第{next_one}次代表大会" if number else ""
+            congress = ""
+            if number:
+                congress = f"中国共产党{m.group(1)}第{cn_ordinal(number + 1)}次代表大会"
         elif m := _OPENS_CONGRESS.match(text):
             congress = m.group(0).rstrip("，,是")
         else:
@@ -654,7 +644,12 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             speaker = speaker or line.strip()
             continue
         name = _NAME_LINE.match(_GLUED_SALUTATION.sub("", line).strip())
-        if name and len(line) <= MAX_SPEAKER_CHARS + 8 and not speaker and _person(name["name"]):
+        if (
+            name
+            and len(line) <= MAX_SPEAKER_CHARS + 8
+            and not speaker
+            and may_be_name(name["name"])
+        ):
             speaker = re.sub(r"\s", "", name.group("name"))
             consumed.append((line, "讲话人"))
             continue
@@ -671,13 +666,15 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         speaker = re.sub(r"\s+", " ", issuer.group(1))
     named = _file_date(doc)
     named_years = years_in(PurePath(doc).stem.replace("_", "年 ") + "年")
+    file_year = named[0] if named else named_years[0] if named_years else None
     simple_title = simplified(title)  # kind and names are read in Simplified characters
     if date is None and named:
         date = named  # a date the file name gives (戒毒条例(2018-09-18).md), the text none
-    elif date and named_years and named_years[0] > date[0] and _is_edition(simple_title):
-        # a law's file named for a later edition than its header dates: the header lost the
-        # revision's line (社团条例(2016-02-06).md opening with the 1998 decree alone)
-        date = named
+    elif date and file_year and file_year > date[0] + 1 and _is_edition(simple_title):
+        # a law's file named for a later edition than its header dates, past the year it takes
+        # effect (民法典_2021): the header lost the revision's line (社会团体登记管理条例
+        # (2016-02-06).md opening with the 1998 decree alone)
+        date = named or (file_year, None, None)
     year = date[0] if date else None
     if year is None:
         found_years = years_in(_dating(title)) or named_years

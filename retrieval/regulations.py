@@ -20,6 +20,7 @@ from retrieval.model import Document
 from retrieval.names import document_names
 from retrieval.normalize import plain_text
 from retrieval.parts import RULE_KINDS
+from retrieval.places import SPELLED_PLACE, place_before
 
 
 def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -141,3 +142,14 @@ def in_force(
         return []  # two texts, not two editions of one
     before = [d for d in editions if (d.meta.year or 0) <= years[0]]
     return [max(before, key=lambda d: d.meta.year or 0)] if before else []
+
+
+def placed_law_names(folded: str) -> list[str]:
+    """The laws a question names, each with the place said right before it (广东省的盐业
+    管理条例 names 广东省盐业管理条例, not the 河南省 one a corpus holds)."""
+    names = []
+    for law in law_names(folded):
+        at = folded.find(law)
+        place = "" if at < 0 or SPELLED_PLACE.match(law) else place_before(folded, at)
+        names.append(place + law)
+    return names

@@ -300,3 +300,19 @@ def _cut(
 @cache
 def default_segmenter() -> Segmenter:
     return Segmenter()
+
+
+def is_name(text: str) -> bool:
+    """Whether `text` is a person's name jieba knows (习近平), as opens a speech's headline."""
+    return word_tags().get(text.strip(), "").startswith("nr")
+
+
+def may_be_name(text: str) -> bool:
+    """Whether a line's two to four characters may be a person's name: one jieba tags a name
+    in part (洛桑江村), or not two dictionary words of two characters each (典型案例, 基本案情
+    under a case's headline)."""
+    segmenter = default_segmenter()
+    words = [w for w, _ in segmenter.words(re.sub(r"\s", "", text))]
+    if any(word_tags().get(w, "").startswith("nr") for w in words):
+        return True
+    return not (len(words) > 1 and all(len(w) > 1 and segmenter.frequency(w) for w in words))

@@ -120,9 +120,10 @@ def meeting_names(text: str, kind: str) -> list[str]:
         for short in (f"{session}届{plenum}中全会", f"{plenum}中全会"):
             names += [short, f"{short}{kind}" if kind else short]
     for m in _LOCAL_PLENUM.finditer(text):
-        place, session, plenum = (g for g in m.groups() if g)
+        said, session, plenum = (g for g in m.groups() if g is not None)
+        place = _place_named(said)
         held = f"{_number(session)}届{_number(plenum)}次全会"
-        for short in dict.fromkeys((f"{place}委{held}", f"{place[-1]}委{held}", held)):
+        for short in dict.fromkeys((f"{place}委{held}", f"{said[-1]}委{held}", held)):
             names += [short, f"{short}{kind}" if kind else short]
         if len(place) > 1:
             names.append(f"{place}委全会")  # 四川省委全会: any of its plenums, as 政府工作报告
@@ -140,6 +141,28 @@ def meeting_names(text: str, kind: str) -> list[str]:
     for m in _NPC.finditer(text):
         names.append(f"{_number(m.group(1))}届全国人大{_number(m.group(2))}次会议")
     return names
+
+
+def another_places_plenum(name: str, question: str, own: Sequence[str]) -> bool:
+    """Whether `name` (十二届三次全会, 省委十二届三次全会) is said in the question inside a
+    plenum named with a place (湖北省委十二届三次全会) the document's own names lack."""
+    said = [n for n in meeting_names(question, "") if _PLACED_PLENUM.fullmatch(n)]
+    return any(name in n and n != name and n not in own for n in said)
+
+
+_PLACED_PLENUM = re.compile(r"[\u4e00-\u9fff]{2,}[省市州县]委.+次全会")
+
+
+def _place_named(said: str) -> str:
+    """The place a committee's name ends with (四川省 of 学习贯彻四川省), or its level alone
+    (省, 县) where no place is named."""
+    from retrieval.segment import word_tags
+
+    tags = word_tags()
+    for start in range(max(len(said) - 8, 0), len(said) - 2):
+        if "ns" in (tags.get(said[start:]), tags.get(said[start:-1])):
+            return said[start:]
+    return said[-1]
 
 
 def _number(text: str) -> str:

@@ -92,12 +92,17 @@ MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021
 _LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")  # 2024学年第二学期开学典礼讲话[02-28]
 
 
+_ENDS_TEXT = "。；;，,"  # a line ending so is a sentence of the text, not its title
+_GREETING = re.compile(r"好[！!]$|^.{0,5}[！？!?]$")
+
+
 def _is_title(line: Line) -> bool:
     return (
         line.kind is None
         and len(line.text) <= MAX_TITLE_CHARS
-        # a headline may exclaim or ask (延迟退休，该哭该笑？); a full stop ends text
-        and line.text[-1] not in "。；;，,"
+        and line.text[-1] not in _ENDS_TEXT
+        # a headline may exclaim or ask (延迟退休，该哭该笑？), a greeting (大家好！) does not
+        and not (line.text[-1] in SENTENCE_END and _GREETING.search(line.text))
         and not SALUTATION.match(line.text)
         and not _LINK.search(line.text)  # another page's title
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file

@@ -48,7 +48,6 @@ from retrieval.places import (
     asked_place,
     asks_which_place,
     is_place_name,
-    place_before,
     place_stem,
     places_of,
 )
@@ -61,8 +60,15 @@ from retrieval.regulations import (
     named_by_abbreviation,
     names_here,
     own_short_names,
+    placed_law_names,
 )
-from retrieval.sessions import contradicts, named_ordinals, naming_ordinals, ordinal_name
+from retrieval.sessions import (
+    another_places_plenum,
+    contradicts,
+    named_ordinals,
+    naming_ordinals,
+    ordinal_name,
+)
 from retrieval.short_titles import named_by_short_title, unheld_year_of_short_title
 
 
@@ -100,8 +106,13 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         if len(name) >= MIN_NAME_CHARS
         or (said_as_word(name, plain) and re.search(rf"{name}(?!{_LAW_WORD_ON})", plain))
     }
-    # two names said apart name two documents (契税法 and 契税暂行条例)
-    named = {i for name in outermost(found) for i in owners[name]}
+    # two names said apart name two (契税法, 契税暂行条例); 湖北省委十二届三次全会 no 四川 plenum
+    named = {
+        i
+        for name in outermost(found)
+        for i in owners[name]
+        if not another_places_plenum(name, plain, document_names(documents[i]))
+    }
     return [documents[i] for i in sorted(named)]
 
 
@@ -152,11 +163,10 @@ def find_target(
     if named and (rules := implementing_rules(documents, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
     if named and _generic(named, plain) and _unplaced(named):
-        # a genre's name every place's document shares, asked of a place said before it: 广东
-        # 今年的政府工作报告 is Guangdong's, not the national report titled 政府工作报告 (新年
-        # 贺词里关于台湾… asks of 台湾); 哪个省政府工作报告 asks of the provinces' reports
-        at = [folded.find(n) for d in named for n in document_names(d) if n in folded]
-        head = folded[: max(at)] if at else folded
+        # a genre's name every place's document shares, asked of a place: 广东今年的政府工作报告
+        # is Guangdong's (新年贺词里关于台湾… asks of 台湾); 哪个省政府工作报告, the provinces'
+        ends = [folded.find(n) + len(n) for d in named for n in document_names(d) if n in folded]
+        head = folded[: max(ends)] if ends and _INSIDE.match(folded[max(ends) :]) else folded
         placed = _placed_by(documents, head) or _placed_of_kind(documents, head, named)
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
@@ -367,17 +377,6 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
 
 
 _IMPLEMENTING_LAW = re.compile(r"(.{2,8}?)实施(.{2,30}?法)的?(?:办法|条例|细则|规定)")
-
-
-def placed_law_names(folded: str) -> list[str]:
-    """The laws a question names, each with the place said right before it (广东省的盐业
-    管理条例 names 广东省盐业管理条例, not the 河南省 one a corpus holds)."""
-    names = []
-    for law in law_names(folded):
-        at = folded.find(law)
-        place = "" if at < 0 or SPELLED_PLACE.match(law) else place_before(folded, at)
-        names.append(place + law)
-    return names
 
 
 def _local_law(named: Sequence[Document], folded: str) -> str:
@@ -668,6 +667,7 @@ _LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)
 
 
 # a page about another text: its commentary, explanation or news (——透视2022年…统计公报)
+_INSIDE = re.compile(r"里|中|关于")  # what follows a text's name is asked of it
 _COMMENTARY = re.compile(r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综述|新闻|报道|发布会")
 
 

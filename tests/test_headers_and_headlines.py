@@ -106,3 +106,41 @@ def test_the_edition_a_file_is_named_for_answers_its_year() -> None:
     index = index_of([older, parse("tiaoli_2016.md", SOCIETIES)], SEGMENTER)
     hits = answer(index, "2016年版的条例里登记机关多少天内答复？", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "tiaoli_2016.md"
+
+
+def test_a_file_named_for_the_year_a_law_takes_effect_is_no_later_edition() -> None:
+    code = ["中华人民共和国民法典", "（2020年5月28日第十三届全国人民代表大会第三次会议通过）"]
+    code.append("第一条 为了保护民事主体的合法权益，制定本法。")
+    assert parse("minfadian_2021.md", code).meta.year == 2020
+    # a law collection's dated file name (…(2016-02-06).md) names the edition as well
+    assert parse("社会团体登记管理条例(2016-02-06).md", SOCIETIES).meta.year == 2016
+    # a page on a regulation is no edition of it
+    page = ["《社会团体登记管理条例》解读", *SOCIETIES[1:]]
+    assert parse("tiaoli_jiedu_2024.md", page).meta.year == 1998
+
+
+def test_a_plenum_of_another_place_or_a_local_greeting_is_not_named_for_them() -> None:
+    sichuan = parse(
+        "sichuan.txt",
+        ["中国共产党四川省第十二届委员会第三次全体会议公报", "全会在成都举行。"],
+    )
+    assert find_target("湖北省委十二届三次全会强调了什么", [sichuan]).docs is None
+    assert find_target("十二届三次全会强调了什么", [sichuan]).docs == {sichuan.doc}
+    study = parse("study.txt", ["学习贯彻四川省委十二届二次全会精神", "全会精神要学深悟透。"])
+    assert "四川省委全会" in document_names(study)
+    hongkong = parse("hk.txt", ["香港特区行政长官李家超发表2024年新年贺词", "新年快乐。"])
+    assert "2024年新年贺词" not in document_names(hongkong)
+
+
+def test_a_place_said_after_a_reports_name_still_picks_its_report() -> None:
+    national = parse("gov_2023.txt", ["政府工作报告", "（2023年3月5日）", "经济增长5%左右。"])
+    guangdong = parse("gd_2023.txt", ["广东省2023年政府工作报告", "地区生产总值增长5%以上。"])
+    docs = [national, guangdong]
+    assert find_target("政府工作报告广东省的增长目标是多少", docs).docs == {guangdong.doc}
+
+
+def test_greetings_questions_and_a_speakers_long_name_under_a_title() -> None:
+    assert parse("jianghua.txt", ["大家好！", "今天我们在这里集会。"]).title == "jianghua"
+    lines = ["关于加强作风建设的讲话", "——在自治区干部大会上", "洛桑江村", "（2018年1月20日）"]
+    speech = parse("talk.txt", [*lines, "同志们：开会。"])
+    assert speech.meta.speaker == "洛桑江村" and speech.meta.year == 2018

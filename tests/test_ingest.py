@@ -264,3 +264,10 @@ def test_a_static_sites_yaml_header_is_not_the_document() -> None:
     text = ["第一段正文。", "---", "layout: default", "---", "第二段正文。"]
     assert "layout: default" in clean(text).lines
     assert "layout: post" in clean(["前言", *titled]).lines
+
+
+def test_question_and_answer_lines_under_a_title_are_text_not_a_header() -> None:
+    from retrieval.boilerplate import clean
+
+    lines = ["# 公路法问答", "---", "Q: 公路分几级?", "A: 分为国道、省道、县道和乡道。", "---"]
+    assert {"Q: 公路分几级?", "A: 分为国道、省道、县道和乡道。"} <= set(clean(lines).lines)
