@@ -120,9 +120,12 @@ def test_what_people_call_fees_and_papers_find_what_the_texts_call_them() -> Non
         "第十五条 车辆通行费的收费标准，应当依照价格法律、行政法规的规定进行听证。",
         "第十六条 收费公路新增车道的，不得因此提高收费标准。",
         "第二十条 机动车驾驶证被吊销的，二年内不得重新申领。",
+        "第四十三条 香港特别行政区行政长官由中央人民政府任命，任期五年。",
     ]
     index = index_of([parse("t.md", lines)], SEGMENTER)
     hits = answer(index, "定过路费标准要不要开听证会？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第十五条")
     hits = answer(index, "驾照被吊销了几年能重新考？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第二十条")
+    hits = answer(index, "香港特首一届干几年？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四十三条")
