@@ -265,6 +265,14 @@ MANY = [
     corpus_set("new_year_speeches_pages", (0.63, 0.68, 0.75, 17, 12)),
     corpus_set("highways_folder", (0.72, 0.78, 0.81, 17, 13)),
     corpus_set("provincial_plenums_pages", (0.69, 0.78, 0.85, 9, 7)),
+    corpus_set("hk_macao_basic_laws_folder", (0.58, 0.66, 0.78, 19, 17)),
+    corpus_set("keynote_speeches_pages", (0.64, 0.75, 0.78, 14, 8)),
+    corpus_set("white_papers_pages", (0.74, 0.86, 0.89, 14, 4)),
+    corpus_set("urban_planning_folder", (0.77, 0.86, 0.89, 15, 4)),
+    corpus_set("ai_governance_pages", (0.73, 0.82, 0.85, 15, 8)),
+    corpus_set("street_offices_folder", (0.67, 0.82, 0.85, 15, 5)),
+    corpus_set("funeral_burial_folder", (0.76, 0.86, 0.85, 16, 5)),
+    corpus_set("inspection_tours_pages", (0.74, 0.85, 0.82, 13, 2)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
