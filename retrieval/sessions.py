@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.model import Document
 from retrieval.normalize import fold
+from retrieval.segment import word_tags
 
 # a session (十九届) or a party congress (十九大: its number has a 十 in it, unlike 七大战略)
 _ORDINAL = re.compile(
@@ -156,8 +157,6 @@ _PLACED_PLENUM = re.compile(r"[\u4e00-\u9fff]{2,}[省市州县]委.+次全会")
 def _place_named(said: str) -> str:
     """The place a committee's name ends with (四川省 of 学习贯彻四川省), or its level alone
     (省, 县) where no place is named."""
-    from retrieval.segment import word_tags
-
     tags = word_tags()
     for start in range(max(len(said) - 8, 0), len(said) - 2):
         if "ns" in (tags.get(said[start:]), tags.get(said[start:-1])):
