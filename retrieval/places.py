@@ -9,6 +9,7 @@ from functools import cache
 
 from retrieval.metadata import PROVINCE_SHORT, REGION_PEOPLE
 from retrieval.normalize import fold
+from retrieval.segment import default_segmenter, word_tags
 
 # words for the whole country or world, which name no place's documents
 _COUNTRY = ("中国", "全国", "我国", "中华", "中华人民共和国", "国内", "国外")
@@ -59,8 +60,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _counties(text: str) -> set[str]:
-    from retrieval.segment import word_tags  # (segment imports this module)
-
     tags = word_tags()
     found = set()
     for m in _COUNTY_END.finditer(text):
@@ -92,8 +91,6 @@ def is_place_name(token: str) -> bool:
     jieba tags a place with an administrative ending (绍兴 / 绍兴市, 内蒙古 / 内蒙古自治区), or
     a place that has one (浦东新区); not a common noun it tags a place (城市, 海洋), nor one
     whose ending makes another common noun (开发 / 开发区, 工业 / 工业区)."""
-    from retrieval.segment import word_tags
-
     if token in PROVINCE_SHORT:
         return True
     tags = word_tags()
@@ -129,8 +126,6 @@ def place_stem(place: str) -> str:
 def asked_place(folded: str) -> str:
     """The place whose report a question names (北京市 in 2026年北京市政府工作报告, 西藏 in
     西藏政府工作报告): a place name, not 哪个省."""
-    from retrieval.segment import default_segmenter
-
     # 广西壮族自治区 is 广西's, as 广西省 would be
     text = re.sub(f"{REGION_PEOPLE}自治区", "省", re.sub(r"\d{4}年", "", folded))
     for m in _ASKED_PLACE.finditer(text):

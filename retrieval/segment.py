@@ -313,6 +313,6 @@ def may_be_name(text: str) -> bool:
     under a case's headline)."""
     segmenter = default_segmenter()
     words = [w for w, _ in segmenter.words(re.sub(r"\s", "", text))]
-    if any(word_tags().get(w, "").startswith("nr") for w in words):
+    if any(is_name(w) for w in words):
         return True
     return not (len(words) > 1 and all(len(w) > 1 and segmenter.frequency(w) for w in words))
