@@ -65,8 +65,10 @@ from retrieval.structure import parse
 # tag around a title ([法律法规]…, …全文【优秀4篇】) no part of its name; 25: a law's file named
 # for a later edition than its header dates is that edition, a provincial plenum goes by its
 # short name (四川省委十二届二次全会), a headline may ask or exclaim, a YAML header under a title
-# line is no text, a heading word under a headline (典型案例) is no speaker
-ANALYZER_VERSION = "25"
+# line is no text, a heading word under a headline (典型案例) is no speaker; 26: a title ending
+# in its kind or a notice's word (…事故的通报) is whole, and a line under it is a column's banner
+# only when it ends as a title does (not 通知公告更多>>)
+ANALYZER_VERSION = "26"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -26,7 +26,9 @@ def edition_asked(
 ) -> list[Document]:
     """The named documents with, of the editions of one text among them, those a word right
     before its name picks: the latest for 新公司法, the others for 旧公司法; [] when the
-    question says neither (or asks of both: 新旧公司法)."""
+    question says neither (or asks of both: 新旧公司法); those before a revision named."""
+    if before := before_revision(folded, named):
+        return before
     for document in named:
         for name in names_of(document):
             editions = [d for d in named if name in names_of(d)]
@@ -37,6 +39,29 @@ def edition_asked(
             if picked is not None:
                 return [d for d in named if d not in editions or d in picked] if picked else []
     return []
+
+
+# the revision a question asks about the text before (2021年修订前的行政处罚法, 修改以前的
+# 条例): its year dates the edition that revision replaced, not the one asked
+_BEFORE_REVISION = re.compile(r"(?:((?:19|20)\d\d)\s*年)?(?:修订|修改|修正)(?:以前|之前|前)")
+
+
+def without_revision_year(folded: str) -> str:
+    """`folded` without the year of a revision it asks about the text before (same length)."""
+    return _BEFORE_REVISION.sub(lambda m: " " * len(m.group(0)), folded)
+
+
+def before_revision(folded: str, named: Sequence[Document]) -> list[Document]:
+    """Of the dated editions of one text named, those before the revision the question
+    names (the year's, else the latest); [] when it names none."""
+    said = _BEFORE_REVISION.search(folded)
+    years = [d.meta.year for d in named]
+    if not said or len(set(years)) < 2 or None in years:
+        return []
+    if not set.intersection(*(set(document_names(d)) for d in named)):
+        return []  # several texts, not editions of one
+    bound = int(said.group(1)) if said.group(1) else max(y or 0 for y in years)
+    return [d for d in named if (d.meta.year or 0) < bound]
 
 
 def _picked(folded: str, named_as: str, editions: Sequence[Document]) -> list[Document] | None:

@@ -79,6 +79,8 @@ def law_names(folded: str) -> tuple[str, ...]:
         # nor with a word citing or dating it (哪一版保密法, 按新保密法)
         while start < i - made and (not _nominal(words[start]) or _cites(words[start])):
             start += 1
+        # nor with what comes before an edition's word inside it (上海旧条例: 上海's old one)
+        start = max([start, *(k + 1 for k in range(start, i) if words[k] in _OLD_OR_NEW)])
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
         # a law's name inside a local text's (浙江实施村委会组织法办法): its kind follows
@@ -122,7 +124,8 @@ _ACTS = frozenset(("修改", "修正", "修订", "废止", "制定", "通过", "
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
-_CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年", "新", "旧", "老"}
+_OLD_OR_NEW = frozenset(("新", "旧", "老", "原"))
+_CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年"} | _OLD_OR_NEW - {"原"}
 # what continues a law's name into a longer one's (保密法实施条例, 北京实施水法办法)
 LONGER_NAME = ("实施", "条例", "细则", "办法")
 

@@ -61,6 +61,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("解释", "解释"),
 )
 KIND_WORDS = (*(word for word, _ in KINDS), "文件")
+# what a whole title ends with: its kind, or a notice's word (…事故的通报, 招标公告)
+TITLE_ENDINGS = (*KIND_WORDS, "通报", "公告", "通告")
 MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title
 MAX_SPEAKER_CHARS = 14
 MAX_TITLE_LINE_CHARS = 40  # a title's second line
@@ -593,6 +595,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         and not re.search(r"[。！？!?；;，,：:]|\d", lines[0])
         and len(lines[0]) <= MAX_TITLE_LINE_CHARS
         and _plain(lines[0]) not in plain_title  # the title again, spaced otherwise
+        and not plain_title.endswith(TITLE_ENDINGS)  # …的通报 is whole, not 通知公告更多>> under it
         and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]) or _OCCASION.match(lines[1]))
     ):
         # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大

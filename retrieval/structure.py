@@ -51,6 +51,7 @@ from retrieval.markers import (
 )
 from retrieval.metadata import (
     KIND_WORDS,
+    TITLE_ENDINGS,
     adoption,
     dated_to_the_day,
     display_title,
@@ -259,6 +260,16 @@ def _series_lines(banner: str, rest: list[str], lines: list[Line]) -> int:
     return 0
 
 
+# what a title may end with after its kind: （节选）, （2020年）, （试行）
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
+
+
+def _ends_with_kind(line: str) -> bool:
+    """Whether a line ends as a document's title does, with its kind (…的通知, not 通知公告
+    更多>>, a page's link to its notices)."""
+    return _TRAILING_NOTE.sub("", line).endswith(TITLE_ENDINGS)
+
+
 def _title_and_meta(
     doc: str, lines: list[Line]
 ) -> tuple[str, DocumentMeta, int, list[tuple[str, str]]]:
@@ -298,7 +309,7 @@ def _title_and_meta(
     if (
         rest
         and not kind_of(first)
-        and kind_of(under)
+        and _ends_with_kind(under)
         and _is_title(lines[taken])
         # 在…上的讲话 under a title is its subtitle, but under a dated column's banner
         # (每周一学（2021年10月11日—17日）) the speech's own title

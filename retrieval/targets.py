@@ -24,7 +24,7 @@ from retrieval.dates import (
     question_years,
     without_compared,
 )
-from retrieval.editions import as_said, edition_asked, named_by_kind
+from retrieval.editions import as_said, edition_asked, named_by_kind, without_revision_year
 from retrieval.laws import LAW_ENDINGS, abbreviates_any, generic, law_names, quotes_article
 from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, is_organ
 from retrieval.model import Document
@@ -137,10 +137,10 @@ def _kind_words(question: str) -> tuple[str, ...]:
 def find_target(
     question: str, documents: Sequence[Document], known_years: Container[int] | None = None
 ) -> Target:
-    """Read which documents, years and phrases `question` names (`known_years`: see
-    `question_years`)."""
+    """Which documents, years and phrases `question` names (`known_years`: `question_years`)."""
     folded = fold(question)
-    years = [m.year for m in question_years(without_compared(folded), known_years)]
+    counted = without_revision_year(without_compared(folded))  # not 2021年修订前的…法's year
+    years = [m.year for m in question_years(counted, known_years)]
     written = canonical_years(folded, known_years)  # 19年 and 二〇一九年 as 2019年
     plain = plain_text(written)
     phrases = quoted_phrases(question)

@@ -287,3 +287,32 @@ def test_an_article_kept_word_for_word_is_shown_from_the_newest_edition_first() 
     # counter-example: an edition asked by its year is that edition's article
     hits = answer(index, "2008年的残疾人保障法里全国助残日是哪一天？", SEGMENTER).hits
     assert hits[0].passage.doc == "cj2008.md"
+
+
+def _school_rules(year: int, article: str) -> Document:
+    return doc(
+        f"shanghai_{year}.md",
+        [
+            "上海市中小学校学生伤害事故处理条例",
+            f"（{year}年6月1日上海市人民代表大会常务委员会第十次会议通过）",
+            f"第十二条 {article}",
+        ],
+    )
+
+
+def test_the_text_before_a_revision_named_is_the_edition_that_revision_replaced() -> None:
+    old = _school_rules(2011, "完全由学校的过错造成学生伤害事故的，学校应当依法承担全部责任。")
+    new = _school_rules(2024, "学生伤害事故的责任人依照民法典的相关规定承担相应责任。")
+    held = (old, new)
+    # the year of the revision dates the edition it replaced, not the one asked
+    asked = find_target("2024年修改以前的上海条例，学校过错时担多少责任", held)
+    assert asked.docs == {"shanghai_2011.md"} and 2024 not in asked.years
+    assert find_target("修订前的上海市中小学校学生伤害事故处理条例怎么规定", held).docs == {
+        "shanghai_2011.md"
+    }
+    # an edition's word between the place and the kind names the old edition, no missing text
+    old_one = find_target("上海旧条例里学校的过错怎么担责", held)
+    assert not old_one.missing and old_one.docs == {"shanghai_2011.md"}
+    # counter-examples: the edition of that year itself, and a revision asked of, not before
+    assert find_target("2024年修改的上海条例怎么规定", held).docs == {"shanghai_2024.md"}
+    assert find_target("上海条例在2024年修改之后怎么规定", held).docs != {"shanghai_2011.md"}

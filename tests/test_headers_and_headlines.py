@@ -144,3 +144,30 @@ def test_greetings_questions_and_a_speakers_long_name_under_a_title() -> None:
     lines = ["关于加强作风建设的讲话", "——在自治区干部大会上", "洛桑江村", "（2018年1月20日）"]
     speech = parse("talk.txt", [*lines, "同志们：开会。"])
     assert speech.meta.speaker == "洛桑江村" and speech.meta.year == 2018
+
+
+def test_a_notice_title_is_whole_and_a_pages_link_under_it_is_no_banner() -> None:
+    page = parse(
+        "nishui_tongbao_2012.txt",
+        [
+            "教育部办公厅关于近期连续发生两起小学生溺水身亡事故的通报",
+            "通知公告更多>>",
+            "- 关于全国示范性特色学校拟推荐名单的公示2025-11-25",
+            "- 教育部办公厅关于开展全国示范性特色学校创建的通知2025-11-14",
+            "教育部办公厅关于近期连续发生两起小学生溺水身亡事故的通报",
+            "来源:湖北继续教育网 更新时间:2012-06-01",
+            "5月27日，湖北省孝感市孝昌县季店乡5名小学女生相约到河边游泳时不幸溺亡。",
+        ],
+    )
+    assert page.title == "教育部办公厅关于近期连续发生两起小学生溺水身亡事故的通报"
+    assert page.meta.year == 2012
+    # counter-example: a banner above a title ending in its kind and a note is still a banner
+    bundle = parse(
+        "b.txt",
+        [
+            "党员学习材料",
+            "中国共产党纪律处分条例（节选）",
+            "第一条 为了维护党的章程，严肃党的纪律。",
+        ],
+    )
+    assert bundle.title == "中国共产党纪律处分条例（节选）"

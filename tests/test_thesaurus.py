@@ -129,3 +129,22 @@ def test_what_people_call_fees_and_papers_find_what_the_texts_call_them() -> Non
     assert hits and hits[0].passage.text.startswith("第二十条")
     hits = answer(index, "香港特首一届干几年？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第四十三条")
+
+
+def test_what_people_call_venues_and_everyday_acts_find_what_the_rules_call_them() -> None:
+    lines = [
+        "学校安全条例",
+        "第二十八条 距中小学周围最近路程二百米范围内不得设立互联网上网服务营业场所。",
+        "第二十九条 学校周边不得设立歌舞娱乐场所。",
+        "第三十条 开展森林景观利用活动，不得擅自采伐林木。",
+        "第三十一条 学校应当建立安全工作档案。",
+    ]
+    index = index_of([parse("t.md", lines)], SEGMENTER)
+    hits = answer(index, "学校附近多少米内不能开网吧？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十八条")
+    hits = answer(index, "学校旁边能开歌舞厅吗", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十九条")
+    hits = answer(index, "搞森林旅游可以随便砍树吗", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三十条")
+    # counter-example: a synonym's topic the rules never speak of finds nothing
+    assert not answer(index, "网吧晚上几点关门？", SEGMENTER).hits
