@@ -86,4 +86,17 @@ class Substrings:
         return found
 
 
-__all__ = ["Catalog", "Substrings", "memo"]
+def owners_of(
+    documents: Sequence[Document], tokens_of: Callable[[Document], Iterable[str]], shortest: int = 1
+) -> tuple[Substrings, dict[str, list[int]]]:
+    """Every token of the documents (`tokens_of`: names, places) of `shortest` characters or
+    more, and the positions of the documents holding it."""
+    owners: dict[str, list[int]] = {}
+    for i, d in enumerate(documents):
+        for t in tokens_of(d):
+            if len(t) >= shortest:
+                owners.setdefault(t, []).append(i)
+    return Substrings(owners), owners
+
+
+__all__ = ["Catalog", "Substrings", "memo", "owners_of"]

@@ -67,7 +67,9 @@ from retrieval.structure import parse
 # short name (四川省委十二届二次全会), a headline may ask or exclaim, a YAML header under a title
 # line is no text, a heading word under a headline (典型案例) is no speaker; 26: a title ending
 # in its kind or a notice's word (…事故的通报) is whole, and a line under it is a column's banner
-# only when it ends as a title does (not 通知公告更多>>)
+# only when it ends as a title does (not 通知公告更多>>), a notice's title may run long after
+# its issuing offices, a day a title gives in brackets dates the text, and a law the national
+# congress adopted under a name without the state's (反分裂国家法) is a law
 ANALYZER_VERSION = "26"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

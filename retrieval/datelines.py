@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from retrieval.dates import CN_NUMBER
-from retrieval.metadata import KIND_WORDS, is_history
+from retrieval.history import is_history
+from retrieval.metadata import KIND_WORDS
 from retrieval.model import Document, Passage
 
 _N = f"[{CN_NUMBER}]+"

@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from retrieval.datelines import dateline_text
 from retrieval.dates import first_date
+from retrieval.history import is_date_line, is_history
 from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
-from retrieval.metadata import KIND_WORDS, is_date_line, is_history
+from retrieval.metadata import KIND_WORDS
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
 # back matter of an official document: glossary, annexes, notes

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -26,6 +25,7 @@ from retrieval.dates import (
     last_full_date,
     years_in,
 )
+from retrieval.history import ADOPTED, REVISED, broken_history, is_date_line
 from retrieval.model import DocumentMeta
 from retrieval.normalize import simplified
 from retrieval.segment import is_name, may_be_name
@@ -81,8 +81,6 @@ PROVINCE_SHORT: dict[str, str] = {
 _OCCASION = re.compile(r"在(.{2,60}?)(?:上|中|之际|时)的(?:讲话|报告|发言|致辞|讲话提纲|说明)")
 _AT_MEETING = re.compile(r"在(.{2,60}?会议?)上$")
 _SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?=在|关于)")
-_DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
-_ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
 _PASSED = re.compile(r"会议通过$")  # a meeting's adoption, of the text or of an edition
 # a title quoting the law it implements: 浙江省实施《…法》办法, 《…法》实施细则
 _IMPLEMENTING = re.compile(
@@ -187,6 +185,18 @@ def law_short_name(title: str) -> str:
     or "" for any other title."""
     law = _LAW_TITLE.match(re.sub(r"\s|[（(][^）)]*[）)]", "", title))
     return law.group(1) if law else ""
+
+
+_DAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]")
+
+
+def _national_law(title: str, dates: list[str]) -> bool:
+    """A law the national congress passed under a name without the state's (反分裂国家法:
+    2005年3月14日 第十届全国人民代表大会第三次会议通过)."""
+    name = re.sub(r"\s|[（(][^）)]*[）)]", "", title)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,20}法", name)) and any(
+        "全国人民代表大会" in line for line in dates
+    )
 
 
 def kind_of(*texts: str) -> str:
@@ -382,18 +392,6 @@ def display_title(title: str, meta: DocumentMeta) -> str:
     return f"{title}（{'，'.join(extra)}）" if extra else title
 
 
-def adoption(line: str) -> bool:
-    """Whether a date line says the text was adopted, issued or revised (…会议通过, …发布,
-    …第二次修订): its history, which 哪次会议通过的 and 修订过几次 ask about."""
-    return bool(_ADOPTED.search(line.strip()) or _REVISED.match(line.strip()))
-
-
-# a line recording a revision of the text, by date or 根据 the decision revising it
-# (2018年10月26日 …《关于修改…的决定》第四次修正)
-_DATED_START = r"^[（(]?(?:根据)?\d{4}年\d{1,2}月\d{1,2}日"  # a history line's date, to the day
-_REVISED = re.compile(_DATED_START + r".{0,200}(?:修正|修订|修改)(?:通过)?[）)]?$")
-
-
 def is_source_line(line: str) -> bool:
     """A line that is only the name of the paper or site that printed the text."""
     return bool(_SOURCE_LINE.match(line.strip()))
@@ -401,75 +399,6 @@ def is_source_line(line: str) -> bool:
 
 # 人民日报, 新华社, 共产党员网: a short name ending as papers, agencies and sites do
 _SOURCE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:日报|晚报|报社|网|社|电视台)$")
-
-
-_DATED = re.compile(_DATED_START)
-# what asks about a text's history: when it was adopted, revised or took effect
-_ASKS_HISTORY = re.compile(
-    r"通过|修订|修正|修改|公布|颁布|发布|施行|生效|制定|出台|印发|几次|哪次|哪年|哪一年"
-)
-
-
-def dated_to_the_day(line: str) -> bool:
-    """Whether a line opens with a full date (1991年10月4日 国务院批准): a history line."""
-    return bool(_DATED.match(line.strip()))
-
-
-def is_history(text: str) -> bool:
-    """Whether a passage is a text's history: the dated lines of its adoption and revisions,
-    judged by the last of them (a long history is many lines joined)."""
-    return bool(_DATED.match(text)) and adoption(_HISTORY_LINE.split(text)[-1])
-
-
-_HISTORY_LINE = re.compile(rf"\s+(?={_DATED_START.removeprefix('^')})")  # before each dated line
-
-
-MAX_HISTORY_PIECES = 4  # lines one history line may be broken into (a decision on three laws)
-# what carries a history line on: the next law a decision names (〈…选举法〉), the decision's end
-_HISTORY_GOES_ON = re.compile(r"^[<〈《]|的决定》")
-
-
-def _broken_history(lines: Sequence[str]) -> dict[int, str | None]:
-    """A history line broken over lines (…《关于修改〈…组织法〉 / 〈…选举法〉 / 〈…代表法〉的决定》
-    第三次修正) is read whole, as no piece of it is a date line alone: each of its lines but the
-    last maps to None, the last to the whole line."""
-    out: dict[int, str | None] = {}
-    for i, line in enumerate(lines):
-        whole = line.strip()
-        if i in out or not _DATED.match(whole) or _REVISED.match(whole):
-            continue
-        pieces = [i]
-        following = [j for j in range(i + 1, len(lines)) if _plain(lines[j])]
-        for j in following[: MAX_HISTORY_PIECES - 1]:
-            piece = lines[j].strip()
-            if _DATED.match(piece) or not _HISTORY_GOES_ON.search(piece):
-                break  # the next history line, or no part of one
-            whole += piece
-            if _REVISED.match(whole):
-                out.update(dict.fromkeys(pieces))
-                out[j] = whole
-                break
-            pieces.append(j)
-    return out
-
-
-# an edition named by when it was made, before the text's name (2015年修正的代表法, 新修订的
-# 保密法, （2024年修正）统计法): which text is meant, not a question about its revisions
-# (统计法2009年修订的具体日期是哪天 and 这部法是2018年修正的吗 still ask)
-_NAMES_EDITION = re.compile(
-    r"(?:(?:\d{2,4}年|新|最新|现行)(?:全面)?(?:修订|修正|修改)后?(?:的|版|本)?[）)]?"
-    r"|(?:修订|修正|修改)[前后]的?)"  # 按修订前的行政复议法
-    r"(?=[\u4e00-\u9fff]{0,10}?(?:法|条例|办法|细则|规定|解释)(?![定律]))"
-)
-
-
-def asks_history(question: str) -> bool:
-    return bool(_ASKS_HISTORY.search(_NAMES_EDITION.sub(" ", question)))
-
-
-def is_date_line(line: str) -> bool:
-    """A line that only dates its text: （2019年10月31日…全体会议通过）, 2023年2月28日."""
-    return bool(_DATE_LINE.match(line)) and first_date(line) is not None and len(line) <= 70
 
 
 # 现在，我代表第十九届中央委员会向大会作报告: the report to the next congress
@@ -603,7 +532,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         title = f"{title} {lines[0].strip()}"
         plain_title = _plain(title)
     front = following[:MAX_FRONT_LINES]
-    broken = _broken_history(front)
+    broken = broken_history(front)
     for i, line in enumerate(front):
         plain = _plain(line)
         if not plain:
@@ -622,7 +551,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             subtitle = subtitle or _SUBTITLE.sub("", line).strip()
             consumed.append((line, "副标题"))
             continue
-        revised = _REVISED.match(line) or _REVISED.match(whole)
+        revised = REVISED.match(line) or REVISED.match(whole)
         if is_date_line(line) or revised:
             # a law is the version of its last revision (…通过 / …第四次修正), the last date
             # of a history written on one line (（1993年…通过 2023年…修订）)
@@ -635,7 +564,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             else:
                 date = date or first_date(line)
             passed = passed or bool(_PASSED.search(rest))
-            if _ADOPTED.search(rest) or _AT_MEETING.search(rest):
+            if ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
             consumed.append((whole if i in broken else line, "日期"))
             continue
@@ -658,6 +587,11 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             continue
         break
 
+    # a day the title gives in brackets dates the text, not a page's date lines (《…》白皮书
+    # (1993年8月31日) on a page printed in 2000)
+    stated = _DAY_IN_BRACKETS.search(_dating(title))
+    if stated and (day := first_date(stated.group(0))) and day[2]:
+        date = day
     for text in (subtitle, title, occasion):
         if date is None and text:
             date = first_date(_dating(text))
@@ -682,13 +616,18 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     if year is None:
         found_years = years_in(_dating(title)) or named_years
         year = found_years[0] if found_years else None
+    kind = kind_of(simple_title, simplified(subtitle))
+    if not kind and _national_law(
+        simple_title, [line for line, what in consumed if what == "日期"]
+    ):
+        kind = "法律"
     meta = DocumentMeta(
         subtitle=subtitle,
         occasion=occasion,
         speaker=speaker,
         date=iso(date) if date else (str(year) if year else ""),
         year=year,
-        kind=kind_of(simple_title, simplified(subtitle)),
+        kind=kind,
     )
     meta = replace(meta, names=derived_names(simple_title, meta))
     return FrontMatter(title, meta, tuple(consumed))

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from retrieval.catalog import memo
 from retrieval.datelines import is_dateline
 from retrieval.dates import CN_NUMBER, chinese_number
+from retrieval.history import is_history
 from retrieval.laws import ABBREVIATION_SHARE, OPENING_PASSAGES
-from retrieval.metadata import HELD, is_history
+from retrieval.metadata import HELD
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold, plain_text
 

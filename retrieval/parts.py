@@ -18,7 +18,7 @@ from functools import lru_cache
 from retrieval.catalog import memo
 from retrieval.datelines import is_dateline
 from retrieval.dates import CN_NUMBER, chinese_number
-from retrieval.metadata import is_history
+from retrieval.history import is_history
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 

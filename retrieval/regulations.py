@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from retrieval.catalog import memo
+from retrieval.history import asks_history, is_history
 from retrieval.laws import (
     LAW_ENDINGS,
     abbreviates_any,
@@ -15,7 +16,6 @@ from retrieval.laws import (
     law_titles,
     two_character_laws,
 )
-from retrieval.metadata import asks_history, is_history
 from retrieval.model import Document
 from retrieval.names import document_names
 from retrieval.normalize import plain_text

@@ -41,9 +41,9 @@ from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_datel
 from retrieval.dates import canonical_years, digit_years, passage_years
 from retrieval.editions import newest_first
 from retrieval.guesses import with_corpus_words
+from retrieval.history import asks_history, is_date_line, is_history
 from retrieval.index import SearchIndex, in_vocabulary, searchable_text
 from retrieval.markers import announces
-from retrieval.metadata import asks_history, is_date_line, is_history
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
 from retrieval.parts import read_place

@@ -42,12 +42,23 @@ def named_ordinals(document: Document) -> set[str]:
     return ordinals(" ".join(document.meta.names))
 
 
+# a term's numbered session (政协十一届二次会议, 七届人大三次会议)
+_SESSION = re.compile(
+    r"[一二三四五六七八九十]+届(?:[\u4e00-\u9fff]{0,4}?)[一二三四五六七八九十]+次"
+)
+
+
 def contradicts(document: Document, plain: str) -> bool:
     """Whether the question names another session or congress than the document's own
-    (二十届四中全会 is not 十九届四中全会, though both are 四中全会; 十八大以来 names none)."""
-    asked = naming_ordinals(plain)
-    own = ordinals(" ".join((*document.meta.names, fold(document.title), document.meta.occasion)))
-    return bool(asked and own and not asked & own)
+    (二十届四中全会 is not 十九届四中全会, though both are 四中全会; 十八大以来 names none;
+    省政协十一届二次会议 is not 十一届三次)."""
+    text = " ".join((*document.meta.names, fold(document.title), document.meta.occasion))
+    asked, own = naming_ordinals(plain), ordinals(text)
+    sessions = {m.group(0) for m in _SESSION.finditer(plain)}
+    held = {m.group(0) for m in _SESSION.finditer(text)}
+    return bool(asked and own and not asked & own) or bool(
+        sessions and held and not sessions & held
+    )
 
 
 def ordinal_name(plain: str) -> str:

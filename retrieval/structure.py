@@ -34,6 +34,7 @@ from pathlib import PurePath
 from retrieval.datelines import dateline_text
 from retrieval.dates import chinese_number
 from retrieval.headlines import plain_headings
+from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.markers import (
     ANNOUNCES,
     BACK_REFERENCE,
@@ -52,10 +53,7 @@ from retrieval.markers import (
 from retrieval.metadata import (
     KIND_WORDS,
     TITLE_ENDINGS,
-    adoption,
-    dated_to_the_day,
     display_title,
-    is_date_line,
     is_source_line,
     kind_of,
     occasion_from_headings,
@@ -97,10 +95,19 @@ _ENDS_TEXT = "。；;，,"  # a line ending so is a sentence of the text, not it
 _GREETING = re.compile(r"好[！!]$|^.{0,5}[！？!?]$")
 
 
+# a notice's title may run long after the many offices issuing it jointly (广东省卫生健康委
+# 广东省发展改革委 … 关于印发…方案的通知)
+_ISSUED_ABOUT = re.compile(r"关于[^。；;，,]{2,80}的(?:通知|决定|意见|通报|批复|函)$")
+MAX_ISSUED_TITLE_CHARS = 240
+
+
 def _is_title(line: Line) -> bool:
     return (
         line.kind is None
-        and len(line.text) <= MAX_TITLE_CHARS
+        and (
+            len(line.text) <= MAX_TITLE_CHARS
+            or (len(line.text) <= MAX_ISSUED_TITLE_CHARS and bool(_ISSUED_ABOUT.search(line.text)))
+        )
         and line.text[-1] not in _ENDS_TEXT
         # a headline may exclaim or ask (延迟退休，该哭该笑？), a greeting (大家好！) does not
         and not (line.text[-1] in SENTENCE_END and _GREETING.search(line.text))

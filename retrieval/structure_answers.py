@@ -13,9 +13,9 @@ from retrieval.catalog import memo
 from retrieval.clues import defines_term, states_effect, states_purpose
 from retrieval.dates import CN_NUMBER
 from retrieval.editions import newest_edition
+from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.markers import announces
-from retrieval.metadata import is_date_line
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 from retrieval.parts import (
@@ -66,6 +66,9 @@ def asked_document(
     if len(documents) > 1 and (place.part or place.point or place.article):
         # "第四部分的第三点": the one document that has such a place
         documents = [d for d in documents if place_passages(d, place, words)]
+    if len(documents) > 1 and _CHAPTER_ASKED.search(question):
+        # "第三章第一条": of a text in chapters, not a page's 三、 or a speech's 第三部分
+        documents = [d for d in documents if _has_chapters(d)] or documents
     if len(documents) > 1:  # 老年法第七十五条, of two editions held: the one in force
         documents = newest_edition(documents) or documents
     if len(documents) != 1:
@@ -89,6 +92,14 @@ def asked_document(
         if telling and not all(w in text for w in telling):
             return None
     return document, words
+
+
+_CHAPTER_ASKED = re.compile(rf"第[{CN_NUMBER}\d]+章")
+_CHAPTER_HEADING = re.compile(rf"^第[{CN_NUMBER}]+章")
+
+
+def _has_chapters(document: Document) -> bool:
+    return any(_CHAPTER_HEADING.match(h.path[0]) for h in document.headings)
 
 
 def _names_text(document: Document) -> str:

@@ -1,20 +1,19 @@
 """What a question points at besides its words: a document, a year, a quoted phrase.
 
-Reports of different years share most of their wording, so "2021年的赤字率" cannot be told
-from "2017年的赤字率" by word statistics: the year has to be read as a constraint. The same
-holds for a question that names its document (十九大报告, 一号文件, 2019年政府工作报告) and
-for a quoted phrase, which must be found as a whole. All rules here are general: names come
-from each document's metadata (`retrieval.metadata`), never from a list of documents.
+Reports of different years share most of their wording ("2021年的赤字率" beside 2017's): the
+year is a constraint, as are a document the question names (十九大报告, 一号文件) and a quoted
+phrase, found whole. All rules here are general: names come from each document's metadata
+(`retrieval.metadata`), never from a list of documents.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from retrieval.catalog import Substrings, memo
+from retrieval.catalog import Substrings, memo, owners_of
 from retrieval.dates import (
     RELATIVE_YEARS,
     anniversaries,
@@ -62,6 +61,7 @@ from retrieval.regulations import (
     own_short_names,
     placed_law_names,
 )
+from retrieval.reports_on import reports_on
 from retrieval.sessions import (
     another_places_plenum,
     contradicts,
@@ -95,7 +95,7 @@ _LAW_WORD_ON = "[人律院治制定官学庭典务]"
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     """Documents the question names, by the longest names it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
-    names, owners = memo(documents, "names", lambda: _owners(documents, document_names))
+    names, owners = memo(documents, "names", lambda: owners_of(documents, document_names))
     # a year inside a name is read apart (宁夏2026年政府工作报告), and a 的 inside a long one
     unyeared = re.sub(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[\u4e00-\u9fff])", "", plain)
     joined = {n for n in names.within(plain.replace("的", "")) if len(n) >= 6}  # 实施…法的若干规定
@@ -114,19 +114,6 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         if not another_places_plenum(name, plain, document_names(documents[i]))
     }
     return [documents[i] for i in sorted(named)]
-
-
-def _owners(
-    documents: Sequence[Document], tokens_of: Callable[[Document], Iterable[str]], shortest: int = 1
-) -> tuple[Substrings, dict[str, list[int]]]:
-    """Every token of the documents (`tokens_of`: names, places) of `shortest` characters or
-    more, and the positions of the documents holding it."""
-    owners: dict[str, list[int]] = {}
-    for i, d in enumerate(documents):
-        for t in tokens_of(d):
-            if len(t) >= shortest:
-                owners.setdefault(t, []).append(i)
-    return Substrings(owners), owners
 
 
 @cache
@@ -168,6 +155,7 @@ def find_target(
         ends = [folded.find(n) + len(n) for d in named for n in document_names(d) if n in folded]
         head = folded[: max(ends)] if ends and _INSIDE.match(folded[max(ends) :]) else folded
         placed = _placed_by(documents, head) or _placed_of_kind(documents, head, named)
+        placed = [d for d in placed if not contradicts(d, plain)]
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
         if not placed and place:
@@ -276,6 +264,7 @@ def find_target(
         named = nation
     # 新公司法, 旧公司法; 新保密法 of 保守国家秘密法
     named = edition_asked(folded, named, lambda d: names_here(d, folded)) or named
+    named = reports_on(documents, named, folded) or named
     placed = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
         d.meta.year + delta
@@ -472,7 +461,7 @@ def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place (of two characters or more) the question names,
     several alike: 浙江的幼儿园收费 of 浙江省学前教育条例 and 浙江省教育督导条例."""
-    found, owners = memo(documents, "place_owners", lambda: _owners(documents, _place_tokens, 2))
+    found, owners = memo(documents, "place_owners", lambda: owners_of(documents, _place_tokens, 2))
     return [documents[i] for i in sorted({i for t in found.within(folded) for i in owners[t]})]
 
 
@@ -656,7 +645,7 @@ def _unique_tokens(
 ) -> tuple[Substrings, dict[str, int]]:
     """The tokens only one document has, and that document's position."""
     owner = {
-        t: found[0] for t, found in _owners(documents, tokens_of)[1].items() if len(found) == 1
+        t: found[0] for t, found in owners_of(documents, tokens_of)[1].items() if len(found) == 1
     }
     return Substrings(owner), owner
 

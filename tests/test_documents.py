@@ -15,8 +15,8 @@ import pytest
 from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
 from retrieval.datelines import is_dateline
+from retrieval.history import is_history
 from retrieval.ingest import text_lines
-from retrieval.metadata import is_history
 from retrieval.model import Document
 from retrieval.structure import parse, parse_lines
 from retrieval.targets import find_target

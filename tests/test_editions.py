@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.metadata import asks_history
+from retrieval.history import asks_history
 from retrieval.model import Document
 from retrieval.search import answer, parse_question
 from retrieval.segment import default_segmenter

@@ -171,3 +171,61 @@ def test_a_notice_title_is_whole_and_a_pages_link_under_it_is_no_banner() -> Non
         ],
     )
     assert bundle.title == "中国共产党纪律处分条例（节选）"
+
+
+def test_a_law_the_national_congress_passed_without_the_states_name_is_a_law() -> None:
+    law = parse(
+        "fan_fenlie_guojia_fa_2005.md",
+        [
+            "# 反分裂国家法",
+            "2005年3月14日 第十届全国人民代表大会第三次会议通过",
+            "第一条 为了反对和遏制“台独”分裂势力分裂国家，促进祖国和平统一，制定本法。",
+            "第五条 坚持一个中国原则，是实现祖国和平统一的基础。",
+        ],
+    )
+    assert law.meta.kind == "法律"
+    asked = find_target("反分裂国家法第五条讲了哪几层意思？", [law])
+    assert not asked.missing and asked.docs == {law.doc}
+    # counter-example: a title ending in 法 that no congress adopted names no law
+    method = parse("m.txt", ["群众工作方法", "2020年5月1日", "要走好群众路线。"])
+    assert method.meta.kind == ""
+
+
+def test_a_day_the_title_gives_dates_the_text_not_the_pages_date_lines() -> None:
+    paper = parse(
+        "baipishu_1993.txt",
+        [
+            "《台湾问题与中国的统一》白皮书(1993年8月31日)",
+            "2000年",
+            "12月29日",
+            "一、台湾是中国不可分割的一部分",
+            "台湾地处中国大陆的东南缘，是中国第一大岛。",
+        ],
+    )
+    assert paper.meta.year == 1993
+    # counter-example: a year alone in a title's brackets does not override the header's date
+    rules = parse(
+        "r.md", ["某某条例（2020年修订）", "2023年5月1日 某某会议通过", "第一条 为了规范。"]
+    )
+    assert rules.meta.year == 2023
+
+
+def test_a_notice_issued_by_many_offices_keeps_its_long_title() -> None:
+    offices = " ".join(
+        f"广东省{office}"
+        for office in (
+            *("卫生健康委", "发展改革委", "民政厅", "财政厅", "人力资源社会保障厅"),
+            *("生态环境厅", "应急管理厅", "医疗保障局", "总工会"),
+        )
+    )
+    title = f"{offices} 关于印发广东省尘肺病防治攻坚行动实施方案的通知"
+    notice = parse(
+        "n.txt", [title, "各地级以上市卫生健康局：", "现将方案印发给你们，请认真贯彻执行。"]
+    )
+    assert notice.title == title
+    # counter-example: a long first line that is a sentence is text, not a title
+    long_line = (
+        "为贯彻落实国家卫生健康委等十部门关于印发尘肺病防治攻坚行动方案的通知精神，" * 3
+        + "特制定本方案。"
+    )
+    assert parse("s.txt", [long_line, "一、总体要求"]).title == "s"

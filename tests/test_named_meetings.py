@@ -85,3 +85,26 @@ def test_a_number_several_meetings_share_names_none() -> None:
         ],
     )
     assert named_by_meeting([law, ELEVENTH], "第二十二次会议讲了什么") == []
+
+
+def test_a_terms_session_named_is_not_another_session_of_that_term() -> None:
+    closing = parse(
+        "hubei_erci_2014.txt",
+        [
+            "省政协十一届二次会议闭幕",
+            "楚天都市报讯 省政协十一届二次会议昨日在洪山礼堂闭幕。",
+            "中共湖北省委书记李鸿忠到会祝贺。",
+        ],
+    )
+    opening = parse(
+        "hubei_sanci_2015.txt",
+        [
+            "湖北省政协十一届三次会议开幕",
+            "政协湖北省第十一届委员会第三次会议1月26日上午在武汉开幕。",
+        ],
+    )
+    held = [closing, opening]
+    assert find_target("湖北省政协十一届二次会议是在哪里闭幕的？", held).docs == {closing.doc}
+    # counter-examples: the other session, and the place alone with a session's name
+    assert find_target("湖北省政协十一届三次会议哪天开幕？", held).docs == {opening.doc}
+    assert find_target("省政协十一届二次会议哪天闭幕？", held).docs == {closing.doc}

@@ -1,0 +1,32 @@
+"""Pages reporting on a text: a question that asks what the news said of a law (新闻里说黄河
+保护法一共几章) asks of the pages whose headline names it, not of the law itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.model import Document
+from retrieval.names import document_names
+from retrieval.normalize import plain_text
+
+# a question pointing at a report, not at the text it reports on (新闻里说…, 那篇报道, 新华社报道)
+_REPORT_ASKED = re.compile(
+    r"(?:新闻|报道|文章|稿子|新闻稿)(?:里|中|上|说|称|提到|讲)"
+    r"|(?:那篇|这篇|那条|这条|篇)(?:新闻|报道|文章|稿子)"
+    r"|(?:新华社|央视网?|人民网|新华网)的?(?:报道|新闻|消息)"
+)
+
+
+def reports_on(
+    documents: Sequence[Document], named: Sequence[Document], folded: str
+) -> list[Document]:
+    """Of the corpus, the pages whose headline names a text the question names and that the
+    question asks of as reported ([] when it asks of the text itself)."""
+    if not named or not _REPORT_ASKED.search(folded):
+        return []
+    plain = plain_text(folded)
+    said = {n for d in named for n in document_names(d) if n in plain}
+    # a page of no kind of text (a headline: 我国出台黄河保护法守护母亲河), not a text
+    # implementing the law (河南省实施职业教育法办法)
+    return [d for d in documents if not d.meta.kind and any(n in plain_text(d.title) for n in said)]
