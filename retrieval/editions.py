@@ -42,12 +42,15 @@ def edition_asked(
 
 
 # the revision a question asks about the text before (2021年修订前的行政处罚法, 修改以前的
-# 条例): its year dates the edition that revision replaced, not the one asked
-_BEFORE_REVISION = re.compile(r"(?:((?:19|20)\d\d)\s*年)?(?:修订|修改|修正)(?:以前|之前|前)")
+# 条例; not 修订前后, both): the editions before it are asked, not the one of its year
+_BEFORE_REVISION = re.compile(
+    r"(?:((?:19|20)\d\d)\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:修订|修改|修正)(?:以前|之前|前(?!后))"
+)
 
 
 def without_revision_year(folded: str) -> str:
-    """`folded` without the year of a revision it asks about the text before (same length)."""
+    """`folded` with a revision it asks about the text before blanked out (2021年修订前), its
+    year with it (same length)."""
     return _BEFORE_REVISION.sub(lambda m: " " * len(m.group(0)), folded)
 
 
@@ -62,6 +65,26 @@ def before_revision(folded: str, named: Sequence[Document]) -> list[Document]:
         return []  # several texts, not editions of one
     bound = int(said.group(1)) if said.group(1) else max(y or 0 for y in years)
     return [d for d in named if (d.meta.year or 0) < bound]
+
+
+# the first edition named by its year (1985年最早那版会计法, 2003年原始版本, 2001年最初通过的…)
+_ORIGINAL = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:的|那版|那部)?(?:最早|最初|原始|原版|初版|首版|第一版)"
+)
+
+
+def unheld_original(folded: str, named: Sequence[Document]) -> str:
+    """The first edition of a text a question asks of by its year, where every edition held
+    is later (1985年最早那版会计法 beside the 2017 and 2024 texts): what to say the corpus
+    lacks; '' when it holds it or the question asks no such thing."""
+    said = _ORIGINAL.search(folded)
+    years = [d.meta.year for d in named]
+    if not said or not named or None in years or min(y or 0 for y in years) <= int(said[1]):
+        return ""
+    if not set.intersection(*(set(document_names(d)) for d in named)):
+        return ""  # several texts, not editions of one
+    title = re.sub(r"[（(][^（）()]*[）)]$", "", named[0].title)
+    return f"{said[1]}年的最初版本《{title}》"
 
 
 def _picked(folded: str, named_as: str, editions: Sequence[Document]) -> list[Document] | None:

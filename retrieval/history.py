@@ -7,10 +7,14 @@ import re
 from collections.abc import Sequence
 
 from retrieval.dates import first_date
-from retrieval.normalize import plain_text
 
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
+
+
+def unmarked(text: str) -> str:
+    """`text` without spaces and the marks around a title's words (“”《》、，·—)."""
+    return re.sub(r"[\s“”\"《》、，,·—－-]", "", text)
 
 
 def adoption(line: str) -> bool:
@@ -61,7 +65,7 @@ def broken_history(lines: Sequence[str]) -> dict[int, str | None]:
         if i in out or not _DATED.match(whole) or REVISED.match(whole):
             continue
         pieces = [i]
-        following = [j for j in range(i + 1, len(lines)) if plain_text(lines[j])]
+        following = [j for j in range(i + 1, len(lines)) if unmarked(lines[j])]
         for j in following[: MAX_HISTORY_PIECES - 1]:
             piece = lines[j].strip()
             if _DATED.match(piece) or not _HISTORY_GOES_ON.search(piece):

@@ -79,8 +79,10 @@ def law_names(folded: str) -> tuple[str, ...]:
         # nor with a word citing or dating it (哪一版保密法, 按新保密法)
         while start < i - made and (not _nominal(words[start]) or _cites(words[start])):
             start += 1
-        # nor with what comes before an edition's word inside it (上海旧条例: 上海's old one)
-        start = max([start, *(k + 1 for k in range(start, i) if words[k] in _OLD_OR_NEW)])
+        # nor with a place before an edition's word right before the kind (上海旧条例: 上海's old
+        # one; not 北京市新材料产业促进条例)
+        if i > start and words[i - 1] in _OLD_OR_NEW:
+            start = i
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
         # a law's name inside a local text's (浙江实施村委会组织法办法): its kind follows

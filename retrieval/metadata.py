@@ -25,7 +25,7 @@ from retrieval.dates import (
     last_full_date,
     years_in,
 )
-from retrieval.history import ADOPTED, REVISED, broken_history, is_date_line
+from retrieval.history import ADOPTED, REVISED, broken_history, is_date_line, unmarked
 from retrieval.model import DocumentMeta
 from retrieval.normalize import simplified
 from retrieval.segment import is_name, may_be_name
@@ -113,10 +113,6 @@ class FrontMatter:
     consumed: tuple[tuple[str, str], ...]  # (line, what it told) for each line taken
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"[\s“”\"《》、，,·—－-]", "", text)
-
-
 # a national law's title: 中华人民共和国公司法 (a title merely ending in 法, 工作方法, is none)
 _STATE = "中华人民共和国"
 _DRAFT = re.compile(r"[（(]((?:修订|修正)?草案(?:征求意见稿|送审稿)?|征求意见稿|送审稿)[）)]")
@@ -194,9 +190,9 @@ def _national_law(title: str, dates: list[str]) -> bool:
     """A law the national congress passed under a name without the state's (反分裂国家法:
     2005年3月14日 第十届全国人民代表大会第三次会议通过)."""
     name = re.sub(r"\s|[（(][^）)]*[）)]", "", title)
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,20}法", name)) and any(
-        "全国人民代表大会" in line for line in dates
-    )
+    return bool(
+        re.fullmatch(r"[\u4e00-\u9fff]{1,19}(?<![方看说做想写用手疗算语章])法", name)
+    ) and any("全国人民代表大会" in line for line in dates)
 
 
 def kind_of(*texts: str) -> str:
@@ -513,28 +509,28 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         subtitle = title[dash.end() :].strip()
         title = title[: dash.start()].strip()
 
-    plain_title = _plain(title)
+    plain_title = unmarked(title)
     pending = ""  # a title broken over two lines
     passed = False  # a date line read so far says a meeting adopted the text
-    lines = [line for line in following[:MAX_FRONT_LINES] if _plain(line)]
+    lines = [line for line in following[:MAX_FRONT_LINES] if unmarked(line)]
     if (
         len(lines) > 1
         and not _SUBTITLE.match(lines[0])
         and not is_date_line(lines[0])
         and not re.search(r"[。！？!?；;，,：:]|\d", lines[0])
         and len(lines[0]) <= MAX_TITLE_LINE_CHARS
-        and _plain(lines[0]) not in plain_title  # the title again, spaced otherwise
+        and unmarked(lines[0]) not in plain_title  # the title again, spaced otherwise
         and not plain_title.endswith(TITLE_ENDINGS)  # …的通报 is whole, not 通知公告更多>> under it
         and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]) or _OCCASION.match(lines[1]))
     ):
         # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大
         # 旗帜 / 为全面建设社会主义现代化国家而团结奋斗 / ——在…上的报告)
         title = f"{title} {lines[0].strip()}"
-        plain_title = _plain(title)
+        plain_title = unmarked(title)
     front = following[:MAX_FRONT_LINES]
     broken = broken_history(front)
     for i, line in enumerate(front):
-        plain = _plain(line)
+        plain = unmarked(line)
         if not plain:
             continue
         if i in broken and broken[i] is None:
@@ -588,9 +584,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         break
 
     # a day the title gives in brackets dates the text, not a page's date lines (《…》白皮书
-    # (1993年8月31日) on a page printed in 2000)
+    # (1993年8月31日) on a page printed in 2000); a law's or regulation's, by its revisions
     stated = _DAY_IN_BRACKETS.search(_dating(title))
-    if stated and (day := first_date(stated.group(0))) and day[2]:
+    if stated and (day := first_date(stated.group(0))) and day[2] and not _is_edition(title):
         date = day
     for text in (subtitle, title, occasion):
         if date is None and text:

@@ -42,10 +42,23 @@ def named_ordinals(document: Document) -> set[str]:
     return ordinals(" ".join(document.meta.names))
 
 
-# a term's numbered session (政协十一届二次会议, 七届人大三次会议)
+# a term's numbered session (政协十一届二次会议, 七届人大三次会议, 十一届全国人大二次会议)
 _SESSION = re.compile(
-    r"[一二三四五六七八九十]+届(?:[\u4e00-\u9fff]{0,4}?)[一二三四五六七八九十]+次"
+    r"([一二三四五六七八九十]+)届[\u4e00-\u9fff]{0,4}?([一二三四五六七八九十]+)次"
 )
+
+
+# (during one names it: 十一届二次会议期间)
+_SESSION_SINCE = re.compile(r"(?:会议|全会)?(?:以来|以后|之后|以前|之前|前|后)")
+
+
+def _sessions(text: str, naming: bool = False) -> set[tuple[str, str]]:
+    """The (term, session) pairs a text names; `naming`: not a period (十一届二次会议以来)."""
+    return {
+        (m[1], m[2])
+        for m in _SESSION.finditer(text)
+        if not (naming and _SESSION_SINCE.match(text, m.end()))
+    }
 
 
 def contradicts(document: Document, plain: str) -> bool:
@@ -54,8 +67,7 @@ def contradicts(document: Document, plain: str) -> bool:
     省政协十一届二次会议 is not 十一届三次)."""
     text = " ".join((*document.meta.names, fold(document.title), document.meta.occasion))
     asked, own = naming_ordinals(plain), ordinals(text)
-    sessions = {m.group(0) for m in _SESSION.finditer(plain)}
-    held = {m.group(0) for m in _SESSION.finditer(text)}
+    sessions, held = _sessions(plain, naming=True), _sessions(text)
     return bool(asked and own and not asked & own) or bool(
         sessions and held and not sessions & held
     )

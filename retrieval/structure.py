@@ -56,6 +56,7 @@ from retrieval.metadata import (
     display_title,
     is_source_line,
     kind_of,
+    law_short_name,
     occasion_from_headings,
     occasion_from_opening,
     read_front_matter,
@@ -97,7 +98,9 @@ _GREETING = re.compile(r"好[！!]$|^.{0,5}[！？!?]$")
 
 # a notice's title may run long after the many offices issuing it jointly (广东省卫生健康委
 # 广东省发展改革委 … 关于印发…方案的通知)
-_ISSUED_ABOUT = re.compile(r"关于[^。；;，,]{2,80}的(?:通知|决定|意见|通报|批复|函)$")
+_ISSUED_ABOUT = re.compile(
+    r"^[^。；;，,！？!?]{2,160}关于[^。；;，,]{2,80}的(?:通知|决定|意见|通报|批复|函)$"
+)
 MAX_ISSUED_TITLE_CHARS = 240
 
 
@@ -272,9 +275,10 @@ _TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
 
 
 def _ends_with_kind(line: str) -> bool:
-    """Whether a line ends as a document's title does, with its kind (…的通知, not 通知公告
-    更多>>, a page's link to its notices)."""
-    return _TRAILING_NOTE.sub("", line).endswith(TITLE_ENDINGS)
+    """Whether a line ends as a document's title does, with its kind (…的通知, 中华人民共和国
+    公司法; not 通知公告更多>>, a page's link to its notices)."""
+    title = _TRAILING_NOTE.sub("", line)
+    return title.endswith(TITLE_ENDINGS) or bool(law_short_name(title))
 
 
 def _title_and_meta(

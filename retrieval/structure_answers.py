@@ -95,7 +95,7 @@ def asked_document(
 
 
 _CHAPTER_ASKED = re.compile(rf"第[{CN_NUMBER}\d]+章")
-_CHAPTER_HEADING = re.compile(rf"^第[{CN_NUMBER}]+章")
+_CHAPTER_HEADING = re.compile(rf"^第[{CN_NUMBER}\d]+章")
 
 
 def _has_chapters(document: Document) -> bool:

@@ -23,7 +23,13 @@ from retrieval.dates import (
     question_years,
     without_compared,
 )
-from retrieval.editions import as_said, edition_asked, named_by_kind, without_revision_year
+from retrieval.editions import (
+    as_said,
+    edition_asked,
+    named_by_kind,
+    unheld_original,
+    without_revision_year,
+)
 from retrieval.laws import LAW_ENDINGS, abbreviates_any, generic, law_names, quotes_article
 from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, is_organ
 from retrieval.model import Document
@@ -264,6 +270,8 @@ def find_target(
         named = nation
     # 新公司法, 旧公司法; 新保密法 of 保守国家秘密法
     named = edition_asked(folded, named, lambda d: names_here(d, folded)) or named
+    if lacking := unheld_original(folded, named):
+        return Target(years=tuple(years), phrases=phrases, missing=lacking)
     named = reports_on(documents, named, folded) or named
     placed = [] if named else _placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year

@@ -315,4 +315,30 @@ def test_the_text_before_a_revision_named_is_the_edition_that_revision_replaced(
     assert not old_one.missing and old_one.docs == {"shanghai_2011.md"}
     # counter-examples: the edition of that year itself, and a revision asked of, not before
     assert find_target("2024年修改的上海条例怎么规定", held).docs == {"shanghai_2024.md"}
-    assert find_target("上海条例在2024年修改之后怎么规定", held).docs != {"shanghai_2011.md"}
+    assert find_target("上海条例在2024年修改之后怎么规定", held).docs == {"shanghai_2024.md"}
+    # a year with its month still dates the revision; 修订前后 asks of both editions
+    assert find_target("2024年1月修订前的上海条例怎么规定", held).docs == {"shanghai_2011.md"}
+    both = find_target("上海市中小学校学生伤害事故处理条例修订前后有什么变化", held).docs
+    assert both == {"shanghai_2011.md", "shanghai_2024.md"}
+
+
+def test_a_first_edition_asked_by_its_year_is_missing_when_every_edition_held_is_later() -> None:
+    def accounting(year: int) -> Document:
+        return doc(
+            f"kuaiji_fa_{year}.md",
+            [
+                "中华人民共和国会计法",
+                f"（1985年1月21日通过 {year}年6月27日第三次修正）",
+                "第一条 为了规范会计行为，保证会计资料真实、完整，制定本法。",
+            ],
+        )
+
+    held = (accounting(2017), accounting(2024))
+    asked = find_target("1985年最早通过的那版会计法一共有多少条？", held)
+    assert asked.missing == "1985年的最初版本《中华人民共和国会计法》" and asked.docs is None
+    index = index_of(list(held), SEGMENTER)
+    assert not answer(index, "1985年最早那版会计法第一条怎么写的？", SEGMENTER).hits
+    # counter-examples: a first edition held, and a year naming the text in force, not its first
+    first = accounting(1985)
+    assert find_target("1985年最早那版会计法第一条怎么写的？", (first, *held)).docs == {first.doc}
+    assert not find_target("2020年施行的会计法第一条怎么写的？", held).missing

@@ -186,9 +186,18 @@ def test_a_law_the_national_congress_passed_without_the_states_name_is_a_law() -
     assert law.meta.kind == "法律"
     asked = find_target("反分裂国家法第五条讲了哪几层意思？", [law])
     assert not asked.missing and asked.docs == {law.doc}
-    # counter-example: a title ending in 法 that no congress adopted names no law
-    method = parse("m.txt", ["群众工作方法", "2020年5月1日", "要走好群众路线。"])
-    assert method.meta.kind == ""
+    # counter-examples: a view or a way dated at a congress's session is no law, and a national
+    # law under a banner keeps its title
+    view = parse(
+        "v.txt",
+        ["代表们的看法", "2020年5月22日 第十三届全国人民代表大会第三次会议", "要走好群众路线。"],
+    )
+    assert view.meta.kind == ""
+    bannered = parse(
+        "c.md",
+        ["法律法规", "中华人民共和国公司法", "第一条 为了规范公司的组织和行为，制定本法。"],
+    )
+    assert (bannered.title, bannered.meta.kind) == ("中华人民共和国公司法", "法律")
 
 
 def test_a_day_the_title_gives_dates_the_text_not_the_pages_date_lines() -> None:
@@ -203,11 +212,22 @@ def test_a_day_the_title_gives_dates_the_text_not_the_pages_date_lines() -> None
         ],
     )
     assert paper.meta.year == 1993
-    # counter-example: a year alone in a title's brackets does not override the header's date
+    # counter-examples: a year alone in a title's brackets does not date the text, nor does a
+    # law's day of adoption in its title: it is the edition of its last revision
     rules = parse(
         "r.md", ["某某条例（2020年修订）", "2023年5月1日 某某会议通过", "第一条 为了规范。"]
     )
     assert rules.meta.year == 2023
+    constitution = parse(
+        "x.md",
+        [
+            "中华人民共和国宪法（1982年12月4日）",
+            "1982年12月4日第五届全国人民代表大会第五次会议通过",
+            "2018年3月11日第十三届全国人民代表大会第一次会议通过的《中华人民共和国宪法修正案》修正",
+            "第一条 中华人民共和国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家。",
+        ],
+    )
+    assert constitution.meta.year == 2018
 
 
 def test_a_notice_issued_by_many_offices_keeps_its_long_title() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from retrieval.occasions import meeting_numbers, named_by_meeting
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
+from retrieval.sessions import contradicts
 from retrieval.structure import parse
 from retrieval.targets import find_target
 from tests.indexing import index_of
@@ -108,3 +109,9 @@ def test_a_terms_session_named_is_not_another_session_of_that_term() -> None:
     # counter-examples: the other session, and the place alone with a session's name
     assert find_target("湖北省政协十一届三次会议哪天开幕？", held).docs == {opening.doc}
     assert find_target("省政协十一届二次会议哪天闭幕？", held).docs == {closing.doc}
+    # one session written two ways is one (十一届全国人大二次会议, 十一届二次会议)
+    report = parse(
+        "r.txt", ["十一届全国人大二次会议政府工作报告", "各位代表：", "现在我代表国务院作报告。"]
+    )
+    assert not contradicts(report, "十一届二次会议的政府工作报告")
+    assert contradicts(report, "十一届三次会议的政府工作报告")

@@ -273,6 +273,14 @@ MANY = [
     corpus_set("street_offices_folder", (0.67, 0.82, 0.85, 15, 5)),
     corpus_set("funeral_burial_folder", (0.76, 0.86, 0.85, 16, 5)),
     corpus_set("inspection_tours_pages", (0.74, 0.85, 0.82, 13, 2)),
+    corpus_set("wetlands_blackland_folder", (0.75, 0.81, 0.83, 13, 11)),
+    corpus_set("provincial_congress_sessions_pages", (0.78, 0.86, 0.90, 11, 3)),
+    corpus_set("school_safety_folder", (0.76, 0.83, 0.89, 14, 6)),
+    corpus_set("first_secretaries_folder", (0.86, 0.89, 0.94, 11, 5)),
+    corpus_set("drug_control_folder", (0.81, 0.90, 0.90, 14, 7)),
+    corpus_set("information_disclosure_folder", (0.63, 0.79, 0.77, 13, 5)),
+    corpus_set("cross_strait_pages", (0.54, 0.64, 0.70, 18, 11)),
+    corpus_set("occupational_health_folder", (0.74, 0.83, 0.88, 15, 5)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against

@@ -138,6 +138,8 @@ def test_what_people_call_venues_and_everyday_acts_find_what_the_rules_call_them
         "第二十九条 学校周边不得设立歌舞娱乐场所。",
         "第三十条 开展森林景观利用活动，不得擅自采伐林木。",
         "第三十一条 学校应当建立安全工作档案。",
+        "第三十二条 旅店、娱乐场所的经营者应当对其场所内的人员进行禁毒宣传。",
+        "第三十三条 强制隔离戒毒人员脱逃的，强制隔离戒毒场所应当立即通知公安机关。",
     ]
     index = index_of([parse("t.md", lines)], SEGMENTER)
     hits = answer(index, "学校附近多少米内不能开网吧？", SEGMENTER).hits
@@ -146,5 +148,9 @@ def test_what_people_call_venues_and_everyday_acts_find_what_the_rules_call_them
     assert hits and hits[0].passage.text.startswith("第二十九条")
     hits = answer(index, "搞森林旅游可以随便砍树吗", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第三十条")
+    hits = answer(index, "酒店老板在禁毒上要负什么责任？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三十二条")
+    hits = answer(index, "强戒人员逃跑了怎么办", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三十三条")
     # counter-example: a synonym's topic the rules never speak of finds nothing
     assert not answer(index, "网吧晚上几点关门？", SEGMENTER).hits

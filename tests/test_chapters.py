@@ -1,0 +1,44 @@
+"""A chapter asked (第三章第一条) is of the text in chapters, not of a page's numbered parts."""
+
+from __future__ import annotations
+
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+
+def test_a_chapter_asked_is_of_the_text_in_chapters_not_a_pages_numbered_parts() -> None:
+    rules = parse(
+        "tiaoli.md",
+        [
+            "政府信息公开条例",
+            "## 第一章 总则",
+            "第一条 为了保障公民依法获取政府信息，制定本条例。",
+            "## 第二章 公开的主体和范围",
+            "第十条 行政机关制作的政府信息，由制作该政府信息的行政机关负责公开。",
+            "## 第三章 主动公开",
+            "第十九条 对涉及公众利益调整的政府信息，行政机关应当主动公开。",
+            "第二十条 行政机关应当依照本条例第十九条的规定，主动公开本行政机关的政府信息。",
+        ],
+    )
+    guide = parse(
+        "zhinan.txt",
+        [
+            "政府信息公开条例实施指南",
+            "一、主动公开",
+            "本机关主动公开的政府信息，通过门户网站公开。",
+            "二、依申请公开",
+            "公民可以向本机关申请获取政府信息。",
+            "三、监督和救济",
+            "第一条 公民认为本机关侵犯其合法权益的，可以依法申请行政复议。",
+        ],
+    )
+    index = index_of([rules, guide], SEGMENTER)
+    hits = answer(index, "条例第三章第一条是怎么规定的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第十九条")
+    # counter-example: a part asked by its number alone still finds the page's part
+    hits = answer(index, "实施指南的第三部分讲了什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "zhinan.txt"

@@ -1,0 +1,31 @@
+"""A question asking what the news said of a law is asked of the page reporting it."""
+
+from __future__ import annotations
+
+from retrieval.structure import parse
+from retrieval.targets import find_target
+
+
+def test_what_the_news_said_of_a_law_is_asked_of_the_page_reporting_it() -> None:
+    law = parse(
+        "huanghe_baohufa_2022.md",
+        [
+            "中华人民共和国黄河保护法",
+            "2022年10月30日 第十三届全国人民代表大会常务委员会第三十七次会议通过",
+            "第一条 为了加强黄河流域生态环境保护，制定本法。",
+        ],
+    )
+    news = parse(
+        "huanghe_xinwen_2022.txt",
+        [
+            "我国出台黄河保护法守护母亲河",
+            "黄河保护法包括总则、规划与管控等11章122条。",
+        ],
+    )
+    held = [law, news]
+    assert find_target("新闻里说黄河保护法一共几章多少条？", held).docs == {news.doc}
+    assert find_target("新华社报道黄河保护法是哪天通过的？", held).docs == {news.doc}
+    # counter-examples: the law asked of itself, and news or an article as what a rule is about
+    assert find_target("黄河保护法第一条怎么说的？", held).docs == {law.doc}
+    assert find_target("黄河保护法对新闻报道中歪曲事实怎么处罚？", held).docs == {law.doc}
+    assert find_target("黄河保护法关于一篇文章造谣有什么规定？", held).docs == {law.doc}
