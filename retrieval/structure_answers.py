@@ -99,7 +99,7 @@ _CHAPTER_HEADING = re.compile(rf"^第[{CN_NUMBER}\d]+章")
 
 
 def _has_chapters(document: Document) -> bool:
-    return any(_CHAPTER_HEADING.match(h.path[0]) for h in document.headings)
+    return any(_CHAPTER_HEADING.match(part) for h in document.headings for part in h.path)
 
 
 def _names_text(document: Document) -> str:
