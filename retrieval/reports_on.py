@@ -19,6 +19,17 @@ _REPORT_ASKED = re.compile(
 )
 
 
+# words of a commentary or news on a text (解读, 答记者问, 报道)
+COMMENTARY = r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综述|新闻|报道|发布会"
+# a page about a text rather than the text: a commentary, or a headline on a text it quotes
+# (《彩票管理条例》公布; not the notice carrying it, …》的通知)
+_ABOUT_A_TEXT = re.compile(rf"{COMMENTARY}|》(?!的|全文|原文|节选|正文)[\u4e00-\u9fff]")
+
+
+def reports_on_a_text(document: Document) -> bool:
+    return bool(_ABOUT_A_TEXT.search(document.title))
+
+
 def reports_on(
     documents: Sequence[Document], named: Sequence[Document], folded: str
 ) -> list[Document]:
@@ -28,6 +39,10 @@ def reports_on(
         return []
     plain = plain_text(folded)
     said = {n for d in named for n in document_names(d) if n in plain}
-    # a page of no kind of text (a headline: 我国出台黄河保护法守护母亲河), not a text
-    # implementing the law (河南省实施职业教育法办法)
-    return [d for d in documents if not d.meta.kind and any(n in plain_text(d.title) for n in said)]
+    # a page of no kind of text (a headline: 我国出台黄河保护法守护母亲河) or about one, not a
+    # text implementing the law (河南省实施职业教育法办法)
+    return [
+        d
+        for d in documents
+        if (not d.meta.kind or reports_on_a_text(d)) and any(n in plain_text(d.title) for n in said)
+    ]

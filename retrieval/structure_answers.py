@@ -16,10 +16,12 @@ from retrieval.editions import newest_edition
 from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.markers import announces
+from retrieval.metadata import KINDS
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 from retrieval.parts import (
     ARTICLE,
+    RULE_KINDS,
     Listing,
     announced_list,
     heading_named,
@@ -69,6 +71,9 @@ def asked_document(
     if len(documents) > 1 and _CHAPTER_ASKED.search(question):
         # "第三章第一条": of a text in chapters, not a page's 三、 or a speech's 第三部分
         documents = [d for d in documents if _has_chapters(d)] or documents
+    if len(documents) > 1:  # "条例第二章": of the 条例, not the 办法 beside it
+        kinds = {kind for word, kind in KINDS if word in question} & RULE_KINDS
+        documents = [d for d in documents if d.meta.kind in kinds] or documents
     if len(documents) > 1:  # 老年法第七十五条, of two editions held: the one in force
         documents = newest_edition(documents) or documents
     if len(documents) != 1:

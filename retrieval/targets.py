@@ -67,7 +67,7 @@ from retrieval.regulations import (
     own_short_names,
     placed_law_names,
 )
-from retrieval.reports_on import reports_on
+from retrieval.reports_on import COMMENTARY, reports_on, reports_on_a_text
 from retrieval.sessions import (
     another_places_plenum,
     contradicts,
@@ -665,7 +665,7 @@ _LOCAL_GENRE = re.compile(r"[省市县区](?:今年|去年|\d{4}年)?(?:的|级)
 
 # a page about another text: its commentary, explanation or news (——透视2022年…统计公报)
 _INSIDE = re.compile(r"里|中|关于")  # what follows a text's name is asked of it
-_COMMENTARY = re.compile(r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综述|新闻|报道|发布会")
+_COMMENTARY = re.compile(COMMENTARY)
 
 
 def _first_hand(named: Sequence[Document], folded: str, place: str) -> list[Document]:
@@ -676,7 +676,7 @@ def _first_hand(named: Sequence[Document], folded: str, place: str) -> list[Docu
     own = (
         list(named)
         if _COMMENTARY.search(folded)
-        else [d for d in named if not _COMMENTARY.search(d.title)]
+        else [d for d in named if not reports_on_a_text(d)]
     )
     unplaced = [] if place else [d for d in own if not _place_tokens(d)]
     chosen = unplaced or own

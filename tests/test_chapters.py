@@ -42,3 +42,31 @@ def test_a_chapter_asked_is_of_the_text_in_chapters_not_a_pages_numbered_parts()
     # counter-example: a part asked by its number alone still finds the page's part
     hits = answer(index, "实施指南的第三部分讲了什么？", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "zhinan.txt"
+
+
+def test_a_chapter_of_the_kind_named_is_of_that_kind_not_the_rules_beside_it() -> None:
+    rules = parse(
+        "tiaoli.md",
+        [
+            "彩票管理条例",
+            "## 第一章 总则",
+            "第一条 为了加强彩票管理，制定本条例。",
+            "## 第二章 彩票发行和销售管理",
+            "第六条 国务院民政部门依法设立的福利彩票发行机构，负责全国的福利彩票发行。",
+        ],
+    )
+    measures = parse(
+        "banfa.md",
+        [
+            "彩票公益金管理办法",
+            "## 第一章 总则",
+            "第一条 为了规范彩票公益金筹集、分配和使用管理，制定本办法。",
+            "## 第二章 收缴管理",
+            "第五条 彩票公益金按照政府性基金管理办法纳入预算。",
+        ],
+    )
+    index = index_of([rules, measures], SEGMENTER)
+    hits = answer(index, "条例第二章第一条规定了什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第六条")
+    hits = answer(index, "办法第二章第一条规定了什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第五条")

@@ -29,3 +29,32 @@ def test_what_the_news_said_of_a_law_is_asked_of_the_page_reporting_it() -> None
     assert find_target("黄河保护法第一条怎么说的？", held).docs == {law.doc}
     assert find_target("黄河保护法对新闻报道中歪曲事实怎么处罚？", held).docs == {law.doc}
     assert find_target("黄河保护法关于一篇文章造谣有什么规定？", held).docs == {law.doc}
+
+
+def test_a_text_named_is_answered_first_from_itself_not_a_headline_quoting_it() -> None:
+    from retrieval.search import answer
+    from retrieval.segment import default_segmenter
+    from tests.indexing import index_of
+
+    segmenter = default_segmenter()
+    rules = parse(
+        "caipiao_tiaoli_2009.md",
+        [
+            "彩票管理条例",
+            "2009年5月4日 中华人民共和国国务院令第554号公布",
+            "第三十三条 彩票公益金专项用于社会福利、体育等社会公益事业，不用于平衡财政一般预算。",
+        ],
+    )
+    headline = parse(
+        "caipiao_gongbu_2009.txt",
+        [
+            "《彩票管理条例》公布",
+            "在彩票资金管理方面，条例明确，彩票公益金按照政府性基金管理办法纳入预算，不用于平衡财政一般预算。",
+        ],
+    )
+    index = index_of([rules, headline], segmenter)
+    hits = answer(index, "《彩票管理条例》规定公益金能不能拿去平衡财政一般预算？", segmenter).hits
+    assert hits and hits[0].passage.doc == rules.doc
+    # counter-example: asked of what was reported, the headline's page answers
+    asked = find_target("新闻里说彩票管理条例对公益金怎么规定？", [rules, headline])
+    assert asked.docs == {headline.doc}
