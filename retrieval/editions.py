@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from retrieval.catalog import memo
 from retrieval.model import Document, Passage
-from retrieval.names import document_names
+from retrieval.names import share_a_name
 from retrieval.normalize import fold
 from retrieval.regulations import in_force
 
@@ -61,7 +61,7 @@ def before_revision(folded: str, named: Sequence[Document]) -> list[Document]:
     years = [d.meta.year for d in named]
     if not said or len(set(years)) < 2 or None in years:
         return []
-    if not set.intersection(*(set(document_names(d)) for d in named)):
+    if not share_a_name(named):
         return []  # several texts, not editions of one
     bound = int(said.group(1)) if said.group(1) else max(y or 0 for y in years)
     return [d for d in named if (d.meta.year or 0) < bound]
@@ -81,7 +81,7 @@ def unheld_original(folded: str, named: Sequence[Document]) -> str:
     years = [d.meta.year for d in named]
     if not said or not named or None in years or min(y or 0 for y in years) <= int(said[1]):
         return ""
-    if not set.intersection(*(set(document_names(d)) for d in named)):
+    if not share_a_name(named):
         return ""  # several texts, not editions of one
     title = re.sub(r"[（(][^（）()]*[）)]$", "", named[0].title)
     return f"{said[1]}年的最初版本《{title}》"
@@ -105,16 +105,13 @@ def _picked(folded: str, named_as: str, editions: Sequence[Document]) -> list[Do
 
 
 def edition_of_kind(
-    folded: str,
-    of_kind: Sequence[Document],
-    kinds: Sequence[str],
-    names_of: Callable[[Document], tuple[str, ...]],
+    folded: str, of_kind: Sequence[Document], kinds: Sequence[str]
 ) -> list[Document]:
     """Of the editions held of one text, called by its kind alone (新的司法解释, 旧条例),
     the latest or the others as for `edition_asked`; [] when the documents of that kind are
     several texts (新条例 then picks none by its date) or the question says neither."""
     years = {d.meta.year for d in of_kind}
-    if len(years) < 2 or None in years or not set.intersection(*map(set, map(names_of, of_kind))):
+    if len(years) < 2 or None in years or not share_a_name(of_kind):
         return []
     # with how the text was made between (新版实施细则)
     kind = rf"{_MADE}(?:{'|'.join(map(re.escape, kinds))})"
@@ -128,7 +125,7 @@ def newest_edition(documents: Sequence[Document]) -> list[Document]:
     years = [d.meta.year for d in documents]
     if len(documents) < 2 or None in years or len(set(years)) < len(years):
         return []
-    if not set.intersection(*(set(document_names(d)) for d in documents)):
+    if not share_a_name(documents):
         return []
     return [max(documents, key=lambda d: d.meta.year or 0)]
 
@@ -176,9 +173,7 @@ def named_by_kind(
             for p in places
             if any(re.search(rf"{re.escape(p)}{_ATTACHED}{re.escape(k)}", plain) for k in kinds)
         }
-        return edition_of_kind(plain, of_kind, kinds, document_names) or [
-            d for d in of_kind if places_of(d) & near
-        ]
+        return edition_of_kind(plain, of_kind, kinds) or [d for d in of_kind if places_of(d) & near]
     # the year said with the kind names the document (2023年报告说2022年…: 2023's)
     said_with = [
         y

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from retrieval.dates import RELATIVE_YEARS
-from retrieval.metadata import _ISSUERS, KIND_WORDS
+from retrieval.metadata import _ISSUERS, KIND_WORDS, NOT_LAW_BEFORE_FA
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 
@@ -25,11 +25,6 @@ def _book_title(folded: str) -> str:
 
 
 _IMPLEMENTED = re.compile(r"实施《([^》]{1,30})》(?=(?:若干)?(?:办法|条例|细则|规定))")
-
-# words ending in 法 that are no law (办法 is a kind of document, 方法 a method)
-_NOT_LAWS = frozenset(
-    ("办", "方", "做", "看", "说", "想", "立", "执", "依", "守", "违", "合", "非", "书", "写", "部")
-)
 
 
 @lru_cache(maxsize=256)  # a question is read for the laws it names more than once
@@ -60,7 +55,7 @@ def law_names(folded: str) -> tuple[str, ...]:
         lawlike = (
             word in ("条例", "准则", "章程", "法")
             or (len(word) > 2 and word.endswith(("条例", "准则", "章程")))  # 管理条例, one word
-            or (len(word) >= 3 and word.endswith("法") and word[-2] not in _NOT_LAWS)
+            or (len(word) >= 3 and word.endswith("法") and word[-2] not in NOT_LAW_BEFORE_FA)
             # 机关事务管理办法, 实施细则, 工作规则: not 解决办法 or 游戏规则
             or (word.endswith(_RULE_WORDS) and before.endswith(_RULE_MAKERS))
             # a text implementing a law, named with the law's short name (北京实施水法办法,
@@ -108,7 +103,7 @@ def law_names(folded: str) -> tuple[str, ...]:
         )
         if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS:
             continue  # who made it and a kind (国务院条例, 国家条例, 省里的条例), no name
-        if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in _NOT_LAWS):
+        if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in NOT_LAW_BEFORE_FA):
             names.append(name)
     return tuple(names)
 

@@ -186,13 +186,19 @@ def law_short_name(title: str) -> str:
 _DAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]")
 
 
+# what makes a word ending in 法 no law (办法 is a kind of document, 方法 a method, 看法 a view)
+NOT_LAW_BEFORE_FA = frozenset("办方做看说想立执依守违合非书写部用手疗算语章")
+
+
 def _national_law(title: str, dates: list[str]) -> bool:
     """A law the national congress passed under a name without the state's (反分裂国家法:
     2005年3月14日 第十届全国人民代表大会第三次会议通过)."""
     name = re.sub(r"\s|[（(][^）)]*[）)]", "", title)
-    return bool(
-        re.fullmatch(r"[\u4e00-\u9fff]{1,19}(?<![方看说做想写用手疗算语章])法", name)
-    ) and any("全国人民代表大会" in line for line in dates)
+    return (
+        bool(re.fullmatch(r"[\u4e00-\u9fff]{1,19}法", name))
+        and name[-2] not in NOT_LAW_BEFORE_FA
+        and any("全国人民代表大会" in line for line in dates)
+    )
 
 
 def kind_of(*texts: str) -> str:

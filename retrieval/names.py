@@ -15,6 +15,11 @@ from retrieval.normalize import plain_text
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 
 
+def share_a_name(documents: Sequence[Document]) -> bool:
+    """Whether the documents have a name in common: editions of one text, not several texts."""
+    return bool(documents) and bool(set.intersection(*(set(document_names(d)) for d in documents)))
+
+
 def year_free(name: str) -> str:
     return re.sub(r"^(19|20)\d\d年", "", name)
 

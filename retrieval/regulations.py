@@ -17,7 +17,7 @@ from retrieval.laws import (
     two_character_laws,
 )
 from retrieval.model import Document
-from retrieval.names import document_names
+from retrieval.names import document_names, share_a_name
 from retrieval.normalize import plain_text
 from retrieval.parts import RULE_KINDS
 from retrieval.places import SPELLED_PLACE, place_before
@@ -138,7 +138,7 @@ def in_force(
         return []
     if len(editions) == 1 and (revised or editions[0].meta.kind not in _STANDING):
         return []  # one year's 意见 (2023年一号文件) is not in force in 2024
-    if not set.intersection(*(set(document_names(d)) for d in editions)):
+    if not share_a_name(editions):
         return []  # two texts, not two editions of one
     before = [d for d in editions if (d.meta.year or 0) <= years[0]]
     return [max(before, key=lambda d: d.meta.year or 0)] if before else []

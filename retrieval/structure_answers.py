@@ -15,7 +15,7 @@ from retrieval.dates import CN_NUMBER
 from retrieval.editions import newest_edition
 from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
-from retrieval.markers import announces
+from retrieval.markers import announces, legal_rank
 from retrieval.metadata import KINDS
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
@@ -100,11 +100,10 @@ def asked_document(
 
 
 _CHAPTER_ASKED = re.compile(rf"第[{CN_NUMBER}\d]+章")
-_CHAPTER_HEADING = re.compile(rf"^第[{CN_NUMBER}\d]+章")
 
 
 def _has_chapters(document: Document) -> bool:
-    return any(_CHAPTER_HEADING.match(part) for h in document.headings for part in h.path)
+    return any(legal_rank(part) == 0 for h in document.headings for part in h.path)
 
 
 def _names_text(document: Document) -> str:
