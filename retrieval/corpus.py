@@ -69,8 +69,11 @@ from retrieval.structure import parse
 # in its kind or a notice's word (…事故的通报) is whole, and a line under it is a column's banner
 # only when it ends as a title does (not 通知公告更多>>), a notice's title may run long after
 # its issuing offices, a day a title gives in brackets dates the text, and a law the national
-# congress adopted under a name without the state's (反分裂国家法) is a law
-ANALYZER_VERSION = "26"
+# congress adopted under a name without the state's (反分裂国家法) is a law; 27: a title line
+# giving a file's name (…拍卖法.doc) is that name, a national law's full name is a whole title,
+# a town said with its ending (木洞镇人民政府) is a place, and a table of contents (目录 and the
+# headings up to the first one's repeat) is no part of the text
+ANALYZER_VERSION = "27"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -18,6 +18,7 @@ import numpy.typing as npt
 from retrieval.model import Passage
 from retrieval.normalize import fold
 from retrieval.question import Query, Word
+from retrieval.quotes import in_runs
 
 if TYPE_CHECKING:
     from retrieval import bm25
@@ -192,3 +193,15 @@ def only_inside_words(
             at = np.searchsorted(held, wanted)
             alone[word] = held[np.minimum(at, len(held) - 1)] == wanted
     return [frozenset(w for w in singles if not alone[w][i]) for i in range(len(ids))]
+
+
+def phrase_share(question: str, text: str) -> float:
+    """The share of the question's characters that the passage holds in runs of four or
+    more in the same order: exact wording ranks above the same words apart."""
+    q = _wording(question)
+    return in_runs(q, text) / len(q) if q else 0.0
+
+
+@lru_cache(maxsize=64)  # one question meets the pool's 200 passages
+def _wording(question: str) -> str:
+    return re.sub(r"[\W_]+", "", question)

@@ -30,6 +30,11 @@ _CN_YEAR = re.compile(rf"(?<![\d{_CN_DIGIT}])([{_CN_DIGIT}]{{4}})年")
 _SECOND_DIGITS = tuple(c for c in _CN_DIGIT if _DIGITS[c] in (0, 9))
 # A short year in a question ("19年的报告"), not a span of years ("15年来", "20年间").
 _SHORT_YEAR = re.compile(r"(?<![\d.第])(\d\d)(?:年(?!来|以来|间|内|多|左右|前|后|之久|周年|代)|版)")
+# ... or in Chinese digits (九三年消法, 一八年那版, 九零年版), not grades (一二年级)
+_CN_SHORT_YEAR = re.compile(
+    rf"(?<![\d{_CN_DIGIT}十第])([{_CN_DIGIT}]{{2}})"
+    r"(?:年(?!来|以来|间|内|多|左右|前|后|之久|周年|代|级)|版)"
+)
 _DATE = re.compile(
     rf"((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})月"
     rf"(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})日)?)?"
@@ -157,10 +162,10 @@ def question_years(text: str, known: Container[int] | None = None) -> list[YearM
         for m in _ANNIVERSARY.finditer(text)
     ]
     taken = [(m.start, m.end) for m in mentions]
-    for m in _SHORT_YEAR.finditer(text):
+    for m in (*_SHORT_YEAR.finditer(text), *_CN_SHORT_YEAR.finditer(text)):
         if any(s <= m.start() < e for s, e in taken) or text[: m.start()].endswith(_SPAN_VERBS):
             continue  # 再延长30年 is a span of years, not 2030
-        short = int(m.group(1))
+        short = int("".join(str(_DIGITS.get(c, c)) for c in m.group(1)))
         year = 2000 + short if short < 50 else 1900 + short
         if known is None or year in known:
             mentions.append(YearMention(m.start(), m.end(), year))

@@ -227,6 +227,32 @@ def generic(law: str) -> bool:
     return law[:-2] in _RULE_MAKERS and law.endswith((*LAW_ENDINGS, *_RULE_WORDS))
 
 
+def tails(law: str) -> list[str]:
+    """The ends of a law's name as a question runs it together with what comes before: after
+    a verb or preposition (执法检查发现防震减灾法, 除了实施细则) or a national issuer (国家节能法,
+    全国人大防震减灾法); the text meant, where one held has that name. Not after a noun or a
+    verbal noun (治安管理处罚法 is no 行政处罚法)."""
+    from retrieval.segment import default_segmenter, word_tags
+
+    if _PLACE_PREFIX.match(law):
+        return []  # 北京市保守国家秘密条例 is a place's text, not the nation's 保密 rules
+    words = [w for w, _ in default_segmenter().words(law)]
+    tags = word_tags()
+    ends = []
+    for k in range(1, len(words)):
+        head, tail = "".join(words[:k]), "".join(words[k:])
+        if (
+            len(tail) >= 3
+            and not generic(tail)
+            and (tags.get(words[k - 1], "x") in ("v", "p") or head in _NATIONAL_ISSUERS)
+        ):
+            ends.append(tail)
+    return ends
+
+
+_NATIONAL_ISSUERS = frozenset(("国家", "全国", "全国人大", "国务院", "中央"))
+
+
 def abbreviates_any(short: str, names: Sequence[str]) -> bool:
     return any(abbreviates(short, n) for n in names)
 

@@ -93,6 +93,7 @@ _NAME_LINE = re.compile(
 # a speaker's line the salutation was glued to (国务院总理 朱镕基　各位代表:)
 _GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委员|代表们)[：:！!，,]?$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}")
+_WHOLE_LAW = re.compile(r"中华人民共和国[\u4e00-\u9fff]{2,24}法")  # a national law's full name
 _BARE_KIND = re.compile(rf"(?:工作)?(?:{'|'.join(KIND_WORDS)})")
 # a day in a file name, as law collections name their files: 监狱法(2012-10-26).md
 _NAMED_DATE = re.compile(
@@ -527,6 +528,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         and len(lines[0]) <= MAX_TITLE_LINE_CHARS
         and unmarked(lines[0]) not in plain_title  # the title again, spaced otherwise
         and not plain_title.endswith(TITLE_ENDINGS)  # …的通报 is whole, not 通知公告更多>> under it
+        and not _WHOLE_LAW.fullmatch(plain_title)  # nor a law's (…国徽法 above 以文本方式查看主题)
         and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]) or _OCCASION.match(lines[1]))
     ):
         # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大

@@ -80,6 +80,8 @@ _OCCASION_ASKED = re.compile(
     r"上(?:的?(?:讲话|发言|致辞)|[\u4e00-\u9fff]{0,8}?(?:讲了|提了|说了|强调了?))"
 )
 MIN_OCCASION_CHARS = 6  # 这次会 says no occasion
+# an occasion pointed at (广州那场座谈会, 此次大会) is one the question takes as held: no name
+_POINTED = re.compile(r"[那这](?:一)?[场次个届]|[此该]次")
 
 
 def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], folded: str) -> str:
@@ -93,7 +95,7 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
         return ""
     # the occasion, not the date it is asked of (2016年1月…研讨班)
     occasion = plain_text(re.sub(r"^.*?在|^[\d年月日]+", "", asked.group(1)))
-    if len(occasion) < MIN_OCCASION_CHARS:
+    if len(occasion) < MIN_OCCASION_CHARS or _POINTED.search(occasion):
         return ""
     said = (
         [_introduced(d) for d in named]

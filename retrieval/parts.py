@@ -19,10 +19,12 @@ from retrieval.catalog import memo
 from retrieval.datelines import is_dateline
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.history import is_history
+from retrieval.markers import legal_rank
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 
 MAX_PASSAGES = 6  # a section's passages shown for a question about it
+_SENTENCE = re.compile(r"[，。；！？,;!?]")
 _N = rf"([{CN_NUMBER}]+|\d+)"
 _PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
 _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条|个(?=是|讲|说|呢|[^一-鿿]|$))")
@@ -77,6 +79,8 @@ class Place:
     end: bool = False
     start: bool = False
     last: str = ""  # 条 or 章 (部分, 编): 最后一条讲的什么, 最后一章是什么
+    # a chapter asked by what it is called, not its number (法律责任那一章的第一条)
+    chapter_named: bool = False
 
     @property
     def asked(self) -> bool:
@@ -91,11 +95,21 @@ class Place:
         )
 
 
+# a chapter called by its name (附则一章, “法律责任”那一章, 这章), not 文章, 章程 or 规章
+_NAMED_CHAPTER = re.compile(r"(?<![第文规印篇])(?:[那这]?一|[那这])章(?![程节])")
+# ... and its first article asked (这一章第一条, 开头那条, 头一条, 从哪条开始)
+_CHAPTER_OPENING = re.compile(r"第一条|开头|头一条|首条|从哪一?条开始")
+
+
 @lru_cache(maxsize=256)  # one question asks it of several steps of the pipeline
 def read_place(question: str) -> Place:
     q = fold(question)
     part = _PART.search(q)
     article = ARTICLE.search(q)
+    named = None if part else _NAMED_CHAPTER.search(q)
+    if named and (article or _CHAPTER_OPENING.search(q, named.end())):
+        # "法律责任那一章的第一条": that chapter's n-th article, not the text's
+        return Place(article=f"第{article.group(1)}条" if article else "第一条", chapter_named=True)
     point = _POINT.search(q, part.end() if part else 0)
     division = _DIVISION.search(q, part.end()) if part else None
     return Place(
@@ -419,6 +433,20 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
     return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []
 
 
+def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> int | None:
+    """The number of the chapter whose name (its heading past 第四章) holds the most of the
+    question's words of two characters or more, if one alone does."""
+    chapters = [
+        (n, fold(_LABEL_NUMBER.sub("", path[-1])))
+        for i, path in enumerate(_children(passages, _parts_level(passages)), start=1)
+        if legal_rank(path[-1]) == 0 and (n := _label_number(path[-1]) or i)
+    ]
+    held = [(sum(len(w) > 1 and fold(w) in name for w in words), n) for n, name in chapters]
+    best = max((k for k, _ in held), default=0)
+    winners = [n for k, n in held if k == best]
+    return winners[0] if best and len(winners) == 1 else None
+
+
 def _the_last(passages: Sequence[Passage], place: Place) -> Place:
     """最后一条 as the text's last article (第八十七条), or its last point where it has no
     articles (八项规定's 八、…); 最后一章 as its last part."""
@@ -503,6 +531,11 @@ def place_passages(
         return []
     if place.last:
         place = _the_last(passages, place)
+    if place.chapter_named and place.part is None:
+        chapter = _chapter_named(passages, words)
+        if chapter is None:
+            return []
+        place = replace(place, part=chapter)
     if place.article:
         article = [p for p in passages if place.article in p.section]
         if place.part is not None:
@@ -571,7 +604,10 @@ def place_passages(
         ending = max(range(len(tail)), key=lambda i: (held[i], i))
         return [tail[ending], *(p for i, p in enumerate(tail) if i != ending)]
     if place.start and not scope:  # its first words, past a regulation's history
-        return [p for p in passages if not (is_history(p.text) or is_dateline(p))][:2]
+        opening = [p for p in passages if not (is_history(p.text) or is_dateline(p))]
+        # and past the lines that say nothing in a sentence (a breadcrumb trail, a byline:
+        # 当前位置:首页 > …, 木棠镇人民政府镇长 羊金万)
+        return ([p for p in opening if _SENTENCE.search(p.text)] or opening)[:2]
     if place.listing or place.part is not None:
         points = _children(inside, len(scope))
         if not points:

@@ -27,6 +27,7 @@ def places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
     places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)}
     if _LOCAL_REPORT.search(text):  # a county's report or congress: its county is its place
         places |= _counties(text)
+    places |= _towns(fold(" ".join((title, subtitle, occasion))))
     return frozenset(p for p in places if p and p not in NATIONAL)
 
 
@@ -75,6 +76,26 @@ def _counties(text: str) -> set[str]:
                 stem = token[:-1]
                 found |= {token, stem} if len(stem) > 1 and tags.get(stem) else {token}
                 break
+    return found
+
+
+# a town or township by the two characters before its ending, said as a body's or meeting's
+# (木棠镇人民政府, 在木洞镇第二十届人民代表大会, 大孟镇党委); not 城镇 or 乡村 in a sentence
+# (城市街道办事处, 北京市街道…: a word of general Chinese, or the tail of a longer name, is none)
+_TOWN = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[区县市在共年]))([\u4e00-\u9fff]{2})(镇|乡|街道)"
+    r"(?=人民政府|人民代表大会|政府|人大|党委|办事处|第|\d)"
+)
+_COMMON_STEM = 1000  # jieba's frequency of 城市 is far above; of 东华, 大东 below
+
+
+def _towns(text: str) -> set[str]:
+    found = set()
+    for m in _TOWN.finditer(text):
+        stem = m.group(1)
+        common = default_segmenter().frequency(stem) >= _COMMON_STEM
+        if stem[0] not in _NOT_COUNTY and not stem.endswith(("乡", "镇")) and not common:
+            found |= {stem, stem + m.group(2)}
     return found
 
 

@@ -197,7 +197,7 @@ _SAID_TERM = (
 )
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
-    r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解"
+    r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解|下的?定义"
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
     r"|(?<!手)指(?:的是)?(?:哪些|什么|哪几|哪类|哪种)"  # “军属”指哪些人 (not 指出, 指标)
     rf"|{_SAID_TERM}|{_COUNTS_AS}"
@@ -269,10 +269,18 @@ _TERM_AFTER = re.compile(
 _WHERE_SAID = re.compile(r"(?:在[一-鿿]{1,6}?|法律|法规)[上里中]$")
 
 
+# ... or between 给/对 and 下定义 (怎么给“拍卖”下定义的, 对“文明行为”下的定义)
+_TERM_GIVEN = re.compile(r"[给对][“\"「]?([一-鿿]{2,16}?)[”\"」]?下的?定义")
+
+
 def defined_term(question: str) -> str:
     """The term a question asks the meaning of ('' when it asks none): 政府信息 of
     政府信息是什么意思, 农产品 of 是怎么定义农产品的, 学生欺凌 of 学生欺凌在法律上是怎么定义的."""
-    after = _TERM_AFTER.search(question) or re.search(_SAID_TERM, question)
+    after = (
+        _TERM_AFTER.search(question)
+        or re.search(_SAID_TERM, question)
+        or _TERM_GIVEN.search(question)
+    )
     if after:
         return after.group(1)
     before = _TERM_BEFORE.search(question)
@@ -300,7 +308,21 @@ def kinds_asked_of(question: str) -> str:
 _ASKS_PENALTY = re.compile(
     r"罚(?:多少|几|款多少|得多|什么)|(?:怎么|怎样|如何)(?:处罚|罚|处分)|(?:什么|哪些)(?:处罚|处分|法律责任)"
     r"|(?:会|要|能)被(?:怎么|怎样|如何)?(?:罚|处罚|处分)"
+    # 会受到什么处理, 要承担什么后果: what a breach brings (not 投诉怎么处理, a procedure)
+    r"|(?:受到?|承担|有)(?:什么|哪些|怎样的?)(?:处理|后果)"
 )
+
+
+# a question asking what is allowed or required (能不能, 要不要, 可以…吗, 合法吗): what the
+# rules say, not what a news page reports
+_ASKS_RULE = re.compile(
+    r"能不能|可不可以|要不要|需不需要|该不该|应不应该|允不允许|行不行|算不算"
+    r"|(?:可以|能|必须|需要|应当|允许|合法|违法)[^，。？！]{0,12}?[吗么]"
+)
+
+
+def asks_rule(question: str) -> bool:
+    return bool(_ASKS_RULE.search(question))
 
 
 def asks_penalty(question: str) -> bool:

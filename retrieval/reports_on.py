@@ -12,10 +12,12 @@ from retrieval.normalize import plain_text
 
 # a question pointing at a report, not at the text it reports on (新闻里说…, 那篇报道, 新华社报道)
 # (not 新闻 or 报道 as what is asked about: 对新闻报道中歪曲英烈事迹怎么处罚, 一篇文章丑化…)
+# (and a law's draft, 国歌法草案, 修正草案二审稿: the pages on it, not the law adopted)
 _REPORT_ASKED = re.compile(
     r"(?:新闻|报道|文章|稿子|新闻稿)(?:里|上|说|称|提到|讲到)"
-    r"|(?:那篇|这篇|那条|这条)(?:新闻|报道|文章|稿子)"
+    r"|(?:那篇|这篇|那条|这条|写的)[^，。？！,?!]{0,16}?(?:新闻|报道|文章|稿子)"
     r"|(?:新华社|央视网?|人民网|新华网)的?(?:报道|新闻|消息)"
+    r"|法(?:\(|（)?(?:修正|修订)?草案|审议稿"
 )
 
 

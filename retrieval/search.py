@@ -10,10 +10,8 @@ of the question's weight: a question whose distinctive words are not in the corp
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
@@ -35,6 +33,7 @@ from retrieval.coverage import (
     found,
     matches,
     only_inside_words,
+    phrase_share,
     title_words,
 )
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
@@ -58,6 +57,7 @@ from retrieval.question import (
     asks_penalty,
     asks_purpose,
     asks_quantity,
+    asks_rule,
     asks_time,
     defined_term,
     kinds_asked_of,
@@ -65,7 +65,7 @@ from retrieval.question import (
     parse_question,
     without_naming_words,
 )
-from retrieval.quotes import holds_quote, in_runs, says_quote
+from retrieval.quotes import holds_quote, says_quote
 from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
@@ -79,7 +79,7 @@ from retrieval.structure_answers import (
     structure_passages,
     with_announced_items,
 )
-from retrieval.targets import Target, find_target, national_documents
+from retrieval.targets import Target, find_target, national_documents, rule_documents
 from retrieval.thesaurus import with_synonyms
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
@@ -122,6 +122,9 @@ class Ranking:
     # the nation's text, for a question naming no place where some texts are a place's
     # (人身安全保护令向哪个法院申请: the national law before 山东省反家庭暴力条例)
     national_boost: float = 1.2
+    # a rule's text, for a question asking what is allowed or required (能不能, 可以…吗) that
+    # names no document: what the rules say, not what a news page beside them reports
+    rule_boost: float = 1.5
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
     list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
@@ -259,18 +262,6 @@ def _content_share(query: Query, weights: Sequence[float], passage: Passage) -> 
     return sum(x for w, x in telling if found(w, passage.text)) / total if total else 0.0
 
 
-def phrase_share(question: str, text: str) -> float:
-    """The share of the question's characters that the passage holds in runs of four or
-    more in the same order: exact wording ranks above the same words apart."""
-    q = _wording(question)
-    return in_runs(q, text) / len(q) if q else 0.0
-
-
-@lru_cache(maxsize=64)  # one question meets the pool's 200 passages
-def _wording(question: str) -> str:
-    return re.sub(r"[\W_]+", "", question)
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A passage BM25 ranked for a question, with the share of the question it covers."""
@@ -353,6 +344,9 @@ def candidates(
     term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
+    rules = (
+        rule_documents(index.catalog) if asks_rule(folded_question) and target.docs is None else ()
+    )
     listing = asks_list(folded_question)
     kind_listed = listed_kind(folded_question)
     # 2009年修订的统计法 names an edition; it does not ask of the law's revisions (the names
@@ -423,6 +417,8 @@ def candidates(
                 boost *= ranking.place_boost
             elif passage.doc in national:
                 boost *= ranking.national_boost
+            if passage.doc in rules:
+                boost *= ranking.rule_boost
             if (quantity and gives_quantity(query, weights, text)) or (
                 when and gives_time(query, weights, text)
             ):

@@ -167,14 +167,19 @@ def meeting_names(text: str, kind: str) -> list[str]:
     return names
 
 
-def another_places_plenum(name: str, question: str, own: Sequence[str]) -> bool:
+def another_places_plenum(name: str, question: str, own: Sequence[str], title: str) -> bool:
     """Whether `name` (十二届三次全会, 省委十二届三次全会) is said in the question inside a
-    plenum named with a place (湖北省委十二届三次全会) the document's own names lack."""
-    said = [n for n in meeting_names(question, "") if _PLACED_PLENUM.fullmatch(n)]
-    return any(name in n and n != name and n not in own for n in said)
+    plenum named with a place (湖北省委十二届三次全会) that neither the document's own names
+    nor its title (中共成都市委召开…征求对市委十四届二次全会文件…的意见) hold."""
+    said = [m for n in meeting_names(question, "") if (m := _PLACED_PLENUM.fullmatch(n))]
+    return any(
+        name in m.group(0) and m.group(0) != name and m.group(0) not in own
+        and m.group(1) not in title
+        for m in said
+    )  # fmt: skip
 
 
-_PLACED_PLENUM = re.compile(r"[\u4e00-\u9fff]{2,}[省市州县]委.+次全会")
+_PLACED_PLENUM = re.compile(r"([\u4e00-\u9fff]{2,}?)[省市州县]委.+次全会")
 
 
 def _place_named(said: str) -> str:

@@ -35,6 +35,7 @@ from retrieval.datelines import dateline_text
 from retrieval.dates import chinese_number
 from retrieval.headlines import plain_headings
 from retrieval.history import adoption, dated_to_the_day, is_date_line
+from retrieval.law_layout import glued_articles, without_table_of_contents
 from retrieval.markers import (
     ANNOUNCES,
     BACK_REFERENCE,
@@ -72,9 +73,6 @@ _PREFACES = ("前言", "序言", "引言", "绪言", "导言")
 _FRAME = re.compile(rf"^(?:{'|'.join(_PREFACES)}|结束语|结语|后记)$")
 _PART_KINDS = frozenset(("chapter", "cn"))
 
-# 第一条为进一步…: an article run on into its text with no space after its number
-_GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
-MIN_ARTICLE_RUN = 3
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
 OPENING = 5  # passages in which a document says what occasion it was given at (past title lines)
@@ -281,6 +279,9 @@ def _ends_with_kind(line: str) -> bool:
     return title.endswith(TITLE_ENDINGS) or bool(law_short_name(title))
 
 
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|wps|txt|html?)$", re.IGNORECASE)
+
+
 def _title_and_meta(
     doc: str, lines: list[Line]
 ) -> tuple[str, DocumentMeta, int, list[tuple[str, str]]]:
@@ -288,7 +289,8 @@ def _title_and_meta(
     if not lines or not _is_title(lines[0]):
         front = read_front_matter(doc, PurePath(doc).stem, [ln.text for ln in lines[:1]])
         return PurePath(doc).stem, replace(front.meta, subtitle=""), 0, []
-    first = lines[0].label or lines[0].text
+    # a title line giving a file's name (中华人民共和国拍卖法.doc): the name is the title
+    first = _FILE_NAME.sub("", lines[0].label or lines[0].text)
     unmarked = next((i for i, ln in enumerate(lines[1:], 1) if ln.kind is not None), len(lines))
     rest = [ln.text for ln in lines[1:unmarked]]  # front matter is never a heading
     taken = 1
@@ -357,32 +359,6 @@ def _frame_sections(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _glued_articles(lines: list[Line]) -> list[Line]:
-    """Articles whose number runs on into their text (第一条为进一步…), taken as articles
-    where they count up from 第一条, as a regulation's do (an excerpt may skip some; a new
-    run starts again at 第一条); a line that merely opens with 第二条战线 is text."""
-    numbered = [
-        (k, chinese_number(m.group(1)))
-        for k, ln in enumerate(lines)
-        if ln.kind is None and (m := _GLUED_ARTICLE.match(ln.text))
-    ]
-    runs: list[list[int]] = []
-    last = 0
-    for k, n in numbered:
-        if n == 1 or (runs and n is not None and n > last):
-            if n == 1:
-                runs.append([])
-            runs[-1].append(k)
-            last = n
-    articles = {k for run in runs if len(run) >= MIN_ARTICLE_RUN for k in run}
-    if not articles:
-        return lines
-    return [
-        Line(ln.text, "article", ln.text[: ln.text.index("条") + 1], False) if k in articles else ln
-        for k, ln in enumerate(lines)
-    ]
-
-
 _DATING = ("副标题", "日期")  # front matter that dates a text (read_front_matter's labels)
 
 
@@ -437,7 +413,8 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
 
 # what the lines are, read again with their neighbours, in this order
 _LINE_PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
-    _glued_articles,
+    without_table_of_contents,
+    glued_articles,
     _frame_sections,
     _bare_numbers,
     _with_attributions,

@@ -37,7 +37,8 @@ from retrieval.parts import (
 from retrieval.question import STRUCTURE_WORD_WEIGHT, Query, only_effect, only_purpose
 from retrieval.quotes import holds_quote
 from retrieval.segment import Segmenter
-from retrieval.targets import Target, named_by_fragment
+from retrieval.targets import Target
+from retrieval.title_tokens import named_by_fragment
 
 MAX_ANNOUNCED_ITEMS = 8  # items a list's announcement brings along
 

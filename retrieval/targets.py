@@ -9,11 +9,11 @@ phrase, found whole. All rules here are general: names come from each document's
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from retrieval.catalog import Substrings, memo, owners_of
+from retrieval.catalog import memo, owners_of
 from retrieval.dates import (
     RELATIVE_YEARS,
     anniversaries,
@@ -30,8 +30,15 @@ from retrieval.editions import (
     unheld_original,
     without_revision_year,
 )
-from retrieval.laws import LAW_ENDINGS, abbreviates_any, generic, law_names, quotes_article
-from retrieval.metadata import _ISSUERS, HELD, KIND_WORDS, PROVINCE_SHORT, is_organ
+from retrieval.laws import (
+    LAW_ENDINGS,
+    abbreviates_any,
+    generic,
+    law_names,
+    quotes_article,
+    tails,
+)
+from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.names import (
     MIN_NAME_CHARS,
@@ -76,6 +83,13 @@ from retrieval.sessions import (
     ordinal_name,
 )
 from retrieval.short_titles import named_by_short_title, unheld_year_of_short_title
+from retrieval.title_tokens import (
+    name_tokens,
+    named_by_speaker,
+    named_by_title_token,
+    named_by_unique,
+    other_anniversary,
+)
 
 
 @dataclass(frozen=True)
@@ -117,7 +131,9 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         i
         for name in outermost(found)
         for i in owners[name]
-        if not another_places_plenum(name, plain, document_names(documents[i]))
+        if not another_places_plenum(
+            name, plain, document_names(documents[i]), fold(documents[i].title)
+        )
     }
     return [documents[i] for i in sorted(named)]
 
@@ -193,7 +209,7 @@ def find_target(
         asked = place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in _place_tokens(d)]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
-        named = [d for d in named if not _other_anniversary(d, folded)]
+        named = [d for d in named if not other_anniversary(d, folded)]
     if (
         not named
         and not _MENTION.search(folded)
@@ -368,7 +384,8 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
             continue
         if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
-        if not any(abbreviates_any(plain, own) for _, own in law_title_table(documents)):
+        table = law_title_table(documents)
+        if not any(abbreviates_any(n, own) for n in (plain, *tails(plain)) for _, own in table):
             return f"《{law}》"
     return ""
 
@@ -423,7 +440,7 @@ def _place_tokens(document: Document) -> frozenset[str]:
     speaker = fold(document.meta.speaker)  # a person (王琛) is no place
     places = places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
         t
-        for t in _name_tokens(document)
+        for t in name_tokens(document)
         if not t[0].isdigit()
         and is_place_name(t)
         and t not in NATIONAL
@@ -461,9 +478,22 @@ def national_documents(
     return memo(documents, "local", lambda: _local_documents(documents))[2]
 
 
+# the kinds of text that lay down rules, beside news, reports and speeches
+RULE_TEXTS = frozenset(("法律", "条例", "办法", "规定", "细则", "解释", "章程", "决定"))
+
+
+def rule_documents(documents: Sequence[Document]) -> frozenset[str]:
+    """The documents that lay down rules (a law, a regulation, its implementing rules)."""
+    return memo(
+        documents,
+        "rule_texts",
+        lambda: frozenset(d.doc for d in documents if d.meta.kind in RULE_TEXTS),
+    )
+
+
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
-    return _named_by_unique(documents, "places", _place_tokens, folded)
+    return named_by_unique(documents, "places", _place_tokens, folded)
 
 
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -541,121 +571,13 @@ def _local_documents(
     return local, frozenset().union(*(_place_tokens(d) for d in local)), national
 
 
-_ANNIVERSARY = re.compile(r"\d+周年")
-# and the event held for it, which tells the 70周年大会 from the 70周年招待会 of one week
-_ANNIVERSARY_EVENT = re.compile(r"\d+周年(?:纪念)?(?:大会|座谈会|招待会|仪式|晚会)")
-
-
-def _other_anniversary(document: Document, folded: str) -> bool:
-    """Whether the question names an anniversary and the document's title another one."""
-    asked = set(_ANNIVERSARY.findall(folded))
-    own = {t for t in _name_tokens(document) if _ANNIVERSARY.fullmatch(t)}
-    return bool(asked and own and not asked & own)
-
-
-def _name_tokens(document: Document) -> frozenset[str]:
-    """Words of a document's title, occasion and speaker that tell it from others: places,
-    people and anniversaries (浙江, 马卫光, 95周年)."""
-    return _tokens_of(document.title, document.meta.occasion, document.meta.speaker)
-
-
-_HELD_IN = re.compile(rf"在[\u4e00-\u9fff]{{1,6}}?{HELD}")
-
-
-@cache  # once per document: a question compares them all
-def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
-    from retrieval.segment import default_segmenter
-
-    text = fold(" ".join((title, occasion, speaker)))
-    # where a meeting was held is no place the document is of (…会议在北京举行)
-    text = _HELD_IN.sub("", text)
-    tokens = set(_ANNIVERSARY.findall(text))
-    # 70周年纪念大会 is the 70周年大会 a question names
-    tokens |= {event.replace("纪念", "") for event in _ANNIVERSARY_EVENT.findall(text)}
-    segmenter = default_segmenter()  # and 北京 of 北京市政府 (one word to jieba), not 在全市
-    tokens |= {p for p in places_of(title, "", occasion) if segmenter.is_place(p)}
-    for noun in segmenter.proper_nouns(text):
-        if noun.endswith(LAW_ENDINGS):
-            continue  # a law's name (安全法 of 特种设备安全法) names it as a law, not a token
-        tokens.add(noun)
-        if len(noun) >= 3 and noun[-1] in "省市县区":
-            tokens.add(noun[:-1])  # 湖北省 is 湖北 in a question
-    if speaker and " " not in speaker and not _ISSUERS.fullmatch(speaker):
-        tokens.add(fold(speaker))  # a person; an issuer (中国共产党) names nearly everything
-    return frozenset(tokens)
-
-
-_THOUGHT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:新时代[^\W\d的]{0,12}?|[^\W\d的]{2,4}?)思想")
-
-
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents named by a place, person or anniversary of their title that no other
     document's title shares, with the kind of document said too (95周年讲话, 马卫光讲话)
     or the place alone (浙江今年…): a place names a provincial document."""
     if not _kind_words(folded) and "今年" not in folded:
-        # a speaker named alone names the speech (朱镕基那届政府…), not a body of thought
-        # named after him (习近平文化思想, 习近平新时代中国特色社会主义思想)
-        return _named_by_unique(documents, "speakers", _speaker, _THOUGHT.sub("", folded))
-    return _named_by_unique(documents, "name_tokens", _long_name_tokens, folded)
-
-
-def _speaker(document: Document) -> frozenset[str]:
-    # a body named alone is what a law's articles speak of (财政部应当…), not its report
-    speaker = document.meta.speaker
-    return frozenset([speaker]) if len(speaker) >= 2 and not is_organ(speaker) else frozenset()
-
-
-def _long_name_tokens(document: Document) -> frozenset[str]:
-    return frozenset(t for t in _name_tokens(document) if len(t) >= 2)
-
-
-FRAGMENT_CHARS = 4  # a run of a title this long that no other title has names its document
-
-
-def named_by_fragment(
-    documents: Sequence[Document], question: str, headings: bool = False
-) -> list[Document]:
-    """Documents whose title or occasion (or, with `headings`, a top-level heading) has a
-    run of FRAGMENT_CHARS characters, found in no other document's, that the question quotes
-    ("廉政谈话第三部分" for a 廉政谈话 speech, "赤诚之心那部分" for its part)."""
-
-    def runs(d: Document) -> frozenset[str]:
-        texts = (
-            [h.path[0] for h in d.headings if len(h.path) == 1]
-            if headings
-            else [d.title, d.meta.occasion, d.meta.subtitle]
-        )
-        return _runs(plain_text(" ".join(texts)))
-
-    key = "heading_runs" if headings else "title_runs"
-    return _named_by_unique(documents, key, runs, plain_text(question))
-
-
-@cache
-def _runs(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + FRAGMENT_CHARS] for i in range(len(text) - FRAGMENT_CHARS + 1))
-
-
-def _named_by_unique(
-    documents: Sequence[Document],
-    key: str,
-    tokens_of: Callable[[Document], frozenset[str]],
-    question: str,
-) -> list[Document]:
-    """Documents with a token (a place, a name, a run of the title: `tokens_of`, tables
-    kept under `key`) that no other document has and the question holds."""
-    unique, owner = memo(documents, key, lambda: _unique_tokens(documents, tokens_of))
-    return [documents[i] for i in sorted({owner[t] for t in unique.within(question)})]
-
-
-def _unique_tokens(
-    documents: Sequence[Document], tokens_of: Callable[[Document], frozenset[str]]
-) -> tuple[Substrings, dict[str, int]]:
-    """The tokens only one document has, and that document's position."""
-    owner = {
-        t: found[0] for t, found in owners_of(documents, tokens_of)[1].items() if len(found) == 1
-    }
-    return Substrings(owner), owner
+        return named_by_speaker(documents, folded)
+    return named_by_title_token(documents, folded)
 
 
 # the nation's report, however the question puts it (全国两会上的, 国务院的); no place between

@@ -17,7 +17,8 @@ from retrieval.parts import heading_named, headings_named
 from retrieval.quotes import holds_quote, quoted_phrases
 from retrieval.segment import default_segmenter
 from retrieval.structure_answers import documents_quoting
-from retrieval.targets import find_target, named_by_fragment
+from retrieval.targets import find_target
+from retrieval.title_tokens import named_by_fragment
 
 CORPORA = Path(__file__).parent / "data" / "corpora"
 

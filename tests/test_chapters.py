@@ -70,3 +70,42 @@ def test_a_chapter_of_the_kind_named_is_of_that_kind_not_the_rules_beside_it() -
     assert hits and hits[0].passage.text.startswith("第六条")
     hits = answer(index, "办法第二章第一条规定了什么？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第五条")
+
+
+def _rules_in_chapters() -> list:
+    return [
+        parse(
+            "minhang_fa.md",
+            [
+                "中华人民共和国民用航空法",
+                "## 第一章 总则",
+                "第一条 为了维护国家的领空主权和民用航空权利，制定本法。",
+                "第二条 本法所称民用航空器，是指除用于执行军事、海关、警察飞行任务外的航空器。",
+                "## 第二章 民用航空器国籍",
+                "第五条 本法所称民用航空器，是指除用于执行军事任务外的航空器。",
+                "第六条 经中华人民共和国国务院民用航空主管部门依法进行国籍登记的民用航空器。",
+                "## 第三章 法律责任",
+                "第七条 以暴力、胁迫或者其他方法劫持航空器的，依法追究刑事责任。",
+                "第八条 隐匿携带炸药、雷管或者其他危险品乘坐民用航空器的，依法追究刑事责任。",
+                "## 第四章 附则",
+                "第九条 本法自1996年3月1日起施行。",
+            ],
+        )
+    ]
+
+
+def test_a_chapter_called_by_its_name_gives_its_own_first_article_not_the_texts() -> None:
+    index = index_of(_rules_in_chapters(), SEGMENTER)
+    for question, first in (
+        ("民用航空法“法律责任”那一章的第一条讲什么？", "第七条"),
+        ("民用航空法附则一章的第一条讲什么？", "第九条"),
+        ("民用航空法哪一章讲国籍？这一章开头那条怎么说的？", "第五条"),
+        ("民航法法律责任那章第二条说的什么", "第八条"),
+    ):
+        hits = answer(index, question, SEGMENTER).hits
+        assert hits and hits[0].passage.text.startswith(first), question
+    # counter-examples: the text's own 第一条, and a chapter by number, are read as before
+    hits = answer(index, "民用航空法第一条讲什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第一条")
+    hits = answer(index, "民用航空法第三章第一条讲什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第七条")

@@ -342,3 +342,25 @@ def test_a_first_edition_asked_by_its_year_is_missing_when_every_edition_held_is
     first = accounting(1985)
     assert find_target("1985年最早那版会计法第一条怎么写的？", (first, *held)).docs == {first.doc}
     assert not find_target("2020年施行的会计法第一条怎么写的？", held).missing
+
+
+def test_a_short_year_in_chinese_digits_names_that_year() -> None:
+    from retrieval.dates import question_years
+
+    assert [m.year for m in question_years("九三年消法规定经营者要遵循哪些原则？")] == [1993]
+    assert [m.year for m in question_years("一八年那版公司法规定一人公司几个？")] == [2018]
+    assert [m.year for m in question_years("九零年版国旗法里有哪些机关？")] == [1990]
+    # counter-examples: school grades and a span of years are no year
+    assert question_years("一二年级小孩放学，老师能把他交给邻居吗？") == []
+    assert question_years("三五年内能完成吗？") == []
+    flags = [
+        parse(
+            "guoqifa_1990.txt",
+            ["中华人民共和国国旗法（1990年）", "第五条 下列场所应当每日升挂国旗。"],
+        ),
+        parse(
+            "guoqifa_2020.md",
+            ["中华人民共和国国旗法（2020年）", "第五条 下列场所或者机构所在地应当每日升挂国旗。"],
+        ),
+    ]
+    assert find_target("九零年版国旗法第五条怎么说？", flags).docs == {"guoqifa_1990.txt"}

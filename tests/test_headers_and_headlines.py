@@ -249,3 +249,95 @@ def test_a_notice_issued_by_many_offices_keeps_its_long_title() -> None:
         + "特制定本方案。"
     )
     assert parse("s.txt", [long_line, "一、总体要求"]).title == "s"
+
+
+def test_a_title_line_giving_a_files_name_is_that_name() -> None:
+    page = parse(
+        "paimai.txt",
+        [
+            "中华人民共和国拍卖法.doc",
+            "文档名称:中华人民共和国拍卖法.doc",
+            "全国人民代表大会常务委员会关于修改《中华人民共和国拍卖法》的决定",
+            "(2004年8月28日第十届全国人民代表大会常务委员会第十一次会议通过)",
+            "一、删去第五条第三款。",
+        ],
+    )
+    assert page.title == "中华人民共和国拍卖法"
+    assert "拍卖法" in document_names(page)
+    # counter-example: a dotted abbreviation in a title is no file's name
+    assert parse("x.txt", ["关于印发《U.S.贸易报告》的通知", "正文。"]).title.endswith("通知")
+
+
+def test_a_table_of_contents_is_no_part_of_the_text() -> None:
+    lines = [
+        "中华人民共和国拍卖法",
+        "目录",
+        "第一章总则",
+        "第二章拍卖标的",
+        "第三章拍卖当事人",
+        "第一节拍卖人",
+        "第四章拍卖程序",
+        "第一节拍卖委托",
+        "第一章总则",
+        "第一条为了规范拍卖行为,维护拍卖秩序,制定本法。",
+        "第三条拍卖是指以公开竞价的形式,将特定物品或者财产权利转让给最高应价者的买卖方式。",
+        "第二章拍卖标的",
+        "第六条拍卖标的应当是委托人所有或者依法可以处分的物品或者财产权利。",
+    ]
+    law = parse("pm.txt", lines)
+    texts = [p.text for p in law.passages]
+    assert not any(t.startswith(("第一节", "第四章", "目录")) for t in texts)
+    assert [p.section[-1] for p in law.passages] == ["第一条", "第三条", "第六条"]
+    index = index_of([law], SEGMENTER)
+    hits = answer(index, "拍卖法是怎么给“拍卖”下定义的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三条")
+    # counter-example: a 目录 line followed by text, not a run of headings, stays
+    kept = parse("ml.txt", ["工作手册", "目录", "本手册收录常用文件。", "一、总则", "正文。"])
+    assert any("本手册收录常用文件" in p.text for p in kept.passages)
+
+
+def test_a_national_laws_full_name_is_a_whole_title_not_the_first_half_of_one() -> None:
+    page = parse(
+        "guohuifa_2009.txt",
+        [
+            "中华人民共和国国徽法",
+            "以文本方式查看主题",
+            "--  作者:黄献华律师",
+            "(1991年3月2日第七届全国人民代表大会常务委员会第十八次会议通过 根据2009年8月27日"
+            "第十一届全国人民代表大会常务委员会第十次会议通过的《关于修改部分法律的决定》修正)",
+            "第一条 为了维护国徽的尊严,正确使用国徽,根据宪法,制定本法。",
+        ],
+    )
+    assert page.title.startswith("中华人民共和国国徽法") and "主题" not in page.title
+    assert "国徽法" in document_names(page)
+    # counter-example: a speech's title in two lines, its subtitle under them, is joined
+    speech = parse(
+        "bg.txt",
+        [
+            "高举中国特色社会主义伟大旗帜",
+            "为全面建设社会主义现代化国家而团结奋斗",
+            "——在中国共产党第二十次全国代表大会上的报告",
+            "同志们：现在，我代表第十九届中央委员会向大会作报告。",
+        ],
+    )
+    assert speech.title.startswith("高举中国特色社会主义伟大旗帜") and "团结奋斗" in speech.title
+
+
+def test_a_texts_opening_is_its_first_sentence_past_a_breadcrumb_and_a_byline() -> None:
+    report = parse(
+        "mutang_2024.txt",
+        [
+            "2024年木棠镇人民政府工作报告",
+            "当前位置:首页 > 信息公开 > 市政府 > 市政府工作报告 > 2024年乡镇政府工作报告",
+            "发布时间:2024-03-18 08:55",
+            "木棠镇人民政府镇长 羊金万",
+            "在木棠镇第十七届人民代表大会第五次会议上的报告",
+            "各位代表:",
+            "现在,我代表木棠镇人民政府,向大会报告政府工作,请予审议。",
+            "一、2023年工作回顾",
+            "一年来,全镇经济社会发展保持稳中有进的良好态势。",
+        ],
+    )
+    index = index_of([report], SEGMENTER)
+    hits = answer(index, "木棠镇2024年报告开头,镇长请谁来审议?", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("现在,我代表木棠镇人民政府")

@@ -17,6 +17,12 @@ from retrieval.places import is_place_name, place_before, places_of
         ("2023年1月12日广东省省长王伟中在广东省第十四届人民代表大会第一次会议上", {"广东"}),
         # counter-examples: a common noun before a word starting with 市 or 省
         ("城市市容和环境卫生管理条例", set()),
+        # a town said with its ending as a body or a meeting (木棠镇人民政府, 在修山镇第七届…)
+        ("2024年木棠镇人民政府工作报告", {"木棠", "木棠镇"}),
+        ("2024年4月29日在修山镇第七届人民代表大会第四次会议上", {"修山", "修山镇"}),
+        # counter-examples: a common noun or a longer name's tail before 街道 is no town
+        ("城市街道办事处组织条例", set()),
+        ("北京市街道办事处条例", {"北京"}),
         ("全国人民代表大会常务委员会关于节约省钱的决定", set()),
         ("中华人民共和国城市房地产管理法", set()),
         ("关于规范开发市场的通知", set()),  # 开发区 is a word, not a place

@@ -285,6 +285,14 @@ MANY = [
     corpus_set("lotteries_folder", (0.67, 0.82, 0.81, 17, 7)),
     corpus_set("mandarin_script_folder", (0.71, 0.80, 0.80, 14, 4)),
     corpus_set("libraries_museums_folder", (0.78, 0.84, 0.89, 18, 9)),
+    corpus_set("radio_aviation_folder", (0.76, 0.84, 0.86, 18, 14)),
+    corpus_set("borders_islands_folder", (0.83, 0.89, 0.92, 16, 7)),
+    corpus_set("banking_auctions_notary_folder", (0.72, 0.80, 0.86, 12, 10)),
+    corpus_set("city_secretaries_speeches_pages", (0.79, 0.90, 0.93, 12, 2)),
+    corpus_set("advertising_folder", (0.70, 0.76, 0.85, 16, 11)),
+    corpus_set("national_symbols_folder", (0.68, 0.78, 0.82, 17, 9)),
+    corpus_set("township_reports_pages", (0.72, 0.73, 0.86, 11, 5)),
+    corpus_set("red_cross_blood_organs_folder", (0.63, 0.75, 0.80, 16, 7)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against

@@ -58,3 +58,30 @@ def test_a_text_named_is_answered_first_from_itself_not_a_headline_quoting_it() 
     # counter-example: asked of what was reported, the headline's page answers
     asked = find_target("新闻里说彩票管理条例对公益金怎么规定？", [rules, headline])
     assert asked.docs == {headline.doc}
+
+
+def test_a_report_pointed_at_or_a_laws_draft_is_asked_of_the_pages_on_it() -> None:
+    law = parse(
+        "guogefa_2017.md",
+        [
+            "中华人民共和国国歌法",
+            "2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议通过",
+            "第十一条 国歌纳入中小学教育。",
+        ],
+    )
+    draft = parse(
+        "guogefa_caoan_2017.txt",
+        [
+            "国歌法草案:国家级电视广播重要节日定时播放国歌",
+            "中国网新闻6月22日讯(记者 魏婧)国歌法草案首次提请全国人大常委会审议。",
+            "草案规定，将国歌纳入小学音乐教材。",
+        ],
+    )
+    held = [law, draft]
+    assert find_target("国歌法草案原本打算把国歌编进小学几年级的音乐教材？", held).docs == {
+        draft.doc
+    }
+    assert find_target("中国网那篇国歌法草案报道的作者是谁？", held).docs == {draft.doc}
+    assert find_target("魏婧写的那条关于国歌法的稿子是哪天发的？", held).docs == {draft.doc}
+    # counter-example: the law asked of itself, with no draft or report said
+    assert find_target("国歌法规定国歌要纳入哪里的教育？", held).docs == {law.doc}

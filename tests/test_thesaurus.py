@@ -154,3 +154,22 @@ def test_what_people_call_venues_and_everyday_acts_find_what_the_rules_call_them
     assert hits and hits[0].passage.text.startswith("第三十三条")
     # counter-example: a synonym's topic the rules never speak of finds nothing
     assert not answer(index, "网吧晚上几点关门？", SEGMENTER).hits
+
+
+def test_what_people_call_drones_lots_and_boundary_stones_find_the_rules_words() -> None:
+    lines = [
+        "飞行管理条例",
+        "第二十四条 微型无人驾驶航空器在适飞空域内飞行，无需提出飞行活动申请。",
+        "第四十八条 拍卖人应当在拍卖前展示拍卖标的，展示时间不得少于两日。",
+        "第三十条 界标被移动、损毁、遗失的，由有关部门负责恢复、修理或者重建。",
+        "第三十一条 学校应当建立安全工作档案。",
+    ]
+    index = index_of([parse("t.md", lines)], SEGMENTER)
+    hits = answer(index, "微型无人机在适飞空域飞要不要申请？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十四条")
+    hits = answer(index, "拍品展示时间最少几天", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四十八条")
+    hits = answer(index, "界碑被人挪了谁来负责重建？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三十条")
+    # counter-example: a synonym's topic the rules never speak of finds nothing
+    assert not answer(index, "无人机多少钱一台？", SEGMENTER).hits

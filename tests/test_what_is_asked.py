@@ -248,3 +248,72 @@ def test_a_term_is_defined_whole_not_as_the_start_or_end_of_a_longer_one() -> No
     # counter-examples: a longer term starting with it, and one ending with it
     assert not defines_term("药品", "本法所称药品上市许可持有人，是指取得药品注册证书的企业。")
     assert not defines_term("单位", "用人单位是指依法招用劳动者的企业。")
+
+
+def test_a_term_asked_to_be_given_its_definition_finds_the_article_defining_it() -> None:
+    from retrieval.question import defined_term
+
+    assert defined_term("1996年版拍卖法是怎么给“拍卖”下定义的？") == "拍卖"
+    assert defined_term("许昌的条例对“文明行为”下的定义是什么？") == "文明行为"
+    assert asks_definition("行政处罚法给“行政处罚”下的定义是什么？")
+    # counter-example: 下 and 定义 apart ask no definition (下一步怎么定义目标 is planning)
+    assert defined_term("下一步工作目标怎么确定？") == ""
+    lines = [
+        "中华人民共和国拍卖法",
+        "第二条本法适用于中华人民共和国境内拍卖企业进行的拍卖活动。",
+        "第三条拍卖是指以公开竞价的形式，将特定物品或者财产权利转让给最高应价者的买卖方式。",
+        "第十条拍卖人是指依照本法和公司法设立的从事拍卖活动的企业法人。",
+        "第十一条拍卖人应当在拍卖前展示拍卖标的。",
+    ]
+    index = index_of([parse("pm.txt", lines)], SEGMENTER)
+    hits = answer(index, "拍卖法是怎么给“拍卖”下定义的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三条")
+    # counter-example: the term inside a longer one (拍卖人) is not the term defined
+    hits = answer(index, "拍卖法是怎么给“拍卖人”下定义的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第十条")
+
+
+def test_what_a_breach_brings_is_asked_as_its_penalty() -> None:
+    from retrieval.question import asks_penalty
+
+    assert asks_penalty("不服从无线电管制指令会受到什么处理？")
+    assert asks_penalty("在数据上造假要承担什么后果？")
+    # counter-example: how a complaint is handled is a procedure, no penalty
+    assert not asks_penalty("投诉怎么处理？")
+    lines = [
+        "无线电管制规定",
+        "第九条 实施无线电管制期间，管制区域内使用无线电台的单位应当遵守无线电管制指令。",
+        "第十二条 违反无线电管制命令和无线电管制指令的，由无线电管理机构责令改正，处罚款。",
+        "第十三条 无线电管制结束，应当及时发布通告。",
+    ]
+    index = index_of([parse("gz.md", lines)], SEGMENTER)
+    hits = answer(index, "不服从无线电管制指令会受到什么处理？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第十二条")
+
+
+def test_a_question_asking_what_is_allowed_prefers_the_rules_to_a_news_page() -> None:
+    from retrieval.question import asks_rule
+
+    law = parse(
+        "gzf.md",
+        [
+            "中华人民共和国公证法",
+            "第十二条 公证机构可以根据申请保管遗嘱、遗产或者其他与公证事项有关的财产。",
+            "第十三条 公证机构不得为不真实、不合法的事项出具公证书。",
+        ],
+    )
+    news = parse(
+        "xw.txt",
+        [
+            "铜梁公证处开通便民绿色通道",
+            "公证处开通绿色通道，为老人免费保管遗嘱。",
+            "今年以来，铜梁公证处为特殊群体办理公证300余件。",
+        ],
+    )
+    index = index_of([law, news], SEGMENTER)
+    assert asks_rule("公证处可以帮我保管遗嘱吗？") and not asks_rule("铜梁公证处办了多少件公证")
+    hits = answer(index, "公证处可以帮我保管遗嘱吗？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "gzf.md"
+    # counter-example: asked what the page reports, the page answers
+    hits = answer(index, "为老人免费保管遗嘱的绿色通道是谁开的？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "xw.txt"

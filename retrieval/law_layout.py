@@ -1,0 +1,60 @@
+"""Lines of a text read again with their neighbours for what a law's layout says: an
+article whose number runs on into its text, and a table of contents ahead of the text."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.dates import chinese_number
+from retrieval.markers import CN_NUM, Line
+from retrieval.normalize import plain_text
+
+# 第一条为进一步…: an article run on into its text with no space after its number
+_GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
+MIN_ARTICLE_RUN = 3
+
+
+def glued_articles(lines: list[Line]) -> list[Line]:
+    """Articles whose number runs on into their text (第一条为进一步…), taken as articles
+    where they count up from 第一条, as a regulation's do (an excerpt may skip some; a new
+    run starts again at 第一条); a line that merely opens with 第二条战线 is text."""
+    numbered = [
+        (k, chinese_number(m.group(1)))
+        for k, ln in enumerate(lines)
+        if ln.kind is None and (m := _GLUED_ARTICLE.match(ln.text))
+    ]
+    runs: list[list[int]] = []
+    last = 0
+    for k, n in numbered:
+        if n == 1 or (runs and n is not None and n > last):
+            if n == 1:
+                runs.append([])
+            runs[-1].append(k)
+            last = n
+    articles = {k for run in runs if len(run) >= MIN_ARTICLE_RUN for k in run}
+    if not articles:
+        return lines
+    return [
+        Line(ln.text, "article", ln.text[: ln.text.index("条") + 1], False) if k in articles else ln
+        for k, ln in enumerate(lines)
+    ]
+
+
+def without_table_of_contents(lines: list[Line]) -> list[Line]:
+    """Less a table of contents: the heading lines after a 目录 line up to the one that
+    repeats its first entry, where the text itself begins (a page cut short never repeats
+    the later entries, so they cannot be told by their repeats alone). A 目录 line followed
+    by anything else is left as it is."""
+    start = next((i for i, ln in enumerate(lines) if _CONTENTS.fullmatch(ln.text)), None)
+    if start is None or start + 1 >= len(lines):
+        return lines
+    first = plain_text(lines[start + 1].text)
+    for k in range(start + 2, len(lines)):
+        if not (lines[k].kind and lines[k].pure):
+            return lines
+        if plain_text(lines[k].text) == first:
+            return lines[:start] + lines[k:]
+    return lines
+
+
+_CONTENTS = re.compile(r"\s*目\s*录\s*")

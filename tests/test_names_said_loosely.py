@@ -1,0 +1,116 @@
+"""A document the question names loosely (国家节能法, 广州那场座谈会, 成都市委…全会 of a page
+whose name lacks 成都, a speaker whom another page reports) is the one held, not a missing one;
+each rule with the counter-example it must not break."""
+
+from __future__ import annotations
+
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from retrieval.targets import find_target
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+ENERGY = parse(
+    "jn.md",
+    ["# 中华人民共和国节约能源法", "第七十九条 节能咨询机构提供虚假信息的，责令改正。"],
+)
+QUAKES = parse(
+    "fz.md",
+    ["# 中华人民共和国防震减灾法", "第十八条 国家对地震监测台网实行统一规划，分级、分类管理。"],
+)
+PENALTIES = parse(
+    "cf.md",
+    ["# 中华人民共和国行政处罚法", "第九条 行政处罚的种类：警告、通报批评；罚款。"],
+)
+
+
+def test_a_law_said_after_a_verb_or_a_national_issuer_is_the_held_law() -> None:
+    catalog = (ENERGY, QUAKES, PENALTIES)
+    for question, held in (
+        ("节能咨询机构出具假数据，依照国家节能法怎么罚？", "jn.md"),
+        ("执法检查发现防震减灾法实施中还存在哪些问题？", "fz.md"),
+        ("全国人大防震减灾法执法检查时，地震监测台网怎么管？", "fz.md"),
+    ):
+        asked = find_target(question, catalog)
+        assert not asked.missing, question
+        assert asked.docs in (None, frozenset({held})), question
+    # counter-examples: a law whose name only ends like a held one (治安管理处罚法 is no
+    # 行政处罚法), and a place's text (北京市…条例), are missing
+    assert find_target("治安管理处罚法对打架怎么罚？", catalog).missing == "《治安管理处罚法》"
+    secrets = parse(
+        "bm.md",
+        ["# 中华人民共和国保守国家秘密法实施条例", "第十条 涉密人员出境应当经批准。"],
+    )
+    asked = find_target("北京市保守国家秘密条例对涉密人员出境怎么规定？", (secrets,))
+    assert asked.missing == "《北京市保守国家秘密条例》"
+
+
+SPEECH = [
+    "在全市高质量发展大会上的讲话",
+    "（2024年2月19日）",
+    "同志们：今天召开全市高质量发展大会，动员全市上下拼经济、抓项目。",
+]
+MEETING = [
+    "坚持产业第一、制造业立市",
+    "近日，市政府分别召开大型制造业企业、民营企业等系列企业代表座谈会，听取企业代表的意见建议。",
+    "代表们分别就推动稳增长稳就业、强化科技创新、稳定产业链供应链等方面提出意见建议。",
+]
+
+
+def test_an_occasion_pointed_at_with_a_demonstrative_is_taken_as_held() -> None:
+    catalog = (parse("jh.txt", SPEECH), parse("zth.txt", MEETING))
+    asked = find_target("广州那场座谈会上企业代表都提了哪些方面的建议？", catalog)
+    assert not asked.missing
+    index = index_of(list(catalog), SEGMENTER)
+    hits = answer(index, "广州那场座谈会上企业代表都提了哪些方面的建议？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "zth.txt"
+    # counter-example: an occasion named outright that no text was given at is missing
+    lacking = find_target("在2020届高三毕业典礼上的讲话说了什么？", catalog)
+    assert lacking.missing == "在2020届高三毕业典礼上的讲话"
+
+
+def test_a_places_plenum_is_a_pages_whose_title_names_the_place() -> None:
+    page = parse(
+        "dw.txt",
+        [
+            "中共成都市委召开党外人士座谈会,征求对市委十四届二次全会文件和经济工作的意见",
+            "中共成都市委十四届二次全会暨市委经济工作会议举行前夕,市委召开党外人士座谈会,"
+            "就全会文件听取各民主党派市委、市工商联负责人和无党派人士代表的意见建议。",
+        ],
+    )
+    question = "成都市委十四届二次全会暨市委经济工作会议开之前，市委先开了个什么会听意见？"
+    asked = find_target(question, (page,))
+    assert not asked.missing and asked.docs == {"dw.txt"}
+    # counter-example: another place's plenum of the same number is not this page's
+    other = find_target("湖北省委十四届二次全会听取了什么意见？", (page,))
+    assert other.docs != {"dw.txt"}
+
+
+def test_a_speaker_whom_another_page_reports_does_not_narrow_the_question_to_his_speech() -> None:
+    report = parse(
+        "bg.txt",
+        [
+            "牢记嘱托踔厉奋发 全面建设践行新发展理念的公园城市示范区",
+            "——在中国共产党成都市第十四次代表大会上的报告",
+            "施小琳",
+            "过去五年，市委坚持以习近平新时代中国特色社会主义思想为指导，各项工作取得明显成效。",
+        ],
+    )
+    news = parse(
+        "xw.txt",
+        [
+            "中共成都市委召开党外人士座谈会",
+            "市委召开党外人士座谈会，听取意见建议。省委常委、市委书记施小琳主持座谈会并讲话。",
+            "施小琳指出，大家提出了很多有价值的意见建议，起草组要逐条梳理、充分吸纳。",
+        ],
+    )
+    index = index_of([report, news], SEGMENTER)
+    question = "施小琳听完党外人士发言后，对起草组提了什么要求？"
+    hits = answer(index, question, SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "xw.txt"
+    assert any("起草组" in h.passage.text for h in hits)
+    # counter-example: a speaker no other page speaks of still names the speech
+    alone = index_of([report], SEGMENTER)
+    assert find_target("施小琳讲过去五年怎么样", alone.catalog).docs == {"bg.txt"}
