@@ -55,7 +55,7 @@ def defines_term(term: str, text: str) -> bool:
 
 # where a term opens: not inside a word (用人单位 for 单位), or after 所称的 / 所称, or right
 # after its article's number where the source glued them (第三条拍卖是指…)
-_TERM_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[的称])|(?<=[一二三四五六七八九十百零]条))"
+_TERM_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[的称])|(?<=[\d一二三四五六七八九十百零]条))"
 
 
 def states_what(

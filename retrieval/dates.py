@@ -33,8 +33,11 @@ _SHORT_YEAR = re.compile(r"(?<![\d.第])(\d\d)(?:年(?!来|以来|间|内|多|�
 # ... or in Chinese digits (九三年消法, 一八年那版, 九零年版), not grades (一二年级)
 _CN_SHORT_YEAR = re.compile(
     rf"(?<![\d{_CN_DIGIT}十第])([{_CN_DIGIT}]{{2}})"
-    r"(?:年(?!来|以来|间|内|多|左右|前|后|之久|周年|代|级)|版)"
+    r"(?:年(?!来|以来|间|内|多|左右|前|后|之久|周年|代|级|了|时间|完成)|版)"
 )
+# two digits one after the other say about so many (七八年, 三四年), the more so in Chinese
+_ABOUT_SO_MANY = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
+_EDITION_AFTER = re.compile(r"年?(?:版|那版|的版本|修订|修正|通过)")
 _DATE = re.compile(
     rf"((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})月"
     rf"(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})日)?)?"
@@ -165,6 +168,8 @@ def question_years(text: str, known: Container[int] | None = None) -> list[YearM
     for m in (*_SHORT_YEAR.finditer(text), *_CN_SHORT_YEAR.finditer(text)):
         if any(s <= m.start() < e for s, e in taken) or text[: m.start()].endswith(_SPAN_VERBS):
             continue  # 再延长30年 is a span of years, not 2030
+        if _ABOUT_SO_MANY.fullmatch(m.group(1)) and not _EDITION_AFTER.match(text, m.end()):
+            continue  # 干了七八年, 一二年: about so many years, unless an edition (九零年版)
         short = int("".join(str(_DIGITS.get(c, c)) for c in m.group(1)))
         year = 2000 + short if short < 50 else 1900 + short
         if known is None or year in known:

@@ -43,18 +43,36 @@ def glued_articles(lines: list[Line]) -> list[Line]:
 def without_table_of_contents(lines: list[Line]) -> list[Line]:
     """Less a table of contents: the heading lines after a 目录 line up to the one that
     repeats its first entry, where the text itself begins (a page cut short never repeats
-    the later entries, so they cannot be told by their repeats alone). A 目录 line followed
-    by anything else is left as it is."""
+    the later entries, so they cannot be told by their repeats alone). An entry with no
+    marker of its own (序言, 总纲) makes its repeat in the text a heading beside the entries
+    after it. A 目录 line followed by anything else is left as it is."""
     start = next((i for i, ln in enumerate(lines) if _CONTENTS.fullmatch(ln.text)), None)
     if start is None or start + 1 >= len(lines):
         return lines
     first = plain_text(lines[start + 1].text)
     for k in range(start + 2, len(lines)):
+        if plain_text(lines[k].text) == first:
+            return lines[:start] + _marked(lines[start + 1 : k], lines[k:])
         if not (lines[k].kind and lines[k].pure):
             return lines
-        if plain_text(lines[k].text) == first:
-            return lines[:start] + lines[k:]
     return lines
+
+
+def _marked(entries: list[Line], body: list[Line]) -> list[Line]:
+    """`body` with the first repeat of each unmarked entry a heading of the kind of the
+    marked entry after it (总纲 before 第一章: a part beside the chapters)."""
+    out = list(body)
+    for i, entry in enumerate(entries):
+        kind = next((e.kind for e in entries[i + 1 :] if e.kind), None)
+        if entry.kind or kind is None:
+            continue
+        name = plain_text(entry.text)
+        at = next(
+            (j for j, ln in enumerate(out) if ln.kind is None and plain_text(ln.text) == name), None
+        )
+        if at is not None:
+            out[at] = Line(name, kind, name, True)
+    return out
 
 
 _CONTENTS = re.compile(r"\s*目\s*录\s*")

@@ -227,27 +227,31 @@ def generic(law: str) -> bool:
     return law[:-2] in _RULE_MAKERS and law.endswith((*LAW_ENDINGS, *_RULE_WORDS))
 
 
-def tails(law: str) -> list[str]:
-    """The ends of a law's name as a question runs it together with what comes before: after
-    a verb or preposition (执法检查发现防震减灾法, 除了实施细则) or a national issuer (国家节能法,
-    全国人大防震减灾法); the text meant, where one held has that name. Not after a noun or a
-    verbal noun (治安管理处罚法 is no 行政处罚法)."""
+def names_a_held_law(law: str, held: Sequence[str]) -> bool:
+    """Whether `law`, as a question names it, is one of the texts whose names are `held`:
+    by a short form of one, or by its end where the question runs it together with what
+    comes before. After a verb or preposition the end may be a short form too (执法检查发现
+    防震减灾法, 依照…节能法); after a national issuer it must be the held name itself
+    (全国人大防震减灾法), since 国家安全法 or 国务院组织法 is a law of its own, not 安全法 or
+    组织法. Not after a noun or a verbal noun (治安管理处罚法 is no 行政处罚法), nor for a
+    place's text (北京市保守国家秘密条例 is not the nation's 保密 rules)."""
+    if abbreviates_any(law, held):
+        return True
+    if _PLACE_PREFIX.match(law):
+        return False
     from retrieval.segment import default_segmenter, word_tags
 
-    if _PLACE_PREFIX.match(law):
-        return []  # 北京市保守国家秘密条例 is a place's text, not the nation's 保密 rules
     words = [w for w, _ in default_segmenter().words(law)]
     tags = word_tags()
-    ends = []
     for k in range(1, len(words)):
         head, tail = "".join(words[:k]), "".join(words[k:])
-        if (
-            len(tail) >= 3
-            and not generic(tail)
-            and (tags.get(words[k - 1], "x") in ("v", "p") or head in _NATIONAL_ISSUERS)
-        ):
-            ends.append(tail)
-    return ends
+        if len(tail) < 3 or generic(tail):
+            continue
+        if tags.get(words[k - 1], "x") in ("v", "p") and abbreviates_any(tail, held):
+            return True
+        if head in _NATIONAL_ISSUERS and tail in {n.removeprefix("中华人民共和国") for n in held}:
+            return True
+    return False
 
 
 _NATIONAL_ISSUERS = frozenset(("国家", "全国", "全国人大", "国务院", "中央"))

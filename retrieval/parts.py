@@ -96,7 +96,7 @@ class Place:
 
 
 # a chapter called by its name (附则一章, “法律责任”那一章, 这章), not 文章, 章程 or 规章
-_NAMED_CHAPTER = re.compile(r"(?<![第文规印篇])(?:[那这]?一|[那这])章(?![程节])")
+_NAMED_CHAPTER = re.compile(r"(?<![第文规印篇同每十])(?:[那这]?一|[那这])章(?![程节])")
 # ... and its first article asked (这一章第一条, 开头那条, 头一条, 从哪条开始)
 _CHAPTER_OPENING = re.compile(r"第一条|开头|头一条|首条|从哪一?条开始")
 
@@ -107,6 +107,8 @@ def read_place(question: str) -> Place:
     part = _PART.search(q)
     article = ARTICLE.search(q)
     named = None if part else _NAMED_CHAPTER.search(q)
+    if article and named and article.start() < named.start():
+        named = None  # 第九条在哪一章 asks where an article is
     if named and (article or _CHAPTER_OPENING.search(q, named.end())):
         # "法律责任那一章的第一条": that chapter's n-th article, not the text's
         return Place(article=f"第{article.group(1)}条" if article else "第一条", chapter_named=True)
@@ -433,17 +435,39 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
     return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []
 
 
-def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> int | None:
-    """The number of the chapter whose name (its heading past 第四章) holds the most of the
-    question's words of two characters or more, if one alone does."""
-    chapters = [
-        (n, fold(_LABEL_NUMBER.sub("", path[-1])))
-        for i, path in enumerate(_children(passages, _parts_level(passages)), start=1)
-        if legal_rank(path[-1]) == 0 and (n := _label_number(path[-1]) or i)
+def _article_of_named_chapter(
+    passages: Sequence[Passage], place: Place, words: Sequence[str]
+) -> list[Passage]:
+    """The n-th article of the chapter the question calls by its name (法律责任那一章的第一条),
+    or the chapter's opening where it has no articles; [] when no chapter is so called."""
+    chapter = _chapter_named(passages, words)
+    if chapter is None:
+        return []
+    inside = _under(passages, chapter)
+    labels = list(dict.fromkeys(s for p in inside for s in p.section if ARTICLE.fullmatch(s)))
+    if not labels:
+        return inside[:MAX_PASSAGES]
+    n = chinese_number(place.article[1:-1]) or 1
+    return (
+        [p for p in inside if labels[n - 1] in p.section][:MAX_PASSAGES] if n <= len(labels) else []
+    )
+
+
+def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> tuple[str, ...] | None:
+    """The path of the chapter, at any depth (a code's 编 › 章), whose name (its heading past
+    第四章) holds the most of the question's words of two characters or more, if one alone does."""
+    paths = dict.fromkeys(
+        p.section[: k + 1]
+        for p in passages
+        for k, label in enumerate(p.section)
+        if legal_rank(label) == 0
+    )
+    held = [
+        (sum(len(w) > 1 and fold(w) in fold(_LABEL_NUMBER.sub("", path[-1])) for w in words), path)
+        for path in paths
     ]
-    held = [(sum(len(w) > 1 and fold(w) in name for w in words), n) for n, name in chapters]
     best = max((k for k, _ in held), default=0)
-    winners = [n for k, n in held if k == best]
+    winners = [path for k, path in held if k == best]
     return winners[0] if best and len(winners) == 1 else None
 
 
@@ -531,11 +555,8 @@ def place_passages(
         return []
     if place.last:
         place = _the_last(passages, place)
-    if place.chapter_named and place.part is None:
-        chapter = _chapter_named(passages, words)
-        if chapter is None:
-            return []
-        place = replace(place, part=chapter)
+    if place.chapter_named:
+        return _article_of_named_chapter(passages, place, words)
     if place.article:
         article = [p for p in passages if place.article in p.section]
         if place.part is not None:

@@ -83,8 +83,8 @@ def _counties(text: str) -> set[str]:
 # (木棠镇人民政府, 在木洞镇第二十届人民代表大会, 大孟镇党委); not 城镇 or 乡村 in a sentence
 # (城市街道办事处, 北京市街道…: a word of general Chinese, or the tail of a longer name, is none)
 _TOWN = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[区县市在共年]))([\u4e00-\u9fff]{2})(镇|乡|街道)"
-    r"(?=人民政府|人民代表大会|政府|人大|党委|办事处|第|\d)"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[区县市在共年于对和与]))([\u4e00-\u9fff]{2})(镇|乡|街道)"
+    r"(?=人民政府|人民代表大会|政府|人大|党委|委员会|办事处|第|\d)"
 )
 _COMMON_STEM = 1000  # jieba's frequency of 城市 is far above; of 东华, 大东 below
 
@@ -94,7 +94,8 @@ def _towns(text: str) -> set[str]:
     for m in _TOWN.finditer(text):
         stem = m.group(1)
         common = default_segmenter().frequency(stem) >= _COMMON_STEM
-        if stem[0] not in _NOT_COUNTY and not stem.endswith(("乡", "镇")) and not common:
+        kind = stem in _KINDS_OF_PLACE  # 新区街道办事处: a kind of place, none named
+        if stem[0] not in _NOT_COUNTY and not stem.endswith(("乡", "镇")) and not common | kind:
             found |= {stem, stem + m.group(2)}
     return found
 

@@ -32,11 +32,10 @@ from retrieval.editions import (
 )
 from retrieval.laws import (
     LAW_ENDINGS,
-    abbreviates_any,
     generic,
     law_names,
+    names_a_held_law,
     quotes_article,
-    tails,
 )
 from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
@@ -53,7 +52,7 @@ from retrieval.names import (
 )
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, meeting_headlines, named_by_meeting, unheld_occasion
-from retrieval.parts import read_place
+from retrieval.parts import RULE_KINDS, read_place
 from retrieval.places import (
     NATIONAL,
     SPELLED_PLACE,
@@ -384,8 +383,7 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
             continue
         if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
-        table = law_title_table(documents)
-        if not any(abbreviates_any(n, own) for n in (plain, *tails(plain)) for _, own in table):
+        if not any(names_a_held_law(plain, own) for _, own in law_title_table(documents)):
             return f"《{law}》"
     return ""
 
@@ -479,7 +477,7 @@ def national_documents(
 
 
 # the kinds of text that lay down rules, beside news, reports and speeches
-RULE_TEXTS = frozenset(("法律", "条例", "办法", "规定", "细则", "解释", "章程", "决定"))
+RULE_TEXTS = RULE_KINDS | {"法律", "规则"}
 
 
 def rule_documents(documents: Sequence[Document]) -> frozenset[str]:

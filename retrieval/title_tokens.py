@@ -67,32 +67,41 @@ def named_by_speaker(documents: Sequence[Document], folded: str) -> list[Documen
     him (习近平文化思想, 习近平新时代中国特色社会主义思想), nor the speech of one whom another
     document's news reports (施小琳主持座谈会并讲话): the question may be of that page."""
     named = named_by_unique(documents, "speakers", _speaker, _THOUGHT.sub("", folded))
-    return [d for d in named if not _reported_elsewhere(documents, d)]
+    reported = _reported_speakers(documents)
+    return [d for d in named if d.doc not in reported]
 
 
 def named_by_title_token(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents named by a place, person or anniversary of their title (马卫光讲话, 95周年
-    讲话), but not by their speaker alone where another page reports him (施小琳…发言后)."""
+    讲话), but not by their speaker alone where another page reports him and the question
+    does not say the document's kind either (施小琳…发言后, not 施小琳的报告)."""
     named = named_by_unique(documents, "name_tokens", long_name_tokens, folded)
+    reported = _reported_speakers(documents)
     return [
         d
         for d in named
-        if not (
-            _reported_elsewhere(documents, d)
-            and not any(t in folded for t in long_name_tokens(d) - _speaker(d))
-        )
+        if d.doc not in reported
+        or (d.meta.kind and d.meta.kind in folded)
+        or any(t in folded for t in long_name_tokens(d) - _speaker(d))
     ]
 
 
-def _reported_elsewhere(documents: Sequence[Document], document: Document) -> bool:
-    """Whether another document's opening passages name `document`'s speaker."""
-    speaker = document.meta.speaker
-    return any(
-        speaker in p.text
-        for d in documents
-        if d is not document
-        for p in d.passages[:OPENING_PASSAGES]
-    )
+def _reported_speakers(documents: Sequence[Document]) -> frozenset[str]:
+    """The documents whose speaker another document's opening passages name (a news page on
+    his meeting), worked out once per catalog."""
+
+    def build() -> frozenset[str]:
+        openings = [
+            (d.doc, " ".join(p.text for p in d.passages[:OPENING_PASSAGES])) for d in documents
+        ]
+        return frozenset(
+            d.doc
+            for d in documents
+            if (speaker := d.meta.speaker)
+            and any(speaker in text for doc, text in openings if doc != d.doc)
+        )
+
+    return memo(documents, "reported_speakers", build)
 
 
 def _speaker(document: Document) -> frozenset[str]:

@@ -109,3 +109,25 @@ def test_a_chapter_called_by_its_name_gives_its_own_first_article_not_the_texts(
     assert hits and hits[0].passage.text.startswith("第一条")
     hits = answer(index, "民用航空法第三章第一条讲什么？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第七条")
+    # nor does asking where an article is, or of the same chapter, call a chapter by name
+    hits = answer(index, "民用航空法第九条在哪一章？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第九条")
+
+
+def test_a_chapter_called_by_its_name_is_found_under_a_codes_parts_too() -> None:
+    code = parse(
+        "xingfa.md",
+        [
+            "中华人民共和国刑法",
+            "## 第一编 总则",
+            "## 第一章 刑法的任务、基本原则和适用范围",
+            "第一条 为了惩罚犯罪，保护人民，制定本法。",
+            "## 第二编 分则",
+            "## 第一章 危害国家安全罪",
+            "第一百零二条 勾结外国，危害中华人民共和国的主权、领土完整和安全的，处无期徒刑。",
+            "第一百零三条 组织、策划、实施分裂国家的，处无期徒刑。",
+        ],
+    )
+    index = index_of([code], SEGMENTER)
+    hits = answer(index, "刑法危害国家安全罪那一章第一条怎么规定？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第一百零二条")

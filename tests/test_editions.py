@@ -353,6 +353,7 @@ def test_a_short_year_in_chinese_digits_names_that_year() -> None:
     # counter-examples: school grades and a span of years are no year
     assert question_years("一二年级小孩放学，老师能把他交给邻居吗？") == []
     assert question_years("三五年内能完成吗？") == []
+    assert question_years("我在单位干了七八年，辞职有没有补偿？") == []
     flags = [
         parse(
             "guoqifa_1990.txt",

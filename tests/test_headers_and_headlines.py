@@ -291,6 +291,22 @@ def test_a_table_of_contents_is_no_part_of_the_text() -> None:
     index = index_of([law], SEGMENTER)
     hits = answer(index, "拍卖法是怎么给“拍卖”下定义的？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第三条")
+    # a table of contents whose first entry has no marker (序言) too
+    constitution = parse(
+        "xf.txt",
+        [
+            "中华人民共和国宪法",
+            "目录",
+            "序言",
+            "第一章总纲",
+            "第二章公民的基本权利和义务",
+            "序言",
+            "中国是世界上历史最悠久的国家之一。",
+            "第一章总纲",
+            "第一条 中华人民共和国是社会主义国家。",
+        ],
+    )
+    assert not any(p.text.startswith("第二章") for p in constitution.passages)
     # counter-example: a 目录 line followed by text, not a run of headings, stays
     kept = parse("ml.txt", ["工作手册", "目录", "本手册收录常用文件。", "一、总则", "正文。"])
     assert any("本手册收录常用文件" in p.text for p in kept.passages)

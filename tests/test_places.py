@@ -22,6 +22,9 @@ from retrieval.places import is_place_name, place_before, places_of
         ("2024年4月29日在修山镇第七届人民代表大会第四次会议上", {"修山", "修山镇"}),
         # counter-examples: a common noun or a longer name's tail before 街道 is no town
         ("城市街道办事处组织条例", set()),
+        ("新区街道办事处2024年工作总结", set()),
+        ("关于木棠镇人民政府2023年工作情况的报告", {"木棠", "木棠镇"}),
+        ("中共木棠镇委员会2024年工作报告", {"木棠", "木棠镇"}),
         ("北京市街道办事处条例", {"北京"}),
         ("全国人民代表大会常务委员会关于节约省钱的决定", set()),
         ("中华人民共和国城市房地产管理法", set()),

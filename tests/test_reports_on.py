@@ -85,3 +85,4 @@ def test_a_report_pointed_at_or_a_laws_draft_is_asked_of_the_pages_on_it() -> No
     assert find_target("魏婧写的那条关于国歌法的稿子是哪天发的？", held).docs == {draft.doc}
     # counter-example: the law asked of itself, with no draft or report said
     assert find_target("国歌法规定国歌要纳入哪里的教育？", held).docs == {law.doc}
+    assert find_target("国歌法这条规定对新闻媒体有什么要求？", held).docs == {law.doc}

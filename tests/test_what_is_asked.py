@@ -258,6 +258,8 @@ def test_a_term_asked_to_be_given_its_definition_finds_the_article_defining_it()
     assert asks_definition("行政处罚法给“行政处罚”下的定义是什么？")
     # counter-example: 下 and 定义 apart ask no definition (下一步怎么定义目标 is planning)
     assert defined_term("下一步工作目标怎么确定？") == ""
+    assert defined_term("公司法中对于一人有限责任公司下的定义是什么") == "一人有限责任公司"
+    assert not asks_definition("经济补偿按以下定义的月工资计算吗")
     lines = [
         "中华人民共和国拍卖法",
         "第二条本法适用于中华人民共和国境内拍卖企业进行的拍卖活动。",
@@ -268,6 +270,9 @@ def test_a_term_asked_to_be_given_its_definition_finds_the_article_defining_it()
     index = index_of([parse("pm.txt", lines)], SEGMENTER)
     hits = answer(index, "拍卖法是怎么给“拍卖”下定义的？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第三条")
+    from retrieval.clues import defines_term
+
+    assert defines_term("拍卖", "第3条拍卖是指以公开竞价的形式转让的买卖方式。")
     # counter-example: the term inside a longer one (拍卖人) is not the term defined
     hits = answer(index, "拍卖法是怎么给“拍卖人”下定义的？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第十条")
@@ -280,6 +285,7 @@ def test_what_a_breach_brings_is_asked_as_its_penalty() -> None:
     assert asks_penalty("在数据上造假要承担什么后果？")
     # counter-example: how a complaint is handled is a procedure, no penalty
     assert not asks_penalty("投诉怎么处理？")
+    assert not asks_penalty("医疗废物有哪些处理要求？")
     lines = [
         "无线电管制规定",
         "第九条 实施无线电管制期间，管制区域内使用无线电台的单位应当遵守无线电管制指令。",
@@ -312,6 +318,10 @@ def test_a_question_asking_what_is_allowed_prefers_the_rules_to_a_news_page() ->
     )
     index = index_of([law, news], SEGMENTER)
     assert asks_rule("公证处可以帮我保管遗嘱吗？") and not asks_rule("铜梁公证处办了多少件公证")
+    # counter-examples: the 么 of 什么 or 怎么, and the 能 of 能源 or 职能, ask no rule
+    assert not asks_rule("新能源汽车产业发展得怎么样")
+    assert not asks_rule("政府职能转变取得了什么成效")
+    assert not asks_rule("需要什么材料")
     hits = answer(index, "公证处可以帮我保管遗嘱吗？", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "gzf.md"
     # counter-example: asked what the page reports, the page answers
