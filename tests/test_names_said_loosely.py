@@ -1,6 +1,6 @@
-"""A document the question names loosely (执法检查发现防震减灾法, 广州那场座谈会, 成都市委…全会 of a page
-whose name lacks 成都, a speaker whom another page reports) is the one held, not a missing one;
-each rule with the counter-example it must not break."""
+"""A document the question names loosely (执法检查发现防震减灾法, 广州那场座谈会, 成都市委…全会
+of a page whose name lacks 成都, a speaker whom another page reports) is the one held, not a
+missing one; each rule with the counter-example it must not break."""
 
 from __future__ import annotations
 
