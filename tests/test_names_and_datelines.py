@@ -143,6 +143,7 @@ def test_editions_under_one_title_with_a_bracketed_note_and_the_earliest_of_them
     held = [first, later]
     assert find_target("1993年版消法第五条原文是怎么写的？", held).docs == {first.doc}
     assert find_target("最早那版消保法第五条", held).docs == {first.doc}
+    assert find_target("第一部消保法第五条怎么写的", held).docs == {first.doc}
     assert find_target("新消保法第五条", held).docs == {later.doc}
 
 

@@ -293,6 +293,10 @@ MANY = [
     corpus_set("national_symbols_folder", (0.68, 0.78, 0.82, 17, 9)),
     corpus_set("township_reports_pages", (0.72, 0.73, 0.86, 11, 5)),
     corpus_set("red_cross_blood_organs_folder", (0.63, 0.75, 0.80, 16, 7)),
+    corpus_set("vaccines_folder", (0.70, 0.77, 0.82, 12, 6)),
+    corpus_set("chinese_medicine_folder", (0.83, 0.88, 0.89, 13, 4)),
+    corpus_set("university_ceremony_speeches_pages", (0.65, 0.80, 0.85, 12, 6)),
+    corpus_set("local_chronicles_folder", (0.77, 0.89, 0.93, 13, 4)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
