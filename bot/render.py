@@ -27,8 +27,6 @@ CLOSEST_LABEL = "（最接近）"
 def place(passage: Passage) -> str:
     """Where a passage sits: section path and paragraph number (title shown separately)."""
     where = SECTION_SEP.join(passage.section)
-    if passage.paragraph == 0:  # the page's credits, ahead of its text (网页署名)
-        return where or "网页署名"
     number = f"第 {passage.paragraph} 段" + (f"（{passage.part}）" if passage.part > 1 else "")
     return f"{where} · {number}" if where else number
 
@@ -306,7 +304,6 @@ def explanation(
         "ordinal": "届次、批次与所问不符",
         "history": "通过、修订记录，只答何时通过",
         "dateline": "日期、会议行，只答何时何会所作",
-        "credits": "网页署名，只答何人何时所发",
     }
     if report.closest:
         lines.append(

@@ -212,8 +212,6 @@ def _advert_block(lines: list[str], order: list[int]) -> list[int]:
 class Cleaned:
     lines: tuple[str, ...]  # what is left, blank lines too, in order
     removed: tuple[Removed, ...]
-    # of those, a page's credits (来源:…, 作者:…, 发布时间:…): what a question on the page asks
-    credits: tuple[str, ...] = ()
 
 
 def _breadcrumbs(lines: list[str]) -> set[int]:
@@ -301,7 +299,6 @@ def clean(lines: list[str]) -> Cleaned:
     header = _front_matter(lines)
     kept: list[str] = []
     removed: list[Removed] = []
-    credits: list[str] = []
     for i, line in enumerate(lines):
         if i in header:
             if line.strip():
@@ -317,23 +314,17 @@ def clean(lines: list[str]) -> Cleaned:
         tail = _SOURCE_TAIL.search(line)
         if tail and len(_HAN.findall(line[: tail.start()])) >= MIN_HEADLINE_HAN:
             removed.append(Removed(tail.group(0).strip(), "新闻附注：来源署名"))
-            credits.append(tail.group(0).strip())
             line = line[: tail.start()]
         rule = clutter_rule(line)
         if rule is not None:
             removed.append(Removed(line.strip(), rule))
-            if rule in _CREDITS:
-                credits.append(line.strip())
             continue
         prefix = _DATELINE_PREFIX.match(line.strip())
         if prefix:
             removed.append(Removed(prefix.group(0).strip(), "新闻附注：电头"))
             line = line.strip()[prefix.end() :]
         kept.append(line)
-    return Cleaned(tuple(kept), tuple(removed), tuple(credits))
-
-
-_CREDITS = ("新闻附注：来源署名", "新闻附注：发布时间")
+    return Cleaned(tuple(kept), tuple(removed))
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:

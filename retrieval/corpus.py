@@ -23,13 +23,7 @@ from pathlib import Path
 from retrieval.counting import CountedRows, Counting, count_rows
 from retrieval.counts import TermCounts, pack_terms
 from retrieval.index import passage_terms
-from retrieval.ingest import (
-    OTHER_DOCUMENTS,
-    SUFFIXES,
-    DocumentError,
-    check_type,
-    read_cleaned,
-)
+from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, check_type, read_lines
 from retrieval.model import Document, Passage
 from retrieval.segment import Segmenter, data_lines, default_segmenter
 from retrieval.store import FileInfo, IndexedDocument
@@ -79,9 +73,7 @@ from retrieval.structure import parse
 # giving a file's name (…拍卖法.doc) is that name, a national law's full name is a whole title,
 # a town said with its ending (木洞镇人民政府) is a place, and a table of contents (目录 and the
 # headings up to the first one's repeat) is no part of the text
-# 28: a page's credits (来源, 作者, 发布时间), clutter to the text, are one passage answering
-# only who put the page out and when
-ANALYZER_VERSION = "28"
+ANALYZER_VERSION = "27"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"
@@ -155,8 +147,8 @@ def sha256(data: bytes) -> str:
 def read_document(doc: str, data: bytes) -> Document:
     """A file's bytes as a parsed document. DocumentError when it cannot be read, or when it
     holds nothing to search (a title alone)."""
-    cleaned = read_cleaned(doc, data)
-    document = parse(doc, list(cleaned.lines), cleaned.credits)
+    lines = read_lines(doc, data)
+    document = parse(doc, lines)
     if not document.passages:
         raise DocumentError(doc, "只有标题，没有可检索的正文")
     return document

@@ -35,29 +35,6 @@ def is_dateline(passage: Passage) -> bool:
     return passage.paragraph <= DATELINE_PARAGRAPHS and dateline_text(passage.text)
 
 
-# a page's credits (来源:…, 作者:…, 发布时间:…, lines its clutter held), shown as a passage of
-# their own to a question on who put the page out and when: no passage of the text
-CREDITS = "网页署名："
-
-
-def credits_of(document: Document) -> Passage | None:
-    """The page's credits as a passage ahead of its text (paragraph 0), if it gave any."""
-    source = document.meta.source
-    return Passage(document.doc, document.title, (), 0, 1, CREDITS + source) if source else None
-
-
-def with_credits(credits: Passage, shown: list[Passage], question: str) -> list[Passage]:
-    """The answer to a question on a page's credits: them first, unless the best passage
-    itself names whom the question asks of (新华社…记者 王…: the reporter named in the text)."""
-    asked = [w for w in _CREDITED if w in question]
-    if shown and any(w in shown[0].text for w in asked):
-        return [shown[0], credits, *shown[1:4]]
-    return [credits, *shown[:4]]
-
-
-_CREDITED = ("记者", "作者", "编辑", "通讯员", "来源")
-
-
 def dateline_of(document: Document) -> list[Passage]:
     """The passage under a text's title saying when and where it was given, if it has one
     (of two, the one naming the meeting: 2024年9月10日於人民大會堂 / 在…第十一次會議上)."""
@@ -93,28 +70,6 @@ _GIVEN = re.compile(r"作的|做的|讲的|发表|发布|发的|召开|开的|�
 def asks_occasion(question: str) -> bool:
     """Whether a question asks when, or at which meeting, something was given or published."""
     return bool(_WHEN_OR_WHERE.search(question) and _GIVEN.search(question))
-
-
-def asks_credits(question: str) -> bool:
-    """Whether a question asks who wrote or put out a page, or when it went up (那篇报道的作者
-    是谁, 来源是哪家报纸, 网页是哪天发的), not when a text was given (报告是哪天作的)."""
-    return bool(
-        _CREDITS_ASKED.search(question)
-        or (
-            _WHEN_OR_WHERE.search(question)
-            and _PUT_UP.search(question)
-            and _PAGE.search(question)  # of a page (那篇…是哪天发的), not 债券是哪天发的
-        )
-    )
-
-
-# (not a source a text speaks of: 经费来源, 疫苗都能查到来源吗)
-_CREDITS_ASKED = re.compile(
-    r"(?:来源|出处)(?:是|写|于哪|哪)|哪家(?:媒体|报纸|网站)|作者是|的作者|谁写的|哪个记者|记者是谁"
-    r"|责任编辑|责编|编辑是谁|发布时间|发表时间"
-)
-_PUT_UP = re.compile(r"发的|发出来|发到|发在|挂到|更新|转载")
-_PAGE = re.compile(r"[篇条]|网页|页面|稿子|报道|新闻|文章|网站|网上|转载|专栏")
 
 
 def asks_given(question: str) -> bool:

@@ -28,7 +28,6 @@ from retrieval.clues import (
     states_what,
 )
 from retrieval.coverage import (
-    content_share,
     coverage,
     covered_by_parts,
     found,
@@ -37,15 +36,7 @@ from retrieval.coverage import (
     phrase_share,
     title_words,
 )
-from retrieval.datelines import (
-    asks_credits,
-    asks_given,
-    asks_occasion,
-    credits_of,
-    dateline_of,
-    is_dateline,
-    with_credits,
-)
+from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
 from retrieval.dates import canonical_years, digit_years, passage_years
 from retrieval.editions import newest_first
 from retrieval.guesses import with_corpus_words
@@ -57,6 +48,7 @@ from retrieval.normalize import fold, plain_text, valid_text
 from retrieval.parts import read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
+    STRUCTURE_WORD_WEIGHT,
     Query,
     Word,
     asks_definition,
@@ -255,6 +247,19 @@ def _without(text: str, phrases: Sequence[str]) -> str:
     for phrase in phrases:
         text = text.replace(phrase, " ")
     return text
+
+
+def _content_share(query: Query, weights: Sequence[float], passage: Passage) -> float:
+    """The share of a question's telling words (not 第几条 or 讲了什么, nor the words of the
+    passage's title or a year, which tell none of its passages from another) it holds."""
+    title = fold(passage.title)
+    telling = [
+        (w, x)
+        for w, x in zip(query.words, weights, strict=True)
+        if x >= STRUCTURE_WORD_WEIGHT and not found(w, title) and not w.text.isdigit()
+    ]
+    total = sum(x for _, x in telling)
+    return sum(x for w, x in telling if found(w, passage.text)) / total if total else 0.0
 
 
 @dataclass(frozen=True)
@@ -622,7 +627,6 @@ def answer(
             or next((p for p in d.passages if not is_date_line(p.text)), d.passages[0])
             for d in named
         ]
-    credits = asks_credits(folded)
     shown: list[tuple[Passage, float]] = []
     note = ""
     if not placed:
@@ -651,9 +655,6 @@ def answer(
         if ranked and not placed and place.point and not (place.part or place.article):
             best = max(ranked, key=lambda c: c.bm25).passage  # BM25's best: the list found
             placed = announced_point(index, best, place.point, folded)
-        if top and credits and not placed:  # who put out the page of the best passage, when
-            cited = credits_of(next(d for d in index.catalog if d.doc == top.doc))
-            placed = with_credits(cited, [p for p, _ in shown], folded) if cited else []
     if placed:
         if target.phrases:  # "“…”是哪份报告的结尾": the passage saying it leads
             placed.sort(
@@ -671,7 +672,7 @@ def answer(
                     not (
                         definition and defines(query, weights, fold(p.text), target.phrases, term)
                     ),
-                    -content_share(asked, asked_weights, p),
+                    -_content_share(asked, asked_weights, p),
                 )
             )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]

@@ -27,7 +27,7 @@ metadata (`retrieval.metadata`), not passages. A line too short to quote joins i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -362,9 +362,8 @@ def _frame_sections(lines: list[Line]) -> list[Line]:
 _DATING = ("副标题", "日期")  # front matter that dates a text (read_front_matter's labels)
 
 
-def parse_lines(doc: str, lines: list[str], credits: Sequence[str] = ()) -> Parsed:
-    """Parse the clean lines of the document `doc` (its id), and the credits its page gave
-    (kept as its source: who put it out and when)."""
+def parse_lines(doc: str, lines: list[str]) -> Parsed:
+    """Parse the clean lines of the document `doc` (its id)."""
     classified = [classify(t.strip()) for t in lines if t.strip()]
     for step in _LINE_PASSES:
         classified = step(classified)
@@ -407,8 +406,6 @@ def parse_lines(doc: str, lines: list[str], credits: Sequence[str] = ()) -> Pars
         meta = occasion_from_headings(
             title, meta, [h.path[0] for h in headings if len(h.path) == 1] + subtitles
         )
-    if credits:  # kept with the document, not among its passages: no part of the text
-        meta = replace(meta, source="  ".join(credits))
     # headings with nothing under them at the very end still belong to the tree
     document = Document(doc, title, tuple(headings), tuple(passages), meta)
     return Parsed(document, tuple(front), salutations)
@@ -443,8 +440,8 @@ def _without_repeated_title(lines: list[Line], taken: int) -> list[Line]:
     return [ln for i, ln in enumerate(body) if i >= SUBTITLE_WINDOW or not repeats(ln)]
 
 
-def parse(doc: str, lines: list[str], credits: Sequence[str] = ()) -> Document:
-    return parse_lines(doc, lines, credits).document
+def parse(doc: str, lines: list[str]) -> Document:
+    return parse_lines(doc, lines).document
 
 
 def _salutation_points(all_lines: list[Line]) -> set[int]:
