@@ -237,21 +237,31 @@ def names_a_held_law(law: str, held: Sequence[str]) -> bool:
     place's text (北京市保守国家秘密条例 is not the nation's 保密 rules)."""
     if abbreviates_any(law, held):
         return True
+    ends = _said_ends(law)
+    whole = {n.removeprefix("中华人民共和国") for n in held} if ends else set()
+    return any(tail in whole if issued else abbreviates_any(tail, held) for tail, issued in ends)
+
+
+@lru_cache(maxsize=256)  # one name met by every held text's names in turn
+def _said_ends(law: str) -> tuple[tuple[str, bool], ...]:
+    """The ends of a law's name after a verb or preposition (False) or a national issuer
+    (True), as `names_a_held_law` reads them; none for a place's text."""
     if _PLACE_PREFIX.match(law):
-        return False
+        return ()
     from retrieval.segment import default_segmenter, word_tags
 
     words = [w for w, _ in default_segmenter().words(law)]
     tags = word_tags()
+    ends = []
     for k in range(1, len(words)):
         head, tail = "".join(words[:k]), "".join(words[k:])
         if len(tail) < 3 or generic(tail):
             continue
-        if tags.get(words[k - 1], "x") in ("v", "p") and abbreviates_any(tail, held):
-            return True
-        if head in _NATIONAL_ISSUERS and tail in {n.removeprefix("中华人民共和国") for n in held}:
-            return True
-    return False
+        if tags.get(words[k - 1], "x") in ("v", "p"):
+            ends.append((tail, False))
+        if head in _NATIONAL_ISSUERS:
+            ends.append((tail, True))
+    return tuple(ends)
 
 
 _NATIONAL_ISSUERS = frozenset(("国家", "全国", "全国人大", "国务院", "中央"))

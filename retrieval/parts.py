@@ -431,6 +431,12 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
     inside = _under(passages, part) if part else []
     if not n or any(place.article in p.section for p in inside):
         return []
+    return _nth_article(inside, n)
+
+
+def _nth_article(inside: Sequence[Passage], n: int) -> list[Passage]:
+    """The passages of the n-th article among `inside` (a chapter's own first, second…);
+    [] when it has fewer."""
     labels = list(dict.fromkeys(s for p in inside for s in p.section if ARTICLE.fullmatch(s)))
     return [p for p in inside if labels[n - 1] in p.section] if len(labels) >= n else []
 
@@ -444,13 +450,9 @@ def _article_of_named_chapter(
     if chapter is None:
         return []
     inside = _under(passages, chapter)
-    labels = list(dict.fromkeys(s for p in inside for s in p.section if ARTICLE.fullmatch(s)))
-    if not labels:
+    if not any(ARTICLE.fullmatch(s) for p in inside for s in p.section):
         return inside[:MAX_PASSAGES]
-    n = chinese_number(place.article[1:-1]) or 1
-    return (
-        [p for p in inside if labels[n - 1] in p.section][:MAX_PASSAGES] if n <= len(labels) else []
-    )
+    return _nth_article(inside, chinese_number(place.article[1:-1]) or 1)[:MAX_PASSAGES]
 
 
 def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> tuple[str, ...] | None:

@@ -23,11 +23,12 @@ _ADMINISTRATIVE = ("省", "市", "县", "区", "州", "自治区", "自治州")
 @cache
 def places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
     """The places a document's title, subtitle or occasion spell out (浙江 of 浙江省…)."""
-    text = re.sub(r"\d{4}年", "", fold(" ".join((title, subtitle, occasion))))
+    folded = fold(" ".join((title, subtitle, occasion)))
+    text = re.sub(r"\d{4}年", "", folded)
     places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)}
     if _LOCAL_REPORT.search(text):  # a county's report or congress: its county is its place
         places |= _counties(text)
-    places |= _towns(fold(" ".join((title, subtitle, occasion))))
+    places |= _towns(folded)  # (with its years: 2024年木棠镇, 金华镇2023年度)
     return frozenset(p for p in places if p and p not in NATIONAL)
 
 
