@@ -89,6 +89,10 @@ NEWS: tuple[tuple[str, str], ...] = (
         "来源署名",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(来源|稿源)\s*[:：]",
     ),
+    # a crawler's or editor's marker where the text starts or ends (==== 正文开始 ====)
+    ("正文标记", r"^[=＝\-—*#\s]*正文(开始|结束)[:：]?[=＝\-—*#\s]*$"),
+    # a newspaper page's number, and its name, above its articles (第B08版:向两会报告, A01版)
+    ("报纸版面", r"^第?\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：][^。，；！？]{0,20})?$"),
     ("发布时间", r"^(发布|发表|更新)?时间\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\d:\s]*$"),
     ("发布时间", r"^(发布|发表|更新)时间\s*[:：]"),
     ("发布时间", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$"),
@@ -109,9 +113,19 @@ WIDGET_WORDS = (
     "下载|打印|全屏|收藏|分享|分享到|字号|加大|还原|减小|大|中|小|默认|关闭|关闭窗口|返回|"
     "返回顶部|顶部|上一篇|下一篇|相关报道|相关阅读|相关链接|相关新闻|扫一扫|打印本页|"
     "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次|"
-    "字体|首页|您的位置|当前位置|>|»|›|设为首页|加入收藏|登录|注册|-->"
+    "字体|首页|您的位置|当前位置|>|»|›|设为首页|加入收藏|登录|用户登录|注册|-->"
 )
-_BREADCRUMB = re.compile(r"^(您的位置|当前位置|所在位置|位置)\s*[:：]")
+_TRAIL_LABEL = r"(?:您现在所在的?|您所在的?|您的|当前所在的?|当前|所在)位置"
+_BREADCRUMB = re.compile(rf"^(?:{_TRAIL_LABEL}|位置)\s*[:：]")
+# a page's breadcrumb trail on one line: its label, then 首页 or items between separators (您的
+# 位置: 首页 >常德资讯>区县动态>详细内容), or with no label 首页 or a site's name and two items
+# more (中国西藏网 > 新闻 > 原创); not an address (所在位置：渠县渠江镇文化路12号) nor a
+# process (办理流程：申请>受理>审查)
+_CRUMB = r"[^。，；！？：:>»›]{1,12}"
+_BREADCRUMB_LINE = re.compile(
+    rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_CRUMB}\s*[>»›/])"
+    rf"[^。，；！？]{{0,60}}|(?:首页|[^。，；！？：:>»›]{{1,10}}[网站])(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?)$"
+)
 MAX_BREADCRUMB_LINES = 8
 MAX_BREADCRUMB_CHARS = 12
 _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[\]|｜:：/]*)+$")
@@ -168,6 +182,8 @@ def clutter_rule(line: str) -> str | None:
         return f"广告：{rule}"
     if _WIDGETS.match(text) or not re.search(r"\w", text):
         return "网页控件"  # controls, or a stray bracket or rule left by the page
+    if _BREADCRUMB_LINE.match(text):
+        return "网页控件：导航路径"
     sentence = text.endswith(("。", "；")) and not text.startswith(("（", "("))
     for name, pattern in _NEWS:
         # a sentence of the text is kept, unless it is a 版记 line (发：…各单位。)

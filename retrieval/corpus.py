@@ -72,8 +72,10 @@ from retrieval.structure import parse
 # congress adopted under a name without the state's (反分裂国家法) is a law; 27: a title line
 # giving a file's name (…拍卖法.doc) is that name, a national law's full name is a whole title,
 # a town said with its ending (木洞镇人民政府) is a place, and a table of contents (目录 and the
-# headings up to the first one's repeat) is no part of the text
-ANALYZER_VERSION = "27"
+# headings up to the first one's repeat) is no part of the text; 28: a breadcrumb on one line,
+# a newspaper page's label and a start marker are clutter, a record's fields are no headings,
+# a county whose committee meets is a place, and a copy's posting day does not date a law
+ANALYZER_VERSION = "28"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

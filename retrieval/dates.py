@@ -82,6 +82,25 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
+def cn_numeral(n: int) -> str:
+    """16 → 十六, 30 → 三十, 120 → 一百二十, 105 → 一百零五: a number below 1000 as laws
+    write it; str(n) otherwise."""
+    digits = "零一二三四五六七八九"
+    if not 0 <= n < 1000:
+        return str(n)
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else ("零" + digits[rest]) if rest < 10 else cn_numeral(rest)
+    if 10 <= rest < 20:
+        tail = "一" + tail  # 一百一十, not 一百十
+    return digits[n // 100] + "百" + tail
+
+
 def cn_year(text: str) -> int | None:
     """A four-character year: 2019, or 二〇一九 digit by digit."""
     if text.isdigit():

@@ -29,12 +29,35 @@ _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:
 _BOOK_TITLE = re.compile(rf"《[^《》]{{2,60}}(?:{'|'.join(KIND_WORDS)})》")
 
 
+# a field of a record a database or crawler put above the text (【文件名称】…, 【条款数】56)
+MAX_FIELD_CHARS = 60  # 【数据源URL】https://… is the longest
+_FIELD = re.compile(r"^[【\[][\u4e00-\u9fffA-Za-z]{2,8}[】\]]\s*\S")
+
+
+def _record_fields(lines: list[Line]) -> set[int]:
+    """The lines of runs of two or more `_FIELD` lines: a record's fields, none of them a
+    headline (one tagged headline alone, 【聚焦渠县两会】渠县…开幕, still is)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, Line("", None, "", False)]):
+        # (short, with no sentence: 【编者按】 opening a paragraph is the text's own)
+        field = len(line.text) <= MAX_FIELD_CHARS and not re.search(r"[。，,；;！？]", line.text)
+        if line.kind is None and field and _FIELD.match(line.text):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
+
+
 def plain_headings(lines: list[Line]) -> list[Line]:
     """Unnumbered headings: a run of short unpunctuated lines (the headline and subtitles of
     one text in a study bundle, 马卫光同志的讲话摘要) after a finished sentence and before a
     paragraph. Such a run becomes one heading of its own kind, which closes the run before.
     A list of short items is followed by another short line, not a paragraph, and stays."""
     out: list[Line] = []
+    fields = _record_fields(lines)
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -51,8 +74,13 @@ def plain_headings(lines: list[Line]) -> list[Line]:
         j = i
         # a date or adoption line under a headline belongs to it (…全会公报 /
         # （2019年10月31日…全体会议通过）)
-        while j < len(lines) and (
-            _is_headline(lines[j]) or (j > i and lines[j].kind is None and _dates_it(lines[j].text))
+        while (
+            j < len(lines)
+            and j not in fields
+            and (
+                _is_headline(lines[j])
+                or (j > i and lines[j].kind is None and _dates_it(lines[j].text))
+            )
         ):
             j += 1
         after = lines[j] if j < len(lines) else None

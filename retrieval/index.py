@@ -17,9 +17,9 @@ import numpy.typing as npt
 
 from retrieval import bm25
 from retrieval.catalog import Catalog
-from retrieval.dates import digit_years
+from retrieval.dates import digit_years, passage_years
 from retrieval.model import Document, Passage, passage_uid
-from retrieval.normalize import fold_many
+from retrieval.normalize import fold, fold_many
 from retrieval.segment import BIGRAM, Segmenter
 
 HEADING_REPEAT = 2  # heading words count twice: a heading names what its passages are about
@@ -172,6 +172,26 @@ class SearchIndex:
         ):
             end += 1
         return list(self.passages[start : end + 1])
+
+
+CARRY_PASSAGES = 6  # passages back a year said before them is looked for, under one heading
+
+
+def carried(index: SearchIndex, i: int, years: Container[int]) -> bool:
+    """Whether passage i, saying no year, follows one under the same heading whose year is
+    asked and no other: a report's list of a year's results (2019年实现地区生产总值… then
+    新认定高新技术企业114家) all speak of that year."""
+    passage = index.passages[i]
+    year = index.doc_years.get(passage.doc)  # 今年 and 明年 are years of its own
+    if passage_years(digit_years(fold(passage.text)), year):
+        return False
+    for j in range(i - 1, max(i - 1 - CARRY_PASSAGES, -1), -1):
+        before = index.passages[j]
+        if before.doc != passage.doc or before.section != passage.section:
+            return False
+        if said := passage_years(digit_years(fold(before.text)), year):
+            return all(y in years for y in said)
+    return False
 
 
 YEARS_AROUND = 5  # years before and after its documents' that a corpus is taken to speak of

@@ -294,16 +294,27 @@ _TITLE_LINE = re.compile(
 )
 
 
+# a newspaper or journal an opening names (《人民日报》发表评论员文章) is no text it introduces
+_PERIODICALS = ("报", "刊", "杂志", "网")
+
+
 def law_titles(document: Document) -> tuple[str, ...]:
     """Names of the regulations a document holds, beside its own names: its top-level
     headings, the regulations its opening passages name (a study bundle introduces the regulation it
     holds: 中共中央印发了修订后的《中国共产党纪律处分条例》…) and any line that is a
     regulation's title alone (a bundle's excerpt of one)."""
-    # before the first heading: a regulation's own articles cite the laws it rests on
+    # before the first heading: a regulation's own articles cite the laws it rests on; and
+    # the one text it introduces (…印发了修订后的《…条例》，《人民日报》…), not several it
+    # speaks of (a meeting's report: 审议《…制度》《…规划》…《…法》)
     opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
+    introduced = {
+        plain_text(t)
+        for t in outer_titles(fold(opening))
+        if 4 <= len(t) <= 40 and not t.endswith(_PERIODICALS)
+    }
     return (
         tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
-        + tuple(plain_text(t) for t in outer_titles(fold(opening)) if 4 <= len(t) <= 40)
+        + tuple(introduced if len(introduced) == 1 else ())
         + tuple(
             plain_text(m.group(1)) for p in document.passages if (m := _TITLE_LINE.match(p.text))
         )

@@ -117,7 +117,8 @@ class FrontMatter:
 # a national law's title: 中华人民共和国公司法 (a title merely ending in 法, 工作方法, is none)
 _STATE = "中华人民共和国"
 _DRAFT = re.compile(r"[（(]((?:修订|修正)?草案(?:征求意见稿|送审稿)?|征求意见稿|送审稿)[）)]")
-_LAW_TITLE = re.compile(rf"^{_STATE}([\u4e00-\u9fff]{{1,20}}法典?)$")
+# (…全国人民代表大会和地方各级人民代表大会代表法: 22 characters after the state's name)
+_LAW_TITLE = re.compile(rf"^{_STATE}([\u4e00-\u9fff]{{1,30}}法典?)$")
 
 
 _STATE_RULES = ("法", "条例", "细则", "办法", "规定", "规则", "解释", "决定")
@@ -238,6 +239,10 @@ def _is_edition(title: str) -> bool:
     not a page on one (《…条例》解读)."""
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", title.strip())
     return kind_of(title) in _EDITION_KINDS and bare.endswith(_EDITION_ENDINGS)
+
+
+# a page's posting line: when and where a copy of the text was put up, who read it
+_POSTED = re.compile(r"来源|作者|阅读|点击|浏览|发布时间|发布日期")
 
 
 def _file_date(doc: str) -> tuple[int, int, int] | None:
@@ -492,9 +497,14 @@ _REVIEWED_YEAR = re.compile(
 )
 
 
+# a span of years a text covers (纲要(2011—2020年), 规划（2021-2025年）): it is of the first
+_SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[—－\-~～]{1,2}\s*(?:19|20)\d\d年")
+
+
 def _dating(text: str) -> str:
     """The part of a title or subtitle whose years date the text."""
-    return _REVIEWED_YEAR.sub("", _GOAL_YEAR.sub("", simplified(text)))
+    spans = _SPAN.sub(r"\1年", simplified(text))
+    return _REVIEWED_YEAR.sub("", _GOAL_YEAR.sub("", spans))
 
 
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
@@ -510,8 +520,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     if m:  # 习近平：在…上的讲话
         speaker = m.group(1)
     dash = re.search(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
-    if dash and title[: dash.start()].count("（") > title[: dash.start()].count("）"):
-        dash = None  # a range inside brackets: 每周一学（2021年10月18日—24日）
+    head = title[: dash.start()] if dash else ""
+    if dash and head.count("（") + head.count("(") > head.count("）") + head.count(")"):
+        dash = None  # a range inside brackets: 每周一学（2021年10月18日—24日）, 纲要(2011—2020年)
     if dash and dash.start() >= 4:  # 政府工作报告——2017年3月5日在…上
         subtitle = title[dash.end() :].strip()
         title = title[: dash.start()].strip()
@@ -519,6 +530,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     plain_title = unmarked(title)
     pending = ""  # a title broken over two lines
     passed = False  # a date line read so far says a meeting adopted the text
+    posted = False  # the date held is a page's posting time (时间:2024-05-19 来源:…) alone
     lines = [line for line in following[:MAX_FRONT_LINES] if unmarked(line)]
     if (
         len(lines) > 1
@@ -561,12 +573,13 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             # of a history written on one line (（1993年…通过 2023年…修订）)
             rest = re.sub(r"^[（(]|[）)]$", "", line)
             if revised:
-                date = last_full_date(revised.string)
-            elif passed and _PASSED.search(rest):
-                # adopted again (2004年…通过 / 2022年…通过): the text is the last edition
-                date = first_date(line) or date
-            else:
-                date = date or first_date(line)
+                date, posted = last_full_date(revised.string), False
+            elif (passed or posted) and _PASSED.search(rest):
+                # adopted again (2004年…通过 / 2022年…通过): the text is the last edition;
+                # adopted after a page's posting time: the text's own date, not the copy's
+                date, posted = first_date(line) or date, False
+            elif date is None:
+                date, posted = first_date(line), bool(_POSTED.search(line))
             passed = passed or bool(_PASSED.search(rest))
             if ADOPTED.search(rest) or _AT_MEETING.search(rest):
                 occasion = occasion or rest
@@ -611,6 +624,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     simple_title = simplified(title)  # kind and names are read in Simplified characters
     if date is None and named:
         date = named  # a date the file name gives (戒毒条例(2018-09-18).md), the text none
+    elif date and posted and named_years and _is_edition(simple_title):
+        # a law's copy posted later (时间:2024-05-19 above 公证法, filed as of 2005): its edition
+        date = named or (named_years[0], None, None)
     elif date and file_year and file_year > date[0] + 1 and _is_edition(simple_title):
         # a law's file named for a later edition than its header dates, past the year it takes
         # effect (民法典_2021): the header lost the revision's line (社会团体登记管理条例

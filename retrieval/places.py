@@ -28,6 +28,8 @@ def places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
     places = {_named(m.group(1)) for m in SPELLED_PLACE.finditer(text)}
     if _LOCAL_REPORT.search(text):  # a county's report or congress: its county is its place
         places |= _counties(text)
+    else:  # or its own party committee or conference meeting (澧县县委…全会, 渠县第十五届委员会)
+        places |= _counties(text, _OWN_COMMITTEE)
     places |= _towns(folded)  # (with its years: 2024年木棠镇, 金华镇2023年度)
     return frozenset(p for p in places if p and p not in NATIONAL)
 
@@ -35,12 +37,15 @@ def places_of(title: str, subtitle: str, occasion: str) -> frozenset[str]:
 # the genres a county or district writes as a place (its report, its congress); elsewhere 贫困县,
 # 山区 or 新区 are what a text is about, not where it is from
 _LOCAL_REPORT = re.compile(r"政府工作报告|人民代表大会|人代会")
+# a county's own committee right after its name (澧县县委, 渠县第十五届委员会, 澧县委员会); not a
+# county a ministry's or city's committee speaks of (…委员会关于命名大宁县等…, 省委全会在西湖区召开)
+_OWN_COMMITTEE = re.compile(r"[县区旗]?委(?!托)|第[一二三四五六七八九十]+届|委员会")
 # a county's or district's name with its ending, as jieba's dictionary holds it: 大宁县,
 # 汉滨区 (ns), and counties it files as common or personal nouns (代县, 交口县, 化德县); not
 # 全县, 本县, 各县区, nor 城区, 社区 (nouns ending in 区)
 _COUNTY_END = re.compile(r"[县区旗]")
 _QUANTIFIERS = frozenset("各全本该每")  # 各省市, 全市, 全县: every place, none named
-_NOT_COUNTY = _QUANTIFIERS | frozenset("我外邻一两郡州市省")  # 各县区, 外县
+_NOT_COUNTY = _QUANTIFIERS | frozenset("我外邻一两郡州市省县区旗")  # 各县区, 外县, 澧县县委
 # nouns jieba files as places that name no county (粤港澳大湾区, 国家级新区, 产粮大县)
 _KINDS_OF_PLACE = frozenset(
     (
@@ -61,10 +66,13 @@ _KINDS_OF_PLACE = frozenset(
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _counties(text: str) -> set[str]:
+def _counties(text: str, followed: re.Pattern[str] | None = None) -> set[str]:
+    """Counties of a title (`followed`: only those right before what it matches)."""
     tags = word_tags()
     found = set()
     for m in _COUNTY_END.finditer(text):
+        if followed and not followed.match(text, m.end()):
+            continue
         for start in range(max(0, m.end() - 4), m.end() - 1):
             token = text[start : m.end()]
             if token in _KINDS_OF_PLACE:

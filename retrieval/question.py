@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from retrieval.dates import CN_NUMBER, canonical_years
+from retrieval.dates import CN_NUMBER, canonical_years, chinese_number, cn_numeral
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter, stopwords
@@ -101,6 +101,13 @@ _RULE_FORM = re.compile(
 )
 
 
+# how a question says which edition it asks of (2018年修正本, 那一版, 旧版): the year and the
+# target pick the edition; as words they would find passages about revising (第三次修正)
+_EDITION_FORM = re.compile(
+    r"(?:修正|修订|修改)(?=[本版稿])|(?<!第)(?:[那这哪]一?|[一新旧老原现])版本?(?![权面画])"
+)
+
+
 def parse_question(
     question: str,
     segmenter: Segmenter,
@@ -112,6 +119,7 @@ def parse_question(
     # the question was read to say (反外国制裁法 / 是哪次, not 制裁 / 法是)
     folded = canonical_years(fold(question[:MAX_QUESTION_CHARS]), known_years)
     folded = _INTERROGATIVE.sub("，", _DEFINITION_FORM.sub("，", _RULE_FORM.sub("，", folded)))
+    folded = _EDITION_FORM.sub("，", folded)
     for name in names:
         folded = folded.replace(name, f" {name} ")
     stop = stopwords()
@@ -131,7 +139,19 @@ def make_word(text: str, segmenter: Segmenter) -> Word | None:
     if not terms:
         return None
     expansions = frozenset(s for t in terms for s in synonyms(t)) | _written_out(text)
-    return Word(text, terms, expansions)
+    return Word(text, terms, expansions | _numerals(text))
+
+
+MIN_SPELLED_NUMBER = 10  # 十六 and 30 are words of a text; 三 or 7 alone are in every line
+
+
+def _numerals(word: str) -> frozenset[str]:
+    """A number as the other script writes it (16 → 十六 of 十六周岁, 三十 → 30 of 30日): a law
+    spells out what a question types in digits, a web page the other way round."""
+    n = chinese_number(word)
+    if n is None or not MIN_SPELLED_NUMBER <= n < 1000:
+        return frozenset()
+    return frozenset({str(n) if word != str(n) else cn_numeral(n)})
 
 
 _PLENUM = re.compile(r"([一二三四五六七八九十]{1,2})中全会")

@@ -41,7 +41,7 @@ from retrieval.dates import canonical_years, digit_years, passage_years
 from retrieval.editions import newest_first
 from retrieval.guesses import with_corpus_words
 from retrieval.history import asks_history, is_date_line, is_history
-from retrieval.index import SearchIndex, in_vocabulary, searchable_text
+from retrieval.index import SearchIndex, carried, in_vocabulary, searchable_text
 from retrieval.markers import announces
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
@@ -400,7 +400,9 @@ def candidates(
         own_year = doc_years.get(passage.doc) in years
         said = passage_years(text, doc_years.get(passage.doc)) if years or soft else set()
         spoken = said & (years | soft)
-        if years and not (said & years or own_year):
+        # (the years said before it are looked for only where nothing else stops it)
+        dated = not years or bool(said & years) or own_year
+        if not (dated or (ok and not rule and carried(index, i, years))):
             rule = rule or "year"
         ok = ok and not rule
         boost = 1.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retrieval.dates import CN_NUMBER, chinese_number
+from retrieval.dates import CN_NUMBER, chinese_number, cn_numeral
 from retrieval.model import Document
 from retrieval.normalize import fold
 from retrieval.segment import word_tags
@@ -199,11 +199,4 @@ def _number(text: str) -> str:
 
 def cn_ordinal(n: int) -> str:
     """19 → 十九, 20 → 二十, 4 → 四: how the numbers appear in 十九大, 四中全会."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)
+    return cn_numeral(n) if n < 100 else str(n)

@@ -131,10 +131,22 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         for name in outermost(found)
         for i in owners[name]
         if not another_places_plenum(
-            name, plain, document_names(documents[i]), fold(documents[i].title)
+            name, plain, document_names(documents[i]), _whose(documents[i])
         )
     }
     return [documents[i] for i in sorted(named)]
+
+
+OPENING_CHARS = 60  # a page's first words, where its headline leaves its place unsaid
+
+
+def _whose(document: Document) -> str:
+    """Where a document says whose it is: its title, and where that names no place (县委召开
+    党外人士座谈会…), its opening too (中共渠县县委第十四届八次全会举行前夕…)."""
+    title = fold(document.title)
+    if _place_tokens(document) or not document.passages:
+        return title
+    return title + fold(document.passages[0].text[:OPENING_CHARS])
 
 
 @cache
@@ -362,9 +374,19 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     if lacking := _missing_law(documents, folded):
         return lacking
     for genre in GENRES:
-        if genre in folded and not any(genre in n for n in names):
+        if (
+            genre in folded
+            and not any(genre in n for n in names)
+            and not _told(documents, folded, genre)
+        ):
             return (f"{years[0]}年" if years else "") + genre
     return _missing_place(documents, folded, years)
+
+
+def _told(documents: Sequence[Document], folded: str, genre: str) -> bool:
+    """Whether a page of a place the question names tells of the genre's text it does not
+    hold (渠县2024年人代会的政府工作报告是谁作的: the congress's page, 县长…作政府工作报告)."""
+    return any(genre in p.text for d in _of_places(documents, folded) for p in d.passages)
 
 
 def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = False) -> str:

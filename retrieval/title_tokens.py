@@ -10,7 +10,7 @@ from functools import cache
 
 from retrieval.catalog import Substrings, memo, owners_of
 from retrieval.laws import LAW_ENDINGS, OPENING_PASSAGES
-from retrieval.metadata import _ISSUERS, HELD, is_organ
+from retrieval.metadata import _ISSUERS, HELD, KINDS, is_organ
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.places import places_of
@@ -34,6 +34,9 @@ def name_tokens(document: Document) -> frozenset[str]:
 
 
 _HELD_IN = re.compile(rf"在[\u4e00-\u9fff]{{1,6}}?{HELD}")
+_EDITION_NOTE = re.compile(
+    r"[（(][^（）()]{0,8}?(?:修正|修订|修改|草案|试行|暂行)[^（）()]{0,4}[）)]"
+)
 
 
 @cache  # once per document: a question compares them all
@@ -41,8 +44,9 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     from retrieval.segment import default_segmenter
 
     text = fold(" ".join((title, occasion, speaker)))
-    # where a meeting was held is no place the document is of (…会议在北京举行)
-    text = _HELD_IN.sub("", text)
+    # where a meeting was held is no place the document is of (…会议在北京举行), nor is a
+    # note of the edition a name (…保障法(修正): jieba tags 修正 a person's name)
+    text = _EDITION_NOTE.sub("", _HELD_IN.sub("", text))
     tokens = set(_ANNIVERSARY.findall(text))
     # 70周年纪念大会 is the 70周年大会 a question names
     tokens |= {event.replace("纪念", "") for event in _ANNIVERSARY_EVENT.findall(text)}
@@ -77,12 +81,17 @@ def named_by_title_token(documents: Sequence[Document], folded: str) -> list[Doc
     does not say the document's kind either (施小琳…发言后, not 施小琳的报告)."""
     named = named_by_unique(documents, "name_tokens", long_name_tokens, folded)
     reported = _reported_speakers(documents)
+    # (nor by a place of its title where the question says another kind: 杨松闭幕讲话里…对湖北
+    # is not his 工作报告 of 湖北's conference)
+    said = {kind for word, kind in KINDS if word in folded}
     return [
         d
         for d in named
         if d.doc not in reported
         or (d.meta.kind and d.meta.kind in folded)
-        or any(t in folded for t in long_name_tokens(d) - _speaker(d))
+        or (
+            not said - {d.meta.kind} and any(t in folded for t in long_name_tokens(d) - _speaker(d))
+        )
     ]
 
 

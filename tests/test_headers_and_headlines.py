@@ -357,3 +357,34 @@ def test_a_texts_opening_is_its_first_sentence_past_a_breadcrumb_and_a_byline() 
     index = index_of([report], SEGMENTER)
     hits = answer(index, "木棠镇2024年报告开头,镇长请谁来审议?", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("现在,我代表木棠镇人民政府")
+
+
+def test_a_span_of_years_in_a_title_dates_the_text_by_its_first_year() -> None:
+    outline = parse(
+        "gangyao.txt",
+        ["中国妇女发展纲要(2011—2020年)", "一、指导思想", "高举中国特色社会主义伟大旗帜。"],
+    )
+    assert outline.title == "中国妇女发展纲要(2011—2020年)" and outline.meta.year == 2011
+    assert "2020年" not in document_names(outline)
+    # counter-example: a dash before a date outside brackets still opens a subtitle
+    report = parse(
+        "bg.txt",
+        ["政府工作报告——2017年3月5日在第十二届全国人民代表大会第五次会议上", "各位代表："],
+    )
+    assert report.title.startswith("政府工作报告") and report.meta.year == 2017
+    assert report.meta.subtitle.startswith("2017年3月5日")
+
+
+def test_a_note_of_the_edition_in_a_title_names_no_one() -> None:
+    amended = parse(
+        "fq_2005.txt",
+        ["中华人民共和国妇女权益保障法(修正)", "第一条 为了保障妇女的合法权益，制定本法。"],
+    )
+    current = parse(
+        "fq_2018.md", ["# 中华人民共和国妇女权益保障法", "第四十条 禁止对妇女实施性骚扰。"]
+    )
+    asked = find_target("2018年修正本对性骚扰只规定了什么？", (amended, current))
+    assert asked.docs != frozenset({"fq_2005.txt"})
+    # counter-example: a person the title names still names it (马卫光's speech)
+    speech = parse("ma.txt", ["马卫光同志在全市干部大会上的讲话", "同志们：今天召开全市干部大会。"])
+    assert find_target("马卫光讲话说了什么", (speech, current)).docs == frozenset({"ma.txt"})

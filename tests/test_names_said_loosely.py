@@ -127,3 +127,113 @@ def test_a_speaker_whom_another_page_reports_does_not_narrow_the_question_to_his
     assert find_target("施小琳的报告讲过去五年怎么样", index.catalog).docs == {"bg.txt"}
     alone = index_of([report], SEGMENTER)
     assert find_target("施小琳讲过去五年怎么样", alone.catalog).docs == {"bg.txt"}
+
+
+def test_a_plenum_said_with_its_place_is_a_pages_that_names_the_place_in_its_opening() -> None:
+    page = parse(
+        "zt.txt",
+        [
+            "县委召开党外人士座谈会 就县委十四届八次全会文件听取意见建议",
+            "中共渠县县委第十四届八次全会举行前夕,11月13日上午,县委召开党外人士座谈会,"
+            "就全会文件听取各民主党派县委会、县工商联负责人和无党派人士代表的意见建议。",
+        ],
+    )
+    asked = find_target("渠县县委十四届八次全会开之前，征求过党外人士意见吗？", (page,))
+    assert not asked.missing and asked.docs == {"zt.txt"}
+    # counter-example: another place's plenum of the same number is not this page's
+    other = find_target("达州市委十四届八次全会开之前征求过意见吗？", (page,))
+    assert other.docs != {"zt.txt"}
+
+
+def test_a_genre_told_by_a_page_of_the_place_asked_is_no_missing_text() -> None:
+    congress = parse(
+        "qx_renda_2024.txt",
+        [
+            "【聚焦渠县两会】渠县第十九届人民代表大会第四次会议开幕",
+            "6月25日上午,渠县第十九届人民代表大会第四次会议在县委党校初心楼报告厅开幕。",
+            "本次大会应到代表398人,因事因病请假27人,实到371人,符合法定人数。",
+            "县长王飞代表渠县第十九届人民政府向大会作政府工作报告。",
+            "王飞说,2023年是全面贯彻党的二十大精神的开局之年,全年地区生产总值增长7%。",
+        ],
+    )
+    other = parse(
+        "tz_zhengxie_2021.txt",
+        [
+            "政协南通市通州区第十三届委员会第五次会议胜利闭幕",
+            "1月14日上午,政协南通市通州区第十三届委员会第五次会议在区行政中心多功能报告厅闭幕。",
+            "会议期间,政协委员们列席了区十六届人大五次会议,听取并讨论了代区长王少勇所作的政府工作报告。",
+        ],
+    )
+    resolution = parse(
+        "qx_zhengxie_2025.txt",
+        [
+            "中国人民政治协商会议 渠县第十五届委员会第五次会议决议",
+            "中国人民政治协商会议渠县第十五届委员会第五次会议于2025年2月23日至26日在渠县举行。",
+        ],
+    )
+    index = index_of([congress, resolution, other], SEGMENTER)
+    question = "渠县2024年人代会的政府工作报告是谁作的？"
+    assert not find_target(question, index.catalog).missing
+    hits = answer(index, question, SEGMENTER).hits
+    assert hits and "王飞" in hits[0].passage.text
+    # counter-example: another place's report of which no page of it tells stays missing
+    assert find_target("北京2024年政府工作报告说了什么", index.catalog).missing
+
+
+def test_a_pages_opening_introduces_one_text_not_a_list_of_those_a_meeting_reviewed() -> None:
+    law = [
+        "# 中华人民共和国科学技术普及法",
+        "第十三条 对在科普工作中做出突出贡献的组织和个人给予表彰。",
+    ]
+    catalog = (
+        parse("kp_2002.md", [law[0], "第十三条 科普工作应当坚持群众性、社会性和经常性。"]),
+        parse("kp_2024.md", law),
+        parse(
+            "hy.txt",
+            [
+                "2022年全国科普工作联席会议在京召开",
+                "会议审议《全国科普工作联席会议制度》《“十四五”国家科普发展规划》，"
+                "学习《中华人民共和国科学技术普及法》。",
+            ],
+        ),
+    )
+    assert find_target("2024年科普法第十三条讲什么", catalog).docs == {"kp_2024.md"}
+    # counter-examples: a bundle introducing the rule it holds beside a newspaper's name, and
+    # a page introducing the one law it reports on, still name them
+    bundle = parse(
+        "xx.txt",
+        [
+            "学习材料（2024年第1期）",
+            "中共中央印发了修订后的《中国共产党纪律处分条例》，《人民日报》发表评论员文章。",
+            "第一条 为了维护党的章程和其他党内法规，严肃党的纪律，制定本条例。",
+        ],
+    )
+    assert find_target("纪律处分条例第一条怎么写的", (bundle, ENERGY)).docs == {"xx.txt"}
+    quakes = find_target("2018年执法检查发现防震减灾法实施中还存在哪些问题？", (ENERGY, QUAKES))
+    assert not quakes.missing and quakes.docs in (None, frozenset({"fz.txt"}))
+
+
+def test_a_place_of_a_speakers_report_does_not_name_it_for_another_kind_he_gave() -> None:
+    report = parse(
+        "bg.txt",
+        [
+            "中国人民政治协商会议湖北省第十一届委员会常务委员会工作报告",
+            "（2014年1月16日在政协湖北省第十一届委员会第二次会议上）",
+            "杨松",
+            "各位委员：我代表政协湖北省第十一届委员会常务委员会，向大会报告工作，请予审议。",
+            "过去一年，常委会坚持团结和民主两大主题，围绕中心、服务大局，各项工作取得新进展。",
+        ],
+    )
+    news = parse(
+        "bm.txt",
+        [
+            "政协湖北省十一届二次会议闭幕",
+            "1月20日上午，政协湖北省十一届二次会议圆满完成各项议程闭幕。省政协主席杨松作闭幕讲话。",
+            "杨松说，2014年是贯彻落实中共十八届三中全会精神、全面深化改革的开局之年。",
+        ],
+    )
+    index = index_of([report, news], SEGMENTER)
+    hits = answer(index, "杨松闭幕讲话里，2014年对湖北来说是怎样的一年？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "bm.txt"
+    # counter-example: his report asked by its kind is still his report
+    assert find_target("杨松的工作报告说湖北政协过去一年怎么样", index.catalog).docs == {"bg.txt"}

@@ -29,6 +29,16 @@ from retrieval.places import is_place_name, place_before, places_of
         ("全国人民代表大会常务委员会关于节约省钱的决定", set()),
         ("中华人民共和国城市房地产管理法", set()),
         ("关于规范开发市场的通知", set()),  # 开发区 is a word, not a place
+        # a county whose party committee or conference meets (澧县县委…全体会议召开)
+        ("澧县县委十二届八次全体(扩大)会议召开", {"澧县"}),
+        ("中国人民政治协商会议 渠县第十五届委员会第五次会议决议", {"渠县"}),
+        # counter-examples: a county named in no meeting's title, and every county
+        ("澧县召开学习交流会", set()),
+        ("全县县委书记座谈会召开", set()),
+        # nor a county another body's committee speaks of
+        ("国家卫生健康委员会关于命名大宁县等为国家卫生县城的通报", set()),
+        ("市纪律检查委员会通报海淀区三起典型问题", set()),
+        ("省委全会在西湖区召开", set()),
     ],
 )
 def test_places_spelled_in_a_title(title: str, places: set[str]) -> None:

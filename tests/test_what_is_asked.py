@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from retrieval.normalize import fold
-from retrieval.question import asks_definition
+from retrieval.question import asks_definition, make_word
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -327,3 +327,61 @@ def test_a_question_asking_what_is_allowed_prefers_the_rules_to_a_news_page() ->
     # counter-example: asked what the page reports, the page answers
     hits = answer(index, "为老人免费保管遗嘱的绿色通道是谁开的？", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "xw.txt"
+
+
+WOMEN = [
+    ("fq_2018.md", "第二十六条 任何单位不得以结婚、怀孕为由，辞退女职工。"),
+    ("fq_2022.md", "第四十八条 用人单位不得因结婚、怀孕、产假、哺乳等情形，降低女职工的工资。"),
+]
+
+
+def test_a_number_typed_in_digits_finds_the_one_a_law_spells_out() -> None:
+    law = parse(
+        "ldf.md",
+        [
+            "# 中华人民共和国劳动法",
+            "第十五条 禁止用人单位招用未满十六周岁的未成年人。",
+            "第十六条 劳动合同是劳动者与用人单位确立劳动关系、明确双方权利和义务的协议。",
+            "第四十一条 用人单位由于生产经营需要，经与工会和劳动者协商后可以延长工作时间，"
+            "每月不得超过三十六小时。",
+        ],
+    )
+    index = index_of([law], SEGMENTER)
+    hits = answer(index, "用人单位能不能招用不满16周岁的人？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第十五条")
+    hits = answer(index, "加班每月最多36小时吗？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四十一条")
+    # both ways round, and a one-digit number is not read as the character in every line (三
+    # of 第三条, 六 of 第十六条)
+    assert "十六" in make_word("16", SEGMENTER).expansions
+    assert "30" in make_word("三十", SEGMENTER).expansions
+    assert not make_word("6", SEGMENTER).expansions & {"六", "6"}
+
+
+def test_the_words_saying_which_edition_are_not_what_is_asked() -> None:
+    editions = [
+        parse(
+            "fq_2018.md",
+            [
+                "# 中华人民共和国妇女权益保障法",
+                "2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议第二次修正",
+                "第四十条 禁止对妇女实施性骚扰。受害妇女有权向单位和有关机关投诉。",
+                "第五十八条 违反本法规定，对妇女实施性骚扰或者家庭暴力，构成违反治安管理行为的，"
+                "受害人可以提请公安机关对违法行为人依法给予行政处罚。",
+            ],
+        ),
+        parse(
+            "fq_2022.md",
+            [
+                "# 中华人民共和国妇女权益保障法",
+                "2022年10月30日 第十三届全国人民代表大会常务委员会第三十七次会议修订",
+                "第二十三条 禁止违背妇女意愿，以言语、文字、图像、肢体行为等方式对其实施性骚扰。",
+            ],
+        ),
+    ]
+    index = index_of(editions, SEGMENTER)
+    hits = answer(index, "2018年修正本里禁止性骚扰是怎么写的？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "fq_2018.md" and "第四十条" in hits[0].passage.text
+    # counter-example: a question about the revising itself keeps its words (修正 is asked)
+    history = answer(index, "妇女权益保障法第二次修正是在哪次会议上？", SEGMENTER).hits
+    assert history and "第二次修正" in history[0].passage.text

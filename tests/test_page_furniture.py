@@ -1,0 +1,137 @@
+"""What a web page or a crawler puts around a text is no part of it: a breadcrumb trail on one
+line, a newspaper page's label, a marker where the text starts, a record's fields above it,
+the day a copy was posted; each rule with the counter-example it must not break."""
+
+from __future__ import annotations
+
+from retrieval.boilerplate import clean
+from retrieval.corpus import read_document
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+
+def test_a_breadcrumb_a_page_label_and_a_start_marker_are_removed() -> None:
+    labels = ["第B08版:向两会报告", "A01版", "==== 正文开始 ====", "正文开始:"]
+    crumbs = [
+        "您的位置: 首页 >常德资讯>区县动态>详细内容",
+        "您现在所在位置:首页 > 学习好宣传好贯彻好党的二十大精神",
+        "位置:首页 > 生活在线 > 百科",
+        "中国西藏网 > 新闻 > 原创",
+    ]
+    text = [
+        "位置：位于县城东部，交通便利。",  # a sentence about where something is
+        "所在位置：渠县渠江镇文化路12号",  # an address
+        "办理流程：申请>受理>审查>决定>送达",  # a process
+        "第3版要闻摘编了全会公报。",
+        "正文开始前先宣读了会议议程。",
+    ]
+    for furniture, rules in (
+        (labels, {"新闻附注：报纸版面", "新闻附注：正文标记"}),
+        (crumbs, {"网页控件：导航路径"}),
+    ):
+        cleaned = clean(furniture + text)
+        assert list(cleaned.lines) == text
+        assert {r.rule for r in cleaned.removed} == rules
+
+
+def test_a_breadcrumb_line_is_no_heading_of_the_text_under_it() -> None:
+    page = read_document(
+        "qh_2020.txt",
+        "\n".join(
+            [
+                "澧县县委十二届八次全体(扩大)会议召开",
+                "×",
+                "用户登录",
+                "您的位置: 首页 >常德资讯>区县动态>详细内容",
+                "12月25日上午,中国共产党澧县委员会第十二届委员会第八次全体(扩大)会议在县总工会"
+                "工人文化宫召开。",
+            ]
+        ).encode(),
+    )
+    assert page.headings == ()
+    assert [p.text[:6] for p in page.passages] == ["12月25日"]
+
+
+RECORD = [
+    "网络交易监督管理办法",
+    "【文件名称】网络交易监督管理办法",
+    "【颁布机构】国家市场监督管理总局令第37号",
+    "【施行日期】2021年5月1日",
+    "【条款数】56",
+    "==== 正文开始 ====",
+    "网络交易监督管理办法",
+    "（2021年3月15日国家市场监督管理总局令第37号公布 自2021年5月1日起施行）",
+    "第一章 总 则",
+    "第一条 为了规范网络交易活动，维护网络交易秩序，制定本办法。",
+    "第四章 法律责任",
+    "第三十九条 法律、行政法规对网络交易违法行为的处罚已有规定的，依照其规定。",
+]
+
+
+def test_a_records_fields_above_a_text_are_no_heading_of_it() -> None:
+    document = read_document("wljy_2021.txt", "\n".join(RECORD).encode())
+    assert [h.path[0] for h in document.headings if len(h.path) == 1] == [
+        "第一章 总则",
+        "第四章 法律责任",
+    ]
+    index = index_of([document], SEGMENTER)
+    hits = answer(index, "网络交易监督管理办法第四章法律责任的第一条说了什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三十九条")
+    # counter-example: one tagged headline over a page (【聚焦渠县两会】…) still heads it
+    tagged = read_document(
+        "rd.txt",
+        "\n".join(
+            [
+                "渠县两会专题",
+                "【聚焦渠县两会】渠县第十九届人民代表大会第四次会议开幕",
+                "6月25日上午,渠县第十九届人民代表大会第四次会议在县委党校初心楼报告厅开幕,"
+                "来自全县各地、各条战线的县人大代表齐聚一堂。",
+            ]
+        ).encode(),
+    )
+    assert [h.path[0] for h in tagged.headings] == [
+        "【聚焦渠县两会】渠县第十九届人民代表大会第四次会议开幕"
+    ]
+    # nor is an editor's note opening the text a field beside it
+    noted = read_document(
+        "bz.txt",
+        "\n".join(
+            [
+                "理论学习专栏",
+                "【理论学习】深入学习贯彻党的二十届三中全会精神",
+                "【编者按】党的二十届三中全会是在以中国式现代化全面推进强国建设、民族复兴伟业的"
+                "关键时期召开的一次十分重要的会议，本期选编有关文章，供大家学习。",
+                "全会审议通过了《中共中央关于进一步全面深化改革、推进中国式现代化的决定》。",
+            ]
+        ).encode(),
+    )
+    assert [h.path[0] for h in noted.headings] == ["【理论学习】深入学习贯彻党的二十届三中全会精神"]
+
+
+def test_a_copys_posting_day_does_not_date_the_law_its_file_is_named_for() -> None:
+    page = "\n".join(
+        [
+            "中华人民共和国公证法",
+            "中华人民共和国公证法",
+            "时间:2024-05-19 22:30:38 来源: 法律资料网 作者:法律资料网 阅读:8076",
+            "全国人民代表大会常务委员会",
+            "第一条 为规范公证活动，保障公证机构和公证员依法履行职责，制定本法。",
+        ]
+    )
+    law = read_document("gongzheng_fa_2005.txt", page.encode())
+    assert law.meta.year == 2005
+    # counter-example: a news page is of the day it was posted
+    news = read_document(
+        "xinwen_2018.txt",
+        "\n".join(
+            [
+                "区司法局深化公证便民服务",
+                "时间:2019-06-03 10:00:00 来源: 区司法局 阅读:120",
+                "区司法局为特殊群体开辟绿色通道，上门办理公证。",
+            ]
+        ).encode(),
+    )
+    assert news.meta.year == 2019
