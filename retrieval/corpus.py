@@ -74,8 +74,10 @@ from retrieval.structure import parse
 # a town said with its ending (木洞镇人民政府) is a place, and a table of contents (目录 and the
 # headings up to the first one's repeat) is no part of the text; 28: a breadcrumb on one line,
 # a newspaper page's label and a start marker are clutter, a record's fields are no headings,
-# a county whose committee meets is a place, and a copy's posting day does not date a law
-ANALYZER_VERSION = "28"
+# a county whose committee meets is a place, and a copy's posting day does not date a law; 29: a
+# plan's span of years dates it by its first, and a report every place gives is its speaker's
+# place's (政府工作报告 / 甘肃省代省长 任振鹤)
+ANALYZER_VERSION = "29"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

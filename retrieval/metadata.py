@@ -182,7 +182,9 @@ def law_short_name(title: str) -> str:
     """A national law's name without the state's (公司法 for 中华人民共和国公司法（2023年修订）),
     or "" for any other title."""
     law = _LAW_TITLE.match(re.sub(r"\s|[（(][^）)]*[）)]", "", title))
-    return law.group(1) if law else ""
+    if not law or law.group(1).endswith("办法"):  # …关于…养老保险办法 is no law
+        return ""
+    return law.group(1)
 
 
 _DAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]")
@@ -384,9 +386,23 @@ _OCCASION_PLACE = re.compile(
 
 
 def occasion_place(meta: DocumentMeta) -> str:
-    """The province or city whose congress the occasion is (在云南省第十四届人民代表大会…)."""
-    found = _OCCASION_PLACE.search(meta.occasion + " " + meta.subtitle)
+    """The province or city whose congress the occasion is (在云南省第十四届人民代表大会…), or
+    whose governor gave the report (甘肃省代省长)."""
+    text = f"{meta.occasion} {meta.subtitle}".strip()
+    found = _OCCASION_PLACE.search(text) or _PLACED_OFFICE.match(text)
     return found.group(1) if found else ""
+
+
+def placed_office(text: str) -> bool:
+    """Whether `text` is an office of a province or city (甘肃省代省长), not an occasion."""
+    return bool(_PLACED_OFFICE.match(text))
+
+
+# an office of a province or city (甘肃省代省长, 成都市市长, 广西壮族自治区主席)
+_PLACED_OFFICE = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区)[\u4e00-\u9fff]{{0,3}}?"
+    r"(?:省长|市长|主席|书记)$"
+)
 
 
 def display_title(title: str, meta: DocumentMeta) -> str:
@@ -497,14 +513,26 @@ _REVIEWED_YEAR = re.compile(
 )
 
 
-# a span of years a text covers (纲要(2011—2020年), 规划（2021-2025年）): it is of the first
-_SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[—－\-~～]{1,2}\s*(?:19|20)\d\d年")
+# a span of years a plan covers (纲要(2011—2020年), 规划（2021-2025年）): it is of the first; a
+# longer one is a history's (辉煌七十年(1949—2019年)), of its last
+_SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[—－\-~～]{1,2}\s*((?:19|20)\d\d)年")
+MAX_PLAN_YEARS = 15
+
+
+def _first_of_span(m: re.Match[str]) -> str:
+    first, last = int(m.group(1)), int(m.group(2))
+    return f"{first}年" if 0 < last - first <= MAX_PLAN_YEARS else m.group(0)
 
 
 def _dating(text: str) -> str:
     """The part of a title or subtitle whose years date the text."""
-    spans = _SPAN.sub(r"\1年", simplified(text))
+    spans = _SPAN.sub(_first_of_span, simplified(text))
     return _REVIEWED_YEAR.sub("", _GOAL_YEAR.sub("", spans))
+
+
+def _bracketed(text: str, at: int) -> bool:
+    head = text[:at]
+    return head.count("（") + head.count("(") > head.count("）") + head.count(")")
 
 
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
@@ -519,10 +547,16 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     m = _SPEAKER_PREFIX.match(title)
     if m:  # 习近平：在…上的讲话
         speaker = m.group(1)
-    dash = re.search(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
-    head = title[: dash.start()] if dash else ""
-    if dash and head.count("（") + head.count("(") > head.count("）") + head.count(")"):
-        dash = None  # a range inside brackets: 每周一学（2021年10月18日—24日）, 纲要(2011—2020年)
+    # the first dash outside brackets (not a range inside them: 每周一学（2021年10月18日—24日）,
+    # 纲要(2011—2020年))
+    dash = next(
+        (
+            m
+            for m in re.finditer(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
+            if not _bracketed(title, m.start())
+        ),
+        None,
+    )
     if dash and dash.start() >= 4:  # 政府工作报告——2017年3月5日在…上
         subtitle = title[dash.end() :].strip()
         title = title[: dash.start()].strip()
@@ -531,6 +565,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     pending = ""  # a title broken over two lines
     passed = False  # a date line read so far says a meeting adopted the text
     posted = False  # the date held is a page's posting time (时间:2024-05-19 来源:…) alone
+    office = ""  # the speaker's office, as his line gives it (甘肃省代省长)
     lines = [line for line in following[:MAX_FRONT_LINES] if unmarked(line)]
     if (
         len(lines) > 1
@@ -600,6 +635,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             and may_be_name(name["name"])
         ):
             speaker = re.sub(r"\s", "", name.group("name"))
+            office = line[: line.find(name.group("name"))].strip()
             consumed.append((line, "讲话人"))
             continue
         break
@@ -615,6 +651,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         found = _OCCASION.search(text) or _AT_MEETING.search(text)
         if found and not occasion:
             occasion = found.group(1)
+    # a report every place gives (政府工作报告) is its speaker's place's (甘肃省代省长 任振鹤)
+    if not occasion and len(title) <= MAX_GENERIC_CHARS and _PLACED_OFFICE.match(office):
+        occasion = office
     issuer = _ISSUERS.match(title)
     if not speaker and issuer:
         speaker = re.sub(r"\s+", " ", issuer.group(1))

@@ -104,7 +104,8 @@ _RULE_FORM = re.compile(
 # how a question says which edition it asks of (2018年修正本, 那一版, 旧版): the year and the
 # target pick the edition; as words they would find passages about revising (第三次修正)
 _EDITION_FORM = re.compile(
-    r"(?:修正|修订|修改)(?=[本版稿])|(?<!第)(?:[那这哪]一?|[一新旧老原现])版本?(?![权面画])"
+    r"(?:(?:修正|修订|修改)[本版稿]|[那这哪]一?版|(?<![第十统唯同单复创更草还最])[新旧老原现]版)"
+    r"本?(?![权面画图块税式号])"
 )
 
 
@@ -150,6 +151,9 @@ def _numerals(word: str) -> frozenset[str]:
     spells out what a question types in digits, a web page the other way round."""
     n = chinese_number(word)
     if n is None or not MIN_SPELLED_NUMBER <= n < 1000:
+        return frozenset()
+    # a number written out as it reads back (not 十四五, 二三十 or 010)
+    if word.replace("两", "二") not in (str(n), cn_numeral(n)):
         return frozenset()
     return frozenset({str(n) if word != str(n) else cn_numeral(n)})
 

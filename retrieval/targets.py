@@ -377,16 +377,18 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         if (
             genre in folded
             and not any(genre in n for n in names)
-            and not _told(documents, folded, genre)
+            and not _told(documents, folded, genre, years)
         ):
             return (f"{years[0]}年" if years else "") + genre
     return _missing_place(documents, folded, years)
 
 
-def _told(documents: Sequence[Document], folded: str, genre: str) -> bool:
-    """Whether a page of a place the question names tells of the genre's text it does not
-    hold (渠县2024年人代会的政府工作报告是谁作的: the congress's page, 县长…作政府工作报告)."""
-    return any(genre in p.text for d in _of_places(documents, folded) for p in d.passages)
+def _told(documents: Sequence[Document], folded: str, genre: str, years: Sequence[int]) -> bool:
+    """Whether a page of a place the question names, of the year it asks, tells of the
+    genre's text it does not hold (渠县2024年人代会的政府工作报告是谁作的: the congress's page,
+    县长…作政府工作报告; not 渠县2026年…)."""
+    pages = [d for d in _of_places(documents, folded) if not years or d.meta.year in years]
+    return any(genre in p.text for d in pages for p in d.passages)
 
 
 def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = False) -> str:

@@ -35,8 +35,10 @@ def name_tokens(document: Document) -> frozenset[str]:
 
 _HELD_IN = re.compile(rf"在[\u4e00-\u9fff]{{1,6}}?{HELD}")
 _EDITION_NOTE = re.compile(
-    r"[（(][^（）()]{0,8}?(?:修正|修订|修改|草案|试行|暂行)[^（）()]{0,4}[）)]"
+    r"[（(][^（）()]{0,8}?(?:修正|修订|修改|草案|试行|暂行)[^（）()]{0,8}[）)]"
 )
+# views and suggestions (意见建议), which a question asks of any text, name no kind of text
+_FEEDBACK = re.compile(r"意见(?:和|与)?建议|建议(?:和|与)?意见")
 
 
 @cache  # once per document: a question compares them all
@@ -83,7 +85,8 @@ def named_by_title_token(documents: Sequence[Document], folded: str) -> list[Doc
     reported = _reported_speakers(documents)
     # (nor by a place of its title where the question says another kind: 杨松闭幕讲话里…对湖北
     # is not his 工作报告 of 湖北's conference)
-    said = {kind for word, kind in KINDS if word in folded}
+    asked = _FEEDBACK.sub("", folded)
+    said = {kind for word, kind in KINDS if word in asked}
     return [
         d
         for d in named

@@ -176,8 +176,10 @@ def test_a_genre_told_by_a_page_of_the_place_asked_is_no_missing_text() -> None:
     assert not find_target(question, index.catalog).missing
     hits = answer(index, question, SEGMENTER).hits
     assert hits and "王飞" in hits[0].passage.text
-    # counter-example: another place's report of which no page of it tells stays missing
+    # counter-examples: another place's report, and the place's report of a year no page of it
+    # is of, stay missing
     assert find_target("北京2024年政府工作报告说了什么", index.catalog).missing
+    assert find_target("渠县2026年政府工作报告提出了哪些目标", index.catalog).missing
 
 
 def test_a_pages_opening_introduces_one_text_not_a_list_of_those_a_meeting_reviewed() -> None:
@@ -235,5 +237,8 @@ def test_a_place_of_a_speakers_report_does_not_name_it_for_another_kind_he_gave(
     index = index_of([report, news], SEGMENTER)
     hits = answer(index, "杨松闭幕讲话里，2014年对湖北来说是怎样的一年？", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "bm.txt"
-    # counter-example: his report asked by its kind is still his report
+    # counter-examples: his report asked by its kind is still his report, and so it is when the
+    # question says a word of another kind that is no speech (意见建议)
     assert find_target("杨松的工作报告说湖北政协过去一年怎么样", index.catalog).docs == {"bg.txt"}
+    asked = find_target("杨松说湖北政协常委会过去一年提出了哪些意见建议", index.catalog)
+    assert asked.docs == {"bg.txt"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from retrieval.normalize import fold
-from retrieval.question import asks_definition, make_word
+from retrieval.question import asks_definition, make_word, parse_question
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -329,12 +329,6 @@ def test_a_question_asking_what_is_allowed_prefers_the_rules_to_a_news_page() ->
     assert hits and hits[0].passage.doc == "xw.txt"
 
 
-WOMEN = [
-    ("fq_2018.md", "第二十六条 任何单位不得以结婚、怀孕为由，辞退女职工。"),
-    ("fq_2022.md", "第四十八条 用人单位不得因结婚、怀孕、产假、哺乳等情形，降低女职工的工资。"),
-]
-
-
 def test_a_number_typed_in_digits_finds_the_one_a_law_spells_out() -> None:
     law = parse(
         "ldf.md",
@@ -356,6 +350,9 @@ def test_a_number_typed_in_digits_finds_the_one_a_law_spells_out() -> None:
     assert "十六" in make_word("16", SEGMENTER).expansions
     assert "30" in make_word("三十", SEGMENTER).expansions
     assert not make_word("6", SEGMENTER).expansions & {"六", "6"}
+    # nor is a plan's number (十四五) or a rough one (二三十) a number of the other script
+    assert not make_word("十四五", SEGMENTER).expansions & {"15", "145"}
+    assert not make_word("二三十", SEGMENTER).expansions & {"30", "23"}
 
 
 def test_the_words_saying_which_edition_are_not_what_is_asked() -> None:
@@ -382,6 +379,9 @@ def test_the_words_saying_which_edition_are_not_what_is_asked() -> None:
     index = index_of(editions, SEGMENTER)
     hits = answer(index, "2018年修正本里禁止性骚扰是怎么写的？", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "fq_2018.md" and "第四十条" in hits[0].passage.text
-    # counter-example: a question about the revising itself keeps its words (修正 is asked)
+    # counter-examples: words holding 版 that say no edition stay (统一版本, 创新版块, 版权), and
+    # a question about the revising itself keeps its words (修正 is asked)
+    for question, kept in (("统一版本是哪个", "统一"), ("创新版块", "创新"), ("版权归谁", "版权")):
+        assert kept in [w.text for w in parse_question(question, SEGMENTER).words]
     history = answer(index, "妇女权益保障法第二次修正是在哪次会议上？", SEGMENTER).hits
     assert history and "第二次修正" in history[0].passage.text
