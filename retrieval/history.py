@@ -82,11 +82,12 @@ def broken_history(lines: Sequence[str]) -> dict[int, str | None]:
 # an edition named by when it was made, before the text's name (2015年修正的代表法, 新修订的
 # 保密法, （2024年修正）统计法): which text is meant, not a question about its revisions
 # (统计法2009年修订的具体日期是哪天 and 这部法是2018年修正的吗 still ask)
+EDITION_NOUN = r"(?:修订|修正|修改)[本版稿]"  # 修正本, 修订版, 修改稿: an edition said as a thing
 _NAMES_EDITION = re.compile(
     r"(?:(?:\d{2,4}年|新|最新|现行)(?:全面)?(?:修订|修正|修改)后?(?:的|版|本)?[）)]?"
     r"|(?:修订|修正|修改)[前后]的?)"  # 按修订前的行政复议法
     r"(?=[\u4e00-\u9fff]{0,10}?(?:法|条例|办法|细则|规定|解释)(?![定律]))"
-    r"|(?:修订|修正|修改)[本版稿]"  # an edition's noun, with or without the law (2018年修正本里…)
+    rf"|{EDITION_NOUN}"  # an edition's noun, with or without the law (2018年修正本里…)
 )
 
 

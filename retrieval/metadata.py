@@ -388,21 +388,23 @@ _OCCASION_PLACE = re.compile(
 def occasion_place(meta: DocumentMeta) -> str:
     """The province or city whose congress the occasion is (在云南省第十四届人民代表大会…), or
     whose governor gave the report (甘肃省代省长)."""
-    text = f"{meta.occasion} {meta.subtitle}".strip()
-    found = _OCCASION_PLACE.search(text) or _PLACED_OFFICE.match(text)
+    found = _OCCASION_PLACE.search(f"{meta.occasion} {meta.subtitle}") or _PLACED_OFFICE.match(
+        meta.occasion
+    )
     return found.group(1) if found else ""
 
 
-def placed_office(text: str) -> bool:
+# an office of a province or city (甘肃省代省长, 中共甘肃省委书记, 甘肃省人民政府省长, 广西壮族
+# 自治区主席); not the country's (中国市长协会主席)
+_PLACED_OFFICE = re.compile(
+    rf"^(?:中共)?(?!中国|全国|中华)([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区)"
+    r"(?:人民政府)?[\u4e00-\u9fff]{0,3}?(?:省长|市长|主席|书记)$"
+)
+
+
+def is_office(text: str) -> bool:
     """Whether `text` is an office of a province or city (甘肃省代省长), not an occasion."""
     return bool(_PLACED_OFFICE.match(text))
-
-
-# an office of a province or city (甘肃省代省长, 成都市市长, 广西壮族自治区主席)
-_PLACED_OFFICE = re.compile(
-    rf"^([\u4e00-\u9fff]{{2,4}}?){REGION_PEOPLE}(?:省|市|自治区)[\u4e00-\u9fff]{{0,3}}?"
-    r"(?:省长|市长|主席|书记)$"
-)
 
 
 def display_title(title: str, meta: DocumentMeta) -> str:
@@ -635,7 +637,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             and may_be_name(name["name"])
         ):
             speaker = re.sub(r"\s", "", name.group("name"))
-            office = line[: line.find(name.group("name"))].strip()
+            office = name.string[: name.start("name")].strip()
             consumed.append((line, "讲话人"))
             continue
         break
@@ -652,7 +654,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         if found and not occasion:
             occasion = found.group(1)
     # a report every place gives (政府工作报告) is its speaker's place's (甘肃省代省长 任振鹤)
-    if not occasion and len(title) <= MAX_GENERIC_CHARS and _PLACED_OFFICE.match(office):
+    if not occasion and len(title) <= MAX_GENERIC_CHARS and "报告" in title and is_office(office):
         occasion = office
     issuer = _ISSUERS.match(title)
     if not speaker and issuer:

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from retrieval.dates import CN_NUMBER, canonical_years, chinese_number, cn_numeral
+from retrieval.history import EDITION_NOUN
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
 from retrieval.segment import Segmenter, stopwords
@@ -104,7 +105,7 @@ _RULE_FORM = re.compile(
 # how a question says which edition it asks of (2018年修正本, 那一版, 旧版): the year and the
 # target pick the edition; as words they would find passages about revising (第三次修正)
 _EDITION_FORM = re.compile(
-    r"(?:(?:修正|修订|修改)[本版稿]|[那这哪]一?版|(?<![第十统唯同单复创更草还最])[新旧老原现]版)"
+    rf"(?:{EDITION_NOUN}|[那这哪]一?版|(?<![第十统唯同单复创更草还最])[新旧老原现]版)"
     r"本?(?![权面画图块税式号])"
 )
 

@@ -55,12 +55,12 @@ from retrieval.metadata import (
     KIND_WORDS,
     TITLE_ENDINGS,
     display_title,
+    is_office,
     is_source_line,
     kind_of,
     law_short_name,
     occasion_from_headings,
     occasion_from_opening,
-    placed_office,
     read_front_matter,
 )
 from retrieval.model import Document, DocumentMeta, Heading, Passage
@@ -395,8 +395,8 @@ def parse_lines(doc: str, lines: list[str]) -> Parsed:
         for part, piece in enumerate(split_passage(text), start=1):
             passages.append(Passage(doc, title, section, paragraph, part, piece))
     # a congress report says which congress in its opening lines (rather than its speaker's
-    # office, 甘肃省代省长, that dated nothing)
-    if not meta.occasion or placed_office(meta.occasion):
+    # office, 甘肃省代省长, which names no congress)
+    if not meta.occasion or is_office(meta.occasion):
         meta = occasion_from_opening(title, meta, [p.text for p in passages[:OPENING]])
     if not meta.occasion and not meta.kind:  # a banner for a title: what its parts say,
         # or the subtitle under the speech's own title (——在党的二十届一中全会上的讲话 习近平)

@@ -448,3 +448,24 @@ def test_a_report_every_place_gives_is_its_speakers_places() -> None:
         ).encode(),
     )
     assert dated.meta.occasion == "甘肃省第十四届人民代表大会第四次会议"
+    # and the congress its opening names replaces the office (a party congress's report)
+    congress = read_document(
+        "dd_2021.txt",
+        "\n".join(
+            [
+                "报告",
+                "甘肃省委书记 尹弘",
+                "同志们：",
+                "现在，我代表中国共产党甘肃省第十三届委员会向大会作报告。",
+            ]
+        ).encode(),
+    )
+    assert "代表大会" in congress.meta.occasion
+    # the office said otherwise (中共…省委书记, …人民政府省长) names the same place; a title of
+    # no report's genre (讲话) and an office of the country's (中国市长协会) none
+    for office in ("中共甘肃省委书记 尹弘", "甘肃省人民政府省长 任振鹤"):
+        other = read_document("bg_2021.txt", "\n".join([lines[0], office, *lines[2:]]).encode())
+        assert other.title == "政府工作报告（甘肃，2021年）"
+    for title, office in (("讲话", "兰州市委书记 张伟"), ("政府工作报告", "中国市长协会主席 张三")):
+        none = read_document("jh_2021.txt", "\n".join([title, office, *lines[2:]]).encode())
+        assert none.meta.occasion == "" and "（2021年）" in none.title
