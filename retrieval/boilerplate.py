@@ -144,6 +144,10 @@ _SOURCE_TAIL = re.compile(
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_HEADLINE_HAN = 6
+# a syllable in brackets after a character, with its tone mark (關(guān), 中(zhōng)): pinyin a page
+# glued in; not an abbreviation in brackets (国内生产总值(GDP), 第(一)项)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONED}][a-zü]*\)")
 # a dateline that opens a line before its real text: 新华社北京10月31日电  中国共产党…
 _DATELINE_PREFIX = re.compile(
     rf"^[（(]?[^，。！？：:\s]{{2,16}}?{_DIGIT}{{1,3}}月{_DIGIT}{{1,3}}日\s*电[）)]?\s+(?=\S)"
@@ -335,12 +339,21 @@ def clean(lines: list[str]) -> Cleaned:
         if rule is not None:
             removed.append(Removed(line.strip(), rule))
             continue
+        if glosses := _PINYIN_GLOSS.findall(line):
+            # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
+            removed.append(Removed("".join(glosses), "网页杂质：拼音注音"))
+            line = without_pinyin(line)
         prefix = _DATELINE_PREFIX.match(line.strip())
         if prefix:
             removed.append(Removed(prefix.group(0).strip(), "新闻附注：电头"))
             line = line.strip()[prefix.end() :]
         kept.append(line)
     return Cleaned(tuple(kept), tuple(removed))
+
+
+def without_pinyin(text: str) -> str:
+    """`text` without the pinyin a page glued after its characters (有關(guān) → 有關)."""
+    return _PINYIN_GLOSS.sub("", text)
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:

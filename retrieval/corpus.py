@@ -76,8 +76,8 @@ from retrieval.structure import parse
 # a newspaper page's label and a start marker are clutter, a record's fields are no headings,
 # a county whose committee meets is a place, and a copy's posting day does not date a law; 29: a
 # plan's span of years dates it by its first, and a report every place gives is its speaker's
-# place's (政府工作报告 / 甘肃省代省长 任振鹤)
-ANALYZER_VERSION = "29"
+# place's (政府工作报告 / 甘肃省代省长 任振鹤); 30: pinyin a page glued after characters is dropped
+ANALYZER_VERSION = "30"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

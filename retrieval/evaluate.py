@@ -23,6 +23,7 @@ from pathlib import Path
 
 from rank_bm25 import BM25Okapi
 
+from retrieval.boilerplate import without_pinyin
 from retrieval.model import Passage
 
 Ranker = Callable[[str], Sequence[Passage]]  # question -> passages, best first; [] = abstain
@@ -126,7 +127,7 @@ def gold_judge(gold_dir: Path, corpus_dir: Path | None = None) -> Judge:
         found: set[str] = set()
         for line in lines(question.doc):
             if line.startswith(question.relevant):
-                g = _nfkc(line)
+                g = _nfkc(without_pinyin(line))  # the text as the index holds it
                 found.update(g[i : i + MIN_SHARED] for i in range(len(g) - MIN_SHARED + 1))
         return frozenset(found)
 

@@ -135,3 +135,26 @@ def test_a_copys_posting_day_does_not_date_the_law_its_file_is_named_for() -> No
         ).encode(),
     )
     assert news.meta.year == 2019
+
+
+def test_pinyin_a_mirror_page_glued_after_characters_is_no_part_of_the_text() -> None:
+    page = read_document(
+        "fq_1992.txt",
+        "\n".join(
+            [
+                "婦女權益保障法",
+                "第一條 為了保障婦女的合法權益,促進男女平等,制定本法。",
+                "第四條 國務院和省、自治區(qū)、直轄市人民政府,採取措施,"
+                "組織、協調(tiáo)有關(guān)部門做好婦女權益的保障工作。",
+                "第五條 國家保障婦女享有與男子平等的權利,國内生产总值(GDP)与第(一)项照常。",
+            ]
+        ).encode(),
+    )
+    texts = [p.text for p in page.passages]
+    assert texts[1].startswith("第四條 國務院和省、自治區、直轄市人民政府,")
+    assert "(tiáo)" not in texts[1]
+    # counter-example: brackets that are no pinyin stay
+    assert "(GDP)" in texts[2] and "第(一)项" in texts[2]
+    index = index_of([page], SEGMENTER)
+    hits = answer(index, "谁来组织协调有关部门做好妇女权益的保障工作？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四條")
