@@ -183,14 +183,18 @@ def carried(index: SearchIndex, i: int, years: Container[int]) -> bool:
     新认定高新技术企业114家) all speak of that year."""
     passage = index.passages[i]
     year = index.doc_years.get(passage.doc)  # 今年 and 明年 are years of its own
-    if passage_years(digit_years(fold(passage.text)), year):
+
+    def said(p: Passage) -> set[int]:
+        return passage_years(digit_years(fold(p.text)), year)
+
+    if said(passage):
         return False
     for j in range(i - 1, max(i - 1 - CARRY_PASSAGES, -1), -1):
         before = index.passages[j]
         if before.doc != passage.doc or before.section != passage.section:
             return False
-        if said := passage_years(digit_years(fold(before.text)), year):
-            return all(y in years for y in said)
+        if before_years := said(before):
+            return all(y in years for y in before_years)
     return False
 
 
