@@ -48,9 +48,15 @@ def defines_term(term: str, text: str) -> bool:
     t = re.escape(term)
     return bool(
         re.search(rf"所称{_OPEN_QUOTE}?{t}(?![\u4e00-\u9fff])|所称{t}(?=是|指|包括|属于)", text)
-        or re.search(rf"{_TERM_START}{_OPEN_QUOTE}?{t}{_CLOSE_QUOTE}?{_MEANS}", text)
+        or re.search(
+            rf"{_TERM_START}{_OPEN_QUOTE}?{t}{_CLOSE_QUOTE}?(?:{_SHORT_NAME})?{_MEANS}", text
+        )
         or re.search(rf"{_CASES_ARE}[^，。；：\n]{{0,12}}?{t}[：:。]", text)
     )
+
+
+# the short name a definition gives the term before saying what it is (（以下简称合作社）)
+_SHORT_NAME = r"[(（][^()（）]{1,16}[)）]"
 
 
 # where a term opens: not inside a word (用人单位 for 单位), or after 所称的 / 所称, or right

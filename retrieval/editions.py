@@ -210,19 +210,33 @@ def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
 _ARTICLE_NUMBER = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 
 
+# a question asking of an older edition without naming the text (旧法规定…, 老版本里, 修订前)
+_OLDER_UNNAMED = re.compile(
+    r"(?:旧|老|原来的?|以前的?|过去的?)(?:版本?|法|条例|规定|办法)|修[订正改]前|修[订正改]之前"
+)
+
+
+def asks_older(folded: str) -> bool:
+    return bool(_OLDER_UNNAMED.search(folded))
+
+
 def newest_first(
-    shown: Sequence[tuple[Passage, float]], years: Mapping[str, int | None]
+    shown: Sequence[tuple[Passage, float]], years: Mapping[str, int | None], older: bool = False
 ) -> list[tuple[Passage, float]]:
     """The answer with passages saying the same in several editions of a text (an article
     kept word for word, whatever its number) in the newest edition first, each group in the
-    places its passages held: a question naming no edition asks of the text in force."""
+    places its passages held: a question naming no edition asks of the text in force, and
+    one asking of an older edition (`older`: 旧法规定…) of the oldest first."""
     out = list(shown)
     groups: dict[str, list[int]] = {}
     for i, (passage, _) in enumerate(out):
         groups.setdefault(_wording(passage.text), []).append(i)
     for slots in groups.values():
         if len(slots) > 1:
-            members = sorted((out[i] for i in slots), key=lambda hit: -(years.get(hit[0].doc) or 0))
+            sign = 1 if older else -1
+            members = sorted(
+                (out[i] for i in slots), key=lambda hit: sign * (years.get(hit[0].doc) or 0)
+            )
             for i, member in zip(slots, members, strict=True):
                 out[i] = member
     return out

@@ -10,13 +10,11 @@ from retrieval.model import Passage
 from retrieval.normalize import valid_text
 from retrieval.parts import read_place
 from retrieval.question import MAX_QUESTION_CHARS, Query
+from retrieval.refusal import absent_limit, absent_share, open_coverage
 from retrieval.search import (
     DEFAULT_RANKING,
     Ranking,
-    absent_limit,
-    absent_share,
     candidates,
-    open_coverage,
     question_focus,
     read_question,
     standout,

@@ -18,10 +18,17 @@ _BOOK = re.compile(r"《([^》]{4,30})》")
 _LAW_KINDS = (*KIND_WORDS, "法", "纲要", "公约")
 
 
-def _book_title(folded: str) -> str:
-    """A document the question names by its title in 《》 (a law, a regulation)."""
+_EDITION_NOTE = re.compile(r"\([^()]{1,12}\)$")  # 《…条例(试行)》, 《…纲要(2020—2025年)》
+
+
+def book_title(folded: str, noted: bool = False) -> str:
+    """A document the question names by its title in 《》 (a law, a regulation); `noted`:
+    also one whose title ends in the note of its edition, given without it."""
     m = _BOOK.search(folded)
-    return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
+    title = m.group(1) if m else ""
+    if noted:
+        title = _EDITION_NOTE.sub("", title)
+    return title if title.endswith(_LAW_KINDS) else ""
 
 
 _IMPLEMENTED = re.compile(r"实施《([^》]{1,30})》(?=(?:若干)?(?:办法|条例|细则|规定))")
@@ -34,7 +41,7 @@ def law_names(folded: str) -> tuple[str, ...]:
     ends in 法 (提法, 方法, 法院)."""
     from retrieval.segment import default_segmenter, word_tags
 
-    names = [t] if (t := _book_title(folded)) else []
+    names = [t] if (t := book_title(folded)) else []
     segmenter = default_segmenter()
     # a law quoted inside the name of a text implementing it is part of that name
     # (北京实施《种子法》办法); other quoted titles stand apart
@@ -257,7 +264,11 @@ def _said_ends(law: str) -> tuple[tuple[str, bool], ...]:
         head, tail = "".join(words[:k]), "".join(words[k:])
         if len(tail) < 3 or generic(tail):
             continue
-        if tags.get(words[k - 1], "x") in ("v", "p"):
+        # (or after a word no dictionary knows, which jieba made of a name and the verb
+        # after it: 何毅亭作 / 家庭教育法)
+        if tags.get(words[k - 1], "x") in ("v", "p") or (
+            len(words[k - 1]) > 2 and words[k - 1] not in tags
+        ):
             ends.append((tail, False))
         if head in _NATIONAL_ISSUERS:
             ends.append((tail, True))

@@ -81,7 +81,8 @@ class Query:
 
 
 _INTERROGATIVE = re.compile(
-    r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|什么时候|多少|多久|多长|几月几[日号]"
+    r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|第几[次届号]|什么时候|多少|多久|多长"
+    r"|几月几[日号]"
 )
 
 # what counts as a term (什么算家庭暴力, 哪些行为属于性骚扰): 算 after 什么 or 哪些, not
@@ -292,11 +293,16 @@ _TERM_AFTER = re.compile(
 
 # where the term is asked about, said after it: 学生欺凌在法律上是怎么定义的
 _WHERE_SAID = re.compile(r"(?:在[一-鿿]{1,6}?|法律|法规)[上里中]$")
+# ... or before it: the text the question names (浙江条例里农民专业合作社是怎么定义的)
+_SAID_IN = re.compile(
+    r"^(?:在?[一-鿿]{0,12}?(?:条例|法[律规]?|规定|办法|决定)|在[一-鿿]{1,8}?)[里中上]"
+)
 
 
 # ... or between 给/对 and 下定义 (怎么给“拍卖”下定义的, 对“文明行为”下的定义)
 _TERM_GIVEN = re.compile(
-    r"(?:给|对于|对(?!于|外|象|待|照))[“\"「]?([一-鿿]{2,16}?)[”\"」]?下的?定义"
+    r"(?:给|对于|对(?!于|外|象|待|照))[“\"「]?([一-鿿]{2,16}?)[”\"」]?"
+    r"(?:是?(?:怎么|怎样|如何))?下的?定义"
 )
 
 
@@ -311,7 +317,7 @@ def defined_term(question: str) -> str:
     if after:
         return after.group(1)
     before = _TERM_BEFORE.search(question)
-    return _WHERE_SAID.sub("", before.group(1)) if before else ""
+    return _SAID_IN.sub("", _WHERE_SAID.sub("", before.group(1))) if before else ""
 
 
 # a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些

@@ -12,13 +12,16 @@ from retrieval.history import asks_history, is_history
 from retrieval.laws import (
     LAW_ENDINGS,
     abbreviates_any,
+    book_title,
+    generic,
     law_names,
     law_titles,
+    names_a_held_law,
     two_character_laws,
 )
 from retrieval.model import Document
 from retrieval.names import document_names, share_a_name
-from retrieval.normalize import plain_text
+from retrieval.normalize import fold, plain_text
 from retrieval.parts import RULE_KINDS
 from retrieval.places import SPELLED_PLACE, place_before
 
@@ -35,9 +38,25 @@ def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Do
         ending = [(i, own) for i, own in found if any(n.endswith(plain_text(law)) for n in own)]
         for texts in (found, ending):
             # one text, or its editions (保密法 of 2010 and of 2024: the year or 新 picks one)
-            if len({_unbracketed(documents[i].title) for i, _ in texts}) == 1:
+            if texts and _one_text(documents, texts, law):
                 return [documents[i] for i, _ in texts]
     return []
+
+
+def _one_text(
+    documents: Sequence[Document], texts: Sequence[tuple[int, tuple[str, ...]]], law: str
+) -> bool:
+    """Whether the documents a short name finds are one text: under one title, or each
+    with a name ending in one full name of it (农民专业合作社法 of 2017, its 2006
+    edition titled in traditional characters after a numeral, a news page naming it)."""
+    if len({_unbracketed(documents[i].title) for i, _ in texts}) == 1:
+        return True
+    full = {n.removeprefix("中华人民共和国") for _, own in texts for n in own}
+    return any(
+        all(any(m.endswith(n) for m in own) for _, own in texts)
+        for n in full
+        if abbreviates_any(law, (n,))
+    )
 
 
 def _unbracketed(title: str) -> str:
@@ -153,3 +172,18 @@ def placed_law_names(folded: str) -> list[str]:
         place = "" if at < 0 or SPELLED_PLACE.match(law) else place_before(folded, at)
         names.append(place + law)
     return names
+
+
+def unwritten_title(documents: Sequence[Document], folded: str) -> str:
+    """A law or regulation the question names by its full title in 《》 that no document
+    is, and none of the corpus's text writes (《中国共产党宣传工作条例》 beside a page on
+    讲好中国故事 that a word of the title would name): a text it lacks, asked of."""
+    title = book_title(folded, noted=True)
+    if not title or generic(title):
+        return ""
+    if any(names_a_held_law(plain_text(title), own) for _, own in law_title_table(documents)):
+        return ""
+    written = (d.title for d in documents), (p.text for d in documents for p in d.passages)
+    if any(title in fold(text) for texts in written for text in texts):
+        return ""
+    return f"《{title}》"

@@ -9,7 +9,7 @@ of the question's weight: a question whose distinctive words are not in the corp
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -29,7 +29,6 @@ from retrieval.clues import (
 )
 from retrieval.coverage import (
     coverage,
-    covered_by_parts,
     found,
     matches,
     only_inside_words,
@@ -38,10 +37,10 @@ from retrieval.coverage import (
 )
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
 from retrieval.dates import canonical_years, digit_years, passage_years
-from retrieval.editions import newest_first
+from retrieval.editions import asks_older, newest_first
 from retrieval.guesses import with_corpus_words
 from retrieval.history import asks_history, is_date_line, is_history
-from retrieval.index import SearchIndex, carried, in_vocabulary, searchable_text
+from retrieval.index import SearchIndex, carried, searchable_text
 from retrieval.markers import announces
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
@@ -66,6 +65,12 @@ from retrieval.question import (
     without_naming_words,
 )
 from retrieval.quotes import holds_quote, says_quote
+from retrieval.refusal import (
+    absent_limit,
+    absent_words,
+    open_coverage,
+    share_of,
+)
 from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
@@ -87,7 +92,6 @@ LEADING_HITS = 3  # a structure question goes to the document its best passages 
 # did (all sets' 702 documents in one index of 39,672 passages: 2 answers lost, 3 won, of
 # 9,494) at about two thirds of the cost per question
 POOL = 100
-SMALL_CORPUS = 25  # passages of one speech
 CLOSEST_NOTE = "没有找到完全对应的段落，以下是最接近的一段"
 
 
@@ -318,7 +322,7 @@ def candidates(
         years, soft = years - later, soft | later
     floor = open_coverage(index.paragraphs, ranking)
     absent = absent_words(query, weights, index, ranking) if target.docs is None else []
-    if not target.phrases and _share(absent, weights) >= absent_limit(index.paragraphs, ranking):
+    if not target.phrases and share_of(absent, weights) >= absent_limit(index.paragraphs, ranking):
         floor = 2.0  # nothing is kept
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
@@ -468,39 +472,6 @@ def standout(
     return first if stands_out else None
 
 
-def absent_words(
-    query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
-) -> list[tuple[Word, float]]:
-    """The question's telling words (with their weights) that no passage holds, nor any of
-    their synonyms: neither as a word of the index, nor as a run of character pairs, nor as
-    words of the index that make it up (党委书记: 党委 and 书记). Latin words are left out:
-    markup, code and English asides, not the topic."""
-    vocabulary = index.postings.vocabulary
-    return [
-        # a word the corpus writes only as a synonym is half absent (下雨 of 明天下雨吗,
-        # where reports speak of 降雨)
-        (word, weight * (ranking.part_match if word.kin else 1.0))
-        for word, weight in zip(query.words, weights, strict=True)
-        if weight >= ranking.absent_weight
-        and len(word.text) >= 2
-        and not word.text.isascii()
-        and not any(in_vocabulary(t, vocabulary) for t in word.spellings)
-        and not covered_by_parts(word, [vocabulary])[0]
-    ]
-
-
-def absent_share(
-    query: Query, weights: Sequence[float], index: SearchIndex, ranking: Ranking
-) -> float:
-    """The share of the question's information in words the corpus never uses."""
-    return _share(absent_words(query, weights, index, ranking), weights)
-
-
-def _share(absent: Sequence[tuple[Word, float]], weights: Sequence[float]) -> float:
-    total = sum(weights)
-    return sum(weight for _, weight in absent) / total if total else 0.0
-
-
 def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:
     """Whether every word of some weight the passage matches is a place name: a place alone
     is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks), whatever
@@ -511,18 +482,6 @@ def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Se
         if x >= TELLING_WEIGHT and matches(w, text)
     ]
     return bool(matched) and all(segmenter.is_place(m) for m in matched)
-
-
-def absent_limit(passages: int, ranking: Ranking) -> float:
-    """The share of a question's information that may be absent from a corpus this size."""
-    fall = ranking.absent_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
-    return min(max(1.0 - fall, ranking.max_absent), 1.0)
-
-
-def open_coverage(passages: int, ranking: Ranking) -> float:
-    """The least coverage for a question that names no document, in a corpus this size."""
-    rise = ranking.coverage_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
-    return min(max(ranking.min_coverage + rise, ranking.min_coverage), ranking.max_coverage)
 
 
 def read_question(
@@ -549,7 +508,29 @@ def read_question(
     if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
         ids = [i for i, _ in _pool(index, query, target, ranking)]
         query = with_phrases(query, shorts, index.searchable_many(ids), segmenter)
+    if target.named and target.phrases and docs is None and not _CHANGED.search(question):
+        target = _quoted_elsewhere(index, query, target, ranking)
     return query, target
+
+
+# a question on what a text changed or still says (把“坚持总量控制”换成了什么, 还写着“…”吗)
+# asks of the text it names, whatever other texts say the quote
+_CHANGED = re.compile(r"改成|改为|换成|还写|有没有写|原来|原先|不再")
+
+
+def _quoted_elsewhere(index: SearchIndex, query: Query, target: Target, ranking: Ranking) -> Target:
+    """The target widened to the documents saying the question's quote word for word, where
+    none it names holds it (江西条例的“三个写入、三个率先”: the news page on the regulation)."""
+    ids = [i for i, _ in _pool(index, query, replace(target, docs=None), ranking)]
+    named = target.docs or frozenset()
+    saying: set[str] = set()
+    for i, text in zip(ids, index.searchable_many(ids), strict=True):
+        doc = index.passages[i].doc
+        if doc in named and all(holds_quote(q, text) for q in target.phrases):
+            return target
+        if all(says_quote(q, text) for q in target.phrases):
+            saying.add(doc)
+    return replace(target, docs=named | saying) if saying else target
 
 
 def structure_answer(
@@ -635,7 +616,7 @@ def answer(
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:
-            shown = newest_first(shown, index.doc_years)
+            shown = newest_first(shown, index.doc_years, asks_older(folded))
         closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
             shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE

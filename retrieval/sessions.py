@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number, cn_numeral
 from retrieval.model import Document
 from retrieval.normalize import fold
@@ -59,6 +60,41 @@ def _sessions(text: str, naming: bool = False) -> set[tuple[str, str]]:
         for m in _SESSION.finditer(text)
         if not (naming and _SESSION_SINCE.match(text, m.end()))
     }
+
+
+# a plenum a question names by term and session (萧山区纪委十六届三次全会), and any session
+# a text speaks of, however long the body's name between (第十六届纪律检查委员会第四次)
+_PLENUM_ASKED = re.compile(
+    r"([一二三四五六七八九十]+)届[\u4e00-\u9fff]{0,4}?第?([一二三四五六七八九十]+)次"
+    r"(?:全会|全体会议|全体\(扩大\)会议)"
+)
+_SESSION_SAID = re.compile(
+    r"([一二三四五六七八九十]+)届[\u4e00-\u9fff]{0,12}?第?([一二三四五六七八九十]+)次"
+)
+
+
+def unheld_plenum(documents: Sequence[Document], plain: str) -> str:
+    """A plenum the question names that no text of the corpus speaks of, where texts speak
+    of other sessions of that term (十六届二次 and 四次 for 十六届三次全会): one it does not
+    hold, '' otherwise. Plenums only: a two sessions' page may leave its session unsaid."""
+    asked = [m for m in _PLENUM_ASKED.finditer(plain) if not _SESSION_SINCE.match(plain, m.end())]
+    if not asked:
+        return ""
+
+    def build() -> frozenset[tuple[str, str]]:
+        texts = (
+            text
+            for d in documents
+            for text in (fold(d.title), d.meta.occasion, *(fold(p.text) for p in d.passages))
+        )
+        return frozenset((m[1], m[2]) for t in texts for m in _SESSION_SAID.finditer(t))
+
+    said = memo(documents, "sessions_said", build)
+    terms = {term for term, _ in said}
+    for m in asked:
+        if (m[1], m[2]) not in said and m[1] in terms:
+            return m.group(0)
+    return ""
 
 
 def contradicts(document: Document, plain: str) -> bool:

@@ -72,6 +72,7 @@ from retrieval.regulations import (
     names_here,
     own_short_names,
     placed_law_names,
+    unwritten_title,
 )
 from retrieval.reports_on import COMMENTARY, reports_on, reports_on_a_text
 from retrieval.sessions import (
@@ -80,6 +81,7 @@ from retrieval.sessions import (
     named_ordinals,
     naming_ordinals,
     ordinal_name,
+    unheld_plenum,
 )
 from retrieval.short_titles import named_by_short_title, unheld_year_of_short_title
 from retrieval.title_tokens import (
@@ -166,6 +168,8 @@ def find_target(
     phrases = quoted_phrases(question)
     place = asked_place(folded)  # the place whose report it names, if any
 
+    if unwritten := unwritten_title(documents, folded) or unheld_plenum(documents, plain):
+        return Target(years=tuple(years), phrases=phrases, missing=unwritten)
     named = _best_named(documents, plain)
     recorded: list[int] = []
     honoured, unheld = commemorated(documents, folded)
@@ -355,7 +359,7 @@ def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
 
 
 # 规定 as a verb: 第七条规定的, 条例规定, 是怎么规定的 (what a text stipulates, not a 规定 named)
-_STIPULATES = re.compile(r"(?<=[条例法则么何样])规定|规定(?=[的了：:])")
+_STIPULATES = re.compile(r"(?<=[条例法则么何样》])规定|规定(?=[的了：:])")
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
@@ -548,13 +552,19 @@ def _placed_of_kind(
     ]
 
 
+# a place's own party committee (江苏省委经济工作会议, 洛阳市委) asks of that place, as its
+# report or its year does
+_OWN = r"(?:县|区|州)?委(?![员托])"
+_COMMITTEE = re.compile(r"[省市县区州]委(?![员托])")
+
+
 def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
     """A place the question asks about (浙江今年…, 北京市2026年…) whose documents the corpus
     lacks, while it holds other places' documents of the kind: their text never mentions
     it either, so no answer is about it."""
     from retrieval.segment import default_segmenter
 
-    if not (years or "今年" in folded or _kind_words(folded)):
+    if not (years or "今年" in folded or _kind_words(folded) or _COMMITTEE.search(folded)):
         return ""
     local, known, _ = memo(documents, "local", lambda: _local_documents(documents))
     if not local:
@@ -566,7 +576,7 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         if any(stem.startswith(k) for k in known if len(k) >= 2):  # 天津港 is in 天津
             continue
         if not re.search(
-            rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告)", folded
+            rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告|{_OWN})", folded
         ):
             continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
         # 北京市政府工作报告, 上海今年要…: the place's own plans, which only its own
@@ -577,6 +587,11 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
             folded,
         )
         if not own and any(stem in p.text for d in documents for p in d.passages):
+            continue
+        # nor where a page whose title names no place opens by naming it (1月4日,郑州市委
+        # 经济工作会议提出…): the place's own page, whatever its headline
+        openings = memo(documents, "unplaced", lambda: [_whose(d) for d in documents])
+        if any(stem in opening for opening in openings):
             continue
         kinds = {n for d in local for n in GENRES if n in fold(d.title)}
         return f"{place}的" + (kinds.pop() if len(kinds) == 1 else "文件")

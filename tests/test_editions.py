@@ -365,3 +365,24 @@ def test_a_short_year_in_chinese_digits_names_that_year() -> None:
         ),
     ]
     assert find_target("九零年版国旗法第五条怎么说？", flags).docs == {"guoqifa_1990.txt"}
+
+
+def test_an_older_edition_asked_without_the_texts_name_is_shown_first() -> None:
+    def rules(name: str, year: int) -> Document:
+        return parse(
+            name,
+            [
+                f"上海市殡葬管理条例（{year}年）",
+                "第一章 总则",
+                "第十七条 殡仪馆应当自接到通知后十二小时内接运遗体。",
+                "第十八条 遗体应当在殡仪馆火化。",
+                "第十九条 骨灰应当妥善安放。",
+            ],
+        )
+
+    index = index_of([rules("sh1997.md", 1997), rules("sh2025.md", 2025)], SEGMENTER)
+    hits = answer(index, "老版本里殡仪馆接到通知后多长时间内要来接遗体？", SEGMENTER).hits
+    assert [h.passage.doc for h in hits[:2]] == ["sh1997.md", "sh2025.md"]
+    # counter-example: asked of neither, the text in force comes first
+    hits = answer(index, "殡仪馆接到通知后多长时间内要来接遗体？", SEGMENTER).hits
+    assert [h.passage.doc for h in hits[:2]] == ["sh2025.md", "sh1997.md"]

@@ -618,3 +618,68 @@ def test_why_a_named_law_was_made_is_its_article_saying_so() -> None:
     assert hits and hits[0].passage.text.startswith("第四十七条")
     hits = answer(index, "环保法为什么要制定生态保护红线制度", default_segmenter()).hits
     assert hits and hits[0].passage.text.startswith("第二十九条")
+
+
+def test_a_short_name_names_a_laws_editions_and_a_page_naming_it_in_full() -> None:
+    new = doc(
+        "hzs2017.md",
+        [
+            "# 中华人民共和国农民专业合作社法",
+            "第一条 为了规范农民专业合作社的组织和行为，制定本法。",
+            "第七十条 提供虚假登记材料或者采取其他欺诈手段取得登记的，由登记机关责令改正。",
+        ],
+    )
+    # the first edition, titled after a list numeral in traditional characters
+    old = doc(
+        "hzs2006.txt",
+        [
+            "Ⅰ 中華人民共和國農民專業合作社法",
+            "第一條 為了支持、引導農民專業合作社的發展，制定本法。",
+        ],
+    )
+    page = doc(
+        "xinwen.txt",
+        [
+            "全国农民专业合作社数量达193万家",
+            "《中华人民共和国农民专业合作社法》实施十周年,全国合作社数量达193万家。",
+        ],
+    )
+    other = doc(
+        "dengji.md",
+        ["# 农民专业合作社登记管理条例", "第一条 为了确认农民专业合作社的法人资格，制定本条例。"],
+    )
+    target = find_target(
+        "按合作社法，拿假材料骗取合作社登记的，最多罚多少钱？", (new, old, page, other)
+    )
+    assert target.docs == {"hzs2017.md", "hzs2006.txt", "xinwen.txt"}
+    # counter-example: two laws sharing the short name's characters are not one text
+    deputies = doc(
+        "dbf.md",
+        [
+            "# 全国人民代表大会和地方各级人民代表大会代表法",
+            "第一条 为保证代表依法行使职权，制定本法。",
+        ],
+    )
+    elections = doc(
+        "xjf.md", ["# 全国人民代表大会和地方各级人民代表大会选举法", "第一条 根据宪法，制定本法。"]
+    )
+    assert find_target("代表法规定代表有哪些权利", (deputies, elections)).docs == {"dbf.md"}
+
+
+def test_a_name_jieba_glues_to_the_verb_before_a_laws_name_is_no_part_of_it() -> None:
+    law = doc(
+        "jt.md",
+        [
+            "# 中华人民共和国家庭教育促进法",
+            "第一条 为了发扬中华民族重视家庭教育的优良传统，制定本法。",
+        ],
+    )
+    draft = doc(
+        "shuoming.txt",
+        [
+            "关于家庭教育法草案的说明",
+            "我受全国人大社会建设委员会委托,作关于《中华人民共和国家庭教育法(草案)》的说明。",
+        ],
+    )
+    target = find_target("何毅亭作家庭教育法草案说明是在哪天、哪次会议上？", (law, draft))
+    assert not target.missing

@@ -58,3 +58,49 @@ def test_a_quote_no_part_of_the_text_asked_holds_is_found_where_it_is_said() -> 
     # counter-example: the ending asked without a quote is still the ending
     got = answer(index, "一网通办决定的结尾说了什么", SEGMENTER)
     assert "本决定自" in got.hits[0].passage.text
+
+
+def test_a_quote_the_named_text_never_says_is_found_in_the_text_that_says_it() -> None:
+    rules = parse(
+        "jx_tiaoli.md",
+        [
+            "江西省家庭教育促进条例",
+            "第一条 为了注重家庭、注重家教、注重家风,推进家庭教育发展,制定本条例。",
+            "第五条 家庭教育应当传承红色基因,弘扬井冈山精神、苏区精神。",
+            "第八条 每年5月15日所在周为家庭教育宣传周。",
+        ],
+    )
+    news = parse(
+        "jx_xinwen.txt",
+        [
+            "江西省家庭教育促进条例新闻发布会召开",
+            "“三个写入、三个率先”成条例特色亮点。“三个写入”是指将立德树人、"
+            "家风建设和红色基因写入条例。",
+            "据了解,条例是在全国教育大会之后出台的首部地方性家庭教育法规。",
+        ],
+    )
+    index = index_of([rules, news], SEGMENTER)
+    got = answer(index, "江西条例的“三个写入、三个率先”具体指什么？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "jx_xinwen.txt"
+    # counter-example: what a text changed a quote into asks of the text named
+    old = parse(
+        "jieyue_2013.txt",
+        [
+            "党政机关厉行节约反对浪费条例(2013年)",
+            "第四条 党政机关厉行节约反对浪费,应当遵循下列原则:坚持总量控制,严格执行预算。",
+            "第十条 党政机关应当严格控制国内差旅人数和天数。",
+            "第二十条 党政机关应当严格执行公务接待制度。",
+        ],
+    )
+    new = parse(
+        "jieyue_2025.txt",
+        [
+            "党政机关厉行节约反对浪费条例(2025年)",
+            "第四条 党政机关厉行节约反对浪费,应当遵循下列原则:坚持从严从简,勤俭办一切事业。",
+            "第十一条 出差人员应当按规定乘坐交通工具,住宿标准内的房间。",
+            "第二十五条 会议应当精简,能合并的合并召开。",
+        ],
+    )
+    index = index_of([old, new], SEGMENTER)
+    got = answer(index, "新条例里把“坚持总量控制”换成了什么原则？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "jieyue_2025.txt"

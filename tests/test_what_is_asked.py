@@ -385,3 +385,46 @@ def test_the_words_saying_which_edition_are_not_what_is_asked() -> None:
         assert kept in [w.text for w in parse_question(question, SEGMENTER).words]
     history = answer(index, "妇女权益保障法第二次修正是在哪次会议上？", SEGMENTER).hits
     assert history and "第二次修正" in history[0].passage.text
+
+
+def test_which_session_adopted_a_named_law_asks_its_history_line_too() -> None:
+    lines = [
+        "中华人民共和国家庭教育促进法",
+        "2021年10月23日 第十三届全国人民代表大会常务委员会第三十一次会议通过",
+        "第一条 为了发扬中华民族重视家庭教育的优良传统,制定本法。",
+        "第二条 本法所称家庭教育,是指父母或者其他监护人为促进未成年人全面健康成长,"
+        "对其实施的道德品质、身体素质、生活技能等方面的培育、引导和影响。",
+        "第五十五条 本法自2022年1月1日起施行。",
+    ]
+    index = index_of([parse("jt.md", lines)], SEGMENTER)
+    got = answer(index, "家庭教育促进法是哪一天、在第几次常委会会议上通过的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("2021年10月23日")
+    # and which order issued a regulation (第几号令, which jieba cuts 第几 / 号令)
+    lines = [
+        "农民专业合作社登记管理条例",
+        "2007年5月28日 中华人民共和国国务院令第498号公布",
+        "第四条 工商行政管理部门是农民专业合作社登记机关。",
+        "第六条 农民专业合作社的名称应当含有“专业合作社”字样。",
+        "第三十一条 登记机关办理农民专业合作社登记不得收费。",
+    ]
+    index = index_of([parse("dj.md", lines)], SEGMENTER)
+    got = answer(index, "合作社登记管理条例是国务院第几号令公布的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("2007年5月28日")
+
+
+def test_a_term_after_the_text_it_is_asked_in_is_the_term_defined() -> None:
+    rules = [
+        "浙江省农民专业合作社条例",
+        "第一条 为促进农民专业合作社发展,规范农民专业合作社组织,制定本条例。",
+        "第二条 在本省行政区域内设立、分立、合并、终止农民专业合作社等活动适用本条例。",
+        "第三条 本条例所称的农民专业合作社(以下简称合作社)是指在家庭承包经营的基础上,"
+        "从事同类农产品的生产经营者,按照章程进行共同生产、经营、服务活动的互助性经济组织。",
+        "第九条 合作社申请登记时,应当提交文件和材料。",
+    ]
+    index = index_of([parse("zj.md", rules)], SEGMENTER)
+    for asked in (
+        "浙江条例里农民专业合作社是怎么定义的？",
+        "浙江条例对农民专业合作社是怎么下定义的？",
+    ):
+        got = answer(index, asked, SEGMENTER)
+        assert got.hits and got.hits[0].passage.text.startswith("第三条"), asked
