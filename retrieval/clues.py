@@ -41,6 +41,11 @@ def defines(
     return any(defines_term(t, text) for t in _asked_terms(query, weights, quoted, term))
 
 
+# a note in brackets between a term and what it is: the short name a definition gives it
+# (本条例所称的农民专业合作社（以下简称合作社）是指…)
+_SHORT_NAME = r"[(（][^()（）]{1,16}[)）]"
+
+
 def defines_term(term: str, text: str) -> bool:
     """Whether the passage defines `term`: 本条例所称护士，是指…, 督查是指…, 食品安全，指…; the
     term whole, not the start of a longer one (所称药品上市许可持有人) nor the end of one
@@ -53,10 +58,6 @@ def defines_term(term: str, text: str) -> bool:
         )
         or re.search(rf"{_CASES_ARE}[^，。；：\n]{{0,12}}?{t}[：:。]", text)
     )
-
-
-# the short name a definition gives the term before saying what it is (（以下简称合作社）)
-_SHORT_NAME = r"[(（][^()（）]{1,16}[)）]"
 
 
 # where a term opens: not inside a word (用人单位 for 单位), or after 所称的 / 所称, or right

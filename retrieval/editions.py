@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from retrieval.catalog import memo
+from retrieval.laws import LAW_WORD_ON
 from retrieval.model import Document, Passage
 from retrieval.names import share_a_name
 from retrieval.normalize import fold
@@ -210,9 +211,11 @@ def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
 _ARTICLE_NUMBER = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 
 
-# a question asking of an older edition without naming the text (旧法规定…, 老版本里, 修订前)
+# a question asking of an older edition, the text named or not (旧法规定…, 老版本里, 修订前);
+# not 依旧, 折旧 or 陈旧, nor 法 starting a word (原来的法定代表人, 过去的法治建设)
 _OLDER_UNNAMED = re.compile(
-    r"(?:旧|老|原来的?|以前的?|过去的?)(?:版本?|法|条例|规定|办法)|修[订正改]前|修[订正改]之前"
+    r"(?<![依仍折陈破])(?:旧|老|原来的?|以前的?|过去的?)"
+    rf"(?:版本?|法(?!{LAW_WORD_ON})|条例|规定|办法)|修[订正改]之?前"
 )
 
 
@@ -235,7 +238,11 @@ def newest_first(
         if len(slots) > 1:
             sign = 1 if older else -1
             members = sorted(
-                (out[i] for i in slots), key=lambda hit: sign * (years.get(hit[0].doc) or 0)
+                (out[i] for i in slots),
+                key=lambda hit: (
+                    years.get(hit[0].doc) is None,
+                    sign * (years.get(hit[0].doc) or 0),
+                ),
             )
             for i, member in zip(slots, members, strict=True):
                 out[i] = member

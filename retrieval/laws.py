@@ -18,17 +18,19 @@ _BOOK = re.compile(r"《([^》]{4,30})》")
 _LAW_KINDS = (*KIND_WORDS, "法", "纲要", "公约")
 
 
-_EDITION_NOTE = re.compile(r"\([^()]{1,12}\)$")  # 《…条例(试行)》, 《…纲要(2020—2025年)》
+# the note of an edition after a title (《…条例(试行)》, 《…纲要(2020—2025年)》)
+EDITION_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 
 
-def book_title(folded: str, noted: bool = False) -> str:
-    """A document the question names by its title in 《》 (a law, a regulation); `noted`:
-    also one whose title ends in the note of its edition, given without it."""
+def _book_title(folded: str) -> str:
+    """A document the question names by its title in 《》 (a law, a regulation)."""
     m = _BOOK.search(folded)
-    title = m.group(1) if m else ""
-    if noted:
-        title = _EDITION_NOTE.sub("", title)
-    return title if title.endswith(_LAW_KINDS) else ""
+    return m.group(1) if m and m.group(1).endswith(_LAW_KINDS) else ""
+
+
+def book_titles(folded: str) -> list[str]:
+    """Every title the question gives in 《》, without the note of its edition."""
+    return [EDITION_NOTE.sub("", m.group(1)) for m in _BOOK.finditer(folded)]
 
 
 _IMPLEMENTED = re.compile(r"实施《([^》]{1,30})》(?=(?:若干)?(?:办法|条例|细则|规定))")
@@ -41,7 +43,7 @@ def law_names(folded: str) -> tuple[str, ...]:
     ends in 法 (提法, 方法, 法院)."""
     from retrieval.segment import default_segmenter, word_tags
 
-    names = [t] if (t := book_title(folded)) else []
+    names = [t] if (t := _book_title(folded)) else []
     segmenter = default_segmenter()
     # a law quoted inside the name of a text implementing it is part of that name
     # (北京实施《种子法》办法); other quoted titles stand apart
@@ -225,6 +227,8 @@ _LIFE_STAGE = re.compile(r"[^今明去前后近往当同次每历全半上下本
 
 
 LAW_ENDINGS = ("条例", "准则", "章程", "法")
+# a character making 法 the start of another word (法人, 法院, 法定); not 规 (公司法规定)
+LAW_WORD_ON = "[人律院治制定官学庭典务]"
 _PLACE_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区)")
 
 
@@ -264,10 +268,11 @@ def _said_ends(law: str) -> tuple[tuple[str, bool], ...]:
         head, tail = "".join(words[:k]), "".join(words[k:])
         if len(tail) < 3 or generic(tail):
             continue
-        # (or after a word no dictionary knows, which jieba made of a name and the verb
-        # after it: 何毅亭作 / 家庭教育法)
-        if tags.get(words[k - 1], "x") in ("v", "p") or (
-            len(words[k - 1]) > 2 and words[k - 1] not in tags
+        # (or after a word no dictionary knows that ends in one, which jieba made of a name
+        # and the verb after it: 何毅亭作 / 家庭教育法; not a new noun, 网约车 / 安全法)
+        before = words[k - 1]
+        if tags.get(before, "x") in ("v", "p") or (
+            len(before) > 2 and before not in tags and tags.get(before[-1], "x") in ("v", "p")
         ):
             ends.append((tail, False))
         if head in _NATIONAL_ISSUERS:

@@ -293,9 +293,11 @@ _TERM_AFTER = re.compile(
 
 # where the term is asked about, said after it: 学生欺凌在法律上是怎么定义的
 _WHERE_SAID = re.compile(r"(?:在[一-鿿]{1,6}?|法律|法规)[上里中]$")
-# ... or before it: the text the question names (浙江条例里农民专业合作社是怎么定义的)
+# ... or before it: the text the question names (浙江条例里农民专业合作社是怎么定义的), a
+# rule's name before 里/中/上, not a word that ends in 法 (非法上访, 守法上网)
 _SAID_IN = re.compile(
-    r"^(?:在?[一-鿿]{0,12}?(?:条例|法[律规]?|规定|办法|决定)|在[一-鿿]{1,8}?)[里中上]"
+    r"^(?:在?(?:[一-鿿]{0,12}?(?:条例|法律|法规|规定|办法|决定)"
+    r"|[一-鿿]{1,12}?(?<![非违合守执立方办])法)|在[一-鿿]{2,8}?)[里中上]的?"
 )
 
 
@@ -317,7 +319,11 @@ def defined_term(question: str) -> str:
     if after:
         return after.group(1)
     before = _TERM_BEFORE.search(question)
-    return _SAID_IN.sub("", _WHERE_SAID.sub("", before.group(1))) if before else ""
+    if not before:
+        return ""
+    term = _WHERE_SAID.sub("", before.group(1))
+    said_in = _SAID_IN.sub("", term)
+    return said_in if len(said_in) >= 2 else term
 
 
 # a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from retrieval.catalog import memo
 from retrieval.history import asks_history, is_history
 from retrieval.laws import (
+    EDITION_NOTE,
     LAW_ENDINGS,
     abbreviates_any,
-    book_title,
+    book_titles,
     generic,
     law_names,
     law_titles,
@@ -38,7 +39,7 @@ def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Do
         ending = [(i, own) for i, own in found if any(n.endswith(plain_text(law)) for n in own)]
         for texts in (found, ending):
             # one text, or its editions (保密法 of 2010 and of 2024: the year or 新 picks one)
-            if texts and _one_text(documents, texts, law):
+            if _one_text(documents, texts, law):
                 return [documents[i] for i, _ in texts]
     return []
 
@@ -174,16 +175,43 @@ def placed_law_names(folded: str) -> list[str]:
     return names
 
 
+# the kinds of a rule's or plan's title, written the same wherever it is cited (a report or
+# a speech is named in many ways: 2024年政府工作报告, 政府工作报告（2024年）)
+_RULE_TITLE = (*LAW_ENDINGS, "办法", "规定", "细则", "纲要")
+
+
 def unwritten_title(documents: Sequence[Document], folded: str) -> str:
-    """A law or regulation the question names by its full title in 《》 that no document
-    is, and none of the corpus's text writes (《中国共产党宣传工作条例》 beside a page on
-    讲好中国故事 that a word of the title would name): a text it lacks, asked of."""
-    title = book_title(folded, noted=True)
-    if not title or generic(title):
+    """A rule the question names by its full title in 《》 that no document is and no text
+    of the corpus cites in 《》 (《中国共产党宣传工作条例》 beside a page on 讲好中国故事
+    that a word of the title would name): a text it lacks, asked of. '' when any title the
+    question gives in 《》 is held or cited, or is no rule's."""
+    titles = [_core(t) for t in book_titles(folded)]
+    if not titles or any(not t.endswith(_RULE_TITLE) or generic(t) for t in titles):
         return ""
-    if any(names_a_held_law(plain_text(title), own) for _, own in law_title_table(documents)):
-        return ""
-    written = (d.title for d in documents), (p.text for d in documents for p in d.passages)
-    if any(title in fold(text) for texts in written for text in texts):
-        return ""
-    return f"《{title}》"
+    table = law_title_table(documents)
+    cited = memo(documents, "cited_titles", lambda: _cited_titles(documents))
+    for title in titles:
+        if any(names_a_held_law(title, own) for _, own in table):
+            return ""
+        if title in cited or any(
+            c.endswith(title) or title.endswith(c) for c in cited if len(c) > len("条例") + 1
+        ):
+            return ""
+    return f"《{titles[0]}》"
+
+
+def _core(title: str) -> str:
+    """A title as compared: plain, without the state's name before it or the note of its
+    edition after it (中华人民共和国反食品浪费法, …条例（试行）)."""
+    return plain_text(EDITION_NOTE.sub("", fold(title))).removeprefix("中华人民共和国")
+
+
+def _cited_titles(documents: Sequence[Document]) -> frozenset[str]:
+    """The titles the corpus gives or cites in 《》, as `_core` reads them: read once per
+    catalog, since every question naming a title it does not hold is checked against them."""
+    texts = (text for d in documents for text in (d.title, *(p.text for p in d.passages)))
+    cited = {_core(m) for text in texts for m in _CITED.findall(text)}
+    return frozenset(cited | {_core(d.title) for d in documents})
+
+
+_CITED = re.compile(r"《([^》]{2,40})》")

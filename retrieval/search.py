@@ -10,7 +10,7 @@ of the question's weight: a question whose distinctive words are not in the corp
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from retrieval import bm25, highlight
@@ -521,16 +521,19 @@ _CHANGED = re.compile(r"改成|改为|换成|还写|有没有写|原来|原先|�
 def _quoted_elsewhere(index: SearchIndex, query: Query, target: Target, ranking: Ranking) -> Target:
     """The target widened to the documents saying the question's quote word for word, where
     none it names holds it (江西条例的“三个写入、三个率先”: the news page on the regulation)."""
-    ids = [i for i, _ in _pool(index, query, replace(target, docs=None), ranking)]
-    named = target.docs or frozenset()
-    saying: set[str] = set()
-    for i, text in zip(ids, index.searchable_many(ids), strict=True):
-        doc = index.passages[i].doc
-        if doc in named and all(holds_quote(q, text) for q in target.phrases):
-            return target
-        if all(says_quote(q, text) for q in target.phrases):
-            saying.add(doc)
-    return replace(target, docs=named | saying) if saying else target
+
+    def holding(scope: Target, held: Callable[[str, str], bool]) -> set[str]:
+        ids = [i for i, _ in _pool(index, query, scope, ranking)]
+        return {
+            index.passages[i].doc
+            for i, text in zip(ids, index.searchable_many(ids), strict=True)
+            if all(held(q, text) for q in target.phrases)
+        }
+
+    if holding(target, holds_quote):
+        return target
+    saying = holding(replace(target, docs=None), says_quote)
+    return replace(target, docs=(target.docs or frozenset()) | saying) if saying else target
 
 
 def structure_answer(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number, cn_numeral
 from retrieval.model import Document
-from retrieval.normalize import fold
+from retrieval.normalize import fold, plain_text
 from retrieval.segment import word_tags
 
 # a session (十九届) or a party congress (十九大: its number has a 十 in it, unlike 七大战略)
@@ -63,13 +63,16 @@ def _sessions(text: str, naming: bool = False) -> set[tuple[str, str]]:
 
 
 # a plenum a question names by term and session (萧山区纪委十六届三次全会), and any session
-# a text speaks of, however long the body's name between (第十六届纪律检查委员会第四次)
+# a text speaks of, however long the body's name between (第十六届纪律检查委员会第4次), or
+# as a plenum of the party's committee (十五届三中全会)
+_TERM = r"([〇零一二两三四五六七八九十百\d]+)届"
 _PLENUM_ASKED = re.compile(
-    r"([一二三四五六七八九十]+)届[\u4e00-\u9fff]{0,4}?第?([一二三四五六七八九十]+)次"
-    r"(?:全会|全体会议|全体\(扩大\)会议)"
+    # (not a sitting of a plenum: 二十届三中全会第二次全体会议)
+    rf"{_TERM}(?:(?!全会)[\u4e00-\u9fff]){{0,4}}?第?([〇零一二两三四五六七八九十百\d]+)次"
+    r"(?:全会|全体(?:扩大)?会议)"
 )
 _SESSION_SAID = re.compile(
-    r"([一二三四五六七八九十]+)届[\u4e00-\u9fff]{0,12}?第?([一二三四五六七八九十]+)次"
+    rf"{_TERM}[\u4e00-\u9fff\d]{{0,12}}?第?([〇零一二两三四五六七八九十百\d]+)(?:次|中全会)"
 )
 
 
@@ -83,18 +86,23 @@ def unheld_plenum(documents: Sequence[Document], plain: str) -> str:
 
     def build() -> frozenset[tuple[str, str]]:
         texts = (
-            text
+            plain_text(text)
             for d in documents
-            for text in (fold(d.title), d.meta.occasion, *(fold(p.text) for p in d.passages))
+            for text in (d.title, d.meta.occasion, *(p.text for p in d.passages))
         )
-        return frozenset((m[1], m[2]) for t in texts for m in _SESSION_SAID.finditer(t))
+        return frozenset(_session(m) for t in texts for m in _SESSION_SAID.finditer(t))
 
     said = memo(documents, "sessions_said", build)
     terms = {term for term, _ in said}
     for m in asked:
-        if (m[1], m[2]) not in said and m[1] in terms:
+        if _session(m) not in said and _session(m)[0] in terms:
             return m.group(0)
     return ""
+
+
+def _session(m: re.Match[str]) -> tuple[str, str]:
+    """(term, session) as one spelling: 第3次 and 三次, 十六届 and 16届 alike."""
+    return _number(m[1]), _number(m[2])
 
 
 def contradicts(document: Document, plain: str) -> bool:

@@ -32,6 +32,7 @@ from retrieval.editions import (
 )
 from retrieval.laws import (
     LAW_ENDINGS,
+    LAW_WORD_ON,
     generic,
     law_names,
     names_a_held_law,
@@ -109,10 +110,6 @@ class Target:
     named: bool = False  # `docs` are documents the question names, not only a reader's scope
 
 
-# a character making 法 the start of another word (法人, 法院, 法定); not 规 (公司法规定)
-_LAW_WORD_ON = "[人律院治制定官学庭典务]"
-
-
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
     """Documents the question names, by the longest names it uses: 四川省政府工作报告 names
     the provincial report, not every 政府工作报告."""
@@ -125,7 +122,7 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         for name in {*names.within(plain), *names.within(unyeared), *joined}
         # 公司法人 is no 公司法; 水法 is a word of the question, not 水 / 法 of 节水法规
         if len(name) >= MIN_NAME_CHARS
-        or (said_as_word(name, plain) and re.search(rf"{name}(?!{_LAW_WORD_ON})", plain))
+        or (said_as_word(name, plain) and re.search(rf"{name}(?!{LAW_WORD_ON})", plain))
     }
     # two names said apart name two (契税法, 契税暂行条例); 湖北省委十二届三次全会 no 四川 plenum
     named = {
@@ -554,8 +551,8 @@ def _placed_of_kind(
 
 # a place's own party committee (江苏省委经济工作会议, 洛阳市委) asks of that place, as its
 # report or its year does
-_OWN = r"(?:县|区|州)?委(?![员托])"
-_COMMITTEE = re.compile(r"[省市县区州]委(?![员托])")
+_OWN = r"(?:县|区|州)?委(?:员会)?(?![员托])"
+_COMMITTEE = re.compile(r"[省市县区州]委(?:员会)?(?![员托])")
 
 
 def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
@@ -589,8 +586,9 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         if not own and any(stem in p.text for d in documents for p in d.passages):
             continue
         # nor where a page whose title names no place opens by naming it (1月4日,郑州市委
-        # 经济工作会议提出…): the place's own page, whatever its headline
-        openings = memo(documents, "unplaced", lambda: [_whose(d) for d in documents])
+        # 经济工作会议提出…): the place's own page, whatever its headline (`_whose`: the
+        # titles of the others, which name places the corpus knows already)
+        openings = memo(documents, "whose", lambda: [_whose(d) for d in documents])
         if any(stem in opening for opening in openings):
             continue
         kinds = {n for d in local for n in GENRES if n in fold(d.title)}

@@ -383,6 +383,11 @@ def test_an_older_edition_asked_without_the_texts_name_is_shown_first() -> None:
     index = index_of([rules("sh1997.md", 1997), rules("sh2025.md", 2025)], SEGMENTER)
     hits = answer(index, "老版本里殡仪馆接到通知后多长时间内要来接遗体？", SEGMENTER).hits
     assert [h.passage.doc for h in hits[:2]] == ["sh1997.md", "sh2025.md"]
-    # counter-example: asked of neither, the text in force comes first
-    hits = answer(index, "殡仪馆接到通知后多长时间内要来接遗体？", SEGMENTER).hits
-    assert [h.passage.doc for h in hits[:2]] == ["sh2025.md", "sh1997.md"]
+    # counter-examples: asked of neither, or with 旧 and 原来 in other words, the text in force
+    for asked in (
+        "殡仪馆接到通知后多长时间内要来接遗体？",
+        "殡仪馆接到通知后多长时间内要来接遗体？火化设备折旧办法有吗",
+        "原来的法定代表人走了，殡仪馆接到通知后多长时间内要来接遗体？",
+    ):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert [h.passage.doc for h in hits[:2]] == ["sh2025.md", "sh1997.md"], asked

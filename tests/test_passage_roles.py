@@ -33,6 +33,9 @@ SEGMENTER = default_segmenter()
         ("什么是政府信息呢？", "政府信息"),  # not its particle
         ("学生欺凌在法律上是怎么定义的？", "学生欺凌"),  # not where it is defined
         ("山东条例里失能老年人是怎么定义的？", "失能老年人"),  # not the text it is asked in
+        ("法律里文明行为是怎么定义的？", "文明行为"),
+        ("非法上访是怎么定义的？", "非法上访"),  # a word ending in 法 names no text
+        ("在线中介是怎么定义的？", "在线中介"),
         ("为什么是他来负责？", ""),  # 为什么 asks why
         ("政府信息公开的范围有哪些？", ""),  # asks no meaning
     ],

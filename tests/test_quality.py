@@ -305,6 +305,12 @@ MANY = [
     corpus_set("product_quality_recalls_folder", (0.74, 0.83, 0.83, 17, 12)),
     corpus_set("western_provinces_reports_pages", (0.81, 0.85, 0.87, 15, 7)),
     corpus_set("women_rights_folder", (0.71, 0.81, 0.78, 14, 11)),
+    corpus_set("mining_geology_folder", (0.70, 0.79, 0.78, 21, 10)),
+    corpus_set("discipline_plenums_pages", (0.82, 0.89, 0.91, 12, 5)),
+    corpus_set("city_economic_conferences_pages", (0.71, 0.80, 0.91, 11, 4)),
+    corpus_set("farmer_cooperatives_folder", (0.71, 0.81, 0.82, 15, 11)),
+    corpus_set("family_education_folder", (0.66, 0.74, 0.73, 19, 10)),
+    corpus_set("river_basins_folder", (0.79, 0.90, 0.88, 15, 5)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
