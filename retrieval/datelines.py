@@ -64,9 +64,9 @@ def dateline_text(text: str) -> bool:
 _WHEN_OR_WHERE = re.compile(
     r"哪天|哪一天|几月几[号日]|什么时候|何时|什么时间|哪次|哪个会|什么会|哪一?届|第几届|第几次"
 )
-# (…说明是在哪天、哪次会议上: where it was given, the verb said before)
+# (…说明是在哪天、哪次会议上: where it was given, or adopted, its verb said before or not)
 _GIVEN = re.compile(
-    r"作的|做的|讲的|发表|发布|发的|召开|开的|上作|上讲|(?<!工)[作做]报告|会议?上[？?]?$"
+    r"作的|做的|讲的|发表|发布|发的|召开|开的|上作|上讲|(?<!工)[作做]报告|会议?上[呢吗]?[？?。]?$"
 )
 
 

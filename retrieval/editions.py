@@ -211,11 +211,11 @@ def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
 _ARTICLE_NUMBER = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 
 
-# a question asking of an older edition, the text named or not (旧法规定…, 老版本里, 修订前);
-# not 依旧, 折旧 or 陈旧, nor 法 starting a word (原来的法定代表人, 过去的法治建设)
+# a question asking of an older edition, the text named or not (旧法规定…, 老版本里, 以前的法律,
+# 修订前); not 依旧, 折旧, 养老 or 敬老, nor 法 starting another word (原来的法定代表人)
 _OLDER_UNNAMED = re.compile(
-    r"(?<![依仍折陈破])(?:旧|老|原来的?|以前的?|过去的?)"
-    rf"(?:版本?|法(?!{LAW_WORD_ON})|条例|规定|办法)|修[订正改]之?前"
+    r"(?<![依仍折陈破养敬尊])(?:旧|老|原来的?|以前的?|过去的?)"
+    rf"(?:版本?|法律|法(?!{LAW_WORD_ON})|条例|规定|办法)|修[订正改]之?前"
 )
 
 
@@ -229,7 +229,8 @@ def newest_first(
     """The answer with passages saying the same in several editions of a text (an article
     kept word for word, whatever its number) in the newest edition first, each group in the
     places its passages held: a question naming no edition asks of the text in force, and
-    one asking of an older edition (`older`: 旧法规定…) of the oldest first."""
+    one asking of an older edition (`older`: 旧法规定…) of the oldest first; a passage of no
+    known year (a page quoting the article) after the editions either way."""
     out = list(shown)
     groups: dict[str, list[int]] = {}
     for i, (passage, _) in enumerate(out):

@@ -294,7 +294,8 @@ _TERM_AFTER = re.compile(
 # where the term is asked about, said after it: 学生欺凌在法律上是怎么定义的
 _WHERE_SAID = re.compile(r"(?:在[一-鿿]{1,6}?|法律|法规)[上里中]$")
 # ... or before it: the text the question names (浙江条例里农民专业合作社是怎么定义的), a
-# rule's name before 里/中/上, not a word that ends in 法 (非法上访, 守法上网)
+# rule's name before 里/中/上, not the words 非法, 违法, 合法, 守法, 执法, 立法, 方法, 办法
+# that end in 法 (非法上访, 守法上网); the term kept whole where two characters would not be left
 _SAID_IN = re.compile(
     r"^(?:在?(?:[一-鿿]{0,12}?(?:条例|法律|法规|规定|办法|决定)"
     r"|[一-鿿]{1,12}?(?<![非违合守执立方办])法)|在[一-鿿]{2,8}?)[里中上]的?"

@@ -20,6 +20,7 @@ from retrieval.laws import (
     names_a_held_law,
     two_character_laws,
 )
+from retrieval.metadata import _ISSUERS
 from retrieval.model import Document
 from retrieval.names import document_names, share_a_name
 from retrieval.normalize import fold, plain_text
@@ -185,25 +186,23 @@ def unwritten_title(documents: Sequence[Document], folded: str) -> str:
     of the corpus cites in 《》 (《中国共产党宣传工作条例》 beside a page on 讲好中国故事
     that a word of the title would name): a text it lacks, asked of. '' when any title the
     question gives in 《》 is held or cited, or is no rule's."""
-    titles = [_core(t) for t in book_titles(folded)]
-    if not titles or any(not t.endswith(_RULE_TITLE) or generic(t) for t in titles):
+    titles = book_titles(folded)
+    if not titles or any(not _core(t).endswith(_RULE_TITLE) or generic(t) for t in titles):
         return ""
     table = law_title_table(documents)
     cited = memo(documents, "cited_titles", lambda: _cited_titles(documents))
     for title in titles:
-        if any(names_a_held_law(title, own) for _, own in table):
-            return ""
-        if title in cited or any(
-            c.endswith(title) or title.endswith(c) for c in cited if len(c) > len("条例") + 1
-        ):
+        if _core(title) in cited or any(names_a_held_law(_core(title), own) for _, own in table):
             return ""
     return f"《{titles[0]}》"
 
 
 def _core(title: str) -> str:
-    """A title as compared: plain, without the state's name before it or the note of its
-    edition after it (中华人民共和国反食品浪费法, …条例（试行）)."""
-    return plain_text(EDITION_NOTE.sub("", fold(title))).removeprefix("中华人民共和国")
+    """A title as compared: plain, without the issuer or the state's name before it, nor
+    the note of its edition after it (中华人民共和国反食品浪费法, 中国共产党宣传工作条例,
+    …条例（试行）); a place's name stays (北京市物业管理条例 is not the nation's)."""
+    plain = plain_text(EDITION_NOTE.sub("", fold(title))).removeprefix("中华人民共和国")
+    return _ISSUERS.sub("", plain)
 
 
 def _cited_titles(documents: Sequence[Document]) -> frozenset[str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from retrieval.catalog import memo
 from retrieval.dates import CN_NUMBER, chinese_number, cn_numeral
 from retrieval.model import Document
-from retrieval.normalize import fold, plain_text
+from retrieval.normalize import fold
 from retrieval.segment import word_tags
 
 # a session (十九届) or a party congress (十九大: its number has a 十 in it, unlike 七大战略)
@@ -63,16 +63,19 @@ def _sessions(text: str, naming: bool = False) -> set[tuple[str, str]]:
 
 
 # a plenum a question names by term and session (萧山区纪委十六届三次全会), and any session
-# a text speaks of, however long the body's name between (第十六届纪律检查委员会第4次), or
-# as a plenum of the party's committee (十五届三中全会)
-_TERM = r"([〇零一二两三四五六七八九十百\d]+)届"
+# a text speaks of, however long the body's name between (第十六届纪律检查委员会第4次) but
+# within a clause; a local committee's plenum said as 中全会 (省委十五届三中全会) too, not
+# the party's (二十届三中全会), which local bodies' terms do not number. Not a class (2024届)
+_TERM = r"(?<!\d)([〇零一二两三四五六七八九十百]+|\d{1,3})届"
+_SESSION_NUMBER = r"([〇零一二两三四五六七八九十百]+|\d{1,3})"
 _PLENUM_ASKED = re.compile(
     # (not a sitting of a plenum: 二十届三中全会第二次全体会议)
-    rf"{_TERM}(?:(?!全会)[\u4e00-\u9fff]){{0,4}}?第?([〇零一二两三四五六七八九十百\d]+)次"
+    rf"{_TERM}(?:(?!全会)[\u4e00-\u9fff]){{0,4}}?第?{_SESSION_NUMBER}次"
     r"(?:全会|全体(?:扩大)?会议)"
 )
 _SESSION_SAID = re.compile(
-    rf"{_TERM}[\u4e00-\u9fff\d]{{0,12}}?第?([〇零一二两三四五六七八九十百\d]+)(?:次|中全会)"
+    rf"{_TERM}[\u4e00-\u9fff\d]{{0,12}}?第?{_SESSION_NUMBER}次"
+    rf"|(?<=[省市县区州]委){_TERM}{_SESSION_NUMBER}中全会"
 )
 
 
@@ -86,7 +89,7 @@ def unheld_plenum(documents: Sequence[Document], plain: str) -> str:
 
     def build() -> frozenset[tuple[str, str]]:
         texts = (
-            plain_text(text)
+            fold(text)
             for d in documents
             for text in (d.title, d.meta.occasion, *(p.text for p in d.passages))
         )
@@ -102,7 +105,8 @@ def unheld_plenum(documents: Sequence[Document], plain: str) -> str:
 
 def _session(m: re.Match[str]) -> tuple[str, str]:
     """(term, session) as one spelling: 第3次 and 三次, 十六届 and 16届 alike."""
-    return _number(m[1]), _number(m[2])
+    term, session = (g for g in m.groups() if g is not None)
+    return _number(term), _number(session)
 
 
 def contradicts(document: Document, plain: str) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.editions import asks_older
 from retrieval.history import asks_history
 from retrieval.model import Document
+from retrieval.normalize import fold
 from retrieval.search import answer, parse_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -391,3 +393,20 @@ def test_an_older_edition_asked_without_the_texts_name_is_shown_first() -> None:
     ):
         hits = answer(index, asked, SEGMENTER).hits
         assert [h.passage.doc for h in hits[:2]] == ["sh2025.md", "sh1997.md"], asked
+
+
+def test_an_older_edition_is_asked_by_its_words_not_by_words_holding_them() -> None:
+    for asked in (
+        "旧法规定询问查证最长多久",
+        "以前的法律是怎么规定的",
+        "修订前的体育法",
+        "老版本里",
+    ):
+        assert asks_older(fold(asked)), asked
+    for asked in (
+        "养老办法规定缴费多少",
+        "敬老条例有哪些",
+        "固定资产折旧办法",
+        "原来的法定代表人走了",
+    ):
+        assert not asks_older(fold(asked)), asked

@@ -62,6 +62,19 @@ def test_a_title_in_book_marks_no_text_is_or_writes_is_missing() -> None:
     ):
         hits = answer(index, asked, SEGMENTER).hits
         assert hits and hits[0].passage.doc == "quanli.txt", asked
+    # a place's rule is not the rule of that name the corpus cites (北京's cites the nation's)
+    property_rules = parse(
+        "bj.md",
+        [
+            "北京市物业管理条例",
+            "第一条 根据《物业管理条例》，结合本市实际，制定本条例。",
+            "第十条 业主大会由物业管理区域内全体业主组成。",
+        ],
+    )
+    got = answer(
+        index_of([property_rules], SEGMENTER), "《上海市物业管理条例》第十条怎么规定", SEGMENTER
+    )
+    assert got.reason is NoAnswer.MISSING
     # a text the corpus cites, as the page cites it
     hits = answer(
         index, "《网络直播营销管理办法（试行）》对直播营销人员有什么要求？", SEGMENTER
@@ -105,6 +118,15 @@ def test_a_plenum_no_text_speaks_of_beside_others_of_its_term_is_missing() -> No
         [*PLENUMS, _page("qw.txt", ["萧山区委十六届三中全会召开", "全会审议了决定。"])]
     )
     for asked in ("萧山区纪委十六届三次全会是哪天开的？", "十六届二次全会第二次全体会议讲了什么？"):
+        assert answer(index, asked, SEGMENTER).reason is not NoAnswer.MISSING, asked
+    # nor a school's meeting of a class (2024届) beside another class's, nor a local plenum
+    # beside only the party's 中全会 of that number
+    others = [
+        _page("xs.txt", ["2024届毕业典礼", "2024届毕业生第二次全体会议在礼堂举行。"]),
+        _page("dw.txt", ["二十届三中全会精神宣讲", "党的二十届三中全会通过了决定。"]),
+    ]
+    index = index_of(others, SEGMENTER)
+    for asked in ("2024届新生第一次全体会议上校长讲了什么", "区委二十届三次全会提出了什么"):
         assert answer(index, asked, SEGMENTER).reason is not NoAnswer.MISSING, asked
     index = index_of(PLENUMS, SEGMENTER)
     # counter-examples: a session held, named short or written out in full
