@@ -12,6 +12,7 @@ from retrieval.history import asks_history, is_history
 from retrieval.laws import (
     EDITION_NOTE,
     LAW_ENDINGS,
+    abbreviates,
     abbreviates_any,
     book_titles,
     generic,
@@ -57,7 +58,7 @@ def _one_text(
     return any(
         all(any(m.endswith(n) for m in own) for _, own in texts)
         for n in full
-        if abbreviates_any(law, (n,))
+        if abbreviates(law, n)
     )
 
 
@@ -187,12 +188,14 @@ def unwritten_title(documents: Sequence[Document], folded: str) -> str:
     that a word of the title would name): a text it lacks, asked of. '' when any title the
     question gives in 《》 is held or cited, or is no rule's."""
     titles = book_titles(folded)
-    if not titles or any(not _core(t).endswith(_RULE_TITLE) or generic(t) for t in titles):
+    cores = [_core(t) for t in titles]
+    pairs = zip(titles, cores, strict=True)
+    if not titles or any(not c.endswith(_RULE_TITLE) or generic(t) for t, c in pairs):
         return ""
     table = law_title_table(documents)
     cited = memo(documents, "cited_titles", lambda: _cited_titles(documents))
-    for title in titles:
-        if _core(title) in cited or any(names_a_held_law(_core(title), own) for _, own in table):
+    for core in cores:
+        if core in cited or any(names_a_held_law(core, own) for _, own in table):
             return ""
     return f"《{titles[0]}》"
 

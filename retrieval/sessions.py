@@ -66,8 +66,8 @@ def _sessions(text: str, naming: bool = False) -> set[tuple[str, str]]:
 # a text speaks of, however long the body's name between (第十六届纪律检查委员会第4次) but
 # within a clause; a local committee's plenum said as 中全会 (省委十五届三中全会) too, not
 # the party's (二十届三中全会), which local bodies' terms do not number. Not a class (2024届)
-_TERM = r"(?<!\d)([〇零一二两三四五六七八九十百]+|\d{1,3})届"
-_SESSION_NUMBER = r"([〇零一二两三四五六七八九十百]+|\d{1,3})"
+_SESSION_NUMBER = rf"([{CN_NUMBER}]+|\d{{1,3}})"
+_TERM = rf"(?<!\d){_SESSION_NUMBER}届"
 _PLENUM_ASKED = re.compile(
     # (not a sitting of a plenum: 二十届三中全会第二次全体会议)
     rf"{_TERM}(?:(?!全会)[\u4e00-\u9fff]){{0,4}}?第?{_SESSION_NUMBER}次"
