@@ -119,13 +119,20 @@ _TRAIL_LABEL = r"(?:您现在所在的?|您所在的?|您的|当前所在的?|�
 _BREADCRUMB = re.compile(rf"^(?:{_TRAIL_LABEL}|位置)\s*[:：]")
 # a page's breadcrumb trail on one line: its label, then 首页 or items between separators (您的
 # 位置: 首页 >常德资讯>区县动态>详细内容), or with no label 首页 or a site's name and two items
-# more (中国西藏网 > 新闻 > 原创); not an address (所在位置：渠县渠江镇文化路12号) nor a
-# process (办理流程：申请>受理>审查)
+# more (中国西藏网 > 新闻 > 原创, 首页/ 政府信息公开 / 正文), and the last item from 首页 on may
+# be the page's own long title (首页 > 法律法规 > 行政法类 > 最高人民法院、司法部关于…的实施意见);
+# not an address (所在位置：渠县渠江镇文化路12号) nor a process (办理流程：申请>受理>审查)
 _CRUMB = r"[^。，；！？：:>»›]{1,12}"
+_SLASHED_CRUMB = r"[^。，；！？：:>»›/]{1,12}"
 _BREADCRUMB_LINE = re.compile(
     rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_CRUMB}\s*[>»›/])"
-    rf"[^。，；！？]{{0,60}}|(?:首页|[^。，；！？：:>»›]{{1,10}}[网站])(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?)$"
+    rf"[^。，；！？]{{0,60}}|(?:首页|[^。，；！？：:>»›]{{1,10}}[网站])(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?"
+    rf"|首页(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]\s*[^。；！？>»›]{{13,80}}"
+    rf"|首页(?:\s*/\s*{_SLASHED_CRUMB}){{2,}}\s*/?)$"
 )
+# the rest of a trail broken after its label, on the line under it (您的当前位置:首页 /
+# > 绍兴动态 > 热点专题 > 重要专题)
+_CONTINUED_TRAIL = re.compile(rf"^(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?$")
 MAX_BREADCRUMB_LINES = 8
 MAX_BREADCRUMB_CHARS = 12
 _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[\]|｜:：/]*)+$")
@@ -232,13 +239,29 @@ def _advert_block(lines: list[str], order: list[int]) -> list[int]:
 class Cleaned:
     lines: tuple[str, ...]  # what is left, blank lines too, in order
     removed: tuple[Removed, ...]
+    # the kept lines a posting line (来源:…, 2024-05-21 11:18) was removed from under: where a
+    # page's headline is, though the line saying so is gone
+    posted_under: tuple[str, ...] = ()
+
+
+_POSTING_RULES = frozenset({"新闻附注：来源署名", "新闻附注：发布时间"})
 
 
 def _breadcrumbs(lines: list[str]) -> set[int]:
     """The items of a page's breadcrumb trail: after 您的位置：/当前位置：, the short
-    unpunctuated lines (首页 › 要闻 › …) up to the first line of text."""
+    unpunctuated lines (首页 › 要闻 › …) up to the first line of text, and a trail's rest on
+    the line under its label (您的当前位置:首页 / > 绍兴动态 > 热点专题)."""
     found: set[int] = set()
+    above = ""  # the line before, blank lines aside
     for i, line in enumerate(lines):
+        trail = (
+            _BREADCRUMB.match(above)
+            or above.endswith("首页")
+            or bool(_BREADCRUMB_LINE.match(above))
+        )
+        if line.strip() and trail and _CONTINUED_TRAIL.match(line.strip()):
+            found.add(i)
+        above = line.strip() or above
         if not _BREADCRUMB.match(line.strip()):
             continue
         for j in range(i + 1, min(i + 1 + MAX_BREADCRUMB_LINES, len(lines))):
@@ -319,6 +342,7 @@ def clean(lines: list[str]) -> Cleaned:
     header = _front_matter(lines)
     kept: list[str] = []
     removed: list[Removed] = []
+    posted: list[str] = []
     for i, line in enumerate(lines):
         if i in header:
             if line.strip():
@@ -338,6 +362,9 @@ def clean(lines: list[str]) -> Cleaned:
         rule = clutter_rule(line)
         if rule is not None:
             removed.append(Removed(line.strip(), rule))
+            above = next((k.strip() for k in reversed(kept) if k.strip()), "")
+            if rule in _POSTING_RULES and above:
+                posted.append(above)
             continue
         if glosses := _PINYIN_GLOSS.findall(line):
             # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
@@ -348,7 +375,7 @@ def clean(lines: list[str]) -> Cleaned:
             removed.append(Removed(prefix.group(0).strip(), "新闻附注：电头"))
             line = line.strip()[prefix.end() :]
         kept.append(line)
-    return Cleaned(tuple(kept), tuple(removed))
+    return Cleaned(tuple(kept), tuple(removed), tuple(posted))
 
 
 def without_pinyin(text: str) -> str:

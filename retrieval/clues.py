@@ -22,7 +22,9 @@ _NUMBER_BEFORE = re.compile(
 SHORTEST_SUBJECT = 2  # characters: 奖励 of 公务员的奖励, a term's shortest ending
 
 # 督查是指…, and a law's list of terms: 食品安全，指食品无毒、无害…, 疫点:指… (not 指出, 指导)
-_MEANS = r"(?:[，,:：]?(?:是指|指的是)|[，,:：]指(?![出导示挥标定引明]))"
+# 指 as "means", not the start of another word (指出, 指导, 指示, 指向, 指数, 指南, 指标 …)
+_ZHI_MEANS = r"指(?![出导示挥标定引明向数南令针])"
+_MEANS = rf"(?:[，,:：]?(?:是指|指的是)|[，,:：]{_ZHI_MEANS})"
 # a law's definition by its cases: 有下列情形之一的，为无烟草专卖品准运证运输烟草专卖品：
 _CASES_ARE = r"之一的[，,]\s*为"
 # a line (an article) opening with the term and 是, as a text states what a thing is:
@@ -30,6 +32,7 @@ _CASES_ARE = r"之一的[，,]\s*为"
 _OPENS = r"(?:^|\n)(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:[一-鿿]{0,8}的)?"
 # a term defined in quotes: “渔业水域”，是指…, 本法所称“渔业水域”…
 _OPEN_QUOTE, _CLOSE_QUOTE = '[“"‘「『]', '[”"’」』]'
+_LIST_NUMBER = r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)"
 
 
 def defines(
@@ -47,9 +50,9 @@ _SHORT_NAME = r"[(（][^()（）]{1,16}[)）]"
 
 
 def defines_term(term: str, text: str) -> bool:
-    """Whether the passage defines `term`: 本条例所称护士，是指…, 督查是指…, 食品安全，指…; the
-    term whole, not the start of a longer one (所称药品上市许可持有人) nor the end of one
-    (用人单位是指 for 单位)."""
+    """Whether the passage defines `term`: 本条例所称护士，是指…, 督查是指…, 食品安全，指…,
+    “染疫人”指…; the term whole, not the start of a longer one (所称药品上市许可持有人) nor
+    the end of one (用人单位是指 for 单位)."""
     t = re.escape(term)
     return bool(
         re.search(rf"所称{_OPEN_QUOTE}?{t}(?![\u4e00-\u9fff])|所称{t}(?=是|指|包括|属于)", text)
@@ -57,6 +60,9 @@ def defines_term(term: str, text: str) -> bool:
             rf"{_TERM_START}{_OPEN_QUOTE}?{t}{_CLOSE_QUOTE}?(?:{_SHORT_NAME})?{_MEANS}", text
         )
         or re.search(rf"{_CASES_ARE}[^，。；：\n]{{0,12}}?{t}[：:。]", text)
+        # a quoted term opening a line of a definitions list needs no comma before 指
+        # (“就地诊验”指一个人在…, （一）“查验”指…)
+        or re.search(rf"(?m)^\s*{_LIST_NUMBER}?{_OPEN_QUOTE}{t}{_CLOSE_QUOTE}{_ZHI_MEANS}", text)
     )
 
 

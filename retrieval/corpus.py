@@ -23,7 +23,7 @@ from pathlib import Path
 from retrieval.counting import CountedRows, Counting, count_rows
 from retrieval.counts import TermCounts, pack_terms
 from retrieval.index import passage_terms
-from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, check_type, read_lines
+from retrieval.ingest import OTHER_DOCUMENTS, SUFFIXES, DocumentError, check_type, read_cleaned
 from retrieval.model import Document, Passage
 from retrieval.segment import Segmenter, data_lines, default_segmenter
 from retrieval.store import FileInfo, IndexedDocument
@@ -76,8 +76,12 @@ from retrieval.structure import parse
 # a newspaper page's label and a start marker are clutter, a record's fields are no headings,
 # a county whose committee meets is a place, and a copy's posting day does not date a law; 29: a
 # plan's span of years dates it by its first, and a report every place gives is its speaker's
-# place's (政府工作报告 / 甘肃省代省长 任振鹤); 30: pinyin a page glued after characters is dropped
-ANALYZER_VERSION = "30"
+# place's (政府工作报告 / 甘肃省代省长 任振鹤); 30: pinyin a page glued after characters is dropped;
+# 31: a page's title below its furniture (a title of a kind over its date, record or first
+# article, a headline over its posting line, a record's title field), breadcrumbs slashed,
+# continued or ending in the title, a site's Latin name after _, and jieba's kinds of place
+# (城市, 山区) no place names
+ANALYZER_VERSION = "31"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"
@@ -151,8 +155,8 @@ def sha256(data: bytes) -> str:
 def read_document(doc: str, data: bytes) -> Document:
     """A file's bytes as a parsed document. DocumentError when it cannot be read, or when it
     holds nothing to search (a title alone)."""
-    lines = read_lines(doc, data)
-    document = parse(doc, lines)
+    cleaned = read_cleaned(doc, data)
+    document = parse(doc, list(cleaned.lines), cleaned.posted_under)
     if not document.passages:
         raise DocumentError(doc, "只有标题，没有可检索的正文")
     return document

@@ -10,9 +10,9 @@ from collections.abc import Callable, Mapping, Sequence
 from retrieval.catalog import memo
 from retrieval.laws import LAW_WORD_ON
 from retrieval.model import Document, Passage
-from retrieval.names import share_a_name
-from retrieval.normalize import fold
-from retrieval.regulations import in_force
+from retrieval.names import document_names, share_a_name, year_free
+from retrieval.normalize import fold, plain_text
+from retrieval.regulations import STANDING, in_force
 
 # (现在的统计法, 目前的公司法: the one in force now)
 _NEWEST = "(?:新|最新|现行|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
@@ -37,9 +37,38 @@ def edition_asked(
             if len(years) < 2 or None in years:
                 continue
             picked = _picked(folded, re.escape(name), editions)
+            if picked:
+                return [d for d in named if d in picked or _also_asked(d, editions, name, folded)]
             if picked is not None:
-                return [d for d in named if d not in editions or d in picked] if picked else []
+                return []  # both asked (新旧公司法)
     return []
+
+
+def in_force_edition(named: Sequence[Document]) -> list[Document]:
+    """Of several dated editions of one law or regulation a question names with no edition or
+    year, the newest: the text in force (草原防火条例 of 2008 beside 1993's; 旧版… is asked
+    otherwise; a report is one year's, not in force until replaced)."""
+    years = [d.meta.year for d in named]
+    if (
+        None in years
+        or len(set(years)) < len(years)
+        or any(d.meta.kind not in STANDING for d in named)
+    ):
+        return []
+    names = [{year_free(n) for n in document_names(d)} for d in named]
+    if not set.intersection(*names):
+        return []
+    return [max(named, key=lambda d: d.meta.year or 0)]
+
+
+def _also_asked(document: Document, editions: Sequence[Document], name: str, folded: str) -> bool:
+    """Whether a named document beside the editions one word picks is still asked of: another
+    text the question names itself (新公司法和证券法), or a page whose headline names the text
+    (就…条例修订答记者问); not a page only citing it (旧版北京燃气条例 is not the accident report
+    quoting 《北京市燃气管理条例》)."""
+    return document not in editions and (
+        name in plain_text(document.title) or any(n in folded for n in document_names(document))
+    )
 
 
 # the revision a question asks about the text before (2021年修订前的行政处罚法, 修改以前的

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
-from retrieval.boilerplate import strip_boilerplate
+from retrieval.boilerplate import Cleaned, clean, strip_boilerplate
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -242,10 +242,15 @@ def text_lines(name: str, data: bytes) -> list[str]:
 
 def read_lines(name: str, data: bytes) -> list[str]:
     """Clean lines of a document given its file name (for the type) and its bytes."""
-    lines = strip_boilerplate(text_lines(name, data))
-    if not any(lines):
+    return list(read_cleaned(name, data).lines)
+
+
+def read_cleaned(name: str, data: bytes) -> Cleaned:
+    """A document's lines cleaned, with what the cleaning removed."""
+    cleaned = clean(text_lines(name, data))
+    if not any(cleaned.lines):
         raise DocumentError(name, "文档中没有正文")
-    return lines
+    return cleaned
 
 
 def _raw_lines(name: str, suffix: str, data: bytes) -> list[str]:

@@ -485,9 +485,9 @@ def is_organ(speaker: str) -> bool:
 
 # a web page's <title> is its headline, among a column's name or keywords split by | (党史学习教育|
 # 不忘初心…, …政府工作报告|大力|重点领域), with the site after _ or a space (…_网易订阅, … 广东省
-# 人民政府门户网站) and after a hook of a few characters (全文来了！)
+# 人民政府门户网站, …_CmsTop) and after a hook of a few characters (全文来了！)
 _SITE_TAIL = re.compile(
-    r"_[\u4e00-\u9fff]{2,16}$|\s+[\u4e00-\u9fff]{2,12}(?:网站|客户端|新闻网|门户网|日报网)$"
+    r"_[\u4e00-\u9fffA-Za-z]{2,16}$|\s+[\u4e00-\u9fff]{2,12}(?:网站|客户端|新闻网|门户网|日报网)$"
 )
 _HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}[！!]\s*")
 MIN_HEADLINE_CHARS = 6  # Han characters a headline keeps (not 2013-04-28 of 2013-04-28_在…的讲话)

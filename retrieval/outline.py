@@ -22,5 +22,5 @@ class Outline:
 def outline(name: str, data: bytes) -> Outline:
     """The file `name` with bytes `data` as StudyBot reads it (DocumentError if it cannot)."""
     cleaned = clean(text_lines(name, data))
-    parsed = parse_lines(name, list(cleaned.lines))
+    parsed = parse_lines(name, list(cleaned.lines), cleaned.posted_under)
     return Outline(parsed.document, cleaned.removed, parsed.front_matter, parsed.salutations)

@@ -34,7 +34,11 @@ def named_by_abbreviation(documents: Sequence[Document], folded: str) -> list[Do
     干部人事档案工作条例, 机关党组织条例 for 党和国家机关基层组织工作条例), with each of its
     editions the corpus holds."""
     titles = law_title_table(documents)
-    for law in (*law_names(folded), *two_character_laws(folded)):
+    said = (*law_names(folded), *two_character_laws(folded))
+    # a name inside a longer one the question says is part of it (动植物检疫法 of
+    # 动植物检疫法实施条例): the longer one first
+    inner = [law for law in said if any(law != m and law in m for m in said)]
+    for law in [*(law for law in said if law not in inner), *inner]:
         found = [(i, own) for i, own in titles if abbreviates_any(law, own)]
         # where several hold its characters, the one whose name ends with it (代表法 of
         # …代表大会代表法, not …代表大会选举法)
@@ -144,7 +148,7 @@ def names_here(document: Document, folded: str) -> tuple[str, ...]:
 
 
 _RULES = RULE_KINDS | {"法律"}
-_STANDING = _RULES - {"意见", "决定"}  # in force until revised, not one year's
+STANDING = _RULES - {"意见", "决定"}  # in force until revised, not one year's
 
 
 def in_force(
@@ -158,7 +162,7 @@ def in_force(
     editions = [d for d in named if d.meta.kind in _RULES and d.meta.year]
     if not editions or len(editions) != len(named) or not years:
         return []
-    if len(editions) == 1 and (revised or editions[0].meta.kind not in _STANDING):
+    if len(editions) == 1 and (revised or editions[0].meta.kind not in STANDING):
         return []  # one year's 意见 (2023年一号文件) is not in force in 2024
     if not share_a_name(editions):
         return []  # two texts, not two editions of one
@@ -193,9 +197,8 @@ def unwritten_title(documents: Sequence[Document], folded: str) -> str:
     if not titles or any(not c.endswith(_RULE_TITLE) or generic(t) for t, c in pairs):
         return ""
     table = law_title_table(documents)
-    cited = memo(documents, "cited_titles", lambda: _cited_titles(documents))
     for core in cores:
-        if core in cited or any(names_a_held_law(core, own) for _, own in table):
+        if cited(documents, core) or any(names_a_held_law(core, own) for _, own in table):
             return ""
     return f"《{titles[0]}》"
 
@@ -206,6 +209,11 @@ def _core(title: str) -> str:
     …条例（试行）); a place's name stays (北京市物业管理条例 is not the nation's)."""
     plain = plain_text(EDITION_NOTE.sub("", fold(title))).removeprefix("中华人民共和国")
     return _ISSUERS.sub("", plain)
+
+
+def cited(documents: Sequence[Document], title: str) -> bool:
+    """Whether the corpus gives or cites the title in 《》 (compared as `_core` reads it)."""
+    return _core(title) in memo(documents, "cited_titles", lambda: _cited_titles(documents))
 
 
 def _cited_titles(documents: Sequence[Document]) -> frozenset[str]:

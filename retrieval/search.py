@@ -338,6 +338,10 @@ def candidates(
     # say something like it (the same article of another place's regulation), and count only
     # where none says it
     holds = [all(says_quote(q, t) for q in target.phrases) for t in texts]
+    if target.phrases and not any(holds):
+        # said in a page's headline only (252名“无袍法官”上任!…): the headline heads its text
+        titles = [fold(index.passages[i].title) for i, _ in ids]
+        holds = [all(says_quote(q, t) for q in target.phrases) for t in titles]
     if not any(holds):
         holds = [all(holds_quote(q, t) for q in target.phrases) for t in texts]
     unheld_edition = bool(ordinals) and other_edition(ordinals, texts)

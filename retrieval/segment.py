@@ -75,6 +75,13 @@ def word_tags() -> dict[str, str]:
     return tags
 
 
+# words jieba's dictionary tags as place names (ns) that name a kind of place, not one place:
+# 城市燃气事故追踪 is of no place, and 城市 names no document
+GENERIC_PLACE_WORDS = frozenset(
+    ("城市", "城镇", "山区", "平原", "高原", "海岛", "海洋", "湖泊", "新区")
+)
+
+
 def data_lines(name: str) -> list[str]:
     """Non-comment, non-blank lines of a file in retrieval/data."""
     text = resources.files("retrieval.data").joinpath(name).read_text(encoding="utf-8")
@@ -195,11 +202,16 @@ class Segmenter:
         """Places and people's names in `text` (jieba's ns and nr tags; `kinds` ("ns",) for
         places alone)."""
         tags = word_tags()
-        return [w for w, _ in self.words(fold(text)) if tags.get(w, "") in kinds]
+        return [
+            w
+            for w, _ in self.words(fold(text))
+            if tags.get(w, "") in kinds and w not in GENERIC_PLACE_WORDS
+        ]
 
     def is_place(self, word: str) -> bool:
-        """Whether jieba's dictionary tags the word a place name (ns)."""
-        return word_tags().get(word, "") == "ns"
+        """Whether jieba's dictionary tags the word a place name (ns), a kind of place
+        (城市, 山区) aside."""
+        return word_tags().get(word, "") == "ns" and word not in GENERIC_PLACE_WORDS
 
     def words(self, folded: str) -> list[tuple[str, int]]:
         """jieba's accurate-mode words of already folded text, with their start offsets.

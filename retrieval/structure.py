@@ -27,7 +27,7 @@ metadata (`retrieval.metadata`), not passages. A line too short to quote joins i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -42,7 +42,6 @@ from retrieval.markers import (
     CLOSABLE,
     CLOSING,
     CN_NUM,
-    MAX_TITLE_CHARS,
     SALUTATION,
     SENTENCE_END,
     Line,
@@ -53,12 +52,10 @@ from retrieval.markers import (
 )
 from retrieval.metadata import (
     KIND_WORDS,
-    TITLE_ENDINGS,
     display_title,
     is_office,
     is_source_line,
     kind_of,
-    law_short_name,
     occasion_from_headings,
     occasion_from_opening,
     read_front_matter,
@@ -66,8 +63,18 @@ from retrieval.metadata import (
 from retrieval.model import Document, DocumentMeta, Heading, Passage
 from retrieval.normalize import plain_text
 from retrieval.pieces import MAX_PASSAGE_CHARS, split_passage
+from retrieval.title_lines import (
+    MAX_FURNITURE_LINES,
+    MIN_REPEATED_TITLE,
+    POSTING,
+    SENTENCE,
+    TITLE_FIELD,
+    bare,
+    ends_with_kind,
+    is_title,
+    page_title_line,
+)
 
-MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
 MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join their neighbour
 _PREFACES = ("前言", "序言", "引言", "绪言", "导言")
@@ -84,44 +91,6 @@ SUBTITLE_WINDOW = 12  # passages below a page's banner (its sidebar's links, a b
 _SPEECH_SUBTITLE = re.compile(
     r"^[—－]{1,2}\s*在.{2,60}?(?:上|中|之际|时)的(?:讲话|报告|发言|致辞)(?:\s*[\u4e00-\u9fff]{2,4})?$"
 )
-MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
-
-
-# a link to another article in a page's sidebar: its title, often cut short, and its date
-_LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")  # 2024学年第二学期开学典礼讲话[02-28]
-
-
-_ENDS_TEXT = "。；;，,"  # a line ending so is a sentence of the text, not its title
-_GREETING = re.compile(r"好[！!]$|^.{0,5}[！？!?]$")
-
-
-# a notice's title may run long after the many offices issuing it jointly (广东省卫生健康委
-# 广东省发展改革委 … 关于印发…方案的通知)
-_ISSUED_ABOUT = re.compile(
-    r"^[^。；;，,！？!?]{2,160}关于[^。；;，,]{2,80}的(?:通知|决定|意见|通报|批复|函)$"
-)
-MAX_ISSUED_TITLE_CHARS = 240
-
-
-def _is_title(line: Line) -> bool:
-    return (
-        line.kind is None
-        and (
-            len(line.text) <= MAX_TITLE_CHARS
-            or (len(line.text) <= MAX_ISSUED_TITLE_CHARS and bool(_ISSUED_ABOUT.search(line.text)))
-        )
-        and line.text[-1] not in _ENDS_TEXT
-        # a headline may exclaim or ask (延迟退休，该哭该笑？), a greeting (大家好！) does not
-        and not (line.text[-1] in SENTENCE_END and _GREETING.search(line.text))
-        and not SALUTATION.match(line.text)
-        and not _LINK.search(line.text)  # another page's title
-    ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
-
-
-def _bare(text: str) -> bool:
-    """A short line with no punctuation: the second half of a broken heading or title."""
-    return len(text) <= MAX_BROKEN_TAIL_CHARS and not re.search(r"[。！？!?；;，,：:、]", text)
-
 
 _BARE_NUMBER = re.compile(rf"^[{CN_NUM}]{{1,3}}$")
 # (2015年12月11日在全国党校工作会议上的讲话): where an excerpt comes from
@@ -182,11 +151,11 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             and line.kind is not None
             and nxt is not None
             and nxt.kind is None
-            and _bare(nxt.text)
+            and bare(nxt.text)
             and nxt.text != line.label  # a page repeating its heading
             and not nxt.text.isascii()  # nor its translation
             and not dated_to_the_day(nxt.text)  # nor the date under a title
-            and (after is None or after.kind is not None or not _bare(after.text))
+            and (after is None or after.kind is not None or not bare(after.text))
             and not line.text.endswith(("。", "：", ":"))
         ):
             joined = line.text + nxt.text
@@ -257,11 +226,11 @@ def _series_lines(banner: str, rest: list[str], lines: list[Line]) -> int:
     none. A title opening with 在 is taken only under a bracketed banner (【…】): under a
     title in two lines it is the subtitle (坚定理想信念 / 补足精神之钙 / 在…上的讲话)."""
     for i in range(1, min(MAX_SERIES_LINES, len(rest) - 2) + 1):
-        if kind_of(rest[i - 1]) or not _is_title(lines[i - 1]):
+        if kind_of(rest[i - 1]) or not is_title(lines[i - 1]):
             return 0
         if (
             kind_of(rest[i])
-            and _is_title(lines[i])
+            and is_title(lines[i])
             and (is_date_line(rest[i + 1]) or is_source_line(rest[i + 1]))
             and (banner.startswith("【") or not rest[i].startswith(("在", "—", "－")))
         ):
@@ -269,25 +238,49 @@ def _series_lines(banner: str, rest: list[str], lines: list[Line]) -> int:
     return 0
 
 
-# what a title may end with after its kind: （节选）, （2020年）, （试行）
-_TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
-
-
-def _ends_with_kind(line: str) -> bool:
-    """Whether a line ends as a document's title does, with its kind (…的通知, 中华人民共和国
-    公司法; not 通知公告更多>>, a page's link to its notices)."""
-    title = _TRAILING_NOTE.sub("", line)
-    return title.endswith(TITLE_ENDINGS) or bool(law_short_name(title))
-
-
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|wps|txt|html?)$", re.IGNORECASE)
+
+
+def _page_title_first(
+    doc: str, lines: list[Line], posted: frozenset[str]
+) -> tuple[list[Line], list[str]]:
+    """The lines with a page's title (see `page_title_line`) and what it takes under it
+    moved to the front, where the first line names no kind of text, and the page furniture
+    above it: its lines that say nothing in a sentence (立即咨询, 北京市第十二届人民代表大会
+    常务委员会 / 2006年11月3日 under a notice). Sentences, headings and a record's fields
+    above it stay text (a study page's lead paragraphs may stand above the document it prints;
+    【发文字号】 answers 第几号令)."""
+    title = _title_and_meta(doc, lines)[0]
+    if not lines or kind_of(title) or ends_with_kind(title):
+        return lines, []
+    # a record's title field among its other fields (【標 題】草原防火條例 under 【有 效 性】
+    # 有效) names the text
+    head = lines[:MAX_FURNITURE_LINES]
+    for k, line in enumerate(head):
+        field = TITLE_FIELD.match(line.text)
+        beside = [n.text for n in head[max(0, k - 1) : k + 2] if n is not line]
+        if field and any(n.startswith(("【", "[")) for n in beside):
+            heading = Line(field.group(1).strip(), None, "", False)
+            return [heading, *lines[:k], *lines[k + 1 :]], []
+    # (a bracketed banner, 【2019年10月学习材料】, names the bundle the page is)
+    if lines[0].text.startswith("【") or not (at := page_title_line(lines, posted)):
+        return lines, []
+    taken = _title_and_meta(doc, lines[at:])[2]
+    above = lines[:at]
+    text = [
+        ln
+        for ln in above
+        if ln.kind is not None or SENTENCE.search(ln.text) or POSTING.match(ln.text)
+    ]
+    furniture = [ln.text for ln in above if ln not in text]
+    return lines[at : at + taken] + text + lines[at + taken :], furniture
 
 
 def _title_and_meta(
     doc: str, lines: list[Line]
 ) -> tuple[str, DocumentMeta, int, list[tuple[str, str]]]:
     """The title, metadata and the number of lines they took."""
-    if not lines or not _is_title(lines[0]):
+    if not lines or not is_title(lines[0]):
         front = read_front_matter(doc, PurePath(doc).stem, [ln.text for ln in lines[:1]])
         return PurePath(doc).stem, replace(front.meta, subtitle=""), 0, []
     # a title line giving a file's name (中华人民共和国拍卖法.doc): the name is the title
@@ -298,7 +291,7 @@ def _title_and_meta(
     # a title broken over two lines: the second half ends with the document's kind
     if (
         rest
-        and _bare(rest[0])
+        and bare(rest[0])
         and lines[1].kind is None
         and rest[0].endswith(KIND_WORDS)
         and not first.endswith(KIND_WORDS)
@@ -314,7 +307,7 @@ def _title_and_meta(
     broken = (
         len(rest) > 1
         and not kind_of(rest[0])
-        and _bare(rest[1].strip())
+        and bare(rest[1].strip())
         and rest[1].strip().endswith(KIND_WORDS)
         # 在…上的讲话 under a title in two lines is its subtitle
         and not rest[1].strip().startswith("在")
@@ -323,8 +316,8 @@ def _title_and_meta(
     if (
         rest
         and not kind_of(first)
-        and _ends_with_kind(under)
-        and _is_title(lines[taken])
+        and ends_with_kind(under)
+        and is_title(lines[taken])
         # 在…上的讲话 under a title is its subtitle, but under a dated column's banner
         # (每周一学（2021年10月11日—17日）) the speech's own title
         and not rest[0].startswith(("—", "－"))
@@ -363,12 +356,15 @@ def _frame_sections(lines: list[Line]) -> list[Line]:
 _DATING = ("副标题", "日期")  # front matter that dates a text (read_front_matter's labels)
 
 
-def parse_lines(doc: str, lines: list[str]) -> Parsed:
-    """Parse the clean lines of the document `doc` (its id)."""
+def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) -> Parsed:
+    """Parse the clean lines of the document `doc` (its id); `posted_under`: the lines the
+    cleaning took a posting line from under (`Cleaned.posted_under`)."""
     classified = [classify(t.strip()) for t in lines if t.strip()]
     for step in _LINE_PASSES:
         classified = step(classified)
+    classified, furniture = _page_title_first(doc, classified, frozenset(posted_under))
     title, meta, taken, front = _title_and_meta(doc, classified)
+    front += [(line, "栏目") for line in furniture]
     # the lines saying when and by whom the text was adopted and revised answer 哪次会议
     # 通过的 and 修订过几次: one passage, its history
     history = [line.strip() for line, what in front if what == "日期" and adoption(line)]
@@ -443,8 +439,8 @@ def _without_repeated_title(lines: list[Line], taken: int) -> list[Line]:
     return [ln for i, ln in enumerate(body) if i >= SUBTITLE_WINDOW or not repeats(ln)]
 
 
-def parse(doc: str, lines: list[str]) -> Document:
-    return parse_lines(doc, lines).document
+def parse(doc: str, lines: list[str], posted_under: Sequence[str] = ()) -> Document:
+    return parse_lines(doc, lines, posted_under).document
 
 
 def _salutation_points(all_lines: list[Line]) -> set[int]:

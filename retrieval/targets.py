@@ -25,20 +25,22 @@ from retrieval.dates import (
 )
 from retrieval.editions import (
     as_said,
+    asks_older,
     edition_asked,
+    in_force_edition,
     named_by_kind,
     unheld_original,
     without_revision_year,
 )
+from retrieval.history import asks_history
 from retrieval.laws import (
-    LAW_ENDINGS,
     LAW_WORD_ON,
     generic,
     law_names,
     names_a_held_law,
     quotes_article,
 )
-from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
+from retrieval.metadata import KIND_WORDS
 from retrieval.model import Document
 from retrieval.names import (
     MIN_NAME_CHARS,
@@ -59,12 +61,12 @@ from retrieval.places import (
     SPELLED_PLACE,
     asked_place,
     asks_which_place,
-    is_place_name,
     place_stem,
     places_of,
 )
 from retrieval.quotes import pointing_quotes, quoted_phrases
 from retrieval.regulations import (
+    cited,
     history_records,
     implementing_rules,
     in_force,
@@ -86,11 +88,12 @@ from retrieval.sessions import (
 )
 from retrieval.short_titles import named_by_short_title, unheld_year_of_short_title
 from retrieval.title_tokens import (
-    name_tokens,
     named_by_speaker,
     named_by_title_token,
     named_by_unique,
     other_anniversary,
+    place_tokens,
+    whose,
 )
 
 
@@ -129,23 +132,9 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         i
         for name in outermost(found)
         for i in owners[name]
-        if not another_places_plenum(
-            name, plain, document_names(documents[i]), _whose(documents[i])
-        )
+        if not another_places_plenum(name, plain, document_names(documents[i]), whose(documents[i]))
     }
     return [documents[i] for i in sorted(named)]
-
-
-OPENING_CHARS = 60  # a page's first words, where its headline leaves its place unsaid
-
-
-def _whose(document: Document) -> str:
-    """Where a document says whose it is: its title, and where that names no place (县委召开
-    党外人士座谈会…), its opening too (中共渠县县委第十四届八次全会举行前夕…)."""
-    title = fold(document.title)
-    if _place_tokens(document) or not document.passages:
-        return title
-    return title + fold(document.passages[0].text[:OPENING_CHARS])
 
 
 @cache
@@ -153,11 +142,18 @@ def _kind_words(question: str) -> tuple[str, ...]:
     return tuple(w for w in KIND_WORDS if w in question)
 
 
+# a text implementing a law said with a 的 between them (动植物检疫法的实施条例, 人民陪审员法的
+# 那个司法解释): the implementing text's own name, 动植物检疫法实施条例
+_IMPLEMENTING_SAID = re.compile(
+    r"(法|条例)(?:的|之)(?:那个|这个|那部|这部)?(实施条例|实施细则|实施办法|(?:司法)?解释)"
+)
+
+
 def find_target(
     question: str, documents: Sequence[Document], known_years: Container[int] | None = None
 ) -> Target:
     """Which documents, years and phrases `question` names (`known_years`: `question_years`)."""
-    folded = fold(question)
+    folded = _IMPLEMENTING_SAID.sub(r"\1\2", fold(question))
     counted = without_revision_year(without_compared(folded))  # not 2021年修订前的…法's year
     years = [m.year for m in question_years(counted, known_years)]
     written = canonical_years(folded, known_years)  # 19年 and 二〇一九年 as 2019年
@@ -219,7 +215,7 @@ def find_target(
             or titled(documents, pointing_quotes(folded))
         )
         asked = place_stem(place)  # not another place's
-        named = [d for d in named if not asked or asked in _place_tokens(d)]
+        named = [d for d in named if not asked or asked in place_tokens(d)]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
         named = [d for d in named if not other_anniversary(d, folded)]
     if (
@@ -241,7 +237,7 @@ def find_target(
     if lacking and not (
         lacking.endswith(GENRES)
         and kinds
-        and named_by_kind(documents, plain, years, kinds, _place_tokens)
+        and named_by_kind(documents, plain, years, kinds, place_tokens)
     ):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if years:
@@ -268,11 +264,13 @@ def find_target(
                 return Target(
                     years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}"
                 )
+        if named and not with_year:
+            with_year = _headless_of_year(documents, named, years)
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
             return Target(years=tuple(years), phrases=phrases, missing=lacking)
         named = with_year or named
     if not named and kinds:
-        named = named_by_kind(documents, plain, years, kinds, _place_tokens)
+        named = named_by_kind(documents, plain, years, kinds, place_tokens)
     # a day names the one of them dated so (2024年4月29日那期 of a weekly column)
     day = first_date(folded) if years else None
     on_day = [d for d in named if d.meta.date == iso(day)] if day and day[2] else []
@@ -281,15 +279,15 @@ def find_target(
         named
         and place
         and not _unplaced(named)
-        and not any(place_stem(place) in _place_tokens(d) for d in named)
+        and not any(place_stem(place) in place_tokens(d) for d in named)
     ):  # 西藏自治区政府工作报告 where the corpus holds 青海's
         return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if place:  # 陵川2025年的政府工作报告: 陵川's, not the other counties' of that year
-        named = [d for d in named if place_stem(place) in _place_tokens(d)] or named
+        named = [d for d in named if place_stem(place) in place_tokens(d)] or named
     national = _NATIONAL_REPORT.search(folded)
     if national and named:
         # 全国/国务院的政府工作报告 is the nation's, not a province's report of the year asked
-        nation = [d for d in named if not _place_tokens(d)]
+        nation = [d for d in named if not place_tokens(d)]
         if not nation or any(
             d.meta.year in years and d.meta.year not in {n.meta.year for n in nation} for d in named
         ):
@@ -315,6 +313,10 @@ def find_target(
         preferred = _of_places(documents, folded) or _national(documents, folded, place)
     if len(named) > 1:
         preferred = _first_hand(named, folded, place)
+        # (not where it asks which one says a thing, or an edition's history: 哪一年的…,
+        # 第二次修正是在哪次会议上通过的)
+        if not (preferred or years or phrases or asks_older(folded) or asks_history(folded)):
+            preferred = in_force_edition(named)
     docs = frozenset(d.doc for d in named) if named else None
     return Target(
         dating=tuple(anniversaries(folded)),
@@ -408,6 +410,10 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
             continue
         if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
+        if of_place and cited(documents, law) and not _STIPULATES.search(folded):
+            # a text citing a place's rule (会议传达学习了《…暂行规定》) answers of the mention,
+            # not what the rule stipulates (…条例里罚款是怎么规定的)
+            continue
         if not any(names_a_held_law(plain, own) for _, own in law_title_table(documents)):
             return f"《{law}》"
     return ""
@@ -419,7 +425,7 @@ _IMPLEMENTING_LAW = re.compile(r"(.{2,8}?)实施(.{2,30}?法)的?(?:办法|条�
 def _local_law(named: Sequence[Document], folded: str) -> str:
     """A place's regulation the question names (北京市优化营商环境条例) where the corpus
     holds only the national one of that name, or another place's (浙江省… for 山东省…)."""
-    places = {t for d in named for t in _place_tokens(d)}
+    places = {t for d in named for t in place_tokens(d)}
     for law in placed_law_names(folded):
         # or the measures by which a place implements a law (北京市实施节约能源法办法)
         implementing = _IMPLEMENTING_LAW.fullmatch(law)
@@ -437,7 +443,7 @@ def _kin_of_year(
 ) -> list[Document]:
     """Documents of a year asked, of the places of all the documents `named`, with a name
     ending like the one said (四川省人民政府工作报告 for 政府工作报告)."""
-    places = [_place_tokens(d) for d in named]
+    places = [place_tokens(d) for d in named]
     if not places or not all(places):
         return []
     shared = frozenset.intersection(*places)
@@ -445,9 +451,51 @@ def _kin_of_year(
         d
         for d in documents
         if d.meta.year in years
-        and shared & _place_tokens(d)
+        and shared & place_tokens(d)
         and any(n.endswith(name) for n in document_names(d))
     ]
+
+
+def _headless_of_year(
+    documents: Sequence[Document], named: Sequence[Document], years: Sequence[int]
+) -> list[Document]:
+    """Documents of a year asked, of the kind of all those `named`, whose headline names no
+    place while their opening names the body the named texts are of, with its place: the
+    year's text on a page that lost its title (谭志桂作工作报告 over 绍兴's 2018 report: 我受
+    绍兴市人民代表大会常务委员会的委托, beside the 2025 绍兴市人民代表大会常务委员会工作报告).
+    Not a text titled with a place, nor another body's (我代表绍兴市人民政府 is the
+    government's)."""
+    kinds = {d.meta.kind for d in named}
+    bodies = {_body(d) for d in named}
+    if len(kinds) != 1 or not all(kinds) or len(bodies) != 1 or not all(bodies):
+        return []
+    places = frozenset.intersection(*(place_tokens(d) for d in named))
+    body = bodies.pop()
+    return [
+        d
+        for d in documents
+        if d.meta.year in years
+        and d.meta.kind in kinds
+        and not place_tokens(d)
+        and any(p + body in plain_text(whose(d)) for p in places)
+    ]
+
+
+def _body(document: Document) -> str:
+    """The body a title says a text is of, its place and year and kind left out (人民代表大会
+    常务委员会 of 绍兴市人民代表大会常务委员会工作报告); '' when it says none."""
+    title = re.sub(r"^\d{4}年", "", plain_text(document.title))
+    for place in sorted(place_tokens(document), key=len, reverse=True):
+        title = title.removeprefix(place)
+    body = (
+        re.sub(rf"(?:工作)?{re.escape(document.meta.kind)}$", "", title)
+        if document.meta.kind
+        else ""
+    )
+    return body if len(body) >= MIN_BODY_CHARS else ""
+
+
+MIN_BODY_CHARS = 4  # 人民政府, 人民代表大会常务委员会; not 市委 alone
 
 
 def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:
@@ -455,23 +503,6 @@ def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) ->
     the corpus holds of a year's text it does not hold itself."""
     titles = plain_titles(documents)
     return [d for d, t in zip(documents, titles, strict=True) if d.meta.year in years and name in t]
-
-
-def _place_tokens(document: Document) -> frozenset[str]:
-    """Places a document's title, subtitle or occasion names (广东省… → 广东), with a
-    province's short name (粤)."""
-    speaker = fold(document.meta.speaker)  # a person (王琛) is no place
-    places = places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
-        t
-        for t in name_tokens(document)
-        if not t[0].isdigit()
-        and is_place_name(t)
-        and t not in NATIONAL
-        and t != speaker
-        # nor a law's name jieba tags as a proper noun (数据安全法: 数据 / 安全法)
-        and not t.endswith(LAW_ENDINGS)
-    }
-    return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
 
 
 # a question asking of the national text (国务院条例, 国务院市容环卫条例 with its short name
@@ -516,13 +547,13 @@ def rule_documents(documents: Sequence[Document]) -> frozenset[str]:
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
-    return named_by_unique(documents, "places", _place_tokens, folded)
+    return named_by_unique(documents, "places", place_tokens, folded)
 
 
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place (of two characters or more) the question names,
     several alike: 浙江的幼儿园收费 of 浙江省学前教育条例 and 浙江省教育督导条例."""
-    found, owners = memo(documents, "place_owners", lambda: owners_of(documents, _place_tokens, 2))
+    found, owners = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
     return [documents[i] for i in sorted({i for t in found.within(folded) for i in owners[t]})]
 
 
@@ -530,7 +561,7 @@ def _missing_local_year(named: Sequence[Document], plain: str, years: Sequence[i
     """A place's genre document of a year the place's documents named are not of, the
     place before the year (重庆市2025年政府工作报告 where 2026's is held)."""
     for d in named:
-        for place in sorted(_place_tokens(d), key=lambda t: (-len(t), t)):  # 云南省 before 云南
+        for place in sorted(place_tokens(d), key=lambda t: (-len(t), t)):  # 云南省 before 云南
             for genre in GENRES:
                 for y in years:
                     if re.search(rf"{re.escape(place)}.{{0,2}}{y}年.{{0,6}}{genre}", plain):
@@ -545,7 +576,7 @@ def _placed_of_kind(
     has documents of other kinds too (重庆's report beside 重庆市优化营商环境条例)."""
     kinds = {d.meta.kind for d in named}
     return [
-        d for d in documents if d.meta.kind in kinds and any(t in folded for t in _place_tokens(d))
+        d for d in documents if d.meta.kind in kinds and any(t in folded for t in place_tokens(d))
     ]
 
 
@@ -586,9 +617,9 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         if not own and any(stem in p.text for d in documents for p in d.passages):
             continue
         # nor where a page whose title names no place opens by naming it (1月4日,郑州市委
-        # 经济工作会议提出…): the place's own page, whatever its headline (`_whose`: the
+        # 经济工作会议提出…): the place's own page, whatever its headline (`whose`: the
         # titles of the others, which name places the corpus knows already)
-        openings = memo(documents, "whose", lambda: [_whose(d) for d in documents])
+        openings = memo(documents, "whose", lambda: [whose(d) for d in documents])
         if any(stem in opening for opening in openings):
             continue
         kinds = {n for d in local for n in GENRES if n in fold(d.title)}
@@ -601,9 +632,9 @@ def _local_documents(
 ) -> tuple[list[Document], frozenset[str], frozenset[str]]:
     """The documents naming a place, the places they name, and the nation's (where some do):
     kept with the catalog, since every question naming nothing asks for the nation's."""
-    local = [d for d in documents if _place_tokens(d)]
-    national = frozenset(d.doc for d in documents if not _place_tokens(d)) if local else frozenset()
-    return local, frozenset().union(*(_place_tokens(d) for d in local)), national
+    local = [d for d in documents if place_tokens(d)]
+    national = frozenset(d.doc for d in documents if not place_tokens(d)) if local else frozenset()
+    return local, frozenset().union(*(place_tokens(d) for d in local)), national
 
 
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -635,7 +666,7 @@ def _first_hand(named: Sequence[Document], folded: str, place: str) -> list[Docu
         if _COMMENTARY.search(folded)
         else [d for d in named if not reports_on_a_text(d)]
     )
-    unplaced = [] if place else [d for d in own if not _place_tokens(d)]
+    unplaced = [] if place else [d for d in own if not place_tokens(d)]
     chosen = unplaced or own
     return chosen if len(chosen) < len(named) else []
 

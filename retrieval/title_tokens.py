@@ -10,10 +10,10 @@ from functools import cache
 
 from retrieval.catalog import Substrings, memo, owners_of
 from retrieval.laws import LAW_ENDINGS, OPENING_PASSAGES
-from retrieval.metadata import _ISSUERS, HELD, KINDS, is_organ
+from retrieval.metadata import _ISSUERS, HELD, KINDS, PROVINCE_SHORT, is_organ
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
-from retrieval.places import places_of
+from retrieval.places import NATIONAL, is_place_name, places_of
 
 _ANNIVERSARY = re.compile(r"\d+周年")
 # and the event held for it, which tells the 70周年大会 from the 70周年招待会 of one week
@@ -173,3 +173,32 @@ def _unique_tokens(
         t: found[0] for t, found in owners_of(documents, tokens_of)[1].items() if len(found) == 1
     }
     return Substrings(owner), owner
+
+
+def place_tokens(document: Document) -> frozenset[str]:
+    """Places a document's title, subtitle or occasion names (广东省… → 广东), with a
+    province's short name (粤)."""
+    speaker = fold(document.meta.speaker)  # a person (王琛) is no place
+    places = places_of(document.title, document.meta.subtitle, document.meta.occasion) | {
+        t
+        for t in name_tokens(document)
+        if not t[0].isdigit()
+        and is_place_name(t)
+        and t not in NATIONAL
+        and t != speaker
+        # nor a law's name jieba tags as a proper noun (数据安全法: 数据 / 安全法)
+        and not t.endswith(LAW_ENDINGS)
+    }
+    return places | {PROVINCE_SHORT[p] for p in places if p in PROVINCE_SHORT}
+
+
+OPENING_CHARS = 60  # a page's first words, where its headline leaves its place unsaid
+
+
+def whose(document: Document) -> str:
+    """Where a document says whose it is: its title, and where that names no place (县委召开
+    党外人士座谈会…), its opening too (中共渠县县委第十四届八次全会举行前夕…)."""
+    title = fold(document.title)
+    if place_tokens(document) or not document.passages:
+        return title
+    return title + fold(document.passages[0].text[:OPENING_CHARS])

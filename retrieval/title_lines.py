@@ -1,0 +1,171 @@
+"""Lines that are a document's title: a title line's form (short, not a sentence, not
+another page's link), a title ending with its kind, and where a web page's title sits below
+its furniture (menus, adverts, a breadcrumb, a record's fields)."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.history import adoption, is_date_line
+from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
+from retrieval.metadata import TITLE_ENDINGS, is_source_line, law_short_name
+
+MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
+
+MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
+
+
+# a link to another article in a page's sidebar: its title, often cut short, and its date
+_LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")  # 2024学年第二学期开学典礼讲话[02-28]
+
+
+_ENDS_TEXT = "。；;，,"  # a line ending so is a sentence of the text, not its title
+_GREETING = re.compile(r"好[！!]$|^.{0,5}[！？!?]$")
+
+
+# a notice's title may run long after the many offices issuing it jointly (广东省卫生健康委
+# 广东省发展改革委 … 关于印发…方案的通知)
+_ISSUED_ABOUT = re.compile(
+    r"^[^。；;，,！？!?]{2,160}关于[^。；;，,]{2,80}的(?:通知|决定|意见|通报|批复|函)$"
+)
+MAX_ISSUED_TITLE_CHARS = 240
+
+
+def is_title(line: Line) -> bool:
+    return (
+        line.kind is None
+        and (
+            len(line.text) <= MAX_TITLE_CHARS
+            or (len(line.text) <= MAX_ISSUED_TITLE_CHARS and bool(_ISSUED_ABOUT.search(line.text)))
+        )
+        and line.text[-1] not in _ENDS_TEXT
+        # a headline may exclaim or ask (延迟退休，该哭该笑？), a greeting (大家好！) does not
+        and not (line.text[-1] in SENTENCE_END and _GREETING.search(line.text))
+        and not SALUTATION.match(line.text)
+        and not _LINK.search(line.text)  # another page's title
+    ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
+
+
+def bare(text: str) -> bool:
+    """A short line with no punctuation: the second half of a broken heading or title."""
+    return len(text) <= MAX_BROKEN_TAIL_CHARS and not re.search(r"[。！？!?；;，,：:、]", text)
+
+
+# what a title may end with after its kind: （节选）, （2020年）, （试行）
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
+
+
+def ends_with_kind(line: str) -> bool:
+    """Whether a line ends as a document's title does, with its kind (…的通知, 中华人民共和国
+    公司法; not 通知公告更多>>, a page's link to its notices)."""
+    title = _TRAILING_NOTE.sub("", line)
+    return title.endswith(TITLE_ENDINGS) or bool(law_short_name(title))
+
+
+MAX_FURNITURE_LINES = 60  # a web page's menus, ads and breadcrumb above its title
+MAX_TITLE_GAP = 2  # short lines between a title and its dateline (the title again, spaced)
+# a line saying when or where a page was posted (日期:2021-06-15 来源:…, 添加時間:…), or a
+# field of a law database's record (1. 发布部门: 建设部, 【颁布时间】 1985-06-18)
+POSTING = re.compile(
+    r"^\s*(?:\d{1,2}[.、]\s*)?[【\[]?\s*(?:(?:信息)?来源|(?:发布|添加|更新|发文)?(?:时间|時間|日期)"
+    r"|发布部门|发文机关|制定机关|颁布(?:部门|机关|机构|文号|时间|日期|令)|(?:发布|颁布)?文号"
+    r"|发文字号|效力级别|时效性|法规名称)\s*(?:[】\]]\s*\S|[:：])"
+)
+
+
+_TRAIL = re.compile(r"[>»›|/]")  # a breadcrumb's separators
+
+
+# a posting stamp (2024/05/21 11:18 读创深圳 张玮玮): the day, the time, the site and author
+_STAMP = re.compile(
+    r"^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
+    r"(?:\s+\S{1,20}){0,3}$"
+)
+MIN_HEADLINE_HAN = 8  # a news headline's characters (not 读创, Home, 兰州新闻)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _posted(line: Line) -> bool:
+    """A page's posting line: when, where from or by whom it was put up."""
+    return bool(POSTING.match(line.text) or _STAMP.match(line.text)) or is_source_line(line.text)
+
+
+def _anchors_title(line: Line) -> bool:
+    """A line that only ever sits under a text's title: its date or adoption line, its
+    posting line or record, the paper that printed it, or its first chapter or article."""
+    return (
+        is_date_line(line.text)
+        or adoption(line.text)
+        or _posted(line)
+        or (line.kind == "article" and line.label == "第一条")
+        or (line.kind == "chapter" and line.text.startswith("第一章"))
+    )
+
+
+def _anchored(lines: list[Line], i: int, posted: frozenset[str]) -> bool:
+    """Whether the line at i has an anchor right under it, or under the title repeated in
+    one or two short lines (潼关县人民代表大会常务委员会 / 工 作 报 告 / 2023年2月1日在…);
+    `posted`: lines the cleaning took a posting line from under."""
+    if lines[i].text in posted:
+        return True
+    for k in range(i + 1, min(i + 2 + MAX_TITLE_GAP, len(lines))):
+        if _anchors_title(lines[k]):
+            return True
+        if lines[k].kind is not None or not bare(lines[k].text):
+            return False
+    return False
+
+
+def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
+    """Where a web page's title sits below its furniture (立即咨询 / 招商加盟 …, 网站首页 /
+    广元市人民政府 / 长者专区, 进入老年模式 / 您的当前位置:首页): the first line of a kind
+    (…办法, …工作报告, …的公告) with an anchor under it, or a headline with its posting line
+    under it while no sentence of text stands above. 0 when none is found or the first line
+    is the title: a headline with its own anchor, or printed again below (the page's <title>
+    and <h1>), or a news headline above a sentence of its text (a text it prints below, or a
+    link in its sidebar, is not the page); and a page opening with a heading (一、学习内容)
+    is a text already, whatever it prints further down."""
+    first = lines[0].text
+    # (again whole, or as the headline its <title> puts before the site's name: X--学习专栏-…)
+    if (
+        lines[0].kind is not None
+        or _anchored(lines, 0, posted)
+        or any(
+            ln.text == first or (len(ln.text) >= MIN_REPEATED_TITLE and first.startswith(ln.text))
+            for ln in lines[1:MAX_FURNITURE_LINES]
+        )
+    ):
+        return 0
+    headline = is_title(lines[0]) and len(_HAN.findall(first)) >= MIN_HEADLINE_HAN
+    begun = recorded = False  # a sentence or a heading of text above; a record's field
+    for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
+        line = lines[i]
+        if (
+            is_title(line)
+            # (a law database's record above a text's title, 【颁布部门】…, tells its page
+            # from a news page printing a text below its own headline)
+            and not (begun and headline and not recorded)
+            and not line.text.startswith(("在", "—", "－", "【", "["))  # (nor a record's field)
+            and not _TRAIL.search(line.text)  # > 绍兴动态 > … > 2025年两会 > 工作报告
+            and (
+                (ends_with_kind(line.text) and _anchored(lines, i, posted))
+                # a news headline with its posting line right under it (新颖!7人合议庭审理…
+                # / 来源:兰州晚报 2018-08-31)
+                or (
+                    not begun
+                    and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
+                    and (line.text in posted or _posted(lines[i + 1]))
+                    and not _posted(line)  # 发布部门：… over 发布日期：…
+                )
+            )
+        ):
+            return i
+        begun = begun or line.kind is not None or bool(SENTENCE.search(line.text))
+        recorded = recorded or bool(POSTING.match(line.text))
+    return 0
+
+
+SENTENCE = re.compile(r"[。！？!?；;，,]")
+TITLE_FIELD = re.compile(
+    r"^[【\[]\s*(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)\s*[】\]]\s*[:：]?\s*(\S.{1,79})$"
+)

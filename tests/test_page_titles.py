@@ -1,0 +1,225 @@
+"""A web page's title below its furniture: the line of a kind of text with its date, posting
+line, record or first article under it, a record's title field, a news headline over its
+posting line; breadcrumbs in their other forms. Each rule beside the page it must leave as
+it was."""
+
+from __future__ import annotations
+
+from retrieval.boilerplate import clean
+from retrieval.corpus import read_document
+from retrieval.metadata import page_headline
+
+
+def _read(name: str, lines: list[str]) -> tuple[str, list[str]]:
+    document = read_document(name, "\n".join(lines).encode())
+    return document.title, [p.text for p in document.passages]
+
+
+LAW_PAGE = [
+    "立即咨询",
+    "招商加盟",
+    "电话咨询",
+    "Day1赠送 法务官针对所需合同制定法律风险提示版1份",
+    "商品房销售管理办法",
+    "1. 发布部门: 建设部(已撤销)",
+    "2. 发布日期: 2001-04-04",
+    "第四十三条 房地产中介服务机构代理销售不符合销售条件的商品房的,处以警告,责令停止销售。",
+]
+
+
+def test_a_title_of_a_kind_with_its_record_under_it_is_the_page_title() -> None:
+    title, passages = _read("p5.txt", LAW_PAGE)
+    assert title.startswith("商品房销售管理办法")
+    assert not any("立即咨询" in p or "招商加盟" in p or "Day1赠送" in p for p in passages)
+    assert any(p.startswith("第四十三条") for p in passages)
+    # its record's fields are text still (发文字号 answers 第几号令)
+    assert any("发布部门" in p for p in passages)
+
+
+def test_a_title_of_a_kind_over_a_notice_and_its_first_article() -> None:
+    title, passages = _read(
+        "bj.txt",
+        [
+            "备注:本法规已于2020年9月25日被《北京市燃气管理条例(2020年修订)》废止。",
+            "《北京市燃气管理条例》已由北京市第十二届人民代表大会常务委员会第三十二次会议于"
+            "2006年9月29日通过，现予公布，自2007年5月1日起施行。",
+            "北京市第十二届人民代表大会常务委员会",
+            "2006年11月3日",
+            "北京市燃气管理条例",
+            "第一条 为了加强燃气管理,保障公民生命、财产安全,制定本条例。",
+            "第二条 本条例适用于本市行政区域内燃气的规划、供应和使用。",
+        ],
+    )
+    assert title.startswith("北京市燃气管理条例")
+    # a sentence above the title stays text; the lines saying nothing in one are furniture
+    assert passages[0].startswith("备注:本法规已于")
+    assert not any(p.startswith("北京市第十二届") for p in passages)
+
+
+def test_a_page_keeps_its_headline_where_it_has_its_own_anchor_or_comes_again() -> None:
+    # the page's own headline with its posting line under it, though a text it prints
+    # has a title over its first article further down
+    news = [
+        "志愿服务记录如何出具?八问答为您详解!",
+        "2020-12-25 17:23:06 来源:山东省雷锋志愿服务队",
+        "近日,民政部印发《志愿服务记录与证明出具办法(试行)》。",
+        "志愿服务记录与证明出具办法(试行)",
+        "第一条 为了规范志愿服务记录和志愿服务记录证明出具工作,制定本办法。",
+    ]
+    assert _read("wenda.txt", news)[0] == news[0]
+    # the headline printed again below (the page's <title> and <h1>)
+    again = [news[0], "山东省雷锋志愿服务队", news[0], *news[2:]]
+    assert _read("wenda2.txt", again)[0] == news[0]
+    # a bracketed banner names the bundle the page is
+    bundle = [
+        "【2019年11月学习材料】",
+        "全会听取和讨论了习近平受中央政治局委托作的工作报告。",
+        "中国共产党第十九届中央委员会第四次全体会议公报",
+        "2019年11月01日07:20 来源:人民网",
+        "中国共产党第十九届中央委员会第四次全体会议,于2019年10月28日至31日在北京举行。",
+    ]
+    assert _read("bundle.txt", bundle)[0] == "【2019年11月学习材料】"
+
+
+def test_a_records_title_field_names_the_text() -> None:
+    title, passages = _read(
+        "fanghuo.txt",
+        [
+            "【有 效 性】有效",
+            "【標 題】草原防火條例",
+            "【頒布日期】1993-10-05",
+            "第一條 為了加強草原防火工作,積極預防和撲救草原火災,制定本條例。",
+        ],
+    )
+    assert title.startswith("草原防火條例")
+    assert any(p.startswith("第一條") for p in passages)
+
+
+def test_a_news_headline_over_its_posting_line_below_a_menu() -> None:
+    title, _ = _read(
+        "lanzhou.txt",
+        [
+            "兰州新闻 永登新闻 皋兰新闻 榆中新闻",
+            "新颖!7人合议庭审理环境公益诉讼案",
+            "来源:兰州晚报 2018-08-31 03:47",
+            "兰州晚报讯 8月29日上午,城关法院启用“3名法官+4名人民陪审员”组成7人合议庭。",
+        ],
+    )
+    assert title.endswith("7人合议庭审理环境公益诉讼案")  # (a hook, 新颖!, is no part of it)
+    title, _ = _read(
+        "shenzhen.txt",
+        [
+            "读创",
+            "Home",
+            "252名“无袍法官”上任!深圳市龙华法院新任陪审员宣誓就职",
+            "2024/05/21 11:18 读创深圳 张玮玮",
+            "5月17日,深圳市龙华区人民法院举行新一届人民陪审员就职宣誓仪式。",
+        ],
+    )
+    assert title.startswith("252名“无袍法官”上任")
+    # a record's field over another is no headline
+    title, _ = _read(
+        "chufa.txt",
+        [
+            "行政处罚法全文",
+            "【颁布单位】:全国人大常委会",
+            "【颁布文号】:主席令第76号",
+            "第一条 为了规范行政处罚的设定和实施,制定本法。",
+        ],
+    )
+    assert "颁布单位" not in title
+
+
+def test_breadcrumbs_slashed_continued_or_ending_in_the_title() -> None:
+    crumbs = [
+        "首页/ 政府信息公开 / 法定主动公开内容 / 政府工作报告 / 正文",
+        "首页 > 法律法规 > 行政法类 > 最高人民法院、司法部关于人民陪审员选任、培训、考核工作的"
+        "实施意见",
+    ]
+    text = [
+        "办理流程：申请>受理>审查>决定>送达",
+        "和/或/以及",
+        "首页/通知",
+        "> 注意事项",
+        "> 一、总体要求 > 二、主要任务",
+        "首页 > 新闻 > 本地 > 今天我们在公园里走了一整天，看到了很多花。",
+    ]
+    cleaned = clean(crumbs + text)
+    assert list(cleaned.lines) == text
+
+
+def test_a_sites_name_after_an_underscore_is_no_part_of_the_headline() -> None:
+    assert page_headline("甘肃省草原条例_CmsTop") == "甘肃省草原条例"
+    assert page_headline("2024年政府工作报告_2024") == "2024年政府工作报告_2024"
+
+
+def test_a_news_headline_stays_over_what_its_page_prints_or_links_below_its_text() -> None:
+    sidebar = [
+        "全市安全生产工作会议召开",
+        "会议要求，各地各部门要压紧压实责任。",
+        "会议强调，要狠抓落实。",
+        "相关阅读",
+        "应急管理部关于加强安全生产的通知",
+        "2024-05-21",
+        "市交通局关于做好春运工作的通知",
+        "2024-01-21",
+    ]
+    assert _read("anquan.txt", sidebar)[0] == sidebar[0]
+    printed = [
+        "我市出台新规规范网约车经营服务",
+        "记者从市交通运输局获悉，新规自下月起施行。",
+        "网约车经营服务管理暂行办法",
+        "第一条 为了规范网约车经营服务，制定本办法。",
+    ]
+    assert _read("wangyueche.txt", printed)[0] == printed[0]
+    # a record's field over another is no headline, bracketed or not
+    fields = [
+        "立即咨询",
+        "发布部门：中华人民共和国住房和城乡建设部",
+        "发布日期：2001-04-04",
+        "第一条 为了规范商品房销售行为，制定本办法。",
+    ]
+    assert "发布部门" not in _read("fields.txt", fields)[0]
+
+
+def test_a_page_opening_with_a_heading_keeps_it_and_its_title() -> None:
+    plan = [
+        "一、学习内容",
+        "（一）学习习近平法治思想",
+        "各支部要认真组织学习。",
+        "（二）学习安全生产法律法规",
+        "重点学习以下法规。",
+        "中华人民共和国安全生产法",
+        "（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议修正）",
+        "第一条 为了加强安全生产工作，制定本法。",
+    ]
+    document = read_document("plan.txt", "\n".join(plan).encode())
+    assert "安全生产法" not in document.title
+    assert any(p.section and p.section[0] == "一、学习内容" for p in document.passages)
+
+
+def test_a_trails_rest_is_one_only_under_its_label() -> None:
+    kept = ["流程：", "> 受理登记 > 审查核实 > 作出决定", "> > 中华人民共和国公司法"]
+    assert list(clean(kept).lines) == kept
+    assert list(
+        clean(["您的当前位置:首页", "> 绍兴动态 > 热点专题 > 重要专题", "正文。"]).lines
+    ) == [
+        "您的当前位置:首页",
+        "正文。",
+    ]
+
+
+def test_a_law_databases_record_above_a_text_tells_its_page_from_a_news_page() -> None:
+    title, passages = _read(
+        "caoyuanfa_1985.txt",
+        [
+            "哇,我可以拥有自己的法规库!",
+            "如果您发现我们没有收录到的法规,您可以在此提交。",
+            "【颁布部门】 全国人大常委会",
+            "【发文字号】 中华人民共和国主席令第二十六号",
+            "中华人民共和国草原法",
+            "第一条 为了加强草原的保护、管理、建设和合理利用,制定本法。",
+        ],
+    )
+    assert title.startswith("中华人民共和国草原法")
+    assert any("主席令第二十六号" in p for p in passages)
