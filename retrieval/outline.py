@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrieval.boilerplate import Removed, clean
-from retrieval.ingest import text_lines
+from retrieval.boilerplate import Removed
+from retrieval.ingest import read_cleaned
 from retrieval.model import Document
 from retrieval.structure import parse_lines
 
@@ -21,6 +21,6 @@ class Outline:
 
 def outline(name: str, data: bytes) -> Outline:
     """The file `name` with bytes `data` as StudyBot reads it (DocumentError if it cannot)."""
-    cleaned = clean(text_lines(name, data))
+    cleaned = read_cleaned(name, data)
     parsed = parse_lines(name, list(cleaned.lines), cleaned.posted_under)
     return Outline(parsed.document, cleaned.removed, parsed.front_matter, parsed.salutations)

@@ -11,6 +11,11 @@ from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import TITLE_ENDINGS, is_source_line, law_short_name
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
+SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not a title or furniture
+# a record's title field: 【标 题】…, 【法规名称】…
+TITLE_FIELD = re.compile(
+    r"^[【\[]\s*(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)\s*[】\]]\s*[:：]?\s*(\S.{1,79})$"
+)
 
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
@@ -163,9 +168,3 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
         begun = begun or line.kind is not None or bool(SENTENCE.search(line.text))
         recorded = recorded or bool(POSTING.match(line.text))
     return 0
-
-
-SENTENCE = re.compile(r"[。！？!?；;，,]")
-TITLE_FIELD = re.compile(
-    r"^[【\[]\s*(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)\s*[】\]]\s*[:：]?\s*(\S.{1,79})$"
-)
