@@ -12,6 +12,7 @@ from retrieval.laws import LAW_WORD_ON
 from retrieval.model import Document, Passage
 from retrieval.names import document_names, share_a_name, year_free
 from retrieval.normalize import fold, plain_text
+from retrieval.quotes import in_runs
 from retrieval.regulations import STANDING, in_force
 
 # (现在的统计法, 目前的公司法: the one in force now)
@@ -253,7 +254,10 @@ def asks_older(folded: str) -> bool:
 
 
 def newest_first(
-    shown: Sequence[tuple[Passage, float]], years: Mapping[str, int | None], older: bool = False
+    shown: Sequence[tuple[Passage, float]],
+    years: Mapping[str, int | None],
+    older: bool = False,
+    editions: Mapping[str, frozenset[str]] | None = None,
 ) -> list[tuple[Passage, float]]:
     """The answer with passages saying the same in several editions of a text (an article
     kept word for word, whatever its number) in the newest edition first, each group in the
@@ -264,7 +268,7 @@ def newest_first(
     groups: dict[str, list[int]] = {}
     for i, (passage, _) in enumerate(out):
         groups.setdefault(_wording(passage.text), []).append(i)
-    for slots in groups.values():
+    for slots in _amended_alike(out, groups, editions or {}):
         if len(slots) > 1:
             sign = 1 if older else -1
             members = sorted(
@@ -277,6 +281,53 @@ def newest_first(
             for i, member in zip(slots, members, strict=True):
                 out[i] = member
     return out
+
+
+MIN_ALIKE_SHARE = 0.75  # of the shorter article's words, in runs of four or more, in the other
+MIN_ALIKE_CHARS = 20  # an article's words: a heading or a short line says too little to tell
+LEADING_EDITIONS = 8  # the answer's first passages, compared pair by pair
+
+
+def _amended_alike(
+    out: Sequence[tuple[Passage, float]],
+    groups: dict[str, list[int]],
+    editions: Mapping[str, frozenset[str]],
+) -> list[list[int]]:
+    """The groups of passages saying the same, with those among the answer's first passages
+    that another edition of the same text amended joined (most of the shorter article's
+    words, in runs): an article reworded in the text in force is still that article."""
+    merged = [sorted(slots) for slots in groups.values()]
+    for a in range(len(merged)):
+        for b in range(a + 1, len(merged)):
+            i, j = merged[a], merged[b]
+            if not i or not j or i[0] >= LEADING_EDITIONS or j[0] >= LEADING_EDITIONS:
+                continue
+            first, second = out[i[0]][0], out[j[0]][0]
+            if second.doc not in editions.get(first.doc, frozenset()):
+                continue
+            x, y = sorted((_wording(first.text), _wording(second.text)), key=len)
+            if len(x) >= MIN_ALIKE_CHARS and in_runs(x, y) >= MIN_ALIKE_SHARE * len(x):
+                merged[a], merged[b] = sorted(i + j), []
+    return [slots for slots in merged if slots]
+
+
+def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
+    """Each dated law or regulation to the other dated editions of it the corpus holds (the
+    same name, its year aside). Read once per catalog."""
+
+    def build() -> dict[str, frozenset[str]]:
+        holders: dict[str, set[str]] = {}  # a name, its year aside, to the documents bearing it
+        for d in documents:
+            if d.meta.kind in STANDING and d.meta.year:
+                for name in {year_free(n) for n in document_names(d)}:
+                    holders.setdefault(name, set()).add(d.doc)
+        others: dict[str, set[str]] = {}
+        for docs in holders.values():
+            for doc in docs:
+                others.setdefault(doc, set()).update(docs - {doc})
+        return {doc: frozenset(found) for doc, found in others.items() if found}
+
+    return memo(documents, "editions", build)
 
 
 def _wording(text: str) -> str:

@@ -283,3 +283,46 @@ def test_a_places_rule_a_text_cites_is_asked_of_where_it_is_cited() -> None:
     # counter-example: what the rule stipulates is the rule's, which the corpus lacks
     stipulated = "《桐城市商品房预售资金监管银行信用考评暂行规定》里扣分是怎么规定的"
     assert answer(index, stipulated, SEGMENTER).reason is NoAnswer.MISSING
+
+
+def _rule(name: str, year: int, article: str) -> Document:
+    return parse(
+        f"{name}_{year}.md",
+        [
+            "城市供水条例" if "city" in name else name,
+            f"（{year}年3月1日国务院令公布）",
+            article,
+            "第二条 本条例适用于城市供水的规划、建设和管理。",
+        ],
+    )
+
+
+def test_an_article_amended_in_the_edition_in_force_leads_its_older_wording() -> None:
+    older = _rule(
+        "city",
+        1994,
+        "第三十三条 擅自停止供水或者在停水前未通知用户的，由城市供水行政主管部门责令改正，"
+        "可以处以罚款。",
+    )
+    newer = _rule(
+        "city",
+        2020,
+        "第三十五条 擅自停止供水或者在停水前未通知用户的，由城市供水行政主管部门责令改正，"
+        "处一万元以上五万元以下罚款；情节严重的，报经批准，可以责令停业整顿。",
+    )
+    index = _index(older, newer)
+    assert _first_doc(index, "擅自停止供水的怎么处罚") == "city_2020.md"
+    # counter-examples: an older edition asked, however loosely, and another text's
+    # article alike (a place's regulation is no edition of the nation's)
+    assert _first_doc(index, "最初那版条例里擅自停止供水的怎么处罚") == "city_1994.md"
+    local = parse(
+        "zhejiang_gongshui_2021.md",
+        [
+            "浙江省城市供水管理条例",
+            "（2021年5月1日浙江省人民代表大会常务委员会公布）",
+            "第三十三条 供水企业擅自停止供水或者在停水前未通知用户的，由市、县供水主管部门"
+            "责令限期改正，处二千元以上一万元以下罚款；造成损失的，依法承担赔偿责任。",
+        ],
+    )
+    index = _index(older, local)
+    assert _first_doc(index, "擅自停止供水的怎么处罚") == "city_1994.md"
