@@ -253,6 +253,22 @@ def asks_older(folded: str) -> bool:
     return bool(_OLDER_UNNAMED.search(folded))
 
 
+# a question saying an edition, however loosely (老防火条例, 旧征兵条例, 最初那版, 上一版,
+# 第二次修正, 令第442号); not a word holding 老 or 旧 (老年人, 老百姓, 老是, 依旧, 折旧) nor a
+# day 以前
+_RULE_AHEAD = r"(?=[\u4e00-\u9fff]{0,8}?(?:法|条例|规定|办法|细则|章程|版))"
+_EDITION_SAID = re.compile(
+    rf"(?<![养])老(?![年人板百是家师少])(?:的)?{_RULE_AHEAD}|(?<![依折陈破仍])旧(?:的)?{_RULE_AHEAD}"
+    r"|原版|原来的(?:版|条例|法|规定)|最初|最早的?(?:那?版|条例|法)|那版|上一版|之前的版|以前的版"
+    r"|修订前|修改前|第[一二三四五六七八九十\d]+次修|令第|号令"
+)
+
+
+def says_edition(folded: str) -> bool:
+    """Whether a question says which edition it asks of, however loosely."""
+    return bool(_EDITION_SAID.search(folded))
+
+
 def newest_first(
     shown: Sequence[tuple[Passage, float]],
     years: Mapping[str, int | None],
@@ -294,21 +310,36 @@ def _amended_alike(
     editions: Mapping[str, frozenset[str]],
 ) -> list[list[int]]:
     """The groups of passages saying the same, with those among the answer's first passages
-    that another edition of the same text amended joined (most of the shorter article's
-    words, in runs): an article reworded in the text in force is still that article."""
+    that another edition of the same text amended joined: an article reworded in the text in
+    force is still that article. Alike: most of the shorter wording, in runs, in the other,
+    which is not much longer (a short article is not one it is quoted in); and the two groups
+    hold no document in common (an edition's own article is not its other articles)."""
     merged = [sorted(slots) for slots in groups.values()]
+
+    def edition(slots: list[int]) -> Passage | None:  # the group's first passage of an edition
+        return next((out[k][0] for k in slots if out[k][0].doc in editions), None)
+
     for a in range(len(merged)):
         for b in range(a + 1, len(merged)):
             i, j = merged[a], merged[b]
             if not i or not j or i[0] >= LEADING_EDITIONS or j[0] >= LEADING_EDITIONS:
                 continue
-            first, second = out[i[0]][0], out[j[0]][0]
-            if second.doc not in editions.get(first.doc, frozenset()):
+            first, second = edition(i), edition(j)
+            if first is None or second is None or second.doc not in editions[first.doc]:
+                continue
+            if {out[k][0].doc for k in i} & {out[k][0].doc for k in j}:
                 continue
             x, y = sorted((_wording(first.text), _wording(second.text)), key=len)
-            if len(x) >= MIN_ALIKE_CHARS and in_runs(x, y) >= MIN_ALIKE_SHARE * len(x):
+            if (
+                len(x) >= MIN_ALIKE_CHARS
+                and len(x) >= MIN_ALIKE_LENGTH * len(y)
+                and in_runs(x, y) >= MIN_ALIKE_SHARE * len(x)
+            ):
                 merged[a], merged[b] = sorted(i + j), []
     return [slots for slots in merged if slots]
+
+
+MIN_ALIKE_LENGTH = 0.5  # of the longer wording: an amendment adds or drops a clause, not half
 
 
 def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:

@@ -37,7 +37,7 @@ from retrieval.coverage import (
 )
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
 from retrieval.dates import canonical_years, digit_years, passage_years
-from retrieval.editions import asks_older, editions_of, newest_first
+from retrieval.editions import asks_older, editions_of, newest_first, says_edition
 from retrieval.guesses import with_corpus_words
 from retrieval.history import asks_history, is_date_line, is_history
 from retrieval.index import SearchIndex, carried, searchable_text
@@ -152,12 +152,6 @@ class Ranking:
 
 
 DEFAULT_RANKING = Ranking()
-
-
-# a question saying an edition, however loosely
-_EDITION_SAID = re.compile(
-    r"旧|老|最初|最早|原来|原版|以前|过去|当年|那版|修订前|修改前|第[一二三四五六七八九十\d]+次修|令第|号令"
-)
 
 
 def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[float, ...]:
@@ -631,7 +625,7 @@ def answer(
         if not target.years:
             # (an article amended in the text in force leads its older wording only where the
             # question says no edition, however loosely: 最初那版, 第二次修正, 令第442号)
-            unmarked = not (_EDITION_SAID.search(folded) or asks_history(folded))
+            unmarked = not (says_edition(folded) or asks_history(folded))
             editions = editions_of(index.catalog) if unmarked else None
             shown = newest_first(shown, index.doc_years, asks_older(folded), editions)
         closest = None if place.asked else standout(pool, weights, ranking)

@@ -315,6 +315,10 @@ def test_an_article_amended_in_the_edition_in_force_leads_its_older_wording() ->
     # counter-examples: an older edition asked, however loosely, and another text's
     # article alike (a place's regulation is no edition of the nation's)
     assert _first_doc(index, "最初那版条例里擅自停止供水的怎么处罚") == "city_1994.md"
+    assert _first_doc(index, "上一版条例里擅自停止供水的怎么处罚") == "city_1994.md"
+    # and a word holding 老 or 以前 says no edition
+    for asked in ("供水企业老是擅自停止供水怎么处罚", "停水以前没通知用户的怎么处罚"):
+        assert _first_doc(index, asked) == "city_2020.md", asked
     local = parse(
         "zhejiang_gongshui_2021.md",
         [
@@ -326,3 +330,21 @@ def test_an_article_amended_in_the_edition_in_force_leads_its_older_wording() ->
     )
     index = _index(older, local)
     assert _first_doc(index, "擅自停止供水的怎么处罚") == "city_1994.md"
+
+
+def test_an_article_is_not_joined_to_a_longer_one_that_quotes_it() -> None:
+    crime = "违反本条例规定，构成犯罪的，依法追究刑事责任。"
+    older = _rule("city", 1994, f"第四十条 {crime}")
+    newer = parse(
+        "city_2020.md",
+        [
+            "城市供水条例",
+            "（2020年3月1日国务院令公布）",
+            f"第四十条 {crime}",
+            "第三十五条 擅自停止供水或者在停水前未通知用户的，由城市供水行政主管部门责令改正，"
+            f"处一万元以上五万元以下罚款；{crime}",
+        ],
+    )
+    hits = answer(_index(older, newer), "违反本条例构成犯罪的怎么办", SEGMENTER).hits
+    texts = [h.passage.text for h in hits[:2]]
+    assert all(t.startswith("第四十条") for t in texts), texts
