@@ -254,12 +254,9 @@ def _breadcrumbs(lines: list[str]) -> set[int]:
     found: set[int] = set()
     above = ""  # the line before, blank lines aside
     for i, line in enumerate(lines):
-        trail = (
-            _BREADCRUMB.match(above)
-            or above.endswith("首页")
-            or bool(_BREADCRUMB_LINE.match(above))
-        )
-        if line.strip() and trail and _CONTINUED_TRAIL.match(line.strip()):
+        if _CONTINUED_TRAIL.match(line.strip()) and (
+            _BREADCRUMB.match(above) or above.endswith("首页") or _BREADCRUMB_LINE.match(above)
+        ):
             found.add(i)
         above = line.strip() or above
         if not _BREADCRUMB.match(line.strip()):
@@ -362,8 +359,9 @@ def clean(lines: list[str]) -> Cleaned:
         rule = clutter_rule(line)
         if rule is not None:
             removed.append(Removed(line.strip(), rule))
-            above = next((k.strip() for k in reversed(kept) if k.strip()), "")
-            if rule in _POSTING_RULES and above:
+            if rule in _POSTING_RULES and (
+                above := next((k.strip() for k in reversed(kept) if k.strip()), "")
+            ):
                 posted.append(above)
             continue
         if glosses := _PINYIN_GLOSS.findall(line):

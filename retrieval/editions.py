@@ -56,10 +56,15 @@ def in_force_edition(named: Sequence[Document]) -> list[Document]:
         or any(d.meta.kind not in STANDING for d in named)
     ):
         return []
-    names = [{year_free(n) for n in document_names(d)} for d in named]
+    names = [_edition_names(d) for d in named]
     if not set.intersection(*names):
         return []
     return [max(named, key=lambda d: d.meta.year or 0)]
+
+
+def _edition_names(document: Document) -> set[str]:
+    """A document's names with their year left out: what its editions share."""
+    return {year_free(n) for n in document_names(document)}
 
 
 def _also_asked(document: Document, editions: Sequence[Document], name: str, folded: str) -> bool:
@@ -301,6 +306,7 @@ def newest_first(
 
 MIN_ALIKE_SHARE = 0.75  # of the shorter article's words, in runs of four or more, in the other
 MIN_ALIKE_CHARS = 20  # an article's words: a heading or a short line says too little to tell
+MIN_ALIKE_LENGTH = 0.5  # of the longer wording: an amendment adds or drops a clause, not half
 LEADING_EDITIONS = 8  # the answer's first passages, compared pair by pair
 
 
@@ -339,9 +345,6 @@ def _amended_alike(
     return [slots for slots in merged if slots]
 
 
-MIN_ALIKE_LENGTH = 0.5  # of the longer wording: an amendment adds or drops a clause, not half
-
-
 def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
     """Each dated law or regulation to the other dated editions of it the corpus holds (the
     same name, its year aside). Read once per catalog."""
@@ -350,7 +353,7 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
         holders: dict[str, set[str]] = {}  # a name, its year aside, to the documents bearing it
         for d in documents:
             if d.meta.kind in STANDING and d.meta.year:
-                for name in {year_free(n) for n in document_names(d)}:
+                for name in _edition_names(d):
                     holders.setdefault(name, set()).add(d.doc)
         others: dict[str, set[str]] = {}
         for docs in holders.values():

@@ -242,17 +242,16 @@ _FILE_NAME = re.compile(r"\.(?:docx?|pdf|wps|txt|html?)$", re.IGNORECASE)
 
 
 def _page_title_first(
-    doc: str, lines: list[Line], posted: frozenset[str]
-) -> tuple[list[Line], list[str]]:
+    doc: str, lines: list[Line], title: str, posted: frozenset[str]
+) -> tuple[list[Line], list[str]] | None:
     """The lines with a page's title (see `page_title_line`) and what it takes under it
-    moved to the front, where the first line names no kind of text, and the page furniture
-    above it: its lines that say nothing in a sentence (立即咨询, 北京市第十二届人民代表大会
-    常务委员会 / 2006年11月3日 under a notice). Sentences, headings and a record's fields
-    above it stay text (a study page's lead paragraphs may stand above the document it prints;
-    【发文字号】 answers 第几号令)."""
-    title = _title_and_meta(doc, lines)[0]
+    moved to the front, where the first line's `title` names no kind of text, and the page
+    furniture above it: its lines that say nothing in a sentence (立即咨询, 北京市第十二届人民
+    代表大会常务委员会 / 2006年11月3日 under a notice). Sentences, headings and a record's
+    fields above it stay text (a study page's lead paragraphs may stand above the document it
+    prints; 【发文字号】 answers 第几号令). None where the title stays where it is."""
     if not lines or kind_of(title) or ends_with_kind(title):
-        return lines, []
+        return None
     # a record's title field among its other fields (【標 題】草原防火條例 under 【有 效 性】
     # 有效) names the text
     head = lines[:MAX_FURNITURE_LINES]
@@ -264,7 +263,7 @@ def _page_title_first(
             return [heading, *lines[:k], *lines[k + 1 :]], []
     # (a bracketed banner, 【2019年10月学习材料】, names the bundle the page is)
     if lines[0].text.startswith("【") or not (at := page_title_line(lines, posted)):
-        return lines, []
+        return None
     taken = _title_and_meta(doc, lines[at:])[2]
     above = lines[:at]
     text = [
@@ -362,9 +361,11 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
     classified = [classify(t.strip()) for t in lines if t.strip()]
     for step in _LINE_PASSES:
         classified = step(classified)
-    classified, furniture = _page_title_first(doc, classified, frozenset(posted_under))
     title, meta, taken, front = _title_and_meta(doc, classified)
-    front += [(line, "栏目") for line in furniture]
+    if moved := _page_title_first(doc, classified, title, frozenset(posted_under)):
+        classified, furniture = moved
+        title, meta, taken, front = _title_and_meta(doc, classified)
+        front += [(line, "栏目") for line in furniture]
     # the lines saying when and by whom the text was adopted and revised answer 哪次会议
     # 通过的 and 修订过几次: one passage, its history
     history = [line.strip() for line, what in front if what == "日期" and adoption(line)]
