@@ -321,6 +321,11 @@ MANY = [
     corpus_set("quarantine_folder", (0.77, 0.85, 0.83, 16, 7)),
     corpus_set("lay_assessors_folder", (0.74, 0.85, 0.84, 12, 3)),
     corpus_set("real_estate_folder", (0.73, 0.80, 0.81, 21, 11)),
+    # group 38, first contact with v29 (ebda368)
+    corpus_set("party_life_meetings_folder", (0.73, 0.84, 0.83, 12, 3)),
+    corpus_set("preschool_education_folder", (0.63, 0.72, 0.73, 17, 17)),
+    corpus_set("accessibility_folder", (0.69, 0.80, 0.78, 19, 9)),
+    corpus_set("department_work_summaries_pages", (0.79, 0.87, 0.91, 10, 6)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
