@@ -54,6 +54,12 @@ def asked_document(
     documents: Sequence[Document] = index.catalog
     if target.docs is not None:
         documents = [d for d in documents if d.doc in target.docs]
+    elif len(documents) > 1 and (place.part or place.point or place.article):
+        # a place and a year said narrow a part asked as they narrow the ranking (龙华区司法局
+        # 2022年报告第三部分: the bureau's report of that year, whatever its page's title; not a
+        # list, which the text may give in a sentence: 辽宁“十四五”有几项指标没有完成)
+        preferred = [d for d in documents if d.doc in target.preferred] or documents
+        documents = [d for d in preferred if d.meta.year in target.years] or preferred
     if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
         documents = (
             named_by_fragment(documents, question)
