@@ -264,6 +264,11 @@ def find_target(
                 return Target(
                     years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}"
                 )
+        if named and not with_year and said and _generic(named, plain) and _day_said(folded):
+            # a day's page on a text every year has, the day said apart from its name
+            # (2026年1月28日各代表团除了政府工作报告还审了…: that day's page on the report; not
+            # 广州2023年农村居民收入…按政府工作报告, a year the report tells of)
+            with_year = _pages_on(documents, said[0], years)
         if named and not with_year:
             with_year = _headless_of_year(documents, named, years)
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
@@ -496,6 +501,11 @@ def _body(document: Document) -> str:
 
 
 MIN_BODY_CHARS = 4  # 人民政府, 人民代表大会常务委员会; not 市委 alone
+
+
+def _day_said(folded: str) -> bool:
+    date = first_date(folded)
+    return date is not None and date[2] is not None
 
 
 def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:

@@ -4,6 +4,7 @@ question naming that year finds them, though they never say it again."""
 from __future__ import annotations
 
 from retrieval.corpus import read_document
+from retrieval.model import Document
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from tests.indexing import index_of
@@ -40,3 +41,35 @@ def test_lines_under_a_years_results_are_of_that_year() -> None:
     index = index_of([planned], SEGMENTER)
     hits = answer(index, "通州2019年力争新增多少家高新技术企业？", SEGMENTER).hits
     assert hits and all("力争" not in h.passage.text for h in hits)
+
+
+def test_a_days_page_on_a_report_every_year_has_where_the_day_is_said_apart() -> None:
+    """A day said apart from a report's generic name (2026年1月28日…除了政府工作报告) asks of
+    that day's page on it; a bare year a report tells of (2023年…按政府工作报告) asks of the
+    report still."""
+    from retrieval.structure import parse
+    from retrieval.targets import find_target
+
+    report = parse(
+        "hn_2024.txt",
+        [
+            "政府工作报告——2024年1月23日在海南省第七届人民代表大会第三次会议上",
+            "2023年农村居民人均可支配收入增长7.8%。",
+        ],
+    )
+
+    def page(name: str, day: str) -> Document:
+        return parse(
+            name,
+            [
+                "省人大会议各代表团继续审议政府工作报告等",
+                f"{day} 来源:海南日报",
+                "各代表团继续分组审议政府工作报告,并对计划报告、预算报告进行审议。",
+            ],
+        )
+
+    held = [report, page("shenyi_2026.txt", "2026-01-29"), page("shenyi_2023.txt", "2023-01-15")]
+    day = find_target("2026年1月28日各代表团除了政府工作报告还审了哪些文件？", held)
+    assert day.docs == {"shenyi_2026.txt"}
+    year = find_target("2023年农村居民收入涨了多少?按政府工作报告原文", held)
+    assert year.docs != {"shenyi_2023.txt"}
