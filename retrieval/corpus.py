@@ -80,8 +80,10 @@ from retrieval.structure import parse
 # 31: a page's title below its furniture (a title of a kind over its date, record or first
 # article, a headline over its posting line, a record's title field), breadcrumbs slashed,
 # continued or ending in the title, a site's Latin name after _, and jieba's kinds of place
-# (城市, 山区) no place names
-ANALYZER_VERSION = "31"
+# (城市, 山区) no place names; 32: a report's title with its day, meeting and a page's posting
+# fields on one line, a catalogue's title cell among its record's rows (索引号: | |), and a
+# headline printed twice over its posting line below furniture
+ANALYZER_VERSION = "32"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

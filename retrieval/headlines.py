@@ -29,9 +29,12 @@ _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:
 _BOOK_TITLE = re.compile(rf"《[^《》]{{2,60}}(?:{'|'.join(KIND_WORDS)})》")
 
 
-# a field of a record a database or crawler put above the text (【文件名称】…, 【条款数】56)
+# a field of a record a database or crawler put above the text (【文件名称】…, 【条款数】56), or
+# a catalogue's table row of them (索引号: | |, 发文机关:…统计局 | 主题词: |)
 MAX_FIELD_CHARS = 60  # 【数据源URL】https://… is the longest
-_FIELD = re.compile(r"^[【\[][\u4e00-\u9fffA-Za-z]{2,8}[】\]]\s*\S")
+_FIELD = re.compile(
+    r"^(?:[【\[][\u4e00-\u9fffA-Za-z]{2,8}[】\]]\s*\S|[\u4e00-\u9fff]{2,6}\s*[:：][^|]{0,40}\|)"
+)
 
 
 def _record_fields(lines: list[Line]) -> set[int]:

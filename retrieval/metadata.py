@@ -537,6 +537,9 @@ def _bracketed(text: str, at: int) -> bool:
     return head.count("（") + head.count("(") > head.count("）") + head.count(")")
 
 
+_POSTED_AFTER = re.compile(r"\s+(?:作者|编辑|发布时间|信息来源|来源|浏览量)\s*[:：]")
+
+
 def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter:
     """Split the title line and the front-matter lines after it into title and metadata.
     `following` are the document's next lines; the returned `consumed` says how many of
@@ -554,13 +557,14 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     dash = next(
         (
             m
-            for m in re.finditer(r"[—－]{1,2}(?=在|\d|[一二]〇)", title)
+            for m in re.finditer(r"[—－]{1,2}(?=\s*(?:在|\d|[一二][〇○]))", title)
             if not _bracketed(title, m.start())
         ),
         None,
     )
     if dash and dash.start() >= 4:  # 政府工作报告——2017年3月5日在…上
-        subtitle = title[dash.end() :].strip()
+        # (not the page's posting fields run on after it: 作者: 发布时间:…)
+        subtitle = _POSTED_AFTER.split(title[dash.end() :], maxsplit=1)[0].strip()
         title = title[: dash.start()].strip()
 
     plain_title = unmarked(title)

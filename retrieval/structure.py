@@ -258,7 +258,7 @@ def _page_title_first(
     for k, line in enumerate(head):
         field = TITLE_FIELD.match(line.text)
         beside = [n.text for n in head[max(0, k - 1) : k + 2] if n is not line]
-        if field and any(n.startswith(("【", "[")) for n in beside):
+        if field and any(n.startswith(("【", "[")) or POSTING.match(n) for n in beside):
             heading = Line(field.group(1).strip(), None, "", False)
             return [heading, *lines[:k], *lines[k + 1 :]], []
     # (a bracketed banner, 【2019年10月学习材料】, names the bundle the page is)

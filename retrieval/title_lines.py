@@ -12,9 +12,10 @@ from retrieval.metadata import TITLE_ENDINGS, is_source_line, law_short_name
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not a title or furniture
-# a record's title field: 【标 题】…, 【法规名称】…
+# a record's title field: 【标 题】…, 【法规名称】…, or in a table's cell: 标题:… | |
+_TITLE_LABEL = r"(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)"
 TITLE_FIELD = re.compile(
-    r"^[【\[]\s*(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)\s*[】\]]\s*[:：]?\s*(\S.{1,79})$"
+    rf"^(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?|{_TITLE_LABEL}\s*[:：])\s*(\S.{{1,79}}?)[\s|]*$"
 )
 
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
@@ -34,6 +35,11 @@ _ISSUED_ABOUT = re.compile(
     r"^[^。；;，,！？!?]{2,160}关于[^。；;，,]{2,80}的(?:通知|决定|意见|通报|批复|函)$"
 )
 MAX_ISSUED_TITLE_CHARS = 240
+# a report's title with the day and meeting it was given on one line, whatever the page put
+# after them (政府工作报告 ——二○二二年一月二十一日在海南省…会议上 海南省省长 冯飞 发布时间:…)
+_TITLE_GIVEN = re.compile(
+    r"^[^。；;，,！？!?]{2,40}?\s*[—－]{1,2}\s*(?:\d{4}|[一二][〇○零])[^。；;，,]{3,12}在[^。；;，,]{2,40}上"
+)
 
 
 def is_title(line: Line) -> bool:
@@ -42,6 +48,7 @@ def is_title(line: Line) -> bool:
         and (
             len(line.text) <= MAX_TITLE_CHARS
             or (len(line.text) <= MAX_ISSUED_TITLE_CHARS and bool(_ISSUED_ABOUT.search(line.text)))
+            or bool(_TITLE_GIVEN.match(line.text))
         )
         and line.text[-1] not in _ENDS_TEXT
         # a headline may exclaim or ask (延迟退休，该哭该笑？), a greeting (大家好！) does not
@@ -70,11 +77,12 @@ def ends_with_kind(line: str) -> bool:
 MAX_FURNITURE_LINES = 60  # a web page's menus, ads and breadcrumb above its title
 MAX_TITLE_GAP = 2  # short lines between a title and its dateline (the title again, spaced)
 # a line saying when or where a page was posted (日期:2021-06-15 来源:…, 添加時間:…), or a
-# field of a law database's record (1. 发布部门: 建设部, 【颁布时间】 1985-06-18)
+# field of a law database's or a disclosure catalogue's record (1. 发布部门: 建设部, 【颁布时间】
+# 1985-06-18, 索引号: | |)
 POSTING = re.compile(
     r"^\s*(?:\d{1,2}[.、]\s*)?[【\[]?\s*(?:(?:信息)?来源|(?:发布|添加|更新|发文)?(?:时间|時間|日期)"
     r"|发布部门|发文机关|制定机关|颁布(?:部门|机关|机构|文号|时间|日期|令)|(?:发布|颁布)?文号"
-    r"|发文字号|效力级别|时效性|法规名称)\s*(?:[】\]]\s*\S|[:：])"
+    r"|发文字号|效力级别|时效性|法规名称|索引号|主题分类|主题词)\s*(?:[】\]]\s*\S|[:：])"
 )
 
 
@@ -145,11 +153,14 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     begun = recorded = False  # a sentence or a heading of text above; a record's field
     for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
         line = lines[i]
+        # a headline printed twice over its posting line (the page's <title> and <h1>) is
+        # the page's, whatever its furniture said above it (设为书签…,方便快捷。)
+        twice = lines[i + 1].text == line.text and i + 2 < len(lines) and _posted(lines[i + 2])
         if (
             is_title(line)
             # (a law database's record above a text's title, 【颁布部门】…, tells its page
             # from a news page printing a text below its own headline)
-            and not (begun and headline and not recorded)
+            and not (begun and headline and not recorded and not twice)
             and not line.text.startswith(("在", "—", "－", "【", "["))  # (nor a record's field)
             and not _TRAIL.search(line.text)  # > 绍兴动态 > … > 2025年两会 > 工作报告
             and (
@@ -157,9 +168,9 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
                 # a news headline with its posting line right under it (新颖!7人合议庭审理…
                 # / 来源:兰州晚报 2018-08-31)
                 or (
-                    not begun
+                    (not begun or twice)
                     and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
-                    and (line.text in posted or _posted(lines[i + 1]))
+                    and (line.text in posted or _posted(lines[i + 1]) or twice)
                     and not _posted(line)  # 发布部门：… over 发布日期：…
                 )
             )

@@ -223,3 +223,85 @@ def test_a_law_databases_record_above_a_text_tells_its_page_from_a_news_page() -
     )
     assert title.startswith("中华人民共和国草原法")
     assert any("主席令第二十六号" in p for p in passages)
+
+
+def test_a_reports_title_with_its_day_meeting_and_posting_fields_on_one_line() -> None:
+    """A report's title run together with the day and meeting it was given on, the speaker
+    and the page's posting fields (HTML flattened to one line) is its title; a long line
+    with a dash that is a sentence of text is not."""
+    document = read_document(
+        "hn.txt",
+        "\n".join(
+            [
+                "政府工作报告 ——二○二二年一月二十一日在海南省第六届人民代表大会第五次会议上 "
+                "海南省省长 冯飞 作者: 发布时间:2022-01-27 09:32:05 "
+                "信息来源:海南日报客户端 浏览量:",
+                "各位代表:",
+                "现在,我代表省人民政府,向大会报告政府工作,请予审议。",
+            ]
+        ).encode(),
+    )
+    assert document.title.startswith("政府工作报告")
+    assert "发布时间" not in document.title
+    assert document.meta.year == 2022
+    assert (
+        document.meta.subtitle
+        == "二○二二年一月二十一日在海南省第六届人民代表大会第五次会议上 海南省省长 冯飞"
+    )
+    title, _ = _read(
+        "s.txt",
+        [
+            "会议强调——2022年以来，我们在全省代表大会上提出的目标如期实现，全省经济运行稳中"
+            "有进，民生保障有力有效，各项改革扎实推进，基层治理不断加强，社会大局和谐稳定，人民群众获得感不断增强",
+            "各地要抓好落实。",
+        ],
+    )
+    assert title == "s"  # (a sentence before its meeting: its file's name)
+
+
+def test_a_catalogues_title_cell_among_its_record_rows_names_the_text() -> None:
+    """A disclosure catalogue's record as table rows (索引号: | |, 标题:… | |) gives the title,
+    and its rows are no headings; 标题： in a sentence of a text is no field."""
+    document = read_document(
+        "tongjiju.txt",
+        "\n".join(
+            [
+                "当前位置:首页>政府信息公开>部门信息公开目录>统计局>年度报告",
+                "索引号: | |",
+                "发文字号: | 发文时间:2020-12-31 |",
+                "发文机关:长治市上党区统计局 | 主题词: |",
+                "标题:长治市上党区统计局2020年工作总结暨2021年工作计划 | |",
+                "主题分类:其它 | 发布日期:2020-12-31 |",
+                "在区委、区政府的坚强领导下,以提高统计数据质量为核心,强化统计服务。",
+                "一、主要指标完成情况",
+                "2020年全年,我区地区生产总值完成220.1亿元,居全市第3位。",
+            ]
+        ).encode(),
+    )
+    assert document.title == "长治市上党区统计局2020年工作总结暨2021年工作计划"
+    assert all(not p.section or p.section[0] == "一、主要指标完成情况" for p in document.passages)
+    assert any("发文时间:2020-12-31" in p.text for p in document.passages)
+    title, _ = _read(
+        "xiezuo.txt",
+        ["公文写作要点", "标题:要简洁明了,概括全文。", "正文要条理清楚。"],
+    )
+    assert title == "公文写作要点"
+
+
+def test_a_headline_printed_twice_over_its_posting_line_under_furniture_sentences() -> None:
+    """A headline printed twice in a row over its posting line is the page's, below an
+    advert for a first line and furniture that says something in a sentence."""
+    title, passages = _read(
+        "zhonghua.txt",
+        [
+            "电竞下注-中国电竞赛事及体育赛事平台",
+            "设为书签Ctrl+D将本页面保存为书签,全面了解最新资讯,方便快捷。",
+            "当前位置:新闻 > 中国新闻 >",
+            "教育部:“十三五”我国学前三年毛入园率达83.4%",
+            "教育部:“十三五”我国学前三年毛入园率达83.4%",
+            "2020-12-10 15:32:21 央视网",
+            "10日上午,教育部在京召开新闻发布会,介绍“十三五”期间基础教育改革发展的情况。",
+        ],
+    )
+    assert title.startswith("教育部:“十三五”")
+    assert not any("电竞" in p for p in passages)

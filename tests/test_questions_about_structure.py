@@ -697,9 +697,7 @@ def test_a_part_asked_of_a_place_and_year_is_of_their_summary() -> None:
     either (the unit's pages have its breadcrumb for a title)."""
     index = index_of(
         [
-            _summary(
-                "龙华区司法局", 2022, ("学习十二次。", "讲座四十场。", "四家单位述法。")
-            ),
+            _summary("龙华区司法局", 2022, ("学习十二次。", "讲座四十场。", "四家单位述法。")),
             _summary("龙华区司法局", 2023, ("集中学习九次。", "法治讲座六十场。", "述法评议。")),
             _summary("坪山区司法局", 2022, ("学习七次。", "讲座二十场。", "述法一次。")),
         ],
