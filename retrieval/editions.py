@@ -14,6 +14,7 @@ from retrieval.names import document_names, share_a_name, year_free
 from retrieval.normalize import fold, plain_text
 from retrieval.quotes import in_runs
 from retrieval.regulations import STANDING, in_force
+from retrieval.title_tokens import place_tokens
 
 # (现在的统计法, 目前的公司法: the one in force now)
 _NEWEST = "(?:新|最新|现行|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
@@ -345,6 +346,10 @@ def _amended_alike(
     return [slots for slots in merged if slots]
 
 
+# the dates in a title, which a yearly text's issues differ by (2024年度, 2026年1月, 第3期)
+_SERIES_DATES = re.compile(r"\d+(?:年度|年|月|日|期|届)?")
+
+
 def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
     """Each dated law or regulation to the other dated editions of it the corpus holds (the
     same name, its year aside). Read once per catalog."""
@@ -355,6 +360,10 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
             if d.meta.kind in STANDING and d.meta.year:
                 for name in _edition_names(d):
                     holders.setdefault(name, set()).add(d.doc)
+            elif d.meta.year and len(series := _SERIES_DATES.sub("", plain_text(d.title))) >= 6:
+                # a yearly text of one body, titled alike but for its dates (关于开展党支部
+                # 2024年度组织生活会…的通知 / 2025年度…): its years' issues are its editions
+                holders.setdefault(f"{series} {sorted(place_tokens(d))}", set()).add(d.doc)
         others: dict[str, set[str]] = {}
         for docs in holders.values():
             for doc in docs:

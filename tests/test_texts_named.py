@@ -348,3 +348,35 @@ def test_an_article_is_not_joined_to_a_longer_one_that_quotes_it() -> None:
     hits = answer(_index(older, newer), "违反本条例构成犯罪的怎么办", SEGMENTER).hits
     texts = [h.passage.text for h in hits[:2]]
     assert all(t.startswith("第四十条") for t in texts), texts
+
+
+def _notice(year: int, item: str, school: str = "第一中学") -> Document:
+    return parse(
+        f"{school}_{year}.txt",
+        [
+            f"关于开展{school}党支部{year}年度组织生活会的通知",
+            "各支部：",
+            item,
+        ],
+    )
+
+
+def test_a_yearly_notices_reworded_item_leads_from_its_newest_issue() -> None:
+    """Issues of a yearly text titled alike but for their dates are editions of it: an item
+    reworded in the newest leads its older wording where no year is said; a year said, or
+    another body's notice alike, keeps the ranking as it was."""
+    older = _notice(
+        2024, "4.党员批评与自我批评文字材料及党员评议表，以支部为单位汇总，纸质稿交党政办。"
+    )
+    newer = _notice(
+        2025, "3.党员批评与自我批评文字材料及党员评议表，以支部为单位汇总，电子稿交党政办。"
+    )
+    index = _index(older, newer)
+    assert _first_doc(index, "党员评议表交纸质的还是电子的") == "第一中学_2025.txt"
+    assert _first_doc(index, "2024年度党员评议表交纸质的还是电子的") == "第一中学_2024.txt"
+    other = _notice(
+        2025,
+        "3.党员批评与自我批评文字材料及党员评议表，以支部为单位汇总，电子稿交办公室。",
+        "实验小学",
+    )
+    assert _first_doc(_index(older, other), "党员评议表纸质稿交给谁") == "第一中学_2024.txt"
