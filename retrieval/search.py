@@ -322,8 +322,11 @@ def candidates(
         years, soft = years - later, soft | later
     floor = open_coverage(index.paragraphs, ranking)
     absent = absent_words(query, weights, index, ranking) if target.docs is None else []
+    # a place's texts asked of (北京小区配套的幼儿园…) are judged as a named document is: the
+    # bar rising with the corpus is for questions that could be about anything
+    placed = target.preferred
     if not target.phrases and share_of(absent, weights) >= absent_limit(index.paragraphs, ranking):
-        floor = 2.0  # nothing is kept
+        floor, placed = 2.0, frozenset()  # nothing is kept
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
     definition = asks_definition(folded_question)
@@ -391,7 +394,7 @@ def candidates(
         near = kept(score, share, telling, text, ranking, inside, target.named) and (
             not own_telling or any(matches(w, text) for w in own_telling)
         )
-        ok = near and (target.docs is not None or share >= floor)
+        ok = near and (target.docs is not None or share >= floor or passage.doc in placed)
         rule = ""
         if unheld_edition:
             rule = "ordinal"  # 第二届全国文明家庭 asked, the corpus speaks of the 第一届

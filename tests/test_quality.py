@@ -191,7 +191,7 @@ MANY = [
     corpus_set("party_discipline_rules", (0.80, 0.83, 0.88, 18, 13)),
     corpus_set("school_ceremony_speeches", (0.70, 0.80, 0.92, 14, 5)),
     corpus_set("national_security_folder", (0.80, 0.84, 0.93, 20, 6)),
-    corpus_set("city_management_folder", (0.69, 0.72, 0.79, 18, 10)),
+    corpus_set("city_management_folder", (0.69, 0.72, 0.79, 17, 10)),
     corpus_set("competition_pricing_folder", (0.85, 0.87, 0.91, 20, 6)),
     corpus_set("religion_ethnic_folder", (0.82, 0.84, 0.91, 17, 6)),
     corpus_set("weather_disasters_folder", (0.85, 0.88, 0.92, 19, 7)),

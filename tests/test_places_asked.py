@@ -1,0 +1,44 @@
+"""A question naming a place the corpus holds texts of is judged within those texts as one
+naming a document is: the coverage bar that rises with the corpus's size is for questions
+naming nothing, which may be about anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.corpus import read_document
+from retrieval.index import SearchIndex
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+FOLDER = Path(__file__).parent / "data" / "corpora" / "preschool_education_folder" / "docs"
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    documents = [read_document(p.name, p.read_bytes()) for p in sorted(FOLDER.iterdir())]
+    return index_of(documents, SEGMENTER)
+
+
+def test_a_places_article_answers_in_everyday_words(index: SearchIndex) -> None:
+    hits = answer(index, "北京小区配套的幼儿园被物业挪作他用了，谁来管？", SEGMENTER).hits
+    assert hits[0].passage.doc == "beijing_xueqian_jiaoyu_tiaoli_2016.md"
+    assert hits[0].passage.text.startswith("第二十六条")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "小区配套的幼儿园被物业挪作他用了，谁来管？",  # no place: the corpus-wide bar
+        "明天北京天气怎么样",  # a place the corpus holds, a topic it never speaks of
+        "北京幼儿园附近哪家火锅好吃",
+    ],
+)
+def test_questions_naming_no_place_or_off_topic_stay_refused(
+    index: SearchIndex, question: str
+) -> None:
+    assert not answer(index, question, SEGMENTER).hits
