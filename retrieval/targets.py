@@ -285,8 +285,10 @@ def find_target(
         and place
         and not _unplaced(named)
         and not any(place_stem(place) in place_tokens(d) for d in named)
-    ):  # 西藏自治区政府工作报告 where the corpus holds 青海's
-        return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
+    ):  # 西藏自治区政府工作报告 where the corpus holds 青海's, and no page of 西藏's tells of it
+        named = _telling(documents, folded, "政府工作报告", years)
+        if not named:
+            return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if place:  # 陵川2025年的政府工作报告: 陵川's, not the other counties' of that year
         named = [d for d in named if place_stem(place) in place_tokens(d)] or named
     national = _NATIONAL_REPORT.search(folded)
@@ -385,18 +387,20 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
         if (
             genre in folded
             and not any(genre in n for n in names)
-            and not _told(documents, folded, genre, years)
+            and not _telling(documents, folded, genre, years)
         ):
             return (f"{years[0]}年" if years else "") + genre
     return _missing_place(documents, folded, years)
 
 
-def _told(documents: Sequence[Document], folded: str, genre: str, years: Sequence[int]) -> bool:
-    """Whether a page of a place the question names, of the year it asks, tells of the
-    genre's text it does not hold (渠县2024年人代会的政府工作报告是谁作的: the congress's page,
+def _telling(
+    documents: Sequence[Document], folded: str, genre: str, years: Sequence[int]
+) -> list[Document]:
+    """The pages of a place the question names, of the year it asks, telling of the genre's
+    text the corpus does not hold (渠县2024年人代会的政府工作报告是谁作的: the congress's page,
     县长…作政府工作报告; not 渠县2026年…)."""
     pages = [d for d in _of_places(documents, folded) if not years or d.meta.year in years]
-    return any(genre in p.text for d in pages for p in d.passages)
+    return [d for d in pages if any(genre in p.text for p in d.passages)]
 
 
 def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = False) -> str:

@@ -182,6 +182,31 @@ def test_a_genre_told_by_a_page_of_the_place_asked_is_no_missing_text() -> None:
     assert find_target("渠县2026年政府工作报告提出了哪些目标", index.catalog).missing
 
 
+def test_a_genre_told_by_a_page_of_the_place_asked_beside_other_places_reports() -> None:
+    """Where the corpus holds other counties' reports, one asked of a county it holds none
+    of is its congress page telling of it, not missing; a county with no page is missing."""
+    report = parse(
+        "dx_2023.txt",
+        [
+            "政府工作报告",
+            "——2023年2月22日在代县第十七届人民代表大会第三次会议上",
+            "一、2022年工作回顾",
+            "全县地区生产总值增长6%。",
+        ],
+    )
+    congress = parse(
+        "jx_renda_2025.txt",
+        [
+            "佳县第十九届人民代表大会第四次会议隆重开幕",
+            "根据会议议程,县长任向军代表县政府向大会作政府工作报告。报告共分四个部分。",
+        ],
+    )
+    index = index_of([report, congress], SEGMENTER)
+    asked = find_target("佳县的政府工作报告分几部分？", index.catalog)
+    assert not asked.missing and asked.docs == {"jx_renda_2025.txt"}
+    assert find_target("清涧县的政府工作报告分几部分？", index.catalog).missing
+
+
 def test_a_pages_opening_introduces_one_text_not_a_list_of_those_a_meeting_reviewed() -> None:
     law = [
         "# 中华人民共和国科学技术普及法",
