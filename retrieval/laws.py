@@ -62,7 +62,9 @@ def law_names(folded: str) -> tuple[str, ...]:
         )
         before = word[:-2] or (words[i - 1] if i > 0 else "")
         lawlike = (
-            word in ("条例", "准则", "章程", "法")
+            word in ("条例", "准则", "章程")
+            # (a 法 cut from a word naming no law: 最高 / 法)
+            or (word == "法" and not (i > 0 and words[i - 1][-1] in NOT_LAW_BEFORE_FA))
             or (len(word) > 2 and word.endswith(("条例", "准则", "章程")))  # 管理条例, one word
             or (len(word) >= 3 and word.endswith("法") and word[-2] not in NOT_LAW_BEFORE_FA)
             # 机关事务管理办法, 实施细则, 工作规则: not 解决办法 or 游戏规则

@@ -190,8 +190,9 @@ def law_short_name(title: str) -> str:
 _DAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]")
 
 
-# what makes a word ending in 法 no law (办法 is a kind of document, 方法 a method, 看法 a view)
-NOT_LAW_BEFORE_FA = frozenset("办方做看说想立执依守违合非书写部用手疗算语章")
+# what makes a word ending in 法 no law (办法 is a kind of document, 方法 a method, 看法 a view,
+# 最高法 a court, 以案释法 explaining the law by cases)
+NOT_LAW_BEFORE_FA = frozenset("办方做看说想立执依守违合非书写部用手疗算语章高释")
 
 
 def _national_law(title: str, dates: list[str]) -> bool:

@@ -451,6 +451,9 @@ def test_a_three_character_law_name_counts_after_its_edition() -> None:
     assert law_names("全国人大常委会2008年通过的那部法") == ()
     assert law_names("马克思主义的辩证法怎么理解？") == ()
     assert law_names("总书记讲的辩证法里有什么？") == ()
+    # nor a court (最高法) or explaining the law by cases (以案释法)
+    assert law_names("2025年最高法报告里最高法自己一年收案多少件？") == ()
+    assert law_names("以案释法制度是哪一条规定的？") == ()
 
 
 def test_a_law_whose_name_ends_like_a_held_ones_is_missing_not_that_law() -> None:
