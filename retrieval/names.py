@@ -4,7 +4,7 @@ its metadata gives, its subtitle, each with and without a year before it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from retrieval.catalog import memo
@@ -45,6 +45,14 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
             if len(n) >= MIN_NAME_CHARS or (len(n) in (2, 3) and n.endswith(("法", "法典")))
         )
     )
+
+
+def without_level(name: str, places: Iterable[str]) -> str:
+    """A name with its places' 省 or 市 left out, as people say them (上海民政工作总结 for
+    上海市民政工作总结)."""
+    for place in places:
+        name = name.replace(f"{place}市", place).replace(f"{place}省", place)
+    return name
 
 
 def said_as_word(name: str, plain: str) -> bool:

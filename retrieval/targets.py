@@ -51,6 +51,7 @@ from retrieval.names import (
     said_as_word,
     says_dated_name,
     titled,
+    without_level,
     year_free,
 )
 from retrieval.normalize import fold, plain_text
@@ -451,9 +452,8 @@ def _kin_of_year(
     documents: Sequence[Document], named: Sequence[Document], name: str, years: Sequence[int]
 ) -> list[Document]:
     """Documents of a year asked, of the places of all the documents `named`, with a name
-    ending like the one said (四川省人民政府工作报告 for 政府工作报告)."""
-    places = [place_tokens(d) for d in named]
-    if not places or not all(places):
+    ending like the one said (四川省人民政府工作报告 for 政府工作报告, 上海市… for 上海…)."""
+    if not (places := [place_tokens(d) for d in named]) or not all(places):
         return []
     shared = frozenset.intersection(*places)
     return [
@@ -461,7 +461,7 @@ def _kin_of_year(
         for d in documents
         if d.meta.year in years
         and shared & place_tokens(d)
-        and any(n.endswith(name) for n in document_names(d))
+        and any(without_level(n, place_tokens(d)).endswith(name) for n in document_names(d))
     ]
 
 

@@ -73,3 +73,21 @@ def test_a_days_page_on_a_report_every_year_has_where_the_day_is_said_apart() ->
     assert day.docs == {"shenyi_2026.txt"}
     year = find_target("2023年农村居民收入涨了多少?按政府工作报告原文", held)
     assert year.docs != {"shenyi_2023.txt"}
+
+
+def test_a_years_text_named_without_its_places_level_is_that_years() -> None:
+    """2021年上海民政工作总结 names the one titled 2021年上海市民政工作总结 beside the 2022
+    one titled as said; another place's of that year is missing."""
+    from retrieval.structure import parse
+    from retrieval.targets import find_target
+
+    def summary(name: str, title: str) -> Document:
+        return parse(name, [title, "一年来,各级民政部门扎实推进养老服务。"])
+
+    held = [
+        summary("sh_2022.txt", "2022年上海民政工作总结"),
+        summary("sh_2021.txt", "上海市民政局关于印发《2021年上海市民政工作总结》的通知"),
+    ]
+    asked = find_target("2021年上海民政工作总结是什么时候印发的？", held)
+    assert not asked.missing and asked.docs == {"sh_2021.txt"}
+    assert find_target("2021年北京民政工作总结是什么时候印发的？", held).docs != {"sh_2021.txt"}
