@@ -127,7 +127,9 @@ _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")
 # what is done to a law, said before its name (修改人口计生法, 废止…条例)
-_ACTS = frozenset(("修改", "修正", "修订", "废止", "制定", "通过", "颁布", "公布", "出台"))
+_ACTS = frozenset(
+    ("修改", "修正", "修订", "废止", "制定", "通过", "颁布", "公布", "出台", "印发", "报道", "除了")
+)
 # words that point at a text rather than name it (这是条例, 那个办法)
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
@@ -193,6 +195,7 @@ def _joins_nouns(words: Sequence[str], k: int) -> bool:
         and _nominal(words[k - 1])
         and not words[k - 1].endswith(KIND_WORDS)
         and not words[k - 1].endswith("法")
+        and words[k - 1] not in ("法律", "法规")  # 本地法律和国安法: two texts
     )
 
 
