@@ -615,7 +615,8 @@ def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[i
         stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
             continue
-        if any(stem.startswith(k) for k in known if len(k) >= 2):  # 天津港 is in 天津
+        # 天津港 is in 天津; 山镇 is jieba's cut of a place known and said whole (修 / 山镇)
+        if any(stem.startswith(k) or (place in k and k in folded) for k in known if len(k) >= 2):
             continue
         if not re.search(
             rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告|{_OWN})", folded

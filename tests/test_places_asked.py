@@ -42,3 +42,24 @@ def test_questions_naming_no_place_or_off_topic_stay_refused(
     index: SearchIndex, question: str
 ) -> None:
     assert not answer(index, question, SEGMENTER).hits
+
+
+def test_a_place_jieba_cuts_is_known_where_it_is_said_whole() -> None:
+    """修山镇 is cut 修 / 山镇: the place known whole is asked, not a 山镇 the corpus lacks; a
+    town it holds nothing of is missing still."""
+    from retrieval.structure import parse
+    from retrieval.targets import find_target
+
+    held = [
+        parse(
+            "xs_2024.txt",
+            [
+                "政府工作报告",
+                "——2024年4月29日在修山镇第七届人民代表大会第四次会议上",
+                "2023年,全镇城乡居民人均可支配收入增长6%。",
+            ],
+        ),
+        parse("mt_2024.txt", ["2024年木棠镇人民政府工作报告", "2023年,全镇地区生产总值增长5%。"]),
+    ]
+    assert not find_target("修山镇2023年城乡居民人均可支配收入是多少?", held).missing
+    assert find_target("乌镇2023年城乡居民人均可支配收入是多少?", held).missing

@@ -1,0 +1,21 @@
+"""The laws a question names, and the words that begin no law's name."""
+
+from __future__ import annotations
+
+from retrieval.laws import law_names
+
+
+def test_a_court_or_explaining_the_law_names_no_law() -> None:
+    # 最高法 is a court, 以案释法 explaining the law by cases
+    assert law_names("2025年最高法报告里最高法自己一年收案多少件？") == ()
+    assert law_names("以案释法制度是哪一条规定的？") == ()
+
+
+def test_what_is_done_to_a_text_or_sets_it_apart_begins_no_name() -> None:
+    # 印发, 报道 are done to a text, 除了 sets it apart; 法律 before 和 is a text of its own
+    assert law_names("2023年印发培训条例的通知说了什么？") == ("培训条例",)
+    assert law_names("2009年经济日报报道条例时怎么讲开奖的？") == ()
+    assert law_names("那次会议除了实施细则还审议了什么文件？") == ("实施细则",)
+    assert law_names("香港本地法律和国安法规定不一致时以哪个为准？") == ("国安法",)
+    # counter-example: 与 between two nouns of one name
+    assert law_names("基本医疗卫生与健康促进法第几条") == ("基本医疗卫生与健康促进法",)
