@@ -7,8 +7,9 @@ canonical form so a question's year meets a passage's year whatever the spelling
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 _DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -263,3 +264,22 @@ def passage_years(text: str, document_year: int | None) -> set[int]:
         if any(w in text for w in PAST_YEAR):
             found.add(document_year - 1)
     return found
+
+
+MAX_DAYS_APART = 3  # a page on an event posts it that day or in the next days
+
+
+def near_day(date: str, text: str, opening: Iterable[str] = ()) -> bool:
+    """Whether an ISO `date` (a page's) is within a few days of the first full date `text`
+    gives (2026年1月28日 for a page of 2026-01-29), or, the page dated to its year only, its
+    `opening` tells of that day (1月28日,省七届人大五次会议…)."""
+    asked = first_date(text)
+    if asked is None or asked[1] is None or asked[2] is None:
+        return False
+    if len(date) == 4:
+        return any(f"{asked[1]}月{asked[2]}日" in line for line in opening)
+    try:
+        day = datetime.date.fromisoformat(date)
+        return abs((day - datetime.date(asked[0], asked[1], asked[2])).days) <= MAX_DAYS_APART
+    except ValueError:  # a page dated to its month or year only, or a day that is none
+        return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import PurePath
 
 from retrieval.catalog import memo
 from retrieval.laws import LAW_WORD_ON
@@ -362,8 +363,10 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
                     holders.setdefault(name, set()).add(d.doc)
             elif d.meta.year and len(series := _SERIES_DATES.sub("", plain_text(d.title))) >= 6:
                 # a yearly text of one body, titled alike but for its dates (关于开展党支部
-                # 2024年度组织生活会…的通知 / 2025年度…): its years' issues are its editions
-                holders.setdefault(f"{series} {sorted(place_tokens(d))}", set()).add(d.doc)
+                # 2024年度组织生活会…的通知 / 2025年度…) and filed so (…_2024niandu, …_2025niandu):
+                # its years' issues are its editions; not two bodies' 年度报告 titled alike
+                filed = _SERIES_DATES.sub("", PurePath(d.doc).stem)
+                holders.setdefault(f"{series} {sorted(place_tokens(d))} {filed}", set()).add(d.doc)
         others: dict[str, set[str]] = {}
         for docs in holders.values():
             for doc in docs:

@@ -63,8 +63,8 @@ def law_names(folded: str) -> tuple[str, ...]:
         before = word[:-2] or (words[i - 1] if i > 0 else "")
         lawlike = (
             word in ("条例", "准则", "章程")
-            # (a 法 cut from a word naming no law: 最高 / 法)
-            or (word == "法" and not (i > 0 and words[i - 1][-1] in NOT_LAW_BEFORE_FA))
+            # (a 法 cut from a word naming no law: 最高 / 法, 以案释 / 法; 适用 / 法 is a law's)
+            or (word == "法" and not (i > 0 and words[i - 1][-1] in _NO_LAW_BEFORE_CUT_FA))
             or (len(word) > 2 and word.endswith(("条例", "准则", "章程")))  # 管理条例, one word
             or (len(word) >= 3 and word.endswith("法") and word[-2] not in NOT_LAW_BEFORE_FA)
             # 机关事务管理办法, 实施细则, 工作规则: not 解决办法 or 游戏规则
@@ -126,6 +126,7 @@ _EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订
 _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")
+_NO_LAW_BEFORE_CUT_FA = frozenset("高释")
 # what is done to a law, said before its name (修改人口计生法, 废止…条例)
 _ACTS = frozenset(
     ("修改", "修正", "修订", "废止", "制定", "通过", "颁布", "公布", "出台", "印发", "报道", "除了")

@@ -558,7 +558,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     dash = next(
         (
             m
-            for m in re.finditer(r"[—－]{1,2}(?=\s*(?:在|\d|[一二][〇○]))", title)
+            for m in re.finditer(r"[—－]{1,2}(?=\s*(?:在|\d|[一二][〇○零]))", title)
             if not _bracketed(title, m.start())
         ),
         None,

@@ -173,7 +173,7 @@ def _run_members(lines: list[Line]) -> set[int]:
     run: list[int] = []
 
     def lead_of(line: Line) -> str | None:
-        if line.kind is not None:
+        if line.kind is not None or POSTING.match(line.text):  # a record's fields: no run
             return None
         match = re.search(r"[。！？!?：:]", line.text)
         if (
@@ -259,7 +259,7 @@ def _page_title_first(
         field = TITLE_FIELD.match(line.text)
         beside = [n.text for n in head[max(0, k - 1) : k + 2] if n is not line]
         if field and any(n.startswith(("【", "[")) or POSTING.match(n) for n in beside):
-            heading = Line(field.group(1).strip(), None, "", False)
+            heading = Line((field.group(1) or field.group(2)).strip(), None, "", False)
             return [heading, *lines[:k], *lines[k + 1 :]], []
     # (a bracketed banner, 【2019年10月学习材料】, names the bundle the page is)
     if lines[0].text.startswith("【") or not (at := page_title_line(lines, posted)):

@@ -20,6 +20,7 @@ from retrieval.dates import (
     canonical_years,
     first_date,
     iso,
+    near_day,
     question_years,
     without_compared,
 )
@@ -265,11 +266,13 @@ def find_target(
                 return Target(
                     years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}"
                 )
-        if named and not with_year and said and _generic(named, plain) and _day_said(folded):
+        if named and not with_year and said and _generic(named, plain):
             # a day's page on a text every year has, the day said apart from its name
             # (2026年1月28日各代表团除了政府工作报告还审了…: that day's page on the report; not
             # 广州2023年农村居民收入…按政府工作报告, a year the report tells of)
-            with_year = _pages_on(documents, said[0], years)
+            pages = _pages_on(documents, said[0], years)
+            opening = {d.doc: [p.text for p in d.passages[:2]] for d in pages}
+            with_year = [d for d in pages if near_day(d.meta.date, folded, opening[d.doc])]
         if named and not with_year:
             with_year = _headless_of_year(documents, named, years)
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
@@ -398,10 +401,11 @@ def _telling(
     documents: Sequence[Document], folded: str, genre: str, years: Sequence[int]
 ) -> list[Document]:
     """The pages of a place the question names, of the year it asks, telling of the genre's
-    text the corpus does not hold (渠县2024年人代会的政府工作报告是谁作的: the congress's page,
-    县长…作政府工作报告; not 渠县2026年…)."""
+    text it does not hold being given (渠县2024年人代会的政府工作报告是谁作的: 县长…作政府工作
+    报告; not 渠县2026年…, nor 落实政府工作报告部署)."""
     pages = [d for d in _of_places(documents, folded) if not years or d.meta.year in years]
-    return [d for d in pages if any(genre in p.text for p in d.passages)]
+    told = rf"(?:作|审议|听取|讨论)[^。，,；]{{0,12}}?《?{genre}|{genre}》?(?:共分|分为|全文)"
+    return [d for d in pages if any(re.search(told, p.text) for p in d.passages)]
 
 
 def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = False) -> str:
@@ -505,11 +509,6 @@ def _body(document: Document) -> str:
 
 
 MIN_BODY_CHARS = 4  # 人民政府, 人民代表大会常务委员会; not 市委 alone
-
-
-def _day_said(folded: str) -> bool:
-    date = first_date(folded)
-    return date is not None and date[2] is not None
 
 
 def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:

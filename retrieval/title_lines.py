@@ -15,7 +15,8 @@ SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not 
 # a record's title field: 【标 题】…, 【法规名称】…, or in a table's cell: 标题:… | |
 _TITLE_LABEL = r"(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)"
 TITLE_FIELD = re.compile(
-    rf"^(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?|{_TITLE_LABEL}\s*[:：])\s*(\S.{{1,79}}?)[\s|]*$"
+    rf"^(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?\s*(\S.{{1,79}})"
+    rf"|{_TITLE_LABEL}\s*[:：]\s*([^|。；;，,]{{2,80}}?)\s*\|[\s|]*)$"
 )
 
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
@@ -38,7 +39,8 @@ MAX_ISSUED_TITLE_CHARS = 240
 # a report's title with the day and meeting it was given on one line, whatever the page put
 # after them (政府工作报告 ——二○二二年一月二十一日在海南省…会议上 海南省省长 冯飞 发布时间:…)
 _TITLE_GIVEN = re.compile(
-    r"^[^。；;，,！？!?]{2,40}?\s*[—－]{1,2}\s*(?:\d{4}|[一二][〇○零])[^。；;，,]{3,12}在[^。；;，,]{2,40}上"
+    r"^[^。；;，,！？!?]{2,40}?\s*[—－]{1,2}\s*(?:\d{4}|[一二][〇○零])[^。；;，,]{3,12}"
+    r"在[^。；;，,]{2,40}(?:会议|大会)上"
 )
 
 
@@ -77,12 +79,11 @@ def ends_with_kind(line: str) -> bool:
 MAX_FURNITURE_LINES = 60  # a web page's menus, ads and breadcrumb above its title
 MAX_TITLE_GAP = 2  # short lines between a title and its dateline (the title again, spaced)
 # a line saying when or where a page was posted (日期:2021-06-15 来源:…, 添加時間:…), or a
-# field of a law database's or a disclosure catalogue's record (1. 发布部门: 建设部, 【颁布时间】
-# 1985-06-18, 索引号: | |)
+# field of a law database's record (1. 发布部门: 建设部, 【颁布时间】 1985-06-18)
 POSTING = re.compile(
     r"^\s*(?:\d{1,2}[.、]\s*)?[【\[]?\s*(?:(?:信息)?来源|(?:发布|添加|更新|发文)?(?:时间|時間|日期)"
     r"|发布部门|发文机关|制定机关|颁布(?:部门|机关|机构|文号|时间|日期|令)|(?:发布|颁布)?文号"
-    r"|发文字号|效力级别|时效性|法规名称|索引号|主题分类|主题词)\s*(?:[】\]]\s*\S|[:：])"
+    r"|发文字号|效力级别|时效性|法规名称)\s*(?:[】\]]\s*\S|[:：])"
 )
 
 

@@ -9,6 +9,8 @@ def test_a_court_or_explaining_the_law_names_no_law() -> None:
     # 最高法 is a court, 以案释法 explaining the law by cases
     assert law_names("2025年最高法报告里最高法自己一年收案多少件？") == ()
     assert law_names("以案释法制度是哪一条规定的？") == ()
+    # counter-example: 适用 / 法 ends a law's name
+    assert law_names("涉外民事关系法律适用法第十条规定了什么？") == ("民事关系法律适用法",)
 
 
 def test_what_is_done_to_a_text_or_sets_it_apart_begins_no_name() -> None:

@@ -205,6 +205,16 @@ def test_a_genre_told_by_a_page_of_the_place_asked_beside_other_places_reports()
     asked = find_target("佳县的政府工作报告分几部分？", index.catalog)
     assert not asked.missing and asked.docs == {"jx_renda_2025.txt"}
     assert find_target("清涧县的政府工作报告分几部分？", index.catalog).missing
+    # nor where its only page cites the report without telling of it being given
+    cites = parse(
+        "jx_changweihui_2025.txt",
+        [
+            "佳县第十九届人民代表大会常务委员会第二十次会议召开",
+            "会议要求，各乡镇要认真落实政府工作报告部署，压实防汛责任。",
+        ],
+    )
+    citing = index_of([report, cites], SEGMENTER)
+    assert find_target("佳县的政府工作报告分几部分？", citing.catalog).missing
 
 
 def test_a_pages_opening_introduces_one_text_not_a_list_of_those_a_meeting_reviewed() -> None:

@@ -257,6 +257,27 @@ def test_a_reports_title_with_its_day_meeting_and_posting_fields_on_one_line() -
         ],
     )
     assert title == "s"  # (a sentence before its meeting: its file's name)
+    title, _ = _read(
+        "s2.txt",
+        [
+            "会议强调——2022年以来在全省上下共同努力下全省经济运行稳中有进，民生保障有力有效，"
+            "各项改革扎实推进，基层治理不断加强，社会大局和谐稳定，人民群众获得感不断增强",
+            "各地要抓好落实。",
+        ],
+    )
+    assert title == "s2"  # (在…上下 is no meeting)
+    document = read_document(
+        "hn2.txt",
+        "\n".join(
+            [
+                "政府工作报告 ——二零二二年一月二十一日在海南省第六届人民代表大会第五次会议上 "
+                "海南省省长 冯飞 发布时间:2022-01-27 09:32:05 信息来源:海南日报客户端 浏览量:",
+                "各位代表:",
+                "现在,我代表省人民政府,向大会报告政府工作,请予审议。",
+            ]
+        ).encode(),
+    )
+    assert document.title.startswith("政府工作报告") and "发布时间" not in document.title
 
 
 def test_a_catalogues_title_cell_among_its_record_rows_names_the_text() -> None:
@@ -271,7 +292,7 @@ def test_a_catalogues_title_cell_among_its_record_rows_names_the_text() -> None:
                 "发文字号: | 发文时间:2020-12-31 |",
                 "发文机关:长治市上党区统计局 | 主题词: |",
                 "标题:长治市上党区统计局2020年工作总结暨2021年工作计划 | |",
-                "主题分类:其它 | 发布日期:2020-12-31 |",
+                "发布日期:2020-12-31 | |",
                 "在区委、区政府的坚强领导下,以提高统计数据质量为核心,强化统计服务。",
                 "一、主要指标完成情况",
                 "2020年全年,我区地区生产总值完成220.1亿元,居全市第3位。",
@@ -281,11 +302,37 @@ def test_a_catalogues_title_cell_among_its_record_rows_names_the_text() -> None:
     assert document.title == "长治市上党区统计局2020年工作总结暨2021年工作计划"
     assert all(not p.section or p.section[0] == "一、主要指标完成情况" for p in document.passages)
     assert any("发文时间:2020-12-31" in p.text for p in document.passages)
+    # counter-examples: 标题 in a sentence, or a field's explanation beside another's, is no
+    # cell; and a menu item over a catalogue's record is not its title
     title, _ = _read(
         "xiezuo.txt",
         ["公文写作要点", "标题:要简洁明了,概括全文。", "正文要条理清楚。"],
     )
     assert title == "公文写作要点"
+    title, passages = _read(
+        "geshi.txt",
+        [
+            "公文格式要素讲解",
+            "发文字号：由发文机关代字、年份和发文顺序号组成",
+            "标题：由发文机关名称、事由和文种组成",
+            "主送机关：公文的主要受理机关",
+        ],
+    )
+    assert title == "公文格式要素讲解"
+    assert any(p.startswith("标题：") for p in passages)
+    title, _ = _read(
+        "shilin.txt",
+        [
+            "政府信息公开指南",
+            "政府信息公开制度",
+            "索引号: 015125076-2020-00037 主题分类: 2020年",
+            "发布机构: 石林县卫生健康局 发布日期: 2020-08-20",
+            "石林县卫生健康局关于县十七届人大五次会议第37号建议答复的函",
+            "发布时间: 2020-08-20",
+            "陈云会代表:你提出的关于大哨村卫生室建设的建议收悉,现答复如下。",
+        ],
+    )
+    assert title.startswith("石林县卫生健康局关于")
 
 
 def test_a_headline_printed_twice_over_its_posting_line_under_furniture_sentences() -> None:

@@ -55,6 +55,7 @@ def test_a_days_page_on_a_report_every_year_has_where_the_day_is_said_apart() ->
         [
             "政府工作报告——2024年1月23日在海南省第七届人民代表大会第三次会议上",
             "2023年农村居民人均可支配收入增长7.8%。",
+            "自2023年12月1日起施行的海南自由贸易港条例为开放提供法治保障。",
         ],
     )
 
@@ -72,12 +73,15 @@ def test_a_days_page_on_a_report_every_year_has_where_the_day_is_said_apart() ->
     day = find_target("2026年1月28日各代表团除了政府工作报告还审了哪些文件？", held)
     assert day.docs == {"shenyi_2026.txt"}
     year = find_target("2023年农村居民收入涨了多少?按政府工作报告原文", held)
-    assert year.docs != {"shenyi_2023.txt"}
+    assert year.docs == {"hn_2024.txt"}
+    # nor a day the report tells of, weeks from any page's (a congress page of that year)
+    told = find_target("政府工作报告提到2023年12月1日起施行的是哪部条例？", held)
+    assert told.docs == {"hn_2024.txt"}
 
 
 def test_a_years_text_named_without_its_places_level_is_that_years() -> None:
     """2021年上海民政工作总结 names the one titled 2021年上海市民政工作总结 beside the 2022
-    one titled as said; another place's of that year is missing."""
+    one titled as said; another place's of that year is not it."""
     from retrieval.structure import parse
     from retrieval.targets import find_target
 

@@ -380,3 +380,9 @@ def test_a_yearly_notices_reworded_item_leads_from_its_newest_issue() -> None:
         "实验小学",
     )
     assert _first_doc(_index(older, other), "党员评议表纸质稿交给谁") == "第一中学_2024.txt"
+    # nor a text titled alike but filed otherwise (two bureaus' 政府信息公开工作年度报告)
+    twin = parse(
+        "shiyan_2025.txt", [newer.title.split("（")[0], "各支部：", newer.passages[-1].text]
+    )
+    assert twin.title.startswith(older.title[:8]) and twin.meta.year == 2025
+    assert _first_doc(_index(older, twin), "党员评议表交纸质的还是电子的") == "第一中学_2024.txt"
