@@ -326,6 +326,11 @@ MANY = [
     corpus_set("preschool_education_folder", (0.63, 0.72, 0.73, 17, 17)),
     corpus_set("accessibility_folder", (0.69, 0.80, 0.78, 19, 9)),
     corpus_set("department_work_summaries_pages", (0.79, 0.87, 0.91, 10, 6)),
+    # group 39, first contact with v30
+    corpus_set("inspection_rectification_pages", (0.70, 0.83, 0.90, 11, 4)),
+    corpus_set("officials_work_reports_pages", (0.68, 0.84, 0.91, 13, 8)),
+    corpus_set("biosafety_folder", (0.78, 0.83, 0.86, 19, 9)),
+    corpus_set("special_equipment_folder", (0.63, 0.77, 0.78, 15, 6)),
 ]
 # Sets where the product does not beat plain BM25's ranking (issue 10 is open), as first
 # measured: short case studies and column issues (Hit@1 0.79 against 0.80, MRR@5 0.82 against
