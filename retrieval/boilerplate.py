@@ -136,6 +136,10 @@ _CONTINUED_TRAIL = re.compile(rf"^(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?$"
 MAX_BREADCRUMB_LINES = 8
 MAX_BREADCRUMB_CHARS = 12
 _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[\]|｜:：/]*)+$")
+# a page's counters of its readers, alone on a line (阅读次数:, 浏览量:34, 访问量:52034)
+_COUNTERS = re.compile(
+    r"^(?:(?:阅读|浏览|点击|访问)(?:次数|人次|量|数)\s*[:：]?\s*[\d,]*\s*次?\s*)+$"
+)
 _SIGNED = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in SIGNED)
 _EDGE = tuple(re.compile(p, re.IGNORECASE) for p in EDGE)
 _NEWS = tuple((name, re.compile(p)) for name, p in NEWS)
@@ -191,7 +195,7 @@ def clutter_rule(line: str) -> str | None:
         return None
     if rule := signed_rule(text):
         return f"广告：{rule}"
-    if _WIDGETS.match(text) or not re.search(r"\w", text):
+    if _WIDGETS.match(text) or _COUNTERS.match(text) or not re.search(r"\w", text):
         return "网页控件"  # controls, or a stray bracket or rule left by the page
     if _BREADCRUMB_LINE.match(text):
         return "网页控件：导航路径"

@@ -82,8 +82,9 @@ from retrieval.structure import parse
 # continued or ending in the title, a site's Latin name after _, and jieba's kinds of place
 # (城市, 山区) no place names; 32: a report's title with its day, meeting and a page's posting
 # fields on one line, a catalogue's title cell among its record's rows (索引号: | |), and a
-# headline printed twice over its posting line below furniture
-ANALYZER_VERSION = "32"
+# headline printed twice over its posting line below furniture; 33: a page's reader counters
+# (阅读次数:, 浏览量:34) are controls
+ANALYZER_VERSION = "33"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -158,3 +158,13 @@ def test_pinyin_a_mirror_page_glued_after_characters_is_no_part_of_the_text() ->
     index = index_of([page], SEGMENTER)
     hits = answer(index, "谁来组织协调有关部门做好妇女权益的保障工作？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第四條")
+
+
+def test_a_pages_reader_counters_are_controls() -> None:
+    """A page's counters of its readers (阅读次数:, 浏览量:34) are controls, not a heading or a
+    passage's opening; a sentence counting readers is text."""
+    counters = ["阅读次数:", "浏览量:34", "访问量:52034", "阅读量：", "点击数: 1,203 次"]
+    text = ["全年图书馆接待读者12万人次，阅读量比上年增长两成。", "浏览量超过100万次的稿件有12篇。"]
+    cleaned = clean(counters + text)
+    assert list(cleaned.lines) == text
+    assert {r.rule for r in cleaned.removed} == {"网页控件"}
