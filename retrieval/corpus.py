@@ -83,8 +83,10 @@ from retrieval.structure import parse
 # (城市, 山区) no place names; 32: a report's title with its day, meeting and a page's posting
 # fields on one line, a catalogue's title cell among its record's rows (索引号: | |), and a
 # headline printed twice over its posting line below furniture; 33: a page's reader counters
-# (阅读次数:, 浏览量:34) are controls
-ANALYZER_VERSION = "33"
+# (阅读次数:, 浏览量:34) are controls; 34: a code's articles past 一千 head their passages, an
+# order's header (…人民政府令) heads the text it promulgates, a page's sharing buttons are
+# controls, a reprinting site's 最新全文2023 no part of a name
+ANALYZER_VERSION = "34"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -67,27 +67,30 @@ PAST_YEAR = ("过去一年", "过去的一年", "一年来")
 
 
 def chinese_number(text: str) -> int | None:
-    """十九 → 19, 二十 → 20, 一百零八 → 108, 三 → 3; digits as they are; None otherwise."""
+    """十九 → 19, 二十 → 20, 一百零八 → 108, 一千一百六十二 → 1162 (a code's articles), 三 → 3;
+    digits as they are; None otherwise."""
     if text.isdigit():
         return int(text)
-    if not text or any(c not in CN_NUMBER for c in text):
+    if not text or any(c not in CN_NUMBER and c != "千" for c in text):
         return None
     total, current = 0, 0
     for ch in text:
-        if ch in ("十", "百"):
-            unit = 10 if ch == "十" else 100
-            total += (current or 1) * unit
+        if ch in _UNITS:
+            total += (current or 1) * _UNITS[ch]
             current = 0
         else:
             current = 2 if ch == "两" else _DIGITS[ch]
     return total + current
 
 
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def cn_numeral(n: int) -> str:
-    """16 → 十六, 30 → 三十, 120 → 一百二十, 105 → 一百零五: a number below 1000 as laws
-    write it; str(n) otherwise."""
+    """16 → 十六, 30 → 三十, 120 → 一百二十, 105 → 一百零五, 1001 → 一千零一: a number below
+    10000 as laws write it; str(n) otherwise."""
     digits = "零一二三四五六七八九"
-    if not 0 <= n < 1000:
+    if not 0 <= n < 10000:
         return str(n)
     if n < 10:
         return digits[n]
@@ -95,11 +98,14 @@ def cn_numeral(n: int) -> str:
         return "十" + (digits[n % 10] if n % 10 else "")
     if n < 100:
         return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if not rest else ("零" + digits[rest]) if rest < 10 else cn_numeral(rest)
+    unit, name = (100, "百") if n < 1000 else (1000, "千")
+    rest = n % unit
+    tail = cn_numeral(rest) if rest else ""
     if 10 <= rest < 20:
-        tail = "一" + tail  # 一百一十, not 一百十
-    return digits[n // 100] + "百" + tail
+        tail = "一" + tail  # 一百一十, 一千零一十: not 一百十
+    if rest and rest < unit // 10:
+        tail = "零" + tail  # 一百零五, 一千零五十
+    return digits[n // unit] + name + tail
 
 
 def cn_year(text: str) -> int | None:

@@ -329,8 +329,9 @@ def law_titles(document: Document) -> tuple[str, ...]:
     # the one text it introduces (…印发了修订后的《…条例》，《人民日报》…), not several it
     # speaks of (a meeting's report: 审议《…制度》《…规划》…《…法》)
     opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
+    # (one text however named: 《中华人民共和国国家公园法》 then 《国家公园法》)
     introduced = {
-        plain_text(t)
+        plain_text(t).removeprefix("中华人民共和国")
         for t in outer_titles(fold(opening))
         if 4 <= len(t) <= 40 and not t.endswith(_PERIODICALS)
     }

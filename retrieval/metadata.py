@@ -136,8 +136,8 @@ _EXPLAINS = re.compile(r"^关于《([^》]{4,80})》的说明$")
 _FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
 
 
-# a page's words around the text it reprints (新修订党政领导干部选拔任用工作条例全文)
-_REPRINTED = re.compile(r"^(?:最新|新修订的?|修订后的)(?=\S{4})|(?<=\S{4})(?:全文|原文)$")
+# a page's words around the text it reprints (新修订…条例全文, …条例最新全文2023)
+_REPRINTED = re.compile(r"^(最新|新修订的?|修订后的)(?=\S{4})|(?<=\S{4})(最新)?[全原]文(20\d\d)?$")
 
 
 # a report on one year's budget or plan and the draft of the next (the 报告 itself, not

@@ -96,3 +96,30 @@ def says_dated_name(document: Document, plain: str, years: Sequence[int] = ()) -
     its `years` that the title opens with (2026年政府工作报告, given in December 2025)."""
     dated = (n for n in document_names(document) if re.match(r"(19|20)\d\d年", n))
     return any(n in plain for n in dated) or any(document.title.startswith(f"{y}年") for y in years)
+
+
+# a text on a law, of another kind, said after the law's name (继承法的意见, 贯彻执行继承法若干
+# 问题的意见, 继承法意见): a court's or ministry's 意见, 解释, 批复 on it
+_ON_LAW = r"(?:若干问题|有关问题|相关问题)?的?(?:那个|这个|那份)?(意见|解释|批复|答复|说明)"
+
+
+def texts_on_law(
+    documents: Sequence[Document], named: Sequence[Document], plain: str
+) -> list[Document]:
+    """The documents titled as a text of the kind said after a named law's name and holding
+    that name (最高人民法院关于贯彻执行《中华人民共和国继承法》若干问题的意见 for 继承法的意见),
+    not the law; `named` where the question says no such kind after the name, or none is held."""
+    titles = plain_titles(documents)
+    for name in {n for d in named for n in document_names(d) if n.endswith(("法", "条例"))}:
+        said = re.search(rf"{re.escape(name)}{_ON_LAW}", plain)
+        if not said:
+            continue
+        kind = re.compile(rf"{said.group(1)}[一二三四五六七八九十]?$")
+        found = [
+            d
+            for d, title in zip(documents, titles, strict=True)
+            if d not in named and name in title and kind.search(title)
+        ]
+        if found:
+            return found
+    return list(named)

@@ -45,6 +45,7 @@ from retrieval.markers import announces
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
 from retrieval.parts import read_place
+from retrieval.places import is_place_name
 from retrieval.question import (
     MAX_QUESTION_CHARS,
     STRUCTURE_WORD_WEIGHT,
@@ -82,6 +83,7 @@ from retrieval.structure_answers import (
     past_labels,
     stated_purpose,
     structure_passages,
+    unheld_article,
     with_announced_items,
 )
 from retrieval.targets import Target, find_target, national_documents, rule_documents
@@ -488,7 +490,7 @@ def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Se
         for w, x in zip(query.words, weights, strict=True)
         if x >= TELLING_WEIGHT and matches(w, text)
     ]
-    return bool(matched) and all(segmenter.is_place(m) for m in matched)
+    return bool(matched) and all(segmenter.is_place(m) or is_place_name(m) for m in matched)
 
 
 def read_question(
@@ -583,6 +585,9 @@ def answer(
     place = read_place(question)
     # "讲了哪几条体会": a list the question's words find in BM25's best passage counts too
     listing = place.listing and not (place.part or place.point or place.article)
+    if place.article and not place.part and unheld_article(index, question, target, place.article):
+        note = f"资料库中的{'、'.join(target.understood)}没有{place.article}"
+        return Answer(question, query.terms, (), reason=NoAnswer.MISSING, note=note)
     placed = [] if listing else structure_answer(index, question, query, target, weights)
     if not placed and target.named and not target.phrases and asks_given(folded):
         # "2024年那份报告是在哪次会议上作的": the named texts' datelines, where they have one

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from retrieval.catalog import memo
 from retrieval.clues import defines_term, states_effect, states_purpose
-from retrieval.dates import CN_NUMBER
+from retrieval.dates import CN_NUMBER, chinese_number, cn_numeral
 from retrieval.editions import newest_edition
 from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
+from retrieval.laws import LAW_ENDINGS, law_names
 from retrieval.markers import announces, legal_rank
 from retrieval.metadata import KINDS
 from retrieval.model import Document, Passage
+from retrieval.names import document_names
 from retrieval.normalize import fold
 from retrieval.parts import (
     ARTICLE,
@@ -83,6 +86,9 @@ def asked_document(
         documents = [d for d in documents if d.meta.kind in kinds] or documents
     if len(documents) > 1:  # 老年法第七十五条, of two editions held: the one in force
         documents = newest_edition(documents) or documents
+    if len(documents) > 1 and place.article and _bare(query, weights, place.article):
+        # 第十七条, asked of a code and a local rule beside it with nothing else to tell them
+        documents = most_cited(index.catalog, documents) or documents
     if len(documents) != 1:
         return None
     document = documents[0]
@@ -107,6 +113,49 @@ def asked_document(
 
 
 _CHAPTER_ASKED = re.compile(rf"第[{CN_NUMBER}\d]+章")
+
+
+def unheld_article(index: SearchIndex, question: str, target: Target, article: str) -> bool:
+    """Whether a law the question names (国家公园法第十条) is held only by texts that neither
+    hold nor cite the article asked: a page reporting the law's adoption, a law's opening."""
+    laws = (*target.said, *law_names(fold(question)))
+    if not (target.named and target.docs and any(s.endswith(LAW_ENDINGS) for s in laws)):
+        return False
+    n = chinese_number(article[1:-1])
+    forms = {article} if n is None else {article, f"第{n}条", f"第{cn_numeral(n)}条"}
+    named = (d for d in index.catalog if d.doc in target.docs)
+    passages = (p for d in named for p in d.passages)
+    texts = (fold(" ".join((*p.section, p.text))).replace(" ", "") for p in passages)
+    return not any(form in text for text in texts for form in forms)
+
+
+def _bare(query: Query, weights: Sequence[float], article: str) -> bool:
+    """Whether the question says nothing of weight but the article and kinds of text."""
+    kinds = {word for word, _ in KINDS}
+    return all(
+        w.text in article or w.text in kinds or weight < STRUCTURE_WORD_WEIGHT
+        for w, weight in zip(query.words, weights, strict=True)
+    )
+
+
+def most_cited(catalog: Sequence[Document], documents: Sequence[Document]) -> list[Document]:
+    """The one of `documents` that most other texts of the catalog name (根据《…条例》, a
+    news page on it): with nothing else said, the text the corpus is about; [] on a tie."""
+
+    def cited_by(document: Document) -> int:
+        names = [n for n in document_names(document) if len(n) >= MIN_CITED_NAME]
+        return sum(
+            1
+            for other in catalog
+            if other is not document and any(n in p.text for p in other.passages for n in names)
+        )
+
+    counts = [memo(catalog, f"cited_by:{d.doc}", partial(cited_by, d)) for d in documents]
+    best = max(counts)
+    return [documents[counts.index(best)]] if counts.count(best) == 1 else []
+
+
+MIN_CITED_NAME = 5  # a shorter name (水法, 民法典) may be a run of other words
 
 
 def _has_chapters(document: Document) -> bool:

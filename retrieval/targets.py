@@ -51,6 +51,7 @@ from retrieval.names import (
     plain_titles,
     said_as_word,
     says_dated_name,
+    texts_on_law,
     titled,
     without_level,
     year_free,
@@ -165,7 +166,7 @@ def find_target(
 
     if unwritten := unwritten_title(documents, folded) or unheld_plenum(documents, plain):
         return Target(years=tuple(years), phrases=phrases, missing=unwritten)
-    named = _best_named(documents, plain)
+    named = texts_on_law(documents, _best_named(documents, plain), plain)
     recorded: list[int] = []
     honoured, unheld = commemorated(documents, folded)
     if unheld and not _MENTION.search(folded):

@@ -130,6 +130,16 @@ def _anchored(lines: list[Line], i: int, posted: frozenset[str]) -> bool:
     return False
 
 
+# an order's header (中华人民共和国国务院令, 杭州市人民政府令): the text it promulgates follows
+# under its own title, past the order's number, sentence, signature and date; not a news
+# headline about one (李强签署国务院令)
+_ORDER = re.compile(r"^(?!.*签署)[\u4e00-\u9fff]{2,20}(?:国务院|政府|主席|部|委员会|总局|署)令$")
+
+
+def is_order_header(text: str) -> bool:
+    return bool(_ORDER.match(text))
+
+
 def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     """Where a web page's title sits below its furniture (立即咨询 / 招商加盟 …, 网站首页 /
     广元市人民政府 / 长者专区, 进入老年模式 / 您的当前位置:首页): the first line of a kind
@@ -150,7 +160,11 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
         )
     ):
         return 0
-    headline = is_title(lines[0]) and len(_HAN.findall(first)) >= MIN_HEADLINE_HAN
+    headline = (
+        is_title(lines[0])
+        and len(_HAN.findall(first)) >= MIN_HEADLINE_HAN
+        and not is_order_header(first)
+    )
     begun = recorded = False  # a sentence or a heading of text above; a record's field
     for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
         line = lines[i]

@@ -10,6 +10,7 @@ from functools import cache
 
 from retrieval.catalog import Substrings, memo, owners_of
 from retrieval.laws import LAW_ENDINGS, OPENING_PASSAGES
+from retrieval.markers import CN_NUM
 from retrieval.metadata import _ISSUERS, HELD, KINDS, PROVINCE_SHORT, is_organ
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
@@ -129,6 +130,10 @@ def long_name_tokens(document: Document) -> frozenset[str]:
 FRAGMENT_CHARS = 4  # a run of a title this long that no other title has names its document
 
 
+# a heading's number (第十三条, 第二章, 三、): what it is called is the rest, if anything
+_MARKER = re.compile(rf"^(?:第[{CN_NUM}\d]+(?:编|章|节|条|部分|篇)|[{CN_NUM}]+[、．.])\s*")
+
+
 def named_by_fragment(
     documents: Sequence[Document], question: str, headings: bool = False
 ) -> list[Document]:
@@ -138,7 +143,7 @@ def named_by_fragment(
 
     def runs(d: Document) -> frozenset[str]:
         texts = (
-            [h.path[0] for h in d.headings if len(h.path) == 1]
+            [_MARKER.sub("", h.path[0]) for h in d.headings if len(h.path) == 1]
             if headings
             else [d.title, d.meta.occasion, d.meta.subtitle]
         )

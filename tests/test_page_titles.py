@@ -352,3 +352,70 @@ def test_a_headline_printed_twice_over_its_posting_line_under_furniture_sentence
     )
     assert title.startswith("教育部:“十三五”")
     assert not any("电竞" in p for p in passages)
+
+
+def test_an_orders_header_heads_the_text_it_promulgates() -> None:
+    title, texts = _read(
+        "banfa_2011.txt",
+        [
+            "杭州市人民政府令",
+            "([2011]263号)",
+            "《杭州市电梯安全监察办法》已经2010年12月17日市人民政府第58次常务会议审议通过,"
+            "现予公布,自2011年3月1日起施行。",
+            "代 市 长",
+            "二○一一年一月十日",
+            "杭州市电梯安全监察办法",
+            "第一章 总则",
+            "第一条 为加强电梯的安全监察,预防和减少事故,制定本办法。",
+        ],
+    )
+    assert title.startswith("杭州市电梯安全监察办法")
+    # the order's sentence stays text: it says when the text was adopted and takes effect
+    assert any(t.startswith("《杭州市电梯安全监察办法》已经") for t in texts)
+    # counter-example: a news headline about an order is the news page's title
+    title, _ = _read(
+        "xinwen.txt",
+        [
+            "李强签署国务院令",
+            "证券时报·2026-02-09 11:09",
+            "国务院总理李强日前签署国务院令,公布修订后的《中华人民共和国自然保护区条例》。",
+        ],
+    )
+    assert title.startswith("李强签署国务院令")
+
+
+def test_a_pages_sharing_buttons_are_no_title() -> None:
+    title, texts = _read(
+        "wuyishan.txt",
+        [
+            "点击右上角微信好友",
+            "朋友圈",
+            "请使用浏览器分享功能进行分享",
+            "正在阅读:破解“一园两治”,看武夷山国家公园如何“答卷”?",
+            "首页> 地方频道> 社会 > 正文",
+            "破解“一园两治”,看武夷山国家公园如何“答卷”?",
+            "来源:中国新闻网2024-06-08 17:09",
+            "武夷山国家公园跨江西、福建两省,是地球同纬度生态保护最好之地。",
+        ],
+    )
+    assert title.startswith("破解“一园两治”")
+    assert not any("分享" in t or t == "朋友圈" for t in texts)
+    # counter-example: a sentence of text about sharing stays
+    _, texts = _read(
+        "fenxiang.txt",
+        ["数字乡村建设", "请使用浏览器分享功能的群众越来越多,朋友圈成了信息发布的新渠道。"],
+    )
+    assert any(t.startswith("请使用浏览器分享功能的群众") for t in texts)
+
+
+def test_a_reprinting_sites_words_and_year_after_a_title_name_nothing() -> None:
+    document = read_document(
+        "shennongjia.txt",
+        "\n".join(
+            [
+                "神农架国家公园保护条例最新全文2023",
+                "第一条 为了规范神农架国家公园管理和服务活动,制定本条例。",
+            ]
+        ).encode(),
+    )
+    assert "神农架国家公园保护条例" in document.meta.names

@@ -63,3 +63,25 @@ def test_a_place_jieba_cuts_is_known_where_it_is_said_whole() -> None:
     ]
     assert not find_target("修山镇2023年城乡居民人均可支配收入是多少?", held).missing
     assert find_target("乌镇2023年城乡居民人均可支配收入是多少?", held).missing
+
+
+def test_a_passage_matching_only_a_place_jieba_files_as_a_noun_answers_nothing() -> None:
+    """银川 and 余姚 are common nouns to jieba's tagger but places to the titles spelling them
+    with 市: a passage matching only them answers no off-topic question about them."""
+    from retrieval.structure import parse
+
+    reply = parse(
+        "yinchuan_dafu.txt",
+        [
+            "银川市交通运输局关于市十五届人大一次会议第40号建议办理情况的答复",
+            "发布机构: 银川市交通运输局 责任部门: 银川市交通运输局办公室",
+            "您提出的《关于解决福通ABC区居民出行难的建议》收悉,我局已协调开通公交线路。",
+        ],
+    )
+    other = parse("yuyao.txt", ["余姚市住房和城乡建设局答复", "承 办 人:董雯雯", "余姚"])
+    index = index_of([reply, other], SEGMENTER)
+    for asked in ("明天银川天气怎么样，会下雨吗？", "余姚杨梅一般几月份成熟？"):
+        assert not answer(index, asked, SEGMENTER).hits, asked
+    # counter-example: the place with what the texts speak of
+    hits = answer(index, "银川交通局对福通ABC区出行难的建议怎么答复的", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "yinchuan_dafu.txt"

@@ -1,0 +1,141 @@
+"""Articles asked by number however they are written, laws held only by a page reporting them,
+texts on a law named after it, and an article asked of several texts with nothing else said;
+each rule beside the question it must still answer."""
+
+from __future__ import annotations
+
+from retrieval.dates import chinese_number, cn_numeral
+from retrieval.model import NoAnswer
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
+from retrieval.structure import parse
+from tests.indexing import index_of
+
+SEGMENTER = default_segmenter()
+
+CODE = parse(
+    "minfadian.md",
+    [
+        "中华人民共和国民法典",
+        "第六编 继承",
+        "第二章 法定继承",
+        "第一千一百二十七条 遗产按照下列顺序继承：配偶、子女、父母为第一顺序。",
+        "第一千一百二十八条 被继承人的子女先于被继承人死亡的，由被继承人的子女的直系晚辈血亲"
+        "代位继承。",
+        "第四章 遗产的处理",
+        "第一千一百六十二条 执行遗赠不得妨碍清偿遗赠人依法应当缴纳的税款和债务。",
+    ],
+)
+
+
+def test_numbers_past_a_thousand_read_both_ways() -> None:
+    for n in (10, 16, 105, 110, 1000, 1001, 1010, 1015, 1128, 1162, 1260, 2000):
+        assert chinese_number(cn_numeral(n)) == n
+    assert cn_numeral(1010) == "一千零一十"
+    assert cn_numeral(1162) == "一千一百六十二"
+    assert chinese_number("一千零五十") == 1050
+
+
+def test_an_article_past_a_thousand_is_found_typed_in_digits_or_written_out() -> None:
+    index = index_of([CODE], SEGMENTER)
+    for asked in ("第1162条", "民法典第一千一百六十二条讲什么"):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert hits and hits[0].passage.text.startswith("第一千一百六十二条"), asked
+        # and the article heads its own passages, as 第十三条 does
+        assert hits[0].passage.section[-1] == "第一千一百六十二条", asked
+    top = answer(index, "民法典第1128条讲代位继承是怎么规定的", SEGMENTER).hits[0]
+    assert top.passage.text.startswith("第一千一百二十八条")
+
+
+NEWS = parse(
+    "gongyuanfa_xinwen.txt",
+    [
+        "十四届全国人大常委会第十七次会议9月12日表决通过《中华人民共和国国家公园法》,"
+        "自2026年1月1日起施行。国家公园法共7章63条,包括总则、布局和设立、保护和管理。",
+        "这部法律规定,国家建立统一规范高效的国家公园管理体制。",
+        "制定《国家公园法》是高质量推进国家公园建设的客观要求。",
+        "全国人大常委会法工委发言人介绍,《国家公园法》坚持生态优先、从严保护。",
+    ],
+)
+RESERVES = parse(
+    "baohuqu_tiaoli.md",
+    [
+        "中华人民共和国自然保护区条例",
+        "第一章 总则",
+        "第十条 凡具有下列条件之一的，应当建立自然保护区。",
+        "第十一条 自然保护区分为国家级自然保护区和地方级自然保护区。",
+    ],
+)
+
+
+def test_a_law_held_only_by_a_page_reporting_its_adoption_is_that_pages() -> None:
+    index = index_of([NEWS, RESERVES], SEGMENTER)
+    got = answer(index, "国家公园法几章几条", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "gongyuanfa_xinwen.txt"
+    # an article of it the page neither holds nor cites is not there to show
+    got = answer(index, "国家公园法第十条具体是怎么规定的？", SEGMENTER)
+    assert got.reason is NoAnswer.MISSING and "第十条" in got.note
+    # counter-example: a law that holds the article answers with it
+    got = answer(index, "自然保护区条例第十条是怎么规定的？", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第十条")
+
+
+LAW = parse(
+    "jichengfa.txt",
+    [
+        "中华人民共和国继承法",
+        "第二条 继承从被继承人死亡时开始。",
+        "第三条 遗产是公民死亡时遗留的个人合法财产,包括公民的有价证券。",
+    ],
+)
+OPINION = parse(
+    "jichengfa_yijian.txt",
+    [
+        "最高人民法院关于贯彻执行《中华人民共和国继承法》若干问题的意见",
+        "一、关于总则部分",
+        "1.继承从被继承人生理死亡或被宣告死亡时开始。失踪人被宣告死亡的,以法院判决中确定的"
+        "失踪人的死亡日期,为继承开始的时间。",
+        "3.公民可继承的其他合法财产包括有价证券和履行标的为财物的债权等。",
+    ],
+)
+
+
+def test_a_text_on_a_law_is_named_by_the_law_and_its_kind() -> None:
+    index = index_of([LAW, OPINION], SEGMENTER)
+    for asked in (
+        "最高法关于继承法的意见里，失踪人被宣告死亡的继承从哪天开始",
+        "贯彻执行继承法若干问题的意见里，失踪人的继承从哪天算",
+    ):
+        got = answer(index, asked, SEGMENTER)
+        assert got.hits and got.hits[0].passage.doc == "jichengfa_yijian.txt", asked
+    # counter-example: the law named alone is the law
+    got = answer(index, "继承法里公民死亡时遗留的个人合法财产包括有价证券吗", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "jichengfa.txt"
+
+
+LOCAL = parse(
+    "xiaoqinling_tiaoli.md",
+    [
+        "河南小秦岭国家级自然保护区条例",
+        "第一条 根据《中华人民共和国自然保护区条例》，结合本省实际，制定本条例。",
+        "第十条 小秦岭保护区实行分区管理。",
+        "第十一条 禁止任何单位和个人擅自进入小秦岭保护区的核心区。",
+    ],
+)
+STUDY = parse(
+    "kaodian.txt",
+    [
+        "环评考试考点",
+        "《中华人民共和国自然保护区条例》1994年颁布实施，要求掌握功能区的划分。",
+    ],
+)
+
+
+def test_an_article_asked_bare_is_of_the_text_the_corpus_cites() -> None:
+    index = index_of([RESERVES, LOCAL, STUDY], SEGMENTER)
+    for asked in ("第十一条", "条例第十一条说的是什么"):
+        got = answer(index, asked, SEGMENTER)
+        assert got.hits and got.hits[0].passage.doc == "baohuqu_tiaoli.md", asked
+    # counter-example: a question saying more is read for what it says
+    got = answer(index, "小秦岭条例第十一条讲核心区什么", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "xiaoqinling_tiaoli.md"
