@@ -92,6 +92,7 @@ _COUNTS_AS = r"(?:什么|哪些|哪种|哪类)(?:情况|情形|行为|人|事)?�
 # definition says 是指, not 意思, 算 or 法律上)
 _DEFINITION_FORM = re.compile(
     rf"是什么意思|的含义|的定义|(?:怎么|怎样|如何)(?:定义|界定)|{_COUNTS_AS}"
+    rf"|(?<![下新])(?:定义|概念)(?=(?:是什么|是啥)?[？?]?$)"
     rf"|在?法律上(?=是?(?:怎么|怎样|如何)(?:定义|界定)|{_COUNTS_AS})"
 )
 
@@ -224,6 +225,7 @@ _SAID_TERM = (
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解|(?<![以如况])下的?定义"
+    r"|(?<![下新])(?:定义|概念)(?:是什么|是啥)?[？?]?$"  # 特种设备定义, 自然保护区概念
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
     r"|(?<!手)指(?:的是)?(?:哪些|什么|哪几|哪类|哪种)"  # “军属”指哪些人 (not 指出, 指标)
     rf"|{_SAID_TERM}|{_COUNTS_AS}"
@@ -282,7 +284,7 @@ def asks_definition(question: str) -> bool:
 # the term a definition question asks of: before 是什么意思 (政府信息是什么意思), or after
 # 什么叫 (什么叫疫点); hedges between the term and the asking (到底, 具体) are not the term
 _TERM_BEFORE = re.compile(
-    r"([一-鿿]{2,16}?)(?:到底|究竟|具体|分别|又|都)?(?:是什么意思|(?:是)?指(?:的是)?什么|的含义|的定义"
+    r"([一-鿿]{2,16}?)(?:到底|究竟|具体|分别|又|都)?(?:是什么意思|(?:是)?指(?:的是)?什么|的含义|(?<![下新])的?定义|的?概念"
     r"|(?:是)?(?:怎么|怎样|如何)(?:定义|界定|理解))"
 )
 _TERM_AFTER = re.compile(

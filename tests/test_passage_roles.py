@@ -36,6 +36,9 @@ SEGMENTER = default_segmenter()
         ("法律里文明行为是怎么定义的？", "文明行为"),
         ("非法上访是怎么定义的？", "非法上访"),  # a word ending in 法 names no text
         ("在线中介是怎么定义的？", "在线中介"),
+        ("特种设备定义", "特种设备"),  # the noun and 定义 with nothing between
+        ("自然保护区的概念是什么", "自然保护区"),
+        ("如何下定义", ""),  # how to define, of no term
         ("为什么是他来负责？", ""),  # 为什么 asks why
         ("政府信息公开的范围有哪些？", ""),  # asks no meaning
     ],

@@ -131,8 +131,10 @@ def test_what_counts_as_a_term_asks_its_definition() -> None:
     assert got.hits[0].passage.text.startswith("第二条")
     assert asks_definition(fold("浙江条例里说的学校包括哪些"))
     assert asks_definition(fold("哪些行为属于性骚扰"))
+    assert answer(index, "家庭暴力定义", SEGMENTER).hits[0].passage.text.startswith("第二条")
     # counter-examples: how an amount is worked out, and what something counts as a part of
     assert not asks_definition(fold("加班费怎么算"))
+    assert not asks_definition(fold("人工智能重新定义"))  # a verb, not a term's meaning
     assert not asks_definition(fold("这笔钱算什么收入"))
 
 
