@@ -85,7 +85,8 @@ from retrieval.structure import parse
 # headline printed twice over its posting line below furniture; 33: a page's reader counters
 # (阅读次数:, 浏览量:34) are controls; 34: a code's articles past 一千 head their passages, an
 # order's header (…人民政府令) heads the text it promulgates, a page's sharing buttons are
-# controls, a reprinting site's 最新全文2023 no part of a name
+# controls, a reprinting site's 最新全文2023 no part of a name, a site's accessibility modes
+# (无障碍 | 长者版) controls, and a disclosure catalogue's 名 称: field the page's title
 ANALYZER_VERSION = "34"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

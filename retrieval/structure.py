@@ -64,6 +64,7 @@ from retrieval.model import Document, DocumentMeta, Heading, Passage
 from retrieval.normalize import plain_text
 from retrieval.pieces import MAX_PASSAGE_CHARS, split_passage
 from retrieval.title_lines import (
+    CATALOGUE_FIELD,
     MAX_FURNITURE_LINES,
     MIN_REPEATED_TITLE,
     POSTING,
@@ -258,8 +259,11 @@ def _page_title_first(
     for k, line in enumerate(head):
         field = TITLE_FIELD.match(line.text)
         beside = [n.text for n in head[max(0, k - 1) : k + 2] if n is not line]
-        if field and any(n.startswith(("【", "[")) or POSTING.match(n) for n in beside):
-            heading = Line((field.group(1) or field.group(2)).strip(), None, "", False)
+        if field and any(
+            n.startswith(("【", "[")) or POSTING.match(n) or CATALOGUE_FIELD.match(n)
+            for n in beside
+        ):
+            heading = Line(next(g for g in field.groups() if g).strip(), None, "", False)
             return [heading, *lines[:k], *lines[k + 1 :]], []
     # (a bracketed banner, 【2019年10月学习材料】, names the bundle the page is)
     if lines[0].text.startswith("【") or not (at := page_title_line(lines, posted)):

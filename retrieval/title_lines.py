@@ -12,12 +12,15 @@ from retrieval.metadata import TITLE_ENDINGS, is_source_line, law_short_name
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not a title or furniture
-# a record's title field: 【标 题】…, 【法规名称】…, or in a table's cell: 标题:… | |
+# a record's title field: 【标 题】…, 【法规名称】…, in a table's cell: 标题:… | |, or a
+# disclosure catalogue's 名 称:… among its 索引号 and 发布机构 lines
 _TITLE_LABEL = r"(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)"
 TITLE_FIELD = re.compile(
     rf"^(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?\s*(\S.{{1,79}})"
-    rf"|{_TITLE_LABEL}\s*[:：]\s*([^|。；;，,]{{2,80}}?)\s*\|[\s|]*)$"
+    rf"|{_TITLE_LABEL}\s*[:：]\s*([^|。；;，,]{{2,80}}?)\s*\|[\s|]*"
+    r"|名\s*称\s*[:：]\s*([^|。；;，,]{2,80}))$"
 )
+CATALOGUE_FIELD = re.compile(r"^\s*(?:索\s*引\s*号|发布机构|主题分类|成文日期)\s*[:：]")
 
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 

@@ -419,3 +419,30 @@ def test_a_reprinting_sites_words_and_year_after_a_title_name_nothing() -> None:
         ).encode(),
     )
     assert "神农架国家公园保护条例" in document.meta.names
+
+
+def test_a_disclosure_catalogues_name_field_titles_the_page_below_its_modes() -> None:
+    title, texts = _read(
+        "dafu_2016.txt",
+        [
+            "无障碍 | 长者版",
+            "当前位置: 首页>政府信息公开>银川市交通运输局>法定主动公开内容",
+            "索 引 号:640100-115/2016-04042 发布日期:2016-08-20",
+            "发布机构: 银川市交通运输局 责任部门: 交通局",
+            "名 称:关于对银川市第十四届人民代表大会第五次会议第89号代表建议的答复",
+            "李海星代表:",
+            "《关于建设永宁立掌公路至永宁东线公路连接线工程的建议》收悉,我局组织人员进行了调研。",
+        ],
+    )
+    assert title.startswith("关于对银川市第十四届人民代表大会第五次会议第89号代表建议的答复")
+    assert "无障碍 | 长者版" not in texts
+    # counter-example: 名称 in a sentence of text, no catalogue's field beside it
+    title, _ = _read(
+        "qiye.txt",
+        [
+            "企业名称登记管理规定",
+            "名称:企业只能登记一个名称,并受法律保护。",
+            "第二条 本规定适用于企业。",
+        ],
+    )
+    assert title == "企业名称登记管理规定"
