@@ -245,7 +245,7 @@ def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
 
 
 # an article's number, which editions renumber (第五十八条 of 2015 is 第五十九条 of 2018)
-_ARTICLE_NUMBER = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+_ARTICLE_NUMBER = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条")
 
 
 # a question asking of an older edition, the text named or not (旧法规定…, 老版本里, 以前的法律,
@@ -377,8 +377,9 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
 
 
 def _wording(text: str) -> str:
-    """An article's words without its number and white space (two editions may break its
-    lines differently). A hot path: a slice and str.split, not a substitution."""
-    text = text.strip()
+    """An article's words without its number, white space and punctuation, folded (two
+    editions may break its lines differently, a page quoting it may print 第18条 in
+    Traditional characters with half-width commas)."""
+    text = fold(text.strip())
     number = _ARTICLE_NUMBER.match(text)
-    return "".join((text[number.end() :] if number else text).split())
+    return plain_text(text[number.end() :] if number else text)

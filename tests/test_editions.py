@@ -410,3 +410,39 @@ def test_an_older_edition_is_asked_by_its_words_not_by_words_holding_them() -> N
         "原来的法定代表人走了",
     ):
         assert not asks_older(fold(asked)), asked
+
+
+def test_a_page_quoting_an_article_in_its_own_print_comes_after_the_text() -> None:
+    """A study page prints the article as 第18条 with half-width commas: the same words, so
+    the text itself leads, as it does over a page quoting it word for word."""
+    law = parse(
+        "tiaoli_2017.md",
+        [
+            "中华人民共和国自然保护区条例",
+            "第二章 自然保护区的建设",
+            "第十七条 国务院有关部门应当拟订国家自然保护区发展规划。",
+            "第十八条 自然保护区可以分为核心区、缓冲区和实验区。原批准建立自然保护区的人民政府"
+            "认为必要时，可以在自然保护区的外围划定一定面积的外围保护地带。",
+        ],
+    )
+    page = parse(
+        "kaodian.txt",
+        [
+            "环评考试考点",
+            "第18条 自然保护区可以分为核心区,缓冲区和实验区.原批准建立自然保护区的人民政府"
+            "认为必要时,可以在自然保护区的外围划定一定面积的外围保护地带.",
+        ],
+    )
+    other = parse(
+        "shidi.md",
+        [
+            "湿地保护法",
+            "第一条 为了加强湿地保护，维护湿地生态功能及生物多样性，制定本法。",
+            "第二条 在中华人民共和国领域及管辖的其他海域内从事湿地保护、利用、修复及相关管理活动，"
+            "适用本法。",
+            "第三条 湿地保护应当坚持保护优先、严格管理、系统治理、科学修复、合理利用的原则。",
+        ],
+    )
+    index = index_of([law, page, other], SEGMENTER)
+    hits = answer(index, "外围保护地带是在什么情况下划定的？", SEGMENTER).hits
+    assert [h.passage.doc for h in hits[:2]] == ["tiaoli_2017.md", "kaodian.txt"]
