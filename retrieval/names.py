@@ -120,6 +120,10 @@ def texts_on_law(
             for d, title in zip(documents, titles, strict=True)
             if d not in named and name in title and kind.search(title)
         ]
+        # (the one titled with the kind right after the name, as said: 关于贯彻执行《…继承法》
+        # 若干问题的意见, not a court's 意见 on that 意见)
+        on = re.compile(rf"{re.escape(name)}{_ON_LAW}")
+        titled_so = [d for d in found if on.search(titles[documents.index(d)])]
         if found:
-            return found
+            return titled_so or found
     return list(named)

@@ -100,8 +100,19 @@ OPINION = parse(
 )
 
 
+ON_OPINION = parse(
+    "shanghai_yijian.txt",
+    [
+        "上海市高级人民法院对贯彻人民法院关于执行继承法若干意见的意见",
+        "一、对《意见》第1条的理解。人民法院对申请宣告失踪人死亡的案件,必须经过调查并发出寻找"
+        "失踪人的公告。",
+    ],
+)
+
+
 def test_a_text_on_a_law_is_named_by_the_law_and_its_kind() -> None:
-    index = index_of([LAW, OPINION], SEGMENTER)
+    # (a court's 意见 on that 意见 is titled with the law's name too, not as said)
+    index = index_of([LAW, OPINION, ON_OPINION], SEGMENTER)
     for asked in (
         "最高法关于继承法的意见里，失踪人被宣告死亡的继承从哪天开始",
         "贯彻执行继承法若干问题的意见里，失踪人的继承从哪天算",
