@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.dates import CN_NUMBER
+from retrieval.markers import CN_NUM
 from retrieval.question import STRUCTURE_WORD_WEIGHT, Query
 
 # a figure: digits, or Chinese numerals with a unit (五千万人, 十次); not 一并 or 统一
@@ -29,7 +30,7 @@ _MEANS = rf"(?:[，,:：]?(?:是指|指的是)|[，,:：]{_ZHI_MEANS})"
 _CASES_ARE = r"之一的[，,]\s*为"
 # a line (an article) opening with the term and 是, as a text states what a thing is:
 # 第二条 民族乡是在少数民族聚居的地方建立的乡级行政区域, 民族自治地方的自治机关是…
-_OPENS = r"(?:^|\n)(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:[一-鿿]{0,8}的)?"
+_OPENS = rf"(?:^|\n)(?:第[{CN_NUM}\d]+条\s*)?(?:[一-鿿]{{0,8}}的)?"
 # a term defined in quotes: “渔业水域”，是指…, 本法所称“渔业水域”…
 _OPEN_QUOTE, _CLOSE_QUOTE = '[“"‘「『]', '[”"’」』]'
 _LIST_NUMBER = r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)"

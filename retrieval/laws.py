@@ -329,19 +329,30 @@ def law_titles(document: Document) -> tuple[str, ...]:
     # the one text it introduces (…印发了修订后的《…条例》，《人民日报》…), not several it
     # speaks of (a meeting's report: 审议《…制度》《…规划》…《…法》)
     opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
-    # (one text however named: 《中华人民共和国国家公园法》 then 《国家公园法》)
-    introduced = {
-        plain_text(t).removeprefix("中华人民共和国")
+    # (one text however named: 《中华人民共和国国家公园法》 then 《国家公园法》, 《中国共产党纪律
+    # 处分条例》 then 《纪律处分条例》, by its longest name)
+    titles = [
+        plain_text(t)
         for t in outer_titles(fold(opening))
         if 4 <= len(t) <= 40 and not t.endswith(_PERIODICALS)
-    }
+    ]
+    cores = {title_core(t) for t in titles}
+    introduced = {max(titles, key=len)} if len(cores) == 1 else set()
     return (
         tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
-        + tuple(introduced if len(introduced) == 1 else ())
+        + tuple(introduced)
         + tuple(
             plain_text(m.group(1)) for p in document.passages if (m := _TITLE_LINE.match(p.text))
         )
     )
+
+
+def title_core(title: str) -> str:
+    """A title as compared: plain, without the issuer or the state's name before it, nor
+    the note of its edition after it (中华人民共和国反食品浪费法, 中国共产党宣传工作条例,
+    …条例（试行）); a place's name stays (北京市物业管理条例 is not the nation's)."""
+    plain = plain_text(EDITION_NOTE.sub("", fold(title))).removeprefix("中华人民共和国")
+    return _ISSUERS.sub("", plain)
 
 
 def outer_titles(text: str) -> list[str]:

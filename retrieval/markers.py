@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_NUM = "一二三四五六七八九十百千零〇两"  # (第一千一百二十八条 of a code)
+from retrieval.dates import CN_NUMBER
+
+CN_NUM = CN_NUMBER + "千"  # the numerals of headings and articles (第一千一百二十八条 of a code)
 MAX_LABEL_CHARS = 30  # an enumeration item's label (第一，…)
 MAX_HEADING_LABEL_CHARS = 60  # a numbered heading's, which is a whole sentence
 MAX_HEADING_LINE_CHARS = 40

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from retrieval.catalog import memo
-from retrieval.laws import LONGER_NAME
+from retrieval.laws import EDITION_NOTE, LONGER_NAME
 from retrieval.model import Document
-from retrieval.normalize import plain_text
+from retrieval.normalize import fold, plain_text
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 
@@ -109,21 +109,24 @@ def texts_on_law(
     """The documents titled as a text of the kind said after a named law's name and holding
     that name (最高人民法院关于贯彻执行《中华人民共和国继承法》若干问题的意见 for 继承法的意见),
     not the law; `named` where the question says no such kind after the name, or none is held."""
-    titles = plain_titles(documents)
-    for name in {n for d in named for n in document_names(d) if n.endswith(("法", "条例"))}:
+    laws = {n for d in named for n in document_names(d) if n.endswith(_LAW_NAME_ENDS)}
+    for name in laws:
         said = re.search(rf"{re.escape(name)}{_ON_LAW}", plain)
         if not said:
             continue
-        kind = re.compile(rf"{said.group(1)}[一二三四五六七八九十]?$")
-        found = [
-            d
-            for d, title in zip(documents, titles, strict=True)
-            if d not in named and name in title and kind.search(title)
-        ]
+        # (its edition's note aside: …若干问题的意见（试行）, …继承编的解释（一）)
+        titles = {
+            d.doc: plain_text(EDITION_NOTE.sub("", fold(d.title)))
+            for d in documents
+            if d not in named and name in plain_text(d.title)
+        }
+        found = [d for d in documents if titles.get(d.doc, "").endswith(said.group(1))]
         # (the one titled with the kind right after the name, as said: 关于贯彻执行《…继承法》
         # 若干问题的意见, not a court's 意见 on that 意见)
         on = re.compile(rf"{re.escape(name)}{_ON_LAW}")
-        titled_so = [d for d in found if on.search(titles[documents.index(d)])]
         if found:
-            return titled_so or found
+            return [d for d in found if on.search(titles[d.doc])] or found
     return list(named)
+
+
+_LAW_NAME_ENDS = ("法", "法典", "条例", "通则")

@@ -19,13 +19,13 @@ from retrieval.catalog import memo
 from retrieval.datelines import is_dateline
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.history import is_history
-from retrieval.markers import legal_rank
+from retrieval.markers import CN_NUM, legal_rank
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 
 MAX_PASSAGES = 6  # a section's passages shown for a question about it
 _SENTENCE = re.compile(r"[，。；！？,;!?]")
-_N = rf"([{CN_NUMBER}千]+|\d+)"  # (a code's articles run past 一千)
+_N = rf"([{CN_NUM}]+|\d+)"
 _PART = re.compile(rf"第{_N}(?:大)?(?:部分|章|篇|编)")
 _POINT = re.compile(rf"第{_N}(?:点|个方面|方面|项|件事|条|个(?=是|讲|说|呢|[^一-鿿]|$))")
 _DIVISION = re.compile(rf"第{_N}节")  # a chapter's division (第四章第二节)
@@ -429,12 +429,12 @@ def _article_of_part(passages: Sequence[Passage], place: Place) -> list[Passage]
     part = _part_path(passages, place)
     n = chinese_number(place.article[1:-1])
     inside = _under(passages, part) if part else []
-    if not n or any(_is_article(p, place.article) for p in inside):
+    if not n or any(is_article(p, place.article) for p in inside):
         return []
     return _nth_article(inside, n)
 
 
-def _is_article(passage: Passage, article: str) -> bool:
+def is_article(passage: Passage, article: str) -> bool:
     """Whether the passage lies in the article asked, however either writes its number
     (第1162条 asked of 第一千一百六十二条, 第十八条 of a page's 第18条)."""
     if article in passage.section:
@@ -569,7 +569,7 @@ def place_passages(
     if place.chapter_named:
         return _article_of_named_chapter(passages, place, words)
     if place.article:
-        article = [p for p in passages if _is_article(p, place.article)]
+        article = [p for p in passages if is_article(p, place.article)]
         if place.part is not None:
             article = _article_of_part(passages, place) or article
         if (

@@ -8,12 +8,15 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.coverage import covered_by_parts
+from retrieval.coverage import covered_by_parts, matches
 from retrieval.index import SearchIndex, in_vocabulary
+from retrieval.places import is_place_name
 from retrieval.question import Query, Word
+from retrieval.segment import word_tags
 
 if TYPE_CHECKING:
     from retrieval.search import Ranking
+    from retrieval.segment import Segmenter
 
 SMALL_CORPUS = 25  # passages of one speech
 
@@ -61,3 +64,33 @@ def open_coverage(passages: int, ranking: Ranking) -> float:
     """The least coverage for a question that names no document, in a corpus this size."""
     rise = ranking.coverage_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
     return min(max(ranking.min_coverage + rise, ranking.min_coverage), ranking.max_coverage)
+
+
+TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
+
+
+def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:
+    """Whether every word of some weight the passage matches is a place name: a place alone
+    is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks), whatever
+    synonyms it holds (降雨 for 下雨: kept out, 广州的老师 for 广州市教师 with it)."""
+    matched = [
+        w.text
+        for w, x in zip(query.words, weights, strict=True)
+        if x >= TELLING_WEIGHT and matches(w, text)
+    ]
+    return bool(matched) and all(place_word(m, segmenter) for m in matched)
+
+
+def place_word(word: str, segmenter: Segmenter) -> bool:
+    """A place jieba tags so, or one its dictionary spells with 市 or 县 that it files as a
+    name or a rare noun (银川, 余姚, 黄石); not one it reads as an adjective, a direction or a
+    common noun (平安, 北方, 中心)."""
+    if segmenter.is_place(word):
+        return True
+    tag = word_tags().get(word, "")
+    rare = tag != "n" or segmenter.information(word) >= RARE_NOUN_INFORMATION
+    return tag in _NAME_TAGS and rare and is_place_name(word)
+
+
+_NAME_TAGS = frozenset({"n", "nr", "nrt"})
+RARE_NOUN_INFORMATION = 9.0  # 中心 (7.9) is every text's word; 银川 (12.3) and 大理 (11.1) are not

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from retrieval.catalog import memo
 from retrieval.history import asks_history, is_history
 from retrieval.laws import (
-    EDITION_NOTE,
     LAW_ENDINGS,
     abbreviates,
     abbreviates_any,
@@ -19,12 +18,12 @@ from retrieval.laws import (
     law_names,
     law_titles,
     names_a_held_law,
+    title_core,
     two_character_laws,
 )
-from retrieval.metadata import _ISSUERS
 from retrieval.model import Document
 from retrieval.names import document_names, share_a_name
-from retrieval.normalize import fold, plain_text
+from retrieval.normalize import plain_text
 from retrieval.parts import RULE_KINDS
 from retrieval.places import SPELLED_PLACE, place_before
 
@@ -192,7 +191,7 @@ def unwritten_title(documents: Sequence[Document], folded: str) -> str:
     that a word of the title would name): a text it lacks, asked of. '' when any title the
     question gives in 《》 is held or cited, or is no rule's."""
     titles = book_titles(folded)
-    cores = [_core(t) for t in titles]
+    cores = [title_core(t) for t in titles]
     pairs = zip(titles, cores, strict=True)
     if not titles or any(not c.endswith(_RULE_TITLE) or generic(t) for t, c in pairs):
         return ""
@@ -203,25 +202,43 @@ def unwritten_title(documents: Sequence[Document], folded: str) -> str:
     return f"《{titles[0]}》"
 
 
-def _core(title: str) -> str:
-    """A title as compared: plain, without the issuer or the state's name before it, nor
-    the note of its edition after it (中华人民共和国反食品浪费法, 中国共产党宣传工作条例,
-    …条例（试行）); a place's name stays (北京市物业管理条例 is not the nation's)."""
-    plain = plain_text(EDITION_NOTE.sub("", fold(title))).removeprefix("中华人民共和国")
-    return _ISSUERS.sub("", plain)
-
-
 def cited(documents: Sequence[Document], title: str) -> bool:
-    """Whether the corpus gives or cites the title in 《》 (compared as `_core` reads it)."""
-    return _core(title) in memo(documents, "cited_titles", lambda: _cited_titles(documents))
+    """Whether the corpus gives or cites the title in 《》 (compared as `title_core` reads it)."""
+    return title_core(title) in memo(documents, "cited_titles", lambda: _cited_titles(documents))
 
 
 def _cited_titles(documents: Sequence[Document]) -> frozenset[str]:
-    """The titles the corpus gives or cites in 《》, as `_core` reads them: read once per
+    """The titles the corpus gives or cites in 《》, as `title_core` reads them: read once per
     catalog, since every question naming a title it does not hold is checked against them."""
-    texts = (text for d in documents for text in (d.title, *(p.text for p in d.passages)))
-    cited = {_core(m) for text in texts for m in _CITED.findall(text)}
-    return frozenset(cited | {_core(d.title) for d in documents})
+    cited = set().union(*_citations(documents))
+    return frozenset(cited | {title_core(d.title) for d in documents})
+
+
+def citing_documents(documents: Sequence[Document], document: Document) -> int:
+    """How many other documents cite the document's title in 《》 (as `title_core` reads both: a
+    local rule's 《河南小秦岭国家级自然保护区条例》 is no citation of the nation's)."""
+    own = title_core(document.title)
+    return sum(
+        own in cores
+        for d, cores in zip(documents, _citations(documents), strict=True)
+        if d is not document
+    )
+
+
+def _citations(documents: Sequence[Document]) -> tuple[frozenset[str], ...]:
+    """Each document's titles in 《》, its own title's and its text's, read once per catalog."""
+
+    def read() -> tuple[frozenset[str], ...]:
+        return tuple(
+            frozenset(
+                title_core(m)
+                for text in (d.title, *(p.text for p in d.passages))
+                for m in _CITED.findall(text)
+            )
+            for d in documents
+        )
+
+    return memo(documents, "citations", read)
 
 
 _CITED = re.compile(r"《([^》]{2,40})》")

@@ -45,7 +45,6 @@ from retrieval.markers import announces
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
 from retrieval.parts import read_place
-from retrieval.places import is_place_name
 from retrieval.question import (
     MAX_QUESTION_CHARS,
     STRUCTURE_WORD_WEIGHT,
@@ -67,8 +66,10 @@ from retrieval.question import (
 )
 from retrieval.quotes import holds_quote, says_quote
 from retrieval.refusal import (
+    TELLING_WEIGHT,
     absent_limit,
     absent_words,
+    only_places,
     open_coverage,
     share_of,
 )
@@ -88,6 +89,7 @@ from retrieval.structure_answers import (
 )
 from retrieval.targets import Target, find_target, national_documents, rule_documents
 from retrieval.thesaurus import with_synonyms
+from retrieval.title_lines import CATALOGUE_FIELD
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 # candidates BM25 hands to the filters and re-ranking, whatever top_k is: 100 answers as 200
@@ -163,9 +165,6 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
         max(segmenter.information(w.text) - ranking.common_information, ranking.min_weight)
         for w in query.words
     )
-
-
-TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
 
 
 def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> tuple[Word, ...]:
@@ -369,6 +368,8 @@ def candidates(
     written = canonical_years(folded_question)
     history = asks_history(_without(written, target.said)) and asks_history(written)
     occasion = asks_occasion(folded_question)
+    # 索引号是多少, 哪天成文的, 哪天发的: a disclosure catalogue's field answers
+    record = occasion or bool(_ASKS_RECORD.search(folded_question))
     # a question about something the corpus never speaks of, asked of a place it does
     elsewhere = bool(absent)
     places = any(segmenter.is_place(w.text) for w in query.words)  # 浦东 is one, 东西 not
@@ -406,6 +407,8 @@ def candidates(
             rule = "history"  # a text's dates of adoption answer only when it was adopted
         elif not occasion and is_dateline(passage):
             rule = "dateline"  # and the day and meeting it was given at, when it was given
+        elif not record and CATALOGUE_FIELD.match(passage.text):
+            rule = "record"  # 发布机构: …, 索引号: … (a disclosure catalogue's), when asked
         if quoted and whole:
             ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
         elif quoted:
@@ -481,16 +484,7 @@ def standout(
     return first if stands_out else None
 
 
-def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:
-    """Whether every word of some weight the passage matches is a place name: a place alone
-    is no topic (明天广州会不会下雨 matches 广州 in a report, and nothing it asks), whatever
-    synonyms it holds (降雨 for 下雨: kept out, 广州的老师 for 广州市教师 with it)."""
-    matched = [
-        w.text
-        for w, x in zip(query.words, weights, strict=True)
-        if x >= TELLING_WEIGHT and matches(w, text)
-    ]
-    return bool(matched) and all(segmenter.is_place(m) or is_place_name(m) for m in matched)
+_ASKS_RECORD = re.compile(r"索引号|发布机构|成文|主题分类|责任部门|哪个(?:部门|机构|单位)发布")
 
 
 def read_question(

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
 
 from retrieval.catalog import memo
 from retrieval.clues import defines_term, states_effect, states_purpose
-from retrieval.dates import CN_NUMBER, chinese_number, cn_numeral
+from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.editions import newest_edition
 from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.laws import LAW_ENDINGS, law_names
-from retrieval.markers import announces, legal_rank
+from retrieval.markers import CN_NUM, announces, legal_rank
 from retrieval.metadata import KINDS
 from retrieval.model import Document, Passage
 from retrieval.names import document_names
-from retrieval.normalize import fold
+from retrieval.normalize import fold, plain_text
 from retrieval.parts import (
     ARTICLE,
     RULE_KINDS,
@@ -30,6 +29,7 @@ from retrieval.parts import (
     heading_named,
     headings_named,
     holds_inline_list,
+    is_article,
     list_asked,
     list_of,
     named_list,
@@ -39,6 +39,7 @@ from retrieval.parts import (
 )
 from retrieval.question import STRUCTURE_WORD_WEIGHT, Query, only_effect, only_purpose
 from retrieval.quotes import holds_quote
+from retrieval.regulations import citing_documents
 from retrieval.segment import Segmenter
 from retrieval.targets import Target
 from retrieval.title_tokens import named_by_fragment
@@ -87,8 +88,14 @@ def asked_document(
     if len(documents) > 1:  # 老年法第七十五条, of two editions held: the one in force
         documents = newest_edition(documents) or documents
     if len(documents) > 1 and place.article and _bare(query, weights, place.article):
-        # 第十七条, asked of a code and a local rule beside it with nothing else to tell them
-        documents = most_cited(index.catalog, documents) or documents
+        # 第十七条, asked of a code and a local rule beside it with nothing else to tell them:
+        # of the texts of articles (not a speech's third point) the corpus cites
+        articled = [
+            d
+            for d in documents
+            if d.meta.kind in RULE_KINDS and any(is_article(p, place.article) for p in d.passages)
+        ]
+        documents = most_cited(index.catalog, articled) or documents
     if len(documents) != 1:
         return None
     document = documents[0]
@@ -117,16 +124,33 @@ _CHAPTER_ASKED = re.compile(rf"第[{CN_NUMBER}\d]+章")
 
 def unheld_article(index: SearchIndex, question: str, target: Target, article: str) -> bool:
     """Whether a law the question names (国家公园法第十条) is held only by texts that neither
-    hold nor cite the article asked: a page reporting the law's adoption, a law's opening."""
-    laws = (*target.said, *law_names(fold(question)))
-    if not (target.named and target.docs and any(s.endswith(LAW_ENDINGS) for s in laws)):
+    hold nor cite the article asked: a page reporting the law's adoption, a law's opening.
+    Every text the law's name names is looked in, not only those the question was read as
+    naming (a reply letter citing the law beside the law itself)."""
+    laws = [plain_text(s) for s in (*target.said, *law_names(fold(question)))]
+    laws = [s for s in laws if s.endswith(LAW_ENDINGS)]
+    if not (target.named and target.docs and laws):
         return False
     n = chinese_number(article[1:-1])
-    forms = {article} if n is None else {article, f"第{n}条", f"第{cn_numeral(n)}条"}
-    named = (d for d in index.catalog if d.doc in target.docs)
-    passages = (p for d in named for p in d.passages)
-    texts = (fold(" ".join((*p.section, p.text))).replace(" ", "") for p in passages)
-    return not any(form in text for text in texts for form in forms)
+    # (of the year asked: 1993年红十字会法第十二条 is not the 2009 edition's)
+    held = [
+        d
+        for d in index.catalog
+        if d.doc in target.docs
+        or (
+            (not target.years or d.meta.year in target.years)
+            and any(law in name for name in document_names(d) for law in laws)
+        )
+    ]
+    for passage in (p for d in held for p in d.passages):
+        text = fold(" ".join((*passage.section, passage.text))).replace(" ", "")
+        said = (chinese_number(m.group(1)) for m in _ARTICLE_SAID.finditer(text))
+        if article in text or (n is not None and n in said):
+            return False
+    return True
+
+
+_ARTICLE_SAID = re.compile(rf"第([{CN_NUM}\d]+)条")
 
 
 def _bare(query: Query, weights: Sequence[float], article: str) -> bool:
@@ -139,23 +163,17 @@ def _bare(query: Query, weights: Sequence[float], article: str) -> bool:
 
 
 def most_cited(catalog: Sequence[Document], documents: Sequence[Document]) -> list[Document]:
-    """The one of `documents` that most other texts of the catalog name (根据《…条例》, a
-    news page on it): with nothing else said, the text the corpus is about; [] on a tie."""
-
-    def cited_by(document: Document) -> int:
-        names = [n for n in document_names(document) if len(n) >= MIN_CITED_NAME]
-        return sum(
-            1
-            for other in catalog
-            if other is not document and any(n in p.text for p in other.passages for n in names)
-        )
-
-    counts = [memo(catalog, f"cited_by:{d.doc}", partial(cited_by, d)) for d in documents]
+    """The one of a few texts holding the article asked that most other documents cite by
+    its title (根据《…条例》, a page on it): with nothing else said, the text the corpus is
+    about; [] on a tie, or where many texts hold such an article."""
+    if len(documents) > MAX_CITED_CANDIDATES:
+        return []
+    counts = [citing_documents(catalog, d) for d in documents]
     best = max(counts)
-    return [documents[counts.index(best)]] if counts.count(best) == 1 else []
+    return [documents[counts.index(best)]] if best and counts.count(best) == 1 else []
 
 
-MIN_CITED_NAME = 5  # a shorter name (水法, 民法典) may be a run of other words
+MAX_CITED_CANDIDATES = 4  # more texts with such an article: nothing to choose one by
 
 
 def _has_chapters(document: Document) -> bool:

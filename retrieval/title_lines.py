@@ -20,7 +20,7 @@ TITLE_FIELD = re.compile(
     rf"|{_TITLE_LABEL}\s*[:：]\s*([^|。；;，,]{{2,80}}?)\s*\|[\s|]*"
     r"|名\s*称\s*[:：]\s*([^|。；;，,]{2,80}))$"
 )
-CATALOGUE_FIELD = re.compile(r"^\s*(?:索\s*引\s*号|发布机构|主题分类|成文日期)\s*[:：]")
+CATALOGUE_FIELD = re.compile(r"^\s*(?:索\s*引\s*号|发布机构|主题分类|成文日期|责任部门)\s*[:：]")
 
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
@@ -135,8 +135,11 @@ def _anchored(lines: list[Line], i: int, posted: frozenset[str]) -> bool:
 
 # an order's header (中华人民共和国国务院令, 杭州市人民政府令): the text it promulgates follows
 # under its own title, past the order's number, sentence, signature and date; not a news
-# headline about one (李强签署国务院令)
-_ORDER = re.compile(r"^(?!.*签署)[\u4e00-\u9fff]{2,20}(?:国务院|政府|主席|部|委员会|总局|署)令$")
+# headline about one (李强签署国务院令: a verb, not an issuer's name)
+_ORDER = re.compile(
+    r"^(?!.*(?:签署|发布|公布))[\u4e00-\u9fff]{2,20}(?:国务院|政府|主席|部|委员会|委|局|署|银行)令"
+    r"(?:\s*第?\s*[\d〇一二三四五六七八九十百千]+\s*号)?$"
+)
 
 
 def is_order_header(text: str) -> bool:

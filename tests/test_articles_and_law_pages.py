@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from retrieval.dates import chinese_number, cn_numeral
 from retrieval.model import NoAnswer
+from retrieval.names import texts_on_law
+from retrieval.normalize import plain_text
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -75,9 +77,19 @@ def test_a_law_held_only_by_a_page_reporting_its_adoption_is_that_pages() -> Non
     # an article of it the page neither holds nor cites is not there to show
     got = answer(index, "国家公园法第十条具体是怎么规定的？", SEGMENTER)
     assert got.reason is NoAnswer.MISSING and "第十条" in got.note
-    # counter-example: a law that holds the article answers with it
+    # counter-example: a law that holds the article answers with it, however it writes 零
     got = answer(index, "自然保护区条例第十条是怎么规定的？", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("第十条")
+    statistics = parse(
+        "tongjifa.md",
+        [
+            "中华人民共和国统计法",
+            "第一百〇五条 本法自公布之日起施行。",
+            "第二条 本法适用于统计活动。",
+        ],
+    )
+    got = answer(index_of([NEWS, statistics], SEGMENTER), "统计法第一百零五条", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第一百〇五条")
 
 
 LAW = parse(
@@ -112,6 +124,17 @@ ON_OPINION = parse(
 
 def test_a_text_on_a_law_is_named_by_the_law_and_its_kind() -> None:
     # (a court's 意见 on that 意见 is titled with the law's name too, not as said)
+    index = index_of([LAW, OPINION, ON_OPINION], SEGMENTER)
+    # (the note of an edition after the kind is no part of it)
+    trial = parse(
+        "jicheng_yijian_shixing.txt",
+        [
+            "最高人民法院关于贯彻执行《中华人民共和国继承法》若干问题的意见（试行）",
+            "1.继承从被继承人生理死亡或被宣告死亡时开始。",
+        ],
+    )
+    said = plain_text("继承法的意见里继承从什么时候开始")
+    assert texts_on_law([LAW, trial], [LAW], said) == [trial]
     index = index_of([LAW, OPINION, ON_OPINION], SEGMENTER)
     for asked in (
         "最高法关于继承法的意见里，失踪人被宣告死亡的继承从哪天开始",
@@ -149,4 +172,14 @@ def test_an_article_asked_bare_is_of_the_text_the_corpus_cites() -> None:
         assert got.hits and got.hits[0].passage.doc == "baohuqu_tiaoli.md", asked
     # counter-example: a question saying more is read for what it says
     got = answer(index, "小秦岭条例第十一条讲核心区什么", SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "xiaoqinling_tiaoli.md"
+    # and pages citing the local rule cite it, not the nation's whose name it holds
+    pages = [
+        parse(
+            f"xinwen_{i}.txt",
+            [f"新闻{i}", f"《河南小秦岭国家级自然保护区条例》第{i}次执法检查启动。"],
+        )
+        for i in (1, 2)
+    ]
+    got = answer(index_of([RESERVES, LOCAL, *pages], SEGMENTER), "第十一条", SEGMENTER)
     assert got.hits and got.hits[0].passage.doc == "xiaoqinling_tiaoli.md"

@@ -142,3 +142,23 @@ def test_wechat_clutter_is_removed_but_content_that_resembles_it_stays() -> None
         "◆ 另一篇文章的标题",
     ]
     assert strip_web_clutter(lines) == [lines[3], lines[4]]
+
+
+def test_a_codes_articles_past_a_thousand_each_start_a_paragraph_in_a_pdf() -> None:
+    blocks = [
+        Block("中华人民共和国民法典", "title"),
+        Block(
+            "第九百九十九条 为公共利益实施新闻报道、舆论监督等行为的，可以合理使用民事主体的姓名。",
+            "heading",
+        ),
+        Block("第一千一百六十二条 执行遗赠不得妨碍清偿遗赠人依法应当缴纳的税款和债务。", "heading"),
+        Block(
+            "第一千一百六十三条 既有法定继承又有遗嘱继承、遗赠的，由法定继承人清偿债务。", "heading"
+        ),
+    ]
+    lines = read_lines("minfadian.pdf", make_pdf(blocks, header=None, page_number=None))
+    assert [line.split(" ")[0] for line in lines[1:]] == [
+        "第九百九十九条",
+        "第一千一百六十二条",
+        "第一千一百六十三条",
+    ]

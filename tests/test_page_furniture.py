@@ -168,3 +168,24 @@ def test_a_pages_reader_counters_are_controls() -> None:
     cleaned = clean(counters + text)
     assert list(cleaned.lines) == text
     assert {r.rule for r in cleaned.removed} == {"网页控件"}
+
+
+def test_a_disclosure_catalogues_fields_answer_only_when_asked_for() -> None:
+    lines = [
+        "名 称:关于对第40号代表建议办理情况的答复",
+        "索 引 号:640100-115/2017-22498 发布日期:2017-09-14",
+        "发布机构: 银川市交通运输局 责任部门: 银川市交通局",
+        "刘鲜兰代表:",
+        "您提出的《关于解决福通ABC区居民出行难的建议》收悉。银川市交通运输局组织人员调研,"
+        "新开通公交线路两条,方便居民出行。",
+    ]
+    other = read_document(
+        "tongzhi.txt",
+        "\n".join(["关于做好春运工作的通知", "各区县交通局要做好春运保障。"]).encode(),
+    )
+    index = index_of([read_document("dafu.txt", "\n".join(lines).encode()), other], SEGMENTER)
+    top = answer(index, "银川市交通运输局的答复", SEGMENTER).hits[0]
+    assert top.passage.text.startswith("您提出的")
+    # counter-example: a field asked for is shown
+    hits = answer(index, "这份答复的发布机构是哪个单位", SEGMENTER).hits
+    assert any(h.passage.text.startswith(("索 引 号", "发布机构")) for h in hits)

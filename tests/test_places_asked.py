@@ -85,3 +85,13 @@ def test_a_passage_matching_only_a_place_jieba_files_as_a_noun_answers_nothing()
     # counter-example: the place with what the texts speak of
     hits = answer(index, "银川交通局对福通ABC区出行难的建议怎么答复的", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "yinchuan_dafu.txt"
+
+
+def test_a_place_is_a_name_or_a_rare_noun_jieba_spells_with_its_ending() -> None:
+    from retrieval.refusal import place_word
+
+    for word in ("银川", "余姚", "黄石", "广州"):
+        assert place_word(word, SEGMENTER), word
+    # counter-examples: an adjective, a direction, a common noun that 市 or 区 follows
+    for word in ("平安", "北方", "东方", "中心", "和平"):
+        assert not place_word(word, SEGMENTER), word

@@ -135,6 +135,8 @@ def test_what_counts_as_a_term_asks_its_definition() -> None:
     # counter-examples: how an amount is worked out, and what something counts as a part of
     assert not asks_definition(fold("加班费怎么算"))
     assert not asks_definition(fold("人工智能重新定义"))  # a verb, not a term's meaning
+    for said in ("这是不是偷换概念", "我对医保报销完全没有概念", "法律没有给出定义"):
+        assert not asks_definition(fold(said)), said
     assert not asks_definition(fold("这笔钱算什么收入"))
 
 

@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from retrieval.markers import CN_NUM
+
 MIN_CHARS_PER_PAGE = 10  # fewer letters than this on average: a scan, not a text layer
 EDGE_LINES = 2  # lines at the top and bottom of a page that may be running headers/footers
 RUNNING_SHARE = 0.5  # a top or bottom line on at least this share of pages is running
@@ -38,7 +40,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _HEADING_START = re.compile(
-    r"^(第[一二三四五六七八九十百零〇两\d]+[章节部分篇条]|[一二三四五六七八九十]+[、.．]"
+    rf"^(第[{CN_NUM}\d]+[章节部分篇条]|[一二三四五六七八九十]+[、.．]"
     r"|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|[（(]\d{1,2}[）)])"
 )
 _SENTENCE_END = "。！？!?；;：:…”』」）)"
