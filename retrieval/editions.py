@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import PurePath
 
 from retrieval.catalog import memo
@@ -376,10 +377,18 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
     return memo(documents, "editions", build)
 
 
+WORDINGS_KEPT = 16_384  # article wordings kept: of the passages shown most
+
+
+@lru_cache(maxsize=WORDINGS_KEPT)
 def _wording(text: str) -> str:
     """An article's words without its number, white space and punctuation, folded (two
-    editions may break its lines differently, a page quoting it may print 第18条 in
-    Traditional characters with half-width commas)."""
+    editions may break its lines differently, a page quoting it may print 第18条 with
+    half-width commas, or in Traditional characters). Run on every passage shown: kept for
+    the passages asked about most, since folding is the costly part."""
     text = fold(text.strip())
     number = _ARTICLE_NUMBER.match(text)
-    return plain_text(text[number.end() :] if number else text)
+    return (text[number.end() :] if number else text).translate(_UNPUNCTUATED)
+
+
+_UNPUNCTUATED = str.maketrans("", "", " \t\n\r\u3000，,。.、；;：:！!？?“”\"‘’'（）()《》「」—-…·")
