@@ -166,7 +166,7 @@ def most_cited(catalog: Sequence[Document], documents: Sequence[Document]) -> li
     """The one of a few texts holding the article asked that most other documents cite by
     its title (根据《…条例》, a page on it): with nothing else said, the text the corpus is
     about; [] on a tie, or where many texts hold such an article."""
-    if len(documents) > MAX_CITED_CANDIDATES:
+    if not documents or len(documents) > MAX_CITED_CANDIDATES:
         return []
     counts = [citing_documents(catalog, d) for d in documents]
     best = max(counts)

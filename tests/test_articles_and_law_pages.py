@@ -183,3 +183,15 @@ def test_an_article_asked_bare_is_of_the_text_the_corpus_cites() -> None:
     ]
     got = answer(index_of([RESERVES, LOCAL, *pages], SEGMENTER), "第十一条", SEGMENTER)
     assert got.hits and got.hits[0].passage.doc == "xiaoqinling_tiaoli.md"
+
+
+def test_an_article_asked_bare_of_texts_of_no_rule_kind_is_still_answered() -> None:
+    notes = [
+        parse(f"biji_{i}.txt", [f"学习笔记{i}", f"第十一条 {line}", "第十二条 要联系实际。"])
+        for i, line in ((1, "要加强理论学习。"), (2, "要改进工作作风。"))
+    ]
+    other = parse(
+        "xinwen.txt", ["新闻", "全市召开学习交流会。", "会议要求抓好落实。", "会后分组讨论。"]
+    )
+    got = answer(index_of([*notes, other], SEGMENTER), "第十一条", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第十一条")
