@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 from pathlib import PurePath
 
 from retrieval.catalog import memo
 from retrieval.laws import LAW_WORD_ON
 from retrieval.model import Document, Passage
 from retrieval.names import document_names, share_a_name, year_free
-from retrieval.normalize import fold, plain_text
+from retrieval.normalize import fold, fold_many, plain_text
 from retrieval.quotes import in_runs
 from retrieval.regulations import STANDING, in_force
 from retrieval.title_tokens import place_tokens
@@ -290,8 +289,11 @@ def newest_first(
     known year (a page quoting the article) after the editions either way."""
     out = list(shown)
     groups: dict[str, list[int]] = {}
-    for i, (passage, _) in enumerate(out):
-        groups.setdefault(_wording(passage.text), []).append(i)
+    # (folded all at once: a quoting page's Traditional characters are the text's words)
+    # (the passages that can reach the answer's first places: a twin further down is left)
+    leading = [passage.text for passage, _ in out[:GROUPED_PASSAGES]]
+    for i, text in enumerate(fold_many(leading)):
+        groups.setdefault(_wording(text), []).append(i)
     for slots in _amended_alike(out, groups, editions or {}):
         if len(slots) > 1:
             sign = 1 if older else -1
@@ -338,7 +340,7 @@ def _amended_alike(
                 continue
             if {out[k][0].doc for k in i} & {out[k][0].doc for k in j}:
                 continue
-            x, y = sorted((_wording(first.text), _wording(second.text)), key=len)
+            x, y = sorted((_wording(fold(first.text)), _wording(fold(second.text))), key=len)
             if (
                 len(x) >= MIN_ALIKE_CHARS
                 and len(x) >= MIN_ALIKE_LENGTH * len(y)
@@ -377,18 +379,14 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
     return memo(documents, "editions", build)
 
 
-WORDINGS_KEPT = 16_384  # article wordings kept: of the passages shown most
-
-
-@lru_cache(maxsize=WORDINGS_KEPT)
-def _wording(text: str) -> str:
-    """An article's words without its number, white space and punctuation, folded (two
+def _wording(folded: str) -> str:
+    """An article's folded words without its number, white space and punctuation (two
     editions may break its lines differently, a page quoting it may print 第18条 with
-    half-width commas, or in Traditional characters). Run on every passage shown: kept for
-    the passages asked about most, since folding is the costly part."""
-    text = fold(text.strip())
+    half-width commas)."""
+    text = folded.strip()
     number = _ARTICLE_NUMBER.match(text)
     return (text[number.end() :] if number else text).translate(_UNPUNCTUATED)
 
 
+GROUPED_PASSAGES = 40  # of the passages shown, those grouped with their twins
 _UNPUNCTUATED = str.maketrans("", "", " \t\n\r\u3000，,。.、；;：:！!？?“”\"‘’'（）()《》「」—-…·")
