@@ -71,7 +71,7 @@ def chinese_number(text: str) -> int | None:
     digits as they are; None otherwise."""
     if text.isdigit():
         return int(text)
-    if not text or any(c not in CN_NUMBER and c != "千" for c in text):
+    if not text or any(c not in CN_NUMBER and c not in _UNITS for c in text):
         return None
     total, current = 0, 0
     for ch in text:

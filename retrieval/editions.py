@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from retrieval.catalog import memo
 from retrieval.laws import LAW_WORD_ON
+from retrieval.markers import CN_NUM
 from retrieval.model import Document, Passage
 from retrieval.names import document_names, share_a_name, year_free
 from retrieval.normalize import fold, fold_many, plain_text
@@ -245,7 +246,7 @@ def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
 
 
 # an article's number, which editions renumber (第五十八条 of 2015 is 第五十九条 of 2018)
-_ARTICLE_NUMBER = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条")
+_ARTICLE_NUMBER = re.compile(rf"^第[{CN_NUM}\d]+条")
 
 
 # a question asking of an older edition, the text named or not (旧法规定…, 老版本里, 以前的法律,

@@ -111,7 +111,8 @@ def texts_on_law(
     not the law; `named` where the question says no such kind after the name, or none is held."""
     laws = {n for d in named for n in document_names(d) if n.endswith(_LAW_NAME_ENDS)}
     for name in laws:
-        said = re.search(rf"{re.escape(name)}{_ON_LAW}", plain)
+        on = re.compile(rf"{re.escape(name)}{_ON_LAW}")
+        said = on.search(plain)
         if not said:
             continue
         # (its edition's note aside: …若干问题的意见（试行）, …继承编的解释（一）)
@@ -123,7 +124,6 @@ def texts_on_law(
         found = [d for d in documents if titles.get(d.doc, "").endswith(said.group(1))]
         # (the one titled with the kind right after the name, as said: 关于贯彻执行《…继承法》
         # 若干问题的意见, not a court's 意见 on that 意见)
-        on = re.compile(rf"{re.escape(name)}{_ON_LAW}")
         if found:
             return [d for d in found if on.search(titles[d.doc])] or found
     return list(named)

@@ -16,7 +16,7 @@ from retrieval.editions import newest_edition
 from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.laws import LAW_ENDINGS, law_names
-from retrieval.markers import CN_NUM, announces, legal_rank
+from retrieval.markers import announces, legal_rank
 from retrieval.metadata import KINDS
 from retrieval.model import Document, Passage
 from retrieval.names import document_names
@@ -144,13 +144,10 @@ def unheld_article(index: SearchIndex, question: str, target: Target, article: s
     ]
     for passage in (p for d in held for p in d.passages):
         text = fold(" ".join((*passage.section, passage.text))).replace(" ", "")
-        said = (chinese_number(m.group(1)) for m in _ARTICLE_SAID.finditer(text))
+        said = (chinese_number(m.group(1)) for m in ARTICLE.finditer(text))
         if article in text or (n is not None and n in said):
             return False
     return True
-
-
-_ARTICLE_SAID = re.compile(rf"第([{CN_NUM}\d]+)条")
 
 
 def _bare(query: Query, weights: Sequence[float], article: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from retrieval.history import adoption, is_date_line
-from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
+from retrieval.markers import CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import TITLE_ENDINGS, is_source_line, law_short_name
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
@@ -138,7 +138,7 @@ def _anchored(lines: list[Line], i: int, posted: frozenset[str]) -> bool:
 # headline about one (李强签署国务院令: a verb, not an issuer's name)
 _ORDER = re.compile(
     r"^(?!.*(?:签署|发布|公布))[\u4e00-\u9fff]{2,20}(?:国务院|政府|主席|部|委员会|委|局|署|银行)令"
-    r"(?:\s*第?\s*[\d〇一二三四五六七八九十百千]+\s*号)?$"
+    rf"(?:\s*第?\s*[\d{CN_NUM}]+\s*号)?$"
 )
 
 
