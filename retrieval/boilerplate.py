@@ -120,6 +120,9 @@ WIDGET_WORDS = (
     "返回顶部|顶部|上一篇|下一篇|相关报道|相关阅读|相关链接|相关新闻|扫一扫|打印本页|"
     "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次|"
     "字体|首页|您的位置|当前位置|>|»|›|设为首页|加入收藏|登录|用户登录|注册|-->|"
+    "复制|复制链接|正文复制|"  # a news page's copy button (正文复制)
+    # a site's search and submission links (本站网站:高级搜索 网上投稿)
+    "本站|网站|搜索|站内搜索|高级搜索|全文搜索|投稿|网上投稿|我要投稿|"
     # a government site's accessibility and elderly modes (无障碍 | 长者版, 进入关怀版)
     "无障碍|无障碍浏览|无障碍阅读|长者版|长者模式|关怀版|进入关怀版|适老化模式|本?网站支持IP[Vv]6"
 )
@@ -142,6 +145,8 @@ _BREADCRUMB_LINE = re.compile(
 # > 绍兴动态 > 热点专题 > 重要专题)
 _CONTINUED_TRAIL = re.compile(rf"^(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?$")
 MAX_BREADCRUMB_LINES = 8
+# a site's menu bar on one line, from its home page on (首 页  教育信息  政务公开  网上办事)
+_NAV_BAR = re.compile(r"^首\s?页(?:(?:\s+|\s*[|｜]\s*)[^\s。，,；;！？!?：:]{2,6}){3,}\s*$")
 MAX_BREADCRUMB_CHARS = 12
 _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[\]|｜:：/]*)+$")
 # a page's counters of its readers, alone on a line (阅读次数:, 浏览量:34, 访问量:52034)
@@ -207,6 +212,8 @@ def clutter_rule(line: str) -> str | None:
         return "网页控件"  # controls, or a stray bracket or rule left by the page
     if _BREADCRUMB_LINE.match(text):
         return "网页控件：导航路径"
+    if _NAV_BAR.match(text):
+        return "网页控件：导航栏"
     sentence = text.endswith(("。", "；")) and not text.startswith(("（", "("))
     for name, pattern in _NEWS:
         # a sentence of the text is kept, unless it is a 版记 line (发：…各单位。)
@@ -271,7 +278,7 @@ def _breadcrumbs(lines: list[str]) -> set[int]:
         ):
             found.add(i)
         above = line.strip() or above
-        if not _BREADCRUMB.match(line.strip()):
+        if not _BREADCRUMB.match(line.strip()) or _whole_trail(line.strip()):
             continue
         for j in range(i + 1, min(i + 1 + MAX_BREADCRUMB_LINES, len(lines))):
             item = lines[j].strip()
@@ -279,6 +286,12 @@ def _breadcrumbs(lines: list[str]) -> set[int]:
                 break
             found.add(j)
     return found
+
+
+def _whole_trail(line: str) -> bool:
+    """A trail ending on its label's line (所在位置:大风车考试网 > 档案管理制度 > 正文): the short
+    line under it is the page's headline, not an item; not one ending in its separator."""
+    return bool(_BREADCRUMB_LINE.match(line)) and bool(re.search(r"[>»›/][^>»›/]*[^>»›/\s]$", line))
 
 
 MIN_MENU_ITEMS = 8  # short lines in a row, widgets among them: a site's menu, not a document's

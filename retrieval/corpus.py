@@ -86,8 +86,12 @@ from retrieval.structure import parse
 # (阅读次数:, 浏览量:34) are controls; 34: a code's articles past 一千 head their passages, an
 # order's header (…人民政府令) heads the text it promulgates, a page's sharing buttons are
 # controls, a reprinting site's 最新全文2023 no part of a name, a site's accessibility modes
-# (无障碍 | 长者版) controls, and a disclosure catalogue's 名 称: field the page's title
-ANALYZER_VERSION = "34"
+# (无障碍 | 长者版) controls, and a disclosure catalogue's 名 称: field the page's title; 35: a
+# paper's issue line (人民日报/2024 年/3 月/16 日/第 004 版) joins the dateline, a letter-spaced
+# date is a date, copy and search buttons and a one-line menu bar are controls, a trail ending on
+# its label's line leaves the headline under it, and a headline run into the text's first words
+# (…全文发布现在,我代表…) is parted from them
+ANALYZER_VERSION = "35"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

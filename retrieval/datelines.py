@@ -67,6 +67,7 @@ _WHEN_OR_WHERE = re.compile(
 # (…说明是在哪天、哪次会议上: where it was given, or adopted, its verb said before or not)
 _GIVEN = re.compile(
     r"作的|做的|讲的|发表|发布|发的|召开|开的|上作|上讲|(?<!工)[作做]报告|会议?上[呢吗]?[？?。]?$"
+    r"|登在|登的|刊登|刊发|刊载|见报"  # printed (登在人民日报哪天)
 )
 
 

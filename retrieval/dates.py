@@ -39,9 +39,10 @@ _CN_SHORT_YEAR = re.compile(
 # two digits one after the other say about so many (七八年, 三四年), the more so in Chinese
 _ABOUT_SO_MANY = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
 _EDITION_AFTER = re.compile(r"年?(?:版|那版|的版本|修订|修正|通过)")
+# (a space where a PDF's or page's letter-spacing left one: 2025 年 1 月 15 日)
 _DATE = re.compile(
-    rf"((?:19|20)\d\d|[{_CN_DIGIT}]{{4}})年(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})月"
-    rf"(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})日)?)?"
+    rf"((?:19|20)\d\d|[{_CN_DIGIT}]{{4}}) ?年 ?(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}}) ?月"
+    rf" ?(?:(\d{{1,2}}|[{CN_NUMBER}]{{1,3}}) ?日)?)?"
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 # words before a number of years that make it a span (延长30年, 长达20年), not a year

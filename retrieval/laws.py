@@ -316,6 +316,8 @@ _TITLE_LINE = re.compile(
 )
 
 
+_SHORTENED = re.compile(r"《([^《》]+)》\s*[（(]以下简称")
+_BASIS = re.compile("根据|依据|按照|依照")
 # a newspaper or journal an opening names (《人民日报》发表评论员文章) is no text it introduces
 _PERIODICALS = ("报", "刊", "杂志", "网")
 
@@ -331,13 +333,23 @@ def law_titles(document: Document) -> tuple[str, ...]:
     opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
     # (one text however named: 《中华人民共和国国家公园法》 then 《国家公园法》, 《中国共产党纪律
     # 处分条例》 then 《纪律处分条例》, by its longest name)
+    folded = fold(opening)
     titles = [
         plain_text(t)
-        for t in outer_titles(fold(opening))
+        for t in outer_titles(folded)
         if 4 <= len(t) <= 40 and not t.endswith(_PERIODICALS)
     ]
     cores = {title_core(t) for t in titles}
     introduced = {max(titles, key=len)} if len(cores) == 1 else set()
+    # or each it gives a short name to, as a page on it does (《江西省林长制条例》(以下简称
+    # 《条例》), then the other texts it speaks of)
+    # (not the texts it rests on: 本年度报告根据《…条例》(以下简称《条例》)和《…规定》…)
+    introduced |= {
+        plain_text(m.group(1))
+        for m in _SHORTENED.finditer(folded)
+        if 4 <= len(m.group(1)) <= 40
+        and not _BASIS.search(re.split("[。！？]", folded[: m.start()])[-1])
+    }
     return (
         tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
         + tuple(introduced)

@@ -26,6 +26,7 @@ from retrieval.dates import (
     years_in,
 )
 from retrieval.history import ADOPTED, REVISED, broken_history, is_date_line, unmarked
+from retrieval.imprint import is_issue_line, is_source_line
 from retrieval.model import DocumentMeta
 from retrieval.normalize import simplified
 from retrieval.segment import is_name, may_be_name
@@ -419,15 +420,6 @@ def display_title(title: str, meta: DocumentMeta) -> str:
     return f"{title}（{'，'.join(extra)}）" if extra else title
 
 
-def is_source_line(line: str) -> bool:
-    """A line that is only the name of the paper or site that printed the text."""
-    return bool(_SOURCE_LINE.match(line.strip()))
-
-
-# 人民日报, 新华社, 共产党员网: a short name ending as papers, agencies and sites do
-_SOURCE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:日报|晚报|报社|网|社|电视台)$")
-
-
 # 现在，我代表第十九届中央委员会向大会作报告: the report to the next congress
 _ON_BEHALF = re.compile(rf"代表第({_N})届中央委员会向大会作报告")
 _LOCAL_ON_BEHALF = re.compile(
@@ -627,8 +619,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
                 occasion = occasion or rest
             consumed.append((whole if i in broken else line, "日期"))
             continue
-        if is_source_line(line):
-            consumed.append((line, "来源"))  # the newspaper or site that printed it
+        if is_source_line(line) or is_issue_line(line):
+            # the paper or site that printed it; a paper's issue, when it was printed (刊期)
+            consumed.append((line, "刊期" if is_issue_line(line) else "来源"))
             continue
         if _ORGAN_LINE.match(line.strip()):
             consumed.append((line, "作者"))  # the office that wrote it (中共中央办公厅法规局)

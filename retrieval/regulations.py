@@ -81,6 +81,18 @@ def law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str,
     return memo(documents, "law_titles", build)
 
 
+def held_titles(documents: Sequence[Document]) -> frozenset[str]:
+    """Every name of every text held, plain, a page's introduced text's too (《关于全面推行林长制
+    的意见》(以下简称《意见》)…): a title named whole is held whatever its kind."""
+    return memo(
+        documents,
+        "held_titles",
+        lambda: frozenset(
+            plain_text(n) for d in documents for n in document_names(d) + law_titles(d)
+        ),
+    )
+
+
 _IMPLEMENTING = ("实施细则", "实施办法", "实施条例", "实施意见")
 
 

@@ -44,6 +44,7 @@ from retrieval.index import SearchIndex, carried, searchable_text
 from retrieval.markers import announces
 from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import fold, plain_text, valid_text
+from retrieval.own_place import levelled
 from retrieval.parts import read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
@@ -332,7 +333,7 @@ def candidates(
     # (coverage) with them: a question is about its document, and found in it
     definition = asks_definition(folded_question)
     asked, asked_weights = _asked(query, weights, target, index, definition)
-    ids = _pool(index, asked, target, ranking)
+    ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
     telling = question_focus(query, weights, target, index, ranking, definition)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
     ordinals = asked_ordinals(_without(folded_question, target.said))

@@ -35,6 +35,7 @@ from retrieval.datelines import dateline_text
 from retrieval.dates import chinese_number
 from retrieval.headlines import plain_headings
 from retrieval.history import adoption, dated_to_the_day, is_date_line
+from retrieval.imprint import is_source_line
 from retrieval.law_layout import glued_articles, without_table_of_contents
 from retrieval.markers import (
     ANNOUNCES,
@@ -54,7 +55,6 @@ from retrieval.metadata import (
     KIND_WORDS,
     display_title,
     is_office,
-    is_source_line,
     kind_of,
     occasion_from_headings,
     occasion_from_opening,
@@ -74,6 +74,7 @@ from retrieval.title_lines import (
     ends_with_kind,
     is_title,
     page_title_line,
+    unglued_headline,
 )
 
 MAX_CASE_CHARS = 100  # a case listed in an article or after a colon
@@ -362,7 +363,7 @@ _DATING = ("副标题", "日期")  # front matter that dates a text (read_front_
 def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) -> Parsed:
     """Parse the clean lines of the document `doc` (its id); `posted_under`: the lines the
     cleaning took a posting line from under (`Cleaned.posted_under`)."""
-    classified = [classify(t.strip()) for t in lines if t.strip()]
+    classified = [classify(t.strip()) for t in unglued_headline(lines) if t.strip()]
     for step in _LINE_PASSES:
         classified = step(classified)
     title, meta, taken, front = _title_and_meta(doc, classified)
@@ -376,8 +377,14 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
     adopted = [Line(" ".join(history), None, "", False)] if history else []
     # and those saying on which day and at which meeting it was given (——2024年1月22日在
     # …会议上) answer 哪天、在哪次会议上作的: one passage too, shown only for that
-    dated = " ".join(line.strip() for line, what in front if what in _DATING and not adoption(line))
-    given = [Line(dated, None, "", False)] if dateline_text(dated) else []
+    # (with the paper's issue that printed it after them: 人民日报/2024 年/3 月/16 日/第 004 版,
+    # its own passage where the text has no dateline)
+    issue = [Line(line.strip(), None, "", False) for line, what in front if what == "刊期"]
+    dated = " ".join(
+        [line.strip() for line, what in front if what in _DATING and not adoption(line)]
+        + [ln.text for ln in issue]
+    )
+    given = [Line(dated, None, "", False)] if dateline_text(dated) else issue
     body = plain_headings(adopted + given + _without_repeated_title(classified, taken))
     salutations = tuple(ln.text for ln in body if ln.kind is None and SALUTATION.match(ln.text))
     body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]

@@ -70,6 +70,7 @@ from retrieval.places import (
 from retrieval.quotes import pointing_quotes, quoted_phrases
 from retrieval.regulations import (
     cited,
+    held_titles,
     history_records,
     implementing_rules,
     in_force,
@@ -429,7 +430,9 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
             # a text citing a place's rule (会议传达学习了《…暂行规定》) answers of the mention,
             # not what the rule stipulates (…条例里罚款是怎么规定的)
             continue
-        if not any(names_a_held_law(plain, own) for _, own in law_title_table(documents)):
+        if plain not in held_titles(documents) and not any(
+            names_a_held_law(plain, own) for _, own in law_title_table(documents)
+        ):
             return f"《{law}》"
     return ""
 
@@ -513,10 +516,16 @@ MIN_BODY_CHARS = 4  # 人民政府, 人民代表大会常务委员会; not 市�
 
 
 def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:
-    """Pages of a year asked whose headline names the text asked (2022年中央一号文件公布…): what
+    """Pages of a year asked whose headline, or first sentence, names the text asked (2022年
+    中央一号文件公布…; 3月10日,2025年深圳市政府工作报告全文发布 under another headline): what
     the corpus holds of a year's text it does not hold itself."""
     titles = plain_titles(documents)
-    return [d for d, t in zip(documents, titles, strict=True) if d.meta.year in years and name in t]
+    return [
+        d
+        for d, t in zip(documents, titles, strict=True)
+        if d.meta.year in years
+        and (name in t or any(name in plain_text(p.text) for p in d.passages[:1]))
+    ]
 
 
 # a question asking of the national text (国务院条例, 国务院市容环卫条例 with its short name

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from retrieval.history import adoption, is_date_line
+from retrieval.imprint import is_source_line
 from retrieval.markers import CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
-from retrieval.metadata import TITLE_ENDINGS, is_source_line, law_short_name
+from retrieval.metadata import TITLE_ENDINGS, law_short_name
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not a title or furniture
@@ -200,3 +201,27 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
         begun = begun or line.kind is not None or bool(SENTENCE.search(line.text))
         recorded = recorded or bool(POSTING.match(line.text))
     return 0
+
+
+# a report's or speech's first words (现在，我代表…人民政府, 各位代表：, 同志们：)
+_OPENING_WORDS = re.compile(r"现在[，,]?\s*我代表|各位代表[，,：:]|同志们[，,：:]")
+MIN_HEADLINE_CHARS = 8
+
+
+def unglued_headline(lines: list[str]) -> list[str]:
+    """The lines with a page's headline parted from the text's first words it runs into
+    (2024年深圳市政府工作报告全文发布现在,我代表深圳市人民政府,…): a headline, then the
+    opening; not where the words before the opening are a sentence (会议开始。现在，我代表…)."""
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    line = lines[first].strip()
+    found = _OPENING_WORDS.search(line)
+    if (
+        found is None
+        or not MIN_HEADLINE_CHARS <= found.start() <= MAX_TITLE_CHARS
+        or SENTENCE.search(line[: found.start()])
+    ):
+        return lines
+    head, rest = line[: found.start()].strip(), line[found.start() :]
+    return [*lines[:first], head, rest, *lines[first + 1 :]]

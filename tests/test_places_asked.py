@@ -95,3 +95,26 @@ def test_a_place_is_a_name_or_a_rare_noun_jieba_spells_with_its_ending() -> None
     # counter-examples: an adjective, a direction, a common noun that 市 or 区 follows
     for word in ("平安", "北方", "东方", "中心", "和平"):
         assert not place_word(word, SEGMENTER), word
+
+
+
+READING = Path(__file__).parent / "data" / "corpora" / "reading_promotion_pages" / "docs"
+
+
+def test_the_place_asked_weighs_in_its_texts_as_their_title_says_it() -> None:
+    """Every article of 宁波's regulation is about 宁波: the one repeating it (宁波读书月…书香
+    宁波日) does not outrank the one about what was asked; two places asked tell their texts
+    apart."""
+    from retrieval.own_place import own_place_terms
+    from retrieval.targets import find_target
+
+    documents = [read_document(p.name, p.read_bytes()) for p in sorted(READING.iterdir())]
+    index = index_of(documents, SEGMENTER)
+    hits = answer(index, "宁波的养老院要不要给老人组织读书活动？", SEGMENTER).hits
+    assert hits[0].passage.doc == "ningbo_quanmin_yuedu_cujin_tiaoli_2019.md"
+    assert hits[0].passage.text.startswith("第二十三条")
+    weights = {"宁波": 1.0, "温州": 1.0, "养老院": 1.0}
+    one = find_target("宁波的养老院要不要组织读书活动", documents)
+    assert own_place_terms(index, weights, one) == ("宁波",)
+    both = find_target("宁波和温州的养老院要不要组织读书活动", documents)
+    assert own_place_terms(index, weights, both) == ()
