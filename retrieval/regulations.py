@@ -254,3 +254,16 @@ def _citations(documents: Sequence[Document]) -> tuple[frozenset[str], ...]:
 
 
 _CITED = re.compile(r"《([^》]{2,40})》")
+
+
+# the kinds of text that lay down rules, beside news, reports and speeches
+RULE_TEXTS = RULE_KINDS | {"法律", "规则"}
+
+
+def rule_documents(documents: Sequence[Document]) -> frozenset[str]:
+    """The documents that lay down rules (a law, a regulation, its implementing rules)."""
+    return memo(
+        documents,
+        "rule_texts",
+        lambda: frozenset(d.doc for d in documents if d.meta.kind in RULE_TEXTS),
+    )

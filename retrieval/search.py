@@ -74,6 +74,7 @@ from retrieval.refusal import (
     open_coverage,
     share_of,
 )
+from retrieval.regulations import rule_documents
 from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
@@ -88,7 +89,7 @@ from retrieval.structure_answers import (
     unheld_article,
     with_announced_items,
 )
-from retrieval.targets import Target, find_target, national_documents, rule_documents
+from retrieval.targets import Target, find_target, national_documents
 from retrieval.thesaurus import with_synonyms
 from retrieval.title_lines import CATALOGUE_FIELD
 

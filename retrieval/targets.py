@@ -58,7 +58,7 @@ from retrieval.names import (
 )
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, meeting_headlines, named_by_meeting, unheld_occasion
-from retrieval.parts import RULE_KINDS, read_place
+from retrieval.parts import read_place
 from retrieval.places import (
     NATIONAL,
     SPELLED_PLACE,
@@ -553,19 +553,6 @@ def national_documents(
     if places or (target and (target.docs is not None or target.preferred)):
         return frozenset()
     return memo(documents, "local", lambda: _local_documents(documents))[2]
-
-
-# the kinds of text that lay down rules, beside news, reports and speeches
-RULE_TEXTS = RULE_KINDS | {"法律", "规则"}
-
-
-def rule_documents(documents: Sequence[Document]) -> frozenset[str]:
-    """The documents that lay down rules (a law, a regulation, its implementing rules)."""
-    return memo(
-        documents,
-        "rule_texts",
-        lambda: frozenset(d.doc for d in documents if d.meta.kind in RULE_TEXTS),
-    )
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:

@@ -137,8 +137,10 @@ def _anchored(lines: list[Line], i: int, posted: frozenset[str]) -> bool:
 # an order's header (中华人民共和国国务院令, 杭州市人民政府令): the text it promulgates follows
 # under its own title, past the order's number, sentence, signature and date; not a news
 # headline about one (李强签署国务院令: a verb, not an issuer's name)
+# and a congress's announcement of a law (北京市人民代表大会常务委员会公告〔十五届〕第88号)
 _ORDER = re.compile(
-    r"^(?!.*(?:签署|发布|公布))[\u4e00-\u9fff]{2,20}(?:国务院|政府|主席|部|委员会|委|局|署|银行)令"
+    r"^(?!.*(?:签署|发布|公布))[\u4e00-\u9fff]{2,20}(?:(?:国务院|政府|主席|部|委员会|委|局|署|银行)令"
+    r"|人民代表大会(?:常务委员会)?公告\s*(?:[〔\[（(][^〕\]）)]{1,8}[〕\]）)])?)"
     rf"(?:\s*第?\s*[\d{CN_NUM}]+\s*号)?$"
 )
 
@@ -157,21 +159,20 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     link in its sidebar, is not the page); and a page opening with a heading (一、学习内容)
     is a text already, whatever it prints further down."""
     first = lines[0].text
-    # (again whole, or as the headline its <title> puts before the site's name: X--学习专栏-…)
+    # (again whole, or as the headline its <title> puts before the site's name: X--学习专栏-…;
+    # an order's header is no headline, its issuer signing below it is no repeat of it)
+    order = is_order_header(first)
     if (
         lines[0].kind is not None
-        or _anchored(lines, 0, posted)
+        or (_anchored(lines, 0, posted) and not order)
         or any(
-            ln.text == first or (len(ln.text) >= MIN_REPEATED_TITLE and first.startswith(ln.text))
+            ln.text == first
+            or (len(ln.text) >= MIN_REPEATED_TITLE and first.startswith(ln.text) and not order)
             for ln in lines[1:MAX_FURNITURE_LINES]
         )
     ):
         return 0
-    headline = (
-        is_title(lines[0])
-        and len(_HAN.findall(first)) >= MIN_HEADLINE_HAN
-        and not is_order_header(first)
-    )
+    headline = is_title(lines[0]) and len(_HAN.findall(first)) >= MIN_HEADLINE_HAN and not order
     begun = recorded = False  # a sentence or a heading of text above; a record's field
     for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
         line = lines[i]

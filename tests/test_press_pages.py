@@ -188,3 +188,22 @@ def test_a_years_text_reported_in_a_pages_first_sentence_is_no_missing_text() ->
     question = "2025年深圳市政府工作报告全文是哪天公布的?"
     assert find_target(question, [held]).missing.startswith("2025年")
     assert not find_target(question, [held, news]).missing
+
+
+def test_a_congress_announcement_heads_the_law_it_promulgates() -> None:
+    """The announcement's header is no title: the law under it is the text (its issuer signing
+    below the header is no repeat of it); a headline about an announcement stays a headline."""
+    law = [
+        "北京市人民代表大会常务委员会公告〔十五届〕第88号",
+        "字体大小:",
+        "《北京市城市更新条例》已由北京市第十五届人民代表大会常务委员会第四十五次会议于2022年"
+        "11月25日通过,现予公布,自2023年3月1日起施行。",
+        "北京市人民代表大会常务委员会",
+        "2022年11月25日",
+        "北京市城市更新条例",
+        "(2022年11月25日北京市第十五届人民代表大会常务委员会第四十五次会议通过)",
+        "第一条 为了推动城市更新，制定本条例。",
+    ]
+    assert page("bj.txt", law).title.startswith("北京市城市更新条例")
+    news = ["市人大常委会发布公告公布城市更新条例", "2022年11月25日", "会议表决通过了城市更新条例。"]
+    assert page("bj_news.txt", news).title.startswith("市人大常委会发布公告")
