@@ -48,12 +48,10 @@ from retrieval.names import (
     document_names,
     names_said,
     outermost,
-    plain_titles,
     said_as_word,
     says_dated_name,
     texts_on_law,
     titled,
-    without_level,
     year_free,
 )
 from retrieval.normalize import fold, plain_text
@@ -99,6 +97,7 @@ from retrieval.title_tokens import (
     place_tokens,
     whose,
 )
+from retrieval.yearly_texts import headless_of_year, kin_of_year, pages_on
 
 
 @dataclass(frozen=True)
@@ -261,22 +260,27 @@ def find_target(
         if named and not with_year and dated and (_generic(named, plain) or local):
             # the year's report of the same place under a fuller title ((四川省)四川省人民政府
             # 工作报告(2024年…) beside 政府工作报告（四川，2026年）): that one, not "missing"
-            with_year = _kin_of_year(documents, named, dated[0], years) or _pages_on(
-                documents, dated[0], years
+            # (or pages of the place and year telling of it being given: 严金海所作的政府工作报告)
+            said_name = max(dated, key=len)  # 西藏政府工作报告, not the 藏政府工作报告 inside it
+            genre = next((g for g in GENRES if g in said_name), "")
+            with_year = (
+                kin_of_year(documents, named, said_name, years)
+                or pages_on(documents, said_name, years)
+                or (_telling(documents, folded, genre, _year_of(said_name, plain)) if genre else [])
             )
             if not with_year:
                 return Target(
-                    years=tuple(years), phrases=phrases, missing=f"{years[0]}年{dated[0]}"
+                    years=tuple(years), phrases=phrases, missing=f"{years[0]}年{said_name}"
                 )
         if named and not with_year and said and _generic(named, plain):
             # a day's page on a text every year has, the day said apart from its name
             # (2026年1月28日各代表团除了政府工作报告还审了…: that day's page on the report; not
             # 广州2023年农村居民收入…按政府工作报告, a year the report tells of)
-            pages = _pages_on(documents, said[0], years)
+            pages = pages_on(documents, said[0], years)
             opening = {d.doc: [p.text for p in d.passages[:2]] for d in pages}
             with_year = [d for d in pages if near_day(d.meta.date, folded, opening[d.doc])]
         if named and not with_year:
-            with_year = _headless_of_year(documents, named, years)
+            with_year = headless_of_year(documents, named, years)
         if named and not with_year and (lacking := _missing_local_year(named, plain, years)):
             return Target(years=tuple(years), phrases=phrases, missing=lacking)
         named = with_year or named
@@ -399,6 +403,12 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
     return _missing_place(documents, folded, years)
 
 
+def _year_of(name: str, plain: str) -> list[int]:
+    """The year said right before a text's name (2024年西藏政府工作报告从…总结了2023年…)."""
+    said = re.search(rf"(\d{{4}})年.{{0,6}}{re.escape(name)}", plain)
+    return [int(said.group(1))] if said else []
+
+
 def _telling(
     documents: Sequence[Document], folded: str, genre: str, years: Sequence[int]
 ) -> list[Document]:
@@ -454,78 +464,6 @@ def _local_law(named: Sequence[Document], folded: str) -> str:
             if place and place.group(1) not in NATIONAL and place.group(1) not in places:
                 return law
     return ""
-
-
-def _kin_of_year(
-    documents: Sequence[Document], named: Sequence[Document], name: str, years: Sequence[int]
-) -> list[Document]:
-    """Documents of a year asked, of the places of all the documents `named`, with a name
-    ending like the one said (四川省人民政府工作报告 for 政府工作报告, 上海市… for 上海…)."""
-    if not (places := [place_tokens(d) for d in named]) or not all(places):
-        return []
-    shared = frozenset.intersection(*places)
-    return [
-        d
-        for d in documents
-        if d.meta.year in years
-        and shared & place_tokens(d)
-        and any(without_level(n, place_tokens(d)).endswith(name) for n in document_names(d))
-    ]
-
-
-def _headless_of_year(
-    documents: Sequence[Document], named: Sequence[Document], years: Sequence[int]
-) -> list[Document]:
-    """Documents of a year asked, of the kind of all those `named`, whose headline names no
-    place while their opening names the body the named texts are of, with its place: the
-    year's text on a page that lost its title (谭志桂作工作报告 over 绍兴's 2018 report: 我受
-    绍兴市人民代表大会常务委员会的委托, beside the 2025 绍兴市人民代表大会常务委员会工作报告).
-    Not a text titled with a place, nor another body's (我代表绍兴市人民政府 is the
-    government's)."""
-    kinds = {d.meta.kind for d in named}
-    bodies = {_body(d) for d in named}
-    if len(kinds) != 1 or not all(kinds) or len(bodies) != 1 or not all(bodies):
-        return []
-    places = frozenset.intersection(*(place_tokens(d) for d in named))
-    body = bodies.pop()
-    return [
-        d
-        for d in documents
-        if d.meta.year in years
-        and d.meta.kind in kinds
-        and not place_tokens(d)
-        and any(p + body in plain_text(whose(d)) for p in places)
-    ]
-
-
-def _body(document: Document) -> str:
-    """The body a title says a text is of, its place and year and kind left out (人民代表大会
-    常务委员会 of 绍兴市人民代表大会常务委员会工作报告); '' when it says none."""
-    title = re.sub(r"^\d{4}年", "", plain_text(document.title))
-    for place in sorted(place_tokens(document), key=len, reverse=True):
-        title = title.removeprefix(place)
-    body = (
-        re.sub(rf"(?:工作)?{re.escape(document.meta.kind)}$", "", title)
-        if document.meta.kind
-        else ""
-    )
-    return body if len(body) >= MIN_BODY_CHARS else ""
-
-
-MIN_BODY_CHARS = 4  # 人民政府, 人民代表大会常务委员会; not 市委 alone
-
-
-def _pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:
-    """Pages of a year asked whose headline, or first sentence, names the text asked (2022年
-    中央一号文件公布…; 3月10日,2025年深圳市政府工作报告全文发布 under another headline): what
-    the corpus holds of a year's text it does not hold itself."""
-    titles = plain_titles(documents)
-    return [
-        d
-        for d, t in zip(documents, titles, strict=True)
-        if d.meta.year in years
-        and (name in t or any(name in plain_text(p.text) for p in d.passages[:1]))
-    ]
 
 
 # a question asking of the national text (国务院条例, 国务院市容环卫条例 with its short name

@@ -97,7 +97,6 @@ def test_a_place_is_a_name_or_a_rare_noun_jieba_spells_with_its_ending() -> None
         assert not place_word(word, SEGMENTER), word
 
 
-
 READING = Path(__file__).parent / "data" / "corpora" / "reading_promotion_pages" / "docs"
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
-from retrieval.dates import first_date
 from retrieval.datelines import asks_occasion
+from retrieval.dates import first_date
 from retrieval.imprint import is_issue_line
 from retrieval.model import Document
 from retrieval.search import answer
@@ -81,7 +81,11 @@ def test_printed_when_asks_the_dateline(question: str, asks: bool) -> None:
 
 
 def test_a_letter_spaced_date_is_a_date() -> None:
-    assert first_date("——2025 年 1 月 15 日在上海市第十六届人民代表大会第三次会议上") == (2025, 1, 15)
+    assert first_date("——2025 年 1 月 15 日在上海市第十六届人民代表大会第三次会议上") == (
+        2025,
+        1,
+        15,
+    )
     assert first_date("2019年 3月") == (2019, 3, None)
 
 
@@ -110,7 +114,13 @@ def test_a_trail_ending_on_its_labels_line_leaves_the_headline_under_it() -> Non
     ]
     assert page("sz.txt", lines).title.startswith("深圳全民阅读条例全文")
     # a trail broken after its label goes on under it (当前位置： / 首页 / 新闻)
-    vertical = ["当前位置：", "首页", "新闻中心", "县政府召开第三十次常务会议研究春耕", "会议研究了春耕生产。"]
+    vertical = [
+        "当前位置：",
+        "首页",
+        "新闻中心",
+        "县政府召开第三十次常务会议研究春耕",
+        "会议研究了春耕生产。",
+    ]
     assert list(clean(vertical).lines)[-2:] == vertical[-2:]
     assert "新闻中心" not in clean(vertical).lines
 
@@ -205,5 +215,9 @@ def test_a_congress_announcement_heads_the_law_it_promulgates() -> None:
         "第一条 为了推动城市更新，制定本条例。",
     ]
     assert page("bj.txt", law).title.startswith("北京市城市更新条例")
-    news = ["市人大常委会发布公告公布城市更新条例", "2022年11月25日", "会议表决通过了城市更新条例。"]
+    news = [
+        "市人大常委会发布公告公布城市更新条例",
+        "2022年11月25日",
+        "会议表决通过了城市更新条例。",
+    ]
     assert page("bj_news.txt", news).title.startswith("市人大常委会发布公告")

@@ -95,3 +95,42 @@ def test_a_years_text_named_without_its_places_level_is_that_years() -> None:
     asked = find_target("2021年上海民政工作总结是什么时候印发的？", held)
     assert not asked.missing and asked.docs == {"sh_2021.txt"}
     assert find_target("2021年北京民政工作总结是什么时候印发的？", held).docs != {"sh_2021.txt"}
+
+
+def test_a_years_report_the_corpus_lacks_is_told_of_by_the_pages_of_its_congress() -> None:
+    """2023年西藏政府工作报告 is held as the page on the congress it was given at (严金海所作的
+    政府工作报告分为…); a year no page tells of is missing, named as the question names it
+    (西藏, not the 藏 inside it that is the region's short name)."""
+    report = read_document(
+        "xz_2026.txt",
+        "\n".join(
+            [
+                "2026年西藏自治区政府工作报告",
+                "2025年全区地区生产总值增长7%。",
+                "城乡居民人均可支配收入分别增长6%和8%。",
+                "粮食产量稳定在110万吨以上。",
+                "新建改建农村公路3000公里。",
+            ]
+        ).encode(),
+    )
+    congress = read_document(
+        "xz_2023.txt",
+        "\n".join(
+            [
+                "西藏自治区十二届人大一次会议开幕",
+                "2023-01-13 来源:西藏日报",
+                "严金海所作的政府工作报告分为2022年及过去五年工作、今后五年目标任务、2023年重点工作三大部分。",
+            ]
+        ).encode(),
+    )
+    from retrieval.targets import find_target
+
+    documents = [report, congress]
+    target = find_target("2023年西藏政府工作报告分成哪几个部分", documents)
+    assert target.docs == frozenset({"xz_2023.txt"}) and not target.missing
+    hits = answer(
+        index_of(documents, SEGMENTER), "2023年西藏政府工作报告分成哪几个部分", SEGMENTER
+    ).hits
+    assert "三大部分" in hits[0].passage.text
+    missing = find_target("2024年西藏政府工作报告从几个方面总结了2023年的工作", documents).missing
+    assert missing == "2024年西藏政府工作报告"

@@ -1,0 +1,85 @@
+"""A year's text asked that the corpus holds under another name, or only as pages on it: its
+kin of the same place under a fuller title, the page that lost its title, and pages whose
+headline or first sentence names it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.model import Document
+from retrieval.names import document_names, plain_titles, without_level
+from retrieval.normalize import plain_text
+from retrieval.title_tokens import place_tokens, whose
+
+
+def kin_of_year(
+    documents: Sequence[Document], named: Sequence[Document], name: str, years: Sequence[int]
+) -> list[Document]:
+    """Documents of a year asked, of the places of all the documents `named`, with a name
+    ending like the one said (四川省人民政府工作报告 for 政府工作报告, 上海市… for 上海…)."""
+    if not (places := [place_tokens(d) for d in named]) or not all(places):
+        return []
+    shared = frozenset.intersection(*places)
+    return [
+        d
+        for d in documents
+        if d.meta.year in years
+        and shared & place_tokens(d)
+        and any(without_level(n, place_tokens(d)).endswith(name) for n in document_names(d))
+    ]
+
+
+def headless_of_year(
+    documents: Sequence[Document], named: Sequence[Document], years: Sequence[int]
+) -> list[Document]:
+    """Documents of a year asked, of the kind of all those `named`, whose headline names no
+    place while their opening names the body the named texts are of, with its place: the
+    year's text on a page that lost its title (谭志桂作工作报告 over 绍兴's 2018 report: 我受
+    绍兴市人民代表大会常务委员会的委托, beside the 2025 绍兴市人民代表大会常务委员会工作报告).
+    Not a text titled with a place, nor another body's (我代表绍兴市人民政府 is the
+    government's)."""
+    kinds = {d.meta.kind for d in named}
+    bodies = {_body(d) for d in named}
+    if len(kinds) != 1 or not all(kinds) or len(bodies) != 1 or not all(bodies):
+        return []
+    places = frozenset.intersection(*(place_tokens(d) for d in named))
+    body = bodies.pop()
+    return [
+        d
+        for d in documents
+        if d.meta.year in years
+        and d.meta.kind in kinds
+        and not place_tokens(d)
+        and any(p + body in plain_text(whose(d)) for p in places)
+    ]
+
+
+def _body(document: Document) -> str:
+    """The body a title says a text is of, its place and year and kind left out (人民代表大会
+    常务委员会 of 绍兴市人民代表大会常务委员会工作报告); '' when it says none."""
+    title = re.sub(r"^\d{4}年", "", plain_text(document.title))
+    for place in sorted(place_tokens(document), key=len, reverse=True):
+        title = title.removeprefix(place)
+    body = (
+        re.sub(rf"(?:工作)?{re.escape(document.meta.kind)}$", "", title)
+        if document.meta.kind
+        else ""
+    )
+    return body if len(body) >= MIN_BODY_CHARS else ""
+
+
+MIN_BODY_CHARS = 4  # 人民政府, 人民代表大会常务委员会; not 市委 alone
+
+
+def pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:
+    """Pages of a year asked whose headline, or first sentence, names the text asked (2022年
+    中央一号文件公布…; 3月10日,2025年深圳市政府工作报告全文发布 under another headline): what
+    the corpus holds of a year's text it does not hold itself."""
+    titles = plain_titles(documents)
+    return [
+        d
+        for d, t in zip(documents, titles, strict=True)
+        if d.meta.year in years
+        and (name in t or any(name in plain_text(p.text) for p in d.passages[:1]))
+    ]
