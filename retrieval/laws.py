@@ -89,6 +89,8 @@ def law_names(folded: str) -> tuple[str, ...]:
         # one; not 北京市新材料产业促进条例)
         if i > start and words[i - 1] in _OLD_OR_NEW:
             start = i
+        while start < i and words[start] in _VERSIONS:
+            start += 1
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         name += "法" if glued or stuck else word
         # a law's name inside a local text's (浙江实施村委会组织法办法): its kind follows
@@ -123,6 +125,9 @@ def law_names(folded: str) -> tuple[str, ...]:
 _MAKERS = re.compile(r"^(?:国家|全国|中央|地方|省里|市里|省|市|县|本省|本市)的?")
 # which edition, said inside a name (北京现行审计条例): no part of it
 _EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订后", "年版", "版"))
+# which version, said before a name (老版本合作社法, 哪个版本条例); inside one it is the name's
+# (软件版本管理条例)
+_VERSIONS = frozenset(("版本", "原版", "老版本", "旧版本", "新版本"))
 _RULE_WORDS = ("办法", "细则", "规则")
 # the words before 办法/细则/规则 that make them a regulation's name
 _RULE_MAKERS = ("管理", "实施", "工作", "议事", "暂行", "试行", "学习")

@@ -21,3 +21,12 @@ def test_what_is_done_to_a_text_or_sets_it_apart_begins_no_name() -> None:
     assert law_names("香港本地法律和国安法规定不一致时以哪个为准？") == ("国安法",)
     # counter-example: 与 between two nouns of one name
     assert law_names("基本医疗卫生与健康促进法第几条") == ("基本医疗卫生与健康促进法",)
+
+
+def test_which_version_is_no_part_of_a_name() -> None:
+    # 版本 (哪个版本, 老版本) says which edition, as 现行 and 旧版 do
+    assert law_names("老版本合作社法对农民专业合作社是怎么下定义的？") == ("合作社法",)
+    assert law_names("这句话是哪个版本人口计生法的说法？") == ("人口计生法",)
+    assert law_names("这句话是哪个版本条例里的话？") == ()
+    # counter-example: a name that is a version's own (版本管理条例) keeps it whole
+    assert law_names("软件版本管理条例第三条") == ("软件版本管理条例",)
