@@ -126,7 +126,8 @@ WIDGET_WORDS = (
     # a government site's accessibility and elderly modes (无障碍 | 长者版, 进入关怀版)
     "无障碍|无障碍浏览|无障碍阅读|长者版|长者模式|关怀版|进入关怀版|适老化模式|本?网站支持IP[Vv]6"
 )
-_TRAIL_LABEL = r"(?:您现在所在的?|您所在的?|您的|当前所在的?|当前|所在)位置"
+# (in traditional characters too: 當前位置: 華文頭條 > 推薦)
+_TRAIL_LABEL = r"(?:您现在所在的?|您所在的?|您的|[当當]前所在的?|[当當]前|所在)位置"
 _BREADCRUMB = re.compile(rf"^(?:{_TRAIL_LABEL}|位置)\s*[:：]")
 # a page's breadcrumb trail on one line: its label, then 首页 or items between separators (您的
 # 位置: 首页 >常德资讯>区县动态>详细内容), or with no label 首页 or a site's name and two items

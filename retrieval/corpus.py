@@ -90,7 +90,8 @@ from retrieval.structure import parse
 # paper's issue line (人民日报/2024 年/3 月/16 日/第 004 版) joins the dateline, a letter-spaced
 # date is a date, copy and search buttons and a one-line menu bar are controls, a trail ending on
 # its label's line leaves the headline under it, and a headline run into the text's first words
-# (…全文发布现在,我代表…) is parted from them
+# (…全文发布现在,我代表…) is parted from them, a congress's announcement heads the law it
+# promulgates, and a breadcrumb's label in traditional characters (當前位置) is one
 ANALYZER_VERSION = "35"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

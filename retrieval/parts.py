@@ -48,9 +48,16 @@ _WHICH = re.compile(r"哪几|哪些")
 
 
 def list_asked(question: str) -> str:
-    """The words asking for a list (哪几个部分), '' when there are none."""
+    """The words asking for a list (哪几个部分), '' when there are none; nor where the
+    question asks who told of a text's content (发布会上是谁介绍决定主要内容的)."""
     found = _LIST.search(question)
+    if found and found.group(0) in _CONTENTS and _WHO.search(question):
+        return ""
     return found.group(0) if found else ""
+
+
+_CONTENTS = ("主要内容", "内容是什么", "框架", "结构")
+_WHO = re.compile(r"谁|哪位|何人")
 
 
 _HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")
@@ -120,7 +127,7 @@ def read_place(question: str) -> Place:
         point=chinese_number(point.group(1)) if point else None,
         article=f"第{article.group(1)}条" if article else "",
         # a part or point named: 哪几个“要” lists its points whatever they are called
-        listing=bool(_LIST.search(q) or ((part or point) and _WHICH.search(q))),
+        listing=bool(list_asked(q) or ((part or point) and _WHICH.search(q))),
         count=chinese_number(count.group(1)) if (count := _COUNT.search(q)) else None,
         how_many=bool(_HOW_MANY.search(q)),
         end=bool(_END.search(q)),

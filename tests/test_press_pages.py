@@ -221,3 +221,13 @@ def test_a_congress_announcement_heads_the_law_it_promulgates() -> None:
         "会议表决通过了城市更新条例。",
     ]
     assert page("bj_news.txt", news).title.startswith("市人大常委会发布公告")
+
+
+def test_a_trail_in_traditional_characters_is_furniture() -> None:
+    lines = [
+        "當前位置: 華文頭條 > 推薦",
+        "全國人大常委會法工委:用十五年時間,逐步延遲法定退休年齡",
+        "今天上午,會議表決通過了決定。",
+    ]
+    assert list(clean(lines).lines) == lines[1:]
+    assert page("gm.txt", lines).title.startswith("全國人大常委會法工委")

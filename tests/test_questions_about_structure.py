@@ -678,3 +678,13 @@ def test_the_last_point_of_a_text_without_articles() -> None:
     index = index_of([parse("cy.txt", lines), parse("bundle.txt", BUNDLE)], SEGMENTER)
     got = answer(index, "公共机构节能倡议书最后一条倡议是什么内容？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("三、强化能耗分析")
+
+
+def test_who_told_of_a_texts_content_asks_no_outline() -> None:
+    from retrieval.parts import list_asked, read_place
+
+    question = "发布会上是谁出来介绍决定主要内容的？"
+    assert list_asked(question) == "" and not read_place(question).listing
+    # counter-example: the content itself asked, and a count asked beside who
+    assert list_asked("这个决定的主要内容是什么？") == "主要内容"
+    assert list_asked("谁提出了哪几点要求") == "哪几点"
