@@ -290,3 +290,15 @@ def near_day(date: str, text: str, opening: Iterable[str] = ()) -> bool:
         return abs((day - datetime.date(asked[0], asked[1], asked[2])).days) <= MAX_DAYS_APART
     except ValueError:  # a page dated to its month or year only, or a day that is none
         return False
+
+
+# a year and month asked, not a day (2022年11月全会, 2023年3月说…; not 2023年3月14日)
+_MONTH_ASKED = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?!\d{1,2}\s?[日号])")
+
+
+def month_asked(question: str) -> str:
+    """The month a question names with its year, as documents' dates begin (2022-11), or ''."""
+    found = _MONTH_ASKED.search(question)
+    if found is None or not 1 <= int(found.group(2)) <= 12:
+        return ""
+    return f"{found.group(1)}-{int(found.group(2)):02d}"

@@ -95,6 +95,10 @@ class SearchIndex:
         return {d.doc: d.meta.year for d in self.documents}
 
     @cached_property
+    def doc_dates(self) -> dict[str, str]:
+        return {d.doc: d.meta.date for d in self.documents}
+
+    @cached_property
     def years_said(self) -> Container[int]:
         """The years the corpus speaks of: those around its documents' own (a report for a
         year it lacks: 23年政府工作报告) and any its passages write."""

@@ -36,7 +36,7 @@ from retrieval.coverage import (
     title_words,
 )
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
-from retrieval.dates import canonical_years, digit_years, passage_years
+from retrieval.dates import canonical_years, digit_years, month_asked, passage_years
 from retrieval.editions import asks_older, editions_of, newest_first, says_edition
 from retrieval.guesses import with_corpus_words
 from retrieval.history import asks_history, is_date_line, is_history
@@ -313,6 +313,7 @@ def candidates(
     weights = weights or word_weights(query, segmenter, ranking)
     folded_question = digit_years(fold(question))
     years = set(target.years)
+    month = month_asked(folded_question)
     soft = set(target.soft_years)
     doc_years = index.doc_years
     if target.docs is not None and target.named:
@@ -431,8 +432,9 @@ def candidates(
             )
             if spoken:
                 boost *= ranking.year_boost
-            if own_year:
-                boost *= ranking.own_year_boost
+            if own_year:  # (the more in the month asked: 2022年11月全会, of several that year)
+                in_month = bool(month) and index.doc_dates[passage.doc].startswith(month)
+                boost *= ranking.own_year_boost * (ranking.own_year_boost if in_month else 1.0)
             if passage.doc in target.preferred:
                 boost *= ranking.place_boost
             elif passage.doc in national:

@@ -134,3 +134,31 @@ def test_a_years_report_the_corpus_lacks_is_told_of_by_the_pages_of_its_congress
     assert "三大部分" in hits[0].passage.text
     missing = find_target("2024年西藏政府工作报告从几个方面总结了2023年的工作", documents).missing
     assert missing == "2024年西藏政府工作报告"
+
+
+def test_a_month_asked_with_its_year_prefers_that_months_text() -> None:
+    from retrieval.dates import month_asked
+
+    assert month_asked("王晓晖在2022年11月全会上作的报告") == "2022-11"
+    assert month_asked("2022年11月29日全会") == ""  # a day: the day rules see to it
+    assert month_asked("2022年13月") == ""
+    plenums = [
+        read_document(
+            f"plenum_{m}.txt",
+            "\n".join(
+                [
+                    f"中共四川省委第十二届{n}次全体会议公报",
+                    f"（2022年{m}月28日中国共产党四川省第十二届委员会第{n}次全体会议通过）",
+                    "全会听取和讨论了王晓晖受省委常委会委托作的工作报告。",
+                    "全会认为，要坚定不移推动高质量发展。",
+                    "全会号召，全省各级党组织要团结奋斗。",
+                ]
+            ).encode(),
+        )
+        for m, n in (("6", "一"), ("11", "二"))
+    ]
+    index = index_of(plenums, SEGMENTER)
+    hits = answer(index, "王晓晖在2022年11月全会上作的报告是受谁委托的", SEGMENTER).hits
+    assert hits[0].passage.doc == "plenum_11.txt"
+    hits = answer(index, "王晓晖在2022年6月全会上作的报告是受谁委托的", SEGMENTER).hits
+    assert hits[0].passage.doc == "plenum_6.txt"
