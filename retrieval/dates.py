@@ -292,13 +292,17 @@ def near_day(date: str, text: str, opening: Iterable[str] = ()) -> bool:
         return False
 
 
-# a year and month asked, not a day (2022年11月全会, 2023年3月说…; not 2023年3月14日)
-_MONTH_ASKED = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?!\d{1,2}\s?[日号])")
+# a year and month asked, not a day nor the start of a span (2022年11月全会, 2022年十一月的全会;
+# not 2023年3月14日, 2023年1月至11月)
+_MONTH_ASKED = re.compile(
+    rf"((?:19|20)\d\d)年(\d{{1,2}}|[{CN_NUMBER}]{{1,3}})月(?!\d{{1,2}}\s?[日号]|[至到—\-~～])"
+)
 
 
 def month_asked(question: str) -> str:
     """The month a question names with its year, as documents' dates begin (2022-11), or ''."""
     found = _MONTH_ASKED.search(question)
-    if found is None or not 1 <= int(found.group(2)) <= 12:
+    month = chinese_number(found.group(2)) if found else None
+    if found is None or month is None or not 1 <= month <= 12:
         return ""
-    return f"{found.group(1)}-{int(found.group(2)):02d}"
+    return f"{found.group(1)}-{month:02d}"

@@ -322,7 +322,8 @@ _TITLE_LINE = re.compile(
 
 
 _SHORTENED = re.compile(r"《([^《》]+)》\s*[（(]以下简称")
-_BASIS = re.compile("根据|依据|按照|依照")
+# the clause before a title saying the text rests on it (根据…, 为贯彻实施…): no text it is on
+_BASIS = re.compile("根据|依据|按照|依照|遵照|贯彻|落实|执行")
 # a newspaper or journal an opening names (《人民日报》发表评论员文章) is no text it introduces
 _PERIODICALS = ("报", "刊", "杂志", "网")
 
@@ -335,10 +336,9 @@ def law_titles(document: Document) -> tuple[str, ...]:
     # before the first heading: a regulation's own articles cite the laws it rests on; and
     # the one text it introduces (…印发了修订后的《…条例》，《人民日报》…), not several it
     # speaks of (a meeting's report: 审议《…制度》《…规划》…《…法》)
-    opening = " ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section)
+    folded = _opening(document)
     # (one text however named: 《中华人民共和国国家公园法》 then 《国家公园法》, 《中国共产党纪律
     # 处分条例》 then 《纪律处分条例》, by its longest name)
-    folded = fold(opening)
     titles = [
         plain_text(t)
         for t in outer_titles(folded)
@@ -346,22 +346,33 @@ def law_titles(document: Document) -> tuple[str, ...]:
     ]
     cores = {title_core(t) for t in titles}
     introduced = {max(titles, key=len)} if len(cores) == 1 else set()
-    # or each it gives a short name to, as a page on it does (《江西省林长制条例》(以下简称
-    # 《条例》), then the other texts it speaks of)
-    # (not the texts it rests on: 本年度报告根据《…条例》(以下简称《条例》)和《…规定》…)
-    introduced |= {
-        plain_text(m.group(1))
-        for m in _SHORTENED.finditer(folded)
-        if 4 <= len(m.group(1)) <= 40
-        and not _BASIS.search(re.split("[。！？]", folded[: m.start()])[-1])
-    }
     return (
         tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
-        + tuple(introduced)
+        + tuple(introduced | set(shortened_titles(document)))
         + tuple(
             plain_text(m.group(1)) for p in document.passages if (m := _TITLE_LINE.match(p.text))
         )
     )
+
+
+def shortened_titles(document: Document) -> tuple[str, ...]:
+    """The texts a document's opening gives a short name to, as a page on one does
+    (《江西省林长制条例》(以下简称《条例》), then the other texts it speaks of): the texts it is
+    on, whatever their kind; not those its clause says it rests on (本年度报告根据《…条例》(以下
+    简称《条例》)和《…规定》…, 为贯彻实施《森林法》(以下简称…)), nor one it only passes on
+    (会议传达学习了《…暂行规定》)."""
+    folded = _opening(document)
+    return tuple(
+        plain_text(m.group(1))
+        for m in _SHORTENED.finditer(folded)
+        if 4 <= len(m.group(1)) <= 40
+        and not _BASIS.search(re.split("[。！？，,；;]", folded[: m.start()])[-1])
+    )
+
+
+def _opening(document: Document) -> str:
+    """A document's passages before its first heading, of the first few, folded."""
+    return fold(" ".join(p.text for p in document.passages[:OPENING_PASSAGES] if not p.section))
 
 
 def title_core(title: str) -> str:

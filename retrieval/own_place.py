@@ -56,9 +56,10 @@ def own_place_terms(
     if target.docs is not None or not target.preferred:
         return ()
     documents = index.catalog  # the same table as the place's documents were found by
-    _, owners = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
-    return tuple(
-        t
-        for t in query_weights
-        if t in owners and target.preferred <= {documents[i].doc for i in owners[t]}
-    )
+
+    def build() -> dict[str, frozenset[str]]:
+        _, owners = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
+        return {t: frozenset(documents[i].doc for i in held) for t, held in owners.items()}
+
+    owned = memo(documents, "place_owner_docs", build)
+    return tuple(t for t in query_weights if t in owned and target.preferred <= owned[t])

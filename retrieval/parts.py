@@ -57,7 +57,8 @@ def list_asked(question: str) -> str:
 
 
 _CONTENTS = ("主要内容", "内容是什么", "框架", "结构")
-_WHO = re.compile(r"谁|哪位|何人")
+# who told of it (谁介绍的, 哪位出来解读); not who carries a text out beside its content asked
+_WHO = re.compile(r"(?:谁|哪位|何人)(?:来|出来)?(?:介绍|解读|说明|宣布|发布|通报|讲解)")
 
 
 _HOW_MANY = re.compile(r"一共|总共|多少个|(?<!哪)几个")

@@ -18,6 +18,7 @@ from retrieval.laws import (
     law_names,
     law_titles,
     names_a_held_law,
+    shortened_titles,
     title_core,
     two_character_laws,
 )
@@ -82,13 +83,14 @@ def law_title_table(documents: Sequence[Document]) -> list[tuple[int, tuple[str,
 
 
 def held_titles(documents: Sequence[Document]) -> frozenset[str]:
-    """Every name of every text held, plain, a page's introduced text's too (《关于全面推行林长制
-    的意见》(以下简称《意见》)…): a title named whole is held whatever its kind."""
+    """Every name of every text held, plain, and of the texts pages give a short name to
+    (《关于全面推行林长制的意见》(以下简称《意见》)…): a title named whole is held whatever its
+    kind."""
     return memo(
         documents,
         "held_titles",
         lambda: frozenset(
-            plain_text(n) for d in documents for n in document_names(d) + law_titles(d)
+            plain_text(n) for d in documents for n in document_names(d) + shortened_titles(d)
         ),
     )
 

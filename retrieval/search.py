@@ -128,6 +128,7 @@ class Ranking:
     year_weight: float = 0.25
     year_boost: float = 1.5  # a passage that speaks of the year asked about
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
+    month_boost: float = 1.2  # ... and of the month asked with it (2022年11月全会)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
     # the nation's text, for a question naming no place where some texts are a place's
     # (人身安全保护令向哪个法院申请: the national law before 山东省反家庭暴力条例)
@@ -434,7 +435,7 @@ def candidates(
                 boost *= ranking.year_boost
             if own_year:  # (the more in the month asked: 2022年11月全会, of several that year)
                 in_month = bool(month) and index.doc_dates[passage.doc].startswith(month)
-                boost *= ranking.own_year_boost * (ranking.own_year_boost if in_month else 1.0)
+                boost *= ranking.own_year_boost * (ranking.month_boost if in_month else 1.0)
             if passage.doc in target.preferred:
                 boost *= ranking.place_boost
             elif passage.doc in national:

@@ -264,13 +264,14 @@ def find_target(
             said_name = max(dated, key=len)  # 西藏政府工作报告, not the 藏政府工作报告 inside it
             genre = next((g for g in GENRES if g in said_name), "")
             with_year = (
-                kin_of_year(documents, named, said_name, years)
-                or pages_on(documents, said_name, years)
+                kin_of_year(documents, named, dated[0], years)
+                or pages_on(documents, dated[0], years)
                 or (_telling(documents, folded, genre, _year_of(said_name, plain)) if genre else [])
             )
             if not with_year:
+                said_year = (_year_of(said_name, plain) or years)[0]
                 return Target(
-                    years=tuple(years), phrases=phrases, missing=f"{years[0]}年{said_name}"
+                    years=tuple(years), phrases=phrases, missing=f"{said_year}年{said_name}"
                 )
         if named and not with_year and said and _generic(named, plain):
             # a day's page on a text every year has, the day said apart from its name

@@ -23,6 +23,13 @@ TITLE_FIELD = re.compile(
 )
 CATALOGUE_FIELD = re.compile(r"^\s*(?:索\s*引\s*号|发布机构|主题分类|成文日期|责任部门)\s*[:：]")
 
+# a page's tags or categories after their label (关键词: 国防目标 国防白皮书 国防政策, 合规网标识码:
+# 生态环境规划 环境数据与统计 城市环境管理): text a question may ask of, but no title
+_TAG_LINE = re.compile(
+    r"^[^\s：:。，]{0,6}(?:关键词|关键字|主题词|标签|标识码|分类)\s*[：:]\s*"
+    r"(?:[^\s。，；！？]{2,16}\s+){2,}[^\s。，；！？]{2,16}$"
+)
+
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
 
@@ -61,6 +68,7 @@ def is_title(line: Line) -> bool:
         and not (line.text[-1] in SENTENCE_END and _GREETING.search(line.text))
         and not SALUTATION.match(line.text)
         and not _LINK.search(line.text)  # another page's title
+        and not _TAG_LINE.match(line.text)  # a page's tags (关键词: 国防目标 国防白皮书 …)
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
 
 
@@ -218,10 +226,13 @@ def unglued_headline(lines: list[str]) -> list[str]:
         return lines
     line = lines[first].strip()
     found = _OPENING_WORDS.search(line)
+    head = line[: found.start()] if found else ""
     if (
         found is None
-        or not MIN_HEADLINE_CHARS <= found.start() <= MAX_TITLE_CHARS
-        or SENTENCE.search(line[: found.start()])
+        or not MIN_HEADLINE_CHARS <= len(head) <= MAX_TITLE_CHARS
+        or SENTENCE.search(head)
+        or "、" in head  # a salutation's list (各位领导、各位来宾、各位代表：)
+        or head.startswith(("尊敬", "各位", "亲爱"))
     ):
         return lines
     head, rest = line[: found.start()].strip(), line[found.start() :]

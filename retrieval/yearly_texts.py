@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.catalog import memo
 from retrieval.model import Document
 from retrieval.names import document_names, plain_titles, without_level
 from retrieval.normalize import plain_text
@@ -73,13 +74,23 @@ MIN_BODY_CHARS = 4  # 人民政府, 人民代表大会常务委员会; not 市�
 
 
 def pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> list[Document]:
-    """Pages of a year asked whose headline, or first sentence, names the text asked (2022年
-    中央一号文件公布…; 3月10日,2025年深圳市政府工作报告全文发布 under another headline): what
-    the corpus holds of a year's text it does not hold itself."""
+    """Pages of a year asked whose headline names the text asked (2022年中央一号文件公布…), or
+    whose first sentence tells of it being given or published (3月10日,2025年深圳市政府工作报告
+    全文发布 under another headline; not 传达学习2025年深圳市政府工作报告精神): what the
+    corpus holds of a year's text it does not hold itself."""
     titles = plain_titles(documents)
+    firsts = memo(
+        documents,
+        "first_passages",
+        lambda: [plain_text(d.passages[0].text) if d.passages else "" for d in documents],
+    )
+    said = re.escape(name)
+    told = re.compile(
+        rf"(?:颁布|发布|公布|印发|发表|作|审议|通过).{{0,12}}{said}"
+        rf"|{said}.{{0,16}}?(?:全文|发布|公布|出炉|印发|举行|召开|开幕|闭幕|施行|通过)"
+    )
     return [
         d
-        for d, t in zip(documents, titles, strict=True)
-        if d.meta.year in years
-        and (name in t or any(name in plain_text(p.text) for p in d.passages[:1]))
+        for d, t, first in zip(documents, titles, firsts, strict=True)
+        if d.meta.year in years and (name in t or told.search(first))
     ]

@@ -59,7 +59,10 @@ def test_a_papers_issue_dates_the_print_beside_the_dateline() -> None:
         ("人民日报/2024 年/3 月/16 日/第 004 版要闻", True),
         ("深圳特区报/2024 年/2 月/17 日/第 A02 版文件", True),
         ("新华日报 2024年3月6日 第01版", True),
+        ("《人民日报》（2024年03月16日 第01版）", True),
+        ("人民日报海外版 2024年3月6日 第03版", True),
         ("人民日报第5版刊发了评论员文章。", False),  # a sentence about a paper
+        ("情况通报第3版", False),  # a report's edition: no day of an issue
         ("第5版", False),
     ],
 )
@@ -135,9 +138,16 @@ def test_a_headline_run_into_the_texts_first_words_is_the_title() -> None:
     )
     assert document.title.startswith("2024年深圳市政府工作报告全文发布")
     assert document.passages[0].text.startswith("现在,我代表深圳市人民政府")
-    # a sentence before the opening words is no headline
+    # a sentence before the opening words is no headline, nor a salutation's list
     speech = page("kh.txt", ["会议开始。同志们，今天我们召开全县大会。", "一要抓好安全生产。"])
     assert not speech.title.startswith("会议开始")
+    from retrieval.title_lines import unglued_headline
+
+    for line in (
+        "各位领导、各位来宾、各位代表：大家好！",
+        "尊敬的各位领导、各位代表：今天召开大会。",
+    ):
+        assert unglued_headline([line]) == [line]
 
 
 NEWS = [
@@ -161,9 +171,20 @@ def test_a_page_holds_the_text_it_gives_a_short_name_not_those_it_rests_on() -> 
     assert target.docs == frozenset({"jx_news.txt"}) and not target.missing
     hits = answer(index_of(documents, SEGMENTER), "江西省林长制条例哪天开始施行？", SEGMENTER).hits
     assert "2022年7月1日起施行" in hits[0].passage.text
-    # the annual report rests on the 规定, it is no copy of it
+    # the annual report rests on the 规定, it is no copy of it; nor is a page on a local rule
+    # one of the law that rule carries out (为贯彻实施《…森林法》(以下简称…))
     target = find_target("《上海市政府信息公开规定》第十条是怎么规定的？", documents)
     assert target.missing == "《上海市政府信息公开规定》"
+    rule = [
+        "某市印发林长制实施办法",
+        "为贯彻实施《中华人民共和国森林法》（以下简称《森林法》），市政府近日印发了《某市林长制"
+        "实施办法》（以下简称《办法》）。",
+        "《办法》规定，市长任总林长。",
+    ]
+    documents = [page("rule.txt", rule)]
+    asked = "《中华人民共和国森林法》对林木采伐许可是怎么规定的？"
+    assert find_target(asked, documents).missing == "《中华人民共和国森林法》"
+    assert not find_target("《某市林长制实施办法》是谁印发的", documents).missing
 
 
 def test_a_title_named_whole_is_held_whatever_its_kind() -> None:
@@ -198,6 +219,12 @@ def test_a_years_text_reported_in_a_pages_first_sentence_is_no_missing_text() ->
     question = "2025年深圳市政府工作报告全文是哪天公布的?"
     assert find_target(question, [held]).missing.startswith("2025年")
     assert not find_target(question, [held, news]).missing
+    # a page passing the report on (传达学习…精神) is not on it
+    passing = page(
+        "sz_2025_cwh.txt",
+        ["深圳市委常委会召开会议", "会议传达学习2025年深圳市政府工作报告精神，研究部署有关工作。"],
+    )
+    assert find_target(question, [held, passing]).missing.startswith("2025年")
 
 
 def test_a_congress_announcement_heads_the_law_it_promulgates() -> None:
@@ -231,3 +258,15 @@ def test_a_trail_in_traditional_characters_is_furniture() -> None:
     ]
     assert list(clean(lines).lines) == lines[1:]
     assert page("gm.txt", lines).title.startswith("全國人大常委會法工委")
+
+
+def test_a_pages_tags_are_no_title() -> None:
+    lines = [
+        "关键词: 国防目标 国防白皮书 国防政策",
+        "中国发表第7部国防白皮书",
+        "3月31日，白皮书发表。",
+    ]
+    assert "关键词" not in page("bps.txt", lines).title
+    # counter-example: a title with a colon and spaces is a title (习近平：在…上的讲话)
+    speech = ["习近平：在庆祝改革开放40周年大会上的讲话", "同志们：", "今天，我们隆重集会。"]
+    assert page("jh.txt", speech).title.startswith("习近平：在庆祝改革开放40周年大会上的讲话")

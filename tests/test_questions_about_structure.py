@@ -688,3 +688,4 @@ def test_who_told_of_a_texts_content_asks_no_outline() -> None:
     # counter-example: the content itself asked, and a count asked beside who
     assert list_asked("这个决定的主要内容是什么？") == "主要内容"
     assert list_asked("谁提出了哪几点要求") == "哪几点"
+    assert list_asked("条例的主要内容是什么，由谁负责组织实施？") == "主要内容"

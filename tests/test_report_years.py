@@ -134,6 +134,8 @@ def test_a_years_report_the_corpus_lacks_is_told_of_by_the_pages_of_its_congress
     assert "三大部分" in hits[0].passage.text
     missing = find_target("2024年西藏政府工作报告从几个方面总结了2023年的工作", documents).missing
     assert missing == "2024年西藏政府工作报告"
+    missing = find_target("2022年的增长在2025年西藏政府工作报告里怎么说的", documents).missing
+    assert missing == "2025年西藏政府工作报告"  # the year said before the name
 
 
 def test_a_month_asked_with_its_year_prefers_that_months_text() -> None:
@@ -142,6 +144,8 @@ def test_a_month_asked_with_its_year_prefers_that_months_text() -> None:
     assert month_asked("王晓晖在2022年11月全会上作的报告") == "2022-11"
     assert month_asked("2022年11月29日全会") == ""  # a day: the day rules see to it
     assert month_asked("2022年13月") == ""
+    assert month_asked("2022年十一月的全会") == "2022-11"
+    assert month_asked("2023年1月至11月的数据") == ""  # a span's start
     plenums = [
         read_document(
             f"plenum_{m}.txt",
