@@ -92,6 +92,11 @@ def law_names(folded: str) -> tuple[str, ...]:
         while start < i and words[start] in _VERSIONS:
             start += 1
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
+        head = words[start] if start < i else ""
+        if len(head) == 2 and head[0] == "按" and not segmenter.frequency(head):
+            # 按 glued by jieba to the name's first character, as no word (按人 / 遗 / 条例;
+            # not 按揭 of 按揭贷款管理条例)
+            name = name[1:]
         name += "法" if glued or stuck else word
         # a law's name inside a local text's (浙江实施村委会组织法办法): its kind follows
         if name.endswith("法") and i + 1 < len(words) and words[i + 1] in ("办法", "条例"):

@@ -18,13 +18,14 @@ from retrieval.laws import (
     law_names,
     law_titles,
     names_a_held_law,
+    outer_titles,
     shortened_titles,
     title_core,
     two_character_laws,
 )
 from retrieval.model import Document
 from retrieval.names import document_names, share_a_name
-from retrieval.normalize import plain_text
+from retrieval.normalize import fold, plain_text
 from retrieval.parts import RULE_KINDS
 from retrieval.places import SPELLED_PLACE, place_before
 
@@ -91,6 +92,21 @@ def held_titles(documents: Sequence[Document]) -> frozenset[str]:
         "held_titles",
         lambda: frozenset(
             plain_text(n) for d in documents for n in document_names(d) + shortened_titles(d)
+        ),
+    )
+
+
+def mentioned_titles(documents: Sequence[Document]) -> frozenset[str]:
+    """Every title the corpus's passages give in 《》, plain, read once per catalog."""
+    return memo(
+        documents,
+        "mentioned_titles",
+        lambda: frozenset(
+            plain_text(t)
+            for d in documents
+            for p in d.passages
+            if "《" in p.text
+            for t in outer_titles(fold(p.text))
         ),
     )
 

@@ -73,6 +73,7 @@ from retrieval.regulations import (
     implementing_rules,
     in_force,
     law_title_table,
+    mentioned_titles,
     named_by_abbreviation,
     names_here,
     own_short_names,
@@ -378,6 +379,7 @@ def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
 # 规定 as a verb: 第七条规定的, 条例规定, 是怎么规定的 (what a text stipulates, not a 规定 named)
 _STIPULATES = re.compile(r"(?<=[条例法则么何样》])规定|规定(?=[的了：:])")
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
+_TOLD_OF = re.compile(r"印发|发布|出台|颁布|哪一?年|哪天|哪个部门|哪家|谁|作用|意义|背景")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
 GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
@@ -429,12 +431,16 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
     about_mention = _MENTION.search(folded) or len(_kind_words(asked)) > 1
     article = read_place(folded).article
+    # when, by whom or to what end a text was made, asked of a title in 《》 (not what it says)
+    told_of = not article and not _STIPULATES.search(folded) and bool(_TOLD_OF.search(folded))
     for law in placed_law_names(folded) if of_place else law_names(folded):
         plain = plain_text(law)
         if (of_place and not SPELLED_PLACE.match(law)) or generic(law):
             continue
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
+        if told_of and plain in mentioned_titles(documents) and f"《{law}》" in folded:
+            continue  # 《…意见》是哪一年印发的, asked of the texts naming it, not its articles
         if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
         if of_place and cited(documents, law) and not _STIPULATES.search(folded):

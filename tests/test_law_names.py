@@ -30,3 +30,10 @@ def test_which_version_is_no_part_of_a_name() -> None:
     assert law_names("这句话是哪个版本条例里的话？") == ()
     # counter-example: a name that is a version's own (版本管理条例) keeps it whole
     assert law_names("软件版本管理条例第三条") == ("软件版本管理条例",)
+
+
+def test_a_citing_word_jieba_glues_to_a_name_is_no_part_of_it() -> None:
+    # 按 / 人遗条例 cut 按人 / 遗 / 条例: 按人 is no word
+    assert law_names("外国机构采集我国人类遗传资源，按人遗条例罚多少？") == ("人遗条例",)
+    # counter-example: a word that opens with 按 opens the name (按揭)
+    assert law_names("按揭贷款管理条例第三条") == ("按揭贷款管理条例",)

@@ -270,3 +270,21 @@ def test_a_pages_tags_are_no_title() -> None:
     # counter-example: a title with a colon and spaces is a title (习近平：在…上的讲话)
     speech = ["习近平：在庆祝改革开放40周年大会上的讲话", "同志们：", "今天，我们隆重集会。"]
     assert page("jh.txt", speech).title.startswith("习近平：在庆祝改革开放40周年大会上的讲话")
+
+
+def test_a_title_the_corpus_names_in_quotes_is_asked_of_where_it_is_named() -> None:
+    """《关于…的意见》是哪一年印发的: the texts naming it answer, though none is it; what it
+    stipulates (its articles) is its own, which the corpus lacks."""
+    page_on = page(
+        "qs.txt",
+        [
+            "选人用人的导向",
+            "2018年5月，中共中央办公厅印发《关于进一步激励广大干部新时代新担当新作为的意见》，"
+            "提出建立激励机制和容错纠错机制。",
+            "干部考核是干部管理的基础性工作。",
+        ],
+    )
+    asked = "《关于进一步激励广大干部新时代新担当新作为的意见》是哪一年、由哪个部门印发的？"
+    assert not find_target(asked, [page_on]).missing
+    stipulated = "《关于进一步激励广大干部新时代新担当新作为的意见》第五条是怎么规定的？"
+    assert find_target(stipulated, [page_on]).missing
