@@ -328,7 +328,15 @@ _TITLE_LINE = re.compile(
 
 _SHORTENED = re.compile(r"《([^《》]+)》\s*[（(]以下简称")
 # the clause before a title saying the text rests on it (根据…, 为贯彻实施…): no text it is on
-_BASIS = re.compile("根据|依据|按照|依照|遵照|贯彻|落实|执行")
+_BASIS = re.compile("根据|依据|按照|依照|遵照|遵守|适用|为了?(?:贯彻|实施|落实|执行)|贯彻落实")
+
+
+def rests_on(text: str, at: int) -> bool:
+    """Whether the clause before position `at` of a text says it rests on what stands there
+    (根据《…》, 为贯彻实施《…》): a text named so is cited, not spoken of."""
+    return bool(_BASIS.search(re.split("[。！？，,；;]", text[:at])[-1]))
+
+
 # a newspaper or journal an opening names (《人民日报》发表评论员文章) is no text it introduces
 _PERIODICALS = ("报", "刊", "杂志", "网")
 
@@ -370,8 +378,7 @@ def shortened_titles(document: Document) -> tuple[str, ...]:
     return tuple(
         plain_text(m.group(1))
         for m in _SHORTENED.finditer(folded)
-        if 4 <= len(m.group(1)) <= 40
-        and not _BASIS.search(re.split("[。！？，,；;]", folded[: m.start()])[-1])
+        if 4 <= len(m.group(1)) <= 40 and not rests_on(folded, m.start())
     )
 
 

@@ -18,7 +18,7 @@ from retrieval.laws import (
     law_names,
     law_titles,
     names_a_held_law,
-    outer_titles,
+    rests_on,
     shortened_titles,
     title_core,
     two_character_laws,
@@ -97,18 +97,27 @@ def held_titles(documents: Sequence[Document]) -> frozenset[str]:
 
 
 def mentioned_titles(documents: Sequence[Document]) -> frozenset[str]:
-    """Every title the corpus's passages give in 《》, plain, read once per catalog."""
-    return memo(
-        documents,
-        "mentioned_titles",
-        lambda: frozenset(
-            plain_text(t)
-            for d in documents
-            for p in d.passages
-            if "《" in p.text
-            for t in outer_titles(fold(p.text))
-        ),
-    )
+    """Every title the corpus's passages speak of in 《》, plain, read once per catalog; not
+    where they only rest on it (根据《中华人民共和国气象法》，制定本办法 tells nothing of it)."""
+
+    def build() -> frozenset[str]:
+        found = set()
+        for d in documents:
+            for p in d.passages:
+                if "《" not in p.text:
+                    continue
+                text = fold(p.text)
+                found |= {
+                    plain_text(m.group(1))
+                    for m in _QUOTED.finditer(text)
+                    if not rests_on(text, m.start())
+                }
+        return frozenset(found)
+
+    return memo(documents, "mentioned_titles", build)
+
+
+_QUOTED = re.compile(r"《([^《》]{2,60})》")
 
 
 _IMPLEMENTING = ("实施细则", "实施办法", "实施条例", "实施意见")

@@ -288,3 +288,16 @@ def test_a_title_the_corpus_names_in_quotes_is_asked_of_where_it_is_named() -> N
     assert not find_target(asked, [page_on]).missing
     stipulated = "《关于进一步激励广大干部新时代新担当新作为的意见》第五条是怎么规定的？"
     assert find_target(stipulated, [page_on]).missing
+
+
+def test_a_title_a_text_only_rests_on_tells_nothing_of_when_it_was_made() -> None:
+    rule = page(
+        "qx.txt",
+        [
+            "上海市实施《中华人民共和国气象法》办法",
+            "第一条 根据《中华人民共和国气象法》，结合本市实际，制定本办法。",
+            "第二条 从事气象探测活动，应当遵守《中华人民共和国气象法》和本办法。",
+        ],
+    )
+    asked = "《中华人民共和国气象法》是哪一年通过的？一共有多少条？"
+    assert find_target(asked, [rule]).missing == "《中华人民共和国气象法》"
