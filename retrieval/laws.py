@@ -361,7 +361,7 @@ def law_titles(document: Document) -> tuple[str, ...]:
     introduced = {max(titles, key=len)} if len(cores) == 1 else set()
     return (
         tuple(plain_text(h.path[0]) for h in document.headings if len(h.path) == 1)
-        + tuple(introduced | set(shortened_titles(document)))
+        + tuple(introduced | set(_shortened(folded)))
         + tuple(
             plain_text(m.group(1)) for p in document.passages if (m := _TITLE_LINE.match(p.text))
         )
@@ -374,7 +374,10 @@ def shortened_titles(document: Document) -> tuple[str, ...]:
     on, whatever their kind; not those its clause says it rests on (本年度报告根据《…条例》(以下
     简称《条例》)和《…规定》…, 为贯彻实施《森林法》(以下简称…)), nor one it only passes on
     (会议传达学习了《…暂行规定》)."""
-    folded = _opening(document)
+    return _shortened(_opening(document))
+
+
+def _shortened(folded: str) -> tuple[str, ...]:
     return tuple(
         plain_text(m.group(1))
         for m in _SHORTENED.finditer(folded)

@@ -619,9 +619,11 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
                 occasion = occasion or rest
             consumed.append((whole if i in broken else line, "日期"))
             continue
-        if is_source_line(line) or is_issue_line(line):
-            # the paper or site that printed it; a paper's issue, when it was printed (刊期)
-            consumed.append((line, "刊期" if is_issue_line(line) else "来源"))
+        if is_issue_line(line):
+            consumed.append((line, "刊期"))  # a paper's issue that printed it: when it was printed
+            continue
+        if is_source_line(line):
+            consumed.append((line, "来源"))  # the newspaper or site that printed it
             continue
         if _ORGAN_LINE.match(line.strip()):
             consumed.append((line, "作者"))  # the office that wrote it (中共中央办公厅法规局)

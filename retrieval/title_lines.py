@@ -235,5 +235,4 @@ def unglued_headline(lines: list[str]) -> list[str]:
         or head.startswith(("尊敬", "各位", "亲爱"))
     ):
         return lines
-    head, rest = line[: found.start()].strip(), line[found.start() :]
-    return [*lines[:first], head, rest, *lines[first + 1 :]]
+    return [*lines[:first], head.strip(), line[found.start() :], *lines[first + 1 :]]
