@@ -105,8 +105,19 @@ NEWS: tuple[tuple[str, str], ...] = (
         r"|(?:微信)?朋友圈)$",
     ),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
-    # a site menu's item with its separator (公共文件夹 |)
-    ("菜单", r"^[^|｜。！？!?，,]{1,12}\s[|｜]$"),
+    # a site's greeting above its page (您好,欢迎访问三七文档); not a speech's welcome to its
+    # hearers (欢迎来到清华园), which is no web word
+    (
+        "欢迎语",
+        r"^(?:您好|你好)?[,，!！\s]*欢迎(?:您)?(?:访问|光临|浏览)[^。，,；！？!?]{1,20}[!！。]?$",
+    ),
+    # a site menu's item with its separator (公共文件夹 |); not a title in a table's cell
+    # (中华人民共和国铁路法 |), longer than an item and ending with its kind
+    (
+        "菜单",
+        r"^(?![^|｜]{7,}(?:法|条例|规定|办法|细则|决定|意见|通知|报告|讲话)\s)"
+        r"[^|｜。！？!?，,]{1,12}\s[|｜]$",
+    ),
     # a site's footer: 版权所有, Copyright ©, ICP备…号, 公网安备…号
     ("页脚", r"版权所有|[Cc]opyright|ICP[备证]|公网安备|All Rights Reserved"),
     # an HTML comment a Markdown file carries (<!-- INFO END -->): markup, never text
@@ -138,7 +149,8 @@ _CRUMB = r"[^。，；！？：:>»›]{1,12}"
 _SLASHED_CRUMB = r"[^。，；！？：:>»›/]{1,12}"
 _BREADCRUMB_LINE = re.compile(
     rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_CRUMB}\s*[>»›/])"
-    rf"[^。，；！？]{{0,60}}|(?:首页|[^。，；！？：:>»›]{{1,10}}[网站])(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?"
+    rf"[^。，；！？]{{0,60}}|(?:[^。，；！？：:>»›\s]{{0,6}}首页|[^。，；！？：:>»›]{{1,10}}[网站])"
+    rf"(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?\s*[|｜]?"
     rf"|首页(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]\s*[^。；！？>»›]{{13,80}}"
     rf"|首页(?:\s*/\s*{_SLASHED_CRUMB}){{2,}}\s*/?)$"
 )

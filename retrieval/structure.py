@@ -74,6 +74,7 @@ from retrieval.title_lines import (
     ends_with_kind,
     is_title,
     page_title_line,
+    parted_history,
     unglued_headline,
 )
 
@@ -363,7 +364,8 @@ _DATING = ("副标题", "日期")  # front matter that dates a text (read_front_
 def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) -> Parsed:
     """Parse the clean lines of the document `doc` (its id); `posted_under`: the lines the
     cleaning took a posting line from under (`Cleaned.posted_under`)."""
-    classified = [classify(t.strip()) for t in unglued_headline(lines) if t.strip()]
+    parted = unglued_headline(parted_history(lines))
+    classified = [classify(t.strip()) for t in parted if t.strip()]
     for step in _LINE_PASSES:
         classified = step(classified)
     title, meta, taken, front = _title_and_meta(doc, classified)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.history import adoption, is_date_line
+from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
 from retrieval.markers import CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import TITLE_ENDINGS, law_short_name
@@ -69,6 +69,8 @@ def is_title(line: Line) -> bool:
         and not SALUTATION.match(line.text)
         and not _LINK.search(line.text)  # another page's title
         and not _TAG_LINE.match(line.text)  # a page's tags (关键词: 国防目标 国防白皮书 …)
+        # a text's history alone, its title missing ((2021年11月19日…会议通过)): no title
+        and not (dated_to_the_day(line.text) and adoption(line.text))
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
 
 
@@ -215,6 +217,31 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
 # a report's or speech's first words (现在，我代表…人民政府, 各位代表：, 同志们：)
 _OPENING_WORDS = re.compile(r"现在[，,]?\s*我代表|各位代表[，,：:]|同志们[，,：:]")
 MIN_HEADLINE_CHARS = 8
+
+
+# a text's name with its history in brackets on one line (广东省工资支付条例(2005年1月19日…通过
+# 根据…《关于修改〈…〉的决定》修正)): the name is the title, the brackets its history line
+_NAMED_HISTORY = re.compile(
+    r"^(?P<name>[^。，,；;！？!?()（）\s]{4,40}?)\s*"
+    r"(?P<history>[（(]\d{4}年\d{1,2}月\d{1,2}日[^()（）]*[）)])$"
+)
+MAX_HISTORY_LINE = 12  # lines from the top where a title may sit below a page's furniture
+
+
+def parted_history(lines: list[str]) -> list[str]:
+    """The lines with a title parted from the history run into it in brackets: a name
+    ending with its kind (…条例, …法), then the history line; not a sentence with a date in
+    brackets (本条例自公布之日起施行(2005年1月19日)), whose name is no title."""
+    for k, line in enumerate(lines[:MAX_HISTORY_LINE]):
+        found = _NAMED_HISTORY.match(line.strip())
+        if (
+            found
+            and found["name"].endswith(TITLE_ENDINGS)
+            and not found["name"].startswith(("本", "该", "此"))
+            and adoption(found["history"])
+        ):
+            return [*lines[:k], found["name"], found["history"], *lines[k + 1 :]]
+    return lines
 
 
 def unglued_headline(lines: list[str]) -> list[str]:

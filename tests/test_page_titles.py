@@ -458,3 +458,71 @@ def test_a_disclosure_catalogues_name_field_titles_the_page_below_its_modes() ->
         ],
     )
     assert title == "民办非企业单位登记申请表"
+
+
+def test_a_law_page_greeting_and_trail_above_a_title_with_its_history_in_brackets() -> None:
+    document = read_document(
+        "guangdong_2016.txt",
+        "\n".join(
+            [
+                "您好,欢迎访问三七文档",
+                "当前位置:首页 > 商业/管理/HR > 薪酬管理 > 广东省工资支付条例(2016.9.29修正)",
+                "广东省工资支付条例(2005年1月19日广东省第十届人民代表大会常务委员会第十六次会议通过"
+                "根据2016年9月29日广东省第十二届人民代表大会常务委员会第二十八次会议"
+                "《关于修改〈广东省工资支付条例〉的决定》修正)",
+                "第一章总则",
+                "第一条为规范工资支付,保障劳动者取得劳动报酬的权利,根据《中华人民共和国劳动法》,制定本条例。",
+            ]
+        ).encode(),
+    )
+    assert document.title.startswith("广东省工资支付条例")
+    texts = [p.text for p in document.passages]
+    assert not any("欢迎访问" in t for t in texts)
+    # the brackets are the text's history, which 哪次会议通过的 asks
+    assert any(t.startswith("(2005年1月19日") and t.endswith("修正)") for t in texts)
+    # counter-examples: a speech welcoming its hearers keeps the line; a sentence with a
+    # date in brackets is no title with its history
+    _, texts = _read(
+        "kaixue.txt",
+        ["在2023级新生开学典礼上的讲话", "欢迎来到清华园", "同学们，今天我们在这里相聚。"],
+    )
+    assert "欢迎来到清华园" in texts
+    _, texts = _read(
+        "t.txt",
+        [
+            "某某市养犬管理条例",
+            "第一条 为规范养犬行为，制定本条例。",
+            "本条例自公布之日起施行(2005年1月19日市人大常委会通过)",
+        ],
+    )
+    assert any("本条例自公布之日起施行(2005年1月19日市人大常委会通过)" in t for t in texts)
+
+
+def test_a_history_alone_is_no_title_and_a_title_in_a_cell_is_no_menu_item() -> None:
+    title, texts = _read(
+        "jiangxi_tielu_2021.txt",
+        [
+            "(2021年11月19日江西省第十三届人民代表大会常务委员会第三十四次会议通过)",
+            "第一章 总 则",
+            "第一条 为了加强铁路安全管理,结合本省实际,制定本条例。",
+        ],
+    )
+    assert title == "jiangxi_tielu_2021"
+    assert any(t.startswith("(2021年11月19日") for t in texts)
+    title, texts = _read(
+        "tielufa.txt",
+        [
+            "官网首页 » 文章中心 » 法规速递 » 交通安全法类 » 铁路交通 |",
+            "中华人民共和国铁路法 |",
+            "【发布单位】全国人大常委会 【发布文号】中华人民共和国主席令第32号",
+            "第二条 本法所称铁路,包括国家铁路、地方铁路、专有铁路和铁路专用线。",
+        ],
+    )
+    assert title.startswith("中华人民共和国铁路法")
+    assert not any("文章中心" in t for t in texts)
+    # counter-example: a menu's short items are still furniture (政策法规 |)
+    _, texts = _read(
+        "menu.txt",
+        ["政策法规 |", "通知公告 |", "某某市养犬管理条例", "第一条 为规范养犬行为，制定本条例。"],
+    )
+    assert not any(t.startswith(("政策法规", "通知公告")) for t in texts)
