@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retrieval.normalize import simplified
+
 MAX_CLUTTER_CHARS = 60
 EDGE_LINES = 12  # adverts sit within the first and last dozen lines
 MAX_SLOGAN_CHARS = 16  # a platform's name or slogan; a document's title is longer or names its kind
@@ -55,7 +57,10 @@ SIGNED: tuple[tuple[str, str], ...] = (
     ("联系账号", r"(微信号?|公众号|vx|v信)\s*[:：]\s*[A-Za-z0-9_\-\u4e00-\u9fff]{2,}"),
     ("会员群", r"(会员|免费)\s*(Q\s*Q)?群\s*[:：]"),
     ("侵权删除", r"如有侵权.{0,6}删除"),
-    ("关注账号", r"关注(我们的?)?(微信)?公众号|点击蓝字关注|长按(识别)?二维码|扫描?二维码"),
+    (
+        "关注账号",
+        r"关注(我们的?)?(微信)?公众号|点击蓝字关注|长按(识别)?二维码|扫描?二维码|扫一扫[，,\s]*关注",
+    ),
     ("加好友", r"(添加|加)(我的?)?(微信|QQ|qq|好友|客服)"),
     (
         "销售",
@@ -135,21 +140,26 @@ WIDGET_WORDS = (
     # a site's search and submission links (本站网站:高级搜索 网上投稿)
     "本站|网站|搜索|站内搜索|高级搜索|全文搜索|投稿|网上投稿|我要投稿|"
     # a government site's accessibility and elderly modes (无障碍 | 长者版, 进入关怀版)
-    "无障碍|无障碍浏览|无障碍阅读|长者版|长者模式|关怀版|进入关怀版|适老化模式|本?网站支持IP[Vv]6"
+    "无障碍|无障碍浏览|无障碍阅读|长者版|长者模式|关怀版|适老化模式|老年模式|本?网站支持IP[Vv]6|"
+    "进入关怀版|进入老年模式|进入长者模式|退出关怀版|退出老年模式|退出长者模式|退出长者版"
 )
 # (in traditional characters too: 當前位置: 華文頭條 > 推薦)
-_TRAIL_LABEL = r"(?:您现在所在的?|您所在的?|您的|[当當]前所在的?|[当當]前|所在)位置"
+_TRAIL_LABEL = (
+    r"(?:您现在所在的?|您所在的?|您的?[当當]前(?:所在的?)?|您的|[当當]前所在的?|[当當]前|所在)位置"
+)
 _BREADCRUMB = re.compile(rf"^(?:{_TRAIL_LABEL}|位置)\s*[:：]")
 # a page's breadcrumb trail on one line: its label, then 首页 or items between separators (您的
 # 位置: 首页 >常德资讯>区县动态>详细内容), or with no label 首页 or a site's name and two items
-# more (中国西藏网 > 新闻 > 原创, 首页/ 政府信息公开 / 正文), and the last item from 首页 on may
+# more (中国西藏网 > 新闻 > 原创, 首页/ 政府信息公开 / 正文; 首页 after a site's word or glued to
+# the first item: 官网首页 » 文章中心 » …, 首页外贸学堂 > …), and the last item from 首页 on may
 # be the page's own long title (首页 > 法律法规 > 行政法类 > 最高人民法院、司法部关于…的实施意见);
 # not an address (所在位置：渠县渠江镇文化路12号) nor a process (办理流程：申请>受理>审查)
 _CRUMB = r"[^。，；！？：:>»›]{1,12}"
 _SLASHED_CRUMB = r"[^。，；！？：:>»›/]{1,12}"
 _BREADCRUMB_LINE = re.compile(
     rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_CRUMB}\s*[>»›/])"
-    rf"[^。，；！？]{{0,60}}|(?:[^。，；！？：:>»›\s]{{0,6}}首页|[^。，；！？：:>»›]{{1,10}}[网站])"
+    rf"[^。，；！？]{{0,60}}|(?:[^。，；！？：:>»›\s]{{0,6}}首页[^。，；！？：:>»›\s]{{0,8}}"
+    rf"|[^。，；！？：:>»›]{{1,10}}[网站])"
     rf"(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?\s*[|｜]?"
     rf"|首页(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]\s*[^。；！？>»›]{{13,80}}"
     rf"|首页(?:\s*/\s*{_SLASHED_CRUMB}){{2,}}\s*/?)$"
@@ -165,6 +175,10 @@ _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[
 # a page's counters of its readers, alone on a line (阅读次数:, 浏览量:34, 访问量:52034)
 _COUNTERS = re.compile(
     r"^(?:(?:阅读|浏览|点击|访问)(?:次数|人次|量|数)\s*[:：]?\s*[\d,]*\s*次?\s*)+$"
+)
+# a page's pager ([ 第1页 第2页 第3页 ], 上一页 第2页 下一页): never the text's own line
+_PAGES = re.compile(
+    r"^[【】\[\]|｜]*(?:(?:上一页|下一页|首页|尾页)?第\d+页(?:上一页|下一页|尾页)?[【】\[\]|｜]*)+$"
 )
 _SIGNED = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in SIGNED)
 _EDGE = tuple(re.compile(p, re.IGNORECASE) for p in EDGE)
@@ -185,10 +199,6 @@ MIN_HEADLINE_HAN = 6
 # glued in; not an abbreviation in brackets (国内生产总值(GDP), 第(一)项)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONED}][a-zü]*\)")
-# a dateline that opens a line before its real text: 新华社北京10月31日电  中国共产党…
-_DATELINE_PREFIX = re.compile(
-    rf"^[（(]?[^，。！？：:\s]{{2,16}}?{_DIGIT}{{1,3}}月{_DIGIT}{{1,3}}日\s*电[）)]?\s+(?=\S)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,14 +224,29 @@ def is_boilerplate(line: str) -> bool:
     return signed_rule(line) is not None
 
 
+# a spam mirror's keywords joined by underscores (国产精品…_精品小视频在线_…): its page title
+_KEYWORD_LINE = re.compile(r"^[^_\s。，,；;]{2,20}(?:_[^_\s。，,；;]{2,20}){3,}$")
+MAX_KEYWORD_LINE = 200
+
+
 def clutter_rule(line: str) -> str | None:
     """The rule that makes a line clutter wherever it stands, or None."""
+    if len(line) <= MAX_KEYWORD_LINE and _KEYWORD_LINE.match(line.strip()):
+        return "广告：关键词堆砌"
     text = _short(line)
     if text is None:
         return None
     if rule := signed_rule(text):
         return f"广告：{rule}"
-    if _WIDGETS.match(text) or _COUNTERS.match(text) or not re.search(r"\w", text):
+    # (letter-spaced too: 【打 印】)
+    unspaced = re.sub(r"\s+", "", text)
+    if (
+        _WIDGETS.match(text)
+        or _WIDGETS.match(unspaced)
+        or _PAGES.match(unspaced)
+        or _COUNTERS.match(text)
+        or not re.search(r"\w", text)
+    ):
         return "网页控件"  # controls, or a stray bracket or rule left by the page
     if _BREADCRUMB_LINE.match(text):
         return "网页控件：导航路径"
@@ -368,9 +393,27 @@ def _front_matter(lines: list[str]) -> set[int]:
     return set(range(filled[0], end + 1))
 
 
+MAX_FOLDED_CHARS = 100  # clutter is short: longer lines are matched as written
+
+
+def _simplified_lines(lines: list[str]) -> list[str]:
+    """The lines as the rules read them: the short ones in Simplified characters, same
+    length (a page in Traditional has its 來源:, 首頁 >, 發布時間: and 【打 印】 too)."""
+    short = [
+        i for i, line in enumerate(lines) if len(line) <= MAX_FOLDED_CHARS and not line.isascii()
+    ]
+    read = list(lines)
+    folded = simplified("\n".join(lines[i] for i in short)).split("\n") if short else []
+    if len(folded) == len(short):
+        for i, text in zip(short, folded, strict=True):
+            read[i] = text
+    return read
+
+
 def clean(lines: list[str]) -> Cleaned:
     """Drop adverts and clutter, keeping every other line (blank ones too) in order, and say
     what was removed by which rule."""
+    original, lines = lines, _simplified_lines(lines)
     inwards = list(range(len(lines)))
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
     crumbs = _breadcrumbs(lines) | _menus(lines)
@@ -378,7 +421,8 @@ def clean(lines: list[str]) -> Cleaned:
     kept: list[str] = []
     removed: list[Removed] = []
     posted: list[str] = []
-    for i, line in enumerate(lines):
+    # rules read `seen` (Simplified), what is kept or removed is `line` as written
+    for i, (line, seen) in enumerate(zip(original, lines, strict=True)):
         if i in header:
             if line.strip():
                 removed.append(Removed(line.strip(), "网页元数据：YAML 头"))
@@ -390,11 +434,11 @@ def clean(lines: list[str]) -> Cleaned:
             if line.strip():
                 removed.append(Removed(line.strip(), "网页控件：导航路径"))
             continue
-        tail = _SOURCE_TAIL.search(line)
-        if tail and len(_HAN.findall(line[: tail.start()])) >= MIN_HEADLINE_HAN:
-            removed.append(Removed(tail.group(0).strip(), "新闻附注：来源署名"))
-            line = line[: tail.start()]
-        rule = clutter_rule(line)
+        tail = _SOURCE_TAIL.search(seen)
+        if tail and len(_HAN.findall(seen[: tail.start()])) >= MIN_HEADLINE_HAN:
+            removed.append(Removed(line[tail.start() :].strip(), "新闻附注：来源署名"))
+            line, seen = line[: tail.start()], seen[: tail.start()]
+        rule = clutter_rule(seen)
         if rule is not None:
             removed.append(Removed(line.strip(), rule))
             if rule in _POSTING_RULES and (
@@ -406,10 +450,6 @@ def clean(lines: list[str]) -> Cleaned:
             # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
             removed.append(Removed("".join(glosses), "网页杂质：拼音注音"))
             line = without_pinyin(line)
-        prefix = _DATELINE_PREFIX.match(line.strip())
-        if prefix:
-            removed.append(Removed(prefix.group(0).strip(), "新闻附注：电头"))
-            line = line.strip()[prefix.end() :]
         kept.append(line)
     return Cleaned(tuple(kept), tuple(removed), tuple(posted))
 

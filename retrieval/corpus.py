@@ -93,8 +93,11 @@ from retrieval.structure import parse
 # (…全文发布现在,我代表…) is parted from them, a congress's announcement heads the law it
 # promulgates, and a breadcrumb's label in traditional characters (當前位置) is one; 36: a site's
 # greeting (您好,欢迎访问…) and a trail from 官网首页 are furniture, a title in a table's cell is no
-# menu item, a title runs into its history in brackets no more, and a history alone is no title
-ANALYZER_VERSION = "36"
+# menu item, a title runs into its history in brackets no more, and a history alone is no title;
+# 37: furniture is read in Simplified characters (來源:, 首頁 >, 【打 印】, 第1頁), a spam mirror's
+# keyword line and a first line with no Chinese (website qrcode) are no title, and a dateline
+# before the text's first words stays in them
+ANALYZER_VERSION = "37"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -30,6 +30,7 @@ _TAG_LINE = re.compile(
     r"(?:[^\s。，；！？]{2,16}\s+){2,}[^\s。，；！？]{2,16}$"
 )
 
+MIN_TITLE_HAN = 2  # a title says something in Chinese: 法, 2024 or a page's alt text are none
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
 
@@ -69,6 +70,8 @@ def is_title(line: Line) -> bool:
         and not SALUTATION.match(line.text)
         and not _LINK.search(line.text)  # another page's title
         and not _TAG_LINE.match(line.text)  # a page's tags (关键词: 国防目标 国防白皮书 …)
+        # a phone number or an image's alt text (13917766904, website qrcode): no title
+        and len(_HAN.findall(line.text)) >= MIN_TITLE_HAN
         # a text's history alone, its title missing ((2021年11月19日…会议通过)): no title
         and not (dated_to_the_day(line.text) and adoption(line.text))
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
@@ -183,6 +186,11 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     ):
         return 0
     headline = is_title(lines[0]) and len(_HAN.findall(first)) >= MIN_HEADLINE_HAN and not order
+    # a first line saying nothing in Chinese (website qrcode, 13917766904) heads no text: the
+    # first headline above the text is the page's, posting line or not, unless a headline
+    # with one comes later (an office's name over a search box, then its reply's title)
+    unheaded = len(_HAN.findall(first)) < MIN_TITLE_HAN
+    fallback = 0
     begun = recorded = False  # a sentence or a heading of text above; a record's field
     for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
         line = lines[i]
@@ -209,9 +217,16 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
             )
         ):
             return i
+        if (
+            unheaded
+            and not (fallback or begun)
+            and is_title(line)
+            and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
+        ):
+            fallback = i
         begun = begun or line.kind is not None or bool(SENTENCE.search(line.text))
         recorded = recorded or bool(POSTING.match(line.text))
-    return 0
+    return fallback
 
 
 # a report's or speech's first words (现在，我代表…人民政府, 各位代表：, 同志们：)

@@ -115,3 +115,19 @@ def test_a_terms_session_named_is_not_another_session_of_that_term() -> None:
     )
     assert not contradicts(report, "十一届二次会议的政府工作报告")
     assert contradicts(report, "十一届三次会议的政府工作报告")
+
+
+def test_an_instruction_given_at_a_meeting_asks_no_speech() -> None:
+    speech = parse(
+        "qingqian.txt",
+        [
+            "在全市农民工工资清欠工作推进会上的讲话",
+            "同志们：总理在国务院根治欠薪领导小组会议上作出批示，要求切实保障农民工工资支付。",
+        ],
+    )
+    # the texts report an instruction (批示) given there, they do not print it as a speech
+    asked = "12月29日总理在国务院根治欠薪领导小组会议上的批示讲了什么"
+    assert not find_target(asked, [speech]).missing
+    # counter-example: what was said there is asked of a speech the corpus lacks
+    said = "总理在国务院根治欠薪领导小组会议上讲了什么"
+    assert find_target(said, [speech]).missing == "在国务院根治欠薪领导小组会议上的讲话"

@@ -189,3 +189,30 @@ def test_a_disclosure_catalogues_fields_answer_only_when_asked_for() -> None:
     # counter-example: a field asked for is shown
     hits = answer(index, "这份答复的发布机构是哪个单位", SEGMENTER).hits
     assert any(h.passage.text.startswith(("索 引 号", "发布机构")) for h in hits)
+
+
+def test_a_page_in_traditional_characters_has_the_same_furniture() -> None:
+    page = [
+        "久久国产精品一区二区_欧美成年网站_国产精品成人国产_亚洲欧美日韩在线观看a三区",
+        "首頁外貿學堂 > 上海直播政策 > 直播帶貨規定",
+        "】 【打 印】",
+        "【 第1頁 第2頁 第3頁 第4頁 】",
+        "扫一扫,关注海西住房公积金手机网!",
+        "进入老年模式",
+        "兩部門印發網絡主播行為規範",
+        "中評社北京6月23日電/據央視網報導,國家廣播電視總局、文化和旅遊部聯合發布《網絡主播行為規範》。",
+    ]
+    kept = list(clean(page).lines)
+    assert kept == page[-2:]  # the text as written, in Traditional characters
+    # counter-examples: words with underscores that are no list of keywords, a line naming
+    # pages in a sentence, and a welcome no site prints stay
+    text = ["变量名_甲_乙", "本书第1页至第3页是序言。", "欢迎来到清华园"]
+    assert list(clean(text).lines) == text
+
+
+def test_a_dateline_before_the_text_stays_in_it() -> None:
+    # 新华社是几号发的 is asked of the dateline: it is part of the report's first paragraph
+    line = "新华社北京3月8日电 最高人民检察院检察长应勇8日上午向大会作工作报告。"
+    assert list(clean([line]).lines) == [line]
+    # counter-example: a dateline alone on its line is still furniture
+    assert list(clean(["新华社北京3月8日电", "正文。"]).lines) == ["正文。"]

@@ -201,12 +201,10 @@ def test_a_page_opening_with_a_heading_keeps_it_and_its_title() -> None:
 def test_a_trails_rest_is_one_only_under_its_label() -> None:
     kept = ["流程：", "> 受理登记 > 审查核实 > 作出决定", "> > 中华人民共和国公司法"]
     assert list(clean(kept).lines) == kept
+    # (the label's line goes too: 您的当前位置 is a trail's label as 您的位置 and 当前位置 are)
     assert list(
         clean(["您的当前位置:首页", "> 绍兴动态 > 热点专题 > 重要专题", "正文。"]).lines
-    ) == [
-        "您的当前位置:首页",
-        "正文。",
-    ]
+    ) == ["正文。"]
 
 
 def test_a_law_databases_record_above_a_text_tells_its_page_from_a_news_page() -> None:
@@ -526,3 +524,29 @@ def test_a_history_alone_is_no_title_and_a_title_in_a_cell_is_no_menu_item() -> 
         ["政策法规 |", "通知公告 |", "某某市养犬管理条例", "第一条 为规范养犬行为，制定本条例。"],
     )
     assert not any(t.startswith(("政策法规", "通知公告")) for t in texts)
+
+
+def test_a_first_line_saying_nothing_in_chinese_leaves_the_headline_under_it() -> None:
+    title, texts = _read(
+        "haixi.txt",
+        [
+            "website qrcode",
+            "为什么说住房公积金缴存具有强制性?",
+            "国务院《住房公积金管理条例》规定各单位都应缴存。",
+        ],
+    )
+    assert title == "为什么说住房公积金缴存具有强制性?"
+    assert "website qrcode" not in texts
+    # a headline with its posting line under it beats an office's name over a search box
+    title, _ = _read(
+        "gaoping.txt",
+        [
+            "Document",
+            "高平市卫生健康和体育局",
+            "搜索位置",
+            "高平市卫生健康和体育局关于对市七届政协三次会议第83号提案的答复",
+            "发布日期: 2023-10-26 发布机构: 高平市卫生健康和体育局",
+            "您所提出的提案已收悉。",
+        ],
+    )
+    assert title.startswith("高平市卫生健康和体育局关于对市七届政协三次会议第83号提案的答复")
