@@ -110,6 +110,13 @@ NEWS: tuple[tuple[str, str], ...] = (
         r"|(?:微信)?朋友圈)$",
     ),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
+    # a pager with the contents' link and the day (上一篇 目錄 下一篇 2021-11-10); not a
+    # table of contents' 目录 alone
+    (
+        "翻页链接",
+        r"^(?:上一篇|下一篇|目录|返回)(?:\s+(?:上一篇|下一篇|目录|返回))+"
+        r"(?:\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?$",
+    ),
     # a site's greeting above its page (您好,欢迎访问三七文档); not a speech's welcome to its
     # hearers (欢迎来到清华园), which is no web word
     (

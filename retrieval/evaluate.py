@@ -24,6 +24,7 @@ from pathlib import Path
 from rank_bm25 import BM25Okapi
 
 from retrieval.boilerplate import without_pinyin
+from retrieval.ingest import without_markup
 from retrieval.model import Passage
 
 Ranker = Callable[[str], Sequence[Passage]]  # question -> passages, best first; [] = abstain
@@ -127,7 +128,9 @@ def gold_judge(gold_dir: Path, corpus_dir: Path | None = None) -> Judge:
         found: set[str] = set()
         for line in lines(question.doc):
             if line.startswith(question.relevant):
-                g = _nfkc(without_pinyin(line))  # the text as the index holds it
+                # the text as the index holds it
+                markdown = question.doc.lower().endswith(".md")
+                g = re.sub(r"\s+", " ", _nfkc(without_pinyin(without_markup(line, markdown))))
                 found.update(g[i : i + MIN_SHARED] for i in range(len(g) - MIN_SHARED + 1))
         return frozenset(found)
 

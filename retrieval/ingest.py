@@ -9,6 +9,7 @@ with a DocumentError that names the file and the reason, in Chinese, because adm
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import itertools
 import re
@@ -270,4 +271,25 @@ def _raw_lines(name: str, suffix: str, data: bytes) -> list[str]:
             return html_lines(data)
         except HtmlError as exc:
             raise DocumentError(name, str(exc)) from exc
-    return split_lines(decode(data, name))
+    lines = split_lines(decode(data, name))
+    return [without_markup(line, suffix == ".md") for line in lines]
+
+
+# an inline HTML tag a Markdown or text export carries (<span id="一">, </span>, <br/>): markup
+_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_EMPHASIS = re.compile(r"\*\*|__")  # Markdown's bold: **第一条**
+_QUOTED = re.compile(r"^>\s?(?=[^>»›]*$)")  # a Markdown quote's mark, not a trail's (> 首页 > …)
+
+
+def without_markup(line: str, markdown: bool) -> str:
+    """A line of a text file without the markup of the page it came from: its HTML entities
+    read (&emsp; is a space, &lt; a <) and its inline tags dropped, and in Markdown its bold
+    and quote marks; headings (#) and HTML comments stay for the structure and cleaning
+    (an ASCII tag's name; 《…》 and <武汉大学> are text)."""
+    if "&" in line:
+        line = html.unescape(line)
+    if "<" in line:
+        line = _INLINE_TAG.sub("", line)
+    if markdown:
+        line = _QUOTED.sub("", _EMPHASIS.sub("", line))
+    return line

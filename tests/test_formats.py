@@ -162,3 +162,33 @@ def test_a_codes_articles_past_a_thousand_each_start_a_paragraph_in_a_pdf() -> N
         "第一千一百六十二条",
         "第一千一百六十三条",
     ]
+
+
+LAW_MARKDOWN = "\n".join(
+    [
+        "# 直播电商监督管理办法  ",
+        ">（2025年12月18日国家市场监督管理总局令第117号公布 自2026年2月1日起施行）  ",
+        "&emsp;&emsp;  ",
+        "## 第一章  总  则  ",
+        '&emsp;&emsp;**<span id="一">第一条</span>**  为了加强直播电商监督管理，制定本办法。  ',
+        '&emsp;&emsp;**<span id="二">第二条</span>**  在境内从事直播电商活动，适用本办法。  ',
+        "&emsp;&emsp;本办法所称直播电商，是指通过互联网站以视频直播形式销售商品。  ",
+        "> 首页 > 法规 > 正文",
+        "学校的校训刻在<武汉大学>的石碑上，&lt;不是标签&gt;。",
+    ]
+)
+
+
+def test_markdown_exports_markup_is_read_away() -> None:
+    # a law in Markdown with HTML entities, inline tags and bold around its article numbers
+    document = read_document("banfa.md", LAW_MARKDOWN.encode())
+    assert document.title.startswith("直播电商监督管理办法")
+    articles = {p.section[-1]: p.text for p in document.passages if p.section}
+    assert articles["第一条"] == "第一条 为了加强直播电商监督管理，制定本办法。"
+    assert "\n本办法所称直播电商，是指通过互联网站以视频直播形式销售商品。" in articles["第二条"]
+    texts = " ".join(p.text for p in document.passages)
+    assert not any(mark in texts for mark in ("&emsp;", "<span", "**"))
+    # counter-examples: a trail's > is no quote mark, and angle brackets around Chinese, or
+    # an entity for one, are text
+    assert "> 首页 > 法规 > 正文" in texts
+    assert "<武汉大学>" in texts and "<不是标签>" in texts

@@ -445,3 +445,18 @@ def test_right_section_reads_the_hint_as_the_heading_above() -> None:
     cut = Passage("g.txt", "政府工作报告", ("三、2021年工作安排", heading), 5, 1, "今年…")
     assert section_matches(cut, heading[:40])
     assert not section_matches(cut, "(十)大力发展")
+
+
+def test_the_judge_reads_a_gold_line_as_the_index_holds_it(tmp_path: Path) -> None:
+    from retrieval.evaluate import gold_judge
+
+    line = '&emsp;&emsp;**<span id="六十九">第六十九条</span>**  本办法自2026年2月1日起施行。'
+    (tmp_path / "b.md").write_text(f"# 某办法\n{line}\n", encoding="utf-8")
+    question = Question("哪天开始施行？", (line[:30],), doc="b.md")
+    judge = gold_judge(tmp_path)
+    held = Passage(
+        "b.md", "某办法", ("第六十九条",), 2, 1, "第六十九条 本办法自2026年2月1日起施行。"
+    )
+    assert judge(held, question)
+    other = Passage("b.md", "某办法", ("第一条",), 1, 1, "第一条 为了规范管理，制定本办法。")
+    assert not judge(other, question)
