@@ -77,6 +77,11 @@ def law_names(folded: str) -> tuple[str, ...]:
         )
         if not (lawlike or glued or stuck):
             continue
+        if len(word) >= 3 and word.endswith("法") and not glued and not stuck:
+            if word[:-1] in _EDITIONS:
+                continue  # 现行法: the law in force, whichever it is
+            if word[0] in _OLD_OR_NEW and not segmenter.frequency(word):
+                word = word[1:]  # 老矿法, glued as no word: the old 矿法
         start = i
         while start > 0 and (_in_name(words[start - 1]) or _joins_nouns(words, start - 1)):
             start -= 1
@@ -91,6 +96,15 @@ def law_names(folded: str) -> tuple[str, ...]:
             start = i
         while start < i and words[start] in _VERSIONS:
             start += 1
+        # the measure word of a pointer (那 / 部 / 阅读条例) is no part of a name; a name after
+        # 哪 is asked, not said (哪个城市条例, 哪部…): no name
+        if start < i and words[start] in _MEASURES and words[start - 1].startswith(_DEMONSTRATIVES):
+            start += 1
+        if start > 0 and (
+            words[start - 1].startswith("哪")
+            or (start > 1 and words[start - 1] in _MEASURES and words[start - 2].startswith("哪"))
+        ):
+            continue
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         head = words[start] if start < i else ""
         if len(head) == 2 and head[0] == "按" and not segmenter.frequency(head):
@@ -98,9 +112,11 @@ def law_names(folded: str) -> tuple[str, ...]:
             # not 按揭 of 按揭贷款管理条例)
             name = name[1:]
         name += "法" if glued or stuck else word
-        # a law's name inside a local text's (浙江实施村委会组织法办法): its kind follows
-        if name.endswith("法") and i + 1 < len(words) and words[i + 1] in ("办法", "条例"):
-            name += words[i + 1]
+        # a law's name inside a local text's (浙江实施村委会组织法办法, 实施种子法的办法): its
+        # kind follows
+        kind_at = i + 2 if i + 1 < len(words) and words[i + 1] == "的" and "实施" in name else i + 1
+        if name.endswith("法") and kind_at < len(words) and words[kind_at] in ("办法", "条例"):
+            name += words[kind_at]
         # a short law (监察法) counts where it is cited: before 规定 or an article, or
         # after a word citing it (按, 根据) or dating its edition (新, 2010年版, 2024年)
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -129,7 +145,8 @@ def law_names(folded: str) -> tuple[str, ...]:
 # the level a text was made at, said instead of its name (国家条例: the national one)
 _MAKERS = re.compile(r"^(?:国家|全国|中央|地方|省里|市里|省|市|县|本省|本市)的?")
 # which edition, said inside a name (北京现行审计条例): no part of it
-_EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订后", "年版", "版"))
+_EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订后", "年版", "版", "正式版"))
+_MEASURES = frozenset("部个份项条本篇")  # after 那, 这 or 哪: 那部, 这个
 # which version, said before a name (老版本合作社法, 哪个版本条例); inside one it is the name's
 # (软件版本管理条例)
 _VERSIONS = frozenset(("版本", "原版", "老版本", "旧版本", "新版本"))

@@ -93,7 +93,8 @@ _NAME_LINE = re.compile(
 )
 # a speaker's line the salutation was glued to (国务院总理 朱镕基　各位代表:)
 _GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委员|代表们)[：:！!，,]?$")
-_SUBTITLE = re.compile(r"^[—－-]{1,2}")
+# a subtitle's dash (——在…上的讲话, --2024年); not a list's bullet (- 国务院要求…)
+_SUBTITLE = re.compile(r"^(?:[—－]{1,2}|--|-(?!\s))")
 _WHOLE_LAW = re.compile(r"中华人民共和国[\u4e00-\u9fff]{2,24}法")  # a national law's full name
 _BARE_KIND = re.compile(rf"(?:工作)?(?:{'|'.join(KIND_WORDS)})")
 # a day in a file name, as law collections name their files: 监狱法(2012-10-26).md
@@ -464,8 +465,8 @@ def occasion_from_headings(title: str, meta: DocumentMeta, tops: list[str]) -> D
 _ORGAN_LINE = re.compile(
     r"^[\u4e00-\u9fff]{2,16}(?:办公厅|办公室|研究室|法规局|委员会|宣传部|组织部|研究院|研究中心)$"
     # a ministry, commission or bureau, short as a person's name (财政部, 发改委, 统计局); not
-    # 第一部, 各部委, 中西部, 服务大局
-    r"|^(?![第各])(?!.*(?:[东西南北中]部|[大全格布开结时政]局)$)"
+    # 第一部, 各部委, 中西部, 服务大局, 政府工作部署
+    r"|^(?![第各])(?!.*(?:[东西南北中]部|[大全格布开结时政]局|部署)$)"
     r"[\u4e00-\u9fff]{2,14}(?:部|委|局|厅|署|政府)$"
     r"|^国务院$"
 )

@@ -97,7 +97,8 @@ def unheld_occasion(documents: Sequence[Document], named: Sequence[Document], fo
         return ""
     # the occasion, not the date it is asked of (2016年1月…研讨班)
     occasion = plain_text(re.sub(r"^.*?在|^[\d年月日]+", "", asked.group(1)))
-    if len(occasion) < MIN_OCCASION_CHARS or _POINTED.search(occasion):
+    # (nor one asked about: 在哪一年政协联组会上, 是哪年哪次会议上)
+    if len(occasion) < MIN_OCCASION_CHARS or _POINTED.search(occasion) or "哪" in occasion:
         return ""
     said = (
         [_introduced(d) for d in named]

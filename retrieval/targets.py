@@ -447,11 +447,18 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
             # a text citing a place's rule (会议传达学习了《…暂行规定》) answers of the mention,
             # not what the rule stipulates (…条例里罚款是怎么规定的)
             continue
-        if plain not in held_titles(documents) and not any(
-            names_a_held_law(plain, own) for _, own in law_title_table(documents)
-        ):
+        # the nation's said before a law's name it is no part of (国家殡葬条例: the 殡葬管理条例),
+        # where the rest is a name of four or more (国家安全法 is a law of its own: 安全法 no name)
+        rest = plain[2:] if plain.startswith(("国家", "全国")) and len(plain) >= 6 else ""
+        if not any(_held_law(documents, name) for name in (plain, rest) if name):
             return f"《{law}》"
     return ""
+
+
+def _held_law(documents: Sequence[Document], plain: str) -> bool:
+    return plain in held_titles(documents) or any(
+        names_a_held_law(plain, own) for _, own in law_title_table(documents)
+    )
 
 
 _IMPLEMENTING_LAW = re.compile(r"(.{2,8}?)实施(.{2,30}?法)的?(?:办法|条例|细则|规定)")

@@ -469,3 +469,30 @@ def test_a_report_every_place_gives_is_its_speakers_places() -> None:
     for title, office in (("讲话", "兰州市委书记 张伟"), ("政府工作报告", "中国市长协会主席 张三")):
         none = read_document("jh_2021.txt", "\n".join([title, office, *lines[2:]]).encode())
         assert none.meta.occasion == "" and "（2021年）" in none.title
+
+
+def test_a_lists_bullets_and_a_headings_deployment_are_no_front_matter() -> None:
+    document = read_document(
+        "zhaiyao.txt",
+        "\n".join(
+            [
+                "李强主持召开国务院常务会议 对抓紧做好春节假期后政府工作作出部署等",
+                "新华社·2026-02-24 20:57",
+                "政府工作部署",
+                "- 强调树立正确政绩观,坚持从实际出发、按规律办事,为人民出政绩、以实干出政绩",
+                "- 要求以创新思路优化管理和服务,支持地方与企业探索新增长点",
+            ]
+        ).encode(),
+    )
+    texts = [p.text for p in document.passages]
+    # a Markdown list's bullet is no subtitle's dash, 部署 no office like 审计署
+    assert any("为人民出政绩、以实干出政绩" in t for t in texts)
+    assert document.meta.subtitle == ""
+    # counter-example: a subtitle's dash under a title is still its subtitle
+    speech = read_document(
+        "jh.txt",
+        "\n".join(
+            ["坚定信心 奋发有为", "——在全市经济工作会议上的讲话", "同志们：今天的会议很重要。"]
+        ).encode(),
+    )
+    assert speech.meta.subtitle.startswith("在全市经济工作会议上")

@@ -131,3 +131,5 @@ def test_an_instruction_given_at_a_meeting_asks_no_speech() -> None:
     # counter-example: what was said there is asked of a speech the corpus lacks
     said = "总理在国务院根治欠薪领导小组会议上讲了什么"
     assert find_target(said, [speech]).missing == "在国务院根治欠薪领导小组会议上的讲话"
+    # an occasion asked about (哪一年…联组会上) is named by no question
+    assert not find_target("哪一年政协联组会上的讲话强调了粮食安全？", [speech]).missing

@@ -277,3 +277,16 @@ def test_a_place_of_a_speakers_report_does_not_name_it_for_another_kind_he_gave(
     assert find_target("杨松的工作报告说湖北政协过去一年怎么样", index.catalog).docs == {"bg.txt"}
     asked = find_target("杨松说湖北政协常委会过去一年提出了哪些意见建议", index.catalog)
     assert asked.docs == {"bg.txt"}
+
+
+def test_the_nation_said_before_a_regulations_short_name_is_no_part_of_it() -> None:
+    funerals = parse(
+        "bz.md", ["# 殡葬管理条例", "第十三条 外商投资建设殡仪服务设施，须经国务院民政部门批准。"]
+    )
+    asked = find_target("国家殡葬条例里，利用外资建殡仪馆要谁审批", (funerals,))
+    assert not asked.missing
+    # counter-example: a law of its own (国家安全法) stays missing beside 网络安全法
+    network = parse(
+        "wl.md", ["# 中华人民共和国网络安全法", "第九条 网络运营者应当履行网络安全保护义务。"]
+    )
+    assert find_target("国家安全法规定公民有哪些义务？", (network,)).missing == "《国家安全法》"
