@@ -97,8 +97,9 @@ from retrieval.structure import parse
 # 37: furniture is read in Simplified characters (來源:, 首頁 >, 【打 印】, 第1頁), a spam mirror's
 # keyword line and a first line with no Chinese (website qrcode) are no title, and a dateline
 # before the text's first words stays in them; 38: a text file's HTML entities are read and its
-# inline tags dropped (&emsp;**<span id="一">第一条</span>**), and a pager with its day is furniture;
-# 39: a list's bullet (- …) is no subtitle's dash and 部署 no office, under a title
+# inline tags dropped (&emsp;**<span id="一">第一条</span>**), and a pager with its day is
+# furniture; 39: a list's bullet (- …) is no subtitle's dash and 部署 no office, under a title,
+# and a headline saying who issued a text (两部门印发网络主播行为规范) names it
 ANALYZER_VERSION = "39"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

@@ -105,11 +105,15 @@ def law_names(folded: str) -> tuple[str, ...]:
             or (start > 1 and words[start - 1] in _MEASURES and words[start - 2].startswith("哪"))
         ):
             continue
+        # 按 inside: what follows it is the name (情况 / 按人 / 遗 / 条例, 情况按档案条例)
+        start = next(
+            (k for k in range(i - 1, start, -1) if words[k] == "按" or _glued_an(words[k])),
+            start,
+        )
+        start += start < i and words[start] == "按"
         name = "".join(w for w in words[start:i] if w not in _EDITIONS)
         head = words[start] if start < i else ""
-        if len(head) == 2 and head[0] == "按" and not segmenter.frequency(head):
-            # 按 glued by jieba to the name's first character, as no word (按人 / 遗 / 条例;
-            # not 按揭 of 按揭贷款管理条例)
+        if _glued_an(head):
             name = name[1:]
         name += "法" if glued or stuck else word
         # a law's name inside a local text's (浙江实施村委会组织法办法, 实施种子法的办法): its
@@ -225,6 +229,14 @@ def _joins_nouns(words: Sequence[str], k: int) -> bool:
         and not words[k - 1].endswith("法")
         and words[k - 1] not in ("法律", "法规")  # 本地法律和国安法: two texts
     )
+
+
+def _glued_an(word: str) -> bool:
+    """按 glued by jieba to a name's first character, as no word (按人 / 遗 / 条例; not 按揭
+    of 按揭贷款管理条例)."""
+    from retrieval.segment import default_segmenter
+
+    return len(word) == 2 and word[0] == "按" and not default_segmenter().frequency(word)
 
 
 def _in_name(word: str) -> bool:

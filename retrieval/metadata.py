@@ -93,8 +93,7 @@ _NAME_LINE = re.compile(
 )
 # a speaker's line the salutation was glued to (国务院总理 朱镕基　各位代表:)
 _GLUED_SALUTATION = re.compile(r"[\s\u3000]+(?:各位代表|同志们|各位委员|代表们)[：:！!，,]?$")
-# a subtitle's dash (——在…上的讲话, --2024年); not a list's bullet (- 国务院要求…)
-_SUBTITLE = re.compile(r"^(?:[—－]{1,2}|--|-(?!\s))")
+_SUBTITLE = re.compile(r"^(?:[—－]{1,2}|--|-(?!\s))")  # ——在…上, not a bullet (- 国务院…)
 _WHOLE_LAW = re.compile(r"中华人民共和国[\u4e00-\u9fff]{2,24}法")  # a national law's full name
 _BARE_KIND = re.compile(rf"(?:工作)?(?:{'|'.join(KIND_WORDS)})")
 # a day in a file name, as law collections name their files: 监狱法(2012-10-26).md
@@ -139,6 +138,10 @@ _FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
 
 
 # a page's words around the text it reprints (新修订…条例全文, …条例最新全文2023)
+_ISSUED_HEADLINE = re.compile(  # who issued what text, in a news headline
+    rf"^[^，。！？:：《》]{{2,20}}?(?:印发|发布|出台|公布|颁布)了?"
+    rf"([\u4e00-\u9fff]{{4,30}}(?:{'|'.join(KIND_WORDS)}|规范|标准|指引))$"
+)
 _REPRINTED = re.compile(r"^(最新|新修订的?|修订后的)(?=\S{4})|(?<=\S{4})(最新)?[全原]文(20\d\d)?$")
 
 
@@ -287,6 +290,8 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
     implementing = bool(_IMPLEMENTING.search(title)) or explained is not None
     interpretation = _INTERPRETS.search(title)
     names += plan_names(explained.group(1) if explained else title, explained is not None)
+    # a page on the text its headline says was issued (两部门印发网络主播行为规范), no 《》 round it
+    names += [m.group(1) for m in [_ISSUED_HEADLINE.match(simplified(title))] if m]
     if (review := _REVIEW_AND_DRAFT.search(core)) and meta.year:
         # 关于2020年…预算执行情况与2021年…预算草案的报告 is 2021年的预算报告 (计划报告 alike)
         names += [f"{review.group(1)}报告", f"{meta.year}年{review.group(1)}报告"]

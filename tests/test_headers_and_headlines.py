@@ -496,3 +496,24 @@ def test_a_lists_bullets_and_a_headings_deployment_are_no_front_matter() -> None
         ).encode(),
     )
     assert speech.meta.subtitle.startswith("在全市经济工作会议上")
+
+
+def test_a_headline_saying_who_issued_a_text_names_it() -> None:
+    page = read_document(
+        "crntt.txt",
+        "\n".join(
+            [
+                "兩部門印發網絡主播行為規範",
+                "中評社北京6月23日電/國家廣播電視總局、文化和旅遊部聯合發布《網絡主播行為規範》。",
+                "第三條 網絡主播應當遵守網絡實名制註冊賬號的有關規定。",
+            ]
+        ).encode(),
+    )
+    assert "网络主播行为规范" in document_names(page)
+    asked = find_target("按网络主播行为规范，当主播必须实名注册账号吗？", [page])
+    assert asked.docs == frozenset({"crntt.txt"})
+    # counter-example: a headline on something else done (市长发布会上谈就业) names no text
+    talk = read_document(
+        "talk.txt", "市长在发布会上谈稳就业\n市长表示，今年要新增就业岗位两万个。".encode()
+    )
+    assert len(document_names(talk)) == 1  # its headline only

@@ -53,3 +53,11 @@ def test_a_name_asked_which_or_pointed_at_by_a_measure_word() -> None:
     # counter-examples: a version said before the name, and a name after 这 with no measure
     assert law_names("这句话是哪个版本人口计生法的说法？") == ("人口计生法",)
     assert law_names("这部档案条例第几条") == ("档案条例",)
+
+
+def test_a_name_begins_after_the_according_to_inside_it() -> None:
+    # 按 (according to) before a law's name, glued by jieba to its first character or not
+    assert law_names("这种情况按人遗条例还要不要走审批？") == ("人遗条例",)
+    assert law_names("情况按档案条例怎么办") == ("档案条例",)
+    # counter-example: 按揭 is a word of the name
+    assert law_names("按揭贷款管理条例第三条") == ("按揭贷款管理条例",)
