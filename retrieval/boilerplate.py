@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.normalize import simplified
+from retrieval.normalize import simplified, valid_text
 
 MAX_CLUTTER_CHARS = 60
 EDGE_LINES = 12  # adverts sit within the first and last dozen lines
@@ -118,16 +118,17 @@ NEWS: tuple[tuple[str, str], ...] = (
         r"(?:\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?$",
     ),
     # a site's greeting above its page (您好,欢迎访问三七文档); not a speech's welcome to its
-    # hearers (欢迎来到清华园), which is no web word
+    # hearers (欢迎来到清华园) nor to a fair (欢迎光临…博览会): no site's word
     (
         "欢迎语",
-        r"^(?:您好|你好)?[,，!！\s]*欢迎(?:您)?(?:访问|光临|浏览)[^。，,；！？!?]{1,20}[!！。]?$",
+        r"^(?:您好|你好)?[,，!！\s]*欢迎(?:您)?(?:访问|光临|浏览)[^。，,；！？!?]{0,16}"
+        r"(?:网|站|平台|文档|文库|官网|网站|门户|系统)[!！。]?$",
     ),
     # a site menu's item with its separator (公共文件夹 |); not a title in a table's cell
-    # (中华人民共和国铁路法 |), longer than an item and ending with its kind
+    # (中华人民共和国铁路法 |, 殡葬管理条例 |), five characters or more ending with its kind
     (
         "菜单",
-        r"^(?![^|｜]{7,}(?:法|条例|规定|办法|细则|决定|意见|通知|报告|讲话)\s)"
+        r"^(?![^|｜]{4,}(?:法|条例|规定|办法|细则|决定|意见|通知|报告|讲话)\s)"
         r"[^|｜。！？!?，,]{1,12}\s[|｜]$",
     ),
     # a site's footer: 版权所有, Copyright ©, ICP备…号, 公网安备…号
@@ -158,14 +159,17 @@ _BREADCRUMB = re.compile(rf"^(?:{_TRAIL_LABEL}|位置)\s*[:：]")
 # a page's breadcrumb trail on one line: its label, then 首页 or items between separators (您的
 # 位置: 首页 >常德资讯>区县动态>详细内容), or with no label 首页 or a site's name and two items
 # more (中国西藏网 > 新闻 > 原创, 首页/ 政府信息公开 / 正文; 首页 after a site's word or glued to
-# the first item: 官网首页 » 文章中心 » …, 首页外贸学堂 > …), and the last item from 首页 on may
+# the first item: 官网首页 » 文章中心 » …, 首页外贸学堂 > …, not a guide's step: 登录首页>个人业务,
+# 在首页点击>我要办), and the last item from 首页 on may
 # be the page's own long title (首页 > 法律法规 > 行政法类 > 最高人民法院、司法部关于…的实施意见);
 # not an address (所在位置：渠县渠江镇文化路12号) nor a process (办理流程：申请>受理>审查)
 _CRUMB = r"[^。，；！？：:>»›]{1,12}"
+_GUIDE_STEP = r"(?:登录|进入|打开|点击|选择|返回)"  # a service guide's step, no trail
 _SLASHED_CRUMB = r"[^。，；！？：:>»›/]{1,12}"
 _BREADCRUMB_LINE = re.compile(
     rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_CRUMB}\s*[>»›/])"
-    rf"[^。，；！？]{{0,60}}|(?:[^。，；！？：:>»›\s]{{0,6}}首页[^。，；！？：:>»›\s]{{0,8}}"
+    rf"[^。，；！？]{{0,60}}|(?:(?![^>»›]*?{_GUIDE_STEP})[^。，；！？：:>»›\s]{{0,6}}首页"
+    rf"[^。，；！？：:>»›\s]{{0,8}}"
     rf"|[^。，；！？：:>»›]{{1,10}}[网站])"
     rf"(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]?\s*[|｜]?"
     rf"|首页(?:\s*[>»›]\s*{_CRUMB}){{2,}}\s*[>»›]\s*[^。；！？>»›]{{13,80}}"
@@ -183,9 +187,10 @@ _WIDGETS = re.compile(rf"^[\s【】\[\]|｜:：/]*((?:{WIDGET_WORDS})[\s【】\[
 _COUNTERS = re.compile(
     r"^(?:(?:阅读|浏览|点击|访问)(?:次数|人次|量|数)\s*[:：]?\s*[\d,]*\s*次?\s*)+$"
 )
-# a page's pager ([ 第1页 第2页 第3页 ], 上一页 第2页 下一页): never the text's own line
+# a page's pager ([ 第1页 第2页 ], 上一页 第2页 下一页, 第1页 共10页): never the text's own line
+_PAGE = r"(?:第[\d一二三四五六七八九十]+页|共[\d一二三四五六七八九十]+页)"
 _PAGES = re.compile(
-    r"^[【】\[\]|｜]*(?:(?:上一页|下一页|首页|尾页)?第\d+页(?:上一页|下一页|尾页)?[【】\[\]|｜]*)+$"
+    rf"^[【】\[\]|｜]*(?:(?:上一页|下一页|首页|尾页)?{_PAGE}(?:上一页|下一页|尾页)?[【】\[\]|｜,，]*)+$"
 )
 _SIGNED = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in SIGNED)
 _EDGE = tuple(re.compile(p, re.IGNORECASE) for p in EDGE)
@@ -231,14 +236,16 @@ def is_boilerplate(line: str) -> bool:
     return signed_rule(line) is not None
 
 
-# a spam mirror's keywords joined by underscores (国产精品…_精品小视频在线_…): its page title
-_KEYWORD_LINE = re.compile(r"^[^_\s。，,；;]{2,20}(?:_[^_\s。，,；;]{2,20}){3,}$")
+# a spam mirror's keywords joined by underscores (国产精品…_精品小视频在线_…, five or more), as
+# its page title; not a site's title of a text, its columns and its name (殡葬管理条例_法律法规_…)
+_KEYWORD_LINE = re.compile(r"^([^_\s。，,；;]{2,20})(?:_[^_\s。，,；;]{2,20}){4,}$")
 MAX_KEYWORD_LINE = 200
 
 
 def clutter_rule(line: str) -> str | None:
     """The rule that makes a line clutter wherever it stands, or None."""
-    if len(line) <= MAX_KEYWORD_LINE and _KEYWORD_LINE.match(line.strip()):
+    keywords = _KEYWORD_LINE.match(line.strip()) if len(line) <= MAX_KEYWORD_LINE else None
+    if keywords and not keywords.group(1).endswith(TITLE_ENDINGS):
         return "广告：关键词堆砌"
     text = _short(line)
     if text is None:
@@ -246,10 +253,10 @@ def clutter_rule(line: str) -> str | None:
     if rule := signed_rule(text):
         return f"广告：{rule}"
     # (letter-spaced too: 【打 印】)
-    unspaced = re.sub(r"\s+", "", text)
+    unspaced = re.sub(r"\s+", "", text) if " " in text else text
     if (
         _WIDGETS.match(text)
-        or _WIDGETS.match(unspaced)
+        or (unspaced is not text and _WIDGETS.match(unspaced))
         or _PAGES.match(unspaced)
         or _COUNTERS.match(text)
         or not re.search(r"\w", text)
@@ -400,7 +407,8 @@ def _front_matter(lines: list[str]) -> set[int]:
     return set(range(filled[0], end + 1))
 
 
-MAX_FOLDED_CHARS = 100  # clutter is short: longer lines are matched as written
+MAX_FOLDED_CHARS = 100  # clutter is short: longer lines are read as written (a 來源: tail too)
+_APART = "\x01"
 
 
 def _simplified_lines(lines: list[str]) -> list[str]:
@@ -410,7 +418,9 @@ def _simplified_lines(lines: list[str]) -> list[str]:
         i for i, line in enumerate(lines) if len(line) <= MAX_FOLDED_CHARS and not line.isascii()
     ]
     read = list(lines)
-    folded = simplified("\n".join(lines[i] for i in short)).split("\n") if short else []
+    # (joined by a character no line holds: a docx line may hold a soft break, \n)
+    joined = _APART.join(valid_text(lines[i]) for i in short)
+    folded = simplified(joined).split(_APART) if short else []
     if len(folded) == len(short):
         for i, text in zip(short, folded, strict=True):
             read[i] = text

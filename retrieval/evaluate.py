@@ -126,10 +126,10 @@ def gold_judge(gold_dir: Path, corpus_dir: Path | None = None) -> Judge:
     def grams(question: Question) -> frozenset[str]:
         assert question.doc is not None
         found: set[str] = set()
+        markdown = question.doc.lower().endswith(".md")
         for line in lines(question.doc):
             if line.startswith(question.relevant):
                 # the text as the index holds it
-                markdown = question.doc.lower().endswith(".md")
                 g = re.sub(r"\s+", " ", _nfkc(without_pinyin(without_markup(line, markdown))))
                 found.update(g[i : i + MIN_SHARED] for i in range(len(g) - MIN_SHARED + 1))
         return frozenset(found)

@@ -271,25 +271,36 @@ def _raw_lines(name: str, suffix: str, data: bytes) -> list[str]:
             return html_lines(data)
         except HtmlError as exc:
             raise DocumentError(name, str(exc)) from exc
-    lines = split_lines(decode(data, name))
-    return [without_markup(line, suffix == ".md") for line in lines]
+    return split_lines(without_markup(decode(data, name), suffix == ".md"))
 
 
-# an inline HTML tag a Markdown or text export carries (<span id="一">, </span>, <br/>): markup
-_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_EMPHASIS = re.compile(r"\*\*|__")  # Markdown's bold: **第一条**
-_QUOTED = re.compile(r"^>\s?(?=[^>»›]*$)")  # a Markdown quote's mark, not a trail's (> 首页 > …)
+# HTML a Markdown or text export carries inline (<span id="一">, </span>, <font …>): known
+# tags only, so <Nature> or a<b and c>d stay text; a <br> or </p> ends a line
+_TAG_NAMES = (
+    "a|b|i|u|s|em|strong|span|font|p|div|sup|sub|small|big|center|img|table|tbody|thead|tr|td|th"
+    "|ul|ol|li|h[1-6]|pre|code|section|article|label|acronym|xmp|track|del|ins|blockquote|hr"
+    "|iframe|script|style|meta|link|nav|header|footer|input|button|form|select|option"
+)
+_INLINE_TAG = re.compile(
+    rf"</?(?:{_TAG_NAMES})(?:\s+[A-Za-z-]+=(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))*\s*/?>", re.IGNORECASE
+)
+_BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
+# an entity with its semicolon (&emsp; &#10;): not &para=2 of an address
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_EMPHASIS = re.compile(r"\*\*")  # Markdown's bold: **第一条** (not __, a form's blank ____年)
+# a Markdown quote's mark, not a trail's (> 首页 > …)
+_QUOTED = re.compile(r"^>\s?(?=[^>»›\n]*$)", re.MULTILINE)
 
 
-def without_markup(line: str, markdown: bool) -> str:
-    """A line of a text file without the markup of the page it came from: its HTML entities
-    read (&emsp; is a space, &lt; a <) and its inline tags dropped, and in Markdown its bold
-    and quote marks; headings (#) and HTML comments stay for the structure and cleaning
-    (an ASCII tag's name; 《…》 and <武汉大学> are text)."""
-    if "&" in line:
-        line = html.unescape(line)
-    if "<" in line:
-        line = _INLINE_TAG.sub("", line)
+def without_markup(text: str, markdown: bool) -> str:
+    """A text file's text without the markup of the page it came from: its inline tags
+    dropped (a <br> a line break), in Markdown its bold and quote marks, then its entities
+    read (&emsp; a space, &lt; a <, &#10; a line break); headings (#) and HTML comments stay
+    for the structure and cleaning."""
+    if "<" in text:
+        text = _INLINE_TAG.sub("", _BREAK.sub("\n", text))
     if markdown:
-        line = _QUOTED.sub("", _EMPHASIS.sub("", line))
-    return line
+        text = _QUOTED.sub("", _EMPHASIS.sub("", text))
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return text

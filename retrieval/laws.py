@@ -96,14 +96,12 @@ def law_names(folded: str) -> tuple[str, ...]:
             start = i
         while start < i and words[start] in _VERSIONS:
             start += 1
-        # the measure word of a pointer (那 / 部 / 阅读条例) is no part of a name; a name after
-        # 哪 is asked, not said (哪个城市条例, 哪部…): no name
-        if start < i and words[start] in _MEASURES and words[start - 1].startswith(_DEMONSTRATIVES):
-            start += 1
-        if start > 0 and (
-            words[start - 1].startswith("哪")
-            or (start > 1 and words[start - 1] in _MEASURES and words[start - 2].startswith("哪"))
-        ):
+        # the measure word of a pointer (那 / 部 / 阅读条例) is no part of a name; a place's or
+        # a body's text asked which (哪个城市条例, 哪个地方阅读条例) names none
+        pointer = words[start - 1] if start > 0 else ""
+        if start < i and words[start] in _MEASURES and pointer.startswith(_DEMONSTRATIVES):
+            start, pointer = start + 1, pointer + words[start]
+        if pointer.startswith("哪") and start < i and words[start] in _WHICH_HEADS:
             continue
         # 按 inside: what follows it is the name (情况 / 按人 / 遗 / 条例, 情况按档案条例)
         start = next(
@@ -151,6 +149,7 @@ _MAKERS = re.compile(r"^(?:国家|全国|中央|地方|省里|市里|省|市|县
 # which edition, said inside a name (北京现行审计条例): no part of it
 _EDITIONS = frozenset(("现行", "新版", "旧版", "老版", "最新", "修订后", "年版", "版", "正式版"))
 _MEASURES = frozenset("部个份项条本篇")  # after 那, 这 or 哪: 那部, 这个
+_WHICH_HEADS = frozenset(("城市", "地方", "省", "市", "县", "地区", "省份", "部门", "单位", "国家"))
 # which version, said before a name (老版本合作社法, 哪个版本条例); inside one it is the name's
 # (软件版本管理条例)
 _VERSIONS = frozenset(("版本", "原版", "老版本", "旧版本", "新版本"))

@@ -74,8 +74,8 @@ def commemorated(documents: Sequence[Document], folded: str) -> tuple[list[Docum
 
 
 # a speech asked for by its occasion: 在2020届高三毕业典礼上的讲话, 第二批主题教育总结大会上…讲了,
-# …大会上对团员青年提了; not an instruction given there (…领导小组会议上的批示讲了什么), which
-# the texts report rather than print
+# …大会上对团员青年提了; not an instruction, letter or reply given there (…领导小组会议上的
+# 批示讲了什么: 批示, 指示, 贺信, 批复), which the texts report rather than print
 _OCCASION_ASKED = re.compile(
     r"([\u4e00-\u9fff\d]{4,40}?(?:会议|大会|会|典礼|论坛|仪式|研讨班|培训班|开班式))"
     r"上(?:的?(?:讲话|发言|致辞)|(?:(?!批示|指示|贺信|批复)[\u4e00-\u9fff]){0,8}?"

@@ -447,17 +447,23 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
             # a text citing a place's rule (会议传达学习了《…暂行规定》) answers of the mention,
             # not what the rule stipulates (…条例里罚款是怎么规定的)
             continue
-        # the nation's said before a law's name it is no part of (国家殡葬条例: the 殡葬管理条例),
-        # where the rest is a name of four or more (国家安全法 is a law of its own: 安全法 no name)
+        # the nation's said before a national text's name it is no part of (国家殡葬条例: the
+        # 殡葬管理条例), where the rest is a name of four or more (国家安全法 is a law of its own)
+        # and no place's text (国家科学技术奖励条例 is no 上海市科学技术奖励条例)
         rest = plain[2:] if plain.startswith(("国家", "全国")) and len(plain) >= 6 else ""
-        if not any(_held_law(documents, name) for name in (plain, rest) if name):
+        if not (_held_law(documents, plain) or (rest and _held_law(documents, rest, True))):
             return f"《{law}》"
     return ""
 
 
-def _held_law(documents: Sequence[Document], plain: str) -> bool:
-    return plain in held_titles(documents) or any(
-        names_a_held_law(plain, own) for _, own in law_title_table(documents)
+def _held_law(documents: Sequence[Document], plain: str, national: bool = False) -> bool:
+    """Whether a law's name, plain, is a held text's (`national`: a text of no place)."""
+    if not national and plain in held_titles(documents):
+        return True
+    return any(
+        names_a_held_law(plain, own)
+        for i, own in law_title_table(documents)
+        if not (national and place_tokens(documents[i]))
     )
 
 

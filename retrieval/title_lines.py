@@ -30,7 +30,16 @@ _TAG_LINE = re.compile(
     r"(?:[^\s。，；！？]{2,16}\s+){2,}[^\s。，；！？]{2,16}$"
 )
 
-MIN_TITLE_HAN = 2  # a title says something in Chinese: 法, 2024 or a page's alt text are none
+# a line saying nothing a title says: an image's alt text or a control (website qrcode,
+# Document), or a phone number (13917766904); not a year or a standard's number over the
+# rest of a title (2024 / 政府工作报告, GB/T 1.1-2020)
+_SAYS_NOTHING = re.compile(r"[^\u4e00-\u9fff\d]*|[^\u4e00-\u9fff]*\d{7,}[^\u4e00-\u9fff]*")
+
+
+def says_nothing(text: str) -> bool:
+    return bool(_SAYS_NOTHING.fullmatch(text))
+
+
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
 
@@ -70,10 +79,14 @@ def is_title(line: Line) -> bool:
         and not SALUTATION.match(line.text)
         and not _LINK.search(line.text)  # another page's title
         and not _TAG_LINE.match(line.text)  # a page's tags (关键词: 国防目标 国防白皮书 …)
-        # a phone number or an image's alt text (13917766904, website qrcode): no title
-        and len(_HAN.findall(line.text)) >= MIN_TITLE_HAN
-        # a text's history alone, its title missing ((2021年11月19日…会议通过)): no title
-        and not (dated_to_the_day(line.text) and adoption(line.text))
+        and not says_nothing(line.text)
+        # a text's history alone in brackets, its title missing ((2021年11月19日…会议通过));
+        # not a headline dated so (2024年1月1日起这些新规正式施行)
+        and not (
+            line.text.startswith(("(", "（"))
+            and dated_to_the_day(line.text)
+            and adoption(line.text)
+        )
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
 
 
@@ -189,7 +202,7 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     # a first line saying nothing in Chinese (website qrcode, 13917766904) heads no text: the
     # first headline above the text is the page's, posting line or not, unless a headline
     # with one comes later (an office's name over a search box, then its reply's title)
-    unheaded = len(_HAN.findall(first)) < MIN_TITLE_HAN
+    unheaded = says_nothing(first)
     fallback = 0
     begun = recorded = False  # a sentence or a heading of text above; a record's field
     for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
@@ -237,8 +250,8 @@ MIN_HEADLINE_CHARS = 8
 # a text's name with its history in brackets on one line (广东省工资支付条例(2005年1月19日…通过
 # 根据…《关于修改〈…〉的决定》修正)): the name is the title, the brackets its history line
 _NAMED_HISTORY = re.compile(
-    r"^(?P<name>[^。，,；;！？!?()（）\s]{4,40}?)\s*"
-    r"(?P<history>[（(]\d{4}年\d{1,2}月\d{1,2}日[^()（）]*[）)])$"
+    r"^《?(?P<name>[^。，,；;！？!?()（）《》\s]{4,40}?)》?\s*"
+    r"(?P<history>[（(](?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年[^()（）]*[）)])$"
 )
 MAX_HISTORY_LINE = 12  # lines from the top where a title may sit below a page's furniture
 
@@ -251,7 +264,7 @@ def parted_history(lines: list[str]) -> list[str]:
         found = _NAMED_HISTORY.match(line.strip())
         if (
             found
-            and found["name"].endswith(TITLE_ENDINGS)
+            and found["name"].endswith((*TITLE_ENDINGS, "法"))
             and not found["name"].startswith(("本", "该", "此"))
             and adoption(found["history"])
         ):

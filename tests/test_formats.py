@@ -192,3 +192,25 @@ def test_markdown_exports_markup_is_read_away() -> None:
     # an entity for one, are text
     assert "> 首页 > 法规 > 正文" in texts
     assert "<武汉大学>" in texts and "<不是标签>" in texts
+
+
+def test_only_known_tags_and_whole_entities_are_markup() -> None:
+    lines = read_lines(
+        "page.txt",
+        "\n".join(
+            [
+                "该成果发表在<Nature>杂志上，当 a<b and c>d 时成立。",
+                "第一条 为了规范管理，制定本法。<br/>第二条 本法适用于全国。",
+                "来源：新华网&#13;&#10;责任编辑：王五",
+                "网址参数 ?id=1&para=2&copy=3 照抄。",
+                "填表日期：____年__月__日",
+            ]
+        ).encode(),
+    )
+    # a <br> and an entity's line break part lines: the second article is an article again
+    assert "第二条 本法适用于全国。" in lines
+    assert "第一条 为了规范管理，制定本法。" in lines
+    assert "该成果发表在<Nature>杂志上，当 a<b and c>d 时成立。" in lines
+    assert "网址参数 ?id=1&para=2&copy=3 照抄。" in lines
+    assert "填表日期：____年__月__日" in lines
+    assert not any(line.startswith("来源：") for line in lines)  # a credit line on its own

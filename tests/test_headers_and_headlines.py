@@ -517,3 +517,7 @@ def test_a_headline_saying_who_issued_a_text_names_it() -> None:
         "talk.txt", "市长在发布会上谈稳就业\n市长表示，今年要新增就业岗位两万个。".encode()
     )
     assert len(document_names(talk)) == 1  # its headline only
+    press = read_document(
+        "fbh.txt", "国新办举行发布会解读新修订的殡葬管理条例\n发布会上，民政部介绍了条例。".encode()
+    )
+    assert len(document_names(press)) == 1

@@ -42,7 +42,7 @@ def test_a_citing_word_jieba_glues_to_a_name_is_no_part_of_it() -> None:
 def test_a_name_asked_which_or_pointed_at_by_a_measure_word() -> None:
     # 哪个城市条例 asks which city's regulation: it names none
     assert law_names("这个方针是哪个城市条例里的") == ()
-    assert law_names("还打算修订哪个无人机管理办法") == ()
+    assert law_names("是哪个地方阅读条例里的原则？") == ()
     # the measure word of 那部 is no part of the name; 正式版 and 现行 say which edition
     assert law_names("国务院那部阅读条例里有没有写这句话？") == ("阅读条例",)
     assert law_names("2025年无锡正式版条例怎么定义低空经济？") == ("无锡条例",)
@@ -50,7 +50,9 @@ def test_a_name_asked_which_or_pointed_at_by_a_measure_word() -> None:
     assert law_names("老矿法规定矿区范围有争议由谁处理？") == ()  # 矿法: too short to tell
     # a local text implementing a law, with 的 before its kind
     assert law_names("北京那个实施种子法的办法里许可证有效期几年") == ("实施种子法办法",)
-    # counter-examples: a version said before the name, and a name after 这 with no measure
+    # counter-examples: a name said after 哪 (哪些…条款), a version said before the name, and
+    # a name after 这 with no measure
+    assert law_names("哪些住房公积金管理条例条款规定了缴存比例") == ("住房公积金管理条例",)
     assert law_names("这句话是哪个版本人口计生法的说法？") == ("人口计生法",)
     assert law_names("这部档案条例第几条") == ("档案条例",)
 

@@ -290,3 +290,7 @@ def test_the_nation_said_before_a_regulations_short_name_is_no_part_of_it() -> N
         "wl.md", ["# 中华人民共和国网络安全法", "第九条 网络运营者应当履行网络安全保护义务。"]
     )
     assert find_target("国家安全法规定公民有哪些义务？", (network,)).missing == "《国家安全法》"
+    # nor a national text only a place's text shares a name with
+    awards = parse("jl.md", ["# 上海市科学技术奖励条例", "第三条 本市设立科学技术奖。"])
+    asked = find_target("国家科学技术奖励条例规定了哪些奖项", (awards,))
+    assert asked.missing == "《国家科学技术奖励条例》"

@@ -193,7 +193,7 @@ def test_a_disclosure_catalogues_fields_answer_only_when_asked_for() -> None:
 
 def test_a_page_in_traditional_characters_has_the_same_furniture() -> None:
     page = [
-        "久久国产精品一区二区_欧美成年网站_国产精品成人国产_亚洲欧美日韩在线观看a三区",
+        "久久国产精品一区二区_欧美成年网站_国产精品成人国产_亚洲欧美日韩在线观看a三区_在线成人动漫",
         "首頁外貿學堂 > 上海直播政策 > 直播帶貨規定",
         "】 【打 印】",
         "【 第1頁 第2頁 第3頁 第4頁 】",
@@ -217,3 +217,17 @@ def test_a_dateline_before_the_text_stays_in_it() -> None:
     assert list(clean([line]).lines) == [line]
     # counter-example: a dateline alone on its line is still furniture
     assert list(clean(["新华社北京3月8日电", "正文。"]).lines) == ["正文。"]
+
+
+def test_a_guides_steps_and_a_sites_title_with_its_columns_are_text() -> None:
+    text = [
+        "登录官网首页>网上办事大厅>提取业务",
+        "进入首页>个人业务>公积金提取>提交申请",
+        "殡葬管理条例_法律法规_政务公开_某市民政局",
+        "欢迎光临第二届中国国际进口博览会",
+    ]
+    assert list(clean(text).lines) == text
+    # counter-examples: a PDF's page footer, and a Traditional credit line beside a line a
+    # Word file broke softly
+    page = ["第1页 共10页", "來源：新華網", "堅持黨的全面領導。\n加強基層治理。"]
+    assert list(clean(page).lines) == page[-1:]

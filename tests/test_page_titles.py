@@ -550,3 +550,28 @@ def test_a_first_line_saying_nothing_in_chinese_leaves_the_headline_under_it() -
         ],
     )
     assert title.startswith("高平市卫生健康和体育局关于对市七届政协三次会议第83号提案的答复")
+
+
+def test_a_year_over_a_title_and_a_dated_headline_are_titles() -> None:
+    title, _ = _read(
+        "h2.txt",
+        [
+            "2024年",
+            "政府工作报告",
+            "——2024年3月5日在第十四届全国人民代表大会第二次会议上",
+            "各位代表：",
+        ],
+    )
+    assert title.startswith("2024年政府工作报告")
+    title, _ = _read(
+        "a.txt", ["2024年1月1日起这些新规正式施行", "来源：新华网", "一批新规将于1月1日起施行。"]
+    )
+    assert title == "2024年1月1日起这些新规正式施行"
+    # a history in Chinese numerals, or after a name in 《》, is parted from the title too
+    for line in (
+        "中华人民共和国铁路法（一九九〇年九月七日第七届全国人民代表大会常务委员会第十五次会议通过）",
+        "《中华人民共和国铁路法》（1990年9月7日第七届全国人民代表大会常务委员会第十五次会议通过）",
+    ):
+        title, texts = _read("tl.txt", [line, "第一条 为了保障铁路运输，制定本法。"])
+        assert title.startswith("中华人民共和国铁路法") and "通过" not in title
+        assert texts[0].endswith("通过）")
