@@ -192,6 +192,12 @@ _PAGE = r"(?:第[\d一二三四五六七八九十]+页|共[\d一二三四五六�
 _PAGES = re.compile(
     rf"^[【】\[\]|｜]*(?:(?:上一页|下一页|首页|尾页)?{_PAGE}(?:上一页|下一页|尾页)?[【】\[\]|｜,，]*)+$"
 )
+# a dateline before a headline on its line (新华社北京10月29日电  中国共产党…全体会议公报): the
+# headline is a heading; before a sentence it stays in it (新华社是几号发的 asks it)
+_DATELINE_PREFIX = re.compile(
+    rf"^[（(]?[^，。！？：:\s]{{2,16}}?{_DIGIT}{{1,3}}月{_DIGIT}{{1,3}}日\s*电[）)]?\s+"
+    r"(?=[^，,。；;！？!?：:]{4,60}$)"
+)
 _SIGNED = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in SIGNED)
 _EDGE = tuple(re.compile(p, re.IGNORECASE) for p in EDGE)
 _NEWS = tuple((name, re.compile(p)) for name, p in NEWS)
@@ -467,6 +473,9 @@ def clean(lines: list[str]) -> Cleaned:
             # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
             removed.append(Removed("".join(glosses), "网页杂质：拼音注音"))
             line = without_pinyin(line)
+        if prefix := _DATELINE_PREFIX.match(seen.strip()):
+            removed.append(Removed(line.strip()[: prefix.end()].strip(), "新闻附注：电头"))
+            line = line.strip()[prefix.end() :]
         kept.append(line)
     return Cleaned(tuple(kept), tuple(removed), tuple(posted))
 

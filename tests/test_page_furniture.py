@@ -215,8 +215,11 @@ def test_a_dateline_before_the_text_stays_in_it() -> None:
     # 新华社是几号发的 is asked of the dateline: it is part of the report's first paragraph
     line = "新华社北京3月8日电 最高人民检察院检察长应勇8日上午向大会作工作报告。"
     assert list(clean([line]).lines) == [line]
-    # counter-example: a dateline alone on its line is still furniture
+    # counter-examples: a dateline alone on its line is still furniture, and one before a
+    # headline leaves the headline a heading
     assert list(clean(["新华社北京3月8日电", "正文。"]).lines) == ["正文。"]
+    headline = "新华社北京10月29日电  中国共产党第十九届中央委员会第五次全体会议公报"
+    assert list(clean([headline]).lines) == ["中国共产党第十九届中央委员会第五次全体会议公报"]
 
 
 def test_a_guides_steps_and_a_sites_title_with_its_columns_are_text() -> None:
