@@ -472,7 +472,7 @@ def clean(lines: list[str]) -> Cleaned:
         if glosses := _PINYIN_GLOSS.findall(line):
             # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
             removed.append(Removed("".join(glosses), "网页杂质：拼音注音"))
-            line = without_pinyin(line)
+            line, seen = without_pinyin(line), without_pinyin(seen)
         if prefix := _DATELINE_PREFIX.match(seen.strip()):
             removed.append(Removed(line.strip()[: prefix.end()].strip(), "新闻附注：电头"))
             line = line.strip()[prefix.end() :]
