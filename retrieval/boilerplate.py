@@ -244,7 +244,7 @@ def is_boilerplate(line: str) -> bool:
 
 # a spam mirror's keywords joined by underscores (国产精品…_精品小视频在线_…, five or more), as
 # its page title; not a site's title of a text, its columns and its name (殡葬管理条例_法律法规_…)
-_KEYWORD_LINE = re.compile(r"^([^_\s。，,；;]{2,20})(?:_[^_\s。，,；;]{2,20}){4,}$")
+_KEYWORD_LINE = re.compile(r"^([^_\s。，,；;]{2,20})(?:\s*_\s*[^_\s。，,；;]{2,20}){4,}$")
 MAX_KEYWORD_LINE = 200
 
 

@@ -102,8 +102,9 @@ from retrieval.structure import parse
 # and a headline saying who issued a text (两部门印发网络主播行为规范) names it; 40: only known HTML
 # tags and whole entities are markup (<br> a line break), a year over a title joins it again, a
 # guide's steps (登录首页>…) and a site's title with its columns stay, PDF footers (第1页 共10页)
-# go; 41: a dateline before a headline on its line is cut again (the headline a heading)
-ANALYZER_VERSION = "41"
+# go; 41: a dateline before a headline on its line is cut again (the headline a heading); 42: a
+# spam keyword line with spaces round its underscores is one too
+ANALYZER_VERSION = "42"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -137,8 +137,8 @@ def law_names(folded: str) -> tuple[str, ...]:
                 )
             )
         )
-        if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS:
-            continue  # who made it and a kind (国务院条例, 国家条例, 省里的条例), no name
+        if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS or _organs_kind(name):
+            continue  # who made it and a kind (国务院条例, 国家条例, 交通部暂行办法), no name
         if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in NOT_LAW_BEFORE_FA):
             names.append(name)
     return tuple(names)
@@ -227,6 +227,22 @@ def _joins_nouns(words: Sequence[str], k: int) -> bool:
         and not words[k - 1].endswith(KIND_WORDS)
         and not words[k - 1].endswith("法")
         and words[k - 1] not in ("法律", "法规")  # 本地法律和国安法: two texts
+    )
+
+
+_MADE_KIND = re.compile(rf"(?:暂行|试行|实施|管理)?(?:{'|'.join(KIND_WORDS)})")
+
+
+# a ministry, commission or bureau by its short name (交通部, 住建部, 发改委, 统计局); not 干部
+_MINISTRY = re.compile(r"[\u4e00-\u9fff]{1,6}(?<![干内全外东西南北中])(?:部|委|局|厅|署)")
+
+
+def _organs_kind(name: str) -> bool:
+    """A ministry or bureau and a kind of text (交通部暂行办法, 民政部规定): who made it, not
+    its name (not 交通运输部门规章管理办法, whose kind words follow other words)."""
+    return any(
+        _MINISTRY.fullmatch(name[:k]) and _MADE_KIND.fullmatch(name[k:])
+        for k in range(2, len(name) - 1)
     )
 
 

@@ -63,3 +63,11 @@ def test_a_name_begins_after_the_according_to_inside_it() -> None:
     assert law_names("情况按档案条例怎么办") == ("档案条例",)
     # counter-example: 按揭 is a word of the name
     assert law_names("按揭贷款管理条例第三条") == ("按揭贷款管理条例",)
+
+
+def test_a_ministry_and_a_kind_name_no_text() -> None:
+    # who made it and a kind (交通部暂行办法), as 国务院条例 is
+    assert law_names("交通部暂行办法里，有过酒驾记录的人还能当网约车司机吗") == ()
+    # counter-examples: a ministry's words inside a longer name, and 干部 (no ministry)
+    assert law_names("交通运输部门规章管理办法第三条") == ("交通运输部门规章管理办法",)
+    assert law_names("按国务院殡葬条例，火葬区可以卖棺材吗？") == ("国务院殡葬条例",)

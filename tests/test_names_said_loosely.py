@@ -294,3 +294,16 @@ def test_the_nation_said_before_a_regulations_short_name_is_no_part_of_it() -> N
     awards = parse("jl.md", ["# 上海市科学技术奖励条例", "第三条 本市设立科学技术奖。"])
     asked = find_target("国家科学技术奖励条例规定了哪些奖项", (awards,))
     assert asked.missing == "《国家科学技术奖励条例》"
+
+
+def test_a_laws_draft_is_held_by_the_pages_reporting_it() -> None:
+    page = parse(
+        "npc.txt",
+        [
+            "用法治“托”起“最柔软的群体”",
+            "托育服务法草案于2025年6月首次提请全国人大常委会审议，草案共8章76条。",
+        ],
+    )
+    assert not find_target("托育服务法草案一共几章几条？", (page,)).missing
+    # counter-example: the law itself asked, which no page holds, is missing
+    assert find_target("托育服务法第十条规定了什么？", (page,)).missing == "《托育服务法》"

@@ -194,6 +194,7 @@ def test_a_disclosure_catalogues_fields_answer_only_when_asked_for() -> None:
 def test_a_page_in_traditional_characters_has_the_same_furniture() -> None:
     page = [
         "久久国产精品一区二区_欧美成年网站_国产精品成人国产_亚洲欧美日韩在线观看a三区_在线成人动漫",
+        "欧美日韩精品一区二区高清视频 _国产成人精品不卡_另类人妖一区_亚洲精品久久_日韩在线",
         "首頁外貿學堂 > 上海直播政策 > 直播帶貨規定",
         "】 【打 印】",
         "【 第1頁 第2頁 第3頁 第4頁 】",
