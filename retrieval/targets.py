@@ -437,8 +437,11 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
         plain = plain_text(law)
         if (of_place and not SPELLED_PLACE.match(law)) or generic(law):
             continue
-        # (its draft asked, 托育服务法草案: pages report a draft, no corpus holds it as a title)
-        drafted = re.match(r"[（(]?草案", folded[folded.find(law) + len(law) :])
+        # (its draft asked, 托育服务法草案一共几章: pages report a draft, no corpus holds it as a
+        # title; not what the draft stipulates, 草案…怎么规定的, which no report gives)
+        drafted = re.match(r"[（(]?草案", folded[folded.find(law) + len(law) :]) and not (
+            _STIPULATES.search(folded)
+        )
         if (about_mention or drafted) and any(law in p.text for d in documents for p in d.passages):
             continue
         if told_of and plain in mentioned_titles(documents) and f"《{law}》" in folded:

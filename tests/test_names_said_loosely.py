@@ -305,5 +305,7 @@ def test_a_laws_draft_is_held_by_the_pages_reporting_it() -> None:
         ],
     )
     assert not find_target("托育服务法草案一共几章几条？", (page,)).missing
-    # counter-example: the law itself asked, which no page holds, is missing
+    # counter-examples: the law itself asked, which no page holds, and what the draft
+    # stipulates, which no report gives, are missing
     assert find_target("托育服务法第十条规定了什么？", (page,)).missing == "《托育服务法》"
+    assert find_target("托育服务法草案第三章具体规定了哪些内容", (page,)).missing
