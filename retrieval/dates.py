@@ -70,7 +70,7 @@ PAST_YEAR = ("过去一年", "过去的一年", "一年来")
 def chinese_number(text: str) -> int | None:
     """十九 → 19, 二十 → 20, 一百零八 → 108, 一千一百六十二 → 1162 (a code's articles), 三 → 3;
     digits as they are; None otherwise."""
-    if text.isdigit():
+    if text.isdecimal():  # (not isdigit: ❶ and ² are digits int() cannot read)
         return int(text)
     if not text or any(c not in CN_NUMBER and c not in _UNITS for c in text):
         return None
@@ -111,7 +111,7 @@ def cn_numeral(n: int) -> str:
 
 def cn_year(text: str) -> int | None:
     """A four-character year: 2019, or 二〇一九 digit by digit."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     try:
         return int("".join(str(_DIGITS[c if c != "零" else "〇"]) for c in text))

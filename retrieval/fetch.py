@@ -246,7 +246,7 @@ async def _fetch(
 async def _body(response: httpx.Response, max_bytes: int) -> bytes:
     too_big = FetchError(f"文档过大（超过 {max_bytes // 1024 // 1024} MB），未下载")
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isdecimal() and int(declared) > max_bytes:
         raise too_big
     chunks, size = [], 0
     async for chunk in response.aiter_raw():

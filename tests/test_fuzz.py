@@ -72,6 +72,12 @@ def test_any_question_renders_as_valid_telegram_html(index: SearchIndex, questio
     assert_valid_reply(index, question)
 
 
+def test_digits_int_cannot_read_are_no_numbers(index: SearchIndex) -> None:
+    # (found by the fuzzing above: ❶ and ² are str.isdigit() but not numbers int() reads)
+    for question in ("❶", "第²条", "❶❷❸年"):
+        assert_valid_reply(index, question)
+
+
 def test_a_question_of_100000_characters(index: SearchIndex) -> None:
     assert_valid_reply(index, "家属应该做什么？<b>&" * 10_000)
 
