@@ -309,3 +309,13 @@ def test_a_laws_draft_is_held_by_the_pages_reporting_it() -> None:
     # stipulates, which no report gives, are missing
     assert find_target("托育服务法第十条规定了什么？", (page,)).missing == "《托育服务法》"
     assert find_target("托育服务法草案第三章具体规定了哪些内容", (page,)).missing
+    # a revision's draft in 《》 too; not a law a page only cites, whose draft it never names
+    meeting = parse(
+        "gwy.txt",
+        [
+            "李强主持召开国务院常务会议",
+            "会议讨论并原则通过《军人抚恤优待条例（修订草案）》。会议依据《中华人民共和国民用航空法》部署工作。",
+        ],
+    )
+    assert not find_target("军人抚恤优待条例修订草案是哪天审议通过的", (meeting,)).missing
+    assert find_target("民用航空法修订草案加了哪些条款", (meeting,)).missing
