@@ -210,8 +210,10 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
         # a headline printed twice over its posting line (the page's <title> and <h1>) is
         # the page's, whatever its furniture said above it (设为书签…,方便快捷。)
         twice = lines[i + 1].text == line.text and i + 2 < len(lines) and _posted(lines[i + 2])
+        titled = is_title(line)
+        long_enough = len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
         if (
-            is_title(line)
+            titled
             # (a law database's record above a text's title, 【颁布部门】…, tells its page
             # from a news page printing a text below its own headline)
             and not (begun and headline and not recorded and not twice)
@@ -223,19 +225,14 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
                 # / 来源:兰州晚报 2018-08-31)
                 or (
                     (not begun or twice)
-                    and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
+                    and long_enough
                     and (line.text in posted or _posted(lines[i + 1]) or twice)
                     and not _posted(line)  # 发布部门：… over 发布日期：…
                 )
             )
         ):
             return i
-        if (
-            unheaded
-            and not (fallback or begun)
-            and is_title(line)
-            and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
-        ):
+        if unheaded and not (fallback or begun) and titled and long_enough:
             fallback = i
         begun = begun or line.kind is not None or bool(SENTENCE.search(line.text))
         recorded = recorded or bool(POSTING.match(line.text))
