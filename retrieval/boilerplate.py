@@ -97,7 +97,25 @@ NEWS: tuple[tuple[str, str], ...] = (
     # a crawler's or editor's marker where the text starts or ends (==== 正文开始 ====)
     ("正文标记", r"^[=＝\-—*#\s]*正文(开始|结束)[:：]?[=＝\-—*#\s]*$"),
     # a newspaper page's number, and its name, above its articles (第B08版:向两会报告, A01版)
-    ("报纸版面", r"^第?\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：][^。，；！？]{0,20})?$"),
+    # (a bulletin's page with its issue and day: 二版:综合新闻总第1086期 >2013-01-07编印)
+    (
+        "报纸版面",
+        rf"^第?\s*[A-Z]?(?:\d{{1,3}}|{_DIGIT}{{1,3}})\s*版(?:\s*[:：][^。，；！？]{{0,20}}?)?"
+        r"(?:\s*总?第\d{1,5}期)?(?:\s*>?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:编印|出版)?)?$",
+    ),
+    # a wiki page's own furniture (跳转到内容, 維基文庫,自由的圖書館, 本页已校对): MediaWiki's
+    # skip links, the site's motto, a page's proofreading state and a law's editions link
+    (
+        "网页控件",
+        r"^(?:跳(?:转|至|到)(?:到)?(?:内容|导航|搜索)|维基(?:文库|百科|新闻|教科书|语录)"
+        r"[,，]\s*自由的(?:图书馆|百科全书|新闻源|教科书|名人名言录)|本页(?:已|尚未)校对|此页已验证"
+        r"|沿革和最新版)$",
+    ),
+    # a portal's city switch and its hot searches ([南京] 切換, 熱搜詞:榮威 Smart 上汽 …)
+    (
+        "网页控件",
+        r"^[•·\s]*[\[【][\u4e00-\u9fff]{2,8}[\]】]\s*切换(?:城市)?$|^热(?:搜|门)(?:词|搜索)\s*[:：]",
+    ),
     ("发布时间", r"^(发布|发表|更新)?时间\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\d:\s]*$"),
     ("发布时间", r"^(发布|发表|更新)时间\s*[:：]"),
     ("发布时间", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$"),
@@ -436,7 +454,9 @@ def _simplified_lines(lines: list[str]) -> list[str]:
 def clean(lines: list[str]) -> Cleaned:
     """Drop adverts and clutter, keeping every other line (blank ones too) in order, and say
     what was removed by which rule."""
-    original, lines = lines, _simplified_lines(lines)
+    # (read without the pinyin a mirror glued in: 當(dāng)前位置: 首頁 » 汽車 is a trail)
+    original = lines
+    lines = _simplified_lines([without_pinyin(x) if "(" in x else x for x in lines])
     inwards = list(range(len(lines)))
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
     crumbs = _breadcrumbs(lines) | _menus(lines)
@@ -457,6 +477,9 @@ def clean(lines: list[str]) -> Cleaned:
             if line.strip():
                 removed.append(Removed(line.strip(), "网页控件：导航路径"))
             continue
+        # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
+        glosses = _PINYIN_GLOSS.findall(line) if "(" in line else []
+        line = without_pinyin(line) if glosses else line
         tail = _SOURCE_TAIL.search(seen)
         if tail and len(_HAN.findall(seen[: tail.start()])) >= MIN_HEADLINE_HAN:
             removed.append(Removed(line[tail.start() :].strip(), "新闻附注：来源署名"))
@@ -469,10 +492,8 @@ def clean(lines: list[str]) -> Cleaned:
             ):
                 posted.append(above)
             continue
-        if glosses := _PINYIN_GLOSS.findall(line):
-            # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
+        if glosses:
             removed.append(Removed("".join(glosses), "网页杂质：拼音注音"))
-            line, seen = without_pinyin(line), without_pinyin(seen)
         if prefix := _DATELINE_PREFIX.match(seen.strip()):
             removed.append(Removed(line.strip()[: prefix.end()].strip(), "新闻附注：电头"))
             line = line.strip()[prefix.end() :]

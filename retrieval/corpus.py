@@ -103,8 +103,12 @@ from retrieval.structure import parse
 # tags and whole entities are markup (<br> a line break), a year over a title joins it again, a
 # guide's steps (登录首页>…) and a site's title with its columns stay, PDF footers (第1页 共10页)
 # go; 41: a dateline before a headline on its line is cut again (the headline a heading); 42: a
-# spam keyword line with spaces round its underscores is one too
-ANALYZER_VERSION = "42"
+# spam keyword line with spaces round its underscores is one too; 43: a wiki's furniture and edit
+# links ([编辑]), a portal's city switch, a bulletin's page header and a mirror's pinyin in a
+# trail are furniture, a page's posting line is read in Simplified (發布日期:), a masthead or a
+# salutation is no title, a record's fields head no text, two articles on a line are parted,
+# and a page with no title is named by the text it adopts (《…条例》已经…通过)
+ANALYZER_VERSION = "43"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -71,9 +71,17 @@ _GIVEN = re.compile(
 )
 
 
+# which issue or page printed it (收在国务院公报哪一期, 晚报哪个版面登了…): a dateline's words
+_ISSUE = re.compile(r"哪一?期|第几期|哪个?版面?|第几版")
+_PRINTED = re.compile(r"登|收|刊|载|印|公报|报纸|[日晚]报|杂志")
+
+
 def asks_occasion(question: str) -> bool:
-    """Whether a question asks when, or at which meeting, something was given or published."""
-    return bool(_WHEN_OR_WHERE.search(question) and _GIVEN.search(question))
+    """Whether a question asks when, or at which meeting, something was given or published,
+    or in which issue of a paper."""
+    return bool(_WHEN_OR_WHERE.search(question) and _GIVEN.search(question)) or bool(
+        _ISSUE.search(question) and _PRINTED.search(question)
+    )
 
 
 def asks_given(question: str) -> bool:

@@ -11,6 +11,7 @@ from retrieval.dates import first_date
 from retrieval.history import is_date_line, is_history
 from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import KIND_WORDS
+from retrieval.title_lines import POSTING
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
 # back matter of an official document: glossary, annexes, notes
@@ -75,14 +76,18 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         j = i
-        # a date or adoption line under a headline belongs to it (…全会公报 /
-        # （2019年10月31日…全体会议通过）)
+        # a date, adoption or posting line under a headline belongs to it (…全会公报 /
+        # （2019年10月31日…全体会议通过）, …托班招收儿童范围 / 日期:11-05)
         while (
             j < len(lines)
             and j not in fields
             and (
                 _is_headline(lines[j])
-                or (j > i and lines[j].kind is None and _dates_it(lines[j].text))
+                or (
+                    j > i
+                    and lines[j].kind is None
+                    and (_dates_it(lines[j].text) or bool(POSTING.match(lines[j].text)))
+                )
             )
         ):
             j += 1
@@ -194,6 +199,7 @@ def _is_headline(line: Line) -> bool:
         and not SALUTATION.match(line.text)
         and not is_history(line.text)  # 2001年4月21日 国务院令第302号公布 above 第一条
         and not dateline_text(line.text)  # （2020年2月3日） under a speech's title
+        and not POSTING.match(line.text)  # 制定机关:…人民代表大会常务委员会, 发布日期:…
     )
 
 

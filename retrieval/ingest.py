@@ -287,6 +287,8 @@ _INLINE_TAG = re.compile(
 _BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
 # an entity with its semicolon (&emsp; &#10;): not &para=2 of an address
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# a wiki page's edit link by a heading or an article ([编辑]第一条, 第一章 总则[编辑])
+_EDIT_LINK = re.compile(r"^[ \t]*\[(?:编辑|編輯)\]|\[(?:编辑|編輯)\][ \t]*$", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*\*")  # Markdown's bold: **第一条** (not __, a form's blank ____年)
 # a Markdown quote's mark, not a trail's (> 首页 > …)
 _QUOTED = re.compile(r"^>\s?(?=[^>»›\n]*$)", re.MULTILINE)
@@ -294,13 +296,15 @@ _QUOTED = re.compile(r"^>\s?(?=[^>»›\n]*$)", re.MULTILINE)
 
 def without_markup(text: str, markdown: bool) -> str:
     """A text file's text without the markup of the page it came from: its inline tags
-    dropped (a <br> a line break), in Markdown its bold and quote marks, then its entities
-    read (&emsp; a space, &lt; a <, &#10; a line break); headings (#) and HTML comments stay
-    for the structure and cleaning."""
+    dropped (a <br> a line break) and a wiki's edit links, in Markdown its bold and quote
+    marks, then its entities read (&emsp; a space, &lt; a <, &#10; a line break); headings
+    (#) and HTML comments stay for the structure and cleaning."""
     if "<" in text:
         text = _INLINE_TAG.sub("", _BREAK.sub("\n", text))
     if markdown:
         text = _QUOTED.sub("", _EMPHASIS.sub("", text))
+    if "[" in text:
+        text = _EDIT_LINK.sub("", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     return text

@@ -1,5 +1,6 @@
 """Lines of a text read again with their neighbours for what a law's layout says: an
-article whose number runs on into its text, and a table of contents ahead of the text."""
+article whose number runs on into its text, two articles on one line, and a table of
+contents ahead of the text."""
 
 from __future__ import annotations
 
@@ -12,6 +13,31 @@ from retrieval.normalize import plain_text
 # 第一条为进一步…: an article run on into its text with no space after its number
 _GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
 MIN_ARTICLE_RUN = 3
+_ARTICLE = re.compile(rf"^\s*第([{CN_NUM}\d]+)条")
+# the next article after a sentence's end, the break between them lost (…由市人民政府制定。
+# 第四十二条本条例自2021年1月1日起施行。)
+_NEXT_ARTICLE = re.compile(
+    rf"(?<=[。；;])\s*第([{CN_NUM}\d]+)条(?!\s*[规所第、的和至或及款项中（(])"
+)
+
+
+def parted_articles(lines: list[str]) -> list[str]:
+    """The lines with an article's line parted before the next article run into it (its
+    number one more: not a sentence citing another, 第三条规定的…)."""
+    out: list[str] = []
+    for line in lines:
+        start = _ARTICLE.match(line)
+        number = chinese_number(start[1]) if start else None
+        while (
+            number is not None
+            and (after := _NEXT_ARTICLE.search(line))
+            and chinese_number(after[1]) == number + 1
+        ):
+            out.append(line[: after.start()])
+            # (its number set apart from its text, as an article's is: 第四十二条 本条例…)
+            line, number = f"第{after[1]}条 {line[after.end() :].lstrip()}", number + 1
+        out.append(line)
+    return out
 
 
 def glued_articles(lines: list[Line]) -> list[Line]:

@@ -52,7 +52,8 @@ CLOSABLE = frozenset(kind for kind, _ in ENUMERATIONS)
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _VOCATIVE = (
     r"(同志们|朋友们|各位代表|代表们|各位委员|委员们|各位领导|女士们|先生们|同学们|老师们"
-    r"|同事们|各位[\u4e00-\u9fff]{1,3}?)"  # 各位代表 / 各位老师 / 各位来宾
+    r"|同事们|各位[\u4e00-\u9fff]{1,3}?"  # 各位代表 / 各位老师 / 各位来宾
+    r"|各位[\u4e00-\u9fff]{2,6}?朋友们|[\u4e00-\u9fff]{1,4}界的?朋友们)"  # 各位新闻媒体朋友们
 )
 SALUTATION = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[！!：:，,]?$")
 CLOSING = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[，,！!：:]")

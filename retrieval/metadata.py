@@ -301,8 +301,7 @@ def derived_names(title: str, meta: DocumentMeta) -> tuple[str, ...]:
         core = re.sub(r"[《》]", "", title)
     if interpretation:
         names += interpretation_names(interpretation)
-    # a draft goes by its name with 草案 (对外关系法(草案)征求意见: 对外关系法草案), not
-    # by the law's own name alone
+    # a draft goes by its name with 草案 (对外关系法(草案)征求意见: 对外关系法草案) only
     draft = _DRAFT.search(core)
     if draft:
         names.append(core[: draft.start()].replace(_STATE, "") + draft.group(1))
@@ -579,8 +578,9 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
         and not re.search(r"[。！？!?；;，,：:]|\d", lines[0])
         and len(lines[0]) <= MAX_TITLE_LINE_CHARS
         and unmarked(lines[0]) not in plain_title  # the title again, spaced otherwise
-        and not plain_title.endswith(TITLE_ENDINGS)  # …的通报 is whole, not 通知公告更多>> under it
-        and not _WHOLE_LAW.fullmatch(plain_title)  # nor a law's (…国徽法 above 以文本方式查看主题)
+        # …的通报 is whole (not 通知公告更多>> under it), a law too (…国徽法 / 以文本方式查看主题)
+        and not (simple := simplified(plain_title)).endswith(TITLE_ENDINGS)
+        and not _WHOLE_LAW.fullmatch(simple)
         and (_SUBTITLE.match(lines[1]) or is_date_line(lines[1]) or _OCCASION.match(lines[1]))
     ):
         # a title in two lines, its subtitle or date under them (高举中国特色社会主义伟大

@@ -81,7 +81,7 @@ class Query:
 
 
 _INTERROGATIVE = re.compile(
-    r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|第几[次届号]|什么时候|多少|多久|多长"
+    r"哪一?(?:天|年|月|日|里|儿|些|个|位|次|份|篇|项|条|种|句)|第几[次届号]|(?:什么|啥)时候|多少|多久|多长"
     r"|几月几[日号]"
 )
 
@@ -171,8 +171,13 @@ def _written_out(word: str) -> frozenset[str]:
     return frozenset({f"第{plenum.group(1)}次全体会议"}) if plenum else frozenset()
 
 
+# what asks how a text was made, where its `history` is asked (2024年那次修改是在哪次会议上
+# 通过的): no word naming it, though its adoption line says them too
+_ADOPTING = re.compile(r"会议|通过|批准")
+
+
 def without_naming_words(
-    query: Query, target: Target, index: SearchIndex, defining: bool = False
+    query: Query, target: Target, index: SearchIndex, defining: bool = False, history: bool = False
 ) -> Query:
     """The question without the words that name the documents it was understood to ask
     about (2021年 政府工作报告, 95周年 讲话): inside those documents they tell no passage
@@ -194,7 +199,10 @@ def without_naming_words(
     kept = tuple(
         w
         for w in query.words
-        if w.text in quoted or w.text in again or (w.text not in titles and w.text not in occasions)
+        if w.text in quoted
+        or w.text in again
+        or (history and _ADOPTING.fullmatch(w.text))
+        or (w.text not in titles and w.text not in occasions)
     )
     if not kept:
         kept = tuple(w for w in query.words if w.text not in titles)
@@ -234,7 +242,7 @@ _ASKS_DEFINITION = re.compile(
 
 
 # a question asking when (哪年入党, 哪天开的, 什么时候提出的)
-_ASKS_TIME = re.compile(r"哪一?年|哪一?天|何年|何时|什么时候|什么时间|几月几[日号]|哪个月")
+_ASKS_TIME = re.compile(r"哪一?年|哪一?天|何年|何时|(?:什么|啥)时候|什么时间|几月几[日号]|哪个月")
 
 
 def asks_time(question: str) -> bool:
@@ -242,7 +250,8 @@ def asks_time(question: str) -> bool:
 
 
 # taking effect, not a name: 施行, 生效, 实施 (not 实施条例, 实施办法)
-_TAKES_EFFECT = re.compile(r"施行|生效|实施(?![条办细意方规])")
+# (执行 said for 施行 once it starts: 从哪天起开始执行; not 由谁执行)
+_TAKES_EFFECT = re.compile(r"施行|生效|实施(?![条办细意方规])|(?:开始|起|正式)执行")
 
 
 def only_effect(words: Iterable[str]) -> bool:

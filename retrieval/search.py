@@ -202,10 +202,12 @@ def question_focus(
 
 
 def _asked(
-    query: Query, weights: Sequence[float], target: Target, index: SearchIndex, define: bool = False
+    query: Query, weights: Sequence[float], target: Target, index: SearchIndex,
+    define: bool = False, history: bool = False,
 ) -> tuple[Query, tuple[float, ...]]:  # fmt: skip
-    """The question without the words naming its documents (but a term it asks to `define`)."""
-    asked = without_naming_words(query, target, index, define)
+    """The question without the words naming its documents (but a term it asks to `define`,
+    or the meeting adopting them where their `history` is asked)."""
+    asked = without_naming_words(query, target, index, define, history)
     return asked, tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
 
 
@@ -335,7 +337,13 @@ def candidates(
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
     definition = asks_definition(folded_question)
-    asked, asked_weights = _asked(query, weights, target, index, definition)
+    # 2009年修订的统计法 names an edition; it does not ask of the law's revisions (the names
+    # the question says are left out here; an edition before a name the corpus does not
+    # know by it, （2024年修正）统计法, in asks_history); the question as written must ask
+    # too, as 2018年修正本的公司法 is said as 公司法 and leaving that out would leave 修正
+    written = canonical_years(folded_question)
+    history = asks_history(_without(written, target.said)) and asks_history(written)
+    asked, asked_weights = _asked(query, weights, target, index, definition, history)
     ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
     telling = question_focus(query, weights, target, index, ranking, definition)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
@@ -365,12 +373,6 @@ def candidates(
     )
     listing = asks_list(folded_question)
     kind_listed = listed_kind(folded_question)
-    # 2009年修订的统计法 names an edition; it does not ask of the law's revisions (the names
-    # the question says are left out here; an edition before a name the corpus does not
-    # know by it, （2024年修正）统计法, in asks_history); the question as written must ask
-    # too, as 2018年修正本的公司法 is said as 公司法 and leaving that out would leave 修正
-    written = canonical_years(folded_question)
-    history = asks_history(_without(written, target.said)) and asks_history(written)
     occasion = asks_occasion(folded_question)
     # 索引号是多少, 哪天成文的, 哪天发的: a disclosure catalogue's field answers
     record = occasion or bool(_ASKS_RECORD.search(folded_question))

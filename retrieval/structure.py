@@ -36,7 +36,7 @@ from retrieval.dates import chinese_number
 from retrieval.headlines import plain_headings
 from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
-from retrieval.law_layout import glued_articles, without_table_of_contents
+from retrieval.law_layout import glued_articles, parted_articles, without_table_of_contents
 from retrieval.markers import (
     ANNOUNCES,
     BACK_REFERENCE,
@@ -61,7 +61,7 @@ from retrieval.metadata import (
     read_front_matter,
 )
 from retrieval.model import Document, DocumentMeta, Heading, Passage
-from retrieval.normalize import plain_text
+from retrieval.normalize import plain_text, simplified
 from retrieval.pieces import MAX_PASSAGE_CHARS, split_passage
 from retrieval.title_lines import (
     CATALOGUE_FIELD,
@@ -70,8 +70,10 @@ from retrieval.title_lines import (
     POSTING,
     SENTENCE,
     TITLE_FIELD,
+    adopted_name,
     bare,
     ends_with_kind,
+    is_masthead,
     is_title,
     page_title_line,
     parted_history,
@@ -253,7 +255,7 @@ def _page_title_first(
     代表大会常务委员会 / 2006年11月3日 under a notice). Sentences, headings and a record's
     fields above it stay text (a study page's lead paragraphs may stand above the document it
     prints; 【发文字号】 answers 第几号令). None where the title stays where it is."""
-    if not lines or kind_of(title) or ends_with_kind(title):
+    if not lines or kind_of(title) or ends_with_kind(simplified(title)):
         return None
     # a record's title field among its other fields (【標 題】草原防火條例 under 【有 效 性】
     # 有效) names the text
@@ -301,6 +303,7 @@ def _title_and_meta(
         and rest[0].endswith(KIND_WORDS)
         and not first.endswith(KIND_WORDS)
         and rest[0] != first
+        and not is_masthead(first)
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
     banner: list[tuple[str, str]] = []
@@ -364,7 +367,7 @@ _DATING = ("副标题", "日期")  # front matter that dates a text (read_front_
 def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) -> Parsed:
     """Parse the clean lines of the document `doc` (its id); `posted_under`: the lines the
     cleaning took a posting line from under (`Cleaned.posted_under`)."""
-    parted = unglued_headline(parted_history(lines))
+    parted = parted_articles(unglued_headline(parted_history(lines)))
     classified = [classify(t.strip()) for t in parted if t.strip()]
     for step in _LINE_PASSES:
         classified = step(classified)
@@ -373,6 +376,9 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
         classified, furniture = moved
         title, meta, taken, front = _title_and_meta(doc, classified)
         front += [(line, "栏目") for line in furniture]
+    elif not taken and (name := adopted_name(classified)):
+        meta = replace(read_front_matter(doc, name, []).meta, subtitle="")
+        title = display_title(name, meta)
     # the lines saying when and by whom the text was adopted and revised answer 哪次会议
     # 通过的 and 修订过几次: one passage, its history
     history = [line.strip() for line, what in front if what == "日期" and adoption(line)]

@@ -79,9 +79,11 @@ def asked_document(
     if len(documents) > 1 and (place.part or place.point or place.article):
         # "第四部分的第三点": the one document that has such a place
         documents = [d for d in documents if place_passages(d, place, words)]
-    if len(documents) > 1 and _CHAPTER_ASKED.search(question):
-        # "第三章第一条": of a text in chapters, not a page's 三、 or a speech's 第三部分
+    if len(documents) > 1 and (chapter := _CHAPTER_ASKED.search(question)):
+        # "第三章第一条": of a text in chapters, not a page's 三、 or a speech's 第三部分; of
+        # one holding that chapter (not a page printing an edition's first chapter only)
         documents = [d for d in documents if _has_chapters(d)] or documents
+        documents = [d for d in documents if _holds_chapter(d, chapter[0])] or documents
     if len(documents) > 1:  # "条例第二章": of the 条例, not the 办法 beside it
         kinds = {kind for word, kind in KINDS if word in question} & RULE_KINDS
         documents = [d for d in documents if d.meta.kind in kinds] or documents
@@ -175,6 +177,12 @@ MAX_CITED_CANDIDATES = 4  # more texts with such an article: nothing to choose o
 
 def _has_chapters(document: Document) -> bool:
     return any(legal_rank(part) == 0 for h in document.headings for part in h.path)
+
+
+def _holds_chapter(document: Document, label: str) -> bool:
+    return any(
+        re.sub(r"\s", "", part).startswith(label) for h in document.headings for part in h.path
+    )
 
 
 def _names_text(document: Document) -> str:

@@ -5,11 +5,13 @@ its furniture (menus, adverts, a breadcrumb, a record's fields)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
 from retrieval.markers import CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import TITLE_ENDINGS, law_short_name
+from retrieval.normalize import simplified
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
 SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not a title or furniture
@@ -88,6 +90,18 @@ def is_title(line: Line) -> bool:
             and adoption(line.text)
         )
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
+
+
+# a site's masthead, its names joined (法搜网--中国法律信息搜索网, 人民网 | 中国共产党新闻网): no
+# half of a title broken in two (全国一体化算力网 / 建设实施方案 is one)
+_MASTHEAD = re.compile(
+    r"^[^\s，。,；;]{1,16}(?:网|网站)"
+    r"(?:\s*(?:--|—{1,2}|-|[|｜_])\s*[^\s，。,；;]{1,20}(?:网|网站|平台|在线))+$"
+)
+
+
+def is_masthead(text: str) -> bool:
+    return bool(_MASTHEAD.match(text))
 
 
 def bare(text: str) -> bool:
@@ -175,6 +189,27 @@ def is_order_header(text: str) -> bool:
     return bool(_ORDER.match(text))
 
 
+def _may_head(line: Line) -> bool:
+    """Whether a title-like line below a page's furniture may be its title: not a record's
+    field (【…】, 在…上的讲话's subtitle) nor a trail (> 绍兴动态 > … > 2025年两会 > 工作报告)."""
+    return not line.text.startswith(("在", "—", "－", "【", "[")) and not _TRAIL.search(line.text)
+
+
+def _printed_twice(lines: list[Line], i: int) -> bool:
+    """Whether the line at i is a headline printed again right under it, over its posting
+    line (the page's <title> and <h1>)."""
+    line = lines[i]
+    return (
+        i + 2 < len(lines)
+        and lines[i + 1].text == line.text
+        and _posted(lines[i + 2])
+        and is_title(line)
+        and _may_head(line)
+        and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
+        and not _posted(line)
+    )
+
+
 def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     """Where a web page's title sits below its furniture (立即咨询 / 招商加盟 …, 网站首页 /
     广元市人民政府 / 长者专区, 进入老年模式 / 您的当前位置:首页): the first line of a kind
@@ -184,10 +219,18 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     and <h1>), or a news headline above a sentence of its text (a text it prints below, or a
     link in its sidebar, is not the page); and a page opening with a heading (一、学习内容)
     is a text already, whatever it prints further down."""
+    # (read in Simplified characters: a page's 發布日期: and 來源: are its posting line)
+    lines = [replace(ln, text=simplified(ln.text)) for ln in lines[: MAX_FURNITURE_LINES + 4]]
+    posted = frozenset(simplified(text) for text in posted)
     first = lines[0].text
     # (again whole, or as the headline its <title> puts before the site's name: X--学习专栏-…;
     # an order's header is no headline, its issuer signing below it is no repeat of it)
     order = is_order_header(first)
+    # a headline printed twice over its posting line (the page's <title> and <h1>) is the
+    # page's, whatever line opens it (电竞下注-…平台 above 中华网)
+    twice = next((i for i in range(1, len(lines) - 2) if _printed_twice(lines, i)), 0)
+    if lines[0].kind is None and twice and lines[twice].text != first:
+        return twice
     if (
         lines[0].kind is not None
         or (_anchored(lines, 0, posted) and not order)
@@ -207,26 +250,22 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     begun = recorded = False  # a sentence or a heading of text above; a record's field
     for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
         line = lines[i]
-        # a headline printed twice over its posting line (the page's <title> and <h1>) is
-        # the page's, whatever its furniture said above it (设为书签…,方便快捷。)
-        twice = lines[i + 1].text == line.text and i + 2 < len(lines) and _posted(lines[i + 2])
         titled = is_title(line)
         long_enough = len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
         if (
             titled
             # (a law database's record above a text's title, 【颁布部门】…, tells its page
             # from a news page printing a text below its own headline)
-            and not (begun and headline and not recorded and not twice)
-            and not line.text.startswith(("在", "—", "－", "【", "["))  # (nor a record's field)
-            and not _TRAIL.search(line.text)  # > 绍兴动态 > … > 2025年两会 > 工作报告
+            and not (begun and headline and not recorded)
+            and _may_head(line)
             and (
                 (ends_with_kind(line.text) and _anchored(lines, i, posted))
                 # a news headline with its posting line right under it (新颖!7人合议庭审理…
                 # / 来源:兰州晚报 2018-08-31)
                 or (
-                    (not begun or twice)
+                    not begun
                     and long_enough
-                    and (line.text in posted or _posted(lines[i + 1]) or twice)
+                    and (line.text in posted or _posted(lines[i + 1]))
                     and not _posted(line)  # 发布部门：… over 发布日期：…
                 )
             )
@@ -237,6 +276,20 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
         begun = begun or line.kind is not None or bool(SENTENCE.search(line.text))
         recorded = recorded or bool(POSTING.match(line.text))
     return fallback
+
+
+# the sentence adopting a text a page prints under it (《郑州市文明行为促进条例》已经…会议于
+# 2017年12月21日通过, above 第一章 总 则): in a page with no title, that text's name is its title
+_ADOPTING = re.compile(r"^《([^《》]{4,40})》已(?:经|于|由)[^。]{0,120}?(?:通过|批准)")
+
+
+def adopted_name(lines: list[Line]) -> str:
+    """The name of the text adopted in the sentence above a page's first heading, or ""."""
+    first = next((k for k, ln in enumerate(lines) if ln.kind is not None), 0)  # (none: 0)
+    names = [
+        m[1] for ln in lines[: min(first, MAX_FURNITURE_LINES)] if (m := _ADOPTING.match(ln.text))
+    ]
+    return names[-1] if names and ends_with_kind(simplified(names[-1])) else ""
 
 
 # a report's or speech's first words (现在，我代表…人民政府, 各位代表：, 同志们：)

@@ -5,9 +5,10 @@ each rule beside the question it must still answer."""
 from __future__ import annotations
 
 from retrieval.dates import chinese_number, cn_numeral
-from retrieval.model import NoAnswer
+from retrieval.model import Document, NoAnswer
 from retrieval.names import texts_on_law
 from retrieval.normalize import plain_text
+from retrieval.question import asks_effect
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -195,3 +196,119 @@ def test_an_article_asked_bare_of_texts_of_no_rule_kind_is_still_answered() -> N
     )
     got = answer(index_of([*notes, other], SEGMENTER), "第十一条", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("第十一条")
+
+
+def _law(doc: str, title: str, history: list[str], lines: list[str]) -> Document:
+    return parse(doc, [title, *history, *lines])
+
+
+ZHOUKOU = _law(
+    "zhoukou_2020.md",
+    "周口市文明行为促进条例",
+    ["2020年8月27日 周口市第四届人民代表大会常务委员会第三十二次会议通过"],
+    [
+        "第一章 总则",
+        "第一条 为了培育和践行社会主义核心价值观，制定本条例。",
+        "第二条 本条例所称文明行为，是指遵守宪法和法律、法规规定的行为。",
+        "第三章 保障与促进",
+        "第二十五条 市、县人民政府及其有关部门在实施乡村振兴战略中，应当加强农村公共服务。",
+        "第四章 法律责任",
+        "第三十八条 违反本条例规定实施不文明行为，当事人主动消除危害后果的，从轻处罚。",
+        "第五章 附则",
+        # a page lost the break between the last two articles
+        "第四十一条 办理犬只登记的具体办法由市人民政府制定。第四十二条本条例自2021年1月1日起施行。",
+    ],
+)
+
+
+def test_two_articles_on_one_line_are_parted_and_asked_when_it_starts_in_any_words() -> None:
+    articles = [p for p in ZHOUKOU.passages if p.section[-1:] == ("第四十二条",)]
+    assert [p.text for p in articles] == ["第四十二条 本条例自2021年1月1日起施行。"]
+    index = index_of([ZHOUKOU], SEGMENTER)
+    for asked in (
+        "周口市文明行为促进条例啥时候开始实施",
+        "周口市文明行为促进条例从哪天起开始执行？",
+        "周口文明条例哪天施行",
+    ):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert hits and hits[0].passage.text.startswith("第四十二条"), asked
+    # a sentence citing the next article is no article of its own (第三条规定的…)
+    cited = parse("c.md", ["某条例", "第二条 本条例所称文明行为，见本法。第三条规定的除外。"])
+    assert [p.text for p in cited.passages] == [
+        "第二条 本条例所称文明行为，见本法。第三条规定的除外。"
+    ]
+    # and who carries a rule out, or when a fine is paid, is no question of when it starts
+    assert not asks_effect("周口市文明行为促进条例由谁执行，什么时候检查")
+    assert not asks_effect("罚款执行的期限是什么时候")
+
+
+BEIJING_2024 = _law(
+    "beijing_tingche_2024.md",
+    "北京市机动车停车条例",
+    [
+        "2018年3月30日 北京市第十五届人民代表大会常务委员会第三次会议通过",
+        "2024年3月29日 北京市第十六届人民代表大会常务委员会第九次会议修改",
+    ],
+    [
+        "第一章 总则",
+        "第十条 市交通主管部门应当会同市规划自然资源主管部门，在定期普查的基础上修改停车规划。",
+        "第二十六条 任何单位和个人不得擅自在道路上设置障碍物，不得修改停车泊位标线。",
+    ],
+)
+JINAN = _law(
+    "jinan_tingchechang_2012.md",
+    "济南市停车场建设和管理条例",
+    [
+        "2012年9月14日 济南市第十五届人民代表大会常务委员会第四次会议通过",
+        "2012年11月29日 山东省第十一届人民代表大会常务委员会第三十四次会议批准",
+    ],
+    ["第一章 总则", "第二条 济南市城市规划区停车场的规划、建设和管理适用本条例。"],
+)
+
+
+def test_the_meeting_adopting_a_law_is_what_a_question_of_its_history_asks() -> None:
+    index = index_of([BEIJING_2024, JINAN], SEGMENTER)
+    for asked in (
+        "北京停车条例2024年那次修改是在哪次会议上通过的？",
+        "2012年济南停车场建设和管理条例是哪天经山东省人大常委会批准的",
+    ):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert hits and hits[0].passage.section == () and "常务委员会" in hits[0].passage.text
+    # a question of what the law says of its subject is not asked of its history
+    hits = answer(index, "北京停车条例里谁负责修改停车规划", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第十条")
+
+
+SHANGHAI_2011 = parse(
+    "shanghai_yangquan_2011.md",
+    [
+        "上海市养犬管理条例",
+        "第一章 总则",
+        "第一条 为了规范养犬行为，保障公民健康和人身安全，制定本条例。",
+        "第四章 犬只的收容、认领和领养",
+        "第三十二条 本市设立的犬只收容所，负责收容走失犬只和流浪犬只。",
+    ],
+)
+# the newer edition, as a page printing its opening and a list of links to its chapters
+SHANGHAI_2016 = parse(
+    "shanghai_yangquan_2016_page.txt",
+    [
+        "上海市養犬管理條例",
+        "• 中文名:上海市養犬管理條例",
+        "• 實施城市:上海市",
+        "• 實施時間:2011年5月15日",
+        "• 實施對象:上海市養犬人",
+        "條例全文,公告,管理條例,第一章,第二章,第三章,第四章,第五章,",
+        "第一章總則",
+        "第一條為了規範養犬行為,保障公民健康和人身安全,制定本條例。",
+    ],
+)
+
+
+def test_a_chapter_asked_of_two_editions_is_the_one_that_holds_it() -> None:
+    index = index_of([SHANGHAI_2011, SHANGHAI_2016], SEGMENTER)
+    hits = answer(index, "上海养犬条例第四章讲的是什么内容", SEGMENTER).hits
+    assert hits and hits[0].passage.section[0].startswith("第四章")
+    # a chapter both hold is the newer edition's
+    hits = answer(index, "上海养犬条例第一章讲什么", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "shanghai_yangquan_2016_page.txt"

@@ -521,3 +521,71 @@ def test_a_headline_saying_who_issued_a_text_names_it() -> None:
         "fbh.txt", "国新办举行发布会解读新修订的殡葬管理条例\n发布会上，民政部介绍了条例。".encode()
     )
     assert len(document_names(press)) == 1
+
+
+def test_a_records_posting_fields_head_no_text_and_join_the_headline_over_them() -> None:
+    # a notice's record fields above its text: no heading of what follows
+    notice = parse(
+        "wuxi.txt",
+        [
+            "文件名称:《无锡市低空经济高质量发展三年行动方案(2024—2026年)》",
+            "发文字号:锡政办发〔2024〕17号",
+            "发布日期:2024年4月2日",
+            "发文单位:无锡市人民政府办公室",
+            "无锡市低空经济高质量发展三年行动方案(2024—2026年)",
+            "为贯彻落实国家、省关于低空经济产业发展的战略部署,抢抓低空经济产业密集创新和高速"
+            "增长的战略机遇,制定本方案。",
+            "一、总体思路",
+            "以壮大产业为核心,以技术创新为驱动,以空域优化为突破。",
+        ],
+    )
+    assert all(not part.startswith(("发文", "发布")) for p in notice.passages for part in p.section)
+    assert notice.passages[-1].section == ("一、总体思路",)
+    # a paper's headline keeps the posting lines under it in its passage
+    paper = read_document(
+        "baotou.txt",
+        "\n".join(
+            [
+                "电子报阅读机",
+                "2024-11-06",  # (the page's day under its first line: that line is its title)
+                "当前报纸名称:包头晚报",
+                "拟扩大幼儿园托班招收儿童范围",
+                "日期:11-05",
+                "版面:第12版:天下",
+                "学前教育法草案三次审议稿4日提请全国人大常委会会议审议。为解决托育服务供给不足的"
+                "问题，草案拟扩大托班招收儿童范围。",
+            ]
+        ).encode(),
+    )
+    [headed] = [p for p in paper.passages if "日期:11-05" in p.text]
+    assert headed.text.startswith("拟扩大幼儿园托班招收儿童范围")
+    assert "版面:第12版" in headed.text
+
+
+def test_a_traditional_reports_title_takes_no_speaker_line_and_a_laws_no_link() -> None:
+    # Wikisource prints a report's title three times, then its speaker and day
+    report = parse(
+        "yanglao_baogao_2024.txt",
+        [
+            "國務院關於推進養老服務體系建設情況的報告",
+            "國務院關於推進養老服務體系建設情況的報告",
+            "民政部部長陸治原(受國務院委託)",
+            "2024年9月10日於人民大會堂",
+            "全國人民代表大會常務委員會:",
+            "我受國務院委託,向全國人大常委會報告養老服務體系建設情況,請審議。",
+        ],
+    )
+    assert report.title == "國務院關於推進養老服務體系建設情況的報告"
+    # and a law's title, then its other editions' links and its enacting organ
+    law = parse(
+        "bingyifa_1984.txt",
+        [
+            "中華人民共和國兵役法 (1984年)",
+            "中華人民共和國兵役法 (1955年) 中華人民共和國兵役法",
+            "制定機關:全國人民代表大會",
+            "中華人民共和國兵役法 (1998年)",
+            "第一章 總則",
+            "第一條 根據中華人民共和國憲法,制定本法。",
+        ],
+    )
+    assert law.title.startswith("中華人民共和國兵役法 (1984年)")

@@ -76,6 +76,12 @@ def test_a_dated_line_further_down_is_text() -> None:
         # when a meeting opened: no text named as one
         ("2024年四川省人代会哪天开幕，谁主持的会议？", False, False),
         ("省人代会是哪天召开的？", True, False),
+        # which issue or page of a paper printed it
+        ("2021—2030年的妇女发展纲要收在国务院公报哪一期？", True, True),
+        ("包头晚报哪个版面登了扩大托班招收范围的消息", True, False),
+        # not a part of a plan or a training course
+        ("二期工程哪一期完工", False, False),
+        ("中青班第几期开班", False, False),
     ],
 )
 def test_which_questions_ask_when_or_where_a_text_was_given(

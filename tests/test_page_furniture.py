@@ -235,3 +235,67 @@ def test_a_guides_steps_and_a_sites_title_with_its_columns_are_text() -> None:
     # Word file broke softly
     page = ["第1页 共10页", "來源：新華網", "堅持黨的全面領導。\n加強基層治理。"]
     assert list(clean(page).lines) == page[-1:]
+
+
+def test_a_wiki_pages_furniture_and_edit_links_are_no_text() -> None:
+    # a Wikisource page: skip link, motto, proofreading state, editions link, edit links
+    page = [
+        "跳转到内容",
+        "",
+        "深圳市养犬管理条例",
+        "",
+        "維基文庫,自由的圖書館",
+        "深圳市养犬管理条例",
+        "沿革和最新版",
+        "本页已校对",
+        "第一章 总则",
+        "[编辑]",
+        "第一条 为了规范养犬行为,保障人体健康和人身安全,制定本条例。",
+        "[編輯]第二条 本市行政区域内养犬登记、免疫检疫,适用本条例。",
+    ]
+    document = read_document("shenzhen.txt", "\n".join(page).encode())
+    assert document.title.startswith("深圳市养犬管理条例")
+    assert [p.section[-2:] for p in document.passages] == [
+        ("第一章 总则", "第一条"),
+        ("第一章 总则", "第二条"),
+    ]
+    # a text saying the words in a sentence, or a bracket of its own, keeps them
+    text = [
+        "点击跳转到内容页面后，按提示填写申请表。",
+        "维基百科是一部自由的百科全书。",
+        "第三条 [编辑]人员应当核对稿件。",
+    ]
+    assert [p.text for p in read_document("t.txt", "\n".join(text).encode()).passages] == text
+
+
+def test_a_mirrors_pinyin_and_a_portals_widgets_hide_no_trail_nor_headline() -> None:
+    # a mirror glued pinyin into the trail (當(dāng)前位置); a portal's city switch and
+    # its hot searches sit above the headline, the posting line is in Traditional
+    page = [
+        "• [南京] 切換",
+        "熱搜詞:榮威 Smart 上汽 比亞迪",
+        "當(dāng)前位置: 首頁 » 汽車 » 法規(guī)服務(wù) » 正文",
+        "電子停車收費昨起覆蓋全北京",
+        "發(fā)布日期:2019-12-05 來源:人民網(wǎng)",
+        "從昨天開始,第三批道路停車改革在門頭溝、房山等區實施。",
+    ]
+    document = read_document("page.txt", "\n".join(page).encode())
+    assert document.title == "電子停車收費昨起覆蓋全北京"
+    assert all("切換" not in p.text and "首頁" not in p.text for p in document.passages)
+    # a sentence naming a city's switch or hot words is text
+    text = ["市民可在首页切换城市查看本地政策。", "热搜词显示，停车收费最受关注。"]
+    assert list(clean(text).lines) == text
+
+
+def test_a_bulletins_page_header_with_its_issue_and_day_is_no_title() -> None:
+    page = [
+        "二版:综合新闻总第1086期 >2013-01-07编印",
+        "",
+        "警方查扣200余箱非法烟花爆竹",
+        "刊发日期:2013-01-07 阅读次数: 作者:lxxwzx",
+        "通过正规渠道采购烟花爆竹销售利润太少,杂货店的女老板就从外地非法采购了烟花爆竹。",
+    ]
+    document = read_document("laixi.txt", "\n".join(page).encode())
+    assert document.title == "警方查扣200余箱非法烟花爆竹"
+    text = ["二版稿件由编辑部统一审定。", "总第1086期刊登了这篇报道。"]
+    assert list(clean(text).lines) == text

@@ -575,3 +575,71 @@ def test_a_year_over_a_title_and_a_dated_headline_are_titles() -> None:
         title, texts = _read("tl.txt", [line, "第一条 为了保障铁路运输，制定本法。"])
         assert title.startswith("中华人民共和国铁路法") and "通过" not in title
         assert texts[0].endswith("通过）")
+
+
+def test_a_sites_masthead_and_a_speechs_salutation_are_no_title() -> None:
+    # 法搜网--中国法律信息搜索网 over the law's name: a masthead, not its title's first half
+    title, _ = _read(
+        "yanhua.txt",
+        [
+            "法搜网--中国法律信息搜索网",
+            "烟花爆竹安全管理条例",
+            "第一条 为了加强烟花爆竹安全管理,制定本条例。",
+        ],
+    )
+    assert title.startswith("烟花爆竹安全管理条例")
+    # a title broken over two lines whose first half ends in 网 is joined still
+    title, _ = _read(
+        "suanli.txt",
+        ["全国一体化算力网", "建设实施方案", "一、总体要求", "加快构建全国一体化算力网。"],
+    )
+    assert title == "全国一体化算力网建设实施方案"
+    # the speech's salutation heads no page (its file name does); a title above it does
+    speech = ["同志们,各位新闻媒体朋友们:", "大家上午好!今天我们召开新闻发布会。"]
+    assert _read("fabuhui_jianghua.txt", speech)[0] == "fabuhui_jianghua"
+    assert _read("t.txt", ["在条例新闻发布会上的讲话", *speech])[0] == "在条例新闻发布会上的讲话"
+
+
+def test_a_headline_printed_twice_over_its_posting_line_wins_over_an_advert_title() -> None:
+    # a mirror's advert title, then the site's name (a source line), then the page's own
+    # headline twice (its <title> and <h1>) over its posting line
+    page = [
+        "电竞下注-中国电竞赛事及体育赛事平台",
+        "中华网",
+        "設為書簽Ctrl+D將本頁面保存為書簽,全面了解最新資訊,方便快捷。",
+        "教育部:“十三五” 我國學前三年毛入園率達83.4%",
+        "教育部:“十三五” 我國學前三年毛入園率達83.4%",
+        "2020-12-10 15:32:21 央視網",
+        "10日上午,教育部在京召開新聞發布會,介紹“十三五”期間基礎教育改革發展的情況。",
+    ]
+    assert _read("news.txt", page)[0] == "教育部:“十三五” 我國學前三年毛入園率達83.4%"
+    # a headline over its source line stays the title when the text quotes it again
+    news = [
+        "电子停车收费覆盖全市",
+        "人民网",
+        "记者报道：电子停车收费覆盖全市。",
+        "电子停车收费覆盖全市",
+    ]
+    assert _read("n.txt", news)[0] == "电子停车收费覆盖全市"
+
+
+def test_a_page_with_no_title_is_named_by_the_text_it_adopts() -> None:
+    # a WeChat post printing a city's regulation under the sentence adopting it
+    page = [
+        "文明习惯的养成,是一个长期的渐进的过程。文明,让我们的生活更美好。",
+        "每天一小步,",
+        "《郑州市文明行为促进条例》已经郑州市第十四届人民代表大会常务委员会第三十三次会议于"
+        "2017年12月21日通过,现予公布,自2018年7月1日起施行。",
+        "第一章 总 则",
+        "第一条 为了培育和践行社会主义核心价值观,制定本条例。",
+    ]
+    document = read_document("zhengzhou_2018_post.txt", "\n".join(page).encode())
+    assert document.title.startswith("郑州市文明行为促进条例")
+    assert document.meta.kind == "条例" and document.meta.year == 2018
+    # a sentence about a text adopted, with no text printed under it, names no page
+    news = [
+        "据报道,全市文明创建工作稳步推进。",
+        "《郑州市文明行为促进条例》已经市人大常委会会议通过,将于明年施行。",
+        "市民普遍表示支持。",
+    ]
+    assert _read("zhengzhou_news.txt", news)[0] == "zhengzhou_news"
