@@ -59,7 +59,11 @@ SIGNED: tuple[tuple[str, str], ...] = (
     ("侵权删除", r"如有侵权.{0,6}删除"),
     (
         "关注账号",
-        r"关注(我们的?)?(微信)?公众号|点击蓝字关注|长按(识别)?二维码|扫描?二维码|扫一扫[，,\s]*关注",
+        r"关注(我们的?)?(微信)?公众号|点击蓝字关注|长按(识别)?二维码|扫描?二维码|扫一扫[，,\s]*关注"
+        # (更多精彩资讯请关注…每日头条, …关注中国经济网官方微信; not a notice's 更多信息请关注
+        # 省教育考试院官方网站。)
+        r"|更多(?:精彩|相关)?(?:资讯|内容|新闻|信息)\S{0,8}关注\S{0,16}"
+        r"(?:微信|公众号|头条|微博|抖音|视频号|我们|本号|订阅号)",
     ),
     ("加好友", r"(添加|加)(我的?)?(微信|QQ|qq|好友|客服)"),
     (
@@ -163,6 +167,7 @@ WIDGET_WORDS = (
     "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次|"
     "字体|首页|您的位置|当前位置|>|»|›|设为首页|加入收藏|登录|用户登录|注册|-->|"
     "复制|复制链接|正文复制|"  # a news page's copy button (正文复制)
+    "查看全文|查看余下全文|展开全文|点击查看全文|"  # a page folding its rest
     # a site's search and submission links (本站网站:高级搜索 网上投稿)
     "本站|网站|搜索|站内搜索|高级搜索|全文搜索|投稿|网上投稿|我要投稿|"
     # a government site's accessibility and elderly modes (无障碍 | 长者版, 进入关怀版)
@@ -455,8 +460,9 @@ def clean(lines: list[str]) -> Cleaned:
     """Drop adverts and clutter, keeping every other line (blank ones too) in order, and say
     what was removed by which rule."""
     # (read without the pinyin a mirror glued in: 當(dāng)前位置: 首頁 » 汽車 is a trail)
-    original = lines
-    lines = _simplified_lines([without_pinyin(x) if "(" in x else x for x in lines])
+    written = lines
+    unglossed = [without_pinyin(x) if "(" in x else x for x in written]
+    lines = _simplified_lines(unglossed)
     inwards = list(range(len(lines)))
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
     crumbs = _breadcrumbs(lines) | _menus(lines)
@@ -464,8 +470,8 @@ def clean(lines: list[str]) -> Cleaned:
     kept: list[str] = []
     removed: list[Removed] = []
     posted: list[str] = []
-    # rules read `seen` (Simplified), what is kept or removed is `line` as written
-    for i, (line, seen) in enumerate(zip(original, lines, strict=True)):
+    # rules read `seen` (Simplified), what is kept or removed is `line` as written (less pinyin)
+    for i, (line, seen) in enumerate(zip(unglossed, lines, strict=True)):
         if i in header:
             if line.strip():
                 removed.append(Removed(line.strip(), "网页元数据：YAML 头"))
@@ -477,9 +483,6 @@ def clean(lines: list[str]) -> Cleaned:
             if line.strip():
                 removed.append(Removed(line.strip(), "网页控件：导航路径"))
             continue
-        # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
-        glosses = _PINYIN_GLOSS.findall(line) if "(" in line else []
-        line = without_pinyin(line) if glosses else line
         tail = _SOURCE_TAIL.search(seen)
         if tail and len(_HAN.findall(seen[: tail.start()])) >= MIN_HEADLINE_HAN:
             removed.append(Removed(line[tail.start() :].strip(), "新闻附注：来源署名"))
@@ -492,8 +495,11 @@ def clean(lines: list[str]) -> Cleaned:
             ):
                 posted.append(above)
             continue
-        if glosses:
-            removed.append(Removed("".join(glosses), "网页杂质：拼音注音"))
+        if "(" in written[i] and unglossed[i] != written[i]:
+            # pinyin a mirror site put after characters (有關(guān)部門): no part of the text
+            removed.append(
+                Removed("".join(_PINYIN_GLOSS.findall(written[i])), "网页杂质：拼音注音")
+            )
         if prefix := _DATELINE_PREFIX.match(seen.strip()):
             removed.append(Removed(line.strip()[: prefix.end()].strip(), "新闻附注：电头"))
             line = line.strip()[prefix.end() :]

@@ -107,7 +107,8 @@ from retrieval.structure import parse
 # links ([编辑]), a portal's city switch, a bulletin's page header and a mirror's pinyin in a
 # trail are furniture, a page's posting line is read in Simplified (發布日期:), a masthead or a
 # salutation is no title, a record's fields head no text, two articles on a line are parted,
-# and a page with no title is named by the text it adopts (《…条例》已经…通过)
+# a page with no title is named by the text it adopts (《…条例》已经…通过), and a page's fold
+# (查看余下全文) and follow-us footer (更多精彩资讯请关注…) are furniture
 ANALYZER_VERSION = "43"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

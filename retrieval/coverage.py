@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from retrieval.model import Passage
 from retrieval.normalize import fold
-from retrieval.question import Query, Word
+from retrieval.question import STRUCTURE_WORD_WEIGHT, Query, Word
 from retrieval.quotes import in_runs
 
 if TYPE_CHECKING:
@@ -205,3 +205,16 @@ def phrase_share(question: str, text: str) -> float:
 @lru_cache(maxsize=64)  # one question meets the pool's 200 passages
 def _wording(question: str) -> str:
     return re.sub(r"[\W_]+", "", question)
+
+
+def content_share(query: Query, weights: Sequence[float], passage: Passage) -> float:
+    """The share of a question's telling words (not 第几条 or 讲了什么, nor the words of the
+    passage's title or a year, which tell none of its passages from another) it holds."""
+    title = fold(passage.title)
+    telling = [
+        (w, x)
+        for w, x in zip(query.words, weights, strict=True)
+        if x >= STRUCTURE_WORD_WEIGHT and not found(w, title) and not w.text.isdigit()
+    ]
+    total = sum(x for _, x in telling)
+    return sum(x for w, x in telling if found(w, passage.text)) / total if total else 0.0

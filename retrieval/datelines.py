@@ -72,8 +72,8 @@ _GIVEN = re.compile(
 
 
 # which issue or page printed it (收在国务院公报哪一期, 晚报哪个版面登了…): a dateline's words
-_ISSUE = re.compile(r"哪一?期|第几期|哪个?版面?|第几版")
-_PRINTED = re.compile(r"登|收|刊|载|印|公报|报纸|[日晚]报|杂志")
+_ISSUE = re.compile(r"哪一?期|第几期|哪个?版(?!本)|第几版")  # (not 哪个版本的收费标准)
+_PRINTED = re.compile(r"登[了在载出]|刊[登发载]|收[录在入]|载[于入]|公报|报纸|[日晚]报|杂志")
 
 
 def asks_occasion(question: str) -> bool:

@@ -34,7 +34,8 @@ _DATED = re.compile(_DATED_START)
 _ASKS_HISTORY = re.compile(
     r"通过|修订|修正|修改|公布|颁布|发布|施行|生效|制定|出台|印发|几次|哪次|哪年|哪一年"
     # when a place's rule was approved (省人大常委会是哪天批准的); not who approves a permit
-    r"|(?:哪天|哪一天|什么时候|何时|几月几[日号]).{0,12}批准|批准的?(?:日期|时间)"
+    # (…是哪天经山东省人大常委会批准的; not 何时应当报国务院批准, a step to take)
+    r"|(?:哪天|哪一天|什么时候|何时|几月几[日号])(?:.{0,4}批准|.{0,12}批准的)|批准的?(?:日期|时间)"
 )
 
 

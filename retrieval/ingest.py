@@ -288,7 +288,8 @@ _BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
 # an entity with its semicolon (&emsp; &#10;): not &para=2 of an address
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # a wiki page's edit link by a heading or an article ([编辑]第一条, 第一章 总则[编辑])
-_EDIT_LINK = re.compile(r"^[ \t]*\[(?:编辑|編輯)\]|\[(?:编辑|編輯)\][ \t]*$", re.MULTILINE)
+_EDIT = r"\[(?:编辑|編輯)(?:源代码|原始碼)?(?:\s*\|\s*(?:编辑|編輯)(?:源代码|原始碼))?\]"
+_EDIT_LINK = re.compile(rf"^[ \t]*{_EDIT}|{_EDIT}[ \t]*$", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*\*")  # Markdown's bold: **第一条** (not __, a form's blank ____年)
 # a Markdown quote's mark, not a trail's (> 首页 > …)
 _QUOTED = re.compile(r"^>\s?(?=[^>»›\n]*$)", re.MULTILINE)

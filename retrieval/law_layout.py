@@ -13,17 +13,18 @@ from retrieval.normalize import plain_text
 # 第一条为进一步…: an article run on into its text with no space after its number
 _GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
 MIN_ARTICLE_RUN = 3
-_ARTICLE = re.compile(rf"^\s*第([{CN_NUM}\d]+)条")
+_ARTICLE = re.compile(rf"^\s*第([{CN_NUM}\d]+)条\s")  # an article's line, set apart
 # the next article after a sentence's end, the break between them lost (…由市人民政府制定。
 # 第四十二条本条例自2021年1月1日起施行。)
 _NEXT_ARTICLE = re.compile(
-    rf"(?<=[。；;])\s*第([{CN_NUM}\d]+)条(?!\s*[规所第、的和至或及款项中（(])"
+    rf"(?<=[。；;])\s*第([{CN_NUM}\d]+)条(?!\s*[规所第、的和至或及款项中另以外明（(])"
 )
 
 
 def parted_articles(lines: list[str]) -> list[str]:
-    """The lines with an article's line parted before the next article run into it (its
-    number one more: not a sentence citing another, 第三条规定的…)."""
+    """The lines with an article's line (第四十一条 …) parted before the next article run
+    into it (its number one more: not a sentence citing another, 第三条规定的…, 第六条另有
+    规定的; nor commentary: 第二条规定了本法的适用范围。第三条明确了主管部门。)."""
     out: list[str] = []
     for line in lines:
         start = _ARTICLE.match(line)

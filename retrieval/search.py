@@ -28,6 +28,7 @@ from retrieval.clues import (
     states_what,
 )
 from retrieval.coverage import (
+    content_share,
     coverage,
     found,
     matches,
@@ -48,7 +49,6 @@ from retrieval.own_place import levelled
 from retrieval.parts import read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
-    STRUCTURE_WORD_WEIGHT,
     Query,
     Word,
     asks_definition,
@@ -88,6 +88,7 @@ from retrieval.structure_answers import (
     structure_passages,
     unheld_article,
     with_announced_items,
+    with_unit_opening,
 )
 from retrieval.targets import Target, find_target, national_documents
 from retrieval.thesaurus import with_synonyms
@@ -257,19 +258,6 @@ def _without(text: str, phrases: Sequence[str]) -> str:
     for phrase in phrases:
         text = text.replace(phrase, " ")
     return text
-
-
-def _content_share(query: Query, weights: Sequence[float], passage: Passage) -> float:
-    """The share of a question's telling words (not 第几条 or 讲了什么, nor the words of the
-    passage's title or a year, which tell none of its passages from another) it holds."""
-    title = fold(passage.title)
-    telling = [
-        (w, x)
-        for w, x in zip(query.words, weights, strict=True)
-        if x >= STRUCTURE_WORD_WEIGHT and not found(w, title) and not w.text.isdigit()
-    ]
-    total = sum(x for _, x in telling)
-    return sum(x for w, x in telling if found(w, passage.text)) / total if total else 0.0
 
 
 @dataclass(frozen=True)
@@ -675,7 +663,7 @@ def answer(
                     not (
                         definition and defines(query, weights, fold(p.text), target.phrases, term)
                     ),
-                    -_content_share(asked, asked_weights, p),
+                    -content_share(asked, asked_weights, p),
                 )
             )
         scored = [(p, float(len(placed) - i)) for i, p in enumerate(placed[:top_k])]
@@ -685,7 +673,8 @@ def answer(
         if asks_penalty(folded):  # the article penalising the duty the words find
             shown = with_enforcing(index, shown, LEADING_HITS)
         replies = not asks_of_question(folded)  # 发言人怎么回应, not 记者问了什么
-        scored = with_announced_items(index, past_labels(index, shown, replies), place.how_many)
+        shown = with_unit_opening(index, past_labels(index, shown, replies), folded)
+        scored = with_announced_items(index, shown, place.how_many)
         scored = scored[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)

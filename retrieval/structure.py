@@ -303,7 +303,7 @@ def _title_and_meta(
         and rest[0].endswith(KIND_WORDS)
         and not first.endswith(KIND_WORDS)
         and rest[0] != first
-        and not is_masthead(first)
+        and not is_masthead(simplified(first))
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
     banner: list[tuple[str, str]] = []

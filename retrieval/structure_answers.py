@@ -180,6 +180,7 @@ def _has_chapters(document: Document) -> bool:
 
 
 def _holds_chapter(document: Document, label: str) -> bool:
+    """Whether a heading of the document is the chapter `label` (第四章), as written."""
     return any(
         re.sub(r"\s", "", part).startswith(label) for h in document.headings for part in h.path
     )
@@ -473,3 +474,33 @@ def _named_articles(
     named = [d for d in index.catalog if d.doc in (target.docs or ())]
     named.sort(key=lambda d: (years[d.doc] not in target.years, -(years[d.doc] or 0)))
     return [p for d in named for p in d.passages if says(p.text)]
+
+
+# which chapter or section of a text speaks of something (气象法哪一章讲气候资源): the
+# chapter, which its opening shows (and its heading above it); not 哪一部分 (a chapter, a
+# section or an article of it), nor where the question asks on (…哪一章？考核结果怎么用)
+_WHICH_UNIT = re.compile(r"哪一?(?P<unit>[章节])")
+_ASKS_ON = re.compile(r"[？?，,；;]")
+
+
+def with_unit_opening(
+    index: SearchIndex, shown: list[tuple[Passage, float]], question: str
+) -> list[tuple[Passage, float]]:
+    """The shown passages, the first passage of the chapter (or 节) of the first one leading,
+    for a question asking only which chapter speaks of what it finds (not of a quote, which
+    the passage saying it answers); unchanged where the first is in none (a report's 三、)."""
+    asked = _WHICH_UNIT.search(question)
+    if not asked or not shown or "“" in question:
+        return shown
+    if _ASKS_ON.search(question[asked.end() :].rstrip("？?。 ")):
+        return shown
+    first, score = shown[0]
+    rank = 1 if asked["unit"] == "节" else 0
+    depth = next((k for k, part in enumerate(first.section) if legal_rank(part) == rank), None)
+    if depth is None:
+        return shown
+    scope = first.section[: depth + 1]
+    opening = next(p for p in index.document(first.doc).passages if p.section[: depth + 1] == scope)
+    if opening.key == first.key:
+        return shown
+    return [(opening, score), *((p, s) for p, s in shown if p.key != opening.key)]

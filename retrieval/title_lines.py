@@ -160,14 +160,15 @@ def _anchors_title(line: Line) -> bool:
     )
 
 
-def _anchored(lines: list[Line], i: int, posted: frozenset[str]) -> bool:
+def _anchored(lines: list[Line], i: int, posted: frozenset[str], dated: bool = False) -> bool:
     """Whether the line at i has an anchor right under it, or under the title repeated in
     one or two short lines (潼关县人民代表大会常务委员会 / 工 作 报 告 / 2023年2月1日在…);
-    `posted`: lines the cleaning took a posting line from under."""
+    `posted`: lines the cleaning took a posting line from under; `dated`: an anchor saying a
+    day (来源：人民网 2024-03-01, not a site's name alone: 中华网)."""
     if lines[i].text in posted:
         return True
     for k in range(i + 1, min(i + 2 + MAX_TITLE_GAP, len(lines))):
-        if _anchors_title(lines[k]):
+        if _anchors_title(lines[k]) and (not dated or bool(re.search(r"\d", lines[k].text))):
             return True
         if lines[k].kind is not None or not bare(lines[k].text):
             return False
@@ -227,9 +228,15 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     # an order's header is no headline, its issuer signing below it is no repeat of it)
     order = is_order_header(first)
     # a headline printed twice over its posting line (the page's <title> and <h1>) is the
-    # page's, whatever line opens it (电竞下注-…平台 above 中华网)
+    # page's, whatever line opens it (电竞下注-…平台 above 中华网), unless that line has a day
+    # of its own under it (a related item lower down: …相关新闻 / X / X / 2024-02-28 新华网)
     twice = next((i for i in range(1, len(lines) - 2) if _printed_twice(lines, i)), 0)
-    if lines[0].kind is None and twice and lines[twice].text != first:
+    if (
+        lines[0].kind is None
+        and twice
+        and lines[twice].text != first
+        and not _anchored(lines, 0, posted, dated=True)
+    ):
         return twice
     if (
         lines[0].kind is not None
@@ -284,8 +291,11 @@ _ADOPTING = re.compile(r"^《([^《》]{4,40})》已(?:经|于|由)[^。]{0,120}
 
 
 def adopted_name(lines: list[Line]) -> str:
-    """The name of the text adopted in the sentence above a page's first heading, or ""."""
+    """The name of the text adopted in the sentence above the text's first chapter or
+    article, or "" (an explainer's 一、条例出台的背景 under it prints no text)."""
     first = next((k for k, ln in enumerate(lines) if ln.kind is not None), 0)  # (none: 0)
+    if first and not re.sub(r"\s", "", lines[first].text).startswith(("第一章", "第一条")):
+        return ""
     names = [
         m[1] for ln in lines[: min(first, MAX_FURNITURE_LINES)] if (m := _ADOPTING.match(ln.text))
     ]

@@ -240,6 +240,7 @@ def test_two_articles_on_one_line_are_parted_and_asked_when_it_starts_in_any_wor
     # and who carries a rule out, or when a fine is paid, is no question of when it starts
     assert not asks_effect("周口市文明行为促进条例由谁执行，什么时候检查")
     assert not asks_effect("罚款执行的期限是什么时候")
+    assert not asks_effect("当事人什么时候可以提起执行异议")
 
 
 BEIJING_2024 = _law(
@@ -312,3 +313,34 @@ def test_a_chapter_asked_of_two_editions_is_the_one_that_holds_it() -> None:
     # a chapter both hold is the newer edition's
     hits = answer(index, "上海养犬条例第一章讲什么", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "shanghai_yangquan_2016_page.txt"
+
+
+WEATHER = parse(
+    "qixiang_fa.md",
+    [
+        "中华人民共和国气象法",
+        "第五章 气象灾害防御",
+        "第三十一条 各级气象主管机构应当加强气象灾害监测、预警系统建设。",
+        "第六章 气候资源开发利用和保护",
+        "第三十二条 国务院气象主管机构负责全国气候资源的综合调查、区划工作。",
+        "第三十三条 县级以上地方人民政府应当根据本地区气候资源的特点，对气候资源开发利用的"
+        "方向和保护的重点作出规划。气候资源开发利用和保护要因地制宜。",
+    ],
+)
+
+
+def test_which_chapter_speaks_of_something_is_answered_by_the_chapters_opening() -> None:
+    index = index_of([WEATHER], SEGMENTER)
+    for asked in (
+        "气象法哪一章讲气候资源开发利用和保护的重点",
+        "在气象法中，哪一章讲气候资源开发利用和保护的重点？",
+    ):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert [h.passage.text[:5] for h in hits[:2]] == ["第三十二条", "第三十三条"], asked
+    # asked on after the chapter, or of a quote, the passage found leads
+    for asked in (
+        "气象法哪一章讲气候资源？开发利用和保护的重点怎么定？",
+        "“对气候资源开发利用的方向和保护的重点作出规划”在哪一章",
+    ):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert hits and hits[0].passage.text.startswith("第三十三条"), asked

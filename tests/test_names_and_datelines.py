@@ -79,9 +79,11 @@ def test_a_dated_line_further_down_is_text() -> None:
         # which issue or page of a paper printed it
         ("2021—2030年的妇女发展纲要收在国务院公报哪一期？", True, True),
         ("包头晚报哪个版面登了扩大托班招收范围的消息", True, False),
-        # not a part of a plan or a training course
-        ("二期工程哪一期完工", False, False),
-        ("中青班第几期开班", False, False),
+        # not a part of a plan, a course's fee, an edition or a download
+        ("二期工程哪一期收费", False, False),
+        ("第几期培训班收多少钱", False, False),
+        ("这是哪个版本的收费标准", False, False),
+        ("哪一期的课件可以下载", False, False),
     ],
 )
 def test_which_questions_ask_when_or_where_a_text_was_given(

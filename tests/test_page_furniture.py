@@ -299,3 +299,22 @@ def test_a_bulletins_page_header_with_its_issue_and_day_is_no_title() -> None:
     assert document.title == "警方查扣200余箱非法烟花爆竹"
     text = ["二版稿件由编辑部统一审定。", "总第1086期刊登了这篇报道。"]
     assert list(clean(text).lines) == text
+
+
+def test_a_pages_fold_and_its_follow_us_footer_are_no_last_paragraph() -> None:
+    page = [
+        "这届进博会,不一般!",
+        "第三届中国国际进口博览会在上海开幕,展览面积比上届扩大近3万平方米。",
+        "进博会的大门越开越大,世界各国共享中国大市场的机遇。",
+        "查看余下全文",
+        "更多精彩资讯请关注tft每日頭條,我们将持续为您更新最新资讯!",
+    ]
+    cleaned = clean(page)
+    assert list(cleaned.lines) == page[:3]
+    # the words in a sentence of the text stay
+    text = [
+        "请查看全文件内容。",
+        "考生可登录省教育考试院网站报名，更多信息请关注省教育考试院官方网站。",
+        "更多相关信息可关注市场监管局发布的消费提示，谨防上当受骗。",
+    ]
+    assert list(clean(text).lines) == text

@@ -613,6 +613,19 @@ def test_a_headline_printed_twice_over_its_posting_line_wins_over_an_advert_titl
         "10日上午,教育部在京召開新聞發布會,介紹“十三五”期間基礎教育改革發展的情況。",
     ]
     assert _read("news.txt", page)[0] == "教育部:“十三五” 我國學前三年毛入園率達83.4%"
+    # a first line with its own day under it keeps the title from a related item printed
+    # twice lower down
+    related = [
+        "市政府召开常务会议研究部署春耕生产工作",
+        "来源：人民网 2024-03-01",
+        "会议指出，要抓好春耕生产。",
+        "相关新闻",
+        "全省春耕生产工作现场会在南昌召开",
+        "全省春耕生产工作现场会在南昌召开",
+        "2024-02-28 新华网",
+        "现场会要求各地抓好春耕备耕。",
+    ]
+    assert _read("chungeng.txt", related)[0] == "市政府召开常务会议研究部署春耕生产工作"
     # a headline over its source line stays the title when the text quotes it again
     news = [
         "电子停车收费覆盖全市",
@@ -643,3 +656,13 @@ def test_a_page_with_no_title_is_named_by_the_text_it_adopts() -> None:
         "市民普遍表示支持。",
     ]
     assert _read("zhengzhou_news.txt", news)[0] == "zhengzhou_news"
+
+
+def test_an_explainer_under_a_texts_adoption_is_not_that_text() -> None:
+    page = [
+        "据报道,全市文明创建工作稳步推进。",
+        "《郑州市文明行为促进条例》已经市人大常委会会议通过,将于明年施行。",
+        "一、条例出台的背景",
+        "近年来,我市文明城市创建工作取得长足进展,群众对文明出行的要求越来越高。",
+    ]
+    assert _read("zhengzhou_jiedu.txt", page)[0] == "zhengzhou_jiedu"
