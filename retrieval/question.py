@@ -173,7 +173,7 @@ def _written_out(word: str) -> frozenset[str]:
 
 # what asks how a text was made, where its `history` is asked (2024年那次修改是在哪次会议上
 # 通过的): no word naming it, though its adoption line says them too
-_ADOPTING = re.compile(r"会议|通过|批准")
+_ADOPTION_WORDS = re.compile(r"会议|通过|批准")
 
 
 def without_naming_words(
@@ -201,7 +201,7 @@ def without_naming_words(
         for w in query.words
         if w.text in quoted
         or w.text in again
-        or (history and _ADOPTING.fullmatch(w.text))
+        or (history and _ADOPTION_WORDS.fullmatch(w.text))
         or (w.text not in titles and w.text not in occasions)
     )
     if not kept:
