@@ -115,6 +115,13 @@ NEWS: tuple[tuple[str, str], ...] = (
         r"[,，]\s*自由的(?:图书馆|百科全书|新闻源|教科书|名人名言录)|本页(?:已|尚未)校对|此页已验证"
         r"|沿革和最新版)$",
     ),
+    # a news site's day over its page with its buttons (2012年7月27日 星期五 收藏首頁|簡體繁體;
+    # not the day alone, which may be the text's)
+    (
+        "网页控件",
+        r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|礼拜)[一二三四五六日天]"
+        r"(?:\s*[|｜]?\s*(?:收藏|首页|设为首页|加入收藏|收藏本站|简体|繁体|English|登录|注册)+)+\s*$",
+    ),
     # a portal's city switch and its hot searches ([南京] 切換, 熱搜詞:榮威 Smart 上汽 …)
     (
         "网页控件",

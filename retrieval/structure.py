@@ -65,6 +65,7 @@ from retrieval.normalize import plain_text, simplified
 from retrieval.pieces import MAX_PASSAGE_CHARS, split_passage
 from retrieval.title_lines import (
     CATALOGUE_FIELD,
+    MAX_BROKEN_TAIL_CHARS,
     MAX_FURNITURE_LINES,
     MIN_REPEATED_TITLE,
     POSTING,
@@ -295,15 +296,18 @@ def _title_and_meta(
     unmarked = next((i for i, ln in enumerate(lines[1:], 1) if ln.kind is not None), len(lines))
     rest = [ln.text for ln in lines[1:unmarked]]  # front matter is never a heading
     taken = 1
-    # a title broken over two lines: the second half ends with the document's kind
+    # a title broken over two lines: the second half ends with the document's kind (read in
+    # Simplified characters: …關于加強城市 / 內澇治理的實施意見)
     if (
         rest
         and bare(rest[0])
         and lines[1].kind is None
-        and rest[0].endswith(KIND_WORDS)
-        and not first.endswith(KIND_WORDS)
+        and simplified(rest[0]).endswith(KIND_WORDS)
+        and not (simple := simplified(first)).endswith(KIND_WORDS)
         and rest[0] != first
-        and not is_masthead(simplified(first))
+        and len(first) <= 2 * MAX_BROKEN_TAIL_CHARS  # (not a spam mirror's keywords over it)
+        and not is_masthead(simple)
+        and not rest[0].startswith(("【", "["))  # a record's next field (【標 題】…條例)
     ):
         first, rest, taken = first + rest[0], rest[1:], 2
     banner: list[tuple[str, str]] = []

@@ -92,11 +92,13 @@ def is_title(line: Line) -> bool:
     ) or (line.kind or "").startswith("md")  # a Markdown heading of any level opening a file
 
 
-# a site's masthead, its names joined (法搜网--中国法律信息搜索网, 人民网 | 中国共产党新闻网): no
-# half of a title broken in two (全国一体化算力网 / 建设实施方案 is one)
+# a site's masthead, its names joined (法搜网--中国法律信息搜索网, 人民网 | 中国共产党新闻网) or
+# with a channel's (人民网健康·生活): no half of a title broken in two (全国一体化算力网 /
+# 建设实施方案 is one)
 _MASTHEAD = re.compile(
     r"^[^\s，。,；;]{1,16}(?:网|网站)"
     r"(?:\s*(?:--|—{1,2}|-|[|｜_])\s*[^\s，。,；;]{1,20}(?:网|网站|平台|在线))+$"
+    r"|^[^\s，。,；;之的]{1,6}网\s*[^\W\d_之的]{2,4}(?:·[^\W\d_之的]{2,4})+$"  # 人民网健康·生活
 )
 
 

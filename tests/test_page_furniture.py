@@ -318,3 +318,10 @@ def test_a_pages_fold_and_its_follow_us_footer_are_no_last_paragraph() -> None:
         "更多相关信息可关注市场监管局发布的消费提示，谨防上当受骗。",
     ]
     assert list(clean(text).lines) == text
+
+
+def test_a_news_sites_day_line_with_its_buttons_is_no_text() -> None:
+    furniture = ["2012年7月27日  星期五 收藏首頁|簡體繁體", "2024年3月1日 星期五 设为首页 加入收藏"]
+    # the day alone may be the text's (a dateline, a diary's day)
+    text = ["2012年7月27日 星期五", "2024年3月1日 星期五 晴"]
+    assert list(clean(furniture + text).lines) == text
