@@ -180,10 +180,14 @@ def _has_chapters(document: Document) -> bool:
 
 
 def _holds_chapter(document: Document, label: str) -> bool:
-    """Whether a heading of the document is the chapter `label` (第四章), as written."""
-    return any(
-        re.sub(r"\s", "", part).startswith(label) for h in document.headings for part in h.path
-    )
+    """Whether a heading of the document is the chapter `label` (第四章, or 第4章 asked of it)."""
+    number = _chapter_number(label)
+    return any(_chapter_number(part) == number for h in document.headings for part in h.path)
+
+
+def _chapter_number(text: str) -> int | None:
+    found = _CHAPTER_ASKED.match(re.sub(r"\s", "", text))
+    return chinese_number(found[0][1:-1]) if found else None
 
 
 def _names_text(document: Document) -> str:
