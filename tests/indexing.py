@@ -19,6 +19,13 @@ def read(path: Path) -> Document:
     return corpus.read_document(path.name, path.read_bytes())
 
 
+def read_lines(name: str, lines: list[str]) -> tuple[str, list[str]]:
+    """A text file `name` of these lines, read as a reload reads it: its title and the text
+    of its passages."""
+    document = corpus.read_document(name, "\n".join(lines).encode())
+    return document.title, [p.text for p in document.passages]
+
+
 def index_of(documents: Sequence[Document], segmenter: Segmenter | None = None) -> SearchIndex:
     """The index a reload of these documents would serve (in this process)."""
     parsed = [(d, FileInfo(d.doc, "", 0, 0, "")) for d in documents]

@@ -8,12 +8,7 @@ from __future__ import annotations
 from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
 from retrieval.metadata import page_headline
-
-
-def _read(name: str, lines: list[str]) -> tuple[str, list[str]]:
-    document = read_document(name, "\n".join(lines).encode())
-    return document.title, [p.text for p in document.passages]
-
+from tests.indexing import read_lines
 
 LAW_PAGE = [
     "立即咨询",
@@ -28,7 +23,7 @@ LAW_PAGE = [
 
 
 def test_a_title_of_a_kind_with_its_record_under_it_is_the_page_title() -> None:
-    title, passages = _read("p5.txt", LAW_PAGE)
+    title, passages = read_lines("p5.txt", LAW_PAGE)
     assert title.startswith("商品房销售管理办法")
     assert not any("立即咨询" in p or "招商加盟" in p or "Day1赠送" in p for p in passages)
     assert any(p.startswith("第四十三条") for p in passages)
@@ -37,7 +32,7 @@ def test_a_title_of_a_kind_with_its_record_under_it_is_the_page_title() -> None:
 
 
 def test_a_title_of_a_kind_over_a_notice_and_its_first_article() -> None:
-    title, passages = _read(
+    title, passages = read_lines(
         "bj.txt",
         [
             "备注:本法规已于2020年9月25日被《北京市燃气管理条例(2020年修订)》废止。",
@@ -66,10 +61,10 @@ def test_a_page_keeps_its_headline_where_it_has_its_own_anchor_or_comes_again() 
         "志愿服务记录与证明出具办法(试行)",
         "第一条 为了规范志愿服务记录和志愿服务记录证明出具工作,制定本办法。",
     ]
-    assert _read("wenda.txt", news)[0] == news[0]
+    assert read_lines("wenda.txt", news)[0] == news[0]
     # the headline printed again below (the page's <title> and <h1>)
     again = [news[0], "山东省雷锋志愿服务队", news[0], *news[2:]]
-    assert _read("wenda2.txt", again)[0] == news[0]
+    assert read_lines("wenda2.txt", again)[0] == news[0]
     # a bracketed banner names the bundle the page is
     bundle = [
         "【2019年11月学习材料】",
@@ -78,11 +73,11 @@ def test_a_page_keeps_its_headline_where_it_has_its_own_anchor_or_comes_again() 
         "2019年11月01日07:20 来源:人民网",
         "中国共产党第十九届中央委员会第四次全体会议,于2019年10月28日至31日在北京举行。",
     ]
-    assert _read("bundle.txt", bundle)[0] == "【2019年11月学习材料】"
+    assert read_lines("bundle.txt", bundle)[0] == "【2019年11月学习材料】"
 
 
 def test_a_records_title_field_names_the_text() -> None:
-    title, passages = _read(
+    title, passages = read_lines(
         "fanghuo.txt",
         [
             "【有 效 性】有效",
@@ -96,7 +91,7 @@ def test_a_records_title_field_names_the_text() -> None:
 
 
 def test_a_news_headline_over_its_posting_line_below_a_menu() -> None:
-    title, _ = _read(
+    title, _ = read_lines(
         "lanzhou.txt",
         [
             "兰州新闻 永登新闻 皋兰新闻 榆中新闻",
@@ -106,7 +101,7 @@ def test_a_news_headline_over_its_posting_line_below_a_menu() -> None:
         ],
     )
     assert title.endswith("7人合议庭审理环境公益诉讼案")  # (a hook, 新颖!, is no part of it)
-    title, _ = _read(
+    title, _ = read_lines(
         "shenzhen.txt",
         [
             "读创",
@@ -118,7 +113,7 @@ def test_a_news_headline_over_its_posting_line_below_a_menu() -> None:
     )
     assert title.startswith("252名“无袍法官”上任")
     # a record's field over another is no headline
-    title, _ = _read(
+    title, _ = read_lines(
         "chufa.txt",
         [
             "行政处罚法全文",
@@ -164,14 +159,14 @@ def test_a_news_headline_stays_over_what_its_page_prints_or_links_below_its_text
         "市交通局关于做好春运工作的通知",
         "2024-01-21",
     ]
-    assert _read("anquan.txt", sidebar)[0] == sidebar[0]
+    assert read_lines("anquan.txt", sidebar)[0] == sidebar[0]
     printed = [
         "我市出台新规规范网约车经营服务",
         "记者从市交通运输局获悉，新规自下月起施行。",
         "网约车经营服务管理暂行办法",
         "第一条 为了规范网约车经营服务，制定本办法。",
     ]
-    assert _read("wangyueche.txt", printed)[0] == printed[0]
+    assert read_lines("wangyueche.txt", printed)[0] == printed[0]
     # a record's field over another is no headline, bracketed or not
     fields = [
         "立即咨询",
@@ -179,7 +174,7 @@ def test_a_news_headline_stays_over_what_its_page_prints_or_links_below_its_text
         "发布日期：2001-04-04",
         "第一条 为了规范商品房销售行为，制定本办法。",
     ]
-    assert "发布部门" not in _read("fields.txt", fields)[0]
+    assert "发布部门" not in read_lines("fields.txt", fields)[0]
 
 
 def test_a_page_opening_with_a_heading_keeps_it_and_its_title() -> None:
@@ -208,7 +203,7 @@ def test_a_trails_rest_is_one_only_under_its_label() -> None:
 
 
 def test_a_law_databases_record_above_a_text_tells_its_page_from_a_news_page() -> None:
-    title, passages = _read(
+    title, passages = read_lines(
         "caoyuanfa_1985.txt",
         [
             "哇,我可以拥有自己的法规库!",
@@ -246,7 +241,7 @@ def test_a_reports_title_with_its_day_meeting_and_posting_fields_on_one_line() -
         document.meta.subtitle
         == "二○二二年一月二十一日在海南省第六届人民代表大会第五次会议上 海南省省长 冯飞"
     )
-    title, _ = _read(
+    title, _ = read_lines(
         "s.txt",
         [
             "会议强调——2022年以来，我们在全省代表大会上提出的目标如期实现，全省经济运行稳中"
@@ -255,7 +250,7 @@ def test_a_reports_title_with_its_day_meeting_and_posting_fields_on_one_line() -
         ],
     )
     assert title == "s"  # (a sentence before its meeting: its file's name)
-    title, _ = _read(
+    title, _ = read_lines(
         "s2.txt",
         [
             "会议强调——2022年以来在全省上下共同努力下全省经济运行稳中有进，民生保障有力有效，"
@@ -302,12 +297,12 @@ def test_a_catalogues_title_cell_among_its_record_rows_names_the_text() -> None:
     assert any("发文时间:2020-12-31" in p.text for p in document.passages)
     # counter-examples: 标题 in a sentence, or a field's explanation beside another's, is no
     # cell; and a menu item over a catalogue's record is not its title
-    title, _ = _read(
+    title, _ = read_lines(
         "xiezuo.txt",
         ["公文写作要点", "标题:要简洁明了,概括全文。", "正文要条理清楚。"],
     )
     assert title == "公文写作要点"
-    title, passages = _read(
+    title, passages = read_lines(
         "geshi.txt",
         [
             "公文格式要素讲解",
@@ -318,7 +313,7 @@ def test_a_catalogues_title_cell_among_its_record_rows_names_the_text() -> None:
     )
     assert title == "公文格式要素讲解"
     assert any(p.startswith("标题：") for p in passages)
-    title, _ = _read(
+    title, _ = read_lines(
         "shilin.txt",
         [
             "政府信息公开指南",
@@ -336,7 +331,7 @@ def test_a_catalogues_title_cell_among_its_record_rows_names_the_text() -> None:
 def test_a_headline_printed_twice_over_its_posting_line_under_furniture_sentences() -> None:
     """A headline printed twice in a row over its posting line is the page's, below an
     advert for a first line and furniture that says something in a sentence."""
-    title, passages = _read(
+    title, passages = read_lines(
         "zhonghua.txt",
         [
             "电竞下注-中国电竞赛事及体育赛事平台",
@@ -353,7 +348,7 @@ def test_a_headline_printed_twice_over_its_posting_line_under_furniture_sentence
 
 
 def test_an_orders_header_heads_the_text_it_promulgates() -> None:
-    title, texts = _read(
+    title, texts = read_lines(
         "banfa_2011.txt",
         [
             "杭州市人民政府令",
@@ -371,7 +366,7 @@ def test_an_orders_header_heads_the_text_it_promulgates() -> None:
     # the order's sentence stays text: it says when the text was adopted and takes effect
     assert any(t.startswith("《杭州市电梯安全监察办法》已经") for t in texts)
     # and with its number on the header's line, of a bureau
-    title, _ = _read(
+    title, _ = read_lines(
         "guiding.txt",
         [
             "国家知识产权局令第七十五号",
@@ -382,7 +377,7 @@ def test_an_orders_header_heads_the_text_it_promulgates() -> None:
     )
     assert title.startswith("专利代理管理办法")
     # counter-example: a news headline about signing an order is the news page's title
-    title, _ = _read(
+    title, _ = read_lines(
         "xinwen.txt",
         [
             "李强签署国务院令",
@@ -396,7 +391,7 @@ def test_an_orders_header_heads_the_text_it_promulgates() -> None:
 
 
 def test_a_pages_sharing_buttons_are_no_title() -> None:
-    title, texts = _read(
+    title, texts = read_lines(
         "wuyishan.txt",
         [
             "点击右上角微信好友",
@@ -431,7 +426,7 @@ def test_a_reprinting_sites_words_and_year_after_a_title_name_nothing() -> None:
 
 
 def test_a_disclosure_catalogues_name_field_titles_the_page_below_its_modes() -> None:
-    title, texts = _read(
+    title, texts = read_lines(
         "dafu_2016.txt",
         [
             "无障碍 | 长者版",
@@ -446,7 +441,7 @@ def test_a_disclosure_catalogues_name_field_titles_the_page_below_its_modes() ->
     assert title.startswith("关于对银川市第十四届人民代表大会第五次会议第89号代表建议的答复")
     assert "无障碍 | 长者版" not in texts
     # counter-example: a 名称 field with no catalogue's field beside it (a form's row)
-    title, _ = _read(
+    title, _ = read_lines(
         "shenqingbiao.txt",
         [
             "民办非企业单位登记申请表",
@@ -480,12 +475,12 @@ def test_a_law_page_greeting_and_trail_above_a_title_with_its_history_in_bracket
     assert any(t.startswith("(2005年1月19日") and t.endswith("修正)") for t in texts)
     # counter-examples: a speech welcoming its hearers keeps the line; a sentence with a
     # date in brackets is no title with its history
-    _, texts = _read(
+    _, texts = read_lines(
         "kaixue.txt",
         ["在2023级新生开学典礼上的讲话", "欢迎来到清华园", "同学们，今天我们在这里相聚。"],
     )
     assert "欢迎来到清华园" in texts
-    _, texts = _read(
+    _, texts = read_lines(
         "t.txt",
         [
             "某某市养犬管理条例",
@@ -497,7 +492,7 @@ def test_a_law_page_greeting_and_trail_above_a_title_with_its_history_in_bracket
 
 
 def test_a_history_alone_is_no_title_and_a_title_in_a_cell_is_no_menu_item() -> None:
-    title, texts = _read(
+    title, texts = read_lines(
         "jiangxi_tielu_2021.txt",
         [
             "(2021年11月19日江西省第十三届人民代表大会常务委员会第三十四次会议通过)",
@@ -507,7 +502,7 @@ def test_a_history_alone_is_no_title_and_a_title_in_a_cell_is_no_menu_item() -> 
     )
     assert title == "jiangxi_tielu_2021"
     assert any(t.startswith("(2021年11月19日") for t in texts)
-    title, texts = _read(
+    title, texts = read_lines(
         "tielufa.txt",
         [
             "官网首页 » 文章中心 » 法规速递 » 交通安全法类 » 铁路交通 |",
@@ -519,7 +514,7 @@ def test_a_history_alone_is_no_title_and_a_title_in_a_cell_is_no_menu_item() -> 
     assert title.startswith("中华人民共和国铁路法")
     assert not any("文章中心" in t for t in texts)
     # counter-example: a menu's short items are still furniture (政策法规 |)
-    _, texts = _read(
+    _, texts = read_lines(
         "menu.txt",
         ["政策法规 |", "通知公告 |", "某某市养犬管理条例", "第一条 为规范养犬行为，制定本条例。"],
     )
@@ -527,7 +522,7 @@ def test_a_history_alone_is_no_title_and_a_title_in_a_cell_is_no_menu_item() -> 
 
 
 def test_a_first_line_saying_nothing_in_chinese_leaves_the_headline_under_it() -> None:
-    title, texts = _read(
+    title, texts = read_lines(
         "haixi.txt",
         [
             "website qrcode",
@@ -538,7 +533,7 @@ def test_a_first_line_saying_nothing_in_chinese_leaves_the_headline_under_it() -
     assert title == "为什么说住房公积金缴存具有强制性?"
     assert "website qrcode" not in texts
     # a headline with its posting line under it beats an office's name over a search box
-    title, _ = _read(
+    title, _ = read_lines(
         "gaoping.txt",
         [
             "Document",
@@ -553,7 +548,7 @@ def test_a_first_line_saying_nothing_in_chinese_leaves_the_headline_under_it() -
 
 
 def test_a_year_over_a_title_and_a_dated_headline_are_titles() -> None:
-    title, _ = _read(
+    title, _ = read_lines(
         "h2.txt",
         [
             "2024年",
@@ -563,7 +558,7 @@ def test_a_year_over_a_title_and_a_dated_headline_are_titles() -> None:
         ],
     )
     assert title.startswith("2024年政府工作报告")
-    title, _ = _read(
+    title, _ = read_lines(
         "a.txt", ["2024年1月1日起这些新规正式施行", "来源：新华网", "一批新规将于1月1日起施行。"]
     )
     assert title == "2024年1月1日起这些新规正式施行"
@@ -572,6 +567,6 @@ def test_a_year_over_a_title_and_a_dated_headline_are_titles() -> None:
         "中华人民共和国铁路法（一九九〇年九月七日第七届全国人民代表大会常务委员会第十五次会议通过）",
         "《中华人民共和国铁路法》（1990年9月7日第七届全国人民代表大会常务委员会第十五次会议通过）",
     ):
-        title, texts = _read("tl.txt", [line, "第一条 为了保障铁路运输，制定本法。"])
+        title, texts = read_lines("tl.txt", [line, "第一条 为了保障铁路运输，制定本法。"])
         assert title.startswith("中华人民共和国铁路法") and "通过" not in title
         assert texts[0].endswith("通过）")

@@ -6,16 +6,12 @@ beside the page it must leave as it was."""
 from __future__ import annotations
 
 from retrieval.corpus import read_document
-
-
-def _read(name: str, lines: list[str]) -> tuple[str, list[str]]:
-    document = read_document(name, "\n".join(lines).encode())
-    return document.title, [p.text for p in document.passages]
+from tests.indexing import read_lines
 
 
 def test_a_sites_masthead_and_a_speechs_salutation_are_no_title() -> None:
     # 法搜网--中国法律信息搜索网 over the law's name: a masthead, not its title's first half
-    title, _ = _read(
+    title, _ = read_lines(
         "yanhua.txt",
         [
             "法搜网--中国法律信息搜索网",
@@ -25,15 +21,17 @@ def test_a_sites_masthead_and_a_speechs_salutation_are_no_title() -> None:
     )
     assert title.startswith("烟花爆竹安全管理条例")
     # a title broken over two lines whose first half ends in 网 is joined still
-    title, _ = _read(
+    title, _ = read_lines(
         "suanli.txt",
         ["全国一体化算力网", "建设实施方案", "一、总体要求", "加快构建全国一体化算力网。"],
     )
     assert title == "全国一体化算力网建设实施方案"
     # the speech's salutation heads no page (its file name does); a title above it does
     speech = ["同志们,各位新闻媒体朋友们:", "大家上午好!今天我们召开新闻发布会。"]
-    assert _read("fabuhui_jianghua.txt", speech)[0] == "fabuhui_jianghua"
-    assert _read("t.txt", ["在条例新闻发布会上的讲话", *speech])[0] == "在条例新闻发布会上的讲话"
+    assert read_lines("fabuhui_jianghua.txt", speech)[0] == "fabuhui_jianghua"
+    assert (
+        read_lines("t.txt", ["在条例新闻发布会上的讲话", *speech])[0] == "在条例新闻发布会上的讲话"
+    )
 
 
 def test_a_headline_printed_twice_over_its_posting_line_wins_over_an_advert_title() -> None:
@@ -48,7 +46,7 @@ def test_a_headline_printed_twice_over_its_posting_line_wins_over_an_advert_titl
         "2020-12-10 15:32:21 央視網",
         "10日上午,教育部在京召開新聞發布會,介紹“十三五”期間基礎教育改革發展的情況。",
     ]
-    assert _read("news.txt", page)[0] == "教育部:“十三五” 我國學前三年毛入園率達83.4%"
+    assert read_lines("news.txt", page)[0] == "教育部:“十三五” 我國學前三年毛入園率達83.4%"
     # a first line with its own day under it keeps the title from a related item printed
     # twice lower down
     related = [
@@ -61,7 +59,7 @@ def test_a_headline_printed_twice_over_its_posting_line_wins_over_an_advert_titl
         "2024-02-28 新华网",
         "现场会要求各地抓好春耕备耕。",
     ]
-    assert _read("chungeng.txt", related)[0] == "市政府召开常务会议研究部署春耕生产工作"
+    assert read_lines("chungeng.txt", related)[0] == "市政府召开常务会议研究部署春耕生产工作"
     # a headline over its source line stays the title when the text quotes it again
     news = [
         "电子停车收费覆盖全市",
@@ -69,7 +67,7 @@ def test_a_headline_printed_twice_over_its_posting_line_wins_over_an_advert_titl
         "记者报道：电子停车收费覆盖全市。",
         "电子停车收费覆盖全市",
     ]
-    assert _read("n.txt", news)[0] == "电子停车收费覆盖全市"
+    assert read_lines("n.txt", news)[0] == "电子停车收费覆盖全市"
 
 
 def test_a_page_with_no_title_is_named_by_the_text_it_adopts() -> None:
@@ -91,7 +89,7 @@ def test_a_page_with_no_title_is_named_by_the_text_it_adopts() -> None:
         "《郑州市文明行为促进条例》已经市人大常委会会议通过,将于明年施行。",
         "市民普遍表示支持。",
     ]
-    assert _read("zhengzhou_news.txt", news)[0] == "zhengzhou_news"
+    assert read_lines("zhengzhou_news.txt", news)[0] == "zhengzhou_news"
 
 
 def test_an_explainer_under_a_texts_adoption_is_not_that_text() -> None:
@@ -101,18 +99,18 @@ def test_an_explainer_under_a_texts_adoption_is_not_that_text() -> None:
         "一、条例出台的背景",
         "近年来,我市文明城市创建工作取得长足进展,群众对文明出行的要求越来越高。",
     ]
-    assert _read("zhengzhou_jiedu.txt", page)[0] == "zhengzhou_jiedu"
+    assert read_lines("zhengzhou_jiedu.txt", page)[0] == "zhengzhou_jiedu"
 
 
 def test_traditional_titles_in_two_lines_and_under_a_channels_masthead() -> None:
     # a title broken over two lines, read in Simplified characters for its kind
-    title, _ = _read(
+    title, _ = read_lines(
         "neilao.txt",
         ["國務院辦公廳關于加強城市", "內澇治理的實施意見", "國辦發〔2021〕11號", "一、總體要求"],
     )
     assert title == "國務院辦公廳關于加強城市內澇治理的實施意見"
     # a site's channel over a two-line headline is no half of it, nor a record's field
-    title, _ = _read(
+    title, _ = read_lines(
         "laojiu.txt",
         [
             "人民網健康·生活",
@@ -125,9 +123,9 @@ def test_traditional_titles_in_two_lines_and_under_a_channels_masthead() -> None
     )
     assert title == "全面推進城鎮老舊小區改造工作"
     # (a headline naming someone with a middle dot joins its second line still)
-    title, _ = _read("wente.txt", ["对话互联网之父温特·瑟夫", "谈网络治理的意见", "一、背景"])
+    title, _ = read_lines("wente.txt", ["对话互联网之父温特·瑟夫", "谈网络治理的意见", "一、背景"])
     assert title == "对话互联网之父温特·瑟夫谈网络治理的意见"
-    title, _ = _read(
+    title, _ = read_lines(
         "caoyuan.txt",
         ["【有 效 性】有效", "【標 題】草原防火條例", "【頒布日期】1993-10-05", "第一章 總 則"],
     )
