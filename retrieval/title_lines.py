@@ -353,3 +353,29 @@ def unglued_headline(lines: list[str]) -> list[str]:
     ):
         return lines
     return [*lines[:first], head.strip(), line[found.start() :], *lines[first + 1 :]]
+
+
+# a page with no title line opens with its lead (记者近日获悉,《海口市噪声污染防治办法》…将于
+# 2025年2月1日起施行。): that first sentence names the page better than its file name does
+_LEAD_SENTENCE = re.compile(r"[^。！？!?]+")
+MIN_LEAD_CHARS, MAX_LEAD_CHARS = 8, 60
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def lead_title(lines: list[Line]) -> str:
+    """The first sentence of a page's first line of text (below a close button: x) when it
+    can name the page, or "": a sentence, short, mostly Chinese; not a salutation (同志们:),
+    nor a bracketed history or aside ((2018年9月30日…通过)), nor a list's first item."""
+    line = next((ln for ln in lines[:2] if not says_nothing(ln.text)), None)
+    if line is None:
+        return ""
+    text = line.text.strip()
+    if line.kind is not None or SALUTATION.match(text) or text.startswith(("(", "（", "[", "【")):
+        return ""
+    if not SENTENCE.search(text):  # a line with no sentence in it may be a title lower down
+        return ""
+    lead = _LEAD_SENTENCE.match(text)
+    sentence = lead.group(0).strip() if lead else ""
+    if not MIN_LEAD_CHARS <= len(sentence) <= MAX_LEAD_CHARS:
+        return ""
+    return sentence if 2 * len(_CJK.findall(sentence)) >= len(sentence) else ""
