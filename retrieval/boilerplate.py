@@ -180,6 +180,7 @@ WIDGET_WORDS = (
     "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次|"
     "字体|首页|您的位置|当前位置|>|»|›|设为首页|加入收藏|登录|登陆|用户登录|注册|-->|"
     "复制|复制链接|正文复制|"  # a news page's copy button (正文复制)
+    "关联法规|相关法规|"  # a law site's links to other laws between articles
     "查看全文|查看余下全文|展开全文|点击查看全文|"  # a page folding its rest
     # a site's search and submission links (本站网站:高级搜索 网上投稿)
     "本站|网站|搜索|站内搜索|高级搜索|全文搜索|投稿|网上投稿|我要投稿|"

@@ -111,8 +111,10 @@ from retrieval.structure import parse
 # (查看余下全文) and follow-us footer (更多精彩资讯请关注…) are furniture; 44: a news site's day
 # line with its buttons is furniture, a site's channel (人民网健康·生活) no half of a title, and a
 # Traditional title in two lines joins (…關于加強城市 / 內澇治理的實施意見); 45: a page with no
-# title line is named by its lead's first sentence, and a forum's sign-up prompts are furniture
-ANALYZER_VERSION = "45"
+# title line is named by its lead's first sentence, and a forum's sign-up prompts are furniture;
+# 46: a chapter's name alone between two articles (法律责任) heads its articles, and a law
+# site's links to related laws are furniture
+ANALYZER_VERSION = "46"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

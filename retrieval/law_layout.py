@@ -1,6 +1,6 @@
 """Lines of a text read again with their neighbours for what a law's layout says: an
-article whose number runs on into its text, two articles on one line, and a table of
-contents ahead of the text."""
+article whose number runs on into its text, two articles on one line, a chapter's name
+whose number was lost, and a table of contents ahead of the text."""
 
 from __future__ import annotations
 
@@ -65,6 +65,38 @@ def glued_articles(lines: list[Line]) -> list[Line]:
         Line(ln.text, "article", ln.text[: ln.text.index("条") + 1], False) if k in articles else ln
         for k, ln in enumerate(lines)
     ]
+
+
+def law_layout(lines: list[Line]) -> list[Line]:
+    """The lines read for a law's layout: its table of contents left out, articles run on
+    into their text and chapters whose number was lost found."""
+    return unnumbered_chapters(glued_articles(without_table_of_contents(lines)))
+
+
+# a chapter's name alone on its line, its number lost in copying (网络素养促进, 法律责任, 附则)
+_CHAPTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")
+_OUTSIDE = frozenset(("chapter", "section"))  # under a chapter's line, a name is its subtitle
+
+
+def unnumbered_chapters(lines: list[Line]) -> list[Line]:
+    """The lines with a chapter's name standing alone between two articles (…给予表彰和奖励。
+    / 网络素养促进 / 第十三条 …) read as that chapter's heading; not a regulation's title over
+    its 第一条, nor a line under a chapter's own heading."""
+    out = list(lines)
+    begun = False  # an article came before: the text is under way
+    for k, line in enumerate(lines):
+        if line.kind == "article":
+            begun = True
+        elif (
+            begun
+            and line.kind is None
+            and _CHAPTER_NAME.fullmatch(line.text.replace(" ", ""))
+            and 0 < k < len(lines) - 1
+            and lines[k + 1].kind == "article"
+            and lines[k - 1].kind not in _OUTSIDE
+        ):
+            out[k] = Line(line.text, "chapter", line.text, True)
+    return out
 
 
 def without_table_of_contents(lines: list[Line]) -> list[Line]:

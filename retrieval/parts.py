@@ -103,8 +103,11 @@ class Place:
         )
 
 
-# a chapter called by its name (附则一章, “法律责任”那一章, 这章), not 文章, 章程 or 规章
-_NAMED_CHAPTER = re.compile(r"(?<![第文规印篇同每十])(?:[那这]?一|[那这])章(?![程节])")
+# a chapter called by its name (附则一章, “法律责任”那一章, 这章, “法律责任”部分), not 文章,
+# 章程 or 规章, nor a part of something (少部分, 第三部分)
+_NAMED_CHAPTER = re.compile(
+    r"(?<![第文规印篇同每十])(?:[那这]?一|[那这])章(?![程节])|(?:”|[那这]一?)部分"
+)
 # ... and its first article asked (这一章第一条, 开头那条, 头一条, 从哪条开始)
 _CHAPTER_OPENING = re.compile(r"第一条|开头|头一条|首条|从哪一?条开始")
 
@@ -474,12 +477,14 @@ def _article_of_named_chapter(
 
 def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> tuple[str, ...] | None:
     """The path of the chapter, at any depth (a code's 编 › 章), whose name (its heading past
-    第四章) holds the most of the question's words of two characters or more, if one alone does."""
+    第四章) holds the most of the question's words of two characters or more, if one alone does;
+    a chapter whose number was lost (法律责任) is the heading right above its articles."""
     paths = dict.fromkeys(
         p.section[: k + 1]
         for p in passages
         for k, label in enumerate(p.section)
         if legal_rank(label) == 0
+        or (legal_rank(label) is None and _is_article_at(p.section, k + 1))
     )
     held = [
         (sum(len(w) > 1 and fold(w) in fold(_LABEL_NUMBER.sub("", path[-1])) for w in words), path)
@@ -488,6 +493,10 @@ def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> tuple[s
     best = max((k for k, _ in held), default=0)
     winners = [path for k, path in held if k == best]
     return winners[0] if best and len(winners) == 1 else None
+
+
+def _is_article_at(section: tuple[str, ...], k: int) -> bool:
+    return k < len(section) and bool(ARTICLE.fullmatch(section[k]))
 
 
 def _the_last(passages: Sequence[Passage], place: Place) -> Place:

@@ -36,7 +36,7 @@ from retrieval.dates import chinese_number
 from retrieval.headlines import plain_headings
 from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
-from retrieval.law_layout import glued_articles, parted_articles, without_table_of_contents
+from retrieval.law_layout import law_layout, parted_articles
 from retrieval.markers import (
     ANNOUNCES,
     BACK_REFERENCE,
@@ -439,8 +439,7 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
 
 # what the lines are, read again with their neighbours, in this order
 _LINE_PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
-    without_table_of_contents,
-    glued_articles,
+    law_layout,
     _frame_sections,
     _bare_numbers,
     _with_attributions,

@@ -131,3 +131,60 @@ def test_a_chapter_called_by_its_name_is_found_under_a_codes_parts_too() -> None
     index = index_of([code], SEGMENTER)
     hits = answer(index, "刑法危害国家安全罪那一章第一条怎么规定？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第一百零二条")
+
+
+# a regulation copied with its chapters' numbers lost: 第一章 总则, then each chapter's name
+# alone on its line between two articles
+LOST_NUMBERS = [
+    "未成年人网络保护条例",
+    "## 第一章 总 则",
+    "第一条 为了营造有利于未成年人身心健康的网络环境，制定本条例。",
+    "第二条 未成年人网络保护工作应当坚持中国共产党的领导。",
+    "网络素养促进",
+    "第三条 国务院教育部门应当将网络素养教育纳入学校素质教育内容。",
+    "第四条 学校应当将提高学生网络素养等内容纳入教育教学活动。",
+    "法律责任",
+    "第五条 学校、社区、图书馆违反本条例规定的，由主管部门责令改正。",
+    "第六条 网络产品和服务提供者违反本条例规定的，由网信部门责令改正，处五十万元以下罚款。",
+    "附则",
+    "第七条 本条例自2024年1月1日起施行。",
+]
+
+
+def test_a_chapters_name_alone_between_articles_heads_its_articles() -> None:
+    rules = parse("wangbao.md", LOST_NUMBERS)
+    sections = {p.text[:3]: p.section for p in rules.passages}
+    assert sections["第二条"] == ("第一章 总 则", "第二条")
+    assert sections["第三条"] == ("网络素养促进", "第三条")
+    assert sections["第六条"] == ("法律责任", "第六条")
+    assert sections["第七条"] == ("附则", "第七条")
+    assert not any(p.text.startswith(("法律责任", "附则")) for p in rules.passages)
+    index = index_of([rules], SEGMENTER)
+    for question, first in (
+        ("网保条例“法律责任”部分第一条讲什么？", "第五条"),
+        ("网络素养促进那一部分第二条是什么？", "第四条"),
+    ):
+        hits = answer(index, question, SEGMENTER).hits
+        assert hits and hits[0].passage.text.startswith(first), question
+
+
+def test_a_short_line_that_is_no_chapters_name_stays_text() -> None:
+    # a title over the first article, a subtitle under a chapter's heading, and a line
+    # with a sentence in it, are no lost chapters
+    rules = parse(
+        "t.md",
+        [
+            "某市养犬管理条例",
+            "第一条 为了规范养犬行为，制定本条例。",
+            "## 第二章 登记",
+            "养犬登记",
+            "第二条 养犬人应当办理养犬登记。",
+            "第三条 登记应当提交下列材料：",
+            "犬只免疫证明。",
+            "第四条 本条例自公布之日起施行。",
+        ],
+    )
+    assert rules.title == "某市养犬管理条例"
+    sections = {p.text[:3]: p.section for p in rules.passages}
+    assert sections["第四条"][0].startswith("第二章")
+    assert any(p.text.startswith("第三条") and "犬只免疫证明" in p.text for p in rules.passages)
