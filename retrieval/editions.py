@@ -36,7 +36,7 @@ def edition_asked(
         return before
     for document in named:
         for name in names_of(document):
-            editions = [d for d in named if name in names_of(d)]
+            editions = [d for d in named if name in names_of(d) and not _reports_on(d)]
             years = {d.meta.year for d in editions}
             if len(years) < 2 or None in years:
                 continue
@@ -46,6 +46,18 @@ def edition_asked(
             if picked is not None:
                 return []  # both asked (新旧公司法)
     return []
+
+
+# a page's headline quoting a text's name (《噪声污染防治法》今日正式实施) reports on that edition;
+# one telling of a revision (新修订的《治安管理处罚法》解读) on a new one
+_QUOTED = re.compile(r"《[^》]+》")
+_REVISED = re.compile(r"修订|修正|修改")
+
+
+def _reports_on(document: Document) -> bool:
+    """A page reporting on a text's edition, not an edition of its own."""
+    title = document.title
+    return not document.meta.kind and bool(_QUOTED.search(title)) and not _REVISED.search(title)
 
 
 def in_force_edition(named: Sequence[Document]) -> list[Document]:

@@ -446,3 +446,45 @@ def test_a_page_quoting_an_article_in_its_own_print_comes_after_the_text() -> No
     index = index_of([law, page, other], SEGMENTER)
     hits = answer(index, "外围保护地带是在什么情况下划定的？", SEGMENTER).hits
     assert [h.passage.doc for h in hits[:2]] == ["tiaoli_2017.md", "kaodian.txt"]
+
+
+def test_a_page_reporting_on_a_text_is_no_newer_edition_unless_it_tells_of_a_revision() -> None:
+    law = doc(
+        "zaoshengfa_2021.md",
+        [
+            "中华人民共和国噪声污染防治法",
+            "2021年12月24日第十三届全国人民代表大会常务委员会第三十二次会议通过",
+            "第一条 为了防治噪声污染，保障公众健康，制定本法。",
+            "第九十条 本法自2022年6月5日起施行。",
+        ],
+    )
+    news = doc(
+        "zaoshengfa_shishi_2022.txt",
+        [
+            "噪声扰民有的治!《噪声污染防治法》今日正式实施",
+            "2022-06-05 来源:央广网",
+            "据央广网消息,今日起,《噪声污染防治法》开始正式实施。",
+        ],
+    )
+    # the page of 2022 reports on the law of 2021: the new law is the law's own text
+    target = find_target("新的噪声污染防治法哪天开始实施", (law, news))
+    assert target.preferred == {"zaoshengfa_2021.md"}
+    # a page telling of a revision the corpus does not hold is the newest word on it
+    old = doc(
+        "zhianfa_2012.md",
+        [
+            "中华人民共和国治安管理处罚法",
+            "2012年10月26日第十一届全国人民代表大会常务委员会第二十九次会议修正",
+            "第一百一十九条 本法自2006年3月1日起施行。",
+        ],
+    )
+    revised = doc(
+        "zhianfa_jiedu_2026.txt",
+        [
+            "新修订的《治安管理处罚法》解读",
+            "2026-01-02 来源:司法部",
+            "新修订的治安管理处罚法自2026年1月1日起施行。",
+        ],
+    )
+    target = find_target("新修订的治安管理处罚法哪天开始施行", (old, revised))
+    assert target.docs == {"zhianfa_jiedu_2026.txt"}
