@@ -230,6 +230,9 @@ _SAID_TERM = (
     r"(?:是(?:什么|啥)|(?:包括|是指|指)(?:哪些|什么))"
     r"(?=[呢啊呀吧]?(?:[^一-鿿]|$))"
 )
+# a quoted term and how the text puts it (“夜间”是怎么规定的): the term the text sets in quotes
+# to say what it is; not a rule unquoted (退休年龄是怎么规定的 asks the rule)
+_QUOTED_TERM = r"“([一-鿿]{2,8})”(?:到底|究竟|具体)?是?(?:怎么|怎样|如何)(?:规定|说)的?"
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解|(?<![以如况])下的?定义"
@@ -237,7 +240,7 @@ _ASKS_DEFINITION = re.compile(
     r"|^[^我你他这那没不给换\s，,。]{2,16}?(?<!下)(?<!重新)(?:定义|概念)(?:是什么|是啥)?[？?]?$"
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
     r"|(?<!手)指(?:的是)?(?:哪些|什么|哪几|哪类|哪种)"  # “军属”指哪些人 (not 指出, 指标)
-    rf"|{_SAID_TERM}|{_COUNTS_AS}"
+    rf"|{_SAID_TERM}|{_COUNTS_AS}|{_QUOTED_TERM}"
 )
 
 
@@ -328,6 +331,7 @@ def defined_term(question: str) -> str:
         _TERM_AFTER.search(question)
         or re.search(_SAID_TERM, question)
         or _TERM_GIVEN.search(question)
+        or re.search(_QUOTED_TERM, question)
     )
     if after:
         return after.group(1)

@@ -550,6 +550,12 @@ def structure_answer(
     return placed
 
 
+def _quotes_beside_names(target: Target) -> bool:
+    """Whether the question quotes words other than the names of the documents it asks of."""
+    names = " ".join((*target.understood, *target.said))
+    return any(phrase not in names for phrase in target.phrases)
+
+
 def answer(
     index: SearchIndex,
     question: str,
@@ -603,6 +609,7 @@ def answer(
         and target.named
         and not question_focus(query, weights, target, index, ranking)
         and not asks_definition(folded)  # 商业银行法所说的商业银行是什么
+        and not _quotes_beside_names(target)  # 环境噪声污染防治法里“夜间”是怎么规定的
     ):
         # "十九届六中全会是哪天开的": nothing asked but the documents named: their openings
         # say what they are, when and where (past an adoption line: 通过 is not 召开)

@@ -140,6 +140,23 @@ def test_what_counts_as_a_term_asks_its_definition() -> None:
     assert not asks_definition(fold("这笔钱算什么收入"))
 
 
+def test_a_quoted_term_asked_how_the_text_puts_it_asks_its_definition() -> None:
+    lines = [
+        "中华人民共和国环境噪声污染防治法",
+        "1996年10月29日第八届全国人民代表大会常务委员会第二十二次会议通过",
+        "第三十条 在城市市区噪声敏感建筑物集中区域内，禁止夜间进行产生环境噪声污染的建筑施工作业。",
+        "第五十六条 建筑施工单位在城市市区噪声敏感建筑物集中区域内，夜间进行禁止进行的建筑施工"
+        "作业的，由生态环境主管部门责令改正，可以并处罚款。",
+        "第六十三条 本法中下列用语的含义是：（一）“噪声排放”是指噪声源向周围生活环境辐射噪声。"
+        "（二）“夜间”是指晚二十二点至晨六点之间的期间。",
+    ]
+    index = index_of([parse("zaosheng.md", lines)], SEGMENTER)
+    got = answer(index, "环境噪声污染防治法里“夜间”是怎么规定的", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第六十三条")
+    # counter-example: a rule asked unquoted asks the rule, not a term's meaning
+    assert not asks_definition(fold("退休年龄是怎么规定的"))
+
+
 def test_a_law_defining_a_term_by_its_cases_defines_it() -> None:
     from retrieval.clues import defines
     from retrieval.question import parse_question
