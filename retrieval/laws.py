@@ -90,6 +90,8 @@ def law_names(folded: str) -> tuple[str, ...]:
         # nor with a word citing or dating it (哪一版保密法, 按新保密法)
         while start < i - made and (not _nominal(words[start]) or _cites(words[start])):
             start += 1
+        if 0 < start < i and words[start - 1] == "反":
+            start -= 1  # an anti- law's own first word (反 / 家暴 / 法: 反家庭暴力法)
         # nor with a place before an edition's word right before the kind (上海旧条例: 上海's old
         # one; not 北京市新材料产业促进条例)
         if i > start and words[i - 1] in _OLD_OR_NEW:
@@ -139,7 +141,11 @@ def law_names(folded: str) -> tuple[str, ...]:
         )
         if _MAKERS.sub("", _ISSUERS.sub("", name)) in KIND_WORDS or _organs_kind(name):
             continue  # who made it and a kind (国务院条例, 国家条例, 交通部暂行办法), no name
-        if len(name) >= 4 or (cited and len(name) == 3 and name[-2] not in NOT_LAW_BEFORE_FA):
+        # (or a word of its own no dictionary knows: 未保法, a short name as people say it)
+        unknown = name == word and not segmenter.frequency(word)
+        if len(name) >= 4 or (
+            (cited or unknown) and len(name) == 3 and name[-2] not in NOT_LAW_BEFORE_FA
+        ):
             names.append(name)
     return tuple(names)
 

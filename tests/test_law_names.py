@@ -71,3 +71,16 @@ def test_a_ministry_and_a_kind_name_no_text() -> None:
     # counter-examples: a ministry's words inside a longer name, and 干部 (no ministry)
     assert law_names("交通运输部门规章管理办法第三条") == ("交通运输部门规章管理办法",)
     assert law_names("按国务院殡葬条例，火葬区可以卖棺材吗？") == ("国务院殡葬条例",)
+
+
+def test_an_anti_laws_prefix_and_a_short_name_no_dictionary_knows_are_names() -> None:
+    # 反 / 家暴 / 法里: 反 begins the name of an anti- law (反家庭暴力法's short form)
+    assert law_names("反家暴法里保护令可以包括哪些措施") == ("反家暴法",)
+    assert law_names("按反垄断法规定，经营者集中怎么申报") == ("反垄断法",)
+    # 未保法 is one word jieba does not know: a short name as people say it
+    assert law_names("未保法允许网吧招个16岁的小网管吗") == ("未保法",)
+    # counter-examples: 违反 before a name is no part of it; a verb 反对 and an adverb
+    # 反正 begin none, and a known word ending in 法 (看法, 做法) is no law
+    assert law_names("违反食品安全法要罚多少") == ("食品安全法",)
+    assert law_names("反对这个做法的人多吗") == ()
+    assert law_names("他的看法对吗") == ()
