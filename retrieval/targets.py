@@ -220,6 +220,9 @@ def find_target(
         )
         asked = place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in place_tokens(d)]
+        # nor one of another place than those said (深圳学前教育条例…幼儿园 is no 广州市幼儿园条例)
+        said = _said_places(documents, folded)
+        named = [d for d in named if not (said and place_tokens(d)) or place_tokens(d) & said]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
         named = [d for d in named if not other_anniversary(d, folded)]
     if (
@@ -524,6 +527,12 @@ def national_documents(
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does."""
     return named_by_unique(documents, "places", place_tokens, folded)
+
+
+def _said_places(documents: Sequence[Document], folded: str) -> set[str]:
+    """The places of the documents' titles (of two characters or more) the question says."""
+    found, _ = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
+    return found.within(folded)
 
 
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:

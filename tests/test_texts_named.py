@@ -386,3 +386,37 @@ def test_a_yearly_notices_reworded_item_leads_from_its_newest_issue() -> None:
     )
     assert twin.title.startswith(older.title[:8]) and twin.meta.year == 2025
     assert _first_doc(_index(older, twin), "党员评议表交纸质的还是电子的") == "第一中学_2024.txt"
+
+
+def test_a_word_of_one_places_title_names_no_text_when_the_question_says_another_place() -> None:
+    from retrieval.targets import find_target
+
+    guangzhou = parse(
+        "gz.md",
+        [
+            "广州市幼儿园条例",
+            "第一条 为了规范幼儿园的管理，制定本条例。",
+            "第四十三条 幼儿园应当加强食品安全日常管理。",
+        ],
+    )
+    shenzhen = parse(
+        "sz.md",
+        [
+            "深圳经济特区学前教育条例",
+            "2021年12月28日深圳市第七届人民代表大会常务委员会第六次会议通过",
+            "第一条 为了发展学前教育，制定本条例。",
+            "第四十条 幼儿园应当定期开展膳食调查和营养评估，并将结果告知学前儿童父母。",
+        ],
+    )
+    news = parse(
+        "sz_news.txt", ["深圳市市场监管局通报学校午餐情况", "多名学生在校午餐后呕吐腹泻。"]
+    )
+    held = (guangzhou, shenzhen, news)
+    # 幼儿园 is a word of 广州's title alone, but the question says 深圳
+    asked = "深圳学前教育条例规定幼儿园多久做一次膳食调查？"
+    assert find_target(asked, held).docs != {"gz.md"}
+    index = index_of([*held, FILLER], SEGMENTER)
+    hits = answer(index, asked, SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "sz.md"
+    # counter-example: said with no other place, the word still names 广州's text
+    assert find_target("幼儿园条例第一条讲什么", held).docs == {"gz.md"}
