@@ -221,8 +221,8 @@ def find_target(
         asked = place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in place_tokens(d)]
         # nor one of another place than those said (深圳学前教育条例…幼儿园 is no 广州市幼儿园条例)
-        said = _said_places(documents, folded)
-        named = [d for d in named if not (said and place_tokens(d)) or place_tokens(d) & said]
+        spoken = _said_places(documents, folded)
+        named = [d for d in named if not (spoken and place_tokens(d)) or place_tokens(d) & spoken]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
         named = [d for d in named if not other_anniversary(d, folded)]
     if (
