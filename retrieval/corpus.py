@@ -113,8 +113,9 @@ from retrieval.structure import parse
 # Traditional title in two lines joins (…關于加強城市 / 內澇治理的實施意見); 45: a page with no
 # title line is named by its lead's first sentence, and a forum's sign-up prompts are furniture;
 # 46: a chapter's name alone between two articles (法律责任) heads its articles, and a law
-# site's links to related laws are furniture
-ANALYZER_VERSION = "46"
+# site's links to related laws are furniture; 47: 是从 a function word, and the tags a spam
+# mirror scatters (<fieldset>, <menu>, <strike>) markup
+ANALYZER_VERSION = "47"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -280,6 +280,9 @@ _TAG_NAMES = (
     "a|b|i|u|s|em|strong|span|font|p|div|sup|sub|small|big|center|img|table|tbody|thead|tr|td|th"
     "|ul|ol|li|h[1-6]|pre|code|section|article|label|acronym|xmp|track|del|ins|blockquote|hr"
     "|iframe|script|style|meta|link|nav|header|footer|input|button|form|select|option"
+    # (and those a spam mirror scatters with random ids: <fieldset id="m6qy2"><menu …>)
+    "|fieldset|legend|menu|strike|samp|var|dfn|abbr|cite|kbd|tt|dl|dt|dd|caption|tfoot|aside"
+    "|figure|figcaption|mark|noscript|optgroup|address"
 )
 _INLINE_TAG = re.compile(
     rf"</?(?:{_TAG_NAMES})(?:\s+[A-Za-z-]+=(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))*\s*/?>", re.IGNORECASE

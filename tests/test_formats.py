@@ -214,3 +214,14 @@ def test_only_known_tags_and_whole_entities_are_markup() -> None:
     assert "网址参数 ?id=1&para=2&copy=3 照抄。" in lines
     assert "填表日期：____年__月__日" in lines
     assert not any(line.startswith("来源：") for line in lines)  # a credit line on its own
+    # the tags a spam mirror scatters with random ids name no page
+    page = [
+        '<fieldset id="m6qy2"><menu id="m6qy2"></menu></fieldset>',
+        '<strike id="m6qy2"></strike>',
+        "升級版“校內小賣部禁設令”如何令行禁止",
+        "最近印發的《指南》則是升級版“校內小賣部禁設令”。",
+    ]
+    document = read_document("page.txt", "\n".join(page).encode())
+    title, texts = document.title, [p.text for p in document.passages]
+    assert title == "升級版“校內小賣部禁設令”如何令行禁止"
+    assert not any("<" in t for t in texts)
