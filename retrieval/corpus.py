@@ -114,8 +114,9 @@ from retrieval.structure import parse
 # title line is named by its lead's first sentence, and a forum's sign-up prompts are furniture;
 # 46: a chapter's name alone between two articles (法律责任) heads its articles, and a law
 # site's links to related laws are furniture; 47: 是从 a function word, and the tags a spam
-# mirror scatters (<fieldset>, <menu>, <strike>) markup
-ANALYZER_VERSION = "47"
+# mirror scatters (<fieldset>, <menu>, <strike>) markup; 48: a site's day with the day of the
+# week anchors no title, and a posting line set as a bullet (• 发布时间:…) anchors its headline
+ANALYZER_VERSION = "48"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -145,16 +145,25 @@ MIN_HEADLINE_HAN = 8  # a news headline's characters (not 读创, Home, 兰州�
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+_BULLET = re.compile(r"^[•·●▪]\s*")  # a list's bullet a page set before its posting line
+
+
 def _posted(line: Line) -> bool:
     """A page's posting line: when, where from or by whom it was put up."""
-    return bool(POSTING.match(line.text) or _STAMP.match(line.text)) or is_source_line(line.text)
+    text = _BULLET.sub("", line.text)
+    return bool(POSTING.match(text) or _STAMP.match(text)) or is_source_line(text)
+
+
+# a site's day in its header, with the day of the week (2024年04月27日 星期六): the day the page
+# was read, above its trail and headline, not a text's date
+_SITE_DAY = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|礼拜|周)[一二三四五六日天]$")
 
 
 def _anchors_title(line: Line) -> bool:
     """A line that only ever sits under a text's title: its date or adoption line, its
     posting line or record, the paper that printed it, or its first chapter or article."""
     return (
-        is_date_line(line.text)
+        (is_date_line(line.text) and not _SITE_DAY.match(line.text))
         or adoption(line.text)
         or _posted(line)
         or (line.kind == "article" and line.label == "第一条")

@@ -307,7 +307,9 @@ MANY = [
     corpus_set("women_rights_folder", (0.71, 0.81, 0.78, 14, 11)),
     corpus_set("mining_geology_folder", (0.70, 0.79, 0.78, 21, 10)),
     corpus_set("discipline_plenums_pages", (0.82, 0.89, 0.91, 12, 5)),
-    corpus_set("city_economic_conferences_pages", (0.71, 0.78, 0.90, 11, 4)),
+    # (0.71 until v35 named pages without a title line by their lead: two of its pages' leads
+    # now name them, which costs this set two at rank 1 and gains twelve elsewhere)
+    corpus_set("city_economic_conferences_pages", (0.69, 0.78, 0.90, 11, 4)),
     corpus_set("farmer_cooperatives_folder", (0.71, 0.81, 0.82, 15, 11)),
     corpus_set("family_education_folder", (0.66, 0.74, 0.73, 19, 10)),
     corpus_set("river_basins_folder", (0.79, 0.90, 0.88, 15, 5)),

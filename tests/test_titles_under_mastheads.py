@@ -131,3 +131,26 @@ def test_traditional_titles_in_two_lines_and_under_a_channels_masthead() -> None
         ["【有 效 性】有效", "【標 題】草原防火條例", "【頒布日期】1993-10-05", "第一章 總 則"],
     )
     assert title.startswith("草原防火條例")
+
+
+def test_a_sites_day_of_the_week_anchors_no_title_and_a_bulleted_posting_line_does() -> None:
+    # the site's slogan over the day it was read, its trail, then the headline over its
+    # posting line set as a bullet
+    page = [
+        "新闻源 财富源",
+        "2024年04月27日 星期六",
+        "财经 > 滚动新闻 > 正文",
+        "加快推进以航空港实验区为统揽的郑州都市区建设",
+        "• 发布时间:2015-07-22 03:29:39 来源:郑州晚报 作者:佚名",
+        "昨日上午,市委、市政府召开全市2015年上半年经济工作会议,总结上半年工作。",
+    ]
+    document = read_document("zhengzhou_2015.txt", "\n".join(page).encode())
+    assert document.title == "加快推进以航空港实验区为统揽的郑州都市区建设"
+    assert document.meta.year == 2015
+    # counter-example: a text's own date line under its title still anchors it
+    notice = [
+        "关于做好春节期间安全生产工作的通知",
+        "2024年1月26日",
+        "各县区:现将有关事项通知如下。",
+    ]
+    assert read_lines("tongzhi.txt", notice)[0].startswith("关于做好春节期间安全生产工作的通知")
