@@ -111,10 +111,10 @@ from retrieval.structure import parse
 # (查看余下全文) and follow-us footer (更多精彩资讯请关注…) are furniture; 44: a news site's day
 # line with its buttons is furniture, a site's channel (人民网健康·生活) no half of a title, and a
 # Traditional title in two lines joins (…關于加強城市 / 內澇治理的實施意見); 45: a page with no
-# title line is named by its lead's first sentence, and a forum's sign-up prompts are furniture;
-# 46: a chapter's name alone between two articles (法律责任) heads its articles, and a law
-# site's links to related laws are furniture; 47: 是从 a function word, and the tags a spam
-# mirror scatters (<fieldset>, <menu>, <strike>) markup; 48: a site's day with the day of the
+# title line is named by its lead's first sentence, a forum's sign-up prompts and a 登陆 link
+# are furniture; 46: a chapter's name alone between two articles (法律责任) heads its
+# articles, and a law site's links to related laws are furniture; 47: the tags a spam mirror
+# scatters (<fieldset>, <menu>, <strike>) are markup; 48: a site's day with the day of the
 # week anchors no title, and a posting line set as a bullet (• 发布时间:…) anchors its headline
 ANALYZER_VERSION = "48"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves

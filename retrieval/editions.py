@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from retrieval.catalog import memo
 from retrieval.laws import LAW_WORD_ON
-from retrieval.markers import CN_NUM
+from retrieval.markers import CN_NUM, legal_rank
 from retrieval.model import Document, Passage
 from retrieval.names import document_names, share_a_name, year_free
 from retrieval.normalize import fold, fold_many, plain_text
@@ -55,9 +55,15 @@ _REVISED = re.compile(r"修订|修正|修改")
 
 
 def _reports_on(document: Document) -> bool:
-    """A page reporting on a text's edition, not an edition of its own."""
+    """A page reporting on a text's edition, not an edition of its own (a copy of the text
+    titled 《…法》 prints its articles)."""
     title = document.title
-    return not document.meta.kind and bool(_QUOTED.search(title)) and not _REVISED.search(title)
+    return (
+        not document.meta.kind
+        and bool(_QUOTED.search(title))
+        and not _REVISED.search(title)
+        and not any(legal_rank(s) == 2 for p in document.passages for s in p.section)
+    )
 
 
 def in_force_edition(named: Sequence[Document]) -> list[Document]:

@@ -80,22 +80,27 @@ _OUTSIDE = frozenset(("chapter", "section"))  # under a chapter's line, a name i
 
 def unnumbered_chapters(lines: list[Line]) -> list[Line]:
     """The lines with a chapter's name standing alone between two articles (…给予表彰和奖励。
-    / 网络素养促进 / 第十三条 …) read as that chapter's heading; not a regulation's title over
-    its 第一条, nor a line under a chapter's own heading."""
+    / 网络素养促进 / 第十三条 …) read as that chapter's heading: after an article's finished
+    sentence (not an item of its list: 下列规定： / 不得遗弃犬只), before an article that is
+    not a text's first (a bundle's next regulation's title), and not under a chapter's own
+    heading."""
     out = list(lines)
     begun = False  # an article came before: the text is under way
     for k, line in enumerate(lines):
+        name = re.sub(r"\s", "", line.text)
         if line.kind == "article":
             begun = True
         elif (
             begun
             and line.kind is None
-            and _CHAPTER_NAME.fullmatch(line.text.replace(" ", ""))
-            and 0 < k < len(lines) - 1
+            and _CHAPTER_NAME.fullmatch(name)
+            and k < len(lines) - 1
             and lines[k + 1].kind == "article"
+            and lines[k + 1].label != "第一条"
             and lines[k - 1].kind not in _OUTSIDE
+            and lines[k - 1].text.rstrip().endswith(("。", "；", ";"))
         ):
-            out[k] = Line(line.text, "chapter", line.text, True)
+            out[k] = Line(line.text, "chapter", name, True)
     return out
 
 

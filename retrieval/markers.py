@@ -36,6 +36,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("padded", r"^0[1-9]\s*(?![年月日时分号点期版届批次级])(?=[\u4e00-\u9fff《“])"),
     )
 )
+BULLET_MARKS = "●■◆▲•"
 # Enumerations that open a paragraph and may close: kind, pattern.
 ENUMERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
@@ -45,7 +46,7 @@ ENUMERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("di", rf"^第[{CN_NUM}]+[，,、：:]"),  # 第一，
         ("seq", r"^(首先|其次|再次|然后|最后)[，,、：:]"),
         ("dash", r"^[—－]{2}(?=[^—－]{2,}?[。：:；])"),  # ——就业增长超出预期。
-        ("bullet", r"^[●■◆▲•]"),  # ●农业农村部原部长唐仁健…问题。 (one case of a list)
+        ("bullet", rf"^[{BULLET_MARKS}]"),  # ●农业农村部原部长唐仁健…问题。 (one case of a list)
     )
 )
 CLOSABLE = frozenset(kind for kind, _ in ENUMERATIONS)

@@ -106,7 +106,8 @@ class Place:
 # a chapter called by its name (附则一章, “法律责任”那一章, 这章, “法律责任”部分), not 文章,
 # 章程 or 规章, nor a part of something (少部分, 第三部分)
 _NAMED_CHAPTER = re.compile(
-    r"(?<![第文规印篇同每十])(?:[那这]?一|[那这])章(?![程节])|(?:”|[那这]一?)部分"
+    r"(?<![第文规印篇同每十])(?:[那这]?一|[那这])章(?![程节])"
+    r"|(?:”|[那这]一?)部分(?=的?(?:第|开头|头一条|首条))"  # (not 这部分人员, “双减”部分学校)
 )
 # ... and its first article asked (这一章第一条, 开头那条, 头一条, 从哪条开始)
 _CHAPTER_OPENING = re.compile(r"第一条|开头|头一条|首条|从哪一?条开始")

@@ -551,9 +551,10 @@ def structure_answer(
 
 
 def _quotes_beside_names(target: Target) -> bool:
-    """Whether the question quotes words other than the names of the documents it asks of."""
-    names = " ".join((*target.understood, *target.said))
-    return any(phrase not in names for phrase in target.phrases)
+    """Whether the question quotes words other than the names of the documents it asks of
+    (read as quotes are: folded, years in digits, punctuation aside)."""
+    names = digit_years(fold(" ".join((*target.understood, *target.said))))
+    return any(not says_quote(phrase, names) for phrase in target.phrases)
 
 
 def answer(

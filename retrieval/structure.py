@@ -384,7 +384,7 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
     elif not taken and (name := adopted_name(classified)):
         meta = replace(read_front_matter(doc, name, []).meta, subtitle="")
         title = display_title(name, meta)
-    elif not taken and (lead := lead_title(classified)):
+    elif not taken and (lead := lead_title(doc, classified)):
         title = lead  # (read for no kind or year: 将于2025年2月1日起施行 is no page's date)
     # the lines saying when and by whom the text was adopted and revised answer 哪次会议
     # 通过的 and 修订过几次: one passage, its history

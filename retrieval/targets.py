@@ -9,7 +9,7 @@ phrase, found whole. All rules here are general: names come from each document's
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -211,18 +211,23 @@ def find_target(
         # (山东那个普法条例 only describes 山东's)
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if not named and not which_place:
-        named = (
-            _named_by_token(documents, folded)
-            or named_by_meeting(documents, folded)
-            or named_by_abbreviation(documents, folded)
-            or named_by_short_title(documents, folded, years)
-            or titled(documents, pointing_quotes(folded))
+        # (none of another place than those said: 深圳学前教育条例…幼儿园 is no 广州市幼儿园条例)
+        spoken = _said_places(documents, folded)
+        namers: tuple[Callable[[], list[Document]], ...] = (
+            lambda: _named_by_token(documents, folded),
+            lambda: named_by_meeting(documents, folded),
+            lambda: named_by_abbreviation(documents, folded),
+            lambda: named_by_short_title(documents, folded, years),
+            lambda: titled(documents, pointing_quotes(folded)),
         )
+        for namer in namers:
+            named = [
+                d for d in namer() if not (spoken and place_tokens(d)) or place_tokens(d) & spoken
+            ]
+            if named:
+                break
         asked = place_stem(place)  # not another place's
         named = [d for d in named if not asked or asked in place_tokens(d)]
-        # nor one of another place than those said (深圳学前教育条例…幼儿园 is no 广州市幼儿园条例)
-        spoken = _said_places(documents, folded)
-        named = [d for d in named if not (spoken and place_tokens(d)) or place_tokens(d) & spoken]
         # nor another anniversary's (习近平 names his 150周年 speech, not at 五四运动100周年)
         named = [d for d in named if not other_anniversary(d, folded)]
     if (
@@ -530,9 +535,16 @@ def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
 
 
 def _said_places(documents: Sequence[Document], folded: str) -> set[str]:
-    """The places of the documents' titles (of two characters or more) the question says."""
+    """The places of the documents' titles (of two characters or more) the question says as
+    words of their own (深圳 of 深圳学前教育条例; not 和平 of 和平相处, 中山 of 中山大学)."""
+    from retrieval.segment import default_segmenter
+
     found, _ = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
-    return found.within(folded)
+    places = found.within(folded)
+    if not places:
+        return places
+    words = {w for w, _ in default_segmenter().words(folded)}
+    return {t for t in places if t in words}
 
 
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:

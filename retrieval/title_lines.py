@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import PurePath
 
 from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
-from retrieval.markers import CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
+from retrieval.markers import BULLET_MARKS, CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import TITLE_ENDINGS, law_short_name
 from retrieval.normalize import simplified
 
@@ -145,7 +146,9 @@ MIN_HEADLINE_HAN = 8  # a news headline's characters (not 读创, Home, 兰州�
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-_BULLET = re.compile(r"^[•·●▪]\s*")  # a list's bullet a page set before its posting line
+_BULLET = re.compile(
+    rf"^[{BULLET_MARKS}·▪]\s*"
+)  # a list's bullet a page set before its posting line
 
 
 def _posted(line: Line) -> bool:
@@ -365,18 +368,18 @@ def unglued_headline(lines: list[str]) -> list[str]:
 
 
 # a page with no title line opens with its lead (记者近日获悉,《海口市噪声污染防治办法》…将于
-# 2025年2月1日起施行。): that first sentence names the page better than its file name does
-_LEAD_SENTENCE = re.compile(r"[^。！？!?]+")
+# 2025年2月1日起施行。): that first sentence names the page better than a file name made of
+# pinyin or numbers does (not better than one a person gave it in Chinese: 学习材料.txt)
+_LEAD_SENTENCE = re.compile(rf"[^{SENTENCE_END}]+")
 MIN_LEAD_CHARS, MAX_LEAD_CHARS = 8, 60
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def lead_title(lines: list[Line]) -> str:
+def lead_title(doc: str, lines: list[Line]) -> str:
     """The first sentence of a page's first line of text (below a close button: x) when it
-    can name the page, or "": a sentence, short, mostly Chinese; not a salutation (同志们:),
-    nor a bracketed history or aside ((2018年9月30日…通过)), nor a list's first item."""
+    can name the page, or "": a sentence, short, mostly Chinese; not a salutation (同志们:)
+    or greeting (…大家好!), nor a bracketed history or aside ((2018年9月30日…通过))."""
     line = next((ln for ln in lines[:2] if not says_nothing(ln.text)), None)
-    if line is None:
+    if line is None or _HAN.search(PurePath(doc).stem):
         return ""
     text = line.text.strip()
     if line.kind is not None or SALUTATION.match(text) or text.startswith(("(", "（", "[", "【")):
@@ -385,6 +388,8 @@ def lead_title(lines: list[Line]) -> str:
         return ""
     lead = _LEAD_SENTENCE.match(text)
     sentence = lead.group(0).strip() if lead else ""
-    if not MIN_LEAD_CHARS <= len(sentence) <= MAX_LEAD_CHARS:
+    if not MIN_LEAD_CHARS <= len(sentence) <= MAX_LEAD_CHARS or _GREETING.search(
+        text[: len(sentence) + 1]
+    ):
         return ""
-    return sentence if 2 * len(_CJK.findall(sentence)) >= len(sentence) else ""
+    return sentence if 2 * len(_HAN.findall(sentence)) >= len(sentence) else ""

@@ -181,10 +181,22 @@ def test_a_short_line_that_is_no_chapters_name_stays_text() -> None:
             "第二条 养犬人应当办理养犬登记。",
             "第三条 登记应当提交下列材料：",
             "犬只免疫证明。",
-            "第四条 本条例自公布之日起施行。",
+            "第四条 养犬人应当遵守下列规定：",
+            "不得遗弃犬只",
+            "第五条 本条例自公布之日起施行。",
+            "某市犬只收容办法",
+            "第一条 为了规范犬只收容，制定本办法。",
         ],
     )
     assert rules.title == "某市养犬管理条例"
     sections = {p.text[:3]: p.section for p in rules.passages}
-    assert sections["第四条"][0].startswith("第二章")
+    assert sections["第五条"][0].startswith("第二章")  # (a list's item is no chapter)
     assert any(p.text.startswith("第三条") and "犬只免疫证明" in p.text for p in rules.passages)
+    assert not any(p.section[:1] == ("某市犬只收容办法",) for p in rules.passages)
+
+
+def test_a_letter_spaced_chapters_name_is_found_by_its_name() -> None:
+    spaced = [line.replace("法律责任", "法 律 责 任") for line in LOST_NUMBERS]
+    index = index_of([parse("wangbao.md", spaced)], SEGMENTER)
+    hits = answer(index, "网保条例“法律责任”部分第一条讲什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第五条")

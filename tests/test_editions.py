@@ -469,6 +469,20 @@ def test_a_page_reporting_on_a_text_is_no_newer_edition_unless_it_tells_of_a_rev
     # the page of 2022 reports on the law of 2021: the new law is the law's own text
     target = find_target("新的噪声污染防治法哪天开始实施", (law, news))
     assert target.preferred == {"zaoshengfa_2021.md"}
+    # a copy of a newer edition titled in 《》 prints its articles: an edition of its own
+    copy = doc(
+        "zaoshengfa_copy_2023.txt",
+        [
+            "《中华人民共和国噪声污染防治法》",
+            "2023年5月10日 来源:法律图书馆",
+            "第一条 为了防治噪声污染，保障公众健康，制定本法。",
+            "第九十条 本法自2022年6月5日起施行。",
+        ],
+    )
+    assert copy.meta.kind == ""
+    assert find_target("新的噪声污染防治法哪天开始实施", (law, copy)).docs == {
+        "zaoshengfa_copy_2023.txt"
+    }
     # a page telling of a revision the corpus does not hold is the newest word on it
     old = doc(
         "zhianfa_2012.md",

@@ -53,8 +53,11 @@ def test_lines_that_cannot_name_a_page_leave_its_file_name_or_its_own_title() ->
         long_lead,  # a first sentence too long to be a name
         "Government Work Report Focus: Driving the AI+ Initiative, in brief.",  # Latin text
         "同志们,各位代表:",  # a speech's salutation
+        "尊敬的各位领导、各位来宾，大家好！",  # and its greeting
     ):
         assert read_lines("jiangxi_2018.txt", [first, body])[0] == "jiangxi_2018"
+    # a file's name a person gave in Chinese names the page better than its lead
+    assert read_lines("学习材料.txt", HAIKOU)[0] == "学习材料"
 
 
 def test_a_forums_sign_up_prompts_are_furniture_not_a_lead() -> None:

@@ -144,6 +144,7 @@ def test_a_quoted_term_asked_how_the_text_puts_it_asks_its_definition() -> None:
     lines = [
         "中华人民共和国环境噪声污染防治法",
         "1996年10月29日第八届全国人民代表大会常务委员会第二十二次会议通过",
+        "第一条 为防治环境噪声污染，保护和改善生活环境，制定本法。",
         "第三十条 在城市市区噪声敏感建筑物集中区域内，禁止夜间进行产生环境噪声污染的建筑施工作业。",
         "第五十六条 建筑施工单位在城市市区噪声敏感建筑物集中区域内，夜间进行禁止进行的建筑施工"
         "作业的，由生态环境主管部门责令改正，可以并处罚款。",
@@ -153,6 +154,12 @@ def test_a_quoted_term_asked_how_the_text_puts_it_asks_its_definition() -> None:
     index = index_of([parse("zaosheng.md", lines)], SEGMENTER)
     got = answer(index, "环境噪声污染防治法里“夜间”是怎么规定的", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("第六十三条")
+    # a quoted word beside the text's name is what is asked, not the text's opening; the
+    # text's name in quotes asks nothing more than the text
+    got = answer(index, "环境噪声污染防治法“夜间”", SEGMENTER)
+    assert got.hits and "夜间" in got.hits[0].passage.text
+    got = answer(index, "“环境噪声污染防治法”", SEGMENTER)
+    assert got.hits and got.hits[0].passage.text.startswith("第一条")
     # counter-example: a rule asked unquoted asks the rule, not a term's meaning
     assert not asks_definition(fold("退休年龄是怎么规定的"))
 
