@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from retrieval.catalog import memo
 from retrieval.laws import LAW_WORD_ON
-from retrieval.markers import CN_NUM, legal_rank
+from retrieval.markers import CN_NUM
 from retrieval.model import Document, Passage
 from retrieval.names import document_names, share_a_name, year_free
 from retrieval.normalize import fold, fold_many, plain_text
@@ -55,14 +55,15 @@ _REVISED = re.compile(r"修订|修正|修改")
 
 
 def _reports_on(document: Document) -> bool:
-    """A page reporting on a text's edition, not an edition of its own (a copy of the text
-    titled 《…法》 prints its articles)."""
+    """A page reporting on a text's edition, not an edition of its own: not a copy of the
+    text, titled by its name alone (《…法》) or printing its 第一条 (a report quotes articles)."""
     title = document.title
     return (
         not document.meta.kind
         and bool(_QUOTED.search(title))
+        and not _QUOTED.fullmatch(title.strip())
         and not _REVISED.search(title)
-        and not any(legal_rank(s) == 2 for p in document.passages for s in p.section)
+        and not any("第一条" in p.section for p in document.passages)
     )
 
 

@@ -233,7 +233,7 @@ _SAID_TERM = (
 # a quoted term and how the text puts it (“夜间”是怎么规定的): the term the text sets in quotes
 # to say what it is; not a rule unquoted (退休年龄是怎么规定的 asks the rule)
 _QUOTED_TERM = (
-    r"[“\"「‘]([一-鿿]{2,8})[”\"」’](?:到底|究竟|具体)?是?(?:怎么|怎样|如何)(?:规定|说)的?"
+    r"[“\"「『‘]([一-鿿]{2,8})[”\"」』’](?:到底|究竟|具体)?是?(?:怎么|怎样|如何)(?:规定|说)的?"
 )
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(

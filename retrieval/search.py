@@ -553,8 +553,8 @@ def structure_answer(
 def _quotes_beside_names(target: Target) -> bool:
     """Whether the question quotes words other than the names of the documents it asks of
     (read as quotes are: folded, years in digits, punctuation aside)."""
-    names = digit_years(fold(" ".join((*target.understood, *target.said))))
-    return any(not says_quote(phrase, names) for phrase in target.phrases)
+    names = [digit_years(fold(name)) for name in (*target.understood, *target.said)]
+    return any(not any(says_quote(q, name) for name in names) for q in target.phrases)
 
 
 def answer(

@@ -534,17 +534,28 @@ def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     return named_by_unique(documents, "places", place_tokens, folded)
 
 
+# what may follow a place's name in one word of the question (深圳特区, 浦东新区, 广州市)
+_PLACE_SUFFIXES = ("经济特区", "特区", "新区", "市", "区", "县", "省")
+
+
 def _said_places(documents: Sequence[Document], folded: str) -> set[str]:
     """The places of the documents' titles (of two characters or more) the question says as
-    words of their own (深圳 of 深圳学前教育条例; not 和平 of 和平相处, 中山 of 中山大学)."""
+    a word of their own or the start of a place's word (深圳 of 深圳学前教育条例, 深圳特区, 深圳湾;
+    not 和平 of 和平相处, 中山 of 中山大学)."""
     from retrieval.segment import default_segmenter
 
     found, _ = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
     places = found.within(folded)
     if not places:
         return places
-    words = {w for w, _ in default_segmenter().words(folded)}
-    return {t for t in places if t in words}
+    segmenter = default_segmenter()
+    words = [w for w, _ in segmenter.words(folded)]
+    return {
+        t
+        for t in places
+        for w in words
+        if w.startswith(t) and (w == t or w[len(t) :] in _PLACE_SUFFIXES or segmenter.is_place(w))
+    }
 
 
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:

@@ -146,9 +146,9 @@ MIN_HEADLINE_HAN = 8  # a news headline's characters (not 读创, Home, 兰州�
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-_BULLET = re.compile(
-    rf"^[{BULLET_MARKS}·▪]\s*"
-)  # a list's bullet a page set before its posting line
+# a list's bullet a page set before its posting line (or a middle dot or small square, which
+# no list item of a text starts with but a page's line may)
+_BULLET = re.compile(rf"^[{BULLET_MARKS}·▪]\s*")
 
 
 def _posted(line: Line) -> bool:
@@ -371,6 +371,8 @@ def unglued_headline(lines: list[str]) -> list[str]:
 # 2025年2月1日起施行。): that first sentence names the page better than a file name made of
 # pinyin or numbers does (not better than one a person gave it in Chinese: 学习材料.txt)
 _LEAD_SENTENCE = re.compile(rf"[^{SENTENCE_END}]+")
+# a name no person chose (新建文本文档 (2), 未命名, 无标题, 文档1): no better than pinyin
+_DEFAULT_NAME = re.compile(r"^(?:新建|未命名|无标题|文档\d)")
 MIN_LEAD_CHARS, MAX_LEAD_CHARS = 8, 60
 
 
@@ -379,7 +381,8 @@ def lead_title(doc: str, lines: list[Line]) -> str:
     can name the page, or "": a sentence, short, mostly Chinese; not a salutation (同志们:)
     or greeting (…大家好!), nor a bracketed history or aside ((2018年9月30日…通过))."""
     line = next((ln for ln in lines[:2] if not says_nothing(ln.text)), None)
-    if line is None or _HAN.search(PurePath(doc).stem):
+    stem = PurePath(doc).stem
+    if line is None or (_HAN.search(stem) and not _DEFAULT_NAME.match(stem)):
         return ""
     text = line.text.strip()
     if line.kind is not None or SALUTATION.match(text) or text.startswith(("(", "（", "[", "【")):
@@ -388,8 +391,6 @@ def lead_title(doc: str, lines: list[Line]) -> str:
         return ""
     lead = _LEAD_SENTENCE.match(text)
     sentence = lead.group(0).strip() if lead else ""
-    if not MIN_LEAD_CHARS <= len(sentence) <= MAX_LEAD_CHARS or _GREETING.search(
-        text[: len(sentence) + 1]
-    ):
-        return ""
+    if not MIN_LEAD_CHARS <= len(sentence) <= MAX_LEAD_CHARS or sentence.endswith("好"):
+        return ""  # (…各位来宾，大家好！ greets the hearers)
     return sentence if 2 * len(_HAN.findall(sentence)) >= len(sentence) else ""

@@ -163,6 +163,10 @@ def test_a_chapters_name_alone_between_articles_heads_its_articles() -> None:
     for question, first in (
         ("网保条例“法律责任”部分第一条讲什么？", "第五条"),
         ("网络素养促进那一部分第二条是什么？", "第四条"),
+        ("网保条例“法律责任”部分从哪条开始？", "第五条"),
+        ("网保条例“法律责任”部分里的第二条是什么", "第六条"),
+        # counter-example: 这部分 of "some of them" calls no part; the text's article is asked
+        ("这部分学校适用网保条例第三条吗", "第三条"),
     ):
         hits = answer(index, question, SEGMENTER).hits
         assert hits and hits[0].passage.text.startswith(first), question

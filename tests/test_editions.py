@@ -483,6 +483,18 @@ def test_a_page_reporting_on_a_text_is_no_newer_edition_unless_it_tells_of_a_rev
     assert find_target("新的噪声污染防治法哪天开始实施", (law, copy)).docs == {
         "zaoshengfa_copy_2023.txt"
     }
+    # and a report quoting an article or two on their own lines is still a report
+    quoting = doc(
+        "zaoshengfa_shishi_2022.txt",
+        [
+            "噪声扰民有的治!《噪声污染防治法》今日正式实施",
+            "2022-06-05 来源:央广网",
+            "据央广网消息,今日起,《噪声污染防治法》开始正式实施。",
+            "第八十七条 违反本法规定，产生社会生活噪声，经劝阻未能制止的，由公安机关处理。",
+        ],
+    )
+    target = find_target("新的噪声污染防治法哪天开始实施", (law, quoting))
+    assert target.preferred == {"zaoshengfa_2021.md"}
     # a page telling of a revision the corpus does not hold is the newest word on it
     old = doc(
         "zhianfa_2012.md",

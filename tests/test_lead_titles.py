@@ -54,10 +54,13 @@ def test_lines_that_cannot_name_a_page_leave_its_file_name_or_its_own_title() ->
         "Government Work Report Focus: Driving the AI+ Initiative, in brief.",  # Latin text
         "同志们,各位代表:",  # a speech's salutation
         "尊敬的各位领导、各位来宾，大家好！",  # and its greeting
+        "尊敬的各位领导、各位来宾，大家好。",
     ):
         assert read_lines("jiangxi_2018.txt", [first, body])[0] == "jiangxi_2018"
-    # a file's name a person gave in Chinese names the page better than its lead
+    # a file's name a person gave in Chinese names the page better than its lead; a name
+    # no person chose does not
     assert read_lines("学习材料.txt", HAIKOU)[0] == "学习材料"
+    assert read_lines("新建文本文档 (2).txt", HAIKOU)[0] == LEAD
 
 
 def test_a_forums_sign_up_prompts_are_furniture_not_a_lead() -> None:
@@ -70,9 +73,16 @@ def test_a_forums_sign_up_prompts_are_furniture_not_a_lead() -> None:
     title, texts = read_lines("jiangan.txt", page)
     assert title == "9月10日,江安中学在运动场举行了教师节表彰大会"
     assert not any("注册" in t for t in texts)
+    assert read_lines("bbs.txt", ["没有账号？立即注册 | 找回密码", *page[2:]])[1] == texts
     # a sentence about registering is text (a notice's 立即注册 of an account stays)
-    notice = ["各单位:", "请志愿者于3月1日前登录平台,没有账号的请立即注册并完善信息。"]
-    assert any("立即注册" in t for t in read_lines("notice.txt", notice)[1])
+    notice = [
+        "各单位:",
+        "请志愿者于3月1日前登录平台,没有账号的请立即注册并完善信息。",
+        "立即注册，加入社区志愿服务队伍。",
+    ]
+    kept = read_lines("notice.txt", notice)[1]
+    assert any("没有账号的请立即注册" in t for t in kept)
+    assert any("加入社区志愿服务队伍" in t for t in kept)
 
 
 def test_a_question_naming_the_place_of_a_lead_finds_that_page() -> None:

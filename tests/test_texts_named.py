@@ -424,3 +424,8 @@ def test_a_word_of_one_places_title_names_no_text_when_the_question_says_another
     zhongshan = parse("zs.md", ["中山市文明行为促进条例", "第一条 为了促进文明行为，制定本条例。"])
     named = find_target("中山大学附属幼儿园适用幼儿园条例吗", (*held, zhongshan)).docs
     assert named and "gz.md" in named
+    heping = parse("hp.md", ["天津市和平区养犬管理办法", "第一条 为了规范养犬，制定本办法。"])
+    named = find_target("幼儿园条例里怎么促进幼儿和平相处", (*held, heping)).docs
+    assert named and "gz.md" in named
+    # a place said at the start of a place's word is said (深圳特区)
+    assert find_target("深圳特区学前教育条例规定幼儿园多久做一次膳食调查？", held).docs == {"sz.md"}

@@ -147,6 +147,8 @@ def test_a_sites_day_of_the_week_anchors_no_title_and_a_bulleted_posting_line_do
     document = read_document("zhengzhou_2015.txt", "\n".join(page).encode())
     assert document.title == "加快推进以航空港实验区为统揽的郑州都市区建设"
     assert document.meta.year == 2015
+    dotted = [line.replace("• ", "· ") for line in page]  # a middle dot as its bullet
+    assert read_lines("zz.txt", dotted)[0] == "加快推进以航空港实验区为统揽的郑州都市区建设"
     # counter-example: a text's own date line under its title still anchors it
     notice = [
         "关于做好春节期间安全生产工作的通知",

@@ -3,6 +3,7 @@ effect, when it was made, the list of the kind asked, a place's own rule."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from retrieval.normalize import fold
@@ -160,8 +161,28 @@ def test_a_quoted_term_asked_how_the_text_puts_it_asks_its_definition() -> None:
     assert got.hits and "夜间" in got.hits[0].passage.text
     got = answer(index, "“环境噪声污染防治法”", SEGMENTER)
     assert got.hits and got.hits[0].passage.text.startswith("第一条")
-    # counter-example: a rule asked unquoted asks the rule, not a term's meaning
+    # in straight or corner quotes too; counter-example: a rule asked unquoted asks the rule,
+    # not a term's meaning
+    for quoted in (
+        '噪声法里"夜间"是怎么规定的',
+        "噪声法里「夜间」是怎么规定的",
+        "噪声法里『夜间』怎么说的",
+    ):
+        assert asks_definition(fold(quoted)), quoted
     assert not asks_definition(fold("退休年龄是怎么规定的"))
+
+
+def test_a_quote_of_a_named_texts_own_name_asks_nothing_besides_it() -> None:
+    from retrieval.search import _quotes_beside_names
+    from retrieval.targets import Target
+
+    # the quote is read as quotes are (years in digits): the report's own name, as its title
+    # writes it in Chinese numerals
+    named = Target(
+        phrases=("2021年北京市政府工作报告",), understood=("二〇二一年北京市政府工作报告",)
+    )
+    assert not _quotes_beside_names(named)
+    assert _quotes_beside_names(replace(named, phrases=("夜间",)))
 
 
 def test_a_law_defining_a_term_by_its_cases_defines_it() -> None:
