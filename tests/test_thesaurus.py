@@ -173,3 +173,26 @@ def test_what_people_call_drones_lots_and_boundary_stones_find_the_rules_words()
     assert hits and hits[0].passage.text.startswith("第三十条")
     # counter-example: a synonym's topic the rules never speak of finds nothing
     assert not answer(index, "无人机多少钱一台？", SEGMENTER).hits
+
+
+def test_everyday_words_find_the_texts_formal_ones_though_a_page_uses_them() -> None:
+    # a news page says 抽烟 once, so no general synonym is looked up for it; the table's
+    # everyday words still find the regulation's 吸烟 and 犬
+    rules = parse(
+        "kongyan.md",
+        [
+            "北京市控制吸烟条例",
+            "第十条 幼儿园、中小学校的室外区域禁止吸烟。",
+            "第二十五条 个人在中小学校吸烟的，由卫生健康部门责令改正，处五十元以上二百元以下罚款。",
+            "第三十条 携犬出户应当束犬链，犬链长度不超过一点五米。",
+            "第三十一条 禁止在禁放区域燃放烟花爆竹。",
+        ],
+    )
+    news = parse("xinwen.txt", ["动物园设吸烟区", "两游客在北京动物园吸烟区抽烟。"])
+    index = index_of([rules, news], SEGMENTER)
+    hits = answer(index, "在中小学校园里抽烟会罚多少钱？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十五条")
+    hits = answer(index, "狗的链子长度不超过多少米", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三十条")
+    # counter-example: a synonym's topic the rules never speak of finds nothing
+    assert not answer(index, "抽烟对肺有什么危害？吸二手烟会得什么病", SEGMENTER).hits
