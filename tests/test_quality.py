@@ -191,7 +191,10 @@ MANY = [
     corpus_set("party_discipline_rules", (0.80, 0.83, 0.88, 18, 13)),
     corpus_set("school_ceremony_speeches", (0.70, 0.80, 0.92, 14, 5)),
     corpus_set("national_security_folder", (0.80, 0.84, 0.93, 20, 6)),
-    corpus_set("city_management_folder", (0.69, 0.72, 0.79, 17, 10)),
+    # (out of scope 17 until v35's everyday synonyms: 鞭炮 searching 烟花爆竹 answers one
+    # question of another city's rules, as 电动车 does three in ebikes_folder, for +20 at rank 1
+    # and 23 fewer refusals on all sets)
+    corpus_set("city_management_folder", (0.69, 0.72, 0.79, 15, 10)),
     corpus_set("competition_pricing_folder", (0.85, 0.87, 0.91, 20, 6)),
     corpus_set("religion_ethnic_folder", (0.82, 0.84, 0.91, 17, 6)),
     corpus_set("weather_disasters_folder", (0.85, 0.88, 0.92, 19, 7)),
@@ -314,7 +317,7 @@ MANY = [
     corpus_set("family_education_folder", (0.66, 0.74, 0.73, 19, 10)),
     corpus_set("river_basins_folder", (0.79, 0.90, 0.88, 15, 5)),
     corpus_set("town_gas_folder", (0.78, 0.82, 0.87, 16, 8)),
-    corpus_set("ebikes_folder", (0.60, 0.66, 0.73, 14, 18)),
+    corpus_set("ebikes_folder", (0.60, 0.66, 0.73, 11, 18)),  # (14 until v35: see city_management)
     corpus_set("academic_degrees_folder", (0.65, 0.74, 0.76, 16, 10)),
     corpus_set("food_waste_folder", (0.82, 0.88, 0.96, 14, 3)),
     corpus_set("grasslands_folder", (0.67, 0.75, 0.79, 15, 17)),
