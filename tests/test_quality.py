@@ -191,10 +191,11 @@ MANY = [
     corpus_set("party_discipline_rules", (0.80, 0.83, 0.88, 18, 13)),
     corpus_set("school_ceremony_speeches", (0.70, 0.80, 0.92, 14, 5)),
     corpus_set("national_security_folder", (0.80, 0.84, 0.93, 20, 6)),
-    # (out of scope 17 until v35's everyday synonyms: 鞭炮 searching 烟花爆竹 answers one
-    # question of another city's rules, as 电动车 does three in ebikes_folder, for +20 at rank 1
-    # and 23 fewer refusals on all sets)
-    corpus_set("city_management_folder", (0.69, 0.72, 0.79, 15, 10)),
+    # (out of scope 17 until v35's everyday synonyms: with 鞭炮 a word the corpus holds, one
+    # question of 放鞭炮 is answered by an unrelated article, as 电动车 answers three in
+    # ebikes_folder with other cities' or other topics' rules; +20 at rank 1 and 23 fewer
+    # refusals on all sets)
+    corpus_set("city_management_folder", (0.69, 0.72, 0.79, 16, 10)),
     corpus_set("competition_pricing_folder", (0.85, 0.87, 0.91, 20, 6)),
     corpus_set("religion_ethnic_folder", (0.82, 0.84, 0.91, 17, 6)),
     corpus_set("weather_disasters_folder", (0.85, 0.88, 0.92, 19, 7)),
