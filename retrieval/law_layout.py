@@ -87,18 +87,18 @@ def unnumbered_chapters(lines: list[Line]) -> list[Line]:
     out = list(lines)
     begun = False  # an article came before: the text is under way
     for k, line in enumerate(lines):
-        name = re.sub(r"\s", "", line.text)
         if line.kind == "article":
             begun = True
         elif (
             begun
             and line.kind is None
-            and _CHAPTER_NAME.fullmatch(name)
             and k < len(lines) - 1
             and lines[k + 1].kind == "article"
             and lines[k + 1].label != "第一条"
             and lines[k - 1].kind not in _OUTSIDE
             and lines[k - 1].text.rstrip().endswith(("。", "；", ";"))
+            # (read without its letter spacing: 法 律 责 任)
+            and _CHAPTER_NAME.fullmatch(name := re.sub(r"\s", "", line.text))
         ):
             out[k] = Line(line.text, "chapter", name, True)
     return out
