@@ -202,10 +202,13 @@ _BREADCRUMB = re.compile(rf"^(?:{_TRAIL_LABEL}|位置)\s*[:：]")
 # be the page's own long title (首页 > 法律法规 > 行政法类 > 最高人民法院、司法部关于…的实施意见);
 # not an address (所在位置：渠县渠江镇文化路12号) nor a process (办理流程：申请>受理>审查)
 _CRUMB = r"[^。，；！？：:>»›]{1,12}"
+# the first item after a trail's label may be the site's whole name (您现在所在位置:佳木斯市佳兴塑业
+# 集团有限公司 >> 行业资讯)
+_SITE_CRUMB = r"[^。，；！？：:>»›]{1,24}"
 _GUIDE_STEP = r"(?:登录|进入|打开|点击|选择|返回)"  # a service guide's step, no trail
 _SLASHED_CRUMB = r"[^。，；！？：:>»›/]{1,12}"
 _BREADCRUMB_LINE = re.compile(
-    rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_CRUMB}\s*[>»›/])"
+    rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_SITE_CRUMB}\s*[>»›/])"
     rf"[^。，；！？]{{0,60}}|(?:(?![^>»›]*?{_GUIDE_STEP})[^。，；！？：:>»›\s]{{0,6}}首页"
     rf"[^。，；！？：:>»›\s]{{0,8}}"
     rf"|[^。，；！？：:>»›]{{1,10}}[网站])"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import PurePath
 
 from retrieval.dates import (
@@ -62,6 +63,16 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("解释", "解释"),
 )
 KIND_WORDS = (*(word for word, _ in KINDS), "文件")
+# the genres whose texts every year or place has one of, named by the genre alone
+GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
+
+
+@cache
+def kind_words(question: str) -> tuple[str, ...]:
+    """The kinds of text a question's words say (条例, 报告, 文件)."""
+    return tuple(w for w in KIND_WORDS if w in question)
+
+
 # what a whole title ends with: its kind, or a notice's word (…事故的通报, 招标公告)
 TITLE_ENDINGS = (*KIND_WORDS, "通报", "公告", "通告")
 MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title

@@ -82,6 +82,11 @@ GENERIC_PLACE_WORDS = frozenset(
 )
 
 
+def _generic_place(word: str) -> bool:
+    """A kind of place (城市, 山区), or every place of one (各省市, 各地区: jieba's ns too)."""
+    return word in GENERIC_PLACE_WORDS or word.startswith("各")
+
+
 def data_lines(name: str) -> list[str]:
     """Non-comment, non-blank lines of a file in retrieval/data."""
     text = resources.files("retrieval.data").joinpath(name).read_text(encoding="utf-8")
@@ -205,13 +210,13 @@ class Segmenter:
         return [
             w
             for w, _ in self.words(fold(text))
-            if tags.get(w, "") in kinds and w not in GENERIC_PLACE_WORDS
+            if tags.get(w, "") in kinds and not _generic_place(w)
         ]
 
     def is_place(self, word: str) -> bool:
         """Whether jieba's dictionary tags the word a place name (ns), a kind of place
         (城市, 山区) aside."""
-        return word_tags().get(word, "") == "ns" and word not in GENERIC_PLACE_WORDS
+        return word_tags().get(word, "") == "ns" and not _generic_place(word)
 
     def words(self, folded: str) -> list[tuple[str, int]]:
         """jieba's accurate-mode words of already folded text, with their start offsets.

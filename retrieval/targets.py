@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from retrieval.catalog import memo, owners_of
 from retrieval.dates import (
@@ -41,7 +40,7 @@ from retrieval.laws import (
     names_a_held_law,
     quotes_article,
 )
-from retrieval.metadata import KIND_WORDS
+from retrieval.metadata import GENRES, kind_words
 from retrieval.model import Document
 from retrieval.names import (
     MIN_NAME_CHARS,
@@ -98,6 +97,7 @@ from retrieval.title_tokens import (
     place_tokens,
     whose,
 )
+from retrieval.unheld_places import local_documents, missing_place
 from retrieval.yearly_texts import headless_of_year, kin_of_year, pages_on
 
 
@@ -139,11 +139,6 @@ def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
         if not another_places_plenum(name, plain, document_names(documents[i]), whose(documents[i]))
     }
     return [documents[i] for i in sorted(named)]
-
-
-@cache
-def _kind_words(question: str) -> tuple[str, ...]:
-    return tuple(w for w in KIND_WORDS if w in question)
 
 
 # a text implementing a law said with a 的 between them (动植物检疫法的实施条例, 人民陪审员法的
@@ -193,7 +188,7 @@ def find_target(
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
         if not placed and place:
-            _, known, _ = memo(documents, "local", lambda: _local_documents(documents))
+            _, known, _ = memo(documents, "local", lambda: local_documents(documents))
             if place_stem(place) not in known:  # 北京市政府工作报告, none held
                 return Target(years=tuple(years), phrases=phrases, missing=f"{place}政府工作报告")
     if (
@@ -203,7 +198,7 @@ def find_target(
         and memo(documents, "ordinals", lambda: any(named_ordinals(d) for d in documents))
     ):
         # "二十届四中全会公报" where the corpus holds the 十九届 one
-        same_kind = [d for d in documents if d.meta.kind and d.meta.kind in _kind_words(folded)]
+        same_kind = [d for d in documents if d.meta.kind and d.meta.kind in kind_words(folded)]
         if same_kind and any(named_ordinals(d) for d in same_kind):
             return Target(phrases=phrases, missing=ordinal_name(plain))
     if not named and (lacking := _missing_law(documents, folded, of_place=True)):
@@ -245,7 +240,7 @@ def find_target(
     lacking = "" if named else _missing_by_name(documents, folded, years)
     # a genre the corpus lacks (党章) beside a text it holds, named by kind and year
     # (2015年版处分条例…按党章除名), is what that text applies (党章规定… asks of it)
-    kinds = _kind_words(folded)
+    kinds = kind_words(folded)
     if lacking and not (
         lacking.endswith(GENRES)
         and kinds
@@ -392,7 +387,6 @@ _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法
 _TOLD_OF = re.compile(r"印发|发布|出台|颁布|哪一?年|哪天|哪个部门|哪家|谁|作用|意义|背景")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 # the names of genres every year or place has: a question naming one the corpus lacks
-GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
 
 
 def _about_text(d: Document) -> str:
@@ -413,7 +407,7 @@ def _missing_by_name(documents: Sequence[Document], folded: str, years: Sequence
             and not _telling(documents, folded, genre, years)
         ):
             return (f"{years[0]}年" if years else "") + genre
-    return _missing_place(documents, folded, years)
+    return missing_place(documents, folded, years)
 
 
 def _year_of(name: str, plain: str) -> list[int]:
@@ -439,7 +433,7 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     # "报告里国家监察法是在哪段提的" asks about a mention, which a document may hold
     # (两种文件, one named in the other); "有什么规定" asks what a rule says, naming no kind
     asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
-    about_mention = _MENTION.search(folded) or len(_kind_words(asked)) > 1
+    about_mention = _MENTION.search(folded) or len(kind_words(asked)) > 1
     article = read_place(folded).article
     # when, by whom or to what end a text was made, asked of a title in 《》 (not what it says)
     told_of = not article and not _STIPULATES.search(folded) and bool(_TOLD_OF.search(folded))
@@ -522,11 +516,11 @@ def _national(documents: Sequence[Document], folded: str, asks_place: str) -> li
 def national_documents(
     documents: Sequence[Document], target: Target | None = None, places: bool = False
 ) -> frozenset[str]:
-    """The nation's documents (`_local_documents`) a question naming no place (`places`: its
+    """The nation's documents (`local_documents`) a question naming no place (`places`: its
     words name one) and no document asks of (人身安全保护令向哪个法院申请: not 山东省…条例)."""
     if places or (target and (target.docs is not None or target.preferred)):
         return frozenset()
-    return memo(documents, "local", lambda: _local_documents(documents))[2]
+    return memo(documents, "local", lambda: local_documents(documents))[2]
 
 
 def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
@@ -588,69 +582,11 @@ def _placed_of_kind(
     ]
 
 
-# a place's own party committee (江苏省委经济工作会议, 洛阳市委) asks of that place, as its
-# report or its year does
-_OWN = r"(?:县|区|州)?委(?:员会)?(?![员托])"
-_COMMITTEE = re.compile(r"[省市县区州]委(?:员会)?(?![员托])")
-
-
-def _missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
-    """A place the question asks about (浙江今年…, 北京市2026年…) whose documents the corpus
-    lacks, while it holds other places' documents of the kind: their text never mentions
-    it either, so no answer is about it."""
-    from retrieval.segment import default_segmenter
-
-    if not (years or "今年" in folded or _kind_words(folded) or _COMMITTEE.search(folded)):
-        return ""
-    local, known, _ = memo(documents, "local", lambda: _local_documents(documents))
-    if not local:
-        return ""
-    for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
-        stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
-        if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
-            continue
-        # 天津港 is in 天津; 山镇 is jieba's cut of a place known and said whole (修 / 山镇)
-        if any(stem.startswith(k) or (place in k and k in folded) for k in known if len(k) >= 2):
-            continue
-        if not re.search(
-            rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告|{_OWN})", folded
-        ):
-            continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
-        # 北京市政府工作报告, 上海今年要…: the place's own plans, which only its own
-        # report holds, however often the corpus mentions the place
-        genres = "|".join(GENRES)
-        own = re.search(
-            rf"{re.escape(stem)}(省|市|自治区)?((\d{{4}}年)?的?({genres})|今年|去年|\d{{4}}年)",
-            folded,
-        )
-        if not own and any(stem in p.text for d in documents for p in d.passages):
-            continue
-        # nor where a page whose title names no place opens by naming it (1月4日,郑州市委
-        # 经济工作会议提出…): the place's own page, whatever its headline (`whose`: the
-        # titles of the others, which name places the corpus knows already)
-        openings = memo(documents, "whose", lambda: [whose(d) for d in documents])
-        if any(stem in opening for opening in openings):
-            continue
-        kinds = {n for d in local for n in GENRES if n in fold(d.title)}
-        return f"{place}的" + (kinds.pop() if len(kinds) == 1 else "文件")
-    return ""
-
-
-def _local_documents(
-    documents: Sequence[Document],
-) -> tuple[list[Document], frozenset[str], frozenset[str]]:
-    """The documents naming a place, the places they name, and the nation's (where some do):
-    kept with the catalog, since every question naming nothing asks for the nation's."""
-    local = [d for d in documents if place_tokens(d)]
-    national = frozenset(d.doc for d in documents if not place_tokens(d)) if local else frozenset()
-    return local, frozenset().union(*(place_tokens(d) for d in local)), national
-
-
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents named by a place, person or anniversary of their title that no other
     document's title shares, with the kind of document said too (95周年讲话, 马卫光讲话)
     or the place alone (浙江今年…): a place names a provincial document."""
-    if not _kind_words(folded) and "今年" not in folded:
+    if not kind_words(folded) and "今年" not in folded:
         return named_by_speaker(documents, folded)
     return named_by_title_token(documents, folded)
 

@@ -20,6 +20,7 @@ def test_a_breadcrumb_a_page_label_and_a_start_marker_are_removed() -> None:
         "您现在所在位置:首页 > 学习好宣传好贯彻好党的二十大精神",
         "位置:首页 > 生活在线 > 百科",
         "中国西藏网 > 新闻 > 原创",
+        "您现在所在位置:佳木斯市佳兴塑业集团有限公司 >> 行业资讯",  # the site's whole name
     ]
     text = [
         "位置：位于县城东部，交通便利。",  # a sentence about where something is

@@ -1,6 +1,7 @@
 """A question naming a place the corpus holds texts of is judged within those texts as one
 naming a document is: the coverage bar that rises with the corpus's size is for questions
-naming nothing, which may be about anything."""
+naming nothing, which may be about anything. A place none of its texts is of, asked for its
+own rules, is missing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from retrieval.corpus import read_document
 from retrieval.index import SearchIndex
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
+from retrieval.targets import find_target
 from tests.indexing import index_of
+from tests.test_targets import doc
 
 SEGMENTER = default_segmenter()
 FOLDER = Path(__file__).parent / "data" / "corpora" / "preschool_education_folder" / "docs"
@@ -117,3 +120,47 @@ def test_the_place_asked_weighs_in_its_texts_as_their_title_says_it() -> None:
     assert own_place_terms(index, weights, one) == ("宁波",)
     both = find_target("宁波和温州的养老院要不要组织读书活动", documents)
     assert own_place_terms(index, weights, both) == ()
+
+
+FARMLAND_PAGE = (
+    Path(__file__).parent
+    / "data/corpora/farmland_protection_folder/docs"
+    / "shanghai_nongtian_jianshe_xiangmu_zijin_guanli_banfa_zjtcn.txt"
+)
+
+
+def test_a_places_own_rules_asked_where_no_text_is_of_that_place_are_missing() -> None:
+    zhejiang = doc(
+        "zj.md",
+        [
+            "# 浙江省房屋使用安全管理条例",
+            "第十九条 房屋安全鉴定机构应当自接受委托之日起十五日内出具房屋安全鉴定报告。",
+        ],
+    )
+    hangzhou = doc(
+        "hz.md", ["# 杭州市城市房屋使用安全管理条例", "第十一条 责任人应当定期检查房屋。"]
+    )
+    # a search box above the title makes 上海 the page's heading, said in no passage
+    shanghai = doc("sh.txt", FARMLAND_PAGE.read_text(encoding="utf-8").splitlines()[:8])
+    # a page on a province's plan that says only 我省
+    report = doc(
+        "gs.txt", ["近日，我省印发《进一步加强塑料污染治理的实施方案》，房屋装修垃圾也在其中。"]
+    )
+    corpus = (zhejiang, hangzhou, shanghai, report)
+    for asked, place in (
+        ("青岛房屋使用安全条例规定鉴定机构多少天出报告", "青岛"),
+        ("哈尔滨的房屋鉴定办法征求意见稿怎么说", "哈尔滨"),
+        ("南京房屋安全新规对鉴定有什么要求", "南京"),
+        ("北京对房屋安全鉴定是怎么规定的", "北京"),
+    ):
+        assert find_target(asked, corpus).missing == f"{place}的文件", asked
+    # counter-examples: the nation's rules said after the place, every place (各省市), a
+    # place its texts head, a plan named as a page names it, a place held
+    for asked in (
+        "青岛按国家规定房屋鉴定机构多少天出报告",
+        "各省市能不能自己定房屋鉴定的具体办法",
+        "上海这个办法里说的农田，果园算不算",
+        "甘肃那个进一步加强塑料污染治理的实施方案是谁印发的",
+        "杭州房屋使用安全条例规定鉴定机构多少天出报告",
+    ):
+        assert not find_target(asked, corpus).missing, asked
