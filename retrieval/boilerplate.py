@@ -435,6 +435,25 @@ _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 _SITE_FIELD = re.compile(r"^(?:title|layout|date|tags|categories|permalink|url|source|author)\s*:")
 
 
+# a site's keywords at a page's head (精品久久免费看,亚洲免费一区二区,…): four or more short
+# phrases between commas as HTML writes them and nothing else; not a sentence (现在，我代表…，
+# 向大会报告…，请予审议，…) nor a slogan of even parts (守初心,担使命,找差距,抓落实)
+_KEYWORD = r"[^,，。；;！!？?：:、]{2,14}"
+_KEYWORDS = re.compile(rf"^{_KEYWORD}(?:\s*,\s*{_KEYWORD}){{3,}},?$")
+KEYWORDS_HEAD_LINES = 3  # where a page's keywords sit: among its first lines
+
+
+def _keywords(lines: list[str]) -> set[int]:
+    """The lines of a site's keywords among a page's first lines."""
+    head = [i for i, line in enumerate(lines) if line.strip()][:KEYWORDS_HEAD_LINES]
+    return {
+        i
+        for i in head
+        if _KEYWORDS.match(lines[i].strip())
+        and len({len(k.strip()) for k in lines[i].strip().split(",") if k}) > 1
+    }
+
+
 def _front_matter(lines: list[str]) -> set[int]:
     """A static site's YAML header (--- / layout: default / title: Hello / ---) opening the
     file, or under a title line put above it: the site's settings, not the document."""
@@ -485,6 +504,7 @@ def clean(lines: list[str]) -> Cleaned:
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
     crumbs = _breadcrumbs(lines) | _menus(lines)
     header = _front_matter(lines)
+    keywords = _keywords(lines)
     kept: list[str] = []
     removed: list[Removed] = []
     posted: list[str] = []
@@ -496,6 +516,9 @@ def clean(lines: list[str]) -> Cleaned:
             continue
         if i in adverts:
             removed.append(Removed(line.strip(), "广告：平台广告块"))
+            continue
+        if i in keywords:
+            removed.append(Removed(line.strip(), "网页元数据：关键词"))
             continue
         if i in crumbs:
             if line.strip():

@@ -326,3 +326,15 @@ def test_a_news_sites_day_line_with_its_buttons_is_no_text() -> None:
     # the day alone may be the text's (a dateline, a diary's day)
     text = ["2012年7月27日 星期五", "2024年3月1日 星期五 晴"]
     assert list(clean(furniture + text).lines) == text
+
+
+def test_a_sites_keywords_at_a_pages_head_are_no_title_nor_text() -> None:
+    keywords = "精品视频在线看,免费一区二区,日韩欧美一区,国产精品久久久久久精,最大网址导航"
+    headline = "天津发布互联网租赁自行车新规征求意见稿"
+    page = [keywords, "", headline, "意见指出，运营车辆三年强制报废。"]
+    document = read_document("tj.txt", "\n".join(page).encode())
+    assert document.title == headline
+    assert all("精品" not in p.text for p in document.passages)
+    # counter-examples: a slogan of even parts, a sentence a report's line breaks cut
+    for head in ("守初心,担使命,找差距,抓落实", "现在，我代表市政府，向大会报告，请予审议，并请"):
+        assert list(clean([head, "正文。"]).lines) == [head, "正文。"]
