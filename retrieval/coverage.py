@@ -93,7 +93,8 @@ def coverage(
             ),
         )
         covered += weight * factor
-    shares: list[float] = (covered / total).tolist() if total else [0.0] * n
+    told = min(total, ranking.told_information)
+    shares: list[float] = np.minimum(covered / told, 1.0).tolist() if total else [0.0] * n
     return shares
 
 

@@ -1,4 +1,5 @@
-"""When no passage passes the bar: the one that stands out is shown alone, as the closest."""
+"""When no passage passes the bar: the one that stands out is shown alone, as the closest; and
+the bar for a long question telling its situation."""
 
 from __future__ import annotations
 
@@ -53,3 +54,22 @@ def test_an_off_topic_question_whose_words_spread_over_many_passages_gets_nothin
     assert first.coverage * weight >= DEFAULT_RANKING.standout_information
     assert first.score < DEFAULT_RANKING.standout_gap * second.score
     assert report.closest is None and not answer(index, question, SEGMENTER).hits
+
+
+def test_a_long_question_telling_its_situation_is_covered_as_a_short_ones_whole() -> None:
+    folder = CONSUMERS.parent / "house_safety_folder" / "docs"
+    index = index_of([read(p) for p in sorted(folder.iterdir())], SEGMENTER)
+    told = (
+        "我老家在浙江农村，家里三层自建房当年没办施工许可证，现在想一楼开个小超市、"
+        "楼上租给外地打工的住，听说得先做什么鉴定，不做的话会不会被罚，大概罚多少？"
+    )
+    first = answer(index, told, SEGMENTER).hits[0].passage
+    assert "未依法取得建筑工程施工许可证的农（居）民自建住宅" in first.text
+    whole = replace(DEFAULT_RANKING, told_information=math.inf)
+    assert not answer(index, told, SEGMENTER, ranking=whole).hits
+    # counter-example: a long question about something else still gets nothing
+    trip = (
+        "我下周要去杭州出差三天，想问问西湖边上现在还有没有好吃的杭帮菜馆，"
+        "楼外楼要不要提前订位，周末人多不多，坐地铁过去方便吗？"
+    )
+    assert not answer(index, trip, SEGMENTER).hits
