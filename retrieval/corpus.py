@@ -120,7 +120,8 @@ from retrieval.structure import parse
 # chose, nor a greeting; a chapter's name only after a finished article); 50: a trail's
 # label before a site's whole name (您现在所在位置:…集团有限公司 >> 行业资讯) and a site's
 # keywords at a page's head (…,…,…,…) and a prompt to follow its account (关注…微信号) are
-# furniture
+# furniture, and a page with no title giving out a plan (我们制定了《…方案》，现予印发) above
+# its 一、 is named by the plan
 ANALYZER_VERSION = "50"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

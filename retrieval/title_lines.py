@@ -304,15 +304,24 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
 _ADOPTING = re.compile(r"^《([^《》]{4,40})》已(?:经|于|由)[^。]{0,120}?(?:通过|批准)")
 
 
+# ... or the notice's sentence giving out the plan it prints under it (我们制定了《“十四五”塑料
+# 污染治理行动方案》，现予印发 / 现将《…》印发给你们, above 一、总体要求)
+_GIVEN_OUT = re.compile(r"(?:制定了|现将)《([^《》]{4,40})》[^。]{0,12}?(?:印发|发布)")
+
+
 def adopted_name(lines: list[Line]) -> str:
     """The name of the text adopted in the sentence above the text's first chapter or
-    article, or "" (an explainer's 一、条例出台的背景 under it prints no text)."""
+    article (or given out above its first part), or "" (an explainer's 一、条例出台的背景
+    under it prints no text)."""
     first = next((k for k, ln in enumerate(lines) if ln.kind is not None), 0)  # (none: 0)
-    if first and not re.sub(r"\s", "", lines[first].text).startswith(("第一章", "第一条")):
+    opening = re.sub(r"\s", "", lines[first].text) if first else ""
+    above = lines[: min(first, MAX_FURNITURE_LINES)]
+    if opening.startswith(("第一章", "第一条")):
+        names = [m[1] for ln in above if (m := _ADOPTING.match(ln.text))]
+    elif opening.startswith("一、"):
+        names = [m[1] for ln in above if (m := _GIVEN_OUT.search(simplified(ln.text)))]
+    else:
         return ""
-    names = [
-        m[1] for ln in lines[: min(first, MAX_FURNITURE_LINES)] if (m := _ADOPTING.match(ln.text))
-    ]
     return names[-1] if names and ends_with_kind(simplified(names[-1])) else ""
 
 

@@ -105,3 +105,18 @@ def test_a_question_naming_the_place_of_a_lead_finds_that_page() -> None:
     hits = answer(index, "北京夜间施工不公告罚多少", segmenter, top_k=3).hits
     assert hits
     assert hits[0].passage.doc == "beijing_zaosheng_2006.md"
+
+
+def test_a_page_without_a_title_giving_out_a_plan_is_named_by_the_plan() -> None:
+    plan = [
+        "为进一步加强塑料污染全链条治理，我们制定了《“十四五”塑料污染治理行动方案》，现予印发，"
+        "请认真组织实施。",
+        "一、总体要求",
+        "坚持以人民为中心的发展思想，推动塑料污染全链条治理。",
+    ]
+    title, texts = read_lines("xingdong_fangan_2021.txt", plan)
+    assert title == "“十四五”塑料污染治理行动方案"
+    assert texts[0].startswith("为进一步加强")  # the notice's sentence stays text
+    # counter-example: a page reporting on a plan prints no plan under its 一、
+    report = ["近日，两部门印发了《“十四五”塑料污染治理行动方案》。", *plan[1:]]
+    assert read_lines("jiedu_2021.txt", report)[0] != "“十四五”塑料污染治理行动方案"
