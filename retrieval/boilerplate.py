@@ -182,6 +182,7 @@ WIDGET_WORDS = (
     "我要纠错|纠错|评论|点赞|在看|阅读原文|阅读|END|end|打印正文|点击数|浏览次数|次|"
     "字体|首页|您的位置|当前位置|>|»|›|设为首页|加入收藏|登录|登陆|用户登录|注册|-->|"
     "复制|复制链接|正文复制|"  # a news page's copy button (正文复制)
+    "今天是|"  # a site's calendar, its day left out (今天是 over a school's menu)
     "关联法规|相关法规|"  # a law site's links to other laws between articles
     "查看全文|查看余下全文|展开全文|点击查看全文|"  # a page folding its rest
     # a site's search and submission links (本站网站:高级搜索 网上投稿)
@@ -441,18 +442,26 @@ _SITE_FIELD = re.compile(r"^(?:title|layout|date|tags|categories|permalink|url|s
 # 向大会报告…，请予审议，…) nor a slogan of even parts (守初心,担使命,找差距,抓落实)
 _KEYWORD = r"[^,，。；;！!？?：:、]{2,14}"
 _KEYWORDS = re.compile(rf"^{_KEYWORD}(?:\s*,\s*{_KEYWORD}){{3,}},?$")
-KEYWORDS_HEAD_LINES = 3  # where a page's keywords sit: among its first lines
+# ... and a site's menu on one line, five items or more between bars (投保知识手册 | 报销型
+# 医疗保险 | 重大疾病保险 | …), not a column's name beside a headline (党史学习教育|不忘初心…)
+_MENU_ITEM = r"[^|｜。，,；;！？!?]{1,10}"
+_MENU_BAR = re.compile(rf"^{_MENU_ITEM}(?:\s*[|｜]\s*{_MENU_ITEM}){{4,}}\s*[|｜]?$")
+HEAD_LINES = 3  # where a page's keywords and menus sit: among its first lines
 
 
-def _keywords(lines: list[str]) -> set[int]:
-    """The lines of a site's keywords among a page's first lines."""
-    head = [i for i, line in enumerate(lines) if line.strip()][:KEYWORDS_HEAD_LINES]
-    return {
-        i
-        for i in head
-        if _KEYWORDS.match(lines[i].strip())
-        and len({len(k.strip()) for k in lines[i].strip().split(",") if k}) > 1
-    }
+def _head_furniture(lines: list[str]) -> dict[int, str]:
+    """The lines of a site's keywords and menus among a page's first lines, with their rule."""
+    head = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
+    found = {}
+    for i in head:
+        line = lines[i].strip()
+        if _KEYWORDS.match(line) and len({len(k.strip()) for k in line.split(",") if k}) > 1:
+            found[i] = "网页元数据：关键词"
+        elif _MENU_BAR.match(line):
+            found[i] = "网页控件：导航栏"
+        elif _CONTINUED_TRAIL.match(line):  # a trail's items with no label (> 金融观察 > 动态)
+            found[i] = "网页控件：导航路径"
+    return found
 
 
 def _front_matter(lines: list[str]) -> set[int]:
@@ -505,7 +514,7 @@ def clean(lines: list[str]) -> Cleaned:
     adverts = set(_advert_block(lines, inwards)) | set(_advert_block(lines, inwards[::-1]))
     crumbs = _breadcrumbs(lines) | _menus(lines)
     header = _front_matter(lines)
-    keywords = _keywords(lines)
+    furniture = _head_furniture(lines)
     kept: list[str] = []
     removed: list[Removed] = []
     posted: list[str] = []
@@ -518,8 +527,8 @@ def clean(lines: list[str]) -> Cleaned:
         if i in adverts:
             removed.append(Removed(line.strip(), "广告：平台广告块"))
             continue
-        if i in keywords:
-            removed.append(Removed(line.strip(), "网页元数据：关键词"))
+        if i in furniture:
+            removed.append(Removed(line.strip(), furniture[i]))
             continue
         if i in crumbs:
             if line.strip():

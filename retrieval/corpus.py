@@ -121,7 +121,8 @@ from retrieval.structure import parse
 # label before a site's whole name (您现在所在位置:…集团有限公司 >> 行业资讯) and a site's
 # keywords at a page's head (…,…,…,…) and a prompt to follow its account (关注…微信号) are
 # furniture, and a page with no title giving out a plan (我们制定了《…方案》，现予印发) above
-# its 一、 is named by the plan
+# its 一、 is named by the plan; a site's menu bar, a trail with no label and a calendar with
+# no day at a page's head are furniture, and a sidebar link's day dates no page
 ANALYZER_VERSION = "50"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

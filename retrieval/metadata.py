@@ -76,6 +76,9 @@ def kind_words(question: str) -> tuple[str, ...]:
 # what a whole title ends with: its kind, or a notice's word (…事故的通报, 招标公告)
 TITLE_ENDINGS = (*KIND_WORDS, "通报", "公告", "通告")
 MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title
+# a link to another article in a page's sidebar: its title, often cut short, and its date
+# (2024学年第二学期开学典礼讲话[02-28]): neither the page's title nor its date
+SIDEBAR_LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")
 MAX_SPEAKER_CHARS = 14
 MAX_TITLE_LINE_CHARS = 40  # a title's second line
 MAX_GENERIC_CHARS = 12  # a title this short (政府工作报告) is shared by every year's document
@@ -618,6 +621,8 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             subtitle = subtitle or _SUBTITLE.sub("", line).strip()
             consumed.append((line, "副标题"))
             continue
+        if SIDEBAR_LINK.search(line.strip()):
+            break  # the sidebar: the text's front matter is over
         revised = REVISED.match(line) or REVISED.match(whole)
         if is_date_line(line) or revised:
             # a law is the version of its last revision (…通过 / …第四次修正), the last date

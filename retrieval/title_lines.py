@@ -11,7 +11,7 @@ from pathlib import PurePath
 from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
 from retrieval.markers import BULLET_MARKS, CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
-from retrieval.metadata import TITLE_ENDINGS, law_short_name
+from retrieval.metadata import SIDEBAR_LINK, TITLE_ENDINGS, law_short_name
 from retrieval.normalize import simplified
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
@@ -46,10 +46,6 @@ def says_nothing(text: str) -> bool:
 MIN_REPEATED_TITLE = 6  # characters of a line that prints the title again (2021年新年献词)
 
 
-# a link to another article in a page's sidebar: its title, often cut short, and its date
-_LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")  # 2024学年第二学期开学典礼讲话[02-28]
-
-
 _ENDS_TEXT = "。；;，,"  # a line ending so is a sentence of the text, not its title
 _GREETING = re.compile(r"好[！!]$|^.{0,5}[！？!?]$")
 
@@ -80,7 +76,7 @@ def is_title(line: Line) -> bool:
         # a headline may exclaim or ask (延迟退休，该哭该笑？), a greeting (大家好！) does not
         and not (line.text[-1] in SENTENCE_END and _GREETING.search(line.text))
         and not SALUTATION.match(line.text)
-        and not _LINK.search(line.text)  # another page's title
+        and not SIDEBAR_LINK.search(line.text)  # another page's title
         and not _TAG_LINE.match(line.text)  # a page's tags (关键词: 国防目标 国防白皮书 …)
         and not says_nothing(line.text)
         # a text's history alone in brackets, its title missing ((2021年11月19日…会议通过));

@@ -338,3 +338,25 @@ def test_a_sites_keywords_at_a_pages_head_are_no_title_nor_text() -> None:
     # counter-examples: a slogan of even parts, a sentence a report's line breaks cut
     for head in ("守初心,担使命,找差距,抓落实", "现在，我代表市政府，向大会报告，请予审议，并请"):
         assert list(clean([head, "正文。"]).lines) == [head, "正文。"]
+
+
+def test_a_sites_menu_bar_and_calendar_at_a_pages_head_are_no_title() -> None:
+    menu = "投保知识手册 | 报销型医疗保险 | 重大疾病保险 | 津贴型医疗保险 | 护理保险 | 产品"
+    page = [menu, "今天是", "15城市开展长期护理保险制度试点", "此次开展试点的城市共15个。"]
+    document = read_document("xiangrikui.txt", "\n".join(page).encode())
+    assert document.title == "15城市开展长期护理保险制度试点"
+    # and a trail's items with no label over the headline
+    page = ["> 金融观察 > 金融动态", "单用途预付卡管理办法发布", "商务部昨天发布了办法。"]
+    assert read_document("sohu.txt", "\n".join(page).encode()).title.startswith("单用途")
+    # counter-example: a column's name and keywords beside the headline are its <title>
+    assert clean(["党史学习教育|不忘初心、牢记使命", "正文。"]).lines[0].startswith("党史")
+
+
+def test_a_sidebar_links_day_does_not_date_the_page() -> None:
+    page = [
+        "2019年秋季运动会竞赛规程--教学处",
+        "2026年7月学考试场布置要求[07-01]",
+        "2019年秋季运动会竞赛规程",
+        "一、运动会于10月举行。",
+    ]
+    assert read_document("guicheng.txt", "\n".join(page).encode()).meta.year == 2019
