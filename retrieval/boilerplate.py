@@ -144,7 +144,7 @@ NEWS: tuple[tuple[str, str], ...] = (
     (
         "分享按钮",
         r"^(?:点击右上角\S{0,12}(?:分享|好友|朋友圈)|请使用浏览器的?分享功能\S{0,6}|点击关注\S{0,6}[:：]?"
-        r"|(?:微信)?朋友圈|关注\S{1,12}(?:微信号|微信公众号|公众号|微博|抖音号|视频号))$",
+        r"|(?:微信)?朋友圈|关注[^\s的]{1,8}?(?:微信号|微信公众号|公众号|抖音号|视频号))$",
     ),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
     # a pager with the contents' link and the day (上一篇 目錄 下一篇 2021-11-10); not a
@@ -205,12 +205,15 @@ _BREADCRUMB = re.compile(rf"^(?:{_TRAIL_LABEL}|位置)\s*[:：]")
 # not an address (所在位置：渠县渠江镇文化路12号) nor a process (办理流程：申请>受理>审查)
 _CRUMB = r"[^。，；！？：:>»›]{1,12}"
 # the first item after a trail's label may be the site's whole name (您现在所在位置:佳木斯市佳兴塑业
-# 集团有限公司 >> 行业资讯)
-_SITE_CRUMB = r"[^。，；！？：:>»›]{1,24}"
+# 集团有限公司 >> 行业资讯; not an address: 所在位置：…文三路与学院路交叉口/东北角)
+_SITE_CRUMB = (
+    rf"(?:{_CRUMB}\s*[>»›/]|[^。，；！？：:>»›/]{{1,22}}(?:公司|集团|网|站|局|委|厅|政府|学校|院|中心|社)"
+    r"\s*[>»›])"
+)
 _GUIDE_STEP = r"(?:登录|进入|打开|点击|选择|返回)"  # a service guide's step, no trail
 _SLASHED_CRUMB = r"[^。，；！？：:>»›/]{1,12}"
 _BREADCRUMB_LINE = re.compile(
-    rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_SITE_CRUMB}\s*[>»›/])"
+    rf"^(?:(?:{_TRAIL_LABEL}|位置(?=\s*[:：]\s*首页))\s*[:：]\s*(?:首页|{_SITE_CRUMB})"
     rf"[^。，；！？]{{0,60}}|(?:(?![^>»›]*?{_GUIDE_STEP})[^。，；！？：:>»›\s]{{0,6}}首页"
     rf"[^。，；！？：:>»›\s]{{0,8}}"
     rf"|[^。，；！？：:>»›]{{1,10}}[网站])"
@@ -437,29 +440,34 @@ _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 _SITE_FIELD = re.compile(r"^(?:title|layout|date|tags|categories|permalink|url|source|author)\s*:")
 
 
-# a site's keywords at a page's head (精品久久免费看,亚洲免费一区二区,…): four or more short
+# a site's keywords opening a page (精品久久免费看,亚洲免费一区二区,…): four or more short
 # phrases between commas as HTML writes them and nothing else; not a sentence (现在，我代表…，
-# 向大会报告…，请予审议，…) nor a slogan of even parts (守初心,担使命,找差距,抓落实)
-_KEYWORD = r"[^,，。；;！!？?：:、]{2,14}"
+# 向大会报告…，请予审议，…; 为加强…,根据《…》,结合本市实际) nor a slogan of even parts
+# (守初心,担使命,找差距,抓落实)
+_KEYWORD = r"(?!为|根据|结合)[^,，。；;！!？?：:、《》]{2,14}"
 _KEYWORDS = re.compile(rf"^{_KEYWORD}(?:\s*,\s*{_KEYWORD}){{3,}},?$")
 # ... and a site's menu on one line, five items or more between bars (投保知识手册 | 报销型
 # 医疗保险 | 重大疾病保险 | …), not a column's name beside a headline (党史学习教育|不忘初心…)
-_MENU_ITEM = r"[^|｜。，,；;！？!?]{1,10}"
+# nor a table's row (序号 | 城市 | 试点时间 | …, over rows of as many cells)
+_MENU_ITEM = r"[^|｜。，,；;！？!?\u4e00-\u9fff]*[\u4e00-\u9fff][^|｜。，,；;！？!?]{0,9}"
 _MENU_BAR = re.compile(rf"^{_MENU_ITEM}(?:\s*[|｜]\s*{_MENU_ITEM}){{4,}}\s*[|｜]?$")
-HEAD_LINES = 3  # where a page's keywords and menus sit: among its first lines
+HEAD_LINES = 3  # where a page's menus sit: among its first lines
 
 
 def _head_furniture(lines: list[str]) -> dict[int, str]:
-    """The lines of a site's keywords and menus among a page's first lines, with their rule."""
-    head = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
+    """A site's keywords or a trail's items with no label opening a page, and its menus among
+    its first lines, with their rule."""
+    head = [i for i, line in enumerate(lines) if line.strip()][: HEAD_LINES + 1]
     found = {}
-    for i in head:
+    for k, i in enumerate(head[:HEAD_LINES]):
         line = lines[i].strip()
-        if _KEYWORDS.match(line) and len({len(k.strip()) for k in line.split(",") if k}) > 1:
+        bars = len(re.findall(r"[|｜]", line))
+        below = lines[head[k + 1]] if k + 1 < len(head) else ""
+        if k == 0 and _KEYWORDS.match(line) and len({len(w.strip()) for w in line.split(",")}) > 1:
             found[i] = "网页元数据：关键词"
-        elif _MENU_BAR.match(line):
+        elif _MENU_BAR.match(line) and len(re.findall(r"[|｜]", below)) != bars:
             found[i] = "网页控件：导航栏"
-        elif _CONTINUED_TRAIL.match(line):  # a trail's items with no label (> 金融观察 > 动态)
+        elif k == 0 and _CONTINUED_TRAIL.match(line):  # (> 金融观察 > 金融动态)
             found[i] = "网页控件：导航路径"
     return found
 

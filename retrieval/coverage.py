@@ -44,6 +44,22 @@ def _whole_number(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)")
 
 
+TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
+# a question's last clause (…，合同里写了押金不退，这个条款有效吗？): what it asks after its story
+_LAST_CLAUSE = re.compile(r"[^，,；;。！？!?]+(?=[？?！!。\s]*$)")
+
+
+def asking_words(question: str, query: Query, weights: Sequence[float]) -> frozenset[Word]:
+    """The telling words of a question's last clause."""
+    last = _LAST_CLAUSE.search(fold(question))
+    clause = last.group(0) if last else ""
+    return frozenset(
+        w
+        for w, x in zip(query.words, weights, strict=True)
+        if x >= TELLING_WEIGHT and w.text in clause
+    )
+
+
 def coverage(
     query: Query,
     weights: Sequence[float],
@@ -51,6 +67,7 @@ def coverage(
     ranking: Ranking,
     inside: Sequence[frozenset[Word]],
     titled: Sequence[frozenset[Word]] = (),
+    question: str = "",
 ) -> list[float]:
     """The share of the question's information that each passage (its `searchable_text`)
     matches, each word weighing its `word_weights` entry.
@@ -93,9 +110,19 @@ def coverage(
             ),
         )
         covered += weight * factor
+    if not total:
+        return [0.0] * n
     told = min(total, ranking.told_information)
-    shares: list[float] = np.minimum(covered / told, 1.0).tolist() if total else [0.0] * n
-    return shares
+    shares = covered / told
+    # a long question's story aside, what it asks last must be held too (the clause's telling
+    # words), else it is judged whole: 5 articles on 鉴定 are no answer to 押金不退…有效吗;
+    # unless no passage says it so (打官司 for 诉讼: the everyday word of a long story)
+    asking = asking_words(question, query, weights) if told < total else frozenset()
+    if asking:
+        held = np.fromiter((any(found(w, t) for w in asking) for t in texts), bool, n)
+        shares = np.where(held | ~held.any(), shares, covered / total)
+    capped: list[float] = np.minimum(shares, 1.0).tolist()
+    return capped
 
 
 def title_words(query: Query, passages: Sequence[Passage]) -> list[frozenset[Word]]:

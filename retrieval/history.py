@@ -10,6 +10,9 @@ from retrieval.dates import first_date
 
 _DATE_LINE = re.compile(r"^[（(]?[^）)。！？]{0,4}(?:19|20|[〇二])[^）)。！？]{2,60}[）)]?$")
 ADOPTED = re.compile(r"(通过|批准|发布|印发|公布|施行)[）)]?$")
+# a link to another article in a page's sidebar, its title often cut short, and its day
+# (2024学年第二学期开学典礼讲话[02-28]): neither the page's title nor its date
+SIDEBAR_LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")
 
 
 def unmarked(text: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import PurePath
 
 from retrieval.dates import (
@@ -26,7 +25,7 @@ from retrieval.dates import (
     last_full_date,
     years_in,
 )
-from retrieval.history import ADOPTED, REVISED, broken_history, is_date_line, unmarked
+from retrieval.history import ADOPTED, REVISED, SIDEBAR_LINK, broken_history, is_date_line, unmarked
 from retrieval.imprint import is_issue_line, is_source_line
 from retrieval.model import DocumentMeta
 from retrieval.normalize import simplified
@@ -63,22 +62,9 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("解释", "解释"),
 )
 KIND_WORDS = (*(word for word, _ in KINDS), "文件")
-# the genres whose texts every year or place has one of, named by the genre alone
-GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
-
-
-@cache
-def kind_words(question: str) -> tuple[str, ...]:
-    """The kinds of text a question's words say (条例, 报告, 文件)."""
-    return tuple(w for w in KIND_WORDS if w in question)
-
-
 # what a whole title ends with: its kind, or a notice's word (…事故的通报, 招标公告)
 TITLE_ENDINGS = (*KIND_WORDS, "通报", "公告", "通告")
 MAX_FRONT_LINES = 8  # front matter sits in the first few lines after the title
-# a link to another article in a page's sidebar: its title, often cut short, and its date
-# (2024学年第二学期开学典礼讲话[02-28]): neither the page's title nor its date
-SIDEBAR_LINK = re.compile(r"\[\d{1,2}-\d{1,2}\]$")
 MAX_SPEAKER_CHARS = 14
 MAX_TITLE_LINE_CHARS = 40  # a title's second line
 MAX_GENERIC_CHARS = 12  # a title this short (政府工作报告) is shared by every year's document
@@ -605,7 +591,7 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
     broken = broken_history(front)
     for i, line in enumerate(front):
         plain = unmarked(line)
-        if not plain:
+        if not plain or SIDEBAR_LINK.search(line.strip()):  # (a link: another page's day)
             continue
         if i in broken and broken[i] is None:
             consumed.append((line, "日期前半"))  # a piece of a history line read whole below
@@ -621,8 +607,6 @@ def read_front_matter(doc: str, first: str, following: list[str]) -> FrontMatter
             subtitle = subtitle or _SUBTITLE.sub("", line).strip()
             consumed.append((line, "副标题"))
             continue
-        if SIDEBAR_LINK.search(line.strip()):
-            break  # the sidebar: the text's front matter is over
         revised = REVISED.match(line) or REVISED.match(whole)
         if is_date_line(line) or revised:
             # a law is the version of its last revision (…通过 / …第四次修正), the last date

@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.coverage import covered_by_parts, matches
+from retrieval.coverage import TELLING_WEIGHT, covered_by_parts, matches
 from retrieval.index import SearchIndex, in_vocabulary
 from retrieval.places import is_place_name
 from retrieval.question import Query, Word
@@ -64,9 +64,6 @@ def open_coverage(passages: int, ranking: Ranking) -> float:
     """The least coverage for a question that names no document, in a corpus this size."""
     rise = ranking.coverage_per_e * math.log(max(passages, 1) / SMALL_CORPUS)
     return min(max(ranking.min_coverage + rise, ranking.min_coverage), ranking.max_coverage)
-
-
-TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
 
 
 def only_places(query: Query, weights: Sequence[float], text: str, segmenter: Segmenter) -> bool:

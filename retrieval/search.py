@@ -28,6 +28,7 @@ from retrieval.clues import (
     states_what,
 )
 from retrieval.coverage import (
+    TELLING_WEIGHT,
     content_share,
     coverage,
     found,
@@ -67,7 +68,6 @@ from retrieval.question import (
 )
 from retrieval.quotes import holds_quote, says_quote
 from retrieval.refusal import (
-    TELLING_WEIGHT,
     absent_limit,
     absent_words,
     only_places,
@@ -157,10 +157,9 @@ class Ranking:
     # are spread over many: 济南到青岛坐高铁要多长时间)
     standout_information: float = 7.0
     standout_gap: float = 1.2
-    # a question carrying more information than nineteen in twenty (the tuning sets'
-    # questions: median 23, 95th percentile 40) tells its situation before it asks
-    # (我老家在浙江农村，家里三层自建房…，大概罚多少): a passage holding this much of it
-    # covers it as a short question's whole would
+    # a question carrying more information than nineteen in twenty (the tuning sets': median
+    # 23, 95th percentile 40) tells its situation before it asks (我老家在浙江农村，家里三层
+    # 自建房…，大概罚多少): a passage holding this much of it covers it as a short one's whole
     told_information: float = 40.0
 
 
@@ -378,11 +377,11 @@ def candidates(
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
     # (not the words naming the documents: 政府工作报告里对延迟退休… is not about 报告)
     titled = title_words(asked, [index.passages[i] for i, _ in ids])
-    shares = coverage(query, weights, texts, ranking, inside_only, titled)
+    shares = coverage(query, weights, texts, ranking, inside_only, titled, question)
     abouts = (
         shares
         if asked is query
-        else coverage(asked, asked_weights, texts, ranking, inside_only, titled)
+        else coverage(asked, asked_weights, texts, ranking, inside_only, titled, question)
     )
     if target.named:
         # a passage of the document named that holds what is asked besides its name is

@@ -83,7 +83,8 @@ GENERIC_PLACE_WORDS = frozenset(
 
 
 def _generic_place(word: str) -> bool:
-    """A kind of place (城市, 山区), or every place of one (各省市, 各地区: jieba's ns too)."""
+    """A kind of place (城市, 山区), or every place of one (各省市, 各地区: jieba's ns too; not
+    全 or 本, which begin places' names: 全椒, 本溪)."""
     return word in GENERIC_PLACE_WORDS or word.startswith("各")
 
 

@@ -40,7 +40,6 @@ from retrieval.laws import (
     names_a_held_law,
     quotes_article,
 )
-from retrieval.metadata import GENRES, kind_words
 from retrieval.model import Document
 from retrieval.names import (
     MIN_NAME_CHARS,
@@ -97,7 +96,7 @@ from retrieval.title_tokens import (
     place_tokens,
     whose,
 )
-from retrieval.unheld_places import local_documents, missing_place
+from retrieval.unheld_places import GENRES, kind_words, local_documents, missing_place
 from retrieval.yearly_texts import headless_of_year, kin_of_year, pages_on
 
 
@@ -386,7 +385,6 @@ _STIPULATES = re.compile(r"(?<=[条例法则么何样》])规定|规定(?=[的�
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
 _TOLD_OF = re.compile(r"印发|发布|出台|颁布|哪一?年|哪天|哪个部门|哪家|谁|作用|意义|背景")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
-# the names of genres every year or place has: a question naming one the corpus lacks
 
 
 def _about_text(d: Document) -> str:

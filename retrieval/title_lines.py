@@ -8,10 +8,10 @@ import re
 from dataclasses import replace
 from pathlib import PurePath
 
-from retrieval.history import adoption, dated_to_the_day, is_date_line
+from retrieval.history import SIDEBAR_LINK, adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
 from retrieval.markers import BULLET_MARKS, CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
-from retrieval.metadata import SIDEBAR_LINK, TITLE_ENDINGS, law_short_name
+from retrieval.metadata import TITLE_ENDINGS, law_short_name
 from retrieval.normalize import simplified
 
 MAX_BROKEN_TAIL_CHARS = 20  # the second line of a heading broken in two
@@ -302,7 +302,9 @@ _ADOPTING = re.compile(r"^《([^《》]{4,40})》已(?:经|于|由)[^。]{0,120}
 
 # ... or the notice's sentence giving out the plan it prints under it (我们制定了《“十四五”塑料
 # 污染治理行动方案》，现予印发 / 现将《…》印发给你们, above 一、总体要求)
-_GIVEN_OUT = re.compile(r"(?:制定了|现将)《([^《》]{4,40})》[^。]{0,12}?(?:印发|发布)")
+_GIVEN_OUT = re.compile(
+    r"(?:制定了|现将)《([^《》]{4,40})》[，,]?(?:现予|现|予以)?(?:印发|发布)(?:给你们|你们|[，,。]请)"
+)
 
 
 def adopted_name(lines: list[Line]) -> str:

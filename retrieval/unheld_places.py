@@ -5,27 +5,66 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from retrieval.catalog import memo
-from retrieval.metadata import GENRES, kind_words
+from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
-from retrieval.places import NATIONAL
+from retrieval.places import NATIONAL, is_place_name
 from retrieval.regulations import mentioned_titles
 from retrieval.title_tokens import place_tokens, whose
 
 # a place's own party committee (江苏省委经济工作会议, 洛阳市委) asks of that place, as its
 # report or its year does
 _OWN = r"(?:县|区|州)?委(?:员会)?(?![员托])"
-_COMMITTEE = re.compile(r"[省市县区州]委(?:员会)?(?![员托])")
+# the genres whose texts every year or place has one of, named by the genre alone
+GENRES = ("中央一号文件", "一号文件", "政府工作报告", "党章")
+
+
+@cache
+def kind_words(question: str) -> tuple[str, ...]:
+    """The kinds of text a question's words say (条例, 报告, 文件)."""
+    return tuple(w for w in KIND_WORDS if w in question)
+
+
+# (this year's plans, its new rules, its committee's: a place's own, whatever kind of text)
+_ASKS_OWN = re.compile(r"今年|新规|[省市县区州]委(?:员会)?(?![员托])")
 
 
 # a place's own rules named right after it (青岛房屋使用安全条例, 哈尔滨的育儿补贴征求意见稿,
-# 南京共享电单车新规, 北京对…是怎么规定的), not the nation's said between (青岛按国家规定…)
+# 南京共享电单车新规, 北京对…是怎么规定的), not the nation's said between (青岛按国家规定…),
+# nor another's the place follows (青岛也参照执行这个条例吗, 像青岛那样的…, 北京时间…)
+_NOT_OWNED = "国家|全国|国务院|中央|这|那|也|参照|执行|适用|按|依|时间"
 _OWN_RULES = re.compile(
-    r"^(?:省|市|自治区)?的?(?:那个|这个)?(?P<name>(?:(?!国家|全国|国务院|中央)[\u4e00-\u9fff]){0,16}?"
-    r"(?:条例|办法|规定|细则|实施方案|新规|征求意见稿))"
+    rf"^(?:省|市|自治区)?的?(?P<name>(?:(?!{_NOT_OWNED})[\u4e00-\u9fff]){{0,16}}?"
+    r"(?P<kind>条例|办法|规定|细则|实施方案|新规|征求意见稿))"
 )
+
+
+_ASKING = re.compile(r"对|什么|怎么|怎样|如何|哪|吗|有没有|是否|能否")
+
+
+def _own_rules_unheld(
+    documents: Sequence[Document], folded: str, place: str, stem: str, known: frozenset[str]
+) -> bool:
+    """Whether the question asks for the place's own rules, which no text the corpus holds
+    can be. Where it names no text of the place's own, not when the nation's texts are held
+    (青岛…领施工许可证有什么规定: the 建筑法 answers it) or a province's while a city is asked
+    (株洲对居民自建房是怎么规定的: 湖南's rules may be its); nor a rules' name the corpus
+    speaks of (甘肃那个进一步加强…的实施方案: a page on it says only 我省)."""
+    rules = _OWN_RULES.search(folded[folded.find(place) + len(place) :])
+    if not rules or not is_place_name(stem):  # (长江, 黄河流域: no place's rules)
+        return False
+    if any(k in folded for k in known if len(k) >= 2):  # (北京、上海、广州…: 上海's held)
+        return False
+    # (a text's name: 房屋使用安全条例, 育儿补贴征求意见稿; not 对…是怎么规定, 领…有什么规定)
+    named = len(rules["name"]) > len(rules["kind"]) + 1 and not _ASKING.search(rules["name"])
+    national = memo(documents, "local", lambda: local_documents(documents))[2]
+    within = stem not in PROVINCE_SHORT and known & PROVINCE_SHORT.keys()  # (株洲 of 湖南?)
+    if not named and (national or within):
+        return False
+    return plain_text(rules["name"]) not in mentioned_titles(documents)
 
 
 def missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
@@ -34,13 +73,7 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
     mentions it either, so no answer is about it."""
     from retrieval.segment import default_segmenter
 
-    if not (
-        years
-        or "今年" in folded
-        or kind_words(folded)
-        or "新规" in folded
-        or _COMMITTEE.search(folded)
-    ):
+    if not (years or kind_words(folded) or _ASKS_OWN.search(folded)):
         return ""
     local, known, _ = memo(documents, "local", lambda: local_documents(documents))
     if not local:
@@ -52,14 +85,10 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
         # 天津港 is in 天津; 山镇 is jieba's cut of a place known and said whole (修 / 山镇)
         if any(stem.startswith(k) or (place in k and k in folded) for k in known if len(k) >= 2):
             continue
-        rules = _OWN_RULES.search(folded[folded.find(place) + len(place) :])
         if not re.search(
             rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告|{_OWN})", folded
-        ) and not (rules and plain_text(rules["name"]) not in mentioned_titles(documents)):
-            # a place mentioned (浙江工作, 广义货币), not the place asked about; nor a text
-            # the corpus speaks of by the name asked (甘肃那个进一步加强…的实施方案: a page
-            # on it says only 我省)
-            continue
+        ) and not _own_rules_unheld(documents, folded, place, stem, known):
+            continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
         # 北京市政府工作报告, 上海今年要…: the place's own plans, which only its own
         # report holds, however often the corpus mentions the place
         genres = "|".join(GENRES)
@@ -70,7 +99,7 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
         # (a place heading a text counts: 上海市农田建设…办法 under a page's search box)
         if not own and (
             any(stem in p.text for d in documents for p in d.passages)
-            or any(stem in h.path[-1] for d in documents for h in d.headings)
+            or stem in memo(documents, "headings", lambda: _headings(documents))
         ):
             continue
         # nor where a page whose title names no place opens by naming it (1月4日,郑州市委
@@ -92,3 +121,8 @@ def local_documents(
     local = [d for d in documents if place_tokens(d)]
     national = frozenset(d.doc for d in documents if not place_tokens(d)) if local else frozenset()
     return local, frozenset().union(*(place_tokens(d) for d in local)), national
+
+
+def _headings(documents: Sequence[Document]) -> str:
+    """Every heading of the corpus's texts, one a line: read once per catalog."""
+    return "\n".join(h.path[-1] for d in documents for h in d.headings)

@@ -118,5 +118,9 @@ def test_a_page_without_a_title_giving_out_a_plan_is_named_by_the_plan() -> None
     assert title == "“十四五”塑料污染治理行动方案"
     assert texts[0].startswith("为进一步加强")  # the notice's sentence stays text
     # counter-example: a page reporting on a plan prints no plan under its 一、
-    report = ["近日，两部门印发了《“十四五”塑料污染治理行动方案》。", *plan[1:]]
-    assert read_lines("jiedu_2021.txt", report)[0] != "“十四五”塑料污染治理行动方案"
+    for lead in (
+        "近日，两部门印发了《“十四五”塑料污染治理行动方案》。",
+        "近日，市政府制定了《“十四五”塑料污染治理行动方案》，并于日前发布。",
+    ):
+        report = [lead, *plan[1:]]
+        assert read_lines("jiedu_2021.txt", report)[0] != "“十四五”塑料污染治理行动方案"

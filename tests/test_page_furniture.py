@@ -335,8 +335,13 @@ def test_a_sites_keywords_at_a_pages_head_are_no_title_nor_text() -> None:
     document = read_document("tj.txt", "\n".join(page).encode())
     assert document.title == headline
     assert all("精品" not in p.text for p in document.passages)
-    # counter-examples: a slogan of even parts, a sentence a report's line breaks cut
-    for head in ("守初心,担使命,找差距,抓落实", "现在，我代表市政府，向大会报告，请予审议，并请"):
+    # counter-examples: a slogan of even parts, a sentence a report's line breaks cut, a
+    # regulation's opening written with HTML's commas
+    for head in (
+        "守初心,担使命,找差距,抓落实",
+        "现在，我代表市政府，向大会报告，请予审议，并请",
+        "为加强房屋使用安全管理,保障人民生命财产安全,根据《中华人民共和国建筑法》,结合本市实际",
+    ):
         assert list(clean([head, "正文。"]).lines) == [head, "正文。"]
 
 
@@ -348,8 +353,13 @@ def test_a_sites_menu_bar_and_calendar_at_a_pages_head_are_no_title() -> None:
     # and a trail's items with no label over the headline
     page = ["> 金融观察 > 金融动态", "单用途预付卡管理办法发布", "商务部昨天发布了办法。"]
     assert read_document("sohu.txt", "\n".join(page).encode()).title.startswith("单用途")
-    # counter-example: a column's name and keywords beside the headline are its <title>
+    # counter-examples: a column's name and keywords beside the headline are its <title>, a
+    # table's head over its rows is text, and so is an address written with a slash
     assert clean(["党史学习教育|不忘初心、牢记使命", "正文。"]).lines[0].startswith("党史")
+    table = ["序号 | 城市 | 试点时间 | 筹资标准 | 待遇水平", "1 | 承德 | 2016 | 90元 | 70%"]
+    assert clean(table).lines == tuple(table)
+    address = "所在位置：杭州市西湖区文三路与学院路交叉口/东北角"
+    assert clean([address]).lines == (address,)
 
 
 def test_a_sidebar_links_day_does_not_date_the_page() -> None:
@@ -359,4 +369,7 @@ def test_a_sidebar_links_day_does_not_date_the_page() -> None:
         "2019年秋季运动会竞赛规程",
         "一、运动会于10月举行。",
     ]
+    assert read_document("guicheng.txt", "\n".join(page).encode()).meta.year == 2019
+    # and the page's own day under the link still dates it
+    page = [page[0].removeprefix("2019年"), page[1], "2019年9月20日", page[3]]
     assert read_document("guicheng.txt", "\n".join(page).encode()).meta.year == 2019

@@ -411,7 +411,11 @@ def test_a_pages_sharing_buttons_are_no_title() -> None:
     assert clean([step, "朋友圈"]).lines == (step,)
     assert clean(["本网站支持IPv6 | 无障碍阅读 | 适老化模式"]).lines == ()
     # a prompt to follow the site's account is a button too; caring about something is text
-    assert clean(["关注向日葵微信号", "要关注群众呼声"]).lines == ("要关注群众呼声",)
+    heading = "关注青少年过度使用微博"
+    assert clean(["关注向日葵微信号", "要关注群众呼声", heading]).lines == (
+        "要关注群众呼声",
+        heading,
+    )
 
 
 def test_a_reprinting_sites_words_and_year_after_a_title_name_nothing() -> None:
