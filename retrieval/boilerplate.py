@@ -144,7 +144,7 @@ NEWS: tuple[tuple[str, str], ...] = (
     (
         "分享按钮",
         r"^(?:点击右上角\S{0,12}(?:分享|好友|朋友圈)|请使用浏览器的?分享功能\S{0,6}|点击关注\S{0,6}[:：]?"
-        r"|(?:微信)?朋友圈|关注[^\s的]{1,8}?(?:微信号|微信公众号|公众号|抖音号|视频号))$",
+        r"|(?:微信)?朋友圈|关注[^\s的]{1,14}?(?:微信号|微信公众号|公众号|抖音号|视频号))$",
     ),
     ("翻页链接", r"^(上一篇|下一篇|上一条|下一条)\s*[:：]"),
     # a pager with the contents' link and the day (上一篇 目錄 下一篇 2021-11-10); not a
@@ -207,7 +207,7 @@ _CRUMB = r"[^。，；！？：:>»›]{1,12}"
 # the first item after a trail's label may be the site's whole name (您现在所在位置:佳木斯市佳兴塑业
 # 集团有限公司 >> 行业资讯; not an address: 所在位置：…文三路与学院路交叉口/东北角)
 _SITE_CRUMB = (
-    rf"(?:{_CRUMB}\s*[>»›/]|[^。，；！？：:>»›/]{{1,22}}(?:公司|集团|网|站|局|委|厅|政府|学校|院|中心|社)"
+    rf"(?:{_CRUMB}\s*[>»›/]|[^。，；！？：:>»›/]{{1,22}}(?:公司|集团|网|站|门户|局|委|厅|政府|学校|院|中心|社)"
     r"\s*[>»›])"
 )
 _GUIDE_STEP = r"(?:登录|进入|打开|点击|选择|返回)"  # a service guide's step, no trail
@@ -440,16 +440,16 @@ _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 _SITE_FIELD = re.compile(r"^(?:title|layout|date|tags|categories|permalink|url|source|author)\s*:")
 
 
-# a site's keywords opening a page (精品久久免费看,亚洲免费一区二区,…): four or more short
+# a site's keywords opening a page (精品久久免费看,亚洲免费一区二区,…): five or more short
 # phrases between commas as HTML writes them and nothing else; not a sentence (现在，我代表…，
 # 向大会报告…，请予审议，…; 为加强…,根据《…》,结合本市实际) nor a slogan of even parts
 # (守初心,担使命,找差距,抓落实)
-_KEYWORD = r"(?!为|根据|结合)[^,，。；;！!？?：:、《》]{2,14}"
-_KEYWORDS = re.compile(rf"^{_KEYWORD}(?:\s*,\s*{_KEYWORD}){{3,}},?$")
+_KEYWORD = r"(?!为|根据|结合)[^,，。；;！!？?：:、《》我也该的了]{2,14}"
+_KEYWORDS = re.compile(rf"^{_KEYWORD}(?:\s*,\s*{_KEYWORD}){{4,}},?$")
 # ... and a site's menu on one line, five items or more between bars (投保知识手册 | 报销型
 # 医疗保险 | 重大疾病保险 | …), not a column's name beside a headline (党史学习教育|不忘初心…)
-# nor a table's row (序号 | 城市 | 试点时间 | …, over rows of as many cells)
-_MENU_ITEM = r"[^|｜。，,；;！？!?\u4e00-\u9fff]*[\u4e00-\u9fff][^|｜。，,；;！？!?]{0,9}"
+# nor a table's row: one with a number (1 | 承德 | 2016 | …), or a head over one
+_MENU_ITEM = r"[^|｜。，,；;！？!?]{1,10}"
 _MENU_BAR = re.compile(rf"^{_MENU_ITEM}(?:\s*[|｜]\s*{_MENU_ITEM}){{4,}}\s*[|｜]?$")
 HEAD_LINES = 3  # where a page's menus sit: among its first lines
 
@@ -461,15 +461,27 @@ def _head_furniture(lines: list[str]) -> dict[int, str]:
     found = {}
     for k, i in enumerate(head[:HEAD_LINES]):
         line = lines[i].strip()
-        bars = len(re.findall(r"[|｜]", line))
-        below = lines[head[k + 1]] if k + 1 < len(head) else ""
+        above = lines[head[k - 1]].strip() if k else ""
+        below = lines[head[k + 1]].strip() if k + 1 < len(head) else ""
         if k == 0 and _KEYWORDS.match(line) and len({len(w.strip()) for w in line.split(",")}) > 1:
             found[i] = "网页元数据：关键词"
-        elif _MENU_BAR.match(line) and len(re.findall(r"[|｜]", below)) != bars:
+        elif _MENU_BAR.match(line) and not _table_row(line, below):
             found[i] = "网页控件：导航栏"
-        elif k == 0 and _CONTINUED_TRAIL.match(line):  # (> 金融观察 > 金融动态)
+        elif _CONTINUED_TRAIL.match(line) and (not above or clutter_rule(above)):
+            # opening the page or under its controls (站内搜索 / > 金融观察 > 金融动态); not a
+            # process under its label (流程： / > 受理登记 > …)
             found[i] = "网页控件：导航路径"
     return found
+
+
+def _table_row(line: str, below: str) -> bool:
+    """Whether a line of cells between bars is a table's: a row with a number, or the head
+    over such a row of as many cells."""
+    cells = re.split(r"\s*[|｜]\s*", line)
+    under = re.split(r"\s*[|｜]\s*", below)
+    return any(re.search(r"\d", c) for c in cells) or (
+        len(under) == len(cells) and any(re.search(r"\d", c) for c in under)
+    )
 
 
 def _front_matter(lines: list[str]) -> set[int]:

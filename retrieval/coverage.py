@@ -45,14 +45,17 @@ def _whole_number(term: str) -> re.Pattern[str]:
 
 
 TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
-# a question's last clause (…，合同里写了押金不退，这个条款有效吗？): what it asks after its story
-_LAST_CLAUSE = re.compile(r"[^，,；;。！？!?]+(?=[？?！!。\s]*$)")
+# a question's clauses, each with the mark ending it
+_CLAUSE = re.compile(r"([^，,；;。！？!?]+)([，,；;。！？!?]*)")
+_ASKS = re.compile(r"吗|呢|什么|怎么|如何|多少|是否|能否|有没有|哪|几")
 
 
 def asking_words(question: str, query: Query, weights: Sequence[float]) -> frozenset[Word]:
-    """The telling words of a question's last clause."""
-    last = _LAST_CLAUSE.search(fold(question))
-    clause = last.group(0) if last else ""
+    """The telling words of the clause a question asks in, its last that ends in ？ or asks
+    (…，合同里写了押金不退，这个条款有效吗？谢谢律师): what it asks after its story."""
+    clauses = _CLAUSE.findall(fold(question))
+    asked = [c for c, end in clauses if "？" in end or "?" in end or _ASKS.search(c)]
+    clause = asked[-1] if asked else clauses[-1][0] if clauses else ""
     return frozenset(
         w
         for w, x in zip(query.words, weights, strict=True)

@@ -303,7 +303,8 @@ _ADOPTING = re.compile(r"^《([^《》]{4,40})》已(?:经|于|由)[^。]{0,120}
 # ... or the notice's sentence giving out the plan it prints under it (我们制定了《“十四五”塑料
 # 污染治理行动方案》，现予印发 / 现将《…》印发给你们, above 一、总体要求)
 _GIVEN_OUT = re.compile(
-    r"(?:制定了|现将)《([^《》]{4,40})》[，,]?(?:现予|现|予以)?(?:印发|发布)(?:给你们|你们|[，,。]请)"
+    r"(?:制定了《([^《》]{4,40})》[，,]?(?:现予|现|予以)|现将《([^《》]{4,40})》[^。]{0,12}?)"
+    r"(?:印发|发布)"
 )
 
 
@@ -317,7 +318,7 @@ def adopted_name(lines: list[Line]) -> str:
     if opening.startswith(("第一章", "第一条")):
         names = [m[1] for ln in above if (m := _ADOPTING.match(ln.text))]
     elif opening.startswith("一、"):
-        names = [m[1] for ln in above if (m := _GIVEN_OUT.search(simplified(ln.text)))]
+        names = [m[1] or m[2] for ln in above if (m := _GIVEN_OUT.search(simplified(ln.text)))]
     else:
         return ""
     return names[-1] if names and ends_with_kind(simplified(names[-1])) else ""

@@ -35,9 +35,9 @@ _ASKS_OWN = re.compile(r"今年|新规|[省市县区州]委(?:员会)?(?![员托
 # a place's own rules named right after it (青岛房屋使用安全条例, 哈尔滨的育儿补贴征求意见稿,
 # 南京共享电单车新规, 北京对…是怎么规定的), not the nation's said between (青岛按国家规定…),
 # nor another's the place follows (青岛也参照执行这个条例吗, 像青岛那样的…, 北京时间…)
-_NOT_OWNED = "国家|全国|国务院|中央|这|那|也|参照|执行|适用|按|依|时间"
 _OWN_RULES = re.compile(
-    rf"^(?:省|市|自治区)?的?(?P<name>(?:(?!{_NOT_OWNED})[\u4e00-\u9fff]){{0,16}}?"
+    r"^(?!也|参照|执行|适用|那样|这样|时间)(?:省|市|自治区)?的?(?:那个|这个)?"
+    r"(?P<name>(?:(?!国家|全国|国务院|中央)[\u4e00-\u9fff]){0,16}?"
     r"(?P<kind>条例|办法|规定|细则|实施方案|新规|征求意见稿))"
 )
 
@@ -61,7 +61,9 @@ def _own_rules_unheld(
     # (a text's name: 房屋使用安全条例, 育儿补贴征求意见稿; not 对…是怎么规定, 领…有什么规定)
     named = len(rules["name"]) > len(rules["kind"]) + 1 and not _ASKING.search(rules["name"])
     national = memo(documents, "local", lambda: local_documents(documents))[2]
-    within = stem not in PROVINCE_SHORT and known & PROVINCE_SHORT.keys()  # (株洲 of 湖南?)
+    # (株洲 may be 湖南's: with no table of cities' provinces, any province's text may be a
+    # city's, 济南's beside 浙江's too)
+    within = stem not in PROVINCE_SHORT and known & PROVINCE_SHORT.keys()
     if not named and (national or within):
         return False
     return plain_text(rules["name"]) not in mentioned_titles(documents)

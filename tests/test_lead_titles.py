@@ -117,6 +117,8 @@ def test_a_page_without_a_title_giving_out_a_plan_is_named_by_the_plan() -> None
     title, texts = read_lines("xingdong_fangan_2021.txt", plan)
     assert title == "“十四五”塑料污染治理行动方案"
     assert texts[0].startswith("为进一步加强")  # the notice's sentence stays text
+    given = "现将《“十四五”塑料污染治理行动方案》印发给各区人民政府、市政府各部门，请认真执行。"
+    assert read_lines("tongzhi.txt", [given, *plan[1:]])[0] == "“十四五”塑料污染治理行动方案"
     # counter-example: a page reporting on a plan prints no plan under its 一、
     for lead in (
         "近日，两部门印发了《“十四五”塑料污染治理行动方案》。",

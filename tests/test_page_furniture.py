@@ -341,6 +341,8 @@ def test_a_sites_keywords_at_a_pages_head_are_no_title_nor_text() -> None:
         "守初心,担使命,找差距,抓落实",
         "现在，我代表市政府，向大会报告，请予审议，并请",
         "为加强房屋使用安全管理,保障人民生命财产安全,根据《中华人民共和国建筑法》,结合本市实际",
+        "坚持稳中求进,推动高质量发展,奋力谱写新篇章,加快建设现代化强市",
+        "房子漏水,楼上邻居不管,物业也不管,该找谁,急,在线等",
     ):
         assert list(clean([head, "正文。"]).lines) == [head, "正文。"]
 
@@ -353,11 +355,27 @@ def test_a_sites_menu_bar_and_calendar_at_a_pages_head_are_no_title() -> None:
     # and a trail's items with no label over the headline
     page = ["> 金融观察 > 金融动态", "单用途预付卡管理办法发布", "商务部昨天发布了办法。"]
     assert read_document("sohu.txt", "\n".join(page).encode()).title.startswith("单用途")
+    # menus of two rows, or with an item in Latin letters, and a trail under a search box
+    for head in (
+        [
+            "网站首页 | 学校概况 | 机构设置 | 教育教学 | 招生",
+            "党建工作 | 校园文化 | 信息公开 | 联系我们 | 信箱",
+        ],
+        ["首页 | English | 无障碍 | 长者模式 | 登录"],
+        ["站内搜索", "> 金融观察 > 金融动态"],
+    ):
+        assert clean([*head, "某中学召开秋季运动会", "正文。"]).lines[0] == "某中学召开秋季运动会"
     # counter-examples: a column's name and keywords beside the headline are its <title>, a
     # table's head over its rows is text, and so is an address written with a slash
     assert clean(["党史学习教育|不忘初心、牢记使命", "正文。"]).lines[0].startswith("党史")
-    table = ["序号 | 城市 | 试点时间 | 筹资标准 | 待遇水平", "1 | 承德 | 2016 | 90元 | 70%"]
-    assert clean(table).lines == tuple(table)
+    for table in (
+        ["序号 | 城市 | 试点时间 | 筹资标准 | 待遇水平", "1 | 承德 | 2016 | 90元 | 70%"],
+        [
+            "地区 | 政策名称 | 补贴对象 | 补贴标准 | 发布时间",
+            "北京 | 以旧换新 | 个人 | 2000元 | 2024年",
+        ],
+    ):
+        assert clean(table).lines == tuple(table)
     address = "所在位置：杭州市西湖区文三路与学院路交叉口/东北角"
     assert clean([address]).lines == (address,)
 

@@ -146,6 +146,8 @@ def test_a_places_own_rules_asked_where_no_text_is_of_that_place_are_missing() -
         ("哈尔滨的房屋鉴定办法征求意见稿怎么说", "哈尔滨"),
         ("南京房屋安全新规对鉴定有什么要求", "南京"),
         ("北京对房屋安全鉴定是怎么规定的", "北京"),
+        ("青岛那个房屋使用安全条例规定鉴定报告几天出", "青岛"),
+        ("青岛停车收费时间规定是什么", "青岛"),
     ):
         assert find_target(asked, cities).missing == f"{place}的文件", asked
     # counter-examples: the nation's rules said after the place, every place (各省市), a
@@ -156,6 +158,7 @@ def test_a_places_own_rules_asked_where_no_text_is_of_that_place_are_missing() -
         "北京、杭州、广州对房屋安全鉴定是怎么规定的",
         "长江沿岸的房屋安全有什么规定",
         "青岛也参照执行这个条例吗",
+        "北京时间几点前要出鉴定报告有规定吗",
         "杭州房屋使用安全条例规定鉴定机构多少天出报告",
     ):
         assert not find_target(asked, cities).missing, asked
