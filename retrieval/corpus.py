@@ -117,12 +117,11 @@ from retrieval.structure import parse
 # scatters (<fieldset>, <menu>, <strike>) are markup; 48: a site's day with the day of the
 # week anchors no title, and a posting line set as a bullet (• 发布时间:…) anchors its headline;
 # 49: those rules as a second reading left them (a lead only under a file's name no person
-# chose, nor a greeting; a chapter's name only after a finished article); 50: a trail's
-# label before a site's whole name (您现在所在位置:…集团有限公司 >> 行业资讯) and a site's
-# keywords at a page's head (…,…,…,…) and a prompt to follow its account (关注…微信号) are
-# furniture, and a page with no title giving out a plan (我们制定了《…方案》，现予印发) above
-# its 一、 is named by the plan; a site's menu bar, a trail with no label and a calendar with
-# no day at a page's head are furniture, and a sidebar link's day dates no page
+# chose, nor a greeting; a chapter's name only after a finished article); 50: a site's
+# keywords on a page's first line, its menu bar, a trail with no label or before a site's
+# whole name (您现在所在位置:…集团有限公司 >> 行业资讯), a calendar with no day and a prompt to
+# follow its account (关注…微信号) are furniture, a sidebar link's day dates no page, and a
+# page with no title giving out a plan (我们制定了《…方案》，现予印发) is named by the plan
 ANALYZER_VERSION = "50"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
