@@ -439,8 +439,6 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
         plain = plain_text(law)
         if (of_place and not SPELLED_PLACE.match(law)) or generic(law):
             continue
-        if not of_place and _described(documents, folded, law):
-            continue
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue
         # its draft asked (托育服务法草案一共几章, …条例修订草案): held by the pages reporting that
@@ -550,21 +548,6 @@ def _said_places(documents: Sequence[Document], folded: str) -> set[str]:
         for w in words
         if w.startswith(t) and (w == t or w[len(t) :] in _PLACE_SUFFIXES or segmenter.is_place(w))
     }
-
-
-def _described(documents: Sequence[Document], folded: str, law: str) -> bool:
-    """Whether a law's name said right after a place (泰安的共享单车管理办法) describes that
-    place's text of the kind the corpus holds (泰安市互联网租赁自行车管理办法) in everyday words."""
-    head = folded[: folded.find(law)]
-    return any(
-        d.meta.kind
-        and law.endswith(d.meta.kind)
-        and any(
-            re.search(rf"{re.escape(t)}(?:的|那个|这个)?[一-鿿]{{0,6}}$", head)
-            for t in place_tokens(d)
-        )
-        for d in _of_places(documents, folded)
-    )
 
 
 def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:
