@@ -46,7 +46,12 @@ _ASKING = re.compile(r"对|什么|怎么|怎样|如何|哪|吗|有没有|是否|
 
 
 def _own_rules_unheld(
-    documents: Sequence[Document], folded: str, place: str, stem: str, known: frozenset[str]
+    documents: Sequence[Document],
+    folded: str,
+    place: str,
+    stem: str,
+    known: frozenset[str],
+    national: frozenset[str],
 ) -> bool:
     """Whether the question asks for the place's own rules, which no text the corpus holds
     can be. Where it names no text of the place's own, not when the nation's texts are held
@@ -60,7 +65,6 @@ def _own_rules_unheld(
         return False
     # (a text's name: 房屋使用安全条例, 育儿补贴征求意见稿; not 对…是怎么规定, 领…有什么规定)
     named = len(rules["name"]) > len(rules["kind"]) + 1 and not _ASKING.search(rules["name"])
-    national = memo(documents, "local", lambda: local_documents(documents))[2]
     # (株洲 may be 湖南's: with no table of cities' provinces, any province's text may be a
     # city's, 济南's beside 浙江's too)
     within = stem not in PROVINCE_SHORT and known & PROVINCE_SHORT.keys()
@@ -77,7 +81,7 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
 
     if not (years or kind_words(folded) or _ASKS_OWN.search(folded)):
         return ""
-    local, known, _ = memo(documents, "local", lambda: local_documents(documents))
+    local, known, national = memo(documents, "local", lambda: local_documents(documents))
     if not local:
         return ""
     for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
@@ -89,7 +93,7 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
             continue
         if not re.search(
             rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告|{_OWN})", folded
-        ) and not _own_rules_unheld(documents, folded, place, stem, known):
+        ) and not _own_rules_unheld(documents, folded, place, stem, known, national):
             continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
         # 北京市政府工作报告, 上海今年要…: the place's own plans, which only its own
         # report holds, however often the corpus mentions the place

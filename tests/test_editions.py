@@ -458,14 +458,12 @@ def test_a_page_reporting_on_a_text_is_no_newer_edition_unless_it_tells_of_a_rev
             "第九十条 本法自2022年6月5日起施行。",
         ],
     )
-    news = doc(
-        "zaoshengfa_shishi_2022.txt",
-        [
-            "噪声扰民有的治!《噪声污染防治法》今日正式实施",
-            "2022-06-05 来源:央广网",
-            "据央广网消息,今日起,《噪声污染防治法》开始正式实施。",
-        ],
-    )
+    report = [
+        "噪声扰民有的治!《噪声污染防治法》今日正式实施",
+        "2022-06-05 来源:央广网",
+        "据央广网消息,今日起,《噪声污染防治法》开始正式实施。",
+    ]
+    news = doc("zaoshengfa_shishi_2022.txt", report)
     # the page of 2022 reports on the law of 2021: the new law is the law's own text
     target = find_target("新的噪声污染防治法哪天开始实施", (law, news))
     assert target.preferred == {"zaoshengfa_2021.md"}
@@ -486,12 +484,7 @@ def test_a_page_reporting_on_a_text_is_no_newer_edition_unless_it_tells_of_a_rev
     # and a report quoting an article or two on their own lines is still a report
     quoting = doc(
         "zaoshengfa_shishi_2022.txt",
-        [
-            "噪声扰民有的治!《噪声污染防治法》今日正式实施",
-            "2022-06-05 来源:央广网",
-            "据央广网消息,今日起,《噪声污染防治法》开始正式实施。",
-            "第八十七条 违反本法规定，产生社会生活噪声，经劝阻未能制止的，由公安机关处理。",
-        ],
+        [*report, "第八十七条 违反本法规定，产生社会生活噪声，经劝阻未能制止的，由公安机关处理。"],
     )
     target = find_target("新的噪声污染防治法哪天开始实施", (law, quoting))
     assert target.preferred == {"zaoshengfa_2021.md"}
