@@ -632,11 +632,13 @@ def answer(
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:
-            # (an article amended in the text in force leads its older wording only where the
-            # question says no edition, however loosely: 最初那版, 第二次修正, 令第442号)
+            # (an article amended since is grouped with its older wording where the question
+            # says no edition, led by the text in force, or asks of an older one, led by the
+            # oldest: 旧法规定…; not where it says which, however loosely: 第二次修正, 令第442号)
             unmarked = not (says_edition(folded) or asks_history(folded))
-            editions = editions_of(index.catalog) if unmarked else None
-            shown = newest_first(shown, index.doc_years, asks_older(folded), editions)
+            older = asks_older(folded)
+            editions = editions_of(index.catalog) if unmarked or older else None
+            shown = newest_first(shown, index.doc_years, older, editions)
         closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
             shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE

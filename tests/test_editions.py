@@ -395,6 +395,39 @@ def test_an_older_edition_asked_without_the_texts_name_is_shown_first() -> None:
         assert [h.passage.doc for h in hits[:2]] == ["sh2025.md", "sh1997.md"], asked
 
 
+def test_an_article_amended_since_is_shown_in_its_older_wording_first_for_the_older_law() -> None:
+    def law(name: str, year: int, article: str) -> Document:
+        return parse(
+            name,
+            [
+                "中华人民共和国治安管理处罚法",
+                f"（{year}年修订）",
+                "第一章 总则",
+                f"第八十三条 {article}",
+                "第八十四条 询问笔录应当交被询问人核对。",
+                "第八十五条 公安机关应当在作出处罚决定前告知违反治安管理行为人。",
+                "第八十六条 违反治安管理行为人有权陈述和申辩。",
+                "第八十七条 对处罚决定不服的，可以依法申请行政复议。",
+            ],
+        )
+
+    amended = "对违反治安管理行为人，询问查证的时间不得超过八小时；"
+    index = index_of(
+        [
+            law("za2012.md", 2012, amended + "情况复杂的，不得超过二十四小时。"),
+            law("za2025.md", 2025, amended + "涉案人数众多的，询问查证的时间不得超过十二小时。"),
+        ],
+        SEGMENTER,
+    )
+    for asked in ("旧法规定询问查证最多几个小时", "修订前询问查证最多几个小时"):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert [h.passage.doc for h in hits[:2]] == ["za2012.md", "za2025.md"], asked
+    # counter-examples: asked of no edition or of the new one, the text in force
+    for asked in ("询问查证最多几个小时", "新法规定询问查证最多几个小时"):
+        hits = answer(index, asked, SEGMENTER).hits
+        assert [h.passage.doc for h in hits[:2]] == ["za2025.md", "za2012.md"], asked
+
+
 def test_an_older_edition_is_asked_by_its_words_not_by_words_holding_them() -> None:
     for asked in (
         "旧法规定询问查证最长多久",
