@@ -64,6 +64,13 @@ def asked_document(
         # list, which the text may give in a sentence: 辽宁“十四五”有几项指标没有完成)
         preferred = [d for d in documents if d.doc in target.preferred] or documents
         documents = [d for d in preferred if d.meta.year in target.years] or preferred
+    if len(documents) > 1 and (chapter := _CHAPTER_ASKED.search(question)):
+        # "第三章第一条": of a text in chapters, not a page's 三、 or a speech's 第三部分; of
+        # one holding that chapter (not a page printing an edition's first chapter only)
+        documents = [d for d in documents if _has_chapters(d)] or documents
+        documents = [d for d in documents if _holds_chapter(d, chapter[0])] or documents
+        # (国务院…条例第三章, of the national text and a province's: the one the question places)
+        documents = [d for d in documents if d.doc in target.preferred] or documents
     if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
         documents = (
             named_by_fragment(documents, question)
@@ -79,11 +86,6 @@ def asked_document(
     if len(documents) > 1 and (place.part or place.point or place.article):
         # "第四部分的第三点": the one document that has such a place
         documents = [d for d in documents if place_passages(d, place, words)]
-    if len(documents) > 1 and (chapter := _CHAPTER_ASKED.search(question)):
-        # "第三章第一条": of a text in chapters, not a page's 三、 or a speech's 第三部分; of
-        # one holding that chapter (not a page printing an edition's first chapter only)
-        documents = [d for d in documents if _has_chapters(d)] or documents
-        documents = [d for d in documents if _holds_chapter(d, chapter[0])] or documents
     if len(documents) > 1:  # "条例第二章": of the 条例, not the 办法 beside it
         kinds = {kind for word, kind in KINDS if word in question} & RULE_KINDS
         documents = [d for d in documents if d.meta.kind in kinds] or documents

@@ -204,3 +204,43 @@ def test_a_letter_spaced_chapters_name_is_found_by_its_name() -> None:
     index = index_of([parse("wangbao.md", spaced)], SEGMENTER)
     hits = answer(index, "网保条例“法律责任”部分第一条讲什么？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第五条")
+
+
+def test_a_chapter_asked_of_the_national_text_is_of_the_one_holding_it_not_a_page_or_province() -> (
+    None
+):
+    def rules(name: str, title: str, chapters: int) -> list[str]:
+        lines = [title]
+        for n, (heading, article) in enumerate(
+            [
+                ("总则", "为了加强历史文化名城、名镇、名村的保护与管理，制定本条例。"),
+                ("申报与批准", "具备下列条件的城市、镇、村庄，可以申报历史文化名城、名镇、名村。"),
+                ("保护规划", "历史文化名城批准公布后，应当组织编制历史文化名城保护规划。"),
+            ][:chapters]
+        ):
+            number = "一二三"[n]
+            lines += [f"## 第{number}章 {heading}", f"第{n * 10 + 1}条 {name}{article}"]
+        return lines
+
+    national = parse("guojia.md", rules("", "历史文化名城名镇名村保护条例", 3))
+    # a page printing the national text's opening only, its title naming the State Council
+    page = parse(
+        "yemian.txt",
+        [
+            "国务院:《历史文化名城名镇名村保护条例》",
+            "中华人民共和国国务院令 第524号",
+            *rules("", "# 历史文化名城名镇名村保护条例", 1),
+            "第二条 历史文化名城、名镇、名村的申报、批准、规划、保护，适用本条例。",
+            "第三条 历史文化名城、名镇、名村的保护应当遵循科学规划、严格保护的原则。",
+        ],
+    )
+    province = parse(
+        "zhejiang.md", rules("名城名镇名村保护条例：", "浙江省历史文化名城名镇名村保护条例", 3)
+    )
+    index = index_of([national, page, province], SEGMENTER)
+    hits = answer(index, "国务院名城名镇名村保护条例第三章是关于什么的？", SEGMENTER).hits
+    # the chapter itself, from the text holding it (not the best passages of all three)
+    assert [(h.passage.doc, h.passage.section[0][:3]) for h in hits] == [("guojia.md", "第三章")]
+    # counter-example: the province's chapter, asked with its name
+    hits = answer(index, "浙江名城名镇名村保护条例第三章是关于什么的？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "zhejiang.md"
