@@ -333,7 +333,7 @@ def find_target(
     if not named and not placed:
         preferred = _of_places(documents, folded) or _national(documents, folded, place)
     if len(named) > 1:
-        preferred = _first_hand(named, folded, place)
+        preferred = _first_hand(named, folded, place, _said_places(documents, folded))
         # (not where it asks which one says a thing, or an edition's history: 哪一年的…,
         # 第二次修正是在哪次会议上通过的)
         if not (preferred or years or phrases or asks_older(folded) or asks_history(folded)):
@@ -599,18 +599,22 @@ _INSIDE = re.compile(r"里|中|关于")  # what follows a text's name is asked o
 _COMMENTARY = re.compile(COMMENTARY)
 
 
-def _first_hand(named: Sequence[Document], folded: str, place: str) -> list[Document]:
+def _first_hand(
+    named: Sequence[Document], folded: str, place: str, spoken: set[str]
+) -> list[Document]:
     """Of several documents a question names, those it most plainly means: the texts
-    themselves, not pages commenting on them, unless it asks of a commentary (解读里…); and
-    where it says no place, the nation's (2022年统计公报 beside 重庆's). [] when that picks
+    themselves, not pages commenting on them, unless it asks of a commentary (解读里…); of
+    those, the ones of a place it says (`spoken`: 广东那个地方志条例 of the nation's and 广东's)
+    and where it says none, the nation's (2022年统计公报 beside 重庆's). [] when that picks
     none out."""
     own = (
         list(named)
         if _COMMENTARY.search(folded)
         else [d for d in named if not reports_on_a_text(d)]
     )
-    unplaced = [] if place else [d for d in own if not place_tokens(d)]
-    chosen = unplaced or own
+    of_said = [d for d in own if place_tokens(d) & spoken]
+    unplaced = [] if place or of_said else [d for d in own if not place_tokens(d)]
+    chosen = of_said or unplaced or own
     return chosen if len(chosen) < len(named) else []
 
 

@@ -179,3 +179,16 @@ def test_a_places_own_rules_asked_where_no_text_is_of_that_place_are_missing() -
         "甘肃那个进一步加强塑料污染治理的实施方案是谁印发的",
     ):
         assert not find_target(asked, pages).missing, asked
+
+
+def test_of_texts_a_short_name_finds_the_ones_of_the_place_said_are_meant() -> None:
+    national = doc("gj.md", ["地方志工作条例", "第二十二条 本条例自2006年10月1日起施行。"])
+    province = doc("gd.txt", ["广东省地方志工作条例", "第三十六条 本条例自2018年7月1日起施行。"])
+    page = doc(
+        "gd_jiedu.txt",
+        ["《广东省地方志工作条例》解读", "《广东省地方志工作条例》今年7月1日起施行。"],
+    )
+    held = (national, province, page)
+    assert find_target("广东那个地方志条例几号开始施行？", held).preferred == {"gd.txt"}
+    # counter-example: no place said, the nation's
+    assert find_target("地方志条例几号开始施行？", held).preferred == {"gj.md"}
