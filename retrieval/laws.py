@@ -48,7 +48,7 @@ def law_names(folded: str) -> tuple[str, ...]:
     # a law quoted inside the name of a text implementing it is part of that name
     # (北京实施《种子法》办法); other quoted titles stand apart
     unquoted = _IMPLEMENTED.sub(r"实施\1", folded)
-    words = [w for w, _ in segmenter.words(re.sub(r"《[^》]*》", "，", unquoted))]
+    words = _unglued([w for w, _ in segmenter.words(re.sub(r"《[^》]*》", "，", unquoted))])
     for i, word in enumerate(words):
         # a law's 法 glued by jieba to 规定 after it (监察法规定 → 监察 / 法规 / 定)
         glued = word == "法规" and i + 1 < len(words) and words[i + 1].startswith("定")
@@ -252,6 +252,18 @@ def _organs_kind(name: str) -> bool:
     )
 
 
+def _unglued(words: list[str]) -> list[str]:
+    """The words with a number's 年 or 版 that jieba glued to the next word parted from it
+    (2000 / 年老 / 版本 / 杭州公园条例, 15 / 版武 / 科大章程): a year or edition, then a name."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1].isdigit() and len(word) > 1 and word[0] in "年版":
+            out += [word[0], word[1:]]
+        else:
+            out.append(word)
+    return out
+
+
 def _glued_an(word: str) -> bool:
     """按 glued by jieba to a name's first character, as no word (按人 / 遗 / 条例; not 按揭
     of 按揭贷款管理条例)."""
@@ -260,10 +272,13 @@ def _glued_an(word: str) -> bool:
     return len(word) == 2 and word[0] == "按" and not default_segmenter().frequency(word)
 
 
+_ASPECT = "了过着"
+
+
 def _in_name(word: str) -> bool:
     """Whether a word before 条例 can be part of the name: a noun or domain word, or a verb
     of the name (党政领导干部选拔任用工作条例), not a function word or an introducer."""
-    from retrieval.segment import stopwords
+    from retrieval.segment import default_segmenter, stopwords
 
     if word in stopwords() or word in RELATIVE_YEARS:  # 是不是, 今年: the question's own
         return False
@@ -271,6 +286,8 @@ def _in_name(word: str) -> bool:
         return False
     if word in _ACTS:  # 全国人大常委会修改人口计生法: what was done to the law, not its name
         return False
+    if word[-1] in _ASPECT and len(word) > 1 and not default_segmenter().frequency(word):
+        return False  # a verb jieba glued to its aspect (社团改了章程: 改了), no word of a name
     if _nominal(word):
         return True
     return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and word not in _INTRODUCERS

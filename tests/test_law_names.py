@@ -84,3 +84,18 @@ def test_an_anti_laws_prefix_and_a_short_name_no_dictionary_knows_are_names() ->
     assert law_names("违反食品安全法要罚多少") == ("食品安全法",)
     assert law_names("反对这个做法的人多吗") == ()
     assert law_names("他的看法对吗") == ()
+
+
+def test_a_number_s_year_or_edition_jieba_glues_to_a_name_is_no_part_of_it() -> None:
+    # 2000 / 年老 / 版本 / 杭州 / 公园 / 条例 and 15 / 版武 / 科大 / 章程: a year or an edition
+    assert law_names("2000年老版本杭州公园条例第五条怎么写的？") == ("杭州公园条例",)
+    assert law_names("15版武科大章程对高水平运动员有什么要求") == ("武科大章程",)
+    # counter-example: a name's own word opening with 年 after no number (年金管理办法)
+    assert law_names("企业年金管理办法第三条") == ("企业年金管理办法",)
+
+
+def test_a_verb_glued_to_its_aspect_is_no_part_of_a_name() -> None:
+    # 社团 / 改了 / 章程: what was done to the rules, not their name
+    assert law_names("社团改了章程，多长时间内要报登记机关核准？") == ()
+    # counter-example: a verb of the name with no aspect (登记, 管理) stays in it
+    assert law_names("社会团体登记管理条例第十八条") == ("社会团体登记管理条例",)
