@@ -26,7 +26,37 @@ if TYPE_CHECKING:
 
 
 def found(word: Word, text: str) -> bool:
-    return any(holds(term, text) for term in word.spellings)
+    if any(holds(term, text) for term in word.spellings):
+        return True
+    listing = _listing(word.text)
+    return listing is not None and isinstance(text, str) and listing.search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _listing(term: str) -> re.Pattern[str] | None:
+    """For a word of two characters, the pattern of an enumeration holding each as an item
+    of its own (乡镇 in 乡、民族乡、镇; 牛羊 in 实行牛、羊定点屠宰): the text's way of writing
+    the compound (和 joins too much else: 个人和民营 is no 人民). None for other words."""
+    if len(term) != 2 or term[0] == term[1] or not all("\u4e00" <= c <= "\u9fff" for c in term):
+        return None
+    first, second = (re.escape(c) for c in term)
+    return re.compile(rf"{first}、(?:[^，,。；;：:！!？?\s\0、]{{1,8}}、)*{second}")
+
+
+def listed(
+    term: str, texts: Sequence[Container[str]], joined: Joined | None
+) -> npt.NDArray[np.bool_]:
+    """Which texts write the two-character `term` as two items of a list (`_listing`)."""
+    held = np.zeros(len(texts), dtype=bool)
+    listing = _listing(term)
+    if listing is None:
+        return held
+    if joined is not None:
+        for m in listing.finditer(joined.text):
+            held[bisect_right(joined.starts, m.start()) - 1] = True
+    else:
+        held[:] = [isinstance(t, str) and listing.search(t) is not None for t in texts]
+    return held
 
 
 _NUMBER_EDGE = re.compile(r"^\d|\d$")
@@ -98,7 +128,7 @@ def coverage(
             else np.zeros(n, dtype=bool)
         )
         factor = np.where(
-            holding(word.spellings, texts, joined).any(axis=0),
+            holding(word.spellings, texts, joined).any(axis=0) | listed(word.text, texts, joined),
             np.where(partly, ranking.part_match, 1.0),
             np.where(
                 covered_by_parts(word, texts, joined)

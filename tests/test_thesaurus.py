@@ -196,3 +196,24 @@ def test_everyday_words_in_the_table_count_as_the_texts_formal_ones() -> None:
     assert hits and hits[0].passage.text.startswith("第三十条")
     # counter-example: a synonym's topic the rules never speak of finds nothing
     assert not answer(index, "抽烟对肺有什么危害？吸二手烟会得什么病", SEGMENTER).hits
+
+
+def test_a_two_character_word_is_held_by_a_list_naming_each_character_as_an_item() -> None:
+    law = parse(
+        "daibiao.md",
+        [
+            "代表法",
+            "第十九条 县级以上的各级人民代表大会常务委员会组织本级代表开展闭会期间的活动。",
+            "第二十条 代表在闭会期间的活动以集体活动为主，以代表小组活动为基本形式。",
+            "第三十条 乡、民族乡、镇的人民代表大会代表在闭会期间，开展调研等活动。",
+            "第三十一条 代表应当与原选区选民保持密切联系，听取和反映他们的意见。",
+            "第三十二条 个人和民营企业可以向代表反映意见。",
+        ],
+    )
+    index = index_of([law], SEGMENTER)
+    rows = explain(index, "乡镇人大代表在闭会期间做什么？", SEGMENTER).rows
+    # the whole question is held: 乡镇 as 乡 and 镇 listed, not only its characters apart
+    assert rows[0].passage.text.startswith("第三十条") and rows[0].coverage > 0.95
+    # counter-example: a list joined by 和 holds no compound across its items (个人和民营: 人民)
+    rows = explain(index, "人民企业反映意见", SEGMENTER).rows
+    assert rows[0].passage.text.startswith("第三十二条") and rows[0].coverage < 0.9
