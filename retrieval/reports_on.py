@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.laws import LAW_ENDINGS, abbreviates_any, law_names
 from retrieval.model import Document
 from retrieval.names import document_names
 from retrieval.normalize import plain_text
@@ -27,7 +28,12 @@ _REPORT_ASKED = re.compile(
 COMMENTARY = r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综述|新闻|报道|发布会"
 # a page about a text rather than the text: a commentary, or a headline on a text it quotes
 # (《彩票管理条例》公布; not the notice carrying it, …》的通知)
-_ABOUT_A_TEXT = re.compile(rf"{COMMENTARY}|》(?!的|全文|原文|节选|正文)[\u4e00-\u9fff]")
+# (or, unquoted, a headline telling of its making: 北京市中医药条例通过,不允许…; no text's own
+# title goes on past its kind so)
+_ABOUT_A_TEXT = re.compile(
+    rf"{COMMENTARY}|》(?!的|全文|原文|节选|正文)[\u4e00-\u9fff]"
+    r"|(?:法|条例|办法|规定|细则)(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|施行|获批|出炉)"
+)
 
 
 def reports_on_a_text(document: Document) -> bool:
@@ -42,11 +48,33 @@ def reports_on(
     if not named or not _REPORT_ASKED.search(folded):
         return []
     plain = plain_text(folded)
-    said = {n for d in named for n in document_names(d) if n in plain}
+    # (its names the question says, or says short: 北京中医药条例 of 北京市中医药条例)
+    short = law_names(folded)
+    said = {
+        n
+        for d in named
+        for n in document_names(d)
+        if n in plain or any(abbreviates_any(s, (n,)) for s in short)
+    }
     # a page of no kind of text (a headline: 我国出台黄河保护法守护母亲河) or about one, not a
-    # text implementing the law (河南省实施职业教育法办法)
+    # text implementing the law (河南省实施职业教育法办法), nor a copy of the text titled by its
+    # name alone (Ⅰ 中華人民共和國農民專業合作社法)
     return [
         d
         for d in documents
-        if (not d.meta.kind or reports_on_a_text(d)) and any(n in plain_text(d.title) for n in said)
+        if (not d.meta.kind or reports_on_a_text(d)) and _headline_naming(plain_text(d.title), said)
     ]
+
+
+def _headline_naming(title: str, names: set[str]) -> bool:
+    """Whether a title names one of `names`, a rule's with words of its own besides (a
+    headline, not a copy of the rule)."""
+    held = [n for n in names if n in title]
+    if not held:
+        return False
+    name = max(held, key=len)
+    return not name.endswith(_RULES) or bool(_HEADLINE_WORDS.search(title.replace(name, "")))
+
+
+_RULES = (*LAW_ENDINGS, "办法", "规定", "细则")
+_HEADLINE_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")

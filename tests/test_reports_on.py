@@ -86,3 +86,38 @@ def test_a_report_pointed_at_or_a_laws_draft_is_asked_of_the_pages_on_it() -> No
     # counter-example: the law asked of itself, with no draft or report said
     assert find_target("国歌法规定国歌要纳入哪里的教育？", held).docs == {law.doc}
     assert find_target("国歌法这条规定对新闻媒体有什么要求？", held).docs == {law.doc}
+
+
+def test_a_headline_on_a_rule_named_short_is_the_page_the_news_question_asks_of() -> None:
+    rules = parse(
+        "beijing_tiaoli_2020.md",
+        ["北京市中医药条例（2020年）", "第十七条 二级以上中医医院应当设置发热门诊。"],
+    )
+    # a headline telling of the rule's adoption, the rule unquoted
+    news = parse(
+        "beijing_xinwen_2020.txt",
+        [
+            "北京市中医药条例通过,不允许存在虚假、夸大宣传行为",
+            "他说，二级以上中医医院要设发热门诊。",
+        ],
+    )
+    # a copy of another rule, titled by its name alone with a mark before it
+    copy = parse(
+        "hezuoshe_fa_2006.txt",
+        [
+            "Ⅰ 中華人民共和國農民專業合作社法",
+            "第一条 为了支持、引导农民专业合作社的发展，制定本法。",
+        ],
+    )
+    law = parse(
+        "hezuoshe_fa_2017.md",
+        ["中华人民共和国农民专业合作社法", "第一条 为了规范农民专业合作社的组织和行为，制定本法。"],
+    )
+    held = [rules, news, copy, law]
+    asked = "北京中医药条例通过的报道里，说二级以上中医医院要设什么科？"
+    assert find_target(asked, held).docs == {news.doc}
+    # counter-examples: the rule asked of itself; a copy of a law titled by its name alone is
+    # no page reporting on it
+    assert news.doc not in (find_target("北京中医药条例第十七条", held).docs or ())
+    asked = "那篇报道说，合作社法实施十年时全国有多少家合作社？"
+    assert find_target(asked, held).docs == {copy.doc, law.doc}
