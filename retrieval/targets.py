@@ -173,7 +173,8 @@ def find_target(
     # 哪个省的政府工作报告 asks of every place's, not of the one titled by the genre alone
     if (which_place := asks_which_place(folded)) and named and _generic(named, plain):
         named = []
-    if named and (local_law := _local_law(named, folded)):
+    local_law = _local_law(named, folded) if named else ""
+    if local_law and not _told_of(documents, folded, local_law):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
     if named and (rules := implementing_rules(documents, folded)):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
@@ -383,7 +384,9 @@ def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
 _DRAFT = re.compile(r"》?[（(]?(?:修订|修正|修改)?(?:草案|送审稿|征求意见稿)")
 _STIPULATES = re.compile(r"(?<=[条例法则么何样》])规定|规定(?=[的了：:])")
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
-_TOLD_OF = re.compile(r"印发|发布|出台|颁布|哪一?年|哪天|哪个部门|哪家|谁|作用|意义|背景")
+_TOLD_OF = re.compile(
+    r"印发|发布|出台|颁布|哪一?年|哪天|哪个部门|哪家|谁|作用|意义|背景|哪次会议|什么时候|何时"
+)
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 
 
@@ -433,8 +436,6 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
     about_mention = _MENTION.search(folded) or len(kind_words(asked)) > 1
     article = read_place(folded).article
-    # when, by whom or to what end a text was made, asked of a title in 《》 (not what it says)
-    told_of = not article and not _STIPULATES.search(folded) and bool(_TOLD_OF.search(folded))
     for law in placed_law_names(folded) if of_place else law_names(folded):
         plain = plain_text(law)
         if (of_place and not SPELLED_PLACE.match(law)) or generic(law):
@@ -447,7 +448,7 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
             draft = re.compile(re.escape(law) + _DRAFT.pattern)
             if any(draft.search(p.text) for d in documents for p in d.passages):
                 continue
-        if told_of and plain in mentioned_titles(documents) and f"《{law}》" in folded:
+        if _told_of(documents, folded, law):
             continue  # 《…意见》是哪一年印发的, asked of the texts naming it, not its articles
         if article and any(quotes_article(d, law, article) for d in documents):
             continue  # a case study on the law citing the article asked (《条例》第二十八条)
@@ -462,6 +463,17 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
         if not (_held_law(documents, plain) or (rest and _held_law(documents, rest, True))):
             return f"《{law}》"
     return ""
+
+
+def _told_of(documents: Sequence[Document], folded: str, law: str) -> bool:
+    """Whether the question asks when, by whom or to what end a text was made (not what it
+    says) and the corpus's passages speak of it in 《》: they answer, though none is it."""
+    return (
+        not read_place(folded).article
+        and not _STIPULATES.search(folded)
+        and bool(_TOLD_OF.search(folded))
+        and plain_text(law) in mentioned_titles(documents)
+    )
 
 
 def _held_law(documents: Sequence[Document], plain: str, national: bool = False) -> bool:

@@ -301,3 +301,25 @@ def test_a_title_a_text_only_rests_on_tells_nothing_of_when_it_was_made() -> Non
     )
     asked = "《中华人民共和国气象法》是哪一年通过的？一共有多少条？"
     assert find_target(asked, [rule]).missing == "《中华人民共和国气象法》"
+
+
+def test_a_places_rule_a_report_quotes_is_asked_when_it_was_made_of_the_report() -> None:
+    """甘肃省法律援助条例是哪次会议修订通过的, where the corpus holds the national 条例 and a
+    report quoting 甘肃's: the report answers, with the title unquoted in the question."""
+    national = page(
+        "gj.md",
+        ["法律援助条例", "第一条 为了保障经济困难的公民获得必要的法律服务，制定本条例。"],
+    )
+    report = page(
+        "gs.txt",
+        [
+            "中国甘肃网3月31日讯 据兰州晚报报道",
+            "3月30日,《甘肃省法律援助条例》由甘肃省第十四届人民代表大会常务委员会第二次会议"
+            "修订通过,自2023年5月1日起施行。",
+        ],
+    )
+    held = [national, report]
+    assert not find_target("甘肃省法律援助条例是哪次会议修订通过的？什么时候施行？", held).missing
+    # counter-example: what it stipulates is its own articles, which the corpus lacks
+    asked = "甘肃省法律援助条例对法律援助人员有什么规定？"
+    assert find_target(asked, held).missing == "《甘肃省法律援助条例》"
