@@ -252,6 +252,11 @@ def test_a_figure_may_stand_before_the_word_it_counts() -> None:
     assert gives_quantity(query, weights, "全国共有党员9671.2万名")
     # a vague quantity word is no figure
     assert not gives_quantity(query, weights, "教育引导一些党员、干部增强不想腐的自觉")
+    # a span of days or months in Chinese numerals is one (a deadline: 三十日内, 六个月)
+    query = parse_question("临时广告有效期几天？", SEGMENTER)
+    weights = [5.0] * len(query.words)
+    assert gives_quantity(query, weights, "临时广告设置有效期不超过三十日。")
+    assert not gives_quantity(query, weights, "临时广告设置有效期届满应当拆除。")
 
 
 def test_a_question_asking_when_prefers_the_passage_giving_the_date() -> None:
