@@ -26,25 +26,33 @@ if TYPE_CHECKING:
 
 
 def found(word: Word, text: str) -> bool:
-    if any(holds(term, text) for term in word.spellings):
-        return True
-    listing = _listing(word.text)
-    return listing is not None and isinstance(text, str) and listing.search(text) is not None
+    return any(holds(term, text) for term in word.spellings) or bool(listed(word.text, [text])[0])
 
 
 @lru_cache(maxsize=1024)
 def _listing(term: str) -> re.Pattern[str] | None:
     """For a word of two characters, the pattern of an enumeration holding each as an item
-    of its own (乡镇 in 乡、民族乡、镇; 牛羊 in 实行牛、羊定点屠宰): the text's way of writing
-    the compound (和 joins too much else: 个人和民营 is no 人民). None for other words."""
+    (乡镇 in 乡、民族乡、镇; 牛羊 in 实行牛、羊定点屠宰), with the characters either side:
+    the text's way of writing the compound. None for other words."""
     if len(term) != 2 or term[0] == term[1] or not all("\u4e00" <= c <= "\u9fff" for c in term):
         return None
     first, second = (re.escape(c) for c in term)
-    return re.compile(rf"{first}、(?:[^，,。；;：:！!？?\s\0、]{{1,8}}、)*{second}")
+    return re.compile(rf"(.?){first}、(?:[^，,。；;：:！!？?\s\0、]{{1,8}}、)*{second}(.?)")
+
+
+def _items(match: re.Match[str], term: str) -> bool:
+    """Whether the listed characters are items of their own, not ends of longer words
+    (个人、民营: 个人 and 民营 are words, so no 人民; 数学、生物 is no 学生)."""
+    from retrieval.segment import default_segmenter
+
+    frequency = default_segmenter().frequency
+    return not (match[1] and frequency(match[1] + term[0])) and not (
+        match[2] and frequency(term[1] + match[2])
+    )
 
 
 def listed(
-    term: str, texts: Sequence[Container[str]], joined: Joined | None
+    term: str, texts: Sequence[Container[str]], joined: Joined | None = None
 ) -> npt.NDArray[np.bool_]:
     """Which texts write the two-character `term` as two items of a list (`_listing`)."""
     held = np.zeros(len(texts), dtype=bool)
@@ -53,9 +61,12 @@ def listed(
         return held
     if joined is not None:
         for m in listing.finditer(joined.text):
-            held[bisect_right(joined.starts, m.start()) - 1] = True
+            if _items(m, term):
+                held[bisect_right(joined.starts, m.start(1)) - 1] = True
     else:
-        held[:] = [isinstance(t, str) and listing.search(t) is not None for t in texts]
+        for k, text in enumerate(texts):
+            if isinstance(text, str):
+                held[k] = any(_items(m, term) for m in listing.finditer(text))
     return held
 
 

@@ -253,15 +253,21 @@ def _organs_kind(name: str) -> bool:
 
 
 def _unglued(words: list[str]) -> list[str]:
-    """The words with a number's 年 or 版 that jieba glued to the next word parted from it
-    (2000 / 年老 / 版本 / 杭州公园条例, 15 / 版武 / 科大章程): a year or edition, then a name."""
+    """The words with a number's 年, 年度 or 版 that jieba glued to the next word parted from
+    it (2000 / 年老 / 版本 / 杭州公园条例, 15 / 版武 / 科大章程, 2024 / 年度预算): a year or
+    an edition, then a name."""
     out: list[str] = []
     for word in words:
-        if out and out[-1].isdigit() and len(word) > 1 and word[0] in "年版":
-            out += [word[0], word[1:]]
+        unit = _NUMBER_UNIT.match(word) if out and _NUMBER.fullmatch(out[-1]) else None
+        if unit and unit.end() < len(word):
+            out += [unit[0], word[unit.end() :]]
         else:
             out.append(word)
     return out
+
+
+_NUMBER = re.compile(r"\d+|[〇零一二三四五六七八九十]+")
+_NUMBER_UNIT = re.compile(r"年度|年版|年|版")
 
 
 def _glued_an(word: str) -> bool:

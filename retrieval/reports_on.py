@@ -28,11 +28,13 @@ _REPORT_ASKED = re.compile(
 COMMENTARY = r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综述|新闻|报道|发布会"
 # a page about a text rather than the text: a commentary, or a headline on a text it quotes
 # (《彩票管理条例》公布; not the notice carrying it, …》的通知)
-# (or, unquoted, a headline telling of its making: 北京市中医药条例通过,不允许…; no text's own
-# title goes on past its kind so)
+# what may follow a text's name in its own title (《…》全文, …法（2018年修正）)
+_OWN_TITLE_NOTE = r"全文|原文|节选|正文|修订|修正|草案"
+# (or, unquoted, a headline telling of its making: 北京市中医药条例通过,不允许…; not a word
+# ending in 法 (依法通过, 方法) nor a text's own title: …施行细则)
 _ABOUT_A_TEXT = re.compile(
-    rf"{COMMENTARY}|》(?!的|全文|原文|节选|正文)[\u4e00-\u9fff]"
-    r"|(?:法|条例|办法|规定|细则)(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|施行|获批|出炉)"
+    rf"{COMMENTARY}|》(?!的|{_OWN_TITLE_NOTE})[\u4e00-\u9fff]"
+    r"|(?:(?<![依方做合非违办])法|条例|规定)(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|获批|出炉)"
 )
 
 
@@ -73,8 +75,10 @@ def _headline_naming(title: str, names: set[str]) -> bool:
     if not held:
         return False
     name = max(held, key=len)
-    return not name.endswith(_RULES) or bool(_HEADLINE_WORDS.search(title.replace(name, "")))
+    rest = _NOT_HEADLINE.sub("", title.replace(name, ""))
+    return not name.endswith(_RULES) or bool(_HEADLINE_WORDS.search(rest))
 
 
 _RULES = (*LAW_ENDINGS, "办法", "规定", "细则")
+_NOT_HEADLINE = re.compile(rf"{_OWN_TITLE_NOTE}|\d+年")
 _HEADLINE_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")

@@ -634,7 +634,8 @@ def answer(
         if not target.years:
             # (an article amended since is grouped with its older wording where the question
             # says no edition, led by the text in force, or asks of an older one, led by the
-            # oldest: 旧法规定…; not where it says which, however loosely: 第二次修正, 令第442号)
+            # oldest: 旧法规定…, 修订前…; not where it says another, however loosely: 第二次修正,
+            # 令第442号, 最初那版)
             unmarked = not (says_edition(folded) or asks_history(folded))
             older = asks_older(folded)
             editions = editions_of(index.catalog) if unmarked or older else None

@@ -62,7 +62,7 @@ def asked_document(
         # a place and a year said narrow a part asked as they narrow the ranking (龙华区司法局
         # 2022年报告第三部分: the bureau's report of that year, whatever its page's title; not a
         # list, which the text may give in a sentence: 辽宁“十四五”有几项指标没有完成)
-        preferred = [d for d in documents if d.doc in target.preferred] or documents
+        preferred = _preferred(documents, target)
         documents = [d for d in preferred if d.meta.year in target.years] or preferred
     if len(documents) > 1 and (chapter := _CHAPTER_ASKED.search(question)):
         # "第三章第一条": of a text in chapters, not a page's 三、 or a speech's 第三部分; of
@@ -70,7 +70,7 @@ def asked_document(
         documents = [d for d in documents if _has_chapters(d)] or documents
         documents = [d for d in documents if _holds_chapter(d, chapter[0])] or documents
         # (国务院…条例第三章, of the national text and a province's: the one the question places)
-        documents = [d for d in documents if d.doc in target.preferred] or documents
+        documents = _preferred(documents, target)
     if len(documents) > 1:  # a run of its title (廉政谈话第三部分), or a quote from it
         documents = (
             named_by_fragment(documents, question)
@@ -121,6 +121,11 @@ def asked_document(
         if telling and not all(w in text for w in telling):
             return None
     return document, words
+
+
+def _preferred(documents: Sequence[Document], target: Target) -> Sequence[Document]:
+    """The documents of a place the question names, if any is among them; else all."""
+    return [d for d in documents if d.doc in target.preferred] or documents
 
 
 _CHAPTER_ASKED = re.compile(rf"第[{CN_NUMBER}\d]+章")

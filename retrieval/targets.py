@@ -384,9 +384,13 @@ def _about(documents: Sequence[Document], party: re.Match[str]) -> bool:
 _DRAFT = re.compile(r"》?[（(]?(?:修订|修正|修改)?(?:草案|送审稿|征求意见稿)")
 _STIPULATES = re.compile(r"(?<=[条例法则么何样》])规定|规定(?=[的了：:])")
 _ASKS_RULE = re.compile(r"(什么|何种|哪些|怎样的?)(规定|意见|办法|方案|要求)")
-_TOLD_OF = re.compile(
-    r"印发|发布|出台|颁布|哪一?年|哪天|哪个部门|哪家|谁|作用|意义|背景|哪次会议|什么时候|何时"
+# how a text was made, asked plainly (哪一年印发, 哪次会议修订通过的, 什么时候开始施行; not
+# 什么时候可以申请, what it says), or vaguely of a title given in 《》 (《…》是谁印发的, 作用)
+_MADE_ASKED = re.compile(
+    r"印发|发布|出台|颁布|哪一?年|哪天|哪个部门|哪家|哪次会议"
+    r"|(?:什么时候|何时)(?:开始|起)?(?:通过|施行|实施|生效|公布)"
 )
+_TOLD_OF = re.compile(r"谁|作用|意义|背景")
 _MENTION = re.compile(r"哪段|哪里|哪份|哪篇|哪个文件|出自|提到|提的|讲到|说到|引用")
 
 
@@ -468,10 +472,11 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
 def _told_of(documents: Sequence[Document], folded: str, law: str) -> bool:
     """Whether the question asks when, by whom or to what end a text was made (not what it
     says) and the corpus's passages speak of it in 《》: they answer, though none is it."""
+    asked = _MADE_ASKED.search(folded) or (f"《{law}》" in folded and _TOLD_OF.search(folded))
     return (
-        not read_place(folded).article
+        bool(asked)
+        and not read_place(folded).article
         and not _STIPULATES.search(folded)
-        and bool(_TOLD_OF.search(folded))
         and plain_text(law) in mentioned_titles(documents)
     )
 

@@ -90,7 +90,10 @@ def test_a_number_s_year_or_edition_jieba_glues_to_a_name_is_no_part_of_it() -> 
     # 2000 / 年老 / 版本 / 杭州 / 公园 / 条例 and 15 / 版武 / 科大 / 章程: a year or an edition
     assert law_names("2000年老版本杭州公园条例第五条怎么写的？") == ("杭州公园条例",)
     assert law_names("15版武科大章程对高水平运动员有什么要求") == ("武科大章程",)
-    # counter-example: a name's own word opening with 年 after no number (年金管理办法)
+    assert law_names("十五版武科大章程对高水平运动员有什么要求") == ("武科大章程",)
+    # counter-examples: 年度 parted whole (2024 / 年度预算), and a name's own word opening
+    # with 年 after no number (年金管理办法)
+    assert law_names("2024年度预算管理办法第三条") == ("年度预算管理办法",)
     assert law_names("企业年金管理办法第三条") == ("企业年金管理办法",)
 
 

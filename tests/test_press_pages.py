@@ -320,6 +320,11 @@ def test_a_places_rule_a_report_quotes_is_asked_when_it_was_made_of_the_report()
     )
     held = [national, report]
     assert not find_target("甘肃省法律援助条例是哪次会议修订通过的？什么时候施行？", held).missing
-    # counter-example: what it stipulates is its own articles, which the corpus lacks
-    asked = "甘肃省法律援助条例对法律援助人员有什么规定？"
-    assert find_target(asked, held).missing == "《甘肃省法律援助条例》"
+    # counter-examples: what it stipulates is its own articles, which the corpus lacks, also
+    # asked when or who (什么时候可以申请, 谁可以申请: what it says, not how it was made)
+    for asked in (
+        "甘肃省法律援助条例对法律援助人员有什么规定？",
+        "甘肃省法律援助条例里，公民什么时候可以获得法律援助？",
+        "谁可以申请甘肃省法律援助条例里的法律援助",
+    ):
+        assert find_target(asked, held).missing == "《甘肃省法律援助条例》", asked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from retrieval.reports_on import reports_on_a_text
 from retrieval.structure import parse
 from retrieval.targets import find_target
 
@@ -118,6 +119,9 @@ def test_a_headline_on_a_rule_named_short_is_the_page_the_news_question_asks_of(
     assert find_target(asked, held).docs == {news.doc}
     # counter-examples: the rule asked of itself; a copy of a law titled by its name alone is
     # no page reporting on it
-    assert news.doc not in (find_target("北京中医药条例第十七条", held).docs or ())
+    assert find_target("北京中医药条例第十七条", held).docs == {rules.doc}
     asked = "那篇报道说，合作社法实施十年时全国有多少家合作社？"
     assert find_target(asked, held).docs == {copy.doc, law.doc}
+    # nor is a text whose own title goes on past its name (施行细则), or a word ending in 法
+    for title in ("城市房屋拆迁管理条例施行细则", "关于引导群众依法通过法定途径反映诉求的意见"):
+        assert not reports_on_a_text(parse("t.md", [title, "第一条 为了规范管理，制定本细则。"]))

@@ -207,13 +207,14 @@ def test_a_two_character_word_is_held_by_a_list_naming_each_character_as_an_item
             "第二十条 代表在闭会期间的活动以集体活动为主，以代表小组活动为基本形式。",
             "第三十条 乡、民族乡、镇的人民代表大会代表在闭会期间，开展调研等活动。",
             "第三十一条 代表应当与原选区选民保持密切联系，听取和反映他们的意见。",
-            "第三十二条 个人和民营企业可以向代表反映意见。",
+            "第三十二条 个人、民营企业可以向代表反映意见。",
         ],
     )
     index = index_of([law], SEGMENTER)
     rows = explain(index, "乡镇人大代表在闭会期间做什么？", SEGMENTER).rows
     # the whole question is held: 乡镇 as 乡 and 镇 listed, not only its characters apart
     assert rows[0].passage.text.startswith("第三十条") and rows[0].coverage > 0.95
-    # counter-example: a list joined by 和 holds no compound across its items (个人和民营: 人民)
+    # counter-example: characters ending and opening words of a list are no items (个人、
+    # 民营 holds no 人民)
     rows = explain(index, "人民企业反映意见", SEGMENTER).rows
     assert rows[0].passage.text.startswith("第三十二条") and rows[0].coverage < 0.9
