@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def found(word: Word, text: str) -> bool:
-    return any(holds(term, text) for term in word.spellings) or bool(listed(word.text, [text])[0])
+    return any(holds(term, text) for term in word.spellings) or _listed_in(word.text, text)
 
 
 @lru_cache(maxsize=1024)
@@ -60,14 +60,22 @@ def listed(
     if listing is None:
         return held
     if joined is not None:
+        if term[0] + "、" not in joined.text:  # (most words: no such list at all)
+            return held
         for m in listing.finditer(joined.text):
             if _items(m, term):
                 held[bisect_right(joined.starts, m.start(1)) - 1] = True
     else:
-        for k, text in enumerate(texts):
-            if isinstance(text, str):
-                held[k] = any(_items(m, term) for m in listing.finditer(text))
+        held[:] = [_listed_in(term, text) for text in texts]
     return held
+
+
+def _listed_in(term: str, text: Container[str]) -> bool:
+    """Whether one text writes `term` as two items of a list (`_listing`)."""
+    listing = _listing(term)
+    if listing is None or not isinstance(text, str) or term[0] + "、" not in text:
+        return False
+    return any(_items(m, term) for m in listing.finditer(text))
 
 
 _NUMBER_EDGE = re.compile(r"^\d|\d$")
