@@ -390,10 +390,6 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
                 # its years' issues are its editions; not two bodies' 年度报告 titled alike
                 filed = _SERIES_DATES.sub("", PurePath(d.doc).stem)
                 holders.setdefault(f"{series} {sorted(place_tokens(d))} {filed}", set()).add(d.doc)
-        # a text repealing another the corpus holds (…《郑州市户外广告设置管理条例》同时废止)
-        # is its next edition, whatever its new name
-        for doc, repealed in _repeals(documents):
-            holders.setdefault(f"repeal {doc}", {doc}).add(repealed)
         others: dict[str, set[str]] = {}
         for docs in holders.values():
             for doc in docs:
@@ -401,27 +397,6 @@ def editions_of(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
         return {doc: frozenset(found) for doc, found in others.items() if found}
 
     return memo(documents, "editions", build)
-
-
-_TITLE = re.compile(r"《([^《》]{4,60})》")
-
-
-def _repeals(documents: Sequence[Document]) -> list[tuple[str, str]]:
-    """Each dated rule with an earlier dated rule the corpus holds whose repeal it states."""
-    dated = [d for d in documents if d.meta.kind in STANDING and d.meta.year]
-    by_name = {n: d for d in dated for n in document_names(d)}
-    found = []
-    for d in dated:
-        for p in d.passages:
-            if "废止" not in p.text:
-                continue
-            # the titles a sentence names before saying they are repealed (…《甲》，…《乙》同时废止)
-            for sentence in fold(p.text).split("。"):
-                for m in _TITLE.finditer(sentence, 0, max(sentence.find("废止"), 0)):
-                    old = by_name.get(plain_text(m[1]))
-                    if old and old is not d and (old.meta.year or 0) < (d.meta.year or 0):
-                        found.append((d.doc, old.doc))
-    return found
 
 
 def _wording(folded: str) -> str:

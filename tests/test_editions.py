@@ -548,35 +548,3 @@ def test_a_page_reporting_on_a_text_is_no_newer_edition_unless_it_tells_of_a_rev
     )
     target = find_target("新修订的治安管理处罚法哪天开始施行", (old, revised))
     assert target.docs == {"zhianfa_jiedu_2026.txt"}
-
-
-def test_a_rule_repealing_another_held_is_its_newer_edition_whatever_its_name() -> None:
-    def corpus(repeals: bool) -> list[Document]:
-        old = parse(
-            "zz2005.md",
-            [
-                "郑州市户外广告设置管理条例（2005年）",
-                "第十七条 户外广告设置期满需要延期的，应当申请。",
-                "第十八条 户外广告版面不得空置，暂时无广告的应当发布公益广告。",
-                "第十九条 户外广告设施应当保持完好。",
-            ],
-        )
-        repeal = "2002年3月27日批准的《郑州市户外广告设置管理条例》同时废止。" if repeals else ""
-        new = parse(
-            "zz2017.md",
-            [
-                "郑州市户外广告和招牌设置管理条例（2017年）",
-                "第二十条 户外广告设施的版面不得空置，"
-                "暂时没有商业广告发布的，设置人应当发布公益广告。",
-                "第二十一条 临时性户外广告设置有效期不超过三十日。",
-                "第四十二条 本条例自2017年10月1日起施行。" + repeal,
-            ],
-        )
-        return [old, new]
-
-    hits = answer(index_of(corpus(True), SEGMENTER), "户外广告版面能空着吗", SEGMENTER).hits
-    assert [h.passage.doc for h in hits[:2]] == ["zz2017.md", "zz2005.md"]
-    # counter-example: two places' or two subjects' rules, neither repealing the other, stay
-    # in the order their wording earns
-    hits = answer(index_of(corpus(False), SEGMENTER), "户外广告版面能空着吗", SEGMENTER).hits
-    assert [h.passage.doc for h in hits[:2]] == ["zz2005.md", "zz2017.md"]
