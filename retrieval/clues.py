@@ -11,8 +11,10 @@ from retrieval.dates import CN_NUMBER
 from retrieval.markers import CN_NUM
 from retrieval.question import STRUCTURE_WORD_WEIGHT, Query
 
-# a figure: digits, or Chinese numerals with a unit (五千万人, 十次, 三十日内); not 一并 or 统一
-_NUMBER = re.compile(rf"\d|[{CN_NUMBER}千万亿]+[个项条次人元年倍%％万亿千百所家日天月周]")
+# a figure: digits, or Chinese numerals with a unit (五千万人, 十次, 三十日内); not 一并, 统一日期
+_NUMBER = re.compile(
+    rf"\d|(?<![统同唯单])[{CN_NUMBER}千万亿]+[个项条次人元年倍%％万亿千百所家日天月周]"
+)
 QUANTITY_SPAN = 12  # characters after a question's word within which its number stands
 # or the number right before it, with its measure word (九千六百多万名党员, 18亿亩耕地)
 _NUMBER_BEFORE = re.compile(

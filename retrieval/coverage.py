@@ -29,53 +29,60 @@ def found(word: Word, text: str) -> bool:
     return any(holds(term, text) for term in word.spellings) or _listed_in(word.text, text)
 
 
-@lru_cache(maxsize=1024)
-def _listing(term: str) -> re.Pattern[str] | None:
-    """For a word of two characters, the pattern of an enumeration holding each as an item
-    (乡镇 in 乡、民族乡、镇; 牛羊 in 实行牛、羊定点屠宰), with the characters either side:
-    the text's way of writing the compound. None for other words."""
-    if len(term) != 2 or term[0] == term[1] or not all("\u4e00" <= c <= "\u9fff" for c in term):
-        return None
-    first, second = (re.escape(c) for c in term)
-    return re.compile(rf"(.?){first}、(?:[^，,。；;：:！!？?\s\0、]{{1,8}}、)*{second}(.?)")
+def _compound(term: str) -> bool:
+    """A word of two characters a list may write as two items (乡镇: 乡、民族乡、镇)."""
+    return len(term) == 2 and term[0] != term[1] and all("\u4e00" <= c <= "\u9fff" for c in term)
 
 
-def _items(match: re.Match[str], term: str) -> bool:
-    """Whether the listed characters are items of their own, not ends of longer words
-    (个人、民营: 个人 and 民营 are words, so no 人民; 数学、生物 is no 学生)."""
+_LIST_END = re.compile(r"[，,。；;：:！!？?\s\0]")
+LIST_SPAN = 60  # characters of a list after its first item within which its second stands
+
+
+def _listed_at(term: str, text: str, at: int) -> bool:
+    """Whether the list whose item `term[0]` stands at `at` (before 、) holds `term[1]` as a
+    later item, both cut as words of their own in the list's words (牛 of 饲养牛、羊 is one,
+    人 of 个人、民营 is not, nor 生 of 数学、生物)."""
     from retrieval.segment import default_segmenter
 
-    frequency = default_segmenter().frequency
-    return not (match[1] and frequency(match[1] + term[0])) and not (
-        match[2] and frequency(term[1] + match[2])
+    found = _LIST_END.search(text, at, at + LIST_SPAN)
+    stop = found.start() if found else min(len(text), at + LIST_SPAN)
+    start = max(0, at - 4)  # the words before it, which it may end (个人)
+    singles = {start + i for w, i in default_segmenter().words(text[start:stop]) if len(w) == 1}
+    return at in singles and any(
+        text[j] == term[1] and text[j - 1] == "、" and j in singles for j in range(at + 2, stop)
     )
 
 
 def listed(
     term: str, texts: Sequence[Container[str]], joined: Joined | None = None
 ) -> npt.NDArray[np.bool_]:
-    """Which texts write the two-character `term` as two items of a list (`_listing`)."""
+    """Which texts write the two-character `term` as two items of a list (乡镇 in 乡、民族
+    乡、镇; 牛羊 in 实行牛、羊定点屠宰): the text's way of writing the compound."""
     held = np.zeros(len(texts), dtype=bool)
-    listing = _listing(term)
-    if listing is None:
+    if not _compound(term):
         return held
-    if joined is not None:
-        if term[0] + "、" not in joined.text:  # (most words: no such list at all)
-            return held
-        for m in listing.finditer(joined.text):
-            if _items(m, term):
-                held[bisect_right(joined.starts, m.start(1)) - 1] = True
-    else:
+    if joined is None:
         held[:] = [_listed_in(term, text) for text in texts]
+        return held
+    head = term[0] + "、"
+    at = joined.text.find(head)
+    while at != -1:  # (most words: no such list at all)
+        k = bisect_right(joined.starts, at) - 1
+        held[k] = held[k] or _listed_at(term, joined.text, at)
+        at = joined.text.find(head, at + 1)
     return held
 
 
 def _listed_in(term: str, text: Container[str]) -> bool:
-    """Whether one text writes `term` as two items of a list (`_listing`)."""
-    listing = _listing(term)
-    if listing is None or not isinstance(text, str) or term[0] + "、" not in text:
+    """Whether one text writes `term` as two items of a list (`listed`)."""
+    if not _compound(term) or not isinstance(text, str):
         return False
-    return any(_items(m, term) for m in listing.finditer(text))
+    at = text.find(term[0] + "、")
+    while at != -1:
+        if _listed_at(term, text, at):
+            return True
+        at = text.find(term[0] + "、", at + 1)
+    return False
 
 
 _NUMBER_EDGE = re.compile(r"^\d|\d$")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from retrieval.dates import RELATIVE_YEARS
+from retrieval.dates import CN_NUMBER, RELATIVE_YEARS
 from retrieval.metadata import _ISSUERS, KIND_WORDS, NOT_LAW_BEFORE_FA
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
@@ -266,7 +266,7 @@ def _unglued(words: list[str]) -> list[str]:
     return out
 
 
-_NUMBER = re.compile(r"\d+|[〇零一二三四五六七八九十]+")
+_NUMBER = re.compile(rf"\d+|[{CN_NUMBER}]+")
 _NUMBER_UNIT = re.compile(r"年度|年版|年|版")
 
 

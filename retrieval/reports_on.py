@@ -30,11 +30,12 @@ COMMENTARY = r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综
 # (《彩票管理条例》公布; not the notice carrying it, …》的通知)
 # what may follow a text's name in its own title (《…》全文, …法（2018年修正）)
 _OWN_TITLE_NOTE = r"全文|原文|节选|正文|修订|修正|草案"
-# (or, unquoted, a headline telling of its making: 北京市中医药条例通过,不允许…; not a word
-# ending in 法 (依法通过, 方法) nor a text's own title: …施行细则)
+# (or, unquoted, a headline telling of its making: 北京市中医药条例通过,不允许…, …办法正式
+# 出台, …条例今起施行; not a word ending in 法: 依法通过, nor a text's own title: …施行细则)
 _ABOUT_A_TEXT = re.compile(
-    rf"{COMMENTARY}|》(?!的|{_OWN_TITLE_NOTE})[\u4e00-\u9fff]"
-    r"|(?:(?<![依方做合非违办])法|条例|规定)(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|获批|出炉)"
+    rf"{COMMENTARY}|》(?!的|全文|原文|节选|正文)[\u4e00-\u9fff]"
+    r"|(?:(?<![依方做合非违])法|条例|规定|细则)(?:正式|今起|今日|昨日|将)?"
+    r"(?:通过|出台|公布|获批|出炉|施行(?!细则|办法))"
 )
 
 

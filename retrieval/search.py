@@ -632,14 +632,11 @@ def answer(
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:
-            # (an article amended since is grouped with its older wording where the question
-            # says no edition, led by the text in force, or asks of an older one, led by the
-            # oldest: 旧法规定…, 修订前…; not where it says another, however loosely: 第二次修正,
-            # 令第442号, 最初那版)
-            unmarked = not (says_edition(folded) or asks_history(folded))
-            older = asks_older(folded)
-            editions = editions_of(index.catalog) if unmarked or older else None
-            shown = newest_first(shown, index.doc_years, older, editions)
+            # (an article amended since is grouped with its older wording, the text in force
+            # first, or the oldest where one is asked: 旧法规定…; not for 第二次修正, 令第442号)
+            grouped = not (says_edition(folded) or asks_history(folded)) or asks_older(folded)
+            editions = editions_of(index.catalog) if grouped else None
+            shown = newest_first(shown, index.doc_years, asks_older(folded), editions)
         closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
             shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE

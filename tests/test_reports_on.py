@@ -125,3 +125,6 @@ def test_a_headline_on_a_rule_named_short_is_the_page_the_news_question_asks_of(
     # nor is a text whose own title goes on past its name (施行细则), or a word ending in 法
     for title in ("城市房屋拆迁管理条例施行细则", "关于引导群众依法通过法定途径反映诉求的意见"):
         assert not reports_on_a_text(parse("t.md", [title, "第一条 为了规范管理，制定本细则。"]))
+    # while a headline on a rule's making or taking effect is one, its kind whatever
+    for title in ("深圳市停车管理办法正式出台", "北京市中医药条例今起施行", "《体育法》修订通过"):
+        assert reports_on_a_text(parse("t.txt", [title, "记者从市政府获悉。"]))

@@ -257,6 +257,7 @@ def test_a_figure_may_stand_before_the_word_it_counts() -> None:
     weights = [5.0] * len(query.words)
     assert gives_quantity(query, weights, "临时广告设置有效期不超过三十日。")
     assert not gives_quantity(query, weights, "临时广告设置有效期届满应当拆除。")
+    assert not gives_quantity(query, weights, "临时广告设置有效期届满后统一日期拆除。")
 
 
 def test_a_question_asking_when_prefers_the_passage_giving_the_date() -> None:

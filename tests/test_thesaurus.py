@@ -218,3 +218,22 @@ def test_a_two_character_word_is_held_by_a_list_naming_each_character_as_an_item
     # 民营 holds no 人民)
     rows = explain(index, "人民企业反映意见", SEGMENTER).rows
     assert rows[0].passage.text.startswith("第三十二条") and rows[0].coverage < 0.9
+
+
+def test_a_list_holds_a_compound_only_where_both_characters_are_words_of_their_own() -> None:
+    from retrieval.coverage import Joined, listed
+
+    texts = [
+        "第一条 为了规范管理，制定本条例。",
+        "乡、镇人民政府负责本行政区域内的工作。",  # a list opening a later text
+        "禁止在城区饲养牛、羊。",  # 牛 ends no word here, though 养牛 is one elsewhere
+        "个人、民营企业可以反映意见。",  # 人 ends 个人
+        "开设语文、数学、生物课程。",  # 学 ends 数学, 生 opens 生物
+    ]
+    joined = Joined.of(texts)
+    assert listed("乡镇", texts, joined).tolist() == [False, True, False, False, False]
+    assert listed("牛羊", texts, joined).tolist() == [False, False, True, False, False]
+    assert not listed("人民", texts, joined).any()
+    assert not listed("学生", texts, joined).any()
+    # each text alone reads the same
+    assert listed("乡镇", texts).tolist() == listed("乡镇", texts, joined).tolist()
