@@ -44,8 +44,8 @@ def _listed_at(term: str, text: str, at: int) -> bool:
     人 of 个人、民营 is not, nor 生 of 数学、生物)."""
     from retrieval.segment import default_segmenter
 
-    found = _LIST_END.search(text, at, at + LIST_SPAN)
-    stop = found.start() if found else min(len(text), at + LIST_SPAN)
+    end = _LIST_END.search(text, at, at + LIST_SPAN)
+    stop = end.start() if end else min(len(text), at + LIST_SPAN)
     start = max(0, at - 4)  # the words before it, which it may end (个人)
     singles = {start + i for w, i in default_segmenter().words(text[start:stop]) if len(w) == 1}
     return at in singles and any(

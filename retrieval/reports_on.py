@@ -28,8 +28,6 @@ _REPORT_ASKED = re.compile(
 COMMENTARY = r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综述|新闻|报道|发布会"
 # a page about a text rather than the text: a commentary, or a headline on a text it quotes
 # (《彩票管理条例》公布; not the notice carrying it, …》的通知)
-# what may follow a text's name in its own title (《…》全文, …法（2018年修正）)
-_OWN_TITLE_NOTE = r"全文|原文|节选|正文|修订|修正|草案"
 # (or, unquoted, a headline telling of its making: 北京市中医药条例通过,不允许…, …办法正式
 # 出台, …条例今起施行; not a word ending in 法: 依法通过, nor a text's own title: …施行细则)
 _ABOUT_A_TEXT = re.compile(
@@ -81,5 +79,6 @@ def _headline_naming(title: str, names: set[str]) -> bool:
 
 
 _RULES = (*LAW_ENDINGS, "办法", "规定", "细则")
-_NOT_HEADLINE = re.compile(rf"{_OWN_TITLE_NOTE}|\d+年")
+# what may follow a rule's name in its own title (…全文, …法（2018年修正）)
+_NOT_HEADLINE = re.compile(r"全文|原文|节选|正文|修订|修正|草案|\d+年")
 _HEADLINE_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
