@@ -209,7 +209,6 @@ def find_target(
         # (none of another place than those said: 深圳学前教育条例…幼儿园 is no 广州市幼儿园条例)
         spoken = _said_places(documents, folded)
         namers: tuple[Callable[[], list[Document]], ...] = (
-            lambda: _named_by_number(documents, folded),
             lambda: _named_by_token(documents, folded),
             lambda: named_by_meeting(documents, folded),
             lambda: named_by_abbreviation(documents, folded),
@@ -597,18 +596,6 @@ def _placed_of_kind(
     return [
         d for d in documents if d.meta.kind in kinds and any(t in folded for t in place_tokens(d))
     ]
-
-
-# a document number said as a text's name (188号文, 181号通知, 〔2024〕188号), as titles give it
-_NUMBER_SAID = re.compile(r"(?:〕|(?<![\d第]))(\d{1,4})号(?=文|通知|文件|令)|〕(\d{1,4})号")
-
-
-def _named_by_number(documents: Sequence[Document], folded: str) -> list[Document]:
-    """The one document whose title gives a document number the question names it by
-    (188号文 of 财教〔2024〕188号 · 调整完善…); none where no title, or several, give it."""
-    numbers = {a or b for a, b in _NUMBER_SAID.findall(folded)}
-    found = [d for d in documents if any(f"〕{n}号" in fold(d.title) for n in numbers)]
-    return found if len(found) == 1 else []
 
 
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:

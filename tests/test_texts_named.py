@@ -429,25 +429,3 @@ def test_a_word_of_one_places_title_names_no_text_when_the_question_says_another
     assert named and "gz.md" in named
     # a place said at the start of a place's word is said (深圳特区)
     assert find_target("深圳特区学前教育条例规定幼儿园多久做一次膳食调查？", held).docs == {"sz.md"}
-
-
-def test_a_document_number_said_names_the_text_whose_title_gives_it() -> None:
-    from retrieval.targets import find_target
-
-    loans = parse(
-        "188.md",
-        ["财教〔2024〕188号 · 调整完善国家助学贷款政策", "本专科生每人每年申请额度不超过20000元。"],
-    )
-    grants = parse(
-        "181.md",
-        ["财教〔2024〕181号 · 高等教育阶段国家奖助学金政策调整", "国家助学金平均资助标准提高。"],
-    )
-    held = [loans, grants, FILLER]
-    assert find_target("按188号文，本科生助学贷款一年最多能贷多少？", held).docs == {"188.md"}
-    assert find_target("181号通知什么时候执行？", held).docs == {"181.md"}
-    # counter-examples: a number no title gives names none, nor a house number (3号楼), nor a
-    # number two titles give
-    assert find_target("按5号文，助学贷款一年最多能贷多少？", held).docs is None
-    assert find_target("家住3号楼的学生能贷款吗", held).docs is None
-    twin = parse("188b.md", ["教〔2019〕188号 · 另一份通知", "其他内容。"])
-    assert find_target("按188号文，助学贷款最多贷多少？", [*held, twin]).docs is None
