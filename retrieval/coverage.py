@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -59,30 +59,27 @@ def listed(
     """Which texts write the two-character `term` as two items of a list (乡镇 in 乡、民族
     乡、镇; 牛羊 in 实行牛、羊定点屠宰): the text's way of writing the compound."""
     held = np.zeros(len(texts), dtype=bool)
-    if not _compound(term):
-        return held
     if joined is None:
         held[:] = [_listed_in(term, text) for text in texts]
-        return held
-    head = term[0] + "、"
-    at = joined.text.find(head)
-    while at != -1:  # (most words: no such list at all)
-        k = bisect_right(joined.starts, at) - 1
-        held[k] = held[k] or _listed_at(term, joined.text, at)
-        at = joined.text.find(head, at + 1)
+    elif _compound(term):
+        for at in _lists(term, joined.text):
+            held[bisect_right(joined.starts, at) - 1] = True
     return held
 
 
 def _listed_in(term: str, text: Container[str]) -> bool:
     """Whether one text writes `term` as two items of a list (`listed`)."""
-    if not _compound(term) or not isinstance(text, str):
-        return False
-    at = text.find(term[0] + "、")
+    return _compound(term) and isinstance(text, str) and next(_lists(term, text), None) is not None
+
+
+def _lists(term: str, text: str) -> Iterator[int]:
+    """Where lists holding `term` open in `text` (most texts: no such list at all)."""
+    head = term[0] + "、"
+    at = text.find(head)
     while at != -1:
         if _listed_at(term, text, at):
-            return True
-        at = text.find(term[0] + "、", at + 1)
-    return False
+            yield at
+        at = text.find(head, at + 1)
 
 
 _NUMBER_EDGE = re.compile(r"^\d|\d$")
