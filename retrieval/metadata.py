@@ -137,12 +137,14 @@ _EXPLAINS = re.compile(r"^关于《([^》]{4,80})》的说明$")
 _FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
 
 
-# a page's words around the text it reprints (新修订…条例全文, …条例最新全文2023)
+# a page's words around the text it reprints (新修订…条例全文, …条例最新全文2023, …条例公布(全文))
 _ISSUED_HEADLINE = re.compile(  # who issued what text, in a news headline
     rf"^[^，。！？:：《》]{{2,20}}?(?:印发|发布(?!会)|出台|公布|颁布)了?(?!一批|一系列|新版|新修订|最新|第)"
     rf"([\u4e00-\u9fff]{{4,30}}(?:{'|'.join(KIND_WORDS)}|规范|标准|指引))$"
 )
-_REPRINTED = re.compile(r"^(最新|新修订的?|修订后的)(?=\S{4})|(?<=\S{4})(最新)?[全原]文(20\d\d)?$")
+_REPRINTED = re.compile(
+    r"^(最新|新修订的?|修订后的)(?=\S{4})|(?<=\S{4})((公布|发布|印发)[(（]?)?(最新)?[全原]文(20\d\d)?[)）]?$"
+)
 
 
 # a report on one year's budget or plan and the draft of the next (the 报告 itself, not
@@ -243,8 +245,7 @@ _MEETING_HELD = re.compile(
 
 
 def _is_edition(title: str) -> bool:
-    """Whether a title names a text that is revised in editions, a law or a regulation, and
-    not a page on one (《…条例》解读)."""
+    """Whether a title names a law or regulation, revised in editions (not 《…条例》解读)."""
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", title.strip())
     return kind_of(title) in _EDITION_KINDS and bare.endswith(_EDITION_ENDINGS)
 
@@ -266,8 +267,7 @@ def _file_date(doc: str) -> tuple[int, int, int] | None:
 
 
 def _bare_kind(name: str) -> bool:
-    """Whether a name is only a kind of text (工作报告, 条例): what is left of a title whose
-    issuer was its subject names no document."""
+    """Whether a name is only a kind of text (工作报告, 条例), naming no document."""
     return bool(_BARE_KIND.fullmatch(name))
 
 

@@ -128,3 +128,18 @@ def test_a_headline_on_a_rule_named_short_is_the_page_the_news_question_asks_of(
     # while a headline on a rule's making or taking effect is one, its kind whatever
     for title in ("深圳市停车管理办法正式出台", "北京市中医药条例今起施行", "《体育法》修订通过"):
         assert reports_on_a_text(parse("t.txt", [title, "记者从市政府获悉。"]))
+
+
+def test_a_headline_reprinting_a_rule_whole_is_a_copy_of_it() -> None:
+    # a page announcing a rule with its full text below (…条例公布(全文)) holds the rule and
+    # goes by its name, so a year asked of the rule can pick it
+    page = parse(
+        "yule_2006.txt",
+        ["娱乐场所管理条例公布(全文)", "第一条 为了加强对娱乐场所的管理，制定本条例。"],
+    )
+    assert "娱乐场所管理条例" in page.meta.names
+    assert not reports_on_a_text(page)
+    # counter-example: the same headline with no 全文 is news on the rule, named by nothing
+    news = parse("caipiao.txt", ["彩票管理条例公布", "记者从国务院法制办获悉。"])
+    assert reports_on_a_text(news)
+    assert "彩票管理条例" not in news.meta.names
