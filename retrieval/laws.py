@@ -278,13 +278,10 @@ def _glued_an(word: str) -> bool:
     return len(word) == 2 and word[0] == "按" and not default_segmenter().frequency(word)
 
 
-_ASPECT = "了过着"
-
-
 def _in_name(word: str) -> bool:
     """Whether a word before 条例 can be part of the name: a noun or domain word, or a verb
     of the name (党政领导干部选拔任用工作条例), not a function word or an introducer."""
-    from retrieval.segment import default_segmenter, stopwords
+    from retrieval.segment import ASPECT_PARTICLES, default_segmenter, stopwords
 
     if word in stopwords() or word in RELATIVE_YEARS:  # 是不是, 今年: the question's own
         return False
@@ -292,7 +289,7 @@ def _in_name(word: str) -> bool:
         return False
     if word in _ACTS:  # 全国人大常委会修改人口计生法: what was done to the law, not its name
         return False
-    if word[-1] in _ASPECT and len(word) > 1 and not default_segmenter().frequency(word):
+    if word[-1] in ASPECT_PARTICLES and len(word) > 1 and not default_segmenter().frequency(word):
         return False  # a verb jieba glued to its aspect (社团改了章程: 改了), no word of a name
     if _nominal(word):
         return True

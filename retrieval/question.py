@@ -18,7 +18,7 @@ from retrieval.dates import CN_NUMBER, canonical_years, chinese_number, cn_numer
 from retrieval.history import EDITION_NOUN
 from retrieval.index import SearchIndex
 from retrieval.normalize import fold
-from retrieval.segment import Segmenter, stopwords
+from retrieval.segment import ASPECT_PARTICLES, Segmenter, stopwords
 from retrieval.synonyms import synonyms
 from retrieval.targets import Target
 
@@ -131,9 +131,27 @@ def parse_question(
     for text, _ in segmenter.words(folded):
         if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
             continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
-        if word := make_word(text, segmenter):
+        if word := make_word(_without_aspect(text, segmenter), segmenter):
             words.append(word)
     return Query(tuple(words), tuple(segmenter.bigrams(folded)))
+
+
+RARE_WORD = 10  # jieba's count below which a word is one it made up, or all but
+
+
+def _without_aspect(text: str, segmenter: Segmenter) -> str:
+    """A verb jieba cut with its aspect particle as a word it hardly knows (弄坏了, 弄脏了) is
+    the verb: a text says 损坏 or 拆除, never the particle; not a word of its own that ends
+    in one (通过, 受过, 意味着)."""
+    stem = text[:-1]
+    if (
+        len(text) < 3  # (提了, 改了: one character says too little alone)
+        or text[-1] not in ASPECT_PARTICLES
+        or segmenter.frequency(text) >= RARE_WORD
+        or not segmenter.frequency(stem)
+    ):
+        return text
+    return stem
 
 
 def make_word(text: str, segmenter: Segmenter) -> Word | None:

@@ -33,6 +33,7 @@ SURNAMES = (
 )
 _ANONYMISED = re.compile(rf"(?:[{SURNAMES}]|(?<![a-z])[a-z])某{{1,2}}(?![些种个类项样处时方])")
 BIGRAM = "~"  # prefix that keeps character bigrams apart from words in one vocabulary
+ASPECT_PARTICLES = "了过着"  # what jieba may glue to a verb (改了章程, 弄坏了)
 jieba.setLogLevel(logging.WARNING)
 # Information (-ln share) given to the project's domain words: that of a word jieba has seen
 # about 400 times in its 60 million, as rare as 配偶 or 纪委.
