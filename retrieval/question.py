@@ -273,8 +273,11 @@ def asks_time(question: str) -> bool:
 
 
 # taking effect, not a name: 施行, 生效, 实施 (not 实施条例, 实施办法)
-# (执行 said for 施行 once it starts: 从哪天起开始执行; not 由谁执行, 提起执行异议)
-_TAKES_EFFECT = re.compile(r"施行|生效|实施(?![条办细意方规])|(?:开始|(?<![提发引申])起|正式)执行")
+# (执行 or 实行 said for 施行 once it starts: 从哪天起开始执行, 啥时候开始实行; not 由谁执行,
+# 提起执行异议, 实行什么制度)
+_TAKES_EFFECT = re.compile(
+    r"施行|生效|实施(?![条办细意方规])|(?:开始|(?<![提发引申])起|正式)[执实]行"
+)
 
 
 def only_effect(words: Iterable[str]) -> bool:

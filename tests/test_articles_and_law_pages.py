@@ -230,6 +230,7 @@ def test_two_articles_on_one_line_are_parted_and_asked_when_it_starts_in_any_wor
         "周口市文明行为促进条例从哪天起开始执行？",
         "周口文明条例哪天施行",
         "周口市文明行为促进条例是从哪天开始实施的",  # (是从: jieba's word, no topic)
+        "周口市文明行为促进条例啥时候开始实行的？",
     ):
         hits = answer(index, asked, SEGMENTER).hits
         assert hits and hits[0].passage.text.startswith("第四十二条"), asked
@@ -242,6 +243,22 @@ def test_two_articles_on_one_line_are_parted_and_asked_when_it_starts_in_any_wor
     assert not asks_effect("周口市文明行为促进条例由谁执行，什么时候检查")
     assert not asks_effect("罚款执行的期限是什么时候")
     assert not asks_effect("当事人什么时候可以提起执行异议")
+    assert asks_effect("公平竞争审查条例啥时候开始实行的？")
+    assert not asks_effect("什么时候实行许可制度")  # 实行 a system, not the text
+
+
+def test_an_articles_number_spaced_out_by_a_pdf_is_still_its_number() -> None:
+    lines = [
+        "关于支持重点产业加快发展的实施意见",
+        "第 1 1 条 鼓励企业产值稳步增长。对规上工业企业年产值首次突破1亿元的，给予奖励。",
+        "第 1 2 条 鼓励企业逐年增加地方财政贡献。对年度纳税额增长的企业给予奖励。",
+        "第 2 条战线的同志们也要积极参与招商。",  # (counter-example: no article)
+    ]
+    page = parse("liuhe.txt", lines)
+    assert [p.section[-1] for p in page.passages] == ["第11条", "第12条"]
+    index = index_of([page], SEGMENTER)
+    hits = answer(index, "实施意见第12条讲的是什么？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第 1 2 条")
 
 
 BEIJING_2024 = _law(
