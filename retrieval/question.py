@@ -293,12 +293,16 @@ def asks_effect(question: str) -> bool:
 
 
 # why a text was made: 立法目的, 制定的目的, 为什么要制定 (not 这次修改的目的: a revision's)
-_ASKS_PURPOSE = re.compile(r"立法(?:目的|宗旨)|制定的?目的|为(?:什么|何)要?制定")
+_ASKS_PURPOSE = re.compile(
+    r"立法(?:目的|宗旨)|制定的?目的|为(?:什么|何)要?制定"
+    # or on what it was based, which its first article says too (根据…，制定本规定)
+    r"|(?:依据|根据|依照)(?:哪|什么)[^，。？！,?!]{0,8}?(?:制定|制订|定|出台)的"
+)
 
 
 # what a text's first article says: why it was made and on what basis (根据宪法，制定本法)
 _PURPOSE_WORDS = frozenset(
-    ("立法", "目的", "宗旨", "制定", "为什么", "为何", "依据", "根据", "上位法")
+    ("立法", "目的", "宗旨", "制定", "为什么", "为何", "依据", "根据", "上位法", "法律", "法规")
 )
 
 

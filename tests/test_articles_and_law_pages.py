@@ -8,7 +8,7 @@ from retrieval.dates import chinese_number, cn_numeral
 from retrieval.model import Document, NoAnswer
 from retrieval.names import texts_on_law
 from retrieval.normalize import plain_text
-from retrieval.question import asks_effect
+from retrieval.question import asks_effect, asks_purpose
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -363,3 +363,26 @@ def test_which_chapter_speaks_of_something_is_answered_by_the_chapters_opening()
     ):
         hits = answer(index, asked, SEGMENTER).hits
         assert hits and hits[0].passage.text.startswith("第三十三条"), asked
+
+
+def test_what_a_named_rule_was_based_on_is_its_first_article() -> None:
+    rule = parse(
+        "shanghai_dianli.md",
+        [
+            "上海市保护电力设施和维护用电秩序规定",
+            "第一条 为了加强电力设施保护，维护用电秩序，根据《中华人民共和国电力法》、《电力设施"
+            "保护条例》等法律、行政法规，结合本市实际，制定本规定。",
+            "第六条 市电力行政管理部门应当会同其他有关行政管理部门制定电力突发事故应急预案。",
+            "第十四条 市电力行政管理部门可以制定保障有序用电的方案，经市人民政府批准后实施。",
+            "第十五条 区人民政府可以依据本规定制定具体实施办法。",
+            "第十六条 上海市电力企业应当依据国家有关规定制定安全运行规程。",
+            "第二十条 违反本规定的，依照《中华人民共和国电力法》予以处罚。",
+        ],
+    )
+    index = index_of([rule], SEGMENTER)
+    hits = answer(index, "上海这个规定是依据哪些上位法制定的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第一条")
+    # counter-examples: what a penalty or a revision rests on is no question of the basis
+    # the text was made on
+    assert not asks_purpose("违反这个规定依据哪部法律处罚？")
+    assert not asks_purpose("2017年那次修正是依据哪个决定作出的？")
