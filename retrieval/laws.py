@@ -170,7 +170,9 @@ _ACTS = frozenset(
 # words that point at a text rather than name it (这是条例, 那个办法)
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
-_INTRODUCERS = frozenset(("按", "按照", "根据", "依据", "依照", "据", "对照", "是", "有", "说"))
+_INTRODUCERS = frozenset(
+    ("按", "按照", "根据", "依据", "依照", "据", "对照", "违反", "适用", "是", "有", "说")
+)
 _OLD_OR_NEW = frozenset(("新", "旧", "老", "原"))
 _CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年"} | _OLD_OR_NEW - {"原"}
 # what continues a law's name into a longer one's (保密法实施条例, 北京实施水法办法)
@@ -322,6 +324,24 @@ def generic(law: str) -> bool:
     """Whether a name is only a kind and how it was made (管理条例, 暂行办法, 实施细则): the
     one such text a corpus holds, never a text it lacks."""
     return law[:-2] in _RULE_MAKERS and law.endswith((*LAW_ENDINGS, *_RULE_WORDS))
+
+
+_VAGUE = re.compile(r"^(?:具体|相关|有关|配套)")  # 具体实施办法: whichever there is
+
+
+def names_no_text(law: str) -> bool:
+    """Whether a name read from a question names no particular text a corpus could lack: a
+    kind (`generic`) said vaguely (具体实施办法) or of a place (湖南实施办法: its text of that
+    kind), or a charter of a kind of body (社团章程, 基金会章程: each body's own, not a text
+    such as 中国共产党章程 or 北京大学章程, whose words name one body)."""
+    from retrieval.segment import default_segmenter, word_tags
+
+    segmenter = default_segmenter()
+    words = [w for w, _ in segmenter.words(law)]
+    rest = law[len(words[0]) :] if len(words) > 1 and segmenter.is_place(words[0]) else law
+    if generic(_VAGUE.sub("", rest)):
+        return True
+    return law.endswith("章程") and all(word_tags().get(w) == "n" for w in words)
 
 
 def names_a_held_law(law: str, held: Sequence[str]) -> bool:

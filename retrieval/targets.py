@@ -35,9 +35,9 @@ from retrieval.editions import (
 from retrieval.history import asks_history
 from retrieval.laws import (
     LAW_WORD_ON,
-    generic,
     law_names,
     names_a_held_law,
+    names_no_text,
     quotes_article,
 )
 from retrieval.model import Document
@@ -443,7 +443,7 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     article = read_place(folded).article
     for law in placed_law_names(folded) if of_place else law_names(folded):
         plain = plain_text(law)
-        if (of_place and not SPELLED_PLACE.match(law)) or generic(law):
+        if (of_place and not SPELLED_PLACE.match(law)) or names_no_text(law):
             continue
         if about_mention and any(law in p.text for d in documents for p in d.passages):
             continue

@@ -319,3 +319,32 @@ def test_a_laws_draft_is_held_by_the_pages_reporting_it() -> None:
     )
     assert not find_target("军人抚恤优待条例修订草案是哪天审议通过的", (meeting,)).missing
     assert find_target("民用航空法修订草案加了哪些条款", (meeting,)).missing
+
+
+def test_a_rule_named_by_its_kind_alone_or_a_body_charter_is_no_missing_text() -> None:
+    societies = parse(
+        "st.md",
+        [
+            "# 社会团体登记管理条例",
+            "第十四条 社会团体的章程应当包括下列事项：（一）名称、住所；（二）宗旨、业务范围。",
+        ],
+    )
+    detail = parse(
+        "xz.md",
+        [
+            "# 北京市实施《旅馆业治安管理办法》细则",
+            "第一条 为实施《旅馆业治安管理办法》，制定本细则。",
+        ],
+    )
+    catalog = (societies, detail)
+    for question in (
+        "社团章程里必须写清楚哪些事项？",  # each society's charter, not a text of that name
+        "北京市实施细则的开头说制定细则是为了实施什么",  # the place's text of that kind
+        "这个条例的具体实施办法由哪个部门来定？",  # whichever there is
+        "社会团体跟条例不一致、违反条例会怎样",  # (违反 introduces a name, of none here)
+    ):
+        assert not find_target(question, catalog).missing, question
+    # counter-examples: a charter naming one body, and a place's rule named in full, are
+    # texts the corpus may lack
+    assert find_target("中山大学章程规定校长怎么产生？", catalog).missing
+    assert find_target("上海市旅馆业治安管理条例规定了什么？", catalog).missing
