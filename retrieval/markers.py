@@ -140,10 +140,6 @@ def _asks(text: str) -> bool:
     )
 
 
-# an article's number spaced out as a PDF's text layer gives it (第 1 2 条 鼓励…, 第 6 条)
-_SPACED_ARTICLE = re.compile(r"^第\s(\d(?:\s?\d){0,3})\s条(?=[\s　])")
-
-
 def classify(text: str) -> Line:
     if not _HAN.search(text):
         # a line with no Chinese (5. Firmness in…, the translation in a bilingual text) is
@@ -161,8 +157,6 @@ def classify(text: str) -> Line:
     if _asks(text):
         # the whole question is the heading: its words find the answer under it
         return Line(text, "interview", text.rstrip("。"), True)
-    if spaced := _SPACED_ARTICLE.match(text):
-        return Line(text, "article", f"第{''.join(spaced[1].split())}条", False)
     for kind, pattern in MARKERS:
         match = pattern.match(text)
         if not match:

@@ -121,7 +121,6 @@ _DRAFT = re.compile(r"[（(]((?:修订|修正)?草案(?:征求意见稿|送审�
 # (…全国人民代表大会和地方各级人民代表大会代表法: 22 characters after the state's name)
 _LAW_TITLE = re.compile(rf"^{_STATE}([\u4e00-\u9fff]{{1,30}}法典?)$")
 
-
 _STATE_RULES = ("法", "条例", "细则", "办法", "规定", "规则", "解释", "决定")
 
 
@@ -142,8 +141,11 @@ _ISSUED_HEADLINE = re.compile(  # who issued what text, in a news headline
     rf"^[^，。！？:：《》]{{2,20}}?(?:印发|发布(?!会)|出台|公布|颁布)了?(?!一批|一系列|新版|新修订|最新|第)"
     rf"([\u4e00-\u9fff]{{4,30}}(?:{'|'.join(KIND_WORDS)}|规范|标准|指引))$"
 )
+# a headline's word for a text's making or taking effect (…条例正式出台, …法今起施行)
+HEADLINE_ACTS = r"(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|获批|出炉|施行(?!细则|办法))"
 _REPRINTED = re.compile(
-    r"^(最新|新修订的?|修订后的)(?=\S{4})|(?<=\S{4})((公布|发布|印发)[(（]?)?(最新)?[全原]文(20\d\d)?[)）]?$"
+    rf"^(最新|新修订的?|修订后的)(?=\S{{4}})|(?<=\S{{4}})({HEADLINE_ACTS}|发布|印发)?"
+    r"([(（](最新)?[全原]文[)）]|(最新)?[全原]文(20\d\d)?)$"
 )
 
 
@@ -186,8 +188,7 @@ def interpretation_names(found: re.Match[str]) -> list[str]:
 
 
 def law_short_name(title: str) -> str:
-    """A national law's name without the state's (公司法 for 中华人民共和国公司法（2023年修订）),
-    or "" for any other title."""
+    """A national law's name without the state's (公司法 of 中华人民共和国公司法（2023年修订）)."""
     law = _LAW_TITLE.match(re.sub(r"\s|[（(][^）)]*[）)]", "", title))
     if not law or law.group(1).endswith("办法"):  # …关于…养老保险办法 is no law
         return ""
@@ -393,8 +394,7 @@ _OCCASION_PLACE = re.compile(
 
 
 def occasion_place(meta: DocumentMeta) -> str:
-    """The province or city whose congress the occasion is (在云南省第十四届人民代表大会…), or
-    whose governor gave the report (甘肃省代省长)."""
+    """The place of the occasion's congress (在云南省第十四届…) or report (甘肃省代省长)."""
     found = _OCCASION_PLACE.search(f"{meta.occasion} {meta.subtitle}") or _PLACED_OFFICE.match(
         meta.occasion
     )

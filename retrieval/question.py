@@ -142,11 +142,14 @@ RARE_WORD = 10  # jieba's count below which a word is one it made up, or all but
 def _without_aspect(text: str, segmenter: Segmenter) -> str:
     """A verb jieba cut with its aspect particle as a word it hardly knows (弄坏了, 弄脏了) is
     the verb: a text says 损坏 or 拆除, never the particle; not a word of its own that ends
-    in one (通过, 受过, 意味着)."""
+    in one (通过, 受过, 意味着), nor one whose stem is a word of another sense (没用过: 没用,
+    不放过: 不放, 用得着: 用得)."""
     stem = text[:-1]
     if (
         len(text) < 3  # (提了, 改了: one character says too little alone)
         or text[-1] not in ASPECT_PARTICLES
+        or text[0] in "没不未"
+        or stem[-1] in "得不"
         or segmenter.frequency(text) >= RARE_WORD
         or not segmenter.frequency(stem)
     ):
@@ -276,7 +279,7 @@ def asks_time(question: str) -> bool:
 # (执行 or 实行 said for 施行 once it starts: 从哪天起开始执行, 啥时候开始实行; not 由谁执行,
 # 提起执行异议, 实行什么制度)
 _TAKES_EFFECT = re.compile(
-    r"施行|生效|实施(?![条办细意方规])|(?:开始|(?<![提发引申])起|正式)[执实]行"
+    r"施行|生效|实施(?![条办细意方规])|(?:开始|(?<![提发引申一])起|正式)[执实]行"
 )
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from retrieval.laws import LAW_ENDINGS, abbreviates_any, law_names
+from retrieval.metadata import HEADLINE_ACTS
 from retrieval.model import Document
 from retrieval.names import document_names
 from retrieval.normalize import plain_text
@@ -32,8 +33,7 @@ COMMENTARY = r"解读|透视|解析|述评|读懂|速览|答记者问|评论|综
 # 出台, …条例今起施行; not a word ending in 法: 依法通过, nor a text's own title: …施行细则)
 _ABOUT_A_TEXT = re.compile(
     rf"{COMMENTARY}|》(?!的|全文|原文|节选|正文)[\u4e00-\u9fff]"
-    r"|(?:(?<![依方做合非违])法|条例|规定|细则)(?:正式|今起|今日|昨日|将)?"
-    r"(?:通过|出台|公布|获批|出炉|施行(?!细则|办法))(?![(（]?全文)"
+    rf"|(?:(?<![依方做合非违])法|条例|规定|细则){HEADLINE_ACTS}(?![(（]?全文)"
 )
 
 

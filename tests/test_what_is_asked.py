@@ -491,3 +491,5 @@ def test_a_verb_glued_to_its_aspect_particle_is_searched_as_the_verb() -> None:
     asked = "受过处分的人通过了考核，领导提了什么"
     words = [w.text for w in parse_question(asked, SEGMENTER).words]
     assert "受过" in words and "通过" in words and "提" not in words
+    # nor a stem that is a word of another sense (没用过 is not 没用, useless)
+    assert "没用" not in [w.text for w in parse_question("注册商标三年没用过", SEGMENTER).words]
