@@ -14,8 +14,13 @@ from retrieval.model import Passage
 from retrieval.parts import ARTICLE
 
 # a breach of this text's own articles (not another law's: 违反《…》第…条), up to the
-# 规定 closing the articles it lists (not the 依照本法第…条 of its penalty)
-_BREACH = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)([^，。；]*?)规定")
+# 规定 closing the articles it lists (not the 依照本法第…条 of its penalty), however said:
+# 违反本法第六十一条规定, 实施本条例第十四条禁止行为, 有本法第三十条所列行为, 未按照本条例
+# 第九条规定
+_BREACH = re.compile(
+    r"(?:违反|实施|有|未(?:按照|依照|依|按))本(?:法|条例|办法|规定|细则|决定)"
+    r"([^，。；]*?)(?:规定|禁止|所列)"
+)
 
 MAX_ENFORCING = 2  # penalty articles brought for one duty (one per offender is usual)
 

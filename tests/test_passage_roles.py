@@ -152,6 +152,10 @@ def test_a_penalty_article_enforces_only_its_own_texts_articles() -> None:
     passages = [parse("x.txt", ["某法", line]).passages[0] for line in (own, other, unpunished)]
     assert [p.text for p in enforcing(passages, "第二十六条")] == [own]
     assert enforcing(passages, "第六条") == []  # 第二十六条 is not 第六条
+    # the breach said otherwise: the acts an article forbids, done
+    done = "第四十三条 娱乐场所实施本条例第十四条禁止行为的，由县级公安部门没收违法所得，并处罚款。"
+    passages = [parse("x.txt", ["某条例", done]).passages[0]]
+    assert enforcing(passages, "第十四条") == passages
     # the article whose penalty it applies is not breached
     applied = "第九十二条 违反本法第二十条规定的，依照本法第六十一条的规定处罚款。"
     (passage,) = parse("x.txt", ["某法", applied]).passages

@@ -657,3 +657,9 @@ def test_what_asks_a_penalty() -> None:
     assert asks_penalty("上班时间打麻将赌钱，公务员会受什么处分？")
     assert not asks_penalty("罚款决定书上没盖章，这个决定还算数吗？")
     assert not asks_penalty("群众投诉以后，河长要怎么处理？")
+    # what will be done to one who did something is its penalty (会被怎么处理); what is done
+    # with a thing, a complaint or a duty is no penalty
+    assert asks_penalty("不及时更新政府信息公开目录会被怎么处理")
+    assert asks_penalty("娱乐场所里有人提供有偿陪侍，公安会怎么处理这家店？")
+    assert not asks_penalty("过期了的疫苗，接种点要怎么处理")
+    assert not asks_penalty("我的投诉会怎么处理")
