@@ -393,6 +393,9 @@ def kinds_asked_of(question: str) -> str:
 # a question asking what a breach costs (罚多少, 怎么处罚, 受什么处罚, 承担什么法律责任)
 _ASKS_PENALTY = re.compile(
     r"罚(?:多少|几|款多少|得多|什么)|(?:怎么|怎样|如何)(?:处罚|罚|处分)|(?:什么|哪些)(?:处罚|处分|法律责任)"
+    # (how much a fine is, however asked: 罚款是多少, 罚款幅度, 最高能罚到多少, 也要罚吗)
+    r"|罚款?[是有的能到]{0,2}(?:多少|几|幅度|标准|区间|上限|最多|最高|怎么算|按什么)|[要会]罚吗"
+    r"|拘留(?:几|多少)"
     r"|(?:会|要|能)被(?:怎么|怎样|如何)?(?:罚|处罚|处分)"
     # (会怎么处理 of one who did something: 公安会怎么处理这家店; not 投诉怎么处理, nor 要怎么
     # 处理 of a thing or a duty: 过期疫苗要怎么处理, 河长接到以后要怎么处理)

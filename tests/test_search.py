@@ -663,3 +663,12 @@ def test_what_asks_a_penalty() -> None:
     assert asks_penalty("娱乐场所里有人提供有偿陪侍，公安会怎么处理这家店？")
     assert not asks_penalty("过期了的疫苗，接种点要怎么处理")
     assert not asks_penalty("我的投诉会怎么处理")
+    # how much a fine is, however asked
+    for asked in (
+        "罚款是多少？",
+        "罚款幅度是多少",
+        "最高能罚到多少钱",
+        "我没造假，也要罚吗",
+        "会被拘留几天",
+    ):
+        assert asks_penalty(f"景区不符合开放条件就开门接待游客，{asked}"), asked
