@@ -129,14 +129,15 @@ def _is_heading_line(text: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# an interviewer's question (问：… / 记者：…？ / 采访组：…请您谈谈…) heads the answers after it
-_INTERVIEWER = re.compile(r"^(?:问|提问|记者|采访组|主持人)[：:](?=\S)")
+# an interviewer's question (问：… / 记者：…？ / 采访组：…请您谈谈…), or a question-and-answer
+# page's (【问】…？ above 【答】…), heads the answers after it
+_INTERVIEWER = re.compile(r"^(?:(?:问|提问|记者|采访组|主持人)[：:]|【问】)(?=\S)")
 
 
 def _asks(text: str) -> bool:
     """Whether a line is an interviewer's question, not a byline (记者：王小明)."""
     return bool(_INTERVIEWER.match(text)) and (
-        text.startswith(("问", "提问")) or bool(re.search(r"[？?]|请", text))
+        text.startswith(("问", "提问", "【问】")) or bool(re.search(r"[？?]|请", text))
     )
 
 

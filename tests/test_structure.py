@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from retrieval import corpus
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
 from retrieval.structure import MAX_PASSAGE_CHARS, parse, split_passage
 from retrieval.targets import find_target
+from tests.indexing import index_of
 
 CORPUS_FILE = (
     Path(__file__).resolve().parent.parent / "corpus" / "lianzheng-tanhua-jiating-zhulian.txt"
@@ -451,6 +454,25 @@ def test_an_interviewers_question_heads_the_answers_after_it() -> None:
     # the questions are headings, not passages; a byline asks nothing and stays text
     assert not any(p.text.startswith(("问：", "采访组：")) for p in document.passages)
     assert by_text["记者："].text == "记者：王小明"
+
+
+def test_a_question_and_answer_pages_question_heads_its_answer() -> None:
+    lines = [
+        "高校学生资助政策问答",
+        "**【问】助学贷款最长还多少年？**",
+        "**【答】** 期限学制加15年，最长不超过22年；毕业后按合同还款。",
+        "**【问】绿色通道是什么？**",
+        "**【答】** 家庭经济特别困难新生可在报到时通过高校绿色通道先办理入学。",
+    ]
+    document = corpus.read_document("wenda.md", "\n".join(lines).encode())
+    (answer_passage,) = [p for p in document.passages if "22年" in p.text]
+    assert answer_passage.section[-1] == "【问】助学贷款最长还多少年？"
+    # on the page itself, the answer is what a question like it is answered with
+    aid = Path(__file__).parent / "data" / "corpora" / "student_aid_folder" / "docs"
+    page = aid / "gaoxiao_benzhuanke_zizhu_zhengce_jianjie_wenda_2025.md"
+    index = index_of([corpus.read_document(page.name, page.read_bytes())], default_segmenter())
+    hits = answer(index, "助学贷款最长能还多少年？", default_segmenter()).hits
+    assert hits and hits[0].passage.text.startswith("【答】") and "22年" in hits[0].passage.text
 
 
 def test_a_byline_under_a_headline_names_the_text_and_tells_a_bundles_texts_apart() -> None:
