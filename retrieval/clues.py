@@ -210,6 +210,27 @@ def gives_time(query: Query, weights: Sequence[float], text: str) -> bool:
     return _near_telling_word(query, weights, text, date)
 
 
+# a body a text makes responsible (文化主管部门, 公安机关, 县级以上人民政府, 地名委员会)
+_AUTHORITY = re.compile(
+    r"(?:部门|机关|人民政府|委员会|机构)(?:负责|主管|审批|批准|查处|认定|确定|制定|组织|会同)"
+    r"|由[^，。；]{0,20}?(?:部门|机关|人民政府|委员会|机构)"
+)
+AUTHORITY_SPAN = 20
+
+
+def gives_authority(query: Query, weights: Sequence[float], text: str) -> bool:
+    """Whether a body stands near one of the question's telling words: the passage says who
+    is responsible for what was asked (a penalty's 由…部门 names who enforces it, no more)."""
+    if states_penalty(text):
+        return False
+
+    def body(start: int, end: int) -> bool:
+        window = text[max(0, start - AUTHORITY_SPAN) : end + AUTHORITY_SPAN]
+        return _AUTHORITY.search(window) is not None
+
+    return _near_telling_word(query, weights, text, body)
+
+
 def _near_telling_word(
     query: Query, weights: Sequence[float], text: str, stands: Callable[[int, int], bool]
 ) -> bool:

@@ -171,7 +171,7 @@ _ACTS = frozenset(
 _DEMONSTRATIVES = ("这", "那", "哪")
 # words that introduce a regulation's name, not part of it (按档案条例, 根据…条例)
 _INTRODUCERS = frozenset(
-    ("按", "按照", "根据", "依据", "依照", "据", "对照", "违反", "适用", "是", "有", "说")
+    ("按", "按照", "根据", "依据", "依照", "据", "对照", "违反", "是", "有", "说")
 )
 _OLD_OR_NEW = frozenset(("新", "旧", "老", "原"))
 _CITING = _EDITIONS | _INTRODUCERS - {"是", "有", "说"} | {"年"} | _OLD_OR_NEW - {"原"}
@@ -327,21 +327,20 @@ def generic(law: str) -> bool:
 
 
 _VAGUE = re.compile(r"^(?:具体|相关|有关|配套)")  # 具体实施办法: whichever there is
+# a place said by its administrative name (北京市, 江苏省), not a sight (西湖, 黄河)
+_ADMINISTRATIVE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|市|县|区|自治区|自治州)")
+# kinds of body, each with a charter of its own (not 少先队 or 工会: one body's charter)
+_BODY_KINDS = re.compile(r"^(?:社团|社会团体|基金会|公司|企业|学校|高校|协会|商会|合作社)章程$")
 
 
 def names_no_text(law: str) -> bool:
     """Whether a name read from a question names no particular text a corpus could lack: a
-    kind (`generic`) said vaguely (具体实施办法) or of a place (湖南实施办法: its text of that
-    kind), or a charter of a kind of body (社团章程, 基金会章程: each body's own, not a text
-    such as 中国共产党章程 or 北京大学章程, whose words name one body)."""
-    from retrieval.segment import default_segmenter, word_tags
-
-    segmenter = default_segmenter()
-    words = [w for w, _ in segmenter.words(law)]
-    rest = law[len(words[0]) :] if len(words) > 1 and segmenter.is_place(words[0]) else law
-    if generic(_VAGUE.sub("", rest)):
-        return True
-    return law.endswith("章程") and all(word_tags().get(w) == "n" for w in words)
+    kind (`generic`) said vaguely (具体实施办法) or of a place (北京市实施细则: its text of
+    that kind), or the charter of a kind of body (社团章程, 基金会章程: each body's own, not a
+    text such as 中国共产党章程, 少先队章程 or 中山大学章程)."""
+    place = _ADMINISTRATIVE_PLACE.match(law)
+    rest = law[place.end() :] if place else law
+    return generic(_VAGUE.sub("", rest)) or bool(_BODY_KINDS.match(law))
 
 
 def names_a_held_law(law: str, held: Sequence[str]) -> bool:

@@ -394,12 +394,9 @@ def kinds_asked_of(question: str) -> str:
 _ASKS_PENALTY = re.compile(
     r"罚(?:多少|几|款多少|得多|什么)|(?:怎么|怎样|如何)(?:处罚|罚|处分)|(?:什么|哪些)(?:处罚|处分|法律责任)"
     # (how much a fine is, however asked: 罚款是多少, 罚款幅度, 最高能罚到多少, 也要罚吗)
-    r"|罚款?[是有的能到]{0,2}(?:多少|几|幅度|标准|区间|上限|最多|最高|怎么算|按什么)|[要会]罚吗"
-    r"|拘留(?:几|多少)"
+    r"|罚款?[是有的能到]{0,2}(?:多少(?![天日小]|钱以上)|几(?![天日时])|幅度|标准(?!由)|区间|上限(?!由)"
+    r"|最多|最高|怎么算|按什么)|[要会]罚吗|拘留(?:几|多少)(?![天日小]时?[以内之])"
     r"|(?:会|要|能)被(?:怎么|怎样|如何)?(?:罚|处罚|处分)"
-    # (会怎么处理 of one who did something: 公安会怎么处理这家店; not 投诉怎么处理, nor 要怎么
-    # 处理 of a thing or a duty: 过期疫苗要怎么处理, 河长接到以后要怎么处理)
-    r"|(?<!投诉|举报|纠纷|申请)(?:会被?|要被)(?:怎么|怎样|如何)处理(?!投诉|举报|纠纷|申请)"
     # 会受到什么处理, 要承担什么后果: what a breach brings (not 投诉怎么处理, a procedure)
     r"|(?:受到?|承担|有)(?:什么|哪些|怎样的?)(?:处理(?!要求|方式|标准|办法|流程|结果|程序|措施)|后果)"
 )
@@ -419,8 +416,27 @@ def asks_rule(question: str) -> bool:
     return bool(_ASKS_RULE.search(question))
 
 
+# a question asking who is responsible (哪个部门管, 归谁批, 由谁负责, 找谁)
+_ASKS_WHO = re.compile(
+    r"哪(?:个|些|一个|几个|家)(?:部门|机关|单位|机构)|什么部门|归谁|归哪|由谁|找谁|向谁|谁(?:来)?(?:负责|管|批|审批|监督|查处|处罚|认定|确定|制定|组织)"
+)
+
+
+def asks_who(question: str) -> bool:
+    return bool(_ASKS_WHO.search(question))
+
+
+# what will be done to whoever did something (会被怎么处理, 没挂牌子会怎么处理, 公安会怎么处理
+# 这家店); not with a complaint, an application or a file (投诉以后会怎么处理, 河长接到以后
+# 要怎么处理: a procedure)
+_DEALT_WITH = re.compile(r"(?:会被?|要被)(?:怎么|怎样|如何)处理")
+_PROCEDURE = re.compile(r"投诉|举报|申请|纠纷|材料|档案")
+
+
 def asks_penalty(question: str) -> bool:
-    return bool(_ASKS_PENALTY.search(question))
+    return bool(_ASKS_PENALTY.search(question)) or bool(
+        _DEALT_WITH.search(question) and not _PROCEDURE.search(question)
+    )
 
 
 # the kind of members a list question asks for: 条件 of 需要满足哪几个条件, 条款 of 哪些条款

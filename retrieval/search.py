@@ -20,6 +20,7 @@ from retrieval.clues import (
     classifies,
     defines,
     enumerates,
+    gives_authority,
     gives_quantity,
     gives_time,
     lists_kind,
@@ -60,6 +61,7 @@ from retrieval.question import (
     asks_quantity,
     asks_rule,
     asks_time,
+    asks_who,
     defined_term,
     kinds_asked_of,
     listed_kind,
@@ -96,8 +98,7 @@ from retrieval.title_lines import CATALOGUE_FIELD
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 # candidates BM25 hands to the filters and re-ranking, whatever top_k is: 100 answers as 200
-# did (all sets' 702 documents in one index of 39,672 passages: 2 answers lost, 3 won, of
-# 9,494) at about two thirds of the cost per question
+# did (702 documents, 39,672 passages: 2 of 9,494 answers lost, 3 won) at 2/3 of the cost
 POOL = 100
 CLOSEST_NOTE = "没有找到完全对应的段落，以下是最接近的一段"
 
@@ -109,14 +110,13 @@ class Ranking:
     synonym_weight: float = 0.5
     bigram_weight: float = 0.3
     min_coverage: float = 0.15  # share of the question's information a passage must match
-    # ... when the question names no document, rising with the corpus's size: the more
-    # passages, the likelier a rare word of an off-topic question (天气, 二手车) is shared by
-    # chance; from min_coverage at a speech's few dozen passages to this cap
+    # ... when the question names no document, rising with the corpus's size (the more
+    # passages, the likelier an off-topic question's rare word, 天气, is shared by chance),
+    # from min_coverage at a speech's few dozen passages to this cap
     max_coverage: float = 0.5
     coverage_per_e: float = 0.09  # rise for each e-fold of passages past SMALL_CORPUS
     weak_coverage: float = 0.3  # below this, the passage must also hold the most telling word
-    # ... in a document the question names: naming it already says what the question is about
-    # (2025年代表法第五章是讲什么内容的), so a chance match of its other words is less likely
+    # ... in a document the question names, which says what it is about (代表法第五章讲什么)
     named_weak_coverage: float = 0.2
     common_information: float = 6.0  # -ln share of words as common as 里 or 做: say nothing
     min_weight: float = 0.2  # every word still counts a little
@@ -142,8 +142,8 @@ class Ranking:
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
     statement_boost: float = 1.4  # ... or one opening by saying what it is (民族乡是…)
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
-    # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); and a date
-    # near one a question asking "when" names (陈云同志1925年加入… for 陈云哪年入党)
+    # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); a date near one
+    # asking "when" names (陈云同志1925年加入… for 陈云哪年入党); a body near one asking "who"
     # a question most of whose information is in words the corpus never uses asks about
     # something else (门票, 比特币, 世界杯), whatever rare word it shares; in a large corpus,
     # where such chance sharing happens (in one speech, coverage already says it all)
@@ -152,9 +152,8 @@ class Ranking:
     absent_weight: float = 3.0  # ... counting words this telling (colloquial 光听 is not)
     # when no passage passes the bar, one is still shown, as the closest, if it stands out:
     # it holds this much of the question's information, two rare words' worth (an everyday
-    # question words the rest its own way: 视频会员自动续费扣了钱，事先没提醒，合规吗), and
-    # BM25 puts it this far above every other passage (an off-topic question's chance words
-    # are spread over many: 济南到青岛坐高铁要多长时间)
+    # question words the rest its own way: 视频会员自动续费扣了钱，合规吗), and BM25 puts it
+    # this far above the rest (an off-topic question's chance words are spread: 高铁要多久)
     standout_information: float = 7.0
     standout_gap: float = 1.2
     # a question carrying more information than nineteen in twenty (the tuning sets': median
@@ -329,10 +328,9 @@ def candidates(
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
     definition = asks_definition(folded_question)
-    # 2009年修订的统计法 names an edition; it does not ask of the law's revisions (the names
-    # the question says are left out here; an edition before a name the corpus does not
-    # know by it, （2024年修正）统计法, in asks_history); the question as written must ask
-    # too, as 2018年修正本的公司法 is said as 公司法 and leaving that out would leave 修正
+    # 2009年修订的统计法 names an edition, asking nothing of the law's revisions (the names
+    # said are left out here; an edition before a name the corpus lacks, （2024年修正）统计法,
+    # in asks_history); the question as written must ask too (2018年修正本的公司法 → 修正)
     written = canonical_years(folded_question)
     history = asks_history(_without(written, target.said)) and asks_history(written)
     asked, asked_weights = _asked(query, weights, target, index, definition, history)
@@ -341,10 +339,9 @@ def candidates(
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
     ordinals = asked_ordinals(_without(folded_question, target.said))
     texts = index.searchable_many([i for i, _ in ids])
-    # a quote that some passage holds is a constraint; one that none holds was misremembered
-    # a passage saying the quote word for word is its source; those holding most of it only
-    # say something like it (the same article of another place's regulation), and count only
-    # where none says it
+    # a quote that some passage holds is a constraint; one that none holds was misremembered:
+    # a passage saying it word for word is its source; those holding most of it say something
+    # like it (the same article of another place's rule) and count only where none says it
     holds = [all(says_quote(q, t) for q in target.phrases) for t in texts]
     if target.phrases and not any(holds):
         # said in a page's headline only (252名“无袍法官”上任!…): the headline heads its text
@@ -356,6 +353,7 @@ def candidates(
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
     when = asks_time(folded_question)
+    who = asks_who(folded_question)
     effect = asks_effect(folded_question)
     term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
@@ -436,8 +434,10 @@ def candidates(
                 boost *= ranking.national_boost
             if passage.doc in rules:
                 boost *= ranking.rule_boost
-            if (quantity and gives_quantity(query, weights, text)) or (
-                when and gives_time(query, weights, text)
+            if (
+                (quantity and gives_quantity(query, weights, text))
+                or (when and gives_time(query, weights, text))
+                or (who and gives_authority(query, weights, text))
             ):
                 boost *= ranking.quantity_boost
             if listing and enumerates(passage.text):

@@ -347,4 +347,6 @@ def test_a_rule_named_by_its_kind_alone_or_a_body_charter_is_no_missing_text() -
     # counter-examples: a charter naming one body, and a place's rule named in full, are
     # texts the corpus may lack
     assert find_target("中山大学章程规定校长怎么产生？", catalog).missing
+    assert find_target("少先队章程规定队员几岁离队？", catalog).missing  # one body's
+    assert find_target("西湖管理条例对游船怎么规定？", catalog).missing  # a sight, no place's
     assert find_target("上海市旅馆业治安管理条例规定了什么？", catalog).missing

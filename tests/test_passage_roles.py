@@ -156,6 +156,10 @@ def test_a_penalty_article_enforces_only_its_own_texts_articles() -> None:
     done = "第四十三条 娱乐场所实施本条例第十四条禁止行为的，由县级公安部门没收违法所得，并处罚款。"
     passages = [parse("x.txt", ["某条例", done]).passages[0]]
     assert enforcing(passages, "第十四条") == passages
+    # not a case that spares one (没有本法第三十九条规定的情形的, 具有…情形的，免予处分)
+    spared = "第四十条 劳动者没有本法第三十九条规定的情形的，用人单位可以解除劳动合同，并处罚款。"
+    passages = [parse("x.txt", ["某法", spared]).passages[0]]
+    assert enforcing(passages, "第三十九条") == []
     # the article whose penalty it applies is not breached
     applied = "第九十二条 违反本法第二十条规定的，依照本法第六十一条的规定处罚款。"
     (passage,) = parse("x.txt", ["某法", applied]).passages

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from retrieval.clues import gives_authority
 from retrieval.normalize import fold
-from retrieval.question import asks_definition, make_word, parse_question
+from retrieval.question import asks_definition, asks_who, make_word, parse_question
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
@@ -190,7 +191,7 @@ def test_a_law_defining_a_term_by_its_cases_defines_it() -> None:
     from retrieval.question import parse_question
 
     query = parse_question("哪些情形算是无准运证运输烟草专卖品？", SEGMENTER)
-    weights = [1.0] * len(query.words)
+    weights = [8.0] * len(query.words)  # (every word telling)
     listing = "第三十四条 有下列情形之一的，为无烟草专卖品准运证运输烟草专卖品："
     assert defines(query, weights, listing, term="无准运证运输烟草专卖品")
     # counter-example: a list of cases with a penalty is no definition
@@ -493,3 +494,18 @@ def test_a_verb_glued_to_its_aspect_particle_is_searched_as_the_verb() -> None:
     assert "受过" in words and "通过" in words and "提" not in words
     # nor a stem that is a word of another sense (没用过 is not 没用, useless)
     assert "没用" not in [w.text for w in parse_question("注册商标三年没用过", SEGMENTER).words]
+
+
+def test_who_is_responsible_is_answered_by_the_passage_naming_a_body() -> None:
+    folder = CORPORA / "railway_safety_folder" / "docs"
+    index = index_of([read(p) for p in sorted(folder.iterdir())], SEGMENTER)
+    got = answer(index, "铁路法里，车站和车厢里的治安归谁管？铁路沿线呢？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第四十三条 铁路公安机关和地方公安机关分工负责")
+    # counter-examples: a question of how, not who; a penalty's 由…机关 names who enforces
+    # it, not who is responsible
+    assert not asks_who("车站里的治安是怎么维护的？") and asks_who("这件事由谁负责")
+    penalty = "第十二条 擅自编制门楼牌号的，由公安机关责令改正，处二百元罚款。"
+    query = parse_question("门楼牌号由谁负责", SEGMENTER)
+    weights = [8.0] * len(query.words)  # (every word telling)
+    assert not gives_authority(query, weights, penalty)
+    assert gives_authority(query, weights, "第十一条 门楼牌号由区公安机关负责编制和管理。")
