@@ -212,16 +212,21 @@ def gives_time(query: Query, weights: Sequence[float], text: str) -> bool:
 
 # a body a text makes responsible (文化主管部门, 公安机关, 县级以上人民政府, 地名委员会)
 _AUTHORITY = re.compile(
-    r"(?:部门|机关|人民政府|委员会|机构)(?:负责|主管|审批|批准|查处|认定|确定|制定|组织|会同)"
-    r"|由[^，。；]{0,20}?(?:部门|机关|人民政府|委员会|机构)"
+    r"(?:部门|机关|人民政府|国务院|委员会|机构|[局厅]|单位)[^，。；]{0,8}?"
+    r"(?:负责(?!人)|主管|审批|批准|查处|认定|确定|制定|组织(?!法)|会同|承担)"
+    r"|由[^，。；]{0,20}?(?:部门|机关|人民政府|国务院|委员会|机构|[局厅]|单位)"
+    r"|是[^，。；]{0,20}?的?主管(?:部门|机关)"
 )
 AUTHORITY_SPAN = 20
 
 
-def gives_authority(query: Query, weights: Sequence[float], text: str) -> bool:
+def gives_authority(
+    query: Query, weights: Sequence[float], text: str, penalty: bool = False
+) -> bool:
     """Whether a body stands near one of the question's telling words: the passage says who
-    is responsible for what was asked (a penalty's 由…部门 names who enforces it, no more)."""
-    if states_penalty(text):
+    is responsible for what was asked (a penalty's 由…部门 names who enforces it, no more,
+    unless who punishes is asked: `penalty`)."""
+    if states_penalty(text) and not penalty:
         return False
 
     def body(start: int, end: int) -> bool:

@@ -330,16 +330,24 @@ _VAGUE = re.compile(r"^(?:具体|相关|有关|配套)")  # 具体实施办法: 
 # a place said by its administrative name (北京市, 江苏省), not a sight (西湖, 黄河)
 _ADMINISTRATIVE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|市|县|区|自治区|自治州)")
 # kinds of body, each with a charter of its own (not 少先队 or 工会: one body's charter)
-_BODY_KINDS = re.compile(r"^(?:社团|社会团体|基金会|公司|企业|学校|高校|协会|商会|合作社)章程$")
+_BODY_KINDS = re.compile(
+    r"^(?:社团|社会团体|基金会|(?:股份有限|有限责任)?公司|企业|学校|高校|协会|商会"
+    r"|(?:农民专业)?合作社)章程$"
+)
+_APPLIES = re.compile(r"^.*?适用(?=.)")  # X适用暂行办法吗: whether X falls under it
 
 
 def names_no_text(law: str) -> bool:
     """Whether a name read from a question names no particular text a corpus could lack: a
-    kind (`generic`) said vaguely (具体实施办法) or of a place (北京市实施细则: its text of
-    that kind), or the charter of a kind of body (社团章程, 基金会章程: each body's own, not a
-    text such as 中国共产党章程, 少先队章程 or 中山大学章程)."""
+    kind (`generic`) said vaguely (具体实施办法), of a place (北京市实施细则: its text of that
+    kind) or as what something falls under (服务适用暂行办法吗), or the charter of a kind of
+    body (社团章程: each body's own, not 中国共产党章程, 少先队章程 or 中山大学章程)."""
+    from retrieval.segment import default_segmenter
+
     place = _ADMINISTRATIVE_PLACE.match(law)
-    rest = law[place.end() :] if place else law
+    if place and not default_segmenter().is_place(place.group(0)):
+        place = None  # (住宅小区, 开发区: no place)
+    rest = _APPLIES.sub("", law[place.end() :] if place else law)
     return generic(_VAGUE.sub("", rest)) or bool(_BODY_KINDS.match(law))
 
 

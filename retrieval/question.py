@@ -427,10 +427,10 @@ def asks_who(question: str) -> bool:
 
 
 # what will be done to whoever did something (会被怎么处理, 没挂牌子会怎么处理, 公安会怎么处理
-# 这家店); not with a complaint, an application or a file (投诉以后会怎么处理, 河长接到以后
-# 要怎么处理: a procedure)
+# 这家店, 被举报的无证诊所会被怎么处理); not with the asker's complaint or application (投诉了
+# 以后…会怎么处理, 申请会怎么处理, 河长接到以后要怎么处理: a procedure)
 _DEALT_WITH = re.compile(r"(?:会被?|要被)(?:怎么|怎样|如何)处理")
-_PROCEDURE = re.compile(r"投诉|举报|申请|纠纷|材料|档案")
+_PROCEDURE = re.compile(r"(?:投诉|举报|申请|纠纷)(?:了|以后|之后|后|会|要|的话)")
 
 
 def asks_penalty(question: str) -> bool:

@@ -437,7 +437,7 @@ def candidates(
             if (
                 (quantity and gives_quantity(query, weights, text))
                 or (when and gives_time(query, weights, text))
-                or (who and gives_authority(query, weights, text))
+                or (who and gives_authority(query, weights, text, penalty))
             ):
                 boost *= ranking.quantity_boost
             if listing and enumerates(passage.text):

@@ -342,6 +342,7 @@ def test_a_rule_named_by_its_kind_alone_or_a_body_charter_is_no_missing_text() -
         "北京市实施细则的开头说制定细则是为了实施什么",  # the place's text of that kind
         "这个条例的具体实施办法由哪个部门来定？",  # whichever there is
         "社会团体跟条例不一致、违反条例会怎样",  # (违反 introduces a name, of none here)
+        "社会团体的分支机构适用暂行办法吗",  # whether it falls under the one there is
     ):
         assert not find_target(question, catalog).missing, question
     # counter-examples: a charter naming one body, and a place's rule named in full, are
@@ -349,4 +350,6 @@ def test_a_rule_named_by_its_kind_alone_or_a_body_charter_is_no_missing_text() -
     assert find_target("中山大学章程规定校长怎么产生？", catalog).missing
     assert find_target("少先队章程规定队员几岁离队？", catalog).missing  # one body's
     assert find_target("西湖管理条例对游船怎么规定？", catalog).missing  # a sight, no place's
+    assert find_target("住宅小区管理办法怎么规定停车？", catalog).missing  # 小区 is no place
+    assert find_target("涉外民事关系法律适用法怎么规定的？", catalog).missing
     assert find_target("上海市旅馆业治安管理条例规定了什么？", catalog).missing

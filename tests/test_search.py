@@ -664,6 +664,8 @@ def test_what_asks_a_penalty() -> None:
     assert not asks_penalty("过期了的疫苗，接种点要怎么处理")
     assert not asks_penalty("我的投诉会怎么处理")
     assert not asks_penalty("我投诉了以后，市场监管局会怎么处理")
+    assert asks_penalty("被举报的无证诊所会被怎么处理")  # (举报 said of the offender)
+    assert asks_penalty("提供虚假材料骗取补贴会被怎么处理")
     assert not asks_penalty("治安案件罚款到多少钱以上，当事人可以要求开听证会？")
     assert not asks_penalty("拘留多少小时内要通知家属")
     # how much a fine is, however asked

@@ -509,3 +509,8 @@ def test_who_is_responsible_is_answered_by_the_passage_naming_a_body() -> None:
     weights = [8.0] * len(query.words)  # (every word telling)
     assert not gives_authority(query, weights, penalty)
     assert gives_authority(query, weights, "第十一条 门楼牌号由区公安机关负责编制和管理。")
+    assert gives_authority(query, weights, "第三条 市公安局是本市门楼牌号的主管部门。")
+    # (负责人 is a person in charge of a body, not a body in charge)
+    assert not gives_authority(query, weights, "第九条 门楼牌号的设置单位负责人应当签字。")
+    # asked who punishes, the penalty's 由…机关 does say it
+    assert gives_authority(query, weights, penalty, penalty=True)
