@@ -136,13 +136,13 @@ _EXPLAINS = re.compile(r"^关于《([^》]{4,80})》的说明$")
 _FIVE_YEAR_PLAN = re.compile(rf"第({_N})个五年(?:规划|计划)")
 
 
-# a page's words around the text it reprints (新修订…条例全文, …条例最新全文2023, …条例公布(全文))
 _ISSUED_HEADLINE = re.compile(  # who issued what text, in a news headline
     rf"^[^，。！？:：《》]{{2,20}}?(?:印发|发布(?!会)|出台|公布|颁布)了?(?!一批|一系列|新版|新修订|最新|第)"
     rf"([\u4e00-\u9fff]{{4,30}}(?:{'|'.join(KIND_WORDS)}|规范|标准|指引))$"
 )
 # a headline's word for a text's making or taking effect (…条例正式出台, …法今起施行)
 HEADLINE_ACTS = r"(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|获批|出炉|施行(?!细则|办法))"
+# a page's words around the text it reprints (新修订…条例全文, …条例最新全文2023, …条例公布(全文))
 _REPRINTED = re.compile(
     rf"^(最新|新修订的?|修订后的)(?=\S{{4}})|(?<=\S{{4}})({HEADLINE_ACTS}|发布|印发)?"
     r"([(（](最新)?[全原]文[)）]|(最新)?[全原]文(20\d\d)?)$"
