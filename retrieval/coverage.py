@@ -86,15 +86,30 @@ _NUMBER_EDGE = re.compile(r"^\d|\d$")
 
 
 def holds(term: str, text: Container[str]) -> bool:
-    """Whether `text` holds `term`; a number only whole (3 is not in 2023, 30 or 3.5)."""
-    if not isinstance(text, str) or not _NUMBER_EDGE.search(term):
+    """Whether `text` holds `term`; a number only whole (3 is not in 2023, 30 or 3.5), and
+    one spelled out not as an ordinal unless asked as one (三十八 of 38度 is not in 第三十八条,
+    nor 三十 in 三十八)."""
+    if not isinstance(text, str):
         return term in text
-    return _whole_number(term).search(text) is not None
+    if _NUMBER_EDGE.search(term):
+        return _whole_number(term).search(text) is not None
+    if len(term) > 1 and not term.strip(_SPELLED_DIGITS).lstrip("第"):
+        return _whole_spelled(term).search(text) is not None
+    return term in text
+
+
+_SPELLED_DIGITS = "零〇一二三四五六七八九十百千两"
 
 
 @lru_cache(maxsize=256)
 def _whole_number(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)")
+
+
+@lru_cache(maxsize=256)
+def _whole_spelled(term: str) -> re.Pattern[str]:
+    before = _SPELLED_DIGITS if term.startswith("第") else f"第{_SPELLED_DIGITS}"
+    return re.compile(rf"(?<![{before}]){re.escape(term)}(?![{_SPELLED_DIGITS}])")
 
 
 TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about

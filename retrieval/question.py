@@ -128,10 +128,11 @@ def parse_question(
         folded = folded.replace(name, f" {name} ")
     stop = stopwords()
     words = []
-    for text, _ in segmenter.words(folded):
+    for text, at in segmenter.words(folded):
         if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
             continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
-        if word := make_word(_without_aspect(text, segmenter), segmenter):
+        ordinal = folded[at - 1 : at] == "第"
+        if word := make_word(_without_aspect(text, segmenter), segmenter, ordinal):
             words.append(word)
     return Query(tuple(words), tuple(segmenter.bigrams(folded)))
 
@@ -157,29 +158,31 @@ def _without_aspect(text: str, segmenter: Segmenter) -> str:
     return stem
 
 
-def make_word(text: str, segmenter: Segmenter) -> Word | None:
+def make_word(text: str, segmenter: Segmenter, ordinal: bool = False) -> Word | None:
     """A question word with the index terms that find it and its synonyms; None for one
-    with no term to search (a stopword)."""
+    with no term to search (a stopword). `ordinal`: it follows 第 (第38条)."""
     terms = frozenset(segmenter.expand([text]))
     if not terms:
         return None
     expansions = frozenset(s for t in terms for s in synonyms(t)) | _written_out(text)
-    return Word(text, terms, expansions | _numerals(text))
+    return Word(text, terms, expansions | _numerals(text, ordinal))
 
 
 MIN_SPELLED_NUMBER = 10  # 十六 and 30 are words of a text; 三 or 7 alone are in every line
 
 
-def _numerals(word: str) -> frozenset[str]:
+def _numerals(word: str, ordinal: bool = False) -> frozenset[str]:
     """A number as the other script writes it (16 → 十六 of 十六周岁, 三十 → 30 of 30日): a law
-    spells out what a question types in digits, a web page the other way round."""
+    spells out what a question types in digits, a web page the other way round; after 第
+    with it (第38条 → 第三十八), since a spelled number after 第 is only ever an ordinal."""
     n = chinese_number(word)
     if n is None or not MIN_SPELLED_NUMBER <= n < 1000:
         return frozenset()
     # a number written out as it reads back (not 十四五, 二三十 or 010)
     if word.replace("两", "二") not in (str(n), cn_numeral(n)):
         return frozenset()
-    return frozenset({str(n) if word != str(n) else cn_numeral(n)})
+    other = str(n) if word != str(n) else cn_numeral(n)
+    return frozenset({f"第{other}" if ordinal else other})
 
 
 _PLENUM = re.compile(r"([一二三四五六七八九十]{1,2})中全会")

@@ -514,3 +514,17 @@ def test_who_is_responsible_is_answered_by_the_passage_naming_a_body() -> None:
     assert not gives_authority(query, weights, "第九条 门楼牌号的设置单位负责人应当签字。")
     # asked who punishes, the penalty's 由…机关 does say it
     assert gives_authority(query, weights, penalty, penalty=True)
+
+
+def test_a_number_asked_is_not_the_ordinal_of_an_article_nor_part_of_a_larger_one() -> None:
+    from retrieval.coverage import holds
+
+    # 38度 is a temperature: 第三十八条 is an article's place, and 三十 is not in 三十八
+    assert "三十八" in make_word("38", SEGMENTER).expansions
+    assert not holds("三十八", "第三十八条 违反本条例规定的")
+    assert holds("三十八", "每周工作不超过三十八小时")
+    assert not holds("三十", "每周工作不超过三十八小时")
+    # counter-example: asked as an ordinal (第38条), it is the article's
+    asked = parse_question("第38条讲的是什么", SEGMENTER)
+    assert any(holds(s, "第三十八条 违反本条例规定的") for w in asked.words for s in w.spellings)
+    assert holds("十四五", "“十四五”规划") and holds("第一", "第一条")
