@@ -275,6 +275,9 @@ def explanation(
         f"检索词：{escape(words)}",
         f"阈值：覆盖率 ≥ {report.threshold:.2f}；低于 {report.weak:.2f} 时须含问题中最关键的词",
     ]
+    if report.rule_threshold:
+        bar = report.rule_threshold
+        lines.append(f"问能不能、怎么罚或归谁管：法规条文的阈值为覆盖率 ≥ {bar:.2f}")
     if report.words:
         telling = "、".join(report.telling)
         lines.append(

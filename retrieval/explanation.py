@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from retrieval.dates import digit_years
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.model import Passage
-from retrieval.normalize import valid_text
+from retrieval.normalize import fold, valid_text
 from retrieval.parts import read_place
 from retrieval.question import MAX_QUESTION_CHARS, Query
-from retrieval.refusal import absent_limit, absent_share, open_coverage
+from retrieval.refusal import absent_limit, absent_share, open_coverage, standout
 from retrieval.search import (
     DEFAULT_RANKING,
     Ranking,
     candidates,
+    leniently_judged,
     question_focus,
     read_question,
-    standout,
     structure_answer,
     weak_bar,
     word_weights,
@@ -51,6 +52,7 @@ class Explanation:
     structure: tuple[Passage, ...] = ()  # the answer from the heading tree, when it is one
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # words the corpus writes otherwise
     closest: Passage | None = None  # shown alone when none is kept: it stands out
+    rule_threshold: float = 0.0  # a rule text's lower bar (能不能…, 怎么罚, 归谁管), if any
 
 
 def explain(
@@ -77,9 +79,11 @@ def explain(
         matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
         rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))
     named = target.docs is not None
+    threshold = ranking.min_coverage if named else open_coverage(index.paragraphs, ranking)
+    lenient = leniently_judged(index, digit_years(fold(question)), target)
     return Explanation(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
-        threshold=ranking.min_coverage if named else open_coverage(index.paragraphs, ranking),
+        threshold=threshold,
         weak=weak_bar(ranking, target.named),
         telling=tuple(w.text for w in question_focus(query, weights, target, index, ranking)),
         rows=tuple(rows) if query.words else (),
@@ -91,4 +95,5 @@ def explain(
         else (),
         synonyms=tuple((w.text, tuple(sorted(w.kin))) for w in query.words if w.kin),
         closest=lone.passage if lone else None,
+        rule_threshold=threshold * ranking.rule_coverage if lenient and query.words else 0.0,
     )

@@ -15,7 +15,7 @@ from retrieval.question import Query, Word
 from retrieval.segment import word_tags
 
 if TYPE_CHECKING:
-    from retrieval.search import Ranking
+    from retrieval.search import Candidate, Ranking
     from retrieval.segment import Segmenter
 
 SMALL_CORPUS = 25  # passages of one speech
@@ -91,3 +91,23 @@ def place_word(word: str, segmenter: Segmenter) -> bool:
 
 _NAME_TAGS = frozenset({"n", "nr", "nrt"})
 RARE_NOUN_INFORMATION = 9.0  # 中心 (7.9) is every text's word; 银川 (12.3) and 大理 (11.1) are not
+
+
+def standout(
+    pool: Sequence[Candidate], weights: Sequence[float], ranking: Ranking
+) -> Candidate | None:
+    """The passage shown as the closest when none of the pool is kept (`Ranking.standout_gap`),
+    else None: the pool is then in BM25's order, since only kept passages are boosted."""
+    if any(c.kept for c in pool):
+        return None
+    ranked = [c for c in pool if not c.rule]
+    if not ranked:
+        return None
+    first = ranked[0]
+    second = ranked[1].bm25 if len(ranked) > 1 else 0.0
+    stands_out = (
+        first.near
+        and first.coverage * sum(weights) >= ranking.standout_information
+        and first.bm25 >= ranking.standout_gap * second
+    )
+    return first if stands_out else None

@@ -75,6 +75,7 @@ from retrieval.refusal import (
     only_places,
     open_coverage,
     share_of,
+    standout,
 )
 from retrieval.regulations import rule_documents
 from retrieval.segment import Segmenter
@@ -137,6 +138,10 @@ class Ranking:
     # a rule's text, for a question asking what is allowed or required (能不能, 可以…吗) that
     # names no document: what the rules say, not what a news page beside them reports
     rule_boost: float = 1.5
+    # ... which, like one asking what is punished or who is responsible, says its situation
+    # in everyday words (代工厂, 高压线) that an article states in its own (委托生产, 电力线路
+    # 保护区): a rule text's passage passes at this share of the coverage bar
+    rule_coverage: float = 0.6
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
     list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
@@ -361,6 +366,7 @@ def candidates(
     rules = (
         rule_documents(index.catalog) if asks_rule(folded_question) and target.docs is None else ()
     )
+    lenient = leniently_judged(index, folded_question, target)
     listing = asks_list(folded_question)
     kind_listed = listed_kind(folded_question)
     occasion = asks_occasion(folded_question)
@@ -393,7 +399,8 @@ def candidates(
         near = kept(score, share, telling, text, ranking, inside, target.named) and (
             not own_telling or any(matches(w, text) for w in own_telling)
         )
-        ok = near and (target.docs is not None or share >= floor or passage.doc in placed)
+        bar = floor * ranking.rule_coverage if passage.doc in lenient else floor
+        ok = near and (target.docs is not None or share >= bar or passage.doc in placed)
         rule = ""
         if unheld_edition:
             rule = "ordinal"  # 第二届全国文明家庭 asked, the corpus speaks of the 第一届
@@ -463,24 +470,14 @@ def candidates(
     return rows
 
 
-def standout(
-    pool: Sequence[Candidate], weights: Sequence[float], ranking: Ranking
-) -> Candidate | None:
-    """The passage shown as the closest when none of the pool is kept (`Ranking.standout_gap`),
-    else None: the pool is then in BM25's order, since only kept passages are boosted."""
-    if any(c.kept for c in pool):
-        return None
-    ranked = [c for c in pool if not c.rule]
-    if not ranked:
-        return None
-    first = ranked[0]
-    second = ranked[1].bm25 if len(ranked) > 1 else 0.0
-    stands_out = (
-        first.near
-        and first.coverage * sum(weights) >= ranking.standout_information
-        and first.bm25 >= ranking.standout_gap * second
-    )
-    return first if stands_out else None
+def leniently_judged(index: SearchIndex, question: str, target: Target) -> frozenset[str]:
+    """The rule texts judged by the lower bar (`Ranking.rule_coverage`) for a question naming no
+    document that asks what is allowed, what is punished or who is responsible (folded)."""
+    if target.docs is not None or not (
+        asks_rule(question) or asks_penalty(question) or asks_who(question)
+    ):
+        return frozenset()
+    return rule_documents(index.catalog)
 
 
 _ASKS_RECORD = re.compile(r"索引号|发布机构|成文|主题分类|责任部门|哪个(?:部门|机构|单位)发布")

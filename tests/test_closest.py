@@ -1,5 +1,5 @@
 """When no passage passes the bar: the one that stands out is shown alone, as the closest; and
-the bar for a long question telling its situation."""
+the bar for a long question telling its situation, and for a rule's article asked what it allows."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
+from bot.render import explanation
 from retrieval.explanation import explain
 from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, answer
 from retrieval.segment import default_segmenter
@@ -31,15 +32,18 @@ def test_a_passage_standing_out_below_the_bar_is_shown_alone_as_the_closest() ->
     assert "自动续费" in got.hits[0].passage.text and got.note == CLOSEST_NOTE
     without = replace(DEFAULT_RANKING, standout_gap=math.inf)
     assert not answer(index, question, SEGMENTER, ranking=without).hits
-    # asked what breaking it costs, the closest passage still comes alone
-    # (the penalty articles, announced items and labelled passages are not brought along)
-    cost = answer(index, "自动续费前没提醒扣了钱，要受什么处罚？", SEGMENTER)
-    assert cost.note == CLOSEST_NOTE and len(cost.hits) == 1
-    # said with the everyday word for the law's 经营者 (商家), it is answered: the penalty
-    # article first, then the duty it penalises
-    named = answer(index, "自动续费前没提醒扣了钱，商家要受什么处罚？", SEGMENTER)
-    assert not named.note
-    assert [h.passage.text[:4] for h in named.hits[:2]] == ["第五十条", "第十条 "]
+    # asked what breaking it costs, the law's articles pass the lower bar of a question a
+    # rule answers (`rule_coverage`), as when said with the everyday word for the law's 经营者
+    # (商家): the penalty article first, then the duty it penalises
+    cost = "自动续费前没提醒扣了钱，要受什么处罚？"
+    for asked in (cost, "自动续费前没提醒扣了钱，商家要受什么处罚？"):
+        got = answer(index, asked, SEGMENTER)
+        assert not got.note
+        assert [h.passage.text[:4] for h in got.hits[:2]] == ["第五十条", "第十条 "]
+    # by the corpus's own bar, the closest passage comes alone (the penalty articles,
+    # announced items and labelled passages are not brought along)
+    alone = answer(index, cost, SEGMENTER, ranking=replace(DEFAULT_RANKING, rule_coverage=1.0))
+    assert alone.note == CLOSEST_NOTE and len(alone.hits) == 1
 
 
 def test_an_off_topic_question_whose_words_spread_over_many_passages_gets_nothing() -> None:
@@ -73,3 +77,27 @@ def test_a_long_question_telling_its_situation_is_covered_as_a_short_ones_whole(
         "楼外楼要不要提前订位，周末人多不多，坐地铁过去方便吗？"
     )
     assert not answer(index, trip, SEGMENTER).hits
+
+
+def test_a_rule_asked_what_it_allows_passes_a_lower_bar_than_other_passages() -> None:
+    folder = CONSUMERS.parent / "culture_sport_folder" / "docs"
+    index = index_of([read(p) for p in sorted(folder.iterdir())], SEGMENTER)
+    # asked in the asker's words (总拿…去上主科, 合法吗), the law's article (体育课时不被占用)
+    # covers less of the question than the corpus's bar asks of any passage
+    question = "学校总拿体育课去上主科，这样合法吗？"
+    report = explain(index, question, SEGMENTER)
+    first = report.rows[0]
+    assert report.rule_threshold <= first.coverage < report.threshold and first.kept
+    bar = f"法规条文的阈值为覆盖率 ≥ {report.rule_threshold:.2f}"
+    assert bar in explanation(question, report)[3]
+    hits = answer(index, question, SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "tiyu_fa_2022.md"
+    assert "体育课时不被占用" in hits[0].passage.text
+    strict = replace(DEFAULT_RANKING, rule_coverage=1.0)
+    assert not answer(index, question, SEGMENTER, ranking=strict).hits
+    # counter-examples: asked something no rule says (what teachers think), the bar is the
+    # corpus's; and an off-topic question asking what is allowed still gets nothing
+    opinion = explain(index, "学校总拿体育课去上主科，老师怎么看？", SEGMENTER)
+    assert not opinion.rule_threshold and not any(row.kept for row in opinion.rows)
+    assert not any("法规条文" in line for line in explanation("老师怎么看", opinion))
+    assert not answer(index, "能不能带宠物狗坐高铁？", SEGMENTER).hits
