@@ -91,7 +91,7 @@ _COUNTS_AS = r"(?:什么|哪些|哪种|哪类)(?:情况|情形|行为|人|事)?�
 # how a question asks for a meaning: what it asks, not a word the answer holds (the
 # definition says 是指, not 意思, 算 or 法律上)
 _DEFINITION_FORM = re.compile(
-    rf"是什么意思|的含义|的定义|(?:怎么|怎样|如何)(?:定义|界定)|{_COUNTS_AS}"
+    rf"是?(?:什么|啥)意思|的含义|的定义|(?:怎么|怎样|如何)(?:定义|界定)|{_COUNTS_AS}"
     rf"|(?<!下)(?<!重新)(?:定义|概念)(?=(?:是什么|是啥)?[？?]?$)"
     rf"|在?法律上(?=是?(?:怎么|怎样|如何)(?:定义|界定)|{_COUNTS_AS})"
 )
@@ -262,6 +262,7 @@ _QUOTED_TERM = (
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解|(?<![以如况])下的?定义"
+    r"|啥叫|啥意思|指(?:的是)?啥"  # said with 啥 for 什么 (啥叫基本农田, 林长制啥意思)
     # a term and 定义 or 概念 alone (特种设备定义, 自然保护区概念); not 偷换概念, 没有概念
     r"|^[^我你他这那没不给换\s，,。]{2,16}?(?<!下)(?<!重新)(?:定义|概念)(?:是什么|是啥)?[？?]?$"
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
@@ -330,11 +331,12 @@ def asks_definition(question: str) -> bool:
 # the term a definition question asks of: before 是什么意思 (政府信息是什么意思), or after
 # 什么叫 (什么叫疫点); hedges between the term and the asking (到底, 具体) are not the term
 _TERM_BEFORE = re.compile(
-    r"([一-鿿]{2,16}?)(?:到底|究竟|具体|分别|又|都)?(?:是什么意思|(?:是)?指(?:的是)?什么|的含义|(?<!下)(?<!重新)的?定义|的?概念"
+    r"[“\"「『]?([一-鿿]{2,16}?)[”\"」』]?(?:到底|究竟|具体|分别|又|都)?"  # (“边境”是怎么定义的)
+    r"(?:是?(?:什么|啥)意思|(?:是)?指(?:的是)?(?:什么|啥)|的含义|(?<!下)(?<!重新)的?定义|的?概念"
     r"|(?:是)?(?:怎么|怎样|如何)(?:定义|界定|理解))"
 )
 _TERM_AFTER = re.compile(
-    rf"(?:什么叫|(?<!为)什么是|(?:怎么|怎样|如何)(?:定义|界定|理解)|{_COUNTS_AS})(?:的)?([一-鿿]{{2,16}}?)"
+    rf"(?:什么叫|啥叫|(?<!为)什么是|(?:怎么|怎样|如何)(?:定义|界定|理解)|{_COUNTS_AS})(?:的)?([一-鿿]{{2,16}}?)"
     r"(?=的?(?:[呢吗啊呀吧]|[^一-鿿]|$))"  # up to a particle or a stop: 什么是政府信息呢
 )
 
@@ -373,7 +375,21 @@ def defined_term(question: str) -> str:
         return ""
     term = _WHERE_SAID.sub("", before.group(1))
     said_in = _SAID_IN.sub("", term)
-    return said_in if len(said_in) >= 2 else term
+    return _unplaced(said_in if len(said_in) >= 2 else term)
+
+
+def _unplaced(term: str) -> str:
+    """The term without the place it is asked of (湿垃圾 of 上海湿垃圾定义: the place's rule
+    defines 湿垃圾); not a river's or a region's (黄河滩区 is a term), nor a place's name alone
+    or before one character."""
+    from retrieval.places import is_place_name
+    from retrieval.segment import default_segmenter
+
+    words = default_segmenter().words(term)
+    if len(words) < 2 or not is_place_name(words[0][0]):
+        return term
+    rest = term[words[1][1] :]
+    return rest if len(rest) >= 2 else term
 
 
 # a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些

@@ -328,6 +328,35 @@ def test_a_term_asked_to_be_given_its_definition_finds_the_article_defining_it()
     assert hits and hits[0].passage.text.startswith("第十条")
 
 
+def test_a_term_is_read_past_its_quotes_a_hedge_a_place_asked_of_and_asked_with_啥() -> None:
+    from retrieval.question import defined_term
+
+    # the term, not the hedge or the asking after its closing quote
+    assert defined_term(fold("现行法律里“农产品”是怎么定义的？")) == "农产品"
+    assert defined_term(fold("条例里“化妆品”到底是怎么定义的？")) == "化妆品"
+    # asked with 啥 for 什么
+    assert asks_definition("林长制啥意思") and defined_term("林长制啥意思") == "林长制"
+    assert defined_term("啥叫基本农田") == "基本农田"
+    assert defined_term("其他检疫物指啥") == "其他检疫物"
+    assert not asks_definition("标签禁止写啥")
+    # a province's or city's name before it is the place asked of, whose rule defines the term;
+    # counter-examples: a river's (黄河滩区) is part of the term, and a place alone is the term
+    assert defined_term("上海湿垃圾定义") == "湿垃圾"
+    assert defined_term("黄河滩区定义") == "黄河滩区"
+    assert defined_term("北京市是什么意思") == "北京市"
+    lines = [
+        "化妆品监督管理条例",
+        "第二条 在中华人民共和国境内从事化妆品生产经营活动及其监督管理，应当遵守本条例。",
+        "第三条 本条例所称化妆品，是指以涂擦、喷洒或者其他类似方法，施用于皮肤、毛发、指甲、"
+        "口唇等人体表面，以清洁、保护、美化、修饰为目的的日用化学工业产品。",
+        "第四条 国家按照风险程度对化妆品、化妆品原料实行分类管理。化妆品分为特殊化妆品和"
+        "普通化妆品。",
+    ]
+    index = index_of([parse("hzp.md", lines)], SEGMENTER)
+    hits = answer(index, "条例里“化妆品”到底是怎么定义的？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第三条")
+
+
 def test_what_a_breach_brings_is_asked_as_its_penalty() -> None:
     from retrieval.question import asks_penalty
 
