@@ -55,7 +55,10 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     tokens |= {event.replace("纪念", "") for event in _ANNIVERSARY_EVENT.findall(text)}
     segmenter = default_segmenter()  # and 北京 of 北京市政府 (one word to jieba), not 在全市
     tokens |= {p for p in places_of(title, "", occasion) if segmenter.is_place(p)}
-    for noun in segmenter.proper_nouns(text):
+    # a rule's name says what it governs, and no one's name: a word jieba's dictionary tags a
+    # person there is a common one (许可 of 农药经营许可管理办法); a speech's title names people
+    kinds = ("ns",) if _RULE_NAME.search(title) else ("ns", "nr")
+    for noun in segmenter.proper_nouns(text, kinds):
         if noun.endswith(LAW_ENDINGS):
             continue  # a law's name (安全法 of 特种设备安全法) names it as a law, not a token
         tokens.add(noun)
@@ -65,6 +68,8 @@ def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
         tokens.add(fold(speaker))  # a person; an issuer (中国共产党) names nearly everything
     return frozenset(tokens)
 
+
+_RULE_NAME = re.compile(r"(?:条例|办法|规定|细则|规则|准则|法)(?:[（(][^（）()]*[）)])?$")
 
 _THOUGHT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:新时代[^\W\d的]{0,12}?|[^\W\d的]{2,4}?)思想")
 
