@@ -93,12 +93,23 @@ def holds(term: str, text: Container[str]) -> bool:
         return term in text
     if _NUMBER_EDGE.search(term):
         return _whole_number(term).search(text) is not None
-    if len(term) > 1 and not term.strip(_SPELLED_DIGITS).lstrip("第"):
+    if _spelled(term):
         return _whole_spelled(term).search(text) is not None
     return term in text
 
 
 _SPELLED_DIGITS = "零〇一二三四五六七八九十百千两"
+_ORDINAL_AFTER = "条款章项节"  # 第三十八条, 三十八条
+_LARGER = "万亿"  # 三十 is not in 三十万元
+
+
+def _spelled(term: str) -> bool:
+    """Whether a term is a number spelled out, as an ordinal (第三十八) or not (三十八)."""
+    return len(term) > 1 and not term.strip(_SPELLED_DIGITS).lstrip("第")
+
+
+def _a_number(term: str) -> bool:
+    return bool(_NUMBER_EDGE.search(term)) or _spelled(term)
 
 
 @lru_cache(maxsize=256)
@@ -108,8 +119,11 @@ def _whole_number(term: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=256)
 def _whole_spelled(term: str) -> re.Pattern[str]:
-    before = _SPELLED_DIGITS if term.startswith("第") else f"第{_SPELLED_DIGITS}"
-    return re.compile(rf"(?<![{before}]){re.escape(term)}(?![{_SPELLED_DIGITS}])")
+    if term.startswith("第"):
+        return re.compile(rf"(?<![{_SPELLED_DIGITS}]){re.escape(term)}(?![{_SPELLED_DIGITS}])")
+    return re.compile(
+        rf"(?<![第、{_SPELLED_DIGITS}]){re.escape(term)}(?![{_SPELLED_DIGITS}{_LARGER}{_ORDINAL_AFTER}])"
+    )
 
 
 TELLING_WEIGHT = 1.0  # a question word this telling is one of what it is about
@@ -219,7 +233,7 @@ def holding(
     held = np.zeros((len(terms), len(texts)), dtype=bool)
     joined = joined or Joined.of(texts)
     for row, term in zip(held, terms, strict=True):
-        if joined is not None and term and "\0" not in term and not _NUMBER_EDGE.search(term):
+        if joined is not None and term and "\0" not in term and not _a_number(term):
             joined.mark(term, row)
         else:
             row[:] = [holds(term, text) for text in texts]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from retrieval.coverage import holds
 from retrieval.dates import digit_years
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.model import Passage
@@ -76,7 +77,8 @@ def explain(
     lone = None if asked else standout(ranked, weights, ranking)
     for c in ranked[:top_k]:
         text = searchable_text(c.passage)
-        matched = tuple(t for t in sorted(query.all_terms, key=len, reverse=True) if t in text)
+        terms = sorted(query.all_terms, key=len, reverse=True)
+        matched = tuple(t for t in terms if holds(t, text))  # (numbers whole, as coverage reads)
         rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))
     named = target.docs is not None
     threshold = ranking.min_coverage if named else open_coverage(index.paragraphs, ranking)

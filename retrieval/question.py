@@ -131,13 +131,19 @@ def parse_question(
     for text, at in segmenter.words(folded):
         if text in stop or not re.search(r"\w", text) or re.fullmatch(r"[a-z]", text):
             continue  # a lone Latin letter (the b of <b>, an x) says nothing to search for
-        ordinal = folded[at - 1 : at] == "第"
-        if word := make_word(_without_aspect(text, segmenter), segmenter, ordinal):
+        ordinal = _ORDINAL.match(folded, at + len(text)) or _LISTED_ORDINAL.search(folded, 0, at)
+        if word := make_word(_without_aspect(text, segmenter), segmenter, bool(ordinal)):
             words.append(word)
     return Query(tuple(words), tuple(segmenter.bigrams(folded)))
 
 
 RARE_WORD = 10  # jieba's count below which a word is one it made up, or all but
+
+
+# a number asked as an article's or chapter's place: after 第 (第38条, 第15、16条) or before
+# 条, 款, 章, 项 or 节 (办法38条)
+_ORDINAL = re.compile(r"[条款章项节]")
+_LISTED_ORDINAL = re.compile(r"第(?:[\d一二三四五六七八九十百零]+、)*$")
 
 
 def _without_aspect(text: str, segmenter: Segmenter) -> str:
@@ -262,7 +268,7 @@ _QUOTED_TERM = (
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解|(?<![以如况])下的?定义"
-    r"|啥叫|啥意思|指(?:的是)?啥"  # said with 啥 for 什么 (啥叫基本农田, 林长制啥意思)
+    r"|啥叫|啥是|啥意思|指(?:的是)?啥"  # said with 啥 for 什么 (啥叫基本农田, 林长制啥意思)
     # a term and 定义 or 概念 alone (特种设备定义, 自然保护区概念); not 偷换概念, 没有概念
     r"|^[^我你他这那没不给换\s，,。]{2,16}?(?<!下)(?<!重新)(?:定义|概念)(?:是什么|是啥)?[？?]?$"
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
@@ -336,7 +342,7 @@ _TERM_BEFORE = re.compile(
     r"|(?:是)?(?:怎么|怎样|如何)(?:定义|界定|理解))"
 )
 _TERM_AFTER = re.compile(
-    rf"(?:什么叫|啥叫|(?<!为)什么是|(?:怎么|怎样|如何)(?:定义|界定|理解)|{_COUNTS_AS})(?:的)?([一-鿿]{{2,16}}?)"
+    rf"(?:什么叫|啥叫|(?<!为)(?:什么|啥)是|(?:怎么|怎样|如何)(?:定义|界定|理解)|{_COUNTS_AS})(?:的)?([一-鿿]{{2,16}}?)"
     r"(?=的?(?:[呢吗啊呀吧]|[^一-鿿]|$))"  # up to a particle or a stop: 什么是政府信息呢
 )
 
@@ -375,21 +381,7 @@ def defined_term(question: str) -> str:
         return ""
     term = _WHERE_SAID.sub("", before.group(1))
     said_in = _SAID_IN.sub("", term)
-    return _unplaced(said_in if len(said_in) >= 2 else term)
-
-
-def _unplaced(term: str) -> str:
-    """The term without the place it is asked of (湿垃圾 of 上海湿垃圾定义: the place's rule
-    defines 湿垃圾); not a river's or a region's (黄河滩区 is a term), nor a place's name alone
-    or before one character."""
-    from retrieval.places import is_place_name
-    from retrieval.segment import default_segmenter
-
-    words = default_segmenter().words(term)
-    if len(words) < 2 or not is_place_name(words[0][0]):
-        return term
-    rest = term[words[1][1] :]
-    return rest if len(rest) >= 2 else term
+    return said_in if len(said_in) >= 2 else term
 
 
 # a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些

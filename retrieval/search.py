@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases
-from retrieval.citations import with_enforcing
+from retrieval.citations import article_of, with_enforcing
 from retrieval.clues import (
     classifies,
     defines,
@@ -399,7 +399,9 @@ def candidates(
         near = kept(score, share, telling, text, ranking, inside, target.named) and (
             not own_telling or any(matches(w, text) for w in own_telling)
         )
-        bar = floor * ranking.rule_coverage if passage.doc in lenient else floor
+        # (an article's passage: not a page's header or a dateline the text carries)
+        lower = passage.doc in lenient and bool(article_of(passage))
+        bar = floor * ranking.rule_coverage if lower else floor
         ok = near and (target.docs is not None or share >= bar or passage.doc in placed)
         rule = ""
         if unheld_edition:
