@@ -99,7 +99,6 @@ def holds(term: str, text: Container[str]) -> bool:
 
 
 _SPELLED_DIGITS = "零〇一二三四五六七八九十百千两"
-_ORDINAL_AFTER = "条款章项节"  # 第三十八条, 三十八条
 _LARGER = "万亿"  # 三十 is not in 三十万元
 
 
@@ -114,15 +113,16 @@ def _a_number(term: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _whole_number(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\d.]){re.escape(term)}(?!\.?\d)")
+    # (nor an ordinal unless asked as one: 38 of 38度 is not in 第38条, 第38 is)
+    return re.compile(rf"(?<![\d.第]){re.escape(term)}(?!\.?\d)")
 
 
 @lru_cache(maxsize=256)
 def _whole_spelled(term: str) -> re.Pattern[str]:
     if term.startswith("第"):
-        return re.compile(rf"(?<![{_SPELLED_DIGITS}]){re.escape(term)}(?![{_SPELLED_DIGITS}])")
+        return re.compile(rf"{re.escape(term)}(?![{_SPELLED_DIGITS}])")
     return re.compile(
-        rf"(?<![第、{_SPELLED_DIGITS}]){re.escape(term)}(?![{_SPELLED_DIGITS}{_LARGER}{_ORDINAL_AFTER}])"
+        rf"(?<![第{_SPELLED_DIGITS}]){re.escape(term)}(?![{_SPELLED_DIGITS}{_LARGER}])"
     )
 
 

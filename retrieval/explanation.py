@@ -83,6 +83,9 @@ def explain(
     named = target.docs is not None
     threshold = ranking.min_coverage if named else open_coverage(index.paragraphs, ranking)
     lenient = leniently_judged(index, digit_years(fold(question)), target)
+    absent = absent_share(query, weights, index, ranking) if query.words else 0.0
+    limit = 1.0 if named else absent_limit(index.paragraphs, ranking)
+    open_bar = bool(query.words) and absent < limit  # (else nothing is kept, whatever the bar)
     return Explanation(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
         threshold=threshold,
@@ -90,12 +93,12 @@ def explain(
         telling=tuple(w.text for w in question_focus(query, weights, target, index, ranking)),
         rows=tuple(rows) if query.words else (),
         target=target,
-        absent=absent_share(query, weights, index, ranking) if query.words else 0.0,
-        absent_limit=1.0 if named else absent_limit(index.paragraphs, ranking),
+        absent=absent,
+        absent_limit=limit,
         structure=tuple(structure_answer(index, question, query, target, weights)[:top_k])
         if query.words
         else (),
         synonyms=tuple((w.text, tuple(sorted(w.kin))) for w in query.words if w.kin),
         closest=lone.passage if lone else None,
-        rule_threshold=threshold * ranking.rule_coverage if lenient and query.words else 0.0,
+        rule_threshold=threshold * ranking.rule_coverage if lenient and open_bar else 0.0,
     )

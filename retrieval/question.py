@@ -140,9 +140,9 @@ def parse_question(
 RARE_WORD = 10  # jieba's count below which a word is one it made up, or all but
 
 
-# a number asked as an article's or chapter's place: after 第 (第38条, 第15、16条) or before
-# 条, 款, 章, 项 or 节 (办法38条)
-_ORDINAL = re.compile(r"[条款章项节]")
+# a number that may be an article's or chapter's place: after 第 (第38条, 第15、16条), or
+# before 条, 款, 章, 项 or 节 (办法38条, though 12条措施 counts them), not of a longer word (条件)
+_ORDINAL = re.compile(r"[条款章项节](?![件例目理约])")
 _LISTED_ORDINAL = re.compile(r"第(?:[\d一二三四五六七八九十百零]+、)*$")
 
 
@@ -166,7 +166,8 @@ def _without_aspect(text: str, segmenter: Segmenter) -> str:
 
 def make_word(text: str, segmenter: Segmenter, ordinal: bool = False) -> Word | None:
     """A question word with the index terms that find it and its synonyms; None for one
-    with no term to search (a stopword). `ordinal`: it follows 第 (第38条)."""
+    with no term to search (a stopword). `ordinal`: a number that may be an article's place
+    (第38条, 38条)."""
     terms = frozenset(segmenter.expand([text]))
     if not terms:
         return None
@@ -179,16 +180,18 @@ MIN_SPELLED_NUMBER = 10  # 十六 and 30 are words of a text; 三 or 7 alone are
 
 def _numerals(word: str, ordinal: bool = False) -> frozenset[str]:
     """A number as the other script writes it (16 → 十六 of 十六周岁, 三十 → 30 of 30日): a law
-    spells out what a question types in digits, a web page the other way round; after 第
-    with it (第38条 → 第三十八), since a spelled number after 第 is only ever an ordinal."""
+    spells out what a question types in digits, a web page the other way round; where it may
+    be an ordinal, with 第 too (第三十八, 第38), since a number after 第 in a text is only
+    ever one (`holds`: 三十八 of 38度 is not in 第三十八条)."""
     n = chinese_number(word)
+    spelled = ordinal and n is not None and word.isdigit()
     if n is None or not MIN_SPELLED_NUMBER <= n < 1000:
-        return frozenset()
+        return frozenset({f"第{word}"} if spelled else ())
     # a number written out as it reads back (not 十四五, 二三十 or 010)
     if word.replace("两", "二") not in (str(n), cn_numeral(n)):
         return frozenset()
     other = str(n) if word != str(n) else cn_numeral(n)
-    return frozenset({f"第{other}" if ordinal else other})
+    return frozenset({other, f"第{word}", f"第{other}"} if ordinal else {other})
 
 
 _PLENUM = re.compile(r"([一二三四五六七八九十]{1,2})中全会")
@@ -268,7 +271,8 @@ _QUOTED_TERM = (
 # a question asking what a term means (什么叫政府督查, X是什么意思, X的含义)
 _ASKS_DEFINITION = re.compile(
     r"什么叫|什么是|是什么意思|指的是什么|是指什么|的含义|的定义|怎么理解|如何理解|(?<![以如况])下的?定义"
-    r"|啥叫|啥是|啥意思|指(?:的是)?啥"  # said with 啥 for 什么 (啥叫基本农田, 林长制啥意思)
+    # said with 啥 for 什么 (啥叫基本农田, 林长制啥意思; not 为啥是, 指啥时候)
+    r"|啥叫|(?<![为凭])啥是|啥意思|指(?:的是)?啥(?!时候)"
     # a term and 定义 or 概念 alone (特种设备定义, 自然保护区概念); not 偷换概念, 没有概念
     r"|^[^我你他这那没不给换\s，,。]{2,16}?(?<!下)(?<!重新)(?:定义|概念)(?:是什么|是啥)?[？?]?$"
     r"|(?:怎么|怎样|如何)(?:定义|界定)"
@@ -342,7 +346,7 @@ _TERM_BEFORE = re.compile(
     r"|(?:是)?(?:怎么|怎样|如何)(?:定义|界定|理解))"
 )
 _TERM_AFTER = re.compile(
-    rf"(?:什么叫|啥叫|(?<!为)(?:什么|啥)是|(?:怎么|怎样|如何)(?:定义|界定|理解)|{_COUNTS_AS})(?:的)?([一-鿿]{{2,16}}?)"
+    rf"(?:什么叫|啥叫|(?<![为凭])(?:什么|啥)是|(?:怎么|怎样|如何)(?:定义|界定|理解)|{_COUNTS_AS})(?:的)?([一-鿿]{{2,16}}?)"
     r"(?=的?(?:[呢吗啊呀吧]|[^一-鿿]|$))"  # up to a particle or a stop: 什么是政府信息呢
 )
 

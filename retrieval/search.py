@@ -363,10 +363,8 @@ def candidates(
     term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
-    rules = (
-        rule_documents(index.catalog) if asks_rule(folded_question) and target.docs is None else ()
-    )
     lenient = leniently_judged(index, folded_question, target)
+    rules = lenient if asks_rule(folded_question) else frozenset()
     listing = asks_list(folded_question)
     kind_listed = listed_kind(folded_question)
     occasion = asks_occasion(folded_question)
@@ -399,7 +397,7 @@ def candidates(
         near = kept(score, share, telling, text, ranking, inside, target.named) and (
             not own_telling or any(matches(w, text) for w in own_telling)
         )
-        # (an article's passage: not a page's header or a dateline the text carries)
+        # (an article's passage: not a page header or a dateline of the rule's text)
         lower = passage.doc in lenient and bool(article_of(passage))
         bar = floor * ranking.rule_coverage if lower else floor
         ok = near and (target.docs is not None or share >= bar or passage.doc in placed)

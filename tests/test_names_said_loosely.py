@@ -373,6 +373,11 @@ def test_a_word_of_a_rules_name_is_no_persons_name_that_names_it() -> None:
     index = index_of([permits, rules], SEGMENTER)
     target = find_target("条例规定许可证有效期多久", index.catalog, index.years_said)
     assert target.docs is None or "xkbf.txt" not in target.docs
-    # counter-example: a speech's title names its speaker (a person jieba's dictionary knows)
+    # nor when a notice issues it
+    notice = parse("tz.txt", ["关于印发《农药经营许可管理办法》的通知", "各省、自治区农业厅："])
+    assert "许可" not in name_tokens(notice)
+    # counter-example: a speech's title names its speaker (a person jieba's dictionary knows),
+    # however it ends (…的方法 is no rule)
     speech = parse("jh.txt", ["鲁迅纪念馆开馆仪式上的讲话", "同志们：今天我们在这里隆重集会。"])
-    assert "鲁迅" in name_tokens(speech)
+    essay = parse("fa.txt", ["鲁迅谈读书的方法", "读书要博采众家之长。"])
+    assert "鲁迅" in name_tokens(speech) and "鲁迅" in name_tokens(essay)

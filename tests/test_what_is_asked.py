@@ -340,6 +340,8 @@ def test_a_term_is_read_past_its_quotes_and_a_hedge_and_asked_with_啥() -> None
     assert defined_term("其他检疫物指啥") == "其他检疫物"
     assert not asks_definition("标签禁止写啥")
     assert defined_term("啥是新质生产力") == "新质生产力"
+    # counter-examples: why it is so, or when, asks no meaning
+    assert not asks_definition("为啥是街道办负责？") and not asks_definition("具体指啥时候开始执行")
     lines = [
         "化妆品监督管理条例",
         "第二条 在中华人民共和国境内从事化妆品生产经营活动及其监督管理，应当遵守本条例。",
@@ -549,11 +551,18 @@ def test_a_number_asked_is_not_the_ordinal_of_an_article_nor_part_of_a_larger_on
     assert not holds("三十八", "第三十八条 违反本条例规定的")
     assert holds("三十八", "每周工作不超过三十八小时")
     assert not holds("三十", "每周工作不超过三十八小时")
-    assert not holds("三十", "罚款三十万元")
-    # counter-example: asked as an ordinal (第38条, 办法38条, 第15、16条), it is the article's
-    for ordinal in ("第38条讲的是什么", "办法38条讲的是什么", "第15、38条讲的是什么"):
+    assert not holds("三十", "罚款三十万元") and not holds("38", "依照第38条规定")
+    # a count of articles or measures is a count (二十条措施)
+    assert holds("二十", "出台二十条措施") and holds("十二", "十二项重点任务")
+    # counter-example: asked as an ordinal (第38条, 办法38条, 第15、16、38条), it is the article's,
+    # spelled out or in digits (a web page's 第38条)
+    for ordinal in ("第38条讲的是什么", "办法38条讲的是什么", "第15、38、40条讲的是什么"):
         asked = parse_question(ordinal, SEGMENTER)
-        assert any(holds(s, "第三十八条 违反本条例") for w in asked.words for s in w.spellings)
+        for text in ("第三十八条 违反本条例", "依照第38条规定"):
+            assert any(holds(s, text) for w in asked.words for s in w.spellings)
+    # (条 of 条件 makes no ordinal)
+    assert "第十" not in make_word("10", SEGMENTER).expansions
+    assert not parse_question("满足10条件", SEGMENTER).words[1].expansions & {"第10", "第十"}
     assert holds("十四五", "“十四五”规划") and holds("第一", "第一条")
     law = parse(
         "ldbh.md",
