@@ -75,9 +75,9 @@ def explain(
     # as `answer` shows it: none kept, and no place of the text asked
     asked = read_place(question).asked if question.strip() else False
     lone = None if asked else standout(ranked, weights, ranking)
+    terms = sorted(query.all_terms, key=len, reverse=True)
     for c in ranked[:top_k]:
         text = searchable_text(c.passage)
-        terms = sorted(query.all_terms, key=len, reverse=True)
         matched = tuple(t for t in terms if holds(t, text))  # (numbers whole, as coverage reads)
         rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))
     named = target.docs is not None

@@ -184,9 +184,8 @@ def _numerals(word: str, ordinal: bool = False) -> frozenset[str]:
     be an ordinal, with 第 too (第三十八, 第38), since a number after 第 in a text is only
     ever one (`holds`: 三十八 of 38度 is not in 第三十八条)."""
     n = chinese_number(word)
-    spelled = ordinal and n is not None and word.isdigit()
     if n is None or not MIN_SPELLED_NUMBER <= n < 1000:
-        return frozenset({f"第{word}"} if spelled else ())
+        return frozenset({f"第{word}"} if ordinal and word.isdigit() else ())  # (第3条)
     # a number written out as it reads back (not 十四五, 二三十 or 010)
     if word.replace("两", "二") not in (str(n), cn_numeral(n)):
         return frozenset()
