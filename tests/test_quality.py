@@ -213,7 +213,8 @@ MANY = [
     corpus_set("accounting_folder", (0.76, 0.81, 0.87, 17, 9)),
     corpus_set("tobacco_salt_folder", (0.87, 0.89, 0.93, 16, 5)),
     corpus_set("sichuan_pages", (0.61, 0.74, 0.82, 12, 8)),
-    corpus_set("public_security_folder", (0.65, 0.75, 0.72, 23, 14)),
+    # (v39: the lower bar for rule articles, +5 at rank 1 and one out-of-scope question answered)
+    corpus_set("public_security_folder", (0.65, 0.75, 0.72, 22, 14)),
     corpus_set("court_procuratorate_reports_pages", (0.60, 0.67, 0.75, 17, 9)),
     corpus_set("party_lectures_folder", (0.76, 0.84, 0.92, 15, 6)),
     corpus_set("beijing_reports_pages", (0.80, 0.86, 0.90, 17, 3)),
@@ -326,7 +327,8 @@ MANY = [
     corpus_set("county_npc_reports_pages", (0.66, 0.77, 0.90, 9, 4)),
     corpus_set("quarantine_folder", (0.77, 0.85, 0.83, 16, 7)),
     corpus_set("lay_assessors_folder", (0.74, 0.85, 0.84, 12, 3)),
-    corpus_set("real_estate_folder", (0.73, 0.80, 0.81, 21, 11)),
+    # (v39: the lower bar for rule articles answers 物业费…由谁来定 from a sales regulation)
+    corpus_set("real_estate_folder", (0.73, 0.80, 0.81, 20, 11)),
     # group 38, first contact with v29 (ebda368)
     corpus_set("party_life_meetings_folder", (0.73, 0.84, 0.83, 12, 3)),
     corpus_set("preschool_education_folder", (0.63, 0.72, 0.73, 17, 17)),
