@@ -140,9 +140,10 @@ def parse_question(
 RARE_WORD = 10  # jieba's count below which a word is one it made up, or all but
 
 
-# a number that may be an article's or chapter's place: after 第 (第38条, 第15、16条), or
-# before 条, 款, 章, 项 or 节 (办法38条, though 12条措施 counts them), not of a longer word (条件)
-_ORDINAL = re.compile(r"[条款章项节](?![件例目理约])")
+# a number that may be an ordinal: after 第 (第38条, 第15、16条), or before 条, 款, 章, 项,
+# 节, 届, 次, 期, 批 or 号 (办法38条, 十九届, though 12条措施 counts them), not of a longer word
+# (条件, 次要)
+_ORDINAL = re.compile(r"[条款章项节届次期批号](?![件例目理约要数])")
 _LISTED_ORDINAL = re.compile(r"第(?:[\d一二三四五六七八九十百零]+、)*$")
 
 

@@ -15,7 +15,6 @@ from retrieval.metadata import _ISSUERS, HELD, KINDS, PROVINCE_SHORT, is_organ
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.places import NATIONAL, is_place_name, places_of
-from retrieval.regulations import RULE_TEXTS
 
 _ANNIVERSARY = re.compile(r"\d+周年")
 # and the event held for it, which tells the 70周年大会 from the 70周年招待会 of one week
@@ -32,8 +31,7 @@ def other_anniversary(document: Document, folded: str) -> bool:
 def name_tokens(document: Document) -> frozenset[str]:
     """Words of a document's title, occasion and speaker that tell it from others: places,
     people and anniversaries (浙江, 马卫光, 95周年)."""
-    rule = document.meta.kind in RULE_TEXTS
-    return _tokens_of(document.title, document.meta.occasion, document.meta.speaker, rule)
+    return _tokens_of(document.title, document.meta.occasion, document.meta.speaker)
 
 
 _HELD_IN = re.compile(rf"在[\u4e00-\u9fff]{{1,6}}?{HELD}")
@@ -45,7 +43,7 @@ _FEEDBACK = re.compile(r"意见(?:和|与)?建议|建议(?:和|与)?意见")
 
 
 @cache  # once per document: a question compares them all
-def _tokens_of(title: str, occasion: str, speaker: str, rule: bool = False) -> frozenset[str]:
+def _tokens_of(title: str, occasion: str, speaker: str) -> frozenset[str]:
     from retrieval.segment import default_segmenter
 
     text = fold(" ".join((title, occasion, speaker)))
@@ -57,12 +55,7 @@ def _tokens_of(title: str, occasion: str, speaker: str, rule: bool = False) -> f
     tokens |= {event.replace("纪念", "") for event in _ANNIVERSARY_EVENT.findall(text)}
     segmenter = default_segmenter()  # and 北京 of 北京市政府 (one word to jieba), not 在全市
     tokens |= {p for p in places_of(title, "", occasion) if segmenter.is_place(p)}
-    # a rule's name says what it governs, and no one's name: a word jieba's dictionary tags a
-    # person there is a common one (许可 of 农药经营许可管理办法, of 关于印发《…办法》的通知); a
-    # speech's title names people
-    people = "" if rule else _RULE_QUOTED.sub("", text)
-    nouns = segmenter.proper_nouns(text, ("ns",)) + segmenter.proper_nouns(people, ("nr",))
-    for noun in nouns:
+    for noun in segmenter.proper_nouns(text):
         if noun.endswith(LAW_ENDINGS):
             continue  # a law's name (安全法 of 特种设备安全法) names it as a law, not a token
         tokens.add(noun)
@@ -72,8 +65,6 @@ def _tokens_of(title: str, occasion: str, speaker: str, rule: bool = False) -> f
         tokens.add(fold(speaker))  # a person; an issuer (中国共产党) names nearly everything
     return frozenset(tokens)
 
-
-_RULE_QUOTED = re.compile(r"《[^《》]*(?:条例|办法|规定|细则|规则|准则|法)[^《》]{0,8}》")
 
 _THOUGHT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:新时代[^\W\d的]{0,12}?|[^\W\d的]{2,4}?)思想")
 

@@ -353,31 +353,3 @@ def test_a_rule_named_by_its_kind_alone_or_a_body_charter_is_no_missing_text() -
     assert find_target("住宅小区管理办法怎么规定停车？", catalog).missing  # 小区 is no place
     assert find_target("涉外民事关系法律适用法怎么规定的？", catalog).missing
     assert find_target("上海市旅馆业治安管理条例规定了什么？", catalog).missing
-
-
-def test_a_word_of_a_rules_name_is_no_persons_name_that_names_it() -> None:
-    from retrieval.title_tokens import name_tokens
-
-    # jieba's dictionary tags 许可 a person's name: in a rule's name it is what it governs
-    permits = parse(
-        "xkbf.txt", ["农药经营许可管理办法", "第一条 为了规范农药经营行为，制定本办法。"]
-    )
-    rules = parse(
-        "tl.md",
-        [
-            "农药管理条例",
-            "第十八条 农药生产许可证有效期为5年。有效期届满，需要继续生产农药的，应当申请延续。",
-        ],
-    )
-    assert "许可" not in name_tokens(permits)
-    index = index_of([permits, rules], SEGMENTER)
-    target = find_target("条例规定许可证有效期多久", index.catalog, index.years_said)
-    assert target.docs is None or "xkbf.txt" not in target.docs
-    # nor when a notice issues it
-    notice = parse("tz.txt", ["关于印发《农药经营许可管理办法》的通知", "各省、自治区农业厅："])
-    assert "许可" not in name_tokens(notice)
-    # counter-example: a speech's title names its speaker (a person jieba's dictionary knows),
-    # however it ends (…的方法 is no rule)
-    speech = parse("jh.txt", ["鲁迅纪念馆开馆仪式上的讲话", "同志们：今天我们在这里隆重集会。"])
-    essay = parse("fa.txt", ["鲁迅谈读书的方法", "读书要博采众家之长。"])
-    assert "鲁迅" in name_tokens(speech) and "鲁迅" in name_tokens(essay)

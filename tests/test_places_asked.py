@@ -5,13 +5,14 @@ own rules, is missing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from retrieval.corpus import read_document
 from retrieval.index import SearchIndex
-from retrieval.search import answer
+from retrieval.search import DEFAULT_RANKING, answer
 from retrieval.segment import default_segmenter
 from retrieval.targets import find_target
 from tests.indexing import index_of
@@ -31,12 +32,18 @@ def test_a_places_article_answers_in_everyday_words(index: SearchIndex) -> None:
     hits = answer(index, "北京小区配套的幼儿园被物业挪作他用了，谁来管？", SEGMENTER).hits
     assert hits[0].passage.doc == "beijing_xueqian_jiaoyu_tiaoli_2016.md"
     assert hits[0].passage.text.startswith("第二十六条")
+    # naming no place, the corpus-wide bar judges it; asking who is responsible, a rule's
+    # article passes at its lower share (`rule_coverage`), so the same article answers
+    unplaced = "小区配套的幼儿园被物业挪作他用了，谁来管？"
+    hits = answer(index, unplaced, SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第二十六条")
+    strict = replace(DEFAULT_RANKING, rule_coverage=1.0)
+    assert not answer(index, unplaced, SEGMENTER, ranking=strict).hits
 
 
 @pytest.mark.parametrize(
     "question",
     [
-        "小区配套的幼儿园被物业挪作他用了，谁来管？",  # no place: the corpus-wide bar
         "明天北京天气怎么样",  # a place the corpus holds, a topic it never speaks of
         "北京幼儿园附近哪家火锅好吃",
     ],

@@ -500,9 +500,13 @@ def test_coverage_counts_a_word_whole_by_its_parts_or_half_inside_longer_words()
 def test_a_number_counts_only_whole_not_inside_a_longer_one() -> None:
     three = Word("3", frozenset({"3"}), frozenset())
     query = Query((three,), ())
-    texts = ["2023年施行", "第3条", "30个", "3.5%"]
-    shares = coverage(query, (4.0,), texts, DEFAULT_RANKING, [frozenset()] * 4)
-    assert shares == [0.0, 1.0, 0.0, 0.0]
+    texts = ["2023年施行", "3个月", "30个", "3.5%", "第3条"]
+    shares = coverage(query, (4.0,), texts, DEFAULT_RANKING, [frozenset()] * 5)
+    # (第3条 is an article's place, not the number 3, unless asked as one: 第3条)
+    assert shares == [0.0, 1.0, 0.0, 0.0, 0.0]
+    ordinal = parse_question("第3条", SEGMENTER)
+    weights = [4.0] * len(ordinal.words)
+    assert coverage(ordinal, weights, texts[-1:], DEFAULT_RANKING, [frozenset()])[0] > 0.5
 
 
 def test_a_question_asking_what_a_term_means_gets_its_definition() -> None:
