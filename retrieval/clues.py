@@ -226,7 +226,7 @@ def gives_authority(
     """Whether a body stands near one of the question's telling words: the passage says who
     is responsible for what was asked (a penalty's 由…部门 names who enforces it, no more,
     unless who punishes is asked: `penalty`)."""
-    if states_penalty(text) and not penalty:
+    if not penalty and states_penalty(text):  # (a penalty question tests it already)
         return False
 
     def body(start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.markers import CN_NUM
 from retrieval.model import Passage
 from retrieval.normalize import fold
 from retrieval.question import STRUCTURE_WORD_WEIGHT, Query, Word
@@ -98,7 +99,7 @@ def holds(term: str, text: Container[str]) -> bool:
     return term in text
 
 
-_SPELLED_DIGITS = "零〇一二三四五六七八九十百千两"
+_SPELLED_DIGITS = CN_NUM  # (the numerals of headings and articles)
 _LARGER = "万亿"  # 三十 is not in 三十万元
 
 
