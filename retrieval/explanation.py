@@ -12,12 +12,11 @@ from retrieval.model import Passage
 from retrieval.normalize import fold, valid_text
 from retrieval.parts import read_place
 from retrieval.question import MAX_QUESTION_CHARS, Query
-from retrieval.refusal import absent_limit, absent_share, open_coverage, standout
+from retrieval.refusal import absent_limit, absent_share, leniently_judged, open_coverage, standout
 from retrieval.search import (
     DEFAULT_RANKING,
     Ranking,
     candidates,
-    leniently_judged,
     question_focus,
     read_question,
     structure_answer,

@@ -454,6 +454,18 @@ def asks_penalty(question: str) -> bool:
     )
 
 
+# any word of a sanction or of what follows a breach, however the question asks of it (合格证
+# 罚款, 暂停执业多久, 几年内不能再当, 会被收回吗, 会怎么样)
+_SANCTION = re.compile(
+    r"罚|处分|吊销|没收|拘留|追责|追究|责任|违法|违规|违反|违纪|后果|查处|处理|处置|惩|制裁|判|坐牢"
+    r"|暂停|除名|开除|取缔|撤销|注销|收回|取消|逮捕|定性|会怎么?样|不能再|还能再|能不能再"
+)
+
+
+def speaks_of_sanction(question: str) -> bool:
+    return bool(_SANCTION.search(question))
+
+
 # the kind of members a list question asks for: 条件 of 需要满足哪几个条件, 条款 of 哪些条款
 _LISTED_KIND = re.compile(
     r"(?:哪些|哪几[个项种类条]?)([一-鿿]{2,4}?)(?=$|[？?，,。；;！!]|[呢吗啊呀])"

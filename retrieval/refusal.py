@@ -11,14 +11,26 @@ from typing import TYPE_CHECKING
 from retrieval.coverage import TELLING_WEIGHT, covered_by_parts, matches
 from retrieval.index import SearchIndex, in_vocabulary
 from retrieval.places import is_place_name
-from retrieval.question import Query, Word
+from retrieval.question import Query, Word, asks_penalty, asks_rule, asks_who
+from retrieval.regulations import rule_documents
 from retrieval.segment import word_tags
 
 if TYPE_CHECKING:
     from retrieval.search import Candidate, Ranking
     from retrieval.segment import Segmenter
+    from retrieval.targets import Target
 
 SMALL_CORPUS = 25  # passages of one speech
+
+
+def leniently_judged(index: SearchIndex, question: str, target: Target) -> frozenset[str]:
+    """The rule texts judged by the lower bar (`Ranking.rule_coverage`) for a question naming no
+    document that asks what is allowed, what is punished or who is responsible (folded)."""
+    if target.docs is not None or not (
+        asks_rule(question) or asks_penalty(question) or asks_who(question)
+    ):
+        return frozenset()
+    return rule_documents(index.catalog)
 
 
 def absent_words(

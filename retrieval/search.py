@@ -66,18 +66,19 @@ from retrieval.question import (
     kinds_asked_of,
     listed_kind,
     parse_question,
+    speaks_of_sanction,
     without_naming_words,
 )
 from retrieval.quotes import holds_quote, says_quote
 from retrieval.refusal import (
     absent_limit,
     absent_words,
+    leniently_judged,
     only_places,
     open_coverage,
     share_of,
     standout,
 )
-from retrieval.regulations import rule_documents
 from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
@@ -143,6 +144,7 @@ class Ranking:
     # 保护区): a rule text's passage passes at this share of the coverage bar
     rule_coverage: float = 0.6
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
+    unasked_penalty: float = 0.8  # ... and for one speaking of no sanction at all
     list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
     definition_boost: float = 2.0  # a passage defining the word whose meaning is asked: the answer
     statement_boost: float = 1.4  # ... or one opening by saying what it is (民族乡是…)
@@ -363,6 +365,10 @@ def candidates(
     term = defined_term(folded_question)
     kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
+    # a penalty's article answers what a breach costs; for a question speaking of no sanction
+    # it falls below the duty it restates (能不能混放: 第二十四条, not 第八十条 违反…)
+    breach = 1.0 if speaks_of_sanction(folded_question) else ranking.unasked_penalty
+    breach = ranking.penalty_boost if penalty else breach
     lenient = leniently_judged(index, folded_question, target)
     rules = lenient if asks_rule(folded_question) else frozenset()
     listing = asks_list(folded_question)
@@ -455,8 +461,8 @@ def candidates(
                 occasion and is_dateline(passage)
             ):
                 boost *= ranking.definition_boost  # the text's dates, for when it was made
-            if penalty and states_penalty(text):
-                boost *= ranking.penalty_boost
+            if states_penalty(text):
+                boost *= breach
             if effect and states_effect(text):
                 boost *= ranking.definition_boost  # the article of entry into force: the answer
             if (definition and defines(query, weights, text, target.phrases, term)) or (
@@ -468,16 +474,6 @@ def candidates(
         rows.append(Candidate(passage, score * boost, share, ok, score, rule, near and not rule))
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
-
-
-def leniently_judged(index: SearchIndex, question: str, target: Target) -> frozenset[str]:
-    """The rule texts judged by the lower bar (`Ranking.rule_coverage`) for a question naming no
-    document that asks what is allowed, what is punished or who is responsible (folded)."""
-    if target.docs is not None or not (
-        asks_rule(question) or asks_penalty(question) or asks_who(question)
-    ):
-        return frozenset()
-    return rule_documents(index.catalog)
 
 
 _ASKS_RECORD = re.compile(r"索引号|发布机构|成文|主题分类|责任部门|哪个(?:部门|机构|单位)发布")

@@ -653,6 +653,42 @@ def test_a_question_asking_the_penalty_prefers_the_article_stating_it() -> None:
     assert got.hits[0].passage.text.startswith("第三十九条")
 
 
+def test_a_question_speaking_of_no_sanction_prefers_the_duty_to_its_penalty() -> None:
+    lines = [
+        "危险化学品安全管理条例",
+        "第二十四条 危险化学品应当储存在专用仓库内，并由专人负责管理；剧毒化学品应当在专用仓库内"
+        "单独存放，不得与其他物品混合储存，实行双人收发、双人保管制度。",
+        "第八十条 生产、储存危险化学品的单位有下列情形之一的，由安全生产监督管理部门责令改正，"
+        "处5万元以上10万元以下的罚款：未将剧毒化学品储存在专用仓库内单独存放的；剧毒化学品与"
+        "其他物品混合储存的；未对剧毒化学品实行双人收发、双人保管制度的。",
+        "第二十条 生产、储存危险化学品的单位，应当根据其生产、储存的危险化学品的种类设置安全设施。",
+        "第二十二条 生产、储存危险化学品的企业，应当委托具备资格的机构进行安全评价。",
+        "第一百零二条 本条例自2011年12月1日起施行。",
+    ]
+    index = index_of([parse("whp.txt", lines)], SEGMENTER)
+    got = answer(index, "剧毒化学品能跟其他物品混合储存吗？要几个人保管？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第二十四条")
+    # counter-examples: asked what the breach costs, or speaking of its sanction, the penalty
+    got = answer(index, "剧毒化学品跟其他物品混合储存，罚多少？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第八十条")
+    got = answer(index, "剧毒化学品与其他物品混合储存，违法吗？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第八十条")
+
+
+def test_what_speaks_of_a_sanction() -> None:
+    from retrieval.question import speaks_of_sanction
+
+    for asked in (
+        "合格证罚款",
+        "超范围行医会被暂停执业多久",
+        "被开除的公务员还能再考吗",
+        "逾期不改会怎么样",
+    ):
+        assert speaks_of_sanction(asked)
+    assert not speaks_of_sanction("剧毒化学品能不能和别的东西混放")
+    assert not speaks_of_sanction("当公证员有年龄限制吗")
+
+
 def test_what_asks_a_penalty() -> None:
     from retrieval.question import asks_penalty
 
