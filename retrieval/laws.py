@@ -299,13 +299,14 @@ def _in_name(word: str) -> bool:
 
 
 def _nominal(word: str) -> bool:
-    """A word that can be part of a regulation's name: a noun or a domain word, or a stage
+    """A word that can be part of a regulation's name: a noun or a domain word, an adjective
+    used as a noun or a distinguishing word (危险 of 危险化学品安全法, 民营, 公共), or a stage
     of life jieba tags a time (老年 of 老年法, 青年), not a year pointed at (今年, 近年)."""
     from retrieval.segment import default_segmenter, word_tags
 
     if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return False
-    if default_segmenter().nominal(word):
+    if default_segmenter().nominal(word) or word_tags().get(word) in ("an", "b"):
         return True
     return bool(_LIFE_STAGE.fullmatch(word)) and word_tags().get(word) == "t"
 

@@ -102,3 +102,12 @@ def test_a_verb_glued_to_its_aspect_is_no_part_of_a_name() -> None:
     assert law_names("社团改了章程，多长时间内要报登记机关核准？") == ()
     # counter-example: a verb of the name with no aspect (登记, 管理) stays in it
     assert law_names("社会团体登记管理条例第十八条") == ("社会团体登记管理条例",)
+
+
+def test_an_adjective_of_a_name_is_part_of_it() -> None:
+    # jieba tags 危险 an adjective-noun and 民营, 公共 distinguishing words: a name's own
+    assert law_names("危险化学品安全法是哪天通过的？") == ("危险化学品安全法",)
+    assert law_names("民营经济促进法什么时候出台") == ("民营经济促进法",)
+    assert law_names("公共文化服务保障法一共几章") == ("公共文化服务保障法",)
+    # counter-example: a plain adjective before the kind names no text
+    assert law_names("重要条例有哪些？") == ()
