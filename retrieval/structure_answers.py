@@ -350,6 +350,8 @@ def with_announced_items(
 _ITEM = re.compile(rf"^[*\s]*(?:[(（]?[{CN_NUMBER}\d]+[)）.、．]|[-•·])")
 LONGEST_LABEL = 30  # characters of a line that heads what follows (场合：…座谈会, 网络素养促进)
 SHORTEST_SENTENCE = 12  # a shorter sentence heads what follows too (大力提振消费。)
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_CLOSING = "”’」』》）)】\"'*"  # after a sentence's end: a quoted slogan heads (“人间自有公道在！”)
 
 
 def labels(text: str) -> bool:
@@ -361,6 +363,8 @@ def labels(text: str) -> bool:
         return False  # a list's item is content, however short (5.宣布大会闭幕)
     if ARTICLE.match(line) or announces(line):
         return False  # so is a short article (第三条 本条例由…解释), or an announcement
+    if _SENTENCE_END.search(line.rstrip(_CLOSING)[:-1]):
+        return False  # a sentence ends inside: running text cut at a width (…往枪口上撞。第三,)
     if line.endswith("。"):
         return len(line) <= SHORTEST_SENTENCE
     return not line.endswith(("！", "？", "；", "，", "…", "!", "?", ";", ","))

@@ -95,6 +95,9 @@ def test_a_term_defined_in_quotes_is_defined_as_one_without(definition: str) -> 
         ("本法自2021年6月1日起施行。", False),
         ("第三条 本条例由省政府解释。", False),  # a short article is content
         ("关于营商环境，我讲三点意见：", False),  # an announcement brings its items
+        # a line of running text cut at a width holds a sentence's end: no label
+        ("治之时,典型的往枪口上撞。第三,发生在化工大省强省", False),
+        ("“人间自有公道在！”", True),  # counter-example: a quoted slogan ends inside its quotes
     ],
 )
 def test_a_short_line_that_is_no_sentence_labels_what_follows(text: str, label: bool) -> None:
