@@ -76,6 +76,7 @@ from retrieval.regulations import (
     names_here,
     own_short_names,
     placed_law_names,
+    rule_documents,
     unwritten_title,
 )
 from retrieval.reports_on import COMMENTARY, reports_on, reports_on_a_text
@@ -526,7 +527,9 @@ def _national(documents: Sequence[Document], folded: str, asks_place: str) -> li
     if not _NATIONAL_TEXT.search(folded) or asks_place:
         return []
     national = national_documents(documents)
-    return [d for d in documents if d.doc in national]
+    own = [d for d in documents if d.doc in national]
+    # its rule texts, where it has some: not a page of no place quoting one (论坛问答)
+    return [d for d in own if d.doc in rule_documents(documents)] or own
 
 
 def national_documents(

@@ -124,6 +124,21 @@ def test_a_question_asking_of_the_national_text_prefers_it_to_a_places() -> None
     assert find_target("互联网宗教信息服务谁审核", both).preferred == frozenset()
 
 
+def test_the_national_text_asked_of_is_its_rule_not_a_page_of_no_place_quoting_it() -> None:
+    national = doc("gj.md", ["森林防火条例", "第二十五条 森林防火期内，禁止在森林防火区野外用火。"])
+    forum = doc(
+        "lt.txt", ["网友问答：防火期能不能烧荒", "答：森林防火期内，禁止在森林防火区野外用火。"]
+    )
+    local = doc(
+        "gd.md", ["广东省森林防火条例", "第二十条 森林防火期内，禁止在森林防火区野外用火。"]
+    )
+    assert find_target("按国务院条例，防火期能野外用火吗", (national, forum, local)).preferred == {
+        "gj.md"
+    }
+    # counter-example: where the nation has no rule text, its pages are what it has
+    assert find_target("按国家规定，防火期能野外用火吗", (forum, local)).preferred == {"lt.txt"}
+
+
 def test_the_state_councils_text_named_by_its_short_name_is_preferred_to_a_citys() -> None:
     national = doc(
         "gj.md",
