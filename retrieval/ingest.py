@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from charset_normalizer import from_bytes
 
 from retrieval.boilerplate import Cleaned, clean, strip_boilerplate
+from retrieval.formats.wrapped import unwrapped
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -271,7 +272,8 @@ def _raw_lines(name: str, suffix: str, data: bytes) -> list[str]:
             return html_lines(data)
         except HtmlError as exc:
             raise DocumentError(name, str(exc)) from exc
-    return split_lines(without_markup(decode(data, name), suffix == ".md"))
+    # (a text wrapped at a width, as a PDF's exported text is, back in paragraphs)
+    return unwrapped(split_lines(without_markup(decode(data, name), suffix == ".md")))
 
 
 # HTML a Markdown or text export carries inline (<span id="一">, </span>, <font …>): known

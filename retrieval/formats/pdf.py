@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from retrieval.markers import CN_NUM
+from retrieval.formats.wrapped import HEADING_START, SENTENCE_END
 
 MIN_CHARS_PER_PAGE = 10  # fewer letters than this on average: a scan, not a text layer
 EDGE_LINES = 2  # lines at the top and bottom of a page that may be running headers/footers
@@ -39,11 +39,6 @@ _PAGE_NUMBER = re.compile(
     r"|^(page|p\.)\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
-_HEADING_START = re.compile(
-    rf"^(第[{CN_NUM}\d]+[章节部分篇条]|[一二三四五六七八九十]+[、.．]"
-    r"|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|[（(]\d{1,2}[）)])"
-)
-_SENTENCE_END = "。！？!?；;：:…”』」）)"
 # 发文字号 alone on its line (某发〔2024〕3号), optionally with 签发人
 _DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号"
@@ -213,8 +208,8 @@ def _continues(previous: _Line, line: _Line, left: float, right: float, body: in
         return False  # a centred line stands alone (a title)
     if line.x0 > left + 0.8 * em:
         return False  # an indented line opens a paragraph
-    ended = previous.text[-1] in _SENTENCE_END
-    return not (ended and _HEADING_START.match(line.text))
+    ended = previous.text[-1] in SENTENCE_END
+    return not (ended and HEADING_START.match(line.text))
 
 
 def _join(left: str, right: str) -> str:
