@@ -479,7 +479,10 @@ def _told_of(documents: Sequence[Document], folded: str, law: str) -> bool:
         bool(asked)
         and not read_place(folded).article
         and not _STIPULATES.search(folded)
-        and plain_text(law) in mentioned_titles(documents)
+        and (
+            plain_text(law) in (told := mentioned_titles(documents))
+            or names_a_held_law(law, tuple(told))
+        )
     )
 
 
