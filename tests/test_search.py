@@ -708,6 +708,10 @@ def test_what_asks_a_penalty() -> None:
     assert asks_penalty("提供虚假材料骗取补贴会被怎么处理")
     assert not asks_penalty("治安案件罚款到多少钱以上，当事人可以要求开听证会？")
     assert not asks_penalty("拘留多少小时内要通知家属")
+    # what follows a breach, asked at a clause's end, is its penalty; how a thing goes is not
+    assert asks_penalty("从强戒所逃跑又被抓回来会怎么样？")
+    assert asks_penalty("不配合尿检会怎样，会被拘留吗")
+    assert not asks_penalty("今后几年经济会怎样发展？")
     # how much a fine is, however asked
     for asked in (
         "罚款是多少？",
