@@ -523,6 +523,26 @@ def test_a_question_asking_what_a_term_means_gets_its_definition() -> None:
     assert got.hits[0].passage.text.startswith("第十六条")
 
 
+def test_the_definition_leads_however_often_other_pages_repeat_the_term() -> None:
+    rule = [
+        "禁止传销条例",
+        "第二条 本条例所称传销，是指组织者或者经营者发展人员，通过对被发展人员以其直接或者间接"
+        "发展的人员数量或者销售业绩为依据计算和给付报酬，或者要求被发展人员以交纳一定费用为条件"
+        "取得加入资格等方式牟取非法利益，扰乱经济秩序，影响社会稳定的行为。",
+        "第七条 下列行为，属于传销行为：组织者或者经营者通过发展人员牟取非法利益的。",
+    ]
+    news = [
+        "打击传销专项行动方案",
+        "依法坚决取缔传销，严厉打击传销，传销活动反复的地区要重点整治。",
+        "各地区传销活动数量明显减少，传销势头基本得到遏制。",
+    ]
+    index = index_of([parse("tiaoli.txt", rule), parse("fangan.txt", news)], SEGMENTER)
+    assert answer(index, "什么是传销？", SEGMENTER).hits[0].passage.text.startswith("第二条")
+    # counter-example: asked something else of the term, the definition does not lead
+    got = answer(index, "传销活动数量减少了吗", SEGMENTER)
+    assert got.hits[0].passage.doc == "fangan.txt"
+
+
 def test_a_laws_list_of_terms_defines_them_also_when_the_term_is_quoted_and_common() -> None:
     lines = [
         "中华人民共和国食品安全法",
