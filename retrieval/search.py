@@ -146,11 +146,11 @@ class Ranking:
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
     unasked_penalty: float = 0.8  # ... and for one speaking of no sanction at all
     list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
-    # a passage defining the term asked (本条例所称传销，是指…): the answer, whatever BM25 says
-    # of its length beside pages repeating the term
+    # a passage defining the term asked (本条例所称传销，是指…) or listing the kinds asked
+    # (纪律处分有五种：…): the answer, whatever BM25 says of it beside pages repeating the term
     defining_boost: float = 10.0
     statement_boost: float = 1.4  # ... or one opening by saying what it is (民族乡是…)
-    definition_boost: float = 2.0  # one listing the kinds asked; a text's dates or entry into force
+    definition_boost: float = 2.0  # a text's dates or its entry into force, when asked
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); a date near one
     # asking "when" names (陈云同志1925年加入… for 陈云哪年入党); a body near one asking "who"
@@ -468,10 +468,10 @@ def candidates(
                 boost *= breach
             if effect and states_effect(text):
                 boost *= ranking.definition_boost  # the article of entry into force: the answer
-            if definition and defines(query, weights, text, target.phrases, term):
+            if (definition and defines(query, weights, text, target.phrases, term)) or (
+                kinds and classifies(kinds, text)
+            ):
                 boost *= ranking.defining_boost
-            elif kinds and classifies(kinds, text):
-                boost *= ranking.definition_boost
             elif definition and states_what(query, weights, text, target.phrases, term):
                 boost *= ranking.statement_boost
         rows.append(Candidate(passage, score * boost, share, ok, score, rule, near and not rule))

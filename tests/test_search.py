@@ -543,6 +543,24 @@ def test_the_definition_leads_however_often_other_pages_repeat_the_term() -> Non
     assert got.hits[0].passage.doc == "fangan.txt"
 
 
+def test_the_list_of_kinds_asked_leads_however_often_other_passages_repeat_the_word() -> None:
+    rules = [
+        "中国共产党纪律处分条例",
+        "第八条 对党员的纪律处分分为：（一）警告；（二）严重警告；（三）撤销党内职务；"
+        "（四）留党察看；（五）开除党籍。",
+        "第十条 对于违犯党纪的党组织，上级党组织应当责令其作出书面检查或者给予通报批评。",
+    ]
+    talk = [
+        "纪律处分工作座谈会讲话",
+        "纪律处分要准确，纪律处分要及时。",
+        "几种纪律处分都要严肃，纪律处分不是儿戏。",
+        "纪律处分决定要向本人宣布。",
+    ]
+    index = index_of([parse("tiaoli.txt", rules), parse("jianghua.txt", talk)], SEGMENTER)
+    got = answer(index, "纪律处分有哪几种？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第八条")
+
+
 def test_a_laws_list_of_terms_defines_them_also_when_the_term_is_quoted_and_common() -> None:
     lines = [
         "中华人民共和国食品安全法",
