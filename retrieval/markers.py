@@ -16,6 +16,14 @@ MAX_HEADING_LINE_CHARS = 40
 MAX_TITLE_CHARS = 80  # a longer "heading" is a paragraph styled as one (common in Word files)
 
 SENTENCE_END = "。！？!?"
+# where a line of running text may end its paragraph: a sentence's or a clause's end, a quote
+# or bracket closed (a PDF's or a wrapped text's line stopping elsewhere runs on)
+CLAUSE_END = "。！？!?；;：:…”』」）)"
+# a heading's marker, which opens a paragraph after a finished sentence
+HEADING_START = re.compile(
+    rf"^(第[{CN_NUM}\d]+[章节部分篇条]|[一二三四五六七八九十]+[、.．]"
+    r"|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|[（(]\d{1,2}[）)])"
+)
 
 # (kind, pattern) for heading markers at the start of a line; the first match wins.
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

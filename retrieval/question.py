@@ -414,9 +414,14 @@ _ASKS_PENALTY = re.compile(
     r"|(?:会|要|能)被(?:怎么|怎样|如何)?(?:罚|处罚|处分)"
     # 会受到什么处理, 要承担什么后果: what a breach brings (not 投诉怎么处理, a procedure)
     r"|(?:受到?|承担|有)(?:什么|哪些|怎样的?)(?:处理(?!要求|方式|标准|办法|流程|结果|程序|措施)|后果)"
-    # what follows, asked at a clause's end (不交会怎么样, 被查到会怎样; not 会怎样发展)
-    r"|(?:会|将)被?怎么?样(?=$|[？?。！!，,；;]|呢|啊|吧)"
 )
+# what follows a breach its clause tells, asked at the clause's end (不交会怎么样, 被查到会怎样;
+# not 经济会怎么样, 会怎样发展), unless a speaker or text is reported (讲话说…解决不好会怎样)
+_CONSEQUENCE = re.compile(
+    r"(?:不|没|未|违|逾期|拒|擅自|被查|被发现|被抓)[^，,。？?；;！!]{0,16}?(?:会|将)被?怎么?样"
+    r"(?=$|[？?。！!，,；;]|呢|啊|吧)"
+)
+_REPORTED = re.compile(r"(?<!听)说|讲|报告|白皮书")
 
 
 # a question asking what is allowed or required (能不能, 要不要, 可以…吗, 合法吗): what the
@@ -451,8 +456,10 @@ _PROCEDURE = re.compile(r"(?:投诉|举报|申请|纠纷)(?:了|以后|之后|�
 
 
 def asks_penalty(question: str) -> bool:
-    return bool(_ASKS_PENALTY.search(question)) or bool(
-        _DEALT_WITH.search(question) and not _PROCEDURE.search(question)
+    return (
+        bool(_ASKS_PENALTY.search(question))
+        or bool(_DEALT_WITH.search(question) and not _PROCEDURE.search(question))
+        or bool(_CONSEQUENCE.search(question) and not _REPORTED.search(question))
     )
 
 

@@ -150,7 +150,7 @@ class Ranking:
     # (纪律处分有五种：…): the answer, whatever BM25 says of it beside pages repeating the term
     defining_boost: float = 10.0
     statement_boost: float = 1.4  # ... or one opening by saying what it is (民族乡是…)
-    definition_boost: float = 2.0  # a text's dates or its entry into force, when asked
+    record_boost: float = 2.0  # a text's dates or its entry into force, when asked
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); a date near one
     # asking "when" names (陈云同志1925年加入… for 陈云哪年入党); a body near one asking "who"
@@ -463,11 +463,11 @@ def candidates(
             if (history and not effect and is_history(passage.text)) or (
                 occasion and is_dateline(passage)
             ):
-                boost *= ranking.definition_boost  # the text's dates, for when it was made
+                boost *= ranking.record_boost  # the text's dates, for when it was made
             if states_penalty(text):
                 boost *= breach
             if effect and states_effect(text):
-                boost *= ranking.definition_boost  # the article of entry into force: the answer
+                boost *= ranking.record_boost  # the article of entry into force: the answer
             if (definition and defines(query, weights, text, target.phrases, term)) or (
                 kinds and classifies(kinds, text)
             ):

@@ -750,6 +750,8 @@ def test_what_asks_a_penalty() -> None:
     assert asks_penalty("从强戒所逃跑又被抓回来会怎么样？")
     assert asks_penalty("不配合尿检会怎样，会被拘留吗")
     assert not asks_penalty("今后几年经济会怎样发展？")
+    assert not asks_penalty("延迟退休以后我的社保会怎么样？")  # no breach told
+    assert not asks_penalty("十八大报告讲反腐败，说这个问题解决不好会怎样？")  # a text reported
     # how much a fine is, however asked
     for asked in (
         "罚款是多少？",

@@ -69,3 +69,46 @@ def test_a_menu_cut_at_one_width_is_no_wrapped_text() -> None:
         "来源：湖北继续教育网",
     ]
     assert unwrapped(page) == page
+
+
+def test_a_title_and_its_clutter_stay_apart_and_a_decimal_starts_no_item() -> None:
+    # a page's title is followed by its site's clutter; a full line may end before a figure
+    grew = [
+        "今年以来全省市场主体持续快速增长，全年新设企业数量同比增长",
+        "20.3%，总数突破 211 万户、创历史新高，市场主体活跃度明显提升，全",
+        "省经济运行总体平稳。",
+    ]
+    page = ["2024年全省应急管理工作会议上的讲话稿全文下载", "VIP专享", *SPEECH[2:5], *grew]
+    got = unwrapped([*page, *SPEECH[5:]])
+    assert got[:2] == page[:2]
+    assert "".join(grew) in got
+
+
+def test_markdown_headings_tables_and_even_lists_are_not_run_together() -> None:
+    wrapped = SPEECH[2:5] + SPEECH[6:9] + SPEECH[11:]
+    markdown = [
+        *wrapped[:3],
+        "## 二、压实防汛责任",
+        *wrapped[3:6],
+        "| 区 | 责任人 | 电话 |",
+        *wrapped[6:],
+    ]
+    got = unwrapped(markdown)
+    assert "## 二、压实防汛责任" in got and "| 区 | 责任人 | 电话 |" in got
+    # addresses of one width, no clause in them: a list, not a wrapped paragraph
+    offices = [f"第{n}营业部：北京市东城区建国门内大街{n}号中粮广场A座1201室" for n in range(1, 10)]
+    assert unwrapped(offices) == offices
+
+
+def test_latin_words_keep_their_space_and_a_wider_indent_opens_a_paragraph() -> None:
+    from retrieval.formats.wrapped import joined
+
+    assert joined("…of the council,", "and it asks") == "…of the council, and it asks"
+    assert joined("总数突破", "211万户") == "总数突破211万户"
+    # a paragraph indented with an em space (&emsp; in a page) opens after a finished one
+    indented = [
+        *SPEECH[:9],
+        "\u2003\u2003三要严格落实企业主体责任，坚决守住安全底线。",
+        *SPEECH[9:],
+    ]
+    assert "\u2003\u2003三要严格落实企业主体责任，坚决守住安全底线。" in unwrapped(indented)

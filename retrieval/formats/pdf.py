@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from retrieval.formats.wrapped import HEADING_START, SENTENCE_END
+from retrieval.formats.wrapped import joined
+from retrieval.markers import CLAUSE_END, HEADING_START
 
 MIN_CHARS_PER_PAGE = 10  # fewer letters than this on average: a scan, not a text layer
 EDGE_LINES = 2  # lines at the top and bottom of a page that may be running headers/footers
@@ -191,7 +192,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     previous: _Line | None = None
     for line in lines:
         if previous is not None and _continues(previous, line, left, right, body):
-            paragraphs[-1] = _join(paragraphs[-1], line.text)
+            paragraphs[-1] = joined(paragraphs[-1], line.text)
         else:
             paragraphs.append(line.text)
         previous = line
@@ -208,14 +209,8 @@ def _continues(previous: _Line, line: _Line, left: float, right: float, body: in
         return False  # a centred line stands alone (a title)
     if line.x0 > left + 0.8 * em:
         return False  # an indented line opens a paragraph
-    ended = previous.text[-1] in SENTENCE_END
+    ended = previous.text[-1] in CLAUSE_END
     return not (ended and HEADING_START.match(line.text))
-
-
-def _join(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii():
-        return f"{left} {right}"
-    return left + right
 
 
 def _drop_masthead(paragraphs: list[str]) -> list[str]:

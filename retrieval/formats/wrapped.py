@@ -7,23 +7,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retrieval.markers import CN_NUM
+from retrieval.markers import CLAUSE_END, HEADING_START, SENTENCE_END
 
 MIN_LINES = 8  # fewer lines tell no width
 MIN_WIDTH = 30  # columns (15 Chinese characters): a narrower text is a list or a menu
 WIDE_SHARE = 0.4  # of a wrapped text's lines reach its width...
-OPEN_SHARE = 0.6  # ...and most of those stop mid-sentence
+OPEN_SHARE = 0.6  # ...most of those stop mid-sentence...
+PROSE_SHARE = 0.5  # ...and hold a clause mark (a list's, a table's or a poem's lines hold none)
 NEAR_FULL = 0.8  # of the width, for a line that stops mid-sentence (an indented first line)
 SLACK = 4  # columns a full line may fall short of the width by (digits and Latin are narrow)
 
-SENTENCE_END = "。！？!?；;：:…”』」）)"
-# a heading's marker, which opens a paragraph after a finished sentence
-HEADING_START = re.compile(
-    rf"^(第[{CN_NUM}\d]+[章节部分篇条]|[一二三四五六七八九十]+[、.．]"
-    r"|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|[（(]\d{1,2}[）)])"
-)
-# a list's item opens one wherever it stands (a menu's - 关于…2025-11-25, a contents page)
-_ITEM_START = re.compile(r"[-•*·]\s|\d{1,2}[.、．]|[①-⑳]")
+# a list's item, a Markdown heading or a table's row opens a line wherever it stands (a
+# menu's - 关于…2025-11-25, a contents page); not a decimal (20.3%，总数突破…)
+_ITEM_START = re.compile(r"[-•*·]\s|\d{1,2}(?:、|[.．](?!\d))|[①-⑳]|#{1,6}\s|\|")
+_CLAUSE = re.compile(r"[，、；。！？：,;:]")
+_PROSE = re.compile(r"[，、；。,;]")  # (not a colon: 东城营业部：北京市… is a list's line)
 
 
 def columns(text: str) -> int:
@@ -34,8 +32,8 @@ def columns(text: str) -> int:
 
 def text_width(lines: Sequence[str]) -> int:
     """The width a text is wrapped at, or 0 when it is not wrapped: many of its lines reach
-    the width of its longest tenth, and most of those stop mid-sentence (a list's items left
-    out: a menu's are cut at one width too)."""
+    the width of its longest tenth, and most of those are prose stopping mid-sentence (a
+    list's items left out: a menu's are cut at one width too)."""
     texts = [t for line in lines if (t := line.strip()) and not _ITEM_START.match(t)]
     if len(texts) < MIN_LINES:
         return 0
@@ -44,7 +42,9 @@ def text_width(lines: Sequence[str]) -> int:
     full = [t for t in texts if columns(t) >= edge - SLACK]
     if edge < MIN_WIDTH or len(full) < WIDE_SHARE * len(texts):
         return 0
-    return edge if sum(t[-1] not in SENTENCE_END for t in full) >= OPEN_SHARE * len(full) else 0
+    prose = sum(bool(_PROSE.search(t)) and "  " not in t for t in full)
+    open_ = sum(t[-1] not in CLAUSE_END for t in full)
+    return edge if min(prose / PROSE_SHARE, open_ / OPEN_SHARE) >= len(full) else 0
 
 
 def unwrapped(lines: Sequence[str]) -> list[str]:
@@ -54,28 +54,55 @@ def unwrapped(lines: Sequence[str]) -> list[str]:
     edge = text_width(lines)
     if not edge:
         return list(lines)
+    margin = min(_indent(line) for line in lines if line.strip())
     out: list[str] = []
-    going = False
+    going = started = False
     for line in lines:
         text = line.strip()
-        if going and not _opens(line, out[-1].rstrip()):
-            left = out[-1].rstrip()
-            joiner = " " if left[-1].isascii() and left[-1].isalnum() and text[0].isascii() else ""
-            out[-1] = left + joiner + text
+        if going and not _opens(line, out[-1].rstrip(), margin):
+            out[-1] = joined(out[-1].rstrip(), text)
         else:
             out.append(line)
-        # a full line goes on; so does one stopping mid-sentence a little short of the width
-        full = edge - SLACK if text[-1:] in SENTENCE_END else NEAR_FULL * edge
-        going = bool(text) and columns(text) >= full
+        # (the text's first line, its title, goes on only as a sentence: clutter may follow)
+        title = bool(text) and not started and not _CLAUSE.search(text)
+        started = started or bool(text)
+        going = bool(text) and not title and columns(text) >= _full(text, edge)
     return out
 
 
-def _opens(line: str, before: str) -> bool:
-    """Whether a line opens a paragraph after a full one (`before`, stripped)."""
+def joined(left: str, right: str) -> str:
+    """Two pieces of a paragraph broken at a line's end: Chinese runs on, Latin words keep
+    their space (…of the council, / and it asks…)."""
+    spaced = (
+        left[-1:].isascii()
+        and right[:1].isascii()
+        and (left[-1:].isalnum() or (left[-1:] in ",.;:!?" and right[:1].isalnum()))
+    )
+    return f"{left} {right}" if spaced and left and right else left + right
+
+
+def _full(text: str, edge: int) -> float:
+    """The width from which a line goes on to the next."""
+    if text[-1] in SENTENCE_END:
+        # a finished sentence two columns short ends its paragraph, unless narrow digits or
+        # Latin letters make its width uncertain
+        return edge - (SLACK if any(ch.isascii() for ch in text) else 2)
+    if text[-1] in CLAUSE_END or not _CLAUSE.search(text):
+        return edge - SLACK  # no clause inside: a title or heading, unless it fills the line
+    return NEAR_FULL * edge  # stopping mid-clause, a little short: an indented first line
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _opens(line: str, before: str, margin: int) -> bool:
+    """Whether a line opens a paragraph after a full one (`before`, stripped); `margin` is
+    the text's own left margin (pdftotext -layout keeps one)."""
     text = line.strip()
     return (
         not text
-        or line[:1] in (" ", "\t", "\u3000")
+        or _indent(line) > margin
         or bool(_ITEM_START.match(text))
-        or (before[-1] in SENTENCE_END and bool(HEADING_START.match(text)))
+        or (before[-1] in CLAUSE_END and bool(HEADING_START.match(text)))
     )
