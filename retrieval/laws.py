@@ -88,7 +88,12 @@ def law_names(folded: str) -> tuple[str, ...]:
         # a name starts with a noun, or with how the text was made (实施条例)
         made = i > 0 and words[i - 1] in _RULE_MAKERS
         # nor with a word citing or dating it (哪一版保密法, 按新保密法)
-        while start < i - made and (not _nominal(words[start]) or _cites(words[start])):
+        # (an adjective used as a noun or a distinguishing word begins one before a noun of
+        # it: 危险 / 化学品 / 安全法, 民营 / 经济 / 促进法; not right before the kind, 主要条例)
+        while start < i - made and (
+            not (_nominal(words[start]) or (start < i - 1 and _attributive(words[start])))
+            or _cites(words[start])
+        ):
             start += 1
         if 0 < start < i and words[start - 1] == "反":
             start -= 1  # an anti- law's own first word (反 / 家暴 / 法: 反家庭暴力法)
@@ -298,15 +303,20 @@ def _in_name(word: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and word not in _INTRODUCERS
 
 
+def _attributive(word: str) -> bool:
+    from retrieval.segment import word_tags
+
+    return word_tags().get(word) in ("an", "b")
+
+
 def _nominal(word: str) -> bool:
-    """A word that can be part of a regulation's name: a noun or a domain word, an adjective
-    used as a noun or a distinguishing word (危险 of 危险化学品安全法, 民营, 公共), or a stage
+    """A word that can be part of a regulation's name: a noun or a domain word, or a stage
     of life jieba tags a time (老年 of 老年法, 青年), not a year pointed at (今年, 近年)."""
     from retrieval.segment import default_segmenter, word_tags
 
     if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return False
-    if default_segmenter().nominal(word) or word_tags().get(word) in ("an", "b"):
+    if default_segmenter().nominal(word):
         return True
     return bool(_LIFE_STAGE.fullmatch(word)) and word_tags().get(word) == "t"
 

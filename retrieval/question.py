@@ -467,11 +467,14 @@ def asks_penalty(question: str) -> bool:
 # 罚款, 暂停执业多久, 几年内不能再当, 会被收回吗, 会怎么样)
 _SANCTION = re.compile(
     r"罚|处分|吊销|没收|拘留|追责|追究|责任|违法|违规|违反|违纪|后果|查处|处理|处置|惩|制裁|判|坐牢"
-    r"|暂停|除名|开除|取缔|撤销|注销|收回|取消|逮捕|定性|会怎么?样|不能再|还能再|能不能再"
+    r"|罪|暂停|停止执业|禁业|禁止从业|除名|开除|取缔|撤销|注销|收回|取消|逮捕|定性|责令|警告|滞纳金"
+    r"|不予|会怎么?样|不能再|还能再|能不能再|不让再|(?:会|要|将)被"
 )
 
 
 def speaks_of_sanction(question: str) -> bool:
+    """Whether a question speaks of a sanction or of what follows a breach in any words,
+    asking the penalty or not (a penalty article then answers as well as the duty)."""
     return bool(_SANCTION.search(question))
 
 

@@ -464,8 +464,8 @@ def candidates(
                 occasion and is_dateline(passage)
             ):
                 boost *= ranking.record_boost  # the text's dates, for when it was made
-            if states_penalty(text):
-                boost *= breach
+            if states_penalty(text) and (penalty or article_of(passage)):
+                boost *= breach  # (not 处分 of an estate, nor a report's 给予处分0人)
             if effect and states_effect(text):
                 boost *= ranking.record_boost  # the article of entry into force: the answer
             if (definition and defines(query, weights, text, target.phrases, term)) or (

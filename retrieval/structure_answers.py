@@ -16,7 +16,7 @@ from retrieval.editions import newest_edition
 from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.laws import LAW_ENDINGS, law_names
-from retrieval.markers import SENTENCE_END, announces, legal_rank
+from retrieval.markers import announces, legal_rank
 from retrieval.metadata import KINDS
 from retrieval.model import Document, Passage
 from retrieval.names import document_names
@@ -350,7 +350,9 @@ def with_announced_items(
 _ITEM = re.compile(rf"^[*\s]*(?:[(（]?[{CN_NUMBER}\d]+[)）.、．]|[-•·])")
 LONGEST_LABEL = 30  # characters of a line that heads what follows (场合：…座谈会, 网络素养促进)
 SHORTEST_SENTENCE = 12  # a shorter sentence heads what follows too (大力提振消费。)
-_CLOSING = "”’」』》）)】\"'*"  # after a sentence's end: a quoted slogan heads (“人间自有公道在！”)
+# closing a line after its sentence's end (“大力提振消费。”); an exclamation or question inside
+# a short line is a headline's (别怕!猪瘟不传人 猪肉可以吃), no running text
+_CLOSING = "”’」』》）)】\"'*"
 
 
 def labels(text: str) -> bool:
@@ -362,7 +364,7 @@ def labels(text: str) -> bool:
         return False  # a list's item is content, however short (5.宣布大会闭幕)
     if ARTICLE.match(line) or announces(line):
         return False  # so is a short article (第三条 本条例由…解释), or an announcement
-    if any(ch in SENTENCE_END + "；;" for ch in line.rstrip(_CLOSING)[:-1]):
+    if any(ch in "。；;" for ch in line.rstrip(_CLOSING)[:-1]):
         return False  # a sentence ends inside: running text cut at a width (…往枪口上撞。第三,)
     if line.endswith("。"):
         return len(line) <= SHORTEST_SENTENCE

@@ -109,5 +109,8 @@ def test_an_adjective_of_a_name_is_part_of_it() -> None:
     assert law_names("危险化学品安全法是哪天通过的？") == ("危险化学品安全法",)
     assert law_names("民营经济促进法什么时候出台") == ("民营经济促进法",)
     assert law_names("公共文化服务保障法一共几章") == ("公共文化服务保障法",)
-    # counter-example: a plain adjective before the kind names no text
+    # counter-examples: an adjective or a distinguishing word right before the kind names no
+    # text (主要 and 上述 are tagged as 民营 is)
     assert law_names("重要条例有哪些？") == ()
+    assert law_names("主要条例有哪些？") == ()
+    assert law_names("按上述条例规定，要罚多少？") == ()

@@ -98,6 +98,7 @@ def test_a_term_defined_in_quotes_is_defined_as_one_without(definition: str) -> 
         # a line of running text cut at a width holds a sentence's end: no label
         ("治之时,典型的往枪口上撞。第三,发生在化工大省强省", False),
         ("“人间自有公道在！”", True),  # counter-example: a quoted slogan ends inside its quotes
+        ("别怕!猪瘟不传人 猪肉可以吃", True),  # and a headline exclaims inside
     ],
 )
 def test_a_short_line_that_is_no_sentence_labels_what_follows(text: str, label: bool) -> None:

@@ -721,6 +721,8 @@ def test_what_speaks_of_a_sanction() -> None:
         "超范围行医会被暂停执业多久",
         "被开除的公务员还能再考吗",
         "逾期不改会怎么样",
+        "律师收钱办事会被停止执业多久",
+        "医院这么做能构成单位受贿罪吗",
     ):
         assert speaks_of_sanction(asked)
     assert not speaks_of_sanction("剧毒化学品能不能和别的东西混放")
