@@ -304,6 +304,7 @@ def _in_name(word: str) -> bool:
 
 
 def _attributive(word: str) -> bool:
+    """An adjective used as a noun or a distinguishing word (jieba's an and b: 危险, 民营)."""
     from retrieval.segment import word_tags
 
     return word_tags().get(word) in ("an", "b")

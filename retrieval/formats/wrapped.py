@@ -43,14 +43,15 @@ def text_width(lines: Sequence[str]) -> int:
     if edge < MIN_WIDTH or len(full) < WIDE_SHARE * len(texts):
         return 0
     prose = sum(bool(_PROSE.search(t)) and "  " not in t for t in full)
-    open_ = sum(t[-1] not in CLAUSE_END for t in full)
-    return edge if min(prose / PROSE_SHARE, open_ / OPEN_SHARE) >= len(full) else 0
+    stopped = sum(t[-1] not in CLAUSE_END for t in full)
+    wrapped = prose >= PROSE_SHARE * len(full) and stopped >= OPEN_SHARE * len(full)
+    return edge if wrapped else 0
 
 
 def unwrapped(lines: Sequence[str]) -> list[str]:
     """The lines, a wrapped text's joined back into paragraphs: a full line continues on the
-    next, unless that one is blank, indented, a list's item, or a heading after a finished
-    sentence; the rest are returned as they are."""
+    next, unless that one is blank, indented past the text's margin, a list's item, or a
+    heading after a finished sentence; the rest are returned as they are."""
     edge = text_width(lines)
     if not edge:
         return list(lines)
