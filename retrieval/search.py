@@ -149,7 +149,7 @@ class Ranking:
     # a passage defining the term asked (本条例所称传销，是指…) or listing the kinds asked
     # (纪律处分有五种：…): the answer, whatever BM25 says of it beside pages repeating the term
     defining_boost: float = 10.0
-    statement_boost: float = 1.4  # ... or one opening by saying what it is (民族乡是…)
+    statement_boost: float = 3.0  # ... or one opening by saying what it is (民族乡是…)
     record_boost: float = 2.0  # a text's dates or its entry into force, when asked
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); a date near one

@@ -85,3 +85,22 @@ def test_the_list_of_kinds_asked_leads_however_often_other_passages_repeat_the_w
     index = index_of([parse("tiaoli.txt", rules), parse("jianghua.txt", talk)], SEGMENTER)
     got = answer(index, "纪律处分有哪几种？", SEGMENTER)
     assert got.hits[0].passage.text.startswith("第八条")
+
+
+def test_a_passage_saying_what_the_term_is_comes_before_pages_repeating_it() -> None:
+    rules = [
+        "民族乡行政工作条例",
+        "第二条 民族乡是在少数民族聚居的地方建立的乡级行政区域，依照法律规定行使职权。",
+        "第五条 民族乡的乡长由建立民族乡的少数民族公民担任。",
+    ]
+    news = [
+        "民族乡工作座谈会",
+        "民族乡要发展，民族乡要团结，民族乡工作很重要。",
+        "各民族乡干部参加了座谈，民族乡代表发言。",
+    ]
+    index = index_of([parse("tiaoli.txt", rules), parse("news.txt", news)], SEGMENTER)
+    assert answer(index, "什么是民族乡？", SEGMENTER).hits[0].passage.text.startswith("第二条")
+    # counter-example: asked something else of the term, the statement does not lead
+    assert (
+        answer(index, "民族乡的乡长由谁担任？", SEGMENTER).hits[0].passage.text.startswith("第五条")
+    )
