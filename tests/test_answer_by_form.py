@@ -3,12 +3,19 @@ it, the definition of a term or the pages repeating it, the list of kinds asked.
 
 from __future__ import annotations
 
+from retrieval.index import SearchIndex
+from retrieval.model import Passage
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.indexing import index_of
 
 SEGMENTER = default_segmenter()
+
+
+def first(index: SearchIndex, question: str) -> Passage:
+    """The passage the answer shows first."""
+    return answer(index, question, SEGMENTER).hits[0].passage
 
 
 def test_a_question_speaking_of_no_sanction_prefers_the_duty_to_its_penalty() -> None:
@@ -24,13 +31,12 @@ def test_a_question_speaking_of_no_sanction_prefers_the_duty_to_its_penalty() ->
         "第一百零二条 本条例自2011年12月1日起施行。",
     ]
     index = index_of([parse("whp.txt", lines)], SEGMENTER)
-    got = answer(index, "剧毒化学品能跟其他物品混合储存吗？要几个人保管？", SEGMENTER)
-    assert got.hits[0].passage.text.startswith("第二十四条")
+    assert first(index, "剧毒化学品能跟其他物品混合储存吗？要几个人保管？").text.startswith(
+        "第二十四条"
+    )
     # counter-examples: asked what the breach costs, or speaking of its sanction, the penalty
-    got = answer(index, "剧毒化学品跟其他物品混合储存，罚多少？", SEGMENTER)
-    assert got.hits[0].passage.text.startswith("第八十条")
-    got = answer(index, "剧毒化学品与其他物品混合储存，违法吗？", SEGMENTER)
-    assert got.hits[0].passage.text.startswith("第八十条")
+    assert first(index, "剧毒化学品跟其他物品混合储存，罚多少？").text.startswith("第八十条")
+    assert first(index, "剧毒化学品与其他物品混合储存，违法吗？").text.startswith("第八十条")
 
 
 def test_what_speaks_of_a_sanction() -> None:
@@ -63,10 +69,9 @@ def test_the_definition_leads_however_often_other_pages_repeat_the_term() -> Non
         "各地区传销活动数量明显减少，传销势头基本得到遏制。",
     ]
     index = index_of([parse("tiaoli.txt", rule), parse("fangan.txt", news)], SEGMENTER)
-    assert answer(index, "什么是传销？", SEGMENTER).hits[0].passage.text.startswith("第二条")
+    assert first(index, "什么是传销？").text.startswith("第二条")
     # counter-example: asked something else of the term, the definition does not lead
-    got = answer(index, "传销活动数量减少了吗", SEGMENTER)
-    assert got.hits[0].passage.doc == "fangan.txt"
+    assert first(index, "传销活动数量减少了吗").doc == "fangan.txt"
 
 
 def test_the_list_of_kinds_asked_leads_however_often_other_passages_repeat_the_word() -> None:
@@ -83,8 +88,7 @@ def test_the_list_of_kinds_asked_leads_however_often_other_passages_repeat_the_w
         "纪律处分决定要向本人宣布。",
     ]
     index = index_of([parse("tiaoli.txt", rules), parse("jianghua.txt", talk)], SEGMENTER)
-    got = answer(index, "纪律处分有哪几种？", SEGMENTER)
-    assert got.hits[0].passage.text.startswith("第八条")
+    assert first(index, "纪律处分有哪几种？").text.startswith("第八条")
 
 
 def test_a_passage_saying_what_the_term_is_comes_before_pages_repeating_it() -> None:
@@ -99,8 +103,6 @@ def test_a_passage_saying_what_the_term_is_comes_before_pages_repeating_it() -> 
         "各民族乡干部参加了座谈，民族乡代表发言。",
     ]
     index = index_of([parse("tiaoli.txt", rules), parse("news.txt", news)], SEGMENTER)
-    assert answer(index, "什么是民族乡？", SEGMENTER).hits[0].passage.text.startswith("第二条")
+    assert first(index, "什么是民族乡？").text.startswith("第二条")
     # counter-example: asked something else of the term, the statement does not lead
-    assert (
-        answer(index, "民族乡的乡长由谁担任？", SEGMENTER).hits[0].passage.text.startswith("第五条")
-    )
+    assert first(index, "民族乡的乡长由谁担任？").text.startswith("第五条")
