@@ -136,6 +136,25 @@ def year_token(year: int) -> str:
     return f"{year}年"
 
 
+# A span of years a plan or programme is named by: 2021—2025年, 2021-2025, 2021到2025年, 2016~20年
+_YEAR_SPAN = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[ \u3000]?年?[ \u3000]?(?:[—\-－–~～―]+|至|到)[ \u3000]?"
+    r"((?:19|20)\d\d|\d\d)(?!\d)"
+)
+
+
+def year_spans(text: str) -> set[tuple[int, int]]:
+    """The spans of years written in `text` as (first, last): a plan's 2021—2025年 said as
+    2021到2025年 or 2021-25年 is the same span."""
+    spans = set()
+    for m in _YEAR_SPAN.finditer(text):
+        first, last = int(m.group(1)), m.group(2)
+        end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if first < end:
+            spans.add((first, end))
+    return spans
+
+
 def years_in(text: str) -> list[int]:
     """Years written in full in `text`, in order."""
     found = []

@@ -22,6 +22,7 @@ from retrieval.dates import (
     near_day,
     question_years,
     without_compared,
+    year_spans,
 )
 from retrieval.editions import (
     as_said,
@@ -98,7 +99,7 @@ from retrieval.title_tokens import (
     whose,
 )
 from retrieval.unheld_places import GENRES, kind_words, local_documents, missing_place
-from retrieval.yearly_texts import headless_of_year, kin_of_year, pages_on
+from retrieval.yearly_texts import headless_of_year, kin_of_year, of_span, pages_on
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,8 @@ def find_target(
     if years:
         with_year = [d for d in named if d.meta.year in years or says_dated_name(d, plain, years)]
         said = [n for d in named for n in document_names(d) if n in plain]
+        # 2021到2025年的计划: the one titled (2021—2025年), and the pages opening on it
+        with_year = with_year or of_span(documents, said, year_spans(folded))
         # "2023年政府工作报告" where the corpus holds other years' reports only; not a year
         # the question asks about inside a named report (安徽的报告说2025年…)
         dated = [  # 2023年政府工作报告, 2025年全国两会的政府工作报告

@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 
 from retrieval.catalog import memo
+from retrieval.dates import year_spans
 from retrieval.model import Document
 from retrieval.names import document_names, plain_titles, without_level
-from retrieval.normalize import plain_text
+from retrieval.normalize import fold, plain_text
 from retrieval.title_tokens import place_tokens, whose
 
 
@@ -94,3 +95,31 @@ def pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> 
         for d, t, first in zip(documents, titles, firsts, strict=True)
         if d.meta.year in years and (name in t or told.search(first))
     ]
+
+
+def of_span(
+    documents: Sequence[Document], names: Sequence[str], spans: set[tuple[int, int]]
+) -> list[Document]:
+    """Documents holding a name said with a span of years asked, in their title or opening
+    passages (a page's breadcrumb may come first): 全民健身计划(2021—2025年) for 2021到2025年的
+    全民健身计划, and a page opening 国务院印发《全民健身计划(2021-2025年)》 (not
+    南昌市全民健身实施计划(2021―2025年))."""
+    if not spans or not names:
+        return []
+    openings = memo(
+        documents,
+        "span_openings",
+        lambda: [[(plain_text(t), year_spans(fold(t))) for t in _opening(d)] for d in documents],
+    )
+    return [
+        d
+        for d, opening in zip(documents, openings, strict=True)
+        if any(spans & s and any(n in t for n in names) for t, s in opening)
+    ]
+
+
+def _opening(document: Document) -> list[str]:
+    return [document.title, *(p.text for p in document.passages[:OPENING_PASSAGES])]
+
+
+OPENING_PASSAGES = 2

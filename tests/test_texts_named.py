@@ -6,6 +6,7 @@ question it must still answer as before."""
 from __future__ import annotations
 
 from retrieval.clues import defines_term
+from retrieval.dates import year_spans
 from retrieval.index import SearchIndex
 from retrieval.model import Document, NoAnswer
 from retrieval.search import answer
@@ -429,3 +430,49 @@ def test_a_word_of_one_places_title_names_no_text_when_the_question_says_another
     assert named and "gz.md" in named
     # a place said at the start of a place's word is said (深圳特区)
     assert find_target("深圳特区学前教育条例规定幼儿园多久做一次膳食调查？", held).docs == {"sz.md"}
+
+
+PLAN_2016 = parse(
+    "jianshen_jihua_2016_2020.txt",
+    [
+        "全民健身计划(2016—2020年)",
+        "(二)发展目标。到2020年,每周参加1次及以上体育锻炼的人数达到7亿,经常参加体育锻炼的人数"
+        "达到4.35亿,社会体育指导员队伍不断壮大。",
+    ],
+)
+PLAN_2021_PAGE = parse(
+    "jianshen_jihua_xinwen.txt",
+    [
+        "重磅!国务院印发健身计划,产业链发展可期",
+        "您当前的位置:首页 > 科学健身",
+        "国务院印发《全民健身计划(2021-2025年)》。《计划》明确,到2025年,经常参加体育锻炼人数比例"
+        "达到38.5%,每千人拥有社会体育指导员2.16名。",
+    ],
+)
+CITY_PLAN_2021 = parse(
+    "nanchang_jianshen_2021_2025.txt",
+    [
+        "南昌市全民健身实施计划(2021―2025年)",
+        "到2025年,全市经常参加体育锻炼人数比例达到40%,每千人拥有社会体育指导员2.5名。",
+    ],
+)
+
+
+def test_a_plan_is_named_by_its_span_of_years_however_written() -> None:
+    assert year_spans("2021到2025年的计划") == year_spans("全民健身计划(2021-2025年)")
+    assert year_spans("2016~20年") == {(2016, 2020)}
+    assert not year_spans("2020年至2019年") and not year_spans("2025年的计划")
+    index = _index(PLAN_2016, PLAN_2021_PAGE, CITY_PLAN_2021)
+    # the period's text is held only as a page opening on it (its headline names no span):
+    # the span asked names that page, not "资料库中没有2025年全民健身计划", nor the city's plan
+    for question in (
+        "2021到2025年的全民健身计划里，每千人要有多少名社会体育指导员？",
+        "2021—2025年全民健身计划要求经常参加体育锻炼的人数比例达到多少？",
+    ):
+        assert _first_doc(index, question) == "jianshen_jihua_xinwen.txt", question
+    assert _first_doc(index, "2016—2020年全民健身计划里经常参加锻炼的人数要达到多少？") == (
+        "jianshen_jihua_2016_2020.txt"
+    )
+    # a period the corpus holds no text of is still said to be missing
+    missing = answer(index, "2026—2030年全民健身计划要求每千人有几名社会体育指导员？", SEGMENTER)
+    assert not missing.hits and missing.reason == NoAnswer.MISSING
