@@ -12,7 +12,14 @@ from retrieval.model import Passage
 from retrieval.normalize import fold, valid_text
 from retrieval.parts import read_place
 from retrieval.question import MAX_QUESTION_CHARS, Query
-from retrieval.refusal import absent_limit, absent_share, leniently_judged, open_coverage, standout
+from retrieval.refusal import (
+    absent_limit,
+    absent_share,
+    leniently_judged,
+    open_coverage,
+    standout,
+    weak_bar,
+)
 from retrieval.search import (
     DEFAULT_RANKING,
     Ranking,
@@ -20,7 +27,6 @@ from retrieval.search import (
     question_focus,
     read_question,
     structure_answer,
-    weak_bar,
     word_weights,
 )
 from retrieval.segment import Segmenter

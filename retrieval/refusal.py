@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.coverage import TELLING_WEIGHT, covered_by_parts, matches
+from retrieval.coverage import TELLING_WEIGHT, covered_by_parts, found, matches
 from retrieval.index import SearchIndex, in_vocabulary
 from retrieval.places import is_place_name
 from retrieval.question import Query, Word, asks_penalty, asks_rule, asks_who
@@ -123,3 +123,33 @@ def standout(
         and first.bm25 >= ranking.standout_gap * second
     )
     return first if stands_out else None
+
+
+def kept(
+    score: float,
+    share: float,
+    telling: Sequence[Word],
+    text: str,
+    ranking: Ranking,
+    inside: frozenset[Word] = frozenset(),
+    named: bool = False,
+) -> bool:
+    """Whether a ranked passage (its `searchable_text`) is shown.
+
+    It must match enough of the question's information; a weak match must include what the
+    question is about ("八项规定具体有哪几条内容" matches 内容 in the speech, not 八项规定:
+    no passage); and a question of common words only must be matched whole ("工作" finds
+    passages, "今天中午吃什么" does not find one that says 今天).
+    """
+    if score <= 0 or share < ranking.min_coverage:
+        return False
+    if not telling:
+        return share >= 1.0
+    return share >= weak_bar(ranking, named) or any(
+        found(w, text) and w not in inside for w in telling
+    )
+
+
+def weak_bar(ranking: Ranking, named: bool) -> float:
+    """The coverage below which a passage must hold the question's most telling word."""
+    return ranking.named_weak_coverage if named else ranking.weak_coverage

@@ -32,7 +32,6 @@ from retrieval.coverage import (
     TELLING_WEIGHT,
     content_share,
     coverage,
-    found,
     matches,
     only_inside_words,
     phrase_share,
@@ -73,6 +72,7 @@ from retrieval.quotes import holds_quote, says_quote
 from retrieval.refusal import (
     absent_limit,
     absent_words,
+    kept,
     leniently_judged,
     only_places,
     open_coverage,
@@ -103,6 +103,7 @@ LEADING_HITS = 3  # a structure question goes to the document its best passages 
 # did (702 documents, 39,672 passages: 2 of 9,494 answers lost, 3 won) at 2/3 of the cost
 POOL = 100
 CLOSEST_NOTE = "没有找到完全对应的段落，以下是最接近的一段"
+NAMED_CLOSEST_NOTE = "没有找到完全对应的段落，以下是所问文件中最接近的内容"  # under 按《…》作答
 
 
 @dataclass(frozen=True)
@@ -225,36 +226,6 @@ def _asked(
     return asked, tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
 
 
-def kept(
-    score: float,
-    share: float,
-    telling: Sequence[Word],
-    text: str,
-    ranking: Ranking,
-    inside: frozenset[Word] = frozenset(),
-    named: bool = False,
-) -> bool:
-    """Whether a ranked passage (its `searchable_text`) is shown.
-
-    It must match enough of the question's information; a weak match must include what the
-    question is about ("八项规定具体有哪几条内容" matches 内容 in the speech, not 八项规定:
-    no passage); and a question of common words only must be matched whole ("工作" finds
-    passages, "今天中午吃什么" does not find one that says 今天).
-    """
-    if score <= 0 or share < ranking.min_coverage:
-        return False
-    if not telling:
-        return share >= 1.0
-    return share >= weak_bar(ranking, named) or any(
-        found(w, text) and w not in inside for w in telling
-    )
-
-
-def weak_bar(ranking: Ranking, named: bool) -> float:
-    """The coverage below which a passage must hold the question's most telling word."""
-    return ranking.named_weak_coverage if named else ranking.weak_coverage
-
-
 def _own_telling_words(query: Query, weights: Sequence[float]) -> list[Word]:
     """Where the question was read with thesaurus synonyms, its telling words besides those:
     a passage must hold one (新气象 holds 气象 for 天气: no answer to 明天北京天气怎么样),
@@ -286,6 +257,7 @@ class Candidate:
     # kept but for the bars that rise with the corpus's size: the least coverage
     # (`open_coverage`) and the share of the question the corpus never speaks of (`absent_limit`)
     near: bool = False
+    loose: bool = False  # kept below the bar, in a document named: shown as the closest
 
 
 def _pool(
@@ -403,9 +375,11 @@ def candidates(
         ids, texts, holds, inside_only, shares, abouts, strict=True
     ):
         passage = index.passages[i]
-        near = kept(score, share, telling, text, ranking, inside, target.named) and (
-            not own_telling or any(matches(w, text) for w in own_telling)
-        )
+        strict = kept(score, share, telling, text, ranking, inside, target.named)
+        # in a document the question names, a passage short of the bar is the closest it
+        # holds (民办学校老师的工资待遇…教师法有说法吗: 社会力量所办学校的教师的待遇…)
+        loose = not strict and target.named and bool(telling) and share >= ranking.min_coverage
+        near = (strict or loose) and (not own_telling or any(matches(w, text) for w in own_telling))
         # (an article's passage: not a page header or a dateline of the rule's text)
         lower = passage.doc in lenient and bool(article_of(passage))
         bar = floor * ranking.rule_coverage if lower else floor
@@ -474,7 +448,9 @@ def candidates(
                 boost *= ranking.defining_boost
             elif definition and states_what(query, weights, text, target.phrases, term):
                 boost *= ranking.statement_boost
-        rows.append(Candidate(passage, score * boost, share, ok, score, rule, near and not rule))
+        rows.append(
+            Candidate(passage, score * boost, share, ok, score, rule, near and not rule, loose)
+        )
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
 
@@ -624,8 +600,11 @@ def answer(
         ]
     shown: list[tuple[Passage, float]] = []
     note = ""
+    loose: set[int] = set()
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
+        if not any(c.kept and not c.loose for c in pool):  # (said where nothing else is kept)
+            loose = {id(c.passage) for c in pool if c.kept}
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:
             # (an article amended since is grouped with its older wording, the text in force
@@ -686,6 +665,8 @@ def answer(
         scored = scored[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)
+    if id(scored[0][0]) in loose:
+        note = NAMED_CLOSEST_NOTE
     words = query.all_terms
     hits = []
     for rank, (passage, score) in enumerate(scored, start=1):

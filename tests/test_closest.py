@@ -1,5 +1,6 @@
-"""When no passage passes the bar: the one that stands out is shown alone, as the closest; and
-the bar for a long question telling its situation, and for a rule's article asked what it allows."""
+"""When no passage passes the bar: the one that stands out is shown alone, as the closest, and
+in a document the question names, its closest passages, said to be so; and the bar for a long
+question telling its situation, and for a rule's article asked what it allows."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from bot.render import explanation
 from retrieval.explanation import explain
-from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, answer
+from retrieval.search import CLOSEST_NOTE, DEFAULT_RANKING, NAMED_CLOSEST_NOTE, answer
 from retrieval.segment import default_segmenter
 from tests.indexing import index_of, read
 
@@ -107,3 +108,20 @@ def test_a_rule_asked_what_it_allows_passes_a_lower_bar_than_other_passages() ->
     fever = "5岁孩子发烧要不要马上去医院？"
     assert explain(index, fever, SEGMENTER).rule_threshold
     assert not answer(index, fever, SEGMENTER).hits
+
+
+def test_a_document_named_shows_its_closest_passages_when_none_passes_the_bar() -> None:
+    folder = CONSUMERS.parent / "teachers_law_folder" / "docs"
+    index = index_of([read(p) for p in sorted(folder.iterdir())], SEGMENTER)
+    # asked in everyday words (军校, 适用…吗) of a law the corpus holds: its scope article, with
+    # the note that nothing matched exactly, under the header naming the law
+    got = answer(index, "军校的老师适用教师法吗", SEGMENTER)
+    assert got.note == NAMED_CLOSEST_NOTE and got.understood
+    assert got.hits and all(h.passage.doc == "jiaoshifa_2009.md" for h in got.hits)
+    assert got.hits[0].passage.text.startswith("第二条 本法适用于")
+    # counter-examples: a question the law answers in its words has no note; one about what
+    # no passage of it speaks of is still refused
+    plain = answer(index, "教师法规定教师的平均工资水平应当怎样？", SEGMENTER)
+    assert plain.hits[0].passage.text.startswith("第二十五条") and not plain.note
+    for off_topic in ("教师法对周杰伦演唱会门票怎么规定", "教师法里有没有说明天北京天气怎么样"):
+        assert not answer(index, off_topic, SEGMENTER).hits, off_topic
