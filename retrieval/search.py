@@ -79,6 +79,7 @@ from retrieval.refusal import (
     share_of,
     standout,
 )
+from retrieval.regulations import rule_documents
 from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.structure_answers import (
@@ -134,9 +135,10 @@ class Ranking:
     own_year_boost: float = 1.2  # ... in the document of that year (the year's own report)
     month_boost: float = 1.2  # ... and of the month asked with it (2022年11月全会)
     place_boost: float = 1.6  # a document of the place the question names (广东今年…)
-    # the nation's text, for a question naming no place where some texts are a place's
-    # (人身安全保护令向哪个法院申请: the national law before 山东省反家庭暴力条例)
-    national_boost: float = 1.2
+    # the nation's rule texts (else its other texts), for a question naming no place where some
+    # texts are a place's (人身安全保护令向哪个法院申请: the national law before 山东省反家庭
+    # 暴力条例 and before a page of no place quoting it)
+    national_boost: float = 1.3
     # a rule's text, for a question asking what is allowed or required (能不能, 可以…吗) that
     # names no document: what the rules say, not what a news page beside them reports
     rule_boost: float = 1.5
@@ -355,6 +357,7 @@ def candidates(
     elsewhere = bool(absent)
     places = any(segmenter.is_place(w.text) for w in query.words)  # 浦东 is one, 东西 not
     national = national_documents(index.catalog, target, places)
+    national = (national & rule_documents(index.catalog)) or national  # (see national_boost)
     rows = []
     own_telling = _own_telling_words(query, weights)
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)

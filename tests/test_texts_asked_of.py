@@ -1,10 +1,17 @@
 """Texts a question asks of that the corpus holds otherwise: the nation's rules where pages of no
-place quote them, and a law the corpus holds no text of, reported on by pages naming it."""
+place quote them (asked of by name, or by naming no place), and a law the corpus holds no text
+of, reported on by pages naming it."""
 
 from __future__ import annotations
 
+from retrieval.search import answer
+from retrieval.segment import default_segmenter
 from retrieval.targets import find_target
+from tests.indexing import index_of
 from tests.test_targets import doc
+from tests.test_texts_named import FILLER
+
+SEGMENTER = default_segmenter()
 
 
 def test_the_national_text_asked_of_is_its_rule_not_a_page_of_no_place_quoting_it() -> None:
@@ -43,3 +50,33 @@ def test_when_a_text_was_made_is_asked_of_pages_naming_it_in_full_by_its_short_n
     assert not find_target("危险化学品安全法从哪天开始施行？", both).missing
     # counter-example: a corpus that never speaks of it lacks it
     assert find_target("危化品安全法是哪天通过的？", (rules,)).missing == "《危化品安全法》"
+
+
+def test_a_question_naming_no_place_asks_first_of_the_nations_rule_text() -> None:
+    national = doc(
+        "gj.md",
+        [
+            "森林防火条例",
+            "第二十五条 森林防火期内，禁止在森林防火区野外用火。因防治病虫鼠害、冻害等特殊情况"
+            "确需野外用火的，应当经县级人民政府批准，并按照要求采取防火措施，严防失火。",
+        ],
+    )
+    forum = doc(
+        "lt.txt",
+        ["网友问答：防火期能不能烧荒", "答：防火期内禁止野外用火，特殊情况确需用火要经县里批准。"],
+    )
+    local = doc(
+        "gd.md",
+        [
+            "广东省森林防火条例",
+            "第二十条 森林防火期内，禁止在森林防火区野外用火。确需野外用火的，应当经县级人民"
+            "政府批准。",
+        ],
+    )
+    index = index_of([national, forum, local, FILLER], SEGMENTER)
+    # neither the forum page of no place quoting the rule nor the province's rule
+    question = "防火期内确需野外用火的要经谁批准？"
+    assert answer(index, question, SEGMENTER).hits[0].passage.doc == "gj.md"
+    # counter-example: a place said asks of its own rule
+    local_first = answer(index, "广东防火期内确需野外用火的要经谁批准？", SEGMENTER).hits[0]
+    assert local_first.passage.doc == "gd.md"
