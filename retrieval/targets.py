@@ -179,7 +179,11 @@ def find_target(
     if local_law and not _told_of(documents, folded, local_law):
         return Target(years=tuple(years), phrases=phrases, missing=f"《{local_law}》")
     if named and (rules := implementing_rules(documents, folded)):
-        return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
+        rules = _whole_name(documents, folded, rules)
+        if not _told_of(documents, folded, rules):
+            return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
+        # when it was made, asked of the pages telling of it, not of the text it implements
+        named = [d for d in documents if any(f"《{rules}》" in fold(p.text) for p in d.passages)]
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作报告
         # is Guangdong's (新年贺词里关于台湾… asks of 台湾); 哪个省政府工作报告, the provinces'
@@ -445,7 +449,8 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
     asked = _ASKS_RULE.sub("", _STIPULATES.sub("", folded))
     about_mention = _MENTION.search(folded) or len(kind_words(asked)) > 1
     article = read_place(folded).article
-    for law in placed_law_names(folded) if of_place else law_names(folded):
+    for read in placed_law_names(folded) if of_place else law_names(folded):
+        law = _whole_name(documents, folded, read)
         plain = plain_text(law)
         if (of_place and not SPELLED_PLACE.match(law)) or names_no_text(law):
             continue
@@ -472,6 +477,27 @@ def _missing_law(documents: Sequence[Document], folded: str, of_place: bool = Fa
         if not (_held_law(documents, plain) or (rest and _held_law(documents, rest, True))):
             return f"《{law}》"
     return ""
+
+
+def _whole_name(documents: Sequence[Document], folded: str, law: str) -> str:
+    """A law's name as the corpus knows it, where the question's words before the name read
+    begin it: a verb the reading leaves out (报废机动车回收管理办法 read 机动车…, 禁止传销条例,
+    保障农民工工资支付条例); not a word of the question's own (我想问报废…)."""
+    at = folded.find(law)
+    known = held_titles(documents) | mentioned_titles(documents)
+    for size in range(min(MAX_NAME_HEAD, max(at, 0)), 0, -1):
+        head = folded[at - size : at]
+        whole = plain_text(head + law)
+        # (the name itself, or a text of it: 报废机动车回收管理办法 begins …办法实施细则)
+        if _HAN_WORD.fullmatch(head) and any(whole.startswith(t) and len(t) > size for t in known):
+            return head + law
+    return law
+
+
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+MAX_NAME_HEAD = 4  # characters: 报废, 禁止, 防治船舶 (the longest the corpus knows is taken)
 
 
 def _told_of(documents: Sequence[Document], folded: str, law: str) -> bool:

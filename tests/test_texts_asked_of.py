@@ -80,3 +80,30 @@ def test_a_question_naming_no_place_asks_first_of_the_nations_rule_text() -> Non
     # counter-example: a place said asks of its own rule
     local_first = answer(index, "广东防火期内确需野外用火的要经谁批准？", SEGMENTER).hits[0]
     assert local_first.passage.doc == "gd.md"
+
+
+def test_implementing_rules_held_only_as_reported_are_asked_of_the_reports() -> None:
+    # a name whose first word is a verb (报废), which the reading of law names leaves out
+    rules = doc(
+        "bf.md",
+        [
+            "报废机动车回收管理办法",
+            "第二十八条 本办法自2019年6月1日起施行。",
+            "第四条 国务院负责报废机动车回收管理的部门主管全国报废机动车回收监督管理工作。",
+        ],
+    )
+    news = doc(
+        "xw.txt",
+        [
+            "商务部等7部门联合发布实施细则",
+            "据商务部网站消息,《报废机动车回收管理办法实施细则》已经审议通过,自2020年9月1日"
+            "起施行。",
+        ],
+    )
+    index = index_of([rules, news, FILLER], SEGMENTER)
+    asked = "报废机动车回收管理办法实施细则是哪年几月开始施行的？"
+    got = answer(index, asked, SEGMENTER)
+    assert got.hits and got.hits[0].passage.doc == "xw.txt"
+    # counter-example: a corpus that never tells of the rules lacks them, named in full
+    alone = answer(index_of([rules, FILLER], SEGMENTER), asked, SEGMENTER)
+    assert not alone.hits and alone.note == "资料库中没有《报废机动车回收管理办法实施细则》"
