@@ -132,7 +132,8 @@ async def answer_question(
     within = await scope.of_chat(svc, message.chat_id)
     answer = svc.library.answer(question, RESULTS, within.docs)
     # in a group answered quietly, chatter the bot leaves alone costs nobody their budget
-    if quiet and (not answer.hits or not allowed()):
+    # (nor does it answer with passages only close to it: 明天下午开会学习教师法)
+    if quiet and (not answer.hits or answer.note or not allowed()):
         return
     # the scope does not answer: do the other documents? (then the group is offered them)
     elsewhere = (

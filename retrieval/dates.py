@@ -136,10 +136,11 @@ def year_token(year: int) -> str:
     return f"{year}年"
 
 
-# A span of years a plan or programme is named by: 2021—2025年, 2021-2025, 2021到2025年, 2016~20年
+# A span of years a plan or programme is named by: 2021—2025年, (2021-2025), 2021到2025年,
+# 2016~20年; not a date (2010-11-05) nor a sum (2000到2020元)
 _YEAR_SPAN = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[ \u3000]?年?[ \u3000]?(?:[—\-－–~～―]+|至|到)[ \u3000]?"
-    r"((?:19|20)\d\d|\d\d)(?!\d)"
+    r"((?:19|20)\d\d|\d\d)(?=[ \u3000]?[年)）\]】])"
 )
 
 

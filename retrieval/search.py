@@ -259,7 +259,7 @@ class Candidate:
     # kept but for the bars that rise with the corpus's size: the least coverage
     # (`open_coverage`) and the share of the question the corpus never speaks of (`absent_limit`)
     near: bool = False
-    loose: bool = False  # kept below the bar, in a document named: shown as the closest
+    loose: bool = False  # below the bar, in a document named: kept where none passes it
 
 
 def _pool(
@@ -379,9 +379,15 @@ def candidates(
     ):
         passage = index.passages[i]
         strict = kept(score, share, telling, text, ranking, inside, target.named)
-        # in a document the question names, a passage short of the bar is the closest it
-        # holds (民办学校老师的工资待遇…教师法有说法吗: 社会力量所办学校的教师的待遇…)
-        loose = not strict and target.named and bool(telling) and share >= ranking.min_coverage
+        # in a document the question names, a passage short of the bar is among the closest
+        # it holds (军校的老师适用教师法吗: 第二条 本法适用于…), shown where none passes
+        loose = (
+            not strict
+            and target.named
+            and bool(telling)
+            and score > 0
+            and share >= ranking.min_coverage
+        )
         near = (strict or loose) and (not own_telling or any(matches(w, text) for w in own_telling))
         # (an article's passage: not a page header or a dateline of the rule's text)
         lower = passage.doc in lenient and bool(article_of(passage))
@@ -454,6 +460,8 @@ def candidates(
         rows.append(
             Candidate(passage, score * boost, share, ok, score, rule, near and not rule, loose)
         )
+    if any(c.kept and not c.loose for c in rows):  # (the closest only where none passes)
+        rows = [replace(c, kept=False) if c.loose else c for c in rows]
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
 
@@ -603,11 +611,10 @@ def answer(
         ]
     shown: list[tuple[Passage, float]] = []
     note = ""
-    loose: set[int] = set()
+    closest_named = False
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
-        if not any(c.kept and not c.loose for c in pool):  # (said where nothing else is kept)
-            loose = {id(c.passage) for c in pool if c.kept}
+        closest_named = any(c.kept and c.loose for c in pool)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:
             # (an article amended since is grouped with its older wording, the text in force
@@ -668,7 +675,7 @@ def answer(
         scored = scored[:top_k]
     if not scored:
         return Answer(question, query.terms, (), reason=NoAnswer.WEAK, understood=target.understood)
-    if id(scored[0][0]) in loose:
+    if closest_named:
         note = NAMED_CLOSEST_NOTE
     words = query.all_terms
     hits = []

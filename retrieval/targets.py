@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrieval.catalog import memo, owners_of
 from retrieval.dates import (
@@ -153,6 +153,19 @@ def find_target(
     question: str, documents: Sequence[Document], known_years: Container[int] | None = None
 ) -> Target:
     """Which documents, years and phrases `question` names (`known_years`: `question_years`)."""
+    target = _find_target(question, documents, known_years)
+    # a text of a span of years the corpus lacks is named by its span, not by its last year
+    # (全民健身计划（2026—2030年）, not 2030年全民健身计划)
+    for first, last in year_spans(fold(question)):
+        if target.missing.startswith(f"{last}年"):
+            name = target.missing.removeprefix(f"{last}年")
+            return replace(target, missing=f"{name}（{first}—{last}年）")
+    return target
+
+
+def _find_target(
+    question: str, documents: Sequence[Document], known_years: Container[int] | None
+) -> Target:
     folded = _IMPLEMENTING_SAID.sub(r"\1\2", fold(question))
     counted = without_revision_year(without_compared(folded))  # not 2021年修订前的…法's year
     years = [m.year for m in question_years(counted, known_years)]

@@ -100,10 +100,12 @@ def pages_on(documents: Sequence[Document], name: str, years: Sequence[int]) -> 
 def of_span(
     documents: Sequence[Document], names: Sequence[str], spans: set[tuple[int, int]]
 ) -> list[Document]:
-    """Documents holding a name said with a span of years asked, in their title or opening
-    passages (a page's breadcrumb may come first): 全民健身计划(2021—2025年) for 2021到2025年的
-    全民健身计划, and a page opening 国务院印发《全民健身计划(2021-2025年)》 (not
-    南昌市全民健身实施计划(2021―2025年))."""
+    """The texts of no place titled with a name said and a span of years asked, and the pages
+    whose opening tells of such a text being issued (a page's breadcrumb may come first):
+    全民健身计划(2021—2025年) for 2021到2025年的全民健身计划, a page opening 国务院印发
+    《全民健身计划(2021-2025年)》 or telling it will be (…即将颁布); not a place's plan
+    (杭州市全民健身计划(2021—2025年)), nor one made after it (根据《全民健身计划(2021—2025
+    年)》) or reviewing it (…实施以来)."""
     if not spans or not names:
         return []
     openings = memo(
@@ -111,14 +113,24 @@ def of_span(
         "span_openings",
         lambda: [[(plain_text(t), year_spans(fold(t))) for t in _opening(d)] for d in documents],
     )
+    said = "|".join(map(re.escape, names))
+    issued = re.compile(rf"(?:{ISSUING})(?:{said})|(?:{said}).{{0,16}}?(?:{ISSUING})")
     return [
         d
-        for d, opening in zip(documents, openings, strict=True)
-        if any(spans & s and any(n in t for n in names) for t, s in opening)
+        for d, ((title, titled), *passages) in zip(documents, openings, strict=True)
+        if not place_tokens(d)
+        and (
+            (spans & titled and any(n in title for n in names))
+            or any(spans & s and issued.search(t) for t, s in passages)
+        )
     ]
 
 
+ISSUING = "印发|发布|公布|颁布|出台|出炉"
+
+
 def _opening(document: Document) -> list[str]:
+    # (the title, then the first passages: a page's breadcrumb may come before its lead)
     return [document.title, *(p.text for p in document.passages[:OPENING_PASSAGES])]
 
 
