@@ -360,6 +360,8 @@ def candidates(
     national = (national & rule_documents(index.catalog)) or national  # (see national_boost)
     rows = []
     own_telling = _own_telling_words(query, weights)
+    # (a passage below the bar must hold a word of the question besides the named titles')
+    unnamed = [w for w in query.words if not any(w.text in t for t in target.understood)]
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
     # (not the words naming the documents: 政府工作报告里对延迟退休… is not about 报告)
     titled = title_words(asked, [index.passages[i] for i, _ in ids])
@@ -387,6 +389,7 @@ def candidates(
             and bool(telling)
             and score > 0
             and share >= ranking.min_coverage
+            and any(matches(w, text) for w in unnamed)
         )
         near = (strict or loose) and (not own_telling or any(matches(w, text) for w in own_telling))
         # (an article's passage: not a page header or a dateline of the rule's text)

@@ -124,6 +124,11 @@ def test_a_document_named_shows_its_closest_passages_when_none_passes_the_bar() 
         "未成年人保护法里说明天北京天气怎么样",
     ):
         assert not answer(index, off_topic, SEGMENTER).hits, off_topic
+    # nor is a passage that holds only the words of the law's name (长江 of 长江保护法, whose
+    # text here has no article of entry into force)
+    folder = CONSUMERS.parent / "river_basins_folder" / "docs"
+    rivers = index_of([read(p) for p in sorted(folder.iterdir())], SEGMENTER)
+    assert not answer(rivers, "长江保护法是从哪天起施行的？", SEGMENTER).hits
     # and where a passage passes the bar, the ones below it are not shown beside it: the law's
     # article on pop-up adverts leads, not the articles sharing only 广告 with the question
     folder = CONSUMERS.parent / "advertising_folder" / "docs"
