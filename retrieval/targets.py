@@ -196,7 +196,10 @@ def _find_target(
         if not _told_of(documents, folded, rules):
             return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
         # when it was made, asked of the pages telling of it, not of the text it implements
-        named = [d for d in documents if any(f"《{rules}》" in fold(p.text) for p in d.passages)]
+        told = f"《{rules}》"
+        named = [
+            d for d in documents if any("《" in p.text and told in fold(p.text) for p in d.passages)
+        ]
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作报告
         # is Guangdong's (新年贺词里关于台湾… asks of 台湾); 哪个省政府工作报告, the provinces'
@@ -508,8 +511,6 @@ def _whole_name(documents: Sequence[Document], folded: str, law: str) -> str:
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-
-
 MAX_NAME_HEAD = 4  # characters: 报废, 禁止, 防治船舶 (the longest the corpus knows is taken)
 
 
