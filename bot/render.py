@@ -313,9 +313,15 @@ def explanation(
             "没有段落达到阈值；这一段明显高于其他段落，作为最接近的一段显示："
             + escape(place(report.closest))
         )
+    if any(row.loose for row in report.rows):
+        lines.append(
+            "没有段落达到阈值；所问文件中覆盖率达到最低值、且含文件名以外问题词的段落，"
+            "作为最接近的内容显示"
+        )
     for row in report.rows:
         p = row.passage
         why = f"（{reasons[row.rule]}）" if row.rule in reasons else ""
+        why = "（未达阈值，最接近）" if row.loose else why
         lines.append(
             f"{'✅' if row.kept else '✖'}{why} {row.score:.3f} 覆盖 {row.coverage:.2f} · "
             f"{escape(p.title[:30])} · {escape(place(p))}\n"

@@ -41,6 +41,7 @@ class ExplainedRow:
     kept: bool
     matched: tuple[str, ...]  # question terms (and synonyms) found in the passage or headings
     rule: str = ""  # why it was dropped whatever its coverage: "year", "phrase"
+    loose: bool = False  # kept below the bar, among a named document's closest passages
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def explain(
     for c in ranked[:top_k]:
         text = searchable_text(c.passage)
         matched = tuple(t for t in terms if holds(t, text))  # (numbers whole, as coverage reads)
-        rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule))
+        loose = c.kept and c.loose
+        rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule, loose))
     named = target.docs is not None
     threshold = ranking.min_coverage if named else open_coverage(index.paragraphs, ranking)
     lenient = leniently_judged(index, digit_years(fold(question)), target)

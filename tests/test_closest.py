@@ -118,6 +118,15 @@ def test_a_document_named_shows_its_closest_passages_when_none_passes_the_bar() 
     got = answer(index, "按未成年人保护法，几个半大孩子去酒店开房，前台应该问清楚什么？", SEGMENTER)
     assert got.note == NAMED_CLOSEST_NOTE and got.understood
     assert got.hits[0].passage.text.startswith("第五十七条 旅馆、宾馆、酒店")
+    # the admins' hit test says so, beside the bar it states
+    asked = "按未成年人保护法，几个半大孩子去酒店开房，前台应该问清楚什么？"
+    report = explain(index, asked, SEGMENTER)
+    assert any(row.loose for row in report.rows) and not any(
+        row.kept and not row.loose for row in report.rows
+    )
+    lines = explanation(asked, report)
+    assert any("作为最接近的内容显示" in line for line in lines)
+    assert any(line.startswith("✅（未达阈值，最接近）") for line in lines)
     # counter-examples: one about what no passage of it speaks of is still refused
     for off_topic in (
         "未成年人保护法对周杰伦演唱会门票怎么规定",
