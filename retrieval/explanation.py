@@ -85,8 +85,7 @@ def explain(
     for c in ranked[:top_k]:
         text = searchable_text(c.passage)
         matched = tuple(t for t in terms if holds(t, text))  # (numbers whole, as coverage reads)
-        loose = c.kept and c.loose
-        rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule, loose))
+        rows.append(ExplainedRow(c.passage, c.score, c.coverage, c.kept, matched, c.rule, c.loose))
     named = target.docs is not None
     threshold = ranking.min_coverage if named else open_coverage(index.paragraphs, ranking)
     lenient = leniently_judged(index, digit_years(fold(question)), target)

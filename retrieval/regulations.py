@@ -97,24 +97,28 @@ def held_titles(documents: Sequence[Document]) -> frozenset[str]:
 
 
 def mentioned_titles(documents: Sequence[Document]) -> frozenset[str]:
-    """Every title the corpus's passages speak of in 《》, plain, read once per catalog; not
-    where they only rest on it (根据《中华人民共和国气象法》，制定本办法 tells nothing of it)."""
+    """Every title the corpus's passages speak of in 《》, plain (`mentioning_documents`)."""
+    return memo(documents, "mentioned_titles", lambda: frozenset(mentioning_documents(documents)))
 
-    def build() -> frozenset[str]:
-        found = set()
+
+def mentioning_documents(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
+    """Every title the corpus's passages speak of in 《》, plain, with the documents whose
+    passages do, read once per catalog; not where they only rest on it (根据《中华人民共和国
+    气象法》，制定本办法 tells nothing of it)."""
+
+    def build() -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
         for d in documents:
             for p in d.passages:
                 if "《" not in p.text:
                     continue
                 text = fold(p.text)
-                found |= {
-                    plain_text(m.group(1))
-                    for m in _QUOTED.finditer(text)
-                    if not rests_on(text, m.start())
-                }
-        return frozenset(found)
+                for m in _QUOTED.finditer(text):
+                    if not rests_on(text, m.start()):
+                        found.setdefault(plain_text(m.group(1)), set()).add(d.doc)
+        return {title: frozenset(docs) for title, docs in found.items()}
 
-    return memo(documents, "mentioned_titles", build)
+    return memo(documents, "mentioning_documents", build)
 
 
 _QUOTED = re.compile(r"《([^《》]{2,60})》")

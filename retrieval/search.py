@@ -259,7 +259,7 @@ class Candidate:
     # kept but for the bars that rise with the corpus's size: the least coverage
     # (`open_coverage`) and the share of the question the corpus never speaks of (`absent_limit`)
     near: bool = False
-    loose: bool = False  # below the bar, in a document named: kept where none passes it
+    loose: bool = False  # kept below the bar, in a document named, as none passes it
 
 
 def _pool(
@@ -461,10 +461,12 @@ def candidates(
             elif definition and states_what(query, weights, text, target.phrases, term):
                 boost *= ranking.statement_boost
         rows.append(
-            Candidate(passage, score * boost, share, ok, score, rule, near and not rule, loose)
+            Candidate(
+                passage, score * boost, share, ok, score, rule, near and not rule, loose and ok
+            )
         )
     if any(c.kept and not c.loose for c in rows):  # (the closest only where none passes)
-        rows = [replace(c, kept=False) if c.loose else c for c in rows]
+        rows = [replace(c, kept=False, loose=False) if c.loose else c for c in rows]
     rows.sort(key=lambda c: (not c.kept, -c.score))
     return rows
 
@@ -617,7 +619,7 @@ def answer(
     closest_named = False
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
-        closest_named = any(c.kept and c.loose for c in pool)
+        closest_named = any(c.loose for c in pool)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:
             # (an article amended since is grouped with its older wording, the text in force

@@ -73,6 +73,7 @@ from retrieval.regulations import (
     in_force,
     law_title_table,
     mentioned_titles,
+    mentioning_documents,
     named_by_abbreviation,
     names_here,
     own_short_names,
@@ -196,10 +197,8 @@ def _find_target(
         if not _told_of(documents, folded, rules):
             return Target(years=tuple(years), phrases=phrases, missing=f"《{rules}》")
         # when it was made, asked of the pages telling of it, not of the text it implements
-        told = f"《{rules}》"
-        named = [
-            d for d in documents if any("《" in p.text and told in fold(p.text) for p in d.passages)
-        ]
+        telling = mentioning_documents(documents).get(plain_text(rules), frozenset())
+        named = [d for d in documents if d.doc in telling]
     if named and _generic(named, plain) and _unplaced(named):
         # a genre's name every place's document shares, asked of a place: 广东今年的政府工作报告
         # is Guangdong's (新年贺词里关于台湾… asks of 台湾); 哪个省政府工作报告, the provinces'
