@@ -82,6 +82,7 @@ from retrieval.refusal import (
 from retrieval.regulations import rule_documents
 from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
+from retrieval.signals import Signals, boost
 from retrieval.structure_answers import (
     announced_point,
     asks_of_question,
@@ -127,6 +128,8 @@ class Ranking:
     part_match: float = 0.5  # credit for matching only the words inside a longer word
     coverage_weight: float = 0.5  # share of the score that follows coverage
     phrase_weight: float = 0.5  # score boost for holding the question's wording in order
+    coverage_power: float = 1.0  # how steeply the score follows coverage (`signals.boost`)
+    phrase_power: float = 1.0  # ... and the wording in order
     # a year asked about is a constraint (the year rule), so in BM25 it counts this much of
     # a word: passages that only repeat it (2018年一季度中国经济运行的特点…) do not outrank
     # the one giving what is asked (今年一季度我国经济增长6.8%)
@@ -149,11 +152,13 @@ class Ranking:
     penalty_boost: float = 2.0  # a passage stating a penalty, for a question asking what one is
     unasked_penalty: float = 0.8  # ... and for one speaking of no sanction at all
     list_boost: float = 1.3  # a passage listing cases (下列…：（一）…), for one asking 哪些
+    kind_list_boost: float = 1.3  # ... listing the kind asked (下列条件 for 哪几个条件)
     # a passage defining the term asked (本条例所称传销，是指…) or listing the kinds asked
     # (纪律处分有五种：…): the answer, whatever BM25 says of it beside pages repeating the term
     defining_boost: float = 10.0
     statement_boost: float = 3.0  # ... or one opening by saying what it is (民族乡是…)
-    record_boost: float = 2.0  # a text's dates or its entry into force, when asked
+    record_boost: float = 2.0  # a text's dates or its dateline, when asked
+    effect_boost: float = 2.0  # its article of entry into force, when asked
     quantity_boost: float = 1.3  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); a date near one
     # asking "when" names (陈云同志1925年加入… for 陈云哪年入党); a body near one asking "who"
@@ -260,6 +265,7 @@ class Candidate:
     # (`open_coverage`) and the share of the question the corpus never speaks of (`absent_limit`)
     near: bool = False
     loose: bool = False  # kept below the bar, in a document named, as none passes it
+    signals: Signals | None = None  # what its score was re-ranked by, where kept
 
 
 def _pool(
@@ -344,8 +350,7 @@ def candidates(
     penalty = asks_penalty(folded_question)
     # a penalty's article answers what a breach costs; for a question speaking of no sanction
     # it falls below the duty it restates (能不能混放: 第二十四条, not 第八十条 违反…)
-    breach = 1.0 if speaks_of_sanction(folded_question) else ranking.unasked_penalty
-    breach = ranking.penalty_boost if penalty else breach
+    sanction = speaks_of_sanction(folded_question)
     lenient = leniently_judged(index, folded_question, target)
     rules = lenient if asks_rule(folded_question) else frozenset()
     listing = asks_list(folded_question)
@@ -419,50 +424,50 @@ def candidates(
         if not (dated or (ok and not rule and carried(index, i, years))):
             rule = rule or "year"
         ok = ok and not rule
-        boost = 1.0
+        signals = None
         if ok:  # the order of what is shown; the rest stays in BM25's
-            # what the passage covers of the question's information, then its wording in order
-            boost = (1 - ranking.coverage_weight + ranking.coverage_weight * about) * (
-                1 + ranking.phrase_weight * phrase_share(folded_question, text)
+            # (not 处分 of an estate, nor a report's 给予处分0人)
+            penalised = states_penalty(text) and (penalty or bool(article_of(passage)))
+            in_month = own_year and bool(month) and index.doc_dates[passage.doc].startswith(month)
+            defining = bool(definition and defines(query, weights, text, target.phrases, term))
+            defining = defining or bool(kinds and classifies(kinds, text))
+            signals = Signals(
+                coverage=about,
+                wording=phrase_share(folded_question, text),
+                year_said=bool(spoken),
+                own_year=own_year,
+                in_month=in_month,
+                place=passage.doc in target.preferred,
+                national=passage.doc not in target.preferred and passage.doc in national,
+                rule=passage.doc in rules,
+                gives_asked=bool(
+                    (quantity and gives_quantity(query, weights, text))
+                    or (when and gives_time(query, weights, text))
+                    or (who and gives_authority(query, weights, text, penalty))
+                ),
+                lists=listing and enumerates(passage.text),
+                lists_kind=bool(kind_listed) and lists_kind(kind_listed, text),
+                record=(history and not effect and is_history(passage.text))
+                or (occasion and is_dateline(passage)),
+                penalty=penalised and penalty,
+                unasked_penalty=penalised and not penalty and not sanction,
+                effect=effect and states_effect(text),
+                defines=defining,
+                states=not defining
+                and definition
+                and states_what(query, weights, text, target.phrases, term),
             )
-            if spoken:
-                boost *= ranking.year_boost
-            if own_year:  # (the more in the month asked: 2022年11月全会, of several that year)
-                in_month = bool(month) and index.doc_dates[passage.doc].startswith(month)
-                boost *= ranking.own_year_boost * (ranking.month_boost if in_month else 1.0)
-            if passage.doc in target.preferred:
-                boost *= ranking.place_boost
-            elif passage.doc in national:
-                boost *= ranking.national_boost
-            if passage.doc in rules:
-                boost *= ranking.rule_boost
-            if (
-                (quantity and gives_quantity(query, weights, text))
-                or (when and gives_time(query, weights, text))
-                or (who and gives_authority(query, weights, text, penalty))
-            ):
-                boost *= ranking.quantity_boost
-            if listing and enumerates(passage.text):
-                boost *= ranking.list_boost
-            if kind_listed and lists_kind(kind_listed, text):
-                boost *= ranking.list_boost  # 下列条件 for 哪几个条件: the list asked
-            if (history and not effect and is_history(passage.text)) or (
-                occasion and is_dateline(passage)
-            ):
-                boost *= ranking.record_boost  # the text's dates, for when it was made
-            if states_penalty(text) and (penalty or article_of(passage)):
-                boost *= breach  # (not 处分 of an estate, nor a report's 给予处分0人)
-            if effect and states_effect(text):
-                boost *= ranking.record_boost  # the article of entry into force: the answer
-            if (definition and defines(query, weights, text, target.phrases, term)) or (
-                kinds and classifies(kinds, text)
-            ):
-                boost *= ranking.defining_boost
-            elif definition and states_what(query, weights, text, target.phrases, term):
-                boost *= ranking.statement_boost
         rows.append(
             Candidate(
-                passage, score * boost, share, ok, score, rule, near and not rule, loose and ok
+                passage,
+                score * boost(signals, ranking) if signals else score,
+                share,
+                ok,
+                score,
+                rule,
+                near and not rule,
+                loose and ok,
+                signals,
             )
         )
     if any(c.kept and not c.loose for c in rows):  # (the closest only where none passes)
