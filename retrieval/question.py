@@ -393,8 +393,10 @@ def defined_term(question: str) -> str:
 _ASKS_KINDS = re.compile(
     rf"(?:具体|一共|主要|都|又)?(?:分为|分成|包括|包含|有|是指|指)"
     rf"哪(?:几|些|[{CN_NUMBER}]+)个?(?:种|类|项|级|个|人员|人|方面|等次|形式)"
+    # (what a thing is made of, however the members are called: 不动产到底包括哪些东西)
+    r"|(?:到底|究竟)?(?:分为|分成|包括|包含)哪(?:几|些)"
 )
-_SUBJECT = re.compile(r"[一-鿿]{2,12}$")
+_SUBJECT = re.compile(r"([一-鿿]{2,12})[”\"」』]?$")  # (quoted or not: “不动产”包括哪些)
 
 
 def kinds_asked_of(question: str) -> str:
@@ -402,7 +404,7 @@ def kinds_asked_of(question: str) -> str:
     right before 分为哪几种 (公务员的奖励), whose end a passage classifying it repeats."""
     asked = _ASKS_KINDS.search(question)
     subject = _SUBJECT.search(question, 0, asked.start()) if asked else None
-    return subject.group(0) if subject else ""
+    return subject.group(1) if subject else ""
 
 
 # a question asking what a breach costs (罚多少, 怎么处罚, 受什么处罚, 承担什么法律责任)

@@ -320,12 +320,14 @@ def candidates(
     # passages are ranked without the words naming the documents asked about, and judged
     # (coverage) with them: a question is about its document, and found in it
     definition = asks_definition(folded_question)
+    kinds = kinds_asked_of(folded_question)
     # 2009年修订的统计法 names an edition, asking nothing of the law's revisions (the names
     # said are left out here; an edition before a name the corpus lacks, （2024年修正）统计法,
     # in asks_history); the question as written must ask too (2018年修正本的公司法 → 修正)
     written = canonical_years(folded_question)
     history = asks_history(_without(written, target.said)) and asks_history(written)
-    asked, asked_weights = _asked(query, weights, target, index, definition, history)
+    # (a term asked to define or classify, beside the name: 可再生能源法里的可再生能源包括哪几种)
+    asked, asked_weights = _asked(query, weights, target, index, definition or bool(kinds), history)
     ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
     telling = question_focus(query, weights, target, index, ranking, definition)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
@@ -348,7 +350,6 @@ def candidates(
     who = asks_who(folded_question)
     effect = asks_effect(folded_question)
     term = defined_term(folded_question)
-    kinds = kinds_asked_of(folded_question)
     penalty = asks_penalty(folded_question)
     # a penalty's article answers what a breach costs; for a question speaking of no sanction
     # it falls below the duty it restates (能不能混放: 第二十四条, not 第八十条 违反…)

@@ -578,3 +578,33 @@ def test_a_number_asked_is_not_the_ordinal_of_an_article_nor_part_of_a_larger_on
     # the temperature is no article: the one on hot days answers, as the coverage reads it
     hits = answer(index, "三十八度高温天气能不能停止露天作业？", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第三十九条")
+
+
+def test_what_a_thing_is_made_of_asks_its_members() -> None:
+    from retrieval.question import kinds_asked_of
+
+    # 包括 / 分为 哪些 asks the members however they are called, the term quoted or not
+    assert kinds_asked_of(fold("条例里说的“不动产”到底包括哪些东西？")) == "不动产"
+    assert kinds_asked_of("申请材料包括哪些") == "申请材料"
+    # counter-example: 有哪些 naming no kind asks what is said, not what a thing is made of
+    assert kinds_asked_of("会议有哪些要求") == ""
+
+
+def test_the_term_a_law_is_named_for_is_asked_of_with_its_members() -> None:
+    law = parse(
+        "kzs.md",
+        [
+            "中华人民共和国可再生能源法",
+            "第二条 本法所称可再生能源，是指风能、太阳能、水能、生物质能、地热能、海洋能等"
+            "非化石能源。",
+            "第二十四条 国家财政设立可再生能源发展基金，资金来源包括国家财政年度安排的专项资金"
+            "和依法征收的可再生能源电价附加收入等。",
+            "第二十五条 对列入可再生能源产业发展指导目录的项目，金融机构可以提供优惠贷款。",
+        ],
+    )
+    index = index_of([law], SEGMENTER)
+    got = answer(index, "可再生能源法里说的可再生能源都包括哪几种？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第二条")
+    # counter-example: asked of the fund, the fund's article
+    got = answer(index, "可再生能源法里发展基金的资金来源包括哪些？", SEGMENTER)
+    assert got.hits[0].passage.text.startswith("第二十四条")
