@@ -107,7 +107,9 @@ def _asked_terms(
 # how a text lists the kinds or members of something: 奖励分为：, 监察官包括下列人员：, and
 # a definition that goes on to them: 法官是依法行使国家审判权的审判人员，包括…
 _CLASSIFIES = (
-    r"(?:[，,]?(?:分为|分成|包括|包含|是指|有)|是[^。；：\n]{2,40}?[，,](?:包括|分为))"
+    # (有 only before the members or their count: 处分有五种, 有下列几类; not 有关, 有不齐全)
+    r"(?:[，,]?(?:分为|分成|包括|包含|是指|有(?=下列|以下|如下|[：:]|[一二三四五六七八九十两几\d]+[种类项个级]))"
+    r"|是[^。；：\n]{2,40}?[，,](?:包括|分为))"
     r"(?:下列|以下|如下)?"
 )
 

@@ -390,13 +390,14 @@ def defined_term(question: str) -> str:
 
 # a question asking what kinds or members something has (奖励分为哪几种, 监察官具体包括哪些
 # 人员, 四风是指哪四种风气): the words before the verb name that something
+_HEDGES = "(?:具体|一共|主要|都|又|各|到底|究竟|应当|应该|需要|可以)*"  # (not the subject's)
 _ASKS_KINDS = re.compile(
-    rf"(?:具体|一共|主要|都|又)?(?:分为|分成|包括|包含|有|是指|指)"
+    rf"{_HEDGES}(?:分为|分成|包括|包含|有|是指|指)"
     rf"哪(?:几|些|[{CN_NUMBER}]+)个?(?:种|类|项|级|个|人员|人|方面|等次|形式)"
     # (what a thing is made of, however the members are called: 不动产到底包括哪些东西)
-    r"|(?:到底|究竟)?(?:分为|分成|包括|包含)哪(?:几|些)"
+    rf"|{_HEDGES}(?:分为|分成|包括|包含)哪(?:几|些)"
 )
-_SUBJECT = re.compile(r"([一-鿿]{2,12})[”\"」』]?$")  # (quoted or not: “不动产”包括哪些)
+_SUBJECT = re.compile(r"([一-鿿]{2,12})[”’\"'」』》]?$")  # (quoted or not: “不动产”包括哪些)
 
 
 def kinds_asked_of(question: str) -> str:

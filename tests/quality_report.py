@@ -1,11 +1,13 @@
 """The README's per-set quality table, and each question's outcome for comparing versions.
 
-    .venv/bin/python -m tests.quality_report [--json OUT] [SET_OR_FOLDER ...]
+    .venv/bin/python -m tests.quality_report [--json OUT] [--ranking FOLD] [SET_OR_FOLDER ...]
 
 With no set named: every set under tests/data/corpora and ../shared/realdev. Each set is
 indexed as tests/test_quality.py indexes it and answered beside plain BM25, two sets at a
 time. Prints one table row per system per set, then the totals; `--json` also writes each
 question's first relevant rank, so two versions' files can be compared question by question.
+`--ranking` answers with the `Ranking` fields of a fold file `tests.fit_ranking --out` wrote,
+on its sets unless sets are named: a fit judged on the sets it never saw, by the whole pipeline.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from retrieval.evaluate import (
     section_matches,
 )
 from retrieval.model import Passage
-from retrieval.search import answer
+from retrieval.search import DEFAULT_RANKING, Ranking, answer
 from retrieval.segment import default_segmenter
 from tests.indexing import index_of
 
@@ -41,7 +43,9 @@ def folder_of(name: str) -> Path:
     return Path(name) if Path(name).is_dir() else CORPORA / name
 
 
-def outcomes(name: str) -> tuple[str, list[Outcome], list[Outcome]]:
+def outcomes(
+    name: str, ranking: Ranking = DEFAULT_RANKING
+) -> tuple[str, list[Outcome], list[Outcome]]:
     """Each question's outcome with StudyBot and with plain BM25 on one set."""
     segmenter = default_segmenter()
     folder = folder_of(name)
@@ -74,7 +78,9 @@ def outcomes(name: str) -> tuple[str, list[Outcome], list[Outcome]]:
             )
         return rows
 
-    ours = outcome_of(lambda text: [h.passage for h in answer(index, text, segmenter).hits])
+    ours = outcome_of(
+        lambda text: [h.passage for h in answer(index, text, segmenter, ranking=ranking).hits]
+    )
     return name, ours, outcome_of(baseline(index.passages))
 
 
@@ -107,12 +113,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sets", nargs="*")
     parser.add_argument("--json", type=Path, help="write each question's outcome here")
+    parser.add_argument(
+        "--ranking",
+        type=Path,
+        help="answer with these Ranking fields (a fold file of tests.fit_ranking --out: its "
+        "sets are the ones run when none is named)",
+    )
     args = parser.parse_args()
-    names = args.sets or sorted(p.name for p in CORPORA.iterdir() if p.is_dir())
-    if not args.sets and REALDEV.is_dir():
+    fold = json.loads(args.ranking.read_text()) if args.ranking else {}
+    ranking = Ranking(**fold["ranking"]) if fold else DEFAULT_RANKING
+    names = args.sets or fold.get("sets") or sorted(p.name for p in CORPORA.iterdir() if p.is_dir())
+    if not args.sets and not fold.get("sets") and REALDEV.is_dir():
         names = ["realdev", *names]
     with ProcessPoolExecutor(2) as pool:
-        results = {name: (ours, base) for name, ours, base in pool.map(outcomes, names)}
+        done = pool.map(outcomes, names, [ranking] * len(names))
+        results = {name: (ours, base) for name, ours, base in done}
     grand = {"studybot": totals([]), "plain BM25": totals([])}
     for name in names:
         ours, base = results[name]
