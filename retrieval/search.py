@@ -130,20 +130,20 @@ class Ranking:
     phrase_weight: float = 0.5  # score boost for holding the question's wording in order
     # `signals.boost`'s fields from here to quantity_boost (not year_weight, rule_coverage)
     # are fitted together on every evaluation set (`tests.fit_ranking`)
-    coverage_power: float = 2.667  # how steeply the score follows coverage (`signals.boost`)
-    phrase_power: float = 1.97  # ... and the wording in order
+    coverage_power: float = 2.665  # how steeply the score follows coverage (`signals.boost`)
+    phrase_power: float = 1.969  # ... and the wording in order
     # a year asked about is a constraint (the year rule), so in BM25 it counts this much of
     # a word: passages that only repeat it (2018年一季度中国经济运行的特点…) do not outrank
     # the one giving what is asked (今年一季度我国经济增长6.8%)
     year_weight: float = 0.25
     year_boost: float = 1.0  # a passage speaking of the year asked (fitted to its bound)
     own_year_boost: float = 1.496  # ... in the document of that year (the year's own report)
-    month_boost: float = 3.059  # ... and of the month asked with it (2022年11月全会)
-    place_boost: float = 2.561  # a document of the place the question names (广东今年…)
+    month_boost: float = 3.054  # ... and of the month asked with it (2022年11月全会)
+    place_boost: float = 2.56  # a document of the place the question names (广东今年…)
     # the nation's rule texts (else its other texts), for a question naming no place where some
     # texts are a place's (人身安全保护令向哪个法院申请: the national law before 山东省反家庭
     # 暴力条例 and before a page of no place quoting it)
-    national_boost: float = 1.728
+    national_boost: float = 1.725
     # a rule's text, for a question asking what is allowed or required (能不能, 可以…吗) that
     # names no document: what the rules say, not what a news page beside them reports
     rule_boost: float = 1.445
@@ -151,17 +151,17 @@ class Ranking:
     # in everyday words (代工厂, 高压线) that an article states in its own (委托生产, 电力线路
     # 保护区): a rule text's passage passes at this share of the coverage bar
     rule_coverage: float = 0.6
-    penalty_boost: float = 4.509  # a passage stating a penalty, for a question asking what one is
+    penalty_boost: float = 4.506  # a passage stating a penalty, for a question asking what one is
     unasked_penalty: float = 0.593  # ... and for one speaking of no sanction at all
-    list_boost: float = 1.613  # a passage listing cases (下列…：（一）…), for one asking 哪些
-    kind_list_boost: float = 2.056  # ... listing the kind asked (下列条件 for 哪几个条件)
+    list_boost: float = 1.609  # a passage listing cases (下列…：（一）…), for one asking 哪些
+    kind_list_boost: float = 2.043  # ... listing the kind asked (下列条件 for 哪几个条件)
     # a passage defining the term asked (本条例所称传销，是指…) or listing the kinds asked
     # (纪律处分有五种：…): the answer, whatever BM25 says of it beside pages repeating the term
-    defining_boost: float = 9.538
-    statement_boost: float = 5.998  # ... or one opening by saying what it is (民族乡是…)
+    defining_boost: float = 11.016
+    statement_boost: float = 6.471  # ... or one opening by saying what it is (民族乡是…)
     record_boost: float = 1.595  # a text's dates or its dateline, when asked
-    effect_boost: float = 4.238  # its article of entry into force, when asked
-    quantity_boost: float = 1.509  # a passage giving a number right after a word a question
+    effect_boost: float = 4.235  # its article of entry into force, when asked
+    quantity_boost: float = 1.508  # a passage giving a number right after a word a question
     # asking "how much" names (国内生产总值达到56.9万亿元 for GDP总量是多少); a date near one
     # asking "when" names (陈云同志1925年加入… for 陈云哪年入党); a body near one asking "who"
     # a question most of whose information is in words the corpus never uses asks about

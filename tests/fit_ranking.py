@@ -139,6 +139,8 @@ def fit(lists: Sequence[Ranked], strength: float) -> np.ndarray:
     found = minimize(
         _loss, start, args=(lists, prior, strength), jac=True, method="L-BFGS-B", bounds=bounds
     )
+    if not found.success:
+        raise RuntimeError(f"the fit did not converge: {found.message}")
     return np.asarray(found.x[1:])
 
 
