@@ -499,12 +499,14 @@ def _whole_name(documents: Sequence[Document], folded: str, law: str) -> str:
     begin it: a verb the reading leaves out (报废机动车回收管理办法 read 机动车…, 禁止传销条例,
     保障农民工工资支付条例); not a word of the question's own (我想问报废…)."""
     at = folded.find(law)
-    known = held_titles(documents) | mentioned_titles(documents)
+    held, mentioned = held_titles(documents), mentioned_titles(documents)
     for size in range(min(MAX_NAME_HEAD, max(at, 0)), 0, -1):
         head = folded[at - size : at]
         whole = plain_text(head + law)
-        # (the name itself, or a text of it: 报废机动车回收管理办法 begins …办法实施细则)
-        if _HAN_WORD.fullmatch(head) and any(whole.startswith(t) and len(t) > size for t in known):
+        # a known title longer than the head begins it (the name, or a text of it: …实施细则),
+        # found by looking up its prefixes, not by scanning every title
+        prefixes = (whole[:end] for end in range(size + 1, len(whole) + 1))
+        if _HAN_WORD.fullmatch(head) and any(p in held or p in mentioned for p in prefixes):
             return head + law
     return law
 
