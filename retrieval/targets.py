@@ -56,6 +56,7 @@ from retrieval.names import (
 from retrieval.normalize import fold, plain_text
 from retrieval.occasions import commemorated, meeting_headlines, named_by_meeting, unheld_occasion
 from retrieval.parts import read_place
+from retrieval.placed import of_places, placed_by, placed_of_kind, said_places
 from retrieval.places import (
     NATIONAL,
     SPELLED_PLACE,
@@ -94,7 +95,6 @@ from retrieval.short_titles import named_by_short_title, unheld_year_of_short_ti
 from retrieval.title_tokens import (
     named_by_speaker,
     named_by_title_token,
-    named_by_unique,
     other_anniversary,
     place_tokens,
     whose,
@@ -204,7 +204,7 @@ def _find_target(
         # is Guangdong's (新年贺词里关于台湾… asks of 台湾); 哪个省政府工作报告, the provinces'
         ends = [folded.find(n) + len(n) for d in named for n in document_names(d) if n in folded]
         head = folded[: max(ends)] if ends and _INSIDE.match(folded[max(ends) :]) else folded
-        placed = _placed_by(documents, head) or _placed_of_kind(documents, head, named)
+        placed = placed_by(documents, head) or placed_of_kind(documents, head, named)
         placed = [d for d in placed if not contradicts(d, plain)]
         if placed or _LOCAL_GENRE.search(folded):
             named = placed
@@ -228,7 +228,7 @@ def _find_target(
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     if not named and not which_place:
         # (none of another place than those said: 深圳学前教育条例…幼儿园 is no 广州市幼儿园条例)
-        spoken = _said_places(documents, folded)
+        spoken = said_places(documents, folded)
         namers: tuple[Callable[[], list[Document]], ...] = (
             lambda: _named_by_token(documents, folded),
             lambda: named_by_meeting(documents, folded),
@@ -344,7 +344,7 @@ def _find_target(
     if lacking := unheld_original(folded, named):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
     named = reports_on(documents, named, folded) or named
-    placed = [] if named else _placed_by(documents, folded)
+    placed = [] if named else placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
         d.meta.year + delta
         for w, delta in RELATIVE_YEARS.items()
@@ -355,9 +355,9 @@ def _find_target(
     # a place's documents (all, where several share it), else the nation's where none is said
     preferred = placed
     if not named and not placed:
-        preferred = _of_places(documents, folded) or _national(documents, folded, place)
+        preferred = of_places(documents, folded) or _national(documents, folded, place)
     if len(named) > 1:
-        preferred = _first_hand(named, folded, place, _said_places(documents, folded))
+        preferred = _first_hand(named, folded, place, said_places(documents, folded))
         # (not where it asks which one says a thing, or an edition's history: 哪一年的…,
         # 第二次修正是在哪次会议上通过的)
         if not (preferred or years or phrases or asks_older(folded) or asks_history(folded)):
@@ -451,7 +451,7 @@ def _telling(
     """The pages of a place the question names, of the year it asks, telling of the genre's
     text it does not hold being given (渠县2024年人代会的政府工作报告是谁作的: 县长…作政府工作
     报告; not 渠县2026年…, nor 落实政府工作报告部署)."""
-    pages = [d for d in _of_places(documents, folded) if not years or d.meta.year in years]
+    pages = [d for d in of_places(documents, folded) if not years or d.meta.year in years]
     told = rf"(?:作|审议|听取|讨论)[^。，,；]{{0,12}}?《?{genre}|{genre}》?(?:共分|分为|全文)"
     return [d for d in pages if any(re.search(told, p.text) for p in d.passages)]
 
@@ -589,42 +589,6 @@ def national_documents(
     return memo(documents, "local", lambda: local_documents(documents))[2]
 
 
-def _placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
-    """Documents whose title names a place the question names, which no other title does."""
-    return named_by_unique(documents, "places", place_tokens, folded)
-
-
-# what may follow a place's name in one word of the question (深圳特区, 浦东新区, 广州市)
-_PLACE_SUFFIXES = ("经济特区", "特区", "新区", "市", "区", "县", "省")
-
-
-def _said_places(documents: Sequence[Document], folded: str) -> set[str]:
-    """The places of the documents' titles (of two characters or more) the question says as
-    a word of their own or the start of a place's word (深圳 of 深圳学前教育条例, 深圳特区, 深圳湾;
-    not 和平 of 和平相处, 中山 of 中山大学)."""
-    from retrieval.segment import default_segmenter
-
-    found, _ = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
-    places = found.within(folded)
-    if not places:
-        return places
-    segmenter = default_segmenter()
-    words = [w for w, _ in segmenter.words(folded)]
-    return {
-        t
-        for t in places
-        for w in words
-        if w.startswith(t) and (w == t or w[len(t) :] in _PLACE_SUFFIXES or segmenter.is_place(w))
-    }
-
-
-def _of_places(documents: Sequence[Document], folded: str) -> list[Document]:
-    """Documents whose title names a place (of two characters or more) the question names,
-    several alike: 浙江的幼儿园收费 of 浙江省学前教育条例 and 浙江省教育督导条例."""
-    found, owners = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
-    return [documents[i] for i in sorted({i for t in found.within(folded) for i in owners[t]})]
-
-
 def _missing_local_year(named: Sequence[Document], plain: str, years: Sequence[int]) -> str:
     """A place's genre document of a year the place's documents named are not of, the
     place before the year (重庆市2025年政府工作报告 where 2026's is held)."""
@@ -635,17 +599,6 @@ def _missing_local_year(named: Sequence[Document], plain: str, years: Sequence[i
                     if re.search(rf"{re.escape(place)}.{{0,2}}{y}年.{{0,6}}{genre}", plain):
                         return f"{place}{y}年{genre}"
     return ""
-
-
-def _placed_of_kind(
-    documents: Sequence[Document], folded: str, named: Sequence[Document]
-) -> list[Document]:
-    """Documents of the kind named (报告) of a place the question names, where that place
-    has documents of other kinds too (重庆's report beside 重庆市优化营商环境条例)."""
-    kinds = {d.meta.kind for d in named}
-    return [
-        d for d in documents if d.meta.kind in kinds and any(t in folded for t in place_tokens(d))
-    ]
 
 
 def _named_by_token(documents: Sequence[Document], folded: str) -> list[Document]:

@@ -1,0 +1,57 @@
+"""Documents a question picks by the places it says: the one title naming a place said, the
+titles of places said as words of their own (深圳 of 深圳学前教育条例; not 中山 of 中山大学)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from retrieval.catalog import memo, owners_of
+from retrieval.model import Document
+from retrieval.title_tokens import named_by_unique, place_tokens
+
+
+def placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
+    """Documents whose title names a place the question names, which no other title does."""
+    return named_by_unique(documents, "places", place_tokens, folded)
+
+
+# what may follow a place's name in one word of the question (深圳特区, 浦东新区, 广州市)
+_PLACE_SUFFIXES = ("经济特区", "特区", "新区", "市", "区", "县", "省")
+
+
+def said_places(documents: Sequence[Document], folded: str) -> set[str]:
+    """The places of the documents' titles (of two characters or more) the question says as
+    a word of their own or the start of a place's word (深圳 of 深圳学前教育条例, 深圳特区, 深圳湾;
+    not 和平 of 和平相处, 中山 of 中山大学)."""
+    from retrieval.segment import default_segmenter
+
+    found, _ = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
+    places = found.within(folded)
+    if not places:
+        return places
+    segmenter = default_segmenter()
+    words = [w for w, _ in segmenter.words(folded)]
+    return {
+        t
+        for t in places
+        for w in words
+        if w.startswith(t) and (w == t or w[len(t) :] in _PLACE_SUFFIXES or segmenter.is_place(w))
+    }
+
+
+def of_places(documents: Sequence[Document], folded: str) -> list[Document]:
+    """Documents whose title names a place (of two characters or more) the question names,
+    several alike: 浙江的幼儿园收费 of 浙江省学前教育条例 and 浙江省教育督导条例."""
+    found, owners = memo(documents, "place_owners", lambda: owners_of(documents, place_tokens, 2))
+    return [documents[i] for i in sorted({i for t in found.within(folded) for i in owners[t]})]
+
+
+def placed_of_kind(
+    documents: Sequence[Document], folded: str, named: Sequence[Document]
+) -> list[Document]:
+    """Documents of the kind named (报告) of a place the question names, where that place
+    has documents of other kinds too (重庆's report beside 重庆市优化营商环境条例)."""
+    kinds = {d.meta.kind for d in named}
+    return [
+        d for d in documents if d.meta.kind in kinds and any(t in folded for t in place_tokens(d))
+    ]
