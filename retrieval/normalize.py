@@ -121,6 +121,13 @@ def plain_text(text: str) -> str:
     return _PUNCT.sub("", fold(text))
 
 
+def blanked(text: str, phrases: Sequence[str]) -> str:
+    """`text` with each of `phrases` blanked out."""
+    for phrase in phrases:
+        text = text.replace(phrase, " ")
+    return text
+
+
 def fold(text: str) -> str:
     """Length-preserving matching form of `text` (see the module docstring)."""
     if not text.isascii():

@@ -218,7 +218,9 @@ def without_naming_words(
     讲话) would outrank the one about what was asked."""
     if target.docs is None or not target.named:
         return query  # a reader's scope (--doc, a group's) names nothing in the question
-    named = [index.document(doc) for doc in target.docs if index.holds(doc)]
+    # (named by number, 505号令: the words of their titles are the question's own)
+    held = [] if target.by_number else [doc for doc in target.docs if index.holds(doc)]
+    named = [index.document(doc) for doc in held]
     titles = " ".join(
         [*(fold(" ".join((d.title, d.meta.speaker, *d.meta.names))) for d in named), *target.said]
     )

@@ -45,7 +45,7 @@ from retrieval.history import asks_history, is_date_line, is_history
 from retrieval.index import SearchIndex, carried, searchable_text
 from retrieval.markers import announces
 from retrieval.model import Answer, Hit, NoAnswer, Passage
-from retrieval.normalize import fold, plain_text, valid_text
+from retrieval.normalize import blanked, fold, plain_text, valid_text
 from retrieval.own_place import levelled
 from retrieval.parts import read_place
 from retrieval.question import (
@@ -246,13 +246,6 @@ def _own_telling_words(query: Query, weights: Sequence[float]) -> list[Word]:
     ]
 
 
-def _without(text: str, phrases: Sequence[str]) -> str:
-    """`text` with each of `phrases` blanked out."""
-    for phrase in phrases:
-        text = text.replace(phrase, " ")
-    return text
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A passage BM25 ranked for a question, with the share of the question it covers."""
@@ -325,13 +318,13 @@ def candidates(
     # said are left out here; an edition before a name the corpus lacks, （2024年修正）统计法,
     # in asks_history); the question as written must ask too (2018年修正本的公司法 → 修正)
     written = canonical_years(folded_question)
-    history = asks_history(_without(written, target.said)) and asks_history(written)
+    history = asks_history(blanked(written, target.said)) and asks_history(written)
     # (a term asked to define or classify, beside the name: 可再生能源法里的可再生能源包括哪几种)
     asked, asked_weights = _asked(query, weights, target, index, definition or bool(kinds), history)
     ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
     telling = question_focus(query, weights, target, index, ranking, definition)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
-    ordinals = asked_ordinals(_without(folded_question, target.said))
+    ordinals = asked_ordinals(blanked(folded_question, target.said))
     texts = index.searchable_many([i for i, _ in ids])
     # a quote that some passage holds is a constraint; one that none holds was misremembered:
     # a passage saying it word for word is its source; those holding most of it say something

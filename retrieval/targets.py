@@ -24,6 +24,7 @@ from retrieval.dates import (
     without_compared,
     year_spans,
 )
+from retrieval.doc_numbers import numbered
 from retrieval.editions import (
     as_said,
     asks_older,
@@ -53,7 +54,7 @@ from retrieval.names import (
     titled,
     year_free,
 )
-from retrieval.normalize import fold, plain_text
+from retrieval.normalize import blanked, fold, plain_text
 from retrieval.occasions import commemorated, meeting_headlines, named_by_meeting, unheld_occasion
 from retrieval.parts import read_place
 from retrieval.placed import of_places, placed_by, placed_of_kind, said_places
@@ -117,6 +118,7 @@ class Target:
     dating: tuple[str, ...] = ()  # words that date a year (新中国成立70周年): not a topic
     said: tuple[str, ...] = ()  # its own short names of them (科技进步法), headlines naming them
     named: bool = False  # `docs` are documents the question names, not only a reader's scope
+    by_number: bool = False  # named by their number alone (505号令), not by their titles' words
 
 
 def _best_named(documents: Sequence[Document], plain: str) -> list[Document]:
@@ -168,7 +170,8 @@ def _find_target(
     question: str, documents: Sequence[Document], known_years: Container[int] | None
 ) -> Target:
     folded = _IMPLEMENTING_SAID.sub(r"\1\2", fold(question))
-    counted = without_revision_year(without_compared(folded))  # not 2021年修订前的…法's year
+    numbers, number_words = numbered(documents, folded)  # 505号令, 国办发〔2012〕4号
+    counted = without_revision_year(without_compared(blanked(folded, number_words)))
     years = [m.year for m in question_years(counted, known_years)]
     written = canonical_years(folded, known_years)  # 19年 and 二〇一九年 as 2019年
     plain = plain_text(written)
@@ -178,6 +181,10 @@ def _find_target(
     if unwritten := unwritten_title(documents, folded) or unheld_plenum(documents, plain):
         return Target(years=tuple(years), phrases=phrases, missing=unwritten)
     named = texts_on_law(documents, _best_named(documents, plain), plain)
+    by_number = bool(numbers) and not named
+    if numbers:  # of the texts named, those carrying the number said
+        carrying = {d.doc for d in numbers}
+        named = [d for d in named if d.doc in carrying] or numbers
     recorded: list[int] = []
     honoured, unheld = commemorated(documents, folded)
     if unheld and not _MENTION.search(folded):
@@ -366,6 +373,7 @@ def _find_target(
     return Target(
         dating=tuple(anniversaries(folded)),
         named=docs is not None,
+        by_number=by_number,
         docs=docs,
         years=tuple(y for y in dict.fromkeys(years) if y not in recorded),
         soft_years=tuple(
@@ -377,7 +385,8 @@ def _find_target(
             written,
             list(dict.fromkeys([*own_short_names(folded, named), *names_said(named, written)])),
         )
-        + meeting_headlines(documents, named, folded),
+        + meeting_headlines(documents, named, folded)
+        + tuple(number_words),
         preferred=frozenset(d.doc for d in preferred),
     )
 
