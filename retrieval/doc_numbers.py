@@ -1,12 +1,13 @@
 """A document named by its number: the decree that made it (国务院令第505号, 505号令) or the
 serial number an issued text carries (国办发〔2012〕4号, 国发23号文, 181号文).
 
-A number is a document's own where its front says it as its own: the title, a line that
-starts with it (国办发〔2012〕4号, 【发文字号】…), a decree line (…国务院令第505号公布, 中华人民
-共和国国务院令 / (第455号)). A number cited in a sentence (根据《…》(国务院令第505号)…,
-按照财综[2010]112号文) names another text, not the one citing it. Later editions keep the
-decree of the first in their history lines (2006年…令第466号公布 / 根据2014年…修订), so a
-decree names, first, the edition it made.
+A number is a document's own where its front says it as its own: at the start or end of the
+title or in brackets there; at the start of a line (国办发〔2012〕4号, 【发文字号】…) standing
+alone; in its history (2007年9月14日 国务院令第505号公布); after its own name at a line's end
+(…条例(国务院令第466号)); under a decree's heading (中华人民共和国国务院令 / (第455号)). A
+number cited in a sentence (根据《…》(国务院令第505号)…, 按照财综[2010]112号文件规定…) names
+another text. Later editions keep the decree of the first in their history lines (2006年…令
+第466号公布 / 根据2014年…修订), so a decree names, first, the edition it made.
 """
 
 from __future__ import annotations
@@ -17,44 +18,62 @@ from dataclasses import dataclass
 
 from retrieval.catalog import memo
 from retrieval.dates import last_full_date
+from retrieval.editions import NEWEST
+from retrieval.history import dated_to_the_day
 from retrieval.model import Document
-from retrieval.names import share_a_name
-from retrieval.normalize import fold
+from retrieval.names import document_names, share_a_name
+from retrieval.normalize import fold, plain_text
 
 FRONT_PASSAGES = 12  # a text's own numbers sit in its first lines
 
-_HAN = r"[\u4e00-\u9fff]"
+# an issuer's character: not a date's, nor what runs on from a sentence or another number
+_ISSUER = r"(?:(?![年月日号和与及为是的在按据以由经])[\u4e00-\u9fff])"
+_OPEN, _CLOSE = r"[〔\[［【(（]", r"[〕\]］】)）]"
+_NUMBER = r"(?P<n>[1-9]\d{0,4})"  # (not a licence's 00001)
+
+
+def _serial(shortest: int) -> str:
+    """A serial number: its letters, the year in brackets, the number (国办发〔2012〕4号)."""
+    return (
+        rf"(?P<prefix>{_ISSUER}{{{shortest},10}}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d\d)\s*{_CLOSE}"
+        rf"\s*第?\s*{_NUMBER}\s*号"
+    )
+
+
 _LABEL = (
     r"^[\s•·]*(?:[【\[]?(?:发文字号|发布文号|颁布文号|发文号|文号)[】\]]?\s*[:：]?\s*)?[（(]?\s*"
 )
-_OPEN, _CLOSE = r"[〔\[［【(（]", r"[〕\]］】)）]"
-# a serial number: the issuer's letters, the year in brackets, the number (国办发〔2012〕4号)
-_SERIAL = (
-    rf"(?P<prefix>{_HAN}{{1,10}}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d\d)\s*{_CLOSE}"
-    r"\s*第?\s*(?P<n>\d{1,5})\s*号"
-)
-_OWN_SERIAL = re.compile(_LABEL + _SERIAL)
-_TITLE_SERIAL = re.compile(_SERIAL)
+# standing alone: the line ends, or a space, a title or a closing bracket follows
+_OWN_SERIAL = re.compile(_LABEL + _serial(1) + r"(?=$|[\s《）)\]】〕])")
+_SERIAL = re.compile(_serial(1))
 _DECREE = re.compile(
-    rf"(?P<issuer>{_HAN}{{2,24}}?)(?:令\s*[（(]?\s*第\s*(?P<n>\d{{1,5}})\s*号\s*[）)]?"
-    r"|第\s*(?P<m>\d{1,5})\s*号令)"  # 国务院令第505号, 国务院第373号令
+    rf"(?P<issuer>(?:(?![年月日号])[\u4e00-\u9fff]){{2,24}}?)(?:令\s*[（(]?\s*第\s*{_NUMBER}\s*号\s*[）)]?"
+    r"|第\s*(?P<m>[1-9]\d{0,4})\s*号令)"  # 国务院令第505号, 国务院第373号令
 )
-_MADE = re.compile(r"\s*(?:公布|发布|修订|修正|第.次修)")
-_BARE_DECREE = re.compile(r"^[（(]?\s*第\s*(\d{1,5})\s*号\s*[）)]?$")  # under a …令 line
+_BARE_DECREE = re.compile(r"^[（(]?\s*第\s*([1-9]\d{0,4})\s*号\s*[）)]?$")  # under a …令 line
+_DATED_TITLE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年?\s*[）)]$")  # 国务院令(2011年)
+_SENTENCE = re.compile(r"[，。；,;]")
 
 # as questions say them
 _ORGAN = r"[院部局府委会署厅行]"  # who issues decrees: 国务院, 教育部, 总局, 人民政府
 _ASKED_DECREE = re.compile(
-    rf"(?P<issuer>{_HAN}{{0,12}}?{_ORGAN})?(?:令\s*第?\s*(?P<n>\d{{1,5}})\s*号(?![文令])"
-    rf"|(?:(?:19|20)\d\d年)?第?\s*(?P<m>\d{{1,5}})\s*号令)"
+    rf"(?P<issuer>{_ISSUER}{{0,8}}?{_ORGAN})?(?:令\s*第?\s*{_NUMBER}\s*号(?![文令])"
+    r"|第?\s*(?P<m>[1-9]\d{0,4})\s*号令)"
 )
+# the serial's letters end as an issuer's do (国办, 国发, 财教); none but after a word that
+# is not a name (按188号文; not 中央1号文件)
 _ASKED_SERIAL = re.compile(
-    _SERIAL.replace("{1,10}?", "{0,10}?")
-    + rf"|(?P<prefix2>{_HAN}{{0,8}}?[发函字办通规释综])?(?:(?P<year2>(?:19|20)\d\d)年)?"
-    r"(?P<n2>\d{1,5})号文"
+    _serial(0) + rf"|(?:(?P<letters>{_ISSUER}{{0,8}}?[发函字办通规释综])"
+    r"|(?<![\u4e00-\u9fff])|(?<=[按据照依的是在]))"
+    r"(?:(?P<year2>(?:19|20)\d\d)年)?(?P<n2>[1-9]\d{0,4})号文"
 )
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年$")  # 2011年国务院令第596号
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+_NEWER = re.compile(NEWEST)  # 修正后的教育部第12号令: the editions after it
+# a question asking which text implements a number (哪个通知是为贯彻国务院令第888号发的)
+_IMPLEMENTING = re.compile(r"(?:贯彻|落实|根据|依据|依照)\S{0,14}$")
+_WHICH_TEXT = re.compile(r"哪[个份篇部项]|什么文件")
 _STATE = "中华人民共和国"
-_LATER = re.compile(r"(?:修订|修正|修改)后|现行|最新|新版")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,35 +81,40 @@ class Number:
     kind: str  # "令" (a decree) or "文" (an issued text's serial number)
     n: int
     issuer: str  # the decree's issuer (国务院) or the serial's letters (国办发); may be ""
-    year: int | None = None
+    year: int | None = None  # the serial's year, or the day's a decree was made on
 
 
 def own_numbers(document: Document) -> tuple[Number, ...]:
     """The numbers the document carries as its own, in the order its front says them."""
     found: list[Number] = []
+    names = document_names(document)
     # the decree's heading may have been read as the issuer (国务院令 / (第455号))
     after_decree_line = document.meta.speaker.endswith("令")
     for i, text in enumerate(_front(document)):
         for line in fold(text).splitlines():
             line = line.strip()
-            serial = (_TITLE_SERIAL.search if i == 0 else _OWN_SERIAL.match)(line)
-            if serial:
-                found.append(_serial(serial["prefix"], serial["year"], serial["n"]))
-            for decree in _DECREE.finditer(line):
-                head = line[: decree.start()].strip(" （(")
+            if i == 0:
+                serials = [m for m in _SERIAL.finditer(line) if _placed_as_own(line, m)]
+            else:
+                serials = [m] if (m := _OWN_SERIAL.match(line)) else []
+            found += [_serial_number(m["prefix"], m["year"], m["n"]) for m in serials]
+            for m in _DECREE.finditer(line):
+                head = line[: m.start()].strip(" （(")
                 if (
-                    i == 0
-                    or _MADE.match(line, decree.end())
-                    or not line[decree.end() :].strip(" 。")  # …条例(国务院令第466号)
+                    _placed_as_own(line, m)
+                    if i == 0
+                    else not head
                     or re.fullmatch(r"[\d年月日\s]*", head)
+                    or (dated_to_the_day(line) and not _SENTENCE.search(head))
+                    or (_ends_line(line, m) and plain_text(head).endswith(names))
                 ):
                     dated = last_full_date(head)  # 1997年7月21日 国务院令第225号发布
-                    number = int(decree["n"] or decree["m"])
-                    issuer = _issuer(decree["issuer"])
-                    found.append(Number("令", number, issuer, dated[0] if dated else None))
+                    issuer = _issuer(m["issuer"])
+                    found.append(Number("令", int(m["n"] or m["m"]), issuer, dated and dated[0]))
             if after_decree_line and (bare := _BARE_DECREE.match(line)):
                 found.append(Number("令", int(bare.group(1)), ""))
-            after_decree_line = line.endswith("令") or (i == 0 and after_decree_line)
+            ends_decree = _DATED_TITLE.sub("", line).endswith("令")
+            after_decree_line = ends_decree or (i == 0 and after_decree_line)
     return tuple(dict.fromkeys(found))
 
 
@@ -106,7 +130,23 @@ def _front(document: Document) -> list[str]:
     return lines
 
 
-def _serial(prefix: str, year: str | None, n: str) -> Number:
+def _ends_line(line: str, m: re.Match[str]) -> bool:
+    return not line[m.end() :].strip(" 。）)")
+
+
+def _placed_as_own(title: str, m: re.Match[str]) -> bool:
+    """Whether a number in a title is the title's own: ending it or in brackets after its
+    name (…条例（国务院令第442号）), or opening it apart from the name (承市政办字[2023]1号
+    承德市…, 国务院第373号令--…); not inside its words (关于贯彻落实园发〔2021〕12号文件的…)."""
+    before, after = title[: m.start()], title[m.end() :]
+    if _ends_line(title, m) or before.rstrip().endswith(("（", "(")):
+        return True
+    return not before.strip() and (
+        not after or after[0].isspace() or after.startswith(("《", "-", "—"))
+    )
+
+
+def _serial_number(prefix: str, year: str | None, n: str) -> Number:
     return Number("文", int(n), prefix, int(year) if year else None)
 
 
@@ -115,17 +155,41 @@ def _issuer(text: str) -> str:
 
 
 def asked_numbers(folded: str) -> list[tuple[Number, str]]:
-    """The numbers `folded` names documents by, each with the words saying it."""
+    """The numbers `folded` names documents by, each with the words saying it (not a number
+    of a text it asks for one implementing: 哪个通知是为贯彻国务院令第888号发的)."""
     asked = []
     for m in _ASKED_DECREE.finditer(folded):
-        issuer = _issuer(m["issuer"] or "")
-        asked.append((Number("令", int(m["n"] or m["m"]), issuer), m.group(0)))
+        said = _YEAR_BEFORE.search(folded, 0, m.start())
+        number = Number("令", int(m["n"] or m["m"]), _issuer(m["issuer"] or ""))
+        asked.append((number, said and int(said.group(1)), m))
     for m in _ASKED_SERIAL.finditer(folded):
         if m["n"]:
-            asked.append((_serial(m["prefix"], m["year"], m["n"]), m.group(0)))
+            asked.append((_serial_number(m["prefix"], m["year"], m["n"]), None, m))
         else:
-            asked.append((_serial(m["prefix2"] or "", m["year2"], m["n2"]), m.group(0)))
-    return asked
+            asked.append((_serial_number(m["letters"] or "", m["year2"], m["n2"]), None, m))
+    which = bool(_WHICH_TEXT.search(folded))
+    return [
+        (number if year is None else Number(number.kind, number.n, number.issuer, year), m[0])
+        for number, year, m in asked
+        if not (which and _IMPLEMENTING.search(folded, 0, m.end()))
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    carrying: dict[tuple[str, int], list[tuple[int, Number]]]  # (kind, n): documents, how
+    last_decree: list[int | None]  # each document's last decree: the edition it made
+
+
+def _table(documents: Sequence[Document]) -> _Table:
+    carrying: dict[tuple[str, int], list[tuple[int, Number]]] = {}
+    last: list[int | None] = []
+    for i, d in enumerate(documents):
+        numbers = own_numbers(d)
+        for number in numbers:
+            carrying.setdefault((number.kind, number.n), []).append((i, number))
+        last.append(next((n.n for n in reversed(numbers) if n.kind == "令"), None))
+    return _Table(carrying, last)
 
 
 def numbered(documents: Sequence[Document], folded: str) -> tuple[list[Document], list[str]]:
@@ -133,55 +197,70 @@ def numbered(documents: Sequence[Document], folded: str) -> tuple[list[Document]
     where no document carries a number asked."""
     if "号" not in folded:
         return [], []
-    table = memo(documents, "own_numbers", lambda: [own_numbers(d) for d in documents])
+    table = memo(documents, "own_numbers", lambda: _table(documents))
     chosen: set[int] = set()
     said = []
     for asked, words in asked_numbers(folded):
-        owners = [i for i, numbers in enumerate(table) if any(_same(asked, n) for n in numbers)]
-        # the edition a decree made: of the decree's year where one is held beside a later
-        # edition keeping it in its history, else the one whose last decree it is
-        # (修正后的教育部第12号令: the editions after it)
+        carrying = [(i, own) for i, own in table.carrying.get((asked.kind, asked.n), [])]
+        owners = [i for i, own in carrying if _same(asked, own)]
+        if not owners:
+            continue
+        said.append(words)
         start = folded.find(words)
-        if _LATER.search(folded[max(0, start - 4) : start + len(words)]):
-            made = owners
-        else:
-            made = sorted({j for i in owners for j in _made_by(documents, table, i, asked)})
-            made = [i for i in made if _same(asked, _last(table[i], asked.kind))] or made
-        if owners:
-            chosen.update(made)
-            said.append(words)
+        years = _YEAR.findall(folded[:start] + folded[start + len(words) :])
+        if _NEWER.search(folded[max(0, start - 4) : start + len(words)]) or (
+            asked.year is None and years
+        ):
+            chosen.update(owners)  # an edition asked otherwise: 修正后的…, 2020年修订的…
+            continue
+        made = sorted(
+            {j for i, own in carrying if i in owners for j in _made_by(documents, i, own, asked)}
+        )
+        if asked.kind == "令":  # the edition whose last decree it is, before later ones
+            made = [i for i in made if table.last_decree[i] == asked.n] or made
+        chosen.update(made)
     return [documents[i] for i in sorted(chosen)], said
 
 
-def _made_by(
-    documents: Sequence[Document], table: Sequence[tuple[Number, ...]], i: int, asked: Number
-) -> list[int]:
-    year = next((n.year for n in table[i] if _same(asked, n) and n.year), None)
-    if year is None or documents[i].meta.year in (None, year):
+def _made_by(documents: Sequence[Document], i: int, own: Number, asked: Number) -> list[int]:
+    """Of a document carrying the decree asked, the edition that decree made: itself, or,
+    where it is a later edition keeping the decree in its history, an edition of the same
+    text dated the decree's year that prints the decree (its number, or its words 现予公布),
+    wherever a page's menus left it; itself where none is held."""
+    if own.year is None or documents[i].meta.year in (None, own.year):
         return [i]
+    decree = re.compile(rf"(?<!\d)\s*{asked.n}\s*号|现予(?:公布|发布)")
     text = documents[i]
     editions = [
-        j for j, d in enumerate(documents) if d.meta.year == year and share_a_name([d, text])
+        j
+        for j, d in enumerate(documents)
+        if d.meta.year == own.year
+        and share_a_name([d, text])
+        and any(decree.search(fold(p.text)) for p in d.passages)
     ]
     return editions or [i]
 
 
-def _last(numbers: Sequence[Number], kind: str) -> Number | None:
-    return next((n for n in reversed(numbers) if n.kind == kind), None)
-
-
-def _same(asked: Number, own: Number | None) -> bool:
-    if own is None or asked.kind != own.kind or asked.n != own.n:
+def _same(asked: Number, own: Number) -> bool:
+    if asked.kind != own.kind or asked.n != own.n:
         return False
     if asked.year is not None and own.year is not None and asked.year != own.year:
         return False
     if not asked.issuer or not own.issuer:
         return True
     if asked.kind == "文":
-        # 国办 of 国办发; the same last letters, whatever words run into them (贯彻国发〔2018〕
-        # 42号; …的通知劳社部发〔2004〕22号 in a title); not 国发 of 国办发
-        shorter = min(len(asked.issuer), len(own.issuer), 2)
+        # 国办 of 国办发; what runs into them on either side (贯彻国发〔2018〕42号; …的通知劳社部发
+        # 〔2004〕22号 in a title); not 国发 of 国办发, nor 冀政办字 of 承市政办字
         return (
-            own.issuer.startswith(asked.issuer) or asked.issuer[-shorter:] == own.issuer[-shorter:]
+            own.issuer.startswith(asked.issuer)
+            or own.issuer.endswith(asked.issuer)
+            or (asked.issuer.endswith(own.issuer))
         )
-    return asked.issuer[-1] == own.issuer[-1]  # 部, 局, 院: 原总局 of 国家…总局
+    # 住建部 of 住房和城乡建设部, 总局 of 国家…总局; not 教育部 of 公安部
+    return _in_order(asked.issuer[-3:], own.issuer)
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of `short` appear in `long` in order."""
+    rest = iter(long)
+    return all(c in rest for c in short)

@@ -19,7 +19,7 @@ from retrieval.regulations import STANDING, in_force
 from retrieval.title_tokens import place_tokens
 
 # (现在的统计法, 目前的公司法: the one in force now)
-_NEWEST = "(?:新|最新|现行|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
+NEWEST = "(?:新|最新|现行|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
 _OLDER = "(?:旧|老|原|旧版|老版)的?"
 _BOTH = "新旧|新老"
 _EARLIEST = "(?:最早|最初|最老|第一)(?:那|的)?一?[版部]?(?:本)?的?"  # 第一部广告法 too
@@ -152,7 +152,7 @@ def _picked(folded: str, named_as: str, editions: Sequence[Document]) -> list[Do
     latest = max(d.meta.year or 0 for d in editions)
     if re.search(rf"(?:{_BOTH}){named_as}", folded):
         return []
-    if re.search(rf"(?:{_NEWEST}){named_as}", folded):
+    if re.search(rf"(?:{NEWEST}){named_as}", folded):
         return [d for d in editions if d.meta.year == latest]
     if re.search(rf"(?:{_EARLIEST}){named_as}", folded):  # 最早那版消保法: the first held
         earliest = min(d.meta.year or 0 for d in editions)
@@ -258,7 +258,7 @@ def as_said(question: str, names: Sequence[str]) -> tuple[str, ...]:
     that name a text, not what is asked of it."""
     said = []
     for name in names:
-        edition = rf"(?:{_BOTH}|{_NEWEST}|{_OLDER}|{_DATED})?{re.escape(name)}{_DATED_AFTER}"
+        edition = rf"(?:{_BOTH}|{NEWEST}|{_OLDER}|{_DATED})?{re.escape(name)}{_DATED_AFTER}"
         m = re.search(edition, question)
         said.append(m.group(0) if m else name)
     return tuple(said)

@@ -181,9 +181,10 @@ def _find_target(
     if unwritten := unwritten_title(documents, folded) or unheld_plenum(documents, plain):
         return Target(years=tuple(years), phrases=phrases, missing=unwritten)
     named = texts_on_law(documents, _best_named(documents, plain), plain)
-    by_number = bool(numbers) and not named
+    carrying = {d.doc for d in numbers}
+    # (named by number alone, the titles' words are the question's own: 505号令门槛人数)
+    by_number = bool(numbers) and not any(d.doc in carrying for d in named)
     if numbers:  # of the texts named, those carrying the number said
-        carrying = {d.doc for d in numbers}
         named = [d for d in named if d.doc in carrying] or numbers
     recorded: list[int] = []
     honoured, unheld = commemorated(documents, folded)

@@ -40,6 +40,13 @@ SERIAL = """关于加强社区花园建设的通知
 REPORTING = """社区花园建设提速
 记者从园林局获悉，根据园发〔2021〕12号文件要求，今年全市新建社区花园40处。
 """
+# numbers other texts only cite: in a title's middle, opening a sentence, in a list item, in a
+# commentary's sentence on the decree
+IMPLEMENTING = """关于贯彻落实园发〔2021〕12号文件的实施意见
+按照园发〔2021〕12号文件规定，各街道每年至少新建两处社区花园。
+一、认真学习《城市绿地养护管理条例》（国务院令第888号）。
+2020年5月6日，国务院审议通过了《关于修改部分行政法规的决定》,以国务院令第901号公布。
+"""
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +57,7 @@ def documents() -> list[Document]:
         "shi_tongzhi.txt": CITING,
         "huayuan_tongzhi.txt": SERIAL,
         "huayuan_xinwen.txt": REPORTING,
+        "huayuan_shishi.txt": IMPLEMENTING,
     }
     return [read_document(name, text.encode()) for name, text in texts.items()]
 
@@ -69,6 +77,7 @@ def test_a_text_carries_its_decree_and_serial_number(documents: list[Document]) 
 def test_a_number_cited_in_a_sentence_is_another_texts(documents: list[Document]) -> None:
     assert own_numbers(by_name(documents, "shi_tongzhi.txt")) == ()
     assert own_numbers(by_name(documents, "huayuan_xinwen.txt")) == ()
+    assert own_numbers(by_name(documents, "huayuan_shishi.txt")) == ()
 
 
 @pytest.mark.parametrize(
@@ -77,7 +86,10 @@ def test_a_number_cited_in_a_sentence_is_another_texts(documents: list[Document]
         # the edition the decree made, not the later one keeping it in its history
         ("888号令规定多久巡查一次", ["lvdi_2010.txt"]),
         ("国务院令第888号第五条", ["lvdi_2010.txt"]),
+        # another edition asked, by a word or a year: every text carrying it, to pick from
         ("修订后的888号令怎么规定巡查", ["lvdi_2010.txt", "lvdi_2020.txt"]),
+        ("2020年修订的888号令怎么规定巡查", ["lvdi_2010.txt", "lvdi_2020.txt"]),
+        ("2010年国务院令第888号", ["lvdi_2010.txt"]),
         ("国务院901号令改了什么", ["lvdi_2020.txt"]),
         ("园发〔2021〕12号要求每年建几处花园", ["huayuan_tongzhi.txt"]),
         ("按12号文，社区花园的钱谁出", ["huayuan_tongzhi.txt"]),
@@ -85,6 +97,11 @@ def test_a_number_cited_in_a_sentence_is_another_texts(documents: list[Document]
         ("国发〔2021〕12号要求什么", []),
         ("园发〔2019〕12号要求什么", []),
         ("教育部令第888号", []),
+        ("2015年国务院令第888号", []),
+        ("国园发〔2021〕12号", ["huayuan_tongzhi.txt"]),
+        ("园林发〔2021〕12号", []),
+        ("2023年中央12号文件", []),
+        ("哪个通知是为贯彻国务院令第888号发的", []),
         ("几号开始巡查", []),
     ],
 )
