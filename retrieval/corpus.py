@@ -124,8 +124,9 @@ from retrieval.structure import parse
 # page with no title giving out a plan (我们制定了《…方案》，现予印发) is named by the plan;
 # 51: a headline reprinting a rule whole (…条例公布(全文)) is named by the rule; 52: a
 # question-and-answer page's 【问】… heads the 【答】… after it; 53: plain text wrapped at a
-# width (a PDF's text exported) is joined back into paragraphs
-ANALYZER_VERSION = "53"
+# width (a PDF's text exported) is joined back into paragraphs; 54: the keywords a page's
+# <title> lists after a reprint's 全文 (2016年收养法全文,收养法实施细则条例) are no part of its name
+ANALYZER_VERSION = "54"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -142,10 +142,10 @@ _ISSUED_HEADLINE = re.compile(  # who issued what text, in a news headline
 )
 # a headline's word for a text's making or taking effect (…条例正式出台, …法今起施行)
 HEADLINE_ACTS = r"(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|获批|出炉|施行(?!细则|办法))"
-# a page's words around the text it reprints (新修订…条例全文, …条例最新全文2023, …条例公布(全文))
+# a page's words around the text it reprints (…条例全文, …条例公布(全文), …法全文,keywords…)
 _REPRINTED = re.compile(
     rf"^(最新|新修订的?|修订后的)(?=\S{{4}})|(?<=\S{{4}})({HEADLINE_ACTS}|发布|印发)?"
-    r"([(（](最新)?[全原]文[)）]|(最新)?[全原]文(20\d\d)?)$"
+    r"([(（](最新)?[全原]文[)）]|(最新)?[全原]文(20\d\d)?)(?:[,，].*)?$"
 )
 
 
