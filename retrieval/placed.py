@@ -7,12 +7,27 @@ from collections.abc import Sequence
 
 from retrieval.catalog import memo, owners_of
 from retrieval.model import Document
-from retrieval.title_tokens import named_by_unique, place_tokens
+from retrieval.title_tokens import place_tokens, unique_tokens
 
 
 def placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
-    """Documents whose title names a place the question names, which no other title does."""
-    return named_by_unique(documents, "places", place_tokens, folded)
+    """Documents whose title names a place the question names, which no other title does; a
+    province's one-character name only where the question says it as one (沪 / 公积金; not
+    藏 of 青藏高原, 京 of 南京)."""
+    unique, owner = unique_tokens(documents, "places", place_tokens)
+    said = [t for t in unique.within(folded) if len(t) > 1 or _said_alone(t, folded)]
+    return [documents[i] for i in sorted({owner[t] for t in said})]
+
+
+def _said_alone(char: str, folded: str) -> bool:
+    """Whether a character is a word of the question, or begins one no dictionary holds."""
+    from retrieval.segment import default_segmenter
+
+    segmenter = default_segmenter()
+    return any(
+        w == char or (w.startswith(char) and not segmenter.frequency(w))
+        for w, _ in segmenter.words(folded)
+    )
 
 
 # what may follow a place's name in one word of the question (深圳特区, 浦东新区, 广州市)

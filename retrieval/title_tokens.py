@@ -166,8 +166,15 @@ def named_by_unique(
 ) -> list[Document]:
     """Documents with a token (a place, a name, a run of the title: `tokens_of`, tables
     kept under `key`) that no other document has and the question holds."""
-    unique, owner = memo(documents, key, lambda: _unique_tokens(documents, tokens_of))
+    unique, owner = unique_tokens(documents, key, tokens_of)
     return [documents[i] for i in sorted({owner[t] for t in unique.within(question)})]
+
+
+def unique_tokens(
+    documents: Sequence[Document], key: str, tokens_of: Callable[[Document], frozenset[str]]
+) -> tuple[Substrings, dict[str, int]]:
+    """The tokens only one document has, and that document's position (kept under `key`)."""
+    return memo(documents, key, lambda: _unique_tokens(documents, tokens_of))
 
 
 def _unique_tokens(

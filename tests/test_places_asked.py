@@ -199,3 +199,32 @@ def test_of_texts_a_short_name_finds_the_ones_of_the_place_said_are_meant() -> N
     assert find_target("广东那个地方志条例几号开始施行？", held).preferred == {"gd.txt"}
     # counter-example: no place said, the nation's
     assert find_target("地方志条例几号开始施行？", held).preferred == {"gj.md"}
+
+
+def test_a_provinces_one_character_name_counts_only_said_as_one() -> None:
+    """A province's one-character name (藏 of 西藏, 沪 of 上海) names its documents where the
+    question says it as a word (沪 / 公积金), not inside another word (青藏高原, 南京)."""
+    documents = [
+        doc(
+            "xizang.txt",
+            ["西藏出台生态文明建设综合性法规", "西藏自治区人大表决通过了生态文明高地建设条例。"],
+        ),
+        doc(
+            "law.txt",
+            [
+                "中华人民共和国青藏高原生态保护法",
+                "第一章 总则",
+                "第一条 为了加强青藏高原生态保护，制定本法。",
+            ],
+        ),
+        doc(
+            "shanghai.txt",
+            ["上海市住房公积金提取管理办法", "第一条 为规范本市住房公积金提取，制定本办法。"],
+        ),
+    ]
+    law = find_target("青藏高原生态保护法第一条讲的是什么", documents)
+    assert law.docs == {"law.txt"}
+    shanghai = find_target("沪公积金提取要带什么材料", documents)
+    assert "shanghai.txt" in (shanghai.docs or shanghai.preferred)
+    nanjing = find_target("南京的公积金提取要带什么材料", documents)
+    assert "shanghai.txt" not in (nanjing.docs or nanjing.preferred)
