@@ -91,6 +91,10 @@ def own_numbers(document: Document) -> tuple[Number, ...]:
     # the decree's heading may have been read as the issuer (国务院令 / (第455号))
     after_decree_line = document.meta.speaker.endswith("令")
     for i, text in enumerate(_front(document)):
+        if "号" not in text and "號" not in text:  # (most lines: not worth folding)
+            last = text.strip().rsplit("\n", 1)[-1]
+            after_decree_line = _ends_decree(last) or (i == 0 and after_decree_line)
+            continue
         for line in fold(text).splitlines():
             line = line.strip()
             if i == 0:
@@ -113,9 +117,13 @@ def own_numbers(document: Document) -> tuple[Number, ...]:
                     found.append(Number("令", int(m["n"] or m["m"]), issuer, dated and dated[0]))
             if after_decree_line and (bare := _BARE_DECREE.match(line)):
                 found.append(Number("令", int(bare.group(1)), ""))
-            ends_decree = _DATED_TITLE.sub("", line).endswith("令")
-            after_decree_line = ends_decree or (i == 0 and after_decree_line)
+            after_decree_line = _ends_decree(line) or (i == 0 and after_decree_line)
     return tuple(dict.fromkeys(found))
+
+
+def _ends_decree(line: str) -> bool:
+    """Whether a line is a decree's heading, its number on the next (国务院令(2011年) / 第596号)."""
+    return _DATED_TITLE.sub("", line).endswith("令")
 
 
 def _front(document: Document) -> list[str]:
