@@ -23,13 +23,15 @@ from retrieval.history import dated_to_the_day
 from retrieval.model import Document
 from retrieval.names import document_names, share_a_name
 from retrieval.normalize import fold, plain_text
+from retrieval.places import places_of
 
 FRONT_PASSAGES = 12  # a text's own numbers sit in its first lines
 
 # an issuer's character: not a date's, nor what runs on from a sentence or another number
 _ISSUER = r"(?:(?![年月日号和与及为是的在按据以由经])[\u4e00-\u9fff])"
 _OPEN, _CLOSE = r"[〔\[［【(（]", r"[〕\]］】)）]"
-_NUMBER = r"(?P<n>[1-9]\d{0,4})"  # (not a licence's 00001)
+_DIGITS = r"[1-9]\d{0,4}"  # (not a licence's 00001)
+_NUMBER = rf"(?P<n>{_DIGITS})"
 
 
 def _serial(shortest: int) -> str:
@@ -46,33 +48,38 @@ _LABEL = (
 # standing alone: the line ends, or a space, a title or a closing bracket follows
 _OWN_SERIAL = re.compile(_LABEL + _serial(1) + r"(?=$|[\s《）)\]】〕])")
 _SERIAL = re.compile(_serial(1))
+_DOC_ISSUER = r"(?:(?![年月日号])[\u4e00-\u9fff])"  # (中华人民共和国国务院, with its 和)
 _DECREE = re.compile(
-    rf"(?P<issuer>(?:(?![年月日号])[\u4e00-\u9fff]){{2,24}}?)(?:令\s*[（(]?\s*第\s*{_NUMBER}\s*号\s*[）)]?"
-    r"|第\s*(?P<m>[1-9]\d{0,4})\s*号令)"  # 国务院令第505号, 国务院第373号令
+    rf"(?P<issuer>{_DOC_ISSUER}{{2,24}}?)(?:令\s*[（(]?\s*第\s*{_NUMBER}\s*号\s*[）)]?"
+    rf"|第\s*(?P<m>{_DIGITS})\s*号令)"  # 国务院令第505号, 国务院第373号令
 )
-_BARE_DECREE = re.compile(r"^[（(]?\s*第\s*([1-9]\d{0,4})\s*号\s*[）)]?$")  # under a …令 line
+_BARE_DECREE = re.compile(rf"^[（(]?\s*第\s*({_DIGITS})\s*号\s*[）)]?$")  # under a …令 line
+# a decree making the text, in its history (…通过,1990年6月28日…主席令第28号公布)
+_MADE = re.compile(r"\s*(?:公布|发布|修订|修正|第.次修)")
+_CLAUSE_BREAK = re.compile(r"[，。；,;\s（(》]")
+_LABELLED = re.compile(r"(?:发文字号|发布文号|颁布文号|发文号|文号)[】\]]?\s*[:：]?$")
 _DATED_TITLE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年?\s*[）)]$")  # 国务院令(2011年)
 _SENTENCE = re.compile(r"[，。；,;]")
 
 # as questions say them
 _ORGAN = r"[院部局府委会署厅行]"  # who issues decrees: 国务院, 教育部, 总局, 人民政府
 _ASKED_DECREE = re.compile(
-    rf"(?P<issuer>{_ISSUER}{{0,8}}?{_ORGAN})?(?:令\s*第?\s*{_NUMBER}\s*号(?![文令])"
-    r"|第?\s*(?P<m>[1-9]\d{0,4})\s*号令)"
+    rf"(?P<issuer>{_ISSUER}{{0,16}}?{_ORGAN})?(?:令\s*第?\s*{_NUMBER}\s*号(?![文令])"
+    rf"|第?\s*(?P<m>{_DIGITS})\s*号令)"
 )
 # the serial's letters end as an issuer's do (国办, 国发, 财教); none but after a word that
 # is not a name (按188号文; not 中央1号文件)
 _ASKED_SERIAL = re.compile(
     _serial(0) + rf"|(?:(?P<letters>{_ISSUER}{{0,8}}?[发函字办通规释综])"
     r"|(?<![\u4e00-\u9fff])|(?<=[按据照依的是在]))"
-    r"(?:(?P<year2>(?:19|20)\d\d)年)?(?P<n2>[1-9]\d{0,4})号文"
+    rf"(?:(?P<year2>(?:19|20)\d\d)年)?(?P<n2>{_DIGITS})号文"
 )
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年$")  # 2011年国务院令第596号
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _NEWER = re.compile(NEWEST)  # 修正后的教育部第12号令: the editions after it
 # a question asking which text implements a number (哪个通知是为贯彻国务院令第888号发的)
 _IMPLEMENTING = re.compile(r"(?:贯彻|落实|根据|依据|依照)\S{0,14}$")
-_WHICH_TEXT = re.compile(r"哪[个份篇部项]|什么文件")
+_WHICH_TEXT = re.compile(r"哪[个份篇部项]?(?:文件|通知|意见|办法|规定|细则|方案|条例)|什么文件")
 _STATE = "中华人民共和国"
 
 
@@ -81,7 +88,7 @@ class Number:
     kind: str  # "令" (a decree) or "文" (an issued text's serial number)
     n: int
     issuer: str  # the decree's issuer (国务院) or the serial's letters (国办发); may be ""
-    year: int | None = None  # the serial's year, or the day's a decree was made on
+    year: int | None = None  # the serial's year, or the year of the day a decree was made
 
 
 def own_numbers(document: Document) -> tuple[Number, ...]:
@@ -104,13 +111,18 @@ def own_numbers(document: Document) -> tuple[Number, ...]:
             found += [_serial_number(m["prefix"], m["year"], m["n"]) for m in serials]
             for m in _DECREE.finditer(line):
                 head = line[: m.start()].strip(" （(")
+                clause = _CLAUSE_BREAK.split(head)[-1]  # the words since the last break
                 if (
-                    _placed_as_own(line, m)
-                    if i == 0
-                    else not head
-                    or re.fullmatch(r"[\d年月日\s]*", head)
-                    or (dated_to_the_day(line) and not _SENTENCE.search(head))
-                    or (_ends_line(line, m) and plain_text(head).endswith(names))
+                    (dated_to_the_day(clause) and _MADE.match(line, m.end()))
+                    or _LABELLED.search(head)
+                    or (
+                        _placed_as_own(line, m)
+                        if i == 0
+                        else not head
+                        or re.fullmatch(r"[\d年月日\s]*", head)
+                        or (dated_to_the_day(line) and not _SENTENCE.search(head))
+                        or (_ends_line(line, m) and plain_text(head).endswith(names))
+                    )
                 ):
                     dated = last_full_date(head)  # 1997年7月21日 国务院令第225号发布
                     issuer = _issuer(m["issuer"])
@@ -173,8 +185,10 @@ def asked_numbers(folded: str) -> list[tuple[Number, str]]:
     for m in _ASKED_SERIAL.finditer(folded):
         if m["n"]:
             asked.append((_serial_number(m["prefix"], m["year"], m["n"]), None, m))
-        else:
-            asked.append((_serial_number(m["letters"] or "", m["year2"], m["n2"]), None, m))
+        elif m["letters"] or m["n2"] != "1":  # (1号文件 with no letters: the 中央一号文件 kind)
+            before = _YEAR_BEFORE.search(folded, 0, m.start())  # 2012年国办发4号文
+            year = m["year2"] or (before[1] if before else None)
+            asked.append((_serial_number(m["letters"] or "", year, m["n2"]), None, m))
     which = bool(_WHICH_TEXT.search(folded))
     return [
         (number if year is None else Number(number.kind, number.n, number.issuer, year), m[0])
@@ -187,6 +201,15 @@ def asked_numbers(folded: str) -> list[tuple[Number, str]]:
 class _Table:
     carrying: dict[tuple[str, int], list[tuple[int, Number]]]  # (kind, n): documents, how
     last_decree: list[int | None]  # each document's last decree: the edition it made
+
+
+def _says_newer(words: str) -> bool:
+    """Whether words ask for a newer edition (修正后的…, 现行…), said as words of their own
+    (not the 新 of 新闻出版总署)."""
+    from retrieval.segment import default_segmenter
+
+    bounds = {b for w, at in default_segmenter().words(words) for b in (at, at + len(w))}
+    return any(m.start() in bounds and m.end() in bounds for m in _NEWER.finditer(words))
 
 
 def _table(documents: Sequence[Document]) -> _Table:
@@ -210,20 +233,19 @@ def numbered(documents: Sequence[Document], folded: str) -> tuple[list[Document]
     said = []
     for asked, words in asked_numbers(folded):
         carrying = [(i, own) for i, own in table.carrying.get((asked.kind, asked.n), [])]
-        owners = [i for i, own in carrying if _same(asked, own)]
-        if not owners:
+        pairs = [(i, own) for i, own in carrying if _same(asked, own)]
+        if not pairs:
             continue
+        owners = sorted({i for i, _ in pairs})
         said.append(words)
         start = folded.find(words)
-        years = _YEAR.findall(folded[:start] + folded[start + len(words) :])
-        if _NEWER.search(folded[max(0, start - 4) : start + len(words)]) or (
-            asked.year is None and years
-        ):
+        # another year than the decree's (2020年修订的888号令)
+        years = {int(y[:4]) for y in _YEAR.findall(folded[:start] + folded[start + len(words) :])}
+        other_year = asked.year is None and bool(years - {own.year for _, own in pairs})
+        if _says_newer(folded[max(0, start - 4) : start + len(words)]) or other_year:
             chosen.update(owners)  # an edition asked otherwise: 修正后的…, 2020年修订的…
             continue
-        made = sorted(
-            {j for i, own in carrying if i in owners for j in _made_by(documents, i, own, asked)}
-        )
+        made = sorted({j for i, own in pairs for j in _made_by(documents, i, own, asked)})
         if asked.kind == "令":  # the edition whose last decree it is, before later ones
             made = [i for i in made if table.last_decree[i] == asked.n] or made
         chosen.update(made)
@@ -264,8 +286,9 @@ def _same(asked: Number, own: Number) -> bool:
             or own.issuer.endswith(asked.issuer)
             or (asked.issuer.endswith(own.issuer))
         )
-    # 住建部 of 住房和城乡建设部, 总局 of 国家…总局; not 教育部 of 公安部
-    return _in_order(asked.issuer[-3:], own.issuer)
+    # 住建部 of 住房和城乡建设部, 总局 of 国家…总局; not 教育部 of 公安部, nor 江西's of 新疆's
+    places = places_of(asked.issuer, "", "")
+    return _in_order(asked.issuer[-3:], own.issuer) and all(p in own.issuer for p in places)
 
 
 def _in_order(short: str, long: str) -> bool:

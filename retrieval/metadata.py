@@ -144,7 +144,7 @@ _ISSUED_HEADLINE = re.compile(  # who issued what text, in a news headline
 HEADLINE_ACTS = r"(?:正式|今起|今日|昨日|将)?(?:通过|出台|公布|获批|出炉|施行(?!细则|办法))"
 # a page's words around the text it reprints (…条例全文, …条例公布(全文), …法全文,keywords…)
 _REPRINTED = re.compile(
-    rf"^(最新|新修订的?|修订后的)(?=\S{{4}})|(?<=\S{{4}})({HEADLINE_ACTS}|发布|印发)?"
+    rf"^(最新|新修订的?|修订后的)(?=\S{{4}})|(?:(?<=\S{{4}})|(?<=\S[法典]))({HEADLINE_ACTS}|发布|印发)?"
     r"([(（](最新)?[全原]文[)）]|(最新)?[全原]文(20\d\d)?)(?:[,，].*)?$"
 )
 

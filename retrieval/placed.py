@@ -6,28 +6,41 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from retrieval.catalog import memo, owners_of
+from retrieval.metadata import PROVINCE_SHORT
 from retrieval.model import Document
 from retrieval.title_tokens import place_tokens, unique_tokens
 
 
 def placed_by(documents: Sequence[Document], folded: str) -> list[Document]:
     """Documents whose title names a place the question names, which no other title does; a
-    province's one-character name only where the question says it as one (沪 / 公积金; not
-    藏 of 青藏高原, 京 of 南京)."""
+    province's one-character name only where the question says it as one (沪 / 公积金, 川渝,
+    粤港澳; not 藏 of 青藏高原, 京 of 南京, 新 of 新的)."""
     unique, owner = unique_tokens(documents, "places", place_tokens)
-    said = [t for t in unique.within(folded) if len(t) > 1 or _said_alone(t, folded)]
+    found = unique.within(folded)
+    alone = _short_names_said(folded) if any(len(t) == 1 for t in found) else set()
+    said = [t for t in found if len(t) > 1 or t in alone]
     return [documents[i] for i in sorted({owner[t] for t in said})]
 
 
-def _said_alone(char: str, folded: str) -> bool:
-    """Whether a character is a word of the question, or begins one no dictionary holds."""
-    from retrieval.segment import default_segmenter
+_SHORT_NAMES = frozenset((*PROVINCE_SHORT.values(), "港", "澳", "台"))
 
-    segmenter = default_segmenter()
-    return any(
-        w == char or (w.startswith(char) and not segmenter.frequency(w))
-        for w, _ in segmenter.words(folded)
-    )
+
+def _short_names_said(folded: str) -> set[str]:
+    """The provinces' one-character names the question says as such: a word jieba tags a
+    name or an abbreviation (沪 / 公积金, not 新 / 的), a run of them (川渝, 京津冀, 粤港澳), or
+    one so tagged starting a word no dictionary holds."""
+    from retrieval.segment import default_segmenter, word_tags
+
+    segmenter, tags = default_segmenter(), word_tags()
+    said: set[str] = set()
+    for word, _ in segmenter.words(folded):
+        if all(c in _SHORT_NAMES for c in word) and (
+            len(word) > 1 or tags.get(word, "n")[0] in "jn"
+        ):
+            said.update(word)
+        elif not segmenter.frequency(word) and tags.get(word[0], "n")[0] in "jn":
+            said.add(word[0])
+    return said & _SHORT_NAMES
 
 
 # what may follow a place's name in one word of the question (深圳特区, 浦东新区, 广州市)

@@ -37,6 +37,16 @@ SERIAL = """关于加强社区花园建设的通知
 各区园林部门：
 各社区每年至少新建一处社区花园，所需经费由区财政统筹安排。
 """
+# a law's history on one line, commas between its steps; a site's labelled number
+HISTORY = (
+    "城市古树保护法\n"
+    "(2008年6月28日第十一届全国人民代表大会常务委员会第三次会议通过,"
+    "2008年6月28日中华人民共和国主席令第777号公布,自2008年10月1日起施行)\n"
+    "第一条 为了保护城市古树，制定本法。\n"
+)
+LABELLED = (
+    "城市花卉市场管理办法\n【颁布文号】:园林部令第66号\n第一条 为了规范花卉市场，制定本办法。\n"
+)
 REPORTING = """社区花园建设提速
 记者从园林局获悉，根据园发〔2021〕12号文件要求，今年全市新建社区花园40处。
 """
@@ -58,6 +68,8 @@ def documents() -> list[Document]:
         "huayuan_tongzhi.txt": SERIAL,
         "huayuan_xinwen.txt": REPORTING,
         "huayuan_shishi.txt": IMPLEMENTING,
+        "gushu_fa.txt": HISTORY,
+        "huahui_banfa.txt": LABELLED,
     }
     return [read_document(name, text.encode()) for name, text in texts.items()]
 
@@ -72,6 +84,13 @@ def test_a_text_carries_its_decree_and_serial_number(documents: list[Document]) 
     assert own_numbers(by_name(documents, "huayuan_tongzhi.txt")) == (
         Number("文", 12, "园发", 2021),
     )
+
+
+def test_a_decree_in_a_history_line_or_after_a_label_is_the_texts(
+    documents: list[Document],
+) -> None:
+    assert own_numbers(by_name(documents, "gushu_fa.txt")) == (Number("令", 777, "主席", 2008),)
+    assert own_numbers(by_name(documents, "huahui_banfa.txt")) == (Number("令", 66, "园林部"),)
 
 
 def test_a_number_cited_in_a_sentence_is_another_texts(documents: list[Document]) -> None:
@@ -102,6 +121,9 @@ def test_a_number_cited_in_a_sentence_is_another_texts(documents: list[Document]
         ("园林发〔2021〕12号", []),
         ("2023年中央12号文件", []),
         ("哪个通知是为贯彻国务院令第888号发的", []),
+        # (but which body, under the decree, asks of the decree's text)
+        ("根据国务院令第888号,哪个部门负责巡查", ["lvdi_2010.txt"]),
+        ("今年的1号文件讲了什么", []),  # the 中央一号文件 kind, no serial
         ("几号开始巡查", []),
     ],
 )

@@ -599,6 +599,8 @@ def test_a_sites_tag_around_a_laws_title_is_no_part_of_its_name() -> None:
         ["2016年收养法全文,收养法实施细则条例", "第一条 为保护合法的收养关系，制定本法。"],
     )
     assert "收养法" in document_names(keyworded)
+    short = doc("xt.txt", ["信托法全文,信托法司法解释", "第一条 为了调整信托关系，制定本法。"])
+    assert "信托法" in document_names(short)
     assert find_target("收养法第一条讲的是什么", (keyworded,)).missing == ""
     # the tag is dropped from the names only: the page shows its title as written
     assert tagged.title == "[法律法规]中华人民共和国证券法(新)(一)"

@@ -221,6 +221,14 @@ def test_a_provinces_one_character_name_counts_only_said_as_one() -> None:
             "shanghai.txt",
             ["上海市住房公积金提取管理办法", "第一条 为规范本市住房公积金提取，制定本办法。"],
         ),
+        doc(
+            "xinjiang.txt",
+            ["新疆维吾尔自治区住房公积金管理办法", "第一条 为规范住房公积金管理，制定本办法。"],
+        ),
+        doc(
+            "beijing.txt",
+            ["北京市住房公积金缴存管理办法", "第一条 为规范住房公积金缴存，制定本办法。"],
+        ),
     ]
     law = find_target("青藏高原生态保护法第一条讲的是什么", documents)
     assert law.docs == {"law.txt"}
@@ -228,3 +236,8 @@ def test_a_provinces_one_character_name_counts_only_said_as_one() -> None:
     assert "shanghai.txt" in (shanghai.docs or shanghai.preferred)
     nanjing = find_target("南京的公积金提取要带什么材料", documents)
     assert "shanghai.txt" not in (nanjing.docs or nanjing.preferred)
+    # 新 of 新的 is an adjective, not 新疆's name; a run of names says each (京沪, 川渝)
+    new = find_target("新的公积金提取要带什么材料", documents)
+    assert "xinjiang.txt" not in (new.docs or new.preferred)
+    run = find_target("京沪两地公积金提取要带什么材料", documents)
+    assert {"shanghai.txt", "beijing.txt"} <= (run.docs or run.preferred)
