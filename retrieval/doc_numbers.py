@@ -42,9 +42,8 @@ def _serial(shortest: int) -> str:
     )
 
 
-_LABEL = (
-    r"^[\s•·]*(?:[【\[]?(?:发文字号|发布文号|颁布文号|发文号|文号)[】\]]?\s*[:：]?\s*)?[（(]?\s*"
-)
+_LABEL_WORDS = r"(?:发文字号|发布文号|颁布文号|发文号|文号)"  # a site's label for a number
+_LABEL = rf"^[\s•·]*(?:[【\[]?{_LABEL_WORDS}[】\]]?\s*[:：]?\s*)?[（(]?\s*"
 # standing alone: the line ends, or a space, a title or a closing bracket follows
 _OWN_SERIAL = re.compile(_LABEL + _serial(1) + r"(?=$|[\s《）)\]】〕])")
 _SERIAL = re.compile(_serial(1))
@@ -57,7 +56,7 @@ _BARE_DECREE = re.compile(rf"^[（(]?\s*第\s*({_DIGITS})\s*号\s*[）)]?$")  # 
 # a decree making the text, in its history (…通过,1990年6月28日…主席令第28号公布)
 _MADE = re.compile(r"\s*(?:公布|发布|修订|修正|第.次修)")
 _CLAUSE_BREAK = re.compile(r"[，。；,;\s（(》]")
-_LABELLED = re.compile(r"(?:发文字号|发布文号|颁布文号|发文号|文号)[】\]]?\s*[:：]?$")
+_LABELLED = re.compile(rf"{_LABEL_WORDS}[】\]]?\s*[:：]?$")
 _DATED_TITLE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年?\s*[）)]$")  # 国务院令(2011年)
 _SENTENCE = re.compile(r"[，。；,;]")
 
@@ -110,27 +109,34 @@ def own_numbers(document: Document) -> tuple[Number, ...]:
                 serials = [m] if (m := _OWN_SERIAL.match(line)) else []
             found += [_serial_number(m["prefix"], m["year"], m["n"]) for m in serials]
             for m in _DECREE.finditer(line):
-                head = line[: m.start()].strip(" （(")
-                clause = _CLAUSE_BREAK.split(head)[-1]  # the words since the last break
-                if (
-                    (dated_to_the_day(clause) and _MADE.match(line, m.end()))
-                    or _LABELLED.search(head)
-                    or (
-                        _placed_as_own(line, m)
-                        if i == 0
-                        else not head
-                        or re.fullmatch(r"[\d年月日\s]*", head)
-                        or (dated_to_the_day(line) and not _SENTENCE.search(head))
-                        or (_ends_line(line, m) and plain_text(head).endswith(names))
-                    )
-                ):
-                    dated = last_full_date(head)  # 1997年7月21日 国务院令第225号发布
+                if _own_decree(line, m, names, in_title=i == 0):
+                    dated = last_full_date(line[: m.start()])  # 1997年7月21日 国务院令第225号发布
                     issuer = _issuer(m["issuer"])
                     found.append(Number("令", int(m["n"] or m["m"]), issuer, dated and dated[0]))
             if after_decree_line and (bare := _BARE_DECREE.match(line)):
                 found.append(Number("令", int(bare.group(1)), ""))
             after_decree_line = _ends_decree(line) or (i == 0 and after_decree_line)
     return tuple(dict.fromkeys(found))
+
+
+def _own_decree(line: str, m: re.Match[str], names: tuple[str, ...], in_title: bool) -> bool:
+    """Whether a decree on a front line is the text's own: in its history, after the step's
+    date (…通过,1990年6月28日…主席令第28号公布,…); after a 文号 label; placed as a title's
+    own; opening a line, or after its date alone or a history line's; after the text's own
+    name ending a line (…条例(国务院令第466号)); not in a sentence (…,以主席令第28号公布)."""
+    head = line[: m.start()].strip(" （(")
+    if dated_to_the_day(_CLAUSE_BREAK.split(head)[-1]) and _MADE.match(line, m.end()):
+        return True
+    if _LABELLED.search(head):
+        return True
+    if in_title:
+        return _placed_as_own(line, m)
+    return (
+        not head
+        or re.fullmatch(r"[\d年月日\s]*", head) is not None
+        or (dated_to_the_day(line) and not _SENTENCE.search(head))
+        or (_ends_line(line, m) and plain_text(head).endswith(names))
+    )
 
 
 def _ends_decree(line: str) -> bool:

@@ -593,15 +593,6 @@ def test_a_sites_tag_around_a_laws_title_is_no_part_of_its_name() -> None:
     assert "民法典" in document_names(
         doc("mfd.txt", ["【民法典】全文", "第一条 为了保护民事主体的合法权益，制定本法。"])
     )
-    # nor are the keywords a page's <title> lists after the reprint's 全文
-    keyworded = doc(
-        "sy.txt",
-        ["2016年收养法全文,收养法实施细则条例", "第一条 为保护合法的收养关系，制定本法。"],
-    )
-    assert "收养法" in document_names(keyworded)
-    short = doc("xt.txt", ["信托法全文,信托法司法解释", "第一条 为了调整信托关系，制定本法。"])
-    assert "信托法" in document_names(short)
-    assert find_target("收养法第一条讲的是什么", (keyworded,)).missing == ""
     # the tag is dropped from the names only: the page shows its title as written
     assert tagged.title == "[法律法规]中华人民共和国证券法(新)(一)"
     assert find_target("2005年版证券法第一条怎么说的", (tagged,)).docs == {"zq2005.txt"}

@@ -8,7 +8,10 @@ from __future__ import annotations
 from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
 from retrieval.metadata import page_headline
+from retrieval.names import document_names
+from retrieval.targets import find_target
 from tests.indexing import read_lines
+from tests.test_targets import doc
 
 LAW_PAGE = [
     "立即咨询",
@@ -576,3 +579,18 @@ def test_a_year_over_a_title_and_a_dated_headline_are_titles() -> None:
         title, texts = read_lines("tl.txt", [line, "第一条 为了保障铁路运输，制定本法。"])
         assert title.startswith("中华人民共和国铁路法") and "通过" not in title
         assert texts[0].endswith("通过）")
+
+
+def test_a_reprints_title_keywords_are_no_part_of_its_name() -> None:
+    """A page's <title> listing keywords after the reprint's 全文 is named by the text."""
+    keyworded = doc(
+        "sy.txt",
+        ["2016年收养法全文,收养法实施细则条例", "第一条 为保护合法的收养关系，制定本法。"],
+    )
+    assert "收养法" in document_names(keyworded)
+    assert find_target("收养法第一条讲的是什么", (keyworded,)).missing == ""
+    short = doc("xt.txt", ["信托法全文,信托法司法解释", "第一条 为了调整信托关系，制定本法。"])
+    assert "信托法" in document_names(short)
+    # a headline with a comma keeps its words (收养法修订,这些变化要知道 is no reprint)
+    news = doc("xw.txt", ["收养法修订,这些变化要知道", "记者获悉，收养法修订后有三点变化。"])
+    assert "收养法" not in document_names(news)
