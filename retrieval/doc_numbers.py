@@ -183,22 +183,22 @@ def _issuer(text: str) -> str:
 def asked_numbers(folded: str) -> list[tuple[Number, str]]:
     """The numbers `folded` names documents by, each with the words saying it (not a number
     of a text it asks for one implementing: 哪个通知是为贯彻国务院令第888号发的)."""
-    asked = []
+    asked: list[tuple[Number, re.Match[str]]] = []
     for m in _ASKED_DECREE.finditer(folded):
-        said = _YEAR_BEFORE.search(folded, 0, m.start())
-        number = Number("令", int(m["n"] or m["m"]), _issuer(m["issuer"] or ""))
-        asked.append((number, said and int(said.group(1)), m))
+        before = _YEAR_BEFORE.search(folded, 0, m.start())  # 2011年国务院令第596号
+        year = int(before[1]) if before else None
+        asked.append((Number("令", int(m["n"] or m["m"]), _issuer(m["issuer"] or ""), year), m))
     for m in _ASKED_SERIAL.finditer(folded):
         if m["n"]:
-            asked.append((_serial_number(m["prefix"], m["year"], m["n"]), None, m))
+            asked.append((_serial_number(m["prefix"], m["year"], m["n"]), m))
         elif m["letters"] or m["n2"] != "1":  # (1号文件 with no letters: the 中央一号文件 kind)
             before = _YEAR_BEFORE.search(folded, 0, m.start())  # 2012年国办发4号文
-            year = m["year2"] or (before[1] if before else None)
-            asked.append((_serial_number(m["letters"] or "", year, m["n2"]), None, m))
+            year2 = m["year2"] or (before[1] if before else None)
+            asked.append((_serial_number(m["letters"] or "", year2, m["n2"]), m))
     which = bool(_WHICH_TEXT.search(folded))
     return [
-        (number if year is None else Number(number.kind, number.n, number.issuer, year), m[0])
-        for number, year, m in asked
+        (number, m[0])
+        for number, m in asked
         if not (which and _IMPLEMENTING.search(folded, 0, m.end()))
     ]
 
@@ -207,15 +207,6 @@ def asked_numbers(folded: str) -> list[tuple[Number, str]]:
 class _Table:
     carrying: dict[tuple[str, int], list[tuple[int, Number]]]  # (kind, n): documents, how
     last_decree: list[int | None]  # each document's last decree: the edition it made
-
-
-def _says_newer(words: str) -> bool:
-    """Whether words ask for a newer edition (修正后的…, 现行…), said as words of their own
-    (not the 新 of 新闻出版总署)."""
-    from retrieval.segment import default_segmenter
-
-    bounds = {b for w, at in default_segmenter().words(words) for b in (at, at + len(w))}
-    return any(m.start() in bounds and m.end() in bounds for m in _NEWER.finditer(words))
 
 
 def _table(documents: Sequence[Document]) -> _Table:
@@ -238,7 +229,7 @@ def numbered(documents: Sequence[Document], folded: str) -> tuple[list[Document]
     chosen: set[int] = set()
     said = []
     for asked, words in asked_numbers(folded):
-        carrying = [(i, own) for i, own in table.carrying.get((asked.kind, asked.n), [])]
+        carrying = table.carrying.get((asked.kind, asked.n), [])
         pairs = [(i, own) for i, own in carrying if _same(asked, own)]
         if not pairs:
             continue
@@ -256,6 +247,15 @@ def numbered(documents: Sequence[Document], folded: str) -> tuple[list[Document]
             made = [i for i in made if table.last_decree[i] == asked.n] or made
         chosen.update(made)
     return [documents[i] for i in sorted(chosen)], said
+
+
+def _says_newer(words: str) -> bool:
+    """Whether words ask for a newer edition (修正后的…, 现行…), said as words of their own
+    (not the 新 of 新闻出版总署)."""
+    from retrieval.segment import default_segmenter
+
+    bounds = {b for w, at in default_segmenter().words(words) for b in (at, at + len(w))}
+    return any(m.start() in bounds and m.end() in bounds for m in _NEWER.finditer(words))
 
 
 def _made_by(documents: Sequence[Document], i: int, own: Number, asked: Number) -> list[int]:
@@ -290,7 +290,7 @@ def _same(asked: Number, own: Number) -> bool:
         return (
             own.issuer.startswith(asked.issuer)
             or own.issuer.endswith(asked.issuer)
-            or (asked.issuer.endswith(own.issuer))
+            or asked.issuer.endswith(own.issuer)
         )
     # 住建部 of 住房和城乡建设部, 总局 of 国家…总局; not 教育部 of 公安部, nor 江西's of 新疆's
     places = places_of(asked.issuer, "", "")
