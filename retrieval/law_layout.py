@@ -76,6 +76,8 @@ def law_layout(lines: list[Line]) -> list[Line]:
 # a chapter's name alone on its line, its number lost in copying (网络素养促进, 法律责任, 附则)
 _CHAPTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")
 _OUTSIDE = frozenset(("chapter", "section"))  # under a chapter's line, a name is its subtitle
+# a law's first chapter, by the name it always has
+_FIRST_CHAPTERS = frozenset(("总则", "总纲"))
 
 
 def unnumbered_chapters(lines: list[Line]) -> list[Line]:
@@ -83,12 +85,20 @@ def unnumbered_chapters(lines: list[Line]) -> list[Line]:
     / 网络素养促进 / 第十三条 …) read as that chapter's heading: after an article's finished
     sentence (not an item of its list: 下列规定： / 不得遗弃犬只), before an article that is
     not a text's first (a bundle's next regulation's title), and not under a chapter's own
-    heading."""
+    heading. Above a text's first article, only the general provisions' own name (总则) is
+    sure to be a chapter's: another short line there may be the text's title."""
     out = list(lines)
     begun = False  # an article came before: the text is under way
     for k, line in enumerate(lines):
         if line.kind == "article":
             begun = True
+        elif (
+            line.kind is None
+            and k < len(lines) - 1
+            and lines[k + 1].label == "第一条"
+            and re.sub(r"\s", "", line.text) in _FIRST_CHAPTERS
+        ):
+            out[k] = Line(line.text, "chapter", re.sub(r"\s", "", line.text), True)
         elif (
             begun
             and line.kind is None

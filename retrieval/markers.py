@@ -191,3 +191,12 @@ _LEGAL_UNITS = tuple(
 def legal_rank(label: str) -> int | None:
     """0 for a chapter (第二章), 1 for its section (第一节), 2 for an article; else None."""
     return next((r for r, unit in enumerate(_LEGAL_UNITS) if unit.match(label)), None)
+
+
+def unit_rank(kind: str, label: str) -> int | None:
+    """A heading's legal rank, a chapter whose number was lost (法律责任 found between two
+    articles) counted as one: it holds the articles after it, not the one before."""
+    rank = legal_rank(label)
+    if rank is None and kind == "chapter" and not label.startswith("第"):
+        return 0
+    return rank

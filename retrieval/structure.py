@@ -33,6 +33,7 @@ from pathlib import PurePath
 
 from retrieval.datelines import dateline_text
 from retrieval.dates import chinese_number
+from retrieval.decimal_outline import decimal_headings
 from retrieval.headlines import plain_headings
 from retrieval.history import adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
@@ -50,6 +51,7 @@ from retrieval.markers import (
     classify,
     lead_sentence,
     legal_rank,
+    unit_rank,
 )
 from retrieval.metadata import (
     KIND_WORDS,
@@ -440,6 +442,7 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
 # what the lines are, read again with their neighbours, in this order
 _LINE_PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
     law_layout,
+    decimal_headings,
     _frame_sections,
     _bare_numbers,
     _with_attributions,
@@ -553,14 +556,14 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             # a numbered heading (（一）…) is never inside a run-in item (——这五年…；一是…)
             # unless that item announced it as its sub-points
             close_enumerations()
-        if line.kind is not None and (rank := legal_rank(line.label)) is not None:
+        if line.kind is not None and (rank := unit_rank(line.kind, line.label)) is not None:
             # 第二章 (as a Markdown heading, say) after 第七条 of a text whose 第一章 is
             # missing: chapters hold articles, whatever kinds came first; nor does a
             # preface (## 序言 over ## 第一章 总则) hold the chapters after it
             under = [
                 k
                 for k, f in enumerate(stack)
-                if ((unit := legal_rank(f.label)) is not None and unit >= rank)
+                if ((unit := unit_rank(f.kind, f.label)) is not None and unit >= rank)
                 or _FRAME.match(f.label)
             ]
             del stack[under[0] if under else len(stack) :]

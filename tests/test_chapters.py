@@ -172,6 +172,28 @@ def test_a_chapters_name_alone_between_articles_heads_its_articles() -> None:
         assert hits and hits[0].passage.text.startswith(first), question
 
 
+def test_lost_chapters_hold_the_articles_after_them_when_no_numbered_chapter_came_first() -> None:
+    # the whole text copied with its chapters' numbers lost: the first chapter's name (总则)
+    # above 第一条, the others between two articles; each holds the articles after it, not
+    # the one before (a chapter never sits inside an article), and 总则 names no speaker
+    lines = [ln for ln in LOST_NUMBERS if not ln.startswith("## ")]
+    rules = parse("wangbao.md", [lines[0], "总则", *lines[1:]])
+    sections = {p.text[:3]: p.section for p in rules.passages}
+    assert sections["第一条"] == ("总则", "第一条")
+    assert sections["第二条"] == ("总则", "第二条")
+    assert sections["第三条"] == ("网络素养促进", "第三条")
+    assert sections["第四条"] == ("网络素养促进", "第四条")
+    assert sections["第六条"] == ("法律责任", "第六条")
+    assert rules.meta.speaker == ""
+    # counter-example: with no 总则 line, the articles before the first lost chapter are under
+    # no chapter, and the title line above 第一条 stays the title
+    rules = parse("wangbao.md", lines)
+    sections = {p.text[:3]: p.section for p in rules.passages}
+    assert rules.title == "未成年人网络保护条例"
+    assert sections["第二条"] == ("第二条",)
+    assert sections["第三条"] == ("网络素养促进", "第三条")
+
+
 def test_a_short_line_that_is_no_chapters_name_stays_text() -> None:
     # a title over the first article, a subtitle under a chapter's heading, and a line
     # with a sentence in it, are no lost chapters
