@@ -127,7 +127,8 @@ from retrieval.structure import parse
 # width (a PDF's text exported) is joined back into paragraphs; 54: the keywords a page's
 # <title> lists after a reprint's 全文 (2016年收养法全文,收养法实施细则条例) are no part of its name;
 # 55: a chapter whose number was lost holds the articles after it (总则 above 第一条 too), and
-# decimal-numbered headings (1 总则 / 1.1 编制目的) nest by their depth
+# decimal-numbered headings (1 总则 / 1.1 编制目的) nest by their depth; a short line heads the
+# list of items under it (维护稳定促发展 / ●批捕…)
 ANALYZER_VERSION = "55"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

@@ -14,6 +14,8 @@ from retrieval.metadata import KIND_WORDS
 from retrieval.title_lines import POSTING
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
+# the items of a list a short line may head (● / ① / （1） / 1.)
+_HEADED_ITEMS = frozenset(("bullet", "circled", "pnum", "num"))
 # back matter of an official document: glossary, annexes, notes
 _ANNEX = re.compile(r"^(名词解释|附件\s*\d*|附录|附表|附注|注释|说明)[：:]?$")
 MIN_PARAGRAPH_CHARS = 40  # a line this long after short ones is their text
@@ -105,10 +107,17 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             j > i + 1 and _byline([ln.text for ln in lines[i + 1 : j]])
         )
         # a numbered part may follow a dated or signed title, a bare number any title (一 /
-        # 二), and a regulation's first article its title
+        # 二), a list's first item the heading over it (维护稳定促发展 / ●批捕72.6万人…), and
+        # a regulation's first article its title
         opens = after is not None and (
             _is_paragraph(after)
             or after.kind == "bare"
+            # (not a record's fields: • 发布机构: under • 文件名称: / its value, 【审批类型】…)
+            or (
+                after.kind in _HEADED_ITEMS
+                and not after.text.rstrip().endswith((":", "："))
+                and not _FIELD.match(text)
+            )
             or (dated and after.kind is not None)
             or (after.kind == "article" and after.label == "第一条")
         )

@@ -619,3 +619,45 @@ def test_a_chapter_holds_the_articles_after_it_when_the_first_chapter_is_missing
     assert sections["第四条"] == ("第二章　医疗保障体系", "第一节　基本医疗保险", "第四条")
     # counter-example: a chapter closes the section before it, not only articles
     assert sections["第五条"] == ("第三章　医疗保障基金", "第五条")
+
+
+def test_a_short_line_heads_the_list_of_items_under_it() -> None:
+    digest = parse(
+        "jijianban.txt",
+        [
+            "最高检工作报告极简版来了",
+            "3月8日，最高检检察长在十四届全国人大二次会议上作工作报告。极简版来了！",
+            "维护稳定促发展",
+            "●批捕72.6万人，起诉168.8万人",
+            "●起诉涉黑涉恶犯罪1.5万人",
+            "检察履职保民生",
+            "●起诉重大责任事故、危险作业等犯罪4750人",
+            "●起诉故意伤医扰医犯罪226人",
+        ],
+    )
+    sections = {p.text[1:5]: p.section[0] for p in digest.passages if p.section}
+    assert sections["起诉涉黑"] == "维护稳定促发展"
+    assert sections["起诉故意"] == "检察履职保民生"
+    # counter-examples: a record's fields, by label (• 发布机构:) or in brackets (【审批类型】),
+    # head nothing: they stay passages of their own
+    record = parse(
+        "xuke.txt",
+        [
+            "护士执业注册许可",
+            "【实施机关】执业所在地的县级卫生行政部门。",
+            "【审批类型】国务院决定方式保留的行政许可项目",
+            "1.《国务院对确需保留的行政审批项目设定行政许可的决定》",
+            "2.《中华人民共和国护士管理办法》",
+        ],
+    )
+    assert any(p.text.startswith("【审批类型】") for p in record.passages)
+    catalogue = parse(
+        "tongbao.txt",
+        [
+            "• 文件名称:",
+            "中共某区文化和旅游体育局党组关于巡察整改情况的通报",
+            "• 发布机构:",
+            "某区文旅体局",
+        ],
+    )
+    assert not any("通报" in label for p in catalogue.passages for label in p.section)
