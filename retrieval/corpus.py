@@ -125,10 +125,10 @@ from retrieval.structure import parse
 # 51: a headline reprinting a rule whole (…条例公布(全文)) is named by the rule; 52: a
 # question-and-answer page's 【问】… heads the 【答】… after it; 53: plain text wrapped at a
 # width (a PDF's text exported) is joined back into paragraphs; 54: the keywords a page's
-# <title> lists after a reprint's 全文 (2016年收养法全文,收养法实施细则条例) are no part of its name;
-# 55: a chapter whose number was lost holds the articles after it (总则 above 第一条 too), and
-# decimal-numbered headings (1 总则 / 1.1 编制目的) nest by their depth; a short line heads the
-# list of items under it (维护稳定促发展 / ●批捕…)
+# <title> lists after a reprint's 全文 (2016年收养法全文,收养法实施细则条例) are no part of its
+# name; 55: a chapter whose number was lost holds the articles after it (总则 above 第一条
+# too), decimal-numbered headings (1 总则 / 1.1 编制目的) nest by their depth, and a short
+# line heads the list of items under it (维护稳定促发展 / ●批捕…)
 ANALYZER_VERSION = "55"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
