@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from retrieval.coverage import holds
 from retrieval.dates import digit_years
+from retrieval.focus import question_focus
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.model import Passage
 from retrieval.normalize import fold, valid_text
@@ -24,7 +25,6 @@ from retrieval.search import (
     DEFAULT_RANKING,
     Ranking,
     candidates,
-    question_focus,
     read_question,
     structure_answer,
     word_weights,

@@ -40,6 +40,7 @@ from retrieval.coverage import (
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
 from retrieval.dates import canonical_years, digit_years, month_asked, passage_years
 from retrieval.editions import asks_older, editions_of, newest_first, says_edition
+from retrieval.focus import own_telling_words, question_focus
 from retrieval.guesses import with_corpus_words
 from retrieval.history import asks_history, is_date_line, is_history
 from retrieval.index import SearchIndex, carried, searchable_text
@@ -51,7 +52,6 @@ from retrieval.parts import read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
     Query,
-    Word,
     asks_definition,
     asks_effect,
     asks_list,
@@ -194,37 +194,6 @@ def word_weights(query: Query, segmenter: Segmenter, ranking: Ranking) -> tuple[
     )
 
 
-def telling_words(query: Query, weights: Sequence[float], ranking: Ranking) -> tuple[Word, ...]:
-    """The question's most telling word (with any tied with it); none when every word is as
-    common as 今天 or 吃, so nothing in the question stands out."""
-    top = max(weights, default=ranking.min_weight)
-    if top <= ranking.min_weight:
-        return ()
-    return tuple(w for w, weight in zip(query.words, weights, strict=True) if weight == top)
-
-
-def question_focus(
-    query: Query,
-    weights: Sequence[float],
-    target: Target,
-    index: SearchIndex,
-    ranking: Ranking,
-    defining: bool = False,
-) -> tuple[Word, ...]:
-    """The telling words of what a question is about: not the year or the documents it
-    names (2023年 一号文件 要求粮食产量…), which the year and document rules see to."""
-    asked = without_naming_words(query, target, index, defining)
-    years = {str(y) for y in target.years}
-    about = [
-        (w, x)
-        for w, x in zip(query.words, weights, strict=True)
-        if w in asked.words and w.text not in years
-    ]
-    if not about:
-        return telling_words(query, weights, ranking)
-    return telling_words(Query(tuple(w for w, _ in about), ()), [x for _, x in about], ranking)
-
-
 def _asked(
     query: Query, weights: Sequence[float], target: Target, index: SearchIndex,
     define: bool = False, history: bool = False,
@@ -233,17 +202,6 @@ def _asked(
     or the meeting adopting them where their `history` is asked)."""
     asked = without_naming_words(query, target, index, define, history)
     return asked, tuple(x for w, x in zip(query.words, weights, strict=True) if w in asked.words)
-
-
-def _own_telling_words(query: Query, weights: Sequence[float]) -> list[Word]:
-    """Where the question was read with thesaurus synonyms, its telling words besides those:
-    a passage must hold one (新气象 holds 气象 for 天气: no answer to 明天北京天气怎么样),
-    unless it has none (赌钱行不行). [] when it was read with none."""
-    if not any(w.kin for w in query.words):
-        return []
-    return [
-        w for w, x in zip(query.words, weights, strict=True) if not w.kin and x >= TELLING_WEIGHT
-    ]
 
 
 @dataclass(frozen=True)
@@ -285,9 +243,11 @@ def candidates(
     question: str = "",
     target: Target | None = None,
     weights: Sequence[float] | None = None,
+    held: bool = False,
 ) -> list[Candidate]:
     """Every candidate of the pool, re-ranked, kept ones first; the first `top_k` kept ones
-    are the answer."""
+    are the answer. `held`: a passage short of the bar is judged by the telling words the
+    corpus writes (`question_focus`)."""
     target = target or Target()
     weights = weights or word_weights(query, segmenter, ranking)
     folded_question = digit_years(fold(question))
@@ -322,7 +282,7 @@ def candidates(
     # (a term asked to define or classify, beside the name: 可再生能源法里的可再生能源包括哪几种)
     asked, asked_weights = _asked(query, weights, target, index, definition or bool(kinds), history)
     ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
-    telling = question_focus(query, weights, target, index, ranking, definition)
+    telling = question_focus(query, weights, target, index, ranking, definition, held)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
     ordinals = asked_ordinals(blanked(folded_question, target.said))
     texts = index.searchable_many([i for i, _ in ids])
@@ -360,7 +320,7 @@ def candidates(
     national = national_documents(index.catalog, target, places)
     national = (national & rule_documents(index.catalog)) or national  # (see national_boost)
     rows = []
-    own_telling = _own_telling_words(query, weights)
+    own_telling = own_telling_words(query, weights)
     # (a passage below the bar must hold a word of the question besides the named titles')
     unnamed = [w for w in query.words if not any(w.text in t for t in target.understood)]
     inside_only = only_inside_words(query, [i for i, _ in ids], index.postings)
@@ -620,6 +580,12 @@ def answer(
     closest_named = False
     if not placed:
         pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
+        if not any(c.kept for c in pool):
+            # none holds the question's most telling word, which the corpus never writes
+            # (在上海坐地铁没买票…补票): the next telling word it writes judges them
+            pool = candidates(
+                index, query, top_k, segmenter, ranking, question, target, weights, held=True
+            )
         closest_named = any(c.loose for c in pool)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:
