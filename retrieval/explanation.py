@@ -24,7 +24,7 @@ from retrieval.refusal import (
 from retrieval.search import (
     DEFAULT_RANKING,
     Ranking,
-    candidates,
+    judged,
     read_question,
     structure_answer,
     word_weights,
@@ -77,7 +77,7 @@ def explain(
     )
     weights = word_weights(query, segmenter, ranking)
     rows = []
-    ranked = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
+    ranked, held = judged(index, query, top_k, segmenter, ranking, question, target, weights)
     # as `answer` shows it: none kept, and no place of the text asked
     asked = read_place(question).asked if question.strip() else False
     lone = None if asked else standout(ranked, weights, ranking)
@@ -96,7 +96,9 @@ def explain(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
         threshold=threshold,
         weak=weak_bar(ranking, target.named),
-        telling=tuple(w.text for w in question_focus(query, weights, target, index, ranking)),
+        telling=tuple(
+            w.text for w in question_focus(query, weights, target, index, ranking, held=held)
+        ),
         rows=tuple(rows) if query.words else (),
         target=target,
         absent=absent,

@@ -221,6 +221,20 @@ class Candidate:
     signals: Signals | None = None  # what its score was re-ranked by, where kept
 
 
+def judged(
+    index: SearchIndex, query: Query, top_k: int, segmenter: Segmenter, ranking: Ranking,
+    question: str, target: Target, weights: Sequence[float],
+) -> tuple[list[Candidate], bool]:  # fmt: skip
+    """The candidates as the answer judges them, and whether by the telling words the corpus
+    writes: where none is kept by the question's most telling word and the corpus never
+    writes it (在上海坐地铁没买票…补票), the next telling word it writes judges them."""
+    pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
+    if any(c.kept for c in pool):
+        return pool, False
+    args = (index, query, top_k, segmenter, ranking, question, target, weights)
+    return candidates(*args, held=True), True
+
+
 def _pool(
     index: SearchIndex, query: Query, target: Target, ranking: Ranking
 ) -> list[tuple[int, float]]:
@@ -579,13 +593,7 @@ def answer(
     note = ""
     closest_named = False
     if not placed:
-        pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
-        if not any(c.kept for c in pool):
-            # none holds the question's most telling word, which the corpus never writes
-            # (在上海坐地铁没买票…补票): the next telling word it writes judges them
-            pool = candidates(
-                index, query, top_k, segmenter, ranking, question, target, weights, held=True
-            )
+        pool, _ = judged(index, query, top_k, segmenter, ranking, question, target, weights)
         closest_named = any(c.loose for c in pool)
         shown = [(c.passage, c.score) for c in pool if c.kept]
         if not target.years:

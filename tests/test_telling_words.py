@@ -33,3 +33,12 @@ def test_a_telling_word_the_corpus_never_writes_gives_way_to_the_next() -> None:
     # counter-example: a question about what the corpus never speaks of stays unanswered
     # when the words it shares with the texts are a place and a common word
     assert not answer(index, "上海明天下雨吗？要不要带伞？", SEGMENTER).hits
+
+
+def test_the_admins_explanation_names_the_telling_word_that_judged() -> None:
+    from retrieval.explanation import explain
+
+    index = index_of([parse("shanghai.md", METRO), parse("gongjiao.md", BUSES)], SEGMENTER)
+    seen = explain(index, "在上海坐地铁没买票被查到了，除了补票还会被加收多少？", SEGMENTER)
+    assert seen.telling == ("加收",)
+    assert any(row.kept and "加收五倍票款" in row.passage.text for row in seen.rows)
