@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from retrieval.coverage import holds
 from retrieval.dates import digit_years
-from retrieval.focus import question_focus
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.model import Passage
 from retrieval.normalize import fold, valid_text
@@ -77,7 +76,7 @@ def explain(
     )
     weights = word_weights(query, segmenter, ranking)
     rows = []
-    ranked, held = judged(index, query, top_k, segmenter, ranking, question, target, weights)
+    ranked, telling = judged(index, query, top_k, segmenter, ranking, question, target, weights)
     # as `answer` shows it: none kept, and no place of the text asked
     asked = read_place(question).asked if question.strip() else False
     lone = None if asked else standout(ranked, weights, ranking)
@@ -96,9 +95,7 @@ def explain(
         words=tuple(zip((w.text for w in query.words), weights, strict=True)),
         threshold=threshold,
         weak=weak_bar(ranking, target.named),
-        telling=tuple(
-            w.text for w in question_focus(query, weights, target, index, ranking, held=held)
-        ),
+        telling=tuple(w.text for w in telling),
         rows=tuple(rows) if query.words else (),
         target=target,
         absent=absent,

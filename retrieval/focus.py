@@ -30,12 +30,14 @@ def question_focus(
     target: Target,
     index: SearchIndex,
     ranking: Ranking,
+    *,
     defining: bool = False,
-    held: bool = False,
+    written_only: bool = False,
 ) -> tuple[Word, ...]:
     """The telling words of what a question is about: not the year or the documents it
-    names (2023年 一号文件 要求粮食产量…), which the year and document rules see to; `held`:
-    of the words the corpus writes, where it has any (补票 where rules say 补交票款)."""
+    names (2023年 一号文件 要求粮食产量…), which the year and document rules see to;
+    `written_only`: of the words the corpus writes (补票 where rules say 补交票款), where it
+    writes any that is not as common as 今天."""
     asked = without_naming_words(query, target, index, defining)
     years = {str(y) for y in target.years}
     about = [
@@ -43,10 +45,12 @@ def question_focus(
         for w, x in zip(query.words, weights, strict=True)
         if w in asked.words and w.text not in years
     ]
-    if held:
+    if written_only:
         vocabulary = index.postings.vocabulary
         written = [
-            (w, x) for w, x in about if any(in_vocabulary(s, vocabulary) for s in w.spellings)
+            (w, x)
+            for w, x in about
+            if x > ranking.min_weight and any(in_vocabulary(s, vocabulary) for s in w.spellings)
         ]
         about = written or about
     if not about:

@@ -14,6 +14,8 @@ from retrieval.metadata import KIND_WORDS
 from retrieval.title_lines import POSTING
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
+# a field's label opening a line (• 中文名:…, 签到天数: 703 天): a record's, heading nothing
+_LABELLED = re.compile(r"^[●■◆▲•\s]*[\u4e00-\u9fffA-Za-z]{1,8}\s*[:：]")
 # the items of a list a short line may head (● / ① / （1） / 1.)
 _HEADED_ITEMS = frozenset(("bullet", "circled", "pnum", "num"))
 # back matter of an official document: glossary, annexes, notes
@@ -112,10 +114,11 @@ def plain_headings(lines: list[Line]) -> list[Line]:
         opens = after is not None and (
             _is_paragraph(after)
             or after.kind == "bare"
-            # (not a record's fields: • 发布机构: under • 文件名称: / its value, 【审批类型】…)
+            # (not a record's fields: • 发布机构: / • 中文名:…, 【审批类型】…)
             or (
                 after.kind in _HEADED_ITEMS
-                and not after.text.rstrip().endswith((":", "："))
+                and not _LABELLED.match(after.text)
+                and not _LABELLED.match(text)
                 and not _FIELD.match(text)
             )
             or (dated and after.kind is not None)

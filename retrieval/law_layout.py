@@ -86,19 +86,23 @@ def unnumbered_chapters(lines: list[Line]) -> list[Line]:
     sentence (not an item of its list: 下列规定： / 不得遗弃犬只), before an article that is
     not a text's first (a bundle's next regulation's title), and not under a chapter's own
     heading. Above a text's first article, only the general provisions' own name (总则) is
-    sure to be a chapter's: another short line there may be the text's title."""
+    sure to be a chapter's (another short line there may be the text's title), where other
+    chapters follow it (a page keeping that one name alone files nothing under it, and the
+    name is left out) and it is no chapter's name under its number (第一章 / 总则)."""
     out = list(lines)
     begun = False  # an article came before: the text is under way
+    first = None  # the line naming the first chapter, if any
     for k, line in enumerate(lines):
         if line.kind == "article":
             begun = True
         elif (
             line.kind is None
-            and k < len(lines) - 1
+            and 0 < k < len(lines) - 1
             and lines[k + 1].label == "第一条"
+            and lines[k - 1].kind not in _OUTSIDE
             and re.sub(r"\s", "", line.text) in _FIRST_CHAPTERS
         ):
-            out[k] = Line(line.text, "chapter", re.sub(r"\s", "", line.text), True)
+            first = k
         elif (
             begun
             and line.kind is None
@@ -111,6 +115,10 @@ def unnumbered_chapters(lines: list[Line]) -> list[Line]:
             and _CHAPTER_NAME.fullmatch(name := re.sub(r"\s", "", line.text))
         ):
             out[k] = Line(line.text, "chapter", name, True)
+    if first is not None and any(ln.kind == "chapter" for ln in out[first + 1 :]):
+        out[first] = Line(lines[first].text, "chapter", re.sub(r"\s", "", lines[first].text), True)
+    elif first is not None:  # the one chapter's name a page kept: nothing, not a speaker
+        del out[first]
     return out
 
 

@@ -52,6 +52,7 @@ from retrieval.parts import read_place
 from retrieval.question import (
     MAX_QUESTION_CHARS,
     Query,
+    Word,
     asks_definition,
     asks_effect,
     asks_list,
@@ -224,15 +225,22 @@ class Candidate:
 def judged(
     index: SearchIndex, query: Query, top_k: int, segmenter: Segmenter, ranking: Ranking,
     question: str, target: Target, weights: Sequence[float],
-) -> tuple[list[Candidate], bool]:  # fmt: skip
-    """The candidates as the answer judges them, and whether by the telling words the corpus
-    writes: where none is kept by the question's most telling word and the corpus never
-    writes it (在上海坐地铁没买票…补票), the next telling word it writes judges them."""
+) -> tuple[list[Candidate], tuple[Word, ...]]:  # fmt: skip
+    """The candidates as the answer judges them, and the telling words that judged them:
+    where none is kept by the question's most telling word and the corpus never writes it
+    (在上海坐地铁没买票…补票), the next telling word it writes judges them."""
+    defining = asks_definition(digit_years(fold(question)))
+    focus = question_focus(query, weights, target, index, ranking, defining=defining)
     pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
     if any(c.kept for c in pool):
-        return pool, False
+        return pool, focus
+    written = question_focus(
+        query, weights, target, index, ranking, defining=defining, written_only=True
+    )
+    if written == focus:  # (the same words would judge the same passages again)
+        return pool, focus
     args = (index, query, top_k, segmenter, ranking, question, target, weights)
-    return candidates(*args, held=True), True
+    return candidates(*args, written_only=True), written
 
 
 def _pool(
@@ -257,10 +265,10 @@ def candidates(
     question: str = "",
     target: Target | None = None,
     weights: Sequence[float] | None = None,
-    held: bool = False,
+    written_only: bool = False,
 ) -> list[Candidate]:
     """Every candidate of the pool, re-ranked, kept ones first; the first `top_k` kept ones
-    are the answer. `held`: a passage short of the bar is judged by the telling words the
+    are the answer. `written_only`: a passage short of the bar is judged by the telling words the
     corpus writes (`question_focus`)."""
     target = target or Target()
     weights = weights or word_weights(query, segmenter, ranking)
@@ -296,7 +304,9 @@ def candidates(
     # (a term asked to define or classify, beside the name: 可再生能源法里的可再生能源包括哪几种)
     asked, asked_weights = _asked(query, weights, target, index, definition or bool(kinds), history)
     ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
-    telling = question_focus(query, weights, target, index, ranking, definition, held)
+    telling = question_focus(
+        query, weights, target, index, ranking, defining=definition, written_only=written_only
+    )
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
     ordinals = asked_ordinals(blanked(folded_question, target.said))
     texts = index.searchable_many([i for i, _ in ids])

@@ -194,6 +194,30 @@ def test_lost_chapters_hold_the_articles_after_them_when_no_numbered_chapter_cam
     assert sections["第三条"] == ("网络素养促进", "第三条")
 
 
+def test_a_lone_or_numbered_first_chapters_name_is_no_lost_chapter() -> None:
+    # a page keeping only the first chapter's name files nothing under it (its 法律责任
+    # articles are no 总则), nor reads it as a speaker; 第一章 / 总则 on two lines is one heading
+    alone = parse(
+        "t.md",
+        ["某条例", "总则", "第一条 为了规范管理，制定本条例。", "第九条 违反本条例的，处罚款。"],
+    )
+    assert [p.section for p in alone.passages] == [("第一条",), ("第九条",)]
+    assert alone.meta.speaker == ""
+    split = parse(
+        "t.md",
+        [
+            "某条例",
+            "第一章",
+            "总则",
+            "第一条 为了规范管理，制定本条例。",
+            "第二章",
+            "附则",
+            "第二条 本条例自公布之日起施行。",
+        ],
+    )
+    assert [p.section[0] for p in split.passages] == ["第一章总则", "第二章附则"]
+
+
 def test_a_short_line_that_is_no_chapters_name_stays_text() -> None:
     # a title over the first article, a subtitle under a chapter's heading, and a line
     # with a sentence in it, are no lost chapters

@@ -70,3 +70,60 @@ def test_figures_a_lone_decimal_and_a_table_of_contents_are_no_outline() -> None
         ],
     )
     assert not any(p.section for p in contents.passages)
+
+
+def test_an_outline_numbers_its_parts_in_order() -> None:
+    def sections(lines: list[str]) -> list[tuple[str, ...]]:
+        return [p.section for p in parse("t.txt", lines).passages]
+
+    # dates and figures opening lines are no outline (5.21, 3.15, 12.4, 2.5公里, 1.2公顷)
+    news = [
+        "某校新闻",
+        "5.21高三下午临时课表[05-18]",
+        "3.15 消费者权益日活动通知",
+        "12.4 国家宪法日",
+    ]
+    assert not any(sections([*news, "正文第一段，讲了一些事情。"]))
+    figures = [
+        "报告",
+        "一、道路建设",
+        "2.5公里城市道路完成改造，出行更加便利",
+        "1.2公顷绿地建成开放",
+    ]
+    assert set(sections(figures)) == {("一、道路建设",)}
+    # numbered clauses ending their sentences are parts, not a table of contents
+    rules = [
+        "某某规范",
+        "1 总则",
+        "1.1 为规范供热服务，制定本规范。",
+        "2 服务要求",
+        *[f"2.{n} 供热企业应当做好第{n}项服务。" for n in range(1, 5)],
+        "3 投诉处理",
+        "投诉应在3日内答复。",
+    ]
+    assert sections(rules)[-1] == ("3 投诉处理",)
+    assert sections(rules)[3][:2] == ("2 服务要求", "2.3 供热企业应当做好第3项服务")
+    # a stack only going deeper opens an outline; a list of contents ends where the text's
+    # own numbering starts again
+    deep = [
+        "某标准",
+        "3 术语",
+        "3.1 一般术语",
+        "3.1.1 基本概念",
+        "3.1.1.1 供热",
+        "指向用户供应热能的活动。",
+    ]
+    assert sections(deep) == [("3 术语", "3.1 一般术语", "3.1.1 基本概念", "3.1.1.1 供热")]
+    listed = ["1 总则", "1.1 编制目的", "1.2 编制依据", "2 组织体系", "2.1 领导机构"]
+    body = [
+        "1 总则",
+        "1.1 编制目的",
+        "为了做好工作，制定本预案。",
+        "2 组织体系",
+        "2.1 领导机构",
+        "指挥部负责领导。",
+    ]
+    assert sections(["预案", "目录", *listed, *body])[-2:] == [
+        ("1 总则", "1.1 编制目的"),
+        ("2 组织体系", "2.1 领导机构"),
+    ]

@@ -661,3 +661,18 @@ def test_a_short_line_heads_the_list_of_items_under_it() -> None:
         ],
     )
     assert not any("通报" in label for p in catalogue.passages for label in p.section)
+    # nor an encyclopedia page's fields (• 中文名:…) under a short line, which would then hold
+    # the whole text after them
+    page = parse(
+        "baike.txt",
+        [
+            "某市养犬管理条例_百科",
+            "这是一段介绍文字，说明条例的来历。",
+            "基本介绍",
+            "• 中文名:某市养犬管理条例",
+            "• 施行时间:2011年5月15日",
+            "第一章 总则",
+            "第一条 为了规范养犬行为，制定本条例。",
+        ],
+    )
+    assert page.passages[-1].section == ("第一章 总则", "第一条")
