@@ -115,10 +115,12 @@ def unnumbered_chapters(lines: list[Line]) -> list[Line]:
             and _CHAPTER_NAME.fullmatch(name := re.sub(r"\s", "", line.text))
         ):
             out[k] = Line(line.text, "chapter", name, True)
-    if first is not None and any(ln.kind == "chapter" for ln in out[first + 1 :]):
-        out[first] = Line(lines[first].text, "chapter", re.sub(r"\s", "", lines[first].text), True)
-    elif first is not None:  # the one chapter's name a page kept: nothing, not a speaker
-        del out[first]
+    if first is not None:
+        name = re.sub(r"\s", "", lines[first].text)
+        if any(ln.kind == "chapter" for ln in out[first + 1 :]):
+            out[first] = Line(lines[first].text, "chapter", name, True)
+        else:  # the one chapter's name a page kept: nothing, not a speaker
+            del out[first]
     return out
 
 
