@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from retrieval.dates import CN_NUMBER
 from retrieval.index import in_vocabulary
@@ -25,6 +25,7 @@ from retrieval.segment import Segmenter
 # jieba's frequency below which a word may be a short form (医保 273, 社团 420; not 天气 2657)
 RARE = 1000
 LEAST = 2  # times the passages must write the phrase out: once may be chance
+SPELLED_MORE = 3  # times more passages holding the phrase, for a short form the corpus writes too
 LONGEST_PIECE = 4  # 纪律检查, 管理人员, 社会科学
 _SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NUMERAL = re.compile(rf"[{CN_NUMBER}千万亿]")
@@ -40,6 +41,22 @@ def unknown_words(query: Query, vocabulary: Container[str], segmenter: Segmenter
         if _SHORT.fullmatch(w.text)
         and not _NUMERAL.search(w.text)
         and not in_vocabulary(w.text, vocabulary)
+        and segmenter.frequency(w.text) < RARE
+    ]
+
+
+def written_short_words(
+    query: Query, vocabulary: Container[str], segmenter: Segmenter
+) -> list[Word]:
+    """The question's two-character words the corpus writes that may still be short forms
+    (武警, 医保): rare in general Chinese, no numbers."""
+    return [
+        w
+        for w in query.words
+        if len(w.text) == 2
+        and _SHORT.fullmatch(w.text)
+        and not _NUMERAL.search(w.text)
+        and in_vocabulary(w.text, vocabulary)
         and segmenter.frequency(w.text) < RARE
     ]
 
@@ -80,11 +97,19 @@ def _phrases(short: str, text: str, at: int, segmenter: Segmenter, lone_last: bo
 
 
 def with_phrases(
-    query: Query, shorts: Sequence[Word], texts: Sequence[str], segmenter: Segmenter
-) -> Query:
+    query: Query, shorts: Sequence[Word], texts: Sequence[str], segmenter: Segmenter,
+    written: Sequence[Word] = (), held: Callable[[str], int] = lambda _: 0,
+) -> Query:  # fmt: skip
     """`query` with each of `shorts` that `texts` spell out searching its phrase too: as its
-    words (法律, 援助) and, to be found whole, as a synonym is (法律援助)."""
+    words (法律, 援助) and, to be found whole, as a synonym is (法律援助); and each of the
+    `written` short forms whose phrase far more passages hold than hold it (武警 in 20,
+    武装警察 in 109, where a law writes 人民武装警察 throughout): `held` counts the passages
+    holding a term (a phrase: by its rarest character pair)."""
     phrases = {w: spelled_out(w.text, texts, segmenter) for w in shorts}
+    for w in written:
+        phrase = spelled_out(w.text, texts, segmenter)
+        if phrase and min(map(held, segmenter.bigrams(phrase))) >= SPELLED_MORE * held(w.text):
+            phrases[w] = phrase
     if not any(phrases.values()):
         return query
     words = tuple(

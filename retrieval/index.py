@@ -116,6 +116,11 @@ class SearchIndex:
         most)."""
         return self.searchable_many([i])[0]
 
+    def passages_holding(self, term: str) -> int:
+        """How many passages hold the term (a word, or a character pair: ~武装)."""
+        t = self.postings.term_id(term)
+        return 0 if t is None else self.postings.df(t)
+
     def searchable_many(self, ids: Sequence[int]) -> list[str]:
         """`searchable` of each passage in `ids`, those not kept folded together (a
         question's pool at once costs half as much as passage by passage)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from retrieval import bm25, highlight
-from retrieval.abbreviations import unknown_words, with_phrases
+from retrieval.abbreviations import unknown_words, with_phrases, written_short_words
 from retrieval.citations import article_of, with_enforcing
 from retrieval.clues import (
     classifies,
@@ -222,13 +222,17 @@ class Candidate:
     signals: Signals | None = None  # what its score was re-ranked by, where kept
 
 
+MANY_TEXTS_PASSAGES = 200  # eight speeches' worth of passages (`refusal.SMALL_CORPUS` is one)
+
+
 def judged(
     index: SearchIndex, query: Query, top_k: int, segmenter: Segmenter, ranking: Ranking,
     question: str, target: Target, weights: Sequence[float],
 ) -> tuple[list[Candidate], tuple[Word, ...]]:  # fmt: skip
     """The candidates as the answer judges them, and the telling words that judged them:
     where none is kept by the question's most telling word and the corpus never writes it
-    (在上海坐地铁没买票…补票), the next telling word it writes judges them."""
+    (在上海坐地铁没买票…补票), the next telling word it writes judges them, in a corpus of
+    many texts, where one of them likely says the question's everyday word otherwise."""
     defining = asks_definition(digit_years(fold(question)))
     focus = question_focus(query, weights, target, index, ranking, defining=defining)
     pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
@@ -237,7 +241,9 @@ def judged(
     written = question_focus(
         query, weights, target, index, ranking, defining=defining, written_only=True
     )
-    if written == focus:  # (the same words would judge the same passages again)
+    # (the same words would judge the same passages again; and in a few texts, a word they
+    # never write is what they are not about: 党费 of a speech on honest conduct)
+    if written == focus or index.paragraphs < MANY_TEXTS_PASSAGES:
         return pool, focus
     args = (index, query, top_k, segmenter, ranking, question, target, weights)
     return candidates(*args, written_only=True), written
@@ -480,9 +486,12 @@ def read_question(
         return query, target
     query = with_corpus_words(query, fold(question), index.postings.vocabulary, segmenter)
     query = with_synonyms(query, index.postings.vocabulary, segmenter)
-    if shorts := unknown_words(query, index.postings.vocabulary, segmenter):
+    shorts = unknown_words(query, index.postings.vocabulary, segmenter)
+    written = written_short_words(query, index.postings.vocabulary, segmenter)
+    if shorts or written:
         ids = [i for i, _ in _pool(index, query, target, ranking)]
-        query = with_phrases(query, shorts, index.searchable_many(ids), segmenter)
+        texts = index.searchable_many(ids)
+        query = with_phrases(query, shorts, texts, segmenter, written, index.passages_holding)
     if target.named and target.phrases and docs is None and not _CHANGED.search(question):
         target = _quoted_elsewhere(index, query, target, ranking)
     return query, target

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from retrieval.abbreviations import spelled_out, unknown_words
-from retrieval.search import answer, parse_question
+from retrieval.model import Document
+from retrieval.search import DEFAULT_RANKING, answer, parse_question, read_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from tests.indexing import index_of
@@ -99,3 +100,32 @@ def test_a_word_general_chinese_knows_a_little_may_shorten_a_phrase_the_corpus_w
     assert "社团" in words and "天气" not in words
     hits = answer(index, "社团清算结束后几天内得去办注销", SEGMENTER).hits
     assert hits and hits[0].passage.text.startswith("第二十一条")
+
+
+LAW = [
+    "中华人民共和国人民武装警察法",
+    "第八条 人民武装警察享有法律、法规规定的现役军人的权益。",
+    "第十九条 人民武装警察执行任务时，可以依法查验有关人员的身份证件。",
+    "第二十四条 人民武装警察因执行任务的紧急需要，经出示证件，可以优先乘坐公共交通工具。",
+    "第二十九条 人民武装警察不得非法剥夺、限制他人人身自由，不得非法搜查他人的身体、物品。",
+    "第三十三条 国家建立与经济社会发展相适应的人民武装警察部队经费保障机制。",
+]
+NEWS = [
+    "武警法通过",
+    "新华社电 全国人大常委会今天表决通过人民武装警察法，武警执行任务有了法律保障。",
+]
+
+
+def test_a_short_form_the_corpus_writes_seldom_is_also_read_as_its_phrase() -> None:
+    def reading(documents: list[Document]) -> frozenset[str]:
+        index = index_of(documents, SEGMENTER)
+        query, _ = read_question(index, "武警执行任务时有哪些权益？", SEGMENTER, DEFAULT_RANKING)
+        return next(w.expansions for w in query.words if w.text == "武警")
+
+    # 武警 is written once (a news page), 人民武装警察 in every article of the law
+    assert reading([parse("wujingfa.md", LAW), parse("xinwen.txt", NEWS)]) == {"武装警察"}
+    # counter-example: where the corpus writes the short form in as many passages as the
+    # phrase (a page about 武警 itself), it is read as said
+    often = [f"第{n}条 武警部队执行任务，武装警察依法履职。" for n in "一二三四五六七"]
+    page = parse("wujing.txt", ["武警部队简介", *often])
+    assert reading([parse("wujingfa.md", LAW), page]) == frozenset()

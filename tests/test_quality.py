@@ -244,7 +244,7 @@ MANY = [
     corpus_set("two_sessions_deliberations_pages", (0.68, 0.75, 0.82, 12, 10)),
     corpus_set("dispute_resolution_folder", (0.66, 0.81, 0.80, 10, 9)),
     corpus_set("budget_reports_pages", (0.75, 0.83, 0.82, 17, 6)),
-    corpus_set("press_conferences_pages", (0.88, 0.95, 0.97, 17, 3)),
+    corpus_set("press_conferences_pages", (0.87, 0.95, 0.97, 17, 3)),
     corpus_set("public_order_fraud_folder", (0.74, 0.76, 0.79, 18, 20)),
     corpus_set("foreign_investment_folder", (0.71, 0.76, 0.81, 13, 11)),
     corpus_set("energy_saving_folder", (0.69, 0.82, 0.82, 17, 12)),
