@@ -98,7 +98,7 @@ def _phrases(short: str, text: str, at: int, segmenter: Segmenter, lone_last: bo
 
 def with_phrases(
     query: Query, shorts: Sequence[Word], texts: Sequence[str], segmenter: Segmenter,
-    written: Sequence[Word] = (), held: Callable[[str], int] = lambda _: 0,
+    written: Sequence[Word] = (), held: Callable[[str], int] | None = None,
 ) -> Query:  # fmt: skip
     """`query` with each of `shorts` that `texts` spell out searching its phrase too: as its
     words (法律, 援助) and, to be found whole, as a synonym is (法律援助); and each of the
@@ -108,7 +108,9 @@ def with_phrases(
     phrases = {w: spelled_out(w.text, texts, segmenter) for w in shorts}
     for w in written:
         phrase = spelled_out(w.text, texts, segmenter)
-        if phrase and min(map(held, segmenter.bigrams(phrase))) >= SPELLED_MORE * held(w.text):
+        if phrase is None or held is None:
+            continue
+        if min(map(held, segmenter.bigrams(phrase)), default=0) >= SPELLED_MORE * held(w.text):
             phrases[w] = phrase
     if not any(phrases.values()):
         return query
