@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from retrieval.targets import Target
 
 SMALL_CORPUS = 25  # passages of one speech
+MANY_TEXTS_PASSAGES = 8 * SMALL_CORPUS  # a corpus of many texts, not a few speeches
 
 
 def leniently_judged(index: SearchIndex, question: str, target: Target) -> frozenset[str]:

@@ -71,6 +71,7 @@ from retrieval.question import (
 )
 from retrieval.quotes import holds_quote, says_quote
 from retrieval.refusal import (
+    MANY_TEXTS_PASSAGES,
     absent_limit,
     absent_words,
     kept,
@@ -222,9 +223,6 @@ class Candidate:
     signals: Signals | None = None  # what its score was re-ranked by, where kept
 
 
-MANY_TEXTS_PASSAGES = 200  # eight speeches' worth of passages (`refusal.SMALL_CORPUS` is one)
-
-
 def judged(
     index: SearchIndex, query: Query, top_k: int, segmenter: Segmenter, ranking: Ranking,
     question: str, target: Target, weights: Sequence[float],
@@ -235,7 +233,8 @@ def judged(
     many texts, where one of them likely says the question's everyday word otherwise."""
     defining = asks_definition(digit_years(fold(question)))
     focus = question_focus(query, weights, target, index, ranking, defining=defining)
-    pool = candidates(index, query, top_k, segmenter, ranking, question, target, weights)
+    args = (index, query, top_k, segmenter, ranking, question, target, weights)
+    pool = candidates(*args, telling=focus)
     if any(c.kept for c in pool):
         return pool, focus
     written = question_focus(
@@ -245,8 +244,7 @@ def judged(
     # never write is what they are not about: 党费 of a speech on honest conduct)
     if written == focus or index.paragraphs < MANY_TEXTS_PASSAGES:
         return pool, focus
-    args = (index, query, top_k, segmenter, ranking, question, target, weights)
-    return candidates(*args, written_only=True), written
+    return candidates(*args, telling=written), written
 
 
 def _pool(
@@ -271,11 +269,11 @@ def candidates(
     question: str = "",
     target: Target | None = None,
     weights: Sequence[float] | None = None,
-    written_only: bool = False,
+    telling: tuple[Word, ...] | None = None,
 ) -> list[Candidate]:
     """Every candidate of the pool, re-ranked, kept ones first; the first `top_k` kept ones
-    are the answer. `written_only`: a passage short of the bar is judged by the telling words the
-    corpus writes (`question_focus`)."""
+    are the answer. `telling`: the words a passage short of the bar must hold one of (by
+    default the question's focus, `question_focus`)."""
     target = target or Target()
     weights = weights or word_weights(query, segmenter, ranking)
     folded_question = digit_years(fold(question))
@@ -310,9 +308,8 @@ def candidates(
     # (a term asked to define or classify, beside the name: 可再生能源法里的可再生能源包括哪几种)
     asked, asked_weights = _asked(query, weights, target, index, definition or bool(kinds), history)
     ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
-    telling = question_focus(
-        query, weights, target, index, ranking, defining=definition, written_only=written_only
-    )
+    if telling is None:
+        telling = question_focus(query, weights, target, index, ranking, defining=definition)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
     ordinals = asked_ordinals(blanked(folded_question, target.said))
     texts = index.searchable_many([i for i, _ in ids])
