@@ -128,8 +128,10 @@ from retrieval.structure import parse
 # <title> lists after a reprint's 全文 (2016年收养法全文,收养法实施细则条例) are no part of its
 # name; 55: a chapter whose number was lost holds the articles after it (总则 above 第一条
 # too), decimal-numbered headings (1 总则 / 1.1 编制目的) nest by their depth, and a short
-# line heads the list of items under it (维护稳定促发展 / ●批捕…)
-ANALYZER_VERSION = "55"
+# line heads the list of items under it (维护稳定促发展 / ●批捕…); 56: an article titled in
+# brackets (第一条(目的和依据)) is no half of the chapter's heading above it, and a wiki's edit
+# link alone on its line (编辑) is dropped
+ANALYZER_VERSION = "56"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -294,7 +294,8 @@ _BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # a wiki page's edit link by a heading or an article ([编辑]第一条, 第一章 总则[编辑])
 _EDIT = r"\[(?:编辑|編輯)(?:源代码|原始碼)?(?:\s*\|\s*(?:编辑|編輯)(?:源代码|原始碼))?\]"
-_EDIT_LINK = re.compile(rf"^[ \t]*{_EDIT}|{_EDIT}[ \t]*$", re.MULTILINE)
+# (or the link's word alone on the line under a heading, its brackets lost with the page)
+_EDIT_LINK = re.compile(rf"^[ \t]*{_EDIT}|{_EDIT}[ \t]*$|^[ \t]*(?:编辑|編輯)[ \t]*$", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*\*")  # Markdown's bold: **第一条** (not __, a form's blank ____年)
 # a Markdown quote's mark, not a trail's (> 首页 > …)
 _QUOTED = re.compile(r"^>\s?(?=[^>»›\n]*$)", re.MULTILINE)
@@ -309,7 +310,7 @@ def without_markup(text: str, markdown: bool) -> str:
         text = _INLINE_TAG.sub("", _BREAK.sub("\n", text))
     if markdown:
         text = _QUOTED.sub("", _EMPHASIS.sub("", text))
-    if "[" in text:
+    if "[" in text or "编辑" in text or "編輯" in text:
         text = _EDIT_LINK.sub("", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)

@@ -161,6 +161,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             and nxt is not None
             and nxt.kind is None
             and bare(nxt.text)
+            and legal_rank(nxt.text) is None  # nor the next unit: 第一条(目的和依据)
             and nxt.text != line.label  # a page repeating its heading
             and not nxt.text.isascii()  # nor its translation
             and not dated_to_the_day(nxt.text)  # nor the date under a title
@@ -261,8 +262,7 @@ def _page_title_first(
     prints; 【发文字号】 answers 第几号令). None where the title stays where it is."""
     if not lines or kind_of(title) or ends_with_kind(simplified(title)):
         return None
-    # a record's title field among its other fields (【標 題】草原防火條例 under 【有 效 性】
-    # 有效) names the text
+    # a record's title field among its fields (【標 題】草原防火條例 under 【有 效 性】有效)
     head = lines[:MAX_FURNITURE_LINES]
     for k, line in enumerate(head):
         field = TITLE_FIELD.match(line.text)

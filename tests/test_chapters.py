@@ -218,6 +218,24 @@ def test_a_lone_or_numbered_first_chapters_name_is_no_lost_chapter() -> None:
     assert [p.section[0] for p in split.passages] == ["第一章总则", "第二章附则"]
 
 
+def test_an_article_titled_in_brackets_is_no_half_of_the_chapters_heading() -> None:
+    # 第一条(目的和依据) under 第一章 总则 is the chapter's first article, not the rest of
+    # its heading (第一章 总则第一条(目的和依据) heading the chapter)
+    rules = parse(
+        "t.txt",
+        [
+            "某市管理办法",
+            "第一章 总则",
+            "第一条(目的和依据)",
+            "为了规范管理，根据有关法律，制定本办法。",
+            "第二条(管理权限)",
+            "市商务部门负责本办法的实施。",
+        ],
+    )
+    assert rules.passages
+    assert {p.section[0] for p in rules.passages} == {"第一章 总则"}
+
+
 def test_a_short_line_that_is_no_chapters_name_stays_text() -> None:
     # a title over the first article, a subtitle under a chapter's heading, and a line
     # with a sentence in it, are no lost chapters

@@ -253,12 +253,18 @@ def test_a_wiki_pages_furniture_and_edit_links_are_no_text() -> None:
         "[编辑]",
         "第一条 为了规范养犬行为,保障人体健康和人身安全,制定本条例。",
         "[編輯]第二条 本市行政区域内养犬登记、免疫检疫,适用本条例。",
+        # the link's word alone under a heading, its brackets lost with the page: not the
+        # second half of the heading (第一章 总则编辑)
+        "第二章 登记",
+        "编辑",
+        "第三条 养犬实行登记制度。",
     ]
     document = read_document("shenzhen.txt", "\n".join(page).encode())
     assert document.title.startswith("深圳市养犬管理条例")
     assert [p.section[-2:] for p in document.passages] == [
         ("第一章 总则", "第一条"),
         ("第一章 总则", "第二条"),
+        ("第二章 登记", "第三条"),
     ]
     # a text saying the words in a sentence, or a bracket of its own, keeps them
     text = [
