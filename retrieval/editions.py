@@ -36,7 +36,11 @@ def edition_asked(
         return before
     for document in named:
         for name in names_of(document):
-            editions = [d for d in named if name in names_of(d) and not _reports_on(d)]
+            editions = [
+                d
+                for d in named
+                if name in names_of(d) and not _reports_on(d) and not _AMENDS.search(d.title)
+            ]
             years = {d.meta.year for d in editions}
             if len(years) < 2 or None in years:
                 continue
@@ -52,6 +56,9 @@ def edition_asked(
 # one telling of a revision (新修订的《治安管理处罚法》解读) on a new one
 _QUOTED = re.compile(r"《[^》]+》")
 _REVISED = re.compile(r"修订|修正|修改")
+# a decision amending a text (国务院关于修改《…外汇管理条例》的决定) holds its changes, not an
+# edition of its articles: never the old one a question asks of (老版外汇条例第一条)
+_AMENDS = re.compile(r"关于(?:修改|修正|废止)《[^》]+》(?:等[^的]{0,12})?的决定")
 
 
 def _reports_on(document: Document) -> bool:

@@ -27,6 +27,20 @@ _OFFICE_AND_NAME = re.compile(
     r"|经理|董事长|记者|教授|教师|老师)\s*[\u4e00-\u9fff]{2,3}(?<![会议级班组室部处厅局团队所])$"
 )
 _SIGNED = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+# who signs a decree or a notice: a leader's office and name (总 理 温家宝, 部 长:薄熙来), or a
+# body alone (郑州市人民代表大会常务委员会, 文山市人民政府, 国务院办公厅)
+_SIGNER = re.compile(
+    r"^(?:国务院)?(?:总理|主席|委员长|部长|省长|市长|县长|区长|局长|主任|书记)[:：]?"
+    r"[\u4e00-\u9fff]{2,4}$"
+    r"|^[\u4e00-\u9fff]{2,16}?(?:人民代表大会常务委员会|人民政府|办公厅|办公室)$"
+)
+
+
+def _signs(text: str) -> bool:
+    """Whether a line is a signature's signer (`_SIGNER`), spaces aside."""
+    return bool(_SIGNER.match(re.sub(r"\s+", "", text)))
+
+
 MAX_BYLINE_CHARS = 30
 _ATTACHED = re.compile(r"^附[：:]\s*\S")
 _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
@@ -124,6 +138,18 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             or (dated and after.kind is not None)
             or (after.kind == "article" and after.label == "第一条")
         )
+        titles = any(
+            _BOOK_TITLE.fullmatch(lines[k].text) or _titles_a_document(lines[k].text)
+            for k in range(i + 1, j)
+        )
+        if j > i and dated and _signs(text) and not titles:
+            # a decree's or a notice's signature (总理 李强 / 2024年3月10日, 郑州市人民代表
+            # 大会常务委员会 / 2020年…) closes what it signs: it heads nothing after it, and
+            # what it closes (中华人民共和国国务院令 / 第823号) heads nothing either
+            out.append(Line(text, "signature", "", False))
+            out.extend(lines[i + 1 : j])
+            i = j
+            continue
         if j > i and opens and (finished or dated):
             # the headline heads the text, or the document's title in the run under a
             # bundle's banner (…学习材料第二专题 / 习近平：在…上的讲话, 微学习：… / 《…办法》);

@@ -495,7 +495,7 @@ _Group = tuple[tuple[str, ...], list[tuple[str, ...]], str]
 def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]:
     """Each body line's section path, with the heading paths it opens."""
     last_marker = max(
-        (i for i, ln in enumerate(lines) if ln.kind is not None and ln.kind not in CLOSABLE),
+        (i for i, ln in enumerate(lines) if ln.kind not in (None, "signature", *CLOSABLE)),
         default=-1,
     )
     stack: list[_Frame] = []
@@ -544,8 +544,10 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
         previous_intro = in_cases = False
 
         opened: list[tuple[str, ...]] = []
-        if line.kind == "annex":
+        if line.kind in ("annex", "signature"):
             stack.clear()
+            if line.kind == "signature":
+                line = Line(line.text, None, "", False)
         if (
             line.kind is not None
             and line.kind not in CLOSABLE
@@ -644,15 +646,12 @@ def _is_leaf(lines: list[Line], i: int, open_kinds: list[str]) -> bool:
     """Whether heading line i has nothing under it: the next line is a sibling or a higher
     heading (its kind is open, line i's included), or there is none. Such a line is content
     (a rule list 一、…。二、…。, an outline's last level) and becomes a passage too."""
-    if i + 1 == len(lines):
-        return True
-    following = lines[i + 1].kind
-    return following is not None and following in open_kinds
+    following = lines[i + 1].kind if i + 1 < len(lines) else None
+    return i + 1 == len(lines) or (following is not None and following in open_kinds)
 
 
 def _join_short(groups: list[_Group]) -> list[_Group]:
-    """A line too short to quote on its own (全文如下：) joins the next passage, or
-    the previous one at the end."""
+    """A line too short to quote (全文如下：) joins the next passage, or the last one's."""
     out: list[_Group] = []
     carry: _Group | None = None
     for group in groups:

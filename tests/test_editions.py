@@ -548,3 +548,36 @@ def test_a_page_reporting_on_a_text_is_no_newer_edition_unless_it_tells_of_a_rev
     )
     target = find_target("新修订的治安管理处罚法哪天开始施行", (old, revised))
     assert target.docs == {"zhianfa_jiedu_2026.txt"}
+
+
+def test_a_decision_amending_a_text_is_no_old_edition_of_it() -> None:
+    # 国务院关于修改《…条例》的决定 holds the changes, not the articles: 老版…第一条 asks of the
+    # edition before the one in force, never of the decision (资料库中的…决定没有第一条)
+    new = doc(
+        "w2008.md",
+        [
+            "中华人民共和国外汇管理条例",
+            "2008年8月1日国务院第20次常务会议修订通过",
+            "第一条 为了加强外汇管理，促进国际收支平衡，促进国民经济健康发展，制定本条例。",
+        ],
+    )
+    old = doc(
+        "w1996.md",
+        [
+            "中华人民共和国外汇管理条例",
+            "1996年1月29日中华人民共和国国务院令第193号发布",
+            "第一条 为了加强外汇管理，保持国际收支平衡，促进国民经济的健康发展，制定本条例。",
+        ],
+    )
+    decision = doc(
+        "j1997.md",
+        [
+            "国务院关于修改《中华人民共和国外汇管理条例》的决定",
+            "1997年1月14日中华人民共和国国务院令第211号发布",
+            "国务院决定对《中华人民共和国外汇管理条例》作如下修改：",
+            "一、增加一条，作为第五条：“国家对经常性国际支付和转移不予限制。”",
+        ],
+    )
+    held = (new, old, decision)
+    assert find_target("老版外汇条例第一条是怎么写的", held).docs == {"w1996.md"}
+    assert find_target("新外汇条例第一条是怎么写的", held).docs == {"w2008.md"}

@@ -589,3 +589,48 @@ def test_a_traditional_reports_title_takes_no_speaker_line_and_a_laws_no_link() 
         ],
     )
     assert law.title.startswith("中華人民共和國兵役法 (1984年)")
+
+
+def test_a_decrees_signature_closes_its_header_and_heads_nothing() -> None:
+    # 总理 李强 over the date signs the decree: the articles after it are under their own
+    # chapters, not under 总理 李强 nor the decree's 中华人民共和国国务院令
+    decree = parse(
+        "t.txt",
+        [
+            "全民阅读促进条例",
+            "中华人民共和国国务院令",
+            "第823号",
+            "《全民阅读促进条例》已经2025年11月27日国务院第73次常务会议通过，现予公布。",
+            "总理 李强",
+            "2025年12月9日",
+            "第一章 总则",
+            "第一条 为了促进全民阅读，制定本条例。",
+            "第二条 全民阅读促进工作坚持中国共产党的领导。",
+        ],
+    )
+    articles = [p for p in decree.passages if p.text.startswith(("第一条", "第二条"))]
+    assert [p.section for p in articles] == [("第一章 总则", "第一条"), ("第一章 总则", "第二条")]
+    # a body signing its notice (…人民代表大会常务委员会 / 2017年8月21日) heads nothing either
+    notice = parse(
+        "n.txt",
+        [
+            "某市户外广告设置管理条例",
+            "《某市户外广告设置管理条例》已经市人民代表大会常务委员会通过，现予公布。",
+            "某市人民代表大会常务委员会",
+            "2017年8月21日",
+            "第一条 为了规范户外广告设置，制定本条例。",
+        ],
+    )
+    assert [p.section for p in notice.passages if p.text.startswith("第一条")] == [("第一条",)]
+    # a headline over its speaker and date still heads the speech (counter-example)
+    speech = parse(
+        "s.txt",
+        [
+            "学习材料汇编",
+            "在全市经济工作会议上的讲话",
+            "市长 王明",
+            "2024年12月20日",
+            "同志们，今年全市经济运行稳中有进。",
+        ],
+    )
+    assert any("讲话" in "".join(p.section) or "讲话" in speech.title for p in speech.passages)
