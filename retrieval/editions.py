@@ -37,16 +37,18 @@ def edition_asked(
     for document in named:
         for name in names_of(document):
             editions = [
-                d
-                for d in named
-                if name in names_of(d) and not _reports_on(d) and not _AMENDS.search(d.title)
+                d for d in named if name in names_of(d) and not _reports_on(d) and not _amends(d)
             ]
             years = {d.meta.year for d in editions}
             if len(years) < 2 or None in years:
                 continue
             picked = _picked(folded, re.escape(name), editions)
             if picked:
-                return [d for d in named if d in picked or _also_asked(d, editions, name, folded)]
+                return [
+                    d
+                    for d in named
+                    if d in picked or (_also_asked(d, editions, name, folded) and not _amends(d))
+                ]
             if picked is not None:
                 return []  # both asked (新旧公司法)
     return []
@@ -56,9 +58,6 @@ def edition_asked(
 # one telling of a revision (新修订的《治安管理处罚法》解读) on a new one
 _QUOTED = re.compile(r"《[^》]+》")
 _REVISED = re.compile(r"修订|修正|修改")
-# a decision amending a text (国务院关于修改《…外汇管理条例》的决定) holds its changes, not an
-# edition of its articles: never the old one a question asks of (老版外汇条例第一条)
-_AMENDS = re.compile(r"关于(?:修改|修正|废止)《[^》]+》(?:等[^的]{0,12})?的决定")
 
 
 def _reports_on(document: Document) -> bool:
@@ -71,6 +70,23 @@ def _reports_on(document: Document) -> bool:
         and not _QUOTED.fullmatch(title.strip())
         and not _REVISED.search(title)
         and not any("第一条" in p.section for p in document.passages)
+    )
+
+
+# a decision amending texts (国务院关于修改《…外汇管理条例》的决定, …修改《A》和废止《B》的决定,
+# 《国务院关于修改〈烈士褒扬条例〉的决定》, 关于修改中华人民共和国可再生能源法的决定)
+_AMENDS = re.compile(
+    r"关于(?:修改|修正|废止)(?:[《〈][^》〉]+[》〉](?:\s*[和及、]?(?:修改|修正|废止)?[《〈][^》〉]+[》〉])*"
+    r"|[\u4e00-\u9fff]{2,40}?(?:法|条例|规定|办法|细则))(?:等[^的]{0,12})?的决定"
+)
+
+
+def _amends(document: Document) -> bool:
+    """A decision amending a text, holding its changes and not its articles: no edition of
+    it, old or new (老版外汇条例第一条 is not the 1997 decision's); unless it prints the text
+    whole (…关于修改《巡视工作条例》的决定 over 第一条…)."""
+    return bool(_AMENDS.search(fold(document.title))) and not any(
+        "第一条" in p.section for p in document.passages
     )
 
 

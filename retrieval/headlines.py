@@ -11,6 +11,7 @@ from retrieval.dates import first_date
 from retrieval.history import is_date_line, is_history
 from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import KIND_WORDS
+from retrieval.normalize import simplified
 from retrieval.title_lines import POSTING
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
@@ -28,17 +29,33 @@ _OFFICE_AND_NAME = re.compile(
 )
 _SIGNED = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
 # who signs a decree or a notice: a leader's office and name (总 理 温家宝, 部 长:薄熙来), or a
-# body alone (郑州市人民代表大会常务委员会, 文山市人民政府, 国务院办公厅)
+# body alone (郑州市人民代表大会常务委员会, 文山市人民政府, 国务院办公厅, 中共安康市委, 国务院)
 _SIGNER = re.compile(
     r"^(?:国务院)?(?:总理|主席|委员长|部长|省长|市长|县长|区长|局长|主任|书记)[:：]?"
     r"[\u4e00-\u9fff]{2,4}$"
-    r"|^[\u4e00-\u9fff]{2,16}?(?:人民代表大会常务委员会|人民政府|办公厅|办公室)$"
+    r"|^[\u4e00-\u9fff]{2,16}(?:人民代表大会常务委员会|人民政府|办公厅|办公室)$"
+    r"|^中共[\u4e00-\u9fff]{2,12}委(?:员会)?$|^国务院$"
 )
 
 
-def _signs(text: str) -> bool:
-    """Whether a line is a signature's signer (`_SIGNER`), spaces aside."""
-    return bool(_SIGNER.match(re.sub(r"\s+", "", text)))
+_ASIDE = re.compile(r"[（(][^（()）]+[）)]")
+
+
+def _signature_end(lines: list[Line], i: int, before: Line | None) -> int | None:
+    """Where a signature starting at line i ends: after a finished sentence (…现予公布。, not
+    a speech's headline over its speaker), its signers' lines (`_SIGNER`, spaces aside, in
+    simplified characters), then the date they signed on; None if line i starts none."""
+    if before is None or not before.text.endswith((*SENTENCE_END, "”", "）")):
+        return None
+    k = i
+    while (
+        k < len(lines)
+        and lines[k].kind is None
+        and _SIGNER.match(simplified(re.sub(r"\s+", "", lines[k].text)))
+    ):
+        k += 1
+    dated = k > i and k < len(lines) and lines[k].kind is None and _dates_it(lines[k].text)
+    return k if dated else None
 
 
 MAX_BYLINE_CHARS = 30
@@ -93,6 +110,19 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             out.append(Line(text, "annex", _ANNOUNCING.sub("", text).rstrip("：:。"), True))
             i += 1
             continue
+        before = out[-1] if out else None
+        if lines[i].kind is None and _ASIDE.fullmatch(text):
+            out.append(lines[i])  # (此件公开发布), (征求意见稿): an aside, no headline
+            i += 1
+            continue
+        if (end := _signature_end(lines, i, before)) is not None:
+            # a decree's or a notice's signature (总理 李强 / 2024年3月10日, 中共安康市委 /
+            # 安康市人民政府 / 2010年9月9日) ends what it signs: its date closes the headline
+            # above it (`structure`), and a headline may follow it (…行动计划 / 第一条)
+            out.extend(lines[i:end])
+            out.append(Line(lines[end].text, "signature", "", False))
+            i = end + 1
+            continue
         j = i
         # a date, adoption or posting line under a headline belongs to it (…全会公报 /
         # （2019年10月31日…全体会议通过）, …托班招收儿童范围 / 日期:11-05)
@@ -138,18 +168,6 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             or (dated and after.kind is not None)
             or (after.kind == "article" and after.label == "第一条")
         )
-        titles = any(
-            _BOOK_TITLE.fullmatch(lines[k].text) or _titles_a_document(lines[k].text)
-            for k in range(i + 1, j)
-        )
-        if j > i and dated and _signs(text) and not titles:
-            # a decree's or a notice's signature (总理 李强 / 2024年3月10日, 郑州市人民代表
-            # 大会常务委员会 / 2020年…) closes what it signs: it heads nothing after it, and
-            # what it closes (中华人民共和国国务院令 / 第823号) heads nothing either
-            out.append(Line(text, "signature", "", False))
-            out.extend(lines[i + 1 : j])
-            i = j
-            continue
         if j > i and opens and (finished or dated):
             # the headline heads the text, or the document's title in the run under a
             # bundle's banner (…学习材料第二专题 / 习近平：在…上的讲话, 微学习：… / 《…办法》);

@@ -200,3 +200,25 @@ def unit_rank(kind: str, label: str) -> int | None:
     if rank is None and kind == "chapter" and not label.startswith("第"):
         return 0
     return rank
+
+
+def is_leaf(lines: list[Line], i: int, open_kinds: list[str]) -> bool:
+    """Whether heading line i has nothing under it: the next line is a sibling or a higher
+    heading (its kind is open, line i's included), or there is none. Such a line is content
+    (a rule list 一、…。二、…。, an outline's last level) and becomes a passage too."""
+    if i + 1 == len(lines):
+        return True
+    following = lines[i + 1].kind
+    return following is not None and following in open_kinds
+
+
+def next_is_case(lines: list[Line], i: int) -> bool:
+    return i + 1 < len(lines) and lines[i + 1].kind in ("pcn", "pnum", "num", "circled")
+
+
+def between_siblings(lines: list[Line], i: int, kind: str) -> bool:
+    """Whether the next marked line after line i is another item of the same list."""
+    for line in lines[i + 1 :]:
+        if line.kind is not None:
+            return line.kind == kind
+    return False

@@ -48,9 +48,12 @@ from retrieval.markers import (
     SENTENCE_END,
     Line,
     announces,
+    between_siblings,
     classify,
+    is_leaf,
     lead_sentence,
     legal_rank,
+    next_is_case,
     unit_rank,
 )
 from retrieval.metadata import (
@@ -145,6 +148,10 @@ def _with_attributions(lines: list[Line]) -> list[Line]:
     return out
 
 
+# an article or chapter alone on its line, or with its title in brackets (第一条(目的和依据))
+_UNIT_TITLED = re.compile(rf"^第[{CN_NUM}\d]+[条章节]\s*(?:[（(][^（()）]{{1,20}}[）)])?$")
+
+
 def _join_broken_headings(lines: list[Line]) -> list[Line]:
     """A heading whose second half went to the next line (一、坚持和完善… / 推进…) is one
     heading: the half is short, unmarked and unpunctuated, and a heading or a paragraph
@@ -161,7 +168,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             and nxt is not None
             and nxt.kind is None
             and bare(nxt.text)
-            and legal_rank(nxt.text) is None  # nor the next unit: 第一条(目的和依据)
+            and not _UNIT_TITLED.match(nxt.text)  # nor the next unit: 第一条(目的和依据)
             and nxt.text != line.label  # a page repeating its heading
             and not nxt.text.isascii()  # nor its translation
             and not dated_to_the_day(nxt.text)  # nor the date under a title
@@ -393,9 +400,8 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
     history = [line.strip() for line, what in front if what == "日期" and adoption(line)]
     adopted = [Line(" ".join(history), None, "", False)] if history else []
     # and those saying on which day and at which meeting it was given (——2024年1月22日在
-    # …会议上) answer 哪天、在哪次会议上作的: one passage too, shown only for that
-    # (with the paper's issue that printed it after them: 人民日报/2024 年/3 月/16 日/第 004 版,
-    # its own passage where the text has no dateline)
+    # …会议上) answer 哪天、在哪次会议上作的: one passage too, shown only for that (with the
+    # paper's issue after them, 人民日报/2024 年/3 月/16 日/第 004 版, or alone: no dateline)
     issue = [Line(line.strip(), None, "", False) for line, what in front if what == "刊期"]
     dated = " ".join(
         [line.strip() for line, what in front if what in _DATING and not adoption(line)]
@@ -413,14 +419,13 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
     passages: list[Passage] = []
     seen_paths: set[tuple[str, ...]] = set()
     for paragraph, (section, heading_paths, text) in enumerate(groups, start=1):
-        for path in heading_paths:
-            if path not in seen_paths:
-                seen_paths.add(path)
-                headings.append(Heading(path, paragraph))
+        headings += [
+            Heading(h, paragraph) for h in dict.fromkeys(heading_paths) if h not in seen_paths
+        ]
+        seen_paths.update(heading_paths)
         for part, piece in enumerate(split_passage(text), start=1):
             passages.append(Passage(doc, title, section, paragraph, part, piece))
-    # a congress report says which congress in its opening lines (rather than its speaker's
-    # office, 甘肃省代省长, which names no congress)
+    # a congress report names its congress in its opening lines (not an office: 甘肃省代省长)
     if not meta.occasion or is_office(meta.occasion):
         meta = occasion_from_opening(title, meta, [p.text for p in passages[:OPENING]])
     if not meta.occasion and not meta.kind:  # a banner for a title: what its parts say,
@@ -517,7 +522,12 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
         while stack and stack[-1].kind in CLOSABLE:
             stack.pop()
 
+    signed = False
     for i, line in enumerate(lines):
+        if signed:  # a signature closed the headline it signs (总理 李强 / 国务院令 above)
+            plain = [k for k, f in enumerate(stack) if f.kind == "plain"]
+            del stack[plain[-1] if plain else len(stack) :]
+            signed = False
         # a salutation, alone or exclaimed at a paragraph's start (同志们！改革开放之初…),
         # starts the next stretch of the part; after the last heading, the closing remarks
         inline = line.kind is None and CLOSING.match(line.text)
@@ -535,19 +545,19 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             and len(line.text) <= MAX_CASE_CHARS
             and line.text.endswith(("；", ";", "。", "，"))
             # a list has two cases at least: a lone （一）…。 before text is a heading
-            and (in_cases or _next_is_case(lines, i))
+            and (in_cases or next_is_case(lines, i))
         ):
             section, heads, text = groups[-1]
             groups[-1] = (section, heads, text + "\n" + line.text)
-            previous_intro = in_cases = not line.text.endswith("。") or _next_is_case(lines, i)
+            previous_intro = in_cases = not line.text.endswith("。") or next_is_case(lines, i)
             continue
         previous_intro = in_cases = False
 
         opened: list[tuple[str, ...]] = []
-        if line.kind in ("annex", "signature"):
+        if line.kind == "annex":
             stack.clear()
-            if line.kind == "signature":
-                line = Line(line.text, None, "", False)
+        if line.kind == "signature":  # its date: the text signed ends after it
+            line, signed = Line(line.text, None, "", False), True
         if (
             line.kind is not None
             and line.kind not in CLOSABLE
@@ -587,7 +597,7 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             stack.append(_Frame(line.kind, label, spans, longest=longest, before=before))
             used.add(path())
             opened.append(path())
-            if line.pure and not _is_leaf(lines, i, [f.kind for f in stack]):
+            if line.pure and not is_leaf(lines, i, [f.kind for f in stack]):
                 pending.append(path())
                 continue
         elif i in runs:
@@ -599,23 +609,11 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             if not _continues(item, line, lines, i, runs):
                 close_enumerations()
             else:
-                item.spans = item.spans or _between_siblings(lines, i, item.kind)
+                item.spans = item.spans or between_siblings(lines, i, item.kind)
                 item.taken += 1
         groups.append((path(), [*take_pending(), *opened], line.text))
         previous_intro = line.text.endswith(("：", ":"))
     return groups
-
-
-def _next_is_case(lines: list[Line], i: int) -> bool:
-    return i + 1 < len(lines) and lines[i + 1].kind in ("pcn", "pnum", "num", "circled")
-
-
-def _between_siblings(lines: list[Line], i: int, kind: str) -> bool:
-    """Whether the next marked line after line i is another item of the same list."""
-    for line in lines[i + 1 :]:
-        if line.kind is not None:
-            return line.kind == kind
-    return False
 
 
 def _continues(item: _Frame, line: Line, lines: list[Line], i: int, runs: set[int]) -> bool:
@@ -625,8 +623,8 @@ def _continues(item: _Frame, line: Line, lines: list[Line], i: int, runs: set[in
     single = item.before >= MIN_RUN - 1 and item.longest == 0 and item.taken == 0
     return bool(
         BACK_REFERENCE.match(line.text)
-        or (ANNOUNCES.search(line.text) and (i + 1 in runs or _next_is_case(lines, i)))
-        or (_between_siblings(lines, i, item.kind) and not single)
+        or (ANNOUNCES.search(line.text) and (i + 1 in runs or next_is_case(lines, i)))
+        or (between_siblings(lines, i, item.kind) and not single)
         # the last item of a list whose items span paragraphs keeps as many as the longest
         # before it: the text after that (2013年主要任务…) is no longer its
         or (item.spans and item.taken < max(item.longest, 1))
@@ -640,14 +638,6 @@ def _without_contents(groups: list[_Group]) -> list[_Group]:
     return [
         g for k, g in enumerate(groups) if not (_is_heading_text(g) and below.get(g[0], -1) > k)
     ]
-
-
-def _is_leaf(lines: list[Line], i: int, open_kinds: list[str]) -> bool:
-    """Whether heading line i has nothing under it: the next line is a sibling or a higher
-    heading (its kind is open, line i's included), or there is none. Such a line is content
-    (a rule list 一、…。二、…。, an outline's last level) and becomes a passage too."""
-    following = lines[i + 1].kind if i + 1 < len(lines) else None
-    return i + 1 == len(lines) or (following is not None and following in open_kinds)
 
 
 def _join_short(groups: list[_Group]) -> list[_Group]:

@@ -234,6 +234,12 @@ def test_an_article_titled_in_brackets_is_no_half_of_the_chapters_heading() -> N
     )
     assert rules.passages
     assert {p.section[0] for p in rules.passages} == {"第一章 总则"}
+    # a line that only begins with an article's number is the rest of a heading still
+    # (一、关于《条例》 / 第四十条的理解)
+    notes = parse(
+        "n.txt", ["解读", "一、关于《条例》", "第四十条的理解", "本条规定了外汇管理机关的职责。"]
+    )
+    assert notes.passages[-1].section == ("一、关于《条例》第四十条的理解",)
 
 
 def test_a_short_line_that_is_no_chapters_name_stays_text() -> None:

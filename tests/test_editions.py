@@ -579,5 +579,24 @@ def test_a_decision_amending_a_text_is_no_old_edition_of_it() -> None:
         ],
     )
     held = (new, old, decision)
-    assert find_target("老版外汇条例第一条是怎么写的", held).docs == {"w1996.md"}
-    assert find_target("新外汇条例第一条是怎么写的", held).docs == {"w2008.md"}
+    for name in ("外汇条例", "外汇管理条例"):
+        assert find_target(f"老版{name}第一条是怎么写的", held).docs == {"w1996.md"}
+        assert find_target(f"新{name}第一条是怎么写的", held).docs == {"w2008.md"}
+    # a decision printing the amended text whole is an edition of it
+    whole = doc(
+        "x2017.md",
+        [
+            "中共中央关于修改《中国共产党巡视工作条例》的决定",
+            "2017年7月1日中共中央印发",
+            "第一条 为落实全面从严治党要求，制定本条例。",
+        ],
+    )
+    earlier = doc(
+        "x2015.md",
+        [
+            "中国共产党巡视工作条例",
+            "2015年8月3日中共中央印发",
+            "第一条 为了加强党内监督，制定本条例。",
+        ],
+    )
+    assert find_target("老版巡视工作条例第一条是怎么写的", (whole, earlier)).docs == {"x2015.md"}

@@ -266,6 +266,11 @@ def test_a_wiki_pages_furniture_and_edit_links_are_no_text() -> None:
         ("第一章 总则", "第二条"),
         ("第二章 登记", "第三条"),
     ]
+    # a page whose only edit links are the bare word (no bracket anywhere on it)
+    bare = ["某某条例", "第一章 总则", "编辑", "第一条 为了规范管理，制定本条例。"]
+    assert [p.section for p in read_document("w.txt", "\n".join(bare).encode()).passages] == [
+        ("第一章 总则", "第一条")
+    ]
     # a text saying the words in a sentence, or a bracket of its own, keeps them
     text = [
         "点击跳转到内容页面后，按提示填写申请表。",
