@@ -131,7 +131,7 @@ from retrieval.structure import parse
 # line heads the list of items under it (维护稳定促发展 / ●批捕…); 56: an article titled in
 # brackets (第一条(目的和依据)) is no half of the chapter's heading above it, a wiki's edit
 # link alone on its line (编辑) is dropped, and a decree's signature (总理 李强 / 2025年12月9日)
-# closes the headings above it and heads nothing
+# heads nothing: it closes the headline of the text it signs
 ANALYZER_VERSION = "56"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000

@@ -36,29 +36,8 @@ _SIGNER = re.compile(
     r"|^[\u4e00-\u9fff]{2,16}(?:人民代表大会常务委员会|人民政府|办公厅|办公室)$"
     r"|^中共[\u4e00-\u9fff]{2,12}委(?:员会)?$|^国务院$"
 )
-
-
-_ASIDE = re.compile(r"[（(][^（()）]+[）)]")
-
-
-def _signature_end(lines: list[Line], i: int, before: Line | None) -> int | None:
-    """Where a signature starting at line i ends: after a finished sentence (…现予公布。, not
-    a speech's headline over its speaker), its signers' lines (`_SIGNER`, spaces aside, in
-    simplified characters), then the date they signed on; None if line i starts none."""
-    if before is None or not before.text.endswith((*SENTENCE_END, "”", "）")):
-        return None
-    k = i
-    while (
-        k < len(lines)
-        and lines[k].kind is None
-        and _SIGNER.match(simplified(re.sub(r"\s+", "", lines[k].text)))
-    ):
-        k += 1
-    dated = k > i and k < len(lines) and lines[k].kind is None and _dates_it(lines[k].text)
-    return k if dated else None
-
-
 MAX_BYLINE_CHARS = 30
+_ASIDE = re.compile(r"[（(][^（()）]+[）)]")  # (此件公开发布), (征求意见稿)
 _ATTACHED = re.compile(r"^附[：:]\s*\S")
 _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
 # a line that is a document's title in book-title marks: the text below is that document
@@ -112,7 +91,7 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             continue
         before = out[-1] if out else None
         if lines[i].kind is None and _ASIDE.fullmatch(text):
-            out.append(lines[i])  # (此件公开发布), (征求意见稿): an aside, no headline
+            out.append(lines[i])  # an aside, no headline
             i += 1
             continue
         if (end := _signature_end(lines, i, before)) is not None:
@@ -190,6 +169,23 @@ def plain_headings(lines: list[Line]) -> list[Line]:
         out.append(lines[i])
         i += 1
     return out
+
+
+def _signature_end(lines: list[Line], i: int, before: Line | None) -> int | None:
+    """Where a signature starting at line i ends: after a finished sentence (…现予公布。, not
+    a speech's headline over its speaker), its signers' lines (`_SIGNER`, spaces aside, in
+    simplified characters), then the date they signed on; None if line i starts none."""
+    if before is None or not before.text.endswith((*SENTENCE_END, "”", "）")):
+        return None
+    k = i
+    while (
+        k < len(lines)
+        and lines[k].kind is None
+        and _SIGNER.match(simplified(re.sub(r"\s+", "", lines[k].text)))
+    ):
+        k += 1
+    dated = k > i and k < len(lines) and lines[k].kind is None and _dates_it(lines[k].text)
+    return k if dated else None
 
 
 def _byline(texts: list[str]) -> bool:
