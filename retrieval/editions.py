@@ -19,8 +19,8 @@ from retrieval.regulations import STANDING, in_force
 from retrieval.title_tokens import place_tokens
 
 # (现在的统计法, 目前的公司法: the one in force now)
-NEWEST = "(?:新|最新|现行|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
-_OLDER = "(?:旧|老|原|旧版|老版)的?"
+NEWEST = "(?:新|最新|现行|新版本|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
+_OLDER = "(?:旧|老|原)(?:版本|版)?的?"  # 老版本, 原版: the edition before
 _BOTH = "新旧|新老"
 _EARLIEST = "(?:最早|最初|最老|第一)(?:那|的)?一?[版部]?(?:本)?的?"  # 第一部广告法 too
 _MADE = "(?:实施|管理|暂行)?"  # how a text was made, said before its kind (实施细则)

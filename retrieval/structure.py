@@ -92,6 +92,8 @@ MIN_PASSAGE_CHARS = 5  # lines with fewer word characters (全文如下：) join
 _PREFACES = ("前言", "序言", "引言", "绪言", "导言")
 _FRAME = re.compile(rf"^(?:{'|'.join(_PREFACES)}|结束语|结语|后记)$")
 _PART_KINDS = frozenset(("chapter", "cn"))
+_CASE_KINDS = frozenset(("pcn", "pnum", "circled"))  # the cases an article lists: （一） (1) ①
+_ARTICLE_RANK = 2  # `legal_rank` of 第X条
 
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
@@ -571,12 +573,14 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
         if line.kind is not None and (rank := unit_rank(line.kind, line.label)) is not None:
             # 第二章 (as a Markdown heading, say) after 第七条 of a text whose 第一章 is
             # missing: chapters hold articles, whatever kinds came first; nor does a
-            # preface (## 序言 over ## 第一章 总则) hold the chapters after it
+            # preface (## 序言 over ## 第一章 总则) hold the chapters after it, nor a case
+            # an article lists (a page 2 opening on (五)…配套设施) the articles after it
             under = [
                 k
                 for k, f in enumerate(stack)
                 if ((unit := unit_rank(f.kind, f.label)) is not None and unit >= rank)
                 or _FRAME.match(f.label)
+                or (rank == _ARTICLE_RANK and f.kind in _CASE_KINDS)
             ]
             del stack[under[0] if under else len(stack) :]
         if line.kind is not None:

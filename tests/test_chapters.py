@@ -314,3 +314,20 @@ def test_a_chapter_asked_of_the_national_text_is_of_the_one_holding_it_not_a_pag
     # counter-example: the province's chapter, asked with its name
     hits = answer(index, "浙江名城名镇名村保护条例第三章是关于什么的？", SEGMENTER).hits
     assert hits and hits[0].passage.doc == "zhejiang.md"
+
+
+def test_a_case_a_page_opens_on_holds_no_articles_after_it() -> None:
+    # page 2 of a regulation opens inside an article's list: (五)… is that list's last case,
+    # not a heading over 第十二条 and 第十三条
+    page = parse(
+        "p2.txt",
+        [
+            "某自治区耕地占用税实施办法",
+            "(五)县级以上人民政府卫生行政部门批准设立的医院内专门用于提供医护服务的场所",
+            "学校内经营性场所和教职工住房占用耕地的，按照当地适用税额缴纳耕地占用税。",
+            "第十二条 村民或者村级合作组织集资修建的村级道路，暂免征耕地占用税。",
+            "第十三条 属下列占用耕地情形之一的，减按每平方米2元税额征收耕地占用税：",
+        ],
+    )
+    articles = [p for p in page.passages if p.text.startswith("第十")]
+    assert [p.section for p in articles] == [("第十二条",), ("第十三条",)]

@@ -600,3 +600,20 @@ def test_a_decision_amending_a_text_is_no_old_edition_of_it() -> None:
         ],
     )
     assert find_target("老版巡视工作条例第一条是怎么写的", (whole, earlier)).docs == {"x2015.md"}
+
+
+def test_an_edition_called_old_or_new_as_a_version() -> None:
+    # 老版本 / 原版 / 新版本 before the name pick the editions as 老 / 新 do
+    def rules(name: str, year: int, article: str) -> Document:
+        return doc(
+            name,
+            ["企业信息公示暂行条例", f"{year}年8月7日国务院令公布", f"第十七条 {article}"],
+        )
+
+    held = (
+        rules("q2014.md", 2014, "有下列情形之一的，由县级以上工商行政管理部门列入经营异常名录。"),
+        rules("q2024.md", 2024, "任何公民、法人或者其他组织不得非法修改公示的企业信息。"),
+    )
+    assert find_target("老版本企业信息公示暂行条例第十七条怎么规定", held).docs == {"q2014.md"}
+    assert find_target("原版企业信息公示暂行条例第十七条怎么规定", held).docs == {"q2014.md"}
+    assert find_target("新版本企业信息公示暂行条例第十七条怎么规定", held).docs == {"q2024.md"}

@@ -4,11 +4,15 @@ the day a copy was posted; each rule with the counter-example it must not break.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from retrieval.boilerplate import clean
 from retrieval.corpus import read_document
 from retrieval.search import answer
 from retrieval.segment import default_segmenter
 from tests.indexing import index_of
+
+CORPORA = Path(__file__).parent / "data" / "corpora"
 
 SEGMENTER = default_segmenter()
 
@@ -402,3 +406,16 @@ def test_a_sidebar_links_day_does_not_date_the_page() -> None:
     # and the page's own day under the link still dates it
     page = [page[0].removeprefix("2019年"), page[1], "2019年9月20日", page[3]]
     assert read_document("guicheng.txt", "\n".join(page).encode()).meta.year == 2019
+
+
+def test_a_law_librarys_record_fields_spaced_to_one_width_head_nothing() -> None:
+    # 類      別: / 文      號: / 頒發日期: / 地   區: / 行   業: / 時效性: are the page's record
+    # of the text, none of them a headline over it (a real page, in traditional characters)
+    page = (
+        CORPORA
+        / "farmland_tax_folder/docs/guangxi_gengdi_zhanyongshui_shiyong_shuie_jueding_2019.txt"
+    )
+    document = read_document(page.name, page.read_bytes())
+    fields = ("類", "文", "頒", "地", "行", "時")
+    assert document.passages
+    assert not any(s.startswith(fields) for p in document.passages for s in p.section)
