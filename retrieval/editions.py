@@ -19,10 +19,12 @@ from retrieval.regulations import STANDING, in_force
 from retrieval.title_tokens import place_tokens
 
 # (现在的统计法, 目前的公司法: the one in force now)
-NEWEST = "(?:新|最新|现行|新版本|新版|现在|目前|当前)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
-_OLDER = "(?:旧|老|原)(?:版本|版)?的?"  # 老版本, 原版: the edition before
-_BOTH = "新旧|新老"
-_EARLIEST = "(?:最早|最初|最老|第一)(?:那|的)?一?[版部]?(?:本)?的?"  # 第一部广告法 too
+# (alternatives longest first: a search stops at the first that matches, 新版本 not 新)
+NEWEST = "(?:最新|新版本|新版|现行|现在|目前|当前|新)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
+_OLDER = "(?<!新)(?:旧|老|原)(?:版本|版)?的?"  # 老版本: the edition before (not 新旧版本)
+_BOTH = "(?:新旧|新老)(?:版本|版)?的?"
+# 第一部广告法, 原版 (the original) too
+_EARLIEST = "(?:最早|最初|最老|第一)(?:那|的)?一?[版部]?(?:本)?的?|原版本?的?"
 _MADE = "(?:实施|管理|暂行)?"  # how a text was made, said before its kind (实施细则)
 
 
@@ -294,7 +296,7 @@ _ARTICLE_NUMBER = re.compile(rf"^第[{CN_NUM}\d]+条")
 # a question asking of an older edition, the text named or not (旧法规定…, 老版本里, 以前的法律,
 # 修订前); not 依旧, 折旧, 养老 or 敬老, nor 法 starting another word (原来的法定代表人)
 _OLDER_UNNAMED = re.compile(
-    r"(?<![依仍折陈破养敬尊])(?:旧|老|原来的?|以前的?|过去的?)"
+    r"(?<![依仍折陈破养敬尊])(?:旧|老|原版|原来的?|以前的?|过去的?)"
     rf"(?:版本?|法律|法(?!{LAW_WORD_ON})|条例|规定|办法)|修[订正改]之?前"
 )
 

@@ -50,7 +50,7 @@ MAX_FIELD_CHARS = 60  # 【数据源URL】https://… is the longest
 _FIELD = re.compile(
     r"^(?:[【\[][\u4e00-\u9fffA-Za-z]{2,8}[】\]]\s*\S|[\u4e00-\u9fff]{2,6}\s*[:：][^|]{0,40}\|"
     # or a short label, spaced to the width of longer ones, and its short value (地   区:广西)
-    r"|[\u4e00-\u9fff]{1,3}\s+[\u4e00-\u9fff]{1,3}\s*[:：]\S{0,20}$)"
+    r"|[\u4e00-\u9fff]{1,3}\s+[\u4e00-\u9fff]{1,3}\s*[:：](?:\S[^|]{0,20})?$)"
 )
 
 

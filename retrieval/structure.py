@@ -233,6 +233,7 @@ class _Frame:
     taken: int = 0  # paragraphs after its own that it kept
     longest: int = 0  # the most any earlier item of its list kept
     before: int = 0  # earlier items of its list
+    case: bool = False  # a case of an article's list ((五)…场所。), heading no article
 
 
 MAX_SERIES_LINES = 2
@@ -574,13 +575,14 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
             # 第二章 (as a Markdown heading, say) after 第七条 of a text whose 第一章 is
             # missing: chapters hold articles, whatever kinds came first; nor does a
             # preface (## 序言 over ## 第一章 总则) hold the chapters after it, nor a case
-            # an article lists (a page 2 opening on (五)…配套设施) the articles after it
+            # an article lists (a page 2 opening on (五)…配套设施。) the articles after it;
+            # a heading numbered so ((六)鼓励乡镇招商引资 over 第19条) may
             under = [
                 k
                 for k, f in enumerate(stack)
                 if ((unit := unit_rank(f.kind, f.label)) is not None and unit >= rank)
                 or _FRAME.match(f.label)
-                or (rank == _ARTICLE_RANK and f.kind in _CASE_KINDS)
+                or (rank == _ARTICLE_RANK and f.case)
             ]
             del stack[under[0] if under else len(stack) :]
         if line.kind is not None:
@@ -598,7 +600,9 @@ def _place(lines: list[Line], runs: set[int], salutes: set[int]) -> list[_Group]
                 # ——在前进道路上，我们要始终弘扬… / ——在前进道路上，我们要始终坚持…:
                 # points sharing their opening clause are told apart by the next one
                 label = lead_sentence(line.text, past=len(label) + 1)
-            stack.append(_Frame(line.kind, label, spans, longest=longest, before=before))
+            case = line.kind in _CASE_KINDS and line.text.endswith(("。", "；", ";"))
+            frame = _Frame(line.kind, label, spans, longest=longest, before=before, case=case)
+            stack.append(frame)
             used.add(path())
             opened.append(path())
             if line.pure and not is_leaf(lines, i, [f.kind for f in stack]):

@@ -323,7 +323,7 @@ def test_a_case_a_page_opens_on_holds_no_articles_after_it() -> None:
         "p2.txt",
         [
             "某自治区耕地占用税实施办法",
-            "(五)县级以上人民政府卫生行政部门批准设立的医院内专门用于提供医护服务的场所",
+            "(五)县级以上人民政府卫生行政部门批准设立的医院内专门用于提供医护服务的场所。",
             "学校内经营性场所和教职工住房占用耕地的，按照当地适用税额缴纳耕地占用税。",
             "第十二条 村民或者村级合作组织集资修建的村级道路，暂免征耕地占用税。",
             "第十三条 属下列占用耕地情形之一的，减按每平方米2元税额征收耕地占用税：",
@@ -331,3 +331,14 @@ def test_a_case_a_page_opens_on_holds_no_articles_after_it() -> None:
     )
     articles = [p for p in page.passages if p.text.startswith("第十")]
     assert [p.section for p in articles] == [("第十二条",), ("第十三条",)]
+    # a heading numbered as a case, over the articles of its part, still holds them
+    opinion = parse(
+        "o.txt",
+        [
+            "关于支持重点产业加快发展的实施意见",
+            "一、政策支持",
+            "(六)鼓励乡镇、街道开展招商引资",
+            "第19条 对各乡镇招商引进落户到经济开发区的固定资产投资项目，计算为乡镇招商引资任务。",
+        ],
+    )
+    assert opinion.passages[-1].section[-2:] == ("(六)鼓励乡镇、街道开展招商引资", "第19条")

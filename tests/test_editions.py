@@ -617,3 +617,10 @@ def test_an_edition_called_old_or_new_as_a_version() -> None:
     assert find_target("老版本企业信息公示暂行条例第十七条怎么规定", held).docs == {"q2014.md"}
     assert find_target("原版企业信息公示暂行条例第十七条怎么规定", held).docs == {"q2014.md"}
     assert find_target("新版本企业信息公示暂行条例第十七条怎么规定", held).docs == {"q2024.md"}
+    # both asked (新旧版本…有什么区别); 原版 of three editions is the first
+    both = find_target("新旧版本企业信息公示暂行条例第十七条有什么区别", held).docs
+    assert both is None or both == {"q2014.md", "q2024.md"}
+    first = rules("q2004.md", 2004, "企业应当按照规定报送年度报告。")
+    assert find_target("原版企业信息公示暂行条例第十七条怎么规定", (first, *held)).docs == {
+        "q2004.md"
+    }
