@@ -38,10 +38,7 @@ def unknown_words(query: Query, vocabulary: Container[str], segmenter: Segmenter
     return [
         w
         for w in query.words
-        if _SHORT.fullmatch(w.text)
-        and not _NUMERAL.search(w.text)
-        and not in_vocabulary(w.text, vocabulary)
-        and segmenter.frequency(w.text) < RARE
+        if _may_shorten(w.text, segmenter) and not in_vocabulary(w.text, vocabulary)
     ]
 
 
@@ -54,11 +51,19 @@ def written_short_words(
         w
         for w in query.words
         if len(w.text) == 2
-        and _SHORT.fullmatch(w.text)
-        and not _NUMERAL.search(w.text)
+        and _may_shorten(w.text, segmenter)
         and in_vocabulary(w.text, vocabulary)
-        and segmenter.frequency(w.text) < RARE
     ]
+
+
+def _may_shorten(text: str, segmenter: Segmenter) -> bool:
+    """Whether a word may be a short form: Han characters, two to four, no numbers, rare in
+    general Chinese."""
+    return (
+        bool(_SHORT.fullmatch(text))
+        and not _NUMERAL.search(text)
+        and segmenter.frequency(text) < RARE
+    )
 
 
 def spelled_out(short: str, texts: Sequence[str], segmenter: Segmenter) -> str | None:

@@ -36,11 +36,12 @@ def edition_asked(
     question says neither (or asks of both: 新旧公司法); those before a revision named."""
     if before := before_revision(folded, named):
         return before
+    # (each read once, not once a name: both look through a text's passages)
+    amending = {d.doc for d in named if _amends(d)}
+    apart = amending | {d.doc for d in named if _reports_on(d)}
     for document in named:
         for name in names_of(document):
-            editions = [
-                d for d in named if name in names_of(d) and not _reports_on(d) and not _amends(d)
-            ]
+            editions = [d for d in named if name in names_of(d) and d.doc not in apart]
             years = {d.meta.year for d in editions}
             if len(years) < 2 or None in years:
                 continue
@@ -49,7 +50,8 @@ def edition_asked(
                 return [
                     d
                     for d in named
-                    if d in picked or (_also_asked(d, editions, name, folded) and not _amends(d))
+                    if d in picked
+                    or (_also_asked(d, editions, name, folded) and d.doc not in amending)
                 ]
             if picked is not None:
                 return []  # both asked (新旧公司法)

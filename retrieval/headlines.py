@@ -92,11 +92,14 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         before = out[-1] if out else None
+        ended = before is not None and before.text.endswith((*SENTENCE_END, "”", "）"))
+        finished = before is None or before.kind is not None or ended
         if lines[i].kind is None and _ASIDE.fullmatch(text):
             out.append(lines[i])  # an aside, no headline
             i += 1
             continue
-        if (end := _signature_end(lines, i, before)) is not None:
+        # (after a finished sentence, …现予公布。: not a speech's headline over its speaker)
+        if ended and (end := _signature_end(lines, i)) is not None:
             # a decree's or a notice's signature (总理 李强 / 2024年3月10日, 中共安康市委 /
             # 安康市人民政府 / 2010年9月9日) ends what it signs: its date closes the headline
             # above it (`structure`), and a headline may follow it (…行动计划 / 第一条)
@@ -121,12 +124,6 @@ def plain_headings(lines: list[Line]) -> list[Line]:
         ):
             j += 1
         after = lines[j] if j < len(lines) else None
-        before = out[-1] if out else None
-        finished = (
-            before is None
-            or before.kind is not None
-            or before.text.endswith((*SENTENCE_END, "”", "）"))
-        )
         # a dated or signed headline is a title even after a line that ends unpunctuated
         # (■ 要点, 点击数：/ 次): 2020年度述职报告 / 孙洪亮 over 一、… heads one person's
         # report, and the next report's headline closes it
@@ -173,12 +170,10 @@ def plain_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _signature_end(lines: list[Line], i: int, before: Line | None) -> int | None:
-    """Where a signature starting at line i ends: after a finished sentence (…现予公布。, not
-    a speech's headline over its speaker), its signers' lines (`_SIGNER`, spaces aside, in
-    simplified characters), then the date they signed on; None if line i starts none."""
-    if before is None or not before.text.endswith((*SENTENCE_END, "”", "）")):
-        return None
+def _signature_end(lines: list[Line], i: int) -> int | None:
+    """Where a signature starting at line i ends: its signers' lines (`_SIGNER`, spaces
+    aside, in simplified characters), then the date they signed on; None if line i starts
+    none."""
     k = i
     while (
         k < len(lines)

@@ -93,7 +93,7 @@ _PREFACES = ("前言", "序言", "引言", "绪言", "导言")
 _FRAME = re.compile(rf"^(?:{'|'.join(_PREFACES)}|结束语|结语|后记)$")
 _PART_KINDS = frozenset(("chapter", "cn"))
 _CASE_KINDS = frozenset(("pcn", "pnum", "circled"))  # the cases an article lists: （一） (1) ①
-_ARTICLE_RANK = 2  # `legal_rank` of 第X条
+_ARTICLE_RANK = legal_rank("第一条")
 
 MIN_RUN = 3  # parallel lead sentences needed to form a run
 MAX_RUN_LEAD_CHARS = 15
@@ -682,7 +682,7 @@ def _join_articles(groups: list[_Group]) -> list[_Group]:
             and not opened
             and section
             and out[-1][0] == section
-            and legal_rank(section[-1]) == 2
+            and legal_rank(section[-1]) == _ARTICLE_RANK
             and len(out[-1][2]) + 1 + len(text) <= MAX_PASSAGE_CHARS
         ):
             out[-1] = (section, out[-1][1], out[-1][2] + "\n" + text)
