@@ -133,8 +133,8 @@ from retrieval.structure import parse
 # link alone on its line (编辑) is dropped, a decree's signature (总理 李强 / 2025年12月9日)
 # heads nothing: it closes the headline of the text it signs; 57: a case an article lists
 # ((五)…。, a page opening inside a list) holds no articles, nor a record's spaced fields
-# (地   区:广西) anything
-ANALYZER_VERSION = "57"
+# (地   区:广西) anything; 58: an HTML editor's placeholder title (无标题文档) is furniture
+ANALYZER_VERSION = "58"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"
