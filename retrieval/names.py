@@ -9,8 +9,10 @@ from functools import cache
 
 from retrieval.catalog import memo
 from retrieval.laws import EDITION_NOTE, LONGER_NAME
+from retrieval.metadata import REGION_PEOPLE
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
+from retrieval.places import is_place_name
 
 MIN_NAME_CHARS = 4  # a shorter "name" (报告) says what kind of document, not which
 
@@ -36,6 +38,7 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
         names.add(subtitle)
     names |= {year_free(n) for n in names}
     plain = {plain_text(n) for n in names}
+    plain |= {short for n in plain if (short := _place_said_short(n))}
     # a law is named by two or three characters (水法, 公司法, 民法典); other short "names"
     # (报告) name a kind
     return tuple(
@@ -45,6 +48,19 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
             if len(n) >= MIN_NAME_CHARS or (len(n) in (2, 3) and n.endswith(("法", "法典")))
         )
     )
+
+
+# a name opening with a place and its level (河南省实施职业教育法办法, 内蒙古自治区…)
+_PLACE_LEVEL = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?){REGION_PEOPLE}(?:省|市|自治区)(?=.{{4}})")
+
+
+def _place_said_short(name: str) -> str:
+    """The name with its opening place said without its level, as people say it (河南实施
+    职业教育法办法, 内蒙古实施防沙治沙法办法), or '': not a word ending in 市 (城市道路…)."""
+    opening = _PLACE_LEVEL.match(name)
+    if not opening or not is_place_name(opening.group(1)):
+        return ""
+    return opening.group(1) + name[opening.end() :]
 
 
 def without_level(name: str, places: Iterable[str]) -> str:

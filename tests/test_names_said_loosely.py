@@ -353,3 +353,29 @@ def test_a_rule_named_by_its_kind_alone_or_a_body_charter_is_no_missing_text() -
     assert find_target("住宅小区管理办法怎么规定停车？", catalog).missing  # 小区 is no place
     assert find_target("涉外民事关系法律适用法怎么规定的？", catalog).missing
     assert find_target("上海市旅馆业治安管理条例规定了什么？", catalog).missing
+
+
+def test_a_places_text_is_named_with_its_place_said_without_its_level() -> None:
+    law = parse(
+        "zj.md",
+        ["# 中华人民共和国职业教育法", "第八条 职业教育实行政府统筹、分级管理的原则。"],
+    )
+    implementing = parse(
+        "hn.md",
+        [
+            "# 河南省实施《中华人民共和国职业教育法》办法",
+            "第三十二条 本办法具体应用中的问题由省人民政府教育行政部门负责解释。",
+        ],
+    )
+    # a page on the law's passing, which reads the law's names (职业教育法) as its subject
+    news = parse("xw.txt", ["新《职业教育法》获得通过", "新修订的职业教育法自2022年5月1日起施行。"])
+    catalog = (law, implementing, news)
+    for question in (
+        "河南实施职业教育法的办法，具体应用问题由谁负责解释？",
+        "河南实施职业教育法办法由谁解释",
+    ):
+        assert find_target(question, catalog).docs == {"hn.md"}, question
+    # counter-examples: the law named alone is the law, and another place's text is not this
+    named = find_target("职业教育法实行什么原则？", catalog).docs or set()
+    assert "zj.md" in named and "hn.md" not in named
+    assert find_target("河北实施职业教育法办法由谁解释", catalog).docs != {"hn.md"}
