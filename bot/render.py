@@ -307,6 +307,7 @@ def explanation(
         "ordinal": "届次、批次与所问不符",
         "history": "通过、修订记录，只答何时通过",
         "dateline": "日期、会议行，只答何时何会所作",
+        "unit": "所问是金额、时长、年龄或尺寸，此段没有给出",
     }
     if report.closest:
         lines.append(

@@ -113,13 +113,16 @@ def standout(
     else None: the pool is then in BM25's order, since only kept passages are boosted."""
     if any(c.kept for c in pool):
         return None
-    ranked = [c for c in pool if not c.rule]
+    # (one giving no figure of the kind asked still competes: the closest stands out among what
+    # the question's words reach, and must give the figure too)
+    ranked = [c for c in pool if c.rule in ("", "unit")]
     if not ranked:
         return None
     first = ranked[0]
     second = ranked[1].bm25 if len(ranked) > 1 else 0.0
     stands_out = (
-        first.near
+        not first.rule
+        and first.near
         and first.coverage * sum(weights) >= ranking.standout_information
         and first.bm25 >= ranking.standout_gap * second
     )

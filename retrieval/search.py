@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from retrieval import bm25, highlight
 from retrieval.abbreviations import unknown_words, with_phrases, written_short_words
 from retrieval.citations import article_of, with_enforcing
@@ -82,7 +84,7 @@ from retrieval.refusal import (
     standout,
 )
 from retrieval.regulations import rule_documents
-from retrieval.segment import Segmenter
+from retrieval.segment import BIGRAM, Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.signals import Signals, boost
 from retrieval.structure_answers import (
@@ -101,6 +103,7 @@ from retrieval.structure_answers import (
 from retrieval.targets import Target, find_target, national_documents
 from retrieval.thesaurus import with_synonyms
 from retrieval.title_lines import CATALOGUE_FIELD
+from retrieval.units import asked_unit, gives_unit
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 # candidates BM25 hands to the filters and re-ranking, whatever top_k is: 100 answers as 200
@@ -248,16 +251,32 @@ def judged(
 
 
 def _pool(
-    index: SearchIndex, query: Query, target: Target, ranking: Ranking
+    index: SearchIndex, query: Query, target: Target, ranking: Ranking, defining: bool = False
 ) -> list[tuple[int, float]]:
     """BM25's best passages for the query, within the documents the question names; a
-    year asked counting `Ranking.year_weight` of a word."""
+    year asked counting `Ranking.year_weight` of a word. `defining`: a term's definition is
+    asked, and the passages worded as one join them."""
     allowed = None if target.docs is None else index.allowed(target.docs)
     weights = query.weights(ranking)
     for year in {str(y) for y in target.years} & weights.keys():
         weights[year] *= ranking.year_weight
     ids, scores = bm25.top_k(index.postings, weights, POOL, allowed)
+    if defining:
+        # the article defining a term (本法所称信托，是指…) may rank below the many pages
+        # repeating it: the best passages with the words a definition is made of join the pool,
+        # scored by the question's words alone, as every other is
+        cued, _ = bm25.top_k(index.postings, weights | _DEFINITION_CUES, DEFINED_POOL, allowed)
+        if (new := np.setdiff1d(cued, ids)).size:
+            mask = np.zeros(len(index.passages), dtype=bool)
+            mask[new] = True
+            more, more_scores = bm25.top_k(index.postings, weights, int(new.size), mask)
+            ids, scores = np.concatenate((ids, more)), np.concatenate((scores, more_scores))
     return list(zip(ids.tolist(), scores.tolist(), strict=True))
+
+
+# the words a definition is made of: 本法所称…，是指…, …系指…
+_DEFINITION_CUES = {BIGRAM + "所称": 1.0, BIGRAM + "是指": 1.0, "系指": 1.0}
+DEFINED_POOL = 10  # passages worded as definitions, beside BM25's `POOL`
 
 
 def candidates(
@@ -307,7 +326,8 @@ def candidates(
     history = asks_history(blanked(written, target.said)) and asks_history(written)
     # (a term asked to define or classify, beside the name: 可再生能源法里的可再生能源包括哪几种)
     asked, asked_weights = _asked(query, weights, target, index, definition or bool(kinds), history)
-    ids = levelled(index, asked.weights(ranking), target, _pool(index, asked, target, ranking))
+    pool = _pool(index, asked, target, ranking, definition)
+    ids = levelled(index, asked.weights(ranking), target, pool)
     if telling is None:
         telling = question_focus(query, weights, target, index, ranking, defining=definition)
     # (not one naming the document asked: 浙江第十五次党代会报告 is that congress's report)
@@ -326,6 +346,7 @@ def candidates(
     unheld_edition = bool(ordinals) and other_edition(ordinals, texts)
     quoted = bool(target.phrases) and any(holds)
     quantity = asks_quantity(folded_question)
+    unit = asked_unit(folded_question)
     when = asks_time(folded_question)
     who = asks_who(folded_question)
     effect = asks_effect(folded_question)
@@ -395,6 +416,8 @@ def candidates(
             rule = "dateline"  # and the day and meeting it was given at, when it was given
         elif not record and CATALOGUE_FIELD.match(passage.text):
             rule = "record"  # 发布机构: …, 索引号: … (a disclosure catalogue's), when asked
+        if not rule and unit is not None and not gives_unit(unit, text):
+            rule = "unit"  # 船票多少钱一张 asked, and no amount given
         if quoted and whole:
             ok = score > 0  # the quoted phrase itself is found: famous phrases are common words
         elif quoted:
