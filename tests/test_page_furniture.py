@@ -317,6 +317,23 @@ def test_a_bulletins_page_header_with_its_issue_and_day_is_no_title() -> None:
     assert list(clean(text).lines) == text
 
 
+def test_an_editors_placeholder_title_is_no_headline() -> None:
+    page = [
+        "无标题文档",
+        "无标题文档",
+        "  当前位置: 首页>> 今日中国>> 中国要闻",
+        "我国首次交通战备综合应急保障演练在兰州举行",
+        "中央政府门户网站   2011年09月21日 20时03分   来源:新华社",
+        "新华社兰州9月21日电 我国首次战时军事交通综合应急保障演练日前在甘肃兰州结束。",
+    ]
+    document = read_document("yanlian.txt", "\n".join(page).encode())
+    assert document.title == "我国首次交通战备综合应急保障演练在兰州举行"
+    assert not any("无标题" in p.text for p in document.passages)
+    # counter-example: a title saying 无标题 among its other words is a title
+    poem = ["无标题的诗", "这是一首没有标题的诗，写在一个冬天的早晨，诗人后来也没有给它起名。"]
+    assert read_document("poem.txt", "\n".join(poem).encode()).title == "无标题的诗"
+
+
 def test_a_pages_fold_and_its_follow_us_footer_are_no_last_paragraph() -> None:
     page = [
         "这届进博会,不一般!",
