@@ -452,11 +452,12 @@ _KEYWORDS = re.compile(rf"^{_KEYWORD}(?:\s*,\s*{_KEYWORD}){{4,}},?$")
 _MENU_ITEM = r"[^|｜。，,；;！？!?]{1,10}"
 _MENU_BAR = re.compile(rf"^{_MENU_ITEM}(?:\s*[|｜]\s*{_MENU_ITEM}){{4,}}\s*[|｜]?$")
 HEAD_LINES = 3  # where a page's menus sit: among its first lines
-# an HTML editor's placeholder left as a page's title (无标题文档, Untitled Document, 新建网页 1):
+_PLACEHOLDER_RULE = "网页元数据：占位标题"
+# an HTML editor's placeholder left as a page's title (无标题文档, Untitled-1, New Page 1):
 # no headline; not a title saying 无标题 among other words (无标题的诗)
 _PLACEHOLDER_TITLE = re.compile(
     r"^(?:无标题(?:文档|网页|页)?|未命名(?:文档|网页|页面)?|新建网页\s*\d*"
-    r"|untitled(?:\s+(?:document|page))?)$",
+    r"|untitled(?:\s+(?:document|page))?(?:-\d+)?|new\s+page\s*\d*)$",
     re.IGNORECASE,
 )
 
@@ -471,8 +472,12 @@ def _head_furniture(lines: list[str]) -> dict[int, str]:
         above = lines[head[k - 1]].strip() if k else ""
         below = lines[head[k + 1]].strip() if k + 1 < len(head) else ""
         if _PLACEHOLDER_TITLE.match(line):
-            found[i] = "网页元数据：占位标题"
-        elif k == 0 and _KEYWORDS.match(line) and len({len(w.strip()) for w in line.split(",")}) > 1:
+            found[i] = _PLACEHOLDER_RULE
+        elif (
+            k == sum(rule == _PLACEHOLDER_RULE for rule in found.values())  # (first but those)
+            and _KEYWORDS.match(line)
+            and len({len(w.strip()) for w in line.split(",")}) > 1
+        ):
             found[i] = "网页元数据：关键词"
         elif _MENU_BAR.match(line) and not _table_row(line, below):
             found[i] = "网页控件：导航栏"

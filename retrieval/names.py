@@ -9,7 +9,7 @@ from functools import cache
 
 from retrieval.catalog import memo
 from retrieval.laws import EDITION_NOTE, LONGER_NAME
-from retrieval.metadata import REGION_PEOPLE
+from retrieval.metadata import PROVINCE_SHORT, REGION_PEOPLE
 from retrieval.model import Document
 from retrieval.normalize import fold, plain_text
 from retrieval.places import is_place_name
@@ -50,17 +50,26 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
     )
 
 
-# a name opening with a place and its level (河南省实施职业教育法办法, 内蒙古自治区…)
-_PLACE_LEVEL = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?){REGION_PEOPLE}(?:省|市|自治区)(?=.{{4}})")
+# a place's text implementing a law, its name opening with the place and its level
+# (河南省实施职业教育法办法, 内蒙古自治区实施…); not the place's other texts, whose short names
+# the readers of a year's or a genre's text match against titles spelling the level
+_PLACE_LEVEL = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,3}}?){REGION_PEOPLE}(?:省|市|自治区)(?=实施.{{4}})"
+)
+
+
+MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})  # provinces whose level is 市
 
 
 def _place_said_short(name: str) -> str:
-    """The name with its opening place said without its level, as people say it (河南实施
-    职业教育法办法, 内蒙古实施防沙治沙法办法), or '': not a word ending in 市 (城市道路…)."""
+    """The name of a place's text implementing a law with the place said without its level, as
+    people say it (河南实施职业教育法办法, 内蒙古实施防沙治沙法办法), or ''."""
     opening = _PLACE_LEVEL.match(name)
-    if not opening or not is_place_name(opening.group(1)):
+    if not opening or not is_place_name(place := opening.group(1)):
         return ""
-    return opening.group(1) + name[opening.end() :]
+    if opening.group(0).endswith("市") and place in PROVINCE_SHORT and place not in MUNICIPALITIES:
+        return ""  # (吉林市's text said short would be the province's: 吉林省…)
+    return place + name[opening.end() :]
 
 
 def without_level(name: str, places: Iterable[str]) -> str:

@@ -265,7 +265,7 @@ def _pool(
         # the article defining a term (本法所称信托，是指…) may rank below the many pages
         # repeating it: the best passages with the words a definition is made of join the pool,
         # scored by the question's words alone, as every other is
-        cued, _ = bm25.top_k(index.postings, weights | _DEFINITION_CUES, DEFINED_POOL, allowed)
+        cued, _ = bm25.top_k(index.postings, _DEFINITION_CUES | weights, DEFINED_POOL, allowed)
         if (new := np.setdiff1d(cued, ids)).size:
             mask = np.zeros(len(index.passages), dtype=bool)
             mask[new] = True

@@ -106,3 +106,18 @@ def test_a_passage_saying_what_the_term_is_comes_before_pages_repeating_it() -> 
     assert first(index, "什么是民族乡？").text.startswith("第二条")
     # counter-example: asked something else of the term, the statement does not lead
     assert first(index, "民族乡的乡长由谁担任？").text.startswith("第五条")
+
+
+def test_the_definition_is_found_below_the_many_articles_repeating_the_term() -> None:
+    articles = [
+        f"第{n + 3}条 信托财产{n}号，信托当事人应当按照信托文件管理信托事务。" for n in range(120)
+    ]
+    law = [
+        "某信托法",
+        "第一条 为了调整信托关系，规范信托行为，制定本法。",
+        "第二条 本法所称信托，是指委托人基于对受托人的信任，将其财产权委托给受托人，由受托人按"
+        "委托人的意愿以自己的名义，为受益人的利益或者特定目的，进行管理或者处分的行为。",
+        *articles,
+    ]
+    index = index_of([parse("xt.md", law)], SEGMENTER)
+    assert first(index, "法律上信托是怎么定义的？").text.startswith("第二条")

@@ -56,7 +56,7 @@ def test_the_passage_giving_the_figure_asked_leads() -> None:
     # examines, though that holds as many of the question's words
     reply = answer(fares, "申请船舶营运证，交通运输主管部门多少天内作出决定？", SEGMENTER)
     assert reply.hits[0].passage.text.startswith("第十四条")
-    assert all("日" in h.passage.text for h in reply.hits)
+    assert all(gives_unit(Unit.SPAN, h.passage.text) for h in reply.hits)
 
 
 def test_the_figure_a_question_asks_for() -> None:
@@ -67,6 +67,7 @@ def test_the_figure_a_question_asks_for() -> None:
     assert asked_unit("多少天内给答复") is Unit.SPAN
     assert asked_unit("高校教资考试多久考一次") is Unit.SPAN
     assert asked_unit("单身男性收养女孩年龄要差几岁") is Unit.AGE
+    assert asked_unit("几周岁可以考驾照") is Unit.AGE
     assert asked_unit("墓穴最多占多少平方米") is Unit.MEASURE
     # not a figure of these kinds: a count, a share, an ordinal, a while, a date, a grade
     for question in (
@@ -78,6 +79,8 @@ def test_the_figure_a_question_asks_for() -> None:
         "欠款达到总价多少比例",
         "第几次常务会议审议的",
         "为什么这几年好多省市禁止楼道充电",
+        "几年前出台的条例现在还有效吗",
+        "多少年来一直没变的规定是什么",
         "胎儿出生没多久就死了遗产归谁",
         "几月几日开始施行",
         "宣传周是每年几月的第几周",
@@ -85,6 +88,10 @@ def test_the_figure_a_question_asks_for() -> None:
         "几年级开始上",
         # nor where the question asks something else too: that may be what a passage answers
         "架桥要海事批准吗？海事多少天内答复？",
+        "目录是谁来定、多久调整一次",
+        "申请行政复议需要什么材料要交多少钱",
+        "何时办理？需交多少钱？",
+        "多少万辆汽车上路",
     ):
         assert asked_unit(question) is None, question
 
@@ -99,8 +106,15 @@ def test_what_gives_the_figure_asked() -> None:
     assert gives_unit(money, "有关机关应当免收相关费用")
     assert gives_unit(money, "具体数额由乡镇人民政府根据当地情况确定")
     assert not gives_unit(money, "增加的费用由国家承担")
+    assert gives_unit(money, "行政复议机关受理申请，不得向申请人收取任何费用")
+    assert not gives_unit(span, "本办法自2020年1月1日起施行")  # a day, no span
+    assert not gives_unit(span, "第二十一条 老年人应当受到尊重")  # an article's number
     assert gives_unit(span, "每年至少进行一次检测评估")
     assert gives_unit(span, "应当自受理之日起二十日内作出决定")
-    assert not gives_unit(span, "高等学校教师资格考试根据需要举行")
+    assert gives_unit(span, "高等学校教师资格考试根据需要举行")
+    assert not gives_unit(span, "高等学校教师资格考试由省级教育行政部门组织")
+    assert gives_unit(span, "建筑物与电力线路的安全距离如下：")  # its items follow
     assert gives_unit(Unit.AGE, "年龄应当相差40周岁以上")
     assert gives_unit(Unit.MEASURE, "每个墓穴占地不得超过1平方米")
+    assert gives_unit(Unit.MEASURE, "按照不低于工资标准的300%支付")  # 几倍, said as a share
+    assert gives_unit(money, "赔偿责任限额为332计算单位")

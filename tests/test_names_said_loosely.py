@@ -378,4 +378,23 @@ def test_a_places_text_is_named_with_its_place_said_without_its_level() -> None:
     # counter-examples: the law named alone is the law, and another place's text is not this
     named = find_target("职业教育法实行什么原则？", catalog).docs or set()
     assert "zj.md" in named and "hn.md" not in named
-    assert find_target("河北实施职业教育法办法由谁解释", catalog).docs != {"hn.md"}
+    assert "hn.md" not in (find_target("河北实施职业教育法办法由谁解释", catalog).docs or ())
+
+
+def test_a_city_named_as_its_province_keeps_its_level() -> None:
+    province = parse(
+        "jls.md",
+        [
+            "# 吉林省实施《中华人民共和国水法》办法",
+            "第一条 为了实施水法，结合本省实际，制定本办法。",
+        ],
+    )
+    city = parse(
+        "jlc.md",
+        [
+            "# 吉林市实施《中华人民共和国水法》办法",
+            "第一条 为了实施水法，结合本市实际，制定本办法。",
+        ],
+    )
+    # 吉林 said short is the province, whose level people leave out; not also the city 吉林市
+    assert find_target("吉林实施水法办法是怎么制定的", (province, city)).docs == {"jls.md"}
