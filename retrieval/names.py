@@ -56,8 +56,6 @@ def _names(title: str, given: tuple[str, ...], subtitle: str) -> tuple[str, ...]
 _PLACE_LEVEL = re.compile(
     rf"^([\u4e00-\u9fff]{{2,3}}?){REGION_PEOPLE}(?:省|市|自治区)(?=实施.{{4}})"
 )
-
-
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})  # provinces whose level is 市
 
 
