@@ -13,9 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
-
-from retrieval import bm25, highlight
+from retrieval import highlight
 from retrieval.abbreviations import unknown_words, with_phrases, written_short_words
 from retrieval.citations import article_of, with_enforcing
 from retrieval.clues import (
@@ -51,6 +49,7 @@ from retrieval.model import Answer, Hit, NoAnswer, Passage
 from retrieval.normalize import blanked, fold, plain_text, valid_text
 from retrieval.own_place import levelled
 from retrieval.parts import read_place
+from retrieval.pool import bm25_pool
 from retrieval.question import (
     MAX_QUESTION_CHARS,
     Query,
@@ -84,7 +83,7 @@ from retrieval.refusal import (
     standout,
 )
 from retrieval.regulations import rule_documents
-from retrieval.segment import BIGRAM, Segmenter
+from retrieval.segment import Segmenter
 from retrieval.sessions import asked_ordinals, other_edition
 from retrieval.signals import Signals, boost
 from retrieval.structure_answers import (
@@ -106,9 +105,6 @@ from retrieval.title_lines import CATALOGUE_FIELD
 from retrieval.units import asked_unit, gives_unit
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
-# candidates BM25 hands to the filters and re-ranking, whatever top_k is: 100 answers as 200
-# did (702 documents, 39,672 passages: 2 of 9,494 answers lost, 3 won) at 2/3 of the cost
-POOL = 100
 CLOSEST_NOTE = "没有找到完全对应的段落，以下是最接近的一段"
 NAMED_CLOSEST_NOTE = "没有找到完全对应的段落，以下是所问文件中最接近的内容"  # under 按《…》作答
 
@@ -250,35 +246,6 @@ def judged(
     return candidates(*args, telling=written), written
 
 
-def _pool(
-    index: SearchIndex, query: Query, target: Target, ranking: Ranking, defining: bool = False
-) -> list[tuple[int, float]]:
-    """BM25's best passages for the query, within the documents the question names; a
-    year asked counting `Ranking.year_weight` of a word. `defining`: a term's definition is
-    asked, and the passages worded as one join them."""
-    allowed = None if target.docs is None else index.allowed(target.docs)
-    weights = query.weights(ranking)
-    for year in {str(y) for y in target.years} & weights.keys():
-        weights[year] *= ranking.year_weight
-    ids, scores = bm25.top_k(index.postings, weights, POOL, allowed)
-    if defining:
-        # the article defining a term (本法所称信托，是指…) may rank below the many pages
-        # repeating it: the best passages with the words a definition is made of join the pool,
-        # scored by the question's words alone, as every other is
-        cued, _ = bm25.top_k(index.postings, _DEFINITION_CUES | weights, DEFINED_POOL, allowed)
-        if (new := np.setdiff1d(cued, ids)).size:
-            mask = np.zeros(len(index.passages), dtype=bool)
-            mask[new] = True
-            more, more_scores = bm25.top_k(index.postings, weights, int(new.size), mask)
-            ids, scores = np.concatenate((ids, more)), np.concatenate((scores, more_scores))
-    return list(zip(ids.tolist(), scores.tolist(), strict=True))
-
-
-# the words a definition is made of: 本法所称…，是指…, …系指…
-_DEFINITION_CUES = {BIGRAM + "所称": 1.0, BIGRAM + "是指": 1.0, "系指": 1.0}
-DEFINED_POOL = 10  # passages worded as definitions, beside BM25's `POOL`
-
-
 def candidates(
     index: SearchIndex,
     query: Query,
@@ -326,7 +293,7 @@ def candidates(
     history = asks_history(blanked(written, target.said)) and asks_history(written)
     # (a term asked to define or classify, beside the name: 可再生能源法里的可再生能源包括哪几种)
     asked, asked_weights = _asked(query, weights, target, index, definition or bool(kinds), history)
-    pool = _pool(index, asked, target, ranking, definition)
+    pool = bm25_pool(index, asked, target, ranking, definition)
     ids = levelled(index, asked.weights(ranking), target, pool)
     if telling is None:
         telling = question_focus(query, weights, target, index, ranking, defining=definition)
@@ -509,7 +476,7 @@ def read_question(
     shorts = unknown_words(query, index.postings.vocabulary, segmenter)
     written = written_short_words(query, index.postings.vocabulary, segmenter)
     if shorts or written:
-        ids = [i for i, _ in _pool(index, query, target, ranking)]
+        ids = [i for i, _ in bm25_pool(index, query, target, ranking)]
         texts = index.searchable_many(ids)
         query = with_phrases(query, shorts, texts, segmenter, written, index.passages_holding)
     if target.named and target.phrases and docs is None and not _CHANGED.search(question):
@@ -527,7 +494,7 @@ def _quoted_elsewhere(index: SearchIndex, query: Query, target: Target, ranking:
     none it names holds it (江西条例的“三个写入、三个率先”: the news page on the regulation)."""
 
     def holding(scope: Target, held: Callable[[str, str], bool]) -> set[str]:
-        ids = [i for i, _ in _pool(index, query, scope, ranking)]
+        ids = [i for i, _ in bm25_pool(index, query, scope, ranking)]
         return {
             index.passages[i].doc
             for i, text in zip(ids, index.searchable_many(ids), strict=True)
