@@ -10,7 +10,7 @@ of the question's weight: a question whose distinctive words are not in the corp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from retrieval import highlight
@@ -103,6 +103,7 @@ from retrieval.targets import Target, find_target, national_documents
 from retrieval.thesaurus import with_synonyms
 from retrieval.title_lines import CATALOGUE_FIELD
 from retrieval.units import asked_unit, gives_unit
+from retrieval.widening import CHANGED, quoted_elsewhere, told_elsewhere
 
 LEADING_HITS = 3  # a structure question goes to the document its best passages share
 CLOSEST_NOTE = "没有找到完全对应的段落，以下是最接近的一段"
@@ -479,32 +480,12 @@ def read_question(
         ids = [i for i, _ in bm25_pool(index, query, target, ranking)]
         texts = index.searchable_many(ids)
         query = with_phrases(query, shorts, texts, segmenter, written, index.passages_holding)
-    if target.named and target.phrases and docs is None and not _CHANGED.search(question):
-        target = _quoted_elsewhere(index, query, target, ranking)
+    if target.named and target.phrases and docs is None and not CHANGED.search(question):
+        target = quoted_elsewhere(index, query, target, ranking)
+    elif target.named and target.said and docs is None:
+        weights = word_weights(query, segmenter, ranking)
+        target = told_elsewhere(index, query, weights, target, ranking)
     return query, target
-
-
-# a question on what a text changed or still says (把“坚持总量控制”换成了什么, 还写着“…”吗)
-# asks of the text it names, whatever other texts say the quote
-_CHANGED = re.compile(r"改成|改为|换成|还写|有没有写|原来|原先|不再")
-
-
-def _quoted_elsewhere(index: SearchIndex, query: Query, target: Target, ranking: Ranking) -> Target:
-    """The target widened to the documents saying the question's quote word for word, where
-    none it names holds it (江西条例的“三个写入、三个率先”: the news page on the regulation)."""
-
-    def holding(scope: Target, held: Callable[[str, str], bool]) -> set[str]:
-        ids = [i for i, _ in bm25_pool(index, query, scope, ranking)]
-        return {
-            index.passages[i].doc
-            for i, text in zip(ids, index.searchable_many(ids), strict=True)
-            if all(held(q, text) for q in target.phrases)
-        }
-
-    if holding(target, holds_quote):
-        return target
-    saying = holding(replace(target, docs=None), says_quote)
-    return replace(target, docs=(target.docs or frozenset()) | saying) if saying else target
 
 
 def structure_answer(

@@ -4,7 +4,7 @@ missing one; each rule with the counter-example it must not break."""
 
 from __future__ import annotations
 
-from retrieval.search import answer
+from retrieval.search import Ranking, answer, read_question
 from retrieval.segment import default_segmenter
 from retrieval.structure import parse
 from retrieval.targets import find_target
@@ -398,3 +398,36 @@ def test_a_city_named_as_its_province_keeps_its_level() -> None:
     )
     # 吉林 said short is the province, whose level people leave out; not also the city 吉林市
     assert find_target("吉林实施水法办法是怎么制定的", (province, city)).docs == {"jls.md"}
+
+
+def test_a_name_only_a_page_on_the_named_law_says_is_asked_of_that_page() -> None:
+    law = parse(
+        "gf.md",
+        [
+            "# 中华人民共和国国防交通法",
+            "第一条 为了加强国防交通建设，保障国防活动顺利进行，制定本法。",
+            "第八条 各级人民政府应当将国防交通教育纳入全民国防教育，普及国防交通知识。",
+        ],
+    )
+    news = parse(
+        "xw.txt",
+        [
+            "国防交通法获通过系十八大以来第一部国防军事立法",
+            "会议表决通过了国防交通法。国家交通战备办公室副主任黄伟业接受了采访，介绍了该法出台的背景。",
+        ],
+    )
+    drill = parse(
+        "yl.txt",
+        ["交通战备演练在兰州举行", "演练由国家交通战备办公室组织，副主任黄伟业到场观摩。"],
+    )
+    index = index_of([law, news, drill], SEGMENTER)
+    question = "国防交通法通过那天接受采访的黄伟业是什么职务？"
+    # the news page on the law, not the drill's, which holds the name but not the law's
+    assert read_question(index, question, SEGMENTER, Ranking())[1].docs == {"gf.md", "xw.txt"}
+    reply = answer(index, question, SEGMENTER)
+    assert reply.hits and reply.hits[0].passage.doc == "xw.txt"
+    # counter-examples: what the law itself says is the law's
+    assert (
+        answer(index, "国防交通法对国防交通教育怎么规定？", SEGMENTER).hits[0].passage.doc
+        == "gf.md"
+    )
