@@ -38,6 +38,18 @@ _SIGNER = re.compile(
 )
 MAX_BYLINE_CHARS = 30
 _ASIDE = re.compile(r"[（(][^（()）]+[）)]")  # (此件公开发布), (征求意见稿)
+# a line a page stamps, never what a text is called: a day alone (二○○五年三月十六日, signing the
+# decree above it), a posting time (06.09.2017 15:52, 中国新闻网| 2025-04-22 10:34:41), a breadcrumb
+# trail (首頁>要聞), digits alone (a page counter 1 / 3, a comment count) or a site's 正文 label
+_STAMP = re.compile(
+    r"^[（(]?\s*[0-9０-９〇○零一二三四五六七八九十]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月"
+    r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*[）)]?$"
+    r"|^[^。，,；;]{0,24}?\d{1,2}[-./月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?[^。，,；;]{0,16}$"
+    r"|^[^。，,；;>»]{1,16}(?:\s*(?:>>?|»)\s*[^。，,；;>»]{0,16}){1,}\s*$"
+    r"|^[\d\s.,:：/\-]+$"
+    r"|^[^。，,；;]{0,16}正文$"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ATTACHED = re.compile(r"^附[：:]\s*\S")
 _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
 # a line that is a document's title in book-title marks: the text below is that document
@@ -78,6 +90,8 @@ def plain_headings(lines: list[Line]) -> list[Line]:
     A list of short items is followed by another short line, not a paragraph, and stays."""
     out: list[Line] = []
     fields = _record_fields(lines)
+    han = sum(len(_HAN.findall(ln.text)) for ln in lines)
+    chinese = han > sum(len(ln.text) for ln in lines) / 2  # (not an English translation)
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -153,6 +167,16 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             head = next((k for k in range(i, j) if _BOOK_TITLE.fullmatch(lines[k].text)), None)
             if head is None:
                 head = next((k for k in range(i + 1, j) if _titles_a_document(lines[k].text)), i)
+            if not _is_title_line(lines[head], chinese):
+                # (the page's stamp or credit over a headline: the headline heads the text,
+                # and the lines above it stay with the text before)
+                titled = next((k for k in range(i, j) if _is_title_line(lines[k], chinese)), None)
+                if titled is None:  # stamps alone: no headline
+                    out.extend(lines[i:j])
+                    i = j
+                    continue
+                out.extend(lines[i:titled])
+                i = head = titled
             rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
             signed = [ln.text for ln in lines[head + 1 : j]]
             label = lines[head].text
@@ -249,6 +273,21 @@ def _is_headline(line: Line) -> bool:
         and not is_history(line.text)  # 2001年4月21日 国务院令第302号公布 above 第一条
         and not dateline_text(line.text)  # （2020年2月3日） under a speech's title
         and not POSTING.match(line.text)  # 制定机关:…人民代表大会常务委员会, 发布日期:…
+    )
+
+
+_CREDIT = re.compile(r"^\s*(?:本文|文章|信息)?(?:来源|作者|责编|编辑|记者|通讯员)\s*[:：]")
+
+
+def _is_title_line(line: Line, chinese: bool) -> bool:
+    """A headline line that is not a page's stamp, a posting line or a credit, nor, in a
+    Chinese text, a line with no Chinese in it (404 Not Found, EN, admin2017-09-01 23)."""
+    return (
+        _is_headline(line)
+        and (not chinese or bool(_HAN.search(line.text)))
+        and not _STAMP.match(line.text)
+        and not POSTING.match(line.text)
+        and not _CREDIT.match(line.text)
     )
 
 

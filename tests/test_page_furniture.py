@@ -436,3 +436,90 @@ def test_a_law_librarys_record_fields_spaced_to_one_width_head_nothing() -> None
     fields = ("類", "文", "頒", "地", "行", "時")
     assert document.passages
     assert not any(s.startswith(fields) for p in document.passages for s in p.section)
+
+
+def test_a_pages_stamps_over_a_headline_head_nothing() -> None:
+    # a posting time, a credit, a count, a trail or a 正文 label above a page's headline is
+    # the page's, not what its text is called: the headline under them heads the text
+    for stamp in (
+        "06.09.2017 15:52",
+        "中国新闻网| 2025-04-22 10:34:41",
+        "新华社 05-19 03:05",
+        "29",
+        "1 / 3",
+        "首頁>要聞 要聞",
+        "新華網 正文",
+        "404 Not Found",
+    ):
+        page = read_document(
+            "hezuoshe_2017.txt",
+            "\n".join(
+                [
+                    "全国农民专业合作社达193万多家",
+                    stamp,
+                    "本文来源: 人力资源和社会保障厅",
+                    "全国农民专业合作社达193万多家",
+                    "46.8%的农户入社",
+                    "据工商总局最新统计,全国农民专业合作社数量有193.3万家,入社农户占全国农户总数的"
+                    "46.8%。",
+                    "在数量猛增的同时,合作社的合作水平显著提升,逐步向一二三产业融合多种形式发展。",
+                ]
+            ).encode(),
+        )
+        assert page.passages[-1].section == ("46.8%的农户入社",), stamp
+
+
+def test_a_day_alone_under_a_decree_heads_nothing_after_it() -> None:
+    page = read_document(
+        "jinan_guanqu_2005.txt",
+        "\n".join(
+            [
+                "濟南市邢家渡引黃灌區管理辦法",
+                "引言",
+                "經2005年2月17日市政府第21次常務會議審議通過, 現予以發布,自2005年5月1日起施行。",
+                "二○○五年三月十六日",
+                "具體內容",
+                "第一條 為加強邢家渡引黃灌區管理,充分發揮灌區工程設施的綜合效益,促進經濟發展,"
+                "制定本辦法。",
+                "第二條 市水利局是邢家渡引黃灌區的行政主管部門。",
+            ]
+        ).encode(),
+    )
+    articles = [p for p in page.passages if p.text.startswith("第")]
+    assert [p.section for p in articles] == [("具體內容",), ("具體內容",)]
+    assert all("二○○五年三月十六日" not in label for p in page.passages for label in p.section)
+
+
+def test_those_addressed_alone_on_a_line_are_no_passage() -> None:
+    # 亲爱的同学们: opens a speech as 同志们： does; 联系我们 is a page's link, not an address
+    speech = read_document(
+        "kaixue_2019.txt",
+        "\n".join(
+            [
+                "在2019级新生开学典礼上的讲话",
+                "亲爱的同学们、老师们:",
+                "今天，我们在这里隆重举行开学典礼，热烈欢迎来自全国各地的新同学加入这个大家庭。",
+                "共青团员们，青年朋友们，同志们：",
+                "希望大家珍惜时光，刻苦学习，在奋斗中实现自己的人生价值，不负青春，不负韶华。",
+            ]
+        ).encode(),
+    )
+    texts = [p.text for p in speech.passages]
+    assert not any(t.endswith(("们:", "们：")) for t in texts)
+    assert any(t.startswith("今天，我们在这里") for t in texts)
+
+
+def test_a_news_apps_prompt_and_a_font_size_widget_are_no_text() -> None:
+    furniture = [
+        "打开网易新闻 查看精彩图片",
+        "扫码阅读《意见》全文",
+        "字號:默認 超大 | 打印 |",
+        "更多>>",
+    ]
+    text = [
+        "打开大门查看图片的人越来越多。",  # a sentence, not a prompt
+        "扫码支付已经很方便。",
+        "更多的人参与进来。",
+    ]
+    cleaned = clean(furniture + text)
+    assert list(cleaned.lines) == text
