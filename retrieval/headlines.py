@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from retrieval.boilerplate import clutter_rule
 from retrieval.datelines import dateline_text
 from retrieval.dates import first_date
 from retrieval.history import is_date_line, is_history
 from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import KIND_WORDS
 from retrieval.normalize import simplified
-from retrieval.title_lines import POSTING
+from retrieval.title_lines import POSTING, is_posting_line
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
 # a field's label opening a line (• 中文名:…, 签到天数: 703 天): a record's, heading nothing
@@ -38,17 +39,29 @@ _SIGNER = re.compile(
 )
 MAX_BYLINE_CHARS = 30
 _ASIDE = re.compile(r"[（(][^（()）]+[）)]")  # (此件公开发布), (征求意见稿)
-# a line a page stamps, never what a text is called: a day alone (二○○五年三月十六日, signing the
-# decree above it), a posting time (06.09.2017 15:52, 中国新闻网| 2025-04-22 10:34:41), a breadcrumb
-# trail (首頁>要聞), digits alone (a page counter 1 / 3, a comment count) or a site's 正文 label
+# a line a page stamps, never what its text is called: a day alone (二○○五年三月十六日, signing
+# the decree above), a posting time (06.09.2017 15:52, 中国新闻网| 2025-04-22 10:34:41; not
+# 直播：3月5日 9:00 十四届…开幕会), a breadcrumb trail (首頁>要聞 要聞, 新闻中心 > 国内新闻 > 时事;
+# not 1+1>2：…), a page counter (1 / 3), a site's 正文 label (新華網 正文, 以下为正文; not 协定正文)
+# or a telephone number
 _STAMP = re.compile(
     r"^[（(]?\s*[0-9０-９〇○零一二三四五六七八九十]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月"
     r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*[）)]?$"
-    r"|^[^。，,；;]{0,24}?\d{1,2}[-./月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?[^。，,；;]{0,16}$"
-    r"|^[^。，,；;>»]{1,16}(?:\s*(?:>>?|»)\s*[^。，,；;>»]{0,16}){1,}\s*$"
-    r"|^[\d\s.,:：/\-]+$"
-    r"|^[^。，,；;]{0,16}正文$"
+    r"|^[^。，,；;:：]{0,24}?(?:\d{2,4}[-./年]\s*)?\d{1,2}[-./月]\s*\d{1,2}(?:[-./]\d{2,4})?日?\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?[^。，,；;]{0,6}$"
+    r"|^[^。，,；;>»]{1,16}(?:\s*(?:>>?|»)\s*[^。，,；;>»]{0,16}){2,}\s*$"
+    r"|^(?=.*(?:首页|首頁|位置|频道|頻道))[^。，,；;>»]{1,16}(?:\s*(?:>>?|»)\s*[^。，,；;>»]{0,16})+\s*$"
+    r"|^\d{1,3}\s*/\s*\d{1,3}$"
+    r"|^\S{1,8}[网網报報社台]\s*正文$|^以下为正文[:：]?$"
+    r"|^0\d{2,3}-\d{7,8}$"  # a telephone number
 )
+# who wrote, reported or issued a text, under its headline (本文来源:, 人民日报客户端 姜洁, 商报讯
+# (记者 葛玲燕)), the number it was issued under (化府通〔2024〕10号) or a line all in brackets
+_CREDIT = re.compile(
+    r"^\s*(?:本文|文章|信息)?(?:来源|作者|责编|编辑|记者|通讯员)\s*[:：]"
+    r"|[（(]\s*记者|客户端\s+\S{2,4}$|^\S{2,8}讯\s|〔\d{4}〕\d+号|^[（(].*[）)]$"
+)
+_LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ATTACHED = re.compile(r"^附[：:]\s*\S")
 _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
@@ -168,14 +181,14 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             if head is None:
                 head = next((k for k in range(i + 1, j) if _titles_a_document(lines[k].text)), i)
             if not _is_title_line(lines[head], chinese):
-                # (the page's stamp or credit over a headline: the headline heads the text,
-                # and the lines above it stay with the text before)
+                # (the page's stamp or a credit over a headline: the headline heads the text,
+                # and the lines above it are a line of the text before)
                 titled = next((k for k in range(i, j) if _is_title_line(lines[k], chinese)), None)
+                stamps = lines[i : j if titled is None else titled]
+                out.append(Line(" ".join(ln.text for ln in stamps), None, "", False))
                 if titled is None:  # stamps alone: no headline
-                    out.extend(lines[i:j])
                     i = j
                     continue
-                out.extend(lines[i:titled])
                 i = head = titled
             rest = [ln.text for k, ln in enumerate(lines[i:j], start=i) if k != head]
             signed = [ln.text for ln in lines[head + 1 : j]]
@@ -276,18 +289,18 @@ def _is_headline(line: Line) -> bool:
     )
 
 
-_CREDIT = re.compile(r"^\s*(?:本文|文章|信息)?(?:来源|作者|责编|编辑|记者|通讯员)\s*[:：]")
-
-
 def _is_title_line(line: Line, chinese: bool) -> bool:
-    """A headline line that is not a page's stamp, a posting line or a credit, nor, in a
-    Chinese text, a line with no Chinese in it (404 Not Found, EN, admin2017-09-01 23)."""
+    """A headline line that is not a page's stamp, posting line, credit, byline or widget,
+    nor, in a Chinese text, a line of Latin letters and no Chinese (404 Not Found, EN)."""
+    text = line.text
     return (
         _is_headline(line)
-        and (not chinese or bool(_HAN.search(line.text)))
-        and not _STAMP.match(line.text)
-        and not POSTING.match(line.text)
-        and not _CREDIT.match(line.text)
+        and not (chinese and _LATIN.search(text) and not _HAN.search(text))
+        and not _STAMP.match(text)
+        and not is_posting_line(line)
+        and not _CREDIT.search(text)
+        and not _byline([text])
+        and clutter_rule(text) is None
     )
 
 

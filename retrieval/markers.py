@@ -64,10 +64,14 @@ _VOCATIVE = (
     r"|同事们|各位[\u4e00-\u9fff]{1,3}?"  # 各位代表 / 各位老师 / 各位来宾
     r"|各位[\u4e00-\u9fff]{2,6}?朋友们|[\u4e00-\u9fff]{1,4}界的?朋友们)"  # 各位新闻媒体朋友们
 )
-# a line of nothing but those addressed (亲爱的同学们:, 共青团员们、青年朋友们、同志们！): any
-# plural of a few characters, not a page's 联系我们 or 分享给小伙伴们
-_ADDRESSED = r"(?:(?:亲爱的|尊敬的|敬爱的)?[\u4e00-\u9fff]{1,5}(?<![我你他她它咱人])们)"
-SALUTATION = re.compile(rf"^(?:(?:{_VOCATIVE}|{_ADDRESSED})[、，,和及\s]*)+[！!：:，,]?$")
+# a line of nothing but those addressed, ending as an address does (亲爱的同学们:,
+# 共青团员们、青年朋友们、同志们！): any plural of a few characters (one 们 each), not 人们,
+# nor a page's 联系我们 or a title (致家长们, 写给孩子们)
+_ADDRESSED = r"(?:亲爱的|尊敬的|敬爱的)?(?!人们)(?:(?!们)[\u4e00-\u9fff]){1,5}(?<![我你他她它咱])们"
+SALUTATION = re.compile(
+    rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[！!：:，,]?$"
+    rf"|^(?:(?:{_VOCATIVE}|{_ADDRESSED})[、，,和及\s]*)+[！!：:，,]$"
+)
 CLOSING = re.compile(rf"^(?:{_VOCATIVE}[、，,和及\s]*)+[，,！!：:]")
 BACK_REFERENCE = re.compile(
     r"^(说到这里|讲到这里|这|对此|为此|同时|与此同时|此外"

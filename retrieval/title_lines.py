@@ -148,7 +148,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BULLET = re.compile(rf"^[{BULLET_MARKS}·▪]\s*")
 
 
-def _posted(line: Line) -> bool:
+def is_posting_line(line: Line) -> bool:
     """A page's posting line: when, where from or by whom it was put up."""
     text = _BULLET.sub("", line.text)
     return bool(POSTING.match(text) or _STAMP.match(text)) or is_source_line(text)
@@ -165,7 +165,7 @@ def _anchors_title(line: Line) -> bool:
     return (
         (is_date_line(line.text) and not _SITE_DAY.match(line.text))
         or adoption(line.text)
-        or _posted(line)
+        or is_posting_line(line)
         or (line.kind == "article" and line.label == "第一条")
         or (line.kind == "chapter" and line.text.startswith("第一章"))
     )
@@ -214,11 +214,11 @@ def _printed_twice(lines: list[Line], i: int) -> bool:
     return (
         i + 2 < len(lines)
         and lines[i + 1].text == line.text
-        and _posted(lines[i + 2])
+        and is_posting_line(lines[i + 2])
         and is_title(line)
         and _may_head(line)
         and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
-        and not _posted(line)
+        and not is_posting_line(line)
     )
 
 
@@ -283,8 +283,8 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
                 or (
                     not begun
                     and long_enough
-                    and (line.text in posted or _posted(lines[i + 1]))
-                    and not _posted(line)  # 发布部门：… over 发布日期：…
+                    and (line.text in posted or is_posting_line(lines[i + 1]))
+                    and not is_posting_line(line)  # 发布部门：… over 发布日期：…
                 )
             )
         ):

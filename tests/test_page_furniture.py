@@ -445,7 +445,6 @@ def test_a_pages_stamps_over_a_headline_head_nothing() -> None:
         "06.09.2017 15:52",
         "中国新闻网| 2025-04-22 10:34:41",
         "新华社 05-19 03:05",
-        "29",
         "1 / 3",
         "首頁>要聞 要聞",
         "新華網 正文",
@@ -467,6 +466,25 @@ def test_a_pages_stamps_over_a_headline_head_nothing() -> None:
             ).encode(),
         )
         assert page.passages[-1].section == ("46.8%的农户入社",), stamp
+    # a headline with a time, a ">" or a number in it, and a number alone, still head their text
+    for headline in (
+        "1+1>2：协同发展的新路径",
+        "直播：3月5日 9:00 十四届全国人大二次会议开幕会",
+        "3.",
+        "2019",
+    ):
+        page = read_document(
+            "xietong.txt",
+            "\n".join(
+                [
+                    "区域协调发展观察",
+                    "前言部分说明了写作的背景和目的，并介绍了本文各部分的主要内容。",
+                    headline,
+                    "京津冀三地打破行政壁垒，推动产业链、创新链深度融合，实现了一加一大于二的协同效应。",
+                ]
+            ).encode(),
+        )
+        assert page.passages[-1].section == (headline,), headline
 
 
 def test_a_day_alone_under_a_decree_heads_nothing_after_it() -> None:
@@ -507,6 +525,21 @@ def test_those_addressed_alone_on_a_line_are_no_passage() -> None:
     texts = [p.text for p in speech.passages]
     assert not any(t.endswith(("们:", "们：")) for t in texts)
     assert any(t.startswith("今天，我们在这里") for t in texts)
+    # a title or a heading naming those it is for is no salutation
+    letter = read_document(
+        "zhi_jiazhang.txt",
+        "\n".join(
+            [
+                "致家长们",
+                "暑假即将来临，为了让孩子们度过一个安全、快乐、充实的假期，特向各位家长提出以下建议。",
+                "写给孩子们",
+                "假期里要合理安排作息时间，按时完成作业，多读书，多参加有益的社会实践活动，"
+                "注意交通安全和防溺水安全。",
+            ]
+        ).encode(),
+    )
+    assert letter.title == "致家长们"
+    assert letter.passages[-1].section == ("写给孩子们",)
 
 
 def test_a_news_apps_prompt_and_a_font_size_widget_are_no_text() -> None:
@@ -516,10 +549,13 @@ def test_a_news_apps_prompt_and_a_font_size_widget_are_no_text() -> None:
         "字號:默認 超大 | 打印 |",
         "更多>>",
     ]
-    text = [
-        "打开大门查看图片的人越来越多。",  # a sentence, not a prompt
-        "扫码支付已经很方便。",
-        "更多的人参与进来。",
+    text = [  # (no sentence ends: a line ending 。 is kept before any rule is tried)
+        "打开城市发展新大门",
+        "扫码支付",
+        "扫码查看核酸检测结果",
+        "特大暴雨",
+        "超大城市",
+        "更多精彩",
     ]
     cleaned = clean(furniture + text)
     assert list(cleaned.lines) == text
