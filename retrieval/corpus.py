@@ -134,9 +134,9 @@ from retrieval.structure import parse
 # heads nothing: it closes the headline of the text it signs; 57: a case an article lists
 # ((五)…。, a page opening inside a list) holds no articles, nor a record's spaced fields
 # (地   区:广西) anything; 58: an HTML editor's placeholder title (无标题文档) is furniture;
-# 59: a page's stamps (a posting time, a day alone, a trail, a count, 新華網 正文, a line with
-# no Chinese in a Chinese text) head nothing, those addressed alone (亲爱的同学们:) are no
-# passage, and a news app's prompt (打开网易新闻 查看精彩图片) and 超大 / 更多 are widgets
+# 59: a page's stamps (a posting time, a day alone, a trail, a page counter, 新華網 正文, Latin
+# letters alone in a Chinese text) and credits head nothing, those addressed alone (亲爱的同学们:)
+# are no passage, and a news app's prompt (打开网易新闻 查看精彩图片) and 超大 / 更多 are widgets
 ANALYZER_VERSION = "59"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
