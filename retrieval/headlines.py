@@ -10,7 +10,7 @@ from retrieval.boilerplate import clutter_rule
 from retrieval.datelines import dateline_text
 from retrieval.dates import first_date
 from retrieval.history import is_date_line, is_history
-from retrieval.markers import MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
+from retrieval.markers import HAN, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import KIND_WORDS
 from retrieval.normalize import simplified
 from retrieval.title_lines import POSTING, is_posting_line
@@ -62,7 +62,6 @@ _CREDIT = re.compile(
     r"|[（(]\s*记者|客户端\s+\S{2,4}$|^\S{2,8}讯\s|〔\d{4}〕\d+号|^[（(].*[）)]$"
 )
 _LATIN = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ATTACHED = re.compile(r"^附[：:]\s*\S")
 _ANNOUNCING = re.compile(r"[，,。]?(?:具体|现)?(?:如下|通报如下)[：:]?$")
 # a line that is a document's title in book-title marks: the text below is that document
@@ -103,7 +102,7 @@ def plain_headings(lines: list[Line]) -> list[Line]:
     A list of short items is followed by another short line, not a paragraph, and stays."""
     out: list[Line] = []
     fields = _record_fields(lines)
-    han = sum(len(_HAN.findall(ln.text)) for ln in lines)
+    han = sum(len(HAN.findall(ln.text)) for ln in lines)
     chinese = han > sum(len(ln.text) for ln in lines) / 2  # (not an English translation)
     i = 0
     while i < len(lines):
@@ -295,7 +294,7 @@ def _is_title_line(line: Line, chinese: bool) -> bool:
     text = line.text
     return (
         _is_headline(line)
-        and not (chinese and _LATIN.search(text) and not _HAN.search(text))
+        and not (chinese and _LATIN.search(text) and not HAN.search(text))
         and not _STAMP.match(text)
         and not is_posting_line(line)
         and not _CREDIT.search(text)

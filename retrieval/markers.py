@@ -143,7 +143,7 @@ def _is_heading_line(text: str) -> bool:
     )
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # an interviewer's question (问：… / 记者：…？ / 采访组：…请您谈谈…), or a question-and-answer
 # page's (【问】…？ above 【答】…), heads the answers after it
 _INTERVIEWER = re.compile(r"^(?:(?:问|提问|记者|采访组|主持人)[：:]|【问】)(?=\S)")
@@ -157,7 +157,7 @@ def _asks(text: str) -> bool:
 
 
 def classify(text: str) -> Line:
-    if not _HAN.search(text):
+    if not HAN.search(text):
         # a line with no Chinese (5. Firmness in…, the translation in a bilingual text) is
         # never a heading of the Chinese text
         return Line(text, None, "", False)

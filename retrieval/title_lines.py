@@ -10,7 +10,15 @@ from pathlib import PurePath
 
 from retrieval.history import SIDEBAR_LINK, adoption, dated_to_the_day, is_date_line
 from retrieval.imprint import is_source_line
-from retrieval.markers import BULLET_MARKS, CN_NUM, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
+from retrieval.markers import (
+    BULLET_MARKS,
+    CN_NUM,
+    HAN,
+    MAX_TITLE_CHARS,
+    SALUTATION,
+    SENTENCE_END,
+    Line,
+)
 from retrieval.metadata import TITLE_ENDINGS, law_short_name
 from retrieval.normalize import simplified
 
@@ -140,7 +148,6 @@ _STAMP = re.compile(
     r"(?:\s+\S{1,20}){0,3}$"
 )
 MIN_HEADLINE_HAN = 8  # a news headline's characters (not 读创, Home, 兰州新闻)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 # a list's bullet a page set before its posting line (or a middle dot or small square, which
@@ -217,7 +224,7 @@ def _printed_twice(lines: list[Line], i: int) -> bool:
         and is_posting_line(lines[i + 2])
         and is_title(line)
         and _may_head(line)
-        and len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
+        and len(HAN.findall(line.text)) >= MIN_HEADLINE_HAN
         and not is_posting_line(line)
     )
 
@@ -259,7 +266,7 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
         )
     ):
         return 0
-    headline = is_title(lines[0]) and len(_HAN.findall(first)) >= MIN_HEADLINE_HAN and not order
+    headline = is_title(lines[0]) and len(HAN.findall(first)) >= MIN_HEADLINE_HAN and not order
     # a first line saying nothing in Chinese (website qrcode, 13917766904) heads no text: the
     # first headline above the text is the page's, posting line or not, unless a headline
     # with one comes later (an office's name over a search box, then its reply's title)
@@ -269,7 +276,7 @@ def page_title_line(lines: list[Line], posted: frozenset[str]) -> int:
     for i in range(1, min(MAX_FURNITURE_LINES, len(lines) - 1)):
         line = lines[i]
         titled = is_title(line)
-        long_enough = len(_HAN.findall(line.text)) >= MIN_HEADLINE_HAN
+        long_enough = len(HAN.findall(line.text)) >= MIN_HEADLINE_HAN
         if (
             titled
             # (a law database's record above a text's title, 【颁布部门】…, tells its page
@@ -391,7 +398,7 @@ def lead_title(doc: str, lines: list[Line]) -> str:
     or greeting (…大家好!), nor a bracketed history or aside ((2018年9月30日…通过))."""
     line = next((ln for ln in lines[:2] if not says_nothing(ln.text)), None)
     stem = PurePath(doc).stem
-    if line is None or (_HAN.search(stem) and not _DEFAULT_NAME.match(stem)):
+    if line is None or (HAN.search(stem) and not _DEFAULT_NAME.match(stem)):
         return ""
     text = line.text.strip()
     if line.kind is not None or SALUTATION.match(text) or text.startswith(("(", "（", "[", "【")):
@@ -402,4 +409,4 @@ def lead_title(doc: str, lines: list[Line]) -> str:
     sentence = lead.group(0).strip() if lead else ""
     if not MIN_LEAD_CHARS <= len(sentence) <= MAX_LEAD_CHARS or sentence.endswith("好"):
         return ""  # (…各位来宾，大家好！ greets the hearers)
-    return sentence if 2 * len(_HAN.findall(sentence)) >= len(sentence) else ""
+    return sentence if 2 * len(HAN.findall(sentence)) >= len(sentence) else ""

@@ -30,9 +30,11 @@ def told_elsewhere(
     """The target widened to the pages about the texts it names (news, interviews, inspection
     reports saying the name) holding the question's telling words, where the texts named
     hold none of them: 国防交通法通过那天接受采访的黄伟业 is the news page's, not the law's."""
+    if target.docs is None:
+        return target
     focus = question_focus(query, weights, target, index, ranking)
     terms = {term: 1.0 for word in focus for term in word.terms}
-    if not terms or target.docs is None:
+    if not terms:
         return target
     # (the passages holding a term, whatever its weight in a small corpus)
     held, _ = bm25.top_k(index.postings, terms, 1, index.allowed(target.docs))
