@@ -136,8 +136,11 @@ from retrieval.structure import parse
 # (地   区:广西) anything; 58: an HTML editor's placeholder title (无标题文档) is furniture;
 # 59: a page's stamps (a posting time, a day alone, a trail, a page counter, 新華網 正文, Latin
 # letters alone in a Chinese text) and credits head nothing, those addressed alone (亲爱的同学们:)
-# are no passage, and a news app's prompt (打开网易新闻 查看精彩图片) and 超大 / 更多 are widgets
-ANALYZER_VERSION = "59"
+# are no passage, and a news app's prompt (打开网易新闻 查看精彩图片) and 超大 / 更多 are widgets;
+# 60: a Traditional text's units (第三條, 第二節, 目錄, 總則) are read as a Simplified text's, its
+# articles labelled so (第三条); an article run into its bracketed title (第三条〔定义〕本条例…) is
+# one; a record's numbered title field (2. 【标题】…) names the text; 热搜: 食品  烟台 … is a widget
+ANALYZER_VERSION = "60"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

@@ -13,7 +13,7 @@ from retrieval.laws import LAW_WORD_ON
 from retrieval.markers import CN_NUM
 from retrieval.model import Document, Passage
 from retrieval.names import document_names, share_a_name, year_free
-from retrieval.normalize import fold, fold_many, plain_text
+from retrieval.normalize import fold, fold_many, plain_text, written_traditional
 from retrieval.quotes import in_runs
 from retrieval.regulations import STANDING, in_force
 from retrieval.title_tokens import place_tokens
@@ -328,12 +328,16 @@ def newest_first(
     years: Mapping[str, int | None],
     older: bool = False,
     editions: Mapping[str, frozenset[str]] | None = None,
+    traditional: bool = False,
 ) -> list[tuple[Passage, float]]:
     """The answer with passages saying the same in several editions of a text (an article
     kept word for word, whatever its number) in the newest edition first, each group in the
     places its passages held: a question naming no edition asks of the text in force, and
     one asking of an older edition (`older`: 旧法规定…) of the oldest first; a passage of no
-    known year (a page quoting the article) after the editions either way."""
+    known year (a page quoting the article) after the editions either way. Copies of one
+    year are read in the question's script first (`traditional`: the question is written in
+    Traditional characters): a mirror in the other script says the same to a reader less
+    at home in it."""
     out = list(shown)
     groups: dict[str, list[int]] = {}
     # (folded all at once: a quoting page's Traditional characters are the text's words)
@@ -349,6 +353,7 @@ def newest_first(
                 key=lambda hit: (
                     years.get(hit[0].doc) is None,
                     sign * (years.get(hit[0].doc) or 0),
+                    written_traditional(hit[0].text) != traditional,
                 ),
             )
             for i, member in zip(slots, members, strict=True):

@@ -7,11 +7,15 @@ from __future__ import annotations
 import re
 
 from retrieval.dates import chinese_number
-from retrieval.markers import CN_NUM, Line
-from retrieval.normalize import plain_text
+from retrieval.markers import CN_NUM, Line, simplified_units
+from retrieval.normalize import plain_text, simplified
 
-# 第一条为进一步…: an article run on into its text with no space after its number
-_GLUED_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff])")
+# 第一条为进一步…: an article run on into its text with no space after its number, or into
+# its bracketed title and on into its text (第三条〔定义条款〕本条例所称…; a title alone on its
+# line, 第一条(目的和依据), is one with the text under it)
+_GLUED_ARTICLE = re.compile(
+    rf"^第([{CN_NUM}\d]+)条(?=[\u4e00-\u9fff]|[〔(（【\[][^〕)）】\]]{{1,20}}[〕)）】\]]\s*\S)"
+)
 MIN_ARTICLE_RUN = 3
 _ARTICLE = re.compile(rf"^\s*第([{CN_NUM}\d]+)条\s")  # an article's line, set apart
 # the next article after a sentence's end, the break between them lost (…由市人民政府制定。
@@ -21,22 +25,29 @@ _NEXT_ARTICLE = re.compile(
 )
 
 
+def _in_simplified(line: str) -> str:
+    """A Traditional text's line read in Simplified characters, the same length, so that its
+    citations (第六條規定的) are told from its articles as a Simplified text's are."""
+    return simplified(line) if "條" in line else line
+
+
 def parted_articles(lines: list[str]) -> list[str]:
     """The lines with an article's line (第四十一条 …) parted before the next article run
     into it (its number one more: not a sentence citing another, 第三条规定的…, 第六条另有
     规定的; nor commentary: 第二条规定了本法的适用范围。第三条明确了主管部门。)."""
     out: list[str] = []
     for line in lines:
-        start = _ARTICLE.match(line)
+        start = _ARTICLE.match(_in_simplified(line))
         number = chinese_number(start[1]) if start else None
         while (
             number is not None
-            and (after := _NEXT_ARTICLE.search(line))
+            and (after := _NEXT_ARTICLE.search(_in_simplified(line)))
             and chinese_number(after[1]) == number + 1
         ):
             out.append(line[: after.start()])
             # (its number set apart from its text, as an article's is: 第四十二条 本条例…)
-            line, number = f"第{after[1]}条 {line[after.end() :].lstrip()}", number + 1
+            head = line[after.start() : after.end()].strip()
+            line, number = f"{head} {line[after.end() :].lstrip()}", number + 1
         out.append(line)
     return out
 
@@ -48,7 +59,7 @@ def glued_articles(lines: list[Line]) -> list[Line]:
     numbered = [
         (k, chinese_number(m.group(1)))
         for k, ln in enumerate(lines)
-        if ln.kind is None and (m := _GLUED_ARTICLE.match(ln.text))
+        if ln.kind is None and (m := _GLUED_ARTICLE.match(simplified_units(ln.text)))
     ]
     runs: list[list[int]] = []
     last = 0
@@ -62,7 +73,9 @@ def glued_articles(lines: list[Line]) -> list[Line]:
     if not articles:
         return lines
     return [
-        Line(ln.text, "article", ln.text[: ln.text.index("条") + 1], False) if k in articles else ln
+        Line(ln.text, "article", m.group(0), False)
+        if k in articles and (m := _GLUED_ARTICLE.match(simplified_units(ln.text)))
+        else ln
         for k, ln in enumerate(lines)
     ]
 
@@ -77,7 +90,7 @@ def law_layout(lines: list[Line]) -> list[Line]:
 _CHAPTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")
 _OUTSIDE = frozenset(("chapter", "section"))  # under a chapter's line, a name is its subtitle
 # a law's first chapter, by the name it always has
-_FIRST_CHAPTERS = frozenset(("总则", "总纲"))
+_FIRST_CHAPTERS = frozenset(("总则", "总纲", "總則", "總綱"))
 
 
 def unnumbered_chapters(lines: list[Line]) -> list[Line]:
@@ -159,4 +172,4 @@ def _marked(entries: list[Line], body: list[Line]) -> list[Line]:
     return out
 
 
-_CONTENTS = re.compile(r"\s*目\s*录\s*")
+_CONTENTS = re.compile(r"\s*目\s*[录錄]\s*")

@@ -44,6 +44,16 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("padded", r"^0[1-9]\s*(?![年月日时分号点期版届批次级])(?=[\u4e00-\u9fff《“])"),
     )
 )
+# a traditional text's units of a law (第三條, 第一節, 第二編) are read as the simplified ones
+_UNIT_SCRIPT = str.maketrans("條節編", "条节编")
+
+
+def simplified_units(text: str) -> str:
+    """`text` with a law's unit characters in simplified script (第三條 → 第三条): a
+    traditional text's articles are found, labelled and asked for as a simplified text's."""
+    return text.translate(_UNIT_SCRIPT)
+
+
 BULLET_MARKS = "●■◆▲•"
 # Enumerations that open a paragraph and may close: kind, pattern.
 ENUMERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -167,14 +177,15 @@ def classify(text: str) -> Line:
     elif md:
         body = md.group(2)
         for kind, pattern in MARKERS:
-            if pattern.match(body):
+            if pattern.match(simplified_units(body)):
                 return Line(body, kind, body, True)
         return Line(body, f"md{len(md.group(1))}", body, True)
     if _asks(text):
         # the whole question is the heading: its words find the answer under it
         return Line(text, "interview", text.rstrip("。"), True)
+    units = simplified_units(text)
     for kind, pattern in MARKERS:
-        match = pattern.match(text)
+        match = pattern.match(units)
         if not match:
             continue
         if kind == "article":
@@ -197,7 +208,8 @@ _LEGAL_UNITS = tuple(
 
 def legal_rank(label: str) -> int | None:
     """0 for a chapter (第二章), 1 for its section (第一节), 2 for an article; else None."""
-    return next((r for r, unit in enumerate(_LEGAL_UNITS) if unit.match(label)), None)
+    units = simplified_units(label)
+    return next((r for r, unit in enumerate(_LEGAL_UNITS) if unit.match(units)), None)
 
 
 def unit_rank(kind: str, label: str) -> int | None:

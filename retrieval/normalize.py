@@ -103,6 +103,16 @@ def simplified(text: str) -> str:
     return text if text.isascii() else _aligned(text, _t2s_convert)
 
 
+MIN_TRADITIONAL_SHARE = 0.05  # of a text's characters; one or two are variants both scripts use
+
+
+def written_traditional(text: str) -> bool:
+    """Whether `text` is written in Traditional characters: at least two of its characters,
+    and a twentieth of them, are another character in Simplified script."""
+    changed = sum(a != b for a, b in zip(text, simplified(text), strict=True))
+    return changed >= 2 and changed >= MIN_TRADITIONAL_SHARE * len(text)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -19,7 +19,7 @@ from retrieval.catalog import memo
 from retrieval.datelines import is_dateline
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.history import is_history
-from retrieval.markers import CN_NUM, legal_rank
+from retrieval.markers import CN_NUM, legal_rank, simplified_units
 from retrieval.model import Document, Passage
 from retrieval.normalize import fold
 
@@ -411,7 +411,7 @@ _LABEL_NUMBER = re.compile(
 
 
 def _label_number(label: str) -> int | None:
-    m = _LABEL_NUMBER.match(label)
+    m = _LABEL_NUMBER.match(simplified_units(label))  # (第二節 of a Traditional text)
     return chinese_number(m.group(1) or m.group(2)) if m else None
 
 
@@ -489,7 +489,13 @@ def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> tuple[s
         or (legal_rank(label) is None and _is_article_at(p.section, k + 1))
     )
     held = [
-        (sum(len(w) > 1 and fold(w) in fold(_LABEL_NUMBER.sub("", path[-1])) for w in words), path)
+        (
+            sum(
+                len(w) > 1 and fold(w) in fold(_LABEL_NUMBER.sub("", simplified_units(path[-1])))
+                for w in words
+            ),
+            path,
+        )
         for path in paths
     ]
     best = max((k for k, _ in held), default=0)

@@ -37,6 +37,22 @@ _ABOUT_A_TEXT = re.compile(
 )
 
 
+# a text's draft asked of (条例草案, 修订草案, 征求意见稿), and a title saying it holds one
+_DRAFT_ASKED = re.compile(
+    r"(?:法|条例|办法|规定|修正案)(?:\(|（)?(?:修正|修订)?草案|征求意见稿|送审稿|审议稿"
+)
+_DRAFT_TITLE = re.compile(r"草案|征求意见|送审稿|审议稿")
+
+
+def draft_unheld(named: Sequence[Document], folded: str) -> bool:
+    """Whether the question asks of a text's draft and none of the documents naming the text
+    is one (威海温泉保护条例草案征求意见截止到几号 of the 条例 adopted): the adopted text does
+    not say what its draft said, the pages on the draft may, whatever their headline."""
+    return bool(_DRAFT_ASKED.search(folded)) and not any(
+        _DRAFT_TITLE.search(d.title) for d in named
+    )
+
+
 def reports_on_a_text(document: Document) -> bool:
     return bool(_ABOUT_A_TEXT.search(document.title))
 

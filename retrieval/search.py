@@ -46,7 +46,7 @@ from retrieval.history import asks_history, is_date_line, is_history
 from retrieval.index import SearchIndex, carried, searchable_text
 from retrieval.markers import announces
 from retrieval.model import Answer, Hit, NoAnswer, Passage
-from retrieval.normalize import blanked, fold, plain_text, valid_text
+from retrieval.normalize import blanked, fold, plain_text, valid_text, written_traditional
 from retrieval.own_place import levelled
 from retrieval.parts import read_place
 from retrieval.pool import bm25_pool
@@ -588,7 +588,9 @@ def answer(
             # first, or the oldest where one is asked: 旧法规定…; not for 第二次修正, 令第442号)
             grouped = not (says_edition(folded) or asks_history(folded)) or asks_older(folded)
             editions = editions_of(index.catalog) if grouped else None
-            shown = newest_first(shown, index.doc_years, asks_older(folded), editions)
+            shown = newest_first(
+                shown, index.doc_years, asks_older(folded), editions, written_traditional(question)
+            )
         closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
             shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE

@@ -70,10 +70,12 @@ from retrieval.normalize import plain_text, simplified
 from retrieval.pieces import MAX_PASSAGE_CHARS, split_passage
 from retrieval.title_lines import (
     CATALOGUE_FIELD,
+    FIELD_NUMBER,
     MAX_BROKEN_TAIL_CHARS,
     MAX_FURNITURE_LINES,
     MIN_REPEATED_TITLE,
     POSTING,
+    RECORD_FIELD,
     SENTENCE,
     TITLE_FIELD,
     adopted_name,
@@ -151,7 +153,7 @@ def _with_attributions(lines: list[Line]) -> list[Line]:
 
 
 # an article or chapter alone on its line, or with its title in brackets (第一条(目的和依据))
-_UNIT_TITLED = re.compile(rf"^第[{CN_NUM}\d]+[条章节]\s*(?:[（(][^（()）]{{1,20}}[）)])?$")
+_UNIT_TITLED = re.compile(rf"^第[{CN_NUM}\d]+[条章节條節]\s*(?:[（(][^（()）]{{1,20}}[）)])?$")
 
 
 def _join_broken_headings(lines: list[Line]) -> list[Line]:
@@ -277,6 +279,9 @@ def _page_title_first(
     for k, line in enumerate(head):
         field = TITLE_FIELD.match(line.text)
         beside = [n.text for n in head[max(0, k - 1) : k + 2] if n is not line]
+        if FIELD_NUMBER.match(line.text):
+            # numbered: among a record's numbered fields, not in a list of notes
+            beside = [FIELD_NUMBER.sub("", n) for n in beside if RECORD_FIELD.match(n)]
         if field and any(
             n.startswith(("【", "[")) or POSTING.match(n) or CATALOGUE_FIELD.match(n)
             for n in beside

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.catalog import memo
+from retrieval.citations import article_of
 from retrieval.clues import defines_term, states_effect, states_purpose
 from retrieval.dates import CN_NUMBER, chinese_number
 from retrieval.editions import newest_edition
@@ -270,6 +271,10 @@ def list_passages(
             return []  # the passage lists the points itself
         elif target.phrases and all(holds_quote(p, text) for p in target.phrases):
             return []  # "约法三章是哪三条": the passage that says it
+        elif article_of(top):
+            # a law's articles are its units, not the points of a list: "专项资金重点支持哪些
+            # 方面" is answered by the article its words find, not by the articles around it
+            return []
         elif found := list_of(document, top):
             chosen = found
         elif any(

@@ -83,7 +83,7 @@ from retrieval.regulations import (
     rule_documents,
     unwritten_title,
 )
-from retrieval.reports_on import COMMENTARY, reports_on, reports_on_a_text
+from retrieval.reports_on import COMMENTARY, draft_unheld, reports_on, reports_on_a_text
 from retrieval.sessions import (
     another_places_plenum,
     contradicts,
@@ -351,7 +351,10 @@ def _find_target(
     named = edition_asked(folded, named, lambda d: names_here(d, folded)) or named
     if lacking := unheld_original(folded, named):
         return Target(years=tuple(years), phrases=phrases, missing=lacking)
-    named = reports_on(documents, named, folded) or named
+    if reported := reports_on(documents, named, folded):
+        named = reported
+    elif named and draft_unheld(named, folded):
+        named = []  # its draft asked of, which none of the texts named is: found by its words
     placed = [] if named else placed_by(documents, folded)
     relative = [  # 今年 in a question about a report is that report's year
         d.meta.year + delta

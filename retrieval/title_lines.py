@@ -27,8 +27,15 @@ SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not 
 # a record's title field: 【标 题】…, 【法规名称】…, in a table's cell: 标题:… | |, or a
 # disclosure catalogue's 名 称:… among its 索引号 and 发布机构 lines
 _TITLE_LABEL = r"(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)"
+# (the fields numbered as a page's list numbers them: 2. 【标题】… among 1. 【颁布时间】…)
+FIELD_NUMBER = re.compile(r"^\d{1,2}[.、．]\s*(?=[【\[])")
+# a law database's record field, by its label (【颁布时间】, 【发文号】, 【颁布单位】, 【时效性】);
+# numbered, such fields tell a record from a numbered list of notes (1. 【标题】要写清楚…)
+RECORD_FIELD = re.compile(
+    r"^\d{1,2}[.、．]\s*[【\[][^】\]]{0,6}(?:时间|日期|单位|部门|文号|字号|效|来源|类别|索引)[^】\]]{0,4}[】\]]"
+)
 TITLE_FIELD = re.compile(
-    rf"^(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?\s*(\S.{{1,79}})"
+    rf"^(?:\d{{1,2}}[.、．]\s*)?(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?\s*(\S.{{1,79}})"
     rf"|{_TITLE_LABEL}\s*[:：]\s*([^|。；;，,]{{2,80}}?)\s*\|[\s|]*"
     r"|名\s*称\s*[:：]\s*([^|。；;，,]{2,80}))$"
 )

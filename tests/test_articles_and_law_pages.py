@@ -4,6 +4,9 @@ each rule beside the question it must still answer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from retrieval.corpus import read_document
 from retrieval.dates import chinese_number, cn_numeral
 from retrieval.model import Document, NoAnswer
 from retrieval.names import texts_on_law
@@ -15,6 +18,7 @@ from retrieval.structure import parse
 from tests.indexing import index_of
 
 SEGMENTER = default_segmenter()
+CORPORA = Path(__file__).parent / "data" / "corpora"
 
 CODE = parse(
     "minfadian.md",
@@ -269,3 +273,33 @@ def test_what_a_named_rule_was_based_on_is_its_first_article() -> None:
     # the text was made on
     assert not asks_purpose("违反这个规定依据哪部法律处罚？")
     assert not asks_purpose("2017年那次修正是依据哪个决定作出的？")
+
+
+def test_articles_run_into_their_bracketed_titles_are_articles() -> None:
+    document = parse(
+        "caoan.txt",
+        [
+            "关于温泉保护条例(草案)公开征求意见的公告",
+            "第一条〔立法目的及依据〕为了加强温泉资源的保护，根据有关法律，制定本条例。",
+            "第二条〔适用范围〕本条例适用于本市行政区域内温泉资源的勘查和利用。",
+            "第三条【定义】本条例所称温泉资源，是指温度达到25℃以上的地热水资源。",
+        ],
+    )
+    assert [p.section for p in document.passages] == [("第一条",), ("第二条",), ("第三条",)]
+    # counter-example: a sentence citing an article with its item in brackets is text
+    note = parse(
+        "news.txt",
+        ["新规解读", "第二条(三)项规定的情形，由市政府另行公布。", "记者从会上获悉。"],
+    )
+    assert all("第二条" not in p.section for p in note.passages)
+    # nor is an article's bracketed title alone on its line: it heads the text under it
+    banfa = (
+        CORPORA
+        / "prepaid_cards_folder"
+        / "docs"
+        / "shanghai_danyongtuka_guanli_shishi_banfa_2019_sficc.txt"
+    )
+    passages = read_document(banfa.name, banfa.read_bytes()).passages
+    first = next(p for p in passages if p.text.startswith("为落实本市单用途预付消费卡"))
+    assert first.section[-1] == "第一条(目的和依据)"
+    assert not any(p.text == "第一条(目的和依据)" for p in passages)

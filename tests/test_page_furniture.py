@@ -301,6 +301,21 @@ def test_a_mirrors_pinyin_and_a_portals_widgets_hide_no_trail_nor_headline() -> 
     # a sentence naming a city's switch or hot words is text
     text = ["市民可在首页切换城市查看本地政策。", "热搜词显示，停车收费最受关注。"]
     assert list(clean(text).lines) == text
+    # the hot searches under a shorter label, above a law site's trail and the text's title
+    page = [
+        "热搜: 食品  烟台  奶粉  保健品  海产品",
+        "当前位置: 首页 » 食品法规 » 地方食品法规 » 正文",
+        "贵州省茶产业发展条例",
+        "第一条 为了保障茶产业持续健康发展，制定本条例。",
+    ]
+    assert read_document("page.txt", "\n".join(page).encode()).title.startswith("贵州省茶产业")
+    text = [
+        "热搜：某地暴雨冲上榜首。",
+        "热门关键词：茶叶，绿茶，红茶。",
+        "热门：故宫、长城、颐和园、天坛",
+        "热搜：“淄博烧烤”话题阅读量突破10亿次",
+    ]
+    assert list(clean(text).lines) == text
 
 
 def test_a_bulletins_page_header_with_its_issue_and_day_is_no_title() -> None:
@@ -504,7 +519,7 @@ def test_a_day_alone_under_a_decree_heads_nothing_after_it() -> None:
         ).encode(),
     )
     articles = [p for p in page.passages if p.text.startswith("第")]
-    assert [p.section for p in articles] == [("具體內容",), ("具體內容",)]
+    assert [p.section for p in articles] == [("具體內容", "第一条"), ("具體內容", "第二条")]
     assert all("二○○五年三月十六日" not in label for p in page.passages for label in p.section)
 
 

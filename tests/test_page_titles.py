@@ -91,6 +91,30 @@ def test_a_records_title_field_names_the_text() -> None:
     )
     assert title.startswith("草原防火條例")
     assert any(p.startswith("第一條") for p in passages)
+    # the fields numbered as a page's list numbers them, under its menu's links
+    title, _ = read_lines(
+        "weihai_2025.txt",
+        [
+            "• 法律图书馆",
+            "• 新法规速递",
+            "1. 【颁布时间】2025-11-20",
+            "2. 【标题】威海市温泉资源保护条例",
+            "3. 【颁布单位】山东省威海市人大常委会",
+            "第一条 为了加强温泉资源保护，制定本条例。",
+            "第二条 本条例适用于本市行政区域内温泉资源的保护活动。",
+        ],
+    )
+    assert title.startswith("威海市温泉资源保护条例")
+    # counter-example: a numbered list of notes on a document's parts, bracketed like fields
+    for notes in (
+        [
+            "1. 【标题】由发文机关、事由和文种三部分组成，不能随意省略。",
+            "2. 【主送机关】写在标题之下，顶格。",
+        ],
+        ["1. 【标题】简明扼要", "2. 【主送机关】写在标题之下"],
+    ):
+        title, _ = read_lines("gongwen.txt", ["公文写作要点", *notes, "3. 【正文】是公文的主体。"])
+        assert title == "公文写作要点"
 
 
 def test_a_news_headline_over_its_posting_line_below_a_menu() -> None:

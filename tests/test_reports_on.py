@@ -143,3 +143,33 @@ def test_a_headline_reprinting_a_rule_whole_is_a_copy_of_it() -> None:
     news = parse("caipiao.txt", ["彩票管理条例公布", "记者从国务院法制办获悉。"])
     assert reports_on_a_text(news)
     assert "彩票管理条例" not in news.meta.names
+
+
+def test_a_draft_asked_of_is_not_the_adopted_text_it_became() -> None:
+    adopted = parse(
+        "weihai_2025.txt",
+        [
+            "威海市温泉资源保护条例",
+            "第一条 为了加强温泉资源保护，制定本条例。",
+            "第二条 温泉资源属于国家所有。",
+        ],
+    )
+    draft = parse(
+        "caoan_2025.txt",
+        [
+            "威海市自然资源和规划局关于对《威海市温泉保护条例(草案)》公开征求意见的公告",
+            "征求意见截止时间为2025年4月30日。",
+            "第四条〔资源权属〕温泉资源属于国家所有。",
+        ],
+    )
+    documents = [adopted, draft]
+    # the draft asked: not answered from the adopted text as if it were it
+    assert find_target("威海温泉保护条例草案征求意见截止到几号", documents).docs is None
+    # counter-example: the adopted text asked, or a draft held under its own title
+    assert find_target("威海温泉资源保护条例第二条怎么说", documents).docs == {"weihai_2025.txt"}
+    titled = parse(
+        "caoan_titled.txt",
+        ["威海市温泉资源保护条例（草案征求意见稿）", "第四条 温泉资源属于国家所有。"],
+    )
+    asked = find_target("威海温泉资源保护条例草案第四条怎么写的", [adopted, titled]).docs
+    assert asked is not None and "caoan_titled.txt" in asked
