@@ -26,6 +26,7 @@ from rank_bm25 import BM25Okapi
 from retrieval.boilerplate import without_pinyin
 from retrieval.ingest import without_markup
 from retrieval.model import Passage
+from retrieval.normalize import simplified
 
 Ranker = Callable[[str], Sequence[Passage]]  # question -> passages, best first; [] = abstain
 MIN_SHARED = 20  # characters in a row a passage shares with a gold paragraph
@@ -146,7 +147,8 @@ def gold_judge(gold_dir: Path, corpus_dir: Path | None = None) -> Judge:
 
 
 def _label(text: str) -> str:
-    return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、—－]", "", _nfkc(text))
+    # (in Simplified characters: a Traditional text's 第五條 is the hint's 第五条, and the reverse)
+    return re.sub(r"[\s，,。：:；;！!？?…“”\"'《》、—－]", "", simplified(_nfkc(text)))
 
 
 _NUMBERED = re.compile(

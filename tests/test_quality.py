@@ -603,6 +603,10 @@ def test_right_section_reads_the_hint_as_the_heading_above() -> None:
     cut = Passage("g.txt", "政府工作报告", ("三、2021年工作安排", heading), 5, 1, "今年…")
     assert section_matches(cut, heading[:40])
     assert not section_matches(cut, "(十)大力发展")
+    # a Traditional text's article, labelled in Simplified, is the hint's in either script
+    article = Passage("f.txt", "商標註冊管理辦法", ("第五条",), 6, 1, "第五條 申請…")
+    assert section_matches(article, "第五條")
+    assert not section_matches(article, "第六條")
 
 
 def test_the_judge_reads_a_gold_line_as_the_index_holds_it(tmp_path: Path) -> None:
