@@ -56,11 +56,12 @@ def glued_articles(lines: list[Line]) -> list[Line]:
     """Articles whose number runs on into their text (第一条为进一步…), taken as articles
     where they count up from 第一条, as a regulation's do (an excerpt may skip some; a new
     run starts again at 第一条); a line that merely opens with 第二条战线 is text."""
-    numbered = [
-        (k, chinese_number(m.group(1)))
+    glued = {
+        k: m
         for k, ln in enumerate(lines)
         if ln.kind is None and (m := _GLUED_ARTICLE.match(simplified_units(ln.text)))
-    ]
+    }
+    numbered = [(k, chinese_number(m.group(1))) for k, m in glued.items()]
     runs: list[list[int]] = []
     last = 0
     for k, n in numbered:
@@ -73,9 +74,7 @@ def glued_articles(lines: list[Line]) -> list[Line]:
     if not articles:
         return lines
     return [
-        Line(ln.text, "article", m.group(0), False)
-        if k in articles and (m := _GLUED_ARTICLE.match(simplified_units(ln.text)))
-        else ln
+        Line(ln.text, "article", glued[k].group(0), False) if k in articles else ln
         for k, ln in enumerate(lines)
     ]
 
