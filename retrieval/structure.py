@@ -70,17 +70,16 @@ from retrieval.normalize import plain_text, simplified
 from retrieval.pieces import MAX_PASSAGE_CHARS, split_passage
 from retrieval.title_lines import (
     CATALOGUE_FIELD,
-    FIELD_NUMBER,
     MAX_BROKEN_TAIL_CHARS,
     MAX_FURNITURE_LINES,
     MIN_REPEATED_TITLE,
     POSTING,
-    RECORD_FIELD,
     SENTENCE,
     TITLE_FIELD,
     adopted_name,
     bare,
     ends_with_kind,
+    fields_beside,
     is_masthead,
     is_title,
     lead_title,
@@ -278,10 +277,7 @@ def _page_title_first(
     head = lines[:MAX_FURNITURE_LINES]
     for k, line in enumerate(head):
         field = TITLE_FIELD.match(line.text)
-        beside = [n.text for n in head[max(0, k - 1) : k + 2] if n is not line]
-        if FIELD_NUMBER.match(line.text):
-            # numbered: among a record's numbered fields, not in a list of notes
-            beside = [FIELD_NUMBER.sub("", n) for n in beside if RECORD_FIELD.match(n)]
+        beside = fields_beside([n.text for n in head], k)
         if field and any(
             n.startswith(("【", "[")) or POSTING.match(n) or CATALOGUE_FIELD.match(n)
             for n in beside

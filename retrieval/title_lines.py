@@ -54,6 +54,15 @@ _TAG_LINE = re.compile(
 _SAYS_NOTHING = re.compile(r"[^\u4e00-\u9fff\d]*|[^\u4e00-\u9fff]*\d{7,}[^\u4e00-\u9fff]*")
 
 
+def fields_beside(lines: list[str], k: int) -> list[str]:
+    """The lines around line k that may be fields of its record; for a numbered field, only
+    a record's numbered fields, their numbers left out (not a list of notes: 1. 【标题】要…)."""
+    beside = [line for i, line in enumerate(lines[max(0, k - 1) : k + 2], max(0, k - 1)) if i != k]
+    if FIELD_NUMBER.match(lines[k]):
+        return [FIELD_NUMBER.sub("", line) for line in beside if RECORD_FIELD.match(line)]
+    return beside
+
+
 def says_nothing(text: str) -> bool:
     return bool(_SAYS_NOTHING.fullmatch(text))
 

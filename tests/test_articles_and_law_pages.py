@@ -303,3 +303,35 @@ def test_articles_run_into_their_bracketed_titles_are_articles() -> None:
     first = next(p for p in passages if p.text.startswith("为落实本市单用途预付消费卡"))
     assert first.section[-1] == "第一条(目的和依据)"
     assert not any(p.text == "第一条(目的和依据)" for p in passages)
+
+
+def test_a_list_question_a_laws_article_answers_is_that_article() -> None:
+    law = parse(
+        "chaye_tiaoli.md",
+        [
+            "某省促进茶产业发展条例",
+            "第一条 为了促进茶产业健康可持续发展，制定本条例。",
+            "第二条 本条例适用于本省行政区域内的茶产业发展活动。",
+            "第三条 省人民政府应当加强茶产业发展的组织领导。",
+            "第四条 省人民政府应当安排茶产业发展专项资金，重点支持茶园基础设施建设、"
+            "良种繁育、品牌建设和市场开拓。",
+            "第五条 茶叶生产者应当建立生产记录。",
+        ],
+    )
+    hits = answer(index_of([law]), "茶产业发展专项资金重点支持哪些方面？", SEGMENTER).hits
+    assert hits and hits[0].passage.text.startswith("第四条")
+    # counter-example: an article announcing its items brings them, in order
+    listed = parse(
+        "shenqing.md",
+        [
+            "某省茶叶经营管理办法",
+            "第一条 为了规范茶叶经营，制定本办法。",
+            "第二条 申请茶叶经营许可，应当具备下列条件：",
+            "（一）有与经营规模相适应的茶叶贮存场所；",
+            "（二）有专职的茶叶质量管理人员；",
+            "（三）有健全的茶叶质量管理制度。",
+            "第三条 县级人民政府负责本办法的实施。",
+        ],
+    )
+    hits = answer(index_of([listed]), "申请茶叶经营许可要具备哪几个条件", SEGMENTER).hits
+    assert "（一）有与经营规模相适应" in "".join(h.passage.text for h in hits[:4])
