@@ -488,15 +488,9 @@ def _chapter_named(passages: Sequence[Passage], words: Sequence[str]) -> tuple[s
         if legal_rank(label) == 0
         or (legal_rank(label) is None and _is_article_at(p.section, k + 1))
     )
+    names = {path: fold(_LABEL_NUMBER.sub("", simplified_units(path[-1]))) for path in paths}
     held = [
-        (
-            sum(
-                len(w) > 1 and fold(w) in fold(_LABEL_NUMBER.sub("", simplified_units(path[-1])))
-                for w in words
-            ),
-            path,
-        )
-        for path in paths
+        (sum(len(w) > 1 and fold(w) in name for w in words), path) for path, name in names.items()
     ]
     best = max((k for k, _ in held), default=0)
     winners = [path for k, path in held if k == best]

@@ -15,13 +15,14 @@ from retrieval.normalize import plain_text
 # a question pointing at a report, not at the text it reports on (新闻里说…, 那篇报道, 新华社报道)
 # (not 新闻 or 报道 as what is asked about: 对新闻报道中歪曲英烈事迹怎么处罚, 一篇文章丑化…)
 # (and a law's draft, 国歌法草案, 修正草案二审稿: the pages on it, not the law adopted)
+_LAW_DRAFT = r"(?:法|条例|办法|修正案)(?:\(|（)?(?:修正|修订)?草案|征求意见稿|审议稿"
 _REPORT_ASKED = re.compile(
     r"(?:新闻|报道|文章|稿子|新闻稿)(?:里|上|说|称|提到|讲到)"
     # (the report ending the phrase: 那条…的稿子, not 这条规定对新闻媒体)
     r"|(?:那篇|这篇|那条|这条|写的)(?:[^，。？！,?!]{0,12}?的)?(?:新闻|报道|文章|稿子)"
     r"(?!媒体|单位|出版|工作|记者|发布)"
     r"|(?:新华社|央视网?|人民网|新华网)的?(?:报道|新闻|消息)"
-    r"|(?:法|条例|办法|修正案)(?:\(|（)?(?:修正|修订)?草案|征求意见稿|审议稿"
+    rf"|{_LAW_DRAFT}"
 )
 
 
@@ -38,9 +39,7 @@ _ABOUT_A_TEXT = re.compile(
 
 
 # a text's draft asked of (条例草案, 修订草案, 征求意见稿), and a title saying it holds one
-_DRAFT_ASKED = re.compile(
-    r"(?:法|条例|办法|规定|修正案)(?:\(|（)?(?:修正|修订)?草案|征求意见稿|送审稿|审议稿"
-)
+_DRAFT_ASKED = re.compile(rf"{_LAW_DRAFT}|规定(?:\(|（)?(?:修正|修订)?草案|送审稿")
 _DRAFT_TITLE = re.compile(r"草案|征求意见|送审稿|审议稿")
 
 

@@ -28,14 +28,15 @@ SENTENCE = re.compile(r"[。！？!?；;，,]")  # a line with one is text, not 
 # disclosure catalogue's 名 称:… among its 索引号 and 发布机构 lines
 _TITLE_LABEL = r"(?:标\s*题|標\s*題|题\s*名|法规名称|文件名称)"
 # (the fields numbered as a page's list numbers them: 2. 【标题】… among 1. 【颁布时间】…)
-FIELD_NUMBER = re.compile(r"^\d{1,2}[.、．]\s*(?=[【\[])")
+_NUMBERED = r"\d{1,2}[.、．]\s*"
+FIELD_NUMBER = re.compile(rf"^{_NUMBERED}(?=[【\[])")
 # a law database's record field, by its label (【颁布时间】, 【发文号】, 【颁布单位】, 【时效性】);
 # numbered, such fields tell a record from a numbered list of notes (1. 【标题】要写清楚…)
 RECORD_FIELD = re.compile(
-    r"^\d{1,2}[.、．]\s*[【\[][^】\]]{0,6}(?:时间|日期|单位|部门|文号|字号|效|来源|类别|索引)[^】\]]{0,4}[】\]]"
+    rf"^{_NUMBERED}[【\[][^】\]]{{0,6}}(?:时间|日期|单位|部门|文号|字号|效|来源|类别|索引)[^】\]]{{0,4}}[】\]]"
 )
 TITLE_FIELD = re.compile(
-    rf"^(?:\d{{1,2}}[.、．]\s*)?(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?\s*(\S.{{1,79}})"
+    rf"^(?:{_NUMBERED})?(?:[【\[]\s*{_TITLE_LABEL}\s*[】\]]\s*[:：]?\s*(\S.{{1,79}})"
     rf"|{_TITLE_LABEL}\s*[:：]\s*([^|。；;，,]{{2,80}}?)\s*\|[\s|]*"
     r"|名\s*称\s*[:：]\s*([^|。；;，,]{2,80}))$"
 )
@@ -57,7 +58,7 @@ _SAYS_NOTHING = re.compile(r"[^\u4e00-\u9fff\d]*|[^\u4e00-\u9fff]*\d{7,}[^\u4e00
 def fields_beside(lines: list[str], k: int) -> list[str]:
     """The lines around line k that may be fields of its record; for a numbered field, only
     a record's numbered fields, their numbers left out (not a list of notes: 1. 【标题】要…)."""
-    beside = [line for i, line in enumerate(lines[max(0, k - 1) : k + 2], max(0, k - 1)) if i != k]
+    beside = [lines[i] for i in (k - 1, k + 1) if 0 <= i < len(lines)]
     if FIELD_NUMBER.match(lines[k]):
         return [FIELD_NUMBER.sub("", line) for line in beside if RECORD_FIELD.match(line)]
     return beside
