@@ -21,7 +21,8 @@ from retrieval.title_tokens import place_tokens
 # (现在的统计法, 目前的公司法: the one in force now)
 # (alternatives longest first: a search stops at the first that matches, 新版本 not 新)
 NEWEST = "(?:最新|新版本|新版|现行|现在|目前|当前|新)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
-_OLDER = "(?<!新)(?:旧|老|原)(?:版本|版)?的?"  # 老版本: the edition before (not 新旧版本)
+# 老版本: the edition before (not 新旧版本); 原来的, 以前那部 too
+_OLDER = "(?<!新)(?:(?:旧|老|原)(?:版本|版)?|(?:原来|原先|以前|过去)(?:那|的)?(?:版本?|部)?)的?"
 _BOTH = "(?:新旧|新老)(?:版本|版)?的?"
 # 第一部广告法, 原版 (the original) too
 _EARLIEST = "(?:最早|最初|最老|第一)(?:那|的)?一?[版部]?(?:本)?的?|原版本?的?"
@@ -361,6 +362,37 @@ def newest_first(
     return out
 
 
+def older_edition_first(
+    shown: Sequence[tuple[Passage, float]],
+    years: Mapping[str, int | None],
+    editions: Mapping[str, frozenset[str]],
+) -> list[tuple[Passage, float]]:
+    """The answer to a question asking of an older edition (旧条例规定…, 原来的…法) with the
+    best passage of an older edition first where the first is the newer edition's: the
+    article as reworded since is not the one asked of. Unchanged where no older edition of
+    the first passage's text is among the passages shown."""
+    out = list(shown)
+    if not out:
+        return out
+    first = out[0][0].doc
+    newer = years.get(first)
+    older = {
+        doc
+        for doc in editions.get(first, frozenset())
+        if (years.get(doc) or newer or 0) < (newer or 0)
+    }
+    # (its passage as telling as the first, nearly: not an older edition's other article)
+    floor = MIN_OLDER_SCORE * out[0][1]
+    at = next(
+        (i for i, (p, s) in enumerate(out[:GROUPED_PASSAGES]) if p.doc in older and s >= floor),
+        None,
+    )
+    if at is not None:
+        out.insert(0, out.pop(at))
+    return out
+
+
+MIN_OLDER_SCORE = 0.5  # of the first passage's score
 MIN_ALIKE_SHARE = 0.75  # of the shorter article's words, in runs of four or more, in the other
 MIN_ALIKE_CHARS = 20  # an article's words: a heading or a short line says too little to tell
 MIN_ALIKE_LENGTH = 0.5  # of the longer wording: an amendment adds or drops a clause, not half

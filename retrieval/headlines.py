@@ -12,7 +12,7 @@ from retrieval.dates import first_date
 from retrieval.history import is_date_line, is_history
 from retrieval.markers import HAN, MAX_TITLE_CHARS, SALUTATION, SENTENCE_END, Line
 from retrieval.metadata import KIND_WORDS
-from retrieval.normalize import simplified
+from retrieval.normalize import plain_text, simplified
 from retrieval.title_lines import POSTING, is_posting_line
 
 MAX_HEADLINE_CHARS = 30  # an unnumbered heading line
@@ -34,7 +34,7 @@ _SIGNED = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
 _SIGNER = re.compile(
     r"^(?:国务院)?(?:总理|主席|委员长|部长|省长|市长|县长|区长|局长|主任|书记)[:：]?"
     r"[\u4e00-\u9fff]{2,4}$"
-    r"|^[\u4e00-\u9fff]{2,16}(?:人民代表大会常务委员会|人民政府|办公厅|办公室)$"
+    r"|^[\u4e00-\u9fff]{2,16}(?:人民代表大会常务委员会|人民政府|办公厅|办公室|部|总局|局|委员会|署)$"
     r"|^中共[\u4e00-\u9fff]{2,12}委(?:员会)?$|^国务院$"
 )
 MAX_BYLINE_CHARS = 30
@@ -95,7 +95,7 @@ def _record_fields(lines: list[Line]) -> set[int]:
     return found
 
 
-def plain_headings(lines: list[Line]) -> list[Line]:
+def plain_headings(lines: list[Line], title: str = "") -> list[Line]:
     """Unnumbered headings: a run of short unpunctuated lines (the headline and subtitles of
     one text in a study bundle, 马卫光同志的讲话摘要) after a finished sentence and before a
     paragraph. Such a run becomes one heading of its own kind, which closes the run before.
@@ -129,8 +129,9 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             # a decree's or a notice's signature (总理 李强 / 2024年3月10日, 中共安康市委 /
             # 安康市人民政府 / 2010年9月9日) ends what it signs: its date closes the headline
             # above it (`structure`), and a headline may follow it (…行动计划 / 第一条)
-            out.extend(lines[i:end])
-            out.append(Line(lines[end].text, "signature", "", False))
+            # (one line: its signers are no passages of their own)
+            signature = " ".join(ln.text.strip() for ln in lines[i : end + 1])
+            out.append(Line(signature, "signature", "", False))
             i = end + 1
             continue
         j = i
@@ -171,6 +172,15 @@ def plain_headings(lines: list[Line]) -> list[Line]:
             )
             or (dated and after.kind is not None)
             or (after.kind == "article" and after.label == "第一条")
+            # or its first chapter, under the signature of the notice issuing it (not the
+            # page's own title again)
+            or (
+                after.kind == "chapter"
+                and after.label.startswith("第一章")
+                and before is not None
+                and before.kind == "signature"
+                and not plain_text(title).startswith(plain_text(text))
+            )
         )
         if j > i and opens and (finished or dated):
             # the headline heads the text, or the document's title in the run under a

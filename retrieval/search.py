@@ -39,7 +39,13 @@ from retrieval.coverage import (
 )
 from retrieval.datelines import asks_given, asks_occasion, dateline_of, is_dateline
 from retrieval.dates import canonical_years, digit_years, month_asked, passage_years
-from retrieval.editions import asks_older, editions_of, newest_first, says_edition
+from retrieval.editions import (
+    asks_older,
+    editions_of,
+    newest_first,
+    older_edition_first,
+    says_edition,
+)
 from retrieval.focus import own_telling_words, question_focus
 from retrieval.guesses import with_corpus_words
 from retrieval.history import asks_history, is_date_line, is_history
@@ -591,6 +597,8 @@ def answer(
             shown = newest_first(
                 shown, index.doc_years, asks_older(folded), editions, written_traditional(question)
             )
+            if editions is not None and asks_older(folded):
+                shown = older_edition_first(shown, index.doc_years, editions)
         closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
             shown, note = [(closest.passage, closest.score)], CLOSEST_NOTE

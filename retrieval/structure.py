@@ -412,7 +412,7 @@ def parse_lines(doc: str, lines: list[str], posted_under: Sequence[str] = ()) ->
         + [ln.text for ln in issue]
     )
     given = [Line(dated, None, "", False)] if dateline_text(dated) else issue
-    body = plain_headings(adopted + given + _without_repeated_title(classified, taken))
+    body = plain_headings(adopted + given + _without_repeated_title(classified, taken), title)
     salutations = tuple(ln.text for ln in body if ln.kind is None and SALUTATION.match(ln.text))
     body = [ln for ln in body if not (ln.kind is None and SALUTATION.match(ln.text))]
     runs = _run_members(body)

@@ -87,6 +87,12 @@ def asked_document(
     if len(documents) > 1 and (place.part or place.point or place.article):
         # "第四部分的第三点": the one document that has such a place
         documents = [d for d in documents if place_passages(d, place, words)]
+    if len(documents) > 1 and place.article:
+        # 第一条 of a text in articles, not a report's first point beside it (a news page
+        # titled 印发《…办法》 over the notice printing the 办法)
+        documents = [
+            d for d in documents if any(is_article(p, place.article) for p in d.passages)
+        ] or documents
     if len(documents) > 1:  # "条例第二章": of the 条例, not the 办法 beside it
         kinds = {kind for word, kind in KINDS if word in question} & RULE_KINDS
         documents = [d for d in documents if d.meta.kind in kinds] or documents

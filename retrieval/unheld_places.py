@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 
 from retrieval.catalog import memo
 from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
-from retrieval.normalize import fold, plain_text
+from retrieval.normalize import fold, plain_text, traditional
 from retrieval.places import NATIONAL, is_place_name
 from retrieval.regulations import mentioned_titles
 from retrieval.title_tokens import place_tokens, whose
@@ -42,6 +43,12 @@ _OWN_RULES = re.compile(
 )
 
 
+# what a place the question opens with may be followed by that asks of others' texts (青岛按
+# 国家规定…, 青岛也参照…, 北京时间…) or names a page by where it comes from (陕西工人报那条…,
+# 云南那边的问答说…, 云南省…管理网站说…)
+_NOT_ITS_OWN = re.compile(
+    r"也|参照|执行|适用|按|依|根据|那样|这样|时间|\w{0,8}?(?:报(?![告名])|网站|网(?![上络])|问答|解答)"
+)
 _ASKING = re.compile(r"对|什么|怎么|怎样|如何|哪|吗|有没有|是否|能否")
 
 
@@ -79,21 +86,38 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
     mentions it either, so no answer is about it."""
     from retrieval.segment import default_segmenter
 
-    if not (years or kind_words(folded) or _ASKS_OWN.search(folded)):
-        return ""
     local, known, national = memo(documents, "local", lambda: local_documents(documents))
     if not local:
         return ""
+    asks_own = years or kind_words(folded) or _ASKS_OWN.search(folded)
     for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
+        # a place the question opens with is what it asks about (江苏省最新公布的地价…,
+        # 上海每年哪天试鸣警报; not 我在杭州…, 按国家规定…)
         stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
+        # (not naming a text the corpus speaks of: a page on 甘肃's plan may say only 我省)
+        opens = (
+            folded.startswith(place)
+            and not _NOT_ITS_OWN.match(folded, len(place))
+            and is_place_name(stem)
+            # (a city in a province whose texts are held may be answered by them: 株洲, 湖南)
+            and (stem in PROVINCE_SHORT or not known & PROVINCE_SHORT.keys())
+            and not any(t in plain_text(folded) for t in mentioned_titles(documents))
+        )
+        if not (asks_own or opens):
+            continue
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
             continue
         # 天津港 is in 天津; 山镇 is jieba's cut of a place known and said whole (修 / 山镇)
         if any(stem.startswith(k) or (place in k and k in folded) for k in known if len(k) >= 2):
             continue
-        if not re.search(
-            rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告|{_OWN})", folded
-        ) and not _own_rules_unheld(documents, folded, place, stem, known, national):
+        if (
+            not opens
+            and not re.search(
+                rf"{re.escape(stem)}(省|市|自治区)?(今年|去年|\d{{4}}年|的?政府|的?报告|{_OWN})",
+                folded,
+            )
+            and not _own_rules_unheld(documents, folded, place, stem, known, national)
+        ):
             continue  # a place mentioned (浙江工作, 广义货币), not the place asked about
         # 北京市政府工作报告, 上海今年要…: the place's own plans, which only its own
         # report holds, however often the corpus mentions the place
@@ -103,9 +127,16 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
             folded,
         )
         # (a place heading a text counts: 上海市农田建设…办法 under a page's search box)
-        if not own and (
-            any(stem in p.text for d in documents for p in d.passages)
-            or stem in memo(documents, "headings", lambda: _headings(documents))
+        # (spelled either way: a Traditional page names 重庆 as 重慶)
+        # (and by its core: 萧山区's text says 萧山)
+        core = re.sub(r"(?:自治州|自治县|新区|区|县|州)$", "", stem)
+        names = {stem, core} if len(core) >= 2 else {stem}
+        spellings = names | {traditional(name) for name in names}
+        headings = memo(documents, "headings", lambda: _headings(documents))
+        if not own and any(
+            name in text
+            for name in spellings
+            for text in chain((p.text for d in documents for p in d.passages), [headings])
         ):
             continue
         # nor where a page whose title names no place opens by naming it (1月4日,郑州市委
@@ -130,5 +161,7 @@ def local_documents(
 
 
 def _headings(documents: Sequence[Document]) -> str:
-    """Every heading of the corpus's texts, one a line: read once per catalog."""
-    return "\n".join(h.path[-1] for d in documents for h in d.headings)
+    """Every title and heading of the corpus's texts, one a line: read once per catalog."""
+    return "\n".join(
+        chain((d.title for d in documents), (h.path[-1] for d in documents for h in d.headings))
+    )

@@ -335,3 +335,23 @@ def test_a_list_question_a_laws_article_answers_is_that_article() -> None:
     )
     hits = answer(index_of([listed]), "申请茶叶经营许可要具备哪几个条件", SEGMENTER).hits
     assert "（一）有与经营规模相适应" in "".join(h.passage.text for h in hits[:4])
+
+
+def test_an_article_asked_of_a_text_is_the_texts_not_a_report_titled_by_its_name() -> None:
+    # news pages titled by the 办法 they report (印发《…办法》: a 办法 by its title) beside the
+    # notice printing the 办法's articles (a real page, in Traditional characters): 第一条 is
+    # the notice's, not a page's first section
+    folder = CORPORA / "time_honoured_brands_folder" / "docs"
+    names = (
+        "jingji_ribao_bainian_laodian_2023.txt",
+        "xinhua_banfa_chutai_2023.txt",
+        "shifan_chuangjian_guanli_banfa_tongzhi_2023.txt",
+    )
+    documents = [read_document(n, (folder / n).read_bytes()) for n in names]
+    index = index_of(documents, SEGMENTER)
+    reply = answer(index, "中华老字号示范创建管理办法第一条讲了什么", SEGMENTER)
+    assert reply.hits and reply.hits[0].passage.text.startswith("第一條 為立足新發展階段")
+    # with the pages alone, none holds a 第一条: said so, not a page's opening given for it
+    pages = index_of(documents[:2], SEGMENTER)
+    alone = answer(pages, "中华老字号示范创建管理办法第一条讲了什么", SEGMENTER)
+    assert not alone.hits and alone.reason is NoAnswer.MISSING

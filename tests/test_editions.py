@@ -624,3 +624,65 @@ def test_an_edition_called_old_or_new_as_a_version() -> None:
     assert find_target("原版企业信息公示暂行条例第十七条怎么规定", (first, *held)).docs == {
         "q2004.md"
     }
+
+
+def test_an_older_edition_said_as_the_text_before_or_the_earlier_one() -> None:
+    # 原来的 / 以前那部 before the name pick the older editions as 旧 does
+    def rules(name: str, year: int, article: str) -> Document:
+        return doc(
+            name,
+            ["中华人民共和国生物安全法", f"{year}年10月17日通过", f"第五十六条 {article}"],
+        )
+
+    held = (
+        rules("b2020.md", 2020, "从事下列活动，应当经国务院科学技术主管部门批准。"),
+        rules("b2024.md", 2024, "从事下列活动，应当经国务院卫生健康主管部门批准。"),
+    )
+    for asked in ("原来的生物安全法第五十六条要谁批准", "以前那部生物安全法第五十六条要谁批准"):
+        assert find_target(asked, held).docs == {"b2020.md"}, asked
+    # counter-example: 原来 not before the name asks of the text in force
+    assert find_target("原来需要备案的，生物安全法第五十六条现在要谁批准", held).docs != {
+        "b2020.md"
+    }
+
+
+def test_an_older_edition_asked_by_its_kind_leads_with_its_reworded_article() -> None:
+    # 老版条例 names no text (a city's 条例 is held too): of two editions whose article was
+    # reworded (no twin to group), the older edition's article leads, not the one in force
+    def rules(name: str, year: int, article: str) -> Document:
+        return parse(
+            name,
+            [
+                f"生猪屠宰管理条例（{year}年）",
+                "第二章 生猪定点屠宰",
+                f"第十四条 {article}",
+                "第十五条 生猪定点屠宰厂应当建立严格的肉品品质检验管理制度。",
+            ],
+        )
+
+    index = index_of(
+        [
+            rules(
+                "sz2016.md",
+                2016,
+                "对病害生猪进行无害化处理的费用和损失，按照国务院财政部门的规定，由国家财政"
+                "予以适当补助。",
+            ),
+            rules(
+                "sz2021.md",
+                2021,
+                "对病害生猪进行无害化处理的费用和损失，由地方各级人民政府结合本地实际予以"
+                "适当补贴。",
+            ),
+            parse(
+                "qd2018.md",
+                ["青岛市畜禽屠宰管理条例（2018年）", "第九条 畜禽屠宰厂应当配备检疫室。"],
+            ),
+        ],
+        SEGMENTER,
+    )
+    hits = answer(index, "老版条例里病害猪无害化处理的费用和损失由谁负担？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "sz2016.md"
+    # counter-example: asked of no edition, the text in force
+    hits = answer(index, "病害猪无害化处理的费用和损失由谁补贴？", SEGMENTER).hits
+    assert hits and hits[0].passage.doc == "sz2021.md"
