@@ -139,8 +139,9 @@ from retrieval.structure import parse
 # are no passage, and a news app's prompt (打开网易新闻 查看精彩图片) and 超大 / 更多 are widgets;
 # 60: a Traditional text's units (第三條, 第二節, 目錄, 總則) are read as a Simplified text's, its
 # articles labelled so (第三条); an article run into its bracketed title (第三条〔定义〕本条例…) is
-# one; a record's numbered title field (2. 【标题】…) names the text; 热搜: 食品  烟台 … is a widget
-ANALYZER_VERSION = "60"
+# one; a record's numbered title field (2. 【标题】…) names the text; 热搜: 食品  烟台 … is a
+# widget; 61: the text a signed decree or notice issues (…办法 / 第一章) heads its chapters
+ANALYZER_VERSION = "61"
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_PASSAGES = 2_000
 VANISHED = "文件在重新加载过程中被删除或移走，本次跳过"

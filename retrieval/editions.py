@@ -21,8 +21,9 @@ from retrieval.title_tokens import place_tokens
 # (现在的统计法, 目前的公司法: the one in force now)
 # (alternatives longest first: a search stops at the first that matches, 新版本 not 新)
 NEWEST = "(?:最新|新版本|新版|现行|现在|目前|当前|新)(?:修订|修正|修改)?后?的?|修订后的?|修正后的?"
-# 老版本: the edition before (not 新旧版本); 原来的, 以前那部 too
-_OLDER = "(?<!新)(?:(?:旧|老|原)(?:版本|版)?|(?:原来|原先|以前|过去)(?:那|的)?(?:版本?|部)?)的?"
+# 老版本: the edition before (not 新旧版本); 原来的, 以前那部 too (not 原来 alone: 原来…也管…,
+# "so it turns out")
+_OLDER = "(?<!新)(?:(?:旧|老|原)(?:版本|版)?的?|(?:原来|原先|以前|过去)(?:的|那[部版]的?))"
 _BOTH = "(?:新旧|新老)(?:版本|版)?的?"
 # 第一部广告法, 原版 (the original) too
 _EARLIEST = "(?:最早|最初|最老|第一)(?:那|的)?一?[版部]?(?:本)?的?|原版本?的?"
@@ -299,7 +300,7 @@ _ARTICLE_NUMBER = re.compile(rf"^第[{CN_NUM}\d]+条")
 # a question asking of an older edition, the text named or not (旧法规定…, 老版本里, 以前的法律,
 # 修订前); not 依旧, 折旧, 养老 or 敬老, nor 法 starting another word (原来的法定代表人)
 _OLDER_UNNAMED = re.compile(
-    r"(?<![依仍折陈破养敬尊])(?:旧|老|原版|原来的?|以前的?|过去的?)"
+    r"(?<![依仍折陈破养敬尊])(?:旧|老|原版|原来的?|原先的?|以前的?|过去的?)"
     rf"(?:版本?|法律|法(?!{LAW_WORD_ON})|条例|规定|办法)|修[订正改]之?前"
 )
 
@@ -314,7 +315,7 @@ def asks_older(folded: str) -> bool:
 _RULE_AHEAD = r"(?=[\u4e00-\u9fff]{0,8}?(?:法|条例|规定|办法|细则|章程|版))"
 _EDITION_SAID = re.compile(
     rf"(?<![养])老(?![年人板百是家师少])(?:的)?{_RULE_AHEAD}|(?<![依折陈破仍])旧(?:的)?{_RULE_AHEAD}"
-    r"|原版|原来的(?:版|条例|法|规定)|最初|最早的?(?:那?版|条例|法)|那版|上一版|之前的版|以前的版"
+    r"|原版|原(?:来|先)的(?:版|条例|法|规定)|最初|最早的?(?:那?版|条例|法)|那版|上一版|之前的版|以前的版"
     r"|修订前|修改前|第[一二三四五六七八九十\d]+次修|令第|号令"
 )
 
@@ -367,24 +368,33 @@ def older_edition_first(
     years: Mapping[str, int | None],
     editions: Mapping[str, frozenset[str]],
 ) -> list[tuple[Passage, float]]:
-    """The answer to a question asking of an older edition (旧条例规定…, 原来的…法) with the
-    best passage of an older edition first where the first is the newer edition's: the
-    article as reworded since is not the one asked of. Unchanged where no older edition of
-    the first passage's text is among the passages shown."""
+    """The answer to a question asking of an older edition (旧条例规定…, 原来的…法) with an
+    older edition's passage first where the first is the newest edition's: the article as
+    reworded since is not the one asked of. Moved: the best passage of an older edition
+    among those shown that is nearly as telling and says in part the same (the article
+    reworded, not the edition's other articles nor a page beside it); else unchanged."""
     out = list(shown)
     if not out:
         return out
-    first = out[0][0].doc
-    newer = years.get(first)
-    older = {
-        doc
-        for doc in editions.get(first, frozenset())
-        if (years.get(doc) or newer or 0) < (newer or 0)
-    }
-    # (its passage as telling as the first, nearly: not an older edition's other article)
+    first = out[0][0]
+    newest = years.get(first.doc) or 0
+    others = editions.get(first.doc, frozenset())
+    if any((years.get(doc) or 0) > newest for doc in others):
+        return out  # an older edition's already
+    older = {doc for doc in others if (years.get(doc) or newest) < newest}
     floor = MIN_OLDER_SCORE * out[0][1]
+    wording = _wording(fold(first.text))
+
+    def reworded(passage: Passage) -> bool:
+        x, y = sorted((wording, _wording(fold(passage.text))), key=len)
+        return len(x) >= MIN_ALIKE_CHARS and in_runs(x, y) >= MIN_REWORDED_SHARE * len(x)
+
     at = next(
-        (i for i, (p, s) in enumerate(out[:GROUPED_PASSAGES]) if p.doc in older and s >= floor),
+        (
+            i
+            for i, (p, s) in enumerate(out[:GROUPED_PASSAGES])
+            if p.doc in older and s >= floor and reworded(p)
+        ),
         None,
     )
     if at is not None:
@@ -393,6 +403,7 @@ def older_edition_first(
 
 
 MIN_OLDER_SCORE = 0.5  # of the first passage's score
+MIN_REWORDED_SHARE = 0.3  # of the shorter wording, in runs, an older edition's article keeps
 MIN_ALIKE_SHARE = 0.75  # of the shorter article's words, in runs of four or more, in the other
 MIN_ALIKE_CHARS = 20  # an article's words: a heading or a short line says too little to tell
 MIN_ALIKE_LENGTH = 0.5  # of the longer wording: an amendment adds or drops a clause, not half

@@ -34,7 +34,7 @@ _SIGNED = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
 _SIGNER = re.compile(
     r"^(?:国务院)?(?:总理|主席|委员长|部长|省长|市长|县长|区长|局长|主任|书记)[:：]?"
     r"[\u4e00-\u9fff]{2,4}$"
-    r"|^[\u4e00-\u9fff]{2,16}(?:人民代表大会常务委员会|人民政府|办公厅|办公室|部|总局|局|委员会|署)$"
+    r"|^[\u4e00-\u9fff]{2,16}(?:人民代表大会常务委员会|人民政府|办公厅|办公室)$"
     r"|^中共[\u4e00-\u9fff]{2,12}委(?:员会)?$|^国务院$"
 )
 MAX_BYLINE_CHARS = 30
@@ -129,9 +129,8 @@ def plain_headings(lines: list[Line], title: str = "") -> list[Line]:
             # a decree's or a notice's signature (总理 李强 / 2024年3月10日, 中共安康市委 /
             # 安康市人民政府 / 2010年9月9日) ends what it signs: its date closes the headline
             # above it (`structure`), and a headline may follow it (…行动计划 / 第一条)
-            # (one line: its signers are no passages of their own)
-            signature = " ".join(ln.text.strip() for ln in lines[i : end + 1])
-            out.append(Line(signature, "signature", "", False))
+            out.extend(lines[i:end])
+            out.append(Line(lines[end].text, "signature", "", False))
             i = end + 1
             continue
         j = i
@@ -172,13 +171,14 @@ def plain_headings(lines: list[Line], title: str = "") -> list[Line]:
             )
             or (dated and after.kind is not None)
             or (after.kind == "article" and after.label == "第一条")
-            # or its first chapter, under the signature of the notice issuing it (not the
-            # page's own title again)
+            # or its first chapter: a text's name (…办法, not 规定全文) under the signature of the
+            # decree or notice issuing it, not the page's own title again
             or (
                 after.kind == "chapter"
                 and after.label.startswith("第一章")
                 and before is not None
                 and before.kind == "signature"
+                and simplified(text).endswith(KIND_WORDS)
                 and not plain_text(title).startswith(plain_text(text))
             )
         )

@@ -103,17 +103,6 @@ def simplified(text: str) -> str:
     return text if text.isascii() else _aligned(text, _t2s_convert)
 
 
-@lru_cache(maxsize=1)
-def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
-
-
-@lru_cache(maxsize=1024)
-def traditional(text: str) -> str:
-    """`text` in Traditional characters: a name as a Traditional page spells it (蕭山 of 萧山)."""
-    return str(_s2t().convert(text))
-
-
 MIN_TRADITIONAL_SHARE = 0.05  # of a text's characters; one or two are variants both scripts use
 
 

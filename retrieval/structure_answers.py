@@ -13,7 +13,7 @@ from retrieval.catalog import memo
 from retrieval.citations import article_of
 from retrieval.clues import defines_term, states_effect, states_purpose
 from retrieval.dates import CN_NUMBER, chinese_number
-from retrieval.editions import newest_edition
+from retrieval.editions import asks_older, newest_edition
 from retrieval.history import is_date_line
 from retrieval.index import SearchIndex, searchable_text
 from retrieval.laws import LAW_ENDINGS, law_names
@@ -87,16 +87,20 @@ def asked_document(
     if len(documents) > 1 and (place.part or place.point or place.article):
         # "第四部分的第三点": the one document that has such a place
         documents = [d for d in documents if place_passages(d, place, words)]
-    if len(documents) > 1 and place.article:
-        # 第一条 of a text in articles, not a report's first point beside it (a news page
-        # titled 印发《…办法》 over the notice printing the 办法)
+    if len(documents) > 1 and place.article and (target.docs is not None or target.years):
+        # 第一条 of the text named, in articles or amended by a decision (将第四条修改为…),
+        # not a report's first point beside it (a news page titled 印发《…办法》 over the
+        # notice printing the 办法)
         documents = [
-            d for d in documents if any(is_article(p, place.article) for p in d.passages)
+            d
+            for d in documents
+            if any(is_article(p, place.article) or place.article in p.text for p in d.passages)
         ] or documents
     if len(documents) > 1:  # "条例第二章": of the 条例, not the 办法 beside it
         kinds = {kind for word, kind in KINDS if word in question} & RULE_KINDS
         documents = [d for d in documents if d.meta.kind in kinds] or documents
-    if len(documents) > 1:  # 老年法第七十五条, of two editions held: the one in force
+    if len(documents) > 1 and not asks_older(fold(question)):
+        # 老年法第七十五条, of two editions held: the one in force (旧条例第一条: the ranking's)
         documents = newest_edition(documents) or documents
     if len(documents) > 1 and place.article and _bare(query, weights, place.article):
         # 第十七条, asked of a code and a local rule beside it with nothing else to tell them:

@@ -11,7 +11,7 @@ from itertools import chain
 from retrieval.catalog import memo
 from retrieval.metadata import KIND_WORDS, PROVINCE_SHORT
 from retrieval.model import Document
-from retrieval.normalize import fold, plain_text, traditional
+from retrieval.normalize import fold, plain_text, simplified
 from retrieval.places import NATIONAL, is_place_name
 from retrieval.regulations import mentioned_titles
 from retrieval.title_tokens import place_tokens, whose
@@ -47,7 +47,7 @@ _OWN_RULES = re.compile(
 # 国家规定…, 青岛也参照…, 北京时间…) or names a page by where it comes from (陕西工人报那条…,
 # 云南那边的问答说…, 云南省…管理网站说…)
 _NOT_ITS_OWN = re.compile(
-    r"也|参照|执行|适用|按|依|根据|那样|这样|时间|\w{0,8}?(?:报(?![告名])|网站|网(?![上络])|问答|解答)"
+    r"也|参照|执行|适用|按|依|根据|那样|这样|时间|那边|\w{0,8}?(?:[日晚时商]报|工人报|报道|网站|问答|解答)"
 )
 _ASKING = re.compile(r"对|什么|怎么|怎样|如何|哪|吗|有没有|是否|能否")
 
@@ -91,18 +91,8 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
         return ""
     asks_own = years or kind_words(folded) or _ASKS_OWN.search(folded)
     for place in default_segmenter().proper_nouns(folded, kinds=("ns",)):
-        # a place the question opens with is what it asks about (江苏省最新公布的地价…,
-        # 上海每年哪天试鸣警报; not 我在杭州…, 按国家规定…)
         stem = place[:-1] if len(place) >= 2 and place[-1] in "省市" else place
-        # (not naming a text the corpus speaks of: a page on 甘肃's plan may say only 我省)
-        opens = (
-            folded.startswith(place)
-            and not _NOT_ITS_OWN.match(folded, len(place))
-            and is_place_name(stem)
-            # (a city in a province whose texts are held may be answered by them: 株洲, 湖南)
-            and (stem in PROVINCE_SHORT or not known & PROVINCE_SHORT.keys())
-            and not any(t in plain_text(folded) for t in mentioned_titles(documents))
-        )
+        opens = _opens_with(documents, folded, place, stem, known)
         if not (asks_own or opens):
             continue
         if len(stem) < 2 or stem in NATIONAL or stem in known or place in known:
@@ -126,18 +116,12 @@ def missing_place(documents: Sequence[Document], folded: str, years: Sequence[in
             rf"{re.escape(stem)}(省|市|自治区)?((\d{{4}}年)?的?({genres})|今年|去年|\d{{4}}年)",
             folded,
         )
-        # (a place heading a text counts: 上海市农田建设…办法 under a page's search box)
-        # (spelled either way: a Traditional page names 重庆 as 重慶)
-        # (and by its core: 萧山区's text says 萧山)
+        # (a place heading a text counts: 上海市农田建设…办法 under a page's search box; read in
+        # Simplified characters: a Traditional page names 重庆 as 重慶; and by its core: 萧山区's
+        # text says 萧山)
         core = re.sub(r"(?:自治州|自治县|新区|区|县|州)$", "", stem)
-        names = {stem, core} if len(core) >= 2 else {stem}
-        spellings = names | {traditional(name) for name in names}
-        headings = memo(documents, "headings", lambda: _headings(documents))
-        if not own and any(
-            name in text
-            for name in spellings
-            for text in chain((p.text for d in documents for p in d.passages), [headings])
-        ):
+        written = memo(documents, "written", lambda: _written(documents))
+        if not own and any(name in written for name in {stem, core} if len(name) >= 2):
             continue
         # nor where a page whose title names no place opens by naming it (1月4日,郑州市委
         # 经济工作会议提出…): the place's own page, whatever its headline (`whose`: the
@@ -160,8 +144,30 @@ def local_documents(
     return local, frozenset().union(*(place_tokens(d) for d in local)), national
 
 
-def _headings(documents: Sequence[Document]) -> str:
-    """Every title and heading of the corpus's texts, one a line: read once per catalog."""
-    return "\n".join(
-        chain((d.title for d in documents), (h.path[-1] for d in documents for h in d.headings))
+def _written(documents: Sequence[Document]) -> str:
+    """Every title, heading and passage of the corpus's texts in Simplified characters, one a
+    line: read once per catalog."""
+    titles = (d.title for d in documents)
+    headings = (h.path[-1] for d in documents for h in d.headings)
+    passages = (p.text for d in documents for p in d.passages)
+    return simplified("\n".join(chain(titles, headings, passages)))
+
+
+def _opens_with(
+    documents: Sequence[Document], folded: str, place: str, stem: str, known: frozenset[str]
+) -> bool:
+    """Whether the question opens with the place as what it asks about (江苏省最新公布的地价…,
+    上海每年哪天试鸣警报): a province or city, not followed by words asking of others' texts
+    or naming a page by its source (青岛按国家规定…, 陕西工人报那条…), nor said with a place
+    the corpus holds (山西河津…), nor a city in a province whose texts are held (株洲, 湖南),
+    nor naming a text the corpus speaks of (a page on 甘肃's plan may say only 我省)."""
+    plain = plain_text(folded)
+    return (
+        folded.startswith(place)
+        and not _NOT_ITS_OWN.match(folded, len(place))
+        and not re.search(r"[区县镇乡]$", place)
+        and is_place_name(stem)
+        and not any(k in folded for k in known if len(k) >= 2)
+        and (stem in PROVINCE_SHORT or not known & PROVINCE_SHORT.keys())
+        and not any(title in plain for title in mentioned_titles(documents))
     )

@@ -125,3 +125,40 @@ def test_a_speakers_line_and_a_signers_title_are_no_signature() -> None:
     decree = read_document("f.txt", "\n".join(page).encode())
     article = next(p for p in decree.passages if p.text.startswith("第一條"))
     assert not any(("溫家寶" in s or "國務院令" in s) for s in article.section)
+
+
+def test_the_text_a_signed_decree_issues_heads_its_chapters() -> None:
+    # 部长 薄熙来 / 二00四年十二月二日 signs the decree; the 暂行办法 it issues heads its first
+    # chapter and the articles under it
+    decree = parse(
+        "d.txt",
+        [
+            "*注:本篇法规已被新办法废止",
+            "商务部令2004年第23号",
+            "《成品油市场管理暂行办法》已经商务部部务会议审议通过，现予公布。",
+            "部长 薄熙来",
+            "二00四年十二月二日",
+            "成品油市场管理暂行办法",
+            "第一章 总则",
+            "第一条 为加强成品油市场监督管理，制定本办法。",
+        ],
+    )
+    article = next(p for p in decree.passages if p.text.startswith("第一条"))
+    assert article.section == ("成品油市场管理暂行办法", "第一章 总则", "第一条")
+    # counter-examples: a label (规定全文) over the chapters heads nothing, nor does the
+    # page's own title printed again
+    for line, title in (("规定全文", "城市轨道交通运营管理规定"), ("旅行社条例", "旅行社条例")):
+        text = parse(
+            "t.txt",
+            [
+                title,
+                "《旅行社条例》已经国务院常务会议通过，现予公布。",
+                "总理 温家宝",
+                "二○○九年二月二十日",
+                line,
+                "第一章 总则",
+                "第一条 为了加强对旅行社的管理，制定本条例。",
+            ],
+        )
+        article = next(p for p in text.passages if "第一条" in p.text)
+        assert article.section == ("第一章 总则", "第一条"), line
