@@ -62,7 +62,7 @@ def _own_rules_unheld(
 ) -> bool:
     """Whether the question asks for the place's own rules, which no text the corpus holds
     can be. Where it names no text of the place's own, not when the nation's texts are held
-    (青岛…领施工许可证有什么规定: the 建筑法 answers it) or a province's while a city is asked
+    (在青岛…领施工许可证有什么规定: the 建筑法 answers it) or a province's while a city is asked
     (株洲对居民自建房是怎么规定的: 湖南's rules may be its); nor a rules' name the corpus
     speaks of (甘肃那个进一步加强…的实施方案: a page on it says only 我省)."""
     rules = _OWN_RULES.search(folded[folded.find(place) + len(place) :])
@@ -81,9 +81,9 @@ def _own_rules_unheld(
 
 
 def missing_place(documents: Sequence[Document], folded: str, years: Sequence[int]) -> str:
-    """A place the question asks about (浙江今年…, 北京市2026年…, 青岛…条例) whose documents
-    the corpus lacks, while it holds other places' documents of the kind: their text never
-    mentions it either, so no answer is about it."""
+    """A place the question asks about (浙江今年…, 北京市2026年…, 青岛…条例, or opens with:
+    江苏省最新公布的…) whose documents the corpus lacks, while it holds other places'
+    documents of the kind: their text never mentions it either, so no answer is about it."""
     from retrieval.segment import default_segmenter
 
     local, known, national = memo(documents, "local", lambda: local_documents(documents))
@@ -161,7 +161,6 @@ def _opens_with(
     or naming a page by its source (青岛按国家规定…, 陕西工人报那条…), nor said with a place
     the corpus holds (山西河津…), nor a city in a province whose texts are held (株洲, 湖南),
     nor naming a text the corpus speaks of (a page on 甘肃's plan may say only 我省)."""
-    plain = plain_text(folded)
     return (
         folded.startswith(place)
         and not _NOT_ITS_OWN.match(folded, len(place))
@@ -169,5 +168,5 @@ def _opens_with(
         and is_place_name(stem)
         and not any(k in folded for k in known if len(k) >= 2)
         and (stem in PROVINCE_SHORT or not known & PROVINCE_SHORT.keys())
-        and not any(title in plain for title in mentioned_titles(documents))
+        and not any(title in plain_text(folded) for title in mentioned_titles(documents))
     )
