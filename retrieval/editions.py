@@ -383,17 +383,11 @@ def older_edition_first(
         return out  # an older edition's already
     older = {doc for doc in others if (years.get(doc) or newest) < newest}
     floor = MIN_OLDER_SCORE * out[0][1]
-    wording = _wording(fold(first.text))
-
-    def reworded(passage: Passage) -> bool:
-        x, y = sorted((wording, _wording(fold(passage.text))), key=len)
-        return len(x) >= MIN_ALIKE_CHARS and in_runs(x, y) >= MIN_REWORDED_SHARE * len(x)
-
     at = next(
         (
             i
             for i, (p, s) in enumerate(out[:GROUPED_PASSAGES])
-            if p.doc in older and s >= floor and reworded(p)
+            if p.doc in older and s >= floor and _alike(first, p, MIN_REWORDED_SHARE)
         ),
         None,
     )
@@ -435,14 +429,19 @@ def _amended_alike(
                 continue
             if {out[k][0].doc for k in i} & {out[k][0].doc for k in j}:
                 continue
-            x, y = sorted((_wording(fold(first.text)), _wording(fold(second.text))), key=len)
-            if (
-                len(x) >= MIN_ALIKE_CHARS
-                and len(x) >= MIN_ALIKE_LENGTH * len(y)
-                and in_runs(x, y) >= MIN_ALIKE_SHARE * len(x)
-            ):
+            if _alike(first, second, MIN_ALIKE_SHARE, MIN_ALIKE_LENGTH):
                 merged[a], merged[b] = sorted(i + j), []
     return [slots for slots in merged if slots]
+
+
+def _alike(first: Passage, second: Passage, share: float, length: float = 0.0) -> bool:
+    """Whether two passages say in part the same: `share` of the shorter wording (an
+    article's words, `MIN_ALIKE_CHARS` at least), in runs, in the other, which is at most
+    1 / `length` times longer."""
+    x, y = sorted((_wording(fold(first.text)), _wording(fold(second.text))), key=len)
+    return (
+        len(x) >= MIN_ALIKE_CHARS and len(x) >= length * len(y) and in_runs(x, y) >= share * len(x)
+    )
 
 
 # the dates in a title, which a yearly text's issues differ by (2024年度, 2026年1月, 第3期)

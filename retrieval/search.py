@@ -592,12 +592,13 @@ def answer(
         if not target.years:
             # (an article amended since is grouped with its older wording, the text in force
             # first, or the oldest where one is asked: 旧法规定…; not for 第二次修正, 令第442号)
-            grouped = not (says_edition(folded) or asks_history(folded)) or asks_older(folded)
+            older = asks_older(folded)
+            grouped = not (says_edition(folded) or asks_history(folded)) or older
             editions = editions_of(index.catalog) if grouped else None
             shown = newest_first(
-                shown, index.doc_years, asks_older(folded), editions, written_traditional(question)
+                shown, index.doc_years, older, editions, written_traditional(question)
             )
-            if editions is not None and asks_older(folded):
+            if older and editions is not None:
                 shown = older_edition_first(shown, index.doc_years, editions)
         closest = None if place.asked else standout(pool, weights, ranking)
         if closest:
